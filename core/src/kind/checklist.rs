@@ -1,0 +1,200 @@
+//! The checklist kind: a profile, areas of items on an answer scale, and "why not" reasons.
+
+use serde::{Deserialize, Serialize};
+
+use crate::pack::{Choice, Condition, SourceRef};
+use crate::text::Text;
+
+/// A self-audit checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    /// Questions about the workplace, asked first; conditions on items refer to them.
+    pub profile: Vec<ProfileQuestion>,
+    /// The answer scale shared by all items (e.g. 実施している / 一部 / 未実施 / 該当しない).
+    pub scale: Vec<ScaleOption>,
+    /// Reasons offered when an item is not (fully) in place.
+    pub why_not: Vec<WhyNotReason>,
+    /// Maturity levels by percentage score, lowest threshold first (the first must be 0).
+    pub levels: Vec<MaturityLevel>,
+    /// Who can help with items not in place; items list their ids in `helpers`.
+    pub helpers: Vec<Helper>,
+    /// The areas of the checklist, in the order they are asked.
+    pub areas: Vec<Area>,
+}
+
+/// A profile question with one answer from a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProfileQuestion {
+    /// Stable id used in conditions.
+    pub id: String,
+    /// The question.
+    pub label: Text,
+    /// A hint under the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// The possible answers.
+    pub options: Vec<Choice>,
+}
+
+/// One step of the answer scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScaleOption {
+    /// Stable id stored in answers.
+    pub id: String,
+    /// What the person reads.
+    pub label: Text,
+    /// Credit in percent (0–100); `null` means "not applicable" and leaves the item out.
+    pub credit: Option<u8>,
+}
+
+/// A reason an item is not in place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WhyNotReason {
+    /// Stable id stored in answers and tallied by centers.
+    pub id: String,
+    /// What the person reads.
+    pub label: Text,
+    /// Whether choosing it asks for a free-text explanation ("other").
+    #[serde(default)]
+    pub free_text: bool,
+}
+
+/// A maturity level for an area or the whole checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MaturityLevel {
+    /// The lowest percentage score at this level.
+    pub min_percent: u8,
+    /// Short name (e.g. これから / 基礎あり / 定着 / 充実).
+    pub label: Text,
+    /// What this level means and what to do next.
+    pub description: Text,
+}
+
+/// Someone who can help (a public center, the 産業医, an EAP), shown with recommendations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Helper {
+    /// Stable id items refer to.
+    pub id: String,
+    /// Name of the service or role.
+    pub name: Text,
+    /// What they can help with, and how to reach them in general terms.
+    pub description: Text,
+    /// Offered only when this holds for the profile (e.g. 地域産業保健センター under 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Condition>,
+}
+
+/// An area of the checklist (a screen of items).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Stable id.
+    pub id: String,
+    /// Title of the area.
+    pub title: Text,
+    /// A short introduction shown above the items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// The items of the area.
+    pub items: Vec<Item>,
+}
+
+/// How much work an item takes to put in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Effort {
+    /// Hours, no money.
+    Low,
+    /// Days, or some money.
+    Medium,
+    /// Weeks, outside help or a budget.
+    High,
+}
+
+/// Whether an item is required by law at this workplace, or recommended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Obligation {
+    /// A legal duty (義務).
+    LegalDuty,
+    /// A duty to endeavour (努力義務).
+    EffortDuty,
+    /// Recommended by a guideline or good practice.
+    Recommended,
+}
+
+/// One rule of an item's obligation list: the first whose `when` holds applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ObligationRule {
+    /// When this rule applies; absent means always (use it for the last rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// The obligation when it applies.
+    pub level: Obligation,
+}
+
+/// A different wording of an item for some profiles (e.g. 衛生委員会 vs. hearing workers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TextVariant {
+    /// When this wording is used instead of the item's `text`.
+    pub when: Condition,
+    /// The wording.
+    pub text: Text,
+}
+
+/// One checklist item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Stable id, unique in the pack; answers are keyed by it.
+    pub id: String,
+    /// The statement the person answers ("…している").
+    pub text: Text,
+    /// Other wordings by profile; the first whose condition holds is used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<TextVariant>,
+    /// Why it matters.
+    pub why: Text,
+    /// What shows it is in place (documents, minutes, notices).
+    pub evidence: Text,
+    /// What to do when it is not in place.
+    pub recommendation: Text,
+    /// Importance, 1 (nice to have) to 5 (essential).
+    pub weight: u8,
+    /// How much work it takes.
+    pub effort: Effort,
+    /// Obligation rules, first match wins; an empty list means recommended.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub obligation: Vec<ObligationRule>,
+    /// The item is asked only when this holds for the profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Condition>,
+    /// Ids of [`Helper`]s who can help with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub helpers: Vec<String>,
+    /// Ids of the pack's `updates` (rules changed since the source) that concern it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<String>,
+    /// Where this comes from.
+    pub sources: Vec<SourceRef>,
+}

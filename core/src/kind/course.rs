@@ -1,0 +1,215 @@
+//! The course kind: modules of lessons, branching scenarios and quizzes with feedback.
+
+use serde::{Deserialize, Serialize};
+
+use crate::pack::{Choice, SourceRef};
+use crate::text::Text;
+
+/// An e-learning course.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    /// The percentage of quiz points needed to pass a module, unless the module sets its own.
+    pub pass_mark_percent: u8,
+    /// Questions asked at the end of every module (理解度, 有用度).
+    pub feedback_questions: Vec<FeedbackQuestion>,
+    /// The modules, in order.
+    pub modules: Vec<Module>,
+}
+
+/// A question asked after each module, which centers report on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackQuestion {
+    /// Stable id (e.g. `understanding`, `usefulness`).
+    pub id: String,
+    /// The question.
+    pub prompt: Text,
+    /// The answers, most positive first.
+    pub options: Vec<Choice>,
+    /// Ids of the answers counted as positive in reports (e.g. the top two).
+    pub positive: Vec<String>,
+}
+
+/// A module of the course.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// What the manager will be able to do after it.
+    pub summary: Text,
+    /// About how long it takes, in minutes.
+    pub minutes: u16,
+    /// Short lessons, read in order.
+    pub lessons: Vec<Lesson>,
+    /// Branching scenarios.
+    pub scenarios: Vec<Scenario>,
+    /// The module's quiz.
+    pub quiz: Quiz,
+    /// A pass mark for this module only, overriding the course's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_mark_percent: Option<u8>,
+}
+
+/// A short lesson.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// The lesson's content.
+    pub blocks: Vec<Block>,
+    /// Ids of the pack's `updates` that concern it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<String>,
+    /// Where its facts come from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A block of lesson text. Texts may use `**strong**` and `[label](https://…)`; never HTML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph {
+        /// The paragraph.
+        text: Text,
+    },
+    /// A bulleted list.
+    List {
+        /// The entries.
+        items: Vec<Text>,
+    },
+    /// A highlighted point ("ポイント").
+    Note {
+        /// The note.
+        text: Text,
+    },
+}
+
+/// A realistic situation with choices and consequences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// The id of the node the scenario starts at.
+    pub start: String,
+    /// The nodes; a node without choices ends the scenario.
+    pub nodes: Vec<ScenarioNode>,
+    /// Where its advice comes from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A moment in a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioNode {
+    /// Stable id within the scenario.
+    pub id: String,
+    /// What happens.
+    pub text: Text,
+    /// What the manager can do; empty at an ending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<ScenarioChoice>,
+}
+
+/// How good a scenario choice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceQuality {
+    /// What the guidance recommends.
+    Good,
+    /// Understandable, but misses something.
+    Acceptable,
+    /// Likely to do harm.
+    Poor,
+}
+
+/// A choice in a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioChoice {
+    /// Stable id within the node.
+    pub id: String,
+    /// What the manager does or says.
+    pub text: Text,
+    /// What follows and why.
+    pub feedback: Text,
+    /// How good the choice is.
+    pub quality: ChoiceQuality,
+    /// The node it leads to; absent ends the scenario.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// A module's quiz.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Quiz {
+    /// The questions, one point each.
+    pub questions: Vec<Question>,
+}
+
+/// Single or multiple choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Exactly one option is correct.
+    Single,
+    /// One or more options are correct; all must be chosen, and no other.
+    Multiple,
+}
+
+/// A quiz question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id, unique in the pack.
+    pub id: String,
+    /// The question.
+    pub prompt: Text,
+    /// Single or multiple choice.
+    pub kind: QuestionKind,
+    /// The options.
+    pub options: Vec<QuizOption>,
+    /// Ids of the pack's `updates` that concern it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<String>,
+}
+
+/// An option of a quiz question, with the feedback shown when it is chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuizOption {
+    /// Stable id within the question.
+    pub id: String,
+    /// The option.
+    pub text: Text,
+    /// Whether it is (one of) the right answer(s).
+    pub correct: bool,
+    /// Why it is right or wrong.
+    pub feedback: Text,
+    /// Where the explanation comes from.
+    pub sources: Vec<SourceRef>,
+}

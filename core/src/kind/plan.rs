@@ -1,0 +1,213 @@
+//! The plan kind: ordered steps of tasks, case fields, decisions and document templates
+//! (the return-to-work planner).
+
+use serde::{Deserialize, Serialize};
+
+use crate::pack::{Choice, Condition, SourceRef};
+use crate::text::Text;
+
+/// A stepwise process followed once per case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Who takes part (the worker, the manager, HR, OH staff, the attending doctor).
+    pub roles: Vec<Role>,
+    /// Everything recorded about a case; steps say which fields they collect.
+    pub fields: Vec<Field>,
+    /// The steps, in order. A case starts at the first.
+    pub steps: Vec<Step>,
+    /// The follow-up schedule computed from a date field.
+    pub follow_up: FollowUp,
+    /// Documents drafted from the case (the plan, the letter to the doctor).
+    pub documents: Vec<DocumentTemplate>,
+}
+
+/// Someone who takes part in the process.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Stable id tasks refer to.
+    pub id: String,
+    /// Name of the role.
+    pub label: Text,
+}
+
+/// What kind of value a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// One line of text.
+    Text,
+    /// Several lines of text.
+    LongText,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// One of `options`.
+    Choice,
+}
+
+/// A value recorded about a case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Stable id, unique in the pack.
+    pub id: String,
+    /// The field's label.
+    pub label: Text,
+    /// A hint shown under the field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// The choices, for `choice` fields.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+}
+
+/// One step of the process.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Stable id.
+    pub id: String,
+    /// Title of the step.
+    pub title: Text,
+    /// What happens in this step and its goal.
+    pub summary: Text,
+    /// Privacy rules that apply at this step (need-to-know, consent, emergencies).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub privacy: Vec<Text>,
+    /// The tasks to tick off.
+    pub tasks: Vec<Task>,
+    /// Ids of the fields collected at this step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// Ids of the documents prepared at this step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
+    /// The decision that ends the step; absent means "go on to the next step".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// Where this step comes from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A task within a step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Stable id, unique in the pack.
+    pub id: String,
+    /// What to do.
+    pub text: Text,
+    /// Ids of the roles that do it.
+    pub roles: Vec<String>,
+    /// How to do it, or what to watch for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// Shown only when this holds for the case's choice fields (e.g. trial commuting used).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Condition>,
+    /// Where this comes from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// The decision that ends a step and says where the case goes next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Stable id.
+    pub id: String,
+    /// The question decided (e.g. 職場復帰は可能か).
+    pub label: Text,
+    /// The outcomes.
+    pub options: Vec<DecisionOption>,
+}
+
+/// One outcome of a decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DecisionOption {
+    /// Stable id stored in the case history.
+    pub id: String,
+    /// What the person reads.
+    pub label: Text,
+    /// The step the case moves to; absent closes the case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// Follow-up meetings scheduled from a date field (e.g. the return date).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// Title of the schedule.
+    pub title: Text,
+    /// What the follow-up meetings check.
+    pub description: Text,
+    /// The id of the `date` field the schedule counts from.
+    pub anchor_field: String,
+    /// Days after the anchor date, ascending (e.g. 7, 14, 30, 60, 90, 180).
+    pub offsets_days: Vec<u16>,
+}
+
+/// A document drafted from the case, printed on A4.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DocumentTemplate {
+    /// Stable id steps refer to.
+    pub id: String,
+    /// The document's title.
+    pub title: Text,
+    /// The document's content, top to bottom.
+    pub blocks: Vec<DocBlock>,
+    /// Where its structure comes from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// One block of a document template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DocBlock {
+    /// A heading.
+    Heading {
+        /// The heading.
+        text: Text,
+    },
+    /// A fixed paragraph.
+    Paragraph {
+        /// The paragraph.
+        text: Text,
+    },
+    /// A fixed list.
+    List {
+        /// The list's entries.
+        items: Vec<Text>,
+    },
+    /// The value of a case field, under its label (or the label given here).
+    Field {
+        /// The field id.
+        field: String,
+        /// A label to use instead of the field's own.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<Text>,
+    },
+    /// The computed follow-up dates.
+    FollowUpSchedule,
+    /// A line to sign on paper (e.g. the worker's consent).
+    Signature {
+        /// Who signs and what for.
+        label: Text,
+    },
+}
