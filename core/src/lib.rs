@@ -4,9 +4,18 @@
 //! bytes in, and every fallible operation returns [`Error`] or a list of diagnostics.
 #![deny(missing_docs)]
 
+pub mod date;
+pub mod diagnostic;
 pub mod kind;
+pub mod load;
 pub mod pack;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod stats;
 pub mod text;
+pub mod validate;
 
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use load::{load_pack, parse_pack, ValidPack};
 pub use pack::{Kit, Pack, FORMAT_VERSION};
 pub use text::{Lang, Text};

@@ -1,0 +1,60 @@
+//! Calendar dates as Kizuki stores them: `YYYY-MM-DD` strings, parsed only when needed.
+
+use time::macros::format_description;
+use time::{Date, Duration};
+
+/// Parses `YYYY-MM-DD` into a date; anything else is `None`.
+pub fn parse_date(value: &str) -> Option<Date> {
+    if value.len() != 10 {
+        return None;
+    }
+    Date::parse(value, format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// Writes a date as `YYYY-MM-DD`.
+pub fn format_date(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+/// The date `days` after `value`, or `None` if `value` is not a date.
+pub fn add_days(value: &str, days: i64) -> Option<String> {
+    let date = parse_date(value)?;
+    date.checked_add(Duration::days(days)).map(format_date)
+}
+
+/// Days from `from` to `to` (negative when `to` is earlier), if both are dates.
+pub fn days_between(from: &str, to: &str) -> Option<i64> {
+    Some((parse_date(to)? - parse_date(from)?).whole_days())
+}
+
+/// Writes a date for Japanese readers: `2026年11月22日`.
+pub fn japanese_date(value: &str) -> String {
+    match parse_date(value) {
+        Some(date) => format!(
+            "{}年{}月{}日",
+            date.year(),
+            u8::from(date.month()),
+            date.day()
+        ),
+        None => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_add_and_reject_nonsense() {
+        assert_eq!(add_days("2026-12-25", 14).as_deref(), Some("2027-01-08"));
+        assert_eq!(days_between("2026-01-01", "2026-03-01"), Some(59));
+        assert!(parse_date("2026-02-30").is_none());
+        assert!(parse_date("26-1-1").is_none());
+        assert_eq!(japanese_date("2026-04-01"), "2026年4月1日");
+    }
+}

@@ -1,0 +1,147 @@
+//! Diagnostics: what validation found, where (a JSON pointer), and a stable code.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. Errors make a pack unusable; warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The pack cannot be used until this is fixed.
+    Error,
+    /// The pack works, but a reader loses something (e.g. an English text).
+    Warning,
+}
+
+/// Stable codes for every kind of finding. Tools may match on them; they never change meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// The file is not valid JSON (or not UTF-8).
+    InvalidJson,
+    /// A value has the wrong type, a required field is missing or a field is unknown.
+    InvalidStructure,
+    /// `format_version` is not one this build reads.
+    UnsupportedFormatVersion,
+    /// Two things that must have different ids share one.
+    DuplicateId,
+    /// An id refers to something that does not exist.
+    UnknownRef,
+    /// An id is not lowercase ASCII letters, digits and dashes.
+    InvalidId,
+    /// A Japanese text is empty.
+    EmptyText,
+    /// An English text is missing or empty.
+    MissingTranslation,
+    /// Something that must cite a source cites none.
+    MissingSource,
+    /// A link points to a scheme other than http or https.
+    UnsafeLink,
+    /// A date is not `YYYY-MM-DD`.
+    InvalidDate,
+    /// A number is outside its allowed range.
+    OutOfRange,
+    /// A pass mark is outside 0–100.
+    PassMarkOutOfRange,
+    /// A list that must have entries is empty.
+    EmptyList,
+    /// A scenario node cannot be reached from the start.
+    UnreachableNode,
+    /// A scenario has no ending reachable from its start.
+    NoEnding,
+    /// A quiz question's correct options do not fit its kind.
+    WrongCorrectCount,
+    /// A field is used in a way its kind does not allow.
+    WrongFieldKind,
+    /// A rule can never apply because an earlier one always does.
+    UnreachableRule,
+    /// Levels or offsets are not in ascending order.
+    NotAscending,
+}
+
+impl Code {
+    /// The code as written in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::InvalidJson => "invalid_json",
+            Code::InvalidStructure => "invalid_structure",
+            Code::UnsupportedFormatVersion => "unsupported_format_version",
+            Code::DuplicateId => "duplicate_id",
+            Code::UnknownRef => "unknown_ref",
+            Code::InvalidId => "invalid_id",
+            Code::EmptyText => "empty_text",
+            Code::MissingTranslation => "missing_translation",
+            Code::MissingSource => "missing_source",
+            Code::UnsafeLink => "unsafe_link",
+            Code::InvalidDate => "invalid_date",
+            Code::OutOfRange => "out_of_range",
+            Code::PassMarkOutOfRange => "pass_mark_out_of_range",
+            Code::EmptyList => "empty_list",
+            Code::UnreachableNode => "unreachable_node",
+            Code::NoEnding => "no_ending",
+            Code::WrongCorrectCount => "wrong_correct_count",
+            Code::WrongFieldKind => "wrong_field_kind",
+            Code::UnreachableRule => "unreachable_rule",
+            Code::NotAscending => "not_ascending",
+        }
+    }
+
+    /// How serious findings with this code are.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::MissingTranslation | Code::UnreachableRule => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// One finding about a pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The stable code.
+    pub code: Code,
+    /// A JSON pointer to the value concerned (e.g. `/kit/areas/2/items/0/sources`).
+    pub path: String,
+    /// What is wrong, in English, for authors.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A finding with the severity its code implies.
+    pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: code.severity(),
+            code,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Whether this finding makes the pack unusable.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{severity}[{}] {path}: {}",
+            self.code.as_str(),
+            self.message
+        )
+    }
+}

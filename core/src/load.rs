@@ -1,0 +1,270 @@
+//! Loading a pack: parse the JSON, collect every structural problem with its path, then
+//! validate. The result is a [`ValidPack`], which scoring can rely on.
+
+use serde_json::Value;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::pack::{Kit, Pack, FORMAT_VERSION};
+use crate::validate::validate;
+
+/// The largest pack file accepted, in bytes.
+pub const MAX_PACK_BYTES: usize = 8 * 1024 * 1024;
+
+/// How many structural problems one load reports before it stops looking.
+const MAX_STRUCTURAL_DIAGNOSTICS: usize = 200;
+
+/// A pack that parsed and validated without errors (warnings may remain).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidPack {
+    pack: Pack,
+    warnings: Vec<Diagnostic>,
+}
+
+impl ValidPack {
+    /// The pack's content.
+    pub fn pack(&self) -> &Pack {
+        &self.pack
+    }
+
+    /// Warnings found while validating (e.g. missing English).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// Validates an already parsed pack.
+    pub fn new(pack: Pack) -> Result<ValidPack, Vec<Diagnostic>> {
+        let diagnostics = validate(&pack);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            Err(diagnostics)
+        } else {
+            Ok(ValidPack {
+                pack,
+                warnings: diagnostics,
+            })
+        }
+    }
+}
+
+/// Parses and validates a pack file. On failure, returns every diagnostic found (errors
+/// and warnings), each with a JSON pointer.
+pub fn load_pack(bytes: &[u8]) -> Result<ValidPack, Vec<Diagnostic>> {
+    let pack = parse_pack(bytes)?;
+    ValidPack::new(pack)
+}
+
+/// Parses a pack without the semantic checks, collecting every structural problem found.
+pub fn parse_pack(bytes: &[u8]) -> Result<Pack, Vec<Diagnostic>> {
+    let mut value = parse_json_value(bytes, MAX_PACK_BYTES).map_err(|d| vec![d])?;
+    if let Some(found) = value.get("format_version").and_then(Value::as_u64) {
+        if found != u64::from(FORMAT_VERSION) {
+            return Err(vec![Diagnostic::new(
+                Code::UnsupportedFormatVersion,
+                "/format_version",
+                format!(
+                    "format_version {found} is not supported; this build reads {FORMAT_VERSION}"
+                ),
+            )]);
+        }
+    }
+    // The kit is an internally tagged enum, which hides paths inside it from serde; so it
+    // is parsed on its own, by kind, and then the whole pack around it.
+    let kit_value = value.get_mut("kit").map(Value::take);
+    let kit_parsed = match kit_value {
+        Some(kit_value) => parse_kit(kit_value),
+        None => Err(vec![Diagnostic::new(
+            Code::InvalidStructure,
+            "",
+            "missing field `kit`",
+        )]),
+    };
+    let mut diagnostics = Vec::new();
+    match &kit_parsed {
+        Ok(kit) => {
+            if let (Value::Object(map), Ok(kit_value)) = (&mut value, serde_json::to_value(kit)) {
+                map.insert("kit".to_string(), kit_value);
+            }
+            match collect::<Pack>(value, "") {
+                Ok(pack) => return Ok(pack),
+                Err(header) => diagnostics.extend(header),
+            }
+        }
+        Err(kit_diagnostics) => diagnostics.extend(kit_diagnostics.iter().cloned()),
+    }
+    Err(diagnostics)
+}
+
+fn parse_kit(mut kit: Value) -> Result<Kit, Vec<Diagnostic>> {
+    let kind = match kit.as_object_mut().map(|map| map.remove("type")) {
+        None => {
+            return Err(vec![Diagnostic::new(
+                Code::InvalidStructure,
+                "/kit",
+                "`kit` must be an object with a `type`",
+            )])
+        }
+        Some(kind) => kind,
+    };
+    match kind.as_ref().and_then(Value::as_str) {
+        Some("checklist") => collect(kit, "/kit").map(Kit::Checklist),
+        Some("plan") => collect(kit, "/kit").map(Kit::Plan),
+        Some("course") => collect(kit, "/kit").map(Kit::Course),
+        _ => Err(vec![Diagnostic::new(
+            Code::InvalidStructure,
+            "/kit/type",
+            "`type` must be one of `checklist`, `plan`, `course`",
+        )]),
+    }
+}
+
+/// Deserializes `value`, collecting structural problems: after each one, the array element
+/// that holds it is set aside and parsing is tried again, so one run lists problems in
+/// many items. Paths are prefixed with `prefix`.
+fn collect<T: serde::de::DeserializeOwned>(
+    mut value: Value,
+    prefix: &str,
+) -> Result<T, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let mut set_aside = SetAside::default();
+    while diagnostics.len() < MAX_STRUCTURAL_DIAGNOSTICS {
+        match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(parsed) if diagnostics.is_empty() => return Ok(parsed),
+            Ok(_) => break,
+            Err(error) => {
+                let segments = segments_from_path(error.path());
+                let (pointer, removed) = set_aside.remove_enclosing_element(&mut value, &segments);
+                diagnostics.push(Diagnostic::new(
+                    Code::InvalidStructure,
+                    format!("{prefix}{pointer}"),
+                    error.inner().to_string(),
+                ));
+                if !removed {
+                    break;
+                }
+            }
+        }
+    }
+    Err(diagnostics)
+}
+
+/// Reads bytes as UTF-8 JSON with a size limit; the error is a ready diagnostic.
+pub fn parse_json_value(bytes: &[u8], max_bytes: usize) -> Result<Value, Diagnostic> {
+    if bytes.len() > max_bytes {
+        return Err(Diagnostic::new(
+            Code::OutOfRange,
+            "",
+            format!(
+                "the file is {} bytes; the limit is {max_bytes}",
+                bytes.len()
+            ),
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        Diagnostic::new(
+            Code::InvalidJson,
+            "",
+            format!("the file is not UTF-8 text ({error})"),
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text)
+        .map_err(|error| Diagnostic::new(Code::InvalidJson, "", format!("not valid JSON: {error}")))
+}
+
+fn segments_from_path(path: &serde_path_to_error::Path) -> Vec<String> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(index.to_string()),
+            Segment::Map { key } => Some(key.clone()),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
+}
+
+fn escape_pointer_segment(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Array elements set aside so far, by the array's pointer in the original file, so that
+/// later diagnostics still name the element's original index.
+#[derive(Default)]
+struct SetAside {
+    removed: std::collections::BTreeMap<String, Vec<usize>>,
+}
+
+impl SetAside {
+    /// Maps `segments` (a path in the current, already thinned value) to a pointer into the
+    /// original file, and removes the innermost array element on the way. Returns the
+    /// original pointer and whether anything was removed.
+    fn remove_enclosing_element(
+        &mut self,
+        value: &mut Value,
+        segments: &[String],
+    ) -> (String, bool) {
+        let mut original = String::new();
+        let mut innermost: Option<(usize, String, usize, usize)> = None;
+        let mut cursor = &*value;
+        for (position, segment) in segments.iter().enumerate() {
+            let next = match cursor {
+                Value::Array(items) => {
+                    let Ok(current_index) = segment.parse::<usize>() else {
+                        break;
+                    };
+                    let removed = self
+                        .removed
+                        .get(&original)
+                        .map(Vec::as_slice)
+                        .unwrap_or(&[]);
+                    let original_index = (0..)
+                        .filter(|i| !removed.contains(i))
+                        .nth(current_index)
+                        .unwrap_or(current_index);
+                    innermost = Some((position, original.clone(), current_index, original_index));
+                    original.push('/');
+                    original.push_str(&original_index.to_string());
+                    items.get(current_index)
+                }
+                Value::Object(map) => {
+                    original.push('/');
+                    original.push_str(&escape_pointer_segment(segment));
+                    map.get(segment)
+                }
+                _ => None,
+            };
+            match next {
+                Some(next) => cursor = next,
+                None => break,
+            }
+        }
+        for segment in segments.iter().skip(original.matches('/').count()) {
+            original.push('/');
+            original.push_str(&escape_pointer_segment(segment));
+        }
+        let Some((position, array_pointer, current_index, original_index)) = innermost else {
+            return (original, false);
+        };
+        let mut cursor = value;
+        for segment in &segments[..position] {
+            let next = match cursor {
+                Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+                Value::Object(map) => map.get_mut(segment),
+                _ => None,
+            };
+            match next {
+                Some(next) => cursor = next,
+                None => return (original, false),
+            }
+        }
+        match cursor {
+            Value::Array(items) if current_index < items.len() => {
+                items.remove(current_index);
+                self.removed
+                    .entry(array_pointer)
+                    .or_default()
+                    .push(original_index);
+                (original, true)
+            }
+            _ => (original, false),
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Counts that tell an author (and a reviewer) what a pack holds and what it lacks.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::diagnostic::Code;
+use crate::kind::checklist::Checklist;
+use crate::kind::course::Course;
+use crate::kind::plan::Plan;
+use crate::pack::{Kit, Pack};
+use crate::validate::validate;
+
+/// What a pack holds. Counts that do not apply to the pack's kind are zero.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PackStats {
+    /// The pack id.
+    pub id: String,
+    /// The kind (`checklist`, `plan`, `course`).
+    pub kind: String,
+    /// The pack version.
+    pub version: String,
+    /// The "content as of" date.
+    pub content_as_of: String,
+    /// Source documents listed.
+    pub sources: usize,
+    /// Rules stated as changed since the sources.
+    pub updates: usize,
+    /// Checklist areas.
+    pub areas: usize,
+    /// Checklist items.
+    pub items: usize,
+    /// Checklist items by the source document they cite (an item citing two counts twice).
+    pub items_by_source: BTreeMap<String, usize>,
+    /// Plan steps.
+    pub steps: usize,
+    /// Plan tasks.
+    pub tasks: usize,
+    /// Plan documents.
+    pub documents: usize,
+    /// Course modules.
+    pub modules: usize,
+    /// Course lessons.
+    pub lessons: usize,
+    /// Course scenarios.
+    pub scenarios: usize,
+    /// Course quiz questions.
+    pub quiz_questions: usize,
+    /// Per module: lessons, scenarios and quiz questions.
+    pub per_module: Vec<ModuleStats>,
+    /// Things that must cite a source and cite none.
+    pub missing_sources: usize,
+    /// Texts without English.
+    pub missing_english: usize,
+    /// Quiz options without feedback.
+    pub options_without_feedback: usize,
+    /// Validation errors.
+    pub errors: usize,
+    /// Validation warnings.
+    pub warnings: usize,
+}
+
+/// Counts for one course module.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ModuleStats {
+    /// The module id.
+    pub id: String,
+    /// Lessons.
+    pub lessons: usize,
+    /// Scenarios.
+    pub scenarios: usize,
+    /// Quiz questions.
+    pub quiz_questions: usize,
+}
+
+/// Counts what a pack holds and what validation found.
+pub fn pack_stats(pack: &Pack) -> PackStats {
+    let diagnostics = validate(pack);
+    let mut stats = PackStats {
+        id: pack.id.clone(),
+        kind: pack.kit.kind_name().to_string(),
+        version: pack.version.clone(),
+        content_as_of: pack.content_as_of.clone(),
+        sources: pack.sources.len(),
+        updates: pack.updates.len(),
+        missing_sources: count(&diagnostics, Code::MissingSource),
+        missing_english: count(&diagnostics, Code::MissingTranslation),
+        errors: diagnostics.iter().filter(|d| d.is_error()).count(),
+        warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
+        ..PackStats::default()
+    };
+    match &pack.kit {
+        Kit::Checklist(checklist) => checklist_stats(&mut stats, checklist),
+        Kit::Plan(plan) => plan_stats(&mut stats, plan),
+        Kit::Course(course) => course_stats(&mut stats, course),
+    }
+    stats
+}
+
+fn count(diagnostics: &[crate::Diagnostic], code: Code) -> usize {
+    diagnostics.iter().filter(|d| d.code == code).count()
+}
+
+fn checklist_stats(stats: &mut PackStats, checklist: &Checklist) {
+    stats.areas = checklist.areas.len();
+    for item in checklist.areas.iter().flat_map(|a| &a.items) {
+        stats.items += 1;
+        for source in &item.sources {
+            *stats.items_by_source.entry(source.doc.clone()).or_default() += 1;
+        }
+    }
+}
+
+fn plan_stats(stats: &mut PackStats, plan: &Plan) {
+    stats.steps = plan.steps.len();
+    stats.tasks = plan.steps.iter().map(|s| s.tasks.len()).sum();
+    stats.documents = plan.documents.len();
+}
+
+fn course_stats(stats: &mut PackStats, course: &Course) {
+    stats.modules = course.modules.len();
+    for module in &course.modules {
+        let module_stats = ModuleStats {
+            id: module.id.clone(),
+            lessons: module.lessons.len(),
+            scenarios: module.scenarios.len(),
+            quiz_questions: module.quiz.questions.len(),
+        };
+        stats.lessons += module_stats.lessons;
+        stats.scenarios += module_stats.scenarios;
+        stats.quiz_questions += module_stats.quiz_questions;
+        stats.options_without_feedback += module
+            .quiz
+            .questions
+            .iter()
+            .flat_map(|q| &q.options)
+            .filter(|o| o.feedback.ja.trim().is_empty())
+            .count();
+        stats.per_module.push(module_stats);
+    }
+}

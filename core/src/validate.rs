@@ -1,0 +1,292 @@
+//! Semantic validation of a parsed pack: every finding, each with a path and a code.
+
+mod checklist;
+mod course;
+mod plan;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::pack::{Condition, Kit, Pack, SourceRef, FORMAT_VERSION};
+use crate::text::{is_safe_href, link_targets, Text};
+
+/// Checks a parsed pack and returns every finding, errors and warnings, in document order.
+pub fn validate(pack: &Pack) -> Vec<Diagnostic> {
+    let mut validator = Validator::new(pack);
+    validator.header(pack);
+    match &pack.kit {
+        Kit::Checklist(checklist) => checklist::validate(&mut validator, checklist),
+        Kit::Plan(plan) => plan::validate(&mut validator, plan),
+        Kit::Course(course) => course::validate(&mut validator, course),
+    }
+    validator.diagnostics
+}
+
+/// Returns true when `value` is a valid calendar date written `YYYY-MM-DD`.
+pub fn is_valid_date(value: &str) -> bool {
+    crate::date::parse_date(value).is_some()
+}
+
+/// Shared checks and the findings collected so far.
+pub(crate) struct Validator<'pack> {
+    source_ids: BTreeSet<&'pack str>,
+    update_ids: BTreeSet<&'pack str>,
+    pack_ids: BTreeMap<String, String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Choice questions a condition may name: question id → its choice ids.
+pub(crate) type ChoiceQuestions<'pack> = BTreeMap<&'pack str, BTreeSet<&'pack str>>;
+
+impl<'pack> Validator<'pack> {
+    fn new(pack: &'pack Pack) -> Validator<'pack> {
+        Validator {
+            source_ids: pack.sources.iter().map(|s| s.id.as_str()).collect(),
+            update_ids: pack.updates.iter().map(|u| u.id.as_str()).collect(),
+            pack_ids: BTreeMap::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn header(&mut self, pack: &'pack Pack) {
+        if pack.format_version != FORMAT_VERSION {
+            self.push(
+                Code::UnsupportedFormatVersion,
+                "/format_version",
+                format!("this build reads format_version {FORMAT_VERSION}"),
+            );
+        }
+        self.id_format(&pack.id, "/id");
+        if pack.version.trim().is_empty() {
+            self.push(Code::EmptyText, "/version", "the pack needs a version");
+        }
+        self.date(&pack.content_as_of, "/content_as_of");
+        self.text(&pack.title, "/title");
+        self.text(&pack.description, "/description");
+        if pack.sources.is_empty() {
+            self.push(Code::EmptyList, "/sources", "a pack must list its sources");
+        }
+        let mut seen = BTreeSet::new();
+        for (index, source) in pack.sources.iter().enumerate() {
+            let path = format!("/sources/{index}");
+            self.id_format(&source.id, &format!("{path}/id"));
+            if !seen.insert(source.id.as_str()) {
+                self.push(
+                    Code::DuplicateId,
+                    format!("{path}/id"),
+                    format!("source id `{}` is used twice", source.id),
+                );
+            }
+            self.text(&source.title, &format!("{path}/title"));
+            if let Some(publisher) = &source.publisher {
+                self.text(publisher, &format!("{path}/publisher"));
+            }
+            if let Some(url) = &source.url {
+                if !is_safe_href(url) {
+                    self.push(
+                        Code::UnsafeLink,
+                        format!("{path}/url"),
+                        "a source url must be http or https",
+                    );
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (index, update) in pack.updates.iter().enumerate() {
+            let path = format!("/updates/{index}");
+            self.id_format(&update.id, &format!("{path}/id"));
+            if !seen.insert(update.id.as_str()) {
+                self.push(
+                    Code::DuplicateId,
+                    format!("{path}/id"),
+                    format!("update id `{}` is used twice", update.id),
+                );
+            }
+            self.text(&update.text, &format!("{path}/text"));
+            self.date(&update.as_of, &format!("{path}/as_of"));
+            self.sources(&update.sources, &format!("{path}/sources"));
+        }
+    }
+
+    pub(crate) fn push(&mut self, code: Code, path: impl Into<String>, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::new(code, path, message));
+    }
+
+    /// Checks an id's spelling and that no other pack-wide id is the same.
+    pub(crate) fn pack_id(&mut self, id: &str, path: &str) {
+        self.id_format(id, path);
+        if let Some(first) = self.pack_ids.get(id) {
+            let message = format!("id `{id}` is already used at {first}");
+            self.push(Code::DuplicateId, path, message);
+        } else {
+            self.pack_ids.insert(id.to_string(), path.to_string());
+        }
+    }
+
+    /// Checks ids that must be unique only among their siblings (options of one question).
+    pub(crate) fn local_ids<'a>(&mut self, ids: impl IntoIterator<Item = (&'a str, String)>) {
+        let mut seen = BTreeSet::new();
+        for (id, path) in ids {
+            self.id_format(id, &path);
+            if !seen.insert(id) {
+                self.push(
+                    Code::DuplicateId,
+                    path,
+                    format!("id `{id}` is used twice here"),
+                );
+            }
+        }
+    }
+
+    pub(crate) fn id_format(&mut self, id: &str, path: &str) {
+        let well_formed = !id.is_empty()
+            && id.len() <= 64
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !well_formed {
+            self.push(
+                Code::InvalidId,
+                path,
+                format!("id `{id}` must be 1–64 lowercase ASCII letters, digits, `-` or `_`"),
+            );
+        }
+    }
+
+    /// Checks a text: Japanese present, English present, links safe.
+    pub(crate) fn text(&mut self, text: &Text, path: &str) {
+        if text.ja.trim().is_empty() {
+            self.push(
+                Code::EmptyText,
+                format!("{path}/ja"),
+                "the Japanese text is empty",
+            );
+        }
+        match &text.en {
+            Some(en) if !en.trim().is_empty() => {}
+            _ => self.push(
+                Code::MissingTranslation,
+                format!("{path}/en"),
+                "the English text is missing",
+            ),
+        }
+        for (language, body) in [("ja", Some(&text.ja)), ("en", text.en.as_ref())] {
+            let Some(body) = body else { continue };
+            for href in link_targets(body) {
+                if !is_safe_href(href) {
+                    self.push(
+                        Code::UnsafeLink,
+                        format!("{path}/{language}"),
+                        format!("link target `{href}` is not http or https"),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(crate) fn texts(&mut self, texts: &[Text], path: &str) {
+        for (index, text) in texts.iter().enumerate() {
+            self.text(text, &format!("{path}/{index}"));
+        }
+    }
+
+    /// Checks that something cites at least one source and that each exists.
+    pub(crate) fn sources(&mut self, sources: &[SourceRef], path: &str) {
+        if sources.is_empty() {
+            self.push(Code::MissingSource, path, "cite at least one source");
+        }
+        for (index, source) in sources.iter().enumerate() {
+            if !self.source_ids.contains(source.doc.as_str()) {
+                self.push(
+                    Code::UnknownRef,
+                    format!("{path}/{index}/doc"),
+                    format!("no source document with id `{}`", source.doc),
+                );
+            }
+            if source.section.trim().is_empty() {
+                self.push(
+                    Code::EmptyText,
+                    format!("{path}/{index}/section"),
+                    "say which section of the source",
+                );
+            }
+        }
+    }
+
+    pub(crate) fn updates(&mut self, updates: &[String], path: &str) {
+        for (index, update) in updates.iter().enumerate() {
+            if !self.update_ids.contains(update.as_str()) {
+                self.push(
+                    Code::UnknownRef,
+                    format!("{path}/{index}"),
+                    format!("no update with id `{update}`"),
+                );
+            }
+        }
+    }
+
+    pub(crate) fn date(&mut self, value: &str, path: &str) {
+        if !is_valid_date(value) {
+            self.push(
+                Code::InvalidDate,
+                path,
+                format!("`{value}` is not a date written YYYY-MM-DD"),
+            );
+        }
+    }
+
+    pub(crate) fn non_empty<T>(&mut self, list: &[T], path: &str, what: &str) {
+        if list.is_empty() {
+            self.push(Code::EmptyList, path, format!("needs at least one {what}"));
+        }
+    }
+
+    pub(crate) fn percent(&mut self, value: u8, path: &str, code: Code) {
+        if value > 100 {
+            self.push(code, path, format!("{value} is more than 100"));
+        }
+    }
+
+    /// Checks that a condition names only known questions and choices.
+    pub(crate) fn condition(
+        &mut self,
+        condition: &Condition,
+        path: &str,
+        known: &ChoiceQuestions<'_>,
+    ) {
+        for (question, choice) in condition.references() {
+            match known.get(question) {
+                None => self.push(
+                    Code::UnknownRef,
+                    path,
+                    format!("the condition names an unknown question `{question}`"),
+                ),
+                Some(choices) if !choices.contains(choice) => self.push(
+                    Code::UnknownRef,
+                    path,
+                    format!("question `{question}` has no choice `{choice}`"),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// Checks that every id in `refs` is one of `known`.
+    pub(crate) fn refs<'a>(
+        &mut self,
+        refs: impl IntoIterator<Item = &'a String>,
+        known: &BTreeSet<&str>,
+        path: &str,
+        what: &str,
+    ) {
+        for (index, reference) in refs.into_iter().enumerate() {
+            if !known.contains(reference.as_str()) {
+                self.push(
+                    Code::UnknownRef,
+                    format!("{path}/{index}"),
+                    format!("no {what} with id `{reference}`"),
+                );
+            }
+        }
+    }
+}

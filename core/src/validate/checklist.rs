@@ -1,0 +1,174 @@
+//! Validation of the checklist kind.
+
+use std::collections::BTreeSet;
+
+use super::{ChoiceQuestions, Validator};
+use crate::diagnostic::Code;
+use crate::kind::checklist::Checklist;
+
+pub(super) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
+    let base = "/kit";
+    let mut profile = ChoiceQuestions::new();
+    v.non_empty(
+        &checklist.profile,
+        &format!("{base}/profile"),
+        "profile question",
+    );
+    for (index, question) in checklist.profile.iter().enumerate() {
+        let path = format!("{base}/profile/{index}");
+        v.pack_id(&question.id, &format!("{path}/id"));
+        v.text(&question.label, &format!("{path}/label"));
+        if let Some(help) = &question.help {
+            v.text(help, &format!("{path}/help"));
+        }
+        v.non_empty(&question.options, &format!("{path}/options"), "option");
+        v.local_ids(
+            question
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.id.as_str(), format!("{path}/options/{i}/id"))),
+        );
+        for (i, option) in question.options.iter().enumerate() {
+            v.text(&option.label, &format!("{path}/options/{i}/label"));
+        }
+        profile.insert(
+            question.id.as_str(),
+            question.options.iter().map(|o| o.id.as_str()).collect(),
+        );
+    }
+
+    v.non_empty(&checklist.scale, &format!("{base}/scale"), "answer");
+    v.local_ids(
+        checklist
+            .scale
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), format!("{base}/scale/{i}/id"))),
+    );
+    for (index, option) in checklist.scale.iter().enumerate() {
+        let path = format!("{base}/scale/{index}");
+        v.text(&option.label, &format!("{path}/label"));
+        if let Some(credit) = option.credit {
+            v.percent(credit, &format!("{path}/credit"), Code::OutOfRange);
+        }
+    }
+    if !checklist.scale.iter().any(|o| o.credit.is_some()) {
+        v.push(
+            Code::EmptyList,
+            format!("{base}/scale"),
+            "at least one answer must carry credit",
+        );
+    }
+
+    v.local_ids(
+        checklist
+            .why_not
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), format!("{base}/why_not/{i}/id"))),
+    );
+    for (index, reason) in checklist.why_not.iter().enumerate() {
+        v.text(&reason.label, &format!("{base}/why_not/{index}/label"));
+    }
+
+    v.non_empty(&checklist.levels, &format!("{base}/levels"), "level");
+    if checklist.levels.first().is_some_and(|l| l.min_percent != 0) {
+        v.push(
+            Code::OutOfRange,
+            format!("{base}/levels/0/min_percent"),
+            "the first level must start at 0",
+        );
+    }
+    for (index, level) in checklist.levels.iter().enumerate() {
+        let path = format!("{base}/levels/{index}");
+        v.percent(
+            level.min_percent,
+            &format!("{path}/min_percent"),
+            Code::OutOfRange,
+        );
+        if index > 0 && level.min_percent <= checklist.levels[index - 1].min_percent {
+            v.push(
+                Code::NotAscending,
+                format!("{path}/min_percent"),
+                "levels must rise",
+            );
+        }
+        v.text(&level.label, &format!("{path}/label"));
+        v.text(&level.description, &format!("{path}/description"));
+    }
+
+    let mut helper_ids = BTreeSet::new();
+    for (index, helper) in checklist.helpers.iter().enumerate() {
+        let path = format!("{base}/helpers/{index}");
+        v.pack_id(&helper.id, &format!("{path}/id"));
+        helper_ids.insert(helper.id.as_str());
+        v.text(&helper.name, &format!("{path}/name"));
+        v.text(&helper.description, &format!("{path}/description"));
+        if let Some(condition) = &helper.applies_if {
+            v.condition(condition, &format!("{path}/applies_if"), &profile);
+        }
+    }
+
+    v.non_empty(&checklist.areas, &format!("{base}/areas"), "area");
+    for (area_index, area) in checklist.areas.iter().enumerate() {
+        let path = format!("{base}/areas/{area_index}");
+        v.pack_id(&area.id, &format!("{path}/id"));
+        v.text(&area.title, &format!("{path}/title"));
+        if let Some(intro) = &area.intro {
+            v.text(intro, &format!("{path}/intro"));
+        }
+        v.non_empty(&area.items, &format!("{path}/items"), "item");
+        for (item_index, item) in area.items.iter().enumerate() {
+            let path = format!("{path}/items/{item_index}");
+            v.pack_id(&item.id, &format!("{path}/id"));
+            v.text(&item.text, &format!("{path}/text"));
+            for (i, variant) in item.variants.iter().enumerate() {
+                v.condition(
+                    &variant.when,
+                    &format!("{path}/variants/{i}/when"),
+                    &profile,
+                );
+                v.text(&variant.text, &format!("{path}/variants/{i}/text"));
+            }
+            v.text(&item.why, &format!("{path}/why"));
+            v.text(&item.evidence, &format!("{path}/evidence"));
+            v.text(&item.recommendation, &format!("{path}/recommendation"));
+            if !(1..=5).contains(&item.weight) {
+                v.push(
+                    Code::OutOfRange,
+                    format!("{path}/weight"),
+                    format!("weight {} is outside 1–5", item.weight),
+                );
+            }
+            let mut unconditional_seen = false;
+            for (i, rule) in item.obligation.iter().enumerate() {
+                let rule_path = format!("{path}/obligation/{i}");
+                if unconditional_seen {
+                    v.push(
+                        Code::UnreachableRule,
+                        rule_path.clone(),
+                        "an earlier rule without `when` always applies first",
+                    );
+                }
+                match &rule.when {
+                    Some(condition) => {
+                        v.condition(condition, &format!("{rule_path}/when"), &profile)
+                    }
+                    None => unconditional_seen = true,
+                }
+            }
+            if let Some(condition) = &item.applies_if {
+                v.condition(condition, &format!("{path}/applies_if"), &profile);
+            }
+            v.refs(
+                &item.helpers,
+                &helper_ids,
+                &format!("{path}/helpers"),
+                "helper",
+            );
+            v.updates(&item.updates, &format!("{path}/updates"));
+            v.sources(&item.sources, &format!("{path}/sources"));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Validation of the plan kind.
+
+use std::collections::BTreeSet;
+
+use super::{ChoiceQuestions, Validator};
+use crate::diagnostic::Code;
+use crate::kind::plan::{DocBlock, FieldKind, Plan};
+
+pub(super) fn validate(v: &mut Validator<'_>, plan: &Plan) {
+    let base = "/kit";
+    let mut role_ids = BTreeSet::new();
+    v.non_empty(&plan.roles, &format!("{base}/roles"), "role");
+    for (index, role) in plan.roles.iter().enumerate() {
+        let path = format!("{base}/roles/{index}");
+        v.pack_id(&role.id, &format!("{path}/id"));
+        role_ids.insert(role.id.as_str());
+        v.text(&role.label, &format!("{path}/label"));
+    }
+
+    let mut field_ids = BTreeSet::new();
+    let mut choice_fields = ChoiceQuestions::new();
+    for (index, field) in plan.fields.iter().enumerate() {
+        let path = format!("{base}/fields/{index}");
+        v.pack_id(&field.id, &format!("{path}/id"));
+        field_ids.insert(field.id.as_str());
+        v.text(&field.label, &format!("{path}/label"));
+        if let Some(help) = &field.help {
+            v.text(help, &format!("{path}/help"));
+        }
+        match field.kind {
+            FieldKind::Choice => {
+                v.non_empty(&field.options, &format!("{path}/options"), "option");
+                choice_fields.insert(
+                    field.id.as_str(),
+                    field.options.iter().map(|o| o.id.as_str()).collect(),
+                );
+            }
+            _ if !field.options.is_empty() => v.push(
+                Code::WrongFieldKind,
+                format!("{path}/options"),
+                "only choice fields have options",
+            ),
+            _ => {}
+        }
+        v.local_ids(
+            field
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.id.as_str(), format!("{path}/options/{i}/id"))),
+        );
+        for (i, option) in field.options.iter().enumerate() {
+            v.text(&option.label, &format!("{path}/options/{i}/label"));
+        }
+    }
+
+    let mut document_ids = BTreeSet::new();
+    for (index, document) in plan.documents.iter().enumerate() {
+        let path = format!("{base}/documents/{index}");
+        v.pack_id(&document.id, &format!("{path}/id"));
+        document_ids.insert(document.id.as_str());
+        v.text(&document.title, &format!("{path}/title"));
+        v.non_empty(&document.blocks, &format!("{path}/blocks"), "block");
+        for (i, block) in document.blocks.iter().enumerate() {
+            let block_path = format!("{path}/blocks/{i}");
+            match block {
+                DocBlock::Heading { text } | DocBlock::Paragraph { text } => {
+                    v.text(text, &format!("{block_path}/text"));
+                }
+                DocBlock::Signature { label } => v.text(label, &format!("{block_path}/label")),
+                DocBlock::List { items } => v.texts(items, &format!("{block_path}/items")),
+                DocBlock::Field { field, label } => {
+                    if !field_ids.contains(field.as_str()) {
+                        v.push(
+                            Code::UnknownRef,
+                            format!("{block_path}/field"),
+                            format!("no field with id `{field}`"),
+                        );
+                    }
+                    if let Some(label) = label {
+                        v.text(label, &format!("{block_path}/label"));
+                    }
+                }
+                DocBlock::FollowUpSchedule => {}
+            }
+        }
+        v.sources(&document.sources, &format!("{path}/sources"));
+    }
+
+    let step_ids: BTreeSet<&str> = plan.steps.iter().map(|s| s.id.as_str()).collect();
+    v.non_empty(&plan.steps, &format!("{base}/steps"), "step");
+    for (index, step) in plan.steps.iter().enumerate() {
+        let path = format!("{base}/steps/{index}");
+        v.pack_id(&step.id, &format!("{path}/id"));
+        v.text(&step.title, &format!("{path}/title"));
+        v.text(&step.summary, &format!("{path}/summary"));
+        v.texts(&step.privacy, &format!("{path}/privacy"));
+        v.non_empty(&step.tasks, &format!("{path}/tasks"), "task");
+        for (i, task) in step.tasks.iter().enumerate() {
+            let task_path = format!("{path}/tasks/{i}");
+            v.pack_id(&task.id, &format!("{task_path}/id"));
+            v.text(&task.text, &format!("{task_path}/text"));
+            v.non_empty(&task.roles, &format!("{task_path}/roles"), "role");
+            v.refs(
+                &task.roles,
+                &role_ids,
+                &format!("{task_path}/roles"),
+                "role",
+            );
+            if let Some(help) = &task.help {
+                v.text(help, &format!("{task_path}/help"));
+            }
+            if let Some(condition) = &task.applies_if {
+                v.condition(
+                    condition,
+                    &format!("{task_path}/applies_if"),
+                    &choice_fields,
+                );
+            }
+            v.sources(&task.sources, &format!("{task_path}/sources"));
+        }
+        v.refs(&step.fields, &field_ids, &format!("{path}/fields"), "field");
+        v.refs(
+            &step.documents,
+            &document_ids,
+            &format!("{path}/documents"),
+            "document",
+        );
+        if let Some(decision) = &step.decision {
+            let decision_path = format!("{path}/decision");
+            v.pack_id(&decision.id, &format!("{decision_path}/id"));
+            v.text(&decision.label, &format!("{decision_path}/label"));
+            v.non_empty(
+                &decision.options,
+                &format!("{decision_path}/options"),
+                "option",
+            );
+            v.local_ids(
+                decision
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| (o.id.as_str(), format!("{decision_path}/options/{i}/id"))),
+            );
+            for (i, option) in decision.options.iter().enumerate() {
+                v.text(&option.label, &format!("{decision_path}/options/{i}/label"));
+                if let Some(next) = &option.next {
+                    if !step_ids.contains(next.as_str()) {
+                        v.push(
+                            Code::UnknownRef,
+                            format!("{decision_path}/options/{i}/next"),
+                            format!("no step with id `{next}`"),
+                        );
+                    }
+                }
+            }
+        }
+        v.sources(&step.sources, &format!("{path}/sources"));
+    }
+
+    let follow_up = &plan.follow_up;
+    let path = format!("{base}/follow_up");
+    v.text(&follow_up.title, &format!("{path}/title"));
+    v.text(&follow_up.description, &format!("{path}/description"));
+    match plan.fields.iter().find(|f| f.id == follow_up.anchor_field) {
+        None => v.push(
+            Code::UnknownRef,
+            format!("{path}/anchor_field"),
+            format!("no field with id `{}`", follow_up.anchor_field),
+        ),
+        Some(field) if field.kind != FieldKind::Date => v.push(
+            Code::WrongFieldKind,
+            format!("{path}/anchor_field"),
+            "the follow-up schedule must count from a date field",
+        ),
+        Some(_) => {}
+    }
+    v.non_empty(
+        &follow_up.offsets_days,
+        &format!("{path}/offsets_days"),
+        "offset",
+    );
+    if follow_up.offsets_days.windows(2).any(|w| w[0] >= w[1]) {
+        v.push(
+            Code::NotAscending,
+            format!("{path}/offsets_days"),
+            "offsets must rise",
+        );
+    }
+}
