@@ -6,6 +6,8 @@
 
 pub mod date;
 pub mod diagnostic;
+pub mod error;
+pub mod export;
 pub mod kind;
 pub mod load;
 pub mod pack;
@@ -16,6 +18,7 @@ pub mod text;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
+pub use error::{Error, Result};
 pub use load::{load_pack, parse_pack, ValidPack};
 pub use pack::{Kit, Pack, FORMAT_VERSION};
 pub use text::{Lang, Text};

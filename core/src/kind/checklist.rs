@@ -198,3 +198,10 @@ pub struct Item {
     /// Where this comes from.
     pub sources: Vec<SourceRef>,
 }
+
+mod session;
+
+pub use session::{
+    ActionEntry, AreaChange, AreaResult, ChecklistAction, ChecklistAnswers, ChecklistResult,
+    Comparison, ItemAnswer, Recommendation, MAX_FREE_TEXT_CHARS,
+};

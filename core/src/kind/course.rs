@@ -213,3 +213,10 @@ pub struct QuizOption {
     /// Where the explanation comes from.
     pub sources: Vec<SourceRef>,
 }
+
+mod session;
+
+pub use session::{
+    is_correct, CourseAction, CourseProgress, CourseResult, ModuleProgress, ModuleResult, Position,
+    QuizAttempt, ScenarioState, ScenarioStep,
+};

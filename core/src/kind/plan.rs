@@ -211,3 +211,9 @@ pub enum DocBlock {
         label: Text,
     },
 }
+
+mod session;
+
+pub use session::{
+    Case, FollowUpDate, HistoryEntry, PlanAction, PlanCases, StepProgress, MAX_CASE_TEXT_CHARS,
+};

@@ -1,0 +1,302 @@
+//! Saved state and exports: one versioned envelope for both, lossless and deterministic,
+//! and the import that checks a file against the loaded pack before anything changes.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::kind::checklist::{Checklist, ChecklistAnswers};
+use crate::kind::course::{Course, CourseProgress};
+use crate::kind::plan::{Plan, PlanCases};
+use crate::load::ValidPack;
+use crate::pack::Kit;
+
+/// The envelope format this build writes. Older ones are migrated on import.
+pub const EXPORT_FORMAT: u32 = 2;
+
+/// The largest export or saved record accepted, in bytes.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// A person's state for one kit, by kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "data", rename_all = "snake_case")]
+pub enum KitState {
+    /// Checklist answers.
+    Checklist(ChecklistAnswers),
+    /// Return-to-work cases.
+    Plan(PlanCases),
+    /// Course progress.
+    Course(CourseProgress),
+}
+
+impl KitState {
+    /// An empty state of the pack's kind.
+    pub fn empty_for(kit: &Kit) -> KitState {
+        match kit {
+            Kit::Checklist(_) => KitState::Checklist(ChecklistAnswers::default()),
+            Kit::Plan(_) => KitState::Plan(PlanCases::default()),
+            Kit::Course(_) => KitState::Course(CourseProgress::default()),
+        }
+    }
+
+    /// The kind's JSON tag.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            KitState::Checklist(_) => "checklist",
+            KitState::Plan(_) => "plan",
+            KitState::Course(_) => "course",
+        }
+    }
+}
+
+/// The envelope around a kit's state, in local storage and in exported files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    /// Always [`EXPORT_FORMAT`] when written by this build.
+    pub kizuki_export: u32,
+    /// The pack the state belongs to.
+    pub pack_id: String,
+    /// The pack version it was made with.
+    pub pack_version: String,
+    /// When it was saved, as the caller passed it (ISO 8601).
+    pub saved_at: String,
+    /// Counts up on every save; tells a newer record from an older one (two tabs).
+    #[serde(default)]
+    pub revision: u64,
+    /// The state.
+    pub state: KitState,
+}
+
+impl Export {
+    /// Wraps a state for the given pack.
+    pub fn new(pack: &ValidPack, state: KitState, saved_at: &str, revision: u64) -> Export {
+        Export {
+            kizuki_export: EXPORT_FORMAT,
+            pack_id: pack.pack().id.clone(),
+            pack_version: pack.pack().version.clone(),
+            saved_at: saved_at.to_string(),
+            revision,
+            state,
+        }
+    }
+
+    /// The lossless JSON file: pretty, with keys in a fixed order, ending in a newline.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+}
+
+/// Reads an export (or a saved record) for `pack`. Checks size, JSON, format version, pack
+/// id and that every id in it exists in the pack; migrates older formats. On any problem
+/// it returns an error and the caller's state stays as it was.
+pub fn import(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
+    let mut value = read_envelope(bytes)?;
+    let found_pack = value
+        .get("pack_id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    if found_pack != pack.pack().id {
+        return Err(Error::WrongPack {
+            found: found_pack,
+            expected: pack.pack().id.clone(),
+        });
+    }
+    migrate(&mut value)?;
+    let export: Export =
+        serde_json::from_value(value).map_err(|e| Error::NotAnExport(e.to_string()))?;
+    check_fits(pack, &export.state)?;
+    Ok(export)
+}
+
+/// Parses the envelope's JSON and checks its format number, without a pack.
+pub fn read_envelope(bytes: &[u8]) -> Result<Value> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(Error::TooLarge {
+            size: bytes.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidJson(e.to_string()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::InvalidJson(e.to_string()))?;
+    let format = value
+        .get("kizuki_export")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| Error::NotAnExport("no `kizuki_export` format number".into()))?;
+    let format = u32::try_from(format).unwrap_or(u32::MAX);
+    if format > EXPORT_FORMAT {
+        return Err(Error::FutureVersion {
+            found: format,
+            supported: EXPORT_FORMAT,
+        });
+    }
+    if format == 0 {
+        return Err(Error::NotAnExport("format 0 does not exist".into()));
+    }
+    Ok(value)
+}
+
+/// Brings an older envelope up to [`EXPORT_FORMAT`].
+///
+/// Format 1 stored checklist answers as `items: {"item-id": "choice-id"}` and had no
+/// revision; format 2 stores an object per item and counts revisions.
+fn migrate(value: &mut Value) -> Result<()> {
+    let format = value
+        .get("kizuki_export")
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    if format == 1 {
+        let is_checklist = value_kind(value) == Some("checklist");
+        let items = value.pointer_mut("/state/data/items");
+        if let (true, Some(Value::Object(items))) = (is_checklist, items) {
+            for answer in items.values_mut() {
+                if let Value::String(choice) = answer {
+                    *answer = serde_json::json!({ "choice": choice.clone() });
+                }
+            }
+        }
+        value["kizuki_export"] = Value::from(2);
+    }
+    Ok(())
+}
+
+fn value_kind(value: &Value) -> Option<&str> {
+    value.pointer("/state/kind").and_then(Value::as_str)
+}
+
+/// Checks that a state names only things the pack has.
+pub fn check_fits(pack: &ValidPack, state: &KitState) -> Result<()> {
+    match (&pack.pack().kit, state) {
+        (Kit::Checklist(checklist), KitState::Checklist(answers)) => {
+            checklist_fits(checklist, answers)
+        }
+        (Kit::Plan(plan), KitState::Plan(cases)) => plan_fits(plan, cases),
+        (Kit::Course(course), KitState::Course(progress)) => course_fits(course, progress),
+        (kit, state) => Err(Error::DoesNotFit(format!(
+            "the file holds a {} state; this kit is a {}",
+            state.kind_name(),
+            kit.kind_name()
+        ))),
+    }
+}
+
+fn missing(what: &str, id: &str) -> Error {
+    Error::DoesNotFit(format!("unknown {what} `{id}`"))
+}
+
+fn checklist_fits(checklist: &Checklist, answers: &ChecklistAnswers) -> Result<()> {
+    for (question, choice) in &answers.profile {
+        let known = checklist
+            .profile
+            .iter()
+            .find(|q| &q.id == question)
+            .ok_or_else(|| missing("profile question", question))?;
+        if !known.options.iter().any(|o| &o.id == choice) {
+            return Err(missing("profile choice", choice));
+        }
+    }
+    for (item, answer) in &answers.items {
+        checklist.item(item).ok_or_else(|| missing("item", item))?;
+        if let Some(choice) = &answer.choice {
+            if !checklist.scale.iter().any(|o| &o.id == choice) {
+                return Err(missing("answer", choice));
+            }
+        }
+        for reason in &answer.why_not {
+            if !checklist.why_not.iter().any(|r| &r.id == reason) {
+                return Err(missing("reason", reason));
+            }
+        }
+    }
+    for (item, action) in &answers.actions {
+        checklist.item(item).ok_or_else(|| missing("item", item))?;
+        if !action.due.is_empty() && crate::date::parse_date(&action.due).is_none() {
+            return Err(Error::InvalidDate(action.due.clone()));
+        }
+    }
+    Ok(())
+}
+
+fn plan_fits(plan: &Plan, cases: &PlanCases) -> Result<()> {
+    for case in cases.cases.values() {
+        if let Some(step) = &case.step {
+            plan.step(step).ok_or_else(|| missing("step", step))?;
+        }
+        for field in case.fields.keys() {
+            if !plan.fields.iter().any(|f| &f.id == field) {
+                return Err(missing("field", field));
+            }
+        }
+        for task in case.tasks_done.keys() {
+            if !plan
+                .steps
+                .iter()
+                .flat_map(|s| &s.tasks)
+                .any(|t| &t.id == task)
+            {
+                return Err(missing("task", task));
+            }
+        }
+        for step in case.notes.keys() {
+            plan.step(step).ok_or_else(|| missing("step", step))?;
+        }
+    }
+    Ok(())
+}
+
+fn course_fits(course: &Course, progress: &CourseProgress) -> Result<()> {
+    if let Some(position) = &progress.position {
+        course
+            .module(&position.module)
+            .ok_or_else(|| missing("module", &position.module))?;
+    }
+    for (module_id, module_progress) in &progress.modules {
+        let module = course
+            .module(module_id)
+            .ok_or_else(|| missing("module", module_id))?;
+        for lesson in &module_progress.lessons_read {
+            if !module.lessons.iter().any(|l| &l.id == lesson) {
+                return Err(missing("lesson", lesson));
+            }
+        }
+        for scenario in module_progress.scenarios.keys() {
+            if !module.scenarios.iter().any(|s| &s.id == scenario) {
+                return Err(missing("scenario", scenario));
+            }
+        }
+        let answers = module_progress
+            .attempts
+            .iter()
+            .flat_map(|a| &a.answers)
+            .chain(&module_progress.quiz_answers);
+        for (question, options) in answers {
+            let known = module
+                .quiz
+                .questions
+                .iter()
+                .find(|q| &q.id == question)
+                .ok_or_else(|| missing("question", question))?;
+            if let Some(option) = options
+                .iter()
+                .find(|o| !known.options.iter().any(|k| &k.id == *o))
+            {
+                return Err(missing("option", option));
+            }
+        }
+        for (question, option) in &module_progress.feedback {
+            let known = course
+                .feedback_questions
+                .iter()
+                .find(|q| &q.id == question)
+                .ok_or_else(|| missing("feedback question", question))?;
+            if !known.options.iter().any(|o| &o.id == option) {
+                return Err(missing("feedback answer", option));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,501 @@
+//! A person's answers to a checklist, the actions that change them, and what they add up
+//! to: progress, scores per area, maturity levels and a prioritised action plan.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Checklist, Effort, Item, Obligation};
+use crate::error::{Error, Result};
+use crate::pack::applies;
+use crate::text::Text;
+
+/// Everything a person entered in a checklist. Serialised into saved state and exports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistAnswers {
+    /// Profile answers: question id → choice id.
+    #[serde(default)]
+    pub profile: BTreeMap<String, String>,
+    /// Item answers by item id.
+    #[serde(default)]
+    pub items: BTreeMap<String, ItemAnswer>,
+    /// The action plan's owners and target dates, by item id.
+    #[serde(default)]
+    pub actions: BTreeMap<String, ActionEntry>,
+}
+
+/// The answer to one item.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemAnswer {
+    /// The chosen scale option id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<String>,
+    /// "Why not" reason ids, when the item is not fully in place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why_not: Vec<String>,
+    /// The free text for the "other" reason.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why_not_other: String,
+    /// A note the person keeps for themselves.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Who will act on a recommendation, and by when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionEntry {
+    /// Who is responsible (a name or a role).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Target date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    /// Whether it is done.
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// Something a person does in the checklist. Each maps to one change of [`ChecklistAnswers`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum ChecklistAction {
+    /// Answer a profile question.
+    SetProfile {
+        /// Question id.
+        question: String,
+        /// Choice id.
+        choice: String,
+    },
+    /// Choose an answer for an item (`None` clears it).
+    Answer {
+        /// Item id.
+        item: String,
+        /// Scale option id.
+        choice: Option<String>,
+    },
+    /// Tick or untick a "why not" reason.
+    ToggleWhyNot {
+        /// Item id.
+        item: String,
+        /// Reason id.
+        reason: String,
+    },
+    /// Set the free text of the "other" reason.
+    SetWhyNotOther {
+        /// Item id.
+        item: String,
+        /// The text.
+        text: String,
+    },
+    /// Set the person's note on an item.
+    SetNote {
+        /// Item id.
+        item: String,
+        /// The note.
+        text: String,
+    },
+    /// Set who acts on an item's recommendation and by when.
+    SetAction {
+        /// Item id.
+        item: String,
+        /// Owner.
+        owner: String,
+        /// Target date (`YYYY-MM-DD` or empty).
+        due: String,
+        /// Done or not.
+        done: bool,
+    },
+}
+
+/// Longest free text kept in an answer, in characters; longer input is cut.
+pub const MAX_FREE_TEXT_CHARS: usize = 2000;
+
+fn bounded(text: &str) -> String {
+    text.chars().take(MAX_FREE_TEXT_CHARS).collect()
+}
+
+impl Checklist {
+    /// Every item with the area it belongs to, in order.
+    pub fn items(&self) -> impl Iterator<Item = (&super::Area, &Item)> {
+        self.areas
+            .iter()
+            .flat_map(|area| area.items.iter().map(move |item| (area, item)))
+    }
+
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items()
+            .map(|(_, item)| item)
+            .find(|item| item.id == id)
+    }
+
+    /// Applies one action to the answers. Unknown ids are refused and change nothing.
+    pub fn apply(&self, answers: &mut ChecklistAnswers, action: &ChecklistAction) -> Result<()> {
+        match action {
+            ChecklistAction::SetProfile { question, choice } => {
+                let known = self
+                    .profile
+                    .iter()
+                    .find(|q| &q.id == question)
+                    .ok_or_else(|| Error::UnknownId(question.clone()))?;
+                if !known.options.iter().any(|o| &o.id == choice) {
+                    return Err(Error::UnknownId(choice.clone()));
+                }
+                answers.profile.insert(question.clone(), choice.clone());
+            }
+            ChecklistAction::Answer { item, choice } => {
+                self.item(item)
+                    .ok_or_else(|| Error::UnknownId(item.clone()))?;
+                if let Some(choice) = choice {
+                    if !self.scale.iter().any(|o| &o.id == choice) {
+                        return Err(Error::UnknownId(choice.clone()));
+                    }
+                }
+                let entry = answers.items.entry(item.clone()).or_default();
+                entry.choice = choice.clone();
+                if self.is_fully_in_place(choice.as_deref()) {
+                    entry.why_not.clear();
+                    entry.why_not_other.clear();
+                }
+                prune(answers, item);
+            }
+            ChecklistAction::ToggleWhyNot { item, reason } => {
+                self.item(item)
+                    .ok_or_else(|| Error::UnknownId(item.clone()))?;
+                if !self.why_not.iter().any(|r| &r.id == reason) {
+                    return Err(Error::UnknownId(reason.clone()));
+                }
+                let entry = answers.items.entry(item.clone()).or_default();
+                if let Some(position) = entry.why_not.iter().position(|r| r == reason) {
+                    entry.why_not.remove(position);
+                } else {
+                    entry.why_not.push(reason.clone());
+                    let order: Vec<&str> = self.why_not.iter().map(|r| r.id.as_str()).collect();
+                    entry
+                        .why_not
+                        .sort_by_key(|r| order.iter().position(|o| o == r));
+                }
+                prune(answers, item);
+            }
+            ChecklistAction::SetWhyNotOther { item, text } => {
+                self.item(item)
+                    .ok_or_else(|| Error::UnknownId(item.clone()))?;
+                answers.items.entry(item.clone()).or_default().why_not_other = bounded(text);
+                prune(answers, item);
+            }
+            ChecklistAction::SetNote { item, text } => {
+                self.item(item)
+                    .ok_or_else(|| Error::UnknownId(item.clone()))?;
+                answers.items.entry(item.clone()).or_default().note = bounded(text);
+                prune(answers, item);
+            }
+            ChecklistAction::SetAction {
+                item,
+                owner,
+                due,
+                done,
+            } => {
+                self.item(item)
+                    .ok_or_else(|| Error::UnknownId(item.clone()))?;
+                if !due.is_empty() && crate::date::parse_date(due).is_none() {
+                    return Err(Error::InvalidDate(due.clone()));
+                }
+                let entry = ActionEntry {
+                    owner: bounded(owner),
+                    due: due.clone(),
+                    done: *done,
+                };
+                if entry == ActionEntry::default() {
+                    answers.actions.remove(item);
+                } else {
+                    answers.actions.insert(item.clone(), entry);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn is_fully_in_place(&self, choice: Option<&str>) -> bool {
+        choice
+            .and_then(|c| self.scale.iter().find(|o| o.id == c))
+            .is_some_and(|o| o.credit.is_none() || o.credit == Some(100))
+    }
+
+    /// Whether an item is asked for this profile.
+    pub fn item_applies(&self, item: &Item, answers: &ChecklistAnswers) -> bool {
+        applies(item.applies_if.as_ref(), &answers.profile)
+    }
+
+    /// The wording of an item for this profile.
+    pub fn item_text<'a>(&self, item: &'a Item, answers: &ChecklistAnswers) -> &'a Text {
+        item.variants
+            .iter()
+            .find(|v| v.when.holds(&answers.profile))
+            .map_or(&item.text, |v| &v.text)
+    }
+
+    /// The obligation that applies to an item for this profile.
+    pub fn item_obligation(&self, item: &Item, answers: &ChecklistAnswers) -> Obligation {
+        item.obligation
+            .iter()
+            .find(|rule| applies(rule.when.as_ref(), &answers.profile))
+            .map_or(Obligation::Recommended, |rule| rule.level)
+    }
+
+    /// The maturity level index for a percentage.
+    pub fn level_for(&self, percent: u8) -> usize {
+        self.levels
+            .iter()
+            .rposition(|level| level.min_percent <= percent)
+            .unwrap_or(0)
+    }
+
+    /// Whether every profile question is answered.
+    pub fn profile_complete(&self, answers: &ChecklistAnswers) -> bool {
+        self.profile
+            .iter()
+            .all(|q| answers.profile.contains_key(&q.id))
+    }
+
+    /// Progress, scores, levels and the prioritised action plan.
+    pub fn result(&self, answers: &ChecklistAnswers) -> ChecklistResult {
+        let mut result = ChecklistResult::default();
+        let mut overall = Tally::default();
+        for area in &self.areas {
+            let mut tally = Tally::default();
+            let mut area_result = AreaResult {
+                id: area.id.clone(),
+                ..AreaResult::default()
+            };
+            for item in area.items.iter().filter(|i| self.item_applies(i, answers)) {
+                area_result.applicable += 1;
+                let option = answers
+                    .items
+                    .get(&item.id)
+                    .and_then(|a| a.choice.as_deref())
+                    .and_then(|c| self.scale.iter().find(|o| o.id == c));
+                let Some(option) = option else { continue };
+                area_result.answered += 1;
+                match option.credit {
+                    None => area_result.not_applicable += 1,
+                    Some(credit) => {
+                        tally.add(item.weight, credit);
+                        overall.add(item.weight, credit);
+                        if credit < 100 {
+                            result
+                                .recommendations
+                                .push(self.recommendation(area, item, answers, credit));
+                        }
+                    }
+                }
+            }
+            area_result.percent = tally.percent();
+            area_result.level = area_result.percent.map(|p| self.level_for(p));
+            result.applicable += area_result.applicable;
+            result.answered += area_result.answered;
+            result.areas.push(area_result);
+        }
+        result.progress_percent = percent_of(result.answered, result.applicable);
+        result.percent = overall.percent();
+        result.level = result.percent.map(|p| self.level_for(p));
+        result.recommendations.sort_by_key(|r| {
+            (
+                r.obligation,
+                std::cmp::Reverse(r.weight),
+                r.effort,
+                r.credit,
+            )
+        });
+        for (rank, recommendation) in result.recommendations.iter_mut().enumerate() {
+            recommendation.rank = rank + 1;
+        }
+        result
+    }
+
+    fn recommendation(
+        &self,
+        area: &super::Area,
+        item: &Item,
+        answers: &ChecklistAnswers,
+        credit: u8,
+    ) -> Recommendation {
+        let helpers = item
+            .helpers
+            .iter()
+            .filter(|id| {
+                self.helpers
+                    .iter()
+                    .find(|h| &h.id == *id)
+                    .is_some_and(|h| applies(h.applies_if.as_ref(), &answers.profile))
+            })
+            .cloned()
+            .collect();
+        Recommendation {
+            rank: 0,
+            item: item.id.clone(),
+            area: area.id.clone(),
+            obligation: self.item_obligation(item, answers),
+            weight: item.weight,
+            effort: item.effort,
+            credit,
+            helpers,
+        }
+    }
+
+    /// What changed between an earlier set of answers (e.g. last year's export) and now.
+    pub fn compare(&self, before: &ChecklistAnswers, after: &ChecklistAnswers) -> Comparison {
+        let old = self.result(before);
+        let new = self.result(after);
+        let credit = |answers: &ChecklistAnswers, item: &str| {
+            answers
+                .items
+                .get(item)
+                .and_then(|a| a.choice.as_deref())
+                .and_then(|c| self.scale.iter().find(|o| o.id == c))
+                .and_then(|o| o.credit)
+        };
+        let mut comparison = Comparison {
+            percent_before: old.percent,
+            percent_after: new.percent,
+            ..Comparison::default()
+        };
+        for (before_area, after_area) in old.areas.iter().zip(&new.areas) {
+            comparison.areas.push(AreaChange {
+                id: after_area.id.clone(),
+                percent_before: before_area.percent,
+                percent_after: after_area.percent,
+            });
+        }
+        for (_, item) in self.items() {
+            match (credit(before, &item.id), credit(after, &item.id)) {
+                (Some(b), Some(a)) if a > b => comparison.improved.push(item.id.clone()),
+                (Some(b), Some(a)) if a < b => comparison.worsened.push(item.id.clone()),
+                _ => {}
+            }
+        }
+        comparison
+    }
+}
+
+/// Removes an item's entry once nothing is left in it, so saved state stays minimal.
+fn prune(answers: &mut ChecklistAnswers, item: &str) {
+    if answers.items.get(item) == Some(&ItemAnswer::default()) {
+        answers.items.remove(item);
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    earned: u64,
+    possible: u64,
+}
+
+impl Tally {
+    fn add(&mut self, weight: u8, credit: u8) {
+        self.earned += u64::from(weight) * u64::from(credit);
+        self.possible += u64::from(weight) * 100;
+    }
+
+    fn percent(&self) -> Option<u8> {
+        (self.possible > 0).then(|| rounded_percent(self.earned, self.possible))
+    }
+}
+
+fn rounded_percent(part: u64, whole: u64) -> u8 {
+    if whole == 0 {
+        return 0;
+    }
+    u8::try_from((part * 100 + whole / 2) / whole)
+        .unwrap_or(100)
+        .min(100)
+}
+
+fn percent_of(part: usize, whole: usize) -> u8 {
+    rounded_percent(part as u64, whole as u64)
+}
+
+/// What a checklist's answers add up to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistResult {
+    /// Items that apply to this profile.
+    pub applicable: usize,
+    /// Of those, how many are answered.
+    pub answered: usize,
+    /// Answered share of applicable items, 0–100.
+    pub progress_percent: u8,
+    /// Overall weighted score, 0–100, once anything with credit is answered.
+    pub percent: Option<u8>,
+    /// Overall maturity level (index into the pack's `levels`).
+    pub level: Option<usize>,
+    /// Per area, in pack order.
+    pub areas: Vec<AreaResult>,
+    /// Items not fully in place, most urgent first.
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// One area's progress and score.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaResult {
+    /// Area id.
+    pub id: String,
+    /// Items that apply.
+    pub applicable: usize,
+    /// Items answered.
+    pub answered: usize,
+    /// Items answered "not applicable".
+    pub not_applicable: usize,
+    /// Weighted score, 0–100.
+    pub percent: Option<u8>,
+    /// Maturity level index.
+    pub level: Option<usize>,
+}
+
+/// An item of the action plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// 1 for the most urgent.
+    pub rank: usize,
+    /// Item id.
+    pub item: String,
+    /// Area id.
+    pub area: String,
+    /// Legal duty, effort duty or recommended, for this profile.
+    pub obligation: Obligation,
+    /// The item's weight.
+    pub weight: u8,
+    /// The item's effort.
+    pub effort: Effort,
+    /// The credit the answer earned (0 or partial).
+    pub credit: u8,
+    /// Helpers who can help with it, for this profile.
+    pub helpers: Vec<String>,
+}
+
+/// How a checklist's answers changed between two times.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Overall score before.
+    pub percent_before: Option<u8>,
+    /// Overall score now.
+    pub percent_after: Option<u8>,
+    /// Per area.
+    pub areas: Vec<AreaChange>,
+    /// Items whose answer earns more credit now.
+    pub improved: Vec<String>,
+    /// Items whose answer earns less credit now.
+    pub worsened: Vec<String>,
+}
+
+/// One area's score before and now.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaChange {
+    /// Area id.
+    pub id: String,
+    /// Score before.
+    pub percent_before: Option<u8>,
+    /// Score now.
+    pub percent_after: Option<u8>,
+}

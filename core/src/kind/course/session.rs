@@ -1,0 +1,517 @@
+//! A learner's progress through a course: lessons read, scenario paths, quiz attempts,
+//! feedback, and whether each module and the course are complete.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Course, Module, Question, QuestionKind};
+use crate::error::{Error, Result};
+
+/// Everything a learner did in a course. Serialised into saved state and exports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseProgress {
+    /// The name typed for the certificate (kept on the device).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub learner_name: String,
+    /// Where the learner was, to resume: a module id and a screen name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// Progress per module id.
+    #[serde(default)]
+    pub modules: BTreeMap<String, ModuleProgress>,
+}
+
+/// Where the learner left off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    /// Module id.
+    pub module: String,
+    /// Screen within the module (e.g. `lesson:m1-l2`, `quiz`).
+    pub screen: String,
+}
+
+/// A learner's progress in one module.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleProgress {
+    /// Lesson ids read.
+    #[serde(default)]
+    pub lessons_read: BTreeSet<String>,
+    /// Choices made in each scenario, in order: (node id, choice id).
+    #[serde(default)]
+    pub scenarios: BTreeMap<String, Vec<ScenarioStep>>,
+    /// Answers of the quiz being taken: question id → chosen option ids.
+    #[serde(default)]
+    pub quiz_answers: BTreeMap<String, BTreeSet<String>>,
+    /// Submitted quiz attempts, oldest first.
+    #[serde(default)]
+    pub attempts: Vec<QuizAttempt>,
+    /// Closing feedback: feedback question id → option id.
+    #[serde(default)]
+    pub feedback: BTreeMap<String, String>,
+}
+
+/// One choice made in a scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioStep {
+    /// The node where the choice was made.
+    pub node: String,
+    /// The choice.
+    pub choice: String,
+}
+
+/// A submitted quiz.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizAttempt {
+    /// The date submitted, `YYYY-MM-DD`.
+    pub date: String,
+    /// The answers given.
+    pub answers: BTreeMap<String, BTreeSet<String>>,
+    /// Questions answered correctly.
+    pub correct: usize,
+    /// Questions in the quiz.
+    pub total: usize,
+    /// Score in percent.
+    pub percent: u8,
+    /// Whether it reached the pass mark.
+    pub passed: bool,
+}
+
+/// Something a learner does. Each maps to one change of [`CourseProgress`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum CourseAction {
+    /// Remember where the learner is.
+    Visit {
+        /// Module id.
+        module: String,
+        /// Screen name.
+        screen: String,
+    },
+    /// Mark a lesson as read.
+    ReadLesson {
+        /// Module id.
+        module: String,
+        /// Lesson id.
+        lesson: String,
+    },
+    /// Make a choice at the scenario's current node.
+    Choose {
+        /// Module id.
+        module: String,
+        /// Scenario id.
+        scenario: String,
+        /// Choice id at the current node.
+        choice: String,
+    },
+    /// Start a scenario again.
+    RestartScenario {
+        /// Module id.
+        module: String,
+        /// Scenario id.
+        scenario: String,
+    },
+    /// Choose or unchoose a quiz option (single choice questions keep one).
+    ToggleOption {
+        /// Module id.
+        module: String,
+        /// Question id.
+        question: String,
+        /// Option id.
+        option: String,
+    },
+    /// Submit the quiz; the date is passed in.
+    SubmitQuiz {
+        /// Module id.
+        module: String,
+        /// Today, `YYYY-MM-DD`.
+        date: String,
+    },
+    /// Clear the quiz answers to take it again.
+    RetakeQuiz {
+        /// Module id.
+        module: String,
+    },
+    /// Answer a closing feedback question.
+    SetFeedback {
+        /// Module id.
+        module: String,
+        /// Feedback question id.
+        question: String,
+        /// Option id.
+        option: String,
+    },
+    /// Type the name shown on the certificate.
+    SetLearnerName {
+        /// The name.
+        name: String,
+    },
+}
+
+/// Where a scenario stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioState {
+    /// The node shown now.
+    pub node: String,
+    /// Whether an ending was reached.
+    pub finished: bool,
+}
+
+impl Course {
+    /// The module with this id.
+    pub fn module(&self, id: &str) -> Option<&Module> {
+        self.modules.iter().find(|m| m.id == id)
+    }
+
+    /// The pass mark that applies to a module.
+    pub fn pass_mark(&self, module: &Module) -> u8 {
+        module.pass_mark_percent.unwrap_or(self.pass_mark_percent)
+    }
+
+    fn known_module(&self, id: &str) -> Result<&Module> {
+        self.module(id)
+            .ok_or_else(|| Error::UnknownId(id.to_string()))
+    }
+
+    /// Applies one action. Unknown ids and impossible moves are refused and change nothing.
+    pub fn apply(&self, progress: &mut CourseProgress, action: &CourseAction) -> Result<()> {
+        match action {
+            CourseAction::Visit { module, screen } => {
+                self.known_module(module)?;
+                progress.position = Some(Position {
+                    module: module.clone(),
+                    screen: screen.chars().take(80).collect(),
+                });
+            }
+            CourseAction::ReadLesson { module, lesson } => {
+                let found = self.known_module(module)?;
+                if !found.lessons.iter().any(|l| &l.id == lesson) {
+                    return Err(Error::UnknownId(lesson.clone()));
+                }
+                entry(progress, module).lessons_read.insert(lesson.clone());
+            }
+            CourseAction::Choose {
+                module,
+                scenario,
+                choice,
+            } => {
+                let found = self.known_module(module)?;
+                let definition = found
+                    .scenarios
+                    .iter()
+                    .find(|s| &s.id == scenario)
+                    .ok_or_else(|| Error::UnknownId(scenario.clone()))?;
+                let path = entry(progress, module)
+                    .scenarios
+                    .entry(scenario.clone())
+                    .or_default();
+                let state = scenario_state(definition, path);
+                if state.finished {
+                    return Err(Error::NotAllowed("the scenario has ended".into()));
+                }
+                let node = definition
+                    .nodes
+                    .iter()
+                    .find(|n| n.id == state.node)
+                    .ok_or_else(|| Error::UnknownId(state.node.clone()))?;
+                if !node.choices.iter().any(|c| &c.id == choice) {
+                    return Err(Error::UnknownId(choice.clone()));
+                }
+                path.push(ScenarioStep {
+                    node: state.node,
+                    choice: choice.clone(),
+                });
+            }
+            CourseAction::RestartScenario { module, scenario } => {
+                self.known_module(module)?;
+                entry(progress, module).scenarios.remove(scenario);
+            }
+            CourseAction::ToggleOption {
+                module,
+                question,
+                option,
+            } => {
+                let found = self.known_module(module)?;
+                let definition = found
+                    .quiz
+                    .questions
+                    .iter()
+                    .find(|q| &q.id == question)
+                    .ok_or_else(|| Error::UnknownId(question.clone()))?;
+                if !definition.options.iter().any(|o| &o.id == option) {
+                    return Err(Error::UnknownId(option.clone()));
+                }
+                let chosen = entry(progress, module)
+                    .quiz_answers
+                    .entry(question.clone())
+                    .or_default();
+                match definition.kind {
+                    QuestionKind::Single => {
+                        chosen.clear();
+                        chosen.insert(option.clone());
+                    }
+                    QuestionKind::Multiple => {
+                        if !chosen.remove(option) {
+                            chosen.insert(option.clone());
+                        }
+                    }
+                }
+            }
+            CourseAction::SubmitQuiz { module, date } => {
+                let found = self.known_module(module)?;
+                if crate::date::parse_date(date).is_none() {
+                    return Err(Error::InvalidDate(date.clone()));
+                }
+                let pass_mark = self.pass_mark(found);
+                let module_progress = entry(progress, module);
+                let answers = std::mem::take(&mut module_progress.quiz_answers);
+                let total = found.quiz.questions.len();
+                let correct = found
+                    .quiz
+                    .questions
+                    .iter()
+                    .filter(|q| {
+                        answers
+                            .get(&q.id)
+                            .is_some_and(|chosen| is_correct(q, chosen))
+                    })
+                    .count();
+                let percent = percent(correct, total);
+                module_progress.attempts.push(QuizAttempt {
+                    date: date.clone(),
+                    answers,
+                    correct,
+                    total,
+                    percent,
+                    passed: percent >= pass_mark,
+                });
+            }
+            CourseAction::RetakeQuiz { module } => {
+                self.known_module(module)?;
+                entry(progress, module).quiz_answers.clear();
+            }
+            CourseAction::SetFeedback {
+                module,
+                question,
+                option,
+            } => {
+                self.known_module(module)?;
+                let definition = self
+                    .feedback_questions
+                    .iter()
+                    .find(|q| &q.id == question)
+                    .ok_or_else(|| Error::UnknownId(question.clone()))?;
+                if !definition.options.iter().any(|o| &o.id == option) {
+                    return Err(Error::UnknownId(option.clone()));
+                }
+                entry(progress, module)
+                    .feedback
+                    .insert(question.clone(), option.clone());
+            }
+            CourseAction::SetLearnerName { name } => {
+                progress.learner_name = name.trim().chars().take(100).collect();
+            }
+        }
+        Ok(())
+    }
+
+    /// Where a scenario stands for this learner.
+    pub fn scenario_state(
+        &self,
+        progress: &CourseProgress,
+        module: &str,
+        scenario: &str,
+    ) -> Option<ScenarioState> {
+        let definition = self
+            .module(module)?
+            .scenarios
+            .iter()
+            .find(|s| s.id == scenario)?;
+        let path = progress
+            .modules
+            .get(module)
+            .and_then(|m| m.scenarios.get(scenario))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        Some(scenario_state(definition, path))
+    }
+
+    /// Each module's status and the course's.
+    pub fn result(&self, progress: &CourseProgress) -> CourseResult {
+        let modules: Vec<ModuleResult> = self
+            .modules
+            .iter()
+            .map(|module| self.module_result(module, progress.modules.get(&module.id)))
+            .collect();
+        let completed = modules.iter().filter(|m| m.completed).count();
+        let completed_on = if completed == modules.len() && !modules.is_empty() {
+            modules.iter().filter_map(|m| m.completed_on.clone()).max()
+        } else {
+            None
+        };
+        CourseResult {
+            progress_percent: percent(completed, modules.len()),
+            completed_modules: completed,
+            completed_on,
+            modules,
+        }
+    }
+
+    fn module_result(&self, module: &Module, progress: Option<&ModuleProgress>) -> ModuleResult {
+        let empty = ModuleProgress::default();
+        let progress = progress.unwrap_or(&empty);
+        let lessons_read = module
+            .lessons
+            .iter()
+            .filter(|l| progress.lessons_read.contains(&l.id))
+            .count();
+        let scenarios_finished = module
+            .scenarios
+            .iter()
+            .filter(|s| {
+                let path = progress
+                    .scenarios
+                    .get(&s.id)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                scenario_state(s, path).finished
+            })
+            .count();
+        let best = progress
+            .attempts
+            .iter()
+            .max_by_key(|a| (a.percent, std::cmp::Reverse(a.date.clone())));
+        let first_pass = progress.attempts.iter().find(|a| a.passed);
+        let passed = first_pass.is_some();
+        let completed = passed
+            && lessons_read == module.lessons.len()
+            && scenarios_finished == module.scenarios.len();
+        let steps_total = module.lessons.len() + module.scenarios.len() + 1;
+        let steps_done = lessons_read + scenarios_finished + usize::from(passed);
+        ModuleResult {
+            id: module.id.clone(),
+            lessons_read,
+            lessons: module.lessons.len(),
+            scenarios_finished,
+            scenarios: module.scenarios.len(),
+            attempts: progress.attempts.len(),
+            best_percent: best.map(|a| a.percent),
+            passed,
+            pass_mark: self.pass_mark(module),
+            progress_percent: percent(steps_done, steps_total),
+            completed,
+            completed_on: if completed {
+                first_pass.map(|a| a.date.clone())
+            } else {
+                None
+            },
+            feedback_given: self
+                .feedback_questions
+                .iter()
+                .all(|q| progress.feedback.contains_key(&q.id)),
+        }
+    }
+}
+
+fn entry<'a>(progress: &'a mut CourseProgress, module: &str) -> &'a mut ModuleProgress {
+    progress.modules.entry(module.to_string()).or_default()
+}
+
+/// Whether the chosen options answer the question correctly: exactly the correct ones.
+pub fn is_correct(question: &Question, chosen: &BTreeSet<String>) -> bool {
+    let correct: BTreeSet<&String> = question
+        .options
+        .iter()
+        .filter(|o| o.correct)
+        .map(|o| &o.id)
+        .collect();
+    !chosen.is_empty()
+        && chosen.len() == correct.len()
+        && chosen.iter().all(|c| correct.contains(c))
+}
+
+fn scenario_state(scenario: &super::Scenario, path: &[ScenarioStep]) -> ScenarioState {
+    let mut node = scenario.start.clone();
+    for step in path {
+        let next = scenario
+            .nodes
+            .iter()
+            .find(|n| n.id == step.node)
+            .and_then(|n| n.choices.iter().find(|c| c.id == step.choice))
+            .map(|c| c.next.clone());
+        match next {
+            Some(Some(next)) => node = next,
+            Some(None) => {
+                return ScenarioState {
+                    node: step.node.clone(),
+                    finished: true,
+                }
+            }
+            None => break,
+        }
+    }
+    let finished = scenario
+        .nodes
+        .iter()
+        .find(|n| n.id == node)
+        .is_none_or(|n| n.choices.is_empty());
+    ScenarioState { node, finished }
+}
+
+fn percent(part: usize, whole: usize) -> u8 {
+    if whole == 0 {
+        return 0;
+    }
+    u8::try_from((part * 100 + whole / 2) / whole)
+        .unwrap_or(100)
+        .min(100)
+}
+
+/// A course's status for one learner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseResult {
+    /// Completed modules as a share of all, 0–100.
+    pub progress_percent: u8,
+    /// How many modules are complete.
+    pub completed_modules: usize,
+    /// When the last module was completed, once all are.
+    pub completed_on: Option<String>,
+    /// Per module, in course order.
+    pub modules: Vec<ModuleResult>,
+}
+
+/// One module's status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleResult {
+    /// Module id.
+    pub id: String,
+    /// Lessons read.
+    pub lessons_read: usize,
+    /// Lessons in the module.
+    pub lessons: usize,
+    /// Scenarios played to an ending.
+    pub scenarios_finished: usize,
+    /// Scenarios in the module.
+    pub scenarios: usize,
+    /// Quiz attempts submitted.
+    pub attempts: usize,
+    /// Best quiz score.
+    pub best_percent: Option<u8>,
+    /// Whether any attempt passed.
+    pub passed: bool,
+    /// The pass mark.
+    pub pass_mark: u8,
+    /// Lessons, scenarios and quiz done, as a share, 0–100.
+    pub progress_percent: u8,
+    /// Lessons read, scenarios finished and quiz passed.
+    pub completed: bool,
+    /// The date of the first passing attempt, once complete.
+    pub completed_on: Option<String>,
+    /// Whether every closing feedback question is answered.
+    pub feedback_given: bool,
+}

@@ -1,0 +1,392 @@
+//! Return-to-work cases: several per person, each moving through the plan's steps, with
+//! tasks, fields, notes, decisions, a kept history, and a computed follow-up schedule.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{FieldKind, Plan, Step, Task};
+use crate::date::{add_days, parse_date};
+use crate::error::{Error, Result};
+use crate::pack::applies;
+
+/// All cases kept by one person. Serialised (then encrypted) into saved state and exports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanCases {
+    /// Cases by id.
+    #[serde(default)]
+    pub cases: BTreeMap<String, Case>,
+}
+
+/// One worker's return-to-work case, under a label the user chose (a pseudonym).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The label shown in lists.
+    pub label: String,
+    /// When the case was opened, `YYYY-MM-DD`.
+    pub opened: String,
+    /// The step the case is at; `None` once closed.
+    pub step: Option<String>,
+    /// Field values by field id.
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+    /// Done tasks: task id → date done.
+    #[serde(default)]
+    pub tasks_done: BTreeMap<String, String>,
+    /// Notes per step id.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+    /// Every decision taken, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+}
+
+/// A decision taken on a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryEntry {
+    /// When, `YYYY-MM-DD`.
+    pub date: String,
+    /// The step decided.
+    pub step: String,
+    /// The outcome chosen.
+    pub outcome: String,
+    /// The step the case moved to; `None` closed it.
+    pub next: Option<String>,
+    /// Tasks that were done and are open again because the case went back (task → date).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reopened_tasks: BTreeMap<String, String>,
+}
+
+/// Something done to the cases. Each maps to one change of [`PlanCases`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum PlanAction {
+    /// Open a case at the first step. The caller chooses a fresh id.
+    OpenCase {
+        /// New case id.
+        case: String,
+        /// Label (a pseudonym is suggested).
+        label: String,
+        /// Today.
+        date: String,
+    },
+    /// Change a case's label.
+    RenameCase {
+        /// Case id.
+        case: String,
+        /// New label.
+        label: String,
+    },
+    /// Delete a case and everything in it.
+    DeleteCase {
+        /// Case id.
+        case: String,
+    },
+    /// Set a field (empty clears it).
+    SetField {
+        /// Case id.
+        case: String,
+        /// Field id.
+        field: String,
+        /// Value.
+        value: String,
+    },
+    /// Mark a task done on a date, or open again with `None`.
+    SetTask {
+        /// Case id.
+        case: String,
+        /// Task id.
+        task: String,
+        /// The date done.
+        done: Option<String>,
+    },
+    /// Set the note on a step.
+    SetNote {
+        /// Case id.
+        case: String,
+        /// Step id.
+        step: String,
+        /// The note.
+        text: String,
+    },
+    /// Take the decision that ends the current step.
+    Decide {
+        /// Case id.
+        case: String,
+        /// Outcome id of the current step's decision.
+        outcome: String,
+        /// Today.
+        date: String,
+    },
+    /// Move on from a step without a decision.
+    Advance {
+        /// Case id.
+        case: String,
+        /// Today.
+        date: String,
+    },
+}
+
+/// Longest text kept in a field or note, in characters.
+pub const MAX_CASE_TEXT_CHARS: usize = 10_000;
+
+/// One follow-up meeting date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpDate {
+    /// Days after the anchor date.
+    pub offset_days: u16,
+    /// The date, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+impl Plan {
+    /// The step with this id.
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+
+    /// The tasks of a step that apply to this case.
+    pub fn tasks_for<'a>(
+        &'a self,
+        step: &'a Step,
+        case: &'a Case,
+    ) -> impl Iterator<Item = &'a Task> {
+        step.tasks
+            .iter()
+            .filter(|task| applies(task.applies_if.as_ref(), &case.fields))
+    }
+
+    /// Applies one action. Unknown ids and impossible moves are refused and change nothing.
+    pub fn apply(&self, cases: &mut PlanCases, action: &PlanAction) -> Result<()> {
+        match action {
+            PlanAction::OpenCase { case, label, date } => {
+                check_date(date)?;
+                if cases.cases.contains_key(case) || case.is_empty() {
+                    return Err(Error::NotAllowed(format!("case id `{case}` is taken")));
+                }
+                let first = self.steps.first().map(|s| s.id.clone());
+                cases.cases.insert(
+                    case.clone(),
+                    Case {
+                        label: bounded(label, 100),
+                        opened: date.clone(),
+                        step: first,
+                        ..Case::default()
+                    },
+                );
+            }
+            PlanAction::RenameCase { case, label } => {
+                known_case(cases, case)?.label = bounded(label, 100);
+            }
+            PlanAction::DeleteCase { case } => {
+                cases
+                    .cases
+                    .remove(case)
+                    .ok_or_else(|| Error::UnknownId(case.clone()))?;
+            }
+            PlanAction::SetField { case, field, value } => {
+                let definition = self
+                    .fields
+                    .iter()
+                    .find(|f| &f.id == field)
+                    .ok_or_else(|| Error::UnknownId(field.clone()))?;
+                if !value.is_empty() {
+                    match definition.kind {
+                        FieldKind::Date => check_date(value)?,
+                        FieldKind::Choice if !definition.options.iter().any(|o| &o.id == value) => {
+                            return Err(Error::UnknownId(value.clone()))
+                        }
+                        _ => {}
+                    }
+                }
+                let entry = known_case(cases, case)?;
+                if value.is_empty() {
+                    entry.fields.remove(field);
+                } else {
+                    entry
+                        .fields
+                        .insert(field.clone(), bounded(value, MAX_CASE_TEXT_CHARS));
+                }
+            }
+            PlanAction::SetTask { case, task, done } => {
+                if !self
+                    .steps
+                    .iter()
+                    .flat_map(|s| &s.tasks)
+                    .any(|t| &t.id == task)
+                {
+                    return Err(Error::UnknownId(task.clone()));
+                }
+                if let Some(date) = done {
+                    check_date(date)?;
+                }
+                let entry = known_case(cases, case)?;
+                match done {
+                    Some(date) => entry.tasks_done.insert(task.clone(), date.clone()),
+                    None => entry.tasks_done.remove(task),
+                };
+            }
+            PlanAction::SetNote { case, step, text } => {
+                self.step(step)
+                    .ok_or_else(|| Error::UnknownId(step.clone()))?;
+                let entry = known_case(cases, case)?;
+                if text.is_empty() {
+                    entry.notes.remove(step);
+                } else {
+                    entry
+                        .notes
+                        .insert(step.clone(), bounded(text, MAX_CASE_TEXT_CHARS));
+                }
+            }
+            PlanAction::Decide {
+                case,
+                outcome,
+                date,
+            } => {
+                check_date(date)?;
+                let entry = known_case(cases, case)?;
+                let current = self.current_step(entry)?;
+                let decision = current
+                    .decision
+                    .as_ref()
+                    .ok_or_else(|| Error::NotAllowed("this step has no decision".into()))?;
+                let option = decision
+                    .options
+                    .iter()
+                    .find(|o| &o.id == outcome)
+                    .ok_or_else(|| Error::UnknownId(outcome.clone()))?;
+                self.move_case(entry, &current.id, outcome, option.next.clone(), date);
+            }
+            PlanAction::Advance { case, date } => {
+                check_date(date)?;
+                let entry = known_case(cases, case)?;
+                let current = self.current_step(entry)?;
+                if current.decision.is_some() {
+                    return Err(Error::NotAllowed("this step ends with a decision".into()));
+                }
+                let next = self
+                    .step_index(&current.id)
+                    .and_then(|i| self.steps.get(i + 1))
+                    .map(|s| s.id.clone());
+                self.move_case(entry, &current.id, "advance", next, date);
+            }
+        }
+        Ok(())
+    }
+
+    fn current_step(&self, case: &Case) -> Result<&Step> {
+        let id = case
+            .step
+            .as_deref()
+            .ok_or_else(|| Error::NotAllowed("the case is closed".into()))?;
+        self.step(id)
+            .ok_or_else(|| Error::UnknownId(id.to_string()))
+    }
+
+    /// Moves a case; going back to an earlier (or the same) step opens that step's tasks
+    /// and the later ones again, keeping their old dates in the history.
+    fn move_case(
+        &self,
+        case: &mut Case,
+        from: &str,
+        outcome: &str,
+        next: Option<String>,
+        date: &str,
+    ) {
+        let mut reopened = BTreeMap::new();
+        let from_index = self.step_index(from).unwrap_or(0);
+        if let Some(target) = next.as_deref().and_then(|n| self.step_index(n)) {
+            if target <= from_index {
+                for task in self.steps[target..].iter().flat_map(|s| &s.tasks) {
+                    if let Some(done) = case.tasks_done.remove(&task.id) {
+                        reopened.insert(task.id.clone(), done);
+                    }
+                }
+            }
+        }
+        case.history.push(HistoryEntry {
+            date: date.to_string(),
+            step: from.to_string(),
+            outcome: outcome.to_string(),
+            next: next.clone(),
+            reopened_tasks: reopened,
+        });
+        case.step = next;
+    }
+
+    /// The follow-up dates, once the anchor date is set.
+    pub fn follow_up_dates(&self, case: &Case) -> Vec<FollowUpDate> {
+        let Some(anchor) = case.fields.get(&self.follow_up.anchor_field) else {
+            return Vec::new();
+        };
+        self.follow_up
+            .offsets_days
+            .iter()
+            .filter_map(|&offset| {
+                add_days(anchor, i64::from(offset)).map(|date| FollowUpDate {
+                    offset_days: offset,
+                    date,
+                })
+            })
+            .collect()
+    }
+
+    /// A case's progress: for each step, applicable tasks done out of all.
+    pub fn case_progress(&self, case: &Case) -> Vec<StepProgress> {
+        self.steps
+            .iter()
+            .map(|step| {
+                let tasks: Vec<&Task> = self.tasks_for(step, case).collect();
+                StepProgress {
+                    step: step.id.clone(),
+                    done: tasks
+                        .iter()
+                        .filter(|t| case.tasks_done.contains_key(&t.id))
+                        .count(),
+                    total: tasks.len(),
+                    current: case.step.as_deref() == Some(step.id.as_str()),
+                    visits: case.history.iter().filter(|h| h.step == step.id).count(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Tasks done in one step of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepProgress {
+    /// Step id.
+    pub step: String,
+    /// Applicable tasks done.
+    pub done: usize,
+    /// Applicable tasks.
+    pub total: usize,
+    /// Whether the case is at this step.
+    pub current: bool,
+    /// How many times this step was decided (more than one when it repeated).
+    pub visits: usize,
+}
+
+fn known_case<'a>(cases: &'a mut PlanCases, id: &str) -> Result<&'a mut Case> {
+    cases
+        .cases
+        .get_mut(id)
+        .ok_or_else(|| Error::UnknownId(id.to_string()))
+}
+
+fn check_date(value: &str) -> Result<()> {
+    parse_date(value)
+        .map(|_| ())
+        .ok_or_else(|| Error::InvalidDate(value.to_string()))
+}
+
+fn bounded(text: &str, max_chars: usize) -> String {
+    text.chars().take(max_chars).collect()
+}
