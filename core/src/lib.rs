@@ -16,6 +16,7 @@ pub mod schema;
 pub mod stats;
 pub mod text;
 pub mod validate;
+pub mod vault;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::{Error, Result};

@@ -1,0 +1,298 @@
+//! Encryption at rest for health information: Argon2id derives a key from the person's
+//! passphrase; ChaCha20-Poly1305 seals the data, so a wrong passphrase, a changed byte or
+//! a cut-off record is detected, never decrypted into garbage.
+//!
+//! The core has no randomness: callers pass a fresh random salt and nonce each time.
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The vault format this build writes and reads.
+pub const VAULT_FORMAT: u32 = 1;
+/// The shortest passphrase accepted, in characters.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// Salt length in bytes.
+pub const SALT_BYTES: usize = 16;
+/// Nonce length in bytes.
+pub const NONCE_BYTES: usize = 12;
+
+/// Argon2id cost: 19 MiB, 2 passes, 1 lane (the OWASP baseline for Argon2id).
+const MEMORY_KIB: u32 = 19 * 1024;
+const PASSES: u32 = 2;
+const LANES: u32 = 1;
+
+/// A key derived from a passphrase, kept in memory while the vault is unlocked.
+#[derive(Clone, PartialEq, Eq)]
+pub struct VaultKey {
+    key: [u8; 32],
+    salt: [u8; SALT_BYTES],
+    kdf: KdfParams,
+}
+
+impl std::fmt::Debug for VaultKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("VaultKey(..)")
+    }
+}
+
+/// The key-derivation settings stored with each record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KdfParams {
+    /// Always `argon2id`.
+    pub alg: KdfAlgorithm,
+    /// Memory in KiB.
+    pub m: u32,
+    /// Passes.
+    pub t: u32,
+    /// Lanes.
+    pub p: u32,
+}
+
+/// Key-derivation algorithms. One for now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KdfAlgorithm {
+    /// Argon2id, version 0x13.
+    Argon2id,
+}
+
+impl KdfParams {
+    fn current() -> KdfParams {
+        KdfParams {
+            alg: KdfAlgorithm::Argon2id,
+            m: MEMORY_KIB,
+            t: PASSES,
+            p: LANES,
+        }
+    }
+
+    /// Refuses settings a hostile file could use to exhaust memory or time.
+    fn check(&self) -> Result<()> {
+        let sane = (8..=256 * 1024).contains(&self.m) && (1..=10).contains(&self.t) && self.p == 1;
+        if sane {
+            Ok(())
+        } else {
+            Err(Error::DecryptionFailed)
+        }
+    }
+}
+
+/// A sealed record, as stored and exported (JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SealedRecord {
+    /// Always [`VAULT_FORMAT`].
+    pub kizuki_vault: u32,
+    /// What the record holds (e.g. the pack id); authenticated, not secret.
+    pub label: String,
+    /// Key-derivation settings.
+    pub kdf: KdfParams,
+    /// Salt, base64.
+    pub salt: String,
+    /// Nonce, base64.
+    pub nonce: String,
+    /// Ciphertext with its tag, base64.
+    pub ciphertext: String,
+}
+
+impl VaultKey {
+    /// Derives a key from a passphrase and a fresh random salt (slow on purpose).
+    pub fn derive(passphrase: &str, salt: [u8; SALT_BYTES]) -> Result<VaultKey> {
+        if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(Error::WeakPassphrase(MIN_PASSPHRASE_CHARS));
+        }
+        derive_with(passphrase, salt, KdfParams::current())
+    }
+
+    /// Derives the key a sealed record was made with, to open it and later ones.
+    pub fn for_record(passphrase: &str, record: &SealedRecord) -> Result<VaultKey> {
+        record.kdf.check()?;
+        let salt: [u8; SALT_BYTES] = decode(&record.salt)?
+            .try_into()
+            .map_err(|_| Error::DecryptionFailed)?;
+        derive_with(passphrase, salt, record.kdf)
+    }
+
+    /// Seals `plaintext` under this key with a fresh random nonce.
+    pub fn seal(&self, label: &str, plaintext: &[u8], nonce: [u8; NONCE_BYTES]) -> SealedRecord {
+        let cipher = ChaCha20Poly1305::new(Key::from_slice(&self.key));
+        let aad = associated_data(label, &self.kdf);
+        let ciphertext = cipher
+            .encrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext,
+                    aad: aad.as_bytes(),
+                },
+            )
+            .unwrap_or_default();
+        SealedRecord {
+            kizuki_vault: VAULT_FORMAT,
+            label: label.to_string(),
+            kdf: self.kdf,
+            salt: BASE64.encode(self.salt),
+            nonce: BASE64.encode(nonce),
+            ciphertext: BASE64.encode(ciphertext),
+        }
+    }
+
+    /// Opens a record sealed with this key. A wrong key, a changed byte, a changed label or
+    /// a cut-off ciphertext all give [`Error::DecryptionFailed`].
+    pub fn open(&self, record: &SealedRecord) -> Result<Vec<u8>> {
+        if record.kizuki_vault != VAULT_FORMAT
+            || decode(&record.salt)? != self.salt
+            || record.kdf != self.kdf
+        {
+            return Err(Error::DecryptionFailed);
+        }
+        let nonce: [u8; NONCE_BYTES] = decode(&record.nonce)?
+            .try_into()
+            .map_err(|_| Error::DecryptionFailed)?;
+        let ciphertext = decode(&record.ciphertext)?;
+        let cipher = ChaCha20Poly1305::new(Key::from_slice(&self.key));
+        let aad = associated_data(&record.label, &record.kdf);
+        cipher
+            .decrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: &ciphertext,
+                    aad: aad.as_bytes(),
+                },
+            )
+            .map_err(|_| Error::DecryptionFailed)
+    }
+}
+
+impl SealedRecord {
+    /// Reads a record from its JSON text; anything malformed is [`Error::DecryptionFailed`]'s
+    /// sibling [`Error::NotAnExport`].
+    pub fn from_json(text: &str) -> Result<SealedRecord> {
+        if text.len() > crate::export::MAX_IMPORT_BYTES * 2 {
+            return Err(Error::TooLarge {
+                size: text.len(),
+                limit: crate::export::MAX_IMPORT_BYTES * 2,
+            });
+        }
+        let record: SealedRecord =
+            serde_json::from_str(text).map_err(|e| Error::NotAnExport(e.to_string()))?;
+        if record.kizuki_vault > VAULT_FORMAT {
+            return Err(Error::FutureVersion {
+                found: record.kizuki_vault,
+                supported: VAULT_FORMAT,
+            });
+        }
+        Ok(record)
+    }
+
+    /// The record as JSON text.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+}
+
+fn derive_with(passphrase: &str, salt: [u8; SALT_BYTES], kdf: KdfParams) -> Result<VaultKey> {
+    let params = Params::new(kdf.m, kdf.t, kdf.p, Some(32)).map_err(|_| Error::DecryptionFailed)?;
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
+    let mut key = [0u8; 32];
+    argon
+        .hash_password_into(passphrase.as_bytes(), &salt, &mut key)
+        .map_err(|_| Error::DecryptionFailed)?;
+    Ok(VaultKey { key, salt, kdf })
+}
+
+fn associated_data(label: &str, kdf: &KdfParams) -> String {
+    format!(
+        "kizuki-vault/{VAULT_FORMAT}/{label}/argon2id/{}/{}/{}",
+        kdf.m, kdf.t, kdf.p
+    )
+}
+
+fn decode(text: &str) -> Result<Vec<u8>> {
+    BASE64
+        .decode(text.as_bytes())
+        .map_err(|_| Error::DecryptionFailed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SALT: [u8; SALT_BYTES] = [7; SALT_BYTES];
+    const NONCE: [u8; NONCE_BYTES] = [9; NONCE_BYTES];
+
+    fn sealed() -> (VaultKey, SealedRecord) {
+        let key = VaultKey::derive("correct horse battery", SALT).unwrap();
+        let record = key.seal(
+            "return-to-work",
+            "休業開始 2026-04-01 うつ状態".as_bytes(),
+            NONCE,
+        );
+        (key, record)
+    }
+
+    #[test]
+    fn round_trip_and_no_plaintext_in_the_record() {
+        let (key, record) = sealed();
+        let json = record.to_json();
+        assert!(!json.contains("うつ") && !json.contains("2026-04-01"));
+        let reopened = SealedRecord::from_json(&json).unwrap();
+        let again = VaultKey::for_record("correct horse battery", &reopened).unwrap();
+        assert_eq!(again, key);
+        assert_eq!(
+            again.open(&reopened).unwrap(),
+            "休業開始 2026-04-01 うつ状態".as_bytes()
+        );
+    }
+
+    #[test]
+    fn wrong_passphrase_is_refused() {
+        let (_, record) = sealed();
+        let wrong = VaultKey::for_record("wrong horse battery", &record).unwrap();
+        assert_eq!(wrong.open(&record), Err(Error::DecryptionFailed));
+    }
+
+    #[test]
+    fn tampered_truncated_and_relabelled_records_are_refused() {
+        let (key, record) = sealed();
+        let mut bytes = BASE64.decode(&record.ciphertext).unwrap();
+        bytes[3] ^= 1;
+        let tampered = SealedRecord {
+            ciphertext: BASE64.encode(&bytes),
+            ..record.clone()
+        };
+        assert_eq!(key.open(&tampered), Err(Error::DecryptionFailed));
+        let truncated = SealedRecord {
+            ciphertext: BASE64.encode(&bytes[..bytes.len() - 5]),
+            ..record.clone()
+        };
+        assert_eq!(key.open(&truncated), Err(Error::DecryptionFailed));
+        let relabelled = SealedRecord {
+            label: "other".into(),
+            ..record
+        };
+        assert_eq!(key.open(&relabelled), Err(Error::DecryptionFailed));
+    }
+
+    #[test]
+    fn short_passphrases_and_hostile_costs_are_refused() {
+        assert_eq!(
+            VaultKey::derive("short", SALT),
+            Err(Error::WeakPassphrase(8))
+        );
+        let (_, mut record) = sealed();
+        record.kdf.m = u32::MAX;
+        assert_eq!(
+            VaultKey::for_record("correct horse battery", &record),
+            Err(Error::DecryptionFailed)
+        );
+    }
+}
