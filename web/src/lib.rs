@@ -1,1 +1,320 @@
-//! placeholder
+//! Kizuki's browser app: the Yew component that shows one kit, and the embed API in [`embed`].
+//!
+//! A widget is mounted by [`embed::mount`] into a Shadow DOM root on an element the host
+//! page gives. It fetches the kit's content pack from the same origin, parses it with
+//! `kizuki_core`, and renders it. The UI never decides anything: what to show comes from
+//! the pack and, later, from core calls.
+
+pub mod embed;
+pub mod kind;
+mod load;
+mod locale;
+pub mod platform;
+
+use std::rc::Rc;
+
+use kizuki_core::Lang;
+
+use crate::kind::{KitView, PackRef};
+use yew::prelude::*;
+
+pub use load::{parse_pack, LoadError};
+pub use locale::{ui_text, UiText};
+
+/// Which kit a widget shows. The option `kit` names it; each has one default pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KitChoice {
+    /// The implementation checklist (pack `mh-checklist`).
+    Checklist,
+    /// The return-to-work planner (pack `return-to-work`).
+    Plan,
+    /// The line-care course (pack `linecare`).
+    Course,
+}
+
+impl KitChoice {
+    /// Parses the `kit` option: the kind (`checklist`, `plan`, `course`) or the default
+    /// pack's id (`mh-checklist`, `return-to-work`, `linecare`).
+    pub fn parse(name: &str) -> Option<KitChoice> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "checklist" | "mh-checklist" => Some(KitChoice::Checklist),
+            "plan" | "return-to-work" => Some(KitChoice::Plan),
+            "course" | "linecare" => Some(KitChoice::Course),
+            _ => None,
+        }
+    }
+
+    /// The id of the pack this kit loads when no `packUrl` is given.
+    pub fn default_pack_id(self) -> &'static str {
+        match self {
+            KitChoice::Checklist => "mh-checklist",
+            KitChoice::Plan => "return-to-work",
+            KitChoice::Course => "linecare",
+        }
+    }
+
+    /// The pack kind this kit needs, as in the pack's `kit.type` (`checklist`, `plan`, `course`).
+    pub fn kind_name(self) -> &'static str {
+        match self {
+            KitChoice::Checklist => "checklist",
+            KitChoice::Plan => "plan",
+            KitChoice::Course => "course",
+        }
+    }
+}
+
+/// The support center's contact details, shown where results point to someone to consult.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CenterContact {
+    /// The center's name.
+    pub name: String,
+    /// A telephone number, as the center writes it.
+    pub phone: Option<String>,
+    /// The center's web address; only `http(s)` addresses are kept.
+    pub url: Option<String>,
+    /// Opening hours, as the center writes them.
+    pub hours: Option<String>,
+}
+
+/// Everything a widget needs to start, already checked by [`embed::mount`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WidgetConfig {
+    /// The kit to show.
+    pub kit: KitChoice,
+    /// The language to start in; the person can switch.
+    pub lang: Lang,
+    /// Prefix for this widget's storage keys, so two widgets never share saved answers.
+    pub namespace: String,
+    /// The support center to point to, if the host page named one.
+    pub center: Option<CenterContact>,
+    /// Absolute URL of the pack JSON, on the page's own origin.
+    pub pack_url: String,
+}
+
+/// Properties of [`App`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct AppProps {
+    /// The widget's configuration.
+    pub config: Rc<WidgetConfig>,
+}
+
+/// Where loading the pack stands.
+#[derive(Debug, Clone, PartialEq)]
+enum PackState {
+    Loading,
+    Ready(PackRef),
+    Failed(LoadError),
+}
+
+/// The widget's state; every change goes through an [`Action`].
+#[derive(Debug, Clone, PartialEq)]
+struct WidgetState {
+    lang: Lang,
+    pack: PackState,
+    /// Bumped by [`Action::Retry`]; the loading effect re-runs when it changes.
+    attempt: u32,
+}
+
+enum Action {
+    SetLang(Lang),
+    Loaded(PackRef),
+    Failed(LoadError),
+    Retry,
+}
+
+impl Reducible for WidgetState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Loaded(pack) => next.pack = PackState::Ready(pack),
+            Action::Failed(error) => next.pack = PackState::Failed(error),
+            Action::Retry => {
+                next.pack = PackState::Loading;
+                next.attempt = next.attempt.wrapping_add(1);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// One widget: a header with the language switch, the kit, and the center's contacts.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let state = use_reducer(|| WidgetState {
+        lang: config.lang,
+        pack: PackState::Loading,
+        attempt: 0,
+    });
+
+    {
+        let dispatcher = state.dispatcher();
+        let pack_url = config.pack_url.clone();
+        let kit = config.kit;
+        use_effect_with((pack_url, kit, state.attempt), move |(pack_url, kit, _)| {
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            let cancelled_in_task = cancelled.clone();
+            let pack_url = pack_url.clone();
+            let kit = *kit;
+            yew::platform::spawn_local(async move {
+                let result = load::fetch_pack(&pack_url, kit).await;
+                if cancelled_in_task.get() {
+                    return;
+                }
+                match result {
+                    Ok(pack) => dispatcher.dispatch(Action::Loaded(PackRef(Rc::new(pack)))),
+                    Err(error) => dispatcher.dispatch(Action::Failed(error)),
+                }
+            });
+            move || cancelled.set(true)
+        });
+    }
+
+    let lang = state.lang;
+    let text = ui_text(lang);
+    let body = match &state.pack {
+        PackState::Loading => html! {
+            <p class="kizuki-status" role="status">{ &text.loading }</p>
+        },
+        PackState::Ready(pack) => html! {
+            <>
+                <p class="kizuki-as-of">
+                    { text.content_as_of.replace("{date}", &pack.pack().content_as_of) }
+                </p>
+                <KitView pack={pack.clone()} lang={lang} namespace={config.namespace.clone()}
+                         center={config.center.clone()} />
+            </>
+        },
+        PackState::Failed(error) => {
+            let retry = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Retry))
+            };
+            html! {
+                <section class="kizuki-error" role="alert">
+                    <h2 class="kizuki-error-title">{ &text.load_failed_title }</h2>
+                    <p>{ error.message(text) }</p>
+                    <button type="button" class="kizuki-button" onclick={retry}>
+                        { &text.retry }
+                    </button>
+                </section>
+            }
+        }
+    };
+
+    html! {
+        <div class={classes!("kizuki", format!("kizuki-kit-{}", config.kit.kind_name()))}
+             lang={lang.code()}>
+            <header class="kizuki-header">
+                <p class="kizuki-brand">{ &text.brand }</p>
+                <LangSwitch current={lang} on_change={
+                    let dispatcher = state.dispatcher();
+                    Callback::from(move |lang| dispatcher.dispatch(Action::SetLang(lang)))
+                } />
+            </header>
+            { body }
+            if let Some(center) = &config.center {
+                <CenterCard center={center.clone()} lang={lang} />
+            }
+            <footer class="kizuki-footer">
+                <p class="kizuki-privacy">{ &text.privacy_note }</p>
+            </footer>
+        </div>
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+struct LangSwitchProps {
+    current: Lang,
+    on_change: Callback<Lang>,
+}
+
+/// Two buttons, each naming its language in that language.
+#[function_component(LangSwitch)]
+fn lang_switch(props: &LangSwitchProps) -> Html {
+    let text = ui_text(props.current);
+    let button = |lang: Lang, label: &'static str| {
+        let on_change = props.on_change.clone();
+        html! {
+            <button type="button" class="kizuki-lang-button" lang={lang.code()}
+                    aria-pressed={(props.current == lang).to_string()}
+                    onclick={Callback::from(move |_: MouseEvent| on_change.emit(lang))}>
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <div class="kizuki-lang" role="group" aria-label={text.language.clone()}>
+            { button(Lang::Ja, "日本語") }
+            { button(Lang::En, "English") }
+        </div>
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+struct CenterCardProps {
+    center: CenterContact,
+    lang: Lang,
+}
+
+/// The support center's contacts, as the host page gave them.
+#[function_component(CenterCard)]
+fn center_card(props: &CenterCardProps) -> Html {
+    let text = ui_text(props.lang);
+    let center = &props.center;
+    html! {
+        <aside class="kizuki-center" aria-label={text.center_heading.clone()}>
+            <h3 class="kizuki-center-heading">{ &text.center_heading }</h3>
+            <p class="kizuki-center-name">{ &center.name }</p>
+            <dl class="kizuki-center-details">
+                if let Some(phone) = &center.phone {
+                    <dt>{ &text.center_phone }</dt>
+                    <dd><a href={tel_href(phone)}>{ phone }</a></dd>
+                }
+                if let Some(hours) = &center.hours {
+                    <dt>{ &text.center_hours }</dt>
+                    <dd>{ hours }</dd>
+                }
+                if let Some(url) = &center.url {
+                    <dt>{ &text.center_web }</dt>
+                    <dd><a href={url.clone()} rel="noopener noreferrer">{ url }</a></dd>
+                }
+            </dl>
+        </aside>
+    }
+}
+
+/// A `tel:` link target: the digits and a leading `+` of a number written any way.
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .enumerate()
+        .filter(|(index, c)| c.is_ascii_digit() || (*index == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    format!("tel:{digits}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kit_names_and_pack_ids_both_choose_a_kit() {
+        assert_eq!(KitChoice::parse("checklist"), Some(KitChoice::Checklist));
+        assert_eq!(KitChoice::parse("linecare"), Some(KitChoice::Course));
+        assert_eq!(KitChoice::parse(" Plan "), Some(KitChoice::Plan));
+        assert_eq!(KitChoice::parse("survey"), None);
+        assert_eq!(KitChoice::Plan.default_pack_id(), "return-to-work");
+    }
+
+    #[test]
+    fn tel_links_keep_only_digits_and_a_leading_plus() {
+        assert_eq!(tel_href("03-1234-5678"), "tel:0312345678");
+        assert_eq!(tel_href("+81 3 1234 5678"), "tel:+81312345678");
+        assert_eq!(tel_href("javascript:alert(1)"), "tel:1");
+    }
+}

@@ -1,0 +1,399 @@
+//! The fixed labels of reports, CSV headers and calendar entries, per language, in one
+//! place. Content (item texts, titles, helper names) comes from the pack, never from here.
+
+use crate::text::Lang;
+
+/// Short fixed labels used by reports, CSV files, calendar files and aggregate tables.
+/// Templates hold `{n}` (a number) or `{field}` (a field label) where a value goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels {
+    /// Month names, January first (English dates).
+    pub months: [&'static str; 12],
+    /// Shown for a value that is absent.
+    pub none: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// "Content as of".
+    pub content_as_of: &'static str,
+    /// The line saying results are not a diagnosis.
+    pub not_a_diagnosis: &'static str,
+
+    /// Heading of the profile answers.
+    pub profile: &'static str,
+    /// A question not answered.
+    pub not_answered: &'static str,
+    /// Heading of the overall result.
+    pub overall: &'static str,
+    /// "Score".
+    pub score: &'static str,
+    /// "Level".
+    pub level: &'static str,
+    /// "Answered" (progress).
+    pub answered: &'static str,
+    /// Heading of the per-area table.
+    pub by_area: &'static str,
+    /// "Area".
+    pub area: &'static str,
+    /// Caption of the per-area chart.
+    pub chart_title: &'static str,
+    /// An area with nothing scored yet.
+    pub not_scored: &'static str,
+    /// Heading of the action plan.
+    pub action_plan: &'static str,
+    /// "Rank".
+    pub rank: &'static str,
+    /// "Item".
+    pub item: &'static str,
+    /// "Item id".
+    pub item_id: &'static str,
+    /// "Applies" (to this profile).
+    pub applies: &'static str,
+    /// "Answer".
+    pub answer: &'static str,
+    /// "Credit" (percent).
+    pub credit: &'static str,
+    /// "Why not".
+    pub why_not: &'static str,
+    /// The free-text reason.
+    pub why_not_other: &'static str,
+    /// "Obligation".
+    pub obligation: &'static str,
+    /// A legal duty.
+    pub legal_duty: &'static str,
+    /// A duty to endeavour.
+    pub effort_duty: &'static str,
+    /// Recommended.
+    pub recommended: &'static str,
+    /// "What to do".
+    pub recommendation: &'static str,
+    /// "Owner".
+    pub owner: &'static str,
+    /// "Due".
+    pub due: &'static str,
+    /// "Done".
+    pub done: &'static str,
+    /// "Who can help".
+    pub helpers: &'static str,
+    /// Shown when no item needs action.
+    pub no_actions: &'static str,
+
+    /// A plan field left empty.
+    pub not_filled_in: &'static str,
+    /// Marks a plan document as holding sensitive personal information.
+    pub confidential: &'static str,
+    /// "Date" (next to a signature).
+    pub date: &'static str,
+    /// "Signature".
+    pub signature: &'static str,
+    /// Offset of a follow-up date, `{n}` days after the anchor.
+    pub days_after: &'static str,
+    /// Shown while the anchor date of the follow-up schedule is empty; holds `{field}`.
+    pub schedule_needs_anchor: &'static str,
+    /// "Case".
+    pub case: &'static str,
+    /// "Opened".
+    pub opened: &'static str,
+    /// "Step".
+    pub step: &'static str,
+    /// "Task".
+    pub task: &'static str,
+    /// "Roles".
+    pub roles: &'static str,
+    /// "Done on".
+    pub done_on: &'static str,
+    /// Marks the step a case is at.
+    pub current_step: &'static str,
+    /// Shown for a closed case.
+    pub case_closed: &'static str,
+    /// Heading of a case's progress.
+    pub case_progress: &'static str,
+    /// Summary of a follow-up calendar event.
+    pub follow_up_meeting: &'static str,
+
+    /// Title of the completion certificate.
+    pub certificate: &'static str,
+    /// The sentence of the certificate.
+    pub certificate_statement: &'static str,
+    /// Says the certificate is a self-record.
+    pub certificate_self_record: &'static str,
+    /// "Name".
+    pub learner: &'static str,
+    /// "Course".
+    pub course: &'static str,
+    /// "Completed on".
+    pub completed_on: &'static str,
+    /// "Module".
+    pub module: &'static str,
+    /// "Best score".
+    pub best_score: &'static str,
+    /// "Pass mark".
+    pub pass_mark: &'static str,
+    /// "Passed".
+    pub passed: &'static str,
+    /// "Lessons read".
+    pub lessons: &'static str,
+    /// "Scenarios finished".
+    pub scenarios: &'static str,
+    /// "Attempts".
+    pub attempts: &'static str,
+    /// "Completed".
+    pub completed: &'static str,
+    /// Heading of the course progress.
+    pub course_progress: &'static str,
+    /// "Question".
+    pub question: &'static str,
+    /// "Question id".
+    pub question_id: &'static str,
+    /// "Correct".
+    pub correct: &'static str,
+    /// "Record" (CSV: module or question row).
+    pub record: &'static str,
+
+    /// Aggregate: "Section".
+    pub section: &'static str,
+    /// Aggregate: "Group".
+    pub group: &'static str,
+    /// Aggregate: "Measure".
+    pub measure: &'static str,
+    /// Aggregate: "Value".
+    pub value: &'static str,
+    /// Aggregate: a hidden figure, `{n}` being the minimum group size.
+    pub hidden_below: &'static str,
+    /// Aggregate: "Files".
+    pub files: &'static str,
+    /// Aggregate: the size band.
+    pub size_band: &'static str,
+    /// Aggregate: the band of files with no size answer.
+    pub band_unanswered: &'static str,
+    /// Aggregate: the band holding every file when there is no size question.
+    pub band_all: &'static str,
+    /// Aggregate: "Mean score (%)".
+    pub mean_percent: &'static str,
+    /// Aggregate: "Count".
+    pub count: &'static str,
+    /// Aggregate: "Started".
+    pub started: &'static str,
+    /// Aggregate: "Completion rate (%)".
+    pub completion_rate: &'static str,
+    /// Aggregate: "Pass rate (%)".
+    pub pass_rate: &'static str,
+    /// Aggregate: "Positive (%)".
+    pub positive_percent: &'static str,
+    /// Aggregate: "Feedback".
+    pub feedback: &'static str,
+    /// Aggregate: "Invalid file".
+    pub invalid_file: &'static str,
+}
+
+/// The labels in `lang`.
+pub fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Ja => &JA,
+        Lang::En => &EN,
+    }
+}
+
+const JA: Labels = Labels {
+    months: [
+        "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
+    ],
+    none: "—",
+    yes: "はい",
+    no: "いいえ",
+    content_as_of: "内容の基準日",
+    not_a_diagnosis: "この結果は自己点検のための目安です。診断や評価ではなく、法令に適合していることの証明でもありません。進め方に迷うときは、下の相談先に相談してください。",
+
+    profile: "事業場の概要",
+    not_answered: "未回答",
+    overall: "全体の状況",
+    score: "得点",
+    level: "段階",
+    answered: "回答済み",
+    by_area: "領域ごとの状況",
+    area: "領域",
+    chart_title: "領域ごとの得点（%）",
+    not_scored: "採点対象なし",
+    action_plan: "アクションプラン（優先順）",
+    rank: "順位",
+    item: "項目",
+    item_id: "項目ID",
+    applies: "対象",
+    answer: "回答",
+    credit: "得点率（%）",
+    why_not: "実施できていない理由",
+    why_not_other: "その他の理由",
+    obligation: "位置づけ",
+    legal_duty: "義務",
+    effort_duty: "努力義務",
+    recommended: "推奨",
+    recommendation: "推奨される対応",
+    owner: "担当",
+    due: "期限",
+    done: "完了",
+    helpers: "相談先",
+    no_actions: "改善が必要な項目はありません。",
+
+    not_filled_in: "（未記入）",
+    confidential: "取扱注意：要配慮個人情報を含みます。必要な人だけが扱い、目的以外に使わないでください。",
+    date: "日付",
+    signature: "署名",
+    days_after: "{n}日後",
+    schedule_needs_anchor: "「{field}」を入力すると日程が表示されます。",
+    case: "ケース",
+    opened: "開始日",
+    step: "ステップ",
+    task: "作業",
+    roles: "担当",
+    done_on: "完了日",
+    current_step: "現在のステップ",
+    case_closed: "このケースは終了しています。",
+    case_progress: "ケースの進み具合",
+    follow_up_meeting: "フォローアップ面談",
+
+    certificate: "修了証",
+    certificate_statement: "上記の方は、次の研修のすべての単元を修了しました。",
+    certificate_self_record: "この修了証は、受講者の端末で作成された受講記録です。",
+    learner: "氏名",
+    course: "研修",
+    completed_on: "修了日",
+    module: "単元",
+    best_score: "最高得点",
+    pass_mark: "合格点",
+    passed: "合格",
+    lessons: "レッスン",
+    scenarios: "事例",
+    attempts: "受験回数",
+    completed: "修了",
+    course_progress: "受講状況",
+    question: "設問",
+    question_id: "設問ID",
+    correct: "正解",
+    record: "区分",
+
+    section: "集計区分",
+    group: "グループ",
+    measure: "指標",
+    value: "値",
+    hidden_below: "非表示（{n}件未満）",
+    files: "ファイル数",
+    size_band: "規模",
+    band_unanswered: "規模未回答",
+    band_all: "全体",
+    mean_percent: "平均得点（%）",
+    count: "件数",
+    started: "受講開始",
+    completion_rate: "修了率（%）",
+    pass_rate: "合格率（%）",
+    positive_percent: "肯定的な回答（%）",
+    feedback: "受講後アンケート",
+    invalid_file: "読み込めないファイル",
+};
+
+const EN: Labels = Labels {
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    none: "—",
+    yes: "yes",
+    no: "no",
+    content_as_of: "Content as of",
+    not_a_diagnosis: "These results are a guide for self-review. They are not a diagnosis or an assessment, and not proof of legal compliance. If you are unsure how to proceed, ask one of the helpers below.",
+
+    profile: "About the workplace",
+    not_answered: "Not answered",
+    overall: "Overall",
+    score: "Score",
+    level: "Level",
+    answered: "Answered",
+    by_area: "By area",
+    area: "Area",
+    chart_title: "Score by area (%)",
+    not_scored: "Not scored",
+    action_plan: "Action plan (by priority)",
+    rank: "Rank",
+    item: "Item",
+    item_id: "Item id",
+    applies: "Applies",
+    answer: "Answer",
+    credit: "Credit (%)",
+    why_not: "Why not in place",
+    why_not_other: "Other reason",
+    obligation: "Obligation",
+    legal_duty: "Legal duty",
+    effort_duty: "Duty to endeavour",
+    recommended: "Recommended",
+    recommendation: "What to do",
+    owner: "Owner",
+    due: "Due",
+    done: "Done",
+    helpers: "Who can help",
+    no_actions: "No item needs action.",
+
+    not_filled_in: "(not filled in)",
+    confidential: "Confidential: contains sensitive personal information. Only those who need it may handle it, and only for its purpose.",
+    date: "Date",
+    signature: "Signature",
+    days_after: "{n} days after",
+    schedule_needs_anchor: "The dates appear once \u{201c}{field}\u{201d} is filled in.",
+    case: "Case",
+    opened: "Opened",
+    step: "Step",
+    task: "Task",
+    roles: "Roles",
+    done_on: "Done on",
+    current_step: "Current step",
+    case_closed: "This case is closed.",
+    case_progress: "Case progress",
+    follow_up_meeting: "Follow-up meeting",
+
+    certificate: "Certificate of completion",
+    certificate_statement: "has completed every module of the course below.",
+    certificate_self_record: "This certificate is a learning record made on the learner's own device.",
+    learner: "Name",
+    course: "Course",
+    completed_on: "Completed on",
+    module: "Module",
+    best_score: "Best score",
+    pass_mark: "Pass mark",
+    passed: "Passed",
+    lessons: "Lessons",
+    scenarios: "Scenarios",
+    attempts: "Attempts",
+    completed: "Completed",
+    course_progress: "Progress",
+    question: "Question",
+    question_id: "Question id",
+    correct: "Correct",
+    record: "Record",
+
+    section: "Section",
+    group: "Group",
+    measure: "Measure",
+    value: "Value",
+    hidden_below: "hidden (n < {n})",
+    files: "Files",
+    size_band: "Size",
+    band_unanswered: "Size not answered",
+    band_all: "All",
+    mean_percent: "Mean score (%)",
+    count: "Count",
+    started: "Started",
+    completion_rate: "Completion rate (%)",
+    pass_rate: "Pass rate (%)",
+    positive_percent: "Positive answers (%)",
+    feedback: "Feedback",
+    invalid_file: "Unreadable file",
+};

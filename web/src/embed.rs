@@ -1,0 +1,381 @@
+//! The JavaScript boundary: `mount(element, options)` and the [`Handle`] it returns.
+//!
+//! This is the only module with `#[wasm_bindgen]` exports. It reads the options, resolves
+//! the pack and stylesheet URLs, creates the Shadow DOM root, starts the Yew [`App`] in it,
+//! and keeps a list of live widgets so the panic hook can put an error message in each
+//! instead of leaving a blank box.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Once;
+
+use kizuki_core::text::is_safe_href;
+use kizuki_core::Lang;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, Node, ShadowRoot};
+use yew::AppHandle;
+
+use crate::load::js_error_text;
+use crate::{ui_text, App, AppProps, CenterContact, KitChoice, WidgetConfig};
+
+/// A mounted widget. Call `destroy()` to unmount it and empty its element.
+#[wasm_bindgen]
+pub struct Handle {
+    id: u32,
+    app: Option<AppHandle<App>>,
+    shadow: ShadowRoot,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Unmounts the widget and empties its shadow root. A second call does nothing.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        remove_children(&self.shadow);
+        LIVE_WIDGETS.with(|live| live.borrow_mut().retain(|widget| widget.id != self.id));
+    }
+
+    /// True until `destroy()` is called.
+    #[wasm_bindgen(getter, js_name = isMounted)]
+    pub fn is_mounted(&self) -> bool {
+        self.app.is_some()
+    }
+}
+
+/// Mounts a widget into a new (or reused) open shadow root of `element`.
+///
+/// `options` is an object with string fields, all optional but `kit`:
+/// `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; default: the page's `lang`,
+/// else `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
+/// `centerPhone`, `centerUrl`, `centerHours`, `packUrl` (relative to the page; must be on
+/// the page's origin) and `baseUrl` (where `kizuki.css` and `content/` live; `kizuki.js`
+/// passes its own directory).
+#[wasm_bindgen]
+pub fn mount(element: Element, options: JsValue) -> Result<Handle, JsError> {
+    install_panic_hook();
+    let options = MountOptions::read(&options)?;
+    let window = web_sys::window().ok_or_else(|| JsError::new("Kizuki needs a browser window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsError::new("Kizuki needs a document"))?;
+
+    let kit_name = options
+        .kit
+        .as_deref()
+        .ok_or_else(|| JsError::new("option `kit` is required: checklist, plan or course"))?;
+    let kit = KitChoice::parse(kit_name).ok_or_else(|| {
+        JsError::new(&format!(
+            "unknown kit `{kit_name}`: use checklist, plan or course"
+        ))
+    })?;
+    let lang = match options.lang.as_deref() {
+        Some(code) => Lang::parse(code)
+            .ok_or_else(|| JsError::new(&format!("unknown lang `{code}`: use ja or en")))?,
+        None => page_lang(&document).unwrap_or(Lang::Ja),
+    };
+    let namespace = options
+        .namespace
+        .clone()
+        .unwrap_or_else(|| kit.default_pack_id().to_string());
+    if !is_valid_namespace(&namespace) {
+        return Err(JsError::new(
+            "option `namespace` must be 1 to 64 letters, digits, '.', '_' or '-'",
+        ));
+    }
+
+    let page_base = document
+        .base_uri()
+        .ok()
+        .flatten()
+        .or_else(|| window.location().href().ok())
+        .ok_or_else(|| JsError::new("cannot tell the page's address"))?;
+    let script_base = options
+        .base_url
+        .clone()
+        .unwrap_or_else(|| page_base.clone());
+    let pack_url = match &options.pack_url {
+        Some(url) => resolve_url(url, &page_base)?,
+        None => resolve_url(
+            &format!("content/{}.json", kit.default_pack_id()),
+            &script_base,
+        )?,
+    };
+    let page_origin = window
+        .location()
+        .origin()
+        .map_err(|error| JsError::new(&js_error_text(&error)))?;
+    if pack_url.origin() != page_origin {
+        return Err(JsError::new(&format!(
+            "the pack must come from this page's origin ({page_origin}), not {}",
+            pack_url.origin()
+        )));
+    }
+    let stylesheet_url = resolve_url("kizuki.css", &script_base)?.href();
+
+    let center = options.center();
+    let config = WidgetConfig {
+        kit,
+        lang,
+        namespace,
+        center,
+        pack_url: pack_url.href(),
+    };
+
+    if LIVE_WIDGETS.with(|live| live.borrow().iter().any(|w| w.host == element)) {
+        return Err(JsError::new(
+            "this element already holds a Kizuki widget: call destroy() on its handle first",
+        ));
+    }
+    let shadow = match element.shadow_root() {
+        Some(shadow) => shadow,
+        None => element
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .map_err(|error| {
+                JsError::new(&format!(
+                    "cannot attach a shadow root to <{}> ({}): mount into a <div> or use <kizuki-kit>",
+                    element.tag_name().to_ascii_lowercase(),
+                    js_error_text(&error)
+                ))
+            })?,
+    };
+    remove_children(&shadow);
+    let link = create_element(&document, "link")?;
+    set_attribute(&link, "rel", "stylesheet")?;
+    set_attribute(&link, "href", &stylesheet_url)?;
+    append(&shadow, &link)?;
+    let container = create_element(&document, "div")?;
+    set_attribute(&container, "class", "kizuki-root")?;
+    append(&shadow, &container)?;
+
+    let id = NEXT_WIDGET_ID.with(|next| {
+        let id = next.get();
+        next.set(id.wrapping_add(1));
+        id
+    });
+    LIVE_WIDGETS.with(|live| {
+        live.borrow_mut().push(LiveWidget {
+            id,
+            host: element.clone(),
+            container: container.clone(),
+            lang,
+        })
+    });
+    let props = AppProps {
+        config: Rc::new(config),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    Ok(Handle {
+        id,
+        app: Some(app),
+        shadow,
+    })
+}
+
+/// The options object, read field by field. Empty strings count as absent, so a custom
+/// element can pass attributes straight through.
+#[derive(Debug, Default)]
+struct MountOptions {
+    kit: Option<String>,
+    lang: Option<String>,
+    namespace: Option<String>,
+    center_name: Option<String>,
+    center_phone: Option<String>,
+    center_url: Option<String>,
+    center_hours: Option<String>,
+    pack_url: Option<String>,
+    base_url: Option<String>,
+}
+
+impl MountOptions {
+    fn read(options: &JsValue) -> Result<MountOptions, JsError> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(MountOptions::default());
+        }
+        if !options.is_object() {
+            return Err(JsError::new("options must be an object"));
+        }
+        let field = |key: &str| -> Result<Option<String>, JsError> {
+            let value = js_sys::Reflect::get(options, &JsValue::from_str(key))
+                .map_err(|error| JsError::new(&js_error_text(&error)))?;
+            if value.is_undefined() || value.is_null() {
+                return Ok(None);
+            }
+            let text = value
+                .as_string()
+                .ok_or_else(|| JsError::new(&format!("option `{key}` must be a string")))?;
+            let text = text.trim();
+            Ok((!text.is_empty()).then(|| text.to_string()))
+        };
+        Ok(MountOptions {
+            kit: field("kit")?,
+            lang: field("lang")?,
+            namespace: field("namespace")?,
+            center_name: field("centerName")?,
+            center_phone: field("centerPhone")?,
+            center_url: field("centerUrl")?,
+            center_hours: field("centerHours")?,
+            pack_url: field("packUrl")?,
+            base_url: field("baseUrl")?,
+        })
+    }
+
+    /// The center's contacts if any were given; a web address that is not http(s) is dropped.
+    fn center(&self) -> Option<CenterContact> {
+        let url = self.center_url.clone().filter(|url| is_safe_href(url));
+        let any = self.center_name.is_some()
+            || self.center_phone.is_some()
+            || url.is_some()
+            || self.center_hours.is_some();
+        any.then(|| CenterContact {
+            name: self.center_name.clone().unwrap_or_default(),
+            phone: self.center_phone.clone(),
+            url,
+            hours: self.center_hours.clone(),
+        })
+    }
+}
+
+fn is_valid_namespace(namespace: &str) -> bool {
+    (1..=64).contains(&namespace.len())
+        && namespace
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+fn page_lang(document: &Document) -> Option<Lang> {
+    let root = document.document_element()?;
+    Lang::parse(&root.get_attribute("lang")?)
+}
+
+fn resolve_url(url: &str, base: &str) -> Result<web_sys::Url, JsError> {
+    web_sys::Url::new_with_base(url, base)
+        .map_err(|error| JsError::new(&format!("bad URL `{url}`: {}", js_error_text(&error))))
+}
+
+fn create_element(document: &Document, tag: &str) -> Result<Element, JsError> {
+    document
+        .create_element(tag)
+        .map_err(|error| JsError::new(&js_error_text(&error)))
+}
+
+fn set_attribute(element: &Element, name: &str, value: &str) -> Result<(), JsError> {
+    element
+        .set_attribute(name, value)
+        .map_err(|error| JsError::new(&js_error_text(&error)))
+}
+
+fn append(parent: &Node, child: &Node) -> Result<(), JsError> {
+    parent
+        .append_child(child)
+        .map(|_| ())
+        .map_err(|error| JsError::new(&js_error_text(&error)))
+}
+
+fn remove_children(parent: &Node) {
+    while let Some(child) = parent.last_child() {
+        if parent.remove_child(&child).is_err() {
+            break;
+        }
+    }
+}
+
+/// A mounted widget, as the panic hook needs to see it.
+struct LiveWidget {
+    id: u32,
+    host: Element,
+    container: Element,
+    lang: Lang,
+}
+
+thread_local! {
+    static LIVE_WIDGETS: RefCell<Vec<LiveWidget>> = const { RefCell::new(Vec::new()) };
+    static NEXT_WIDGET_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+fn install_panic_hook() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            web_sys::console::error_1(&JsValue::from_str(&format!("Kizuki: {info}")));
+            show_crash_in_every_widget();
+        }));
+    });
+}
+
+/// Replaces each live widget's content with a message and a reload link, and tells the
+/// host page through a `kizuki-error` event. Must not panic itself: every step may fail.
+fn show_crash_in_every_widget() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let reload_href = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default();
+    let _ = LIVE_WIDGETS.try_with(|live| {
+        let Ok(live) = live.try_borrow() else {
+            return;
+        };
+        for widget in live.iter() {
+            let _ = show_crash(&document, widget, &reload_href);
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("kizuki-error", &init)
+            {
+                let _ = widget.host.dispatch_event(&event);
+            }
+        }
+    });
+}
+
+fn show_crash(document: &Document, widget: &LiveWidget, reload_href: &str) -> Result<(), JsValue> {
+    let text = ui_text(widget.lang);
+    remove_children(&widget.container);
+    let wrapper = document.create_element("div")?;
+    wrapper.set_attribute("class", "kizuki")?;
+    wrapper.set_attribute("lang", widget.lang.code())?;
+    let section = document.create_element("section")?;
+    section.set_attribute("class", "kizuki-error")?;
+    section.set_attribute("role", "alert")?;
+    let heading = document.create_element("h2")?;
+    heading.set_text_content(Some(&text.crashed_title));
+    let message = document.create_element("p")?;
+    message.set_text_content(Some(&text.crashed_message));
+    let reload = document.create_element("a")?;
+    reload.set_attribute("class", "kizuki-button")?;
+    reload.set_attribute("href", reload_href)?;
+    reload.set_text_content(Some(&text.reload));
+    section.append_child(&heading)?;
+    section.append_child(&message)?;
+    section.append_child(&reload)?;
+    wrapper.append_child(&section)?;
+    widget.container.append_child(&wrapper)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn namespaces_are_short_and_plain() {
+        assert!(is_valid_namespace("center-a.checklist_2"));
+        assert!(!is_valid_namespace(""));
+        assert!(!is_valid_namespace("a b"));
+        assert!(!is_valid_namespace(&"x".repeat(65)));
+    }
+
+    #[test]
+    fn a_center_url_that_is_not_http_is_dropped() {
+        let options = MountOptions {
+            center_name: Some("センター".into()),
+            center_url: Some("javascript:alert(1)".into()),
+            ..MountOptions::default()
+        };
+        let center = options.center().expect("a name makes a center");
+        assert_eq!(center.url, None);
+        assert_eq!(MountOptions::default().center(), None);
+    }
+}

@@ -1,0 +1,56 @@
+//! The kit views, one module per content kind (mirrors `core/src/kind/`). The frame in
+//! `lib.rs` loads and validates the pack, then hands it to [`KitView`].
+
+pub mod checklist;
+pub mod course;
+pub mod plan;
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use kizuki_core::{Kit, Lang, ValidPack};
+use yew::prelude::*;
+
+use crate::CenterContact;
+
+/// A validated pack shared by the views; compared by pointer, so re-renders stay cheap.
+#[derive(Debug, Clone)]
+pub struct PackRef(pub Rc<ValidPack>);
+
+impl PartialEq for PackRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for PackRef {
+    type Target = ValidPack;
+
+    fn deref(&self) -> &ValidPack {
+        &self.0
+    }
+}
+
+/// What every kit view receives from the frame.
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct KitProps {
+    /// The validated pack.
+    pub pack: PackRef,
+    /// The language chosen in the frame's switch.
+    pub lang: Lang,
+    /// The widget's storage namespace (see `platform::record_key`).
+    pub namespace: String,
+    /// The embedding center's contacts, if the host page gave them.
+    pub center: Option<CenterContact>,
+}
+
+/// Shows the view for the pack's kind.
+#[function_component(KitView)]
+pub fn kit_view(props: &KitProps) -> Html {
+    let props = props.clone();
+    match &props.pack.pack().kit {
+        Kit::Checklist(_) => html! { <checklist::ChecklistView ..props /> },
+        Kit::Plan(_) => html! { <plan::PlanView ..props /> },
+        Kit::Course(_) => html! { <course::CourseView ..props /> },
+    }
+}

@@ -1,0 +1,109 @@
+//! The app's own UI strings, one JSON file per locale in `web/locales/`.
+//!
+//! Content text comes from packs; these are only the words of the frame around it
+//! (loading, errors, the language switch). Placeholders are written `{name}`.
+
+use std::sync::OnceLock;
+
+use kizuki_core::Lang;
+use serde::Deserialize;
+
+/// Every UI string, in one language. The JSON files must have exactly these keys.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiText {
+    /// The product name as shown in the widget's header.
+    pub brand: String,
+    /// Accessible name of the language switch.
+    pub language: String,
+    /// Shown while the pack loads.
+    pub loading: String,
+    /// `{date}`: the pack's `content_as_of`.
+    pub content_as_of: String,
+    /// Heading of the load error state.
+    pub load_failed_title: String,
+    /// The retry button.
+    pub retry: String,
+    /// `{detail}`: what the browser said.
+    pub error_network: String,
+    /// `{status}`: the HTTP status code.
+    pub error_http: String,
+    /// `{detail}`: the parser's message with line and column.
+    pub error_not_a_pack: String,
+    /// `{found}` and `{supported}`: format versions.
+    pub error_format_version: String,
+    /// `{expected}` and `{found}`: kit kinds.
+    pub error_wrong_kind: String,
+    /// Heading shown by the panic hook.
+    pub crashed_title: String,
+    /// Body shown by the panic hook.
+    pub crashed_message: String,
+    /// The link that reloads the page after a crash.
+    pub reload: String,
+    /// Heading of the support center's contacts.
+    pub center_heading: String,
+    /// Label of the center's phone number.
+    pub center_phone: String,
+    /// Label of the center's opening hours.
+    pub center_hours: String,
+    /// Label of the center's web address.
+    pub center_web: String,
+    /// The one-line privacy statement in the footer.
+    pub privacy_note: String,
+}
+
+const JA_JSON: &str = include_str!("../locales/ja.json");
+const EN_JSON: &str = include_str!("../locales/en.json");
+
+/// The UI strings for `lang`. The files are compiled in and checked by this module's tests.
+pub fn ui_text(lang: Lang) -> &'static UiText {
+    static JA: OnceLock<UiText> = OnceLock::new();
+    static EN: OnceLock<UiText> = OnceLock::new();
+    match lang {
+        Lang::Ja => JA.get_or_init(|| parse_locale(JA_JSON)),
+        Lang::En => EN.get_or_init(|| parse_locale(EN_JSON)),
+    }
+}
+
+fn parse_locale(json: &str) -> UiText {
+    // The tests below parse both files, so this cannot fail in a tested build.
+    serde_json::from_str(json).expect("web/locales/*.json are checked by locale tests")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_locale_files_parse_with_every_key() {
+        for json in [JA_JSON, EN_JSON] {
+            let parsed: Result<UiText, _> = serde_json::from_str(json);
+            assert!(parsed.is_ok(), "{parsed:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        fn placeholders(text: &str) -> Vec<&str> {
+            let mut names: Vec<&str> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+                .collect();
+            names.sort_unstable();
+            names
+        }
+        let ja: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(JA_JSON).expect("ja parses");
+        let en: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(EN_JSON).expect("en parses");
+        for (key, ja_value) in &ja {
+            let en_value = en.get(key).and_then(|v| v.as_str()).unwrap_or_default();
+            assert_eq!(
+                placeholders(ja_value.as_str().unwrap_or_default()),
+                placeholders(en_value),
+                "placeholders of {key}"
+            );
+        }
+    }
+}

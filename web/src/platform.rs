@@ -1,0 +1,247 @@
+//! Browser services the kits share: local storage with a versioned, revision-checked
+//! record per kit, file download and upload, the clock and random bytes.
+//!
+//! Every storage key starts with `kizuki/` and the widget's namespace, so two widgets on
+//! one page never share a record. A record that cannot be read is kept aside under
+//! `…/corrupt/<time>` and reported, never silently dropped.
+
+use kizuki_core::export::{import, Export, KitState};
+use kizuki_core::ValidPack;
+use wasm_bindgen::JsCast;
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser has no local storage here (disabled, private mode, sandboxed frame).
+    Unavailable,
+    /// The storage is full (quota exceeded).
+    Full,
+    /// Another tab saved newer answers; this tab must reload them instead of overwriting.
+    NewerElsewhere,
+    /// Anything else the browser said.
+    Other(String),
+}
+
+impl StorageError {
+    /// A stable code, the key of the message in the locale files (`storage_<code>`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            StorageError::Unavailable => "unavailable",
+            StorageError::Full => "full",
+            StorageError::NewerElsewhere => "newer_elsewhere",
+            StorageError::Other(_) => "other",
+        }
+    }
+}
+
+/// The storage key of a kit's record: `kizuki/<namespace>/<pack id>`.
+pub fn record_key(namespace: &str, pack_id: &str) -> String {
+    format!("kizuki/{namespace}/{pack_id}")
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .ok_or(StorageError::Unavailable)?
+        .local_storage()
+        .map_err(|_| StorageError::Unavailable)?
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Reads a raw value.
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|e| StorageError::Other(js_text(&e)))
+}
+
+/// Writes a raw value; a full storage is [`StorageError::Full`].
+pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(key, value).map_err(|error| {
+        let text = js_text(&error);
+        if text.contains("QuotaExceeded") || text.contains("quota") {
+            StorageError::Full
+        } else {
+            StorageError::Other(text)
+        }
+    })
+}
+
+/// Removes a value.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|e| StorageError::Other(js_text(&e)))
+}
+
+/// Every key that starts with `prefix`, with its value's length in UTF-16 units.
+pub fn list(prefix: &str) -> Vec<(String, usize)> {
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .map(|key| {
+            let size = storage.get_item(&key).ok().flatten().map_or(0, |v| v.encode_utf16().count());
+            (key, size)
+        })
+        .collect()
+}
+
+/// What was found in storage for a kit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// The state to start from (empty when nothing usable was stored).
+    pub state: KitState,
+    /// The stored record's revision (0 when none).
+    pub revision: u64,
+    /// A problem to tell the person about, if any (the bad record was kept aside).
+    pub problem: Option<LoadProblem>,
+}
+
+/// Why a stored record was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadProblem {
+    /// Storage could not be read.
+    Storage(StorageError),
+    /// The record was damaged or did not fit the pack; it was moved to this key.
+    KeptAside {
+        /// The key it was moved to.
+        key: String,
+        /// The core's error code.
+        code: &'static str,
+    },
+}
+
+/// Loads a kit's saved state from a plain (unencrypted) record.
+pub fn load_plain(pack: &ValidPack, namespace: &str) -> Loaded {
+    let key = record_key(namespace, &pack.pack().id);
+    let empty = KitState::empty_for(&pack.pack().kit);
+    match read(&key) {
+        Err(error) => Loaded {
+            state: empty,
+            revision: 0,
+            problem: Some(LoadProblem::Storage(error)),
+        },
+        Ok(None) => Loaded {
+            state: empty,
+            revision: 0,
+            problem: None,
+        },
+        Ok(Some(text)) => match import(pack, text.as_bytes()) {
+            Ok(export) => Loaded {
+                state: export.state,
+                revision: export.revision,
+                problem: None,
+            },
+            Err(error) => {
+                let aside = keep_aside(&key, &text);
+                Loaded {
+                    state: empty,
+                    revision: 0,
+                    problem: Some(LoadProblem::KeptAside {
+                        key: aside,
+                        code: error.code(),
+                    }),
+                }
+            }
+        },
+    }
+}
+
+/// Moves a damaged record out of the way (under `<key>/corrupt/<time>`) and returns the new key.
+pub fn keep_aside(key: &str, text: &str) -> String {
+    let aside = format!("{key}/corrupt/{}", js_sys::Date::now() as u64);
+    if write(&aside, text).is_ok() {
+        let _ = remove(key);
+    }
+    aside
+}
+
+/// The revision of the record stored now, if it is readable.
+pub fn stored_revision(key: &str) -> Option<u64> {
+    let text = read(key).ok()??;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    value.get("revision").and_then(serde_json::Value::as_u64)
+}
+
+/// Saves a kit's state as a plain record, refusing to overwrite a newer record from another
+/// tab. Returns the new revision.
+pub fn save_plain(pack: &ValidPack, namespace: &str, state: &KitState, revision: u64) -> Result<u64, StorageError> {
+    let key = record_key(namespace, &pack.pack().id);
+    if stored_revision(&key).is_some_and(|stored| stored > revision) {
+        return Err(StorageError::NewerElsewhere);
+    }
+    let next = revision + 1;
+    let export = Export::new(pack, state.clone(), &now_iso(), next);
+    write(&key, &export.to_json())?;
+    Ok(next)
+}
+
+/// The current time as ISO 8601 (UTC).
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today's date as `YYYY-MM-DD` in the person's local time zone.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// Fills `bytes` from the browser's cryptographic random source.
+pub fn random_bytes<const N: usize>() -> Option<[u8; N]> {
+    let mut bytes = [0u8; N];
+    let crypto = web_sys::window()?.crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Offers `contents` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_text(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_text(&e))?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| js_text(&e))?
+        .dyn_into()
+        .map_err(|_| "not an anchor")?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads the first file chosen in an `<input type="file">` as text.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<(String, String), String> {
+    let file = input.files().and_then(|files| files.get(0)).ok_or("no file")?;
+    if file.size() > kizuki_core::export::MAX_IMPORT_BYTES as f64 {
+        return Err("too_large".into());
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| js_text(&e))?;
+    Ok((file.name(), text.as_string().unwrap_or_default()))
+}
+
+/// Opens the browser's print dialog (the print stylesheet lays the page out on A4).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+fn js_text(value: &wasm_bindgen::JsValue) -> String {
+    crate::load::js_error_text(value)
+}

@@ -1,0 +1,14 @@
+// The standalone page: mounts the kit named in the address (?kit=checklist&lang=en).
+import './kizuki.js';
+
+const params = new URLSearchParams(window.location.search);
+const kit = params.get('kit') ?? 'checklist';
+const widget = document.createElement('kizuki-kit');
+widget.setAttribute('kit', kit);
+const lang = params.get('lang');
+if (lang) widget.setAttribute('lang', lang);
+
+for (const link of document.querySelectorAll('.site-nav a')) {
+  if (new URL(link.href).searchParams.get('kit') === kit) link.setAttribute('aria-current', 'page');
+}
+document.getElementById('kit-container').append(widget);
