@@ -205,3 +205,6 @@ pub use session::{
     ActionEntry, AreaChange, AreaResult, ChecklistAction, ChecklistAnswers, ChecklistResult,
     Comparison, ItemAnswer, Recommendation, MAX_FREE_TEXT_CHARS,
 };
+
+#[cfg(test)]
+mod tests;

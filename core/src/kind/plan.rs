@@ -217,3 +217,6 @@ mod session;
 pub use session::{
     Case, FollowUpDate, HistoryEntry, PlanAction, PlanCases, StepProgress, MAX_CASE_TEXT_CHARS,
 };
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,200 @@
+//! Unit tests of checklist sessions: applicability, wording, scoring and the action plan.
+
+use super::*;
+use crate::load::load_pack;
+use crate::pack::Kit;
+
+fn checklist() -> Checklist {
+    let pack = load_pack(include_bytes!("../../../../tests/data/checklist/pack.json")).unwrap();
+    match &pack.pack().kit {
+        Kit::Checklist(checklist) => checklist.clone(),
+        _ => unreachable!("the test pack is a checklist"),
+    }
+}
+
+fn answer(checklist: &Checklist, answers: &mut ChecklistAnswers, item: &str, choice: &str) {
+    checklist
+        .apply(
+            answers,
+            &ChecklistAction::Answer {
+                item: item.into(),
+                choice: Some(choice.into()),
+            },
+        )
+        .unwrap();
+}
+
+fn with_size(checklist: &Checklist, size: &str) -> ChecklistAnswers {
+    let mut answers = ChecklistAnswers::default();
+    checklist
+        .apply(
+            &mut answers,
+            &ChecklistAction::SetProfile {
+                question: "size".into(),
+                choice: size.into(),
+            },
+        )
+        .unwrap();
+    answers
+}
+
+#[test]
+fn items_apply_and_change_wording_by_size() {
+    let checklist = checklist();
+    let large = with_size(&checklist, "50plus");
+    let small = with_size(&checklist, "10to49");
+    let only_large = checklist.item("committee-large-only").unwrap();
+    assert!(checklist.item_applies(only_large, &large));
+    assert!(!checklist.item_applies(only_large, &small));
+    let committee = checklist.item("committee-deliberates").unwrap();
+    assert_eq!(
+        checklist.item_text(committee, &large).ja,
+        "衛生委員会で審議している"
+    );
+    assert_eq!(
+        checklist.item_text(committee, &small).ja,
+        "労働者の意見を聴いている"
+    );
+    assert_eq!(
+        checklist.item_obligation(committee, &large),
+        Obligation::LegalDuty
+    );
+    assert_eq!(
+        checklist.item_obligation(committee, &small),
+        Obligation::EffortDuty
+    );
+    assert_eq!(checklist.result(&large).applicable, 4);
+    assert_eq!(checklist.result(&small).applicable, 3);
+}
+
+#[test]
+fn scores_are_weighted_and_not_applicable_is_left_out() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "50plus");
+    answer(&checklist, &mut answers, "policy-statement", "yes"); // weight 3, 100
+    answer(&checklist, &mut answers, "policy-plan", "partly"); // weight 4, 50
+    answer(&checklist, &mut answers, "committee-deliberates", "na");
+    let result = checklist.result(&answers);
+    // (3*100 + 4*50) / (7*100) = 71.4%
+    assert_eq!(result.areas[0].percent, Some(71));
+    assert_eq!(result.areas[0].level, Some(1));
+    assert_eq!(result.areas[1].percent, None);
+    assert_eq!(result.areas[1].not_applicable, 1);
+    assert_eq!(result.answered, 3);
+    assert_eq!(result.progress_percent, 75);
+    assert_eq!(result.percent, Some(71));
+}
+
+#[test]
+fn action_plan_puts_legal_duties_first_then_weight_then_effort() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "50plus");
+    answer(&checklist, &mut answers, "policy-statement", "no"); // recommended, w3, low
+    answer(&checklist, &mut answers, "policy-plan", "no"); // recommended, w4, medium
+    answer(&checklist, &mut answers, "committee-deliberates", "partly"); // legal, w5
+    answer(&checklist, &mut answers, "committee-large-only", "no"); // recommended, w2
+    let order: Vec<String> = checklist
+        .result(&answers)
+        .recommendations
+        .into_iter()
+        .map(|r| r.item)
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "committee-deliberates",
+            "policy-plan",
+            "policy-statement",
+            "committee-large-only"
+        ]
+    );
+}
+
+#[test]
+fn helpers_offered_depend_on_the_profile() {
+    let checklist = checklist();
+    let mut small = with_size(&checklist, "10to49");
+    answer(&checklist, &mut small, "committee-deliberates", "no");
+    let mut large = with_size(&checklist, "50plus");
+    answer(&checklist, &mut large, "committee-deliberates", "no");
+    assert_eq!(
+        checklist.result(&small).recommendations[0].helpers,
+        ["center", "chiiki"]
+    );
+    assert_eq!(
+        checklist.result(&large).recommendations[0].helpers,
+        ["center"]
+    );
+}
+
+#[test]
+fn unknown_ids_are_refused_and_change_nothing() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "50plus");
+    let before = answers.clone();
+    for action in [
+        ChecklistAction::Answer {
+            item: "nope".into(),
+            choice: Some("yes".into()),
+        },
+        ChecklistAction::Answer {
+            item: "policy-plan".into(),
+            choice: Some("maybe".into()),
+        },
+        ChecklistAction::ToggleWhyNot {
+            item: "policy-plan".into(),
+            reason: "nope".into(),
+        },
+        ChecklistAction::SetProfile {
+            question: "size".into(),
+            choice: "huge".into(),
+        },
+        ChecklistAction::SetAction {
+            item: "policy-plan".into(),
+            owner: String::new(),
+            due: "next week".into(),
+            done: false,
+        },
+    ] {
+        assert!(
+            checklist.apply(&mut answers, &action).is_err(),
+            "{action:?}"
+        );
+        assert_eq!(answers, before);
+    }
+}
+
+#[test]
+fn answering_in_place_clears_why_not_reasons() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "50plus");
+    answer(&checklist, &mut answers, "policy-plan", "no");
+    checklist
+        .apply(
+            &mut answers,
+            &ChecklistAction::ToggleWhyNot {
+                item: "policy-plan".into(),
+                reason: "cost".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(answers.items["policy-plan"].why_not, ["cost"]);
+    answer(&checklist, &mut answers, "policy-plan", "yes");
+    assert!(answers.items["policy-plan"].why_not.is_empty());
+}
+
+#[test]
+fn comparison_names_improved_and_worsened_items() {
+    let checklist = checklist();
+    let mut before = with_size(&checklist, "50plus");
+    answer(&checklist, &mut before, "policy-statement", "no");
+    answer(&checklist, &mut before, "policy-plan", "yes");
+    let mut after = before.clone();
+    answer(&checklist, &mut after, "policy-statement", "yes");
+    answer(&checklist, &mut after, "policy-plan", "partly");
+    let comparison = checklist.compare(&before, &after);
+    assert_eq!(comparison.improved, ["policy-statement"]);
+    assert_eq!(comparison.worsened, ["policy-plan"]);
+    assert_eq!(comparison.areas[0].percent_before, Some(57));
+    assert_eq!(comparison.areas[0].percent_after, Some(71));
+}

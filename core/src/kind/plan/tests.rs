@@ -1,0 +1,186 @@
+//! Unit tests of return-to-work cases against the committed pack: the five steps,
+//! repeats, kept history, follow-up dates and refused moves.
+
+use super::*;
+use crate::error::Error;
+use crate::load::load_pack;
+use crate::pack::Kit;
+
+fn plan() -> Plan {
+    let pack = load_pack(include_bytes!("../../../../content/return-to-work.json")).unwrap();
+    match &pack.pack().kit {
+        Kit::Plan(plan) => plan.clone(),
+        _ => unreachable!("the return-to-work pack is a plan"),
+    }
+}
+
+fn act(plan: &Plan, cases: &mut PlanCases, action: PlanAction) {
+    plan.apply(cases, &action).unwrap();
+}
+
+fn opened(plan: &Plan) -> PlanCases {
+    let mut cases = PlanCases::default();
+    act(
+        plan,
+        &mut cases,
+        PlanAction::OpenCase {
+            case: "c1".into(),
+            label: "ケースA".into(),
+            date: "2026-04-01".into(),
+        },
+    );
+    cases
+}
+
+fn decide(plan: &Plan, cases: &mut PlanCases, outcome: &str, date: &str) {
+    act(
+        plan,
+        cases,
+        PlanAction::Decide {
+            case: "c1".into(),
+            outcome: outcome.into(),
+            date: date.into(),
+        },
+    );
+}
+
+#[test]
+fn a_case_walks_the_five_steps_and_closes() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    assert_eq!(cases.cases["c1"].step.as_deref(), Some("step1"));
+    act(
+        &plan,
+        &mut cases,
+        PlanAction::Advance {
+            case: "c1".into(),
+            date: "2026-05-01".into(),
+        },
+    );
+    decide(&plan, &mut cases, "yes", "2026-06-01");
+    decide(&plan, &mut cases, "possible", "2026-06-10");
+    decide(&plan, &mut cases, "return", "2026-06-20");
+    assert_eq!(cases.cases["c1"].step.as_deref(), Some("step5"));
+    decide(&plan, &mut cases, "stable", "2026-12-20");
+    let case = &cases.cases["c1"];
+    assert_eq!(case.step, None);
+    let steps: Vec<&str> = case.history.iter().map(|h| h.step.as_str()).collect();
+    assert_eq!(steps, ["step1", "step2", "step3", "step4", "step5"]);
+    let refused = plan.apply(
+        &mut cases,
+        &PlanAction::Decide {
+            case: "c1".into(),
+            outcome: "stable".into(),
+            date: "2027-01-01".into(),
+        },
+    );
+    assert!(matches!(refused, Err(Error::NotAllowed(_))));
+}
+
+#[test]
+fn going_back_reopens_tasks_and_keeps_them_in_history() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    let first_task = plan.steps[0].tasks[0].id.clone();
+    act(
+        &plan,
+        &mut cases,
+        PlanAction::SetTask {
+            case: "c1".into(),
+            task: first_task.clone(),
+            done: Some("2026-04-02".into()),
+        },
+    );
+    act(
+        &plan,
+        &mut cases,
+        PlanAction::Advance {
+            case: "c1".into(),
+            date: "2026-05-01".into(),
+        },
+    );
+    decide(&plan, &mut cases, "not_yet", "2026-05-15");
+    let case = &cases.cases["c1"];
+    assert_eq!(case.step.as_deref(), Some("step1"));
+    assert!(!case.tasks_done.contains_key(&first_task));
+    assert_eq!(case.history[1].reopened_tasks[&first_task], "2026-04-02");
+    let progress = plan.case_progress(case);
+    assert!(progress[0].current);
+    assert_eq!(progress[0].visits, 1);
+    assert_eq!(progress[1].visits, 1);
+}
+
+#[test]
+fn trial_commuting_tasks_appear_only_when_used() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    let step3 = plan.step("step3").unwrap();
+    let without = plan.tasks_for(step3, &cases.cases["c1"]).count();
+    act(
+        &plan,
+        &mut cases,
+        PlanAction::SetField {
+            case: "c1".into(),
+            field: "trial_commuting".into(),
+            value: "yes".into(),
+        },
+    );
+    let with = plan.tasks_for(step3, &cases.cases["c1"]).count();
+    assert!(with > without, "{with} > {without}");
+}
+
+#[test]
+fn follow_up_dates_count_from_the_return_date() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    assert!(plan.follow_up_dates(&cases.cases["c1"]).is_empty());
+    act(
+        &plan,
+        &mut cases,
+        PlanAction::SetField {
+            case: "c1".into(),
+            field: "return_date".into(),
+            value: "2026-12-25".into(),
+        },
+    );
+    let dates = plan.follow_up_dates(&cases.cases["c1"]);
+    assert_eq!(dates[0].date, "2027-01-01");
+    assert_eq!(dates.len(), plan.follow_up.offsets_days.len());
+}
+
+#[test]
+fn bad_values_are_refused_and_change_nothing() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    let before = cases.clone();
+    for action in [
+        PlanAction::SetField {
+            case: "c1".into(),
+            field: "return_date".into(),
+            value: "soon".into(),
+        },
+        PlanAction::SetField {
+            case: "c1".into(),
+            field: "trial_commuting".into(),
+            value: "perhaps".into(),
+        },
+        PlanAction::SetField {
+            case: "c9".into(),
+            field: "return_date".into(),
+            value: "2026-01-01".into(),
+        },
+        PlanAction::Decide {
+            case: "c1".into(),
+            outcome: "yes".into(),
+            date: "2026-01-01".into(),
+        },
+        PlanAction::OpenCase {
+            case: "c1".into(),
+            label: "dup".into(),
+            date: "2026-01-01".into(),
+        },
+    ] {
+        assert!(plan.apply(&mut cases, &action).is_err(), "{action:?}");
+        assert_eq!(cases, before);
+    }
+}

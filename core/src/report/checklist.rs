@@ -1,0 +1,266 @@
+//! The checklist report: profile, overall score and level, a table and a chart per area,
+//! the prioritised action plan with owners and helpers, and the "not a diagnosis" line.
+
+use std::collections::BTreeSet;
+
+use super::{
+    display_date, labels, obligation_label, percent_text, t, HtmlWriter, Labels,
+};
+use crate::error::{Error, Result};
+use crate::kind::checklist::{AreaResult, Checklist, ChecklistAnswers, ChecklistResult};
+use crate::load::ValidPack;
+use crate::pack::Kit;
+use crate::text::Lang;
+
+/// The printable checklist report for these answers, in `lang`.
+///
+/// Fails only when the pack is not a checklist.
+pub fn checklist_html(pack: &ValidPack, answers: &ChecklistAnswers, lang: Lang) -> Result<String> {
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        return Err(Error::DoesNotFit(format!(
+            "a checklist report needs a checklist pack; this one is a {}",
+            pack.pack().kit.kind_name()
+        )));
+    };
+    let l = labels(lang);
+    let result = checklist.result(answers);
+    let title = t(&pack.pack().title, lang);
+    let mut w = HtmlWriter::default();
+    w.element("<h1>", title, "</h1>\n")
+        .markup("<p class=\"meta\">")
+        .text(l.content_as_of)
+        .markup(": ")
+        .text(&display_date(&pack.pack().content_as_of, lang))
+        .markup("</p>\n")
+        .element("<p class=\"notice\">", l.not_a_diagnosis, "</p>\n");
+    profile_section(&mut w, checklist, answers, lang);
+    overall_section(&mut w, checklist, &result, lang);
+    areas_section(&mut w, checklist, &result, lang);
+    action_plan_section(&mut w, checklist, answers, &result, lang);
+    helpers_section(&mut w, checklist, &result, lang);
+    Ok(w.into_document(lang, title))
+}
+
+fn profile_section(w: &mut HtmlWriter, checklist: &Checklist, answers: &ChecklistAnswers, lang: Lang) {
+    let l = labels(lang);
+    w.element("<h2>", l.profile, "</h2>\n")
+        .markup("<dl class=\"fields\">\n");
+    for question in &checklist.profile {
+        let answer = answers
+            .profile
+            .get(&question.id)
+            .and_then(|choice| question.options.iter().find(|o| &o.id == choice))
+            .map_or(l.not_answered, |option| t(&option.label, lang));
+        w.element("<dt>", t(&question.label, lang), "</dt>")
+            .element("<dd>", answer, "</dd>\n");
+    }
+    w.markup("</dl>\n");
+}
+
+fn level_label<'a>(checklist: &'a Checklist, level: Option<usize>, lang: Lang) -> &'a str {
+    level
+        .and_then(|index| checklist.levels.get(index))
+        .map_or(labels(lang).none, |level| t(&level.label, lang))
+}
+
+fn overall_section(w: &mut HtmlWriter, checklist: &Checklist, result: &ChecklistResult, lang: Lang) {
+    let l = labels(lang);
+    w.element("<h2>", l.overall, "</h2>\n")
+        .markup("<table>\n<thead><tr>")
+        .element("<th>", l.score, "</th>")
+        .element("<th>", l.level, "</th>")
+        .element("<th>", l.answered, "</th>")
+        .markup("</tr></thead>\n<tbody><tr>")
+        .element("<td class=\"num\">", &percent_text(result.percent, lang), "</td>")
+        .element("<td>", level_label(checklist, result.level, lang), "</td>")
+        .markup_numbers(
+            "<td class=\"num\">{} / {}</td>",
+            &[count(result.answered), count(result.applicable)],
+        )
+        .markup("</tr></tbody>\n</table>\n");
+    if let Some(level) = result.level.and_then(|i| checklist.levels.get(i)) {
+        w.markup("<p>").inline(t(&level.description, lang)).markup("</p>\n");
+    }
+}
+
+fn areas_section(w: &mut HtmlWriter, checklist: &Checklist, result: &ChecklistResult, lang: Lang) {
+    let l = labels(lang);
+    w.element("<h2>", l.by_area, "</h2>\n");
+    area_chart(w, checklist, &result.areas, lang);
+    w.markup("<table>\n<thead><tr>")
+        .element("<th>", l.area, "</th>")
+        .element("<th class=\"num\">", l.score, "</th>")
+        .element("<th>", l.level, "</th>")
+        .element("<th class=\"num\">", l.answered, "</th>")
+        .markup("</tr></thead>\n<tbody>\n");
+    for (area, area_result) in checklist.areas.iter().zip(&result.areas) {
+        w.markup("<tr>")
+            .element("<td>", t(&area.title, lang), "</td>")
+            .element(
+                "<td class=\"num\">",
+                &percent_text(area_result.percent, lang),
+                "</td>",
+            )
+            .element("<td>", level_label(checklist, area_result.level, lang), "</td>")
+            .markup_numbers(
+                "<td class=\"num\">{} / {}</td>",
+                &[count(area_result.answered), count(area_result.applicable)],
+            )
+            .markup("</tr>\n");
+    }
+    w.markup("</tbody>\n</table>\n");
+}
+
+/// Chart geometry, in SVG user units.
+const CHART_WIDTH: i64 = 600;
+const BAR_WIDTH: i64 = 500;
+const ROW_HEIGHT: i64 = 36;
+
+/// One horizontal bar per area inside a 100% frame, with the area's name above it and
+/// its score written after it, so the chart reads without colour.
+fn area_chart(w: &mut HtmlWriter, checklist: &Checklist, areas: &[AreaResult], lang: Lang) {
+    let l: &Labels = labels(lang);
+    let height = ROW_HEIGHT * count(areas.len()) + 4;
+    w.markup_numbers(
+        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"",
+        &[CHART_WIDTH, height],
+    )
+    .text(l.chart_title)
+    .markup("\">\n")
+    .element("<title>", l.chart_title, "</title>\n");
+    for (row, (area, result)) in checklist.areas.iter().zip(areas).enumerate() {
+        let top = ROW_HEIGHT * count(row);
+        w.markup_numbers("<text x=\"0\" y=\"{}\">", &[top + 12])
+            .text(t(&area.title, lang))
+            .markup("</text>\n");
+        match result.percent {
+            Some(percent) => {
+                let bar = BAR_WIDTH * i64::from(percent) / 100;
+                w.markup_numbers(
+                    "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"14\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"1\"/>\n",
+                    &[top + 17, BAR_WIDTH],
+                )
+                .markup_numbers(
+                    "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"14\" fill=\"#555\"/>\n",
+                    &[top + 17, bar],
+                )
+                .markup_numbers(
+                    "<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}%</text>\n",
+                    &[BAR_WIDTH + 8, top + 29, i64::from(percent)],
+                );
+            }
+            None => {
+                w.markup_numbers("<text x=\"0\" y=\"{}\" font-style=\"italic\">", &[top + 29])
+                    .text(l.not_scored)
+                    .markup("</text>\n");
+            }
+        }
+    }
+    w.markup("</svg>\n");
+}
+
+fn action_plan_section(
+    w: &mut HtmlWriter,
+    checklist: &Checklist,
+    answers: &ChecklistAnswers,
+    result: &ChecklistResult,
+    lang: Lang,
+) {
+    let l = labels(lang);
+    w.element("<h2>", l.action_plan, "</h2>\n");
+    if result.recommendations.is_empty() {
+        w.element("<p>", l.no_actions, "</p>\n");
+        return;
+    }
+    w.markup("<table>\n<thead><tr>")
+        .element("<th class=\"num\">", l.rank, "</th>")
+        .element("<th>", l.item, "</th>")
+        .element("<th>", l.obligation, "</th>")
+        .element("<th>", l.recommendation, "</th>")
+        .element("<th>", l.owner, "</th>")
+        .element("<th>", l.due, "</th>")
+        .element("<th>", l.done, "</th>")
+        .markup("</tr></thead>\n<tbody>\n");
+    for recommendation in &result.recommendations {
+        let Some(item) = checklist.item(&recommendation.item) else {
+            continue;
+        };
+        let action = answers.actions.get(&item.id);
+        let helper_names: Vec<&str> = recommendation
+            .helpers
+            .iter()
+            .filter_map(|id| checklist.helpers.iter().find(|h| &h.id == id))
+            .map(|helper| t(&helper.name, lang))
+            .collect();
+        w.markup_numbers("<tr><td class=\"num\">{}</td>", &[count(recommendation.rank)])
+            .markup("<td>")
+            .inline(t(checklist.item_text(item, answers), lang))
+            .markup("</td>")
+            .element(
+                "<td>",
+                obligation_label(recommendation.obligation, lang),
+                "</td>",
+            )
+            .markup("<td>")
+            .inline(t(&item.recommendation, lang));
+        if !helper_names.is_empty() {
+            w.markup("<div class=\"recommendation-helpers\">")
+                .text(l.helpers)
+                .markup(": ")
+                .text(&helper_names.join(separator(lang)))
+                .markup("</div>");
+        }
+        w.markup("</td>")
+            .element("<td>", action.map_or("", |a| a.owner.as_str()), "</td>")
+            .element(
+                "<td>",
+                &action.map_or(String::new(), |a| display_date(&a.due, lang)),
+                "</td>",
+            )
+            .element(
+                "<td>",
+                if action.is_some_and(|a| a.done) {
+                    l.yes
+                } else {
+                    ""
+                },
+                "</td>",
+            )
+            .markup("</tr>\n");
+    }
+    w.markup("</tbody>\n</table>\n");
+}
+
+/// The helpers named in the action plan, with what they do.
+fn helpers_section(w: &mut HtmlWriter, checklist: &Checklist, result: &ChecklistResult, lang: Lang) {
+    let named: BTreeSet<&str> = result
+        .recommendations
+        .iter()
+        .flat_map(|r| r.helpers.iter().map(String::as_str))
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    w.element("<h2>", labels(lang).helpers, "</h2>\n")
+        .markup("<dl class=\"fields\">\n");
+    for helper in checklist.helpers.iter().filter(|h| named.contains(h.id.as_str())) {
+        w.element("<dt>", t(&helper.name, lang), "</dt>")
+            .markup("<dd>")
+            .inline(t(&helper.description, lang))
+            .markup("</dd>\n");
+    }
+    w.markup("</dl>\n");
+}
+
+/// The separator between names in a list.
+pub(crate) fn separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "、",
+        Lang::En => ", ",
+    }
+}
+
+/// A count as a number for [`HtmlWriter::markup_numbers`].
+pub(crate) fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
