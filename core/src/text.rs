@@ -148,7 +148,20 @@ fn split_link(after_bracket: &str) -> Option<(&str, &str, &str)> {
         return None;
     }
     let tail = &after_bracket[close + 2..];
-    let end = tail.find(')')?;
+    // The target ends at the `)` that balances the opening one, so `(1)` inside stays.
+    let mut depth = 0usize;
+    let end = tail.char_indices().find_map(|(i, c)| match c {
+        '(' => {
+            depth += 1;
+            None
+        }
+        ')' if depth == 0 => Some(i),
+        ')' => {
+            depth -= 1;
+            None
+        }
+        _ => None,
+    })?;
     Some((label, &tail[..end], &tail[end + 1..]))
 }
 
@@ -202,8 +215,14 @@ mod tests {
 
     #[test]
     fn javascript_links_are_never_live() {
-        let runs = parse_inline("[click](javascript:alert(1))");
-        assert!(runs.iter().all(|r| !matches!(r, Inline::Link { .. })));
+        let runs = parse_inline("[click](javascript:alert(1)) after");
+        assert_eq!(
+            runs,
+            vec![
+                Inline::Plain("click".into()),
+                Inline::Plain(" after".into())
+            ]
+        );
         assert!(!is_safe_href(" JavaScript:alert(1)"));
         assert!(!is_safe_href("data:text/html,x"));
     }

@@ -208,3 +208,9 @@ pub use session::{
 
 #[cfg(test)]
 mod tests;
+
+mod guidance;
+
+mod plan_draft;
+
+pub use plan_draft::{DraftArea, DraftPriority, PlanDraft};

@@ -220,3 +220,10 @@ pub use session::{
     is_correct, CourseAction, CourseProgress, CourseResult, ModuleProgress, ModuleResult, Position,
     QuizAttempt, ScenarioState, ScenarioStep,
 };
+
+#[cfg(test)]
+mod tests;
+
+mod review;
+
+pub use review::{review_question, QuestionReview, ReviewedStep, ScenarioReview};

@@ -220,3 +220,7 @@ pub use session::{
 
 #[cfg(test)]
 mod tests;
+
+mod transfer;
+
+pub use transfer::MergeSummary;

@@ -1,0 +1,111 @@
+//! Small questions the checklist's screens ask of the answers: whether an item's answer
+//! calls for "why not" reasons, which helpers apply to this workplace, and which areas have
+//! anything to ask.
+
+use super::{Checklist, ChecklistAnswers, Helper};
+use crate::pack::applies;
+
+impl Checklist {
+    /// Whether the answer to `item` is in place only partly or not at all (credit below
+    /// 100), so the screen asks why. Unanswered, fully in place and "not applicable" do not.
+    pub fn asks_why_not(&self, answers: &ChecklistAnswers, item: &str) -> bool {
+        answers
+            .items
+            .get(item)
+            .and_then(|answer| answer.choice.as_deref())
+            .and_then(|choice| self.scale.iter().find(|option| option.id == choice))
+            .and_then(|option| option.credit)
+            .is_some_and(|credit| credit < 100)
+    }
+
+    /// The helpers offered to this workplace (those whose `applies_if` holds), in pack order.
+    pub fn helpers_for(&self, answers: &ChecklistAnswers) -> Vec<&Helper> {
+        self.helpers
+            .iter()
+            .filter(|helper| applies(helper.applies_if.as_ref(), &answers.profile))
+            .collect()
+    }
+
+    /// Indexes of the areas with at least one item that applies to this profile, in order:
+    /// the screens a person walks through.
+    pub fn areas_to_ask(&self, answers: &ChecklistAnswers) -> Vec<usize> {
+        self.areas
+            .iter()
+            .enumerate()
+            .filter(|(_, area)| area.items.iter().any(|i| self.item_applies(i, answers)))
+            .map(|(index, _)| index)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::ChecklistAction;
+    use super::*;
+    use crate::load::load_pack;
+    use crate::pack::Kit;
+
+    fn checklist() -> Checklist {
+        let pack = load_pack(include_bytes!("../../../../tests/data/checklist/pack.json"))
+            .expect("the test pack is valid");
+        match &pack.pack().kit {
+            Kit::Checklist(checklist) => checklist.clone(),
+            _ => panic!("the test pack is a checklist"),
+        }
+    }
+
+    fn answered(checklist: &Checklist, size: &str, item: &str, choice: &str) -> ChecklistAnswers {
+        let mut answers = ChecklistAnswers::default();
+        for action in [
+            ChecklistAction::SetProfile {
+                question: "size".into(),
+                choice: size.into(),
+            },
+            ChecklistAction::Answer {
+                item: item.into(),
+                choice: Some(choice.into()),
+            },
+        ] {
+            checklist.apply(&mut answers, &action).expect("known ids");
+        }
+        answers
+    }
+
+    #[test]
+    fn why_not_is_asked_for_partly_and_no_only() {
+        let checklist = checklist();
+        for (choice, asks) in [("yes", false), ("partly", true), ("no", true), ("na", false)] {
+            let answers = answered(&checklist, "50plus", "policy-plan", choice);
+            assert_eq!(checklist.asks_why_not(&answers, "policy-plan"), asks, "{choice}");
+        }
+        let answers = answered(&checklist, "50plus", "policy-plan", "no");
+        assert!(!checklist.asks_why_not(&answers, "policy-statement"), "unanswered");
+        assert!(!checklist.asks_why_not(&answers, "no-such-item"));
+    }
+
+    #[test]
+    fn helpers_follow_the_workplace_size() {
+        let checklist = checklist();
+        let ids = |size: &str| -> Vec<String> {
+            let answers = answered(&checklist, size, "policy-plan", "yes");
+            checklist
+                .helpers_for(&answers)
+                .iter()
+                .map(|h| h.id.clone())
+                .collect()
+        };
+        assert_eq!(ids("50plus"), ["center"]);
+        assert_eq!(ids("10to49"), ["center", "chiiki"]);
+    }
+
+    #[test]
+    fn areas_without_applicable_items_are_skipped() {
+        let mut checklist = checklist();
+        let answers = answered(&checklist, "10to49", "policy-plan", "yes");
+        assert_eq!(checklist.areas_to_ask(&answers), [0, 1]);
+        checklist.areas[1].items.retain(|i| i.id == "committee-large-only");
+        assert_eq!(checklist.areas_to_ask(&answers), [0]);
+        let large = answered(&checklist, "50plus", "policy-plan", "yes");
+        assert_eq!(checklist.areas_to_ask(&large), [0, 1]);
+    }
+}

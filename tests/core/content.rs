@@ -1,0 +1,106 @@
+//! Every committed content pack parses, validates without errors or warnings, round-trips
+//! through the Rust types, and holds what its kit promises.
+
+use kizuki_core::stats::pack_stats;
+use kizuki_core::{load_pack, Kit, Pack, ValidPack};
+
+use crate::repo_root;
+
+fn committed_packs() -> Vec<(String, Vec<u8>)> {
+    let mut packs: Vec<(String, Vec<u8>)> = std::fs::read_dir(repo_root().join("content"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    packs.sort();
+    packs
+}
+
+fn load(name: &str) -> ValidPack {
+    let bytes = std::fs::read(repo_root().join("content").join(name)).unwrap();
+    load_pack(&bytes).unwrap_or_else(|d| panic!("{name}: {d:#?}"))
+}
+
+#[test]
+fn every_committed_pack_validates_without_errors_or_warnings() {
+    let packs = committed_packs();
+    assert!(packs.len() >= 3, "the three kits' packs are committed");
+    for (name, bytes) in packs {
+        let pack = load_pack(&bytes).unwrap_or_else(|d| panic!("{name}: {d:#?}"));
+        assert!(pack.warnings().is_empty(), "{name}: {:#?}", pack.warnings());
+        assert_eq!(
+            format!("{}.json", pack.pack().id),
+            name,
+            "file named after its pack id"
+        );
+    }
+}
+
+#[test]
+fn every_committed_pack_round_trips_through_the_types() {
+    for (name, bytes) in committed_packs() {
+        let pack: Pack = serde_json::from_slice(&bytes).unwrap();
+        let again: Pack = serde_json::from_str(&serde_json::to_string(&pack).unwrap()).unwrap();
+        assert_eq!(pack, again, "{name}");
+    }
+}
+
+#[test]
+fn the_checklist_covers_twelve_areas_and_fifty_items_all_sourced_and_translated() {
+    let stats = pack_stats(load("mh-checklist.json").pack());
+    assert!(stats.areas >= 12, "{stats:?}");
+    assert!(stats.items >= 50, "{stats:?}");
+    assert_eq!((stats.missing_sources, stats.missing_english), (0, 0));
+}
+
+#[test]
+fn the_checklist_asks_different_items_of_a_small_and_a_large_workplace() {
+    let pack = load("mh-checklist.json");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        panic!("not a checklist")
+    };
+    let applicable = |size: &str| {
+        let mut answers = kizuki_core::kind::checklist::ChecklistAnswers::default();
+        answers.profile.insert("size".into(), size.into());
+        answers.profile.insert("committee".into(), "no".into());
+        checklist
+            .items()
+            .filter(|(_, item)| checklist.item_applies(item, &answers))
+            .map(|(_, item)| item.id.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let (small, large) = (applicable("10to49"), applicable("50plus"));
+    assert!(small.difference(&large).next().is_some());
+    assert!(large.difference(&small).next().is_some());
+}
+
+#[test]
+fn the_course_has_seven_modules_with_scenarios_and_five_questions_each() {
+    let stats = pack_stats(load("linecare.json").pack());
+    assert!(stats.modules >= 7, "{stats:?}");
+    for module in &stats.per_module {
+        assert!(module.scenarios >= 1, "{module:?}");
+        assert!(module.quiz_questions >= 5, "{module:?}");
+    }
+    assert_eq!(stats.options_without_feedback, 0);
+    assert_eq!((stats.missing_sources, stats.missing_english), (0, 0));
+}
+
+#[test]
+fn the_planner_has_the_five_steps_and_both_documents() {
+    let pack = load("return-to-work.json");
+    let Kit::Plan(plan) = &pack.pack().kit else {
+        panic!("not a plan")
+    };
+    assert_eq!(plan.steps.len(), 5);
+    for document in ["return-plan", "info-request-letter"] {
+        assert!(
+            plan.documents.iter().any(|d| d.id == document),
+            "{document}"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! The core's integration tests, one binary: committed content, the schema, golden files,
+//! export/import round trips and tidiness rules.
+
+mod content;
+mod roundtrip;
+mod schema;
+mod tidy;
+
+/// The repository root (this file lives in `tests/core/`).
+pub fn repo_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the core crate lives in the repository")
+        .to_path_buf()
+}

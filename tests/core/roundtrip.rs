@@ -1,0 +1,167 @@
+//! Export then import gives back exactly the state, for arbitrary answer sequences; and
+//! files that are not good exports are refused with the right error.
+
+use kizuki_core::export::{import, Export, KitState, EXPORT_FORMAT, MAX_IMPORT_BYTES};
+use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
+use kizuki_core::{load_pack, Error, Kit, ValidPack};
+use proptest::prelude::*;
+
+use crate::repo_root;
+
+fn pack(path: &str) -> ValidPack {
+    load_pack(&std::fs::read(repo_root().join(path)).unwrap()).unwrap()
+}
+
+/// An action drawn from the committed checklist's real ids, plus some unknown ones.
+fn checklist_action(pack: &ValidPack) -> impl Strategy<Value = ChecklistAction> {
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        panic!("not a checklist")
+    };
+    let mut items: Vec<String> = checklist.items().map(|(_, i)| i.id.clone()).collect();
+    items.push("no-such-item".into());
+    let mut choices: Vec<String> = checklist.scale.iter().map(|o| o.id.clone()).collect();
+    choices.push("maybe".into());
+    let reasons: Vec<String> = checklist.why_not.iter().map(|r| r.id.clone()).collect();
+    let profile: Vec<(String, String)> = checklist
+        .profile
+        .iter()
+        .flat_map(|q| q.options.iter().map(move |o| (q.id.clone(), o.id.clone())))
+        .collect();
+    let item = proptest::sample::select(items);
+    prop_oneof![
+        (
+            item.clone(),
+            proptest::option::of(proptest::sample::select(choices))
+        )
+            .prop_map(|(item, choice)| ChecklistAction::Answer { item, choice }),
+        (item.clone(), proptest::sample::select(reasons))
+            .prop_map(|(item, reason)| ChecklistAction::ToggleWhyNot { item, reason }),
+        (item.clone(), "\\PC{0,40}")
+            .prop_map(|(item, text)| ChecklistAction::SetNote { item, text }),
+        (item.clone(), "\\PC{0,20}")
+            .prop_map(|(item, text)| ChecklistAction::SetWhyNotOther { item, text }),
+        (
+            item,
+            "\\PC{0,20}",
+            proptest::sample::select(vec!["", "2027-03-31", "2027-02-30"]),
+            any::<bool>()
+        )
+            .prop_map(|(item, owner, due, done)| ChecklistAction::SetAction {
+                item,
+                owner,
+                due: due.to_string(),
+                done
+            }),
+        proptest::sample::select(profile)
+            .prop_map(|(question, choice)| ChecklistAction::SetProfile { question, choice }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn checklist_export_then_import_reproduces_the_state(
+        actions in proptest::collection::vec(checklist_action(&pack("content/mh-checklist.json")), 0..60)
+    ) {
+        let pack = pack("content/mh-checklist.json");
+        let Kit::Checklist(checklist) = &pack.pack().kit else { unreachable!() };
+        let mut answers = ChecklistAnswers::default();
+        for action in &actions {
+            let before = answers.clone();
+            if checklist.apply(&mut answers, action).is_err() {
+                prop_assert_eq!(&answers, &before, "a refused action changed nothing");
+            }
+        }
+        let export = Export::new(&pack, KitState::Checklist(answers.clone()), "2026-11-22T10:00:00Z", 3);
+        let json = export.to_json();
+        let back = import(&pack, json.as_bytes()).unwrap();
+        prop_assert_eq!(&back, &export);
+        prop_assert_eq!(back.to_json(), json, "byte for byte");
+    }
+}
+
+fn export_of(pack: &ValidPack) -> serde_json::Value {
+    let state = KitState::empty_for(&pack.pack().kit);
+    serde_json::to_value(Export::new(pack, state, "2026-11-22T10:00:00Z", 1)).unwrap()
+}
+
+#[test]
+fn bad_files_are_refused_with_the_matching_error() {
+    let checklist = pack("content/mh-checklist.json");
+    let course = pack("content/linecare.json");
+    let good = export_of(&checklist).to_string();
+    let mut future = export_of(&checklist);
+    future["kizuki_export"] = (EXPORT_FORMAT + 1).into();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let mut unknown_item = export_of(&checklist);
+    unknown_item["state"]["data"]["items"] = serde_json::json!({"no-such-item": {"choice": "yes"}});
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "truncated",
+            good.as_bytes()[..good.len() / 2].to_vec(),
+            "invalid_json",
+        ),
+        (
+            "invalid utf-8",
+            vec![b'{', 0xff, 0xfe, b'}'],
+            "invalid_json",
+        ),
+        ("too large", vec![b' '; MAX_IMPORT_BYTES + 1], "too_large"),
+        ("deeply nested", deep.into_bytes(), "invalid_json"),
+        ("not an export", b"{\"hello\": 1}".to_vec(), "not_an_export"),
+        (
+            "future version",
+            future.to_string().into_bytes(),
+            "future_version",
+        ),
+        (
+            "another pack",
+            export_of(&course).to_string().into_bytes(),
+            "wrong_pack",
+        ),
+        (
+            "unknown item",
+            unknown_item.to_string().into_bytes(),
+            "does_not_fit",
+        ),
+    ];
+    for (name, bytes, code) in cases {
+        let error = import(&checklist, &bytes).expect_err(name);
+        assert_eq!(error.code(), code, "{name}: {error}");
+    }
+}
+
+#[test]
+fn format_one_exports_are_migrated() {
+    let checklist = pack("content/mh-checklist.json");
+    let Kit::Checklist(list) = &checklist.pack().kit else {
+        unreachable!()
+    };
+    let item = list.areas[0].items[0].id.clone();
+    let old = serde_json::json!({
+        "kizuki_export": 1,
+        "pack_id": "mh-checklist",
+        "pack_version": "0.9.0",
+        "saved_at": "2025-11-01T09:00:00Z",
+        "state": {"kind": "checklist", "data": {"profile": {"size": "10to49"}, "items": {item.clone(): "partly"}}}
+    });
+    let export = import(&checklist, old.to_string().as_bytes()).unwrap();
+    assert_eq!(export.kizuki_export, EXPORT_FORMAT);
+    let KitState::Checklist(answers) = export.state else {
+        panic!("not a checklist state")
+    };
+    assert_eq!(answers.items[&item].choice.as_deref(), Some("partly"));
+    assert_eq!(export.revision, 0);
+}
+
+#[test]
+fn a_plan_state_is_refused_by_a_checklist() {
+    let checklist = pack("content/mh-checklist.json");
+    let mut export = export_of(&checklist);
+    export["state"] = serde_json::json!({"kind": "plan", "data": {"cases": {}}});
+    assert!(matches!(
+        import(&checklist, export.to_string().as_bytes()),
+        Err(Error::DoesNotFit(_))
+    ));
+}

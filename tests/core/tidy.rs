@@ -1,0 +1,72 @@
+//! Tidiness rules that run as ordinary tests: the core stays pure, every Rust file says
+//! what it is for.
+
+use crate::repo_root;
+
+#[test]
+fn the_core_library_has_no_web_dependencies() {
+    let manifest = std::fs::read_to_string(repo_root().join("core/Cargo.toml")).unwrap();
+    let dependencies = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .unwrap()
+        .split("\n[")
+        .next()
+        .unwrap();
+    for web in ["wasm-bindgen", "web-sys", "js-sys", "gloo", "yew"] {
+        let named = dependencies
+            .lines()
+            .any(|line| line.trim_start().starts_with(web));
+        assert!(!named, "core/Cargo.toml depends on {web}");
+    }
+}
+
+#[test]
+fn the_core_library_reads_no_clock_and_does_no_io() {
+    let mut offenders = Vec::new();
+    visit(&repo_root().join("core/src"), &mut |path, text| {
+        if path.components().any(|c| c.as_os_str() == "bin") {
+            return;
+        }
+        for banned in [
+            "SystemTime",
+            "Instant::now",
+            "std::fs",
+            "std::net",
+            "std::env",
+            "println!",
+        ] {
+            if text.contains(banned) {
+                offenders.push(format!("{}: {banned}", path.display()));
+            }
+        }
+    });
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+#[test]
+fn every_rust_file_starts_with_a_doc_line() {
+    let mut missing = Vec::new();
+    for folder in ["core/src", "web/src", "tests/core"] {
+        visit(&repo_root().join(folder), &mut |path, text| {
+            if !text.starts_with("//!") {
+                missing.push(path.display().to_string());
+            }
+        });
+    }
+    assert!(
+        missing.is_empty(),
+        "files without a `//!` first line: {missing:#?}"
+    );
+}
+
+fn visit(folder: &std::path::Path, check: &mut dyn FnMut(&std::path::Path, &str)) {
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            visit(&path, check);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            check(&path, &std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
