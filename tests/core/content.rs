@@ -104,3 +104,11 @@ fn the_planner_has_the_five_steps_and_both_documents() {
         );
     }
 }
+
+#[test]
+fn the_default_directory_validates() {
+    let bytes = std::fs::read(repo_root().join("content/directory/default.json")).unwrap();
+    let directory =
+        kizuki_core::directory::load_directory(&bytes).unwrap_or_else(|d| panic!("{d:#?}"));
+    assert!(directory.resources.iter().any(|r| r.small_workplaces_only));
+}

@@ -1,0 +1,225 @@
+//! The regional resource directory: a small JSON file in which an embedding center lists
+//! its own services and local resources. Validated like a pack; without one, Kizuki shows
+//! the built-in list of public services by type (`content/directory/default.json`).
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::parse_json_value;
+use crate::text::{is_safe_href, Text};
+
+/// The directory format this build reads.
+pub const DIRECTORY_FORMAT: u32 = 1;
+/// The largest directory file accepted, in bytes.
+pub const MAX_DIRECTORY_BYTES: usize = 512 * 1024;
+
+/// A list of places to get help.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Directory {
+    /// Always [`DIRECTORY_FORMAT`].
+    pub directory_format: u32,
+    /// Who keeps this list (shown under it).
+    pub maintained_by: Text,
+    /// When it was last checked, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// The places, in the order shown.
+    pub resources: Vec<Resource>,
+}
+
+/// What kind of place a resource is; the help sections group by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceKind {
+    /// The embedding center's own services.
+    OwnService,
+    /// 産業保健総合支援センター.
+    SupportCenter,
+    /// 地域産業保健センター (workplaces under 50).
+    RegionalCenter,
+    /// 精神保健福祉センター or 保健所.
+    MentalHealthCenter,
+    /// A telephone or online consultation line.
+    Hotline,
+    /// A clinic or hospital.
+    Clinic,
+    /// An EAP or counseling provider.
+    Counseling,
+    /// Anything else.
+    Other,
+}
+
+/// One place to get help.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// Stable id.
+    pub id: String,
+    /// What kind of place.
+    pub kind: ResourceKind,
+    /// Name.
+    pub name: Text,
+    /// What they help with, and for whom.
+    pub description: Text,
+    /// Telephone, as written locally.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Web address (http or https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Opening hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Text>,
+    /// For workplaces under 50 only (e.g. 地域産業保健センター).
+    #[serde(default)]
+    pub small_workplaces_only: bool,
+}
+
+/// Reads and checks a directory file, listing every problem with its path.
+pub fn load_directory(bytes: &[u8]) -> Result<Directory, Vec<Diagnostic>> {
+    let value = parse_json_value(bytes, MAX_DIRECTORY_BYTES).map_err(|d| vec![d])?;
+    let directory: Directory = serde_path_to_error::deserialize(&value).map_err(|error| {
+        let path: String = error
+            .path()
+            .iter()
+            .filter_map(|segment| match segment {
+                serde_path_to_error::Segment::Seq { index } => Some(format!("/{index}")),
+                serde_path_to_error::Segment::Map { key } => Some(format!("/{key}")),
+                _ => None,
+            })
+            .collect();
+        vec![Diagnostic::new(
+            Code::InvalidStructure,
+            path,
+            error.inner().to_string(),
+        )]
+    })?;
+    let diagnostics = validate_directory(&directory);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        Err(diagnostics)
+    } else {
+        Ok(directory)
+    }
+}
+
+fn validate_directory(directory: &Directory) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if directory.directory_format != DIRECTORY_FORMAT {
+        found.push(Diagnostic::new(
+            Code::UnsupportedFormatVersion,
+            "/directory_format",
+            format!("this build reads directory_format {DIRECTORY_FORMAT}"),
+        ));
+    }
+    if !crate::validate::is_valid_date(&directory.as_of) {
+        found.push(Diagnostic::new(
+            Code::InvalidDate,
+            "/as_of",
+            "write the date as YYYY-MM-DD",
+        ));
+    }
+    let mut texts = vec![("/maintained_by".to_string(), &directory.maintained_by)];
+    let mut ids = BTreeSet::new();
+    for (index, resource) in directory.resources.iter().enumerate() {
+        let path = format!("/resources/{index}");
+        if !ids.insert(resource.id.as_str()) {
+            found.push(Diagnostic::new(
+                Code::DuplicateId,
+                format!("{path}/id"),
+                format!("id `{}` is used twice", resource.id),
+            ));
+        }
+        if let Some(url) = &resource.url {
+            if !is_safe_href(url) {
+                found.push(Diagnostic::new(
+                    Code::UnsafeLink,
+                    format!("{path}/url"),
+                    "a url must be http or https",
+                ));
+            }
+        }
+        if let Some(phone) = &resource.phone {
+            if !phone.chars().any(|c| c.is_ascii_digit()) || phone.chars().count() > 30 {
+                found.push(Diagnostic::new(
+                    Code::OutOfRange,
+                    format!("{path}/phone"),
+                    "a phone number needs digits and at most 30 characters",
+                ));
+            }
+        }
+        texts.push((format!("{path}/name"), &resource.name));
+        texts.push((format!("{path}/description"), &resource.description));
+        if let Some(hours) = &resource.hours {
+            texts.push((format!("{path}/hours"), hours));
+        }
+    }
+    for (path, text) in texts {
+        if text.ja.trim().is_empty() {
+            found.push(Diagnostic::new(
+                Code::EmptyText,
+                format!("{path}/ja"),
+                "the Japanese text is empty",
+            ));
+        }
+        if text.en.as_deref().is_none_or(|en| en.trim().is_empty()) {
+            found.push(Diagnostic::new(
+                Code::MissingTranslation,
+                format!("{path}/en"),
+                "the English text is missing",
+            ));
+        }
+    }
+    found
+}
+
+impl Directory {
+    /// The resources to show a workplace: all of them, less those for small workplaces
+    /// when the workplace has 50 or more workers (`small_workplace` false).
+    pub fn for_workplace(&self, small_workplace: Option<bool>) -> Vec<&Resource> {
+        self.resources
+            .iter()
+            .filter(|r| !(r.small_workplaces_only && small_workplace == Some(false)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_links_phones_and_duplicates_are_all_reported() {
+        let json = r#"{"directory_format": 1, "maintained_by": {"ja": "テスト", "en": "Test"}, "as_of": "2026-11-22",
+          "resources": [
+            {"id": "a", "kind": "hotline", "name": {"ja": "A", "en": "A"}, "description": {"ja": "a", "en": "a"}, "url": "javascript:alert(1)"},
+            {"id": "a", "kind": "clinic", "name": {"ja": "B", "en": "B"}, "description": {"ja": "b", "en": "b"}, "phone": "call us"}
+          ]}"#;
+        let codes: Vec<Code> = load_directory(json.as_bytes())
+            .unwrap_err()
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(
+            codes,
+            [Code::UnsafeLink, Code::DuplicateId, Code::OutOfRange]
+        );
+    }
+
+    #[test]
+    fn small_workplace_resources_are_left_out_for_large_ones() {
+        let json = r#"{"directory_format": 1, "maintained_by": {"ja": "テスト", "en": "Test"}, "as_of": "2026-11-22",
+          "resources": [
+            {"id": "chiiki", "kind": "regional_center", "name": {"ja": "地域", "en": "Regional"}, "description": {"ja": "小", "en": "small"}, "small_workplaces_only": true},
+            {"id": "sanpo", "kind": "support_center", "name": {"ja": "さんぽ", "en": "Sanpo"}, "description": {"ja": "全", "en": "all"}}
+          ]}"#;
+        let directory = load_directory(json.as_bytes()).unwrap();
+        assert_eq!(directory.for_workplace(Some(false)).len(), 1);
+        assert_eq!(directory.for_workplace(Some(true)).len(), 2);
+        assert_eq!(directory.for_workplace(None).len(), 2);
+    }
+}
