@@ -2,6 +2,30 @@
 //!
 //! The library is pure: no I/O, no clock, no randomness. Callers pass time and random
 //! bytes in, and every fallible operation returns [`Error`] or a list of diagnostics.
+//!
+//! Load a pack, answer, score:
+//!
+//! ```
+//! use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
+//! use kizuki_core::{load_pack, Kit};
+//!
+//! let pack = load_pack(include_bytes!("../../tests/data/checklist/pack.json"))
+//!     .expect("the test pack is valid");
+//! let Kit::Checklist(checklist) = &pack.pack().kit else { unreachable!() };
+//!
+//! let mut answers = ChecklistAnswers::default();
+//! for action in [
+//!     ChecklistAction::SetProfile { question: "size".into(), choice: "10to49".into() },
+//!     ChecklistAction::Answer { item: "policy-statement".into(), choice: Some("yes".into()) },
+//!     ChecklistAction::Answer { item: "policy-plan".into(), choice: Some("no".into()) },
+//! ] {
+//!     checklist.apply(&mut answers, &action).expect("ids exist in the pack");
+//! }
+//!
+//! let result = checklist.result(&answers);
+//! assert_eq!(result.areas[0].percent, Some(43)); // (3×100 + 4×0) / (7×100)
+//! assert_eq!(result.recommendations[0].item, "policy-plan");
+//! ```
 #![deny(missing_docs)]
 
 pub mod aggregate;
