@@ -10,10 +10,15 @@ KIZUKI_WASM_TARGET_DIR="$KIZUKI_ROOT/target-wasm"
 KIZUKI_WASM_MODE_FILE="$KIZUKI_WASM_TARGET_DIR/mode"
 KIZUKI_WASM_TRIPLE="wasm32-unknown-unknown"
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
+if [ -t 2 ]; then
+  KIZUKI_BOLD=$'\033[1m' KIZUKI_RED=$'\033[31m' KIZUKI_RESET=$'\033[0m'
+else
+  KIZUKI_BOLD='' KIZUKI_RED='' KIZUKI_RESET=''
+fi
+step() { printf '\n%s==> %s%s\n' "$KIZUKI_BOLD" "$*" "$KIZUKI_RESET" >&2; }
 note() { printf '    %s\n' "$*" >&2; }
 die() {
-  printf '\n\033[31mERROR: %s\033[0m\n' "$*" >&2
+  printf '\n%sERROR: %s%s\n' "$KIZUKI_RED" "$*" "$KIZUKI_RESET" >&2
   exit 1
 }
 

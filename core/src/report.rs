@@ -188,6 +188,19 @@ pub(crate) fn percent_text(percent: Option<u8>, lang: Lang) -> String {
     }
 }
 
+/// The separator between names in a list.
+pub(crate) fn separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "、",
+        Lang::En => ", ",
+    }
+}
+
+/// A count as a number for [`HtmlWriter::markup_numbers`].
+pub(crate) fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 /// The print styles shared by every report. Black text on white, readable without colour.
 const STYLE: &str = r#"@page { size: A4; margin: 16mm 15mm; }
 * { box-sizing: border-box; }

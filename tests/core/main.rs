@@ -1,10 +1,18 @@
 //! The core's integration tests, one binary: committed content, the schema, golden files,
 //! export/import round trips and tidiness rules.
 
+mod aggregate;
+#[cfg(feature = "cli")]
+mod cli;
 mod content;
+mod csv_export;
+mod golden;
+mod ics;
+mod report;
 mod roundtrip;
 mod schema;
 mod tidy;
+mod xapi;
 
 /// The repository root (this file lives in `tests/core/`).
 pub fn repo_root() -> std::path::PathBuf {

@@ -52,13 +52,18 @@ impl LoadError {
 pub fn parse_pack(json: &str, kit: KitChoice) -> Result<Pack, LoadError> {
     // Read the version first, so a pack from a newer format gets the right message
     // rather than a structure error.
-    if let Ok(serde_json::Value::Object(fields)) = serde_json::from_str::<serde_json::Value>(json) {
-        if let Some(version) = fields.get("format_version").and_then(|v| v.as_u64()) {
-            if version != u64::from(FORMAT_VERSION) {
-                return Err(LoadError::UnsupportedFormat(
-                    u32::try_from(version).unwrap_or(u32::MAX),
-                ));
-            }
+    #[derive(serde::Deserialize)]
+    struct VersionProbe {
+        format_version: Option<u64>,
+    }
+    if let Ok(VersionProbe {
+        format_version: Some(version),
+    }) = serde_json::from_str::<VersionProbe>(json)
+    {
+        if version != u64::from(FORMAT_VERSION) {
+            return Err(LoadError::UnsupportedFormat(
+                u32::try_from(version).unwrap_or(u32::MAX),
+            ));
         }
     }
     let pack: Pack = serde_json::from_str(json).map_err(|error| LoadError::NotAPack {

@@ -4,10 +4,12 @@
 use std::collections::BTreeSet;
 
 use super::{
-    display_date, labels, obligation_label, percent_text, t, HtmlWriter, Labels,
+    count, display_date, labels, obligation_label, percent_text, separator, t, HtmlWriter, Labels,
 };
 use crate::error::{Error, Result};
-use crate::kind::checklist::{AreaResult, Checklist, ChecklistAnswers, ChecklistResult};
+use crate::kind::checklist::{
+    AreaResult, Checklist, ChecklistAnswers, ChecklistResult, ItemAnswer,
+};
 use crate::load::ValidPack;
 use crate::pack::Kit;
 use crate::text::Lang;
@@ -41,7 +43,12 @@ pub fn checklist_html(pack: &ValidPack, answers: &ChecklistAnswers, lang: Lang) 
     Ok(w.into_document(lang, title))
 }
 
-fn profile_section(w: &mut HtmlWriter, checklist: &Checklist, answers: &ChecklistAnswers, lang: Lang) {
+fn profile_section(
+    w: &mut HtmlWriter,
+    checklist: &Checklist,
+    answers: &ChecklistAnswers,
+    lang: Lang,
+) {
     let l = labels(lang);
     w.element("<h2>", l.profile, "</h2>\n")
         .markup("<dl class=\"fields\">\n");
@@ -57,13 +64,18 @@ fn profile_section(w: &mut HtmlWriter, checklist: &Checklist, answers: &Checklis
     w.markup("</dl>\n");
 }
 
-fn level_label<'a>(checklist: &'a Checklist, level: Option<usize>, lang: Lang) -> &'a str {
+fn level_label(checklist: &Checklist, level: Option<usize>, lang: Lang) -> &str {
     level
         .and_then(|index| checklist.levels.get(index))
         .map_or(labels(lang).none, |level| t(&level.label, lang))
 }
 
-fn overall_section(w: &mut HtmlWriter, checklist: &Checklist, result: &ChecklistResult, lang: Lang) {
+fn overall_section(
+    w: &mut HtmlWriter,
+    checklist: &Checklist,
+    result: &ChecklistResult,
+    lang: Lang,
+) {
     let l = labels(lang);
     w.element("<h2>", l.overall, "</h2>\n")
         .markup("<table>\n<thead><tr>")
@@ -71,7 +83,11 @@ fn overall_section(w: &mut HtmlWriter, checklist: &Checklist, result: &Checklist
         .element("<th>", l.level, "</th>")
         .element("<th>", l.answered, "</th>")
         .markup("</tr></thead>\n<tbody><tr>")
-        .element("<td class=\"num\">", &percent_text(result.percent, lang), "</td>")
+        .element(
+            "<td class=\"num\">",
+            &percent_text(result.percent, lang),
+            "</td>",
+        )
         .element("<td>", level_label(checklist, result.level, lang), "</td>")
         .markup_numbers(
             "<td class=\"num\">{} / {}</td>",
@@ -79,7 +95,9 @@ fn overall_section(w: &mut HtmlWriter, checklist: &Checklist, result: &Checklist
         )
         .markup("</tr></tbody>\n</table>\n");
     if let Some(level) = result.level.and_then(|i| checklist.levels.get(i)) {
-        w.markup("<p>").inline(t(&level.description, lang)).markup("</p>\n");
+        w.markup("<p>")
+            .inline(t(&level.description, lang))
+            .markup("</p>\n");
     }
 }
 
@@ -101,7 +119,11 @@ fn areas_section(w: &mut HtmlWriter, checklist: &Checklist, result: &ChecklistRe
                 &percent_text(area_result.percent, lang),
                 "</td>",
             )
-            .element("<td>", level_label(checklist, area_result.level, lang), "</td>")
+            .element(
+                "<td>",
+                level_label(checklist, area_result.level, lang),
+                "</td>",
+            )
             .markup_numbers(
                 "<td class=\"num\">{} / {}</td>",
                 &[count(area_result.answered), count(area_result.applicable)],
@@ -192,10 +214,14 @@ fn action_plan_section(
             .filter_map(|id| checklist.helpers.iter().find(|h| &h.id == id))
             .map(|helper| t(&helper.name, lang))
             .collect();
-        w.markup_numbers("<tr><td class=\"num\">{}</td>", &[count(recommendation.rank)])
-            .markup("<td>")
-            .inline(t(checklist.item_text(item, answers), lang))
-            .markup("</td>")
+        w.markup_numbers(
+            "<tr><td class=\"num\">{}</td>",
+            &[count(recommendation.rank)],
+        )
+        .markup("<td>")
+        .inline(t(checklist.item_text(item, answers), lang));
+        why_not_line(w, checklist, answers.items.get(&item.id), lang);
+        w.markup("</td>")
             .element(
                 "<td>",
                 obligation_label(recommendation.obligation, lang),
@@ -231,8 +257,46 @@ fn action_plan_section(
     w.markup("</tbody>\n</table>\n");
 }
 
+/// The reasons given for an item not being in place, with the "other" text typed.
+fn why_not_line(
+    w: &mut HtmlWriter,
+    checklist: &Checklist,
+    answer: Option<&ItemAnswer>,
+    lang: Lang,
+) {
+    let Some(answer) = answer.filter(|a| !a.why_not.is_empty()) else {
+        return;
+    };
+    let reasons: Vec<String> = answer
+        .why_not
+        .iter()
+        .filter_map(|id| checklist.why_not.iter().find(|r| &r.id == id))
+        .map(|reason| {
+            let label = t(&reason.label, lang);
+            if reason.free_text && !answer.why_not_other.trim().is_empty() {
+                match lang {
+                    Lang::Ja => format!("{label}（{}）", answer.why_not_other.trim()),
+                    Lang::En => format!("{label} ({})", answer.why_not_other.trim()),
+                }
+            } else {
+                label.to_string()
+            }
+        })
+        .collect();
+    w.markup("<div class=\"recommendation-helpers\">")
+        .text(labels(lang).why_not)
+        .markup(": ")
+        .text(&reasons.join(separator(lang)))
+        .markup("</div>");
+}
+
 /// The helpers named in the action plan, with what they do.
-fn helpers_section(w: &mut HtmlWriter, checklist: &Checklist, result: &ChecklistResult, lang: Lang) {
+fn helpers_section(
+    w: &mut HtmlWriter,
+    checklist: &Checklist,
+    result: &ChecklistResult,
+    lang: Lang,
+) {
     let named: BTreeSet<&str> = result
         .recommendations
         .iter()
@@ -243,24 +307,15 @@ fn helpers_section(w: &mut HtmlWriter, checklist: &Checklist, result: &Checklist
     }
     w.element("<h2>", labels(lang).helpers, "</h2>\n")
         .markup("<dl class=\"fields\">\n");
-    for helper in checklist.helpers.iter().filter(|h| named.contains(h.id.as_str())) {
+    for helper in checklist
+        .helpers
+        .iter()
+        .filter(|h| named.contains(h.id.as_str()))
+    {
         w.element("<dt>", t(&helper.name, lang), "</dt>")
             .markup("<dd>")
             .inline(t(&helper.description, lang))
             .markup("</dd>\n");
     }
     w.markup("</dl>\n");
-}
-
-/// The separator between names in a list.
-pub(crate) fn separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "、",
-        Lang::En => ", ",
-    }
-}
-
-/// A count as a number for [`HtmlWriter::markup_numbers`].
-pub(crate) fn count(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }

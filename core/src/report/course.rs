@@ -1,8 +1,7 @@
 //! The course's printable pages: the completion certificate (learner, date, each module's
 //! best score and pass) and the progress summary for a course not yet complete.
 
-use super::checklist::count;
-use super::{display_date, labels, percent_text, t, HtmlWriter};
+use super::{count, display_date, labels, percent_text, t, HtmlWriter};
 use crate::error::{Error, Result};
 use crate::kind::course::{Course, CourseProgress, CourseResult};
 use crate::load::ValidPack;
@@ -163,7 +162,11 @@ fn modules_table(w: &mut HtmlWriter, course: &Course, result: &CourseResult, lan
                 "<td class=\"num\">{}%</td>",
                 &[i64::from(module_result.pass_mark)],
             )
-            .element("<td>", if module_result.passed { l.yes } else { l.no }, "</td>")
+            .element(
+                "<td>",
+                if module_result.passed { l.yes } else { l.no },
+                "</td>",
+            )
             .element(
                 "<td>",
                 &module_result

@@ -101,6 +101,14 @@ pub struct Labels {
     pub task: &'static str,
     /// "Roles".
     pub roles: &'static str,
+    /// "Case id".
+    pub case_id: &'static str,
+    /// "Task id".
+    pub task_id: &'static str,
+    /// "Module id".
+    pub module_id: &'static str,
+    /// "Attempt date".
+    pub attempt_date: &'static str,
     /// "Done on".
     pub done_on: &'static str,
     /// Marks the step a case is at.
@@ -155,6 +163,8 @@ pub struct Labels {
     pub section: &'static str,
     /// Aggregate: "Group".
     pub group: &'static str,
+    /// Aggregate: "Name" (the label of the thing a row counts).
+    pub name: &'static str,
     /// Aggregate: "Measure".
     pub measure: &'static str,
     /// Aggregate: "Value".
@@ -203,7 +213,7 @@ const JA: Labels = Labels {
     yes: "はい",
     no: "いいえ",
     content_as_of: "内容の基準日",
-    not_a_diagnosis: "この結果は自己点検のための目安です。診断や評価ではなく、法令に適合していることの証明でもありません。進め方に迷うときは、下の相談先に相談してください。",
+    not_a_diagnosis: "この結果は自己点検のための目安です。診断や評価ではなく、法令に適合していることの証明でもありません。",
 
     profile: "事業場の概要",
     not_answered: "未回答",
@@ -246,6 +256,10 @@ const JA: Labels = Labels {
     step: "ステップ",
     task: "作業",
     roles: "担当",
+    case_id: "ケースID",
+    task_id: "作業ID",
+    module_id: "単元ID",
+    attempt_date: "受験日",
     done_on: "完了日",
     current_step: "現在のステップ",
     case_closed: "このケースは終了しています。",
@@ -274,6 +288,7 @@ const JA: Labels = Labels {
 
     section: "集計区分",
     group: "グループ",
+    name: "名称",
     measure: "指標",
     value: "値",
     hidden_below: "非表示（{n}件未満）",
@@ -310,7 +325,7 @@ const EN: Labels = Labels {
     yes: "yes",
     no: "no",
     content_as_of: "Content as of",
-    not_a_diagnosis: "These results are a guide for self-review. They are not a diagnosis or an assessment, and not proof of legal compliance. If you are unsure how to proceed, ask one of the helpers below.",
+    not_a_diagnosis: "These results are a guide for self-review. They are not a diagnosis or an assessment, and not proof of legal compliance.",
 
     profile: "About the workplace",
     not_answered: "Not answered",
@@ -353,6 +368,10 @@ const EN: Labels = Labels {
     step: "Step",
     task: "Task",
     roles: "Roles",
+    case_id: "Case id",
+    task_id: "Task id",
+    module_id: "Module id",
+    attempt_date: "Attempt date",
     done_on: "Done on",
     current_step: "Current step",
     case_closed: "This case is closed.",
@@ -381,6 +400,7 @@ const EN: Labels = Labels {
 
     section: "Section",
     group: "Group",
+    name: "Name",
     measure: "Measure",
     value: "Value",
     hidden_below: "hidden (n < {n})",

@@ -3,8 +3,7 @@
 
 use serde::Serialize;
 
-use super::checklist::{count, separator};
-use super::{display_date, fill_number, labels, t, HtmlWriter};
+use super::{count, display_date, fill_number, labels, separator, t, HtmlWriter};
 use crate::error::{Error, Result};
 use crate::kind::plan::{Case, DocBlock, DocumentTemplate, Field, FieldKind, Plan};
 use crate::load::ValidPack;
@@ -188,7 +187,10 @@ fn render_block(plan: &Plan, case: &Case, block: &DocBlock, lang: Lang) -> Rende
 
 /// A field's value as read, or `None` when empty.
 fn field_value(field: &Field, case: &Case, lang: Lang) -> Option<String> {
-    let value = case.fields.get(&field.id).filter(|v| !v.trim().is_empty())?;
+    let value = case
+        .fields
+        .get(&field.id)
+        .filter(|v| !v.trim().is_empty())?;
     Some(match field.kind {
         FieldKind::Date => display_date(value, lang),
         FieldKind::Choice => field

@@ -1,11 +1,276 @@
-//! The checklist view (placeholder until the kit's UI lands).
+//! The implementation checklist (Kit 1): the workplace profile, one screen per area, and the
+//! results with the action plan, where to get help, a draft 心の健康づくり計画, print, files
+//! and comparison with an earlier export.
+//!
+//! The answers live in a reducer whose messages are the core's `ChecklistAction`s; every
+//! number shown comes from `Checklist::result`. Answers are saved after every change with
+//! `platform::save_plain` and loaded on the first render with `platform::load_plain`.
 
+mod draft;
+mod files;
+mod questions;
+mod results;
+mod state;
+mod text;
+mod widgets;
+
+use std::rc::Rc;
+
+use kizuki_core::export::KitState;
+use kizuki_core::kind::checklist::ChecklistAnswers;
 use yew::prelude::*;
 
+use self::files::{ComparePanel, FilesPanel};
+use self::state::{Ctx, Model, Msg, Screen};
+use self::text::{fill, ChecklistText};
 use super::KitProps;
+use crate::platform::{self, LoadProblem, StorageError};
+
+/// Something about storage the person should know.
+#[derive(Debug, Clone, PartialEq)]
+enum Notice {
+    Storage(StorageError),
+    KeptAside(String),
+}
+
+/// The message for a storage problem.
+fn storage_message(text: &ChecklistText, error: &StorageError) -> String {
+    match error {
+        StorageError::Unavailable => text.storage_unavailable.clone(),
+        StorageError::Full => text.storage_full.clone(),
+        StorageError::NewerElsewhere => text.storage_newer_elsewhere.clone(),
+        StorageError::Other(detail) => fill(&text.storage_other, &[("detail", detail)]),
+    }
+}
+
+fn answers_of(state: KitState) -> ChecklistAnswers {
+    match state {
+        KitState::Checklist(answers) => answers,
+        _ => ChecklistAnswers::default(),
+    }
+}
 
 /// The checklist kit.
 #[function_component(ChecklistView)]
 pub fn view(props: &KitProps) -> Html {
-    html! { <p>{ props.pack.pack().title.get(props.lang) }</p> }
+    let loaded = {
+        let pack = props.pack.clone();
+        let namespace = props.namespace.clone();
+        use_memo((), move |_| platform::load_plain(&pack, &namespace))
+    };
+    let model = {
+        let pack = props.pack.clone();
+        let answers = answers_of(loaded.state.clone());
+        use_reducer(move || Model::new(pack, answers))
+    };
+    let revision = use_mut_ref(|| loaded.revision);
+    let notice = {
+        let first = match &loaded.problem {
+            Some(LoadProblem::Storage(error)) => Some(Notice::Storage(error.clone())),
+            Some(LoadProblem::KeptAside { key, .. }) => Some(Notice::KeptAside(key.clone())),
+            None => None,
+        };
+        use_state(move || first)
+    };
+    let screen = {
+        let checklist = state::checklist_of(&props.pack);
+        let answers = model.answers.clone();
+        use_state(move || Screen::start(checklist, &answers))
+    };
+    // Bumped on erase and import so the draft plan re-reads its stored edits.
+    let epoch = use_state(|| 0u32);
+    let heading = use_node_ref();
+
+    // Autosave after every change.
+    {
+        let pack = props.pack.clone();
+        let namespace = props.namespace.clone();
+        let revision = revision.clone();
+        let notice = notice.clone();
+        let dispatcher = model.dispatcher();
+        let answers = model.answers.clone();
+        use_effect_with(model.changes, move |changes| {
+            if *changes > 0 {
+                let state = KitState::Checklist((*answers).clone());
+                let current = *revision.borrow();
+                match platform::save_plain(&pack, &namespace, &state, current) {
+                    Ok(next) => {
+                        *revision.borrow_mut() = next;
+                        if matches!(&*notice, Some(Notice::Storage(_))) {
+                            notice.set(None);
+                        }
+                    }
+                    Err(StorageError::NewerElsewhere) => {
+                        let newer = platform::load_plain(&pack, &namespace);
+                        *revision.borrow_mut() = newer.revision;
+                        dispatcher.dispatch(Msg::Replace {
+                            answers: answers_of(newer.state),
+                            save: false,
+                        });
+                        notice.set(Some(Notice::Storage(StorageError::NewerElsewhere)));
+                    }
+                    Err(error) => notice.set(Some(Notice::Storage(error))),
+                }
+            }
+        });
+    }
+
+    // Move focus to the new screen's heading when the screen changes (not on first render).
+    {
+        let heading = heading.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(*screen, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+
+    let ctx = Ctx {
+        pack: props.pack.clone(),
+        lang: props.lang,
+        ids: Rc::from(format!("kizuki-{}-", props.namespace)),
+        namespace: Rc::from(props.namespace.as_str()),
+        center: props.center.clone(),
+        answers: model.answers.clone(),
+        apply: {
+            let dispatcher = model.dispatcher();
+            Callback::from(move |action| dispatcher.dispatch(Msg::Apply(action)))
+        },
+    };
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let result = checklist.result(&ctx.answers);
+    let go = {
+        let screen = screen.clone();
+        Callback::from(move |next: Screen| screen.set(next))
+    };
+    let on_import = {
+        let dispatcher = model.dispatcher();
+        let epoch = epoch.clone();
+        Callback::from(move |answers: ChecklistAnswers| {
+            dispatcher.dispatch(Msg::Replace { answers, save: true });
+            epoch.set(epoch.wrapping_add(1));
+        })
+    };
+    let on_erase = {
+        let dispatcher = model.dispatcher();
+        let epoch = epoch.clone();
+        let revision = revision.clone();
+        let notice = notice.clone();
+        let ctx = ctx.clone();
+        let screen = screen.clone();
+        Callback::from(move |()| {
+            let record = platform::record_key(&ctx.namespace, &ctx.pack.pack().id);
+            let removed = platform::remove(&record).and(platform::remove(&ctx.draft_key()));
+            notice.set(removed.err().map(Notice::Storage));
+            *revision.borrow_mut() = 0;
+            dispatcher.dispatch(Msg::Replace {
+                answers: ChecklistAnswers::default(),
+                save: false,
+            });
+            epoch.set(epoch.wrapping_add(1));
+            screen.set(Screen::Profile);
+        })
+    };
+    let dismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| notice.set(None))
+    };
+
+    let current = match *screen {
+        Screen::Area(index) if !checklist.areas_to_ask(&ctx.answers).contains(&index) => Screen::Profile,
+        Screen::Area(_) | Screen::Results if !checklist.profile_complete(&ctx.answers) => Screen::Profile,
+        other => other,
+    };
+    let files = html! {
+        <FilesPanel key={format!("files-{}", *epoch)} ctx={ctx.clone()} revision={revision.clone()}
+                    on_import={on_import} on_erase={on_erase} />
+    };
+    let body = match current {
+        Screen::Profile => html! {
+            <>
+                { questions::profile_screen(&ctx, &heading, &go) }
+                <details class="kizuki-cl-files-disclosure">
+                    <summary>{ &text.files_heading }</summary>
+                    { files }
+                </details>
+            </>
+        },
+        Screen::Area(index) => html! {
+            <div class="kizuki-cl-with-nav">
+                <div class="kizuki-cl-main">
+                    { widgets::progress(&ctx, &result) }
+                    { questions::area_screen(&ctx, &result, index, &heading, &go) }
+                </div>
+                { widgets::contents(&ctx, &result, current, &go) }
+            </div>
+        },
+        Screen::Results => {
+            let print = Callback::from(|_: MouseEvent| platform::print());
+            let back = {
+                let go = go.clone();
+                let first = checklist.areas_to_ask(&ctx.answers).first().copied();
+                Callback::from(move |_: MouseEvent| go.emit(first.map_or(Screen::Profile, Screen::Area)))
+            };
+            html! {
+                <div class="kizuki-cl-with-nav">
+                    <section class="kizuki-cl-main kizuki-cl-results" aria-labelledby={ctx.id(&["screen-heading"])}
+                             data-testid="results">
+                        <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1"
+                            ref={heading.clone()}>
+                            { &text.results_heading }
+                        </h3>
+                        <p class="kizuki-cl-not-diagnosis">{ &text.not_a_diagnosis }</p>
+                        { results::overall(&ctx, &result) }
+                        { results::area_chart(&ctx, &result) }
+                        { results::action_plan(&ctx, &result) }
+                        { results::where_to_get_help(&ctx) }
+                        <draft::PlanDraftView key={format!("draft-{}", *epoch)} ctx={ctx.clone()} />
+                        <div class="kizuki-cl-print-row">
+                            <button type="button" class="kizuki-button" data-testid="print" onclick={print}>
+                                { &text.print }
+                            </button>
+                            <p class="kizuki-cl-hint">{ &text.print_hint }</p>
+                        </div>
+                        { files }
+                        <ComparePanel ctx={ctx.clone()} />
+                        <div class="kizuki-cl-pager">
+                            <button type="button" class="kizuki-button kizuki-cl-secondary" onclick={back}>
+                                { &text.back_to_answers }
+                            </button>
+                        </div>
+                    </section>
+                    { widgets::contents(&ctx, &result, current, &go) }
+                </div>
+            }
+        }
+    };
+
+    html! {
+        <div class="kizuki-kit kizuki-cl" data-screen={match current {
+            Screen::Profile => "profile",
+            Screen::Area(_) => "area",
+            Screen::Results => "results",
+        }}>
+            <h2 class="kizuki-title">{ props.pack.pack().title.get(props.lang) }</h2>
+            if current == Screen::Profile {
+                <p class="kizuki-description">{ &text.intro }</p>
+                <p class="kizuki-cl-hint">{ &text.autosave_note }</p>
+            }
+            if let Some(notice) = &*notice {
+                <div class="kizuki-cl-notice" role="alert">
+                    <p>{ match notice {
+                        Notice::Storage(error) => storage_message(text, error),
+                        Notice::KeptAside(key) => fill(&text.storage_kept_aside, &[("key", key)]),
+                    } }</p>
+                    <button type="button" class="kizuki-cl-link-button" onclick={dismiss}>{ &text.dismiss }</button>
+                </div>
+            }
+            { body }
+        </div>
+    }
 }

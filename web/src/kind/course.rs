@@ -1,11 +1,496 @@
-//! The course view (placeholder until the kit's UI lands).
+//! The line-care course view: a map of modules with progress and resume, module steps
+//! (lessons, scenarios, quiz, survey), the certificate and the record panel.
+//!
+//! State lives in one reducer. Every change of the learner's progress is a
+//! [`CourseAction`] applied by the core (`Course::apply`), then saved at once with
+//! `platform::save_plain`; scores, pass/fail and completion are read from `Course::result`.
+//! The reducer keeps only view state besides: the screen, which answers were checked in
+//! this sitting, notices.
 
+mod certificate;
+mod map;
+mod module;
+mod quiz;
+mod record;
+mod rich;
+mod scenario;
+pub mod screen;
+pub mod text;
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use kizuki_core::export::{import, Export, KitState};
+use kizuki_core::kind::course::{Course, CourseAction, CourseProgress};
+use kizuki_core::{Kit, Lang, ValidPack};
 use yew::prelude::*;
 
-use super::KitProps;
+use self::screen::Screen;
+use self::text::{course_text, fill, CourseText};
+use super::{KitProps, PackRef};
+use crate::platform::{self, LoadProblem, StorageError};
+
+/// Something to tell the learner, shown until the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Storage could not be used (`storage_<code>`).
+    Storage(&'static str),
+    /// The stored record was damaged and moved to this key.
+    KeptAside(String),
+    /// The core refused an action (should not happen from this UI).
+    Refused(String),
+    /// The quiz was submitted with this many questions unanswered.
+    Unanswered(usize),
+    /// The record was exported to this file.
+    Exported(String),
+    /// Export failed.
+    ExportFailed(String),
+    /// A record was imported.
+    Imported,
+    /// Import failed with the core's error code (or `read` with a detail).
+    ImportFailed(&'static str, String),
+    /// The record was erased.
+    Erased,
+}
+
+impl Notice {
+    /// Whether the notice belongs to the record panel rather than the top of the view.
+    fn is_about_the_record(&self) -> bool {
+        matches!(
+            self,
+            Notice::Exported(_)
+                | Notice::ExportFailed(_)
+                | Notice::Imported
+                | Notice::ImportFailed(..)
+                | Notice::Erased
+        )
+    }
+
+    fn is_problem(&self) -> bool {
+        !matches!(
+            self,
+            Notice::Exported(_) | Notice::Imported | Notice::Erased
+        )
+    }
+
+    fn message(&self, text: &CourseText) -> String {
+        match self {
+            Notice::Storage(code) => match *code {
+                "unavailable" => text.storage_unavailable.clone(),
+                "full" => text.storage_full.clone(),
+                "newer_elsewhere" => text.storage_newer_elsewhere.clone(),
+                _ => text.storage_other.clone(),
+            },
+            Notice::KeptAside(key) => fill(&text.storage_kept_aside, &[("key", key)]),
+            Notice::Refused(detail) => fill(&text.action_refused, &[("detail", detail)]),
+            Notice::Unanswered(n) => fill(&text.unanswered_warning, &[("n", &n.to_string())]),
+            Notice::Exported(file) => fill(&text.export_done, &[("file", file)]),
+            Notice::ExportFailed(detail) => fill(&text.export_failed, &[("detail", detail)]),
+            Notice::Imported => text.import_done.clone(),
+            Notice::ImportFailed(code, detail) => match *code {
+                "too_large" => text.import_too_large.clone(),
+                "invalid_json" => text.import_invalid_json.clone(),
+                "not_an_export" => text.import_not_an_export.clone(),
+                "future_version" => text.import_future_version.clone(),
+                "wrong_pack" => text.import_wrong_pack.clone(),
+                "does_not_fit" => text.import_does_not_fit.clone(),
+                "read" => format!(
+                    "{} {}",
+                    fill(&text.import_read_failed, &[("detail", detail)]),
+                    text.import_unchanged
+                ),
+                _ => fill(&text.import_other, &[("detail", detail)]),
+            },
+            Notice::Erased => text.erase_done.clone(),
+        }
+    }
+}
+
+/// The course view's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CourseState {
+    pack: PackRef,
+    namespace: String,
+    /// The learner's progress, changed only by `Course::apply` (or an import).
+    progress: CourseProgress,
+    /// The revision of the saved record this state continues.
+    revision: u64,
+    screen: Screen,
+    /// Quiz questions whose answer was checked in this sitting (their feedback is shown
+    /// and their options are locked).
+    checked: BTreeSet<String>,
+    /// The learner asked to take the quiz again (hides the last result).
+    retaking: bool,
+    /// After a scenario choice, its feedback is shown before the next node.
+    scenario_feedback: bool,
+    /// The erase button was pressed once; a second confirms.
+    confirm_erase: bool,
+    notice: Option<Notice>,
+    /// Bumped when focus should move; `focus_id` names the element (else the screen heading).
+    focus_token: u32,
+    focus_id: Option<String>,
+}
+
+/// Something the view does. `Apply` carries the core's actions one to one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// Apply a learner action with `Course::apply`, then save.
+    Apply(CourseAction),
+    /// Show another screen (module steps are saved as the position).
+    Go(Screen),
+    /// Show the feedback of a quiz question.
+    Check(String),
+    /// Submit the quiz of a module, unless questions are unanswered.
+    Submit(String),
+    /// Leave the feedback of the last scenario choice and show the next node.
+    ContinueScenario,
+    /// Download the record as JSON.
+    ExportJson,
+    /// Replace the state with an imported file's, if the core accepts it.
+    Import(String),
+    /// The chosen file could not be read.
+    ImportUnreadable(String),
+    /// Ask to erase (`true`), or cancel (`false`).
+    AskErase(bool),
+    /// Erase the stored record.
+    Erase,
+}
+
+impl CourseState {
+    fn new(pack: PackRef, namespace: String) -> CourseState {
+        let loaded = platform::load_plain(&pack, &namespace);
+        let notice = loaded.problem.map(|problem| match problem {
+            LoadProblem::Storage(error) => Notice::Storage(error.code()),
+            LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
+        });
+        let progress = match loaded.state {
+            KitState::Course(progress) => progress,
+            _ => CourseProgress::default(),
+        };
+        CourseState {
+            pack,
+            namespace,
+            progress,
+            revision: loaded.revision,
+            screen: Screen::Map,
+            checked: BTreeSet::new(),
+            retaking: false,
+            scenario_feedback: false,
+            confirm_erase: false,
+            notice,
+            focus_token: 0,
+            focus_id: None,
+        }
+    }
+
+    fn course(&self) -> Option<&Course> {
+        course_of(&self.pack)
+    }
+
+    /// Applies an action with the core; on success saves, else leaves a notice.
+    fn apply(&mut self, action: &CourseAction) -> bool {
+        let Some(course) = course_of(&self.pack) else {
+            return false;
+        };
+        let mut progress = self.progress.clone();
+        match course.apply(&mut progress, action) {
+            Ok(()) => {
+                self.progress = progress;
+                self.save();
+                true
+            }
+            Err(error) => {
+                self.notice = Some(Notice::Refused(error.to_string()));
+                false
+            }
+        }
+    }
+
+    fn save(&mut self) {
+        let state = KitState::Course(self.progress.clone());
+        match platform::save_plain(&self.pack, &self.namespace, &state, self.revision) {
+            Ok(revision) => self.revision = revision,
+            Err(StorageError::NewerElsewhere) => {
+                let loaded = platform::load_plain(&self.pack, &self.namespace);
+                if let KitState::Course(progress) = loaded.state {
+                    self.progress = progress;
+                }
+                self.revision = loaded.revision;
+                self.notice = Some(Notice::Storage(StorageError::NewerElsewhere.code()));
+            }
+            Err(error) => self.notice = Some(Notice::Storage(error.code())),
+        }
+    }
+
+    fn focus(&mut self, id: Option<String>) {
+        self.focus_token = self.focus_token.wrapping_add(1);
+        self.focus_id = id;
+    }
+
+    fn id(&self, suffix: &str) -> String {
+        element_id(&self.namespace, suffix)
+    }
+}
+
+/// A widget-unique element id: `kizuki-<namespace>-course-<suffix>`.
+fn element_id(namespace: &str, suffix: &str) -> String {
+    format!("kizuki-{namespace}-course-{suffix}")
+}
+
+fn course_of(pack: &ValidPack) -> Option<&Course> {
+    match &pack.pack().kit {
+        Kit::Course(course) => Some(course),
+        _ => None,
+    }
+}
+
+impl Reducible for CourseState {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        if !matches!(msg, Msg::AskErase(_) | Msg::Erase) {
+            next.confirm_erase = false;
+        }
+        match msg {
+            Msg::Apply(action) => {
+                let keep_notice = next
+                    .notice
+                    .as_ref()
+                    .is_some_and(Notice::is_about_the_record);
+                if !keep_notice {
+                    next.notice = None;
+                }
+                if next.apply(&action) {
+                    match &action {
+                        CourseAction::Choose { .. } => {
+                            next.scenario_feedback = true;
+                            next.focus(Some(next.id("scenario-feedback")));
+                        }
+                        CourseAction::RestartScenario { .. } => {
+                            next.scenario_feedback = false;
+                            next.focus(None);
+                        }
+                        CourseAction::RetakeQuiz { .. } => {
+                            next.retaking = true;
+                            next.checked.clear();
+                            next.focus(None);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Msg::Go(screen) => {
+                next.notice = next.notice.filter(|n| matches!(n, Notice::Storage(_)));
+                next.retaking = false;
+                next.scenario_feedback = false;
+                if let Screen::Module { module, step } = &screen {
+                    next.apply(&CourseAction::Visit {
+                        module: module.clone(),
+                        screen: step.name(),
+                    });
+                }
+                next.screen = screen;
+                next.focus(None);
+            }
+            Msg::Check(question) => {
+                next.focus(Some(next.id(&format!("review-{question}"))));
+                next.checked.insert(question);
+            }
+            Msg::Submit(module) => {
+                let unanswered = next
+                    .course()
+                    .map_or(0, |c| c.unanswered_questions(&next.progress, &module).len());
+                if unanswered > 0 {
+                    next.notice = Some(Notice::Unanswered(unanswered));
+                    next.focus(Some(next.id("quiz-notice")));
+                } else {
+                    next.notice = None;
+                    let action = CourseAction::SubmitQuiz {
+                        module,
+                        date: platform::today(),
+                    };
+                    if next.apply(&action) {
+                        next.retaking = false;
+                        next.checked.clear();
+                        next.focus(Some(next.id("quiz-result")));
+                    }
+                }
+            }
+            Msg::ContinueScenario => {
+                next.scenario_feedback = false;
+                next.focus(Some(next.id("scenario-node")));
+            }
+            Msg::ExportJson => {
+                let export = Export::new(
+                    &next.pack,
+                    KitState::Course(next.progress.clone()),
+                    &platform::now_iso(),
+                    next.revision,
+                );
+                let file = format!("{}-{}.json", next.pack.pack().id, platform::today());
+                next.notice = Some(
+                    match platform::download(&file, "application/json", &export.to_json()) {
+                        Ok(()) => Notice::Exported(file),
+                        Err(detail) => Notice::ExportFailed(detail),
+                    },
+                );
+            }
+            Msg::Import(contents) => match import(&next.pack, contents.as_bytes()) {
+                Ok(export) => match export.state {
+                    KitState::Course(progress) => {
+                        next.progress = progress;
+                        next.checked.clear();
+                        next.notice = Some(Notice::Imported);
+                        next.save();
+                    }
+                    _ => {
+                        next.notice = Some(Notice::ImportFailed("does_not_fit", String::new()));
+                    }
+                },
+                Err(error) => {
+                    next.notice = Some(Notice::ImportFailed(error.code(), error.to_string()));
+                }
+            },
+            Msg::ImportUnreadable(detail) => {
+                let code = if detail == "too_large" {
+                    "too_large"
+                } else {
+                    "read"
+                };
+                next.notice = Some(Notice::ImportFailed(code, detail));
+            }
+            Msg::AskErase(ask) => {
+                next.confirm_erase = ask;
+                next.focus(Some(next.id(if ask { "erase-confirm" } else { "erase" })));
+            }
+            Msg::Erase => {
+                let key = platform::record_key(&next.namespace, &next.pack.pack().id);
+                next.confirm_erase = false;
+                match platform::remove(&key) {
+                    Ok(()) => {
+                        next.progress = CourseProgress::default();
+                        next.checked.clear();
+                        next.notice = Some(Notice::Erased);
+                    }
+                    Err(error) => next.notice = Some(Notice::Storage(error.code())),
+                }
+                next.focus(Some(next.id("record-status")));
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// What every screen renderer needs.
+pub(crate) struct Ctx<'a> {
+    pack: &'a ValidPack,
+    course: &'a Course,
+    lang: Lang,
+    text: &'static CourseText,
+    state: &'a CourseState,
+    dispatch: UseReducerDispatcher<CourseState>,
+}
+
+impl Ctx<'_> {
+    /// A click handler that sends `msg`.
+    fn send(&self, msg: Msg) -> Callback<MouseEvent> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(msg.clone()))
+    }
+
+    /// A click handler that applies a core action.
+    fn apply(&self, action: CourseAction) -> Callback<MouseEvent> {
+        self.send(Msg::Apply(action))
+    }
+
+    fn id(&self, suffix: &str) -> String {
+        self.state.id(suffix)
+    }
+
+    /// The notice, if it belongs where `record` says (the record panel or elsewhere).
+    fn notice(&self, record: bool) -> Option<(String, bool)> {
+        self.state
+            .notice
+            .as_ref()
+            .filter(|n| n.is_about_the_record() == record)
+            .map(|n| (n.message(self.text), n.is_problem()))
+    }
+}
 
 /// The course kit.
 #[function_component(CourseView)]
 pub fn view(props: &KitProps) -> Html {
-    html! { <p>{ props.pack.pack().title.get(props.lang) }</p> }
+    let state = {
+        let pack = props.pack.clone();
+        let namespace = props.namespace.clone();
+        use_reducer(move || CourseState::new(pack, namespace))
+    };
+    let container = use_node_ref();
+
+    {
+        let container = container.clone();
+        let focus_id = state.focus_id.clone();
+        use_effect_with(state.focus_token, move |token| {
+            if *token > 0 {
+                focus_target(&container, focus_id.as_deref());
+            }
+        });
+    }
+
+    let Some(course) = course_of(&props.pack) else {
+        return Html::default();
+    };
+    let ctx = Ctx {
+        pack: &props.pack,
+        course,
+        lang: props.lang,
+        text: course_text(props.lang),
+        state: &state,
+        dispatch: state.dispatcher(),
+    };
+    let top_notice = ctx
+        .notice(false)
+        .filter(|_| !matches!(state.notice, Some(Notice::Unanswered(_))));
+    let body = match &state.screen {
+        Screen::Map => map::map(&ctx),
+        Screen::Certificate => certificate::certificate(&ctx),
+        Screen::Module { module, step } => match course.module(module) {
+            Some(found) => module::module(&ctx, found, step),
+            None => map::map(&ctx),
+        },
+    };
+    html! {
+        <div class="kizuki-kit kizuki-course" ref={container}>
+            <div class="kizuki-course-live" role="status" aria-live="polite">
+                if let Some((message, problem)) = top_notice {
+                    <p class={classes!("kizuki-course-notice", problem.then_some("kizuki-course-notice-problem"))}>
+                        { message }
+                    </p>
+                }
+            </div>
+            { body }
+        </div>
+    }
+}
+
+/// Moves keyboard focus to the element with `id`, else to the screen's heading.
+fn focus_target(container: &NodeRef, id: Option<&str>) {
+    let Some(root) = container.cast::<web_sys::Element>() else {
+        return;
+    };
+    let selector = match id {
+        Some(id) => format!("[id='{id}']"),
+        None => "[data-kizuki-heading]".to_string(),
+    };
+    let found = root
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .or_else(|| root.query_selector("[data-kizuki-heading]").ok().flatten());
+    if let Some(element) =
+        found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = element.focus();
+    }
 }

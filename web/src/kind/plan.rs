@@ -1,11 +1,273 @@
-//! The plan view (placeholder until the kit's UI lands).
+//! The return-to-work planner (Kit 2): cases that move through the plan's steps, kept in
+//! this browser **sealed under a passphrase** (never as plain text), with the documents
+//! drafted from a case, the follow-up schedule, and encrypted export and import.
+//!
+//! Screens: set a passphrase (first use) → unlock (later visits) → the workspace (case
+//! list, one case: tracker, step, history, follow-up, documents; data panel). The key lives
+//! in the reducer's state while unlocked; it is dropped on lock, after ten minutes without
+//! activity, or when the widget goes away.
 
+mod case_view;
+mod data;
+mod document;
+mod flows;
+mod state;
+mod step;
+mod text;
+mod vault_store;
+mod widgets;
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use kizuki_core::kind::plan::Plan;
+use kizuki_core::text::{parse_inline, Inline};
+use kizuki_core::Lang;
 use yew::prelude::*;
 
+use self::state::{Message, Msg, Notice, Phase, PlanState, Tone};
+use self::text::{fill, plan_text, PlanText};
+use self::widgets::{ConfirmAction, NewPassphraseForm, PassphraseEntry};
 use super::KitProps;
+
+/// Lock after this long without any action.
+const AUTO_LOCK_AFTER: Duration = Duration::from_secs(10 * 60);
+/// Count a key press or pointer press as activity at most this often (milliseconds).
+const TOUCH_EVERY_MS: f64 = 5_000.0;
+
+/// What the view functions share while rendering.
+#[derive(Clone)]
+pub(crate) struct Ctx<'a> {
+    state: &'a PlanState,
+    plan: &'a Plan,
+    lang: Lang,
+    text: &'static PlanText,
+    dispatch: UseReducerDispatcher<PlanState>,
+}
+
+impl Ctx<'_> {
+    /// A widget-unique element id: `kizuki-<namespace>-plan-<suffix>`.
+    fn id(&self, suffix: &str) -> String {
+        format!("kizuki-{}-plan-{suffix}", self.state.namespace)
+    }
+
+    /// A callback that sends `msg`, whatever the event.
+    fn send<E>(&self, msg: Msg) -> Callback<E> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_: E| dispatch.dispatch(msg.clone()))
+    }
+}
+
+/// Pack text written with Kizuki's inline markup (`**strong**`, links), as nodes, never HTML.
+pub(crate) fn inline(text: &str) -> Html {
+    parse_inline(text)
+        .into_iter()
+        .map(|run| match run {
+            Inline::Plain(plain) => html! { { plain } },
+            Inline::Strong(strong) => html! { <strong>{ strong }</strong> },
+            Inline::Link { label, href } => html! {
+                <a href={href} rel="noopener noreferrer" target="_blank">{ label }</a>
+            },
+        })
+        .collect()
+}
 
 /// The plan kit.
 #[function_component(PlanView)]
 pub fn view(props: &KitProps) -> Html {
-    html! { <p>{ props.pack.pack().title.get(props.lang) }</p> }
+    let state = {
+        let pack = props.pack.clone();
+        let namespace = props.namespace.clone();
+        use_reducer(move || PlanState::start(pack, namespace))
+    };
+    let last_touch = use_mut_ref(|| 0.0_f64);
+    let document_heading = use_node_ref();
+
+    // Auto-lock: every action restarts the ten-minute timer; locking cancels it.
+    {
+        let dispatch = state.dispatcher();
+        let unlocked = state.key().is_some();
+        use_effect_with((state.activity, unlocked), move |(_, unlocked)| {
+            let cancelled = Rc::new(Cell::new(false));
+            if *unlocked {
+                let cancelled = cancelled.clone();
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(AUTO_LOCK_AFTER).await;
+                    if !cancelled.get() {
+                        dispatch.dispatch(Msg::Lock { auto: true });
+                    }
+                });
+            }
+            move || cancelled.set(true)
+        });
+    }
+    // A document opened full page gets the focus, so keyboard and reader users land on it.
+    {
+        let heading = document_heading.clone();
+        use_effect_with(state.document.clone(), move |document| {
+            if document.is_some() {
+                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+
+    let lang = props.lang;
+    let text = plan_text(lang);
+    let Some(plan) = state.plan() else {
+        return html! {};
+    };
+    let ctx = Ctx {
+        state: &state,
+        plan,
+        lang,
+        text,
+        dispatch: state.dispatcher(),
+    };
+
+    let touch = {
+        let dispatch = state.dispatcher();
+        let unlocked = state.key().is_some();
+        move || {
+            let now = js_sys::Date::now();
+            let mut last = last_touch.borrow_mut();
+            if unlocked && now - *last > TOUCH_EVERY_MS {
+                *last = now;
+                dispatch.dispatch(Msg::Touch);
+            }
+        }
+    };
+    let onkeydown = {
+        let touch = touch.clone();
+        Callback::from(move |_: KeyboardEvent| touch())
+    };
+    let onpointerdown = Callback::from(move |_: PointerEvent| touch());
+
+    let body = match (&state.phase, &state.document) {
+        (Phase::Setup, _) => setup_screen(&ctx),
+        (Phase::Locked, _) => unlock_screen(&ctx),
+        (Phase::Unlocked(_), Some(document)) => {
+            document::document_page(&ctx, document, document_heading.clone())
+        }
+        (Phase::Unlocked(_), None) => workspace(&ctx),
+    };
+    let printing = state.document.is_some() && state.key().is_some();
+    html! {
+        <div class={classes!("kizuki-plan", printing.then_some("kizuki-plan--document"))}
+             {onkeydown} {onpointerdown}>
+            if !printing {
+                <h2 class="kizuki-title">{ props.pack.pack().title.get(lang) }</h2>
+                <p class="kizuki-description">{ &text.intro }</p>
+                <p class="kizuki-plan-encrypted">{ &text.encrypted_note }</p>
+            }
+            { notice_view(&ctx) }
+            { body }
+        </div>
+    }
+}
+
+fn notice_view(ctx: &Ctx<'_>) -> Html {
+    let text = ctx.text;
+    let Some(Notice { tone, message }) = &ctx.state.notice else {
+        return html! { <div class="kizuki-plan-notice-slot" role="status" aria-live="polite"></div> };
+    };
+    let words = match message {
+        Message::WrongPassphrase => text.wrong_passphrase.clone(),
+        Message::TooShort => fill(
+            &text.too_short,
+            &[("min", &kizuki_core::vault::MIN_PASSPHRASE_CHARS.to_string())],
+        ),
+        Message::Locked => text.locked.clone(),
+        Message::AutoLocked => text.auto_locked.clone(),
+        Message::Core(code) => text.errors.for_code(code).to_string(),
+        Message::Storage(code) => match *code {
+            "full" => text.storage_full.clone(),
+            "unavailable" => text.storage_unavailable.clone(),
+            "newer_elsewhere" => text.storage_newer_elsewhere.clone(),
+            _ => text.storage_other.clone(),
+        },
+        Message::KeptAside(key) => fill(&text.storage_kept_aside, &[("key", key)]),
+        Message::PlainFound => text.storage_plain_found.clone(),
+        Message::NewerElsewhere => text.storage_newer_elsewhere.clone(),
+        Message::ChangedElsewhere => text.storage_changed_elsewhere.clone(),
+        Message::RandomUnavailable => text.random_unavailable.clone(),
+        Message::Exported => text.exported.clone(),
+        Message::Imported(n) => fill(&text.imported, &[("n", &n.to_string())]),
+        Message::PassphraseChanged => text.changed.clone(),
+        Message::Erased => text.erased.clone(),
+    };
+    let (class, role) = match tone {
+        Tone::Info => ("kizuki-plan-notice", "status"),
+        Tone::Problem => ("kizuki-plan-notice kizuki-plan-notice--problem", "alert"),
+    };
+    html! {
+        <div class="kizuki-plan-notice-slot" role={role} aria-live={if *tone == Tone::Info { "polite" } else { "assertive" }}>
+            <div class={class}>
+                <p class="kizuki-plan-notice-text">{ words }</p>
+                <button type="button" class="kizuki-plan-link-button" onclick={ctx.send(Msg::Dismiss)}>
+                    { &text.dismiss }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+fn setup_screen(ctx: &Ctx<'_>) -> Html {
+    let text = ctx.text;
+    html! {
+        <section class="kizuki-plan-lock" aria-labelledby={ctx.id("setup-heading")}>
+            <h3 id={ctx.id("setup-heading")}>{ &text.setup_heading }</h3>
+            <p>{ &text.setup_intro }</p>
+            <div class="kizuki-plan-warning" role="note">
+                <p class="kizuki-plan-warning-title"><strong>{ &text.setup_warning_heading }</strong></p>
+                <p>{ &text.setup_warning }</p>
+            </div>
+            <NewPassphraseForm id={ctx.id("setup")} lang={ctx.lang} busy={ctx.state.busy}
+                               button={text.setup_button.clone()}
+                               on_submit={flows::on_setup(ctx)} />
+        </section>
+    }
+}
+
+fn unlock_screen(ctx: &Ctx<'_>) -> Html {
+    let text = ctx.text;
+    html! {
+        <section class="kizuki-plan-lock" aria-labelledby={ctx.id("unlock-heading")}>
+            <h3 id={ctx.id("unlock-heading")}>{ &text.unlock_heading }</h3>
+            <p>{ &text.unlock_intro }</p>
+            <PassphraseEntry id={ctx.id("unlock")} lang={ctx.lang} busy={ctx.state.busy}
+                             button={text.unlock_button.clone()} on_submit={flows::on_unlock(ctx)} />
+            <details class="kizuki-plan-forgot">
+                <summary>{ &text.forgot_heading }</summary>
+                <p>{ &text.forgot_text }</p>
+                <ConfirmAction lang={ctx.lang} danger=true open_label={text.erase_open.clone()}
+                               question={text.erase_confirm.clone()} yes_label={text.erase_yes.clone()}
+                               on_confirm={ctx.send(Msg::Erase)} />
+            </details>
+        </section>
+    }
+}
+
+fn workspace(ctx: &Ctx<'_>) -> Html {
+    let text = ctx.text;
+    html! {
+        <>
+            <div class="kizuki-plan-toolbar">
+                <p class="kizuki-plan-unlocked">{ &text.unlocked_status }</p>
+                <button type="button" class="kizuki-plan-secondary kizuki-plan-lock-button"
+                        onclick={ctx.send(Msg::Lock { auto: false })}>
+                    { &text.lock_button }
+                </button>
+            </div>
+            { case_view::case_list(ctx) }
+            if let Some(id) = &ctx.state.selected {
+                if let Some(case) = ctx.state.cases.cases.get(id) {
+                    { case_view::case_view(ctx, id, case) }
+                }
+            }
+            { data::data_panel(ctx) }
+        </>
+    }
 }

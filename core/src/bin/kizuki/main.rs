@@ -1,14 +1,38 @@
 //! `kizuki`: the command-line tool for content authors and support centers.
 //!
-//! Exit codes: 0 success; 1 the input has problems (validation errors, invalid exports);
-//! 2 the command could not run (bad arguments, unreadable files).
+//! Authors check packs (`validate`, `stats`, `schema`). Anyone with an export file can
+//! score it, print a report, turn it into CSV, a calendar or xAPI statements (`score`,
+//! `report`, `export-csv`, `ics`, `xapi`); a center aggregates many exports of one pack
+//! (`aggregate`). Every command takes `--help`. Output goes to stdout, messages to stderr.
+//!
+//! # Exit codes
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | success (an `aggregate` that skipped invalid files still succeeds; it lists them) |
+//! | 1 | the input has problems: pack validation errors, an export that does not import, a case with no follow-up dates, a certificate for an unfinished course |
+//! | 2 | the command could not run: bad arguments (unknown case or document id included), an unreadable file, stdout closed |
+//!
+//! # JSON output
+//!
+//! `score` prints, for a checklist, [`kizuki_core::kind::checklist::ChecklistResult`]; for
+//! a course, [`kizuki_core::kind::course::CourseResult`]; for a plan, an object
+//! `{"cases": {"<case id>": {"label", "step", "progress": [StepProgress…],
+//! "follow_up": [FollowUpDate…]}}}`. `aggregate --format json` prints
+//! [`kizuki_core::aggregate::AggregateReport`].
+
+mod aggregate;
+mod answers;
+mod author;
+mod input;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use kizuki_core::{load_pack, parse_pack, Diagnostic, ValidPack};
+use kizuki_core::Lang;
+
+use input::InvalidInput;
 
 #[derive(Parser)]
 #[command(
@@ -21,11 +45,37 @@ struct Cli {
     command: Command,
 }
 
+/// Output format of `validate` and `stats`.
 #[derive(Clone, Copy, ValueEnum, Default)]
 enum Format {
     #[default]
     Text,
     Json,
+}
+
+/// Output format of `aggregate`.
+#[derive(Clone, Copy, ValueEnum, Default)]
+enum TableFormat {
+    #[default]
+    Json,
+    Csv,
+}
+
+/// The language of reports, CSV headers and calendar entries.
+#[derive(Clone, Copy, ValueEnum, Default)]
+enum LangArg {
+    #[default]
+    Ja,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Ja => Lang::Ja,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -49,6 +99,90 @@ enum Command {
     },
     /// Print the pack format's JSON Schema.
     Schema,
+    /// Print what an export adds up to, as JSON: scores and action plan (checklist),
+    /// module results (course), or progress and follow-up dates per case (plan).
+    Score {
+        /// The pack file.
+        pack: PathBuf,
+        /// The export file (as saved by Kizuki).
+        answers: PathBuf,
+    },
+    /// Print a self-contained, printable HTML report on stdout: the checklist report, a
+    /// plan document or case overview, or the course certificate (the progress summary
+    /// while the course is not complete).
+    Report {
+        /// The pack file.
+        pack: PathBuf,
+        /// The export file.
+        answers: PathBuf,
+        /// Language of the report.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+        /// Plans: the case to print (needed when the file holds several).
+        #[arg(long)]
+        case: Option<String>,
+        /// Plans: the document to print (e.g. `return-plan`); without it, the case overview.
+        #[arg(long)]
+        document: Option<String>,
+    },
+    /// Print the export as CSV (UTF-8 with BOM, CRLF): one row per checklist item, per
+    /// module and quiz question, or per task and case.
+    ExportCsv {
+        /// The pack file.
+        pack: PathBuf,
+        /// The export file.
+        answers: PathBuf,
+        /// Language of headers and labels.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+    },
+    /// Aggregate many exports of one checklist or course pack. Invalid files are listed and
+    /// skipped; groups smaller than the minimum are hidden.
+    Aggregate {
+        /// The pack file.
+        pack: PathBuf,
+        /// Export files.
+        #[arg(required = true)]
+        exports: Vec<PathBuf>,
+        /// Smallest group whose figures are shown; values below 10 are raised to 10.
+        #[arg(long)]
+        min_group: Option<usize>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: TableFormat,
+        /// Language of CSV headers and labels.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+    },
+    /// Print an iCalendar file of a case's follow-up meetings (plans).
+    Ics {
+        /// The pack file.
+        pack: PathBuf,
+        /// The export file.
+        answers: PathBuf,
+        /// The case id.
+        #[arg(long)]
+        case: String,
+        /// Language of the event titles.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+        /// The file's DTSTAMP, RFC 3339; defaults to the export's `saved_at`.
+        #[arg(long)]
+        dtstamp: Option<String>,
+    },
+    /// Print xAPI statements (a JSON array) of the learner's completed modules and course.
+    Xapi {
+        /// The pack file.
+        pack: PathBuf,
+        /// The export file.
+        answers: PathBuf,
+        /// The center's activity IRI base, e.g. https://center.example.jp/xapi
+        #[arg(long)]
+        activity_base: String,
+        /// The language recorded in the statements' context.
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+    },
 }
 
 fn main() -> ExitCode {
@@ -56,98 +190,58 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             eprintln!("kizuki: {error:#}");
-            ExitCode::from(2)
+            if error.downcast_ref::<InvalidInput>().is_some() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(2)
+            }
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Validate { paths, format } => validate(&paths, format),
-        Command::Stats { pack, format } => stats(&pack, format),
-        Command::Schema => {
-            print!("{}", kizuki_core::schema::pack_schema_json());
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Validate { paths, format } => author::validate(&paths, format),
+        Command::Stats { pack, format } => author::stats(&pack, format),
+        Command::Schema => author::schema(),
+        Command::Score { pack, answers } => answers::score(&pack, &answers),
+        Command::Report {
+            pack,
+            answers,
+            lang,
+            case,
+            document,
+        } => answers::report(
+            &pack,
+            &answers,
+            lang.into(),
+            case.as_deref(),
+            document.as_deref(),
+        ),
+        Command::ExportCsv {
+            pack,
+            answers,
+            lang,
+        } => answers::export_csv(&pack, &answers, lang.into()),
+        Command::Aggregate {
+            pack,
+            exports,
+            min_group,
+            format,
+            lang,
+        } => aggregate::aggregate(&pack, &exports, min_group, format, lang.into()),
+        Command::Ics {
+            pack,
+            answers,
+            case,
+            lang,
+            dtstamp,
+        } => answers::ics(&pack, &answers, &case, lang.into(), dtstamp.as_deref()),
+        Command::Xapi {
+            pack,
+            answers,
+            activity_base,
+            lang,
+        } => answers::xapi(&pack, &answers, &activity_base, lang.into()),
     }
-}
-
-fn read(path: &PathBuf) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
-}
-
-fn validate(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
-    let mut any_error = false;
-    let mut report = serde_json::Map::new();
-    for path in paths {
-        let diagnostics = match load_pack(&read(path)?) {
-            Ok(pack) => pack.warnings().to_vec(),
-            Err(diagnostics) => diagnostics,
-        };
-        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        any_error |= errors > 0;
-        match format {
-            Format::Text => {
-                for diagnostic in &diagnostics {
-                    println!("{}: {diagnostic}", path.display());
-                }
-                let warnings = diagnostics.len() - errors;
-                let verdict = if errors == 0 { "ok" } else { "FAILED" };
-                println!(
-                    "{}: {verdict} ({errors} errors, {warnings} warnings)",
-                    path.display()
-                );
-            }
-            Format::Json => {
-                report.insert(
-                    path.display().to_string(),
-                    serde_json::to_value(&diagnostics)?,
-                );
-            }
-        }
-    }
-    if let Format::Json = format {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    }
-    Ok(if any_error {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn stats(path: &PathBuf, format: Format) -> Result<ExitCode> {
-    let pack = match parse_pack(&read(path)?) {
-        Ok(pack) => pack,
-        Err(diagnostics) => return Ok(print_diagnostics(path, &diagnostics)),
-    };
-    let stats = kizuki_core::stats::pack_stats(&pack);
-    match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
-        Format::Text => {
-            let value = serde_json::to_value(&stats)?;
-            if let serde_json::Value::Object(map) = value {
-                for (key, value) in map {
-                    println!("{key}: {value}");
-                }
-            }
-        }
-    }
-    Ok(if stats.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn print_diagnostics(path: &PathBuf, diagnostics: &[Diagnostic]) -> ExitCode {
-    for diagnostic in diagnostics {
-        eprintln!("{}: {diagnostic}", path.display());
-    }
-    ExitCode::from(1)
-}
-
-#[allow(dead_code)]
-fn load(path: &PathBuf) -> Result<Result<ValidPack, Vec<Diagnostic>>> {
-    Ok(load_pack(&read(path)?))
 }

@@ -1,0 +1,85 @@
+//! The authors' commands: `validate`, `stats` and `schema`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use kizuki_core::{load_pack, parse_pack};
+
+use crate::input::{emit, print_diagnostics, read};
+use crate::Format;
+
+/// Checks packs and lists every problem; exit 1 on any error.
+pub fn validate(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
+    let mut any_error = false;
+    let mut report = serde_json::Map::new();
+    for path in paths {
+        let diagnostics = match load_pack(&read(path)?) {
+            Ok(pack) => pack.warnings().to_vec(),
+            Err(diagnostics) => diagnostics,
+        };
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        any_error |= errors > 0;
+        match format {
+            Format::Text => {
+                for diagnostic in &diagnostics {
+                    println!("{}: {diagnostic}", path.display());
+                }
+                let warnings = diagnostics.len() - errors;
+                let verdict = if errors == 0 { "ok" } else { "FAILED" };
+                println!(
+                    "{}: {verdict} ({errors} errors, {warnings} warnings)",
+                    path.display()
+                );
+            }
+            Format::Json => {
+                report.insert(
+                    path.display().to_string(),
+                    serde_json::to_value(&diagnostics)?,
+                );
+            }
+        }
+    }
+    if let Format::Json = format {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    Ok(if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Counts what a pack holds; exit 1 when it has errors.
+pub fn stats(path: &Path, format: Format) -> Result<ExitCode> {
+    let pack = match parse_pack(&read(path)?) {
+        Ok(pack) => pack,
+        Err(diagnostics) => {
+            print_diagnostics(path, &diagnostics);
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let stats = kizuki_core::stats::pack_stats(&pack);
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
+        Format::Text => {
+            let value = serde_json::to_value(&stats)?;
+            if let serde_json::Value::Object(map) = value {
+                for (key, value) in map {
+                    println!("{key}: {value}");
+                }
+            }
+        }
+    }
+    Ok(if stats.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Prints the pack format's JSON Schema.
+pub fn schema() -> Result<ExitCode> {
+    emit(&kizuki_core::schema::pack_schema_json())?;
+    Ok(ExitCode::SUCCESS)
+}

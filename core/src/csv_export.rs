@@ -1,0 +1,256 @@
+//! CSV exports for spreadsheets: UTF-8 with a byte order mark (so Excel reads Japanese),
+//! CRLF line ends, headers in the chosen language, one row per checklist item, per quiz
+//! question and module, or per task and case.
+//!
+//! Dates are written `YYYY-MM-DD`. Free text a person typed that begins with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet never runs it as a
+//! formula.
+
+use crate::error::{Error, Result};
+use crate::export::KitState;
+use crate::kind::checklist::{Checklist, ChecklistAnswers};
+use crate::kind::course::{is_correct, Course, CourseProgress};
+use crate::kind::plan::{Plan, PlanCases};
+use crate::load::ValidPack;
+use crate::pack::Kit;
+use crate::report::{labels, obligation_label};
+use crate::text::Lang;
+
+/// The byte order mark every CSV file starts with.
+pub const BOM: char = '\u{feff}';
+
+/// The CSV of a kit state: dispatches on the state's kind. Fails when the state's kind
+/// is not the pack's.
+pub fn export_csv(pack: &ValidPack, state: &KitState, lang: Lang) -> Result<String> {
+    match (&pack.pack().kit, state) {
+        (Kit::Checklist(checklist), KitState::Checklist(answers)) => {
+            Ok(checklist_csv(checklist, answers, lang))
+        }
+        (Kit::Plan(plan), KitState::Plan(cases)) => Ok(plan_csv(plan, cases, lang)),
+        (Kit::Course(course), KitState::Course(progress)) => Ok(course_csv(course, progress, lang)),
+        (kit, state) => Err(Error::DoesNotFit(format!(
+            "the state is a {}; this kit is a {}",
+            state.kind_name(),
+            kit.kind_name()
+        ))),
+    }
+}
+
+/// One row per checklist item: area, item id, item text for this profile, whether it
+/// applies, the answer, its credit, why-not reasons, the "other" text, the obligation, the
+/// rank in the action plan, owner, due date and done.
+pub fn checklist_csv(checklist: &Checklist, answers: &ChecklistAnswers, lang: Lang) -> String {
+    let l = labels(lang);
+    let result = checklist.result(answers);
+    let headers = [
+        l.area,
+        l.item_id,
+        l.item,
+        l.applies,
+        l.answer,
+        l.credit,
+        l.why_not,
+        l.why_not_other,
+        l.obligation,
+        l.rank,
+        l.owner,
+        l.due,
+        l.done,
+    ];
+    let mut rows = Vec::new();
+    for (area, item) in checklist.items() {
+        let answer = answers.items.get(&item.id);
+        let option = answer
+            .and_then(|a| a.choice.as_deref())
+            .and_then(|c| checklist.scale.iter().find(|o| o.id == c));
+        let why_not: Vec<&str> = answer
+            .map(|a| a.why_not.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| checklist.why_not.iter().find(|r| &r.id == id))
+            .map(|r| r.label.get(lang))
+            .collect();
+        let rank = result
+            .recommendations
+            .iter()
+            .find(|r| r.item == item.id)
+            .map_or(String::new(), |r| r.rank.to_string());
+        let action = answers.actions.get(&item.id);
+        rows.push(vec![
+            area.title.get(lang).to_string(),
+            item.id.clone(),
+            checklist.item_text(item, answers).get(lang).to_string(),
+            yes_no(checklist.item_applies(item, answers), lang),
+            option.map_or(String::new(), |o| o.label.get(lang).to_string()),
+            option
+                .and_then(|o| o.credit)
+                .map_or(String::new(), |c| c.to_string()),
+            why_not.join(list_separator(lang)),
+            typed(answer.map_or("", |a| a.why_not_other.as_str())),
+            obligation_label(checklist.item_obligation(item, answers), lang).to_string(),
+            rank,
+            typed(action.map_or("", |a| a.owner.as_str())),
+            action.map_or(String::new(), |a| a.due.clone()),
+            action.map_or(String::new(), |a| yes_no(a.done, lang)),
+        ]);
+    }
+    write_csv(&headers, &rows)
+}
+
+/// Per module, a module row (latest attempt date, best score, passed, completed on)
+/// followed by one row per quiz question of the latest attempt (answer chosen, correct).
+pub fn course_csv(course: &Course, progress: &CourseProgress, lang: Lang) -> String {
+    let l = labels(lang);
+    let result = course.result(progress);
+    let headers = [
+        l.record,
+        l.module_id,
+        l.module,
+        l.question_id,
+        l.question,
+        l.answer,
+        l.correct,
+        l.attempt_date,
+        l.best_score,
+        l.passed,
+        l.completed_on,
+    ];
+    let mut rows = Vec::new();
+    for (module, module_result) in course.modules.iter().zip(&result.modules) {
+        let latest = progress
+            .modules
+            .get(&module.id)
+            .and_then(|m| m.attempts.last());
+        let title = module.title.get(lang).to_string();
+        rows.push(vec![
+            l.module.to_string(),
+            module.id.clone(),
+            title.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            latest.map_or(String::new(), |a| a.date.clone()),
+            module_result
+                .best_percent
+                .map_or(String::new(), |p| p.to_string()),
+            yes_no(module_result.passed, lang),
+            module_result.completed_on.clone().unwrap_or_default(),
+        ]);
+        let Some(attempt) = latest else { continue };
+        for question in &module.quiz.questions {
+            let chosen = attempt.answers.get(&question.id);
+            let chosen_texts: Vec<&str> = question
+                .options
+                .iter()
+                .filter(|o| chosen.is_some_and(|c| c.contains(&o.id)))
+                .map(|o| o.text.get(lang))
+                .collect();
+            rows.push(vec![
+                l.question.to_string(),
+                module.id.clone(),
+                title.clone(),
+                question.id.clone(),
+                question.prompt.get(lang).to_string(),
+                chosen_texts.join(list_separator(lang)),
+                yes_no(chosen.is_some_and(|c| is_correct(question, c)), lang),
+                attempt.date.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+    }
+    write_csv(&headers, &rows)
+}
+
+/// One row per task per case: case id and label, step, task, roles, whether the task
+/// applies to the case, and the date done. Field values (health information) are left out.
+pub fn plan_csv(plan: &Plan, cases: &PlanCases, lang: Lang) -> String {
+    let l = labels(lang);
+    let headers = [
+        l.case_id, l.case, l.step, l.task_id, l.task, l.roles, l.applies, l.done_on,
+    ];
+    let mut rows = Vec::new();
+    for (case_id, case) in &cases.cases {
+        for step in &plan.steps {
+            let applicable: Vec<&str> = plan.tasks_for(step, case).map(|t| t.id.as_str()).collect();
+            for task in &step.tasks {
+                let roles: Vec<&str> = task
+                    .roles
+                    .iter()
+                    .filter_map(|id| plan.roles.iter().find(|r| &r.id == id))
+                    .map(|r| r.label.get(lang))
+                    .collect();
+                rows.push(vec![
+                    typed(case_id),
+                    typed(&case.label),
+                    step.title.get(lang).to_string(),
+                    task.id.clone(),
+                    task.text.get(lang).to_string(),
+                    roles.join(list_separator(lang)),
+                    yes_no(applicable.contains(&task.id.as_str()), lang),
+                    case.tasks_done.get(&task.id).cloned().unwrap_or_default(),
+                ]);
+            }
+        }
+    }
+    write_csv(&headers, &rows)
+}
+
+/// Writes rows as CSV: BOM first, CRLF line ends, fields quoted where needed.
+pub fn write_csv<S: AsRef<str>>(headers: &[&str], rows: &[Vec<S>]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing into a `Vec` cannot fail, so errors are not expected; if one happened the
+    // rows written so far are kept rather than panicking.
+    let _ = writer.write_record(headers);
+    for row in rows {
+        let _ = writer.write_record(row.iter().map(AsRef::as_ref));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    let mut out = String::with_capacity(bytes.len() + 3);
+    out.push(BOM);
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
+}
+
+/// Text a person typed, made safe from spreadsheet formulas.
+pub fn typed(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn yes_no(value: bool, lang: Lang) -> String {
+    let l = labels(lang);
+    if value { l.yes } else { l.no }.to_string()
+}
+
+fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "、",
+        Lang::En => "; ",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_bom_crlf_and_quotes() {
+        let csv = write_csv(&["a", "b"], &[vec!["x,y", "z\"w"]]);
+        assert_eq!(csv, "\u{feff}a,b\r\n\"x,y\",\"z\"\"w\"\r\n");
+    }
+
+    #[test]
+    fn formulas_typed_by_people_are_defused() {
+        assert_eq!(typed("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(typed("-1"), "'-1");
+        assert_eq!(typed("総務課"), "総務課");
+    }
+}

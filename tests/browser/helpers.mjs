@@ -1,0 +1,120 @@
+// Shared helpers for the browser tests: start kizuki-serve on a free port, launch Debian's
+// Chromium through playwright-core, and watch a page for requests, errors and CSP violations.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = join(ROOT, 'dist');
+
+const CHROMIUM = process.env.KIZUKI_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** The kit name → the id of its default pack. */
+export const PACK_IDS = { checklist: 'mh-checklist', plan: 'return-to-work', course: 'linecare' };
+
+/** Reads a pack as the site serves it. */
+export function readPack(kit) {
+  const file = join(DIST, 'content', `${PACK_IDS[kit]}.json`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: is content/${PACK_IDS[kit]}.json written and built?`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function serveBinary() {
+  const binary = process.env.KIZUKI_SERVE_BIN ?? join(ROOT, 'target/debug/kizuki-serve');
+  if (!existsSync(binary)) {
+    const build = spawnSync('cargo', ['build', '--quiet', '-p', 'kizuki-core', '--bin', 'kizuki-serve'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) throw new Error('cargo build --bin kizuki-serve failed');
+  }
+  return binary;
+}
+
+/**
+ * Starts kizuki-serve on dist/ on a free port. Resolves to { origin, stop() } once it listens.
+ */
+export async function startServer() {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run scripts/build.sh');
+  const child = spawn(serveBinary(), ['--dir', DIST, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const origin = await new Promise((resolvePromise, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`kizuki-serve did not start: ${stderr}`)), 15_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const match = stdout.match(/http:\/\/(127\.0\.0\.1:\d+)\//);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(`http://${match[1]}`);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kizuki-serve exited with ${code}: ${stderr}`));
+    });
+  });
+  return {
+    origin,
+    stop: () =>
+      new Promise((resolvePromise) => {
+        if (child.exitCode !== null) return resolvePromise();
+        child.once('exit', () => resolvePromise());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Launches headless Chromium (playwright gives each launch a fresh, temporary profile). */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens `url` in a new context and records what the page does:
+ * requests (every URL asked for), problems (console errors, uncaught errors, CSP violations).
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'ja-JP' });
+  const page = await context.newPage();
+  const requests = [];
+  const problems = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await page.exposeFunction('__kizukiReportViolation', (text) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => window.__kizukiReportViolation(`${event.violatedDirective} blocked ${event.blockedURI}`),
+      true,
+    );
+  });
+  const response = await page.goto(url);
+  return { context, page, requests, problems, response };
+}
+
+/** Waits until `hostSelector`'s widget shows its kit title, and returns that title. */
+export async function widgetTitle(page, hostSelector) {
+  const title = page.locator(`${hostSelector} .kizuki-title`);
+  await title.waitFor({ timeout: 15_000 });
+  return (await title.textContent()).trim();
+}

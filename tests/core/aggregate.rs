@@ -1,0 +1,339 @@
+//! Aggregating many exports: invalid files are listed and skipped, groups below the
+//! minimum size are hidden, the whole report is hidden below it, free text never shows.
+
+use kizuki_core::aggregate::{
+    aggregate, effective_min_group, report_csv, report_json, ExportFile, Group,
+};
+use kizuki_core::export::{Export, KitState};
+use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
+use kizuki_core::kind::course::{CourseAction, CourseProgress};
+use kizuki_core::{Error, Kit, Lang, ValidPack};
+
+use crate::golden::{check, data_dir, test_pack};
+
+const SECRET: &str = "社長が反対している";
+
+/// A checklist export; answers vary with `index` so distributions are not flat.
+fn checklist_file(pack: &ValidPack, index: usize, size: &str) -> Vec<u8> {
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        unreachable!()
+    };
+    let choices = ["yes", "partly", "no"];
+    let mut actions = vec![
+        ChecklistAction::SetProfile {
+            question: "size".into(),
+            choice: size.into(),
+        },
+        ChecklistAction::Answer {
+            item: "policy-statement".into(),
+            choice: Some(choices[index % 3].into()),
+        },
+        ChecklistAction::Answer {
+            item: "committee-large-only".into(),
+            choice: Some("na".into()),
+        },
+    ];
+    if index % 3 != 0 {
+        actions.push(ChecklistAction::ToggleWhyNot {
+            item: "policy-statement".into(),
+            reason: "cost".into(),
+        });
+    }
+    if index % 2 == 0 {
+        actions.extend([
+            ChecklistAction::Answer {
+                item: "committee-deliberates".into(),
+                choice: Some("no".into()),
+            },
+            ChecklistAction::ToggleWhyNot {
+                item: "committee-deliberates".into(),
+                reason: "other".into(),
+            },
+            ChecklistAction::ToggleWhyNot {
+                item: "committee-deliberates".into(),
+                reason: "cost".into(),
+            },
+            ChecklistAction::SetWhyNotOther {
+                item: "committee-deliberates".into(),
+                text: SECRET.into(),
+            },
+        ]);
+    }
+    let mut answers = ChecklistAnswers::default();
+    for action in &actions {
+        checklist.apply(&mut answers, action).unwrap();
+    }
+    let saved_at = format!("2026-11-01T09:00:{:02}Z", index % 60);
+    Export::new(pack, KitState::Checklist(answers), &saved_at, 1)
+        .to_json()
+        .into_bytes()
+}
+
+fn files(contents: &[(String, Vec<u8>)]) -> Vec<ExportFile<'_>> {
+    contents
+        .iter()
+        .map(|(name, bytes)| ExportFile { name, bytes })
+        .collect()
+}
+
+fn checklist_set(pack: &ValidPack, bands: &[(&str, usize)]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (size, count) in bands {
+        for _ in 0..*count {
+            let index = out.len();
+            out.push((
+                format!("{size}-{index}.json"),
+                checklist_file(pack, index, size),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn small_groups_are_hidden_invalid_files_listed_and_large_groups_shown() {
+    let pack = test_pack("checklist");
+    let mut contents = checklist_set(&pack, &[("50plus", 10), ("10to49", 3)]);
+    let first = contents[0].1.clone();
+    contents.push(("garbage.json".into(), b"not json".to_vec()));
+    let course = test_pack("course");
+    let other = Export::new(
+        &course,
+        KitState::Course(CourseProgress::default()),
+        "2026-11-01",
+        1,
+    );
+    contents.push(("course.json".into(), other.to_json().into_bytes()));
+    let future = String::from_utf8(first.clone())
+        .unwrap()
+        .replace("\"kizuki_export\": 2", "\"kizuki_export\": 99");
+    contents.push(("future.json".into(), future.into_bytes()));
+    contents.push(("copy-of-first.json".into(), first));
+
+    let report = aggregate(&pack, &files(&contents), None).unwrap();
+    assert_eq!(report.files_read, 17);
+    assert_eq!(report.files_valid, 13);
+    assert!(!report.hidden);
+    let invalid: Vec<(&str, &str)> = report
+        .invalid
+        .iter()
+        .map(|f| (f.name.as_str(), f.code))
+        .collect();
+    assert_eq!(
+        invalid,
+        [
+            ("garbage.json", "invalid_json"),
+            ("course.json", "wrong_pack"),
+            ("future.json", "future_version"),
+            ("copy-of-first.json", "duplicate"),
+        ]
+    );
+
+    let figures = report.checklist.as_ref().unwrap();
+    let band = |id: &str| {
+        &figures
+            .size_bands
+            .iter()
+            .find(|b| b.id == id)
+            .unwrap()
+            .figures
+    };
+    let large = band("50plus").shown().expect("10 files: shown");
+    assert_eq!(large.files, 10);
+    // Indices 0..10: "cost" on policy-statement where index % 3 != 0 (6 files), and on
+    // committee-deliberates where index is even (5 files); a file counts once.
+    let cost = large.why_not["cost"];
+    assert_eq!(cost.answers, 6 + 5);
+    assert_eq!(
+        cost.files,
+        (0..10).filter(|i| i % 3 != 0 || i % 2 == 0).count()
+    );
+    assert_eq!(large.why_not["other"].files, 5);
+    assert_eq!(band("10to49"), &Group::Hidden { min_group: 10 });
+    assert_eq!(band("under10"), &Group::Hidden { min_group: 10 });
+
+    let item = |id: &str| &figures.items.iter().find(|i| i.id == id).unwrap().answers;
+    let statement = item("policy-statement").shown().unwrap();
+    assert_eq!(statement.applies, 13);
+    assert_eq!(
+        (
+            statement.choices["yes"],
+            statement.choices["partly"],
+            statement.choices["no"]
+        ),
+        (5, 4, 4)
+    );
+    let large_only = item("committee-large-only").shown().unwrap();
+    assert_eq!((large_only.applies, large_only.choices["na"]), (10, 10));
+    assert_eq!(item("policy-plan").shown().unwrap().unanswered, 13);
+
+    let json = report_json(&report);
+    let csv = report_csv(&pack, &report, Lang::Ja);
+    assert!(
+        !json.contains(SECRET) && !csv.contains(SECRET),
+        "free text never aggregated"
+    );
+    assert!(csv.contains("非表示（10件未満）"));
+    check(
+        &data_dir("checklist").join("aggregate.expected.json"),
+        &json,
+    );
+    check(&data_dir("checklist").join("aggregate.expected.csv"), &csv);
+}
+
+#[test]
+fn an_item_asked_of_too_few_files_is_hidden_even_when_the_report_is_shown() {
+    let pack = test_pack("checklist");
+    let contents = checklist_set(&pack, &[("50plus", 9), ("10to49", 4)]);
+    let report = aggregate(&pack, &files(&contents), None).unwrap();
+    let figures = report.checklist.unwrap();
+    assert!(figures
+        .size_bands
+        .iter()
+        .all(|b| b.figures.shown().is_none()));
+    let large_only = figures
+        .items
+        .iter()
+        .find(|i| i.id == "committee-large-only")
+        .unwrap();
+    assert_eq!(large_only.answers, Group::Hidden { min_group: 10 });
+    assert!(figures.mean_percent.shown().is_some());
+}
+
+#[test]
+fn fewer_valid_files_than_the_minimum_hide_the_whole_report() {
+    let pack = test_pack("checklist");
+    let mut contents = checklist_set(&pack, &[("50plus", 9)]);
+    contents.push(("empty.json".into(), Vec::new()));
+    let report = aggregate(&pack, &files(&contents), Some(3)).unwrap();
+    assert_eq!(report.min_group, 10, "3 is raised to 10");
+    assert!(report.hidden);
+    assert!(report.checklist.is_none());
+    assert_eq!(report.files_valid, 9);
+    assert_eq!(report.invalid.len(), 1);
+    let json = report_json(&report);
+    assert!(!json.contains("size_bands") && !json.contains("mean_percent"));
+    let csv = report_csv(&pack, &report, Lang::En);
+    assert!(csv.contains("hidden (n < 10)"));
+    assert!(!csv.contains("Mean score"));
+}
+
+#[test]
+fn the_minimum_group_can_be_raised_but_not_lowered() {
+    assert_eq!(effective_min_group(None), 10);
+    assert_eq!(effective_min_group(Some(0)), 10);
+    assert_eq!(effective_min_group(Some(9)), 10);
+    assert_eq!(effective_min_group(Some(15)), 15);
+    let pack = test_pack("checklist");
+    let contents = checklist_set(&pack, &[("50plus", 12), ("10to49", 1)]);
+    let report = aggregate(&pack, &files(&contents), Some(13)).unwrap();
+    assert!(!report.hidden);
+    let bands = report.checklist.unwrap().size_bands;
+    assert!(bands.iter().all(|b| b.figures.shown().is_none()), "12 < 13");
+}
+
+/// A course export: everyone finishes the first module's lessons; the scenario is left
+/// unfinished when `index % 4 == 3`; the quiz is failed when `index % 5 == 4`; only even
+/// indices start the second module.
+fn course_file(pack: &ValidPack, index: usize) -> Vec<u8> {
+    let Kit::Course(course) = &pack.pack().kit else {
+        unreachable!()
+    };
+    let m = |s: &str| s.to_string();
+    let mut actions = vec![
+        CourseAction::SetLearnerName {
+            name: format!("受講者{index}"),
+        },
+        CourseAction::ReadLesson {
+            module: m("four-cares"),
+            lesson: m("fc-l1"),
+        },
+    ];
+    let scenario_choice = if index % 4 == 3 { "later" } else { "listen" };
+    actions.push(CourseAction::Choose {
+        module: m("four-cares"),
+        scenario: m("fc-s1"),
+        choice: m(scenario_choice),
+    });
+    let first = if index % 5 == 4 { "b" } else { "a" };
+    for (question, option) in [("fc-q1", first), ("fc-q2", "a"), ("fc-q2", "b")] {
+        actions.push(CourseAction::ToggleOption {
+            module: m("four-cares"),
+            question: m(question),
+            option: m(option),
+        });
+    }
+    actions.push(CourseAction::SubmitQuiz {
+        module: m("four-cares"),
+        date: m("2026-10-01"),
+    });
+    let understanding = ["very", "mostly", "little"][index % 3];
+    let usefulness = ["very", "not"][index % 2];
+    for (question, option) in [("understanding", understanding), ("usefulness", usefulness)] {
+        actions.push(CourseAction::SetFeedback {
+            module: m("four-cares"),
+            question: m(question),
+            option: m(option),
+        });
+    }
+    if index % 2 == 0 {
+        actions.push(CourseAction::ReadLesson {
+            module: m("noticing"),
+            lesson: m("no-l1"),
+        });
+    }
+    let mut progress = CourseProgress::default();
+    for action in &actions {
+        course.apply(&mut progress, action).unwrap();
+    }
+    let saved_at = format!("2026-10-01T12:00:{:02}Z", index);
+    Export::new(pack, KitState::Course(progress), &saved_at, 1)
+        .to_json()
+        .into_bytes()
+}
+
+#[test]
+fn course_rates_and_feedback_are_computed_per_module() {
+    let pack = test_pack("course");
+    let contents: Vec<(String, Vec<u8>)> = (0..12)
+        .map(|i| (format!("learner-{i}.json"), course_file(&pack, i)))
+        .collect();
+    let report = aggregate(&pack, &files(&contents), None).unwrap();
+    let figures = report.course.as_ref().unwrap();
+    assert_eq!(figures.completed_course, 0, "nobody did the second module");
+    let four_cares = figures.modules[0].figures.shown().expect("12 started");
+    assert_eq!(four_cares.started, 12);
+    let passed = (0..12).filter(|i| i % 5 != 4).count();
+    let completed = (0..12).filter(|i| i % 5 != 4 && i % 4 != 3).count();
+    assert_eq!(four_cares.completed, completed);
+    let quiz = four_cares.quiz.shown().unwrap();
+    assert_eq!((quiz.attempted, quiz.passed), (12, passed));
+    assert!((quiz.pass_rate_percent - 83.3).abs() < 1e-9, "10 of 12");
+    let understanding = four_cares.feedback[0].figures.shown().unwrap();
+    assert_eq!(
+        understanding.positive,
+        (0..12).filter(|i| i % 3 != 2).count()
+    );
+    let usefulness = four_cares.feedback[1].figures.shown().unwrap();
+    assert!((usefulness.positive_percent - 50.0).abs() < 1e-9);
+    assert_eq!(
+        figures.modules[1].figures,
+        Group::Hidden { min_group: 10 },
+        "6 learners started the second module"
+    );
+    let csv = report_csv(&pack, &report, Lang::En);
+    check(
+        &data_dir("course").join("aggregate.expected.json"),
+        &report_json(&report),
+    );
+    check(&data_dir("course").join("aggregate.expected.csv"), &csv);
+}
+
+#[test]
+fn plans_are_never_aggregated() {
+    let pack = test_pack("plan");
+    assert!(matches!(
+        aggregate(&pack, &[], None),
+        Err(Error::NotAllowed(_))
+    ));
+}

@@ -1,0 +1,190 @@
+//! The `kizuki` binary: each command's output matches the library's, and exit codes are
+//! 0 for success, 1 for input with problems, 2 for usage and I/O errors.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use crate::golden::{data_dir, expected};
+
+fn kizuki(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kizuki"))
+        .args(args)
+        .output()
+        .expect("the kizuki binary runs")
+}
+
+fn path(kind: &str, file: &str) -> String {
+    data_dir(kind).join(file).display().to_string()
+}
+
+fn pack(kind: &str) -> String {
+    path(kind, "pack.json")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("an exit code")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn read(path: PathBuf) -> Vec<u8> {
+    std::fs::read(&path).unwrap_or_else(|_| panic!("{} is missing", path.display()))
+}
+
+#[test]
+fn score_prints_the_same_json_as_the_golden_result() {
+    let answers = path("checklist", "small-workplace.answers.json");
+    let output = kizuki(&["score", &pack("checklist"), &answers]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        output.stdout,
+        read(expected("checklist", "small-workplace", "result.json"))
+    );
+    let answers = path("course", "completed.answers.json");
+    let output = kizuki(&["score", &pack("course"), &answers]);
+    assert_eq!(
+        output.stdout,
+        read(expected("course", "completed", "result.json"))
+    );
+}
+
+#[test]
+fn report_export_csv_and_ics_print_the_golden_outputs() {
+    let checklist = path("checklist", "small-workplace.answers.json");
+    let output = kizuki(&["report", &pack("checklist"), &checklist, "--lang", "en"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        output.stdout,
+        read(expected("checklist", "small-workplace", "report.en.html"))
+    );
+    let output = kizuki(&["export-csv", &pack("checklist"), &checklist]);
+    assert!(output.stdout.starts_with(&[0xEF, 0xBB, 0xBF]));
+    assert_eq!(
+        output.stdout,
+        read(expected("checklist", "small-workplace", "csv"))
+    );
+
+    let plan = path("plan", "two-cases.answers.json");
+    let args = [
+        "report",
+        &pack("plan"),
+        &plan,
+        "--case",
+        "case-a",
+        "--document",
+        "return-plan",
+    ];
+    let output = kizuki(&args);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        output.stdout,
+        read(expected("plan", "two-cases", "case-a.return-plan.html"))
+    );
+    let args = [
+        "ics",
+        &pack("plan"),
+        &plan,
+        "--case",
+        "case-a",
+        "--dtstamp",
+        crate::golden::DTSTAMP,
+    ];
+    let output = kizuki(&args);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(
+        output.stdout,
+        read(expected("plan", "two-cases", "case-a.ics"))
+    );
+}
+
+#[test]
+fn input_with_problems_exits_1() {
+    let wrong_pack = path("course", "completed.answers.json");
+    let output = kizuki(&["score", &pack("checklist"), &wrong_pack]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stderr(&output).contains("wrong_pack"),
+        "{}",
+        stderr(&output)
+    );
+
+    let plan = path("plan", "two-cases.answers.json");
+    let output = kizuki(&["ics", &pack("plan"), &plan, "--case", "case-b"]);
+    assert_eq!(code(&output), 1, "case-b has no return date");
+    assert!(stderr(&output).contains("return_date"));
+
+    let bad_pack = path("checklist", "small-workplace.answers.json");
+    let output = kizuki(&["score", &bad_pack, &bad_pack]);
+    assert_eq!(code(&output), 1, "an export is not a pack");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let missing = path("checklist", "no-such-file.json");
+    let output = kizuki(&["score", &pack("checklist"), &missing]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("cannot read"));
+
+    let plan = path("plan", "two-cases.answers.json");
+    let output = kizuki(&["report", &pack("plan"), &plan]);
+    assert_eq!(code(&output), 2, "several cases and no --case");
+    assert!(stderr(&output).contains("case-a, case-b"));
+
+    let args = [
+        "report",
+        &pack("plan"),
+        &plan,
+        "--case",
+        "case-a",
+        "--document",
+        "nope",
+    ];
+    assert_eq!(code(&kizuki(&args)), 2);
+    assert_eq!(code(&kizuki(&["score"])), 2);
+    assert_eq!(code(&kizuki(&["report", "--lang", "fr", "a", "b"])), 2);
+}
+
+#[test]
+fn every_command_has_help() {
+    for command in [
+        "validate",
+        "stats",
+        "schema",
+        "score",
+        "report",
+        "export-csv",
+        "aggregate",
+        "ics",
+        "xapi",
+    ] {
+        let output = kizuki(&[command, "--help"]);
+        assert_eq!(code(&output), 0, "{command}");
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("Usage: kizuki"), "{command}: {text}");
+    }
+}
+
+#[test]
+fn aggregate_lists_skipped_files_and_hides_a_small_set() {
+    let good = path("checklist", "small-workplace.answers.json");
+    let other = path("course", "completed.answers.json");
+    let args = [
+        "aggregate",
+        &pack("checklist"),
+        &good,
+        &other,
+        "--format",
+        "csv",
+    ];
+    let output = kizuki(&args);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(output.stdout.starts_with(&[0xEF, 0xBB, 0xBF]));
+    assert!(stderr(&output).contains("skipped"));
+    let json = kizuki(&["aggregate", &pack("checklist"), &good, &other]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["hidden"], true);
+    assert_eq!(report["invalid"][0]["code"], "wrong_pack");
+    assert_eq!(code(&kizuki(&["aggregate", &pack("plan"), &good])), 1);
+}

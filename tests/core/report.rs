@@ -1,0 +1,227 @@
+//! HTML reports: content is always escaped, documents are self-contained, and the pieces
+//! a reader relies on (the not-a-diagnosis line, dates, blanks, the certificate rule) are there.
+
+use kizuki_core::export::KitState;
+use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
+use kizuki_core::kind::plan::Case;
+use kizuki_core::{report, Error, Kit, Lang};
+
+use crate::golden::{cases, test_pack};
+
+fn small_answers_with(free_text: &str) -> ChecklistAnswers {
+    let pack = test_pack("checklist");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        unreachable!()
+    };
+    let mut answers = ChecklistAnswers::default();
+    for action in [
+        ChecklistAction::SetProfile {
+            question: "size".into(),
+            choice: "10to49".into(),
+        },
+        ChecklistAction::Answer {
+            item: "policy-plan".into(),
+            choice: Some("no".into()),
+        },
+        ChecklistAction::ToggleWhyNot {
+            item: "policy-plan".into(),
+            reason: "other".into(),
+        },
+        ChecklistAction::SetWhyNotOther {
+            item: "policy-plan".into(),
+            text: free_text.into(),
+        },
+        ChecklistAction::SetAction {
+            item: "policy-plan".into(),
+            owner: free_text.into(),
+            due: "2027-04-01".into(),
+            done: false,
+        },
+    ] {
+        checklist.apply(&mut answers, &action).unwrap();
+    }
+    answers
+}
+
+#[test]
+fn a_script_typed_in_a_free_text_answer_is_escaped_in_the_report() {
+    let pack = test_pack("checklist");
+    let answers = small_answers_with("<script>alert(\"x\")</script><img src=x onerror=alert(1)>");
+    for lang in [Lang::Ja, Lang::En] {
+        let html = report::checklist_html(&pack, &answers, lang).unwrap();
+        assert!(!html.to_lowercase().contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"),
+            "the text must still be shown, escaped: {html}"
+        );
+    }
+}
+
+/// Every HTML output of the golden cases, with a name for messages.
+fn every_golden_html() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let pack = test_pack("checklist");
+    for (case, export) in cases("checklist", &pack) {
+        if let KitState::Checklist(answers) = &export.state {
+            out.push((
+                case,
+                report::checklist_html(&pack, answers, Lang::Ja).unwrap(),
+            ));
+        }
+    }
+    let pack = test_pack("plan");
+    let Kit::Plan(plan) = &pack.pack().kit else {
+        unreachable!()
+    };
+    for (case, export) in cases("plan", &pack) {
+        if let KitState::Plan(cases) = &export.state {
+            for (id, one) in &cases.cases {
+                for document in &plan.documents {
+                    let html = report::document_html(&pack, one, &document.id, Lang::Ja).unwrap();
+                    out.push((format!("{case}/{id}/{}", document.id), html));
+                }
+                let overview = report::case_overview_html(&pack, one, Lang::En).unwrap();
+                out.push((format!("{case}/{id}/overview"), overview));
+            }
+        }
+    }
+    let pack = test_pack("course");
+    for (case, export) in cases("course", &pack) {
+        if let KitState::Course(progress) = &export.state {
+            out.push((
+                case,
+                report::course_html(&pack, progress, Lang::Ja).unwrap(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn reports_are_self_contained_documents_without_scripts_or_outside_resources() {
+    for (name, html) in every_golden_html() {
+        let lower = html.to_lowercase();
+        assert!(lower.starts_with("<!doctype html>\n<html lang="), "{name}");
+        assert!(lower.ends_with("</html>\n"), "{name}");
+        for banned in [
+            "<script", "<link", "<iframe", "<img", "src=", "@import", "url(", "onerror", "onload",
+        ] {
+            assert!(!lower.contains(banned), "{name} contains {banned}");
+        }
+        assert_eq!(lower.matches("<style>").count(), 1, "{name}");
+        assert!(lower.contains("@page { size: a4"), "{name}");
+    }
+}
+
+#[test]
+fn the_checklist_report_says_it_is_not_a_diagnosis_and_shows_scores_as_text() {
+    let pack = test_pack("checklist");
+    let answers = small_answers_with("人手不足");
+    let ja = report::checklist_html(&pack, &answers, Lang::Ja).unwrap();
+    assert!(ja.contains("診断や評価ではなく"));
+    assert!(ja.contains("アクションプラン"));
+    assert!(ja.contains("2027年4月1日"), "due dates read in Japanese");
+    let en = report::checklist_html(&pack, &answers, Lang::En).unwrap();
+    assert!(en.contains("not a diagnosis"));
+    assert!(en.contains("Action plan"));
+    assert!(en.contains("1 April 2027"));
+    // The chart writes each area's score as text, so it reads without colour.
+    let chart = &en[en.find("<svg").unwrap()..en.find("</svg>").unwrap()];
+    assert!(chart.contains(">0%</text>"), "{chart}");
+    assert!(chart.contains("Not scored"), "{chart}");
+}
+
+#[test]
+fn helpers_that_do_not_apply_to_the_profile_are_not_named() {
+    let pack = test_pack("checklist");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        unreachable!()
+    };
+    let mut answers = ChecklistAnswers::default();
+    for (question, choice) in [("size", "50plus")] {
+        let action = ChecklistAction::SetProfile {
+            question: question.into(),
+            choice: choice.into(),
+        };
+        checklist.apply(&mut answers, &action).unwrap();
+    }
+    let action = ChecklistAction::Answer {
+        item: "committee-deliberates".into(),
+        choice: Some("no".into()),
+    };
+    checklist.apply(&mut answers, &action).unwrap();
+    let html = report::checklist_html(&pack, &answers, Lang::Ja).unwrap();
+    assert!(html.contains("産業保健総合支援センター"));
+    assert!(!html.contains("地域産業保健センター"), "only for under 50");
+    assert!(html.contains("衛生委員会で審議している"), "the 50+ wording");
+    assert!(html.contains("<td>義務</td>"), "a legal duty at 50+");
+}
+
+#[test]
+fn plan_documents_write_dates_in_japanese_and_leave_blanks_to_fill_in() {
+    let pack = test_pack("plan");
+    let mut case = Case {
+        label: "X".into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    };
+    case.fields
+        .insert("return_date".into(), "2026-04-01".into());
+    case.fields.insert("trial_commuting".into(), "no".into());
+    let document = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
+    let value = |field: &str| {
+        document.blocks.iter().find_map(|b| match b {
+            report::RenderedBlock::Field {
+                field: f, value, ..
+            } if f == field => Some(value.clone()),
+            _ => None,
+        })
+    };
+    assert_eq!(value("return_date"), Some(Some("2026年4月1日".into())));
+    assert_eq!(value("trial_commuting"), Some(Some("実施しない".into())));
+    assert_eq!(value("worker_name"), Some(None));
+    let html = report::document_html(&pack, &case, "return-plan", Lang::Ja).unwrap();
+    assert!(html.contains("2026年4月8日"), "the follow-up dates");
+    assert!(html.contains("（未記入）"));
+    assert!(html.contains("要配慮個人情報"));
+    assert_eq!(
+        report::render_document(&pack, &case, "no-such-document", Lang::Ja),
+        Err(Error::UnknownId("no-such-document".into()))
+    );
+}
+
+#[test]
+fn a_certificate_needs_a_completed_course_and_escapes_the_name() {
+    let pack = test_pack("course");
+    for (case, export) in cases("course", &pack) {
+        let KitState::Course(progress) = &export.state else {
+            unreachable!()
+        };
+        let certificate = report::certificate_html(&pack, progress, Lang::Ja);
+        match case.as_str() {
+            "completed" => {
+                let html = certificate.unwrap();
+                assert!(html.contains("<p class=\"name\">山田 花子</p>"));
+                assert!(html.contains("修了日: 2026年3月5日"));
+            }
+            "in-progress" => {
+                assert!(matches!(certificate, Err(Error::NotAllowed(_))));
+                let summary = report::course_summary_html(&pack, progress, Lang::En).unwrap();
+                assert!(
+                    summary.contains("Tanaka &lt;b&gt;Ken&lt;/b&gt;"),
+                    "{summary}"
+                );
+                assert!(!summary.contains("<b>"));
+            }
+            other => panic!("no expectations for course case {other}"),
+        }
+    }
+}
+
+#[test]
+fn a_report_for_the_wrong_kind_of_pack_is_refused() {
+    let plan_pack = test_pack("plan");
+    let result = report::checklist_html(&plan_pack, &ChecklistAnswers::default(), Lang::Ja);
+    assert!(matches!(result, Err(Error::DoesNotFit(_))));
+}

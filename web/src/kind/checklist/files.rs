@@ -1,0 +1,360 @@
+//! Files: export the answers (JSON, lossless; CSV for spreadsheets), import a saved file
+//! (checked by the core before anything changes), erase with confirmation, and compare the
+//! answers now with an earlier export.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use kizuki_core::export::{import, Export, KitState};
+use kizuki_core::kind::checklist::ChecklistAnswers;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::state::Ctx;
+use super::text::{fill, ChecklistText};
+use crate::platform;
+
+/// The message for a core error code (`Error::code`) or a file-reading failure.
+pub fn error_message(text: &ChecklistText, code: &str) -> String {
+    match code {
+        "unknown_id" => &text.error_unknown_id,
+        "invalid_date" => &text.error_invalid_date,
+        "not_allowed" => &text.error_not_allowed,
+        "too_large" => &text.error_too_large,
+        "invalid_json" => &text.error_invalid_json,
+        "not_an_export" => &text.error_not_an_export,
+        "future_version" => &text.error_future_version,
+        "wrong_pack" => &text.error_wrong_pack,
+        "does_not_fit" => &text.error_does_not_fit,
+        "decryption_failed" => &text.error_decryption_failed,
+        "weak_passphrase" => &text.error_weak_passphrase,
+        _ => &text.error_read_failed,
+    }
+    .clone()
+}
+
+/// A file read from an `<input type="file">` and checked by the core.
+struct Chosen {
+    name: String,
+    result: Result<Export, String>,
+}
+
+/// Reads the chosen file, checks it with `kizuki_core::export::import`, clears the input so
+/// the same file can be chosen again, and hands the outcome on.
+fn on_file_chosen(ctx: &Ctx, done: Callback<Chosen>) -> Callback<Event> {
+    let pack = ctx.pack.clone();
+    Callback::from(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        let pack = pack.clone();
+        let done = done.clone();
+        yew::platform::spawn_local(async move {
+            let read = platform::read_chosen_file(&input).await;
+            input.set_value("");
+            let chosen = match read {
+                Ok((name, contents)) => Chosen {
+                    name,
+                    result: import(&pack, contents.as_bytes()).map_err(|e| e.code().to_string()),
+                },
+                Err(code) if code == "no file" => return,
+                Err(code) => Chosen {
+                    name: String::new(),
+                    result: Err(code),
+                },
+            };
+            done.emit(chosen);
+        });
+    })
+}
+
+fn answers_of(export: Export) -> Result<ChecklistAnswers, String> {
+    match export.state {
+        KitState::Checklist(answers) => Ok(answers),
+        _ => Err("does_not_fit".into()),
+    }
+}
+
+/// What the files panel last did, for its status line.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Exported(String),
+    ExportFailed(String),
+    Imported(String),
+    Refused { file: String, code: String },
+    Erased,
+}
+
+/// Properties of [`FilesPanel`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct FilesProps {
+    /// What the view shares.
+    pub ctx: Ctx,
+    /// The stored record's revision, written into exports.
+    pub revision: Rc<RefCell<u64>>,
+    /// Replaces every answer with an imported file's.
+    pub on_import: Callback<ChecklistAnswers>,
+    /// Erases the stored answers.
+    pub on_erase: Callback<()>,
+}
+
+/// Export, import and erase.
+#[function_component(FilesPanel)]
+pub fn files_panel(props: &FilesProps) -> Html {
+    let ctx = &props.ctx;
+    let text = ctx.text();
+    let status = use_state(|| None::<Status>);
+    let confirming = use_state(|| false);
+    let pack_id = ctx.pack.pack().id.clone();
+
+    let export_json = {
+        let ctx = ctx.clone();
+        let revision = props.revision.clone();
+        let status = status.clone();
+        let pack_id = pack_id.clone();
+        Callback::from(move |_: MouseEvent| {
+            let state = KitState::Checklist((*ctx.answers).clone());
+            let export = Export::new(&ctx.pack, state, &platform::now_iso(), *revision.borrow());
+            let name = format!("{pack_id}-{}.json", platform::today());
+            status.set(Some(match platform::download(&name, "application/json", &export.to_json()) {
+                Ok(()) => Status::Exported(name),
+                Err(detail) => Status::ExportFailed(detail),
+            }));
+        })
+    };
+    let export_csv = {
+        let ctx = ctx.clone();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let csv = kizuki_core::csv_export::checklist_csv(ctx.checklist(), &ctx.answers, ctx.lang);
+            let name = format!("{pack_id}-{}.csv", platform::today());
+            status.set(Some(match platform::download(&name, "text/csv;charset=utf-8", &csv) {
+                Ok(()) => Status::Exported(name),
+                Err(detail) => Status::ExportFailed(detail),
+            }));
+        })
+    };
+    let on_import = {
+        let status = status.clone();
+        let on_import = props.on_import.clone();
+        on_file_chosen(
+            ctx,
+            Callback::from(move |chosen: Chosen| match chosen.result.and_then(answers_of) {
+                Ok(answers) => {
+                    on_import.emit(answers);
+                    status.set(Some(Status::Imported(chosen.name)));
+                }
+                Err(code) => status.set(Some(Status::Refused {
+                    file: chosen.name,
+                    code,
+                })),
+            }),
+        )
+    };
+    let ask_erase = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel_erase = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let erase = {
+        let confirming = confirming.clone();
+        let status = status.clone();
+        let on_erase = props.on_erase.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_erase.emit(());
+            confirming.set(false);
+            status.set(Some(Status::Erased));
+        })
+    };
+
+    let status_line = status.as_ref().map(|s| match s {
+        Status::Exported(file) => (false, fill(&text.exported, &[("file", file)])),
+        Status::ExportFailed(detail) => (true, fill(&text.export_failed, &[("detail", detail)])),
+        Status::Imported(file) => (false, fill(&text.imported, &[("file", file)])),
+        Status::Refused { file, code } => (
+            true,
+            fill(&text.import_refused, &[("file", file), ("reason", &error_message(text, code))]),
+        ),
+        Status::Erased => (false, text.erased.clone()),
+    });
+    let import_id = ctx.id(&["import"]);
+    html! {
+        <section class="kizuki-cl-files" aria-labelledby={ctx.id(&["files-heading"])}>
+            <h4 id={ctx.id(&["files-heading"])}>{ &text.files_heading }</h4>
+            <p class="kizuki-cl-intro">{ &text.autosave_note }{ " " }{ &text.files_intro }</p>
+            <div class="kizuki-cl-file-buttons">
+                <button type="button" class="kizuki-button kizuki-cl-secondary" data-testid="export-json"
+                        onclick={export_json}>{ &text.export_json }</button>
+                <button type="button" class="kizuki-button kizuki-cl-secondary" data-testid="export-csv"
+                        onclick={export_csv}>{ &text.export_csv }</button>
+            </div>
+            <div class="kizuki-cl-field kizuki-cl-file-field">
+                <label for={import_id.clone()}>{ &text.import_label }</label>
+                <p class="kizuki-cl-hint" id={ctx.id(&["import-hint"])}>{ &text.import_hint }</p>
+                <input type="file" id={import_id} accept=".json,application/json" data-testid="import"
+                       aria-describedby={ctx.id(&["import-hint"])} onchange={on_import} />
+            </div>
+            <div class="kizuki-cl-status" role="status" data-testid="files-status">
+                if let Some((problem, message)) = &status_line {
+                    <p class={classes!("kizuki-cl-message", problem.then_some("kizuki-cl-message-problem"))}>{ message }</p>
+                }
+            </div>
+            if *confirming {
+                <div class="kizuki-cl-confirm" role="group" aria-labelledby={ctx.id(&["erase-text"])}>
+                    <p id={ctx.id(&["erase-text"])}>{ &text.erase_confirm_text }</p>
+                    <button type="button" class="kizuki-button kizuki-cl-danger" data-testid="erase-confirm"
+                            onclick={erase}>{ &text.erase_confirm }</button>
+                    <button type="button" class="kizuki-button kizuki-cl-secondary" onclick={cancel_erase}>
+                        { &text.erase_cancel }
+                    </button>
+                </div>
+            } else {
+                <button type="button" class="kizuki-button kizuki-cl-danger-outline" data-testid="erase"
+                        onclick={ask_erase}>{ &text.erase }</button>
+            }
+        </section>
+    }
+}
+
+/// An earlier export chosen for comparison.
+#[derive(Clone, PartialEq)]
+struct Earlier {
+    name: String,
+    saved_at: String,
+    answers: ChecklistAnswers,
+}
+
+/// Properties of [`ComparePanel`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct CompareProps {
+    /// What the view shares.
+    pub ctx: Ctx,
+}
+
+/// Compare the answers now with an earlier export: overall and per area before and after,
+/// and the items that improved or slipped back.
+#[function_component(ComparePanel)]
+pub fn compare_panel(props: &CompareProps) -> Html {
+    let ctx = &props.ctx;
+    let text = ctx.text();
+    let lang = ctx.lang;
+    let checklist = ctx.checklist();
+    let earlier = use_state(|| None::<Earlier>);
+    let refused = use_state(|| None::<(String, String)>);
+    let on_choose = {
+        let earlier = earlier.clone();
+        let refused = refused.clone();
+        on_file_chosen(
+            ctx,
+            Callback::from(move |chosen: Chosen| {
+                let saved_at = chosen.result.as_ref().map(|e| e.saved_at.clone()).unwrap_or_default();
+                match chosen.result.and_then(answers_of) {
+                    Ok(answers) => {
+                        refused.set(None);
+                        earlier.set(Some(Earlier {
+                            name: chosen.name,
+                            saved_at,
+                            answers,
+                        }));
+                    }
+                    Err(code) => refused.set(Some((chosen.name, code))),
+                }
+            }),
+        )
+    };
+    let close = {
+        let earlier = earlier.clone();
+        Callback::from(move |_: MouseEvent| earlier.set(None))
+    };
+    let percent = |p: Option<u8>| p.map_or(text.compare_no_score.clone(), |p| format!("{p}%"));
+    let change = |before: Option<u8>, after: Option<u8>| match (before, after) {
+        (Some(b), Some(a)) if a > b => fill(&text.change_up, &[("n", &(a - b).to_string())]),
+        (Some(b), Some(a)) if a < b => fill(&text.change_down, &[("n", &(b - a).to_string())]),
+        (Some(_), Some(_)) => text.change_same.clone(),
+        _ => text.compare_no_score.clone(),
+    };
+    let item_list = |ids: &[String]| {
+        if ids.is_empty() {
+            return html! { <p>{ &text.compare_none }</p> };
+        }
+        html! {
+            <ul>
+                { for ids.iter().filter_map(|id| checklist.item(id)).map(|item| html! {
+                    <li data-item={item.id.clone()}>{ checklist.item_text(item, &ctx.answers).get(lang) }</li>
+                }) }
+            </ul>
+        }
+    };
+    let input_id = ctx.id(&["compare-file"]);
+    html! {
+        <section class="kizuki-cl-compare" aria-labelledby={ctx.id(&["compare-heading"])}>
+            <h4 id={ctx.id(&["compare-heading"])}>{ &text.compare_heading }</h4>
+            <p class="kizuki-cl-intro">{ &text.compare_intro }</p>
+            <div class="kizuki-cl-field kizuki-cl-file-field">
+                <label for={input_id.clone()}>{ &text.compare_label }</label>
+                <input type="file" id={input_id} accept=".json,application/json" data-testid="compare-file"
+                       onchange={on_choose} />
+            </div>
+            <div role="status">
+                if let Some((file, code)) = &*refused {
+                    <p class="kizuki-cl-message kizuki-cl-message-problem">
+                        { fill(&text.import_refused, &[("file", file), ("reason", &error_message(text, code))]) }
+                    </p>
+                }
+            </div>
+            if let Some(earlier) = &*earlier {
+                { {
+                    let comparison = checklist.compare(&earlier.answers, &ctx.answers);
+                    let date = earlier.saved_at.get(..10).unwrap_or(&earlier.saved_at);
+                    html! {
+                        <div class="kizuki-cl-comparison" data-testid="comparison">
+                            <p>{ fill(&text.compare_loaded, &[("file", &earlier.name), ("date", date)]) }</p>
+                            <p class="kizuki-cl-score-change">
+                                { fill(&text.compare_overall, &[
+                                    ("before", &percent(comparison.percent_before)),
+                                    ("after", &percent(comparison.percent_after)),
+                                ]) }
+                            </p>
+                            <div class="kizuki-cl-table-wrap">
+                                <table class="kizuki-cl-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{ &text.compare_area }</th>
+                                            <th scope="col">{ &text.compare_before }</th>
+                                            <th scope="col">{ &text.compare_after }</th>
+                                            <th scope="col">{ &text.compare_change }</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        { for comparison.areas.iter().filter_map(|row| {
+                                            let area = checklist.areas.iter().find(|a| a.id == row.id)?;
+                                            if row.percent_before.is_none() && row.percent_after.is_none() {
+                                                return None;
+                                            }
+                                            Some(html! {
+                                                <tr data-area={row.id.clone()}>
+                                                    <th scope="row">{ area.title.get(lang) }</th>
+                                                    <td>{ percent(row.percent_before) }</td>
+                                                    <td>{ percent(row.percent_after) }</td>
+                                                    <td>{ change(row.percent_before, row.percent_after) }</td>
+                                                </tr>
+                                            })
+                                        }) }
+                                    </tbody>
+                                </table>
+                            </div>
+                            <h5>{ &text.compare_improved }</h5>
+                            <div data-testid="improved">{ item_list(&comparison.improved) }</div>
+                            <h5>{ &text.compare_worsened }</h5>
+                            <div data-testid="worsened">{ item_list(&comparison.worsened) }</div>
+                            <button type="button" class="kizuki-button kizuki-cl-secondary" onclick={close}>
+                                { &text.compare_close }
+                            </button>
+                        </div>
+                    }
+                } }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,281 @@
+//! The question screens: the workplace profile, and one screen per area with its items,
+//! each answered on the pack's scale, with "why not" reasons when not fully in place.
+
+use kizuki_core::kind::checklist::{Area, ChecklistAction, ChecklistResult, Item};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::state::{Ctx, Screen};
+use super::text::fill;
+use super::widgets::{obligation_badge, rich};
+
+/// The profile questions as radio groups, and the button to start.
+pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let lang = ctx.lang;
+    let complete = checklist.profile_complete(&ctx.answers);
+    let first_area = checklist.areas_to_ask(&ctx.answers).first().copied();
+    let start = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| {
+            go.emit(first_area.map_or(Screen::Results, Screen::Area));
+        })
+    };
+    html! {
+        <section class="kizuki-cl-screen kizuki-cl-profile" aria-labelledby={ctx.id(&["screen-heading"])}>
+            <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1" ref={heading.clone()}>
+                { &text.profile_heading }
+            </h3>
+            <p class="kizuki-cl-intro">{ &text.profile_intro }</p>
+            { for checklist.profile.iter().map(|question| {
+                let name = ctx.id(&["profile", &question.id]);
+                let help_id = ctx.id(&["profile", &question.id, "help"]);
+                let chosen = ctx.answers.profile.get(&question.id);
+                html! {
+                    <fieldset class="kizuki-cl-question" data-question={question.id.clone()}
+                              aria-describedby={question.help.as_ref().map(|_| help_id.clone())}>
+                        <legend class="kizuki-cl-question-label">{ question.label.get(lang) }</legend>
+                        if let Some(help) = &question.help {
+                            <p class="kizuki-cl-help" id={help_id.clone()}>{ rich(help.get(lang)) }</p>
+                        }
+                        <div class="kizuki-cl-options">
+                            { for question.options.iter().map(|option| {
+                                let id = ctx.id(&["profile", &question.id, &option.id]);
+                                let apply = ctx.apply.clone();
+                                let action = ChecklistAction::SetProfile {
+                                    question: question.id.clone(),
+                                    choice: option.id.clone(),
+                                };
+                                html! {
+                                    <div class="kizuki-cl-option">
+                                        <input type="radio" id={id.clone()} name={name.clone()}
+                                               value={option.id.clone()}
+                                               checked={chosen == Some(&option.id)}
+                                               onchange={Callback::from(move |_: Event| apply.emit(action.clone()))} />
+                                        <label for={id}>{ option.label.get(lang) }</label>
+                                    </div>
+                                }
+                            }) }
+                        </div>
+                    </fieldset>
+                }
+            }) }
+            <div class="kizuki-cl-actions">
+                if !complete {
+                    <p class="kizuki-cl-hint" id={ctx.id(&["start-hint"])}>{ &text.profile_incomplete }</p>
+                }
+                <button type="button" class="kizuki-button" data-testid="start"
+                        disabled={!complete}
+                        aria-describedby={(!complete).then(|| ctx.id(&["start-hint"]))}
+                        onclick={start}>
+                    { &text.start }
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// One area: its title and intro, its items for this workplace, and previous / next.
+pub fn area_screen(
+    ctx: &Ctx,
+    result: &ChecklistResult,
+    index: usize,
+    heading: &NodeRef,
+    go: &Callback<Screen>,
+) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let lang = ctx.lang;
+    let Some(area) = checklist.areas.get(index) else {
+        return Html::default();
+    };
+    let order = checklist.areas_to_ask(&ctx.answers);
+    let position = order.iter().position(|&i| i == index);
+    let previous = match position {
+        Some(0) => Screen::Profile,
+        Some(p) => Screen::Area(order[p - 1]),
+        None => Screen::Profile,
+    };
+    let next = position
+        .and_then(|p| order.get(p + 1))
+        .map_or(Screen::Results, |&i| Screen::Area(i));
+    let counts = result.areas.get(index).cloned().unwrap_or_default();
+    let button = |screen: Screen, label: &str, class: &'static str, testid: &'static str| {
+        let go = go.clone();
+        html! {
+            <button type="button" class={classes!("kizuki-button", class)} data-testid={testid}
+                    onclick={Callback::from(move |_: MouseEvent| go.emit(screen))}>
+                { label.to_string() }
+            </button>
+        }
+    };
+    let items: Vec<&Item> = area
+        .items
+        .iter()
+        .filter(|item| checklist.item_applies(item, &ctx.answers))
+        .collect();
+    html! {
+        <section class="kizuki-cl-screen kizuki-cl-area" data-area={area.id.clone()}
+                 aria-labelledby={ctx.id(&["screen-heading"])}>
+            <p class="kizuki-cl-step">
+                { fill(&text.area_step, &[
+                    ("n", &position.map_or(0, |p| p + 1).to_string()),
+                    ("total", &order.len().to_string()),
+                ]) }
+            </p>
+            <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1" ref={heading.clone()}>
+                { area.title.get(lang) }
+            </h3>
+            if let Some(intro) = &area.intro {
+                <p class="kizuki-cl-intro">{ rich(intro.get(lang)) }</p>
+            }
+            <p class="kizuki-cl-area-count">
+                { fill(&text.area_answered, &[
+                    ("answered", &counts.answered.to_string()),
+                    ("total", &counts.applicable.to_string()),
+                ]) }
+            </p>
+            if items.is_empty() {
+                <p>{ &text.no_items }</p>
+            }
+            <ol class="kizuki-cl-items">
+                { for items.iter().map(|item| html! { <li>{ item_view(ctx, area, item) }</li> }) }
+            </ol>
+            <div class="kizuki-cl-pager">
+                { button(previous, if previous == Screen::Profile { &text.nav_profile } else { &text.previous_area },
+                         "kizuki-cl-secondary", "previous") }
+                { button(next, if next == Screen::Results { &text.to_results } else { &text.next_area },
+                         "kizuki-cl-next", "next") }
+            </div>
+        </section>
+    }
+}
+
+/// One item: its wording for this workplace, the scale, why it matters, and the reasons.
+fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let lang = ctx.lang;
+    let pack = ctx.pack.pack();
+    let answer = ctx.answers.items.get(&item.id);
+    let chosen = answer.and_then(|a| a.choice.as_deref());
+    let legend_id = ctx.id(&["item", &item.id, "text"]);
+    let number = area.items.iter().position(|i| i.id == item.id).map_or(0, |p| p + 1);
+    let updates: Vec<_> = item
+        .updates
+        .iter()
+        .filter_map(|id| pack.updates.iter().find(|u| &u.id == id))
+        .collect();
+    let source_line = |doc: &str, section: &str| {
+        let title = pack
+            .sources
+            .iter()
+            .find(|s| s.id == doc)
+            .map_or(doc.to_string(), |s| s.title.get(lang).to_string());
+        format!("{title} {section}")
+    };
+    html! {
+        <fieldset class="kizuki-cl-item" data-item={item.id.clone()} id={ctx.id(&["item", &item.id])}>
+            <legend class="kizuki-cl-item-text" id={legend_id}>
+                <span class="kizuki-cl-item-number">{ format!("{number}. ") }</span>
+                { checklist.item_text(item, &ctx.answers).get(lang) }
+            </legend>
+            <p class="kizuki-cl-badges">{ obligation_badge(text, checklist.item_obligation(item, &ctx.answers)) }</p>
+            <div class="kizuki-cl-scale">
+                { for checklist.scale.iter().map(|option| {
+                    let id = ctx.id(&["item", &item.id, &option.id]);
+                    let apply = ctx.apply.clone();
+                    let action = ChecklistAction::Answer {
+                        item: item.id.clone(),
+                        choice: Some(option.id.clone()),
+                    };
+                    html! {
+                        <div class="kizuki-cl-scale-option">
+                            <input type="radio" id={id.clone()} name={ctx.id(&["item", &item.id])}
+                                   value={option.id.clone()} checked={chosen == Some(option.id.as_str())}
+                                   onchange={Callback::from(move |_: Event| apply.emit(action.clone()))} />
+                            <label for={id}>{ option.label.get(lang) }</label>
+                        </div>
+                    }
+                }) }
+            </div>
+            if checklist.asks_why_not(&ctx.answers, &item.id) {
+                { why_not_view(ctx, item) }
+            }
+            <details class="kizuki-cl-details">
+                <summary>{ &text.item_details }</summary>
+                <h4 class="kizuki-cl-detail-heading">{ &text.why_heading }</h4>
+                <p>{ rich(item.why.get(lang)) }</p>
+                <h4 class="kizuki-cl-detail-heading">{ &text.evidence_heading }</h4>
+                <p>{ rich(item.evidence.get(lang)) }</p>
+                if !updates.is_empty() {
+                    <h4 class="kizuki-cl-detail-heading">{ &text.updates_heading }</h4>
+                    <ul class="kizuki-cl-updates">
+                        { for updates.iter().map(|update| html! {
+                            <li>
+                                { rich(update.text.get(lang)) }
+                                <span class="kizuki-cl-as-of">
+                                    { format!("（{}）", fill(&text.update_as_of, &[("date", &update.as_of)])) }
+                                </span>
+                            </li>
+                        }) }
+                    </ul>
+                }
+                <p class="kizuki-cl-sources">
+                    <span class="kizuki-cl-sources-label">{ format!("{}: ", text.sources_heading) }</span>
+                    { item.sources.iter().map(|s| source_line(&s.doc, &s.section)).collect::<Vec<_>>().join(" / ") }
+                </p>
+            </details>
+        </fieldset>
+    }
+}
+
+/// The "why not" reasons as checkboxes, with a text field for the free-text reason.
+fn why_not_view(ctx: &Ctx, item: &Item) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let lang = ctx.lang;
+    let answer = ctx.answers.items.get(&item.id).cloned().unwrap_or_default();
+    html! {
+        <fieldset class="kizuki-cl-why-not" data-testid="why-not">
+            <legend>{ &text.why_not_legend }</legend>
+            <div class="kizuki-cl-why-not-options">
+                { for checklist.why_not.iter().map(|reason| {
+                    let id = ctx.id(&["item", &item.id, "why", &reason.id]);
+                    let ticked = answer.why_not.contains(&reason.id);
+                    let apply = ctx.apply.clone();
+                    let action = ChecklistAction::ToggleWhyNot {
+                        item: item.id.clone(),
+                        reason: reason.id.clone(),
+                    };
+                    let other_id = ctx.id(&["item", &item.id, "why-other"]);
+                    let show_text = reason.free_text && (ticked || !answer.why_not_other.is_empty());
+                    let set_text = {
+                        let apply = ctx.apply.clone();
+                        let item = item.id.clone();
+                        Callback::from(move |event: InputEvent| {
+                            let input: HtmlInputElement = event.target_unchecked_into();
+                            apply.emit(ChecklistAction::SetWhyNotOther { item: item.clone(), text: input.value() });
+                        })
+                    };
+                    html! {
+                        <div class="kizuki-cl-why-not-option">
+                            <input type="checkbox" id={id.clone()} value={reason.id.clone()} checked={ticked}
+                                   onchange={Callback::from(move |_: Event| apply.emit(action.clone()))} />
+                            <label for={id}>{ reason.label.get(lang) }</label>
+                            if show_text {
+                                <div class="kizuki-cl-why-other">
+                                    <label for={other_id.clone()}>{ &text.why_not_other_label }</label>
+                                    <input type="text" id={other_id} class="kizuki-cl-text-input"
+                                           maxlength={kizuki_core::kind::checklist::MAX_FREE_TEXT_CHARS.to_string()}
+                                           value={answer.why_not_other.clone()} oninput={set_text} />
+                                </div>
+                            }
+                        </div>
+                    }
+                }) }
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,259 @@
+//! The results screen's reading parts: where the workplace stands overall and per area (an
+//! SVG bar chart with the numbers as text), the prioritised action plan with owner and
+//! target date per action, and where to get help. Everything shown comes from the core's
+//! `ChecklistResult`.
+
+use kizuki_core::kind::checklist::{ChecklistAction, ChecklistResult, Recommendation};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::state::Ctx;
+use super::text::fill;
+use super::widgets::{obligation_badge, rich};
+
+/// The overall score and maturity level, with the note that this is not a diagnosis.
+pub fn overall(ctx: &Ctx, result: &ChecklistResult) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let level = result.level.and_then(|l| checklist.levels.get(l));
+    let remaining = result.applicable.saturating_sub(result.answered);
+    html! {
+        <section class="kizuki-cl-overall" aria-labelledby={ctx.id(&["overall-heading"])}>
+            <h4 id={ctx.id(&["overall-heading"])}>{ &text.overall_heading }</h4>
+            <div class="kizuki-cl-score-box" aria-live="polite" data-testid="overall">
+                if let (Some(percent), Some(level)) = (result.percent, level) {
+                    <p class="kizuki-cl-score">{ fill(&text.overall_score, &[("percent", &percent.to_string())]) }</p>
+                    <p class="kizuki-cl-level">{ fill(&text.overall_level, &[("level", level.label.get(ctx.lang))]) }</p>
+                    <p class="kizuki-cl-level-description">{ rich(level.description.get(ctx.lang)) }</p>
+                } else {
+                    <p>{ &text.no_score }</p>
+                }
+            </div>
+            if remaining > 0 {
+                <p class="kizuki-cl-hint">{ fill(&text.results_incomplete, &[("remaining", &remaining.to_string())]) }</p>
+            }
+        </section>
+    }
+}
+
+/// One bar per area that applies: title, an SVG bar with the level thresholds, the percent
+/// and level as text.
+pub fn area_chart(ctx: &Ctx, result: &ChecklistResult) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let lang = ctx.lang;
+    let thresholds: Vec<u8> = checklist
+        .levels
+        .iter()
+        .map(|l| l.min_percent)
+        .filter(|&p| p > 0 && p < 100)
+        .collect();
+    let rows = checklist
+        .areas
+        .iter()
+        .zip(&result.areas)
+        .filter(|(_, counts)| counts.applicable > 0);
+    html! {
+        <figure class="kizuki-cl-chart" aria-labelledby={ctx.id(&["chart-heading"])}>
+            <figcaption>
+                <h4 id={ctx.id(&["chart-heading"])}>{ &text.chart_heading }</h4>
+            </figcaption>
+            <ul class="kizuki-cl-chart-rows" data-testid="chart">
+                { for rows.map(|(area, counts)| {
+                    let percent = counts.percent;
+                    let level = counts.level.and_then(|l| checklist.levels.get(l));
+                    let value = percent.map_or(text.chart_no_score.clone(), |p| format!("{p}%"));
+                    html! {
+                        <li class="kizuki-cl-chart-row" data-area={area.id.clone()}>
+                            <span class="kizuki-cl-chart-title">{ area.title.get(lang) }</span>
+                            <svg class="kizuki-cl-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
+                                 width="100%" height="18" aria-hidden="true" focusable="false">
+                                <rect class="kizuki-cl-bar-track" x="0" y="0" width="100" height="10" />
+                                <rect class="kizuki-cl-bar-fill" x="0" y="0"
+                                      width={percent.unwrap_or(0).to_string()} height="10" />
+                                { for thresholds.iter().map(|&t| html! {
+                                    <line class="kizuki-cl-bar-tick" x1={t.to_string()} x2={t.to_string()}
+                                          y1="0" y2="10" vector-effect="non-scaling-stroke" />
+                                }) }
+                            </svg>
+                            <span class="kizuki-cl-chart-value" data-testid="area-percent">{ value }</span>
+                            if let Some(level) = level {
+                                <span class="kizuki-cl-chart-level">{ level.label.get(lang) }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </figure>
+    }
+}
+
+/// The prioritised action plan, with an owner, a target date and "done" per action.
+pub fn action_plan(ctx: &Ctx, result: &ChecklistResult) -> Html {
+    let text = ctx.text();
+    html! {
+        <section class="kizuki-cl-plan" aria-labelledby={ctx.id(&["plan-heading"])}>
+            <h4 id={ctx.id(&["plan-heading"])}>{ &text.plan_heading }</h4>
+            if result.recommendations.is_empty() {
+                <p>{ &text.plan_empty }</p>
+            } else {
+                <p class="kizuki-cl-intro">{ &text.plan_intro }</p>
+                <ol class="kizuki-cl-plan-list" data-testid="action-plan">
+                    { for result.recommendations.iter().map(|r| recommendation(ctx, r)) }
+                </ol>
+            }
+        </section>
+    }
+}
+
+fn recommendation(ctx: &Ctx, r: &Recommendation) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let lang = ctx.lang;
+    let Some(item) = checklist.item(&r.item) else {
+        return Html::default();
+    };
+    let area = checklist.areas.iter().find(|a| a.id == r.area);
+    let answer = ctx
+        .answers
+        .items
+        .get(&r.item)
+        .and_then(|a| a.choice.as_deref())
+        .and_then(|c| checklist.scale.iter().find(|o| o.id == c));
+    let entry = ctx.answers.actions.get(&r.item).cloned().unwrap_or_default();
+    let set = |change: fn(&mut kizuki_core::kind::checklist::ActionEntry, String)| {
+        let apply = ctx.apply.clone();
+        let item = r.item.clone();
+        let entry = entry.clone();
+        move |value: String| {
+            let mut next = entry.clone();
+            change(&mut next, value);
+            apply.emit(ChecklistAction::SetAction {
+                item: item.clone(),
+                owner: next.owner,
+                due: next.due,
+                done: next.done,
+            });
+        }
+    };
+    let on_owner = {
+        let set = set(|e, v| e.owner = v);
+        Callback::from(move |event: InputEvent| set(event.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_due = {
+        let set = set(|e, v| e.due = v);
+        Callback::from(move |event: Event| set(event.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_done = {
+        let set = set(|e, v| e.done = v == "true");
+        Callback::from(move |event: Event| {
+            set(event.target_unchecked_into::<HtmlInputElement>().checked().to_string())
+        })
+    };
+    let owner_id = ctx.id(&["action", &r.item, "owner"]);
+    let due_id = ctx.id(&["action", &r.item, "due"]);
+    let done_id = ctx.id(&["action", &r.item, "done"]);
+    html! {
+        <li class="kizuki-cl-action" data-item={r.item.clone()}>
+            <p class="kizuki-cl-action-meta">
+                <span class="kizuki-cl-rank">{ fill(&text.rank, &[("rank", &r.rank.to_string())]) }</span>
+                { obligation_badge(text, r.obligation) }
+                if let Some(area) = area {
+                    <span class="kizuki-cl-action-area">{ area.title.get(lang) }</span>
+                }
+            </p>
+            <h5 class="kizuki-cl-action-item">{ checklist.item_text(item, &ctx.answers).get(lang) }</h5>
+            if let Some(answer) = answer {
+                <p class="kizuki-cl-action-answer">{ fill(&text.current_answer, &[("answer", answer.label.get(lang))]) }</p>
+            }
+            <p class="kizuki-cl-action-recommendation">
+                <span class="kizuki-cl-label">{ format!("{}: ", text.recommendation_heading) }</span>
+                { rich(item.recommendation.get(lang)) }
+            </p>
+            if !r.helpers.is_empty() {
+                <div class="kizuki-cl-action-helpers">
+                    <p class="kizuki-cl-label">{ &text.helpers_heading }</p>
+                    <ul>
+                        { for r.helpers.iter().filter_map(|id| checklist.helpers.iter().find(|h| &h.id == id)).map(|h| html! {
+                            <li><strong>{ h.name.get(lang) }</strong>{ "　" }{ rich(h.description.get(lang)) }</li>
+                        }) }
+                    </ul>
+                </div>
+            }
+            <div class="kizuki-cl-action-inputs">
+                <div class="kizuki-cl-field">
+                    <label for={owner_id.clone()}>{ &text.owner_label }</label>
+                    <input type="text" id={owner_id} class="kizuki-cl-text-input" value={entry.owner.clone()}
+                           maxlength={kizuki_core::kind::checklist::MAX_FREE_TEXT_CHARS.to_string()}
+                           autocomplete="off" oninput={on_owner} />
+                    <span class="kizuki-cl-print-value">{ &entry.owner }</span>
+                </div>
+                <div class="kizuki-cl-field">
+                    <label for={due_id.clone()}>{ &text.due_label }</label>
+                    <input type="date" id={due_id} class="kizuki-cl-date-input" value={entry.due.clone()} onchange={on_due} />
+                    <span class="kizuki-cl-print-value">{ &entry.due }</span>
+                </div>
+                <div class="kizuki-cl-field kizuki-cl-done">
+                    <input type="checkbox" id={done_id.clone()} checked={entry.done} onchange={on_done} />
+                    <label for={done_id}>{ &text.done_label }</label>
+                </div>
+            </div>
+        </li>
+    }
+}
+
+/// Where to get help: the embedding center's contacts when the host page gave them, else the
+/// pack's helpers that apply to this workplace.
+pub fn where_to_get_help(ctx: &Ctx) -> Html {
+    let text = ctx.text();
+    let lang = ctx.lang;
+    let body = if let Some(center) = &ctx.center {
+        html! {
+            <>
+                <p>{ &text.help_intro_center }</p>
+                <div class="kizuki-cl-help-center" data-testid="help-center">
+                    <p class="kizuki-cl-help-name">{ &center.name }</p>
+                    <dl class="kizuki-cl-help-details">
+                        if let Some(phone) = &center.phone {
+                            <dt>{ &text.center_phone }</dt>
+                            <dd><a href={crate::tel_href(phone)}>{ phone }</a></dd>
+                        }
+                        if let Some(hours) = &center.hours {
+                            <dt>{ &text.center_hours }</dt>
+                            <dd>{ hours }</dd>
+                        }
+                        if let Some(url) = &center.url {
+                            <dt>{ &text.center_web }</dt>
+                            <dd><a href={url.clone()} rel="noopener noreferrer">{ url }</a></dd>
+                        }
+                    </dl>
+                </div>
+            </>
+        }
+    } else {
+        let helpers = ctx.checklist().helpers_for(&ctx.answers);
+        if helpers.is_empty() {
+            html! { <p>{ &text.help_none }</p> }
+        } else {
+            html! {
+                <>
+                    <p>{ &text.help_intro_pack }</p>
+                    <ul class="kizuki-cl-helpers" data-testid="helpers">
+                        { for helpers.iter().map(|h| html! {
+                            <li data-helper={h.id.clone()}>
+                                <p class="kizuki-cl-help-name">{ h.name.get(lang) }</p>
+                                <p>{ rich(h.description.get(lang)) }</p>
+                            </li>
+                        }) }
+                    </ul>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="kizuki-cl-help-section" aria-labelledby={ctx.id(&["help-heading"])}>
+            <h4 id={ctx.id(&["help-heading"])}>{ &text.help_heading }</h4>
+            { body }
+        </section>
+    }
+}

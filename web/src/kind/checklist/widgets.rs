@@ -1,0 +1,126 @@
+//! Small pieces the checklist's screens share: pack text with inline markup, the
+//! obligation badge, the progress bar and the table of contents.
+
+use kizuki_core::kind::checklist::{ChecklistResult, Obligation};
+use kizuki_core::text::{parse_inline, Inline};
+use yew::prelude::*;
+
+use super::state::{Ctx, Screen};
+use super::text::{fill, ChecklistText};
+
+/// Pack text with `**strong**` and `[label](https://…)` rendered as elements, never as HTML.
+pub fn rich(source: &str) -> Html {
+    parse_inline(source)
+        .into_iter()
+        .map(|run| match run {
+            Inline::Plain(text) => html! { { text } },
+            Inline::Strong(text) => html! { <strong>{ text }</strong> },
+            Inline::Link { label, href } => html! {
+                <a href={href} rel="noopener noreferrer" target="_blank">{ label }</a>
+            },
+        })
+        .collect()
+}
+
+/// Pack text with its markup flattened for a plain-text field: links keep their address.
+pub fn plain(source: &str) -> String {
+    parse_inline(source)
+        .into_iter()
+        .map(|run| match run {
+            Inline::Plain(text) | Inline::Strong(text) => text,
+            Inline::Link { label, href } => format!("{label} ({href})"),
+        })
+        .collect()
+}
+
+/// The label of an obligation level.
+pub fn obligation_text(text: &ChecklistText, obligation: Obligation) -> &str {
+    match obligation {
+        Obligation::LegalDuty => &text.obligation_legal_duty,
+        Obligation::EffortDuty => &text.obligation_effort_duty,
+        Obligation::Recommended => &text.obligation_recommended,
+    }
+}
+
+/// The badge naming an item's obligation (text, not only colour).
+pub fn obligation_badge(text: &ChecklistText, obligation: Obligation) -> Html {
+    let kind = match obligation {
+        Obligation::LegalDuty => "legal",
+        Obligation::EffortDuty => "effort",
+        Obligation::Recommended => "recommended",
+    };
+    html! {
+        <span class={classes!("kizuki-cl-badge", format!("kizuki-cl-badge-{kind}"))}>
+            <span class="kizuki-cl-vh">{ format!("{}: ", text.obligation_label) }</span>
+            { obligation_text(text, obligation) }
+        </span>
+    }
+}
+
+/// The overall progress: a bar and "n / m answered", announced politely when it changes.
+pub fn progress(ctx: &Ctx, result: &ChecklistResult) -> Html {
+    let text = ctx.text();
+    let id = ctx.id(&["progress"]);
+    html! {
+        <div class="kizuki-cl-progress">
+            <label class="kizuki-cl-vh" for={id.clone()}>{ &text.progress_label }</label>
+            <progress id={id} max={result.applicable.max(1).to_string()}
+                      value={result.answered.to_string()}></progress>
+            <p class="kizuki-cl-progress-text" aria-live="polite" data-testid="progress">
+                { fill(&text.progress, &[
+                    ("answered", &result.answered.to_string()),
+                    ("total", &result.applicable.to_string()),
+                ]) }
+            </p>
+        </div>
+    }
+}
+
+/// The table of contents: the profile, every area that applies with its count, the results.
+pub fn contents(ctx: &Ctx, result: &ChecklistResult, current: Screen, go: &Callback<Screen>) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let entry = |screen: Screen, label: String, count: Option<String>, complete: bool| {
+        let go = go.clone();
+        let is_current = screen == current;
+        html! {
+            <li class={classes!("kizuki-cl-nav-entry", complete.then_some("kizuki-cl-nav-complete"))}>
+                <button type="button" class="kizuki-cl-nav-button"
+                        aria-current={is_current.then_some("step")}
+                        onclick={Callback::from(move |_: MouseEvent| go.emit(screen))}>
+                    <span class="kizuki-cl-nav-label">{ label }</span>
+                    if let Some(count) = count {
+                        <span class="kizuki-cl-nav-count">
+                            { count }
+                            if complete {
+                                <span class="kizuki-cl-nav-done">{ format!(" ✓ {}", text.nav_complete) }</span>
+                            }
+                        </span>
+                    }
+                    if is_current {
+                        <span class="kizuki-cl-vh">{ &text.nav_current }</span>
+                    }
+                </button>
+            </li>
+        }
+    };
+    let areas = checklist.areas_to_ask(&ctx.answers);
+    html! {
+        <nav class="kizuki-cl-nav" aria-label={text.nav_label.clone()}>
+            <ol class="kizuki-cl-nav-list">
+                { entry(Screen::Profile, text.nav_profile.clone(), None, false) }
+                { for areas.iter().filter_map(|&index| {
+                    let area = checklist.areas.get(index)?;
+                    let counts = result.areas.get(index)?;
+                    let count = fill(&text.nav_count, &[
+                        ("answered", &counts.answered.to_string()),
+                        ("total", &counts.applicable.to_string()),
+                    ]);
+                    let complete = counts.answered == counts.applicable;
+                    Some(entry(Screen::Area(index), area.title.get(ctx.lang).to_string(), Some(count), complete))
+                }) }
+                { entry(Screen::Results, text.nav_results.clone(), None, false) }
+            </ol>
+        </nav>
+    }
+}

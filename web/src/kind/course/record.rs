@@ -1,0 +1,72 @@
+//! The record panel on the course map: where the progress is kept, export (JSON), import
+//! with clear messages, and erase with confirmation.
+
+use yew::prelude::*;
+
+use super::{Ctx, Msg};
+use crate::platform;
+
+/// The record panel.
+pub fn panel(ctx: &Ctx<'_>) -> Html {
+    let text = ctx.text;
+    let input_id = ctx.id("import");
+    let on_file = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let dispatch = dispatch.clone();
+            yew::platform::spawn_local(async move {
+                let read = platform::read_chosen_file(&input).await;
+                // Clear the input so choosing the same file again still fires `change`.
+                input.set_value("");
+                match read {
+                    Ok((_, contents)) => dispatch.dispatch(Msg::Import(contents)),
+                    Err(detail) => dispatch.dispatch(Msg::ImportUnreadable(detail)),
+                }
+            });
+        })
+    };
+    let status = ctx.notice(true);
+    html! {
+        <section class="kizuki-course-record" aria-labelledby={ctx.id("record-heading")}>
+            <h3 id={ctx.id("record-heading")}>{ &text.record_panel_heading }</h3>
+            <p class="kizuki-course-muted">{ &text.record_where }</p>
+            <div class="kizuki-course-actions">
+                <button type="button" class="kizuki-button kizuki-course-secondary" onclick={ctx.send(Msg::ExportJson)}>
+                    { &text.export_json }
+                </button>
+            </div>
+            <div class="kizuki-course-field">
+                <label for={input_id.clone()}>{ &text.import_label }</label>
+                <input type="file" id={input_id} accept=".json,application/json" onchange={on_file} />
+            </div>
+            <div class="kizuki-course-actions">
+                if ctx.state.confirm_erase {
+                    <div class="kizuki-course-confirm" role="alertdialog" aria-labelledby={ctx.id("erase-confirm")}>
+                        <p id={ctx.id("erase-confirm")} tabindex="-1">{ &text.erase_confirm }</p>
+                        <button type="button" class="kizuki-button kizuki-course-danger" onclick={ctx.send(Msg::Erase)}>
+                            { &text.erase_yes }
+                        </button>
+                        <button type="button" class="kizuki-button kizuki-course-secondary" onclick={ctx.send(Msg::AskErase(false))}>
+                            { &text.erase_no }
+                        </button>
+                    </div>
+                } else {
+                    <button type="button" class="kizuki-button kizuki-course-secondary" id={ctx.id("erase")}
+                            onclick={ctx.send(Msg::AskErase(true))}>
+                        { &text.erase }
+                    </button>
+                }
+            </div>
+            <div id={ctx.id("record-status")} tabindex="-1" role="status" aria-live="polite">
+                if let Some((message, problem)) = status {
+                    <p class={classes!("kizuki-course-notice", problem.then_some("kizuki-course-notice-problem"))}>
+                        { message }
+                    </p>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+//! Pieces of content the course screens share: inline markup (`**strong**`, safe links),
+//! source references, the "rule today" boxes for the pack's `updates`, and dates.
+
+use kizuki_core::pack::SourceRef;
+use kizuki_core::text::{is_safe_href, parse_inline, Inline};
+use kizuki_core::{Lang, ValidPack};
+use yew::prelude::*;
+
+use super::text::{fill, CourseText};
+
+/// Renders text with Kizuki's inline markup. Anything else, HTML included, stays text.
+pub fn inline(source: &str) -> Html {
+    parse_inline(source)
+        .into_iter()
+        .map(|run| match run {
+            Inline::Plain(text) => html! { { text } },
+            Inline::Strong(text) => html! { <strong>{ text }</strong> },
+            Inline::Link { label, href } => html! {
+                <a href={href} rel="noopener noreferrer" target="_blank">{ label }</a>
+            },
+        })
+        .collect()
+}
+
+/// A date for readers: `2026年11月22日` in Japanese, `2026-11-22` in English.
+pub fn display_date(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => kizuki_core::date::japanese_date(value),
+        Lang::En => value.to_string(),
+    }
+}
+
+/// "Sources: title (section); …", each title from the pack's `sources`.
+pub fn sources(pack: &ValidPack, refs: &[&SourceRef], lang: Lang, text: &CourseText) -> Html {
+    if refs.is_empty() {
+        return Html::default();
+    }
+    let entries = refs.iter().map(|source| {
+        let document = pack.pack().sources.iter().find(|d| d.id == source.doc);
+        let title = document.map_or(source.doc.as_str(), |d| d.title.get(lang));
+        let entry = fill(&text.source_entry, &[("title", title), ("section", &source.section)]);
+        match document.and_then(|d| d.url.as_deref()).filter(|u| is_safe_href(u)) {
+            Some(url) => html! {
+                <li><a href={url.to_string()} rel="noopener noreferrer" target="_blank">{ entry }</a></li>
+            },
+            None => html! { <li>{ entry }</li> },
+        }
+    });
+    html! {
+        <div class="kizuki-course-sources">
+            <p class="kizuki-course-sources-label">{ &text.sources_label }</p>
+            <ul>{ for entries }</ul>
+        </div>
+    }
+}
+
+/// The current rule for each of the pack's `updates` named, with its "as of" date.
+pub fn updates(pack: &ValidPack, ids: &[String], lang: Lang, text: &CourseText) -> Html {
+    let boxes = ids.iter().filter_map(|id| {
+        let update = pack.pack().updates.iter().find(|u| &u.id == id)?;
+        let refs: Vec<&SourceRef> = update.sources.iter().collect();
+        Some(html! {
+            <aside class="kizuki-course-update">
+                <p class="kizuki-course-update-heading">
+                    { fill(&text.update_heading, &[("date", &display_date(&update.as_of, lang))]) }
+                </p>
+                <p class="kizuki-course-update-intro">{ &text.update_intro }</p>
+                <p>{ inline(update.text.get(lang)) }</p>
+                { sources(pack, &refs, lang, text) }
+            </aside>
+        })
+    });
+    html! { <>{ for boxes }</> }
+}

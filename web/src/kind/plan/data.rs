@@ -1,0 +1,96 @@
+//! The data panel: where the cases live, export (encrypted by default, plain only after a
+//! warning about health information), import (either kind), changing the passphrase, and
+//! erasing everything.
+
+use yew::prelude::*;
+
+use super::flows::{self, Scope};
+use super::state::Msg;
+use super::widgets::{ConfirmAction, NewPassphraseForm, PassphraseEntry};
+use super::Ctx;
+
+/// The panel under the cases.
+pub fn data_panel(ctx: &Ctx<'_>) -> Html {
+    let text = ctx.text;
+    let selected = ctx
+        .state
+        .selected
+        .clone()
+        .filter(|id| ctx.state.cases.cases.contains_key(id));
+    let has_cases = !ctx.state.cases.cases.is_empty();
+    let import_id = ctx.id("import-file");
+    html! {
+        <section class="kizuki-plan-data" aria-labelledby={ctx.id("data-heading")}>
+            <h3 id={ctx.id("data-heading")}>{ &text.data_heading }</h3>
+            <p>{ &text.data_where }</p>
+
+            <div class="kizuki-plan-data-part">
+                <h4>{ &text.export_heading }</h4>
+                <p class="kizuki-plan-hint">{ &text.export_encrypted_note }</p>
+                <div class="kizuki-plan-actions">
+                    <button type="button" class="kizuki-button" disabled={!has_cases}
+                            onclick={flows::on_export_encrypted(ctx, Scope::All)}>
+                        { &text.export_all }
+                    </button>
+                    if let Some(id) = &selected {
+                        <button type="button" class="kizuki-plan-secondary"
+                                onclick={flows::on_export_encrypted(ctx, Scope::Case(id.clone()))}>
+                            { &text.export_case }
+                        </button>
+                    }
+                </div>
+                if has_cases {
+                    <ConfirmAction lang={ctx.lang} danger=true open_label={text.export_plain_open.clone()}
+                                   question={text.export_plain_warning.clone()}
+                                   yes_label={text.export_plain_all.clone()}
+                                   on_confirm={flows::on_export_plain(ctx, Scope::All)} />
+                    if let Some(id) = &selected {
+                        <ConfirmAction key={id.clone()} lang={ctx.lang} danger=true
+                                       class={classes!("kizuki-plan-plain-case")}
+                                       open_label={format!("{}（{}）", text.export_plain_open, text.export_case)}
+                                       question={text.export_plain_warning.clone()}
+                                       yes_label={text.export_plain_case.clone()}
+                                       on_confirm={flows::on_export_plain(ctx, Scope::Case(id.clone()))} />
+                    }
+                }
+            </div>
+
+            <div class="kizuki-plan-data-part">
+                <h4>{ &text.import_heading }</h4>
+                if ctx.state.pending_import.is_some() {
+                    <div class="kizuki-plan-import-pass" role="group" aria-labelledby={ctx.id("import-pass-heading")}>
+                        <p id={ctx.id("import-pass-heading")}><strong>{ &text.import_passphrase_heading }</strong></p>
+                        <p>{ &text.import_passphrase_intro }</p>
+                        <PassphraseEntry id={ctx.id("import")} lang={ctx.lang} busy={ctx.state.busy}
+                                         button={text.import_button.clone()}
+                                         on_submit={flows::on_import_passphrase(ctx)}
+                                         on_cancel={ctx.send::<()>(Msg::CancelImport)} />
+                    </div>
+                } else {
+                    <div class="kizuki-plan-field">
+                        <label for={import_id.clone()}>{ &text.import_label }</label>
+                        <p class="kizuki-plan-hint" id={format!("{import_id}-hint")}>{ &text.import_hint }</p>
+                        <input id={import_id.clone()} type="file" accept=".json,application/json"
+                               aria-describedby={format!("{import_id}-hint")}
+                               onchange={flows::on_import_file(ctx)} />
+                    </div>
+                }
+            </div>
+
+            <div class="kizuki-plan-data-part">
+                <h4>{ &text.change_heading }</h4>
+                <NewPassphraseForm id={ctx.id("change")} lang={ctx.lang} ask_current=true busy={ctx.state.busy}
+                                   button={text.change_button.clone()}
+                                   on_submit={flows::on_change_passphrase(ctx)} />
+            </div>
+
+            <div class="kizuki-plan-data-part">
+                <h4>{ &text.erase_heading }</h4>
+                <p>{ &text.erase_text }</p>
+                <ConfirmAction lang={ctx.lang} danger=true open_label={text.erase_open.clone()}
+                               question={text.erase_confirm.clone()} yes_label={text.erase_yes.clone()}
+                               on_confirm={ctx.send::<()>(Msg::Erase)} />
+            </div>
+        </section>
+    }
+}

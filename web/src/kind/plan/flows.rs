@@ -1,0 +1,251 @@
+//! The slow and the outward flows: deriving keys (set, unlock, change, open a file), file
+//! import, and the exports (encrypted by default; plain only after a warning; calendar).
+//!
+//! Argon2id takes a noticeable time in WebAssembly and blocks the page while it runs, so
+//! every derivation first shows "checking the key" and lets the browser paint once.
+
+use std::time::Duration;
+
+use kizuki_core::export::{import, Export, KitState};
+use kizuki_core::kind::plan::PlanCases;
+use kizuki_core::vault::{SealedRecord, VaultKey};
+use kizuki_core::Error;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::state::{Message, Msg, Notice, PlanState};
+use super::vault_store;
+use super::Ctx;
+use crate::platform;
+
+/// Long enough for the browser to paint the "checking the key" status before Argon2 runs.
+const PAINT_FIRST: Duration = Duration::from_millis(40);
+
+/// Runs `work` (a key derivation) after showing the busy status and letting the page paint.
+fn derive_later(dispatch: UseReducerDispatcher<PlanState>, work: impl FnOnce() -> Msg + 'static) {
+    dispatch.dispatch(Msg::Busy(true));
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(PAINT_FIRST).await;
+        dispatch.dispatch(work());
+    });
+}
+
+fn refused(error: &Error) -> Msg {
+    Msg::Refused(match error {
+        Error::DecryptionFailed => Message::WrongPassphrase,
+        Error::WeakPassphrase(_) => Message::TooShort,
+        other => Message::Core(other.code()),
+    })
+}
+
+/// First use: derive a key under a fresh salt; the reducer seals and stores the cases.
+pub fn on_setup(ctx: &Ctx<'_>) -> Callback<(String, String)> {
+    let dispatch = ctx.dispatch.clone();
+    Callback::from(move |(_, passphrase): (String, String)| {
+        derive_later(dispatch.clone(), move || match vault_store::new_key(&passphrase) {
+            None => Msg::Refused(Message::RandomUnavailable),
+            Some(Ok(key)) => Msg::Created(key),
+            Some(Err(error)) => refused(&error),
+        });
+    })
+}
+
+/// Later visits: open the stored record. A wrong passphrase changes nothing.
+pub fn on_unlock(ctx: &Ctx<'_>) -> Callback<String> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let namespace = ctx.state.namespace.clone();
+    Callback::from(move |passphrase: String| {
+        let (pack, namespace) = (pack.clone(), namespace.clone());
+        derive_later(dispatch.clone(), move || {
+            let Some(record) = vault_store::stored_record(&pack, &namespace) else {
+                return Msg::Refused(Message::ChangedElsewhere);
+            };
+            match vault_store::unlock(&pack, &passphrase, &record) {
+                Ok((key, cases, revision)) => Msg::Opened {
+                    key,
+                    cases,
+                    revision,
+                },
+                Err(error) => refused(&error),
+            }
+        });
+    })
+}
+
+/// Changing the passphrase: check the current one against the stored record, then derive
+/// the new key under a new salt; the reducer re-seals everything under it.
+pub fn on_change_passphrase(ctx: &Ctx<'_>) -> Callback<(String, String)> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let namespace = ctx.state.namespace.clone();
+    let current_key = ctx.state.key().cloned();
+    Callback::from(move |(current, new): (String, String)| {
+        let (pack, namespace, current_key) = (pack.clone(), namespace.clone(), current_key.clone());
+        derive_later(dispatch.clone(), move || {
+            let Some(record) = vault_store::stored_record(&pack, &namespace) else {
+                return Msg::Refused(Message::ChangedElsewhere);
+            };
+            match VaultKey::for_record(&current, &record) {
+                Ok(key) if Some(&key) == current_key.as_ref() => {}
+                Ok(_) => return Msg::Refused(Message::WrongPassphrase),
+                Err(error) => return refused(&error),
+            }
+            match vault_store::new_key(&new) {
+                None => Msg::Refused(Message::RandomUnavailable),
+                Some(Ok(key)) => Msg::Rekey(key),
+                Some(Err(error)) => refused(&error),
+            }
+        });
+    })
+}
+
+/// A file was chosen: an encrypted one waits for its passphrase, a plain one is checked and
+/// merged at once. A bad file gets a message and changes nothing.
+pub fn on_import_file(ctx: &Ctx<'_>) -> Callback<Event> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    Callback::from(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        let dispatch = dispatch.clone();
+        let pack = pack.clone();
+        yew::platform::spawn_local(async move {
+            let read = platform::read_chosen_file(&input).await;
+            input.set_value("");
+            let text = match read {
+                Ok((_, text)) => text,
+                Err(reason) if reason == "too_large" => {
+                    dispatch.dispatch(Msg::Notify(Notice::problem(Message::Core("too_large"))));
+                    return;
+                }
+                Err(_) => return,
+            };
+            let msg = match SealedRecord::from_json(&text) {
+                Ok(record) => Msg::AwaitImport(record),
+                Err(error @ (Error::FutureVersion { .. } | Error::TooLarge { .. })) => {
+                    Msg::Notify(Notice::problem(Message::Core(error.code())))
+                }
+                Err(_) => match import(&pack, text.as_bytes()) {
+                    Ok(Export {
+                        state: KitState::Plan(cases),
+                        ..
+                    }) => Msg::Import(cases),
+                    Ok(_) => Msg::Notify(Notice::problem(Message::Core("does_not_fit"))),
+                    Err(error) => Msg::Notify(Notice::problem(Message::Core(error.code()))),
+                },
+            };
+            dispatch.dispatch(msg);
+        });
+    })
+}
+
+/// The passphrase of an encrypted file: open it and merge its cases.
+pub fn on_import_passphrase(ctx: &Ctx<'_>) -> Callback<String> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let record = ctx.state.pending_import.clone();
+    Callback::from(move |passphrase: String| {
+        let Some(record) = record.clone() else {
+            return;
+        };
+        let pack = pack.clone();
+        derive_later(dispatch.clone(), move || {
+            match vault_store::unlock(&pack, &passphrase, &record) {
+                Ok((_, cases, _)) => Msg::Import(cases),
+                Err(error) => refused(&error),
+            }
+        });
+    })
+}
+
+/// What an export holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every case.
+    All,
+    /// One case, by id.
+    Case(String),
+}
+
+fn cases_in(ctx: &Ctx<'_>, scope: &Scope) -> Option<PlanCases> {
+    match scope {
+        Scope::All => Some(ctx.state.cases.clone()),
+        Scope::Case(id) => ctx.state.cases.only(id),
+    }
+}
+
+fn file_name(pack_id: &str, scope: &Scope, suffix: &str) -> String {
+    let what = match scope {
+        Scope::All => "",
+        Scope::Case(_) => "-case",
+    };
+    format!("{pack_id}{what}-{}{suffix}", platform::today())
+}
+
+/// Exports the cases sealed under the current key (the default).
+pub fn on_export_encrypted(ctx: &Ctx<'_>, scope: Scope) -> Callback<MouseEvent> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let key = ctx.state.key().cloned();
+    let cases = cases_in(ctx, &scope);
+    let revision = ctx.state.revision;
+    Callback::from(move |_: MouseEvent| {
+        let (Some(key), Some(cases)) = (&key, &cases) else {
+            return;
+        };
+        let msg = match vault_store::seal(&pack, key, cases, revision) {
+            Ok(json) => deliver(&file_name(&pack.pack().id, &scope, ".encrypted.json"), "application/json", &json),
+            Err(_) => Msg::Notify(Notice::problem(Message::RandomUnavailable)),
+        };
+        dispatch.dispatch(msg);
+    })
+}
+
+/// Exports the cases as plain JSON (only reached after the health-information warning).
+pub fn on_export_plain(ctx: &Ctx<'_>, scope: Scope) -> Callback<()> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let cases = cases_in(ctx, &scope);
+    let revision = ctx.state.revision;
+    Callback::from(move |()| {
+        let Some(cases) = &cases else {
+            return;
+        };
+        let json = vault_store::plain_json(&pack, cases, revision);
+        dispatch.dispatch(deliver(
+            &file_name(&pack.pack().id, &scope, ".json"),
+            "application/json",
+            &json,
+        ));
+    })
+}
+
+/// Exports a case's follow-up dates as an iCalendar file (case label and meeting only).
+pub fn on_export_ics(ctx: &Ctx<'_>, case_id: &str) -> Callback<MouseEvent> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let case = ctx.state.cases.cases.get(case_id).cloned();
+    let case_id = case_id.to_string();
+    let lang = ctx.lang;
+    Callback::from(move |_: MouseEvent| {
+        let Some(case) = &case else {
+            return;
+        };
+        let msg = match kizuki_core::ics::case_ics(&pack, &case_id, case, lang, &platform::now_iso()) {
+            Ok(ics) => deliver(
+                &format!("{}-follow-up-{}.ics", pack.pack().id, platform::today()),
+                "text/calendar",
+                &ics,
+            ),
+            Err(error) => Msg::Notify(Notice::problem(Message::Core(error.code()))),
+        };
+        dispatch.dispatch(msg);
+    })
+}
+
+fn deliver(name: &str, mime: &str, contents: &str) -> Msg {
+    match platform::download(name, mime, contents) {
+        Ok(()) => Msg::Notify(Notice::info(Message::Exported)),
+        Err(_) => Msg::Notify(Notice::problem(Message::Storage("other"))),
+    }
+}

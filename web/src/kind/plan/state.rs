@@ -1,0 +1,429 @@
+//! The planner's state and its reducer. Case changes are [`PlanAction`]s applied by the
+//! core (`Plan::apply`); after every change the cases are sealed and stored again.
+
+use std::rc::Rc;
+
+use kizuki_core::kind::plan::{Plan, PlanAction, PlanCases};
+use kizuki_core::vault::{SealedRecord, VaultKey};
+use kizuki_core::Kit;
+use yew::prelude::*;
+
+use super::vault_store::{self, SaveError, Stored};
+use crate::kind::PackRef;
+use crate::platform::{LoadProblem, StorageError};
+
+/// Where the person stands with the vault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    /// Nothing stored yet: set a passphrase.
+    Setup,
+    /// A sealed record is stored: unlock it.
+    Locked,
+    /// Unlocked: the key stays in memory until locked.
+    Unlocked(VaultKey),
+}
+
+/// How a message reads: news, or a problem that needs attention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Something went as asked.
+    Info,
+    /// Something did not happen.
+    Problem,
+}
+
+/// A message for the person (localised when shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// Unlocking failed: wrong passphrase (or a damaged record).
+    WrongPassphrase,
+    /// A passphrase shorter than the minimum.
+    TooShort,
+    /// Locked by the person.
+    Locked,
+    /// Locked by the inactivity timer.
+    AutoLocked,
+    /// A core error, by its code.
+    Core(&'static str),
+    /// Storage refused, by the platform's code.
+    Storage(&'static str),
+    /// A damaged record was moved to this key.
+    KeptAside(String),
+    /// An unencrypted record was found; it is sealed once a passphrase is set.
+    PlainFound,
+    /// Another tab saved newer cases; they were loaded.
+    NewerElsewhere,
+    /// Another tab changed the passphrase or erased: unlock again.
+    ChangedElsewhere,
+    /// No secure random numbers.
+    RandomUnavailable,
+    /// A file was exported.
+    Exported,
+    /// This many cases were imported.
+    Imported(usize),
+    /// The passphrase was changed.
+    PassphraseChanged,
+    /// Everything was erased.
+    Erased,
+}
+
+/// A message with its tone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// News or problem.
+    pub tone: Tone,
+    /// What to say.
+    pub message: Message,
+}
+
+impl Notice {
+    /// News.
+    pub fn info(message: Message) -> Notice {
+        Notice { tone: Tone::Info, message }
+    }
+
+    /// A problem.
+    pub fn problem(message: Message) -> Notice {
+        Notice { tone: Tone::Problem, message }
+    }
+}
+
+/// Everything the planner shows.
+#[derive(Debug, Clone)]
+pub struct PlanState {
+    /// The pack (a plan).
+    pub pack: PackRef,
+    /// The widget's storage namespace.
+    pub namespace: String,
+    /// Locked, unlocked, or not set up.
+    pub phase: Phase,
+    /// The cases (empty while locked).
+    pub cases: PlanCases,
+    /// The revision of the stored record these cases were loaded from or saved as.
+    pub revision: u64,
+    /// The case shown.
+    pub selected: Option<String>,
+    /// The step shown in that case; `None` shows the case's current step.
+    pub viewing: Option<String>,
+    /// The document shown full page (ready to print), if any.
+    pub document: Option<String>,
+    /// The message shown at the top.
+    pub notice: Option<Notice>,
+    /// A key is being derived (Argon2id is slow): forms wait.
+    pub busy: bool,
+    /// Counts the person's actions; the auto-lock timer restarts when it changes.
+    pub activity: u64,
+    /// Cases from an unencrypted record, sealed when the passphrase is set.
+    pub pending_plain: Option<PlanCases>,
+    /// An encrypted file waiting for its passphrase.
+    pub pending_import: Option<SealedRecord>,
+}
+
+/// Everything that changes the state. `Plan` maps one-to-one to the core's `Plan::apply`.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key derivation starts (`true`) or was abandoned (`false`).
+    Busy(bool),
+    /// A passphrase was set: the new key, over the (possibly migrated) cases.
+    Created(VaultKey),
+    /// The stored record was unlocked.
+    Opened {
+        /// Its key.
+        key: VaultKey,
+        /// Its cases.
+        cases: PlanCases,
+        /// Its revision.
+        revision: u64,
+    },
+    /// A key derivation or a check failed: say why, change nothing else.
+    Refused(Message),
+    /// A change to the cases, applied by the core.
+    Plan(PlanAction),
+    /// Show a case.
+    Select(Option<String>),
+    /// Show a step of the selected case (`None`: its current step).
+    View(Option<String>),
+    /// Show a document full page, or go back.
+    ShowDocument(Option<String>),
+    /// Forget the key and the cases in memory.
+    Lock {
+        /// Locked by the inactivity timer.
+        auto: bool,
+    },
+    /// The passphrase changed: re-seal under the new key.
+    Rekey(VaultKey),
+    /// An encrypted file was chosen: ask for its passphrase.
+    AwaitImport(SealedRecord),
+    /// The encrypted file is not imported after all.
+    CancelImport,
+    /// Cases read from a file, to merge in.
+    Import(PlanCases),
+    /// Erase everything stored.
+    Erase,
+    /// Show a message.
+    Notify(Notice),
+    /// Hide the message.
+    Dismiss,
+    /// The person did something (keeps the auto-lock away).
+    Touch,
+}
+
+impl PlanState {
+    /// The state a widget starts in, from what storage holds.
+    pub fn start(pack: PackRef, namespace: String) -> PlanState {
+        let found = vault_store::load(&pack, &namespace);
+        let mut notice = found.problem.map(|problem| match problem {
+            LoadProblem::Storage(error) => Notice::problem(Message::Storage(error.code())),
+            LoadProblem::KeptAside { key, .. } => Notice::problem(Message::KeptAside(key)),
+        });
+        let (phase, pending_plain) = match found.stored {
+            Stored::Nothing => (Phase::Setup, None),
+            Stored::Sealed(_) => (Phase::Locked, None),
+            Stored::Plain(cases) => {
+                notice = Some(Notice::info(Message::PlainFound));
+                (Phase::Setup, Some(cases))
+            }
+        };
+        PlanState {
+            pack,
+            namespace,
+            phase,
+            cases: PlanCases::default(),
+            revision: 0,
+            selected: None,
+            viewing: None,
+            document: None,
+            notice,
+            busy: false,
+            activity: 0,
+            pending_plain,
+            pending_import: None,
+        }
+    }
+
+    /// The plan of the pack (the frame only hands plan packs to this view).
+    pub fn plan(&self) -> Option<&Plan> {
+        match &self.pack.pack().kit {
+            Kit::Plan(plan) => Some(plan),
+            _ => None,
+        }
+    }
+
+    /// The key, while unlocked.
+    pub fn key(&self) -> Option<&VaultKey> {
+        match &self.phase {
+            Phase::Unlocked(key) => Some(key),
+            _ => None,
+        }
+    }
+
+    fn forget(&mut self, phase: Phase) {
+        self.phase = phase;
+        self.cases = PlanCases::default();
+        self.revision = 0;
+        self.selected = None;
+        self.viewing = None;
+        self.document = None;
+        self.pending_import = None;
+        self.busy = false;
+    }
+
+    /// Seals and stores the cases; a failure becomes the notice (and may lock or reload).
+    fn persist(&mut self, check_with: Option<VaultKey>) {
+        let Some(key) = self.key().cloned() else {
+            return;
+        };
+        let check_with = check_with.unwrap_or_else(|| key.clone());
+        match vault_store::save(
+            &self.pack,
+            &self.namespace,
+            &check_with,
+            &key,
+            &self.cases,
+            self.revision,
+        ) {
+            Ok(revision) => self.revision = revision,
+            Err(SaveError::Storage(error)) => {
+                self.notice = Some(Notice::problem(Message::Storage(storage_code(&error))));
+            }
+            Err(SaveError::NewerElsewhere { cases, revision }) => {
+                self.cases = cases;
+                self.revision = revision;
+                if self
+                    .selected
+                    .as_ref()
+                    .is_some_and(|id| !self.cases.cases.contains_key(id))
+                {
+                    self.selected = None;
+                    self.viewing = None;
+                    self.document = None;
+                }
+                self.notice = Some(Notice::problem(Message::NewerElsewhere));
+            }
+            Err(SaveError::ChangedElsewhere) => {
+                self.forget(Phase::Locked);
+                self.notice = Some(Notice::problem(Message::ChangedElsewhere));
+            }
+            Err(SaveError::NoRandom) => {
+                self.notice = Some(Notice::problem(Message::RandomUnavailable));
+            }
+        }
+    }
+
+    fn apply(&mut self, action: PlanAction) {
+        let Some(plan) = self.plan() else {
+            return;
+        };
+        let mut cases = self.cases.clone();
+        if let Err(error) = plan.apply(&mut cases, &action) {
+            self.notice = Some(Notice::problem(Message::Core(error.code())));
+            return;
+        }
+        self.cases = cases;
+        match &action {
+            PlanAction::OpenCase { case, .. } => {
+                self.selected = Some(case.clone());
+                self.viewing = None;
+                self.document = None;
+            }
+            PlanAction::DeleteCase { case } if self.selected.as_ref() == Some(case) => {
+                self.selected = None;
+                self.viewing = None;
+                self.document = None;
+            }
+            PlanAction::Decide { .. } | PlanAction::Advance { .. } => self.viewing = None,
+            _ => {}
+        }
+        if matches!(
+            self.notice,
+            Some(Notice {
+                message: Message::Core(_),
+                ..
+            })
+        ) {
+            self.notice = None;
+        }
+        self.persist(None);
+    }
+}
+
+fn storage_code(error: &StorageError) -> &'static str {
+    error.code()
+}
+
+impl Reducible for PlanState {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Busy(busy) => {
+                next.busy = busy;
+                if busy {
+                    next.notice = None;
+                }
+            }
+            Msg::Created(key) => {
+                next.busy = false;
+                next.phase = Phase::Unlocked(key);
+                next.cases = next.pending_plain.take().unwrap_or_default();
+                next.revision = 0;
+                next.notice = None;
+                next.activity += 1;
+                next.persist(None);
+            }
+            Msg::Opened {
+                key,
+                cases,
+                revision,
+            } => {
+                next.busy = false;
+                next.phase = Phase::Unlocked(key);
+                next.cases = cases;
+                next.revision = revision;
+                next.notice = None;
+                next.activity += 1;
+                if next.cases.cases.len() == 1 {
+                    next.selected = next.cases.cases.keys().next().cloned();
+                }
+            }
+            Msg::Refused(message) => {
+                next.busy = false;
+                next.notice = Some(Notice::problem(message));
+            }
+            Msg::Plan(action) => {
+                next.activity += 1;
+                next.apply(action);
+            }
+            Msg::Select(case) => {
+                next.activity += 1;
+                next.selected = case;
+                next.viewing = None;
+                next.document = None;
+            }
+            Msg::View(step) => {
+                next.activity += 1;
+                next.viewing = step;
+            }
+            Msg::ShowDocument(document) => {
+                next.activity += 1;
+                next.document = document;
+            }
+            Msg::Lock { auto } => {
+                if next.key().is_none() {
+                    return self;
+                }
+                next.forget(Phase::Locked);
+                next.notice = Some(Notice::info(if auto {
+                    Message::AutoLocked
+                } else {
+                    Message::Locked
+                }));
+            }
+            Msg::Rekey(key) => {
+                next.busy = false;
+                let old = next.key().cloned();
+                next.phase = Phase::Unlocked(key);
+                next.activity += 1;
+                next.notice = Some(Notice::info(Message::PassphraseChanged));
+                next.persist(old);
+            }
+            Msg::AwaitImport(record) => {
+                next.activity += 1;
+                next.pending_import = Some(record);
+            }
+            Msg::CancelImport => {
+                next.activity += 1;
+                next.pending_import = None;
+                next.busy = false;
+            }
+            Msg::Import(cases) => {
+                next.activity += 1;
+                next.busy = false;
+                next.pending_import = None;
+                let summary = next.cases.merge(cases);
+                next.notice = Some(Notice::info(Message::Imported(summary.total())));
+                if let Some(first) = summary.added.first().or(summary.replaced.first()) {
+                    next.selected = Some(first.clone());
+                    next.viewing = None;
+                    next.document = None;
+                }
+                next.persist(None);
+            }
+            Msg::Erase => match vault_store::erase(&next.pack, &next.namespace) {
+                Ok(()) => {
+                    next.forget(Phase::Setup);
+                    next.pending_plain = None;
+                    next.notice = Some(Notice::info(Message::Erased));
+                }
+                Err(error) => {
+                    next.notice = Some(Notice::problem(Message::Storage(error.code())));
+                }
+            },
+            Msg::Notify(notice) => next.notice = Some(notice),
+            Msg::Dismiss => next.notice = None,
+            Msg::Touch => next.activity += 1,
+        }
+        Rc::new(next)
+    }
+}

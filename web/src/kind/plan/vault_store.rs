@@ -1,0 +1,187 @@
+//! Where the planner keeps its cases: one record per widget namespace, **always sealed**
+//! under the person's passphrase (`kizuki_core::vault`), never as plain text.
+//!
+//! The sealed plaintext is the ordinary export envelope (`Export` JSON), so opening a record
+//! goes through the same `export::import` checks as a file. The envelope's revision lives
+//! inside the ciphertext: before writing, the stored record is opened with the key in memory
+//! to refuse overwriting newer cases saved by another tab.
+
+use kizuki_core::export::{import, Export, KitState};
+use kizuki_core::kind::plan::PlanCases;
+use kizuki_core::vault::{SealedRecord, VaultKey, NONCE_BYTES, SALT_BYTES};
+use kizuki_core::{Error, ValidPack};
+
+use crate::platform::{self, StorageError};
+
+/// What storage holds for the planner when the widget starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// Nothing yet: the person sets a passphrase first.
+    Nothing,
+    /// A sealed record, to unlock with the passphrase.
+    Sealed(SealedRecord),
+    /// An unencrypted record (from an older build): sealed once a passphrase is set.
+    Plain(PlanCases),
+}
+
+/// What was found at start, and a problem to tell the person about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The record.
+    pub stored: Stored,
+    /// Why the record was not usable, if so.
+    pub problem: Option<platform::LoadProblem>,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser refused (full, unavailable, other).
+    Storage(StorageError),
+    /// Another tab saved newer cases; here they are, to load instead.
+    NewerElsewhere {
+        /// The newer cases.
+        cases: PlanCases,
+        /// Their revision.
+        revision: u64,
+    },
+    /// The stored record no longer opens with this key (the passphrase was changed in
+    /// another tab): the person must unlock again.
+    ChangedElsewhere,
+    /// No secure random numbers for a nonce.
+    NoRandom,
+}
+
+fn key_for(pack: &ValidPack, namespace: &str) -> String {
+    platform::record_key(namespace, &pack.pack().id)
+}
+
+/// Reads the planner's record. A record that is neither sealed nor a readable export is
+/// kept aside and reported, never silently dropped.
+pub fn load(pack: &ValidPack, namespace: &str) -> Found {
+    let key = key_for(pack, namespace);
+    let text = match platform::read(&key) {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            return Found {
+                stored: Stored::Nothing,
+                problem: None,
+            }
+        }
+        Err(error) => {
+            return Found {
+                stored: Stored::Nothing,
+                problem: Some(platform::LoadProblem::Storage(error)),
+            }
+        }
+    };
+    if let Ok(record) = SealedRecord::from_json(&text) {
+        return Found {
+            stored: Stored::Sealed(record),
+            problem: None,
+        };
+    }
+    match import(pack, text.as_bytes()) {
+        Ok(Export {
+            state: KitState::Plan(cases),
+            ..
+        }) => Found {
+            stored: Stored::Plain(cases),
+            problem: None,
+        },
+        Ok(_) => kept_aside(&key, &text, "does_not_fit"),
+        Err(error) => kept_aside(&key, &text, error.code()),
+    }
+}
+
+fn kept_aside(key: &str, text: &str, code: &'static str) -> Found {
+    Found {
+        stored: Stored::Nothing,
+        problem: Some(platform::LoadProblem::KeptAside {
+            key: platform::keep_aside(key, text),
+            code,
+        }),
+    }
+}
+
+/// The stored sealed record, if there is one.
+pub fn stored_record(pack: &ValidPack, namespace: &str) -> Option<SealedRecord> {
+    let text = platform::read(&key_for(pack, namespace)).ok()??;
+    SealedRecord::from_json(&text).ok()
+}
+
+/// Opens a sealed record (stored or imported) with `key` and checks it against the pack.
+pub fn open(pack: &ValidPack, key: &VaultKey, record: &SealedRecord) -> Result<(PlanCases, u64), Error> {
+    let bytes = key.open(record)?;
+    let export = import(pack, &bytes)?;
+    match export.state {
+        KitState::Plan(cases) => Ok((cases, export.revision)),
+        other => Err(Error::DoesNotFit(format!("a {} state", other.kind_name()))),
+    }
+}
+
+/// Derives the key of a sealed record from a passphrase and opens it (slow: Argon2id).
+pub fn unlock(pack: &ValidPack, passphrase: &str, record: &SealedRecord) -> Result<(VaultKey, PlanCases, u64), Error> {
+    let key = VaultKey::for_record(passphrase, record)?;
+    let (cases, revision) = open(pack, &key, record)?;
+    Ok((key, cases, revision))
+}
+
+/// Derives a new key under a fresh random salt (slow: Argon2id). `None` when the browser
+/// has no secure random numbers.
+pub fn new_key(passphrase: &str) -> Option<Result<VaultKey, Error>> {
+    let salt = platform::random_bytes::<SALT_BYTES>()?;
+    Some(VaultKey::derive(passphrase, salt))
+}
+
+/// The cases sealed under `key` with a fresh nonce, as the JSON stored and exported.
+pub fn seal(pack: &ValidPack, key: &VaultKey, cases: &PlanCases, revision: u64) -> Result<String, SaveError> {
+    let nonce = platform::random_bytes::<NONCE_BYTES>().ok_or(SaveError::NoRandom)?;
+    let plain = plain_json(pack, cases, revision);
+    Ok(key.seal(&pack.pack().id, plain.as_bytes(), nonce).to_json())
+}
+
+/// The cases as an unencrypted export (only ever offered as a file, after a warning).
+pub fn plain_json(pack: &ValidPack, cases: &PlanCases, revision: u64) -> String {
+    Export::new(pack, KitState::Plan(cases.clone()), &platform::now_iso(), revision).to_json()
+}
+
+/// Seals and stores the cases, unless another tab stored newer ones. `check_with` is the
+/// key the stored record was sealed with (the same as `key`, except right after the
+/// passphrase changed). Returns the new revision.
+pub fn save(
+    pack: &ValidPack,
+    namespace: &str,
+    check_with: &VaultKey,
+    key: &VaultKey,
+    cases: &PlanCases,
+    revision: u64,
+) -> Result<u64, SaveError> {
+    let storage_key = key_for(pack, namespace);
+    if let Some(text) = platform::read(&storage_key).map_err(SaveError::Storage)? {
+        // A record that is not sealed (an old plain one) is replaced by the sealed one.
+        if let Ok(record) = SealedRecord::from_json(&text) {
+            let (stored_cases, stored_revision) =
+                open(pack, check_with, &record).map_err(|_| SaveError::ChangedElsewhere)?;
+            if stored_revision > revision {
+                return Err(SaveError::NewerElsewhere {
+                    cases: stored_cases,
+                    revision: stored_revision,
+                });
+            }
+        }
+    }
+    let next = revision + 1;
+    let sealed = seal(pack, key, cases, next)?;
+    platform::write(&storage_key, &sealed).map_err(SaveError::Storage)?;
+    Ok(next)
+}
+
+/// Removes the record and anything kept aside from it.
+pub fn erase(pack: &ValidPack, namespace: &str) -> Result<(), StorageError> {
+    let storage_key = key_for(pack, namespace);
+    for (aside, _) in platform::list(&format!("{storage_key}/")) {
+        platform::remove(&aside)?;
+    }
+    platform::remove(&storage_key)
+}

@@ -1,0 +1,300 @@
+//! Small forms with their own input state: passphrase entry (new, current), a confirmation
+//! step before anything that cannot be undone, and a single-line text form.
+
+use kizuki_core::vault::MIN_PASSPHRASE_CHARS;
+use kizuki_core::Lang;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::text::{fill, plan_text};
+
+fn input_value(event: &InputEvent) -> String {
+    event.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// Properties of [`NewPassphraseForm`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct NewPassphraseProps {
+    /// Prefix of the element ids (unique in the widget).
+    pub id: String,
+    /// UI language.
+    pub lang: Lang,
+    /// Ask for the current passphrase too (changing it).
+    #[prop_or_default]
+    pub ask_current: bool,
+    /// A key is being derived: the button waits.
+    pub busy: bool,
+    /// The submit button's label.
+    pub button: AttrValue,
+    /// Called with (current passphrase or empty, new passphrase) once both entries match
+    /// and are long enough.
+    pub on_submit: Callback<(String, String)>,
+}
+
+/// A new passphrase, typed twice, with a show/hide switch and the "deriving" status.
+#[function_component(NewPassphraseForm)]
+pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
+    let text = plan_text(props.lang);
+    let current = use_state(String::new);
+    let first = use_state(String::new);
+    let second = use_state(String::new);
+    let show = use_state(|| false);
+    let problem = use_state(|| None::<String>);
+    let min = MIN_PASSPHRASE_CHARS.to_string();
+
+    let onsubmit = {
+        let (current, first, second, problem) =
+            (current.clone(), first.clone(), second.clone(), problem.clone());
+        let on_submit = props.on_submit.clone();
+        let busy = props.busy;
+        let min = min.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if busy {
+                return;
+            }
+            if first.chars().count() < MIN_PASSPHRASE_CHARS {
+                problem.set(Some(fill(&text.too_short, &[("min", &min)])));
+            } else if *first != *second {
+                problem.set(Some(text.mismatch.clone()));
+            } else {
+                problem.set(None);
+                on_submit.emit(((*current).clone(), (*first).clone()));
+                current.set(String::new());
+                first.set(String::new());
+                second.set(String::new());
+            }
+        })
+    };
+    let kind = if *show { "text" } else { "password" };
+    let field = |suffix: &str, label: String, state: &UseStateHandle<String>, auto: &'static str, hint: bool| {
+        let id = format!("{}-{suffix}", props.id);
+        let state = state.clone();
+        let hint_id = format!("{}-hint", props.id);
+        html! {
+            <div class="kizuki-plan-field">
+                <label for={id.clone()}>{ label }</label>
+                <input id={id} type={kind} autocomplete={auto} value={(*state).clone()}
+                       aria-describedby={hint.then_some(hint_id)}
+                       disabled={props.busy}
+                       oninput={Callback::from(move |e: InputEvent| state.set(input_value(&e)))} />
+            </div>
+        }
+    };
+    let show_id = format!("{}-show", props.id);
+    html! {
+        <form class="kizuki-plan-pass-form" onsubmit={onsubmit} novalidate=true>
+            if props.ask_current {
+                { field("current", text.change_current.clone(), &current, "current-password", false) }
+            }
+            { field("new", fill(if props.ask_current { &text.change_new } else { &text.passphrase }, &[("min", &min)]), &first, "new-password", true) }
+            <p class="kizuki-plan-hint" id={format!("{}-hint", props.id)}>{ &text.passphrase_hint }</p>
+            { field("again", if props.ask_current { text.change_new_again.clone() } else { text.passphrase_again.clone() }, &second, "new-password", false) }
+            <div class="kizuki-plan-check">
+                <input id={show_id.clone()} type="checkbox" checked={*show}
+                       onchange={{ let show = show.clone(); Callback::from(move |_: Event| show.set(!*show)) }} />
+                <label for={show_id}>{ &text.show_passphrase }</label>
+            </div>
+            if let Some(problem) = &*problem {
+                <p class="kizuki-plan-problem" role="alert">{ problem }</p>
+            }
+            <div class="kizuki-plan-actions">
+                <button type="submit" class="kizuki-button" disabled={props.busy}>{ props.button.clone() }</button>
+            </div>
+            <p class="kizuki-plan-busy" role="status" aria-live="polite">
+                { if props.busy { text.deriving.as_str() } else { "" } }
+            </p>
+        </form>
+    }
+}
+
+/// Properties of [`PassphraseEntry`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct PassphraseEntryProps {
+    /// Prefix of the element ids.
+    pub id: String,
+    /// UI language.
+    pub lang: Lang,
+    /// A key is being derived: the button waits.
+    pub busy: bool,
+    /// The submit button's label.
+    pub button: AttrValue,
+    /// Called with the passphrase typed.
+    pub on_submit: Callback<String>,
+    /// Shown as a cancel button when given.
+    #[prop_or_default]
+    pub on_cancel: Option<Callback<()>>,
+}
+
+/// One passphrase field to unlock (the stored cases or an encrypted file).
+#[function_component(PassphraseEntry)]
+pub fn passphrase_entry(props: &PassphraseEntryProps) -> Html {
+    let text = plan_text(props.lang);
+    let value = use_state(String::new);
+    let show = use_state(|| false);
+    let onsubmit = {
+        let value = value.clone();
+        let on_submit = props.on_submit.clone();
+        let busy = props.busy;
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if !busy && !value.is_empty() {
+                on_submit.emit((*value).clone());
+                value.set(String::new());
+            }
+        })
+    };
+    let id = format!("{}-passphrase", props.id);
+    let show_id = format!("{}-show", props.id);
+    html! {
+        <form class="kizuki-plan-pass-form" onsubmit={onsubmit} novalidate=true>
+            <div class="kizuki-plan-field">
+                <label for={id.clone()}>{ &text.unlock_passphrase }</label>
+                <input id={id} type={if *show { "text" } else { "password" }} autocomplete="current-password"
+                       value={(*value).clone()} disabled={props.busy}
+                       oninput={{ let value = value.clone(); Callback::from(move |e: InputEvent| value.set(input_value(&e))) }} />
+            </div>
+            <div class="kizuki-plan-check">
+                <input id={show_id.clone()} type="checkbox" checked={*show}
+                       onchange={{ let show = show.clone(); Callback::from(move |_: Event| show.set(!*show)) }} />
+                <label for={show_id}>{ &text.show_passphrase }</label>
+            </div>
+            <div class="kizuki-plan-actions">
+                <button type="submit" class="kizuki-button" disabled={props.busy}>{ props.button.clone() }</button>
+                if let Some(on_cancel) = &props.on_cancel {
+                    <button type="button" class="kizuki-plan-secondary" disabled={props.busy}
+                            onclick={{ let on_cancel = on_cancel.clone(); Callback::from(move |_: MouseEvent| on_cancel.emit(())) }}>
+                        { &text.cancel }
+                    </button>
+                }
+            </div>
+            <p class="kizuki-plan-busy" role="status" aria-live="polite">
+                { if props.busy { text.deriving.as_str() } else { "" } }
+            </p>
+        </form>
+    }
+}
+
+/// Properties of [`ConfirmAction`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct ConfirmActionProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The first button, which only opens the question.
+    pub open_label: AttrValue,
+    /// What will happen, asked as a question.
+    pub question: AttrValue,
+    /// The button that does it.
+    pub yes_label: AttrValue,
+    /// Called when confirmed.
+    pub on_confirm: Callback<()>,
+    /// A destructive action (styled as a warning, with words saying so).
+    #[prop_or_default]
+    pub danger: bool,
+    /// Class of the opening button.
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// A button that asks before acting: nothing happens until the second button is pressed.
+#[function_component(ConfirmAction)]
+pub fn confirm_action(props: &ConfirmActionProps) -> Html {
+    let text = plan_text(props.lang);
+    let open = use_state(|| false);
+    let yes_ref = use_node_ref();
+    {
+        let yes_ref = yes_ref.clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                if let Some(button) = yes_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+    if !*open {
+        let open = open.clone();
+        return html! {
+            <button type="button" class={classes!("kizuki-plan-secondary", props.class.clone())}
+                    onclick={Callback::from(move |_: MouseEvent| open.set(true))}>
+                { props.open_label.clone() }
+            </button>
+        };
+    }
+    let on_yes = {
+        let open = open.clone();
+        let on_confirm = props.on_confirm.clone();
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            on_confirm.emit(());
+        })
+    };
+    html! {
+        <div class={classes!("kizuki-plan-confirm", props.danger.then_some("kizuki-plan-confirm--danger"))}
+             role="group">
+            <p>{ props.question.clone() }</p>
+            <div class="kizuki-plan-actions">
+                <button type="button" ref={yes_ref}
+                        class={if props.danger { "kizuki-plan-danger" } else { "kizuki-button" }}
+                        onclick={on_yes}>
+                    { props.yes_label.clone() }
+                </button>
+                <button type="button" class="kizuki-plan-secondary"
+                        onclick={{ let open = open.clone(); Callback::from(move |_: MouseEvent| open.set(false)) }}>
+                    { &text.cancel }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Properties of [`LineForm`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct LineFormProps {
+    /// The input's id.
+    pub id: String,
+    /// Its label.
+    pub label: AttrValue,
+    /// A hint under the label, if any.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// The value to start from.
+    pub initial: AttrValue,
+    /// The button's label.
+    pub button: AttrValue,
+    /// Called with the trimmed text (never empty).
+    pub on_submit: Callback<String>,
+}
+
+/// One line of text and a button (a new case's name, a new name for a case).
+#[function_component(LineForm)]
+pub fn line_form(props: &LineFormProps) -> Html {
+    let value = use_state(|| props.initial.to_string());
+    let onsubmit = {
+        let value = value.clone();
+        let on_submit = props.on_submit.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let trimmed = value.trim().to_string();
+            if !trimmed.is_empty() {
+                on_submit.emit(trimmed);
+            }
+        })
+    };
+    let hint_id = format!("{}-hint", props.id);
+    html! {
+        <form class="kizuki-plan-line-form" onsubmit={onsubmit}>
+            <div class="kizuki-plan-field">
+                <label for={props.id.clone()}>{ props.label.clone() }</label>
+                if let Some(hint) = &props.hint {
+                    <p class="kizuki-plan-hint" id={hint_id.clone()}>{ hint.clone() }</p>
+                }
+                <input id={props.id.clone()} type="text" maxlength="100" autocomplete="off"
+                       value={(*value).clone()}
+                       aria-describedby={props.hint.as_ref().map(|_| hint_id.clone())}
+                       oninput={{ let value = value.clone(); Callback::from(move |e: InputEvent| value.set(input_value(&e))) }} />
+            </div>
+            <button type="submit" class="kizuki-button">{ props.button.clone() }</button>
+        </form>
+    }
+}
