@@ -30,13 +30,16 @@ fn checklist_pack_bytes() -> Vec<u8> {
 
 /// `content/mh-checklist.json` grown to `target` items by copying items round-robin.
 fn grown_pack_bytes(target: usize) -> Vec<u8> {
-    let mut pack: Value = serde_json::from_slice(&checklist_pack_bytes()).expect("the pack is JSON");
+    let mut pack: Value =
+        serde_json::from_slice(&checklist_pack_bytes()).expect("the pack is JSON");
     let areas = pack["kit"]["areas"]
         .as_array_mut()
         .expect("a checklist pack has areas");
     for area in areas.iter_mut() {
         for item in area["items"].as_array_mut().expect("areas have items") {
-            item.as_object_mut().expect("items are objects").remove("applies_if");
+            item.as_object_mut()
+                .expect("items are objects")
+                .remove("applies_if");
         }
     }
     let originals: Vec<(usize, Value)> = areas
@@ -95,10 +98,14 @@ impl Rng {
 fn random_answers(checklist: &Checklist, rng: &mut Rng) -> ChecklistAnswers {
     let mut answers = ChecklistAnswers::default();
     let mut apply = |answers: &mut ChecklistAnswers, action: ChecklistAction| {
-        checklist.apply(answers, &action).expect("ids come from the pack");
+        checklist
+            .apply(answers, &action)
+            .expect("ids come from the pack");
     };
     for question in &checklist.profile {
-        let choice = question.options[rng.below(question.options.len())].id.clone();
+        let choice = question.options[rng.below(question.options.len())]
+            .id
+            .clone();
         apply(
             &mut answers,
             ChecklistAction::SetProfile {
@@ -122,7 +129,9 @@ fn random_answers(checklist: &Checklist, rng: &mut Rng) -> ChecklistAnswers {
             },
         );
         if option.credit.is_some_and(|credit| credit < 100) && !checklist.why_not.is_empty() {
-            let reason = checklist.why_not[rng.below(checklist.why_not.len())].id.clone();
+            let reason = checklist.why_not[rng.below(checklist.why_not.len())]
+                .id
+                .clone();
             apply(&mut answers, ChecklistAction::ToggleWhyNot { item, reason });
         }
     }
@@ -137,12 +146,19 @@ fn exported(pack: &ValidPack, answers: ChecklistAnswers, index: usize) -> String
         index / 60 % 24,
         index % 60
     );
-    Export::new(pack, KitState::Checklist(answers), &saved_at, index as u64 + 1).to_json()
+    Export::new(
+        pack,
+        KitState::Checklist(answers),
+        &saved_at,
+        index as u64 + 1,
+    )
+    .to_json()
 }
 
 fn engine(c: &mut Criterion) {
     let bytes = grown_pack_bytes(LARGE_PACK_ITEMS);
-    let pack = load_pack(&bytes).unwrap_or_else(|problems| panic!("the grown pack is invalid: {problems:?}"));
+    let pack = load_pack(&bytes)
+        .unwrap_or_else(|problems| panic!("the grown pack is invalid: {problems:?}"));
     let checklist = checklist_of(&pack);
     assert_eq!(checklist.items().count(), LARGE_PACK_ITEMS);
     let parsed = parse_pack(&bytes).expect("the grown pack parses");
@@ -152,16 +168,25 @@ fn engine(c: &mut Criterion) {
     group.bench_function("load_pack (parse + validate)", |b| {
         b.iter(|| load_pack(black_box(&bytes)).is_ok())
     });
-    group.bench_function("validate", |b| b.iter(|| validate(black_box(&parsed)).len()));
+    group.bench_function("validate", |b| {
+        b.iter(|| validate(black_box(&parsed)).len())
+    });
 
     let answers = random_answers(checklist, &mut Rng(0x9E37_79B9_7F4A_7C15));
     assert_eq!(answers.items.len(), LARGE_PACK_ITEMS);
     group.bench_function("Checklist::result", |b| {
         b.iter(|| checklist.result(black_box(&answers)))
     });
-    let export = Export::new(&pack, KitState::Checklist(answers.clone()), "2026-11-22T10:00:00+09:00", 1);
+    let export = Export::new(
+        &pack,
+        KitState::Checklist(answers.clone()),
+        "2026-11-22T10:00:00+09:00",
+        1,
+    );
     let json = export.to_json();
-    group.bench_function("Export::to_json", |b| b.iter(|| black_box(&export).to_json()));
+    group.bench_function("Export::to_json", |b| {
+        b.iter(|| black_box(&export).to_json())
+    });
     group.bench_function("import", |b| {
         b.iter(|| import(&pack, black_box(json.as_bytes())).is_ok())
     });
@@ -169,7 +194,11 @@ fn engine(c: &mut Criterion) {
         b.iter(|| import(&pack, black_box(&export).to_json().as_bytes()).is_ok())
     });
     group.bench_function("apply one answer + Checklist::result", |b| {
-        let item = checklist.items().next().map(|(_, item)| item.id.clone()).expect("an item");
+        let item = checklist
+            .items()
+            .next()
+            .map(|(_, item)| item.id.clone())
+            .expect("an item");
         let mut flip = false;
         b.iter_batched_ref(
             || answers.clone(),
@@ -194,7 +223,10 @@ fn engine(c: &mut Criterion) {
     let files: Vec<(String, String)> = (0..AGGREGATED_FILES)
         .map(|index| {
             let answers = random_answers(real_checklist, &mut rng);
-            (format!("export-{index:05}.json"), exported(&real, answers, index))
+            (
+                format!("export-{index:05}.json"),
+                exported(&real, answers, index),
+            )
         })
         .collect();
     let inputs: Vec<ExportFile<'_>> = files
@@ -205,15 +237,23 @@ fn engine(c: &mut Criterion) {
         })
         .collect();
     let check = aggregate(&real, &inputs, None).expect("a checklist aggregates");
-    assert_eq!(check.files_valid, AGGREGATED_FILES, "every generated export is valid and distinct");
+    assert_eq!(
+        check.files_valid, AGGREGATED_FILES,
+        "every generated export is valid and distinct"
+    );
 
+    // 1,000 as well as 10,000 files, to show how the time grows with the number of files.
     let mut group = c.benchmark_group("aggregate");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
-    group.throughput(Throughput::Elements(AGGREGATED_FILES as u64));
-    group.bench_function("10000 mh-checklist exports", |b| {
-        b.iter(|| aggregate(&real, black_box(&inputs), None).map(|report| report.files_valid))
-    });
+    for count in [AGGREGATED_FILES / 10, AGGREGATED_FILES] {
+        group.throughput(Throughput::Elements(count as u64));
+        group.bench_function(format!("{count} mh-checklist exports"), |b| {
+            b.iter(|| {
+                aggregate(&real, black_box(&inputs[..count]), None).map(|report| report.files_valid)
+            })
+        });
+    }
     group.finish();
 }
 

@@ -2,7 +2,7 @@
 //! A4 print CSS) for a checklist's results, a plan's documents and a course certificate.
 //!
 //! **Every string from a pack or from a person's answers goes through [`escape_html`]**:
-//! markup is written only by [`HtmlWriter`], whose markup methods take `&'static str`
+//! markup is written only by `HtmlWriter`, whose markup methods take `&'static str`
 //! (fixed text in this crate) or integers, and whose only way to take other text escapes it.
 //! Fixed report labels (headings like "Action plan") live in [`labels`], in one place.
 
@@ -222,6 +222,7 @@ dl.fields { display: grid; grid-template-columns: 38mm 1fr; gap: 1mm 3mm; margin
 dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; border-bottom: 0.75pt solid #777; min-height: 6mm; }
 .blank { color: #666; }
+dl.fields dd.tall { min-height: 20mm; }
 .chart { width: 100%; height: auto; margin: 2mm 0 4mm; }
 .chart text { font-size: 11px; fill: #111; }
 .signature { margin: 8mm 0 4mm; display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }

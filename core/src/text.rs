@@ -142,7 +142,10 @@ fn flush_plain(plain: &mut String, runs: &mut Vec<Inline>) {
 
 /// For `label](href)rest`, returns `(label, href, rest)`.
 fn split_link(after_bracket: &str) -> Option<(&str, &str, &str)> {
-    let close = after_bracket.find("](")?;
+    // Neither a label nor a target holds `[`: looking no further than the next one keeps
+    // parsing linear (before, a run of `[` took time quadratic in its length).
+    let label_area = &after_bracket[..after_bracket.find('[').unwrap_or(after_bracket.len())];
+    let close = label_area.find("](")?;
     let label = &after_bracket[..close];
     if label.is_empty() || label.contains('[') {
         return None;
@@ -150,7 +153,8 @@ fn split_link(after_bracket: &str) -> Option<(&str, &str, &str)> {
     let tail = &after_bracket[close + 2..];
     // The target ends at the `)` that balances the opening one, so `(1)` inside stays.
     let mut depth = 0usize;
-    let end = tail.char_indices().find_map(|(i, c)| match c {
+    let target_area = &tail[..tail.find('[').unwrap_or(tail.len())];
+    let end = target_area.char_indices().find_map(|(i, c)| match c {
         '(' => {
             depth += 1;
             None

@@ -9,6 +9,7 @@
 //   interaction  a 200-item checklist: time from an answer click to the updated progress
 //
 //   node run.mjs --dist ../../dist --serve-bin PATH [--runs 15] [--clicks 200] [--out results/browser.json]
+//                [--parts load,interaction]
 //
 // Everything is served by kizuki-serve on 127.0.0.1 from one temporary directory: a copy of
 // dist/, plus bench/ (the 200-item pack and its page) and surveyjs/ (SurveyJS's page and files).
@@ -39,7 +40,6 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 const VIEWPORT = { width: 1280, height: 800 };
-const PACK_OF_KIT = { checklist: 'mh-checklist', plan: 'return-to-work', course: 'linecare' };
 const SURVEYJS_FILES = {
   'survey.core.min.js': 'survey-core/survey.core.min.js',
   'survey-core.min.css': 'survey-core/survey-core.min.css',
@@ -48,7 +48,14 @@ const SURVEYJS_FILES = {
 };
 
 function parseArgs(argv) {
-  const args = { dist: join(ROOT, 'dist'), runs: 15, clicks: 200, out: join(HERE, 'results/browser.json'), serveBin: null };
+  const args = {
+    dist: join(ROOT, 'dist'),
+    runs: 15,
+    clicks: 200,
+    out: join(HERE, 'results/browser.json'),
+    serveBin: null,
+    parts: ['load', 'interaction'],
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const value = () => argv[++i];
     switch (argv[i]) {
@@ -57,6 +64,7 @@ function parseArgs(argv) {
       case '--clicks': args.clicks = Number(value()); break;
       case '--out': args.out = resolve(value()); break;
       case '--serve-bin': args.serveBin = resolve(value()); break;
+      case '--parts': args.parts = value().split(','); break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -118,11 +126,13 @@ function measureSizes(dist, surveyDir) {
   for (const rel of listFiles(dist, (rel) => rel === 'npm')) files[rel] = fileSizes(join(dist, rel));
   const engine = ['pkg/kizuki_web_bg.wasm', 'pkg/kizuki_web.js', 'kizuki.js', 'kizuki.css'];
   for (const file of engine) if (!files[file]) throw new Error(`${dist}/${file} is missing: is dist/ built?`);
+  // One widget per pack the site ships: the three kits' default packs and any other
+  // (e.g. the provider checklist, which the checklist kit loads with pack-url).
   const widgets = {};
-  for (const [kit, pack] of Object.entries(PACK_OF_KIT)) {
-    const parts = [...engine, `content/${pack}.json`];
-    if (!files[parts[4]]) continue;
-    widgets[kit] = { files: parts, ...sum(parts.map((file) => files[file])) };
+  for (const pack of Object.keys(files).filter((file) => /^content\/[^/]+\.json$/.test(file))) {
+    const { id, kit } = JSON.parse(readFileSync(join(dist, pack), 'utf8'));
+    const parts = [...engine, pack];
+    widgets[id] = { kind: kit?.type ?? '?', files: parts, ...sum(parts.map((file) => files[file])) };
   }
   const site = Object.keys(files);
   const surveyjs = {};
@@ -311,12 +321,12 @@ async function loadRun(origin, path, { bypassCSP }) {
     const heap = await cdp.send('Runtime.getHeapUsage');
     const all = [...requests.values()];
     const isOutside = (url) => /^(https?|wss?):/.test(url) && new URL(url).origin !== origin;
-    const outside = [
-      ...all.filter((r) => isOutside(r.url)).map((r) => ({ url: r.url, failed: r.failed })),
-      ...probe.violations
-        .filter((v) => /^(https?|wss?):/.test(v.blocked) && new URL(v.blocked).origin !== origin)
-        .map((v) => ({ url: v.blocked, failed: `csp:${v.directive}` })),
-    ];
+    // Every attempt the network layer saw, plus CSP-blocked ones it did not (by URL).
+    const outside = all.filter((r) => isOutside(r.url)).map((r) => ({ url: r.url, failed: r.failed }));
+    for (const violation of probe.violations) {
+      if (!isOutside(violation.blocked) || outside.some((o) => o.url === violation.blocked)) continue;
+      outside.push({ url: violation.blocked, failed: `csp:${violation.directive}` });
+    }
     return {
       firstControlMs: probe.firstControl,
       firstControlFrameMs: probe.firstControlFrame,
@@ -529,9 +539,11 @@ async function main() {
   const server = await startServer(args.serveBin, site);
   log(`serving at ${server.origin}`);
   try {
-    results.load = await sideBySide(server.origin, args.runs);
-    results.interaction = await interaction(server.origin, args.clicks);
-    log(`interaction: median ${results.interaction.toProgressLaidOut.median} ms, worst ${results.interaction.toProgressLaidOut.worst} ms`);
+    if (args.parts.includes('load')) results.load = await sideBySide(server.origin, args.runs);
+    if (args.parts.includes('interaction')) {
+      results.interaction = await interaction(server.origin, args.clicks);
+      log(`interaction: median ${results.interaction.toProgressLaidOut.median} ms, worst ${results.interaction.toProgressLaidOut.worst} ms`);
+    }
   } finally {
     await server.stop();
     rmSync(site, { recursive: true, force: true });
@@ -543,7 +555,11 @@ async function main() {
   log(`wrote ${args.out}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+export { assembleSite, interaction, loadRun, startServer };
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -41,17 +41,21 @@ describe('accessibility (axe-core)', () => {
       await ready(page);
       // Evaluated through the DevTools protocol, so the page's CSP does not apply to axe.
       await page.evaluate(AXE_SOURCE);
-      const violations = await page.evaluate(async () => {
+      const { violations, passes } = await page.evaluate(async () => {
         const result = await window.axe.run(document, {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
         });
-        return result.violations.map((violation) => ({
-          rule: violation.id,
-          impact: violation.impact,
-          help: violation.help,
-          targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' > ')),
-        }));
+        return {
+          passes: result.passes.length,
+          violations: result.violations.map((violation) => ({
+            rule: violation.id,
+            impact: violation.impact,
+            help: violation.help,
+            targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' > ')),
+          })),
+        };
       });
+      assert.ok(passes > 10, `axe ran only ${passes} passing rules`);
       assert.deepEqual(violations, []);
       await context.close();
     });

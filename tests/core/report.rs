@@ -6,7 +6,7 @@ use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
 use kizuki_core::kind::plan::Case;
 use kizuki_core::{report, Error, Kit, Lang};
 
-use crate::golden::{cases, test_pack};
+use crate::golden::{cases, test_pack, DTSTAMP};
 
 fn small_answers_with(free_text: &str) -> ChecklistAnswers {
     let pack = test_pack("checklist");
@@ -139,18 +139,18 @@ fn helpers_that_do_not_apply_to_the_profile_are_not_named() {
         unreachable!()
     };
     let mut answers = ChecklistAnswers::default();
-    for (question, choice) in [("size", "50plus")] {
-        let action = ChecklistAction::SetProfile {
-            question: question.into(),
-            choice: choice.into(),
-        };
+    for action in [
+        ChecklistAction::SetProfile {
+            question: "size".into(),
+            choice: "50plus".into(),
+        },
+        ChecklistAction::Answer {
+            item: "committee-deliberates".into(),
+            choice: Some("no".into()),
+        },
+    ] {
         checklist.apply(&mut answers, &action).unwrap();
     }
-    let action = ChecklistAction::Answer {
-        item: "committee-deliberates".into(),
-        choice: Some("no".into()),
-    };
-    checklist.apply(&mut answers, &action).unwrap();
     let html = report::checklist_html(&pack, &answers, Lang::Ja).unwrap();
     assert!(html.contains("産業保健総合支援センター"));
     assert!(!html.contains("地域産業保健センター"), "only for under 50");
@@ -224,4 +224,126 @@ fn a_report_for_the_wrong_kind_of_pack_is_refused() {
     let plan_pack = test_pack("plan");
     let result = report::checklist_html(&plan_pack, &ChecklistAnswers::default(), Lang::Ja);
     assert!(matches!(result, Err(Error::DoesNotFit(_))));
+}
+
+const HOSTILE: &str = "<script>alert(1)</script>\"'&";
+
+/// A state for a committed pack with hostile text in every free-text place.
+fn hostile_state(pack: &kizuki_core::ValidPack) -> KitState {
+    match &pack.pack().kit {
+        Kit::Checklist(checklist) => {
+            let mut answers = ChecklistAnswers::default();
+            let zero = checklist
+                .scale
+                .iter()
+                .find(|o| o.credit == Some(0))
+                .map(|o| o.id.clone());
+            let mut actions = Vec::new();
+            for question in &checklist.profile {
+                actions.push(ChecklistAction::SetProfile {
+                    question: question.id.clone(),
+                    choice: question.options[0].id.clone(),
+                });
+            }
+            for (_, item) in checklist.items() {
+                actions.push(ChecklistAction::Answer {
+                    item: item.id.clone(),
+                    choice: zero.clone(),
+                });
+                for reason in &checklist.why_not {
+                    actions.push(ChecklistAction::ToggleWhyNot {
+                        item: item.id.clone(),
+                        reason: reason.id.clone(),
+                    });
+                }
+                actions.push(ChecklistAction::SetWhyNotOther {
+                    item: item.id.clone(),
+                    text: HOSTILE.into(),
+                });
+                actions.push(ChecklistAction::SetAction {
+                    item: item.id.clone(),
+                    owner: HOSTILE.into(),
+                    due: "2027-01-31".into(),
+                    done: false,
+                });
+            }
+            for action in &actions {
+                checklist.apply(&mut answers, action).unwrap();
+            }
+            KitState::Checklist(answers)
+        }
+        Kit::Plan(plan) => {
+            let mut case = Case {
+                label: HOSTILE.into(),
+                opened: "2026-01-05".into(),
+                step: plan.steps.first().map(|s| s.id.clone()),
+                ..Case::default()
+            };
+            for field in &plan.fields {
+                let value = match field.kind {
+                    kizuki_core::kind::plan::FieldKind::Date => "2026-04-01".to_string(),
+                    kizuki_core::kind::plan::FieldKind::Choice => field.options[0].id.clone(),
+                    _ => format!("{HOSTILE}\n{HOSTILE}"),
+                };
+                case.fields.insert(field.id.clone(), value);
+            }
+            let mut cases = kizuki_core::kind::plan::PlanCases::default();
+            cases.cases.insert("hostile".into(), case);
+            KitState::Plan(cases)
+        }
+        Kit::Course(_) => KitState::Course(kizuki_core::kind::course::CourseProgress {
+            learner_name: HOSTILE.into(),
+            ..Default::default()
+        }),
+    }
+}
+
+#[test]
+fn every_committed_pack_renders_its_reports_with_hostile_answers_escaped() {
+    let content = crate::repo_root().join("content");
+    let mut rendered = 0;
+    for entry in std::fs::read_dir(&content).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let pack = kizuki_core::load_pack(&std::fs::read(&path).unwrap())
+            .unwrap_or_else(|d| panic!("{}: {d:#?}", path.display()));
+        let state = hostile_state(&pack);
+        for lang in [Lang::Ja, Lang::En] {
+            let mut pages = Vec::new();
+            match &state {
+                KitState::Checklist(answers) => {
+                    pages.push(report::checklist_html(&pack, answers, lang).unwrap());
+                }
+                KitState::Plan(cases) => {
+                    let Kit::Plan(plan) = &pack.pack().kit else {
+                        unreachable!()
+                    };
+                    let case = &cases.cases["hostile"];
+                    for document in &plan.documents {
+                        pages.push(report::document_html(&pack, case, &document.id, lang).unwrap());
+                    }
+                    pages.push(report::case_overview_html(&pack, case, lang).unwrap());
+                    let calendar =
+                        kizuki_core::ics::case_ics(&pack, "hostile", case, lang, DTSTAMP).unwrap();
+                    assert!(calendar.split("\r\n").all(|l| l.len() <= 75));
+                }
+                KitState::Course(progress) => {
+                    pages.push(report::course_html(&pack, progress, lang).unwrap());
+                }
+            }
+            for page in pages {
+                assert!(!page.contains("<script"), "{}", path.display());
+                assert!(page.contains("&lt;script&gt;"), "{}", path.display());
+                rendered += 1;
+            }
+            let csv = kizuki_core::csv_export::export_csv(&pack, &state, lang).unwrap();
+            assert!(csv.starts_with('\u{feff}'));
+        }
+    }
+    assert!(
+        rendered >= 6,
+        "only {rendered} pages rendered from content/"
+    );
 }

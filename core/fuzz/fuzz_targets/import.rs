@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 use kizuki_core::csv_export::export_csv;
 use kizuki_core::export::{import, KitState};
 use kizuki_core::report::{
-    case_overview_html, certificate_html, checklist_html, course_html, document_html,
+    case_overview_html, certificate_html, checklist_html, course_html, course_summary_html,
+    document_html,
 };
 use kizuki_core::{load_pack, Kit, Lang, ValidPack};
 use libfuzzer_sys::fuzz_target;
@@ -45,6 +46,7 @@ fuzz_target!(|data: &[u8]| {
                 }
                 KitState::Course(progress) => {
                     let _ = course_html(pack, progress, lang);
+                    let _ = course_summary_html(pack, progress, lang);
                     let _ = certificate_html(pack, progress, lang);
                 }
                 KitState::Plan(cases) => {

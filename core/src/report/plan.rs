@@ -256,6 +256,9 @@ fn block_html(w: &mut HtmlWriter, block: &RenderedBlock, lang: Lang) {
                 Some(value) => {
                     w.element("<dd>", value, "</dd>\n");
                 }
+                None if *multiline => {
+                    w.element("<dd class=\"blank tall\">", l.not_filled_in, "</dd>\n");
+                }
                 None => {
                     w.element("<dd class=\"blank\">", l.not_filled_in, "</dd>\n");
                 }

@@ -31,6 +31,8 @@ use crate::platform::{self, LoadProblem, StorageError};
 enum Notice {
     Storage(StorageError),
     KeptAside(String),
+    /// Not a problem: the answers were erased as asked.
+    Erased,
 }
 
 /// The message for a storage problem.
@@ -96,7 +98,7 @@ pub fn view(props: &KitProps) -> Html {
                 match platform::save_plain(&pack, &namespace, &state, current) {
                     Ok(next) => {
                         *revision.borrow_mut() = next;
-                        if matches!(&*notice, Some(Notice::Storage(_))) {
+                        if matches!(&*notice, Some(Notice::Storage(_) | Notice::Erased)) {
                             notice.set(None);
                         }
                     }
@@ -166,7 +168,7 @@ pub fn view(props: &KitProps) -> Html {
         Callback::from(move |()| {
             let record = platform::record_key(&ctx.namespace, &ctx.pack.pack().id);
             let removed = platform::remove(&record).and(platform::remove(&ctx.draft_key()));
-            notice.set(removed.err().map(Notice::Storage));
+            notice.set(Some(removed.err().map_or(Notice::Erased, Notice::Storage)));
             *revision.borrow_mut() = 0;
             dispatcher.dispatch(Msg::Replace {
                 answers: ChecklistAnswers::default(),
@@ -187,7 +189,7 @@ pub fn view(props: &KitProps) -> Html {
         other => other,
     };
     let files = html! {
-        <FilesPanel key={format!("files-{}", *epoch)} ctx={ctx.clone()} revision={revision.clone()}
+        <FilesPanel ctx={ctx.clone()} revision={revision.clone()}
                     on_import={on_import} on_erase={on_erase} />
     };
     let body = match current {
@@ -261,11 +263,20 @@ pub fn view(props: &KitProps) -> Html {
                 <p class="kizuki-description">{ &text.intro }</p>
                 <p class="kizuki-cl-hint">{ &text.autosave_note }</p>
             }
-            if let Some(notice) = &*notice {
-                <div class="kizuki-cl-notice" role="alert">
-                    <p>{ match notice {
+            <div role="status" data-testid="notice">
+                if let Some(Notice::Erased) = &*notice {
+                    <div class="kizuki-cl-notice kizuki-cl-notice-done">
+                        <p>{ &text.erased }</p>
+                        <button type="button" class="kizuki-cl-link-button" onclick={dismiss.clone()}>{ &text.dismiss }</button>
+                    </div>
+                }
+            </div>
+            if let Some(problem) = notice.as_ref().filter(|n| **n != Notice::Erased) {
+                <div class="kizuki-cl-notice" role="alert" data-testid="problem">
+                    <p>{ match problem {
                         Notice::Storage(error) => storage_message(text, error),
                         Notice::KeptAside(key) => fill(&text.storage_kept_aside, &[("key", key)]),
+                        Notice::Erased => String::new(),
                     } }</p>
                     <button type="button" class="kizuki-cl-link-button" onclick={dismiss}>{ &text.dismiss }</button>
                 </div>

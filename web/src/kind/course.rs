@@ -22,6 +22,7 @@ use std::rc::Rc;
 
 use kizuki_core::export::{import, Export, KitState};
 use kizuki_core::kind::course::{Course, CourseAction, CourseProgress};
+use kizuki_core::xapi::{course_statements, statements_json};
 use kizuki_core::{Kit, Lang, ValidPack};
 use yew::prelude::*;
 
@@ -45,6 +46,10 @@ pub enum Notice {
     Exported(String),
     /// Export failed.
     ExportFailed(String),
+    /// xAPI statements need the learner's name.
+    XapiNeedsName,
+    /// No module is passed yet, so there are no xAPI statements.
+    XapiNothingYet,
     /// A record was imported.
     Imported,
     /// Import failed with the core's error code (or `read` with a detail).
@@ -60,6 +65,8 @@ impl Notice {
             self,
             Notice::Exported(_)
                 | Notice::ExportFailed(_)
+                | Notice::XapiNeedsName
+                | Notice::XapiNothingYet
                 | Notice::Imported
                 | Notice::ImportFailed(..)
                 | Notice::Erased
@@ -86,6 +93,8 @@ impl Notice {
             Notice::Unanswered(n) => fill(&text.unanswered_warning, &[("n", &n.to_string())]),
             Notice::Exported(file) => fill(&text.export_done, &[("file", file)]),
             Notice::ExportFailed(detail) => fill(&text.export_failed, &[("detail", detail)]),
+            Notice::XapiNeedsName => text.xapi_needs_name.clone(),
+            Notice::XapiNothingYet => text.xapi_nothing_yet.clone(),
             Notice::Imported => text.import_done.clone(),
             Notice::ImportFailed(code, detail) => match *code {
                 "too_large" => text.import_too_large.clone(),
@@ -111,6 +120,8 @@ impl Notice {
 pub struct CourseState {
     pack: PackRef,
     namespace: String,
+    /// The IRI base of xAPI activities: the center's web address, else this page's origin.
+    xapi_base: String,
     /// The learner's progress, changed only by `Course::apply` (or an import).
     progress: CourseProgress,
     /// The revision of the saved record this state continues.
@@ -146,6 +157,8 @@ pub enum Msg {
     ContinueScenario,
     /// Download the record as JSON.
     ExportJson,
+    /// Download xAPI statements of the modules passed or completed, in this language.
+    ExportXapi(Lang),
     /// Replace the state with an imported file's, if the core accepts it.
     Import(String),
     /// The chosen file could not be read.
@@ -157,7 +170,7 @@ pub enum Msg {
 }
 
 impl CourseState {
-    fn new(pack: PackRef, namespace: String) -> CourseState {
+    fn new(pack: PackRef, namespace: String, xapi_base: String) -> CourseState {
         let loaded = platform::load_plain(&pack, &namespace);
         let notice = loaded.problem.map(|problem| match problem {
             LoadProblem::Storage(error) => Notice::Storage(error.code()),
@@ -170,6 +183,7 @@ impl CourseState {
         CourseState {
             pack,
             namespace,
+            xapi_base,
             progress,
             revision: loaded.revision,
             screen: Screen::Map,
@@ -336,6 +350,29 @@ impl Reducible for CourseState {
                     },
                 );
             }
+            Msg::ExportXapi(lang) => {
+                next.notice = Some(
+                    match course_statements(&next.pack, &next.progress, &next.xapi_base, lang) {
+                        Err(_) if next.progress.learner_name.trim().is_empty() => {
+                            Notice::XapiNeedsName
+                        }
+                        Err(error) => Notice::ExportFailed(error.to_string()),
+                        Ok(statements) if statements.is_empty() => Notice::XapiNothingYet,
+                        Ok(statements) => {
+                            let file =
+                                format!("{}-xapi-{}.json", next.pack.pack().id, platform::today());
+                            match platform::download(
+                                &file,
+                                "application/json",
+                                &statements_json(&statements),
+                            ) {
+                                Ok(()) => Notice::Exported(file),
+                                Err(detail) => Notice::ExportFailed(detail),
+                            }
+                        }
+                    },
+                );
+            }
             Msg::Import(contents) => match import(&next.pack, contents.as_bytes()) {
                 Ok(export) => match export.state {
                     KitState::Course(progress) => {
@@ -424,7 +461,8 @@ pub fn view(props: &KitProps) -> Html {
     let state = {
         let pack = props.pack.clone();
         let namespace = props.namespace.clone();
-        use_reducer(move || CourseState::new(pack, namespace))
+        let xapi_base = xapi_base(props.center.as_ref());
+        use_reducer(move || CourseState::new(pack, namespace, xapi_base))
     };
     let container = use_node_ref();
 
@@ -472,6 +510,15 @@ pub fn view(props: &KitProps) -> Html {
             { body }
         </div>
     }
+}
+
+/// The IRI base of xAPI activities: the center's web address when the host page gave one,
+/// else this page's origin (both http or https).
+fn xapi_base(center: Option<&crate::CenterContact>) -> String {
+    center
+        .and_then(|c| c.url.clone())
+        .or_else(|| web_sys::window().and_then(|w| w.location().origin().ok()))
+        .unwrap_or_default()
 }
 
 /// Moves keyboard focus to the element with `id`, else to the screen's heading.

@@ -1,6 +1,6 @@
 //! The centers' command: `aggregate` many exports of one pack into a JSON or CSV table.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -12,7 +12,7 @@ use crate::TableFormat;
 
 /// Aggregates export files; lists skipped files on stderr too.
 pub fn aggregate(
-    pack_path: &PathBuf,
+    pack_path: &Path,
     export_paths: &[PathBuf],
     min_group: Option<usize>,
     format: TableFormat,

@@ -38,7 +38,9 @@ use input::InvalidInput;
 #[command(
     name = "kizuki",
     version,
-    about = "Validate, inspect and use Kizuki content packs and exports"
+    about = "Validate, inspect and use Kizuki content packs and exports",
+    after_help = "Exit codes: 0 success; 1 the input has problems (pack errors, an export that \
+                  does not import); 2 the command could not run (bad arguments, unreadable files)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -176,7 +178,7 @@ enum Command {
         pack: PathBuf,
         /// The export file.
         answers: PathBuf,
-        /// The center's activity IRI base, e.g. https://center.example.jp/xapi
+        /// The center's activity IRI base, e.g. `https://center.example.jp/xapi`
         #[arg(long)]
         activity_base: String,
         /// The language recorded in the statements' context.

@@ -80,7 +80,6 @@ enum Status {
     ExportFailed(String),
     Imported(String),
     Refused { file: String, code: String },
-    Erased,
 }
 
 /// Properties of [`FilesPanel`].
@@ -159,12 +158,10 @@ pub fn files_panel(props: &FilesProps) -> Html {
     };
     let erase = {
         let confirming = confirming.clone();
-        let status = status.clone();
         let on_erase = props.on_erase.clone();
         Callback::from(move |_: MouseEvent| {
-            on_erase.emit(());
             confirming.set(false);
-            status.set(Some(Status::Erased));
+            on_erase.emit(());
         })
     };
 
@@ -176,7 +173,6 @@ pub fn files_panel(props: &FilesProps) -> Html {
             true,
             fill(&text.import_refused, &[("file", file), ("reason", &error_message(text, code))]),
         ),
-        Status::Erased => (false, text.erased.clone()),
     });
     let import_id = ctx.id(&["import"]);
     html! {

@@ -249,7 +249,7 @@ fn why_not_view(ctx: &Ctx, item: &Item) -> Html {
                         item: item.id.clone(),
                         reason: reason.id.clone(),
                     };
-                    let other_id = ctx.id(&["item", &item.id, "why-other"]);
+                    let other_id = ctx.id(&["item", &item.id, "why-text"]);
                     let show_text = reason.free_text && (ticked || !answer.why_not_other.is_empty());
                     let set_text = {
                         let apply = ctx.apply.clone();

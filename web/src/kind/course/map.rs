@@ -1,7 +1,7 @@
 //! The course map: the course's progress, the resume button, each module with its progress,
 //! badges and best score, the way to the certificate, and the record panel.
 
-use kizuki_core::kind::course::ModuleResult;
+use kizuki_core::kind::course::{Module, ModuleResult};
 use yew::prelude::*;
 
 use super::screen::{first_open_step, resume_screen, Screen, Step};
@@ -124,7 +124,7 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
                 }
                 <button type="button" class="kizuki-button kizuki-course-secondary"
                         onclick={ctx.send(Msg::Go(Screen::Certificate))}>
-                    { &text.certificate_open }
+                    { if result.completed_on.is_some() { &text.certificate_open } else { &text.record_open } }
                 </button>
             </div>
             { record::panel(ctx) }
@@ -160,21 +160,20 @@ fn score_line(ctx: &Ctx<'_>, status: &ModuleResult) -> String {
     }
 }
 
-/// A step's name for people: "レッスン 2: title", "ケーススタディ: title", "確認テスト".
-pub fn step_label(
-    ctx: &Ctx<'_>,
-    module: &kizuki_core::kind::course::Module,
-    step: &Step,
-) -> String {
+/// A step's kind and title for people: ("レッスン 2", Some(title)), ("確認テスト", None).
+pub fn step_parts(ctx: &Ctx<'_>, module: &Module, step: &Step) -> (String, Option<String>) {
     let text = ctx.text;
     let lang = ctx.lang;
     match step {
         Step::Lesson(id) => {
             let index = module.lessons.iter().position(|l| &l.id == id).unwrap_or(0);
-            let title = module.lessons.get(index).map_or("", |l| l.title.get(lang));
-            format!(
-                "{} {title}",
-                fill(&text.step_lesson, &[("n", &(index + 1).to_string())])
+            let title = module
+                .lessons
+                .get(index)
+                .map(|l| l.title.get(lang).to_string());
+            (
+                fill(&text.step_lesson, &[("n", &(index + 1).to_string())]),
+                title,
             )
         }
         Step::Scenario(id) => {
@@ -182,10 +181,21 @@ pub fn step_label(
                 .scenarios
                 .iter()
                 .find(|s| &s.id == id)
-                .map_or("", |s| s.title.get(lang));
-            format!("{} {title}", text.step_scenario)
+                .map(|s| s.title.get(lang).to_string());
+            (text.step_scenario.clone(), title)
         }
-        Step::Quiz => text.step_quiz.clone(),
-        Step::Feedback => text.step_feedback.clone(),
+        Step::Quiz => (text.step_quiz.clone(), None),
+        Step::Feedback => (text.step_feedback.clone(), None),
+    }
+}
+
+/// A step's name in one line: "レッスン 2「title」", "確認テスト".
+pub fn step_label(ctx: &Ctx<'_>, module: &Module, step: &Step) -> String {
+    match step_parts(ctx, module, step) {
+        (kind, Some(title)) => fill(
+            &ctx.text.step_with_title,
+            &[("step", &kind), ("title", &title)],
+        ),
+        (kind, None) => kind,
     }
 }

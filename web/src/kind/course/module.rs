@@ -6,7 +6,7 @@ use kizuki_core::kind::course::{Block, CourseAction, Lesson, Module};
 use kizuki_core::pack::SourceRef;
 use yew::prelude::*;
 
-use super::map::step_label;
+use super::map::step_parts;
 use super::rich::{inline, sources, updates};
 use super::screen::{first_open_step, next_step, previous_step, step_done, steps, Screen, Step};
 use super::text::fill;
@@ -62,7 +62,7 @@ pub fn module(ctx: &Ctx<'_>, module: &Module, step: &Step) -> Html {
     let nav_items = steps(module).into_iter().map(|item| {
         let current = &item == step;
         let done = step_done(ctx.course, &ctx.state.progress, module, &item);
-        let label = step_label(ctx, module, &item);
+        let (kind, title) = step_parts(ctx, module, &item);
         let target = Screen::Module { module: module.id.clone(), step: item };
         html! {
             <li>
@@ -70,7 +70,12 @@ pub fn module(ctx: &Ctx<'_>, module: &Module, step: &Step) -> Html {
                         class={classes!("kizuki-course-step", current.then_some("kizuki-course-step-current"))}
                         aria-current={current.then_some("step")}
                         onclick={ctx.send(Msg::Go(target))}>
-                    <span class="kizuki-course-step-name">{ label }</span>
+                    <span class="kizuki-course-step-name">
+                        <span class="kizuki-course-step-kind">{ kind }</span>
+                        if let Some(title) = title {
+                            <span class="kizuki-course-step-title">{ title }</span>
+                        }
+                    </span>
                     if done {
                         <span class="kizuki-course-step-done">{ "✓ " }{ &text.step_done }</span>
                     }

@@ -37,7 +37,12 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
                 <button type="button" class="kizuki-button kizuki-course-secondary" onclick={ctx.send(Msg::ExportJson)}>
                     { &text.export_json }
                 </button>
+                <button type="button" class="kizuki-button kizuki-course-secondary"
+                        aria-describedby={ctx.id("xapi-hint")} onclick={ctx.send(Msg::ExportXapi(ctx.lang))}>
+                    { &text.export_xapi }
+                </button>
             </div>
+            <p class="kizuki-course-muted" id={ctx.id("xapi-hint")}>{ &text.xapi_hint }</p>
             <div class="kizuki-course-field">
                 <label for={input_id.clone()}>{ &text.import_label }</label>
                 <input type="file" id={input_id} accept=".json,application/json" onchange={on_file} />

@@ -30,16 +30,32 @@ pub fn display_date(value: &str, lang: Lang) -> String {
     }
 }
 
-/// "Sources: title (section); …", each title from the pack's `sources`.
+/// "Sources: title (section, section); …": one line per document, titles from the pack's
+/// `sources`, sections in the order first cited.
 pub fn sources(pack: &ValidPack, refs: &[&SourceRef], lang: Lang, text: &CourseText) -> Html {
-    if refs.is_empty() {
+    let mut documents: Vec<(&str, Vec<&str>)> = Vec::new();
+    for source in refs {
+        match documents.iter_mut().find(|(doc, _)| *doc == source.doc) {
+            Some((_, sections)) => {
+                if !sections.contains(&source.section.as_str()) {
+                    sections.push(&source.section);
+                }
+            }
+            None => documents.push((&source.doc, vec![&source.section])),
+        }
+    }
+    if documents.is_empty() {
         return Html::default();
     }
-    let entries = refs.iter().map(|source| {
-        let document = pack.pack().sources.iter().find(|d| d.id == source.doc);
-        let title = document.map_or(source.doc.as_str(), |d| d.title.get(lang));
-        let entry = fill(&text.source_entry, &[("title", title), ("section", &source.section)]);
-        match document.and_then(|d| d.url.as_deref()).filter(|u| is_safe_href(u)) {
+    let entries = documents.iter().map(|(doc, sections)| {
+        let document = pack.pack().sources.iter().find(|d| d.id == *doc);
+        let title = document.map_or(*doc, |d| d.title.get(lang));
+        let sections = sections.join(&text.source_sections_separator);
+        let entry = fill(&text.source_entry, &[("title", title), ("sections", &sections)]);
+        match document
+            .and_then(|d| d.url.as_deref())
+            .filter(|u| is_safe_href(u))
+        {
             Some(url) => html! {
                 <li><a href={url.to_string()} rel="noopener noreferrer" target="_blank">{ entry }</a></li>
             },

@@ -100,6 +100,7 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
         html! {
             <>
                 <div class="kizuki-course-node kizuki-course-ending" id={ctx.id("scenario-node")} tabindex="-1">
+                    <p class="kizuki-course-ending-label">{ &text.scenario_ending }</p>
                     <p>{ node.map(|n| inline(n.text.get(lang))).unwrap_or_default() }</p>
                 </div>
                 <section class="kizuki-course-summary-box" aria-labelledby={ctx.id("scenario-summary")}>

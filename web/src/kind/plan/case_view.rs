@@ -42,8 +42,11 @@ fn new_case_id() -> Option<String> {
 pub fn case_list(ctx: &Ctx<'_>) -> Html {
     let text = ctx.text;
     let cases = &ctx.state.cases.cases;
-    let cards: Html = cases
-        .iter()
+    // Oldest first, then by name: ids are random, so their order means nothing.
+    let mut ordered: Vec<(&String, &Case)> = cases.iter().collect();
+    ordered.sort_by(|a, b| (&a.1.opened, &a.1.label, a.0).cmp(&(&b.1.opened, &b.1.label, b.0)));
+    let cards: Html = ordered
+        .into_iter()
         .map(|(id, case)| {
             let progress = ctx.plan.case_progress(case);
             let done: usize = progress.iter().map(|p| p.done).sum();
@@ -53,6 +56,11 @@ pub fn case_list(ctx: &Ctx<'_>) -> Html {
                 None => text.case_closed.clone(),
             };
             let selected = ctx.state.selected.as_deref() == Some(id.as_str());
+            let button_text = if selected {
+                &text.case_selected
+            } else {
+                &text.case_open
+            };
             html! {
                 <li class={classes!("kizuki-plan-case-card", selected.then_some("kizuki-plan-case-card--selected"))}>
                     <p class="kizuki-plan-case-name">{ &case.label }</p>
@@ -62,9 +70,9 @@ pub fn case_list(ctx: &Ctx<'_>) -> Html {
                         { fill(&text.case_tasks, &[("done", &done.to_string()), ("total", &total.to_string())]) }
                     </p>
                     <button type="button" class="kizuki-plan-secondary" aria-pressed={selected.to_string()}
-                            aria-label={format!("{}：{}", case.label, text.case_open)}
+                            aria-label={format!("{}：{}", case.label, button_text)}
                             onclick={ctx.send(Msg::Select(Some(id.clone())))}>
-                        { if selected { &text.case_selected } else { &text.case_open } }
+                        { button_text }
                     </button>
                 </li>
             }

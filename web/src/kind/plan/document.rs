@@ -63,7 +63,7 @@ pub fn document_page(ctx: &Ctx<'_>, doc_id: &str, heading: NodeRef) -> Html {
         body.push(match block {
             RenderedBlock::Heading { text } => {
                 let mut class = classes!("kizuki-plan-doc-heading");
-                if first_heading && text == &document.title {
+                if first_heading {
                     class.push("kizuki-plan-doc-heading--title");
                 }
                 if text.chars().count() == 1 {

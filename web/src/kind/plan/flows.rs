@@ -42,10 +42,12 @@ fn refused(error: &Error) -> Msg {
 pub fn on_setup(ctx: &Ctx<'_>) -> Callback<(String, String)> {
     let dispatch = ctx.dispatch.clone();
     Callback::from(move |(_, passphrase): (String, String)| {
-        derive_later(dispatch.clone(), move || match vault_store::new_key(&passphrase) {
-            None => Msg::Refused(Message::RandomUnavailable),
-            Some(Ok(key)) => Msg::Created(key),
-            Some(Err(error)) => refused(&error),
+        derive_later(dispatch.clone(), move || {
+            match vault_store::new_key(&passphrase) {
+                None => Msg::Refused(Message::RandomUnavailable),
+                Some(Ok(key)) => Msg::Created(key),
+                Some(Err(error)) => refused(&error),
+            }
         });
     })
 }
@@ -194,7 +196,11 @@ pub fn on_export_encrypted(ctx: &Ctx<'_>, scope: Scope) -> Callback<MouseEvent> 
             return;
         };
         let msg = match vault_store::seal(&pack, key, cases, revision) {
-            Ok(json) => deliver(&file_name(&pack.pack().id, &scope, ".encrypted.json"), "application/json", &json),
+            Ok(json) => deliver(
+                &file_name(&pack.pack().id, &scope, ".encrypted.json"),
+                "application/json",
+                &json,
+            ),
             Err(_) => Msg::Notify(Notice::problem(Message::RandomUnavailable)),
         };
         dispatch.dispatch(msg);
@@ -231,14 +237,15 @@ pub fn on_export_ics(ctx: &Ctx<'_>, case_id: &str) -> Callback<MouseEvent> {
         let Some(case) = &case else {
             return;
         };
-        let msg = match kizuki_core::ics::case_ics(&pack, &case_id, case, lang, &platform::now_iso()) {
-            Ok(ics) => deliver(
-                &format!("{}-follow-up-{}.ics", pack.pack().id, platform::today()),
-                "text/calendar",
-                &ics,
-            ),
-            Err(error) => Msg::Notify(Notice::problem(Message::Core(error.code()))),
-        };
+        let msg =
+            match kizuki_core::ics::case_ics(&pack, &case_id, case, lang, &platform::now_iso()) {
+                Ok(ics) => deliver(
+                    &format!("{}-follow-up-{}.ics", pack.pack().id, platform::today()),
+                    "text/calendar",
+                    &ics,
+                ),
+                Err(error) => Msg::Notify(Notice::problem(Message::Core(error.code()))),
+            };
         dispatch.dispatch(msg);
     })
 }

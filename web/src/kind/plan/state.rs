@@ -79,12 +79,18 @@ pub struct Notice {
 impl Notice {
     /// News.
     pub fn info(message: Message) -> Notice {
-        Notice { tone: Tone::Info, message }
+        Notice {
+            tone: Tone::Info,
+            message,
+        }
     }
 
     /// A problem.
     pub fn problem(message: Message) -> Notice {
-        Notice { tone: Tone::Problem, message }
+        Notice {
+            tone: Tone::Problem,
+            message,
+        }
     }
 }
 

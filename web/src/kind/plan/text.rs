@@ -391,8 +391,14 @@ mod tests {
     #[test]
     fn every_core_error_code_has_its_own_message() {
         let text = plan_text(Lang::Ja);
-        assert_eq!(text.errors.for_code("decryption_failed"), text.errors.decryption_failed);
-        assert_eq!(text.errors.for_code("no_such_code"), text.errors.not_allowed);
+        assert_eq!(
+            text.errors.for_code("decryption_failed"),
+            text.errors.decryption_failed
+        );
+        assert_eq!(
+            text.errors.for_code("no_such_code"),
+            text.errors.not_allowed
+        );
     }
 
     #[test]

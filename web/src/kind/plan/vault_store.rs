@@ -111,7 +111,11 @@ pub fn stored_record(pack: &ValidPack, namespace: &str) -> Option<SealedRecord> 
 }
 
 /// Opens a sealed record (stored or imported) with `key` and checks it against the pack.
-pub fn open(pack: &ValidPack, key: &VaultKey, record: &SealedRecord) -> Result<(PlanCases, u64), Error> {
+pub fn open(
+    pack: &ValidPack,
+    key: &VaultKey,
+    record: &SealedRecord,
+) -> Result<(PlanCases, u64), Error> {
     let bytes = key.open(record)?;
     let export = import(pack, &bytes)?;
     match export.state {
@@ -121,7 +125,11 @@ pub fn open(pack: &ValidPack, key: &VaultKey, record: &SealedRecord) -> Result<(
 }
 
 /// Derives the key of a sealed record from a passphrase and opens it (slow: Argon2id).
-pub fn unlock(pack: &ValidPack, passphrase: &str, record: &SealedRecord) -> Result<(VaultKey, PlanCases, u64), Error> {
+pub fn unlock(
+    pack: &ValidPack,
+    passphrase: &str,
+    record: &SealedRecord,
+) -> Result<(VaultKey, PlanCases, u64), Error> {
     let key = VaultKey::for_record(passphrase, record)?;
     let (cases, revision) = open(pack, &key, record)?;
     Ok((key, cases, revision))
@@ -135,7 +143,12 @@ pub fn new_key(passphrase: &str) -> Option<Result<VaultKey, Error>> {
 }
 
 /// The cases sealed under `key` with a fresh nonce, as the JSON stored and exported.
-pub fn seal(pack: &ValidPack, key: &VaultKey, cases: &PlanCases, revision: u64) -> Result<String, SaveError> {
+pub fn seal(
+    pack: &ValidPack,
+    key: &VaultKey,
+    cases: &PlanCases,
+    revision: u64,
+) -> Result<String, SaveError> {
     let nonce = platform::random_bytes::<NONCE_BYTES>().ok_or(SaveError::NoRandom)?;
     let plain = plain_json(pack, cases, revision);
     Ok(key.seal(&pack.pack().id, plain.as_bytes(), nonce).to_json())
@@ -143,7 +156,13 @@ pub fn seal(pack: &ValidPack, key: &VaultKey, cases: &PlanCases, revision: u64) 
 
 /// The cases as an unencrypted export (only ever offered as a file, after a warning).
 pub fn plain_json(pack: &ValidPack, cases: &PlanCases, revision: u64) -> String {
-    Export::new(pack, KitState::Plan(cases.clone()), &platform::now_iso(), revision).to_json()
+    Export::new(
+        pack,
+        KitState::Plan(cases.clone()),
+        &platform::now_iso(),
+        revision,
+    )
+    .to_json()
 }
 
 /// Seals and stores the cases, unless another tab stored newer ones. `check_with` is the

@@ -43,8 +43,12 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
     let min = MIN_PASSPHRASE_CHARS.to_string();
 
     let onsubmit = {
-        let (current, first, second, problem) =
-            (current.clone(), first.clone(), second.clone(), problem.clone());
+        let (current, first, second, problem) = (
+            current.clone(),
+            first.clone(),
+            second.clone(),
+            problem.clone(),
+        );
         let on_submit = props.on_submit.clone();
         let busy = props.busy;
         let min = min.clone();
@@ -67,7 +71,11 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
         })
     };
     let kind = if *show { "text" } else { "password" };
-    let field = |suffix: &str, label: String, state: &UseStateHandle<String>, auto: &'static str, hint: bool| {
+    let field = |suffix: &str,
+                 label: String,
+                 state: &UseStateHandle<String>,
+                 auto: &'static str,
+                 hint: bool| {
         let id = format!("{}-{suffix}", props.id);
         let state = state.clone();
         let hint_id = format!("{}-hint", props.id);

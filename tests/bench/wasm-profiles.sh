@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The release profile's effect on the wasm size: builds kizuki-web for wasm32 under several
+# CARGO_PROFILE_RELEASE_* overrides (into target/bench-wasm, never the site's target-wasm),
+# runs wasm-bindgen, then wasm-opt at several levels, and writes raw / gzip -9 / brotli bytes
+# of each kizuki_web_bg.wasm as JSON. Slow: one full build per variant (minutes each).
+#
+#   tests/bench/wasm-profiles.sh OUT.json [VARIANT...]
+#
+# Variants (opt-level, lto, codegen-units): shipped = z/fat/1 (Cargo.toml), s, o3, z-thin,
+# z-nolto, z-cgu16. wasm-opt levels are tried on every variant: none, -Os, -Oz; on the
+# shipped variant also -O2, -O3 and -Oz run twice (--converge).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/../../scripts/lib.sh"
+cd "$KIZUKI_ROOT"
+
+out="${1:?usage: tests/bench/wasm-profiles.sh OUT.json [VARIANT...]}"
+shift
+all_variants=(shipped s o3 z-thin z-nolto z-cgu16)
+variants=("$@")
+[ "${#variants[@]}" -gt 0 ] || variants=("${all_variants[@]}")
+
+settings() {
+  case "$1" in
+    shipped) echo "z true 1" ;;
+    s) echo "s true 1" ;;
+    o3) echo "3 true 1" ;;
+    z-thin) echo "z thin 1" ;;
+    z-nolto) echo "z false 1" ;;
+    z-cgu16) echo "z true 16" ;;
+    *) die "unknown variant $1 (known: ${all_variants[*]})" ;;
+  esac
+}
+
+# Own target dir: the site's build (target-wasm) is left alone, and builds queue less.
+KIZUKI_WASM_TARGET_DIR="$KIZUKI_ROOT/target/bench-wasm"
+mkdir -p "$KIZUKI_WASM_TARGET_DIR"
+mapfile -t features < <(wasm_opt_feature_flags)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+lines="$work/lines.jsonl"
+: >"$lines"
+
+record() { # variant opt lto cgu wasm_opt seconds file
+  node -e '
+    const fs = require("fs"), zlib = require("zlib"), { execFileSync } = require("child_process");
+    const [variant, opt, lto, cgu, wasmOpt, buildSeconds, file] = process.argv.slice(1);
+    const bytes = fs.readFileSync(file);
+    const gzip = execFileSync("gzip", ["-9", "-n", "-c"], { input: bytes, maxBuffer: 1 << 28 }).length;
+    const brotli = zlib.brotliCompressSync(bytes, { params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
+    console.log(JSON.stringify({ variant, optLevel: opt, lto, codegenUnits: Number(cgu), wasmOpt,
+      buildSeconds: Number(buildSeconds), raw: bytes.length, gzip, brotli }));
+  ' "$@" >>"$lines"
+}
+
+for variant in "${variants[@]}"; do
+  read -r opt lto cgu < <(settings "$variant")
+  step "wasm profile variant $variant: opt-level=$opt lto=$lto codegen-units=$cgu"
+  started=$(date +%s)
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" \
+    CARGO_PROFILE_RELEASE_LTO="$lto" \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS="$cgu" \
+    wasm_cargo build --release -p kizuki-web --quiet
+  seconds=$(($(date +%s) - started))
+  built="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
+  bindgen="$work/$variant"
+  rm -rf "$bindgen"
+  wasm-bindgen --target web --out-dir "$bindgen" --out-name kizuki_web "$built"
+  record "$variant" "$opt" "$lto" "$cgu" none "$seconds" "$bindgen/kizuki_web_bg.wasm"
+  levels=(-Os -Oz)
+  [ "$variant" = shipped ] && levels=(-O2 -O3 -Os -Oz "-Oz -Oz")
+  for level in "${levels[@]}"; do
+    # shellcheck disable=SC2086 # "-Oz -Oz" is two flags on purpose
+    node_modules/.bin/wasm-opt $level "${features[@]}" --strip-debug --strip-producers \
+      "$bindgen/kizuki_web_bg.wasm" -o "$work/opt.wasm"
+    record "$variant" "$opt" "$lto" "$cgu" "$level" "$seconds" "$work/opt.wasm"
+  done
+  note "$(tail -n 1 "$lines")"
+done
+
+node -e '
+  const fs = require("fs");
+  const [from, to] = process.argv.slice(1);
+  const rows = fs.readFileSync(from, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+  fs.writeFileSync(to, JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2) + "\n");
+' "$lines" "$out"
+note "wrote $out"

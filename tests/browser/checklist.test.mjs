@@ -1,0 +1,432 @@
+// The implementation checklist (app.html?kit=checklist) as an employer uses it: the whole flow
+// for a 30-person and a 120-person workplace (different items apply), answers surviving a
+// reload, the print view, export → erase → import giving the same state, bad files refused
+// without changing anything, comparison with an earlier export, and the draft plan's edits.
+//
+// Screenshots of the results page at 360 px and 1280 px are written when KIZUKI_SHOTS names a
+// directory (e.g. KIZUKI_SHOTS=/tmp/shots node --test tests/browser/checklist.test.mjs).
+
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const HOST = 'kizuki-kit';
+const RECORD_KEY = 'kizuki/mh-checklist/mh-checklist';
+const DRAFT_KEY = `${RECORD_KEY}/plan-draft`;
+const ID = 'kizuki-mh-checklist-';
+
+/** A 30-person workplace without committee, physician, staff or EAP; a 120-person one with all. */
+const SMALL = { size: '10to49', sangyoi: 'no', committee: 'no', oh_staff: 'no', eap: 'no' };
+const LARGE = { size: '50plus', sangyoi: 'yes', committee: 'yes', oh_staff: 'yes', eap: 'yes' };
+
+/** The test's own reading of a pack condition (the oracle the UI is checked against). */
+function holds(condition, profile) {
+  if (!condition) return true;
+  if (condition.is) return condition.is.any_of.includes(profile[condition.is.question]);
+  if (condition.all) return condition.all.every((c) => holds(c, profile));
+  if (condition.any) return condition.any.some((c) => holds(c, profile));
+  if (condition.not) return !holds(condition.not, profile);
+  throw new Error(`unknown condition ${JSON.stringify(condition)}`);
+}
+
+/** The profile the pack asks, filled from `wanted` (first option where the pack differs). */
+function profileFor(pack, wanted) {
+  const profile = {};
+  for (const question of pack.kit.profile) {
+    const ids = question.options.map((o) => o.id);
+    profile[question.id] = ids.includes(wanted[question.id]) ? wanted[question.id] : ids[0];
+  }
+  return profile;
+}
+
+function applicableItems(pack, profile) {
+  return pack.kit.areas.flatMap((area) => area.items.filter((i) => holds(i.applies_if, profile)).map((i) => i.id));
+}
+
+/** The answer the walk gives the n-th item: in place, partly, not in place, in turn. */
+const CHOICES = ['yes', 'partly', 'no'];
+
+function record(pack, profile, items, actions = {}) {
+  return {
+    kizuki_export: 2,
+    pack_id: pack.id,
+    pack_version: pack.version,
+    saved_at: '2025-04-01T00:00:00.000Z',
+    revision: 1,
+    state: { kind: 'checklist', data: { profile, items, actions } },
+  };
+}
+
+async function storedRecord(page) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), RECORD_KEY);
+  return text ? JSON.parse(text) : null;
+}
+
+async function openChecklist(browser, server, viewport) {
+  const opened = await openPage(browser, `${server.origin}/app.html?kit=checklist`, viewport ? { viewport } : {});
+  await widgetTitle(opened.page, HOST);
+  return opened;
+}
+
+async function seed(page, value) {
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [RECORD_KEY, JSON.stringify(value)]);
+  await page.reload();
+  await widgetTitle(page, HOST);
+}
+
+const screen = (page) => page.locator(`${HOST} .kizuki-cl`).getAttribute('data-screen');
+const byId = (page, id) => page.locator(`[id="${ID}${id}"]`);
+
+async function answerProfile(page, profile) {
+  for (const [question, choice] of Object.entries(profile)) {
+    await byId(page, `profile-${question}-${choice}`).check();
+  }
+}
+
+/** Walks every area answering each item in turn; returns the item ids seen, by area. */
+async function walk(page, { otherText } = {}) {
+  const seen = {};
+  let n = 0;
+  for (let guard = 0; guard < 40 && (await screen(page)) === 'area'; guard += 1) {
+    const area = await page.locator(`${HOST} .kizuki-cl-area`).getAttribute('data-area');
+    const ids = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
+    seen[area] = ids;
+    for (const id of ids) {
+      const choice = CHOICES[n % CHOICES.length];
+      n += 1;
+      await byId(page, `item-${id}-${choice}`).check();
+      const whyNot = page.locator(`[id="${ID}item-${id}"] [data-testid="why-not"]`);
+      if (choice === 'yes') {
+        assert.equal(await whyNot.count(), 0, `${id}: no reasons asked when in place`);
+      } else {
+        await whyNot.waitFor();
+        await byId(page, `item-${id}-why-no_staff`).check();
+        if (otherText && n === 2) {
+          await byId(page, `item-${id}-why-other`).check();
+          await byId(page, `item-${id}-why-text`).fill(otherText);
+        }
+      }
+    }
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+  }
+  return seen;
+}
+
+describe('checklist kit', () => {
+  let server;
+  let browser;
+  let pack;
+  let shots;
+
+  before(async () => {
+    pack = readPack('checklist');
+    server = await startServer();
+    browser = await launchBrowser();
+    shots = process.env.KIZUKI_SHOTS;
+    if (shots) mkdirSync(shots, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const [name, wanted, size] of [
+    ['a 30-person workplace', SMALL, 'small'],
+    ['a 120-person workplace', LARGE, 'large'],
+  ]) {
+    test(`the whole flow for ${name}`, async () => {
+      const { page, problems, context } = await openChecklist(browser, server);
+      const profile = profileFor(pack, wanted);
+      assert.equal(await screen(page), 'profile');
+      assert.equal(await page.locator(`${HOST} [data-testid="start"]`).isDisabled(), true);
+      await answerProfile(page, profile);
+      await page.locator(`${HOST} [data-testid="start"]`).click();
+      assert.equal(await screen(page), 'area');
+      const expected = applicableItems(pack, profile);
+      assert.match(await page.locator(`${HOST} [data-testid="progress"]`).textContent(), new RegExp(`^0 / ${expected.length} 回答済み$`));
+
+      const seen = await walk(page, { otherText: '産業医の契約更新待ち' });
+      const items = Object.values(seen).flat();
+      assert.deepEqual(items, expected, 'exactly the items that apply, in pack order');
+      const committee = 'committee-deliberation';
+      if (size === 'large') {
+        assert.ok(items.includes(committee), '衛生委員会 is asked at 50+');
+        assert.ok(!items.includes('hear-workers'));
+        assert.ok(items.includes('sc-report'));
+      } else {
+        assert.ok(!items.includes(committee), 'no 衛生委員会 item under 50 without a committee');
+        assert.ok(items.includes('hear-workers'));
+        assert.ok(!items.includes('sc-report'));
+      }
+
+      assert.equal(await screen(page), 'results');
+      const stored = (await storedRecord(page)).state.data;
+      assert.deepEqual(stored.profile, profile);
+      assert.equal(Object.keys(stored.items).length, expected.length);
+      const withOther = Object.values(stored.items).find((a) => a.why_not_other);
+      assert.equal(withOther.why_not_other, '産業医の契約更新待ち');
+      assert.deepEqual(withOther.why_not, ['no_staff', 'other']);
+
+      const overall = await page.locator(`${HOST} [data-testid="overall"]`).textContent();
+      assert.match(overall, /総合 \d+%/);
+      assert.ok(pack.kit.levels.some((l) => overall.includes(l.label.ja)), 'the level label is shown');
+      const rows = page.locator(`${HOST} .kizuki-cl-chart-row`);
+      assert.equal(await rows.count(), Object.keys(seen).length);
+      for (const value of await page.locator(`${HOST} [data-testid="area-percent"]`).allTextContents()) {
+        assert.match(value, /^\d+%$/);
+      }
+      const notInPlace = expected.filter((_, n) => CHOICES[n % 3] !== 'yes');
+      const plan = page.locator(`${HOST} .kizuki-cl-action`);
+      assert.equal(await plan.count(), notInPlace.length);
+      assert.match(await plan.first().textContent(), /優先 1/);
+      assert.match(await plan.first().textContent(), /法定義務|努力義務|推奨/);
+
+      const helpers = await page.locator(`${HOST} [data-testid="helpers"] li`).evaluateAll((l) => l.map((e) => e.dataset.helper));
+      const offered = pack.kit.helpers.filter((h) => holds(h.applies_if, profile)).map((h) => h.id);
+      assert.deepEqual(helpers, offered);
+      assert.equal(helpers.includes('chiiki-center'), size === 'small');
+
+      const first = await plan.first().getAttribute('data-item');
+      await byId(page, `action-${first}-owner`).fill('総務課 山田');
+      await byId(page, `action-${first}-due`).fill('2027-03-31');
+      await page.locator(`${HOST} [data-testid="draft"] [data-section="priorities"]`, { hasText: '総務課 山田' }).waitFor();
+      const action = (await storedRecord(page)).state.data.actions[first];
+      assert.deepEqual(action, { owner: '総務課 山田', due: '2027-03-31', done: false });
+      for (const heading of ['方針', '体制', '重点取組', '評価']) {
+        await page.locator(`${HOST} .kizuki-cl-draft-heading`, { hasText: heading }).waitFor();
+      }
+
+      assert.match(await page.locator(`${HOST} .kizuki-cl-not-diagnosis`).textContent(), /診断/);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test('answers are still there after a reload mid-way', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const profile = profileFor(pack, SMALL);
+    await answerProfile(page, profile);
+    await page.locator(`${HOST} [data-testid="start"]`).click();
+    const area = pack.kit.areas[0];
+    const [a, b] = area.items.filter((i) => holds(i.applies_if, profile));
+    await byId(page, `item-${a.id}-yes`).check();
+    await byId(page, `item-${b.id}-no`).check();
+    await byId(page, `item-${b.id}-why-cost`).check();
+    await page.locator(`${HOST} [data-testid="progress"]`).filter({ hasText: /^2 \// }).waitFor();
+
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'area', 'resumes at the first area with unanswered items');
+    assert.equal(await byId(page, `item-${a.id}-yes`).isChecked(), true);
+    assert.equal(await byId(page, `item-${b.id}-no`).isChecked(), true);
+    assert.equal(await byId(page, `item-${b.id}-why-cost`).isChecked(), true);
+    assert.match(await page.locator(`${HOST} [data-testid="progress"]`).textContent(), /^2 \//);
+    await page.locator(`${HOST} .kizuki-cl-nav-button`).first().click();
+    for (const [question, choice] of Object.entries(profile)) {
+      assert.equal(await byId(page, `profile-${question}-${choice}`).isChecked(), true, question);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  /** A complete record for a 30-person workplace: every item answered in turn. */
+  function completeRecord(choices = CHOICES) {
+    const profile = profileFor(pack, SMALL);
+    const items = {};
+    applicableItems(pack, profile).forEach((id, n) => {
+      const choice = choices[n % choices.length];
+      items[id] = choice === 'yes' ? { choice } : { choice, why_not: ['no_time'] };
+    });
+    return record(pack, profile, items);
+  }
+
+  test('the print view lays out the results without controls', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    await seed(page, completeRecord());
+    assert.equal(await screen(page), 'results');
+    const draftText = 'うちの方針（手で書き直した）';
+    await byId(page, 'draft-policy').fill(draftText);
+    assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)).policy, draftText);
+
+    await page.emulateMedia({ media: 'print' });
+    const results = page.locator(`${HOST} [data-testid="results"]`);
+    assert.equal(await results.isVisible(), true);
+    assert.equal(await page.locator(`${HOST} [data-testid="chart"]`).isVisible(), true);
+    assert.equal(await page.locator(`${HOST} [data-testid="action-plan"]`).isVisible(), true);
+    for (const hidden of ['.kizuki-cl-nav', '.kizuki-cl-files', '.kizuki-cl-compare', '[data-testid="print"]', '.kizuki-cl-draft-text']) {
+      assert.equal(await page.locator(`${HOST} ${hidden}`).first().isVisible(), false, `${hidden} is hidden in print`);
+    }
+    const printedDraft = page.locator(`${HOST} [data-section="policy"] .kizuki-cl-draft-print`);
+    assert.equal(await printedDraft.isVisible(), true);
+    assert.equal((await printedDraft.textContent()).trim(), draftText);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    assert.ok(pdf.length > 1000);
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator(`${HOST} .kizuki-cl-draft-text`).first().isVisible(), true);
+
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await byId(page, 'draft-policy').inputValue(), draftText, 'draft edits are kept');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('export, erase and import give the same state; bad files change nothing', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const seeded = completeRecord();
+    const someItem = Object.keys(seeded.state.data.items)[1];
+    seeded.state.data.actions = { [someItem]: { owner: '店長', due: '2027-01-15', done: true } };
+    await seed(page, seeded);
+    const before = (await storedRecord(page)).state;
+    assert.deepEqual(before, seeded.state);
+
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-'));
+    const download = async (testid, pattern) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`${HOST} [data-testid="${testid}"]`).click()]);
+      assert.match(file.suggestedFilename(), pattern);
+      const path = join(dir, `${Date.now()}-${file.suggestedFilename()}`);
+      await file.saveAs(path);
+      return path;
+    };
+    const exported = await download('export-json', /^mh-checklist-\d{4}-\d{2}-\d{2}\.json$/);
+    const envelope = JSON.parse(readFileSync(exported, 'utf8'));
+    assert.equal(envelope.pack_id, 'mh-checklist');
+    assert.deepEqual(envelope.state, before);
+    const csv = readFileSync(await download('export-csv', /^mh-checklist-\d{4}-\d{2}-\d{2}\.csv$/), 'utf8');
+    assert.ok(csv.startsWith('\uFEFF'), 'CSV starts with a byte order mark');
+    assert.ok(csv.includes('店長'));
+
+    const status = page.locator(`${HOST} [data-testid="files-status"]`);
+    const input = page.locator(`[id="${ID}import"]`);
+    const notJson = join(dir, 'notes.json');
+    writeFileSync(notJson, 'these are not JSON');
+    await input.setInputFiles(notJson);
+    await status.filter({ hasText: 'JSON形式のファイルではありません' }).waitFor();
+    assert.match(await status.textContent(), /いまの回答は変わっていません/);
+    const otherKit = join(dir, 'other.json');
+    writeFileSync(otherKit, JSON.stringify({ ...envelope, pack_id: 'linecare' }));
+    await input.setInputFiles(otherKit);
+    await status.filter({ hasText: '別のキットのファイルです' }).waitFor();
+    const unknownItem = join(dir, 'unknown.json');
+    const bad = structuredClone(envelope);
+    bad.state.data.items['no-such-item'] = { choice: 'yes' };
+    writeFileSync(unknownItem, JSON.stringify(bad));
+    await input.setInputFiles(unknownItem);
+    await status.filter({ hasText: '内容と合わないファイル' }).waitFor();
+    assert.deepEqual((await storedRecord(page)).state, before, 'refused files change nothing stored');
+    assert.equal(await screen(page), 'results');
+    assert.equal(await byId(page, `action-${someItem}-owner`).inputValue(), '店長');
+
+    await page.locator(`${HOST} [data-testid="erase"]`).click();
+    await page.locator(`${HOST} [data-testid="erase-confirm"]`).click();
+    assert.equal(await storedRecord(page), null);
+    assert.equal(await screen(page), 'profile');
+    await page.locator(`${HOST} [data-testid="notice"]`, { hasText: '回答を消去しました' }).waitFor();
+    await page.locator(`${HOST} .kizuki-cl-files-disclosure summary`).click();
+
+    await input.setInputFiles(exported);
+    await status.filter({ hasText: '読み込みました' }).waitFor();
+    assert.deepEqual((await storedRecord(page)).state, before);
+    const again = JSON.parse(readFileSync(await download('export-json', /\.json$/), 'utf8'));
+    assert.deepEqual(again.state, envelope.state);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('comparing with an earlier export shows what improved and what slipped back', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-'));
+    const earlier = completeRecord(['no']);
+    const improved = Object.keys(earlier.state.data.items)[0];
+    const earlierFile = join(dir, 'last-year.json');
+    writeFileSync(earlierFile, JSON.stringify(earlier));
+    const now = completeRecord(['no']);
+    now.state.data.items[improved] = { choice: 'yes' };
+    await seed(page, now);
+    await page.locator(`[id="${ID}compare-file"]`).setInputFiles(earlierFile);
+    const comparison = page.locator(`${HOST} [data-testid="comparison"]`);
+    await comparison.waitFor();
+    assert.match(await comparison.textContent(), /総合: 0% → \d+%/);
+    assert.equal(await comparison.locator(`[data-testid="improved"] li[data-item="${improved}"]`).count(), 1);
+    assert.match(await comparison.locator('[data-testid="worsened"]').textContent(), /なし/);
+    assert.ok((await comparison.locator('tbody tr').count()) > 0);
+    assert.deepEqual((await storedRecord(page)).state, now.state, 'comparing changes nothing');
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"kizuki_export": 99}');
+    await page.locator(`[id="${ID}compare-file"]`).setInputFiles(bad);
+    await page.locator(`${HOST} .kizuki-cl-compare .kizuki-cl-message-problem`, { hasText: '新しい版' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an embedding center\'s contacts are where to get help', async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
+    const host = 'kizuki-kit[kit="checklist"]';
+    await widgetTitle(page, host);
+    const key = 'kizuki/minato-checklist/mh-checklist';
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(completeRecord())]);
+    await page.reload();
+    await widgetTitle(page, host);
+    const help = page.locator(`${host} [data-testid="help-center"]`);
+    await help.waitFor();
+    assert.match(await help.textContent(), /みなと産業保健総合支援センター/);
+    assert.match(await help.textContent(), /03-0000-0000/);
+    assert.equal(await page.locator(`${host} [data-testid="helpers"]`).count(), 0);
+    assert.equal(await page.locator('[id="kizuki-minato-checklist-screen-heading"]').count(), 1, 'ids carry the namespace');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('axe finds no WCAG 2.1 A/AA violations on an area screen and on the results', async () => {
+    const { page, context } = await openChecklist(browser, server);
+    const scan = async () => {
+      await page.evaluate(AXE_SOURCE);
+      return page.evaluate(async () => {
+        const result = await window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return result.violations.map((v) => ({ rule: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' > ')) }));
+      });
+    };
+    const partial = completeRecord();
+    const profile = partial.state.data.profile;
+    const firstArea = pack.kit.areas.find((a) => a.items.some((i) => holds(i.applies_if, profile)));
+    for (const item of firstArea.items) delete partial.state.data.items[item.id];
+    const [a, b] = firstArea.items.filter((i) => holds(i.applies_if, profile));
+    partial.state.data.items[a.id] = { choice: 'no', why_not: ['other'], why_not_other: 'まだ' };
+    partial.state.data.items[b.id] = { choice: 'partly' };
+    await seed(page, partial);
+    assert.equal(await screen(page), 'area');
+    await page.locator(`${HOST} .kizuki-cl-details`).first().locator('summary').click();
+    assert.deepEqual(await scan(), [], 'area screen');
+    await page.locator(`${HOST} .kizuki-cl-nav-button`).last().click();
+    assert.equal(await screen(page), 'results');
+    assert.deepEqual(await scan(), [], 'results screen');
+    await context.close();
+  });
+
+  test('screenshots of the results page at 360 and 1280 px', async (t) => {
+    if (!shots) return t.skip('set KIZUKI_SHOTS to a directory to write screenshots');
+    for (const width of [360, 1280]) {
+      const { page, problems, context } = await openChecklist(browser, server, { width, height: 900 });
+      const seeded = completeRecord();
+      const first = Object.keys(seeded.state.data.items)[1];
+      seeded.state.data.actions = { [first]: { owner: '総務課 山田', due: '2027-03-31', done: false } };
+      await seed(page, seeded);
+      assert.equal(await screen(page), 'results');
+      await page.screenshot({ path: join(shots, `checklist-results-${width}.png`), fullPage: true });
+      await page.screenshot({ path: join(shots, `checklist-results-${width}-top.png`) });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (overflow ${overflow})`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+});

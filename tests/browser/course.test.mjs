@@ -1,0 +1,445 @@
+// The line-care course (app.html?kit=course) as a learner uses it: a module completed with the
+// keyboard alone, a failed quiz passed on retake, resume after a reload, the certificate's print
+// view with the typed name, and export → erase → import giving the same state back.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+
+const RECORD_KEY = 'kizuki/linecare/linecare';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const HOST = 'kizuki-kit';
+
+/** The deepest focused element, through shadow roots. */
+async function focused(page) {
+  return page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element) return null;
+    return {
+      tag: element.tagName.toLowerCase(),
+      type: element.getAttribute('type'),
+      name: element.getAttribute('name'),
+      value: element.getAttribute('value'),
+      id: element.id,
+      text: element.textContent.trim(),
+      className: element.className,
+      checked: element.checked ?? null,
+    };
+  });
+}
+
+/** Presses Tab until the focused element matches, failing after `max` presses. */
+async function tabTo(page, matches, what, max = 120) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const element = await focused(page);
+    if (element && matches(element)) return element;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+const buttonNamed = (text) => (e) => e.tag === 'button' && e.text === text;
+
+function stepHeading(page) {
+  return page.locator(`${HOST} .kizuki-course-step-heading`);
+}
+
+async function storedRecord(page) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), RECORD_KEY);
+  return text ? JSON.parse(text) : null;
+}
+
+/** The option ids of a question that answer it right, or a wrong answer. */
+function rightAnswer(question) {
+  return question.options.filter((o) => o.correct).map((o) => o.id);
+}
+function wrongAnswer(question) {
+  return [question.options.find((o) => !o.correct).id];
+}
+
+/** The choices that play a scenario from its start to an ending, taking the first choice. */
+function firstChoicePath(scenario) {
+  const path = [];
+  let node = scenario.nodes.find((n) => n.id === scenario.start);
+  while (node && node.choices?.length) {
+    const choice = node.choices[0];
+    path.push({ node: node.id, choice: choice.id });
+    node = scenario.nodes.find((n) => n.id === choice.next);
+  }
+  return path;
+}
+
+/** A saved record in which every module is complete (as the app would have saved it). */
+function completedRecord(pack) {
+  const modules = {};
+  for (const module of pack.kit.modules) {
+    const answers = Object.fromEntries(module.quiz.questions.map((q) => [q.id, rightAnswer(q).sort()]));
+    modules[module.id] = {
+      lessons_read: module.lessons.map((l) => l.id).sort(),
+      scenarios: Object.fromEntries(module.scenarios.map((s) => [s.id, firstChoicePath(s)])),
+      quiz_answers: {},
+      attempts: [
+        {
+          date: '2026-11-20',
+          answers,
+          correct: module.quiz.questions.length,
+          total: module.quiz.questions.length,
+          percent: 100,
+          passed: true,
+        },
+      ],
+      feedback: { understanding: 'very', usefulness: 'mostly' },
+    };
+  }
+  return {
+    kizuki_export: 2,
+    pack_id: pack.id,
+    pack_version: pack.version,
+    saved_at: '2026-11-20T09:00:00.000Z',
+    revision: 1,
+    state: { kind: 'course', data: { modules } },
+  };
+}
+
+/** WCAG 2.1 A/AA violations on the page as it is now (axe looks into open shadow roots). */
+async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, so the page's CSP does not apply to axe.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ rule: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' > ')) }));
+  });
+}
+
+async function openCourse(browser, server, options) {
+  const opened = await openPage(browser, `${server.origin}/app.html?kit=course`, options);
+  await widgetTitle(opened.page, HOST);
+  return opened;
+}
+
+describe('line-care course', () => {
+  let server;
+  let browser;
+  let pack;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    pack = readPack('course');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a module can be completed with the keyboard alone', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const module = pack.kit.modules[0];
+
+    await tabTo(page, buttonNamed('最初の単元から始める'), 'the start button');
+    await page.keyboard.press('Enter');
+
+    // Lessons: one per screen; "読みました" marks each read and moves on.
+    for (const lesson of module.lessons) {
+      await stepHeading(page).filter({ hasText: lesson.title.ja }).waitFor();
+      const heading = await focused(page);
+      assert.equal(heading.text, lesson.title.ja, 'focus moves to the new lesson heading');
+      await tabTo(page, buttonNamed('読みました'), `読みました on ${lesson.id}`);
+      await page.keyboard.press('Enter');
+    }
+
+    // The scenario: choose, read the feedback, continue, until an ending.
+    const scenario = module.scenarios[0];
+    await stepHeading(page).filter({ hasText: scenario.title.ja }).waitFor();
+    for (let guard = 0; guard < 10; guard += 1) {
+      if (await page.locator(`${HOST} .kizuki-course-summary-box`).count()) break;
+      await tabTo(page, (e) => e.tag === 'button' && e.className.includes('kizuki-course-choice'), 'a choice');
+      await page.keyboard.press('Enter');
+      const feedback = page.locator(`${HOST} .kizuki-course-choice-feedback`);
+      await feedback.waitFor();
+      assert.match(await feedback.textContent(), /良い対応|一部よい|望ましくない/);
+      await tabTo(page, buttonNamed('続ける'), 'continue');
+      await page.keyboard.press('Enter');
+    }
+    const summary = page.locator(`${HOST} .kizuki-course-summary-box`);
+    assert.match(await summary.textContent(), /良い対応 \d+・一部よい \d+・望ましくない \d+/);
+    await tabTo(page, buttonNamed('次へ'), 'next after the scenario');
+    await page.keyboard.press('Enter');
+
+    // The quiz: radios with arrows and Space, checkboxes with Space; check each answer.
+    await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
+    for (const question of module.quiz.questions) {
+      const right = rightAnswer(question);
+      const name = `kizuki-linecare-course-q-${question.id}`;
+      const first = await tabTo(page, (e) => e.tag === 'input' && e.name === name, `the options of ${question.id}`);
+      if (question.kind === 'single') {
+        const target = question.options.findIndex((o) => o.id === right[0]);
+        const start = question.options.findIndex((o) => o.id === first.value);
+        if (target === start) await page.keyboard.press('Space');
+        for (let i = start; i < target; i += 1) await page.keyboard.press('ArrowDown');
+        assert.equal((await focused(page)).value, right[0]);
+      } else {
+        for (let i = 0; i < question.options.length; i += 1) {
+          const element = i === 0 ? first : await focused(page);
+          if (right.includes(element.value)) await page.keyboard.press('Space');
+          if (i < question.options.length - 1) await page.keyboard.press('Tab');
+        }
+      }
+      await tabTo(page, buttonNamed('答えを確認'), `check ${question.id}`);
+      await page.keyboard.press('Enter');
+      const review = page.locator(`[id="kizuki-linecare-course-review-${question.id}"]`);
+      await review.waitFor();
+      assert.match(await review.textContent(), /○ 正解/);
+      assert.match(await review.textContent(), /出典/);
+    }
+    await tabTo(page, buttonNamed('採点する'), 'submit');
+    await page.keyboard.press('Enter');
+    const total = module.quiz.questions.length;
+    const result = page.locator(`${HOST} .kizuki-course-result-live`);
+    await result.filter({ hasText: `${total}問中 ${total}問正解（100%）` }).waitFor();
+    assert.match(await result.textContent(), /合格です/);
+
+    // The closing survey: two radio groups.
+    await tabTo(page, buttonNamed('アンケートへ進む'), 'to the survey');
+    await page.keyboard.press('Enter');
+    await stepHeading(page).filter({ hasText: 'アンケート' }).waitFor();
+    for (const question of pack.kit.feedback_questions) {
+      const name = `kizuki-linecare-course-fb-${module.id}-${question.id}`;
+      await tabTo(page, (e) => e.tag === 'input' && e.name === name, `survey ${question.id}`);
+      await page.keyboard.press('Space');
+    }
+    await page.locator(`${HOST} .kizuki-course-feedback .kizuki-course-status`, { hasText: 'ありがとう' }).waitFor();
+    await tabTo(page, buttonNamed('単元一覧へ'), 'back to the map');
+    await page.keyboard.press('Enter');
+
+    const card = page.locator(`${HOST} .kizuki-course-module-card`).first();
+    await card.locator('.kizuki-course-badge', { hasText: '修了' }).waitFor();
+    assert.match(await card.textContent(), /進み具合 100%/);
+    assert.match(await card.textContent(), /最高点 100%/);
+    const record = await storedRecord(page);
+    const saved = record.state.data.modules[module.id];
+    assert.equal(saved.lessons_read.length, module.lessons.length);
+    assert.equal(saved.attempts.length, 1);
+    assert.deepEqual(Object.keys(saved.feedback).sort(), ['understanding', 'usefulness']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a failed quiz can be retaken and passed', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const module = pack.kit.modules[0];
+    await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).click();
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: '確認テスト' }).click();
+    await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
+
+    const answer = async (choose) => {
+      for (const question of module.quiz.questions) {
+        for (const option of choose(question)) {
+          await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).check();
+        }
+      }
+      await page.locator(`${HOST} button`, { hasText: '採点する' }).click();
+    };
+
+    // Submitting with questions left is refused with a message.
+    await page.locator(`${HOST} button`, { hasText: '採点する' }).click();
+    await page.locator(`${HOST} [role="alert"]`, { hasText: 'まだ答えていない問題' }).waitFor();
+
+    await answer(wrongAnswer);
+    const result = page.locator(`${HOST} .kizuki-course-result-live`);
+    await result.filter({ hasText: '0問正解（0%）' }).waitFor();
+    assert.match(await result.textContent(), /合格点（80%）に届きませんでした/);
+    assert.ok(await page.locator(`${HOST} .kizuki-course-review`).count() >= module.quiz.questions.length);
+
+    await page.locator(`${HOST} button`, { hasText: 'もう一度受ける' }).click();
+    await page.locator(`${HOST} .kizuki-course-question input`).first().waitFor();
+    assert.equal(await page.locator(`${HOST} .kizuki-course-question input:checked`).count(), 0);
+    await answer(rightAnswer);
+    await result.filter({ hasText: '（100%）' }).waitFor();
+    assert.match(await result.textContent(), /合格です/);
+    assert.match(await page.locator(`${HOST} .kizuki-course-result-live ~ p`).first().textContent(), /受験回数: 2回/);
+
+    const record = await storedRecord(page);
+    const attempts = record.state.data.modules[module.id].attempts;
+    assert.deepEqual(attempts.map((a) => [a.percent, a.passed]), [[0, false], [100, true]]);
+    await page.locator(`${HOST} .kizuki-course-back`).click();
+    const card = page.locator(`${HOST} .kizuki-course-module-card`).first();
+    assert.match(await card.textContent(), /テスト合格/);
+    assert.match(await card.textContent(), /最高点 100%/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('after a reload the learner resumes where they left off', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const module = pack.kit.modules[1];
+    // Open the second module from the map, read its first lesson, go on to the quiz and answer one question.
+    await page.locator(`${HOST} #kizuki-linecare-course-open-${module.id}`).click();
+    await stepHeading(page).filter({ hasText: module.lessons[0].title.ja }).waitFor();
+    await page.locator(`${HOST} button`, { hasText: '読みました' }).click();
+    await stepHeading(page).filter({ hasText: module.lessons[1].title.ja }).waitFor();
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: '確認テスト' }).click();
+    const question = module.quiz.questions[0];
+    const option = rightAnswer(question)[0];
+    await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).check();
+
+    await page.reload();
+    await widgetTitle(page, HOST);
+    const where = page.locator(`${HOST} .kizuki-course-resume-where`);
+    assert.match(await where.textContent(), new RegExp(module.title.ja));
+    assert.match(await where.textContent(), /確認テスト/);
+    await page.locator(`${HOST} button`, { hasText: '続きから' }).click();
+    await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
+    assert.equal(await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).isChecked(), true);
+    const lessonStep = page.locator(`${HOST} .kizuki-course-step`).first();
+    assert.match(await lessonStep.textContent(), /済/);
+    assert.match(await page.locator(`${HOST} .kizuki-course-status`).first().textContent(), /レッスン 1\/3/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the certificate prints with the typed name', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedRecord(pack))]);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.match(await page.locator(`${HOST} .kizuki-course-overall`).textContent(), /100%/);
+    await page.locator(`${HOST} button`, { hasText: '修了証を表示する' }).click();
+    const name = page.locator('[id="kizuki-linecare-course-learner-name"]');
+    await name.fill('山田 花子');
+    await name.press('Tab');
+    const certificate = page.locator(`${HOST} .kizuki-course-certificate`);
+    await certificate.locator('.kizuki-course-certificate-name', { hasText: '山田 花子' }).waitFor();
+    assert.equal((await storedRecord(page)).state.data.learner_name, '山田 花子');
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await certificate.isVisible(), true);
+    const printed = await certificate.textContent();
+    assert.match(printed, /修了証/);
+    assert.match(printed, /山田 花子/);
+    assert.match(printed, /2026年11月20日/);
+    for (const module of pack.kit.modules) assert.ok(printed.includes(module.title.ja), module.id);
+    assert.equal(await page.locator(`${HOST} .kizuki-course-noprint`).isVisible(), false);
+    assert.equal(await page.locator(`${HOST} .kizuki-header`).isVisible(), false);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    assert.ok(pdf.length > 1000);
+    await page.emulateMedia({ media: 'screen' });
+
+    // The same completion as xAPI statements: one per module and one for the course.
+    await page.locator(`${HOST} .kizuki-course-back`).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`${HOST} button`, { hasText: 'xAPI 形式で書き出す' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^linecare-xapi-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = join(mkdtempSync(join(tmpdir(), 'kizuki-xapi-')), 'statements.json');
+    await download.saveAs(file);
+    const statements = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(statements.length, pack.kit.modules.length + 1);
+    for (const statement of statements) {
+      assert.equal(statement.actor.name, '山田 花子');
+      assert.equal(statement.verb.id, 'http://adlnet.gov/expapi/verbs/completed');
+      assert.equal(statement.result.success, true);
+    }
+    assert.equal(statements.at(-1).object.id, `${server.origin}/linecare`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('export, erase and import give the same state back; bad files are refused', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const module = pack.kit.modules[0];
+    await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).click();
+    await page.locator(`${HOST} button`, { hasText: '読みました' }).click();
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: '確認テスト' }).click();
+    const question = module.quiz.questions[0];
+    await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${wrongAnswer(question)[0]}"]`).check();
+    await page.locator(`${HOST} .kizuki-course-back`).click();
+    const before = (await storedRecord(page)).state;
+    await page.locator(`${HOST} button`, { hasText: 'xAPI 形式で書き出す' }).click();
+    await page.locator(`${HOST} .kizuki-course-notice-problem`, { hasText: '氏名が必要です' }).waitFor();
+
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-course-'));
+    const exportFile = async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`${HOST} button`, { hasText: '記録を書き出す' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /^linecare-\d{4}-\d{2}-\d{2}\.json$/);
+      const file = join(dir, `${Date.now()}.json`);
+      await download.saveAs(file);
+      return file;
+    };
+    const exported = await exportFile();
+    const envelope = JSON.parse(readFileSync(exported, 'utf8'));
+    assert.equal(envelope.pack_id, 'linecare');
+    assert.deepEqual(envelope.state, before);
+
+    await page.locator(`${HOST} button`, { hasText: '記録を消去する' }).click();
+    await page.locator(`${HOST} [role="alertdialog"]`).waitFor();
+    await page.locator(`${HOST} [role="alertdialog"] button`, { hasText: '消去する' }).click();
+    await page.locator(`${HOST} .kizuki-course-notice`, { hasText: '記録を消去しました' }).waitFor();
+    assert.equal(await storedRecord(page), null);
+    assert.equal(await page.locator(`${HOST} button`, { hasText: '続きから' }).count(), 0);
+
+    const input = page.locator('[id="kizuki-linecare-course-import"]');
+    const notJson = join(dir, 'notes.json');
+    writeFileSync(notJson, 'these are not JSON');
+    await input.setInputFiles(notJson);
+    await page.locator(`${HOST} .kizuki-course-notice-problem`, { hasText: 'JSON ファイルではありません' }).waitFor();
+    const otherKit = join(dir, 'other.json');
+    writeFileSync(otherKit, JSON.stringify({ ...envelope, pack_id: 'mh-checklist' }));
+    await input.setInputFiles(otherKit);
+    await page.locator(`${HOST} .kizuki-course-notice-problem`, { hasText: '別のキットの記録ファイル' }).waitFor();
+    assert.equal(await storedRecord(page), null, 'a refused file changes nothing');
+
+    await input.setInputFiles(exported);
+    await page.locator(`${HOST} .kizuki-course-notice`, { hasText: '記録を読み込みました' }).waitFor();
+    assert.deepEqual((await storedRecord(page)).state, before);
+    const again = JSON.parse(readFileSync(await exportFile(), 'utf8'));
+    assert.deepEqual(again.state, envelope.state);
+    await page.locator(`${HOST} button`, { hasText: '続きから' }).click();
+    await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('every kind of course screen passes an axe-core scan', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const module = pack.kit.modules[0];
+    const scan = async (screen) => assert.deepEqual(await axeViolations(page), [], screen);
+    await scan('map');
+    await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).click();
+    await stepHeading(page).waitFor();
+    await scan('lesson');
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: 'ケーススタディ' }).click();
+    await page.locator(`${HOST} .kizuki-course-choice`).first().click();
+    await page.locator(`${HOST} .kizuki-course-choice-feedback`).waitFor();
+    await scan('scenario feedback');
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: '確認テスト' }).click();
+    for (const question of module.quiz.questions.slice(0, 2)) {
+      await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${wrongAnswer(question)[0]}"]`).check();
+      await page.locator(`${HOST} .kizuki-course-check`).first().click();
+    }
+    await scan('quiz with explanations');
+    for (const question of module.quiz.questions.slice(2)) {
+      await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${wrongAnswer(question)[0]}"]`).check();
+    }
+    await page.locator(`${HOST} button`, { hasText: '採点する' }).click();
+    await page.locator(`${HOST} .kizuki-course-score-line`).waitFor();
+    await scan('quiz result');
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: 'アンケート' }).click();
+    await scan('survey');
+    await page.locator(`${HOST} .kizuki-course-back`).click();
+    await page.locator(`${HOST} button`, { hasText: '受講記録を表示する' }).click();
+    await scan('record');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

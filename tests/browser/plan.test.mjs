@@ -1,0 +1,458 @@
+// The return-to-work planner (app.html?kit=plan) in real Chromium: a passphrase on first use,
+// two cases, one walked through all five steps, everything back after a reload and unlock,
+// nothing readable in localStorage, a wrong passphrase refused without changing anything,
+// the plan and the letter printed with what was entered, and encrypted export and import.
+//
+// Screenshots go to /tmp/shots/ (KIZUKI_SHOTS to change) for a person to look at.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+
+const SHOTS = process.env.KIZUKI_SHOTS ?? '/tmp/shots';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const NS = 'return-to-work';
+const STORAGE_KEY = `kizuki/${NS}/return-to-work`;
+const PASSPHRASE = 'correct horse battery staple';
+const WRONG = 'incorrect horse battery';
+
+// Distinctive strings typed in, to look for in storage.
+const LABEL = 'ケースヒバリ七号';
+const NOTE = 'メモ-NOTE-4821-秘匿';
+const COMPANY = '株式会社ミズナラ工業';
+const WORKER = '山田花子テスト';
+const DOCTOR = 'さくら心療クリニック 佐藤医師';
+const ACCOMMODATIONS = '残業禁止・深夜勤務なし（3か月）';
+const QUESTIONS = '1. 就業上の配慮について\n2. 通院の頻度';
+
+const id = (suffix) => `#kizuki-${NS}-plan-${suffix}`;
+const field = (name) => id(`field-${name}`);
+
+/** Waits until the key derivation (Argon2id) has finished. */
+async function settled(page) {
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector('kizuki-kit');
+      const busy = [...(host?.shadowRoot?.querySelectorAll('.kizuki-plan-busy') ?? [])];
+      return busy.every((el) => el.textContent.trim() === '');
+    },
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/** WCAG 2.1 A/AA violations on the page as it is now (axe looks into open shadow roots). */
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join(' | ')}`);
+  });
+}
+
+/** Starts recording whether the "checking the key" status is ever shown. */
+async function watchDeriving(page) {
+  await page.evaluate(() => {
+    window.__kizukiSawDeriving = false;
+    const root = document.querySelector('kizuki-kit').shadowRoot;
+    new MutationObserver(() => {
+      for (const el of root.querySelectorAll('.kizuki-plan-busy')) {
+        if (el.textContent.includes('鍵を確認しています')) window.__kizukiSawDeriving = true;
+      }
+    }).observe(root, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+async function storageValues(page) {
+  return page.evaluate(() => Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)]));
+}
+
+async function setPassphrase(page, passphrase) {
+  await page.locator(id('setup-new')).fill(passphrase);
+  await page.locator(id('setup-again')).fill(passphrase);
+  await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
+  await page.locator('.kizuki-plan-cases h3').waitFor({ timeout: 30_000 });
+}
+
+async function unlock(page, passphrase) {
+  await page.locator(id('unlock-passphrase')).fill(passphrase);
+  await page.getByRole('button', { name: 'ロックを解除する' }).click();
+  await settled(page);
+}
+
+async function tickAllTasks(page) {
+  const boxes = page.locator('.kizuki-plan-step .kizuki-plan-task input[type="checkbox"]');
+  const count = await boxes.count();
+  assert.ok(count > 0, 'the step has tasks');
+  for (let i = 0; i < count; i += 1) {
+    await boxes.nth(i).check();
+  }
+  return count;
+}
+
+async function decide(page, outcomeLabel) {
+  await page.locator('.kizuki-plan-decision').getByLabel(outcomeLabel, { exact: true }).check();
+  await page.getByRole('button', { name: '判断を記録する' }).click();
+}
+
+async function currentStepTitle(page) {
+  return (await page.locator('.kizuki-plan-tracker-step--current .kizuki-plan-tracker-title').textContent()).trim();
+}
+
+describe('return-to-work planner', () => {
+  let server;
+  let browser;
+  let pack;
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    pack = readPack('plan');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a case walks through five steps, stays sealed at rest, and prints its documents', { timeout: 240_000 }, async () => {
+    const steps = pack.kit.steps;
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    assert.equal(await widgetTitle(page, 'kizuki-kit'), pack.title.ja);
+
+    // First use: set a passphrase, with the warning that it cannot be recovered.
+    await page.locator('.kizuki-plan-warning', { hasText: 'パスフレーズを忘れると' }).waitFor();
+    await page.locator(id('setup-new')).fill('short');
+    await page.locator(id('setup-again')).fill('short');
+    await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
+    await page.locator('.kizuki-plan-problem', { hasText: '8文字以上' }).waitFor();
+    await page.locator(id('setup-new')).fill(PASSPHRASE);
+    await page.locator(id('setup-again')).fill(`${PASSPHRASE}!`);
+    await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
+    await page.locator('.kizuki-plan-problem', { hasText: '一致しません' }).waitFor();
+    assert.deepEqual(await storageValues(page), [], 'nothing is stored before the passphrase is set');
+    await watchDeriving(page);
+    await setPassphrase(page, PASSPHRASE);
+    assert.equal(await page.evaluate(() => window.__kizukiSawDeriving), true, 'the key status was shown while deriving');
+
+    // Two cases: the first under its suggested pseudonym, renamed later; the second suggested next.
+    const labelInput = page.locator(id('new-case-label'));
+    assert.equal(await labelInput.inputValue(), 'ケースA');
+    await page.getByText('実名は使わず').first().waitFor();
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    await page.locator('.kizuki-plan-case h3', { hasText: 'ケースA' }).waitFor();
+    assert.equal(await page.locator(id('new-case-label')).inputValue(), 'ケースB');
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    await page.locator('.kizuki-plan-case h3', { hasText: 'ケースB' }).waitFor();
+    assert.equal(await page.locator('.kizuki-plan-case-card').count(), 2);
+    assert.deepEqual(await axeViolations(page), [], 'the workspace with a case open passes axe');
+
+    // Back to the first case, renamed to a distinctive label.
+    await page.getByRole('button', { name: 'ケースA：このケースを開く' }).click();
+    await page.locator('.kizuki-plan-case-settings summary').click();
+    await page.locator(id('rename')).fill(LABEL);
+    await page.getByRole('button', { name: '変更する', exact: true }).click();
+    await page.locator('.kizuki-plan-case h3', { hasText: LABEL }).waitFor();
+
+    // Step 1: tasks, fields, a note; no decision, so "next step".
+    assert.equal(await currentStepTitle(page), steps[0].title.ja);
+    await tickAllTasks(page);
+    await page.locator(field('company_name')).fill(COMPANY);
+    await page.locator(field('worker_name')).fill(WORKER);
+    await page.locator(field('worker_department')).fill('製造部 品質管理課');
+    await page.locator(field('manager_name')).fill('課長 鈴木');
+    await page.locator(field('hr_contact')).fill('人事課 田中');
+    await page.locator(field('ohs_name')).fill('産業医 高橋');
+    await page.locator(field('leave_start')).fill('2026-06-01');
+    await page.locator(id('notes-step1')).fill(NOTE);
+    await page.getByRole('button', { name: '次のステップへ' }).click();
+
+    // Step 2: the doctor's judgement and the letter, then the decision.
+    assert.equal(await currentStepTitle(page), steps[1].title.ja);
+    await tickAllTasks(page);
+    await page.locator(field('doctor_name')).fill(DOCTOR);
+    await page.locator(field('doctor_judgement_date')).fill('2026-10-20');
+    await page.locator(field('letter_date')).fill('2026-10-22');
+    await page.locator(field('letter_purpose')).fill('職場復帰の可否と就業上の配慮を検討するため');
+    await page.locator(field('letter_questions')).fill(QUESTIONS);
+    await page.locator(field('requester_name')).fill('産業医 高橋');
+    await page.locator(field('worker_birthdate')).fill('1988-04-12');
+    await page.locator(field('consent_date')).fill('2026-10-23');
+    await decide(page, steps[1].decision.options[0].label.ja);
+
+    // Step 3: the plan. Trial commuting "yes" brings its own tasks (tasks_for filters them).
+    assert.equal(await currentStepTitle(page), steps[2].title.ja);
+    const tasksBefore = await page.locator('.kizuki-plan-step .kizuki-plan-task').count();
+    await page.locator(field('trial_commuting-yes')).check();
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector('kizuki-kit').shadowRoot.querySelectorAll('.kizuki-plan-step .kizuki-plan-task').length > before,
+      tasksBefore,
+    );
+    await tickAllTasks(page);
+    await page.locator(field('return_date')).fill('2026-12-01');
+    await page.locator(field('return_position')).fill('元の職場（品質管理課）');
+    await page.locator(field('plan_stages')).fill('第1段階：短時間勤務（2週間）\n第2段階：通常勤務');
+    await page.locator(field('accommodations')).fill(ACCOMMODATIONS);
+    await page.locator(field('hr_measures')).fill('配置転換なし');
+    await page.locator(field('ohs_opinion')).fill('段階的な復帰が望ましい');
+    await page.locator(field('plan_explained_date')).fill('2026-11-25');
+    await decide(page, steps[2].decision.options[0].label.ja);
+
+    // Step 4 and step 5.
+    assert.equal(await currentStepTitle(page), steps[3].title.ja);
+    await tickAllTasks(page);
+    await page.locator(field('final_decision_date')).fill('2026-11-28');
+    await decide(page, steps[3].decision.options[0].label.ja);
+    assert.equal(await currentStepTitle(page), steps[4].title.ja);
+    await tickAllTasks(page);
+    await page.locator(field('follow_up_notes')).fill('順調に勤務している');
+    await decide(page, steps[4].decision.options[0].label.ja);
+
+    // Closed: no current step; the history holds the advance and four decisions, with dates.
+    await page.locator('.kizuki-plan-case-head', { hasText: '終了したケース' }).waitFor();
+    assert.equal(await page.locator('.kizuki-plan-tracker-step--current').count(), 0);
+    assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 5);
+    // The follow-up schedule counts from the return date (7 days after: 8 December).
+    await page.locator('.kizuki-plan-followup-list time[datetime="2026-12-08"]').waitFor();
+    assert.equal(await page.locator('.kizuki-plan-followup-list li').count(), pack.kit.follow_up.offsets_days.length);
+    const [calendar] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '日程をカレンダー（.ics）に書き出す' }).click(),
+    ]);
+    assert.match(calendar.suggestedFilename(), /\.ics$/);
+    const ics = readFileSync(await calendar.path(), 'utf8');
+    assert.match(ics, /BEGIN:VCALENDAR/);
+    assert.match(ics, /DTSTART;VALUE=DATE:20261208/);
+    assert.ok(!ics.includes(ACCOMMODATIONS) && !ics.includes(WORKER), 'the calendar holds no health details or names');
+
+    // Reload: the unlock screen; a wrong passphrase is refused and changes nothing.
+    const sealedBefore = await storageValues(page);
+    await page.reload();
+    await page.locator(id('unlock-passphrase')).waitFor();
+    await unlock(page, WRONG);
+    await page.locator('.kizuki-plan-notice--problem', { hasText: 'パスフレーズが違います' }).waitFor();
+    await page.locator(id('unlock-passphrase')).waitFor();
+    assert.equal(await page.locator('.kizuki-plan-cases').count(), 0, 'still locked');
+    assert.deepEqual(await storageValues(page), sealedBefore, 'a wrong passphrase changes nothing stored');
+
+    // The right passphrase finds everything.
+    await unlock(page, PASSPHRASE);
+    await page.locator('.kizuki-plan-cases h3').waitFor();
+    assert.equal(await page.locator('.kizuki-plan-case-card').count(), 2);
+    await page.getByRole('button', { name: `${LABEL}：このケースを開く` }).click();
+    assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 5);
+    await page.locator('.kizuki-plan-tracker-button').first().click();
+    assert.equal(await page.locator(field('company_name')).inputValue(), COMPANY);
+    assert.equal(await page.locator(id('notes-step1')).inputValue(), NOTE);
+    assert.equal(await page.locator(field('leave_start')).inputValue(), '2026-06-01');
+    const step1Tasks = steps[0].tasks.length;
+    assert.equal(await page.locator('.kizuki-plan-step .kizuki-plan-task input:checked').count(), step1Tasks);
+    await page.locator('.kizuki-plan-tracker-button').nth(2).click();
+    assert.equal(await page.locator(field('return_date')).inputValue(), '2026-12-01');
+    assert.equal(await page.locator(field('accommodations')).inputValue(), ACCOMMODATIONS);
+
+    // At rest: one sealed record, and none of what was typed in plain form.
+    const stored = await storageValues(page);
+    assert.deepEqual(stored.map(([key]) => key), [STORAGE_KEY]);
+    const record = JSON.parse(stored[0][1]);
+    assert.equal(record.kizuki_vault, 1);
+    assert.equal(record.kdf.alg, 'argon2id');
+    for (const secret of [LABEL, NOTE, COMPANY, WORKER, DOCTOR, ACCOMMODATIONS, '2026-12-01', 'kizuki_export', 'return_date']) {
+      for (const [key, value] of stored) {
+        assert.ok(!value.includes(secret) && !key.includes(secret), `"${secret}" is readable in ${key}`);
+      }
+    }
+
+    // Screenshots of the case, narrow and wide.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('.kizuki-plan-case').screenshot({ path: join(SHOTS, 'plan-case-1280.png') });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.locator('.kizuki-plan-case').screenshot({ path: join(SHOTS, 'plan-case-360.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The plan, full page and printed.
+    await page.getByRole('button', { name: '「職場復帰支援プラン」を表示' }).first().click();
+    const plan = page.locator('article.kizuki-plan-doc[data-document="return-plan"]');
+    await plan.waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'the document view passes axe');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.kizuki-plan-doc-toolbar').isVisible(), false, 'the toolbar is not printed');
+    assert.equal(await page.locator('kizuki-kit .kizuki-header').isVisible(), false, 'the widget header is not printed');
+    const planText = await plan.innerText();
+    for (const expected of [
+      '職場復帰支援プラン',
+      COMPANY,
+      WORKER,
+      '2026年12月1日',
+      ACCOMMODATIONS,
+      '段階的な復帰が望ましい',
+      '2026年12月8日',
+      '2027年5月30日',
+      '本人署名',
+    ]) {
+      assert.ok(planText.includes(expected), `the printed plan shows ${expected}`);
+    }
+    await page.screenshot({ path: join(SHOTS, 'plan-print-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.screenshot({ path: join(SHOTS, 'plan-document-360.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(SHOTS, 'plan-print-360.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: '書類を閉じる' }).click();
+
+    // The letter to the attending doctor.
+    await page.getByRole('button', { name: '「主治医への情報提供依頼書」を表示' }).last().click();
+    const letter = page.locator('article.kizuki-plan-doc[data-document="info-request-letter"]');
+    await letter.waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const letterText = await letter.innerText();
+    for (const expected of ['情報提供依頼書', DOCTOR, WORKER, '1988年4月12日', '就業上の配慮について', '2026年10月23日', '本人同意欄']) {
+      assert.ok(letterText.includes(expected), `the printed letter shows ${expected}`);
+    }
+    await page.screenshot({ path: join(SHOTS, 'plan-letter-print-1280.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: '書類を閉じる' }).click();
+
+    // Lock forgets the cases in memory.
+    await page.getByRole('button', { name: 'ロックする' }).click();
+    await page.locator(id('unlock-passphrase')).waitFor();
+    assert.equal(await page.locator('.kizuki-plan-case-card').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('exports are encrypted by default, plain only after a warning, and both import', { timeout: 180_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await setPassphrase(page, PASSPHRASE);
+    await page.locator(id('new-case-label')).fill(LABEL);
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    await page.locator(id('notes-step1')).fill(NOTE);
+
+    const [encrypted] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'すべてのケースを書き出す（暗号化）' }).click(),
+    ]);
+    assert.match(encrypted.suggestedFilename(), /^return-to-work-\d{4}-\d{2}-\d{2}\.encrypted\.json$/);
+    const sealedText = readFileSync(await encrypted.path(), 'utf8');
+    assert.equal(JSON.parse(sealedText).kizuki_vault, 1);
+    assert.ok(!sealedText.includes(NOTE) && !sealedText.includes(LABEL));
+
+    // Plain export: only after the health-information warning.
+    await page.getByRole('button', { name: '暗号化せずに書き出す…', exact: true }).click();
+    await page.getByText('健康情報（要配慮個人情報）がそのまま読める形').first().waitFor();
+    const [plain] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '理解したうえで、すべてのケースを暗号化せずに書き出す' }).click(),
+    ]);
+    const plainText = readFileSync(await plain.path(), 'utf8');
+    assert.ok(plainText.includes(NOTE) && plainText.includes('"kizuki_export"'));
+    await context.close();
+
+    // A fresh browser profile: set another passphrase, import both files.
+    const fresh = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(fresh.page, 'kizuki-kit');
+    await setPassphrase(fresh.page, 'another passphrase 99');
+    await fresh.page.locator(id('import-file')).setInputFiles({
+      name: 'cases.encrypted.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(sealedText),
+    });
+    await fresh.page.locator(id('import-passphrase')).waitFor();
+    await fresh.page.locator(id('import-passphrase')).fill(WRONG);
+    await fresh.page.getByRole('button', { name: 'ファイルを開いて読み込む' }).click();
+    await settled(fresh.page);
+    await fresh.page.locator('.kizuki-plan-notice--problem', { hasText: 'パスフレーズが違います' }).waitFor();
+    assert.equal(await fresh.page.locator('.kizuki-plan-case-card').count(), 0);
+    await fresh.page.locator(id('import-passphrase')).fill(PASSPHRASE);
+    await fresh.page.getByRole('button', { name: 'ファイルを開いて読み込む' }).click();
+    await settled(fresh.page);
+    await fresh.page.locator('.kizuki-plan-notice', { hasText: '1件のケースを読み込みました' }).waitFor();
+    assert.equal(await fresh.page.locator(id('notes-step1')).inputValue(), NOTE);
+
+    // The plain file imports too (the same case, so it replaces it); a bad file changes nothing.
+    await fresh.page.locator(id('import-file')).setInputFiles({
+      name: 'cases.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(plainText),
+    });
+    await fresh.page.locator('.kizuki-plan-notice', { hasText: '1件のケースを読み込みました' }).waitFor();
+    await fresh.page.locator(id('import-file')).setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hello": 1}'),
+    });
+    await fresh.page.locator('.kizuki-plan-notice--problem', { hasText: '書き出したファイルではありません' }).waitFor();
+    assert.equal(await fresh.page.locator('.kizuki-plan-case-card').count(), 1);
+    const stored = await storageValues(fresh.page);
+    assert.ok(stored.every(([, value]) => !value.includes(NOTE)));
+    assert.deepEqual([...problems, ...fresh.problems], []);
+    await fresh.context.close();
+  });
+
+  test('changing the passphrase re-seals; the old one no longer unlocks; erase needs confirming', { timeout: 180_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await setPassphrase(page, PASSPHRASE);
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    const saltBefore = JSON.parse((await storageValues(page))[0][1]).salt;
+
+    await page.locator(id('change-current')).fill(PASSPHRASE);
+    await page.locator(id('change-new')).fill('a brand new passphrase');
+    await page.locator(id('change-again')).fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'パスフレーズを変更する' }).click();
+    await settled(page);
+    await page.locator('.kizuki-plan-notice', { hasText: 'パスフレーズを変更しました' }).waitFor();
+    assert.notEqual(JSON.parse((await storageValues(page))[0][1]).salt, saltBefore);
+
+    await page.reload();
+    await unlock(page, PASSPHRASE);
+    await page.locator('.kizuki-plan-notice--problem', { hasText: 'パスフレーズが違います' }).waitFor();
+    await unlock(page, 'a brand new passphrase');
+    await page.locator('.kizuki-plan-case-card').first().waitFor();
+
+    // Erase: the first button only asks.
+    // The English UI: the planner's own words switch, the documents stay Japanese.
+    await page.locator('kizuki-kit .kizuki-lang-button[lang="en"]').click();
+    await page.getByRole('button', { name: 'Lock', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Show “職場復帰支援プラン”' }).click();
+    await page.locator('.kizuki-plan-doc-toolbar', { hasText: 'drafted in Japanese' }).waitFor();
+    assert.equal(await page.locator('article.kizuki-plan-doc').getAttribute('lang'), 'ja');
+    await page.getByRole('button', { name: 'Close the document' }).click();
+    await page.locator('kizuki-kit .kizuki-lang-button[lang="ja"]').click();
+
+    await page.getByRole('button', { name: 'すべて消去する…' }).click();
+    assert.equal((await storageValues(page)).length, 1);
+    await page.getByRole('button', { name: '消去する', exact: true }).click();
+    await page.locator(id('setup-new')).waitFor();
+    assert.deepEqual(await storageValues(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('locks itself after ten minutes without activity', { timeout: 120_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await page.locator(id('setup-new')).fill(PASSPHRASE);
+    await page.locator(id('setup-again')).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
+    await page.clock.runFor(1000);
+    await page.locator('.kizuki-plan-cases h3').waitFor({ timeout: 30_000 });
+    await page.clock.runFor(9 * 60 * 1000);
+    assert.equal(await page.locator('.kizuki-plan-cases').count(), 1, 'still unlocked after nine minutes');
+    await page.clock.runFor(2 * 60 * 1000);
+    await page.locator('.kizuki-plan-notice', { hasText: '自動的にロックしました' }).waitFor();
+    await page.locator(id('unlock-passphrase')).waitFor();
+    await context.close();
+  });
+});
