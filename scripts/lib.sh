@@ -43,7 +43,7 @@ rustup_rust_lld() {
   printf '%s\n' "$sysroot/lib/rustlib/$host/bin/rust-lld"
 }
 
-# Runs cargo for wasm32 with a separate target dir. Modes (written by toolchain.sh):
+# Runs cargo for wasm32 with a separate target dir (target-wasm/). Modes (written by toolchain.sh):
 #   rustup  rustup's toolchain has the wasm32 std: plain cargo --target wasm32.
 #   debian  Debian's rustc-web/cargo-web build std from rust-web-src (-Zbuild-std), linked
 #           with rustup's rust-lld.

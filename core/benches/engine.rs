@@ -97,7 +97,7 @@ impl Rng {
 /// on items not fully in place, drawn from `rng`.
 fn random_answers(checklist: &Checklist, rng: &mut Rng) -> ChecklistAnswers {
     let mut answers = ChecklistAnswers::default();
-    let mut apply = |answers: &mut ChecklistAnswers, action: ChecklistAction| {
+    let apply = |answers: &mut ChecklistAnswers, action: ChecklistAction| {
         checklist
             .apply(answers, &action)
             .expect("ids come from the pack");

@@ -122,7 +122,8 @@ function render({ run, browser, engine, profiles }) {
   row('requests', (x) => x.requests.median, n);
   row('requests outside the origin (attempts)', (x) => x.outsideRequests.median, n, '–');
   row('JS heap used after first render (after GC)', (x) => x.heapUsedBytes.median, n);
-  row('… plus ArrayBuffer backing stores (wasm memory)', (x) => x.heapUsedPlusBackingBytes.median, n);
+  row('WebAssembly memory', (x) => x.wasmMemoryBytes.median, n, '–');
+  row('JS heap + WebAssembly memory', (x) => x.heapUsedPlusWasmBytes.median, n);
   push('');
   if (s.outsideUrls.length) push(`SurveyJS's outside requests: ${s.outsideUrls.map((u) => `\`${u}\``).join(', ')}.`);
   if (k.outsideUrls.length) push(`Kizuki's outside requests: ${k.outsideUrls.map((u) => `\`${u}\``).join(', ')}.`);

@@ -184,6 +184,11 @@ describe('checklist kit', () => {
       const notInPlace = expected.filter((_, n) => CHOICES[n % 3] !== 'yes');
       const plan = page.locator(`${HOST} .kizuki-cl-action`);
       assert.equal(await plan.count(), notInPlace.length);
+      if (notInPlace.length > 10) {
+        assert.equal(await plan.nth(10).isVisible(), false, 'the first ten actions show at once');
+        await page.locator(`${HOST} [data-testid="show-all-actions"]`).click();
+        assert.equal(await plan.nth(10).isVisible(), true);
+      }
       assert.match(await plan.first().textContent(), /優先 1/);
       assert.match(await plan.first().textContent(), /法定義務|努力義務|推奨/);
 

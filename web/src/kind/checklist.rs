@@ -229,7 +229,7 @@ pub fn view(props: &KitProps) -> Html {
                         <p class="kizuki-cl-not-diagnosis">{ &text.not_a_diagnosis }</p>
                         { results::overall(&ctx, &result) }
                         { results::area_chart(&ctx, &result) }
-                        { results::action_plan(&ctx, &result) }
+                        <results::ActionPlan ctx={ctx.clone()} />
                         { results::where_to_get_help(&ctx) }
                         <draft::PlanDraftView key={format!("draft-{}", *epoch)} ctx={ctx.clone()} />
                         <div class="kizuki-cl-print-row">

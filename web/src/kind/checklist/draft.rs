@@ -81,7 +81,8 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
                     ));
                 }
                 let unset = |value: &str| if value.trim().is_empty() { text.draft_unset.clone() } else { value.to_string() };
-                let mut owner = fill(&text.draft_priority_owner, &[("owner", &unset(&p.owner)), ("due", &unset(&p.due))]);
+                let due = kizuki_core::report::display_date(&p.due, lang);
+                let mut owner = fill(&text.draft_priority_owner, &[("owner", &unset(&p.owner)), ("due", &unset(&due))]);
                 if p.done {
                     owner.push_str(&text.draft_priority_done);
                 }
@@ -93,7 +94,10 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
         _ => {
             let mut lines = vec![fill(
                 &text.draft_evaluation_text,
-                &[("date", today), ("score", &score(draft.percent, draft.level))],
+                &[
+                    ("date", &kizuki_core::report::display_date(today, lang)),
+                    ("score", &score(draft.percent, draft.level)),
+                ],
             )];
             lines.push(String::new());
             for (area, counts) in checklist.areas.iter().zip(&draft.baseline) {
@@ -186,7 +190,7 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
                         <h5 class="kizuki-cl-draft-heading">
                             <label for={id.clone()}>{ heading(text, section) }</label>
                             if edited.is_some() {
-                                <span class="kizuki-cl-edited">{ format!("（{}）", text.draft_edited) }</span>
+                                <span class="kizuki-cl-edited">{ " " }{ &text.draft_edited }</span>
                             }
                         </h5>
                         <textarea id={id} class="kizuki-cl-draft-text" rows={rows.to_string()}

@@ -178,7 +178,8 @@ pub fn files_panel(props: &FilesProps) -> Html {
     html! {
         <section class="kizuki-cl-files" aria-labelledby={ctx.id(&["files-heading"])}>
             <h4 id={ctx.id(&["files-heading"])}>{ &text.files_heading }</h4>
-            <p class="kizuki-cl-intro">{ &text.autosave_note }{ " " }{ &text.files_intro }</p>
+            <p class="kizuki-cl-files-note">{ &text.autosave_note }</p>
+            <p class="kizuki-cl-intro">{ &text.files_intro }</p>
             <div class="kizuki-cl-file-buttons">
                 <button type="button" class="kizuki-button kizuki-cl-secondary" data-testid="export-json"
                         onclick={export_json}>{ &text.export_json }</button>
@@ -302,10 +303,13 @@ pub fn compare_panel(props: &CompareProps) -> Html {
             if let Some(earlier) = &*earlier {
                 { {
                     let comparison = checklist.compare(&earlier.answers, &ctx.answers);
-                    let date = earlier.saved_at.get(..10).unwrap_or(&earlier.saved_at);
+                    let date = kizuki_core::report::display_date(
+                        earlier.saved_at.get(..10).unwrap_or(&earlier.saved_at),
+                        lang,
+                    );
                     html! {
                         <div class="kizuki-cl-comparison" data-testid="comparison">
-                            <p>{ fill(&text.compare_loaded, &[("file", &earlier.name), ("date", date)]) }</p>
+                            <p>{ fill(&text.compare_loaded, &[("file", &earlier.name), ("date", &date)]) }</p>
                             <p class="kizuki-cl-score-change">
                                 { fill(&text.compare_overall, &[
                                     ("before", &percent(comparison.percent_before)),

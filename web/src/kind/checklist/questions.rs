@@ -216,7 +216,7 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
                             <li>
                                 { rich(update.text.get(lang)) }
                                 <span class="kizuki-cl-as-of">
-                                    { format!("（{}）", fill(&text.update_as_of, &[("date", &update.as_of)])) }
+                                    { " " }{ fill(&text.update_as_of, &[("date", &kizuki_core::report::display_date(&update.as_of, lang))]) }
                                 </span>
                             </li>
                         }) }
@@ -237,45 +237,51 @@ fn why_not_view(ctx: &Ctx, item: &Item) -> Html {
     let checklist = ctx.checklist();
     let lang = ctx.lang;
     let answer = ctx.answers.items.get(&item.id).cloned().unwrap_or_default();
+    let free_text_ticked = checklist
+        .why_not
+        .iter()
+        .any(|r| r.free_text && answer.why_not.contains(&r.id));
+    let other_id = ctx.id(&["item", &item.id, "why-text"]);
+    let set_text = {
+        let apply = ctx.apply.clone();
+        let item = item.id.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            apply.emit(ChecklistAction::SetWhyNotOther {
+                item: item.clone(),
+                text: input.value(),
+            });
+        })
+    };
     html! {
         <fieldset class="kizuki-cl-why-not" data-testid="why-not">
             <legend>{ &text.why_not_legend }</legend>
             <div class="kizuki-cl-why-not-options">
                 { for checklist.why_not.iter().map(|reason| {
                     let id = ctx.id(&["item", &item.id, "why", &reason.id]);
-                    let ticked = answer.why_not.contains(&reason.id);
                     let apply = ctx.apply.clone();
                     let action = ChecklistAction::ToggleWhyNot {
                         item: item.id.clone(),
                         reason: reason.id.clone(),
                     };
-                    let other_id = ctx.id(&["item", &item.id, "why-text"]);
-                    let show_text = reason.free_text && (ticked || !answer.why_not_other.is_empty());
-                    let set_text = {
-                        let apply = ctx.apply.clone();
-                        let item = item.id.clone();
-                        Callback::from(move |event: InputEvent| {
-                            let input: HtmlInputElement = event.target_unchecked_into();
-                            apply.emit(ChecklistAction::SetWhyNotOther { item: item.clone(), text: input.value() });
-                        })
-                    };
                     html! {
                         <div class="kizuki-cl-why-not-option">
-                            <input type="checkbox" id={id.clone()} value={reason.id.clone()} checked={ticked}
+                            <input type="checkbox" id={id.clone()} value={reason.id.clone()}
+                                   checked={answer.why_not.contains(&reason.id)}
                                    onchange={Callback::from(move |_: Event| apply.emit(action.clone()))} />
                             <label for={id}>{ reason.label.get(lang) }</label>
-                            if show_text {
-                                <div class="kizuki-cl-why-other">
-                                    <label for={other_id.clone()}>{ &text.why_not_other_label }</label>
-                                    <input type="text" id={other_id} class="kizuki-cl-text-input"
-                                           maxlength={kizuki_core::kind::checklist::MAX_FREE_TEXT_CHARS.to_string()}
-                                           value={answer.why_not_other.clone()} oninput={set_text} />
-                                </div>
-                            }
                         </div>
                     }
                 }) }
             </div>
+            if free_text_ticked || !answer.why_not_other.is_empty() {
+                <div class="kizuki-cl-why-other">
+                    <label for={other_id.clone()}>{ &text.why_not_other_label }</label>
+                    <input type="text" id={other_id} class="kizuki-cl-text-input"
+                           maxlength={kizuki_core::kind::checklist::MAX_FREE_TEXT_CHARS.to_string()}
+                           value={answer.why_not_other.clone()} oninput={set_text} />
+                </div>
+            }
         </fieldset>
     }
 }

@@ -36,18 +36,11 @@ pub fn overall(ctx: &Ctx, result: &ChecklistResult) -> Html {
     }
 }
 
-/// One bar per area that applies: title, an SVG bar with the level thresholds, the percent
-/// and level as text.
+/// One bar per area that applies: title, an SVG bar, the percent and level as text.
 pub fn area_chart(ctx: &Ctx, result: &ChecklistResult) -> Html {
     let text = ctx.text();
     let checklist = ctx.checklist();
     let lang = ctx.lang;
-    let thresholds: Vec<u8> = checklist
-        .levels
-        .iter()
-        .map(|l| l.min_percent)
-        .filter(|&p| p > 0 && p < 100)
-        .collect();
     let rows = checklist
         .areas
         .iter()
@@ -68,13 +61,9 @@ pub fn area_chart(ctx: &Ctx, result: &ChecklistResult) -> Html {
                             <span class="kizuki-cl-chart-title">{ area.title.get(lang) }</span>
                             <svg class="kizuki-cl-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
                                  width="100%" height="18" aria-hidden="true" focusable="false">
-                                <rect class="kizuki-cl-bar-track" x="0" y="0" width="100" height="10" />
+                                <rect class="kizuki-cl-bar-track" x="0" y="0" width="100" height="10" vector-effect="non-scaling-stroke" />
                                 <rect class="kizuki-cl-bar-fill" x="0" y="0"
                                       width={percent.unwrap_or(0).to_string()} height="10" />
-                                { for thresholds.iter().map(|&t| html! {
-                                    <line class="kizuki-cl-bar-tick" x1={t.to_string()} x2={t.to_string()}
-                                          y1="0" y2="10" vector-effect="non-scaling-stroke" />
-                                }) }
                             </svg>
                             <span class="kizuki-cl-chart-value" data-testid="area-percent">{ value }</span>
                             if let Some(level) = level {
@@ -88,9 +77,30 @@ pub fn area_chart(ctx: &Ctx, result: &ChecklistResult) -> Html {
     }
 }
 
-/// The prioritised action plan, with an owner, a target date and "done" per action.
-pub fn action_plan(ctx: &Ctx, result: &ChecklistResult) -> Html {
+/// How many actions are shown before "show the others".
+const FIRST_ACTIONS: usize = 10;
+
+/// Properties of [`ActionPlan`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct ActionPlanProps {
+    /// What the view shares.
+    pub ctx: Ctx,
+}
+
+/// The prioritised action plan, with an owner, a target date and "done" per action. The
+/// first few show at once, the others on request (all of them print).
+#[function_component(ActionPlan)]
+pub fn action_plan(props: &ActionPlanProps) -> Html {
+    let ctx = &props.ctx;
     let text = ctx.text();
+    let show_all = use_state(|| false);
+    let result = ctx.checklist().result(&ctx.answers);
+    let hidden = result.recommendations.len().saturating_sub(FIRST_ACTIONS);
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+    };
+    let list_id = ctx.id(&["action-plan"]);
     html! {
         <section class="kizuki-cl-plan" aria-labelledby={ctx.id(&["plan-heading"])}>
             <h4 id={ctx.id(&["plan-heading"])}>{ &text.plan_heading }</h4>
@@ -98,15 +108,28 @@ pub fn action_plan(ctx: &Ctx, result: &ChecklistResult) -> Html {
                 <p>{ &text.plan_empty }</p>
             } else {
                 <p class="kizuki-cl-intro">{ &text.plan_intro }</p>
-                <ol class="kizuki-cl-plan-list" data-testid="action-plan">
-                    { for result.recommendations.iter().map(|r| recommendation(ctx, r)) }
+                <ol class="kizuki-cl-plan-list" id={list_id.clone()} data-testid="action-plan">
+                    { for result.recommendations.iter().enumerate().map(|(n, r)| {
+                        recommendation(ctx, r, n >= FIRST_ACTIONS && !*show_all)
+                    }) }
                 </ol>
+                if hidden > 0 {
+                    <button type="button" class="kizuki-button kizuki-cl-secondary kizuki-cl-more"
+                            aria-expanded={show_all.to_string()} aria-controls={list_id}
+                            data-testid="show-all-actions" onclick={toggle}>
+                        { if *show_all {
+                            fill(&text.plan_show_fewer, &[("n", &FIRST_ACTIONS.to_string())])
+                        } else {
+                            fill(&text.plan_show_all, &[("n", &hidden.to_string())])
+                        } }
+                    </button>
+                }
             }
         </section>
     }
 }
 
-fn recommendation(ctx: &Ctx, r: &Recommendation) -> Html {
+fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
     let text = ctx.text();
     let checklist = ctx.checklist();
     let lang = ctx.lang;
@@ -121,6 +144,11 @@ fn recommendation(ctx: &Ctx, r: &Recommendation) -> Html {
         .and_then(|a| a.choice.as_deref())
         .and_then(|c| checklist.scale.iter().find(|o| o.id == c));
     let entry = ctx.answers.actions.get(&r.item).cloned().unwrap_or_default();
+    let helpers: Vec<_> = r
+        .helpers
+        .iter()
+        .filter_map(|id| checklist.helpers.iter().find(|h| &h.id == id))
+        .collect();
     let set = |change: fn(&mut kizuki_core::kind::checklist::ActionEntry, String)| {
         let apply = ctx.apply.clone();
         let item = r.item.clone();
@@ -154,7 +182,7 @@ fn recommendation(ctx: &Ctx, r: &Recommendation) -> Html {
     let due_id = ctx.id(&["action", &r.item, "due"]);
     let done_id = ctx.id(&["action", &r.item, "done"]);
     html! {
-        <li class="kizuki-cl-action" data-item={r.item.clone()}>
+        <li class={classes!("kizuki-cl-action", folded.then_some("kizuki-cl-folded"))} data-item={r.item.clone()}>
             <p class="kizuki-cl-action-meta">
                 <span class="kizuki-cl-rank">{ fill(&text.rank, &[("rank", &r.rank.to_string())]) }</span>
                 { obligation_badge(text, r.obligation) }
@@ -170,14 +198,20 @@ fn recommendation(ctx: &Ctx, r: &Recommendation) -> Html {
                 <span class="kizuki-cl-label">{ format!("{}: ", text.recommendation_heading) }</span>
                 { rich(item.recommendation.get(lang)) }
             </p>
-            if !r.helpers.is_empty() {
+            if !helpers.is_empty() {
                 <div class="kizuki-cl-action-helpers">
-                    <p class="kizuki-cl-label">{ &text.helpers_heading }</p>
-                    <ul>
-                        { for r.helpers.iter().filter_map(|id| checklist.helpers.iter().find(|h| &h.id == id)).map(|h| html! {
-                            <li><strong>{ h.name.get(lang) }</strong>{ "　" }{ rich(h.description.get(lang)) }</li>
-                        }) }
-                    </ul>
+                    <p>
+                        <span class="kizuki-cl-label">{ format!("{}: ", text.helpers_heading) }</span>
+                        { helpers.iter().map(|h| h.name.get(lang)).collect::<Vec<_>>().join("、") }
+                    </p>
+                    <details class="kizuki-cl-details">
+                        <summary>{ &text.helpers_more }</summary>
+                        <ul>
+                            { for helpers.iter().map(|h| html! {
+                                <li><strong>{ h.name.get(lang) }</strong>{ "　" }{ rich(h.description.get(lang)) }</li>
+                            }) }
+                        </ul>
+                    </details>
                 </div>
             }
             <div class="kizuki-cl-action-inputs">

@@ -62,7 +62,7 @@ pub struct ChecklistText {
     pub evidence_heading: String,
     /// The rule today (changed since the source was written)
     pub updates_heading: String,
-    /// as of {date}
+    /// (as of {date})
     pub update_as_of: String,
     /// Sources
     pub sources_heading: String,
@@ -104,6 +104,10 @@ pub struct ChecklistText {
     pub plan_intro: String,
     /// No item was answered as not (fully) in place.
     pub plan_empty: String,
+    /// Show the other {n} items
+    pub plan_show_all: String,
+    /// Show only the first {n} items
+    pub plan_show_fewer: String,
     /// Priority {rank}
     pub rank: String,
     /// Answer now: {answer}
@@ -112,6 +116,8 @@ pub struct ChecklistText {
     pub recommendation_heading: String,
     /// Help
     pub helpers_heading: String,
+    /// About these sources of help
+    pub helpers_more: String,
     /// Owner
     pub owner_label: String,
     /// Target date
@@ -168,7 +174,7 @@ pub struct ChecklistText {
     pub draft_evaluation_area: String,
     /// {percent}% ({level})
     pub draft_score: String,
-    /// edited
+    /// (edited)
     pub draft_edited: String,
     /// Rebuild this section from the answers
     pub draft_reset: String,

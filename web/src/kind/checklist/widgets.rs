@@ -93,7 +93,8 @@ pub fn contents(ctx: &Ctx, result: &ChecklistResult, current: Screen, go: &Callb
                         <span class="kizuki-cl-nav-count">
                             { count }
                             if complete {
-                                <span class="kizuki-cl-nav-done">{ format!(" ✓ {}", text.nav_complete) }</span>
+                                <span class="kizuki-cl-nav-done" aria-hidden="true">{ " ✓" }</span>
+                                <span class="kizuki-cl-vh">{ format!(" {}", text.nav_complete) }</span>
                             }
                         </span>
                     }
