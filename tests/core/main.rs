@@ -7,6 +7,7 @@ mod cli;
 mod content;
 mod csv_export;
 mod golden;
+mod hostile;
 mod ics;
 mod report;
 mod roundtrip;
