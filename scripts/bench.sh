@@ -38,9 +38,15 @@ mkdir -p "$results"
 step "bench: npm packages for the harness (tests/bench)"
 (cd tests/bench && npm ci --no-audit --no-fund --loglevel=error)
 
+shipped_wasm=""
 if [ "$build" -eq 1 ]; then
   scripts/toolchain.sh
   scripts/build.sh
+  # The wasm before wasm-bindgen and wasm-opt, kept for the release-profile table (others may
+  # build into target-wasm while this runs).
+  shipped_wasm="$(mktemp --suffix=.wasm)"
+  trap 'rm -f "$shipped_wasm"' EXIT
+  cp "$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm" "$shipped_wasm"
 fi
 [ -f dist/pkg/kizuki_web_bg.wasm ] || die "dist/ is not built: run scripts/build.sh"
 
@@ -64,7 +70,7 @@ node tests/bench/run.mjs --dist dist --serve-bin "$serve_bin" --runs "$runs" --c
 
 if [ "$profiles" -eq 1 ]; then
   step "bench: release profile and wasm-opt variants (slow)"
-  tests/bench/wasm-profiles.sh "$results/wasm-profiles.json"
+  KIZUKI_BENCH_SHIPPED_WASM="$shipped_wasm" tests/bench/wasm-profiles.sh "$results/wasm-profiles.json"
 else
   skipped+=("release profile and wasm-opt variants (--skip-profiles)")
 fi

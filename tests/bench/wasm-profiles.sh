@@ -6,9 +6,11 @@
 #
 #   tests/bench/wasm-profiles.sh OUT.json [VARIANT...]
 #
-# Variants (opt-level, lto, codegen-units): shipped = z/fat/1 (Cargo.toml), s, o3, z-thin,
-# z-nolto, z-cgu16. wasm-opt levels are tried on every variant: none, -Os, -Oz; on the
-# shipped variant also -O2, -O3 and -Oz run twice (--converge).
+# Variants (opt-level, lto, codegen-units): shipped = z/fat/1 (Cargo.toml), s, o3, z-nolto,
+# z-cgu16 by default; z-thin on request. wasm-opt levels are tried on every variant: none,
+# -Os, -Oz; on the shipped variant also -O2, -O3 and -Oz twice.
+# KIZUKI_BENCH_SHIPPED_WASM=PATH: use this wasm (scripts/build.sh's, just built) for the
+# shipped variant instead of building it again.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/../../scripts/lib.sh"
@@ -18,7 +20,7 @@ out="${1:?usage: tests/bench/wasm-profiles.sh OUT.json [VARIANT...]}"
 shift
 all_variants=(shipped s o3 z-thin z-nolto z-cgu16)
 variants=("$@")
-[ "${#variants[@]}" -gt 0 ] || variants=("${all_variants[@]}")
+[ "${#variants[@]}" -gt 0 ] || variants=(shipped s o3 z-nolto z-cgu16)
 
 settings() {
   case "$1" in
@@ -51,7 +53,7 @@ record() { # variant opt lto cgu wasm_opt seconds file
       [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
     console.log(JSON.stringify({ variant, optLevel: opt, lto, codegenUnits: Number(cgu), wasmOpt,
-      buildSeconds: Number(buildSeconds), raw: bytes.length, gzip, brotli }));
+      buildSeconds: buildSeconds === "null" ? null : Number(buildSeconds), raw: bytes.length, gzip, brotli }));
   ' "$@" >>"$lines"
 }
 
@@ -59,12 +61,18 @@ for variant in "${variants[@]}"; do
   read -r opt lto cgu < <(settings "$variant")
   step "wasm profile variant $variant: opt-level=$opt lto=$lto codegen-units=$cgu"
   started=$(date +%s)
-  CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" \
-    CARGO_PROFILE_RELEASE_LTO="$lto" \
-    CARGO_PROFILE_RELEASE_CODEGEN_UNITS="$cgu" \
-    wasm_cargo build --release -p kizuki-web --quiet
-  seconds=$(($(date +%s) - started))
-  built="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
+  if [ "$variant" = shipped ] && [ -f "${KIZUKI_BENCH_SHIPPED_WASM:-}" ]; then
+    built="$KIZUKI_BENCH_SHIPPED_WASM"
+    note "using $built (built by scripts/build.sh with the shipped profile)"
+    seconds=null
+  else
+    CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" \
+      CARGO_PROFILE_RELEASE_LTO="$lto" \
+      CARGO_PROFILE_RELEASE_CODEGEN_UNITS="$cgu" \
+      wasm_cargo build --release -p kizuki-web --quiet
+    seconds=$(($(date +%s) - started))
+    built="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
+  fi
   bindgen="$work/$variant"
   rm -rf "$bindgen"
   wasm-bindgen --target web --out-dir "$bindgen" --out-name kizuki_web "$built"

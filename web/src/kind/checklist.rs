@@ -154,7 +154,10 @@ pub fn view(props: &KitProps) -> Html {
         let dispatcher = model.dispatcher();
         let epoch = epoch.clone();
         Callback::from(move |answers: ChecklistAnswers| {
-            dispatcher.dispatch(Msg::Replace { answers, save: true });
+            dispatcher.dispatch(Msg::Replace {
+                answers,
+                save: true,
+            });
             epoch.set(epoch.wrapping_add(1));
         })
     };
@@ -184,8 +187,12 @@ pub fn view(props: &KitProps) -> Html {
     };
 
     let current = match *screen {
-        Screen::Area(index) if !checklist.areas_to_ask(&ctx.answers).contains(&index) => Screen::Profile,
-        Screen::Area(_) | Screen::Results if !checklist.profile_complete(&ctx.answers) => Screen::Profile,
+        Screen::Area(index) if !checklist.areas_to_ask(&ctx.answers).contains(&index) => {
+            Screen::Profile
+        }
+        Screen::Area(_) | Screen::Results if !checklist.profile_complete(&ctx.answers) => {
+            Screen::Profile
+        }
         other => other,
     };
     let files = html! {
@@ -216,7 +223,9 @@ pub fn view(props: &KitProps) -> Html {
             let back = {
                 let go = go.clone();
                 let first = checklist.areas_to_ask(&ctx.answers).first().copied();
-                Callback::from(move |_: MouseEvent| go.emit(first.map_or(Screen::Profile, Screen::Area)))
+                Callback::from(move |_: MouseEvent| {
+                    go.emit(first.map_or(Screen::Profile, Screen::Area))
+                })
             };
             html! {
                 <div class="kizuki-cl-with-nav">

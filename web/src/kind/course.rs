@@ -10,6 +10,7 @@
 mod certificate;
 mod map;
 mod module;
+mod notice;
 mod quiz;
 mod record;
 mod rich;
@@ -26,94 +27,11 @@ use kizuki_core::xapi::{course_statements, statements_json};
 use kizuki_core::{Kit, Lang, ValidPack};
 use yew::prelude::*;
 
+pub use self::notice::Notice;
 use self::screen::Screen;
-use self::text::{course_text, fill, CourseText};
+use self::text::{course_text, CourseText};
 use super::{KitProps, PackRef};
 use crate::platform::{self, LoadProblem, StorageError};
-
-/// Something to tell the learner, shown until the next one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Notice {
-    /// Storage could not be used (`storage_<code>`).
-    Storage(&'static str),
-    /// The stored record was damaged and moved to this key.
-    KeptAside(String),
-    /// The core refused an action (should not happen from this UI).
-    Refused(String),
-    /// The quiz was submitted with this many questions unanswered.
-    Unanswered(usize),
-    /// The record was exported to this file.
-    Exported(String),
-    /// Export failed.
-    ExportFailed(String),
-    /// xAPI statements need the learner's name.
-    XapiNeedsName,
-    /// No module is passed yet, so there are no xAPI statements.
-    XapiNothingYet,
-    /// A record was imported.
-    Imported,
-    /// Import failed with the core's error code (or `read` with a detail).
-    ImportFailed(&'static str, String),
-    /// The record was erased.
-    Erased,
-}
-
-impl Notice {
-    /// Whether the notice belongs to the record panel rather than the top of the view.
-    fn is_about_the_record(&self) -> bool {
-        matches!(
-            self,
-            Notice::Exported(_)
-                | Notice::ExportFailed(_)
-                | Notice::XapiNeedsName
-                | Notice::XapiNothingYet
-                | Notice::Imported
-                | Notice::ImportFailed(..)
-                | Notice::Erased
-        )
-    }
-
-    fn is_problem(&self) -> bool {
-        !matches!(
-            self,
-            Notice::Exported(_) | Notice::Imported | Notice::Erased
-        )
-    }
-
-    fn message(&self, text: &CourseText) -> String {
-        match self {
-            Notice::Storage(code) => match *code {
-                "unavailable" => text.storage_unavailable.clone(),
-                "full" => text.storage_full.clone(),
-                "newer_elsewhere" => text.storage_newer_elsewhere.clone(),
-                _ => text.storage_other.clone(),
-            },
-            Notice::KeptAside(key) => fill(&text.storage_kept_aside, &[("key", key)]),
-            Notice::Refused(detail) => fill(&text.action_refused, &[("detail", detail)]),
-            Notice::Unanswered(n) => fill(&text.unanswered_warning, &[("n", &n.to_string())]),
-            Notice::Exported(file) => fill(&text.export_done, &[("file", file)]),
-            Notice::ExportFailed(detail) => fill(&text.export_failed, &[("detail", detail)]),
-            Notice::XapiNeedsName => text.xapi_needs_name.clone(),
-            Notice::XapiNothingYet => text.xapi_nothing_yet.clone(),
-            Notice::Imported => text.import_done.clone(),
-            Notice::ImportFailed(code, detail) => match *code {
-                "too_large" => text.import_too_large.clone(),
-                "invalid_json" => text.import_invalid_json.clone(),
-                "not_an_export" => text.import_not_an_export.clone(),
-                "future_version" => text.import_future_version.clone(),
-                "wrong_pack" => text.import_wrong_pack.clone(),
-                "does_not_fit" => text.import_does_not_fit.clone(),
-                "read" => format!(
-                    "{} {}",
-                    fill(&text.import_read_failed, &[("detail", detail)]),
-                    text.import_unchanged
-                ),
-                _ => fill(&text.import_other, &[("detail", detail)]),
-            },
-            Notice::Erased => text.erase_done.clone(),
-        }
-    }
-}
 
 /// The course view's state.
 #[derive(Debug, Clone, PartialEq)]

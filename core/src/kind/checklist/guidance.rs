@@ -74,12 +74,24 @@ mod tests {
     #[test]
     fn why_not_is_asked_for_partly_and_no_only() {
         let checklist = checklist();
-        for (choice, asks) in [("yes", false), ("partly", true), ("no", true), ("na", false)] {
+        for (choice, asks) in [
+            ("yes", false),
+            ("partly", true),
+            ("no", true),
+            ("na", false),
+        ] {
             let answers = answered(&checklist, "50plus", "policy-plan", choice);
-            assert_eq!(checklist.asks_why_not(&answers, "policy-plan"), asks, "{choice}");
+            assert_eq!(
+                checklist.asks_why_not(&answers, "policy-plan"),
+                asks,
+                "{choice}"
+            );
         }
         let answers = answered(&checklist, "50plus", "policy-plan", "no");
-        assert!(!checklist.asks_why_not(&answers, "policy-statement"), "unanswered");
+        assert!(
+            !checklist.asks_why_not(&answers, "policy-statement"),
+            "unanswered"
+        );
         assert!(!checklist.asks_why_not(&answers, "no-such-item"));
     }
 
@@ -103,7 +115,9 @@ mod tests {
         let mut checklist = checklist();
         let answers = answered(&checklist, "10to49", "policy-plan", "yes");
         assert_eq!(checklist.areas_to_ask(&answers), [0, 1]);
-        checklist.areas[1].items.retain(|i| i.id == "committee-large-only");
+        checklist.areas[1]
+            .items
+            .retain(|i| i.id == "committee-large-only");
         assert_eq!(checklist.areas_to_ask(&answers), [0]);
         let large = answered(&checklist, "50plus", "policy-plan", "yes");
         assert_eq!(checklist.areas_to_ask(&large), [0, 1]);

@@ -36,7 +36,12 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
     let item_text = |id: &str| {
         checklist
             .item(id)
-            .map(|item| checklist.item_text(item, &ctx.answers).get(lang).to_string())
+            .map(|item| {
+                checklist
+                    .item_text(item, &ctx.answers)
+                    .get(lang)
+                    .to_string()
+            })
             .unwrap_or_default()
     };
     let area_title = |id: &str| {
@@ -47,8 +52,17 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
             .map(|a| a.title.get(lang).to_string())
             .unwrap_or_default()
     };
-    let score = |percent: Option<u8>, level: Option<usize>| match (percent, level.and_then(|l| checklist.levels.get(l))) {
-        (Some(p), Some(level)) => fill(&text.draft_score, &[("percent", &p.to_string()), ("level", level.label.get(lang))]),
+    let score = |percent: Option<u8>, level: Option<usize>| match (
+        percent,
+        level.and_then(|l| checklist.levels.get(l)),
+    ) {
+        (Some(p), Some(level)) => fill(
+            &text.draft_score,
+            &[
+                ("percent", &p.to_string()),
+                ("level", level.label.get(lang)),
+            ],
+        ),
         _ => text.chart_no_score.clone(),
     };
     match section {
@@ -77,12 +91,24 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
                 if let Some(item) = checklist.item(&p.item) {
                     lines.push(format!(
                         "   {}",
-                        fill(&text.draft_priority_detail, &[("recommendation", &plain(item.recommendation.get(lang)))])
+                        fill(
+                            &text.draft_priority_detail,
+                            &[("recommendation", &plain(item.recommendation.get(lang)))]
+                        )
                     ));
                 }
-                let unset = |value: &str| if value.trim().is_empty() { text.draft_unset.clone() } else { value.to_string() };
+                let unset = |value: &str| {
+                    if value.trim().is_empty() {
+                        text.draft_unset.clone()
+                    } else {
+                        value.to_string()
+                    }
+                };
                 let due = kizuki_core::report::display_date(&p.due, lang);
-                let mut owner = fill(&text.draft_priority_owner, &[("owner", &unset(&p.owner)), ("due", &unset(&due))]);
+                let mut owner = fill(
+                    &text.draft_priority_owner,
+                    &[("owner", &unset(&p.owner)), ("due", &unset(&due))],
+                );
                 if p.done {
                     owner.push_str(&text.draft_priority_done);
                 }
@@ -104,7 +130,10 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
                 if counts.applicable > 0 {
                     lines.push(fill(
                         &text.draft_evaluation_area,
-                        &[("area", area.title.get(lang)), ("score", &score(counts.percent, counts.level))],
+                        &[
+                            ("area", area.title.get(lang)),
+                            ("score", &score(counts.percent, counts.level)),
+                        ],
                     ));
                 }
             }

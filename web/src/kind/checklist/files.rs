@@ -113,22 +113,27 @@ pub fn files_panel(props: &FilesProps) -> Html {
             let state = KitState::Checklist((*ctx.answers).clone());
             let export = Export::new(&ctx.pack, state, &platform::now_iso(), *revision.borrow());
             let name = format!("{pack_id}-{}.json", platform::today());
-            status.set(Some(match platform::download(&name, "application/json", &export.to_json()) {
-                Ok(()) => Status::Exported(name),
-                Err(detail) => Status::ExportFailed(detail),
-            }));
+            status.set(Some(
+                match platform::download(&name, "application/json", &export.to_json()) {
+                    Ok(()) => Status::Exported(name),
+                    Err(detail) => Status::ExportFailed(detail),
+                },
+            ));
         })
     };
     let export_csv = {
         let ctx = ctx.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            let csv = kizuki_core::csv_export::checklist_csv(ctx.checklist(), &ctx.answers, ctx.lang);
+            let csv =
+                kizuki_core::csv_export::checklist_csv(ctx.checklist(), &ctx.answers, ctx.lang);
             let name = format!("{pack_id}-{}.csv", platform::today());
-            status.set(Some(match platform::download(&name, "text/csv;charset=utf-8", &csv) {
-                Ok(()) => Status::Exported(name),
-                Err(detail) => Status::ExportFailed(detail),
-            }));
+            status.set(Some(
+                match platform::download(&name, "text/csv;charset=utf-8", &csv) {
+                    Ok(()) => Status::Exported(name),
+                    Err(detail) => Status::ExportFailed(detail),
+                },
+            ));
         })
     };
     let on_import = {
@@ -136,16 +141,18 @@ pub fn files_panel(props: &FilesProps) -> Html {
         let on_import = props.on_import.clone();
         on_file_chosen(
             ctx,
-            Callback::from(move |chosen: Chosen| match chosen.result.and_then(answers_of) {
-                Ok(answers) => {
-                    on_import.emit(answers);
-                    status.set(Some(Status::Imported(chosen.name)));
-                }
-                Err(code) => status.set(Some(Status::Refused {
-                    file: chosen.name,
-                    code,
-                })),
-            }),
+            Callback::from(
+                move |chosen: Chosen| match chosen.result.and_then(answers_of) {
+                    Ok(answers) => {
+                        on_import.emit(answers);
+                        status.set(Some(Status::Imported(chosen.name)));
+                    }
+                    Err(code) => status.set(Some(Status::Refused {
+                        file: chosen.name,
+                        code,
+                    })),
+                },
+            ),
         )
     };
     let ask_erase = {
@@ -171,7 +178,10 @@ pub fn files_panel(props: &FilesProps) -> Html {
         Status::Imported(file) => (false, fill(&text.imported, &[("file", file)])),
         Status::Refused { file, code } => (
             true,
-            fill(&text.import_refused, &[("file", file), ("reason", &error_message(text, code))]),
+            fill(
+                &text.import_refused,
+                &[("file", file), ("reason", &error_message(text, code))],
+            ),
         ),
     });
     let import_id = ctx.id(&["import"]);
@@ -245,7 +255,11 @@ pub fn compare_panel(props: &CompareProps) -> Html {
         on_file_chosen(
             ctx,
             Callback::from(move |chosen: Chosen| {
-                let saved_at = chosen.result.as_ref().map(|e| e.saved_at.clone()).unwrap_or_default();
+                let saved_at = chosen
+                    .result
+                    .as_ref()
+                    .map(|e| e.saved_at.clone())
+                    .unwrap_or_default();
                 match chosen.result.and_then(answers_of) {
                     Ok(answers) => {
                         refused.set(None);

@@ -161,7 +161,11 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
     let answer = ctx.answers.items.get(&item.id);
     let chosen = answer.and_then(|a| a.choice.as_deref());
     let legend_id = ctx.id(&["item", &item.id, "text"]);
-    let number = area.items.iter().position(|i| i.id == item.id).map_or(0, |p| p + 1);
+    let number = area
+        .items
+        .iter()
+        .position(|i| i.id == item.id)
+        .map_or(0, |p| p + 1);
     let updates: Vec<_> = item
         .updates
         .iter()

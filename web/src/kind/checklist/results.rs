@@ -143,7 +143,12 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
         .get(&r.item)
         .and_then(|a| a.choice.as_deref())
         .and_then(|c| checklist.scale.iter().find(|o| o.id == c));
-    let entry = ctx.answers.actions.get(&r.item).cloned().unwrap_or_default();
+    let entry = ctx
+        .answers
+        .actions
+        .get(&r.item)
+        .cloned()
+        .unwrap_or_default();
     let helpers: Vec<_> = r
         .helpers
         .iter()
@@ -166,16 +171,23 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
     };
     let on_owner = {
         let set = set(|e, v| e.owner = v);
-        Callback::from(move |event: InputEvent| set(event.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |event: InputEvent| {
+            set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let on_due = {
         let set = set(|e, v| e.due = v);
-        Callback::from(move |event: Event| set(event.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |event: Event| {
+            set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let on_done = {
         let set = set(|e, v| e.done = v == "true");
         Callback::from(move |event: Event| {
-            set(event.target_unchecked_into::<HtmlInputElement>().checked().to_string())
+            set(event
+                .target_unchecked_into::<HtmlInputElement>()
+                .checked()
+                .to_string())
         })
     };
     let owner_id = ctx.id(&["action", &r.item, "owner"]);

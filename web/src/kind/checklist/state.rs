@@ -71,7 +71,11 @@ impl Reducible for Model {
             Msg::Apply(action) => {
                 let mut answers = (*self.answers).clone();
                 // The screens offer only ids from the pack; a refused action changes nothing.
-                if checklist_of(&self.pack).apply(&mut answers, &action).is_err() || answers == *self.answers {
+                if checklist_of(&self.pack)
+                    .apply(&mut answers, &action)
+                    .is_err()
+                    || answers == *self.answers
+                {
                     return self;
                 }
                 Rc::new(Model {
@@ -111,7 +115,12 @@ impl Screen {
         checklist
             .areas_to_ask(answers)
             .into_iter()
-            .find(|&index| result.areas.get(index).is_some_and(|a| a.answered < a.applicable))
+            .find(|&index| {
+                result
+                    .areas
+                    .get(index)
+                    .is_some_and(|a| a.answered < a.applicable)
+            })
             .map_or(Screen::Results, Screen::Area)
     }
 }

@@ -363,7 +363,10 @@ mod tests {
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(
-            fill("{answered} / {total}", &[("answered", "3"), ("total", "10")]),
+            fill(
+                "{answered} / {total}",
+                &[("answered", "3"), ("total", "10")]
+            ),
             "3 / 10"
         );
     }

@@ -77,7 +77,12 @@ pub fn progress(ctx: &Ctx, result: &ChecklistResult) -> Html {
 }
 
 /// The table of contents: the profile, every area that applies with its count, the results.
-pub fn contents(ctx: &Ctx, result: &ChecklistResult, current: Screen, go: &Callback<Screen>) -> Html {
+pub fn contents(
+    ctx: &Ctx,
+    result: &ChecklistResult,
+    current: Screen,
+    go: &Callback<Screen>,
+) -> Html {
     let text = ctx.text();
     let checklist = ctx.checklist();
     let entry = |screen: Screen, label: String, count: Option<String>, complete: bool| {

@@ -147,9 +147,9 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
                         <span class="kizuki-plan-tracker-number" aria-hidden="true">{ index + 1 }</span>
                         <span class="kizuki-plan-tracker-title">{ step.title.get(ctx.lang) }</span>
                         <span class="kizuki-plan-tracker-meta">
-                            { fill(&text.tracker_done, &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }
+                            <span>{ fill(&text.tracker_done, &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }</span>
                             if p.visits > 0 {
-                                { " · " }{ fill(&text.tracker_visits, &[("n", &p.visits.to_string())]) }
+                                { " · " }<span>{ fill(&text.tracker_visits, &[("n", &p.visits.to_string())]) }</span>
                             }
                         </span>
                         if p.current {

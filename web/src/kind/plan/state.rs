@@ -313,6 +313,20 @@ impl PlanState {
     }
 }
 
+impl PlanState {
+    /// Whether `msg` makes sense in the current phase.
+    fn accepts(&self, msg: &Msg) -> bool {
+        match msg {
+            Msg::Created(_) => self.phase == Phase::Setup,
+            Msg::Opened { .. } => self.phase == Phase::Locked,
+            Msg::Plan(_) | Msg::Rekey(_) | Msg::AwaitImport(_) | Msg::Import(_) => {
+                self.key().is_some()
+            }
+            _ => true,
+        }
+    }
+}
+
 fn storage_code(error: &StorageError) -> &'static str {
     error.code()
 }
@@ -322,6 +336,12 @@ impl Reducible for PlanState {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
+        if !next.accepts(&msg) {
+            // A late result of a derivation (the person locked or erased meanwhile) must
+            // never write cases sealed under a key nobody holds any more.
+            next.busy = false;
+            return Rc::new(next);
+        }
         match msg {
             Msg::Busy(busy) => {
                 next.busy = busy;

@@ -1,0 +1,88 @@
+//! Messages the course view shows the learner: storage problems, import and export
+//! results, and quiz warnings, each worded from the locale files.
+
+use super::text::{fill, CourseText};
+
+/// Something to tell the learner, shown until the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Storage could not be used (`storage_<code>`).
+    Storage(&'static str),
+    /// The stored record was damaged and moved to this key.
+    KeptAside(String),
+    /// The core refused an action (should not happen from this UI).
+    Refused(String),
+    /// The quiz was submitted with this many questions unanswered.
+    Unanswered(usize),
+    /// The record was exported to this file.
+    Exported(String),
+    /// Export failed.
+    ExportFailed(String),
+    /// xAPI statements need the learner's name.
+    XapiNeedsName,
+    /// No module is passed yet, so there are no xAPI statements.
+    XapiNothingYet,
+    /// A record was imported.
+    Imported,
+    /// Import failed with the core's error code (or `read` with a detail).
+    ImportFailed(&'static str, String),
+    /// The record was erased.
+    Erased,
+}
+
+impl Notice {
+    /// Whether the notice belongs to the record panel rather than the top of the view.
+    pub(super) fn is_about_the_record(&self) -> bool {
+        matches!(
+            self,
+            Notice::Exported(_)
+                | Notice::ExportFailed(_)
+                | Notice::XapiNeedsName
+                | Notice::XapiNothingYet
+                | Notice::Imported
+                | Notice::ImportFailed(..)
+                | Notice::Erased
+        )
+    }
+
+    pub(super) fn is_problem(&self) -> bool {
+        !matches!(
+            self,
+            Notice::Exported(_) | Notice::Imported | Notice::Erased
+        )
+    }
+
+    pub(super) fn message(&self, text: &CourseText) -> String {
+        match self {
+            Notice::Storage(code) => match *code {
+                "unavailable" => text.storage_unavailable.clone(),
+                "full" => text.storage_full.clone(),
+                "newer_elsewhere" => text.storage_newer_elsewhere.clone(),
+                _ => text.storage_other.clone(),
+            },
+            Notice::KeptAside(key) => fill(&text.storage_kept_aside, &[("key", key)]),
+            Notice::Refused(detail) => fill(&text.action_refused, &[("detail", detail)]),
+            Notice::Unanswered(n) => fill(&text.unanswered_warning, &[("n", &n.to_string())]),
+            Notice::Exported(file) => fill(&text.export_done, &[("file", file)]),
+            Notice::ExportFailed(detail) => fill(&text.export_failed, &[("detail", detail)]),
+            Notice::XapiNeedsName => text.xapi_needs_name.clone(),
+            Notice::XapiNothingYet => text.xapi_nothing_yet.clone(),
+            Notice::Imported => text.import_done.clone(),
+            Notice::ImportFailed(code, detail) => match *code {
+                "too_large" => text.import_too_large.clone(),
+                "invalid_json" => text.import_invalid_json.clone(),
+                "not_an_export" => text.import_not_an_export.clone(),
+                "future_version" => text.import_future_version.clone(),
+                "wrong_pack" => text.import_wrong_pack.clone(),
+                "does_not_fit" => text.import_does_not_fit.clone(),
+                "read" => format!(
+                    "{} {}",
+                    fill(&text.import_read_failed, &[("detail", detail)]),
+                    text.import_unchanged
+                ),
+                _ => fill(&text.import_other, &[("detail", detail)]),
+            },
+            Notice::Erased => text.erase_done.clone(),
+        }
+    }
+}
