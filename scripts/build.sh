@@ -32,26 +32,46 @@ else
 fi
 [ -f "$wasm_in" ] || die "the build did not produce $wasm_in"
 
-step "wasm-bindgen --target web"
-bindgen_out="$KIZUKI_WASM_TARGET_DIR/bindgen-$profile"
-rm -rf "$bindgen_out"
-bindgen_flags=(--target web --out-dir "$bindgen_out" --out-name kizuki_web)
+# wasm-bindgen and wasm-opt (minutes on a large module) are skipped when their input and
+# tools are unchanged: the outputs are kept with a key in target-wasm/post-<profile>/.
+post="$KIZUKI_WASM_TARGET_DIR/post-$profile"
+bindgen_flags=(--target web --out-dir "$post" --out-name kizuki_web)
 [ "$profile" = dev ] && bindgen_flags+=(--debug --keep-debug)
-wasm-bindgen "${bindgen_flags[@]}" "$wasm_in"
+opt_flags=()
+if [ "$profile" = release ]; then
+  mapfile -t features < <(wasm_opt_feature_flags)
+  opt_flags=(-Oz "${features[@]}" --strip-debug --strip-producers)
+fi
+key="$({
+  sha256sum "$wasm_in" | cut -d' ' -f1
+  wasm-bindgen --version
+  sed -n 's/^ *"version": *"\(.*\)".*/\1/p' node_modules/binaryen/package.json | head -n 1
+  echo "${bindgen_flags[*]} | ${opt_flags[*]}"
+} | sha256sum | cut -d' ' -f1)"
+if [ -f "$post/key" ] && [ "$(cat "$post/key")" = "$key" ]; then
+  note "wasm unchanged: reusing the wasm-bindgen and wasm-opt output in ${post#"$KIZUKI_ROOT"/}"
+else
+  rm -rf "$post"
+  step "wasm-bindgen --target web"
+  # The release profile strips the target_features section, which wasm-bindgen warns
+  # about; wasm-opt gets the features from the compiler instead (wasm_opt_feature_flags).
+  wasm-bindgen "${bindgen_flags[@]}" "$wasm_in" 2>&1 | grep -v "target_features. custom section is missing" >&2 || true
+  [ -f "$post/kizuki_web_bg.wasm" ] || die "wasm-bindgen failed"
+  if [ "$profile" = release ]; then
+    step "wasm-opt ${opt_flags[*]}"
+    node_modules/.bin/wasm-opt "${opt_flags[@]}" "$post/kizuki_web_bg.wasm" -o "$post/optimised.wasm" ||
+      die "wasm-opt failed"
+  else
+    cp "$post/kizuki_web_bg.wasm" "$post/optimised.wasm"
+  fi
+  printf '%s\n' "$key" >"$post/key"
+fi
 
 staging="$KIZUKI_ROOT/dist.tmp"
 rm -rf "$staging"
 mkdir -p "$staging/pkg" "$staging/content"
-
-if [ "$profile" = release ]; then
-  mapfile -t features < <(wasm_opt_feature_flags)
-  step "wasm-opt -Oz ${features[*]}"
-  node_modules/.bin/wasm-opt -Oz "${features[@]}" --strip-debug --strip-producers \
-    "$bindgen_out/kizuki_web_bg.wasm" -o "$staging/pkg/kizuki_web_bg.wasm"
-else
-  cp "$bindgen_out/kizuki_web_bg.wasm" "$staging/pkg/"
-fi
-cp "$bindgen_out/kizuki_web.js" "$staging/pkg/"
+cp "$post/optimised.wasm" "$staging/pkg/kizuki_web_bg.wasm"
+cp "$post/kizuki_web.js" "$staging/pkg/"
 
 step "assembling dist/"
 cp -R www/. "$staging/"
@@ -72,8 +92,8 @@ done
 step "assembling dist/npm/ (kizuki-embed)"
 npm_dir="$staging/npm"
 mkdir -p "$npm_dir"
-cp "$staging/pkg/kizuki_web_bg.wasm" "$bindgen_out/kizuki_web.js" "$npm_dir/"
-cp "$bindgen_out/kizuki_web.d.ts" "$bindgen_out/kizuki_web_bg.wasm.d.ts" "$npm_dir/"
+cp "$staging/pkg/kizuki_web_bg.wasm" "$post/kizuki_web.js" "$npm_dir/"
+cp "$post/kizuki_web.d.ts" "$post/kizuki_web_bg.wasm.d.ts" "$npm_dir/"
 cp www/kizuki.css "$npm_dir/"
 sed 's#\./pkg/#./#g' www/kizuki.js >"$npm_dir/kizuki.js"
 version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"

@@ -430,6 +430,12 @@ describe('checklist kit', () => {
       await page.screenshot({ path: join(shots, `checklist-results-${width}-top.png`) });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (overflow ${overflow})`);
+      if (width === 1280) {
+        await page.emulateMedia({ media: 'print' });
+        await page.pdf({ path: join(shots, 'checklist-results-A4.pdf'), format: 'A4', printBackground: true });
+        await page.setViewportSize({ width: 794, height: 1123 });
+        await page.screenshot({ path: join(shots, 'checklist-results-print.png'), fullPage: true });
+      }
       assert.deepEqual(problems, []);
       await context.close();
     }

@@ -53,7 +53,10 @@ impl Handle {
 /// the page's origin) and `baseUrl` (where `kizuki.css` and `content/` live; `kizuki.js`
 /// passes its own directory).
 #[wasm_bindgen]
-pub fn mount(element: Element, options: JsValue) -> Result<Handle, JsError> {
+pub fn mount(
+    element: Element,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<Handle, JsError> {
     install_panic_hook();
     let options = MountOptions::read(&options)?;
     let window = web_sys::window().ok_or_else(|| JsError::new("Kizuki needs a browser window"))?;
@@ -172,6 +175,22 @@ pub fn mount(element: Element, options: JsValue) -> Result<Handle, JsError> {
         shadow,
     })
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const MOUNT_OPTIONS_TYPESCRIPT: &str = r#"
+/** The options of `mount`. Every field is a string; only `kit` is required. */
+export interface MountOptions {
+    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare";
+    lang?: "ja" | "en";
+    namespace?: string;
+    centerName?: string;
+    centerPhone?: string;
+    centerUrl?: string;
+    centerHours?: string;
+    packUrl?: string;
+    baseUrl?: string;
+}
+"#;
 
 /// The options object, read field by field. Empty strings count as absent, so a custom
 /// element can pass attributes straight through.
