@@ -115,6 +115,6 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
 /** Waits until `hostSelector`'s widget shows its kit title, and returns that title. */
 export async function widgetTitle(page, hostSelector) {
   const title = page.locator(`${hostSelector} .kizuki-title`);
-  await title.waitFor({ timeout: 15_000 });
+  await title.waitFor({ timeout: 30_000 });
   return (await title.textContent()).trim();
 }

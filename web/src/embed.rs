@@ -101,7 +101,20 @@ pub fn mount(
     let pack_url = match &options.pack_url {
         Some(url) => resolve_url(url, &page_base)?,
         None => resolve_url(
-            &format!("content/{}.json", kit.default_pack_id()),
+            &format!(
+                "content/{}.json",
+                match options.pack.as_deref() {
+                    Some(id @ ("mh-checklist" | "linecare" | "provider-checklist"))
+                        if kit == KitChoice::Aggregate =>
+                        id,
+                    Some(other) => {
+                        return Err(JsError::new(&format!(
+                            "unknown pack `{other}` for kit `{kit_name}`: the option `pack` suits kit=\"aggregate\" with mh-checklist, linecare or provider-checklist"
+                        )))
+                    }
+                    None => kit.default_pack_id(),
+                }
+            ),
             &script_base,
         )?,
     };
@@ -180,7 +193,7 @@ pub fn mount(
 const MOUNT_OPTIONS_TYPESCRIPT: &str = r#"
 /** The options of `mount`. Every field is a string; only `kit` is required. */
 export interface MountOptions {
-    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare";
+    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata";
     lang?: "ja" | "en";
     namespace?: string;
     centerName?: string;
@@ -189,6 +202,7 @@ export interface MountOptions {
     centerHours?: string;
     packUrl?: string;
     baseUrl?: string;
+    pack?: "mh-checklist" | "linecare" | "provider-checklist";
 }
 "#;
 
@@ -205,6 +219,7 @@ struct MountOptions {
     center_hours: Option<String>,
     pack_url: Option<String>,
     base_url: Option<String>,
+    pack: Option<String>,
 }
 
 impl MountOptions {
@@ -237,6 +252,7 @@ impl MountOptions {
             center_hours: field("centerHours")?,
             pack_url: field("packUrl")?,
             base_url: field("baseUrl")?,
+            pack: field("pack")?,
         })
     }
 

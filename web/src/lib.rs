@@ -10,6 +10,7 @@ pub mod kind;
 mod load;
 mod locale;
 pub mod platform;
+pub mod tools;
 
 use std::rc::Rc;
 
@@ -30,6 +31,10 @@ pub enum KitChoice {
     Plan,
     /// The line-care course (pack `linecare`).
     Course,
+    /// The support center's aggregation of many exports of one checklist or course pack.
+    Aggregate,
+    /// The list of this browser's saved records; needs no pack.
+    MyData,
 }
 
 impl KitChoice {
@@ -40,6 +45,8 @@ impl KitChoice {
             "checklist" | "mh-checklist" => Some(KitChoice::Checklist),
             "plan" | "return-to-work" => Some(KitChoice::Plan),
             "course" | "linecare" => Some(KitChoice::Course),
+            "aggregate" => Some(KitChoice::Aggregate),
+            "mydata" => Some(KitChoice::MyData),
             _ => None,
         }
     }
@@ -50,6 +57,7 @@ impl KitChoice {
             KitChoice::Checklist => "mh-checklist",
             KitChoice::Plan => "return-to-work",
             KitChoice::Course => "linecare",
+            KitChoice::Aggregate | KitChoice::MyData => "mh-checklist",
         }
     }
 
@@ -59,6 +67,8 @@ impl KitChoice {
             KitChoice::Checklist => "checklist",
             KitChoice::Plan => "plan",
             KitChoice::Course => "course",
+            KitChoice::Aggregate => "aggregate",
+            KitChoice::MyData => "mydata",
         }
     }
 }
@@ -160,7 +170,11 @@ pub fn app(props: &AppProps) -> Html {
             let pack_url = pack_url.clone();
             let kit = *kit;
             yew::platform::spawn_local(async move {
-                let result = load::fetch_pack(&pack_url, kit).await;
+                let result = match kit {
+                    KitChoice::MyData => return,
+                    KitChoice::Aggregate => tools::fetch_any_pack(&pack_url).await,
+                    _ => load::fetch_pack(&pack_url, kit).await,
+                };
                 if cancelled_in_task.get() {
                     return;
                 }
@@ -176,6 +190,13 @@ pub fn app(props: &AppProps) -> Html {
     let lang = state.lang;
     let text = ui_text(lang);
     let body = match &state.pack {
+        _ if config.kit == KitChoice::MyData => html! {
+            <tools::MyDataView lang={lang} namespace={config.namespace.clone()} />
+        },
+        PackState::Ready(pack) if config.kit == KitChoice::Aggregate => html! {
+            <tools::AggregateView pack={pack.clone()} lang={lang}
+                                  namespace={config.namespace.clone()} center={config.center.clone()} />
+        },
         PackState::Loading => html! {
             <p class="kizuki-status" role="status">{ &text.loading }</p>
         },

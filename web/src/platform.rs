@@ -245,3 +245,32 @@ pub fn print() {
 fn js_text(value: &wasm_bindgen::JsValue) -> String {
     crate::load::js_error_text(value)
 }
+
+/// Reads every file of a file list as bytes, in order. A file that cannot be read, or is
+/// larger than an export may be, gives an error code (`read_failed`, `too_large`) instead.
+pub async fn read_file_list(files: &web_sys::FileList) -> Vec<(String, Result<Vec<u8>, String>)> {
+    let mut read = Vec::new();
+    for index in 0..files.length() {
+        let Some(file) = files.get(index) else {
+            continue;
+        };
+        let name = file.name();
+        if file.size() > kizuki_core::export::MAX_IMPORT_BYTES as f64 {
+            read.push((name, Err("too_large".to_string())));
+            continue;
+        }
+        let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .map_err(|_| "read_failed".to_string());
+        read.push((name, bytes));
+    }
+    read
+}
+
+/// The files carried by a drop event (`event.dataTransfer.files`), if any.
+pub fn dropped_files(event: &web_sys::Event) -> Option<web_sys::FileList> {
+    let transfer = js_sys::Reflect::get(event, &wasm_bindgen::JsValue::from_str("dataTransfer")).ok()?;
+    let files = js_sys::Reflect::get(&transfer, &wasm_bindgen::JsValue::from_str("files")).ok()?;
+    files.dyn_into().ok()
+}

@@ -1,0 +1,462 @@
+//! The support center's aggregation page: many exported files of one pack in, the core's
+//! [`kizuki_core::aggregate::aggregate`] figures out. Nothing leaves the browser.
+
+use std::rc::Rc;
+
+use kizuki_core::aggregate::{
+    aggregate, effective_min_group, report_csv, AggregateReport, ChecklistFigures, CourseFigures,
+    ExportFile, Group, BAND_ALL, BAND_UNANSWERED, SIZE_QUESTION,
+};
+use kizuki_core::kind::checklist::Checklist;
+use kizuki_core::kind::course::Course;
+use kizuki_core::{Kit, Lang};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{fill, tools_text, ToolsText};
+use crate::kind::KitProps;
+use crate::platform;
+
+/// The files read so far: the readable ones and those that could not be read.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Files {
+    read: Vec<(String, Vec<u8>)>,
+    unreadable: Vec<(String, String)>,
+}
+
+fn format_rate(value: f64) -> String {
+    format!("{value:.1}%")
+}
+
+/// The aggregation page for the pack the frame loaded.
+#[function_component(AggregateView)]
+pub fn aggregate_view(props: &KitProps) -> Html {
+    let text = tools_text(props.lang);
+    let files = use_state(|| Rc::new(Files::default()));
+    let min_input = use_state(|| effective_min_group(None).to_string());
+    let reading = use_state(|| false);
+    let dragging = use_state(|| false);
+    let id = |name: &str| format!("kizuki-{}-agg-{name}", props.namespace);
+
+    let add_files = {
+        let files = files.clone();
+        let reading = reading.clone();
+        Callback::from(move |list: web_sys::FileList| {
+            let files = files.clone();
+            let reading = reading.clone();
+            reading.set(true);
+            yew::platform::spawn_local(async move {
+                let mut next = (**files).clone();
+                for (name, result) in platform::read_file_list(&list).await {
+                    match result {
+                        Ok(bytes) => next.read.push((name, bytes)),
+                        Err(code) => next.unreadable.push((name, code)),
+                    }
+                }
+                files.set(Rc::new(next));
+                reading.set(false);
+            });
+        })
+    };
+    let on_choose = {
+        let add_files = add_files.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            if let Some(list) = input.files() {
+                add_files.emit(list);
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let add_files = add_files.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            if let Some(list) = platform::dropped_files(&event) {
+                add_files.emit(list);
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_min = {
+        let min_input = min_input.clone();
+        Callback::from(move |event: Event| {
+            if let Some(input) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                let requested = input.value().trim().parse::<usize>().ok();
+                let value = effective_min_group(requested).to_string();
+                input.set_value(&value);
+                min_input.set(value);
+            }
+        })
+    };
+    let on_clear = {
+        let files = files.clone();
+        Callback::from(move |_: MouseEvent| files.set(Rc::new(Files::default())))
+    };
+
+    let min_group = effective_min_group(min_input.parse().ok());
+    let have_files = !files.read.is_empty() || !files.unreadable.is_empty();
+    let report = {
+        let inputs: Vec<ExportFile<'_>> = files
+            .read
+            .iter()
+            .map(|(name, bytes)| ExportFile { name, bytes })
+            .collect();
+        have_files.then(|| aggregate(&props.pack, &inputs, Some(min_group)))
+    };
+
+    let results = match &report {
+        None => html! {},
+        Some(Err(error)) => html! {
+            <p class="kizuki-tools-problem" role="alert">{ text.error(error.code()) }</p>
+        },
+        Some(Ok(report)) => {
+            let on_csv = {
+                let pack = props.pack.clone();
+                let report = report.clone();
+                let lang = props.lang;
+                Callback::from(move |_: MouseEvent| {
+                    let csv = report_csv(&pack, &report, lang);
+                    let name = format!("{}-aggregate-{}.csv", pack.pack().id, platform::today());
+                    let _ = platform::download(&name, "text/csv;charset=utf-8", &csv);
+                })
+            };
+            let on_print = Callback::from(|_: MouseEvent| platform::print());
+            html! {
+                <section class="kizuki-tools-report" aria-labelledby={id("report")}>
+                    <h3 id={id("report")}>{ fill(&text.agg_summary, &[
+                        ("valid", &report.files_valid.to_string()),
+                        ("read", &(report.files_read + files.unreadable.len()).to_string()),
+                    ]) }</h3>
+                    { invalid_list(text, report, &files.unreadable) }
+                    if report.hidden {
+                        <p class="kizuki-tools-hidden-all">
+                            { fill(&text.agg_hidden_all, &[("n", &report.min_group.to_string())]) }
+                        </p>
+                    }
+                    { figures(props, text, report) }
+                    <div class="kizuki-tools-actions kizuki-no-print">
+                        <button type="button" class="kizuki-button" onclick={on_csv}>{ &text.agg_csv }</button>
+                        <button type="button" class="kizuki-button" onclick={on_print}>{ &text.agg_print }</button>
+                        <button type="button" class="kizuki-button kizuki-button-secondary" onclick={on_clear}>
+                            { &text.agg_clear }
+                        </button>
+                    </div>
+                </section>
+            }
+        }
+    };
+
+    html! {
+        <section class="kizuki-tools kizuki-tools-aggregate" aria-labelledby={id("heading")}>
+            <h2 id={id("heading")}>{ &text.agg_heading }</h2>
+            <p>{ &text.agg_intro }</p>
+            <p class="kizuki-tools-note">{ &text.agg_local_note }</p>
+            <div class="kizuki-tools-inputs kizuki-no-print">
+                <div class={classes!("kizuki-tools-drop", dragging.then_some("kizuki-tools-drop-active"))}
+                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+                    <p>{ &text.agg_drop }</p>
+                    <label for={id("files")} class="kizuki-tools-label">{ &text.agg_choose }</label>
+                    <input id={id("files")} class="kizuki-tools-file" type="file" multiple=true
+                           accept=".json,application/json" onchange={on_choose} />
+                </div>
+                <div class="kizuki-tools-min">
+                    <label for={id("min")}>{ &text.agg_min_group }</label>
+                    <input id={id("min")} type="number" min="10" step="1" inputmode="numeric"
+                           value={(*min_input).clone()} onchange={on_min}
+                           aria-describedby={id("min-help")} />
+                    <p id={id("min-help")} class="kizuki-tools-help">{ &text.agg_min_group_help }</p>
+                </div>
+            </div>
+            <p class="kizuki-status" role="status" aria-live="polite">
+                if *reading { { &text.agg_reading } }
+            </p>
+            { results }
+        </section>
+    }
+}
+
+fn invalid_list(
+    text: &ToolsText,
+    report: &AggregateReport,
+    unreadable: &[(String, String)],
+) -> Html {
+    if report.invalid.is_empty() && unreadable.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="kizuki-tools-invalid">
+            <h4>{ &text.agg_invalid_heading }</h4>
+            <ul>
+                { for unreadable.iter().map(|(name, code)| html! {
+                    <li data-code={code.clone()}><span class="kizuki-tools-file-name">{ name }</span>
+                        { "：" }{ text.error(code) }</li>
+                }) }
+                { for report.invalid.iter().map(|file| html! {
+                    <li data-code={file.code}><span class="kizuki-tools-file-name">{ &file.name }</span>
+                        { "：" }{ text.error(file.code) }</li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+fn hidden_text(text: &ToolsText, min_group: usize) -> String {
+    fill(&text.agg_hidden, &[("n", &min_group.to_string())])
+}
+
+fn figures(props: &KitProps, text: &ToolsText, report: &AggregateReport) -> Html {
+    match (&props.pack.pack().kit, &report.checklist, &report.course) {
+        (Kit::Checklist(checklist), Some(figures), _) => {
+            checklist_figures(props.lang, text, checklist, figures, report.min_group)
+        }
+        (Kit::Course(course), _, Some(figures)) => course_figures(
+            props.lang,
+            text,
+            course,
+            figures,
+            report.min_group,
+            report.files_valid,
+        ),
+        _ => html! {},
+    }
+}
+
+fn bar(value: f64) -> Html {
+    let width = value.clamp(0.0, 100.0);
+    html! {
+        <svg class="kizuki-tools-bar" viewBox="0 0 100 8" preserveAspectRatio="none"
+             width="100%" height="16" aria-hidden="true" focusable="false">
+            <rect class="kizuki-tools-bar-track" x="0" y="0" width="100" height="8" />
+            <rect class="kizuki-tools-bar-fill" x="0" y="0" width={format!("{width:.1}")} height="8" />
+        </svg>
+    }
+}
+
+fn checklist_figures(
+    lang: Lang,
+    text: &ToolsText,
+    checklist: &Checklist,
+    figures: &ChecklistFigures,
+    min_group: usize,
+) -> Html {
+    let hidden = hidden_text(text, min_group);
+    let shown_rate = |group: &Group<f64>| -> Html {
+        match group.shown() {
+            Some(value) => html! {
+                <>{ bar(*value) }<span class="kizuki-tools-value">{ format_rate(*value) }</span></>
+            },
+            None => {
+                html! { <span class="kizuki-tools-value kizuki-tools-hidden">{ hidden.clone() }</span> }
+            }
+        }
+    };
+    let size_label = |band: &str| -> String {
+        match band {
+            BAND_ALL => text.agg_band_all.clone(),
+            BAND_UNANSWERED => text.agg_band_unanswered.clone(),
+            id => checklist
+                .profile
+                .iter()
+                .find(|q| q.id == SIZE_QUESTION)
+                .and_then(|q| q.options.iter().find(|o| o.id == id))
+                .map_or_else(|| id.to_string(), |o| o.label.get(lang).to_string()),
+        }
+    };
+    let item_label = |id: &str| -> String {
+        checklist
+            .areas
+            .iter()
+            .flat_map(|area| area.items.iter())
+            .find(|item| item.id == id)
+            .map_or_else(|| id.to_string(), |item| item.text.get(lang).to_string())
+    };
+    html! {
+        <>
+            <h4>{ &text.agg_areas_heading }</h4>
+            <ul class="kizuki-tools-bars">
+                <li class="kizuki-tools-bar-row kizuki-tools-overall" data-area="overall">
+                    <span class="kizuki-tools-bar-label">{ &text.agg_mean }</span>
+                    { shown_rate(&figures.mean_percent) }
+                </li>
+                { for figures.areas.iter().map(|area| {
+                    let title = checklist.areas.iter().find(|a| a.id == area.id)
+                        .map_or(area.id.as_str(), |a| a.title.get(lang));
+                    html! {
+                        <li class="kizuki-tools-bar-row" data-area={area.id.clone()}>
+                            <span class="kizuki-tools-bar-label">{ title }</span>
+                            { shown_rate(&area.mean_percent) }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <h4>{ &text.agg_items_heading }</h4>
+            <div class="kizuki-tools-scroll">
+                <table class="kizuki-tools-table kizuki-tools-items">
+                    <thead><tr>
+                        <th scope="col">{ &text.agg_item }</th>
+                        <th scope="col">{ &text.agg_applies }</th>
+                        { for checklist.scale.iter().map(|s| html! { <th scope="col">{ s.label.get(lang) }</th> }) }
+                        <th scope="col">{ &text.agg_unanswered }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for figures.items.iter().map(|item| {
+                            let label = item_label(&item.id);
+                            html! {
+                                <tr data-item={item.id.clone()}>
+                                    <th scope="row">{ label }</th>
+                                    { match item.answers.shown() {
+                                        Some(d) => html! {
+                                            <>
+                                                <td>{ d.applies }</td>
+                                                { for checklist.scale.iter().map(|s| html! {
+                                                    <td data-choice={s.id.clone()}>{ d.choices.get(&s.id).copied().unwrap_or(0) }</td>
+                                                }) }
+                                                <td>{ d.unanswered }</td>
+                                            </>
+                                        },
+                                        None => html! {
+                                            <td class="kizuki-tools-hidden" colspan={(checklist.scale.len() + 2).to_string()}>
+                                                { hidden.clone() }
+                                            </td>
+                                        },
+                                    } }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h4>{ &text.agg_why_not_heading }</h4>
+            <div class="kizuki-tools-scroll">
+                <table class="kizuki-tools-table kizuki-tools-why-not">
+                    <thead><tr>
+                        <th scope="col">{ &text.agg_band }</th>
+                        <th scope="col">{ &text.agg_band_files }</th>
+                        { for checklist.why_not.iter().map(|r| html! { <th scope="col">{ r.label.get(lang) }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for figures.size_bands.iter().map(|band| html! {
+                            <tr data-band={band.id.clone()}>
+                                <th scope="row">{ size_label(&band.id) }</th>
+                                { match band.figures.shown() {
+                                    Some(b) => html! {
+                                        <>
+                                            <td>{ b.files }</td>
+                                            { for checklist.why_not.iter().map(|r| {
+                                                let tally = b.why_not.get(&r.id);
+                                                let answers = tally.map_or(0, |t| t.answers);
+                                                let files = tally.map_or(0, |t| t.files);
+                                                html! {
+                                                    <td data-reason={r.id.clone()}>{ fill(&text.agg_answers_files, &[
+                                                        ("answers", &answers.to_string()),
+                                                        ("files", &files.to_string()),
+                                                    ]) }</td>
+                                                }
+                                            }) }
+                                        </>
+                                    },
+                                    None => html! {
+                                        <td class="kizuki-tools-hidden" colspan={(checklist.why_not.len() + 1).to_string()}>
+                                            { hidden.clone() }
+                                        </td>
+                                    },
+                                } }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}
+
+fn course_figures(
+    lang: Lang,
+    text: &ToolsText,
+    course: &Course,
+    figures: &CourseFigures,
+    min_group: usize,
+    files: usize,
+) -> Html {
+    let hidden = hidden_text(text, min_group);
+    html! {
+        <>
+            <h4>{ &text.agg_course_heading }</h4>
+            <p class="kizuki-tools-course-total">{ fill(&text.agg_completed_course, &[
+                ("completed", &figures.completed_course.to_string()),
+                ("files", &files.to_string()),
+                ("rate", &format_rate(figures.completion_rate_percent)),
+            ]) }</p>
+            <div class="kizuki-tools-scroll">
+                <table class="kizuki-tools-table kizuki-tools-modules">
+                    <thead><tr>
+                        <th scope="col">{ &text.agg_module }</th>
+                        <th scope="col">{ &text.agg_started }</th>
+                        <th scope="col">{ &text.agg_completed }</th>
+                        <th scope="col">{ &text.agg_quiz_pass }</th>
+                        { for course.feedback_questions.iter().map(|q| html! {
+                            <th scope="col">{ fill(&text.agg_feedback_positive, &[("question", q.prompt.get(lang))]) }</th>
+                        }) }
+                    </tr></thead>
+                    <tbody>
+                        { for figures.modules.iter().map(|module| {
+                            let title = course.modules.iter().find(|m| m.id == module.id)
+                                .map_or(module.id.as_str(), |m| m.title.get(lang));
+                            html! {
+                                <tr data-module={module.id.clone()}>
+                                    <th scope="row">{ title }</th>
+                                    { match module.figures.shown() {
+                                        Some(n) => html! {
+                                            <>
+                                                <td>{ n.started }</td>
+                                                <td>{ format!("{}（{}）", n.completed, format_rate(n.completion_rate_percent)) }</td>
+                                                <td>{ match n.quiz.shown() {
+                                                    Some(q) => format!("{}/{}（{}）", q.passed, q.attempted, format_rate(q.pass_rate_percent)),
+                                                    None => hidden.clone(),
+                                                } }</td>
+                                                { for course.feedback_questions.iter().map(|q| {
+                                                    let value = n.feedback.iter().find(|f| f.question == q.id)
+                                                        .and_then(|f| f.figures.shown())
+                                                        .map_or_else(|| hidden.clone(), |f| format!("{}（{}/{}）", format_rate(f.positive_percent), f.positive, f.answered));
+                                                    html! { <td data-question={q.id.clone()}>{ value }</td> }
+                                                }) }
+                                            </>
+                                        },
+                                        None => html! {
+                                            <td class="kizuki-tools-hidden" colspan={(course.feedback_questions.len() + 3).to_string()}>
+                                                { hidden.clone() }
+                                            </td>
+                                        },
+                                    } }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}
