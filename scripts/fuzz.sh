@@ -7,7 +7,7 @@
 #
 # Targets: load_pack, import, vault_open, inline_markup. Findings land in
 # core/fuzz/artifacts/TARGET/ (git-ignored); a crash makes the script exit non-zero and
-# prints the file. Minimise one with: (cd core && cargo fuzz tmin TARGET FILE).
+# prints the file. Minimise one with: (cd core && cargo +nightly fuzz tmin TARGET FILE).
 #
 # cargo-fuzz needs -Z flags (sanitizers). rustup's nightly is used when it is installed;
 # otherwise the default toolchain runs with RUSTC_BOOTSTRAP=1, which accepts them.

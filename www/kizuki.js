@@ -48,6 +48,7 @@ const ATTRIBUTES = {
   'center-url': 'centerUrl',
   'center-hours': 'centerHours',
   'pack-url': 'packUrl',
+  pack: 'pack',
 };
 
 /** `<kizuki-kit kit="checklist" lang="ja" …>`: mounts when connected, destroys when removed. */

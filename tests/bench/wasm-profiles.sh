@@ -9,6 +9,8 @@
 # Variants (opt-level, lto, codegen-units): shipped = z/fat/1 (Cargo.toml), s, o3, z-nolto,
 # z-cgu16 by default; z-thin on request. wasm-opt: none and -Oz on every variant; on the
 # shipped variant also -O3 and -Os.
+# names: the shipped settings but `strip = false`, for tests/bench/wasm-crates.mjs: which
+# crates the code bytes come from (no size row: the name section is not shipped).
 # KIZUKI_BENCH_SHIPPED_WASM=PATH: use this wasm (scripts/build.sh's, just built) for the
 # shipped variant instead of building it again.
 set -euo pipefail
@@ -18,9 +20,9 @@ cd "$KIZUKI_ROOT"
 
 out="${1:?usage: tests/bench/wasm-profiles.sh OUT.json [VARIANT...]}"
 shift
-all_variants=(shipped s o3 z-thin z-nolto z-cgu16)
+all_variants=(shipped s o3 z-thin z-nolto z-cgu16 names)
 variants=("$@")
-[ "${#variants[@]}" -gt 0 ] || variants=(shipped s o3 z-nolto z-cgu16)
+[ "${#variants[@]}" -gt 0 ] || variants=(shipped s o3 z-nolto z-cgu16 names)
 
 settings() {
   case "$1" in
@@ -30,6 +32,7 @@ settings() {
     z-thin) echo "z thin 1" ;;
     z-nolto) echo "z false 1" ;;
     z-cgu16) echo "z true 16" ;;
+    names) echo "z true 1" ;;
     *) die "unknown variant $1 (known: ${all_variants[*]})" ;;
   esac
 }
@@ -66,9 +69,12 @@ for variant in "${variants[@]}"; do
     note "using $built (built by scripts/build.sh with the shipped profile)"
     seconds=null
   else
+    strip=true
+    [ "$variant" = names ] && strip=false
     CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" \
       CARGO_PROFILE_RELEASE_LTO="$lto" \
       CARGO_PROFILE_RELEASE_CODEGEN_UNITS="$cgu" \
+      CARGO_PROFILE_RELEASE_STRIP="$strip" \
       wasm_cargo build --release -p kizuki-web --quiet
     seconds=$(($(date +%s) - started))
     built="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
@@ -78,6 +84,11 @@ for variant in "${variants[@]}"; do
   wasm-bindgen --target web --out-dir "$bindgen" --out-name kizuki_web "$built" 2>&1 |
     grep -v "target_features. custom section is missing" >&2 || true
   [ -f "$bindgen/kizuki_web_bg.wasm" ] || die "wasm-bindgen failed"
+  if [ "$variant" = names ]; then
+    node tests/bench/wasm-crates.mjs "$bindgen/kizuki_web_bg.wasm" --top 20 >"$work/crates.json"
+    note "code bytes by crate: $(node -e 'const c = require(process.argv[1]); console.log(c.crates.slice(0, 6).map((x) => `${x.crate} ${x.bytes}`).join(", "))' "$work/crates.json")"
+    continue
+  fi
   record "$variant" "$opt" "$lto" "$cgu" none "$seconds" "$bindgen/kizuki_web_bg.wasm"
   # binaryen's npm wasm-opt runs in Node and takes minutes a pass here: few levels.
   levels=(-Oz)
@@ -92,8 +103,10 @@ done
 
 node -e '
   const fs = require("fs");
-  const [from, to] = process.argv.slice(1);
-  const rows = fs.readFileSync(from, "utf8").trim().split("\n").map((line) => JSON.parse(line));
-  fs.writeFileSync(to, JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2) + "\n");
-' "$lines" "$out"
+  const [from, crates, to] = process.argv.slice(1);
+  const text = fs.readFileSync(from, "utf8").trim();
+  const rows = text ? text.split("\n").map((line) => JSON.parse(line)) : [];
+  const byCrate = fs.existsSync(crates) ? JSON.parse(fs.readFileSync(crates, "utf8")) : null;
+  fs.writeFileSync(to, JSON.stringify({ measuredAt: new Date().toISOString(), rows, byCrate }, null, 2) + "\n");
+' "$lines" "$work/crates.json" "$out"
 note "wrote $out"

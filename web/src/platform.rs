@@ -57,13 +57,26 @@ pub fn read(key: &str) -> Result<Option<String>, StorageError> {
 /// Writes a raw value; a full storage is [`StorageError::Full`].
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     local_storage()?.set_item(key, value).map_err(|error| {
-        let text = js_text(&error);
-        if text.contains("QuotaExceeded") || text.contains("quota") {
+        if is_quota_error(&error) {
             StorageError::Full
         } else {
-            StorageError::Other(text)
+            StorageError::Other(js_text(&error))
         }
     })
+}
+
+/// Whether a storage exception means "full": by the DOMException's name or legacy code
+/// (Chromium and Safari say `QuotaExceededError`, code 22; older Firefox
+/// `NS_ERROR_DOM_QUOTA_REACHED`), with the message as a last resort.
+fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        let name = exception.name();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || exception.code() == 22 {
+            return true;
+        }
+    }
+    let text = js_text(error).to_ascii_lowercase();
+    text.contains("quota")
 }
 
 /// Removes a value.
@@ -246,14 +259,16 @@ fn js_text(value: &wasm_bindgen::JsValue) -> String {
     crate::load::js_error_text(value)
 }
 
-/// Reads every file of a file list as bytes, in order. A file that cannot be read, or is
-/// larger than an export may be, gives an error code (`read_failed`, `too_large`) instead.
-pub async fn read_file_list(files: &web_sys::FileList) -> Vec<(String, Result<Vec<u8>, String>)> {
+/// The files of a file list, taken out of it (an input's list empties when its value is reset).
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|index| list.get(index)).collect()
+}
+
+/// Reads files as bytes, in order. A file that cannot be read, or is larger than an export
+/// may be, gives an error code (`read_failed`, `too_large`) instead.
+pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, Result<Vec<u8>, String>)> {
     let mut read = Vec::new();
-    for index in 0..files.length() {
-        let Some(file) = files.get(index) else {
-            continue;
-        };
+    for file in files {
         let name = file.name();
         if file.size() > kizuki_core::export::MAX_IMPORT_BYTES as f64 {
             read.push((name, Err("too_large".to_string())));

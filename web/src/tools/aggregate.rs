@@ -41,13 +41,13 @@ pub fn aggregate_view(props: &KitProps) -> Html {
     let add_files = {
         let files = files.clone();
         let reading = reading.clone();
-        Callback::from(move |list: web_sys::FileList| {
+        Callback::from(move |list: Vec<web_sys::File>| {
             let files = files.clone();
             let reading = reading.clone();
             reading.set(true);
             yew::platform::spawn_local(async move {
                 let mut next = (**files).clone();
-                for (name, result) in platform::read_file_list(&list).await {
+                for (name, result) in platform::read_files(list).await {
                     match result {
                         Ok(bytes) => next.read.push((name, bytes)),
                         Err(code) => next.unreadable.push((name, code)),
@@ -68,7 +68,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                 return;
             };
             if let Some(list) = input.files() {
-                add_files.emit(list);
+                add_files.emit(platform::files_of(&list));
             }
             input.set_value("");
         })
@@ -80,7 +80,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
             event.prevent_default();
             dragging.set(false);
             if let Some(list) = platform::dropped_files(&event) {
-                add_files.emit(list);
+                add_files.emit(platform::files_of(&list));
             }
         })
     };

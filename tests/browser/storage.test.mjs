@@ -1,0 +1,244 @@
+// How the checklist kit (app.html?kit=checklist) lives with the browser's storage when it
+// goes wrong: a damaged record is kept aside (never dropped), a format-1 record is read,
+// a full storage and a disabled one are told to the person, and a second tab does not
+// overwrite newer answers saved by the first.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+
+const HOST = 'kizuki-kit';
+const RECORD_KEY = 'kizuki/mh-checklist/mh-checklist';
+const ID = 'kizuki-mh-checklist-';
+const PATH = '/app.html?kit=checklist';
+
+/** The test's own reading of a pack condition. */
+function holds(condition, profile) {
+  if (!condition) return true;
+  if (condition.is) return condition.is.any_of.includes(profile[condition.is.question]);
+  if (condition.all) return condition.all.every((c) => holds(c, profile));
+  if (condition.any) return condition.any.some((c) => holds(c, profile));
+  if (condition.not) return !holds(condition.not, profile);
+  throw new Error(`unknown condition ${JSON.stringify(condition)}`);
+}
+
+/** Every profile question answered with its first option. */
+function firstProfile(pack) {
+  return Object.fromEntries(pack.kit.profile.map((q) => [q.id, q.options[0].id]));
+}
+
+/** The applicable items of the first area that has any, in order. */
+function firstAreaItems(pack, profile) {
+  for (const area of pack.kit.areas) {
+    const items = area.items.filter((i) => holds(i.applies_if, profile)).map((i) => i.id);
+    if (items.length > 0) return items;
+  }
+  throw new Error('no applicable item');
+}
+
+function record(pack, profile, items = {}, revision = 1) {
+  return {
+    kizuki_export: 2,
+    pack_id: pack.id,
+    pack_version: pack.version,
+    saved_at: '2025-04-01T00:00:00.000Z',
+    revision,
+    state: { kind: 'checklist', data: { profile, items, actions: {} } },
+  };
+}
+
+const byId = (page, id) => page.locator(`[id="${ID}${id}"]`);
+const problem = (page) => page.locator(`${HOST} [data-testid="problem"]`);
+const stored = (page) => page.evaluate((key) => localStorage.getItem(key), RECORD_KEY);
+
+/** Puts `text` under the record key before the page's scripts run on the first load only. */
+async function seedBeforeLoad(context, text) {
+  await context.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem('__kizuki_seeded')) {
+        sessionStorage.setItem('__kizuki_seeded', '1');
+        localStorage.setItem(key, value);
+      }
+    },
+    [RECORD_KEY, text],
+  );
+}
+
+/** Opens the kit on a blank page of the site, writes `text` as the record, then loads the kit. */
+async function openSeeded(browser, server, text) {
+  const { page, context, problems } = await openPage(browser, `${server.origin}/favicon.svg`);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, text]);
+  await page.goto(`${server.origin}${PATH}`);
+  await widgetTitle(page, HOST);
+  return { page, context, problems };
+}
+
+describe('checklist storage', () => {
+  let server;
+  let browser;
+  let pack;
+
+  before(async () => {
+    pack = readPack('checklist');
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a damaged record is kept aside under /corrupt/ with its text, and the person is told', async () => {
+    const truncated = '{"kizuki_export": 2, "pack_id": "mh-checklist", "state": ';
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    await seedBeforeLoad(context, truncated);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${PATH}`);
+    await widgetTitle(page, HOST);
+    await problem(page).waitFor();
+    const message = (await problem(page).textContent()).trim();
+    assert.match(message, /保管/, `message about the kept-aside record: ${message}`);
+    const aside = await page.evaluate((key) => {
+      const found = {};
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const k = localStorage.key(i);
+        if (k.startsWith(`${key}/`) && k.includes('/corrupt/')) found[k] = localStorage.getItem(k);
+      }
+      return found;
+    }, RECORD_KEY);
+    const keys = Object.keys(aside);
+    assert.equal(keys.length, 1, `one record kept aside: ${JSON.stringify(keys)}`);
+    assert.equal(aside[keys[0]], truncated, 'the original text is kept as it was');
+    assert.ok(message.includes(keys[0]), 'the message names where it was kept');
+    // The kit starts afresh: the profile screen is shown and can be answered.
+    assert.equal(await page.locator(`${HOST} .kizuki-cl`).getAttribute('data-screen'), 'profile');
+    await context.close();
+  });
+
+  test('a format-1 record is read: its "partly" answer shows checked', async () => {
+    const profile = firstProfile(pack);
+    const [first] = firstAreaItems(pack, profile);
+    const old = {
+      kizuki_export: 1,
+      pack_id: 'mh-checklist',
+      pack_version: '0.9.0',
+      saved_at: '2025-11-01T09:00:00Z',
+      state: { kind: 'checklist', data: { profile, items: { [first]: 'partly' } } },
+    };
+    const { page, context } = await openSeeded(browser, server, JSON.stringify(old));
+    assert.equal(await page.locator(`${HOST} .kizuki-cl`).getAttribute('data-screen'), 'area');
+    const partly = byId(page, `item-${first}-partly`);
+    await partly.waitFor();
+    assert.equal(await partly.isChecked(), true, `${first}: 一部実施 is checked`);
+    const label = await page.locator(`${HOST} label[for="${ID}item-${first}-partly"]`).textContent();
+    assert.match(label, /一部/);
+    assert.equal(await problem(page).count(), 0, 'no problem reported for an older record');
+    await context.close();
+  });
+
+  test('a full storage is told to the person, and the earlier record stays as it was', async () => {
+    const profile = firstProfile(pack);
+    const [x, y] = firstAreaItems(pack, profile);
+    assert.ok(y, 'the first area has two items');
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    await seedBeforeLoad(context, JSON.stringify(record(pack, profile)));
+    await context.addInitScript((key) => {
+      const original = Storage.prototype.setItem;
+      let saves = 0;
+      Storage.prototype.setItem = function setItem(name, value) {
+        if (name === key) {
+          saves += 1;
+          if (saves > 1) {
+            throw new DOMException(
+              `Failed to execute 'setItem' on 'Storage': Setting the value of '${name}' exceeded the quota.`,
+              'QuotaExceededError',
+            );
+          }
+        }
+        return original.call(this, name, value);
+      };
+    }, RECORD_KEY);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${PATH}`);
+    await widgetTitle(page, HOST);
+    await byId(page, `item-${x}-yes`).check();
+    await page.waitForFunction(
+      ([key, item]) => JSON.parse(localStorage.getItem(key) ?? '{}').state?.data?.items?.[item] !== undefined,
+      [RECORD_KEY, x],
+    );
+    const before = await stored(page);
+    await byId(page, `item-${y}-no`).check();
+    await problem(page).waitFor();
+    const message = (await problem(page).textContent()).trim();
+    assert.match(message, /いっぱい/, `tells the storage is full: ${message}`);
+    assert.match(message, /書き出/, `tells to export: ${message}`);
+    assert.equal(await stored(page), before, 'the earlier saved record is unchanged');
+    assert.equal(JSON.parse(before).state.data.items[y], undefined);
+    await context.close();
+  });
+
+  test('with storage turned off the kit still works and says answers cannot be saved', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('The user has disabled storage.', 'SecurityError');
+        },
+      });
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.origin}${PATH}`);
+    await widgetTitle(page, HOST);
+    await problem(page).waitFor();
+    const message = (await problem(page).textContent()).trim();
+    assert.match(message, /保存できません/, `tells answers cannot be saved: ${message}`);
+    const profile = firstProfile(pack);
+    for (const [question, choice] of Object.entries(profile)) {
+      await byId(page, `profile-${question}-${choice}`).check();
+    }
+    await page.locator(`${HOST} [data-testid="start"]`).click();
+    assert.equal(await page.locator(`${HOST} .kizuki-cl`).getAttribute('data-screen'), 'area');
+    const [x] = firstAreaItems(pack, profile);
+    await byId(page, `item-${x}-yes`).check();
+    assert.equal(await byId(page, `item-${x}-yes`).isChecked(), true);
+    assert.match((await problem(page).textContent()).trim(), /保存できません/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a second tab does not overwrite newer answers saved by the first', async () => {
+    const profile = firstProfile(pack);
+    const [x, y] = firstAreaItems(pack, profile);
+    const { page: a, context } = await openSeeded(browser, server, JSON.stringify(record(pack, profile)));
+    const b = await context.newPage();
+    await b.goto(`${server.origin}${PATH}`);
+    await widgetTitle(b, HOST);
+    assert.equal(await b.locator(`${HOST} .kizuki-cl`).getAttribute('data-screen'), 'area');
+
+    await byId(a, `item-${x}-yes`).check();
+    await a.waitForFunction(
+      ([key, item]) => JSON.parse(localStorage.getItem(key) ?? '{}').state?.data?.items?.[item] !== undefined,
+      [RECORD_KEY, x],
+    );
+    const afterA = JSON.parse(await stored(a));
+
+    // click, not check: the kit answers by reloading A's record, so B's choice does not stay.
+    await byId(b, `item-${y}-no`).click();
+    await problem(b).waitFor();
+    const message = (await problem(b).textContent()).trim();
+    assert.match(message, /別のタブ/, `tells of newer answers in another tab: ${message}`);
+
+    const end = JSON.parse(await stored(b));
+    assert.equal(end.state.data.items[x]?.choice, 'yes', `A's answer to ${x} is kept`);
+    assert.ok(end.revision >= afterA.revision, 'the stored revision did not go back');
+    // B now shows A's answers.
+    assert.equal(await byId(b, `item-${x}-yes`).isChecked(), true, `B reloaded A's answer to ${x}`);
+    assert.equal(await byId(b, `item-${y}-no`).isChecked(), false, `B shows A's record, where ${y} is open`);
+    assert.equal(end.state.data.items[y], undefined, `B's answer to ${y} did not overwrite A's record`);
+    await context.close();
+  });
+});

@@ -1,0 +1,213 @@
+// The tools pages: the support center's aggregation (figures must match the CLI's for the
+// same files; small groups hidden; invalid files listed with reasons) and "my data".
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { DIST, ROOT, launchBrowser, openPage, startServer } from './helpers.mjs';
+
+const HIDDEN = '表示なし（n < 10）';
+
+function cliBinary() {
+  const binary = join(ROOT, 'target/debug/kizuki');
+  if (!existsSync(binary)) {
+    const build = spawnSync('cargo', ['build', '--quiet', '-p', 'kizuki-core', '--bin', 'kizuki'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) throw new Error('cargo build --bin kizuki failed');
+  }
+  return binary;
+}
+
+/** 25 valid checklist exports: 15 from 50+ workplaces, 8 from 10–49, 2 without a size. */
+function makeExports(pack) {
+  const checklist = pack.kit;
+  const items = checklist.areas.flatMap((area) => area.items.map((item) => item.id));
+  const scale = ['yes', 'partly', 'no', 'na'];
+  const reasons = ['no_staff', 'dont_know_how', 'no_time', 'cost', 'no_need'];
+  const files = [];
+  for (let n = 0; n < 25; n += 1) {
+    const profile = { sangyoi: n % 2 ? 'yes' : 'no', committee: n % 3 ? 'yes' : 'no' };
+    if (n < 15) profile.size = '50plus';
+    else if (n < 23) profile.size = '10to49';
+    const answers = {};
+    items.forEach((item, i) => {
+      if ((n + i) % 7 === 6) return; // unanswered
+      const choice = scale[(n * 3 + i) % 4];
+      const answer = { choice };
+      if (choice === 'partly' || choice === 'no') answer.why_not = [reasons[(n + i) % reasons.length]];
+      answers[item] = answer;
+    });
+    const envelope = {
+      kizuki_export: 2,
+      pack_id: pack.id,
+      pack_version: pack.version,
+      saved_at: `2026-11-${String((n % 28) + 1).padStart(2, '0')}T09:00:${String(n).padStart(2, '0')}.000Z`,
+      revision: n + 1,
+      state: { kind: 'checklist', data: { profile, items: answers, actions: {} } },
+    };
+    files.push({ name: `workplace-${String(n + 1).padStart(2, '0')}.json`, text: `${JSON.stringify(envelope, null, 2)}\n` });
+  }
+  return files;
+}
+
+function invalidFiles(pack) {
+  return [
+    { name: 'broken.json', text: '{"kizuki_export": 2, "pack_id": ', code: 'invalid_json' },
+    {
+      name: 'other-kit.json',
+      text: JSON.stringify({ kizuki_export: 2, pack_id: 'linecare', pack_version: '1.0.0', saved_at: 'x', revision: 1, state: { kind: 'course', data: {} } }),
+      code: 'wrong_pack',
+    },
+    { name: 'notes.json', text: JSON.stringify({ pack_id: pack.id, hello: 'world' }), code: null },
+  ];
+}
+
+const shown = (group) => (group && typeof group === 'object' && 'shown' in group ? group.shown : null);
+const pct = (value) => `${value.toFixed(1)}%`;
+
+describe('tools pages', () => {
+  let server;
+  let browser;
+  let dir;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    dir = mkdtempSync(join(tmpdir(), 'kizuki-tools-'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the aggregation page shows the same figures as the CLI, hides small groups and lists invalid files', async () => {
+    const pack = JSON.parse(readFileSync(join(DIST, 'content', 'mh-checklist.json'), 'utf8'));
+    const files = [...makeExports(pack), ...invalidFiles(pack)];
+    const paths = files.map((file) => {
+      const path = join(dir, file.name);
+      writeFileSync(path, file.text);
+      return path;
+    });
+    const cli = spawnSync(cliBinary(), ['aggregate', join(ROOT, 'content/mh-checklist.json'), ...paths, '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    assert.ok(cli.stdout, `the CLI printed nothing: ${cli.stderr}`);
+    const expected = JSON.parse(cli.stdout);
+    assert.equal(expected.files_valid, 25);
+    assert.equal(expected.invalid.length, 3);
+
+    const { context, page, problems, requests } = await openPage(browser, `${server.origin}/aggregate.html`);
+    const host = 'kizuki-kit';
+    const input = page.locator(`${host} input[type=file]`);
+    await input.waitFor({ timeout: 30_000 });
+    await input.setInputFiles(paths);
+    const report = page.locator(`${host} .kizuki-tools-report`);
+    await report.waitFor({ timeout: 30_000 });
+    assert.match(await report.locator('h3').textContent(), /有効なファイル 25 件（読み込んだファイル 28 件）/);
+
+    // Invalid files, with reasons.
+    const invalid = page.locator(`${host} .kizuki-tools-invalid li`);
+    assert.equal(await invalid.count(), 3);
+    for (const file of expected.invalid) {
+      const item = page.locator(`${host} .kizuki-tools-invalid li`, { hasText: basename(file.name) });
+      assert.equal(await item.getAttribute('data-code'), file.code);
+      assert.ok((await item.textContent()).length > basename(file.name).length + 2, `a reason for ${file.name}`);
+    }
+    assert.equal(
+      await page.locator(`${host} .kizuki-tools-invalid li[data-code=invalid_json]`).count(),
+      1,
+    );
+
+    // Overall and per-area means.
+    const figures = expected.checklist;
+    const overall = await page.locator(`${host} [data-area=overall] .kizuki-tools-value`).textContent();
+    assert.equal(overall.trim(), pct(shown(figures.mean_percent)));
+    for (const area of figures.areas) {
+      const value = (await page.locator(`${host} [data-area="${area.id}"] .kizuki-tools-value`).textContent()).trim();
+      assert.equal(value, shown(area.mean_percent) === null ? HIDDEN : pct(shown(area.mean_percent)), area.id);
+    }
+
+    // Per-item distributions.
+    for (const item of figures.items) {
+      const row = page.locator(`${host} tr[data-item="${item.id}"]`);
+      const distribution = shown(item.answers);
+      if (distribution === null) {
+        assert.equal((await row.locator('td').textContent()).trim(), HIDDEN, item.id);
+        continue;
+      }
+      const cells = (await row.locator('td').allTextContents()).map((t) => t.trim());
+      const want = [
+        String(distribution.applies),
+        ...pack.kit.scale.map((s) => String(distribution.choices[s.id] ?? 0)),
+        String(distribution.unanswered),
+      ];
+      assert.deepEqual(cells, want, item.id);
+    }
+
+    // "Why not" by size band: 50plus shown, 10to49 (8) and unanswered (2) hidden.
+    let hiddenBands = 0;
+    for (const band of figures.size_bands) {
+      const row = page.locator(`${host} tr[data-band="${band.id}"]`);
+      const numbers = shown(band.figures);
+      if (numbers === null) {
+        hiddenBands += 1;
+        assert.equal((await row.locator('td').textContent()).trim(), HIDDEN, band.id);
+        continue;
+      }
+      assert.equal((await row.locator('td').first().textContent()).trim(), String(numbers.files));
+      for (const [reason, tally] of Object.entries(numbers.why_not)) {
+        const cell = (await row.locator(`td[data-reason="${reason}"]`).textContent()).trim();
+        assert.equal(cell, `${tally.answers}／${tally.files}`, `${band.id} ${reason}`);
+      }
+    }
+    assert.ok(hiddenBands >= 2, 'the small size bands are hidden');
+    assert.equal(shown(figures.size_bands.find((b) => b.id === '50plus').figures).files, 15);
+
+    // The minimum cannot go under 10, and raising it hides more.
+    const min = page.locator(`${host} input[type=number]`);
+    await min.fill('3');
+    await min.press('Tab');
+    assert.equal(await min.inputValue(), '10');
+    await min.fill('30');
+    await min.press('Tab');
+    await page.locator(`${host} .kizuki-tools-hidden-all`).waitFor();
+
+    // Nothing was uploaded: only the page's own files were requested.
+    for (const url of requests) assert.ok(url.startsWith(server.origin), `unexpected request ${url}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the my-data page lists a saved checklist record and erases it', async () => {
+    const { context, page, problems } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
+    const radio = page.locator('kizuki-kit input[type=radio]').first();
+    await radio.waitFor({ timeout: 30_000 });
+    await radio.check();
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('kizuki/')));
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kizuki/')));
+
+    await page.goto(`${server.origin}/mydata.html`);
+    const records = page.locator('kizuki-kit .kizuki-tools-record');
+    await records.first().waitFor({ timeout: 30_000 });
+    assert.equal(await records.count(), keys.length);
+    const record = page.locator(`kizuki-kit .kizuki-tools-record[data-key="${keys[0]}"]`);
+    assert.match(await record.textContent(), /mh-checklist/);
+    assert.match(await record.textContent(), /\d{4}-\d{2}-\d{2}T/);
+
+    await record.locator('.kizuki-tools-erase').click();
+    await record.locator('.kizuki-tools-erase-yes').click();
+    await page.locator(`kizuki-kit .kizuki-tools-record[data-key="${keys[0]}"]`).waitFor({ state: 'detached' });
+    const left = await page.evaluate((key) => localStorage.getItem(key), keys[0]);
+    assert.equal(left, null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+

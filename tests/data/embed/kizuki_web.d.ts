@@ -1,0 +1,93 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** The options of `mount`. Every field is a string; only `kit` is required. */
+export interface MountOptions {
+    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata";
+    lang?: "ja" | "en";
+    namespace?: string;
+    centerName?: string;
+    centerPhone?: string;
+    centerUrl?: string;
+    centerHours?: string;
+    packUrl?: string;
+    baseUrl?: string;
+    pack?: "mh-checklist" | "linecare" | "provider-checklist";
+}
+
+
+
+/**
+ * A mounted widget. Call `destroy()` to unmount it and empty its element.
+ */
+export class Handle {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Unmounts the widget and empties its shadow root. A second call does nothing.
+     */
+    destroy(): void;
+    /**
+     * True until `destroy()` is called.
+     */
+    readonly isMounted: boolean;
+}
+
+/**
+ * Mounts a widget into a new (or reused) open shadow root of `element`.
+ *
+ * `options` is an object with string fields, all optional but `kit`:
+ * `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; default: the page's `lang`,
+ * else `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
+ * `centerPhone`, `centerUrl`, `centerHours`, `packUrl` (relative to the page; must be on
+ * the page's origin) and `baseUrl` (where `kizuki.css` and `content/` live; `kizuki.js`
+ * passes its own directory).
+ */
+export function mount(element: Element, options: MountOptions): Handle;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_handle_free: (a: number, b: number) => void;
+    readonly handle_destroy: (a: number) => void;
+    readonly handle_isMounted: (a: number) => number;
+    readonly mount: (a: number, b: any, c: any) => void;
+    readonly __wasm_bindgen_func_elem_4949: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_2901: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_3781: (a: number, b: number) => void;
+    readonly __wbindgen_export: (a: number, b: number) => number;
+    readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_export3: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_export4: (a: number) => void;
+    readonly __wbindgen_export5: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_export6: (a: number, b: number) => void;
+    readonly __wbindgen_export7: (a: number, b: number) => void;
+    readonly __wbindgen_add_to_stack_pointer: (a: number) => number;
+    readonly __wbindgen_export8: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
