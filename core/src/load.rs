@@ -10,8 +10,16 @@ use crate::validate::validate;
 /// The largest pack file accepted, in bytes.
 pub const MAX_PACK_BYTES: usize = 8 * 1024 * 1024;
 
-/// How many structural problems one load reports before it stops looking.
+/// How many structural problems one load reports before it stops looking. Each problem
+/// costs one more pass over the file, so large files get fewer (see [`structural_limit`]).
 const MAX_STRUCTURAL_DIAGNOSTICS: usize = 200;
+
+/// The number of structural problems worth collecting for a file of `bytes` bytes: the
+/// full 200 up to 256 KiB, then fewer, so a hostile 8 MB file is refused in a few passes.
+fn structural_limit(bytes: usize) -> usize {
+    let passes = (MAX_STRUCTURAL_DIAGNOSTICS * 256 * 1024) / bytes.max(1);
+    passes.clamp(5, MAX_STRUCTURAL_DIAGNOSTICS)
+}
 
 /// A pack that parsed and validated without errors (warnings may remain).
 #[derive(Debug, Clone, PartialEq)]
@@ -68,9 +76,10 @@ pub fn parse_pack(bytes: &[u8]) -> Result<Pack, Vec<Diagnostic>> {
     }
     // The kit is an internally tagged enum, which hides paths inside it from serde; so it
     // is parsed on its own, by kind, and then the whole pack around it.
+    let limit = structural_limit(bytes.len());
     let kit_value = value.get_mut("kit").map(Value::take);
     let kit_parsed = match kit_value {
-        Some(kit_value) => parse_kit(kit_value),
+        Some(kit_value) => parse_kit(kit_value, limit),
         None => Err(vec![Diagnostic::new(
             Code::InvalidStructure,
             "",
@@ -83,7 +92,7 @@ pub fn parse_pack(bytes: &[u8]) -> Result<Pack, Vec<Diagnostic>> {
             if let (Value::Object(map), Ok(kit_value)) = (&mut value, serde_json::to_value(kit)) {
                 map.insert("kit".to_string(), kit_value);
             }
-            match collect::<Pack>(value, "") {
+            match collect::<Pack>(value, "", limit) {
                 Ok(pack) => return Ok(pack),
                 Err(header) => diagnostics.extend(header),
             }
@@ -93,7 +102,7 @@ pub fn parse_pack(bytes: &[u8]) -> Result<Pack, Vec<Diagnostic>> {
     Err(diagnostics)
 }
 
-fn parse_kit(mut kit: Value) -> Result<Kit, Vec<Diagnostic>> {
+fn parse_kit(mut kit: Value, limit: usize) -> Result<Kit, Vec<Diagnostic>> {
     let kind = match kit.as_object_mut().map(|map| map.remove("type")) {
         None => {
             return Err(vec![Diagnostic::new(
@@ -105,9 +114,9 @@ fn parse_kit(mut kit: Value) -> Result<Kit, Vec<Diagnostic>> {
         Some(kind) => kind,
     };
     match kind.as_ref().and_then(Value::as_str) {
-        Some("checklist") => collect(kit, "/kit").map(Kit::Checklist),
-        Some("plan") => collect(kit, "/kit").map(Kit::Plan),
-        Some("course") => collect(kit, "/kit").map(Kit::Course),
+        Some("checklist") => collect(kit, "/kit", limit).map(Kit::Checklist),
+        Some("plan") => collect(kit, "/kit", limit).map(Kit::Plan),
+        Some("course") => collect(kit, "/kit", limit).map(Kit::Course),
         _ => Err(vec![Diagnostic::new(
             Code::InvalidStructure,
             "/kit/type",
@@ -122,10 +131,11 @@ fn parse_kit(mut kit: Value) -> Result<Kit, Vec<Diagnostic>> {
 fn collect<T: serde::de::DeserializeOwned>(
     mut value: Value,
     prefix: &str,
+    limit: usize,
 ) -> Result<T, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let mut set_aside = SetAside::default();
-    while diagnostics.len() < MAX_STRUCTURAL_DIAGNOSTICS {
+    while diagnostics.len() < limit {
         match serde_path_to_error::deserialize::<_, T>(&value) {
             Ok(parsed) if diagnostics.is_empty() => return Ok(parsed),
             Ok(_) => break,
@@ -266,5 +276,18 @@ impl SetAside {
             }
             _ => (original, false),
         }
+    }
+}
+
+#[cfg(test)]
+mod structural_limit_tests {
+    use super::structural_limit;
+
+    #[test]
+    fn large_files_get_fewer_passes() {
+        assert_eq!(structural_limit(10_000), 200);
+        assert_eq!(structural_limit(1024 * 1024), 50);
+        assert_eq!(structural_limit(8 * 1024 * 1024), 6);
+        assert_eq!(structural_limit(80 * 1024 * 1024), 5);
     }
 }
