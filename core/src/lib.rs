@@ -45,8 +45,8 @@ pub mod schema;
 pub mod stats;
 pub mod text;
 pub mod validate;
-pub mod xapi;
 pub mod vault;
+pub mod xapi;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::{Error, Result};

@@ -127,6 +127,18 @@ function render({ run, browser, engine, profiles }) {
   if (s.outsideUrls.length) push(`SurveyJS's outside requests: ${s.outsideUrls.map((u) => `\`${u}\``).join(', ')}.`);
   if (k.outsideUrls.length) push(`Kizuki's outside requests: ${k.outsideUrls.map((u) => `\`${u}\``).join(', ')}.`);
   if (k.cspViolations.length) push(`CSP violations on Kizuki's page: ${k.cspViolations.map((u) => `\`${u}\``).join(', ')}.`);
+  push('', 'Where the time goes (medians over the runs, ms from navigation start; a file\'s end is when its last byte arrived):', '');
+  push('| Kizuki | asked | arrived | | SurveyJS | asked | arrived |', '|---|---:|---:|---|---|---:|---:|');
+  const withControl = (x) =>
+    [...x.timeline, { name: '**first answer control visible**', start: x.firstControlFrameMs.median, end: null }].sort(
+      (a, b) => a.start - b.start,
+    );
+  const left = withControl(k);
+  const right = withControl(s);
+  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
+    const cell = (e) => (e ? `${e.name} | ${e.start.toFixed(0)} | ${e.end === null ? '' : e.end.toFixed(0)}` : ' | | ');
+    push(`| ${cell(left[i])} | | ${cell(right[i])} |`);
+  }
   push('', '<details><summary>Requests of the first run</summary>', '', '| page | request | status | encoding | bytes |', '|---|---|---:|---|---:|');
   for (const [name, x] of [['Kizuki', k], ['SurveyJS', s]]) {
     for (const r of x.firstRunRequests) push(`| ${name} | \`${r.url.slice(0, 90)}\` | ${r.status ?? r.failed ?? ''} | ${r.encoding ?? ''} | ${n(r.bytes)} |`);

@@ -332,6 +332,24 @@ async function loadRun(origin, path, { bypassCSP }) {
         ...bench,
         wasmMemoryBytes: wasmMemories.reduce((total, memory) => total + memory.buffer.byteLength, 0),
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        // Where the time goes: when each file was asked for and arrived, and the document's
+        // own milestones, all from navigation start.
+        timeline: {
+          document: {
+            start: 0,
+            end: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
+          },
+          DOMContentLoaded: {
+            start: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart ?? null,
+            end: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+          },
+          ...Object.fromEntries(
+            performance
+              .getEntriesByType('resource')
+              .filter((entry) => entry.name.startsWith(location.origin))
+              .map((entry) => [new URL(entry.name).pathname, { start: entry.startTime, end: entry.responseEnd }]),
+          ),
+        },
       };
     });
     await cdp.send('HeapProfiler.enable');
@@ -349,6 +367,7 @@ async function loadRun(origin, path, { bypassCSP }) {
       firstControlMs: probe.firstControl,
       firstControlFrameMs: probe.firstControlFrame,
       firstContentfulPaintMs: probe.fcp,
+      timeline: probe.timeline,
       label: probe.label,
       transferredBytes: transferred,
       requests: all.map((r) => ({ url: r.url.replace(origin, ''), status: r.status, encoding: r.encoding, bytes: r.bytes, failed: r.failed })),
@@ -382,6 +401,15 @@ function summarise(runs) {
     heapUsedPlusWasmBytes: stats(pick((r) => r.heap.usedSize + r.heap.wasmMemoryBytes)),
     outsideUrls: [...new Set(runs.flatMap((r) => r.outside.map((o) => `${o.url} (${o.failed ?? 'loaded'})`)))],
     cspViolations: [...new Set(runs.flatMap((r) => r.cspViolations.map((v) => `${v.directive} ${v.blocked}`)))],
+    // Median start and end of each file (and document milestone) seen in every run.
+    timeline: Object.keys(runs[0]?.timeline ?? {})
+      .filter((name) => runs.every((r) => r.timeline?.[name]?.end != null))
+      .map((name) => ({
+        name,
+        start: round(median(runs.map((r) => r.timeline[name].start))),
+        end: round(median(runs.map((r) => r.timeline[name].end))),
+      }))
+      .sort((a, b) => a.start - b.start || a.end - b.end),
     firstRunRequests: runs[0]?.requests ?? [],
     label: runs[0]?.label ?? null,
   };

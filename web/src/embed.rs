@@ -110,7 +110,7 @@ pub fn mount(
                     Some(other) => {
                         return Err(JsError::new(&format!(
                             "unknown pack `{other}` for kit `{kit_name}`: the option `pack` suits kit=\"aggregate\" with mh-checklist, linecare or provider-checklist"
-                        )))
+                        )));
                     }
                     None => kit.default_pack_id(),
                 }

@@ -71,7 +71,10 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
 fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         let name = exception.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || exception.code() == 22 {
+        if name == "QuotaExceededError"
+            || name == "NS_ERROR_DOM_QUOTA_REACHED"
+            || exception.code() == 22
+        {
             return true;
         }
     }
@@ -96,7 +99,11 @@ pub fn list(prefix: &str) -> Vec<(String, usize)> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|key| key.starts_with(prefix))
         .map(|key| {
-            let size = storage.get_item(&key).ok().flatten().map_or(0, |v| v.encode_utf16().count());
+            let size = storage
+                .get_item(&key)
+                .ok()
+                .flatten()
+                .map_or(0, |v| v.encode_utf16().count());
             (key, size)
         })
         .collect()
@@ -181,7 +188,12 @@ pub fn stored_revision(key: &str) -> Option<u64> {
 
 /// Saves a kit's state as a plain record, refusing to overwrite a newer record from another
 /// tab. Returns the new revision.
-pub fn save_plain(pack: &ValidPack, namespace: &str, state: &KitState, revision: u64) -> Result<u64, StorageError> {
+pub fn save_plain(
+    pack: &ValidPack,
+    namespace: &str,
+    state: &KitState,
+    revision: u64,
+) -> Result<u64, StorageError> {
     let key = record_key(namespace, &pack.pack().id);
     if stored_revision(&key).is_some_and(|stored| stored > revision) {
         return Err(StorageError::NewerElsewhere);
@@ -221,9 +233,12 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_text(&e))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| js_text(&e))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_text(&e))?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|e| js_text(&e))?
@@ -237,8 +252,13 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
 }
 
 /// Reads the first file chosen in an `<input type="file">` as text.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<(String, String), String> {
-    let file = input.files().and_then(|files| files.get(0)).ok_or("no file")?;
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+) -> Result<(String, String), String> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or("no file")?;
     if file.size() > kizuki_core::export::MAX_IMPORT_BYTES as f64 {
         return Err("too_large".into());
     }
@@ -261,7 +281,9 @@ fn js_text(value: &wasm_bindgen::JsValue) -> String {
 
 /// The files of a file list, taken out of it (an input's list empties when its value is reset).
 pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
-    (0..list.length()).filter_map(|index| list.get(index)).collect()
+    (0..list.length())
+        .filter_map(|index| list.get(index))
+        .collect()
 }
 
 /// Reads files as bytes, in order. A file that cannot be read, or is larger than an export
@@ -285,7 +307,8 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<(String, Result<Vec<u8
 
 /// The files carried by a drop event (`event.dataTransfer.files`), if any.
 pub fn dropped_files(event: &web_sys::Event) -> Option<web_sys::FileList> {
-    let transfer = js_sys::Reflect::get(event, &wasm_bindgen::JsValue::from_str("dataTransfer")).ok()?;
+    let transfer =
+        js_sys::Reflect::get(event, &wasm_bindgen::JsValue::from_str("dataTransfer")).ok()?;
     let files = js_sys::Reflect::get(&transfer, &wasm_bindgen::JsValue::from_str("files")).ok()?;
     files.dyn_into().ok()
 }
