@@ -32,6 +32,10 @@ for arg in "$@"; do
 done
 
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+# The tree as the build sees it, recorded before anything is built.
+commit="$(git rev-parse --short HEAD)"
+dirty=false
+[ -z "$(git status --porcelain --untracked-files=no)" ] || dirty=true
 skipped=()
 mkdir -p "$results"
 
@@ -84,9 +88,6 @@ else
   wasm_aggregate="not measured: web/ exposes no aggregation to JavaScript (dist/pkg/kizuki_web.js has no \`aggregate\` export). Needed: a \`#[wasm_bindgen]\` function in web/src/embed.rs taking the pack and an array of file texts and returning the report JSON; the harness would then time it on the same 10,000 files in the page."
 fi
 
-commit="$(git rev-parse --short HEAD)"
-dirty=false
-[ -z "$(git status --porcelain --untracked-files=no)" ] || dirty=true
 node -e '
   const [out, startedAt, commit, dirty, wasmAggregate, ...skipped] = process.argv.slice(1);
   const run = { startedAt, finishedAt: new Date().toISOString(), commit, dirty: dirty === "true", skipped, wasmAggregate };

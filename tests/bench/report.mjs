@@ -163,7 +163,7 @@ function render({ run, browser, engine, profiles }) {
   if (!engine.length) {
     push('Not measured in this run.', '');
   } else {
-    push(`\`cargo bench -p kizuki-core --bench engine\` with the workspace's bench profile (inherits release: opt-level "z", fat LTO, 1 codegen unit), ${run.engineNote ?? ''}`.trim(), '');
+    push('`cargo bench -p kizuki-core --bench engine` with the workspace\'s bench profile (it inherits release: opt-level "z", fat LTO, 1 codegen unit). The 200-item pack is `tests/bench/make-pack-200.mjs`\'s recipe; the exports aggregated are distinct, with random answers from a fixed seed.', '');
     push('| benchmark | mean | 95% interval | per element |', '|---|---:|---:|---:|');
     for (const b of engine) {
       const count = b.throughput?.Elements ?? null;

@@ -112,6 +112,8 @@ function crateOf(name) {
   let text = name.replace(/^_ZN/, '');
   // `<T as Trait>::f`, `<&mut T as …>`, `<[T] as …>`: the implementing type decides.
   text = text.replace(/^(<|&|mut |dyn |\[|\(|\*const |\*mut )+/, '');
+  // The standard library's symbols carry a disambiguator: `core[1a2b…]::fmt::…`.
+  text = text.replace(/^([A-Za-z_][A-Za-z0-9_]*)\[[0-9a-f]+\]/, '$1');
   const match = text.match(/^[A-Za-z_][A-Za-z0-9_]*/);
   if (!match) return '(other)';
   const crate = match[0];
