@@ -26,7 +26,7 @@ try {
 /**
  * Mounts a widget into a shadow root of `element` and returns its handle.
  * Options: kit (checklist | plan | course), lang (ja | en), namespace, centerName,
- * centerPhone, centerUrl, centerHours, packUrl. Throws on a bad option.
+ * centerPhone, centerUrl, centerHours, packUrl, directoryUrl. Throws on a bad option.
  * @param {Element} element
  * @param {Record<string, string>} [options]
  * @returns {{ destroy(): void, readonly isMounted: boolean }}
@@ -48,6 +48,7 @@ const ATTRIBUTES = {
   'center-url': 'centerUrl',
   'center-hours': 'centerHours',
   'pack-url': 'packUrl',
+  'directory-url': 'directoryUrl',
   pack: 'pack',
 };
 

@@ -192,10 +192,14 @@ describe('checklist kit', () => {
       assert.match(await plan.first().textContent(), /優先 1/);
       assert.match(await plan.first().textContent(), /法定義務|努力義務|推奨/);
 
-      const helpers = await page.locator(`${HOST} [data-testid="helpers"] li`).evaluateAll((l) => l.map((e) => e.dataset.helper));
-      const offered = pack.kit.helpers.filter((h) => holds(h.applies_if, profile)).map((h) => h.id);
-      assert.deepEqual(helpers, offered);
-      assert.equal(helpers.includes('chiiki-center'), size === 'small');
+      // Where to get help: the built-in directory, less the services for small workplaces at 50+.
+      const directory = page.locator(`${HOST} .kizuki-cl-help-section [data-testid="directory"]`);
+      assert.equal(await directory.getAttribute('data-source'), 'built-in');
+      const shown = await directory.locator('[data-resource]').evaluateAll((l) => l.map((e) => e.dataset.resource));
+      const builtIn = JSON.parse(readFileSync(new URL('../../content/directory/default.json', import.meta.url), 'utf8'));
+      const offered = builtIn.resources.filter((r) => !(r.small_workplaces_only && size === 'large')).map((r) => r.id);
+      assert.deepEqual([...shown].sort(), [...offered].sort());
+      assert.equal(shown.includes('chiiki-center'), size === 'small');
 
       const first = await plan.first().getAttribute('data-item');
       await byId(page, `action-${first}-owner`).fill('総務課 山田');
@@ -371,7 +375,7 @@ describe('checklist kit', () => {
     await context.close();
   });
 
-  test('an embedding center\'s contacts are where to get help', async () => {
+  test("an embedding center's contacts and directory file are where to get help", async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
     const host = 'kizuki-kit[kit="checklist"]';
     await widgetTitle(page, host);
@@ -383,9 +387,50 @@ describe('checklist kit', () => {
     await help.waitFor();
     assert.match(await help.textContent(), /みなと産業保健総合支援センター/);
     assert.match(await help.textContent(), /03-0000-0000/);
-    assert.equal(await page.locator(`${host} [data-testid="helpers"]`).count(), 0);
+    // The page's directory-url="directory.json" replaces the built-in list, grouped by kind
+    // with the center's own services first; a 50+ workplace does not see the small-workplace one.
+    const file = JSON.parse(readFileSync(new URL('../../www/embed/directory.json', import.meta.url), 'utf8'));
+    const directory = page.locator(`${host} .kizuki-cl-help-section [data-testid="directory"]`);
+    await directory.waitFor();
+    assert.equal(await directory.getAttribute('data-source'), 'center');
+    const large = completeRecord().state.data.profile.size === '50plus';
+    const expected = file.resources.filter((r) => !(r.small_workplaces_only && large)).map((r) => r.id);
+    const shown = await directory.locator('[data-resource]').evaluateAll((l) => l.map((e) => e.dataset.resource));
+    assert.deepEqual([...shown].sort(), [...expected].sort());
+    assert.equal(await directory.locator('.kizuki-help-group').first().getAttribute('data-kind'), 'own_service');
+    assert.match(await directory.textContent(), /一覧の作成: みなと産業保健総合支援センター（架空のセンターの例）（2026-11-22 時点）/);
+    assert.equal(await directory.locator('[data-resource="sanpo-center"]').count(), 0, 'no built-in entry');
+    const phone = directory.locator('[data-resource="minato-sanpo-consult"] a[href^="tel:"]');
+    assert.equal(await phone.getAttribute('href'), 'tel:0300000000');
+    // The course widget on the same page has no directory-url: it shows the built-in list.
+    const course = page.locator('kizuki-kit[kit="course"] .kizuki-course-help [data-testid="directory"]');
+    assert.equal(await course.getAttribute('data-source'), 'built-in');
     assert.equal(await page.locator('[id="kizuki-minato-checklist-screen-heading"]').count(), 1, 'ids carry the namespace');
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a center's directory file with an unsafe link is refused: the reason and the built-in list show", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    const file = JSON.parse(readFileSync(new URL('../../www/embed/directory.json', import.meta.url), 'utf8'));
+    file.resources[0].url = 'javascript:alert(1)';
+    await context.route('**/embed/directory.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(file) }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/embed/`);
+    const host = 'kizuki-kit[kit="checklist"]';
+    await widgetTitle(page, host);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), ['kizuki/minato-checklist/mh-checklist', JSON.stringify(completeRecord())]);
+    await page.reload();
+    const directory = page.locator(`${host} .kizuki-cl-help-section [data-testid="directory"]`);
+    await directory.waitFor();
+    assert.equal(await directory.getAttribute('data-source'), 'built-in');
+    const problem = await directory.locator('.kizuki-help-problem').textContent();
+    assert.match(problem, /地域の相談先一覧を読み込めなかった/);
+    assert.match(problem, /\/resources\/0\/url/);
+    assert.equal(await directory.locator('[data-resource="minato-sanpo-consult"]').count(), 0);
+    assert.equal(await page.locator(`${host} a[href^="javascript:"]`).count(), 0);
     await context.close();
   });
 

@@ -188,3 +188,32 @@ fn aggregate_lists_skipped_files_and_hides_a_small_set() {
     assert_eq!(report["invalid"][0]["code"], "wrong_pack");
     assert_eq!(code(&kizuki(&["aggregate", &pack("plan"), &good])), 1);
 }
+
+#[test]
+fn validate_checks_a_directory_file_as_a_directory() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for file in ["content/directory/default.json", "www/embed/directory.json"] {
+        let file = root.join(file).display().to_string();
+        let output = kizuki(&["validate", &file]);
+        assert_eq!(
+            code(&output),
+            0,
+            "{file}: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+    }
+    let bad =
+        std::env::temp_dir().join(format!("kizuki-bad-directory-{}.json", std::process::id()));
+    std::fs::write(
+        &bad,
+        r#"{"directory_format": 1, "maintained_by": {"ja": "x", "en": "x"}, "as_of": "2026-11-22",
+            "resources": [{"id": "a", "kind": "hotline", "name": {"ja": "A", "en": "A"},
+                           "description": {"ja": "a", "en": "a"}, "url": "javascript:alert(1)"}]}"#,
+    )
+    .unwrap();
+    let output = kizuki(&["validate", &bad.display().to_string()]);
+    let _ = std::fs::remove_file(&bad);
+    assert_eq!(code(&output), 1);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("/resources/0/url"), "{text}");
+}

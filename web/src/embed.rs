@@ -49,9 +49,9 @@ impl Handle {
 /// `options` is an object with string fields, all optional but `kit`:
 /// `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; default: the page's `lang`,
 /// else `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
-/// `centerPhone`, `centerUrl`, `centerHours`, `packUrl` (relative to the page; must be on
-/// the page's origin) and `baseUrl` (where `kizuki.css` and `content/` live; `kizuki.js`
-/// passes its own directory).
+/// `centerPhone`, `centerUrl`, `centerHours`, `packUrl` and `directoryUrl` (the center's
+/// resource directory; both relative to the page and on the page's origin) and `baseUrl`
+/// (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory).
 #[wasm_bindgen]
 pub fn mount(
     element: Element,
@@ -128,6 +128,19 @@ pub fn mount(
             pack_url.origin()
         )));
     }
+    let directory_url = match &options.directory_url {
+        Some(url) => {
+            let url = resolve_url(url, &page_base)?;
+            if url.origin() != page_origin {
+                return Err(JsError::new(&format!(
+                    "the directory must come from this page's origin ({page_origin}), not {}",
+                    url.origin()
+                )));
+            }
+            Some(url.href())
+        }
+        None => None,
+    };
     let stylesheet_url = resolve_url("kizuki.css", &script_base)?.href();
 
     let center = options.center();
@@ -137,6 +150,7 @@ pub fn mount(
         namespace,
         center,
         pack_url: pack_url.href(),
+        directory_url,
     };
 
     if LIVE_WIDGETS.with(|live| live.borrow().iter().any(|w| w.host == element)) {
@@ -176,6 +190,7 @@ pub fn mount(
             host: element.clone(),
             container: container.clone(),
             lang,
+            namespace: config.namespace.clone(),
         })
     });
     let props = AppProps {
@@ -201,6 +216,7 @@ export interface MountOptions {
     centerUrl?: string;
     centerHours?: string;
     packUrl?: string;
+    directoryUrl?: string;
     baseUrl?: string;
     pack?: "mh-checklist" | "linecare" | "provider-checklist";
 }
@@ -218,6 +234,7 @@ struct MountOptions {
     center_url: Option<String>,
     center_hours: Option<String>,
     pack_url: Option<String>,
+    directory_url: Option<String>,
     base_url: Option<String>,
     pack: Option<String>,
 }
@@ -251,6 +268,7 @@ impl MountOptions {
             center_url: field("centerUrl")?,
             center_hours: field("centerHours")?,
             pack_url: field("packUrl")?,
+            directory_url: field("directoryUrl")?,
             base_url: field("baseUrl")?,
             pack: field("pack")?,
         })
@@ -322,6 +340,8 @@ struct LiveWidget {
     host: Element,
     container: Element,
     lang: Lang,
+    /// The widget's storage namespace: the crash screen offers its records for download.
+    namespace: String,
 }
 
 thread_local! {
@@ -378,16 +398,76 @@ fn show_crash(document: &Document, widget: &LiveWidget, reload_href: &str) -> Re
     heading.set_text_content(Some(&text.crashed_title));
     let message = document.create_element("p")?;
     message.set_text_content(Some(&text.crashed_message));
+    section.append_child(&heading)?;
+    section.append_child(&message)?;
+    let saved = saved_records(&widget.namespace);
+    if !saved.is_empty() {
+        let note = document.create_element("p")?;
+        note.set_text_content(Some(&text.crashed_export_note));
+        section.append_child(&note)?;
+        let buttons = document.create_element("p")?;
+        buttons.set_attribute("class", "kizuki-actions")?;
+        for (key, value) in &saved {
+            buttons.append_child(&export_link(document, key, value, &text.crashed_export)?)?;
+        }
+        section.append_child(&buttons)?;
+    }
     let reload = document.create_element("a")?;
     reload.set_attribute("class", "kizuki-button")?;
     reload.set_attribute("href", reload_href)?;
     reload.set_text_content(Some(&text.reload));
-    section.append_child(&heading)?;
-    section.append_child(&message)?;
     section.append_child(&reload)?;
     wrapper.append_child(&section)?;
     widget.container.append_child(&wrapper)?;
     Ok(())
+}
+
+/// This widget's saved records (`kizuki/<namespace>/…`, not those kept aside as damaged),
+/// as stored: plain records are export files already, sealed ones stay sealed.
+fn saved_records(namespace: &str) -> Vec<(String, String)> {
+    crate::platform::list(&format!("kizuki/{namespace}/"))
+        .into_iter()
+        .filter(|(key, _)| !key.contains("/corrupt/"))
+        .filter_map(|(key, _)| Some((key.clone(), crate::platform::read(&key).ok()??)))
+        .collect()
+}
+
+/// A download link for one stored record, named after its key.
+fn export_link(document: &Document, key: &str, value: &str, label: &str) -> Result<Node, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(value));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link = document.create_element("a")?;
+    link.set_attribute("class", "kizuki-button")?;
+    link.set_attribute("href", &url)?;
+    link.set_attribute("download", &crash_file_name(key))?;
+    link.set_attribute("data-key", key)?;
+    link.set_text_content(Some(label));
+    Ok(link.into())
+}
+
+/// `kizuki/center-a/mh-checklist` → `kizuki-center-a-mh-checklist.json`.
+fn crash_file_name(key: &str) -> String {
+    let name: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{name}.json")
+}
+
+/// Panics on purpose, so the browser tests can check the crash screen in the shipped build.
+/// It reads and writes nothing; a host page that calls it only breaks its own widgets.
+#[wasm_bindgen(js_name = crashForTesting, skip_typescript)]
+pub fn crash_for_testing() {
+    panic!("crashForTesting() was called");
 }
 
 #[cfg(test)]
@@ -400,6 +480,18 @@ mod tests {
         assert!(!is_valid_namespace(""));
         assert!(!is_valid_namespace("a b"));
         assert!(!is_valid_namespace(&"x".repeat(65)));
+    }
+
+    #[test]
+    fn crash_export_files_are_named_after_their_key() {
+        assert_eq!(
+            crash_file_name("kizuki/center-a/mh-checklist"),
+            "kizuki-center-a-mh-checklist.json"
+        );
+        assert_eq!(
+            crash_file_name("kizuki/x/plan/draft"),
+            "kizuki-x-plan-draft.json"
+        );
     }
 
     #[test]

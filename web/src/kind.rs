@@ -11,6 +11,7 @@ use std::rc::Rc;
 use kizuki_core::{Kit, Lang, ValidPack};
 use yew::prelude::*;
 
+use crate::help::DirectoryState;
 use crate::CenterContact;
 
 /// A validated pack shared by the views; compared by pointer, so re-renders stay cheap.
@@ -42,6 +43,9 @@ pub struct KitProps {
     pub namespace: String,
     /// The embedding center's contacts, if the host page gave them.
     pub center: Option<CenterContact>,
+    /// The places to get help: the center's directory or the built-in list.
+    #[prop_or(DirectoryState::BuiltIn)]
+    pub directory: DirectoryState,
 }
 
 /// Shows the view for the pack's kind.

@@ -6,6 +6,7 @@
 //! the pack and, later, from core calls.
 
 pub mod embed;
+pub mod help;
 pub mod kind;
 mod load;
 mod locale;
@@ -16,6 +17,7 @@ use std::rc::Rc;
 
 use kizuki_core::Lang;
 
+use crate::help::DirectoryState;
 use crate::kind::{KitView, PackRef};
 use yew::prelude::*;
 
@@ -99,6 +101,8 @@ pub struct WidgetConfig {
     pub center: Option<CenterContact>,
     /// Absolute URL of the pack JSON, on the page's own origin.
     pub pack_url: String,
+    /// Absolute URL of the center's resource directory, on the page's own origin, if given.
+    pub directory_url: Option<String>,
 }
 
 /// Properties of [`App`].
@@ -123,6 +127,8 @@ struct WidgetState {
     pack: PackState,
     /// Bumped by [`Action::Retry`]; the loading effect re-runs when it changes.
     attempt: u32,
+    /// The list of places to get help.
+    directory: DirectoryState,
 }
 
 enum Action {
@@ -130,6 +136,7 @@ enum Action {
     Loaded(PackRef),
     Failed(LoadError),
     Retry,
+    Directory(DirectoryState),
 }
 
 impl Reducible for WidgetState {
@@ -145,6 +152,7 @@ impl Reducible for WidgetState {
                 next.pack = PackState::Loading;
                 next.attempt = next.attempt.wrapping_add(1);
             }
+            Action::Directory(directory) => next.directory = directory,
         }
         Rc::new(next)
     }
@@ -158,7 +166,32 @@ pub fn app(props: &AppProps) -> Html {
         lang: config.lang,
         pack: PackState::Loading,
         attempt: 0,
+        directory: if config.directory_url.is_some() {
+            DirectoryState::Loading
+        } else {
+            DirectoryState::BuiltIn
+        },
     });
+
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(config.directory_url.clone(), move |url| {
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            if let Some(url) = url.clone() {
+                let cancelled = cancelled.clone();
+                yew::platform::spawn_local(async move {
+                    let directory = match help::fetch_directory(&url).await {
+                        Ok(directory) => DirectoryState::Center(Rc::new(directory)),
+                        Err(error) => DirectoryState::Failed(error),
+                    };
+                    if !cancelled.get() {
+                        dispatcher.dispatch(Action::Directory(directory));
+                    }
+                });
+            }
+            move || cancelled.set(true)
+        });
+    }
 
     {
         let dispatcher = state.dispatcher();
@@ -206,7 +239,7 @@ pub fn app(props: &AppProps) -> Html {
                     { text.content_as_of.replace("{date}", &pack.pack().content_as_of) }
                 </p>
                 <KitView pack={pack.clone()} lang={lang} namespace={config.namespace.clone()}
-                         center={config.center.clone()} />
+                         center={config.center.clone()} directory={state.directory.clone()} />
             </>
         },
         PackState::Failed(error) => {

@@ -99,7 +99,7 @@ pub fn validate_pack(pack: Pack) -> Result<ValidPack, LoadError> {
     })
 }
 
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
+pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let window =
         web_sys::window().ok_or_else(|| LoadError::Network("no window object".to_string()))?;
     let init = web_sys::RequestInit::new();

@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use kizuki_core::directory::ResourceKind;
 use kizuki_core::Lang;
 use serde::Deserialize;
 
@@ -50,6 +51,54 @@ pub struct UiText {
     pub center_web: String,
     /// The one-line privacy statement in the footer.
     pub privacy_note: String,
+    /// The crash screen's button that downloads what this widget saved.
+    pub crashed_export: String,
+    /// Under it: what the downloaded file is for.
+    pub crashed_export_note: String,
+    /// Heading of the course's help section.
+    pub help_heading: String,
+    /// Above the course's list of places to get help.
+    pub help_intro_course: String,
+    /// Shown while a center's directory file loads.
+    pub help_loading: String,
+    /// `{detail}`: why the center's directory file was not used (the built-in list is shown).
+    pub help_directory_failed: String,
+    /// When no place in the directory applies.
+    pub help_empty: String,
+    /// `{name}` keeps the list, checked on `{date}`.
+    pub help_maintained_by: String,
+    /// The name of each kind of place, as group headings.
+    pub help_kinds: HelpKindText,
+}
+
+/// Group headings of the help list, one per [`ResourceKind`].
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpKindText {
+    pub own_service: String,
+    pub support_center: String,
+    pub regional_center: String,
+    pub mental_health_center: String,
+    pub hotline: String,
+    pub clinic: String,
+    pub counseling: String,
+    pub other: String,
+}
+
+impl HelpKindText {
+    /// The heading of `kind`.
+    pub fn get(&self, kind: ResourceKind) -> &str {
+        match kind {
+            ResourceKind::OwnService => &self.own_service,
+            ResourceKind::SupportCenter => &self.support_center,
+            ResourceKind::RegionalCenter => &self.regional_center,
+            ResourceKind::MentalHealthCenter => &self.mental_health_center,
+            ResourceKind::Hotline => &self.hotline,
+            ResourceKind::Clinic => &self.clinic,
+            ResourceKind::Counseling => &self.counseling,
+            ResourceKind::Other => &self.other,
+        }
+    }
 }
 
 const JA_JSON: &str = include_str!("../locales/ja.json");

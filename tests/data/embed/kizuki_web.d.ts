@@ -11,6 +11,7 @@ export interface MountOptions {
     centerUrl?: string;
     centerHours?: string;
     packUrl?: string;
+    directoryUrl?: string;
     baseUrl?: string;
     pack?: "mh-checklist" | "linecare" | "provider-checklist";
 }
@@ -40,9 +41,9 @@ export class Handle {
  * `options` is an object with string fields, all optional but `kit`:
  * `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; default: the page's `lang`,
  * else `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
- * `centerPhone`, `centerUrl`, `centerHours`, `packUrl` (relative to the page; must be on
- * the page's origin) and `baseUrl` (where `kizuki.css` and `content/` live; `kizuki.js`
- * passes its own directory).
+ * `centerPhone`, `centerUrl`, `centerHours`, `packUrl` and `directoryUrl` (the center's
+ * resource directory; both relative to the page and on the page's origin) and `baseUrl`
+ * (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory).
  */
 export function mount(element: Element, options: MountOptions): Handle;
 
@@ -51,12 +52,13 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_handle_free: (a: number, b: number) => void;
+    readonly crashForTesting: () => void;
     readonly handle_destroy: (a: number) => void;
     readonly handle_isMounted: (a: number) => number;
     readonly mount: (a: number, b: any, c: any) => void;
-    readonly __wasm_bindgen_func_elem_4949: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_2901: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_3781: (a: number, b: number) => void;
+    readonly __wasm_bindgen_func_elem_N: (a: number, b: number, c: number, d: any) => void;
+    readonly __wasm_bindgen_func_elem_N: (a: number, b: number, c: any) => void;
+    readonly __wasm_bindgen_func_elem_N: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;

@@ -137,6 +137,7 @@ pub fn view(props: &KitProps) -> Html {
         ids: Rc::from(format!("kizuki-{}-", props.namespace)),
         namespace: Rc::from(props.namespace.as_str()),
         center: props.center.clone(),
+        directory: props.directory.clone(),
         answers: model.answers.clone(),
         apply: {
             let dispatcher = model.dispatcher();

@@ -31,6 +31,7 @@ pub use self::notice::Notice;
 use self::screen::Screen;
 use self::text::{course_text, CourseText};
 use super::{KitProps, PackRef};
+use crate::help::DirectoryState;
 use crate::platform::{self, LoadProblem, StorageError};
 
 /// The course view's state.
@@ -345,6 +346,7 @@ pub(crate) struct Ctx<'a> {
     text: &'static CourseText,
     state: &'a CourseState,
     dispatch: UseReducerDispatcher<CourseState>,
+    directory: &'a DirectoryState,
 }
 
 impl Ctx<'_> {
@@ -404,6 +406,7 @@ pub fn view(props: &KitProps) -> Html {
         text: course_text(props.lang),
         state: &state,
         dispatch: state.dispatcher(),
+        directory: &props.directory,
     };
     let top_notice = ctx
         .notice(false)

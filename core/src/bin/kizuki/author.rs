@@ -14,9 +14,16 @@ pub fn validate(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
     let mut any_error = false;
     let mut report = serde_json::Map::new();
     for path in paths {
-        let diagnostics = match load_pack(&read(path)?) {
-            Ok(pack) => pack.warnings().to_vec(),
-            Err(diagnostics) => diagnostics,
+        let bytes = read(path)?;
+        let diagnostics = if is_directory(&bytes) {
+            kizuki_core::directory::load_directory(&bytes)
+                .err()
+                .unwrap_or_default()
+        } else {
+            match load_pack(&bytes) {
+                Ok(pack) => pack.warnings().to_vec(),
+                Err(diagnostics) => diagnostics,
+            }
         };
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         any_error |= errors > 0;
@@ -48,6 +55,16 @@ pub fn validate(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether a file is a regional resource directory rather than a pack: a JSON object with
+/// `directory_format` (anything else is checked as a pack, whose errors then say what is wrong).
+fn is_directory(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        directory_format: Option<serde::de::IgnoredAny>,
+    }
+    serde_json::from_slice::<Probe>(bytes).is_ok_and(|probe| probe.directory_format.is_some())
 }
 
 /// Counts what a pack holds; exit 1 when it has errors.

@@ -82,9 +82,10 @@ impl From<LangArg> for Lang {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check packs: every problem is listed with its JSON pointer. Exits 1 on any error.
+    /// Check packs and regional resource directories: every problem is listed with its JSON
+    /// pointer. Exits 1 on any error.
     Validate {
-        /// Pack files.
+        /// Pack files, or regional resource directory files (told apart by `directory_format`).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.

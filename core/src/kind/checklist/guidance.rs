@@ -1,9 +1,13 @@
 //! Small questions the checklist's screens ask of the answers: whether an item's answer
-//! calls for "why not" reasons, which helpers apply to this workplace, and which areas have
-//! anything to ask.
+//! calls for "why not" reasons, which helpers apply to this workplace, whether it is a small
+//! workplace, and which areas have anything to ask.
 
 use super::{Checklist, ChecklistAnswers, Helper};
+use crate::aggregate::SIZE_QUESTION;
 use crate::pack::applies;
+
+/// The `size` choice for workplaces of 50 workers or more.
+pub const LARGE_WORKPLACE_CHOICE: &str = "50plus";
 
 impl Checklist {
     /// Whether the answer to `item` is in place only partly or not at all (credit below
@@ -24,6 +28,16 @@ impl Checklist {
             .iter()
             .filter(|helper| applies(helper.applies_if.as_ref(), &answers.profile))
             .collect()
+    }
+
+    /// Whether the workplace has fewer than 50 workers, from the profile question `size`
+    /// (the convention the aggregation also uses): any answer but `50plus` is small; `None`
+    /// when the pack has no such question or it is not answered yet. The regional resource
+    /// directory leaves out services for small workplaces when this is `Some(false)`.
+    pub fn small_workplace(&self, answers: &ChecklistAnswers) -> Option<bool> {
+        self.profile.iter().find(|q| q.id == SIZE_QUESTION)?;
+        let choice = answers.profile.get(SIZE_QUESTION)?;
+        Some(choice != LARGE_WORKPLACE_CHOICE)
     }
 
     /// Indexes of the areas with at least one item that applies to this profile, in order:

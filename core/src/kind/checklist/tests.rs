@@ -198,3 +198,24 @@ fn comparison_names_improved_and_worsened_items() {
     assert_eq!(comparison.areas[0].percent_before, Some(57));
     assert_eq!(comparison.areas[0].percent_after, Some(71));
 }
+
+#[test]
+fn the_size_answer_tells_a_small_workplace() {
+    let checklist = checklist();
+    assert_eq!(
+        checklist.small_workplace(&ChecklistAnswers::default()),
+        None
+    );
+    assert_eq!(
+        checklist.small_workplace(&with_size(&checklist, "50plus")),
+        Some(false)
+    );
+    assert_eq!(
+        checklist.small_workplace(&with_size(&checklist, "under10")),
+        Some(true)
+    );
+    assert_eq!(
+        checklist.small_workplace(&with_size(&checklist, "10to49")),
+        Some(true)
+    );
+}

@@ -3,6 +3,7 @@
 //! target date per action, and where to get help. Everything shown comes from the core's
 //! `ChecklistResult`.
 
+use crate::help::HelpList;
 use kizuki_core::kind::checklist::{ChecklistAction, ChecklistResult, Recommendation};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -248,12 +249,12 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
     }
 }
 
-/// Where to get help: the embedding center's contacts when the host page gave them, else the
-/// pack's helpers that apply to this workplace.
+/// Where to get help: the embedding center's contacts when the host page gave them, then the
+/// regional resource directory (the center's file, else the built-in public services), less
+/// the services for small workplaces when this one has 50 or more workers.
 pub fn where_to_get_help(ctx: &Ctx) -> Html {
     let text = ctx.text();
-    let lang = ctx.lang;
-    let body = if let Some(center) = &ctx.center {
+    let center = ctx.center.as_ref().map(|center| {
         html! {
             <>
                 <p>{ &text.help_intro_center }</p>
@@ -276,25 +277,15 @@ pub fn where_to_get_help(ctx: &Ctx) -> Html {
                 </div>
             </>
         }
-    } else {
-        let helpers = ctx.checklist().helpers_for(&ctx.answers);
-        if helpers.is_empty() {
-            html! { <p>{ &text.help_none }</p> }
-        } else {
-            html! {
-                <>
-                    <p>{ &text.help_intro_pack }</p>
-                    <ul class="kizuki-cl-helpers" data-testid="helpers">
-                        { for helpers.iter().map(|h| html! {
-                            <li data-helper={h.id.clone()}>
-                                <p class="kizuki-cl-help-name">{ h.name.get(lang) }</p>
-                                <p>{ rich(h.description.get(lang)) }</p>
-                            </li>
-                        }) }
-                    </ul>
-                </>
-            }
-        }
+    });
+    let small_workplace = ctx.checklist().small_workplace(&ctx.answers);
+    let body = html! {
+        <>
+            { for center }
+            <p>{ &text.help_intro_directory }</p>
+            <HelpList lang={ctx.lang} directory={ctx.directory.clone()}
+                      small_workplace={small_workplace} level={5} />
+        </>
     };
     html! {
         <section class="kizuki-cl-help-section" aria-labelledby={ctx.id(&["help-heading"])}>

@@ -9,6 +9,7 @@ use kizuki_core::{Kit, Lang};
 use yew::prelude::*;
 
 use super::text::{checklist_text, ChecklistText};
+use crate::help::DirectoryState;
 use crate::kind::PackRef;
 use crate::CenterContact;
 
@@ -139,6 +140,8 @@ pub struct Ctx {
     pub namespace: Rc<str>,
     /// The embedding center, if any.
     pub center: Option<CenterContact>,
+    /// The places to get help (the center's directory or the built-in list).
+    pub directory: DirectoryState,
     /// The answers now.
     pub answers: Rc<ChecklistAnswers>,
     /// Sends one core action.

@@ -128,10 +128,8 @@ pub struct ChecklistText {
     pub help_heading: String,
     /// You can ask this center about these measures.
     pub help_intro_center: String,
-    /// Given your workplace, these can help.
-    pub help_intro_pack: String,
-    /// No source of help is listed for this workplace.
-    pub help_none: String,
+    /// Above the regional resource directory.
+    pub help_intro_directory: String,
     /// Phone
     pub center_phone: String,
     /// Hours

@@ -4,6 +4,8 @@
 use kizuki_core::kind::course::{Module, ModuleResult};
 use yew::prelude::*;
 
+use crate::help::HelpList;
+
 use super::screen::{first_open_step, resume_screen, Screen, Step};
 use super::text::fill;
 use super::{record, Ctx, Msg};
@@ -127,7 +129,21 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
                     { if result.completed_on.is_some() { &text.certificate_open } else { &text.record_open } }
                 </button>
             </div>
+            { help(ctx) }
             { record::panel(ctx) }
+        </section>
+    }
+}
+
+/// Where to get help, for the manager and to suggest to the person: the regional resource
+/// directory (the center's file, else the built-in public services).
+fn help(ctx: &Ctx<'_>) -> Html {
+    let text = crate::ui_text(ctx.lang);
+    html! {
+        <section class="kizuki-course-help" aria-labelledby={ctx.id("help-heading")}>
+            <h3 id={ctx.id("help-heading")}>{ &text.help_heading }</h3>
+            <p>{ &text.help_intro_course }</p>
+            <HelpList lang={ctx.lang} directory={ctx.directory.clone()} level={4} />
         </section>
     }
 }
