@@ -11,6 +11,8 @@
 mod checklist;
 mod course;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 pub use checklist::{
@@ -136,16 +138,27 @@ pub fn aggregate(
     }
     let mut valid: Vec<(&str, Export)> = Vec::new();
     let mut invalid = Vec::new();
+    // Files already counted, by (saved_at, revision): a duplicate shares both, so only those
+    // few are compared in full (comparing with every earlier file grew with the square).
+    let mut seen: HashMap<(String, u64), Vec<usize>> = HashMap::new();
     for file in files {
         match import(pack, file.bytes) {
             Ok(export) => {
-                if let Some((first, _)) = valid.iter().find(|(_, e)| *e == export) {
+                let same_key = seen
+                    .entry((export.saved_at.clone(), export.revision))
+                    .or_default();
+                if let Some((first, _)) = same_key
+                    .iter()
+                    .map(|&index| &valid[index])
+                    .find(|(_, e)| *e == export)
+                {
                     invalid.push(InvalidFile {
                         name: file.name.to_string(),
                         code: "duplicate",
                         message: format!("the same export as `{first}`; counted once"),
                     });
                 } else {
+                    same_key.push(valid.len());
                     valid.push((file.name, export));
                 }
             }

@@ -54,7 +54,8 @@ function parseArgs(argv) {
     clicks: 200,
     out: join(HERE, 'results/browser.json'),
     serveBin: null,
-    parts: ['load', 'interaction'],
+    parts: ['load', 'interaction', 'aggregate'],
+    aggregateFiles: 10000,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const value = () => argv[++i];
@@ -65,6 +66,7 @@ function parseArgs(argv) {
       case '--out': args.out = resolve(value()); break;
       case '--serve-bin': args.serveBin = resolve(value()); break;
       case '--parts': args.parts = value().split(','); break;
+      case '--aggregate-files': args.aggregateFiles = Number(value()); break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -549,6 +551,86 @@ async function interaction(origin, clicks) {
   });
 }
 
+// ---------------------------------------------------------------- aggregation in the browser
+
+/** `count` valid mh-checklist exports, varied like a center's real intake (xorshift, fixed seed). */
+function writeExports(dir, pack, count) {
+  let state = 0x2545f4914f6cdd1dn;
+  const next = () => {
+    state ^= state >> 12n;
+    state ^= (state << 25n) & 0xffffffffffffffffn;
+    state ^= state >> 27n;
+    return Number((state * 0x2545f4914f6cdd1dn) & 0xffffffffn);
+  };
+  const checklist = pack.kit;
+  const items = checklist.areas.flatMap((area) => area.items.map((item) => item.id));
+  const scale = checklist.scale.map((option) => option.id);
+  const reasons = checklist.why_not.map((reason) => reason.id);
+  const paths = [];
+  for (let n = 0; n < count; n += 1) {
+    const profile = {};
+    for (const question of checklist.profile) profile[question.id] = question.options[next() % question.options.length].id;
+    const answers = {};
+    for (const item of items) {
+      if (next() % 8 === 0) continue;
+      const choice = scale[next() % scale.length];
+      answers[item] = choice === 'partly' || choice === 'no' ? { choice, why_not: [reasons[next() % reasons.length]] } : { choice };
+    }
+    const envelope = {
+      kizuki_export: 2,
+      pack_id: pack.id,
+      pack_version: pack.version,
+      saved_at: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+      revision: 1 + (n % 7),
+      state: { kind: 'checklist', data: { profile, items: answers, actions: {} } },
+    };
+    const path = join(dir, `export-${String(n).padStart(5, '0')}.json`);
+    writeFileSync(path, `${JSON.stringify(envelope, null, 2)}\n`);
+    paths.push(path);
+  }
+  return paths;
+}
+
+/**
+ * The aggregation page with `count` exports chosen at once: the core's aggregation inside
+ * the wasm module (the page's `kizuki-aggregate` User Timing measure) and the whole way from
+ * choosing the files to the figures on screen (reading the files included).
+ */
+async function aggregateInBrowser(origin, count) {
+  const pack = JSON.parse(readFileSync(join(ROOT, 'content/mh-checklist.json'), 'utf8'));
+  const dir = mkdtempSync(join(tmpdir(), 'kizuki-bench-exports-'));
+  try {
+    const paths = writeExports(dir, pack, count);
+    const bytes = paths.reduce((total, path) => total + statSync(path).size, 0);
+    return await withFreshBrowser({}, async (context, page) => {
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${origin}/aggregate.html`);
+      const input = page.locator('kizuki-kit input[type=file]');
+      await input.waitFor({ timeout: 60_000 });
+      const started = Date.now();
+      await input.setInputFiles(paths);
+      const heading = page.locator('kizuki-kit .kizuki-tools-report h3');
+      await heading.waitFor({ timeout: 600_000 });
+      const endToEnd = Date.now() - started;
+      const measures = await page.evaluate(() =>
+        performance.getEntriesByName('kizuki-aggregate').map((entry) => entry.duration),
+      );
+      return {
+        files: count,
+        totalBytes: bytes,
+        coreAggregateMs: measures.length ? round(measures.at(-1), 1) : null,
+        aggregateCalls: measures.length,
+        chooseToFiguresMs: endToEnd,
+        heading: (await heading.textContent()).trim(),
+        pageErrors: errors,
+      };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 function chromiumVersion() {
@@ -592,6 +674,10 @@ async function main() {
     if (args.parts.includes('interaction')) {
       results.interaction = await interaction(server.origin, args.clicks);
       log(`interaction: median ${results.interaction.toProgressLaidOut.median} ms, worst ${results.interaction.toProgressLaidOut.worst} ms`);
+    }
+    if (args.parts.includes('aggregate')) {
+      results.aggregate = await aggregateInBrowser(server.origin, args.aggregateFiles);
+      log(`aggregate in the browser: ${results.aggregate.files} files, core ${results.aggregate.coreAggregateMs} ms, choose → figures ${results.aggregate.chooseToFiguresMs} ms`);
     }
   } finally {
     await server.stop();

@@ -116,7 +116,7 @@ pub(super) fn figures(
     files: &[&ChecklistAnswers],
     min_group: usize,
 ) -> ChecklistFigures {
-    let results: Vec<_> = files.iter().map(|a| checklist.result(a)).collect();
+    let results: Vec<_> = files.iter().map(|a| checklist.scores(a)).collect();
 
     let overall: Vec<u8> = results.iter().filter_map(|r| r.percent).collect();
     let mean_percent = Group::of(overall.len(), min_group, || mean(&overall));
@@ -204,11 +204,13 @@ fn band_figures(checklist: &Checklist, members: &[&ChecklistAnswers]) -> BandFig
         .collect();
     for answers in members {
         let mut in_file: BTreeMap<&str, usize> = BTreeMap::new();
-        for (item, answer) in &answers.items {
-            let applies = checklist
-                .item(item)
-                .is_some_and(|i| checklist.item_applies(i, answers));
-            if !applies {
+        // Walk the pack's items and look each answer up (not the other way round: finding an
+        // item by id is a search through the pack).
+        for (_, item) in checklist.items() {
+            let Some(answer) = answers.items.get(&item.id) else {
+                continue;
+            };
+            if !checklist.item_applies(item, answers) {
                 continue;
             }
             for reason in &answer.why_not {

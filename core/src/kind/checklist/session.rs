@@ -262,6 +262,16 @@ impl Checklist {
 
     /// Progress, scores, levels and the prioritised action plan.
     pub fn result(&self, answers: &ChecklistAnswers) -> ChecklistResult {
+        self.tally(answers, true)
+    }
+
+    /// Progress, scores and levels as in [`Checklist::result`], without the action plan
+    /// (`recommendations` stays empty): what the aggregation of many files needs.
+    pub fn scores(&self, answers: &ChecklistAnswers) -> ChecklistResult {
+        self.tally(answers, false)
+    }
+
+    fn tally(&self, answers: &ChecklistAnswers, with_plan: bool) -> ChecklistResult {
         let mut result = ChecklistResult::default();
         let mut overall = Tally::default();
         for area in &self.areas {
@@ -284,7 +294,7 @@ impl Checklist {
                     Some(credit) => {
                         tally.add(item.weight, credit);
                         overall.add(item.weight, credit);
-                        if credit < 100 {
+                        if with_plan && credit < 100 {
                             result
                                 .recommendations
                                 .push(self.recommendation(area, item, answers, credit));

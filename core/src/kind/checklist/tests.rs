@@ -219,3 +219,24 @@ fn the_size_answer_tells_a_small_workplace() {
         Some(true)
     );
 }
+
+#[test]
+fn scores_are_the_result_without_the_plan() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "10to49");
+    for (n, (_, item)) in checklist.items().enumerate() {
+        let choice = ["yes", "partly", "no", "na"][n % 4];
+        answer(&checklist, &mut answers, &item.id, choice);
+    }
+    let full = checklist.result(&answers);
+    assert!(!full.recommendations.is_empty());
+    let scores = checklist.scores(&answers);
+    assert!(scores.recommendations.is_empty());
+    assert_eq!(
+        ChecklistResult {
+            recommendations: Vec::new(),
+            ..full
+        },
+        scores
+    );
+}
