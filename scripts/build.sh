@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the deployable static site into dist/ and the npm package of the embed into dist/npm/.
 #
-#   scripts/build.sh          release: wasm32 release build, wasm-bindgen, wasm-opt -Oz
+#   scripts/build.sh          release: wasm32 release build, wasm-bindgen, wasm-opt -O1
+#                             (-O2 and -Oz make the wasm smaller raw but ~10% larger gzipped:
+#                             BENCHMARKS.md, release profile table)
 #   scripts/build.sh --dev    debug wasm, no wasm-opt (faster to build, much larger)
 #
 # dist/            = www/ + pkg/ (JS glue + wasm) + content/*.json (top-level packs only)
@@ -40,7 +42,7 @@ bindgen_flags=(--target web --out-dir "$post" --out-name kizuki_web)
 opt_flags=()
 if [ "$profile" = release ]; then
   mapfile -t features < <(wasm_opt_feature_flags)
-  opt_flags=(-Oz "${features[@]}" --strip-debug --strip-producers)
+  opt_flags=(-O1 "${features[@]}" --strip-debug --strip-producers)
 fi
 key="$({
   sha256sum "$wasm_in" | cut -d' ' -f1

@@ -7,8 +7,8 @@
 #   tests/bench/wasm-profiles.sh OUT.json [VARIANT...]
 #
 # Variants (opt-level, lto, codegen-units): shipped = z/fat/1 (Cargo.toml), s, o3, z-nolto,
-# z-cgu16 by default; z-thin on request. wasm-opt: none and -Oz on every variant; on the
-# shipped variant also -O3 and -Os.
+# z-cgu16 by default; z-thin on request. wasm-opt: none and -O1 (the shipped level) on every
+# variant; on the shipped variant also -O2 and -Oz.
 # names: the shipped settings but `strip = false`, for tests/bench/wasm-crates.mjs: which
 # crates the code bytes come from (no size row: the name section is not shipped).
 # KIZUKI_BENCH_SHIPPED_WASM=PATH: use this wasm (scripts/build.sh's, just built) for the
@@ -91,8 +91,8 @@ for variant in "${variants[@]}"; do
   fi
   record "$variant" "$opt" "$lto" "$cgu" none "$seconds" "$bindgen/kizuki_web_bg.wasm"
   # binaryen's npm wasm-opt runs in Node and takes minutes a pass here: few levels.
-  levels=(-Oz)
-  [ "$variant" = shipped ] && levels=(-O3 -Os -Oz)
+  levels=(-O1)
+  [ "$variant" = shipped ] && levels=(-O1 -O2 -Oz)
   for level in "${levels[@]}"; do
     node_modules/.bin/wasm-opt "$level" "${features[@]}" --strip-debug --strip-producers \
       "$bindgen/kizuki_web_bg.wasm" -o "$work/opt.wasm"
