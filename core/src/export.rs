@@ -195,7 +195,7 @@ fn value_kind(value: &Value) -> Option<&str> {
 pub fn check_fits(pack: &ValidPack, state: &KitState) -> Result<()> {
     match (&pack.pack().kit, state) {
         (Kit::Checklist(checklist), KitState::Checklist(answers)) => {
-            checklist_fits(checklist, answers)
+            checklist_fits(pack, checklist, answers)
         }
         (Kit::Plan(plan), KitState::Plan(cases)) => plan_fits(plan, cases),
         (Kit::Course(course), KitState::Course(progress)) => course_fits(course, progress),
@@ -211,7 +211,11 @@ fn missing(what: &str, id: &str) -> Error {
     Error::DoesNotFit(format!("unknown {what} `{id}`"))
 }
 
-fn checklist_fits(checklist: &Checklist, answers: &ChecklistAnswers) -> Result<()> {
+fn checklist_fits(
+    pack: &ValidPack,
+    checklist: &Checklist,
+    answers: &ChecklistAnswers,
+) -> Result<()> {
     for (question, choice) in &answers.profile {
         let known = checklist
             .profile
@@ -223,7 +227,9 @@ fn checklist_fits(checklist: &Checklist, answers: &ChecklistAnswers) -> Result<(
         }
     }
     for (item, answer) in &answers.items {
-        checklist.item(item).ok_or_else(|| missing("item", item))?;
+        if !pack.has_checklist_item(item) {
+            return Err(missing("item", item));
+        }
         if let Some(choice) = &answer.choice {
             if !checklist.scale.iter().any(|o| &o.id == choice) {
                 return Err(missing("answer", choice));
@@ -236,7 +242,9 @@ fn checklist_fits(checklist: &Checklist, answers: &ChecklistAnswers) -> Result<(
         }
     }
     for (item, action) in &answers.actions {
-        checklist.item(item).ok_or_else(|| missing("item", item))?;
+        if !pack.has_checklist_item(item) {
+            return Err(missing("item", item));
+        }
         if !action.due.is_empty() && crate::date::parse_date(&action.due).is_none() {
             return Err(Error::InvalidDate(action.due.clone()));
         }

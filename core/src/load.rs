@@ -26,6 +26,8 @@ fn structural_limit(bytes: usize) -> usize {
 pub struct ValidPack {
     pack: Pack,
     warnings: Vec<Diagnostic>,
+    /// A checklist's item ids, sorted, so imports check ids without searching the pack.
+    item_ids: Vec<String>,
 }
 
 impl ValidPack {
@@ -39,15 +41,30 @@ impl ValidPack {
         &self.warnings
     }
 
+    /// Whether the pack is a checklist with an item of this id.
+    pub fn has_checklist_item(&self, id: &str) -> bool {
+        self.item_ids
+            .binary_search_by(|probe| probe.as_str().cmp(id))
+            .is_ok()
+    }
+
     /// Validates an already parsed pack.
     pub fn new(pack: Pack) -> Result<ValidPack, Vec<Diagnostic>> {
         let diagnostics = validate(&pack);
         if diagnostics.iter().any(Diagnostic::is_error) {
             Err(diagnostics)
         } else {
+            let mut item_ids: Vec<String> = match &pack.kit {
+                crate::pack::Kit::Checklist(checklist) => {
+                    checklist.items().map(|(_, item)| item.id.clone()).collect()
+                }
+                _ => Vec::new(),
+            };
+            item_ids.sort_unstable();
             Ok(ValidPack {
                 pack,
                 warnings: diagnostics,
+                item_ids,
             })
         }
     }

@@ -1,12 +1,12 @@
 //! Checklist aggregates: the mean score, answers per item, mean score per area, and file
 //! counts and "why not" tallies per size band, each hidden below the minimum group.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use super::{mean, shown_or, Group, Rows};
-use crate::kind::checklist::{Checklist, ChecklistAnswers};
+use crate::kind::checklist::{Checklist, ChecklistAnswers, Item, ItemAnswer};
 use crate::report::labels;
 use crate::text::Lang;
 
@@ -137,52 +137,96 @@ pub(super) fn figures(
         })
         .collect();
 
-    let items = checklist
-        .items()
-        .map(|(_, item)| {
-            let applying: Vec<&&ChecklistAnswers> = files
-                .iter()
-                .filter(|a| checklist.item_applies(item, a))
-                .collect();
-            ItemFigures {
-                id: item.id.clone(),
-                answers: Group::of(applying.len(), min_group, || {
-                    let mut choices: BTreeMap<String, usize> =
-                        checklist.scale.iter().map(|o| (o.id.clone(), 0)).collect();
-                    let mut unanswered = 0;
-                    for answers in &applying {
-                        match answers.items.get(&item.id).and_then(|a| a.choice.as_ref()) {
-                            Some(choice) => *choices.entry(choice.clone()).or_default() += 1,
-                            None => unanswered += 1,
-                        }
-                    }
-                    ItemDistribution {
-                        applies: applying.len(),
-                        choices,
-                        unanswered,
-                    }
-                }),
+    // One pass over the files: each file's answers placed in the pack's item order (looking
+    // every item up by id in every file was most of the time), then per item the
+    // distribution and per size band the "why not" tallies.
+    let pack_items: Vec<&Item> = checklist.items().map(|(_, item)| item).collect();
+    let position: HashMap<&str, usize> = pack_items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| (item.id.as_str(), index))
+        .collect();
+    let mut tallies: Vec<ItemTally> = pack_items
+        .iter()
+        .map(|_| ItemTally {
+            applies: 0,
+            unanswered: 0,
+            choices: checklist.scale.iter().map(|o| (o.id.clone(), 0)).collect(),
+        })
+        .collect();
+    let mut bands: BTreeMap<String, BandFigures> = BTreeMap::new();
+    let mut slots: Vec<Option<&ItemAnswer>> = vec![None; pack_items.len()];
+    for answers in files {
+        slots.iter_mut().for_each(|slot| *slot = None);
+        for (id, answer) in &answers.items {
+            if let Some(&index) = position.get(id.as_str()) {
+                slots[index] = Some(answer);
             }
+        }
+        let band = bands
+            .entry(band_of(checklist, answers))
+            .or_insert_with(|| BandFigures {
+                files: 0,
+                why_not: checklist
+                    .why_not
+                    .iter()
+                    .map(|r| (r.id.clone(), WhyNotTally::default()))
+                    .collect(),
+            });
+        band.files += 1;
+        let mut in_file: BTreeMap<&str, usize> = BTreeMap::new();
+        for ((item, slot), tally) in pack_items.iter().zip(&slots).zip(&mut tallies) {
+            if !checklist.item_applies(item, answers) {
+                continue;
+            }
+            tally.applies += 1;
+            match slot.and_then(|answer| answer.choice.as_deref()) {
+                Some(choice) => match tally.choices.get_mut(choice) {
+                    Some(count) => *count += 1,
+                    None => {
+                        tally.choices.insert(choice.to_string(), 1);
+                    }
+                },
+                None => tally.unanswered += 1,
+            }
+            for reason in slot.iter().flat_map(|answer| &answer.why_not) {
+                *in_file.entry(reason.as_str()).or_default() += 1;
+            }
+        }
+        for (reason, count) in in_file {
+            let tally = band.why_not.entry(reason.to_string()).or_default();
+            tally.answers += count;
+            tally.files += 1;
+        }
+    }
+
+    let items = pack_items
+        .iter()
+        .zip(tallies)
+        .map(|(item, tally)| ItemFigures {
+            id: item.id.clone(),
+            answers: Group::of(tally.applies, min_group, || ItemDistribution {
+                applies: tally.applies,
+                choices: tally.choices,
+                unanswered: tally.unanswered,
+            }),
         })
         .collect();
 
-    let mut by_band: BTreeMap<String, Vec<&ChecklistAnswers>> = BTreeMap::new();
-    for answers in files {
-        by_band
-            .entry(band_of(checklist, answers))
-            .or_default()
-            .push(answers);
-    }
-    let sizes: BTreeMap<String, usize> =
-        by_band.iter().map(|(k, v)| (k.clone(), v.len())).collect();
+    let sizes: BTreeMap<String, usize> = bands.iter().map(|(k, v)| (k.clone(), v.files)).collect();
     let size_bands = band_ids(checklist, &sizes)
         .into_iter()
         .map(|id| {
-            let members = by_band.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+            let band = bands.remove(&id).unwrap_or(BandFigures {
+                files: 0,
+                why_not: checklist
+                    .why_not
+                    .iter()
+                    .map(|r| (r.id.clone(), WhyNotTally::default()))
+                    .collect(),
+            });
             SizeBand {
-                figures: Group::of(members.len(), min_group, || {
-                    band_figures(checklist, members)
-                }),
+                figures: Group::of(band.files, min_group, || band),
                 id,
             }
         })
@@ -196,37 +240,11 @@ pub(super) fn figures(
     }
 }
 
-fn band_figures(checklist: &Checklist, members: &[&ChecklistAnswers]) -> BandFigures {
-    let mut why_not: BTreeMap<String, WhyNotTally> = checklist
-        .why_not
-        .iter()
-        .map(|r| (r.id.clone(), WhyNotTally::default()))
-        .collect();
-    for answers in members {
-        let mut in_file: BTreeMap<&str, usize> = BTreeMap::new();
-        // Walk the pack's items and look each answer up (not the other way round: finding an
-        // item by id is a search through the pack).
-        for (_, item) in checklist.items() {
-            let Some(answer) = answers.items.get(&item.id) else {
-                continue;
-            };
-            if !checklist.item_applies(item, answers) {
-                continue;
-            }
-            for reason in &answer.why_not {
-                *in_file.entry(reason.as_str()).or_default() += 1;
-            }
-        }
-        for (reason, count) in in_file {
-            let tally = why_not.entry(reason.to_string()).or_default();
-            tally.answers += count;
-            tally.files += 1;
-        }
-    }
-    BandFigures {
-        files: members.len(),
-        why_not,
-    }
+/// Counts for one item while the files are read.
+struct ItemTally {
+    applies: usize,
+    unanswered: usize,
+    choices: BTreeMap<String, usize>,
 }
 
 pub(super) fn rows(

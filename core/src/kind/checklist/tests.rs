@@ -240,3 +240,14 @@ fn scores_are_the_result_without_the_plan() {
         scores
     );
 }
+
+#[test]
+fn a_valid_pack_knows_its_item_ids() {
+    let pack = load_pack(include_bytes!("../../../../tests/data/checklist/pack.json")).unwrap();
+    let checklist = checklist();
+    for (_, item) in checklist.items() {
+        assert!(pack.has_checklist_item(&item.id), "{}", item.id);
+    }
+    assert!(!pack.has_checklist_item("no-such-item"));
+    assert!(!pack.has_checklist_item(""));
+}
