@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use kizuki_core::directory::ResourceKind;
 use kizuki_core::Lang;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 /// Every UI string, in one language. The JSON files must have exactly these keys.
@@ -106,17 +107,46 @@ const EN_JSON: &str = include_str!("../locales/en.json");
 
 /// The UI strings for `lang`. The files are compiled in and checked by this module's tests.
 pub fn ui_text(lang: Lang) -> &'static UiText {
-    static JA: OnceLock<UiText> = OnceLock::new();
-    static EN: OnceLock<UiText> = OnceLock::new();
-    match lang {
-        Lang::Ja => JA.get_or_init(|| parse_locale(JA_JSON)),
-        Lang::En => EN.get_or_init(|| parse_locale(EN_JSON)),
+    static CELLS: LocaleCells<UiText> = LocaleCells::new();
+    CELLS.get(lang, JA_JSON, EN_JSON)
+}
+
+/// A string table per language, parsed from its compiled-in JSON the first time it is asked
+/// for. Every part of the UI keeps its table in one of these.
+pub struct LocaleCells<T> {
+    ja: OnceLock<T>,
+    en: OnceLock<T>,
+}
+
+impl<T: DeserializeOwned> LocaleCells<T> {
+    /// Empty cells, for a `static`.
+    pub const fn new() -> LocaleCells<T> {
+        LocaleCells {
+            ja: OnceLock::new(),
+            en: OnceLock::new(),
+        }
+    }
+
+    /// The table for `lang`, parsed from `ja_json` or `en_json`.
+    pub fn get(&'static self, lang: Lang, ja_json: &str, en_json: &str) -> &'static T {
+        let (cell, json) = match lang {
+            Lang::Ja => (&self.ja, ja_json),
+            Lang::En => (&self.en, en_json),
+        };
+        // Each table's tests parse both files, so this cannot fail in a tested build.
+        cell.get_or_init(|| {
+            serde_json::from_str(json).expect("web/locales/ files are checked by their tests")
+        })
     }
 }
 
-fn parse_locale(json: &str) -> UiText {
-    // The tests below parse both files, so this cannot fail in a tested build.
-    serde_json::from_str(json).expect("web/locales/*.json are checked by locale tests")
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_string();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
 }
 
 #[cfg(test)]

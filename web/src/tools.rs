@@ -7,10 +7,11 @@ pub mod aggregate;
 pub mod my_data;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use kizuki_core::{Lang, ValidPack};
 use serde::Deserialize;
+
+use crate::locale::LocaleCells;
 
 pub use aggregate::AggregateView;
 pub use my_data::MyDataView;
@@ -97,26 +98,11 @@ const EN_JSON: &str = include_str!("../locales/en/tools.json");
 
 /// The tools' strings for `lang`.
 pub fn tools_text(lang: Lang) -> &'static ToolsText {
-    static JA: OnceLock<ToolsText> = OnceLock::new();
-    static EN: OnceLock<ToolsText> = OnceLock::new();
-    match lang {
-        Lang::Ja => JA.get_or_init(|| parse(JA_JSON)),
-        Lang::En => EN.get_or_init(|| parse(EN_JSON)),
-    }
+    static CELLS: LocaleCells<ToolsText> = LocaleCells::new();
+    CELLS.get(lang, JA_JSON, EN_JSON)
 }
 
-fn parse(json: &str) -> ToolsText {
-    serde_json::from_str(json).expect("web/locales/*/tools.json are checked by tests")
-}
-
-/// Replaces each `{name}` in `template` with its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut text = template.to_string();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
-}
+pub use crate::locale::fill;
 
 /// Loads a pack for aggregation: a checklist or a course pack.
 pub(crate) async fn fetch_any_pack(url: &str) -> Result<ValidPack, LoadError> {
@@ -145,8 +131,10 @@ mod tests {
 
     #[test]
     fn both_locales_parse_and_have_the_same_keys() {
-        let _ = parse(JA_JSON);
-        let _ = parse(EN_JSON);
+        for json in [JA_JSON, EN_JSON] {
+            let parsed: Result<ToolsText, _> = serde_json::from_str(json);
+            assert!(parsed.is_ok(), "{parsed:?}");
+        }
         assert_eq!(keys(JA_JSON), keys(EN_JSON));
     }
 

@@ -3,10 +3,10 @@
 //! Content (areas, items, scale, levels, helpers) comes from the pack; these are only the
 //! words around it. Placeholders are written `{name}` and filled with [`fill`].
 
-use std::sync::OnceLock;
-
 use kizuki_core::Lang;
 use serde::Deserialize;
+
+use crate::locale::LocaleCells;
 
 /// Every string of the checklist's UI, in one language (English shown in the docs).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -287,27 +287,11 @@ const EN_JSON: &str = include_str!("../../../locales/en/checklist.json");
 
 /// The checklist's strings for `lang`. The files are compiled in and checked by the tests below.
 pub fn checklist_text(lang: Lang) -> &'static ChecklistText {
-    static JA: OnceLock<ChecklistText> = OnceLock::new();
-    static EN: OnceLock<ChecklistText> = OnceLock::new();
-    match lang {
-        Lang::Ja => JA.get_or_init(|| parse(JA_JSON)),
-        Lang::En => EN.get_or_init(|| parse(EN_JSON)),
-    }
+    static CELLS: LocaleCells<ChecklistText> = LocaleCells::new();
+    CELLS.get(lang, JA_JSON, EN_JSON)
 }
 
-fn parse(json: &str) -> ChecklistText {
-    // The tests below parse both files, so this cannot fail in a tested build.
-    serde_json::from_str(json).expect("web/locales/*/checklist.json are checked by tests")
-}
-
-/// Replaces each `{name}` in `template` with its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut text = template.to_string();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
-}
+pub use crate::locale::fill;
 
 #[cfg(test)]
 mod tests {

@@ -3,10 +3,10 @@
 //! Placeholders are written `{name}` and filled with [`fill`]. Content text (lessons,
 //! questions, feedback) comes from the pack, never from here.
 
-use std::sync::OnceLock;
-
 use kizuki_core::Lang;
 use serde::Deserialize;
+
+use crate::locale::LocaleCells;
 
 /// Every string of the course view, in one language. The JSON files must have exactly these
 /// keys (the field names say where each is used; the Japanese file is the reference).
@@ -151,27 +151,11 @@ const EN_JSON: &str = include_str!("../../../locales/en/course.json");
 
 /// The course strings for `lang`; the files are compiled in and checked by the tests below.
 pub fn course_text(lang: Lang) -> &'static CourseText {
-    static JA: OnceLock<CourseText> = OnceLock::new();
-    static EN: OnceLock<CourseText> = OnceLock::new();
-    match lang {
-        Lang::Ja => JA.get_or_init(|| parse(JA_JSON)),
-        Lang::En => EN.get_or_init(|| parse(EN_JSON)),
-    }
+    static CELLS: LocaleCells<CourseText> = LocaleCells::new();
+    CELLS.get(lang, JA_JSON, EN_JSON)
 }
 
-fn parse(json: &str) -> CourseText {
-    // Both files are parsed by the tests below, so this cannot fail in a tested build.
-    serde_json::from_str(json).expect("web/locales/*/course.json are checked by tests")
-}
-
-/// Fills `{name}` placeholders in a template.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
+pub use crate::locale::fill;
 
 #[cfg(test)]
 mod tests {

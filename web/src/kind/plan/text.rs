@@ -3,10 +3,10 @@
 //! Content (steps, tasks, fields, documents) comes from the pack; these are only the words
 //! around it. Placeholders are written `{name}` and filled with [`fill`].
 
-use std::sync::OnceLock;
-
 use kizuki_core::Lang;
 use serde::Deserialize;
+
+use crate::locale::LocaleCells;
 
 /// Every string of the planner's UI, in one language (English shown in the docs).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -320,26 +320,11 @@ const EN_JSON: &str = include_str!("../../../locales/en/plan.json");
 
 /// The planner's strings in `lang`, parsed once. Both files are checked by the tests below.
 pub fn plan_text(lang: Lang) -> &'static PlanText {
-    static JA: OnceLock<PlanText> = OnceLock::new();
-    static EN: OnceLock<PlanText> = OnceLock::new();
-    match lang {
-        Lang::Ja => JA.get_or_init(|| parse(JA_JSON)),
-        Lang::En => EN.get_or_init(|| parse(EN_JSON)),
-    }
+    static CELLS: LocaleCells<PlanText> = LocaleCells::new();
+    CELLS.get(lang, JA_JSON, EN_JSON)
 }
 
-fn parse(json: &str) -> PlanText {
-    serde_json::from_str(json).expect("web/locales/*/plan.json are checked by the tests")
-}
-
-/// Replaces each `{name}` in `template` with its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
+pub use crate::locale::fill;
 
 #[cfg(test)]
 mod tests {
