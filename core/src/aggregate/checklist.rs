@@ -165,14 +165,7 @@ pub(super) fn figures(
         }
         let band = bands
             .entry(band_of(checklist, answers))
-            .or_insert_with(|| BandFigures {
-                files: 0,
-                why_not: checklist
-                    .why_not
-                    .iter()
-                    .map(|r| (r.id.clone(), WhyNotTally::default()))
-                    .collect(),
-            });
+            .or_insert_with(|| BandFigures::empty(checklist));
         band.files += 1;
         let mut in_file: BTreeMap<&str, usize> = BTreeMap::new();
         for ((item, slot), tally) in pack_items.iter().zip(&slots).zip(&mut tallies) {
@@ -217,14 +210,9 @@ pub(super) fn figures(
     let size_bands = band_ids(checklist, &sizes)
         .into_iter()
         .map(|id| {
-            let band = bands.remove(&id).unwrap_or(BandFigures {
-                files: 0,
-                why_not: checklist
-                    .why_not
-                    .iter()
-                    .map(|r| (r.id.clone(), WhyNotTally::default()))
-                    .collect(),
-            });
+            let band = bands
+                .remove(&id)
+                .unwrap_or_else(|| BandFigures::empty(checklist));
             SizeBand {
                 figures: Group::of(band.files, min_group, || band),
                 id,
@@ -237,6 +225,20 @@ pub(super) fn figures(
         size_bands,
         areas,
         items,
+    }
+}
+
+impl BandFigures {
+    /// No files yet: every reason of the pack at zero.
+    fn empty(checklist: &Checklist) -> BandFigures {
+        BandFigures {
+            files: 0,
+            why_not: checklist
+                .why_not
+                .iter()
+                .map(|r| (r.id.clone(), WhyNotTally::default()))
+                .collect(),
+        }
     }
 }
 
