@@ -89,7 +89,7 @@ function render({ run, browser, engine, profiles }) {
   push(`| zero requests outside the origin | ${outside} in every one of ${load.kizuki.runs} runs${load.kizuki.outsideRequests.min === outside ? '' : ` (max; min ${load.kizuki.outsideRequests.min})`}; SurveyJS ${load.surveyjs.outsideRequests.median} | ${verdict(outside === 0)} |`);
   if (browser.aggregate) {
     const agg = browser.aggregate;
-    push(`| aggregation of ${n(agg.files)} exports in the browser (wasm) < 1 s | ${ms(agg.coreAggregateMs)} in the core; ${ms(agg.chooseToFiguresMs)} from choosing the files to the figures | ${verdict(agg.coreAggregateMs !== null && agg.coreAggregateMs < 1000)} |`);
+    push(`| aggregation of ${n(agg.files)} exports in the browser (wasm) < 1 s | ${ms(agg.coreAggregateMs)} in the core; ${ms(agg.chooseToFiguresMs)} from the files chosen to the figures | ${verdict(agg.coreAggregateMs !== null && agg.coreAggregateMs < 1000)} |`);
   }
   const frame = inter.toNextFrame;
   push(`| answer → progress on screen < 16 ms (200-item checklist, ${inter.clicks} clicks; click → next animation frame after the change) | median ${ms(frame.median, 2)}, p95 ${ms(frame.p95, 2)}, worst ${ms(frame.worst, 2)} | ${frame.worst < 16 ? verdict(true) : frame.median < 16 ? '**median met, worst missed**' : verdict(false)} |`);
@@ -183,8 +183,8 @@ function render({ run, browser, engine, profiles }) {
     push(`The aggregation page (\`/aggregate.html\`, mh-checklist) with ${n(agg.files)} distinct exports (${n(agg.totalBytes)} bytes, tests/bench/run.mjs's generator, fixed seed) chosen at once in its file input.`, '');
     push('| what | time |', '|---|---:|');
     push(`| the core's aggregation inside the wasm module (the page's \`kizuki-aggregate\` User Timing measure; goal < 1 s) | ${ms(agg.coreAggregateMs)} |`);
-    push(`| from choosing the files to the figures on screen (reading ${n(agg.files)} files included) | ${ms(agg.chooseToFiguresMs)} |`);
-    push('', `The page said: "${agg.heading}"; aggregated ${agg.aggregateCalls} time(s).${agg.pageErrors.length ? ` Page errors: ${agg.pageErrors.join('; ')}` : ''}`, '');
+    push(`| from the file input's change event to the figures on screen (reading ${n(agg.files)} files, aggregating, rendering), timed in the page | ${ms(agg.chooseToFiguresMs)} |`);
+    push('', `The page said: "${agg.heading}"; aggregated ${agg.aggregateCalls} time(s). (Handing ${n(agg.files)} paths to the file input through Playwright took ${ms(agg.harnessSetInputFilesMs, 0)} before that; a person choosing files does not wait for it.)${agg.pageErrors.length ? ` Page errors: ${agg.pageErrors.join('; ')}` : ''}`, '');
   }
 
   // Profiles
