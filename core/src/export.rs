@@ -318,6 +318,11 @@ fn course_fits(course: &Course, progress: &CourseProgress) -> Result<()> {
                 return Err(missing("option", option));
             }
         }
+        for question in &module_progress.quiz_checked {
+            if !module.quiz.questions.iter().any(|q| &q.id == question) {
+                return Err(missing("question", question));
+            }
+        }
         for (question, option) in &module_progress.feedback {
             let known = course
                 .feedback_questions

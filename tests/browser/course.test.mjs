@@ -276,7 +276,7 @@ describe('line-care course', () => {
     await context.close();
   });
 
-  test('after a reload the learner resumes where they left off', async () => {
+  test('after a reload the learner resumes where they left off, a checked answer still fixed', async () => {
     const { page, problems, context } = await openCourse(browser, server);
     const module = pack.kit.modules[1];
     // Open the second module from the map, read its first lesson, go on to the quiz and answer one question.
@@ -288,6 +288,9 @@ describe('line-care course', () => {
     const question = module.quiz.questions[0];
     const option = rightAnswer(question)[0];
     await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).check();
+    await page.locator(`${HOST} .kizuki-course-check`).first().click();
+    await page.locator(`[id="kizuki-linecare-course-review-${question.id}"]`).waitFor();
+    assert.deepEqual((await storedRecord(page)).state.data.modules[module.id].quiz_checked, [question.id]);
 
     await page.reload();
     await widgetTitle(page, HOST);
@@ -297,6 +300,9 @@ describe('line-care course', () => {
     await page.locator(`${HOST} button`, { hasText: '続きから' }).click();
     await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
     assert.equal(await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).isChecked(), true);
+    // The checked answer stays checked: its review shows and its options stay locked.
+    await page.locator(`[id="kizuki-linecare-course-review-${question.id}"]`).waitFor();
+    assert.equal(await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).isDisabled(), true);
     const lessonStep = page.locator(`${HOST} .kizuki-course-step`).first();
     assert.match(await lessonStep.textContent(), /済/);
     assert.match(await page.locator(`${HOST} .kizuki-course-status`).first().textContent(), /レッスン 1\/3/);

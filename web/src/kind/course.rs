@@ -4,8 +4,8 @@
 //! State lives in one reducer. Every change of the learner's progress is a
 //! [`CourseAction`] applied by the core (`Course::apply`), then saved at once with
 //! `platform::save_plain`; scores, pass/fail and completion are read from `Course::result`.
-//! The reducer keeps only view state besides: the screen, which answers were checked in
-//! this sitting, notices.
+//! The reducer keeps only view state besides: the screen, focus, notices. (Which quiz
+//! answers were checked is progress, so a reload cannot unlock them.)
 
 mod certificate;
 mod map;
@@ -18,7 +18,6 @@ mod scenario;
 pub mod screen;
 pub mod text;
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use kizuki_core::export::{import, Export, KitState};
@@ -46,9 +45,6 @@ pub struct CourseState {
     /// The revision of the saved record this state continues.
     revision: u64,
     screen: Screen,
-    /// Quiz questions whose answer was checked in this sitting (their feedback is shown
-    /// and their options are locked).
-    checked: BTreeSet<String>,
     /// The learner asked to take the quiz again (hides the last result).
     retaking: bool,
     /// After a scenario choice, its feedback is shown before the next node.
@@ -68,8 +64,8 @@ pub enum Msg {
     Apply(CourseAction),
     /// Show another screen (module steps are saved as the position).
     Go(Screen),
-    /// Show the feedback of a quiz question.
-    Check(String),
+    /// Check the answer to a quiz question (module id, question id): shows its review.
+    Check(String, String),
     /// Submit the quiz of a module, unless questions are unanswered.
     Submit(String),
     /// Leave the feedback of the last scenario choice and show the next node.
@@ -106,7 +102,6 @@ impl CourseState {
             progress,
             revision: loaded.revision,
             screen: Screen::Map,
-            checked: BTreeSet::new(),
             retaking: false,
             scenario_feedback: false,
             confirm_erase: false,
@@ -206,7 +201,6 @@ impl Reducible for CourseState {
                         }
                         CourseAction::RetakeQuiz { .. } => {
                             next.retaking = true;
-                            next.checked.clear();
                             next.focus(None);
                         }
                         _ => {}
@@ -226,9 +220,12 @@ impl Reducible for CourseState {
                 next.screen = screen;
                 next.focus(None);
             }
-            Msg::Check(question) => {
-                next.focus(Some(next.id(&format!("review-{question}"))));
-                next.checked.insert(question);
+            Msg::Check(module, question) => {
+                let focus = next.id(&format!("review-{question}"));
+                // Recorded in the progress, so the answer stays fixed after a reload.
+                if next.apply(&CourseAction::CheckAnswer { module, question }) {
+                    next.focus(Some(focus));
+                }
             }
             Msg::Submit(module) => {
                 let unanswered = next
@@ -245,7 +242,6 @@ impl Reducible for CourseState {
                     };
                     if next.apply(&action) {
                         next.retaking = false;
-                        next.checked.clear();
                         next.focus(Some(next.id("quiz-result")));
                     }
                 }
@@ -296,7 +292,6 @@ impl Reducible for CourseState {
                 Ok(export) => match export.state {
                     KitState::Course(progress) => {
                         next.progress = progress;
-                        next.checked.clear();
                         next.notice = Some(Notice::Imported);
                         next.save();
                     }
@@ -326,7 +321,6 @@ impl Reducible for CourseState {
                 match platform::remove(&key) {
                     Ok(()) => {
                         next.progress = CourseProgress::default();
-                        next.checked.clear();
                         next.notice = Some(Notice::Erased);
                     }
                     Err(error) => next.notice = Some(Notice::Storage(error.code())),

@@ -46,6 +46,10 @@ pub struct ModuleProgress {
     /// Answers of the quiz being taken: question id → chosen option ids.
     #[serde(default)]
     pub quiz_answers: BTreeMap<String, BTreeSet<String>>,
+    /// Questions of the quiz being taken whose answer was checked (the review was shown):
+    /// their answer can no longer change until the quiz is submitted or retaken.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub quiz_checked: BTreeSet<String>,
     /// Submitted quiz attempts, oldest first.
     #[serde(default)]
     pub attempts: Vec<QuizAttempt>,
@@ -124,6 +128,13 @@ pub enum CourseAction {
         question: String,
         /// Option id.
         option: String,
+    },
+    /// Check the answer to one quiz question: shows its review and fixes the answer.
+    CheckAnswer {
+        /// Module id.
+        module: String,
+        /// Question id.
+        question: String,
     },
     /// Submit the quiz; the date is passed in.
     SubmitQuiz {
@@ -246,6 +257,11 @@ impl Course {
                 if !definition.options.iter().any(|o| &o.id == option) {
                     return Err(Error::UnknownId(option.clone()));
                 }
+                if entry(progress, module).quiz_checked.contains(question) {
+                    return Err(Error::NotAllowed(format!(
+                        "the answer to `{question}` was checked; retake the quiz to change it"
+                    )));
+                }
                 let chosen = entry(progress, module)
                     .quiz_answers
                     .entry(question.clone())
@@ -262,6 +278,15 @@ impl Course {
                     }
                 }
             }
+            CourseAction::CheckAnswer { module, question } => {
+                let found = self.known_module(module)?;
+                if !found.quiz.questions.iter().any(|q| &q.id == question) {
+                    return Err(Error::UnknownId(question.clone()));
+                }
+                entry(progress, module)
+                    .quiz_checked
+                    .insert(question.clone());
+            }
             CourseAction::SubmitQuiz { module, date } => {
                 let found = self.known_module(module)?;
                 if crate::date::parse_date(date).is_none() {
@@ -270,6 +295,7 @@ impl Course {
                 let pass_mark = self.pass_mark(found);
                 let module_progress = entry(progress, module);
                 let answers = std::mem::take(&mut module_progress.quiz_answers);
+                module_progress.quiz_checked.clear();
                 let total = found.quiz.questions.len();
                 let correct = found
                     .quiz
@@ -293,7 +319,9 @@ impl Course {
             }
             CourseAction::RetakeQuiz { module } => {
                 self.known_module(module)?;
-                entry(progress, module).quiz_answers.clear();
+                let module_progress = entry(progress, module);
+                module_progress.quiz_answers.clear();
+                module_progress.quiz_checked.clear();
             }
             CourseAction::SetFeedback {
                 module,

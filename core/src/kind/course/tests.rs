@@ -197,3 +197,53 @@ fn feedback_and_position_are_kept() {
     assert!(course.result(&progress).modules[1].feedback_given);
     assert!(!course.result(&progress).modules[0].feedback_given);
 }
+
+#[test]
+fn a_checked_answer_is_fixed_until_the_quiz_is_submitted_or_retaken() {
+    let course = course();
+    let module = &course.modules[0];
+    let question = &module.quiz.questions[0];
+    let toggle = |option: &str| CourseAction::ToggleOption {
+        module: module.id.clone(),
+        question: question.id.clone(),
+        option: option.to_string(),
+    };
+    let mut progress = CourseProgress::default();
+    act(&course, &mut progress, toggle(&question.options[0].id));
+    act(
+        &course,
+        &mut progress,
+        CourseAction::CheckAnswer {
+            module: module.id.clone(),
+            question: question.id.clone(),
+        },
+    );
+    let before = progress.clone();
+    let changed = course.apply(&mut progress, &toggle(&question.options[1].id));
+    assert!(matches!(changed, Err(Error::NotAllowed(_))), "{changed:?}");
+    assert_eq!(progress, before, "a refused action changes nothing");
+    // It survives a save and a load.
+    let json = serde_json::to_string(&progress).unwrap();
+    let reloaded: CourseProgress = serde_json::from_str(&json).unwrap();
+    assert!(reloaded.modules[&module.id]
+        .quiz_checked
+        .contains(&question.id));
+
+    act(
+        &course,
+        &mut progress,
+        CourseAction::RetakeQuiz {
+            module: module.id.clone(),
+        },
+    );
+    assert!(progress.modules[&module.id].quiz_checked.is_empty());
+    act(&course, &mut progress, toggle(&question.options[1].id));
+    let unknown = course.apply(
+        &mut progress,
+        &CourseAction::CheckAnswer {
+            module: module.id.clone(),
+            question: "no-such-question".into(),
+        },
+    );
+    assert!(matches!(unknown, Err(Error::UnknownId(_))));
+}

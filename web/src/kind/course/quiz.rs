@@ -116,7 +116,12 @@ fn question_form(
 ) -> Html {
     let text = ctx.text;
     let lang = ctx.lang;
-    let checked = ctx.state.checked.contains(&question.id);
+    let checked = ctx
+        .state
+        .progress
+        .modules
+        .get(&module.id)
+        .is_some_and(|progress| progress.quiz_checked.contains(&question.id));
     let name = ctx.id(&format!("q-{}", question.id));
     let (kind, hint) = match question.kind {
         QuestionKind::Single => ("radio", &text.choose_one),
@@ -151,7 +156,7 @@ fn question_form(
                 { review(ctx, question, chosen) }
             } else if !chosen.is_empty() {
                 <button type="button" class="kizuki-button kizuki-course-secondary kizuki-course-check"
-                        onclick={ctx.send(Msg::Check(question.id.clone()))}>
+                        onclick={ctx.send(Msg::Check(module.id.clone(), question.id.clone()))}>
                     { &text.check_answer }
                 </button>
             }
