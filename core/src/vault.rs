@@ -10,6 +10,7 @@ use base64::Engine as _;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroize;
 
 use crate::error::{Error, Result};
 
@@ -33,6 +34,14 @@ pub struct VaultKey {
     key: [u8; 32],
     salt: [u8; SALT_BYTES],
     kdf: KdfParams,
+}
+
+/// The key bytes are overwritten when a key is dropped (on lock, on a new passphrase, when a
+/// copy held by the view goes), so they do not linger in freed memory.
+impl Drop for VaultKey {
+    fn drop(&mut self) {
+        self.key.zeroize();
+    }
 }
 
 impl std::fmt::Debug for VaultKey {
