@@ -57,7 +57,7 @@ describe('crash safety', () => {
     assert.equal(await page.evaluate(() => window.kizukiErrors), 1);
 
     const link = alert.locator(`a[download][data-key="${key}"]`);
-    assert.equal(await link.getAttribute('download'), 'kizuki-mh-checklist-mh-checklist.json');
+    assert.equal(await link.getAttribute('download'), 'kizuki_mh-checklist_mh-checklist.json', 'named as the my-data page names it');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const exported = readFileSync(await download.path(), 'utf8');
     assert.equal(exported, stored, 'the export is the saved record, byte for byte');

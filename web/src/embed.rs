@@ -425,42 +425,23 @@ fn show_crash(document: &Document, widget: &LiveWidget, reload_href: &str) -> Re
 /// This widget's saved records (`kizuki/<namespace>/…`, not those kept aside as damaged),
 /// as stored: plain records are export files already, sealed ones stay sealed.
 fn saved_records(namespace: &str) -> Vec<(String, String)> {
-    crate::platform::list(&format!("kizuki/{namespace}/"))
+    crate::platform::entries(&format!("kizuki/{namespace}/"))
         .into_iter()
         .filter(|(key, _)| !key.contains("/corrupt/"))
-        .filter_map(|(key, _)| Some((key.clone(), crate::platform::read(&key).ok()??)))
         .collect()
 }
 
-/// A download link for one stored record, named after its key.
+/// A download link for one stored record, named as the "my data" page names it.
 fn export_link(document: &Document, key: &str, value: &str, label: &str) -> Result<Node, JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(value));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let url = crate::platform::object_url("application/json", value)
+        .map_err(|e| JsValue::from_str(&e))?;
     let link = document.create_element("a")?;
     link.set_attribute("class", "kizuki-button")?;
     link.set_attribute("href", &url)?;
-    link.set_attribute("download", &crash_file_name(key))?;
+    link.set_attribute("download", &crate::tools::my_data::file_name(key))?;
     link.set_attribute("data-key", key)?;
     link.set_text_content(Some(label));
     Ok(link.into())
-}
-
-/// `kizuki/center-a/mh-checklist` → `kizuki-center-a-mh-checklist.json`.
-fn crash_file_name(key: &str) -> String {
-    let name: String = key
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{name}.json")
 }
 
 /// Panics on purpose, so the browser tests can check the crash screen in the shipped build.
@@ -480,18 +461,6 @@ mod tests {
         assert!(!is_valid_namespace(""));
         assert!(!is_valid_namespace("a b"));
         assert!(!is_valid_namespace(&"x".repeat(65)));
-    }
-
-    #[test]
-    fn crash_export_files_are_named_after_their_key() {
-        assert_eq!(
-            crash_file_name("kizuki/center-a/mh-checklist"),
-            "kizuki-center-a-mh-checklist.json"
-        );
-        assert_eq!(
-            crash_file_name("kizuki/x/plan/draft"),
-            "kizuki-x-plan-draft.json"
-        );
     }
 
     #[test]

@@ -91,6 +91,14 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
 
 /// Every key that starts with `prefix`, with its value's length in UTF-16 units.
 pub fn list(prefix: &str) -> Vec<(String, usize)> {
+    entries(prefix)
+        .into_iter()
+        .map(|(key, value)| (key, value.encode_utf16().count()))
+        .collect()
+}
+
+/// Every key that starts with `prefix`, with its value.
+pub fn entries(prefix: &str) -> Vec<(String, String)> {
     let Ok(storage) = local_storage() else {
         return Vec::new();
     };
@@ -99,12 +107,8 @@ pub fn list(prefix: &str) -> Vec<(String, usize)> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|key| key.starts_with(prefix))
         .map(|key| {
-            let size = storage
-                .get_item(&key)
-                .ok()
-                .flatten()
-                .map_or(0, |v| v.encode_utf16().count());
-            (key, size)
+            let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
+            (key, value)
         })
         .collect()
 }
@@ -228,14 +232,19 @@ pub fn random_bytes<const N: usize>() -> Option<[u8; N]> {
     Some(bytes)
 }
 
-/// Offers `contents` as a file download named `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+/// A `blob:` URL holding `contents`, for a link or a download.
+pub fn object_url(mime: &str, contents: &str) -> Result<String, String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|e| js_text(&e))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_text(&e))?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_text(&e))
+}
+
+/// Offers `contents` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let url = object_url(mime, contents)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

@@ -75,12 +75,9 @@ pub fn describe(key: &str, size: usize, value: &str) -> Record {
 }
 
 fn records() -> Vec<Record> {
-    let mut records: Vec<Record> = platform::list("kizuki/")
+    let mut records: Vec<Record> = platform::entries("kizuki/")
         .into_iter()
-        .map(|(key, size)| {
-            let value = platform::read(&key).ok().flatten().unwrap_or_default();
-            describe(&key, size, &value)
-        })
+        .map(|(key, value)| describe(&key, value.encode_utf16().count(), &value))
         .collect();
     records.sort_by(|a, b| a.key.cmp(&b.key));
     records
