@@ -13,7 +13,7 @@ use kizuki_core::Lang;
 use yew::prelude::*;
 
 use crate::load::{fetch_text, LoadError};
-use crate::{tel_href, ui_text};
+use crate::{contact_details, ui_text};
 
 const BUILT_IN_JSON: &str = include_str!("../../content/directory/default.json");
 
@@ -150,27 +150,16 @@ pub fn help_list(props: &HelpListProps) -> Html {
 }
 
 fn resource_item(resource: &Resource, lang: Lang) -> Html {
-    let text = ui_text(lang);
     html! {
         <li class="kizuki-help-resource" data-resource={resource.id.clone()}>
             <p class="kizuki-help-name">{ resource.name.get(lang) }</p>
             <p class="kizuki-help-description">{ resource.description.get(lang) }</p>
-            if resource.phone.is_some() || resource.hours.is_some() || resource.url.is_some() {
-                <dl class="kizuki-help-details">
-                    if let Some(phone) = &resource.phone {
-                        <dt>{ &text.center_phone }</dt>
-                        <dd><a href={tel_href(phone)}>{ phone }</a></dd>
-                    }
-                    if let Some(hours) = &resource.hours {
-                        <dt>{ &text.center_hours }</dt>
-                        <dd>{ hours.get(lang) }</dd>
-                    }
-                    if let Some(url) = &resource.url {
-                        <dt>{ &text.center_web }</dt>
-                        <dd><a href={url.clone()} rel="noopener noreferrer">{ url }</a></dd>
-                    }
-                </dl>
-            }
+            { contact_details(
+                lang,
+                resource.phone.as_deref(),
+                resource.hours.as_ref().map(|hours| hours.get(lang)),
+                resource.url.as_deref(),
+            ) }
         </li>
     }
 }

@@ -323,21 +323,38 @@ fn center_card(props: &CenterCardProps) -> Html {
         <aside class="kizuki-center" aria-label={text.center_heading.clone()}>
             <h3 class="kizuki-center-heading">{ &text.center_heading }</h3>
             <p class="kizuki-center-name">{ &center.name }</p>
-            <dl class="kizuki-center-details">
-                if let Some(phone) = &center.phone {
-                    <dt>{ &text.center_phone }</dt>
-                    <dd><a href={tel_href(phone)}>{ phone }</a></dd>
-                }
-                if let Some(hours) = &center.hours {
-                    <dt>{ &text.center_hours }</dt>
-                    <dd>{ hours }</dd>
-                }
-                if let Some(url) = &center.url {
-                    <dt>{ &text.center_web }</dt>
-                    <dd><a href={url.clone()} rel="noopener noreferrer">{ url }</a></dd>
-                }
-            </dl>
+            { contact_details(props.lang, center.phone.as_deref(), center.hours.as_deref(), center.url.as_deref()) }
         </aside>
+    }
+}
+
+/// Phone (a `tel:` link), hours and web address, those given, as a definition list: the
+/// center card, the checklist's help section and every directory entry show contacts so.
+pub fn contact_details(
+    lang: Lang,
+    phone: Option<&str>,
+    hours: Option<&str>,
+    url: Option<&str>,
+) -> Html {
+    if phone.is_none() && hours.is_none() && url.is_none() {
+        return Html::default();
+    }
+    let text = ui_text(lang);
+    html! {
+        <dl class="kizuki-contact-details">
+            if let Some(phone) = phone {
+                <dt>{ &text.center_phone }</dt>
+                <dd><a href={tel_href(phone)}>{ phone }</a></dd>
+            }
+            if let Some(hours) = hours {
+                <dt>{ &text.center_hours }</dt>
+                <dd>{ hours }</dd>
+            }
+            if let Some(url) = url {
+                <dt>{ &text.center_web }</dt>
+                <dd><a href={url.to_string()} rel="noopener noreferrer">{ url }</a></dd>
+            }
+        </dl>
     }
 }
 

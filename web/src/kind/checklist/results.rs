@@ -260,20 +260,7 @@ pub fn where_to_get_help(ctx: &Ctx) -> Html {
                 <p>{ &text.help_intro_center }</p>
                 <div class="kizuki-cl-help-center" data-testid="help-center">
                     <p class="kizuki-cl-help-name">{ &center.name }</p>
-                    <dl class="kizuki-cl-help-details">
-                        if let Some(phone) = &center.phone {
-                            <dt>{ &text.center_phone }</dt>
-                            <dd><a href={crate::tel_href(phone)}>{ phone }</a></dd>
-                        }
-                        if let Some(hours) = &center.hours {
-                            <dt>{ &text.center_hours }</dt>
-                            <dd>{ hours }</dd>
-                        }
-                        if let Some(url) = &center.url {
-                            <dt>{ &text.center_web }</dt>
-                            <dd><a href={url.clone()} rel="noopener noreferrer">{ url }</a></dd>
-                        }
-                    </dl>
+                    { crate::contact_details(ctx.lang, center.phone.as_deref(), center.hours.as_deref(), center.url.as_deref()) }
                 </div>
             </>
         }

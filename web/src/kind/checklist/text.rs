@@ -130,12 +130,6 @@ pub struct ChecklistText {
     pub help_intro_center: String,
     /// Above the regional resource directory.
     pub help_intro_directory: String,
-    /// Phone
-    pub center_phone: String,
-    /// Hours
-    pub center_hours: String,
-    /// Website
-    pub center_web: String,
     /// Mental-health plan (draft)
     pub draft_heading: String,
     /// A draft made from your answers and the action plan. Edit it freely; your edits are kept …
