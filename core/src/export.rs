@@ -130,8 +130,7 @@ fn read_current(pack: &ValidPack, bytes: &[u8]) -> Option<Export> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return None;
     }
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let export: Export = serde_json::from_slice(bytes).ok()?;
+    let export: Export = serde_json::from_slice(crate::load::without_bom(bytes)).ok()?;
     (export.kizuki_export == EXPORT_FORMAT && export.pack_id == pack.pack().id).then_some(export)
 }
 

@@ -70,6 +70,12 @@ impl ValidPack {
     }
 }
 
+/// The bytes after a UTF-8 byte order mark, if the file starts with one (editors on Windows
+/// write it).
+pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes)
+}
+
 /// Parses and validates a pack file. On failure, returns every diagnostic found (errors
 /// and warnings), each with a JSON pointer.
 pub fn load_pack(bytes: &[u8]) -> Result<ValidPack, Vec<Diagnostic>> {
@@ -84,8 +90,7 @@ pub fn load_pack(bytes: &[u8]) -> Result<ValidPack, Vec<Diagnostic>> {
 /// structural problem with its path for the rest.
 pub fn parse_pack(bytes: &[u8]) -> Result<Pack, Vec<Diagnostic>> {
     if bytes.len() <= MAX_PACK_BYTES {
-        let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-        if let Ok(pack) = serde_json::from_slice::<Pack>(text) {
+        if let Ok(pack) = serde_json::from_slice::<Pack>(without_bom(bytes)) {
             if pack.format_version == FORMAT_VERSION {
                 return Ok(pack);
             }
