@@ -395,27 +395,27 @@ fn show_crash(document: &Document, widget: &LiveWidget, reload_href: &str) -> Re
     section.set_attribute("class", "kizuki-error")?;
     section.set_attribute("role", "alert")?;
     let heading = document.create_element("h2")?;
-    heading.set_text_content(Some(&text.crashed_title));
+    heading.set_text_content(Some(text.crashed_title));
     let message = document.create_element("p")?;
-    message.set_text_content(Some(&text.crashed_message));
+    message.set_text_content(Some(text.crashed_message));
     section.append_child(&heading)?;
     section.append_child(&message)?;
     let saved = saved_records(&widget.namespace);
     if !saved.is_empty() {
         let note = document.create_element("p")?;
-        note.set_text_content(Some(&text.crashed_export_note));
+        note.set_text_content(Some(text.crashed_export_note));
         section.append_child(&note)?;
         let buttons = document.create_element("p")?;
         buttons.set_attribute("class", "kizuki-actions")?;
         for (key, value) in &saved {
-            buttons.append_child(&export_link(document, key, value, &text.crashed_export)?)?;
+            buttons.append_child(&export_link(document, key, value, text.crashed_export)?)?;
         }
         section.append_child(&buttons)?;
     }
     let reload = document.create_element("a")?;
     reload.set_attribute("class", "kizuki-button")?;
     reload.set_attribute("href", reload_href)?;
-    reload.set_text_content(Some(&text.reload));
+    reload.set_text_content(Some(text.reload));
     section.append_child(&reload)?;
     wrapper.append_child(&section)?;
     widget.container.append_child(&wrapper)?;

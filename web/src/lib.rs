@@ -301,7 +301,7 @@ fn lang_switch(props: &LangSwitchProps) -> Html {
         }
     };
     html! {
-        <div class="kizuki-lang" role="group" aria-label={text.language.clone()}>
+        <div class="kizuki-lang" role="group" aria-label={text.language.to_string()}>
             { button(Lang::Ja, "日本語") }
             { button(Lang::En, "English") }
         </div>
@@ -320,7 +320,7 @@ fn center_card(props: &CenterCardProps) -> Html {
     let text = ui_text(props.lang);
     let center = &props.center;
     html! {
-        <aside class="kizuki-center" aria-label={text.center_heading.clone()}>
+        <aside class="kizuki-center" aria-label={text.center_heading.to_string()}>
             <h3 class="kizuki-center-heading">{ &text.center_heading }</h3>
             <p class="kizuki-center-name">{ &center.name }</p>
             { contact_details(props.lang, center.phone.as_deref(), center.hours.as_deref(), center.url.as_deref()) }

@@ -1,143 +1,110 @@
-//! The app's own UI strings, one JSON file per locale in `web/locales/`.
+//! The app's own UI strings, compiled from `web/locales/<lang>/ui.json` by `web/build.rs`.
 //!
 //! Content text comes from packs; these are only the words of the frame around it
 //! (loading, errors, the language switch). Placeholders are written `{name}`.
 
-use std::sync::OnceLock;
-
 use kizuki_core::directory::ResourceKind;
 use kizuki_core::Lang;
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
 /// Every UI string, in one language. The JSON files must have exactly these keys.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct UiText {
     /// The product name as shown in the widget's header.
-    pub brand: String,
+    pub brand: &'static str,
     /// Accessible name of the language switch.
-    pub language: String,
+    pub language: &'static str,
     /// Shown while the pack loads.
-    pub loading: String,
+    pub loading: &'static str,
     /// `{date}`: the pack's `content_as_of`.
-    pub content_as_of: String,
+    pub content_as_of: &'static str,
     /// Heading of the load error state.
-    pub load_failed_title: String,
+    pub load_failed_title: &'static str,
     /// The retry button.
-    pub retry: String,
+    pub retry: &'static str,
     /// `{detail}`: what the browser said.
-    pub error_network: String,
+    pub error_network: &'static str,
     /// `{status}`: the HTTP status code.
-    pub error_http: String,
+    pub error_http: &'static str,
     /// `{detail}`: the parser's message with line and column.
-    pub error_not_a_pack: String,
+    pub error_not_a_pack: &'static str,
     /// `{found}` and `{supported}`: format versions.
-    pub error_format_version: String,
+    pub error_format_version: &'static str,
     /// `{expected}` and `{found}`: kit kinds.
-    pub error_wrong_kind: String,
+    pub error_wrong_kind: &'static str,
     /// Heading shown by the panic hook.
-    pub crashed_title: String,
+    pub crashed_title: &'static str,
     /// Body shown by the panic hook.
-    pub crashed_message: String,
+    pub crashed_message: &'static str,
     /// The link that reloads the page after a crash.
-    pub reload: String,
+    pub reload: &'static str,
     /// Heading of the support center's contacts.
-    pub center_heading: String,
+    pub center_heading: &'static str,
     /// Label of the center's phone number.
-    pub center_phone: String,
+    pub center_phone: &'static str,
     /// Label of the center's opening hours.
-    pub center_hours: String,
+    pub center_hours: &'static str,
     /// Label of the center's web address.
-    pub center_web: String,
+    pub center_web: &'static str,
     /// The one-line privacy statement in the footer.
-    pub privacy_note: String,
+    pub privacy_note: &'static str,
     /// The crash screen's button that downloads what this widget saved.
-    pub crashed_export: String,
+    pub crashed_export: &'static str,
     /// Under it: what the downloaded file is for.
-    pub crashed_export_note: String,
+    pub crashed_export_note: &'static str,
     /// Heading of the course's help section.
-    pub help_heading: String,
+    pub help_heading: &'static str,
     /// Above the course's list of places to get help.
-    pub help_intro_course: String,
+    pub help_intro_course: &'static str,
     /// Shown while a center's directory file loads.
-    pub help_loading: String,
+    pub help_loading: &'static str,
     /// `{detail}`: why the center's directory file was not used (the built-in list is shown).
-    pub help_directory_failed: String,
+    pub help_directory_failed: &'static str,
     /// When no place in the directory applies.
-    pub help_empty: String,
+    pub help_empty: &'static str,
     /// `{name}` keeps the list, checked on `{date}`.
-    pub help_maintained_by: String,
+    pub help_maintained_by: &'static str,
     /// The name of each kind of place, as group headings.
     pub help_kinds: HelpKindText,
 }
 
 /// Group headings of the help list, one per [`ResourceKind`].
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct HelpKindText {
-    pub own_service: String,
-    pub support_center: String,
-    pub regional_center: String,
-    pub mental_health_center: String,
-    pub hotline: String,
-    pub clinic: String,
-    pub counseling: String,
-    pub other: String,
+    pub own_service: &'static str,
+    pub support_center: &'static str,
+    pub regional_center: &'static str,
+    pub mental_health_center: &'static str,
+    pub hotline: &'static str,
+    pub clinic: &'static str,
+    pub counseling: &'static str,
+    pub other: &'static str,
 }
 
 impl HelpKindText {
     /// The heading of `kind`.
     pub fn get(&self, kind: ResourceKind) -> &str {
         match kind {
-            ResourceKind::OwnService => &self.own_service,
-            ResourceKind::SupportCenter => &self.support_center,
-            ResourceKind::RegionalCenter => &self.regional_center,
-            ResourceKind::MentalHealthCenter => &self.mental_health_center,
-            ResourceKind::Hotline => &self.hotline,
-            ResourceKind::Clinic => &self.clinic,
-            ResourceKind::Counseling => &self.counseling,
-            ResourceKind::Other => &self.other,
+            ResourceKind::OwnService => self.own_service,
+            ResourceKind::SupportCenter => self.support_center,
+            ResourceKind::RegionalCenter => self.regional_center,
+            ResourceKind::MentalHealthCenter => self.mental_health_center,
+            ResourceKind::Hotline => self.hotline,
+            ResourceKind::Clinic => self.clinic,
+            ResourceKind::Counseling => self.counseling,
+            ResourceKind::Other => self.other,
         }
     }
 }
 
-const JA_JSON: &str = include_str!("../locales/ja.json");
-const EN_JSON: &str = include_str!("../locales/en.json");
+/// The generated constants of `web/locales/<lang>/ui.json` (see `web/build.rs`).
+mod generated {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/locale_ui.rs"));
+}
 
-/// The UI strings for `lang`. The files are compiled in and checked by this module's tests.
+/// The strings for `lang`, compiled in from `web/locales/<lang>/ui.json`.
 pub fn ui_text(lang: Lang) -> &'static UiText {
-    static CELLS: LocaleCells<UiText> = LocaleCells::new();
-    CELLS.get(lang, JA_JSON, EN_JSON)
-}
-
-/// A string table per language, parsed from its compiled-in JSON the first time it is asked
-/// for. Every part of the UI keeps its table in one of these.
-pub struct LocaleCells<T> {
-    ja: OnceLock<T>,
-    en: OnceLock<T>,
-}
-
-impl<T: DeserializeOwned> LocaleCells<T> {
-    /// Empty cells, for a `static`.
-    pub const fn new() -> LocaleCells<T> {
-        LocaleCells {
-            ja: OnceLock::new(),
-            en: OnceLock::new(),
-        }
-    }
-
-    /// The table for `lang`, parsed from `ja_json` or `en_json`.
-    pub fn get(&'static self, lang: Lang, ja_json: &str, en_json: &str) -> &'static T {
-        let (cell, json) = match lang {
-            Lang::Ja => (&self.ja, ja_json),
-            Lang::En => (&self.en, en_json),
-        };
-        // Each table's tests parse both files, so this cannot fail in a tested build.
-        cell.get_or_init(|| {
-            serde_json::from_str(json).expect("web/locales/ files are checked by their tests")
-        })
-    }
+    generated::text(lang)
 }
 
 /// Replaces each `{name}` in `template` with its value.
@@ -154,35 +121,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_locale_files_parse_with_every_key() {
-        for json in [JA_JSON, EN_JSON] {
-            let parsed: Result<UiText, _> = serde_json::from_str(json);
-            assert!(parsed.is_ok(), "{parsed:?}");
-        }
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill(
+                "{answered} / {total}",
+                &[("answered", "3"), ("total", "10")]
+            ),
+            "3 / 10"
+        );
     }
 
     #[test]
-    fn placeholders_match_between_languages() {
-        fn placeholders(text: &str) -> Vec<&str> {
-            let mut names: Vec<&str> = text
-                .split('{')
-                .skip(1)
-                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-                .collect();
-            names.sort_unstable();
-            names
-        }
-        let ja: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(JA_JSON).expect("ja parses");
-        let en: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(EN_JSON).expect("en parses");
-        for (key, ja_value) in &ja {
-            let en_value = en.get(key).and_then(|v| v.as_str()).unwrap_or_default();
-            assert_eq!(
-                placeholders(ja_value.as_str().unwrap_or_default()),
-                placeholders(en_value),
-                "placeholders of {key}"
-            );
-        }
+    fn every_language_has_its_own_strings() {
+        // A language folder copied without translating would pass the build's key check.
+        assert_ne!(ui_text(Lang::Ja).loading, ui_text(Lang::En).loading);
+        assert!(!ui_text(Lang::Ja)
+            .help_kinds
+            .get(ResourceKind::Hotline)
+            .is_empty());
     }
 }

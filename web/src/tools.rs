@@ -6,12 +6,7 @@
 pub mod aggregate;
 pub mod my_data;
 
-use std::collections::BTreeMap;
-
 use kizuki_core::{Lang, ValidPack};
-use serde::Deserialize;
-
-use crate::locale::LocaleCells;
 
 pub use aggregate::AggregateView;
 pub use my_data::MyDataView;
@@ -19,87 +14,92 @@ pub use my_data::MyDataView;
 use crate::{KitChoice, LoadError};
 
 /// Every string of the tools' UI, in one language.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct ToolsText {
-    pub agg_heading: String,
-    pub agg_intro: String,
-    pub agg_local_note: String,
-    pub agg_drop: String,
-    pub agg_choose: String,
-    pub agg_min_group: String,
-    pub agg_min_group_help: String,
-    pub agg_reading: String,
-    pub agg_summary: String,
-    pub agg_invalid_heading: String,
-    pub agg_hidden_all: String,
-    pub agg_hidden: String,
-    pub agg_mean: String,
-    pub agg_areas_heading: String,
-    pub agg_items_heading: String,
-    pub agg_item: String,
-    pub agg_applies: String,
-    pub agg_unanswered: String,
-    pub agg_why_not_heading: String,
-    pub agg_band: String,
-    pub agg_band_files: String,
-    pub agg_band_all: String,
-    pub agg_band_unanswered: String,
-    pub agg_reason: String,
-    pub agg_answers_files: String,
-    pub agg_course_heading: String,
-    pub agg_completed_course: String,
-    pub agg_module: String,
-    pub agg_started: String,
-    pub agg_completed: String,
-    pub agg_quiz_pass: String,
-    pub agg_feedback_positive: String,
-    pub agg_csv: String,
-    pub agg_print: String,
-    pub agg_clear: String,
-    pub agg_failed: String,
-    pub errors: BTreeMap<String, String>,
-    pub data_heading: String,
-    pub data_where: String,
-    pub data_embedded: String,
-    pub data_nothing_sent: String,
-    pub data_empty: String,
-    pub data_key: String,
-    pub data_pack: String,
-    pub data_namespace: String,
-    pub data_size: String,
-    pub data_size_value: String,
-    pub data_saved: String,
-    pub data_sealed: String,
-    pub data_unreadable: String,
-    pub data_corrupt: String,
-    pub data_download: String,
-    pub data_erase: String,
-    pub data_confirm: String,
-    pub data_confirm_yes: String,
-    pub data_cancel: String,
-    pub data_erased: String,
-    pub data_failed: String,
-    pub data_refresh: String,
+    pub agg_heading: &'static str,
+    pub agg_intro: &'static str,
+    pub agg_local_note: &'static str,
+    pub agg_drop: &'static str,
+    pub agg_choose: &'static str,
+    pub agg_min_group: &'static str,
+    pub agg_min_group_help: &'static str,
+    pub agg_reading: &'static str,
+    pub agg_summary: &'static str,
+    pub agg_invalid_heading: &'static str,
+    pub agg_hidden_all: &'static str,
+    pub agg_hidden: &'static str,
+    pub agg_mean: &'static str,
+    pub agg_areas_heading: &'static str,
+    pub agg_items_heading: &'static str,
+    pub agg_item: &'static str,
+    pub agg_applies: &'static str,
+    pub agg_unanswered: &'static str,
+    pub agg_why_not_heading: &'static str,
+    pub agg_band: &'static str,
+    pub agg_band_files: &'static str,
+    pub agg_band_all: &'static str,
+    pub agg_band_unanswered: &'static str,
+    pub agg_reason: &'static str,
+    pub agg_answers_files: &'static str,
+    pub agg_course_heading: &'static str,
+    pub agg_completed_course: &'static str,
+    pub agg_module: &'static str,
+    pub agg_started: &'static str,
+    pub agg_completed: &'static str,
+    pub agg_quiz_pass: &'static str,
+    pub agg_feedback_positive: &'static str,
+    pub agg_csv: &'static str,
+    pub agg_print: &'static str,
+    pub agg_clear: &'static str,
+    pub agg_failed: &'static str,
+    /// Messages by core error code, sorted by code (`other` for the rest).
+    pub errors: &'static [(&'static str, &'static str)],
+    pub data_heading: &'static str,
+    pub data_where: &'static str,
+    pub data_embedded: &'static str,
+    pub data_nothing_sent: &'static str,
+    pub data_empty: &'static str,
+    pub data_key: &'static str,
+    pub data_pack: &'static str,
+    pub data_namespace: &'static str,
+    pub data_size: &'static str,
+    pub data_size_value: &'static str,
+    pub data_saved: &'static str,
+    pub data_sealed: &'static str,
+    pub data_unreadable: &'static str,
+    pub data_corrupt: &'static str,
+    pub data_download: &'static str,
+    pub data_erase: &'static str,
+    pub data_confirm: &'static str,
+    pub data_confirm_yes: &'static str,
+    pub data_cancel: &'static str,
+    pub data_erased: &'static str,
+    pub data_failed: &'static str,
+    pub data_refresh: &'static str,
 }
 
 impl ToolsText {
     /// The localized message for a core error code (`duplicate` included).
     pub fn error<'a>(&'a self, code: &'a str) -> &'a str {
-        self.errors
-            .get(code)
-            .or_else(|| self.errors.get("other"))
-            .map_or(code, String::as_str)
+        let find = |wanted: &str| {
+            self.errors
+                .binary_search_by(|(key, _)| (*key).cmp(wanted))
+                .ok()
+                .map(|index| self.errors[index].1)
+        };
+        find(code).or_else(|| find("other")).unwrap_or(code)
     }
 }
 
-const JA_JSON: &str = include_str!("../locales/ja/tools.json");
-const EN_JSON: &str = include_str!("../locales/en/tools.json");
+/// The generated constants of `web/locales/<lang>/tools.json` (see `web/build.rs`).
+mod generated {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/locale_tools.rs"));
+}
 
-/// The tools' strings for `lang`.
+/// The strings for `lang`, compiled in from `web/locales/<lang>/tools.json`.
 pub fn tools_text(lang: Lang) -> &'static ToolsText {
-    static CELLS: LocaleCells<ToolsText> = LocaleCells::new();
-    CELLS.get(lang, JA_JSON, EN_JSON)
+    generated::text(lang)
 }
 
 pub use crate::locale::fill;
@@ -118,26 +118,6 @@ pub(crate) async fn fetch_any_pack(url: &str) -> Result<ValidPack, LoadError> {
 mod tests {
     use super::*;
 
-    fn keys(json: &str) -> Vec<String> {
-        let map: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(json).expect("a JSON object");
-        let mut keys: Vec<String> = map.keys().cloned().collect();
-        if let Some(serde_json::Value::Object(errors)) = map.get("errors") {
-            keys.extend(errors.keys().map(|k| format!("errors.{k}")));
-        }
-        keys.sort();
-        keys
-    }
-
-    #[test]
-    fn both_locales_parse_and_have_the_same_keys() {
-        for json in [JA_JSON, EN_JSON] {
-            let parsed: Result<ToolsText, _> = serde_json::from_str(json);
-            assert!(parsed.is_ok(), "{parsed:?}");
-        }
-        assert_eq!(keys(JA_JSON), keys(EN_JSON));
-    }
-
     #[test]
     fn every_error_code_has_a_message() {
         for code in [
@@ -149,11 +129,15 @@ mod tests {
             "too_large",
             "duplicate",
             "read_failed",
-            "other",
         ] {
             for lang in [Lang::Ja, Lang::En] {
-                assert!(tools_text(lang).errors.contains_key(code), "{code}");
+                let text = tools_text(lang);
+                assert_ne!(text.error(code), text.error("other"), "{code}");
             }
         }
+        assert_eq!(
+            tools_text(Lang::En).error("no_such_code"),
+            tools_text(Lang::En).error("other")
+        );
     }
 }

@@ -38,10 +38,10 @@ enum Notice {
 /// The message for a storage problem.
 fn storage_message(text: &ChecklistText, error: &StorageError) -> String {
     match error {
-        StorageError::Unavailable => text.storage_unavailable.clone(),
-        StorageError::Full => text.storage_full.clone(),
-        StorageError::NewerElsewhere => text.storage_newer_elsewhere.clone(),
-        StorageError::Other(detail) => fill(&text.storage_other, &[("detail", detail)]),
+        StorageError::Unavailable => text.storage_unavailable.to_string(),
+        StorageError::Full => text.storage_full.to_string(),
+        StorageError::NewerElsewhere => text.storage_newer_elsewhere.to_string(),
+        StorageError::Other(detail) => fill(text.storage_other, &[("detail", detail)]),
     }
 }
 
@@ -285,7 +285,7 @@ pub fn view(props: &KitProps) -> Html {
                 <div class="kizuki-cl-notice" role="alert" data-testid="problem">
                     <p>{ match problem {
                         Notice::Storage(error) => storage_message(text, error),
-                        Notice::KeptAside(key) => fill(&text.storage_kept_aside, &[("key", key)]),
+                        Notice::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),
                         Notice::Erased => String::new(),
                     } }</p>
                     <button type="button" class="kizuki-cl-link-button" onclick={dismiss}>{ &text.dismiss }</button>

@@ -174,29 +174,29 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
         return html! { <div class="kizuki-plan-notice-slot" role="status" aria-live="polite"></div> };
     };
     let words = match message {
-        Message::WrongPassphrase => text.wrong_passphrase.clone(),
+        Message::WrongPassphrase => text.wrong_passphrase.to_string(),
         Message::TooShort => fill(
-            &text.too_short,
+            text.too_short,
             &[("min", &kizuki_core::vault::MIN_PASSPHRASE_CHARS.to_string())],
         ),
-        Message::Locked => text.locked.clone(),
-        Message::AutoLocked => text.auto_locked.clone(),
+        Message::Locked => text.locked.to_string(),
+        Message::AutoLocked => text.auto_locked.to_string(),
         Message::Core(code) => text.errors.for_code(code).to_string(),
         Message::Storage(code) => match *code {
-            "full" => text.storage_full.clone(),
-            "unavailable" => text.storage_unavailable.clone(),
-            "newer_elsewhere" => text.storage_newer_elsewhere.clone(),
-            _ => text.storage_other.clone(),
+            "full" => text.storage_full.to_string(),
+            "unavailable" => text.storage_unavailable.to_string(),
+            "newer_elsewhere" => text.storage_newer_elsewhere.to_string(),
+            _ => text.storage_other.to_string(),
         },
-        Message::KeptAside(key) => fill(&text.storage_kept_aside, &[("key", key)]),
-        Message::PlainFound => text.storage_plain_found.clone(),
-        Message::NewerElsewhere => text.storage_newer_elsewhere.clone(),
-        Message::ChangedElsewhere => text.storage_changed_elsewhere.clone(),
-        Message::RandomUnavailable => text.random_unavailable.clone(),
-        Message::Exported => text.exported.clone(),
-        Message::Imported(n) => fill(&text.imported, &[("n", &n.to_string())]),
-        Message::PassphraseChanged => text.changed.clone(),
-        Message::Erased => text.erased.clone(),
+        Message::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),
+        Message::PlainFound => text.storage_plain_found.to_string(),
+        Message::NewerElsewhere => text.storage_newer_elsewhere.to_string(),
+        Message::ChangedElsewhere => text.storage_changed_elsewhere.to_string(),
+        Message::RandomUnavailable => text.random_unavailable.to_string(),
+        Message::Exported => text.exported.to_string(),
+        Message::Imported(n) => fill(text.imported, &[("n", &n.to_string())]),
+        Message::PassphraseChanged => text.changed.to_string(),
+        Message::Erased => text.erased.to_string(),
     };
     let (class, role) = match tone {
         Tone::Info => ("kizuki-plan-notice", "status"),
@@ -225,7 +225,7 @@ fn setup_screen(ctx: &Ctx<'_>) -> Html {
                 <p>{ &text.setup_warning }</p>
             </div>
             <NewPassphraseForm id={ctx.id("setup")} lang={ctx.lang} busy={ctx.state.busy}
-                               button={text.setup_button.clone()}
+                               button={text.setup_button.to_string()}
                                on_submit={flows::on_setup(ctx)} />
         </section>
     }
@@ -238,12 +238,12 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
             <h3 id={ctx.id("unlock-heading")}>{ &text.unlock_heading }</h3>
             <p>{ &text.unlock_intro }</p>
             <PassphraseEntry id={ctx.id("unlock")} lang={ctx.lang} busy={ctx.state.busy}
-                             button={text.unlock_button.clone()} on_submit={flows::on_unlock(ctx)} />
+                             button={text.unlock_button.to_string()} on_submit={flows::on_unlock(ctx)} />
             <details class="kizuki-plan-forgot">
                 <summary>{ &text.forgot_heading }</summary>
                 <p>{ &text.forgot_text }</p>
-                <ConfirmAction lang={ctx.lang} danger=true open_label={text.erase_open.clone()}
-                               question={text.erase_confirm.clone()} yes_label={text.erase_yes.clone()}
+                <ConfirmAction lang={ctx.lang} danger=true open_label={text.erase_open.to_string()}
+                               question={text.erase_confirm.to_string()} yes_label={text.erase_yes.to_string()}
                                on_confirm={ctx.send(Msg::Erase)} />
             </details>
         </section>

@@ -183,14 +183,14 @@ pub fn aggregate_view(props: &KitProps) -> Html {
             let on_print = Callback::from(|_: MouseEvent| platform::print());
             html! {
                 <section class="kizuki-tools-report" aria-labelledby={id("report")}>
-                    <h3 id={id("report")}>{ fill(&text.agg_summary, &[
+                    <h3 id={id("report")}>{ fill(text.agg_summary, &[
                         ("valid", &report.files_valid.to_string()),
                         ("read", &(report.files_read + files.unreadable.len()).to_string()),
                     ]) }</h3>
                     { invalid_list(text, report, &files.unreadable) }
                     if report.hidden {
                         <p class="kizuki-tools-hidden-all">
-                            { fill(&text.agg_hidden_all, &[("n", &report.min_group.to_string())]) }
+                            { fill(text.agg_hidden_all, &[("n", &report.min_group.to_string())]) }
                         </p>
                     }
                     { figures(props, text, report) }
@@ -261,7 +261,7 @@ fn invalid_list(
 }
 
 fn hidden_text(text: &ToolsText, min_group: usize) -> String {
-    fill(&text.agg_hidden, &[("n", &min_group.to_string())])
+    fill(text.agg_hidden, &[("n", &min_group.to_string())])
 }
 
 fn figures(props: &KitProps, text: &ToolsText, report: &AggregateReport) -> Html {
@@ -312,8 +312,8 @@ fn checklist_figures(
     };
     let size_label = |band: &str| -> String {
         match band {
-            BAND_ALL => text.agg_band_all.clone(),
-            BAND_UNANSWERED => text.agg_band_unanswered.clone(),
+            BAND_ALL => text.agg_band_all.to_string(),
+            BAND_UNANSWERED => text.agg_band_unanswered.to_string(),
             id => checklist
                 .profile
                 .iter()
@@ -407,7 +407,7 @@ fn checklist_figures(
                                                 let answers = tally.map_or(0, |t| t.answers);
                                                 let files = tally.map_or(0, |t| t.files);
                                                 html! {
-                                                    <td data-reason={r.id.clone()}>{ fill(&text.agg_answers_files, &[
+                                                    <td data-reason={r.id.clone()}>{ fill(text.agg_answers_files, &[
                                                         ("answers", &answers.to_string()),
                                                         ("files", &files.to_string()),
                                                     ]) }</td>
@@ -442,7 +442,7 @@ fn course_figures(
     html! {
         <>
             <h4>{ &text.agg_course_heading }</h4>
-            <p class="kizuki-tools-course-total">{ fill(&text.agg_completed_course, &[
+            <p class="kizuki-tools-course-total">{ fill(text.agg_completed_course, &[
                 ("completed", &figures.completed_course.to_string()),
                 ("files", &files.to_string()),
                 ("rate", &format_rate(figures.completion_rate_percent)),
@@ -455,7 +455,7 @@ fn course_figures(
                         <th scope="col">{ &text.agg_completed }</th>
                         <th scope="col">{ &text.agg_quiz_pass }</th>
                         { for course.feedback_questions.iter().map(|q| html! {
-                            <th scope="col">{ fill(&text.agg_feedback_positive, &[("question", q.prompt.get(lang))]) }</th>
+                            <th scope="col">{ fill(text.agg_feedback_positive, &[("question", q.prompt.get(lang))]) }</th>
                         }) }
                     </tr></thead>
                     <tbody>

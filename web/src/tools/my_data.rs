@@ -117,7 +117,7 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
         let download = {
             let key = key.clone();
             let status = status.clone();
-            let failed = text.data_failed.clone();
+            let failed = text.data_failed.to_string();
             Callback::from(move |_: MouseEvent| {
                 let value = platform::read(&key).ok().flatten().unwrap_or_default();
                 if platform::download(&file_name(&key), "application/json", &value).is_err() {
@@ -139,8 +139,8 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
             let confirming = confirming.clone();
             let list = list.clone();
             let status = status.clone();
-            let erased = fill(&text.data_erased, &[("key", &key)]);
-            let failed = text.data_failed.clone();
+            let erased = fill(text.data_erased, &[("key", &key)]);
+            let failed = text.data_failed.to_string();
             Callback::from(move |_: MouseEvent| {
                 match platform::remove(&key) {
                     Ok(()) => status.set(erased.clone()),
@@ -152,8 +152,8 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
         };
         let saved = match &record.info {
             RecordInfo::Plain { saved_at } => saved_at.clone(),
-            RecordInfo::Sealed => text.data_sealed.clone(),
-            RecordInfo::Unreadable => text.data_unreadable.clone(),
+            RecordInfo::Sealed => text.data_sealed.to_string(),
+            RecordInfo::Unreadable => text.data_unreadable.to_string(),
         };
         let is_confirming = confirming.as_deref() == Some(key.as_str());
         html! {
@@ -163,7 +163,7 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
                     <dt>{ &text.data_pack }</dt><dd>{ &record.pack_id }</dd>
                     <dt>{ &text.data_namespace }</dt><dd>{ &record.namespace }</dd>
                     <dt>{ &text.data_size }</dt>
-                    <dd>{ fill(&text.data_size_value, &[("n", &record.size.to_string())]) }</dd>
+                    <dd>{ fill(text.data_size_value, &[("n", &record.size.to_string())]) }</dd>
                     <dt>{ &text.data_saved }</dt><dd>{ saved }</dd>
                     <dt>{ &text.data_key }</dt><dd><code>{ &record.key }</code></dd>
                 </dl>

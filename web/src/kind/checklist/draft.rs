@@ -21,10 +21,10 @@ const SECTIONS: [&str; 4] = ["policy", "organisation", "priorities", "evaluation
 
 fn heading(text: &ChecklistText, section: &str) -> String {
     match section {
-        "policy" => text.draft_policy.clone(),
-        "organisation" => text.draft_organisation.clone(),
-        "priorities" => text.draft_priorities.clone(),
-        _ => text.draft_evaluation.clone(),
+        "policy" => text.draft_policy.to_string(),
+        "organisation" => text.draft_organisation.to_string(),
+        "priorities" => text.draft_priorities.to_string(),
+        _ => text.draft_evaluation.to_string(),
     }
 }
 
@@ -57,20 +57,20 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
         level.and_then(|l| checklist.levels.get(l)),
     ) {
         (Some(p), Some(level)) => fill(
-            &text.draft_score,
+            text.draft_score,
             &[
                 ("percent", &p.to_string()),
                 ("level", level.label.get(lang)),
             ],
         ),
-        _ => text.chart_no_score.clone(),
+        _ => text.chart_no_score.to_string(),
     };
     match section {
-        "policy" => text.draft_policy_text.clone(),
+        "policy" => text.draft_policy_text.to_string(),
         "organisation" => {
-            let mut lines = vec![text.draft_organisation_intro.clone()];
+            let mut lines = vec![text.draft_organisation_intro.to_string()];
             if draft.in_place.is_empty() {
-                lines.push(text.draft_organisation_none.clone());
+                lines.push(text.draft_organisation_none.to_string());
             }
             for area in &draft.in_place {
                 lines.push(format!("【{}】", area_title(&area.area)));
@@ -80,37 +80,37 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
         }
         "priorities" => {
             if draft.priorities.is_empty() {
-                return text.draft_priorities_none.clone();
+                return text.draft_priorities_none.to_string();
             }
             let mut blocks = Vec::new();
             for p in &draft.priorities {
                 let mut lines = vec![fill(
-                    &text.draft_priority_line,
+                    text.draft_priority_line,
                     &[("rank", &p.rank.to_string()), ("item", &item_text(&p.item))],
                 )];
                 if let Some(item) = checklist.item(&p.item) {
                     lines.push(format!(
                         "   {}",
                         fill(
-                            &text.draft_priority_detail,
+                            text.draft_priority_detail,
                             &[("recommendation", &plain(item.recommendation.get(lang)))]
                         )
                     ));
                 }
                 let unset = |value: &str| {
                     if value.trim().is_empty() {
-                        text.draft_unset.clone()
+                        text.draft_unset.to_string()
                     } else {
                         value.to_string()
                     }
                 };
                 let due = kizuki_core::report::display_date(&p.due, lang);
                 let mut owner = fill(
-                    &text.draft_priority_owner,
+                    text.draft_priority_owner,
                     &[("owner", &unset(&p.owner)), ("due", &unset(&due))],
                 );
                 if p.done {
-                    owner.push_str(&text.draft_priority_done);
+                    owner.push_str(text.draft_priority_done);
                 }
                 lines.push(format!("   {owner}"));
                 blocks.push(lines.join("\n"));
@@ -119,7 +119,7 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
         }
         _ => {
             let mut lines = vec![fill(
-                &text.draft_evaluation_text,
+                text.draft_evaluation_text,
                 &[
                     ("date", &kizuki_core::report::display_date(today, lang)),
                     ("score", &score(draft.percent, draft.level)),
@@ -129,7 +129,7 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
             for (area, counts) in checklist.areas.iter().zip(&draft.baseline) {
                 if counts.applicable > 0 {
                     lines.push(fill(
-                        &text.draft_evaluation_area,
+                        text.draft_evaluation_area,
                         &[
                             ("area", area.title.get(lang)),
                             ("score", &score(counts.percent, counts.level)),

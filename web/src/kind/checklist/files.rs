@@ -30,7 +30,7 @@ pub fn error_message(text: &ChecklistText, code: &str) -> String {
         "weak_passphrase" => &text.error_weak_passphrase,
         _ => &text.error_read_failed,
     }
-    .clone()
+    .to_string()
 }
 
 /// A file read from an `<input type="file">` and checked by the core.
@@ -173,13 +173,13 @@ pub fn files_panel(props: &FilesProps) -> Html {
     };
 
     let status_line = status.as_ref().map(|s| match s {
-        Status::Exported(file) => (false, fill(&text.exported, &[("file", file)])),
-        Status::ExportFailed(detail) => (true, fill(&text.export_failed, &[("detail", detail)])),
-        Status::Imported(file) => (false, fill(&text.imported, &[("file", file)])),
+        Status::Exported(file) => (false, fill(text.exported, &[("file", file)])),
+        Status::ExportFailed(detail) => (true, fill(text.export_failed, &[("detail", detail)])),
+        Status::Imported(file) => (false, fill(text.imported, &[("file", file)])),
         Status::Refused { file, code } => (
             true,
             fill(
-                &text.import_refused,
+                text.import_refused,
                 &[("file", file), ("reason", &error_message(text, code))],
             ),
         ),
@@ -278,12 +278,12 @@ pub fn compare_panel(props: &CompareProps) -> Html {
         let earlier = earlier.clone();
         Callback::from(move |_: MouseEvent| earlier.set(None))
     };
-    let percent = |p: Option<u8>| p.map_or(text.compare_no_score.clone(), |p| format!("{p}%"));
+    let percent = |p: Option<u8>| p.map_or(text.compare_no_score.to_string(), |p| format!("{p}%"));
     let change = |before: Option<u8>, after: Option<u8>| match (before, after) {
-        (Some(b), Some(a)) if a > b => fill(&text.change_up, &[("n", &(a - b).to_string())]),
-        (Some(b), Some(a)) if a < b => fill(&text.change_down, &[("n", &(b - a).to_string())]),
-        (Some(_), Some(_)) => text.change_same.clone(),
-        _ => text.compare_no_score.clone(),
+        (Some(b), Some(a)) if a > b => fill(text.change_up, &[("n", &(a - b).to_string())]),
+        (Some(b), Some(a)) if a < b => fill(text.change_down, &[("n", &(b - a).to_string())]),
+        (Some(_), Some(_)) => text.change_same.to_string(),
+        _ => text.compare_no_score.to_string(),
     };
     let item_list = |ids: &[String]| {
         if ids.is_empty() {
@@ -310,7 +310,7 @@ pub fn compare_panel(props: &CompareProps) -> Html {
             <div role="status">
                 if let Some((file, code)) = &*refused {
                     <p class="kizuki-cl-message kizuki-cl-message-problem">
-                        { fill(&text.import_refused, &[("file", file), ("reason", &error_message(text, code))]) }
+                        { fill(text.import_refused, &[("file", file), ("reason", &error_message(text, code))]) }
                     </p>
                 }
             </div>
@@ -323,9 +323,9 @@ pub fn compare_panel(props: &CompareProps) -> Html {
                     );
                     html! {
                         <div class="kizuki-cl-comparison" data-testid="comparison">
-                            <p>{ fill(&text.compare_loaded, &[("file", &earlier.name), ("date", &date)]) }</p>
+                            <p>{ fill(text.compare_loaded, &[("file", &earlier.name), ("date", &date)]) }</p>
                             <p class="kizuki-cl-score-change">
-                                { fill(&text.compare_overall, &[
+                                { fill(text.compare_overall, &[
                                     ("before", &percent(comparison.percent_before)),
                                     ("after", &percent(comparison.percent_after)),
                                 ]) }

@@ -119,7 +119,7 @@ pub fn area_screen(
         <section class="kizuki-cl-screen kizuki-cl-area" data-area={area.id.clone()}
                  aria-labelledby={ctx.id(&["screen-heading"])}>
             <p class="kizuki-cl-step">
-                { fill(&text.area_step, &[
+                { fill(text.area_step, &[
                     ("n", &position.map_or(0, |p| p + 1).to_string()),
                     ("total", &order.len().to_string()),
                 ]) }
@@ -131,7 +131,7 @@ pub fn area_screen(
                 <p class="kizuki-cl-intro">{ rich(intro.get(lang)) }</p>
             }
             <p class="kizuki-cl-area-count">
-                { fill(&text.area_answered, &[
+                { fill(text.area_answered, &[
                     ("answered", &counts.answered.to_string()),
                     ("total", &counts.applicable.to_string()),
                 ]) }
@@ -143,9 +143,9 @@ pub fn area_screen(
                 { for items.iter().map(|item| html! { <li>{ item_view(ctx, area, item) }</li> }) }
             </ol>
             <div class="kizuki-cl-pager">
-                { button(previous, if previous == Screen::Profile { &text.nav_profile } else { &text.previous_area },
+                { button(previous, if previous == Screen::Profile { text.nav_profile } else { text.previous_area },
                          "kizuki-cl-secondary", "previous") }
-                { button(next, if next == Screen::Results { &text.to_results } else { &text.next_area },
+                { button(next, if next == Screen::Results { text.to_results } else { text.next_area },
                          "kizuki-cl-next", "next") }
             </div>
         </section>
@@ -220,7 +220,7 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
                             <li>
                                 { rich(update.text.get(lang)) }
                                 <span class="kizuki-cl-as-of">
-                                    { " " }{ fill(&text.update_as_of, &[("date", &kizuki_core::report::display_date(&update.as_of, lang))]) }
+                                    { " " }{ fill(text.update_as_of, &[("date", &kizuki_core::report::display_date(&update.as_of, lang))]) }
                                 </span>
                             </li>
                         }) }

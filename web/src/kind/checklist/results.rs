@@ -23,15 +23,15 @@ pub fn overall(ctx: &Ctx, result: &ChecklistResult) -> Html {
             <h4 id={ctx.id(&["overall-heading"])}>{ &text.overall_heading }</h4>
             <div class="kizuki-cl-score-box" aria-live="polite" data-testid="overall">
                 if let (Some(percent), Some(level)) = (result.percent, level) {
-                    <p class="kizuki-cl-score">{ fill(&text.overall_score, &[("percent", &percent.to_string())]) }</p>
-                    <p class="kizuki-cl-level">{ fill(&text.overall_level, &[("level", level.label.get(ctx.lang))]) }</p>
+                    <p class="kizuki-cl-score">{ fill(text.overall_score, &[("percent", &percent.to_string())]) }</p>
+                    <p class="kizuki-cl-level">{ fill(text.overall_level, &[("level", level.label.get(ctx.lang))]) }</p>
                     <p class="kizuki-cl-level-description">{ rich(level.description.get(ctx.lang)) }</p>
                 } else {
                     <p>{ &text.no_score }</p>
                 }
             </div>
             if remaining > 0 {
-                <p class="kizuki-cl-hint">{ fill(&text.results_incomplete, &[("remaining", &remaining.to_string())]) }</p>
+                <p class="kizuki-cl-hint">{ fill(text.results_incomplete, &[("remaining", &remaining.to_string())]) }</p>
             }
         </section>
     }
@@ -56,7 +56,7 @@ pub fn area_chart(ctx: &Ctx, result: &ChecklistResult) -> Html {
                 { for rows.map(|(area, counts)| {
                     let percent = counts.percent;
                     let level = counts.level.and_then(|l| checklist.levels.get(l));
-                    let value = percent.map_or(text.chart_no_score.clone(), |p| format!("{p}%"));
+                    let value = percent.map_or(text.chart_no_score.to_string(), |p| format!("{p}%"));
                     html! {
                         <li class="kizuki-cl-chart-row" data-area={area.id.clone()}>
                             <span class="kizuki-cl-chart-title">{ area.title.get(lang) }</span>
@@ -119,9 +119,9 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
                             aria-expanded={show_all.to_string()} aria-controls={list_id}
                             data-testid="show-all-actions" onclick={toggle}>
                         { if *show_all {
-                            fill(&text.plan_show_fewer, &[("n", &FIRST_ACTIONS.to_string())])
+                            fill(text.plan_show_fewer, &[("n", &FIRST_ACTIONS.to_string())])
                         } else {
-                            fill(&text.plan_show_all, &[("n", &hidden.to_string())])
+                            fill(text.plan_show_all, &[("n", &hidden.to_string())])
                         } }
                     </button>
                 }
@@ -197,7 +197,7 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
     html! {
         <li class={classes!("kizuki-cl-action", folded.then_some("kizuki-cl-folded"))} data-item={r.item.clone()}>
             <p class="kizuki-cl-action-meta">
-                <span class="kizuki-cl-rank">{ fill(&text.rank, &[("rank", &r.rank.to_string())]) }</span>
+                <span class="kizuki-cl-rank">{ fill(text.rank, &[("rank", &r.rank.to_string())]) }</span>
                 { obligation_badge(text, r.obligation) }
                 if let Some(area) = area {
                     <span class="kizuki-cl-action-area">{ area.title.get(lang) }</span>
@@ -205,7 +205,7 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
             </p>
             <h5 class="kizuki-cl-action-item">{ checklist.item_text(item, &ctx.answers).get(lang) }</h5>
             if let Some(answer) = answer {
-                <p class="kizuki-cl-action-answer">{ fill(&text.current_answer, &[("answer", answer.label.get(lang))]) }</p>
+                <p class="kizuki-cl-action-answer">{ fill(text.current_answer, &[("answer", answer.label.get(lang))]) }</p>
             }
             <p class="kizuki-cl-action-recommendation">
                 <span class="kizuki-cl-label">{ format!("{}: ", text.recommendation_heading) }</span>

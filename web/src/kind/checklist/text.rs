@@ -4,346 +4,283 @@
 //! words around it. Placeholders are written `{name}` and filled with [`fill`].
 
 use kizuki_core::Lang;
-use serde::Deserialize;
-
-use crate::locale::LocaleCells;
 
 /// Every string of the checklist's UI, in one language (English shown in the docs).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct ChecklistText {
     /// A checklist to see for yourself how far your workplace's mental-health measures have com…
-    pub intro: String,
+    pub intro: &'static str,
     /// Your answers are saved automatically in this browser and are never sent anywhere.
-    pub autosave_note: String,
+    pub autosave_note: &'static str,
     /// About your workplace
-    pub profile_heading: String,
+    pub profile_heading: &'static str,
     /// First, tell us about your workplace. The items asked, and which are legal duties, depend…
-    pub profile_intro: String,
+    pub profile_intro: &'static str,
     /// Answer every question to start the checklist.
-    pub profile_incomplete: String,
+    pub profile_incomplete: &'static str,
     /// Start the checklist
-    pub start: String,
+    pub start: &'static str,
     /// {answered} / {total} answered
-    pub progress: String,
+    pub progress: &'static str,
     /// Progress
-    pub progress_label: String,
+    pub progress_label: &'static str,
     /// Area {n} of {total}
-    pub area_step: String,
+    pub area_step: &'static str,
     /// This area: {answered} / {total} answered
-    pub area_answered: String,
+    pub area_answered: &'static str,
     /// Previous area
-    pub previous_area: String,
+    pub previous_area: &'static str,
     /// Next area
-    pub next_area: String,
+    pub next_area: &'static str,
     /// See the results
-    pub to_results: String,
+    pub to_results: &'static str,
     /// Back to the answers
-    pub back_to_answers: String,
+    pub back_to_answers: &'static str,
     /// Checklist contents
-    pub nav_label: String,
+    pub nav_label: &'static str,
     /// About your workplace
-    pub nav_profile: String,
+    pub nav_profile: &'static str,
     /// Results
-    pub nav_results: String,
+    pub nav_results: &'static str,
     /// {answered}/{total}
-    pub nav_count: String,
+    pub nav_count: &'static str,
     /// answered
-    pub nav_complete: String,
+    pub nav_complete: &'static str,
     /// (shown)
-    pub nav_current: String,
+    pub nav_current: &'static str,
     /// No items apply to this workplace.
-    pub no_items: String,
+    pub no_items: &'static str,
     /// Why it matters / What shows it
-    pub item_details: String,
+    pub item_details: &'static str,
     /// Why it matters
-    pub why_heading: String,
+    pub why_heading: &'static str,
     /// What shows it is in place
-    pub evidence_heading: String,
+    pub evidence_heading: &'static str,
     /// The rule today (changed since the source was written)
-    pub updates_heading: String,
+    pub updates_heading: &'static str,
     /// (as of {date})
-    pub update_as_of: String,
+    pub update_as_of: &'static str,
     /// Sources
-    pub sources_heading: String,
+    pub sources_heading: &'static str,
     /// Legal duty
-    pub obligation_legal_duty: String,
+    pub obligation_legal_duty: &'static str,
     /// Duty to endeavour
-    pub obligation_effort_duty: String,
+    pub obligation_effort_duty: &'static str,
     /// Recommended
-    pub obligation_recommended: String,
+    pub obligation_recommended: &'static str,
     /// Status
-    pub obligation_label: String,
+    pub obligation_label: &'static str,
     /// Why is it not (fully) in place? (tick all that apply)
-    pub why_not_legend: String,
+    pub why_not_legend: &'static str,
     /// Other reason (in your words)
-    pub why_not_other_label: String,
+    pub why_not_other_label: &'static str,
     /// Results
-    pub results_heading: String,
+    pub results_heading: &'static str,
     /// These results are a guide for checking your own measures. They do not diagnose or judge …
-    pub not_a_diagnosis: String,
+    pub not_a_diagnosis: &'static str,
     /// {remaining} items are not answered yet. Answer them to include them in the results.
-    pub results_incomplete: String,
+    pub results_incomplete: &'static str,
     /// Where the workplace stands
-    pub overall_heading: String,
+    pub overall_heading: &'static str,
     /// Overall {percent}%
-    pub overall_score: String,
+    pub overall_score: &'static str,
     /// Level: {level}
-    pub overall_level: String,
+    pub overall_level: &'static str,
     /// No answer gives a score yet. Scores come from items answered in place, partly or not in …
-    pub no_score: String,
+    pub no_score: &'static str,
     /// By area
-    pub chart_heading: String,
+    pub chart_heading: &'static str,
     /// Score by area (%)
-    pub chart_label: String,
+    pub chart_label: &'static str,
     /// not answered
-    pub chart_no_score: String,
+    pub chart_no_score: &'static str,
     /// What to do first (action plan)
-    pub plan_heading: String,
+    pub plan_heading: &'static str,
     /// Ordered by legal duty, importance and ease. Owners and target dates you enter also go in…
-    pub plan_intro: String,
+    pub plan_intro: &'static str,
     /// No item was answered as not (fully) in place.
-    pub plan_empty: String,
+    pub plan_empty: &'static str,
     /// Show the other {n} items
-    pub plan_show_all: String,
+    pub plan_show_all: &'static str,
     /// Show only the first {n} items
-    pub plan_show_fewer: String,
+    pub plan_show_fewer: &'static str,
     /// Priority {rank}
-    pub rank: String,
+    pub rank: &'static str,
     /// Answer now: {answer}
-    pub current_answer: String,
+    pub current_answer: &'static str,
     /// What you can do
-    pub recommendation_heading: String,
+    pub recommendation_heading: &'static str,
     /// Help
-    pub helpers_heading: String,
+    pub helpers_heading: &'static str,
     /// About these sources of help
-    pub helpers_more: String,
+    pub helpers_more: &'static str,
     /// Owner
-    pub owner_label: String,
+    pub owner_label: &'static str,
     /// Target date
-    pub due_label: String,
+    pub due_label: &'static str,
     /// Done
-    pub done_label: String,
+    pub done_label: &'static str,
     /// Where to get help
-    pub help_heading: String,
+    pub help_heading: &'static str,
     /// You can ask this center about these measures.
-    pub help_intro_center: String,
+    pub help_intro_center: &'static str,
     /// Above the regional resource directory.
-    pub help_intro_directory: String,
+    pub help_intro_directory: &'static str,
     /// Mental-health plan (draft)
-    pub draft_heading: String,
+    pub draft_heading: &'static str,
     /// A draft made from your answers and the action plan. Edit it freely; your edits are kept …
-    pub draft_intro: String,
+    pub draft_intro: &'static str,
     /// 1. Policy
-    pub draft_policy: String,
+    pub draft_policy: &'static str,
     /// 2. Organisation and measures in place
-    pub draft_organisation: String,
+    pub draft_organisation: &'static str,
     /// 3. Priority measures
-    pub draft_priorities: String,
+    pub draft_priorities: &'static str,
     /// 4. Evaluation and review
-    pub draft_evaluation: String,
+    pub draft_evaluation: &'static str,
     /// This workplace treats the mental health of its workers as an important matter and, follo…
-    pub draft_policy_text: String,
+    pub draft_policy_text: &'static str,
     /// Person in charge: (fill in) Where to consult: (fill in)  Measures in place now:
-    pub draft_organisation_intro: String,
+    pub draft_organisation_intro: &'static str,
     /// (no item is answered as in place yet)
-    pub draft_organisation_none: String,
+    pub draft_organisation_none: &'static str,
     /// {rank}. {item}
-    pub draft_priority_line: String,
+    pub draft_priority_line: &'static str,
     /// Measure: {recommendation}
-    pub draft_priority_detail: String,
+    pub draft_priority_detail: &'static str,
     /// Owner: {owner}   Target date: {due}
-    pub draft_priority_owner: String,
+    pub draft_priority_owner: &'static str,
     /// (done)
-    pub draft_priority_done: String,
+    pub draft_priority_done: &'static str,
     /// not decided
-    pub draft_unset: String,
+    pub draft_unset: &'static str,
     /// (no item is answered as not fully in place yet)
-    pub draft_priorities_none: String,
+    pub draft_priorities_none: &'static str,
     /// Check as of {date}: {score}  Once a year, the workplace runs this checklist again, compa…
-    pub draft_evaluation_text: String,
+    pub draft_evaluation_text: &'static str,
     /// - {area}: {score}
-    pub draft_evaluation_area: String,
+    pub draft_evaluation_area: &'static str,
     /// {percent}% ({level})
-    pub draft_score: String,
+    pub draft_score: &'static str,
     /// (edited)
-    pub draft_edited: String,
+    pub draft_edited: &'static str,
     /// Rebuild this section from the answers
-    pub draft_reset: String,
+    pub draft_reset: &'static str,
     /// Print
-    pub print: String,
+    pub print: &'static str,
     /// Choose “Save as PDF” in the print dialog to keep a PDF file.
-    pub print_hint: String,
+    pub print_hint: &'static str,
     /// Save, load, erase
-    pub files_heading: String,
+    pub files_heading: &'static str,
     /// To continue on another device, or to keep a record, save your answers to a file.
-    pub files_intro: String,
+    pub files_intro: &'static str,
     /// Save as a JSON file
-    pub export_json: String,
+    pub export_json: &'static str,
     /// Save as a CSV file (for spreadsheets)
-    pub export_csv: String,
+    pub export_csv: &'static str,
     /// Saved the file “{file}”.
-    pub exported: String,
+    pub exported: &'static str,
     /// Could not save the file ({detail}).
-    pub export_failed: String,
+    pub export_failed: &'static str,
     /// Load from a saved file
-    pub import_label: String,
+    pub import_label: &'static str,
     /// Loading replaces the answers here with the file's.
-    pub import_hint: String,
+    pub import_hint: &'static str,
     /// Loaded the file “{file}”.
-    pub imported: String,
+    pub imported: &'static str,
     /// Could not load “{file}”: {reason} Your answers are unchanged.
-    pub import_refused: String,
+    pub import_refused: &'static str,
     /// Erase the answers in this browser
-    pub erase: String,
+    pub erase: &'static str,
     /// This erases the answers stored in this browser, the action plan's owners and dates, and …
-    pub erase_confirm_text: String,
+    pub erase_confirm_text: &'static str,
     /// Erase
-    pub erase_confirm: String,
+    pub erase_confirm: &'static str,
     /// Cancel
-    pub erase_cancel: String,
+    pub erase_cancel: &'static str,
     /// The answers were erased.
-    pub erased: String,
+    pub erased: &'static str,
     /// Compare with an earlier record
-    pub compare_heading: String,
+    pub compare_heading: &'static str,
     /// Choose a file you saved earlier (for example last year's check) to compare it with the a…
-    pub compare_intro: String,
+    pub compare_intro: &'static str,
     /// Choose a file to compare
-    pub compare_label: String,
+    pub compare_label: &'static str,
     /// Comparing with “{file}” (saved {date}).
-    pub compare_loaded: String,
+    pub compare_loaded: &'static str,
     /// Overall: {before} → {after}
-    pub compare_overall: String,
+    pub compare_overall: &'static str,
     /// Area
-    pub compare_area: String,
+    pub compare_area: &'static str,
     /// Before
-    pub compare_before: String,
+    pub compare_before: &'static str,
     /// Now
-    pub compare_after: String,
+    pub compare_after: &'static str,
     /// Change
-    pub compare_change: String,
+    pub compare_change: &'static str,
     /// Improved items
-    pub compare_improved: String,
+    pub compare_improved: &'static str,
     /// Items that slipped back
-    pub compare_worsened: String,
+    pub compare_worsened: &'static str,
     /// none
-    pub compare_none: String,
+    pub compare_none: &'static str,
     /// —
-    pub compare_no_score: String,
+    pub compare_no_score: &'static str,
     /// Close the comparison
-    pub compare_close: String,
+    pub compare_close: &'static str,
     /// +{n}
-    pub change_up: String,
+    pub change_up: &'static str,
     /// −{n}
-    pub change_down: String,
+    pub change_down: &'static str,
     /// ±0
-    pub change_same: String,
+    pub change_same: &'static str,
     /// It names items this checklist does not have.
-    pub error_unknown_id: String,
+    pub error_unknown_id: &'static str,
     /// A date is not written correctly.
-    pub error_invalid_date: String,
+    pub error_invalid_date: &'static str,
     /// That is not possible now.
-    pub error_not_allowed: String,
+    pub error_not_allowed: &'static str,
     /// The file is too large.
-    pub error_too_large: String,
+    pub error_too_large: &'static str,
     /// It is not a JSON file.
-    pub error_invalid_json: String,
+    pub error_invalid_json: &'static str,
     /// It was not saved by Kizuki.
-    pub error_not_an_export: String,
+    pub error_not_an_export: &'static str,
     /// It was saved by a newer version of Kizuki, which this one cannot read.
-    pub error_future_version: String,
+    pub error_future_version: &'static str,
     /// It belongs to another kit.
-    pub error_wrong_pack: String,
+    pub error_wrong_pack: &'static str,
     /// It does not fit this checklist's content.
-    pub error_does_not_fit: String,
+    pub error_does_not_fit: &'static str,
     /// The file could not be opened.
-    pub error_decryption_failed: String,
+    pub error_decryption_failed: &'static str,
     /// The passphrase is too short.
-    pub error_weak_passphrase: String,
+    pub error_weak_passphrase: &'static str,
     /// The file could not be read.
-    pub error_read_failed: String,
+    pub error_read_failed: &'static str,
     /// This browser cannot store your answers here (storage is turned off). Save them to a file…
-    pub storage_unavailable: String,
+    pub storage_unavailable: &'static str,
     /// The browser's storage is full, so your answers were not saved. Save them to a file.
-    pub storage_full: String,
+    pub storage_full: &'static str,
     /// Newer answers were saved in another tab or window, so those were loaded.
-    pub storage_newer_elsewhere: String,
+    pub storage_newer_elsewhere: &'static str,
     /// Your answers could not be saved ({detail}). Save them to a file.
-    pub storage_other: String,
+    pub storage_other: &'static str,
     /// The stored answers could not be read, so they were kept aside and a new checklist starte…
-    pub storage_kept_aside: String,
+    pub storage_kept_aside: &'static str,
     /// Close
-    pub dismiss: String,
+    pub dismiss: &'static str,
 }
 
-const JA_JSON: &str = include_str!("../../../locales/ja/checklist.json");
-const EN_JSON: &str = include_str!("../../../locales/en/checklist.json");
+/// The generated constants of `web/locales/<lang>/checklist.json` (see `web/build.rs`).
+mod generated {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/locale_checklist.rs"));
+}
 
-/// The checklist's strings for `lang`. The files are compiled in and checked by the tests below.
+/// The strings for `lang`, compiled in from `web/locales/<lang>/checklist.json`.
 pub fn checklist_text(lang: Lang) -> &'static ChecklistText {
-    static CELLS: LocaleCells<ChecklistText> = LocaleCells::new();
-    CELLS.get(lang, JA_JSON, EN_JSON)
+    generated::text(lang)
 }
 
 pub use crate::locale::fill;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys(json: &str) -> Vec<String> {
-        let map: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(json).expect("a JSON object");
-        map.keys().cloned().collect()
-    }
-
-    fn placeholders(text: &str) -> Vec<&str> {
-        let mut names: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        names.sort_unstable();
-        names
-    }
-
-    #[test]
-    fn both_locale_files_parse_into_the_strings() {
-        for json in [JA_JSON, EN_JSON] {
-            let parsed: Result<ChecklistText, _> = serde_json::from_str(json);
-            assert!(parsed.is_ok(), "{parsed:?}");
-        }
-    }
-
-    #[test]
-    fn both_locale_files_have_the_same_keys_and_placeholders() {
-        let mut ja = keys(JA_JSON);
-        let mut en = keys(EN_JSON);
-        ja.sort();
-        en.sort();
-        assert_eq!(ja, en);
-        let ja: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(JA_JSON).expect("ja parses");
-        let en: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(EN_JSON).expect("en parses");
-        for (key, value) in &ja {
-            let other = en.get(key).and_then(|v| v.as_str()).unwrap_or_default();
-            assert_eq!(
-                placeholders(value.as_str().unwrap_or_default()),
-                placeholders(other),
-                "placeholders of {key}"
-            );
-        }
-    }
-
-    #[test]
-    fn fill_replaces_every_placeholder() {
-        assert_eq!(
-            fill(
-                "{answered} / {total}",
-                &[("answered", "3"), ("total", "10")]
-            ),
-            "3 / 10"
-        );
-    }
-}

@@ -36,9 +36,9 @@ pub fn plain(source: &str) -> String {
 /// The label of an obligation level.
 pub fn obligation_text(text: &ChecklistText, obligation: Obligation) -> &str {
     match obligation {
-        Obligation::LegalDuty => &text.obligation_legal_duty,
-        Obligation::EffortDuty => &text.obligation_effort_duty,
-        Obligation::Recommended => &text.obligation_recommended,
+        Obligation::LegalDuty => text.obligation_legal_duty,
+        Obligation::EffortDuty => text.obligation_effort_duty,
+        Obligation::Recommended => text.obligation_recommended,
     }
 }
 
@@ -67,7 +67,7 @@ pub fn progress(ctx: &Ctx, result: &ChecklistResult) -> Html {
             <progress id={id} max={result.applicable.max(1).to_string()}
                       value={result.answered.to_string()}></progress>
             <p class="kizuki-cl-progress-text" aria-live="polite" data-testid="progress">
-                { fill(&text.progress, &[
+                { fill(text.progress, &[
                     ("answered", &result.answered.to_string()),
                     ("total", &result.applicable.to_string()),
                 ]) }
@@ -112,20 +112,20 @@ pub fn contents(
     };
     let areas = checklist.areas_to_ask(&ctx.answers);
     html! {
-        <nav class="kizuki-cl-nav" aria-label={text.nav_label.clone()}>
+        <nav class="kizuki-cl-nav" aria-label={text.nav_label.to_string()}>
             <ol class="kizuki-cl-nav-list">
-                { entry(Screen::Profile, text.nav_profile.clone(), None, false) }
+                { entry(Screen::Profile, text.nav_profile.to_string(), None, false) }
                 { for areas.iter().filter_map(|&index| {
                     let area = checklist.areas.get(index)?;
                     let counts = result.areas.get(index)?;
-                    let count = fill(&text.nav_count, &[
+                    let count = fill(text.nav_count, &[
                         ("answered", &counts.answered.to_string()),
                         ("total", &counts.applicable.to_string()),
                     ]);
                     let complete = counts.answered == counts.applicable;
                     Some(entry(Screen::Area(index), area.title.get(ctx.lang).to_string(), Some(count), complete))
                 }) }
-                { entry(Screen::Results, text.nav_results.clone(), None, false) }
+                { entry(Screen::Results, text.nav_results.to_string(), None, false) }
             </ol>
         </nav>
     }

@@ -50,7 +50,7 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
             };
             let score = status
                 .best_percent
-                .map_or_else(|| text.no_score.clone(), |p| format!("{p}%"));
+                .map_or_else(|| text.no_score.to_string(), |p| format!("{p}%"));
             html! {
                 <tr>
                     <th scope="row">{ module.title.get(lang) }</th>
@@ -87,7 +87,7 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
                     { if complete { &text.certificate_heading } else { &text.record_heading } }
                 </h2>
                 <p class={classes!("kizuki-course-certificate-name", name.is_empty().then_some("kizuki-course-blank"))}>
-                    { if name.is_empty() { text.name_blank.clone() } else { name } }
+                    { if name.is_empty() { text.name_blank.to_string() } else { name } }
                 </p>
                 <p>{ if complete { &text.certificate_statement } else { &text.record_statement } }</p>
                 <p class="kizuki-course-certificate-course">{ pack.title.get(lang) }</p>
@@ -105,7 +105,7 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
                 <p class="kizuki-course-certificate-note">
-                    { fill(&text.certificate_note, &[("date", &display_date(&pack.content_as_of, lang))]) }
+                    { fill(text.certificate_note, &[("date", &display_date(&pack.content_as_of, lang))]) }
                 </p>
             </article>
         </section>

@@ -24,7 +24,7 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
         };
         let found = ctx.course.module(module)?;
         let where_text = fill(
-            &text.resume_where,
+            text.resume_where,
             &[
                 ("module", found.title.get(lang)),
                 ("step", &step_label(ctx, found, step)),
@@ -75,16 +75,16 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
         html! {
             <li class={classes!("kizuki-course-module-card", status.completed.then_some("kizuki-course-done"))}>
                 <p class="kizuki-course-eyebrow">
-                    { fill(&text.module_number, &[("n", &number)]) }
+                    { fill(text.module_number, &[("n", &number)]) }
                     <span class="kizuki-course-dot" aria-hidden="true">{ "・" }</span>
-                    { fill(&text.minutes, &[("n", &module.minutes.to_string())]) }
+                    { fill(text.minutes, &[("n", &module.minutes.to_string())]) }
                 </p>
                 <h3 class="kizuki-course-module-title" id={heading_id.clone()}>{ module.title.get(lang) }</h3>
                 <p class="kizuki-course-summary">{ module.summary.get(lang) }</p>
                 <div class="kizuki-course-meter">
                     <progress max="100" value={status.progress_percent.to_string()}
                               aria-labelledby={heading_id.clone()}></progress>
-                    <span>{ fill(&text.module_progress, &[("percent", &status.progress_percent.to_string())]) }</span>
+                    <span>{ fill(text.module_progress, &[("percent", &status.progress_percent.to_string())]) }</span>
                 </div>
                 <p class="kizuki-course-badges">
                     { badges(ctx, status, started) }
@@ -108,9 +108,9 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
             <p class="kizuki-course-intro">{ &text.map_intro }</p>
             <div class="kizuki-course-meter kizuki-course-overall">
                 <progress max="100" value={result.progress_percent.to_string()}
-                          aria-label={text.progress_label.clone()}></progress>
+                          aria-label={text.progress_label.to_string()}></progress>
                 <span>
-                    { fill(&text.course_progress, &[
+                    { fill(text.course_progress, &[
                         ("done", &result.completed_modules.to_string()),
                         ("total", &total.to_string()),
                         ("percent", &result.progress_percent.to_string()),
@@ -119,7 +119,7 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
             </div>
             { resume.unwrap_or_default() }
             { start }
-            <ol class="kizuki-course-modules" aria-label={text.modules_heading.clone()}>{ for modules }</ol>
+            <ol class="kizuki-course-modules" aria-label={text.modules_heading.to_string()}>{ for modules }</ol>
             <div class="kizuki-course-certificate-link">
                 if result.completed_on.is_none() {
                     <p class="kizuki-course-muted">{ &text.certificate_locked }</p>
@@ -155,13 +155,13 @@ fn badges(ctx: &Ctx<'_>, status: &ModuleResult, started: bool) -> Html {
         html! { <span class={classes!("kizuki-course-badge", class)}>{ label.to_string() }</span> }
     };
     if status.completed {
-        html! { <>{ badge(&text.badge_completed, "kizuki-course-badge-done") }{ badge(&text.badge_passed, "kizuki-course-badge-passed") }</> }
+        html! { <>{ badge(text.badge_completed, "kizuki-course-badge-done") }{ badge(text.badge_passed, "kizuki-course-badge-passed") }</> }
     } else if status.passed {
-        html! { <>{ badge(&text.badge_passed, "kizuki-course-badge-passed") }{ badge(&text.badge_in_progress, "kizuki-course-badge-open") }</> }
+        html! { <>{ badge(text.badge_passed, "kizuki-course-badge-passed") }{ badge(text.badge_in_progress, "kizuki-course-badge-open") }</> }
     } else if started {
-        badge(&text.badge_in_progress, "kizuki-course-badge-open")
+        badge(text.badge_in_progress, "kizuki-course-badge-open")
     } else {
-        badge(&text.badge_not_started, "kizuki-course-badge-new")
+        badge(text.badge_not_started, "kizuki-course-badge-new")
     }
 }
 
@@ -169,10 +169,10 @@ fn score_line(ctx: &Ctx<'_>, status: &ModuleResult) -> String {
     let pass = status.pass_mark.to_string();
     match status.best_percent {
         Some(best) => fill(
-            &ctx.text.best_score,
+            ctx.text.best_score,
             &[("percent", &best.to_string()), ("pass", &pass)],
         ),
-        None => fill(&ctx.text.no_attempt, &[("pass", &pass)]),
+        None => fill(ctx.text.no_attempt, &[("pass", &pass)]),
     }
 }
 
@@ -188,7 +188,7 @@ pub fn step_parts(ctx: &Ctx<'_>, module: &Module, step: &Step) -> (String, Optio
                 .get(index)
                 .map(|l| l.title.get(lang).to_string());
             (
-                fill(&text.step_lesson, &[("n", &(index + 1).to_string())]),
+                fill(text.step_lesson, &[("n", &(index + 1).to_string())]),
                 title,
             )
         }
@@ -198,10 +198,10 @@ pub fn step_parts(ctx: &Ctx<'_>, module: &Module, step: &Step) -> (String, Optio
                 .iter()
                 .find(|s| &s.id == id)
                 .map(|s| s.title.get(lang).to_string());
-            (text.step_scenario.clone(), title)
+            (text.step_scenario.to_string(), title)
         }
-        Step::Quiz => (text.step_quiz.clone(), None),
-        Step::Feedback => (text.step_feedback.clone(), None),
+        Step::Quiz => (text.step_quiz.to_string(), None),
+        Step::Feedback => (text.step_feedback.to_string(), None),
     }
 }
 
@@ -209,7 +209,7 @@ pub fn step_parts(ctx: &Ctx<'_>, module: &Module, step: &Step) -> (String, Optio
 pub fn step_label(ctx: &Ctx<'_>, module: &Module, step: &Step) -> String {
     match step_parts(ctx, module, step) {
         (kind, Some(title)) => fill(
-            &ctx.text.step_with_title,
+            ctx.text.step_with_title,
             &[("step", &kind), ("title", &title)],
         ),
         (kind, None) => kind,

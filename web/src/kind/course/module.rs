@@ -32,11 +32,11 @@ pub fn module(ctx: &Ctx<'_>, module: &Module, step: &Step) -> Html {
         format!(
             "{} · {}",
             fill(
-                &text.module_progress,
+                text.module_progress,
                 &[("percent", &s.progress_percent.to_string())]
             ),
             fill(
-                &text.module_status,
+                text.module_status,
                 &[
                     ("read", &s.lessons_read.to_string()),
                     ("lessons", &s.lessons.to_string()),
@@ -89,13 +89,13 @@ pub fn module(ctx: &Ctx<'_>, module: &Module, step: &Step) -> Html {
                 { &text.back_to_map }
             </button>
             <p class="kizuki-course-eyebrow">
-                { fill(&text.module_of, &[("n", &(index + 1).to_string()), ("total", &ctx.course.modules.len().to_string())]) }
+                { fill(text.module_of, &[("n", &(index + 1).to_string()), ("total", &ctx.course.modules.len().to_string())]) }
             </p>
             <h2 class="kizuki-title" id={ctx.id("module-heading")}>{ module.title.get(ctx.lang) }</h2>
             <p class="kizuki-course-status" aria-live="polite">{ status_line.unwrap_or_default() }</p>
             <div class="kizuki-course-module-body">
                 <div class="kizuki-course-main">{ body }</div>
-                <nav class="kizuki-course-steps" aria-label={text.steps_nav.clone()}>
+                <nav class="kizuki-course-steps" aria-label={text.steps_nav.to_string()}>
                     <p class="kizuki-course-steps-title" aria-hidden="true">{ &text.steps_nav }</p>
                     <ol>{ for nav_items }</ol>
                 </nav>
@@ -192,7 +192,7 @@ fn lesson(ctx: &Ctx<'_>, module: &Module, lesson: &Lesson) -> Html {
     html! {
         <article class="kizuki-course-lesson">
             <p class="kizuki-course-eyebrow">
-                { fill(&text.lesson_position, &[("n", &position.to_string()), ("total", &module.lessons.len().to_string())]) }
+                { fill(text.lesson_position, &[("n", &position.to_string()), ("total", &module.lessons.len().to_string())]) }
                 if read {
                     <span class="kizuki-course-read">{ &text.lesson_already_read }</span>
                 }
@@ -261,7 +261,7 @@ fn feedback(ctx: &Ctx<'_>, module: &Module) -> Html {
         });
     html! {
         <section class="kizuki-course-feedback">
-            { step_heading(ctx, &text.feedback_heading) }
+            { step_heading(ctx, text.feedback_heading) }
             <p>{ &text.feedback_intro }</p>
             { for groups }
             <p class="kizuki-course-status" aria-live="polite">

@@ -26,7 +26,7 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
     let showing = last_attempt.filter(|_| !answering && !ctx.state.retaking);
     let pass = ctx.course.pass_mark(module).to_string();
     let intro = fill(
-        &text.quiz_intro,
+        text.quiz_intro,
         &[
             ("total", &module.quiz.questions.len().to_string()),
             ("pass", &pass),
@@ -37,7 +37,7 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
         Some(attempt) => html! {
             <>
                 <p class="kizuki-course-score-line">
-                    { fill(&text.result_score, &[
+                    { fill(text.result_score, &[
                         ("total", &attempt.total.to_string()),
                         ("correct", &attempt.correct.to_string()),
                         ("percent", &attempt.percent.to_string()),
@@ -45,9 +45,9 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
                 </p>
                 <p class={classes!("kizuki-course-verdict", if attempt.passed { "kizuki-course-passed" } else { "kizuki-course-failed" })}>
                     { if attempt.passed {
-                        format!("✓ {}", fill(&text.result_passed, &[("pass", &pass)]))
+                        format!("✓ {}", fill(text.result_passed, &[("pass", &pass)]))
                     } else {
-                        format!("× {}", fill(&text.result_failed, &[("pass", &pass)]))
+                        format!("× {}", fill(text.result_failed, &[("pass", &pass)]))
                     } }
                 </p>
             </>
@@ -96,7 +96,7 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
 
     html! {
         <section class="kizuki-course-quiz">
-            { step_heading(ctx, &text.step_quiz) }
+            { step_heading(ctx, text.step_quiz) }
             <div class="kizuki-course-result-live" id={ctx.id("quiz-result")} tabindex="-1"
                  role="status" aria-live="polite">
                 { live }
@@ -147,7 +147,7 @@ fn question_form(
     html! {
         <fieldset class="kizuki-course-question">
             <legend>
-                <span class="kizuki-course-qnum">{ fill(&text.question_number, &[("n", &(index + 1).to_string())]) }</span>
+                <span class="kizuki-course-qnum">{ fill(text.question_number, &[("n", &(index + 1).to_string())]) }</span>
                 { " " }{ inline(question.prompt.get(lang)) }
                 <span class="kizuki-course-hint">{ hint }</span>
             </legend>
@@ -229,7 +229,7 @@ fn result(ctx: &Ctx<'_>, module: &Module, attempt: &QuizAttempt) -> Html {
         html! {
             <li class="kizuki-course-question">
                 <p class="kizuki-course-review-prompt">
-                    <span class="kizuki-course-qnum">{ fill(&text.question_number, &[("n", &(index + 1).to_string())]) }</span>
+                    <span class="kizuki-course-qnum">{ fill(text.question_number, &[("n", &(index + 1).to_string())]) }</span>
                     { " " }{ inline(question.prompt.get(lang)) }
                 </p>
                 { review(ctx, question, chosen) }
@@ -238,7 +238,7 @@ fn result(ctx: &Ctx<'_>, module: &Module, attempt: &QuizAttempt) -> Html {
     });
     html! {
         <>
-            <p class="kizuki-course-muted">{ fill(&text.attempts, &[("n", &attempts.to_string())]) }</p>
+            <p class="kizuki-course-muted">{ fill(text.attempts, &[("n", &attempts.to_string())]) }</p>
             <div class="kizuki-course-actions">
                 <button type="button"
                         class={classes!("kizuki-button", attempt.passed.then_some("kizuki-course-secondary"))}
@@ -246,7 +246,7 @@ fn result(ctx: &Ctx<'_>, module: &Module, attempt: &QuizAttempt) -> Html {
                     { &text.retake }
                 </button>
                 if attempt.passed {
-                    { next_button(ctx, module, &Step::Quiz, &text.to_feedback, true) }
+                    { next_button(ctx, module, &Step::Quiz, text.to_feedback, true) }
                 }
             </div>
             <h4>{ &text.review_heading }</h4>

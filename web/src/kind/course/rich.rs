@@ -50,8 +50,8 @@ pub fn sources(pack: &ValidPack, refs: &[&SourceRef], lang: Lang, text: &CourseT
     let entries = documents.iter().map(|(doc, sections)| {
         let document = pack.pack().sources.iter().find(|d| d.id == *doc);
         let title = document.map_or(*doc, |d| d.title.get(lang));
-        let sections = sections.join(&text.source_sections_separator);
-        let entry = fill(&text.source_entry, &[("title", title), ("sections", &sections)]);
+        let sections = sections.join(text.source_sections_separator);
+        let entry = fill(text.source_entry, &[("title", title), ("sections", &sections)]);
         match document
             .and_then(|d| d.url.as_deref())
             .filter(|u| is_safe_href(u))
@@ -78,7 +78,7 @@ pub fn updates(pack: &ValidPack, ids: &[String], lang: Lang, text: &CourseText) 
         Some(html! {
             <aside class="kizuki-course-update">
                 <p class="kizuki-course-update-heading">
-                    { fill(&text.update_heading, &[("date", &display_date(&update.as_of, lang))]) }
+                    { fill(text.update_heading, &[("date", &display_date(&update.as_of, lang))]) }
                 </p>
                 <p class="kizuki-course-update-intro">{ &text.update_intro }</p>
                 <p>{ inline(update.text.get(lang)) }</p>

@@ -14,9 +14,9 @@ use super::{Ctx, Msg};
 /// The label of a choice's quality: a symbol and words, never colour alone.
 fn quality(text: &CourseText, quality: ChoiceQuality) -> (&str, &'static str) {
     match quality {
-        ChoiceQuality::Good => (&text.quality_good, "kizuki-course-quality-good"),
-        ChoiceQuality::Acceptable => (&text.quality_acceptable, "kizuki-course-quality-acceptable"),
-        ChoiceQuality::Poor => (&text.quality_poor, "kizuki-course-quality-poor"),
+        ChoiceQuality::Good => (text.quality_good, "kizuki-course-quality-good"),
+        ChoiceQuality::Acceptable => (text.quality_acceptable, "kizuki-course-quality-acceptable"),
+        ChoiceQuality::Poor => (text.quality_poor, "kizuki-course-quality-poor"),
     }
 }
 
@@ -106,7 +106,7 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
                 <section class="kizuki-course-summary-box" aria-labelledby={ctx.id("scenario-summary")}>
                     <h4 id={ctx.id("scenario-summary")}>{ &text.scenario_end_heading }</h4>
                     <p class="kizuki-course-counts">
-                        { fill(&text.scenario_summary, &[
+                        { fill(text.scenario_summary, &[
                             ("good", &review.good.to_string()),
                             ("acceptable", &review.acceptable.to_string()),
                             ("poor", &review.poor.to_string()),
@@ -120,7 +120,7 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
                     <button type="button" class="kizuki-button kizuki-course-secondary" onclick={ctx.apply(restart)}>
                         { &text.scenario_again }
                     </button>
-                    { next_button(ctx, module, &step, &text.next, true) }
+                    { next_button(ctx, module, &step, text.next, true) }
                 </div>
             </>
         }
@@ -134,7 +134,7 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
             if !state.finished && last.is_none() {
                 <div class="kizuki-course-actions kizuki-course-actions-quiet">
                     { previous_button(ctx, module, &step) }
-                    { next_button(ctx, module, &step, &text.next, false) }
+                    { next_button(ctx, module, &step, text.next, false) }
                 </div>
             }
         </section>

@@ -4,207 +4,153 @@
 //! questions, feedback) comes from the pack, never from here.
 
 use kizuki_core::Lang;
-use serde::Deserialize;
-
-use crate::locale::LocaleCells;
 
 /// Every string of the course view, in one language. The JSON files must have exactly these
 /// keys (the field names say where each is used; the Japanese file is the reference).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct CourseText {
-    pub map_intro: String,
-    pub course_progress: String,
-    pub progress_label: String,
-    pub resume: String,
-    pub resume_where: String,
-    pub start_course: String,
-    pub modules_heading: String,
-    pub module_number: String,
-    pub module_of: String,
-    pub minutes: String,
-    pub module_progress: String,
-    pub badge_completed: String,
-    pub badge_passed: String,
-    pub badge_in_progress: String,
-    pub badge_not_started: String,
-    pub best_score: String,
-    pub no_attempt: String,
-    pub open_start: String,
-    pub open_continue: String,
-    pub open_review: String,
-    pub certificate_open: String,
-    pub record_open: String,
-    pub certificate_locked: String,
-    pub back_to_map: String,
-    pub steps_nav: String,
-    pub step_lesson: String,
-    pub step_scenario: String,
-    pub step_quiz: String,
-    pub step_feedback: String,
-    pub step_done: String,
-    pub step_with_title: String,
-    pub module_status: String,
-    pub quiz_status_passed: String,
-    pub quiz_status_open: String,
-    pub previous: String,
-    pub next: String,
-    pub lesson_position: String,
-    pub lesson_read: String,
-    pub lesson_already_read: String,
-    pub note_label: String,
-    pub sources_label: String,
-    pub source_entry: String,
-    pub source_sections_separator: String,
-    pub update_heading: String,
-    pub update_intro: String,
-    pub scenario_prompt: String,
-    pub scenario_ending: String,
-    pub scenario_your_choice: String,
-    pub quality_good: String,
-    pub quality_acceptable: String,
-    pub quality_poor: String,
-    pub scenario_continue: String,
-    pub scenario_end_heading: String,
-    pub scenario_summary: String,
-    pub scenario_path: String,
-    pub scenario_again: String,
-    pub quiz_intro: String,
-    pub question_number: String,
-    pub choose_one: String,
-    pub choose_all: String,
-    pub check_answer: String,
-    pub verdict_correct: String,
-    pub verdict_wrong: String,
-    pub verdict_unanswered: String,
-    pub your_answer: String,
-    pub right_answer: String,
-    pub submit_quiz: String,
-    pub unanswered_warning: String,
-    pub result_heading: String,
-    pub result_score: String,
-    pub result_passed: String,
-    pub result_failed: String,
-    pub attempts: String,
-    pub review_heading: String,
-    pub retake: String,
-    pub to_feedback: String,
-    pub feedback_heading: String,
-    pub feedback_intro: String,
-    pub feedback_thanks: String,
-    pub next_module: String,
-    pub finish_to_map: String,
-    pub certificate_heading: String,
-    pub record_heading: String,
-    pub certificate_incomplete: String,
-    pub name_label: String,
-    pub name_hint: String,
-    pub name_blank: String,
-    pub certificate_statement: String,
-    pub record_statement: String,
-    pub completed_on: String,
-    pub made_on: String,
-    pub col_module: String,
-    pub col_score: String,
-    pub col_result: String,
-    pub module_completed: String,
-    pub module_passed_open: String,
-    pub module_open: String,
-    pub no_score: String,
-    pub certificate_note: String,
-    pub print: String,
-    pub record_panel_heading: String,
-    pub record_where: String,
-    pub export_json: String,
-    pub export_done: String,
-    pub export_failed: String,
-    pub export_xapi: String,
-    pub xapi_hint: String,
-    pub xapi_needs_name: String,
-    pub xapi_nothing_yet: String,
-    pub import_label: String,
-    pub import_done: String,
-    pub import_read_failed: String,
-    pub import_too_large: String,
-    pub import_invalid_json: String,
-    pub import_not_an_export: String,
-    pub import_future_version: String,
-    pub import_wrong_pack: String,
-    pub import_does_not_fit: String,
-    pub import_other: String,
-    pub import_unchanged: String,
-    pub erase: String,
-    pub erase_confirm: String,
-    pub erase_yes: String,
-    pub erase_no: String,
-    pub erase_done: String,
-    pub storage_unavailable: String,
-    pub storage_full: String,
-    pub storage_newer_elsewhere: String,
-    pub storage_other: String,
-    pub storage_kept_aside: String,
-    pub action_refused: String,
+    pub map_intro: &'static str,
+    pub course_progress: &'static str,
+    pub progress_label: &'static str,
+    pub resume: &'static str,
+    pub resume_where: &'static str,
+    pub start_course: &'static str,
+    pub modules_heading: &'static str,
+    pub module_number: &'static str,
+    pub module_of: &'static str,
+    pub minutes: &'static str,
+    pub module_progress: &'static str,
+    pub badge_completed: &'static str,
+    pub badge_passed: &'static str,
+    pub badge_in_progress: &'static str,
+    pub badge_not_started: &'static str,
+    pub best_score: &'static str,
+    pub no_attempt: &'static str,
+    pub open_start: &'static str,
+    pub open_continue: &'static str,
+    pub open_review: &'static str,
+    pub certificate_open: &'static str,
+    pub record_open: &'static str,
+    pub certificate_locked: &'static str,
+    pub back_to_map: &'static str,
+    pub steps_nav: &'static str,
+    pub step_lesson: &'static str,
+    pub step_scenario: &'static str,
+    pub step_quiz: &'static str,
+    pub step_feedback: &'static str,
+    pub step_done: &'static str,
+    pub step_with_title: &'static str,
+    pub module_status: &'static str,
+    pub quiz_status_passed: &'static str,
+    pub quiz_status_open: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub lesson_position: &'static str,
+    pub lesson_read: &'static str,
+    pub lesson_already_read: &'static str,
+    pub note_label: &'static str,
+    pub sources_label: &'static str,
+    pub source_entry: &'static str,
+    pub source_sections_separator: &'static str,
+    pub update_heading: &'static str,
+    pub update_intro: &'static str,
+    pub scenario_prompt: &'static str,
+    pub scenario_ending: &'static str,
+    pub scenario_your_choice: &'static str,
+    pub quality_good: &'static str,
+    pub quality_acceptable: &'static str,
+    pub quality_poor: &'static str,
+    pub scenario_continue: &'static str,
+    pub scenario_end_heading: &'static str,
+    pub scenario_summary: &'static str,
+    pub scenario_path: &'static str,
+    pub scenario_again: &'static str,
+    pub quiz_intro: &'static str,
+    pub question_number: &'static str,
+    pub choose_one: &'static str,
+    pub choose_all: &'static str,
+    pub check_answer: &'static str,
+    pub verdict_correct: &'static str,
+    pub verdict_wrong: &'static str,
+    pub verdict_unanswered: &'static str,
+    pub your_answer: &'static str,
+    pub right_answer: &'static str,
+    pub submit_quiz: &'static str,
+    pub unanswered_warning: &'static str,
+    pub result_heading: &'static str,
+    pub result_score: &'static str,
+    pub result_passed: &'static str,
+    pub result_failed: &'static str,
+    pub attempts: &'static str,
+    pub review_heading: &'static str,
+    pub retake: &'static str,
+    pub to_feedback: &'static str,
+    pub feedback_heading: &'static str,
+    pub feedback_intro: &'static str,
+    pub feedback_thanks: &'static str,
+    pub next_module: &'static str,
+    pub finish_to_map: &'static str,
+    pub certificate_heading: &'static str,
+    pub record_heading: &'static str,
+    pub certificate_incomplete: &'static str,
+    pub name_label: &'static str,
+    pub name_hint: &'static str,
+    pub name_blank: &'static str,
+    pub certificate_statement: &'static str,
+    pub record_statement: &'static str,
+    pub completed_on: &'static str,
+    pub made_on: &'static str,
+    pub col_module: &'static str,
+    pub col_score: &'static str,
+    pub col_result: &'static str,
+    pub module_completed: &'static str,
+    pub module_passed_open: &'static str,
+    pub module_open: &'static str,
+    pub no_score: &'static str,
+    pub certificate_note: &'static str,
+    pub print: &'static str,
+    pub record_panel_heading: &'static str,
+    pub record_where: &'static str,
+    pub export_json: &'static str,
+    pub export_done: &'static str,
+    pub export_failed: &'static str,
+    pub export_xapi: &'static str,
+    pub xapi_hint: &'static str,
+    pub xapi_needs_name: &'static str,
+    pub xapi_nothing_yet: &'static str,
+    pub import_label: &'static str,
+    pub import_done: &'static str,
+    pub import_read_failed: &'static str,
+    pub import_too_large: &'static str,
+    pub import_invalid_json: &'static str,
+    pub import_not_an_export: &'static str,
+    pub import_future_version: &'static str,
+    pub import_wrong_pack: &'static str,
+    pub import_does_not_fit: &'static str,
+    pub import_other: &'static str,
+    pub import_unchanged: &'static str,
+    pub erase: &'static str,
+    pub erase_confirm: &'static str,
+    pub erase_yes: &'static str,
+    pub erase_no: &'static str,
+    pub erase_done: &'static str,
+    pub storage_unavailable: &'static str,
+    pub storage_full: &'static str,
+    pub storage_newer_elsewhere: &'static str,
+    pub storage_other: &'static str,
+    pub storage_kept_aside: &'static str,
+    pub action_refused: &'static str,
 }
 
-const JA_JSON: &str = include_str!("../../../locales/ja/course.json");
-const EN_JSON: &str = include_str!("../../../locales/en/course.json");
+/// The generated constants of `web/locales/<lang>/course.json` (see `web/build.rs`).
+mod generated {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/locale_course.rs"));
+}
 
-/// The course strings for `lang`; the files are compiled in and checked by the tests below.
+/// The strings for `lang`, compiled in from `web/locales/<lang>/course.json`.
 pub fn course_text(lang: Lang) -> &'static CourseText {
-    static CELLS: LocaleCells<CourseText> = LocaleCells::new();
-    CELLS.get(lang, JA_JSON, EN_JSON)
+    generated::text(lang)
 }
 
 pub use crate::locale::fill;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_course_locale_files_parse_with_the_same_keys() {
-        for json in [JA_JSON, EN_JSON] {
-            let parsed: Result<CourseText, _> = serde_json::from_str(json);
-            assert!(parsed.is_ok(), "{parsed:?}");
-        }
-        let keys = |json: &str| {
-            let map: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(json).expect("parses");
-            map.keys().cloned().collect::<Vec<_>>()
-        };
-        assert_eq!(keys(JA_JSON), keys(EN_JSON));
-    }
-
-    #[test]
-    fn course_placeholders_match_between_languages() {
-        fn placeholders(text: &str) -> Vec<String> {
-            let mut names: Vec<String> = text
-                .split('{')
-                .skip(1)
-                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
-                .collect();
-            names.sort_unstable();
-            names
-        }
-        let ja: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(JA_JSON).expect("ja parses");
-        let en: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(EN_JSON).expect("en parses");
-        for (key, value) in &ja {
-            let english = en.get(key).and_then(|v| v.as_str()).unwrap_or_default();
-            assert_eq!(
-                placeholders(value.as_str().unwrap_or_default()),
-                placeholders(english),
-                "placeholders of {key}"
-            );
-        }
-    }
-
-    #[test]
-    fn fill_replaces_every_named_placeholder() {
-        assert_eq!(
-            fill("{a} / {b} / {a}", &[("a", "1"), ("b", "2")]),
-            "1 / 2 / 1"
-        );
-    }
-}

@@ -52,8 +52,8 @@ pub fn case_list(ctx: &Ctx<'_>) -> Html {
             let done: usize = progress.iter().map(|p| p.done).sum();
             let total: usize = progress.iter().map(|p| p.total).sum();
             let at = match case.step.as_deref().and_then(|s| ctx.plan.step(s)) {
-                Some(step) => fill(&text.case_at_step, &[("step", step.title.get(ctx.lang))]),
-                None => text.case_closed.clone(),
+                Some(step) => fill(text.case_at_step, &[("step", step.title.get(ctx.lang))]),
+                None => text.case_closed.to_string(),
             };
             let selected = ctx.state.selected.as_deref() == Some(id.as_str());
             let button_text = if selected {
@@ -64,10 +64,10 @@ pub fn case_list(ctx: &Ctx<'_>) -> Html {
             html! {
                 <li class={classes!("kizuki-plan-case-card", selected.then_some("kizuki-plan-case-card--selected"))}>
                     <p class="kizuki-plan-case-name">{ &case.label }</p>
-                    <p class="kizuki-plan-case-meta">{ fill(&text.case_opened, &[("date", &display_date(&case.opened, ctx.lang))]) }</p>
+                    <p class="kizuki-plan-case-meta">{ fill(text.case_opened, &[("date", &display_date(&case.opened, ctx.lang))]) }</p>
                     <p class="kizuki-plan-case-meta">{ at }</p>
                     <p class="kizuki-plan-case-meta">
-                        { fill(&text.case_tasks, &[("done", &done.to_string()), ("total", &total.to_string())]) }
+                        { fill(text.case_tasks, &[("done", &done.to_string()), ("total", &total.to_string())]) }
                     </p>
                     <button type="button" class="kizuki-plan-secondary" aria-pressed={selected.to_string()}
                             aria-label={format!("{}：{}", case.label, button_text)}
@@ -78,7 +78,7 @@ pub fn case_list(ctx: &Ctx<'_>) -> Html {
             }
         })
         .collect();
-    let suggestion = suggest_pseudonym(&text.pseudonym, &ctx.state.cases);
+    let suggestion = suggest_pseudonym(text.pseudonym, &ctx.state.cases);
     let suggestion_key = suggestion.clone();
     let on_create = {
         let dispatch = ctx.dispatch.clone();
@@ -105,8 +105,8 @@ pub fn case_list(ctx: &Ctx<'_>) -> Html {
             <section class="kizuki-plan-new-case" aria-labelledby={ctx.id("new-case-heading")}>
                 <h3 id={ctx.id("new-case-heading")}>{ &text.new_case_heading }</h3>
                 <LineForm key={suggestion_key} id={ctx.id("new-case-label")}
-                          label={text.new_case_label.clone()} hint={AttrValue::from(text.new_case_hint.clone())}
-                          initial={suggestion} button={text.new_case_button.clone()} on_submit={on_create} />
+                          label={text.new_case_label.to_string()} hint={AttrValue::from(text.new_case_hint.to_string())}
+                          initial={suggestion} button={text.new_case_button.to_string()} on_submit={on_create} />
             </section>
         </>
     }
@@ -147,9 +147,9 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
                         <span class="kizuki-plan-tracker-number" aria-hidden="true">{ index + 1 }</span>
                         <span class="kizuki-plan-tracker-title">{ step.title.get(ctx.lang) }</span>
                         <span class="kizuki-plan-tracker-meta">
-                            <span>{ fill(&text.tracker_done, &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }</span>
+                            <span>{ fill(text.tracker_done, &[("done", &p.done.to_string()), ("total", &p.total.to_string())]) }</span>
                             if p.visits > 0 {
-                                { " · " }<span>{ fill(&text.tracker_visits, &[("n", &p.visits.to_string())]) }</span>
+                                { " · " }<span>{ fill(text.tracker_visits, &[("n", &p.visits.to_string())]) }</span>
                             }
                         </span>
                         if p.current {
@@ -173,9 +173,9 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
     html! {
         <section class="kizuki-plan-case" aria-labelledby={ctx.id("case-heading")}>
             <div class="kizuki-plan-case-head">
-                <h3 id={ctx.id("case-heading")}>{ fill(&text.case_heading, &[("label", &case.label)]) }</h3>
+                <h3 id={ctx.id("case-heading")}>{ fill(text.case_heading, &[("label", &case.label)]) }</h3>
                 <p class="kizuki-plan-case-meta">
-                    { fill(&text.case_opened, &[("date", &display_date(&case.opened, ctx.lang))]) }
+                    { fill(text.case_opened, &[("date", &display_date(&case.opened, ctx.lang))]) }
                     if case.step.is_none() {
                         { " · " }{ &text.case_closed }
                     }
@@ -193,11 +193,11 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
             { documents(ctx) }
             <details class="kizuki-plan-case-settings">
                 <summary>{ &text.rename_label }{ " / " }{ &text.delete_case }</summary>
-                <LineForm key={format!("{id}-{}", case.label)} id={ctx.id("rename")} label={text.rename_label.clone()}
-                          initial={case.label.clone()} button={text.rename_button.clone()} on_submit={rename} />
-                <ConfirmAction lang={ctx.lang} danger=true open_label={text.delete_case.clone()}
-                               question={fill(&text.delete_case_confirm, &[("label", &case.label)])}
-                               yes_label={text.delete_case_yes.clone()}
+                <LineForm key={format!("{id}-{}", case.label)} id={ctx.id("rename")} label={text.rename_label.to_string()}
+                          initial={case.label.clone()} button={text.rename_button.to_string()} on_submit={rename} />
+                <ConfirmAction lang={ctx.lang} danger=true open_label={text.delete_case.to_string()}
+                               question={fill(text.delete_case_confirm, &[("label", &case.label)])}
+                               yes_label={text.delete_case_yes.to_string()}
                                on_confirm={ctx.send(Msg::Plan(PlanAction::DeleteCase { case: id.to_string() }))} />
             </details>
         </section>
@@ -219,13 +219,13 @@ fn history(ctx: &Ctx<'_>, case: &Case) -> Html {
             let outcome = step
                 .and_then(|s| s.decision.as_ref())
                 .and_then(|d| d.options.iter().find(|o| o.id == entry.outcome))
-                .map_or_else(|| text.history_advanced.clone(), |o| o.label.get(ctx.lang).to_string());
+                .map_or_else(|| text.history_advanced.to_string(), |o| o.label.get(ctx.lang).to_string());
             let question = step
                 .and_then(|s| s.decision.as_ref())
                 .map(|d| d.label.get(ctx.lang).to_string());
             let next = match &entry.next {
-                Some(next) => fill(&text.history_next, &[("step", &step_title(next))]),
-                None => text.history_closed.clone(),
+                Some(next) => fill(text.history_next, &[("step", &step_title(next))]),
+                None => text.history_closed.to_string(),
             };
             html! {
                 <li>
@@ -237,7 +237,7 @@ fn history(ctx: &Ctx<'_>, case: &Case) -> Html {
                         }
                         <strong>{ outcome }</strong>{ " " }{ next }
                         if !entry.reopened_tasks.is_empty() {
-                            { " " }{ fill(&text.history_reopened, &[("n", &entry.reopened_tasks.len().to_string())]) }
+                            { " " }{ fill(text.history_reopened, &[("n", &entry.reopened_tasks.len().to_string())]) }
                         }
                     </span>
                 </li>
@@ -271,7 +271,7 @@ fn follow_up(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
         .map(|d| {
             html! {
                 <li>
-                    <span class="kizuki-plan-followup-offset">{ fill(&text.followup_days, &[("n", &d.offset_days.to_string())]) }</span>
+                    <span class="kizuki-plan-followup-offset">{ fill(text.followup_days, &[("n", &d.offset_days.to_string())]) }</span>
                     <time datetime={d.date.clone()}>{ display_date(&d.date, ctx.lang) }</time>
                 </li>
             }
@@ -282,7 +282,7 @@ fn follow_up(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
             <h4 id={ctx.id("followup-heading")}>{ follow_up.title.get(ctx.lang) }</h4>
             <p>{ follow_up.description.get(ctx.lang) }</p>
             if dates.is_empty() {
-                <p class="kizuki-plan-hint">{ fill(&text.followup_needs_anchor, &[("field", anchor_label)]) }</p>
+                <p class="kizuki-plan-hint">{ fill(text.followup_needs_anchor, &[("field", anchor_label)]) }</p>
             } else {
                 <ol class="kizuki-plan-followup-list">{ rows }</ol>
                 <div class="kizuki-plan-actions">
@@ -307,7 +307,7 @@ fn documents(ctx: &Ctx<'_>) -> Html {
                 <li>
                     <button type="button" class="kizuki-plan-secondary"
                             onclick={ctx.send(Msg::ShowDocument(Some(doc.id.clone())))}>
-                        { fill(&text.document_show, &[("title", doc.title.get(kizuki_core::Lang::Ja))]) }
+                        { fill(text.document_show, &[("title", doc.title.get(kizuki_core::Lang::Ja))]) }
                     </button>
                 </li>
             }

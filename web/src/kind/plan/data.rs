@@ -40,16 +40,16 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                     }
                 </div>
                 if has_cases {
-                    <ConfirmAction lang={ctx.lang} danger=true open_label={text.export_plain_open.clone()}
-                                   question={text.export_plain_warning.clone()}
-                                   yes_label={text.export_plain_all.clone()}
+                    <ConfirmAction lang={ctx.lang} danger=true open_label={text.export_plain_open.to_string()}
+                                   question={text.export_plain_warning.to_string()}
+                                   yes_label={text.export_plain_all.to_string()}
                                    on_confirm={flows::on_export_plain(ctx, Scope::All)} />
                     if let Some(id) = &selected {
                         <ConfirmAction key={id.clone()} lang={ctx.lang} danger=true
                                        class={classes!("kizuki-plan-plain-case")}
                                        open_label={format!("{}（{}）", text.export_plain_open, text.export_case)}
-                                       question={text.export_plain_warning.clone()}
-                                       yes_label={text.export_plain_case.clone()}
+                                       question={text.export_plain_warning.to_string()}
+                                       yes_label={text.export_plain_case.to_string()}
                                        on_confirm={flows::on_export_plain(ctx, Scope::Case(id.clone()))} />
                     }
                 }
@@ -62,7 +62,7 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                         <p id={ctx.id("import-pass-heading")}><strong>{ &text.import_passphrase_heading }</strong></p>
                         <p>{ &text.import_passphrase_intro }</p>
                         <PassphraseEntry id={ctx.id("import")} lang={ctx.lang} busy={ctx.state.busy}
-                                         button={text.import_button.clone()}
+                                         button={text.import_button.to_string()}
                                          on_submit={flows::on_import_passphrase(ctx)}
                                          on_cancel={ctx.send::<()>(Msg::CancelImport)} />
                     </div>
@@ -80,15 +80,15 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
             <div class="kizuki-plan-data-part">
                 <h4>{ &text.change_heading }</h4>
                 <NewPassphraseForm id={ctx.id("change")} lang={ctx.lang} ask_current=true busy={ctx.state.busy}
-                                   button={text.change_button.clone()}
+                                   button={text.change_button.to_string()}
                                    on_submit={flows::on_change_passphrase(ctx)} />
             </div>
 
             <div class="kizuki-plan-data-part">
                 <h4>{ &text.erase_heading }</h4>
                 <p>{ &text.erase_text }</p>
-                <ConfirmAction lang={ctx.lang} danger=true open_label={text.erase_open.clone()}
-                               question={text.erase_confirm.clone()} yes_label={text.erase_yes.clone()}
+                <ConfirmAction lang={ctx.lang} danger=true open_label={text.erase_open.to_string()}
+                               question={text.erase_confirm.to_string()} yes_label={text.erase_yes.to_string()}
                                on_confirm={ctx.send::<()>(Msg::Erase)} />
             </div>
         </section>

@@ -74,9 +74,9 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
                         <label for={id.clone()}>{ inline(task.text.get(lang)) }</label>
                     </div>
                     <p class="kizuki-plan-task-meta" id={format!("{id}-roles")}>
-                        { fill(&text.task_roles, &[("roles", &roles.join(separator))]) }
+                        { fill(text.task_roles, &[("roles", &roles.join(separator))]) }
                         if let Some(date) = done {
-                            { " · " }{ fill(&text.task_done_on, &[("date", &display_date(date, lang))]) }
+                            { " · " }{ fill(text.task_done_on, &[("date", &display_date(date, lang))]) }
                         }
                     </p>
                     if let Some(help) = &task.help {
@@ -117,7 +117,7 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
                 <li>
                     <button type="button" class="kizuki-plan-link-button"
                             onclick={ctx.send(Msg::ShowDocument(Some(doc.id.clone())))}>
-                        { fill(&text.document_show, &[("title", doc.title.get(Lang::Ja))]) }
+                        { fill(text.document_show, &[("title", doc.title.get(Lang::Ja))]) }
                     </button>
                 </li>
             }
@@ -181,7 +181,7 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
             }
             { ending(ctx, case_id, case, step, is_current) }
             if !sources.is_empty() {
-                <p class="kizuki-plan-sources">{ fill(&text.step_sources, &[("sources", &sources.join(" / "))]) }</p>
+                <p class="kizuki-plan-sources">{ fill(text.step_sources, &[("sources", &sources.join(" / "))]) }</p>
             }
         </section>
     }
@@ -195,7 +195,7 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
         return match case.step.as_deref().and_then(|s| ctx.plan.step(s)) {
             Some(current) => html! {
                 <div class="kizuki-plan-elsewhere">
-                    <p>{ fill(&text.not_current, &[("step", current.title.get(lang))]) }</p>
+                    <p>{ fill(text.not_current, &[("step", current.title.get(lang))]) }</p>
                     <button type="button" class="kizuki-plan-secondary" onclick={ctx.send(Msg::View(None))}>
                         { &text.view_current }
                     </button>

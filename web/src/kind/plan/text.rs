@@ -4,388 +4,321 @@
 //! around it. Placeholders are written `{name}` and filled with [`fill`].
 
 use kizuki_core::Lang;
-use serde::Deserialize;
-
-use crate::locale::LocaleCells;
 
 /// Every string of the planner's UI, in one language (English shown in the docs).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct PlanText {
     /// A record for bringing a worker back from sick leave, following the five steps of the MHL…
-    pub intro: String,
+    pub intro: &'static str,
     /// What you enter includes health information (sensitive personal information), so it is st…
-    pub encrypted_note: String,
+    pub encrypted_note: &'static str,
     /// Set a passphrase
-    pub setup_heading: String,
+    pub setup_heading: &'static str,
     /// First choose the passphrase that encrypts your data. You will unlock with it the next ti…
-    pub setup_intro: String,
+    pub setup_intro: &'static str,
     /// Important
-    pub setup_warning_heading: String,
+    pub setup_warning_heading: &'static str,
     /// If you forget the passphrase, what you stored can never be opened again. No one can reco…
-    pub setup_warning: String,
+    pub setup_warning: &'static str,
     /// Passphrase (at least {min} characters)
-    pub passphrase: String,
+    pub passphrase: &'static str,
     /// Passphrase (again, to check)
-    pub passphrase_again: String,
+    pub passphrase_again: &'static str,
     /// Make it long and hard to guess, for example a sentence of several words.
-    pub passphrase_hint: String,
+    pub passphrase_hint: &'static str,
     /// Show what I typed
-    pub show_passphrase: String,
+    pub show_passphrase: &'static str,
     /// Set the passphrase and start
-    pub setup_button: String,
+    pub setup_button: &'static str,
     /// Unlock
-    pub unlock_heading: String,
+    pub unlock_heading: &'static str,
     /// The stored cases are encrypted. Enter the passphrase you set.
-    pub unlock_intro: String,
+    pub unlock_intro: &'static str,
     /// Passphrase
-    pub unlock_passphrase: String,
+    pub unlock_passphrase: &'static str,
     /// Unlock
-    pub unlock_button: String,
+    pub unlock_button: &'static str,
     /// Checking the key…
-    pub deriving: String,
+    pub deriving: &'static str,
     /// The passphrase is wrong. Nothing stored was changed.
-    pub wrong_passphrase: String,
+    pub wrong_passphrase: &'static str,
     /// The passphrase must be at least {min} characters.
-    pub too_short: String,
+    pub too_short: &'static str,
     /// The two passphrases do not match.
-    pub mismatch: String,
+    pub mismatch: &'static str,
     /// If you forgot the passphrase
-    pub forgot_heading: String,
+    pub forgot_heading: &'static str,
     /// The passphrase cannot be recovered. Unless you have an exported file, the only way on is…
-    pub forgot_text: String,
+    pub forgot_text: &'static str,
     /// Locked. Enter the passphrase to go on.
-    pub locked: String,
+    pub locked: &'static str,
     /// Locked automatically after 10 minutes without activity.
-    pub auto_locked: String,
+    pub auto_locked: &'static str,
     /// Lock
-    pub lock_button: String,
+    pub lock_button: &'static str,
     /// Unlocked (locks itself after 10 minutes without activity)
-    pub unlocked_status: String,
+    pub unlocked_status: &'static str,
     /// Close
-    pub dismiss: String,
+    pub dismiss: &'static str,
     /// Cancel
-    pub cancel: String,
+    pub cancel: &'static str,
     /// Cases
-    pub cases_heading: String,
+    pub cases_heading: &'static str,
     /// No cases yet. Create one under “New case” below.
-    pub no_cases: String,
+    pub no_cases: &'static str,
     /// Opened: {date}
-    pub case_opened: String,
+    pub case_opened: &'static str,
     /// Now: {step}
-    pub case_at_step: String,
+    pub case_at_step: &'static str,
     /// Closed case
-    pub case_closed: String,
+    pub case_closed: &'static str,
     /// {done} of {total} tasks done
-    pub case_tasks: String,
+    pub case_tasks: &'static str,
     /// Open this case
-    pub case_open: String,
+    pub case_open: &'static str,
     /// Shown
-    pub case_selected: String,
+    pub case_selected: &'static str,
     /// New case
-    pub new_case_heading: String,
+    pub new_case_heading: &'static str,
     /// Name of the case
-    pub new_case_label: String,
+    pub new_case_label: &'static str,
     /// Do not use real names: use a pseudonym such as “Case A”. This name appears in the list.…
-    pub new_case_hint: String,
+    pub new_case_hint: &'static str,
     /// Create the case
-    pub new_case_button: String,
+    pub new_case_button: &'static str,
     /// Case {letter}
-    pub pseudonym: String,
+    pub pseudonym: &'static str,
     /// {label}
-    pub case_heading: String,
+    pub case_heading: &'static str,
     /// Rename
-    pub rename_label: String,
+    pub rename_label: &'static str,
     /// Rename
-    pub rename_button: String,
+    pub rename_button: &'static str,
     /// Delete this case
-    pub delete_case: String,
+    pub delete_case: &'static str,
     /// Everything recorded for “{label}” will be deleted. This cannot be undone. Delete it?
-    pub delete_case_confirm: String,
+    pub delete_case_confirm: &'static str,
     /// Delete
-    pub delete_case_yes: String,
+    pub delete_case_yes: &'static str,
     /// The five steps
-    pub tracker_heading: String,
+    pub tracker_heading: &'static str,
     /// Current step
-    pub tracker_current: String,
+    pub tracker_current: &'static str,
     /// Tasks {done}/{total}
-    pub tracker_done: String,
+    pub tracker_done: &'static str,
     /// Decided {n}×
-    pub tracker_visits: String,
+    pub tracker_visits: &'static str,
     /// Handling personal information at this step
-    pub step_privacy: String,
+    pub step_privacy: &'static str,
     /// Tasks
-    pub step_tasks: String,
+    pub step_tasks: &'static str,
     /// Who: {roles}
-    pub task_roles: String,
+    pub task_roles: &'static str,
     /// done on {date}
-    pub task_done_on: String,
+    pub task_done_on: &'static str,
     /// How to do it
-    pub task_help: String,
+    pub task_help: &'static str,
     /// No task of this step applies to this case.
-    pub no_tasks: String,
+    pub no_tasks: &'static str,
     /// What to record
-    pub step_fields: String,
+    pub step_fields: &'static str,
     /// Notes on this step
-    pub step_notes: String,
+    pub step_notes: &'static str,
     /// Keep them to what is needed; do not write diagnoses or treatment details.
-    pub notes_hint: String,
+    pub notes_hint: &'static str,
     /// Clear the choice
-    pub choice_clear: String,
+    pub choice_clear: &'static str,
     /// Documents prepared at this step
-    pub step_documents: String,
+    pub step_documents: &'static str,
     /// Sources: {sources}
-    pub step_sources: String,
+    pub step_sources: &'static str,
     /// Decision
-    pub decision_heading: String,
+    pub decision_heading: &'static str,
     /// Record the decision
-    pub decide_button: String,
+    pub decide_button: &'static str,
     /// Choose one of the options.
-    pub decide_pick: String,
+    pub decide_pick: &'static str,
     /// Next
-    pub advance_heading: String,
+    pub advance_heading: &'static str,
     /// Once the tasks of this step are done, go on to the next step.
-    pub advance_text: String,
+    pub advance_text: &'static str,
     /// Go to the next step
-    pub advance_button: String,
+    pub advance_button: &'static str,
     /// This is not the current step. You can still record tasks and notes here; decisions are t…
-    pub not_current: String,
+    pub not_current: &'static str,
     /// This case is closed. Its record stays readable.
-    pub closed_text: String,
+    pub closed_text: &'static str,
     /// Show the current step
-    pub view_current: String,
+    pub view_current: &'static str,
     /// History
-    pub history_heading: String,
+    pub history_heading: &'static str,
     /// No decision recorded yet.
-    pub history_empty: String,
+    pub history_empty: &'static str,
     /// went on to the next step
-    pub history_advanced: String,
+    pub history_advanced: &'static str,
     /// → {step}
-    pub history_next: String,
+    pub history_next: &'static str,
     /// → support ended
-    pub history_closed: String,
+    pub history_closed: &'static str,
     /// ({n} tasks opened again)
-    pub history_reopened: String,
+    pub history_reopened: &'static str,
     /// {n} days after
-    pub followup_days: String,
+    pub followup_days: &'static str,
     /// The meeting dates appear once “{field}” is filled in.
-    pub followup_needs_anchor: String,
+    pub followup_needs_anchor: &'static str,
     /// Export the dates to a calendar (.ics)
-    pub followup_ics: String,
+    pub followup_ics: &'static str,
     /// Calendar entries carry only the case name, never health information.
-    pub followup_ics_note: String,
+    pub followup_ics_note: &'static str,
     /// Documents
-    pub documents_heading: String,
+    pub documents_heading: &'static str,
     /// Drafts of the documents, made from what you entered. Print them, check them, and complet…
-    pub documents_intro: String,
+    pub documents_intro: &'static str,
     /// The documents are drafted in Japanese, the language they are used in.
-    pub documents_language: String,
+    pub documents_language: &'static str,
     /// Show “{title}”
-    pub document_show: String,
+    pub document_show: &'static str,
     /// Close the document
-    pub document_hide: String,
+    pub document_hide: &'static str,
     /// Print this document
-    pub document_print: String,
+    pub document_print: &'static str,
     /// Choose “Save as PDF” in the print dialog to make a PDF (A4).
-    pub document_print_hint: String,
+    pub document_print_hint: &'static str,
     /// Your data
-    pub data_heading: String,
+    pub data_heading: &'static str,
     /// The data is stored encrypted in this browser (this site’s storage). Other devices and br…
-    pub data_where: String,
+    pub data_where: &'static str,
     /// Export
-    pub export_heading: String,
+    pub export_heading: &'static str,
     /// Export all cases (encrypted)
-    pub export_all: String,
+    pub export_all: &'static str,
     /// Export this case (encrypted)
-    pub export_case: String,
+    pub export_case: &'static str,
     /// Exported files are encrypted under the current passphrase, which is needed to read them…
-    pub export_encrypted_note: String,
+    pub export_encrypted_note: &'static str,
     /// Export without encryption…
-    pub export_plain_open: String,
+    pub export_plain_open: &'static str,
     /// A file without encryption holds health information (sensitive personal information) that…
-    pub export_plain_warning: String,
+    pub export_plain_warning: &'static str,
     /// I understand: export all cases without encryption
-    pub export_plain_all: String,
+    pub export_plain_all: &'static str,
     /// I understand: export this case without encryption
-    pub export_plain_case: String,
+    pub export_plain_case: &'static str,
     /// The file was exported.
-    pub exported: String,
+    pub exported: &'static str,
     /// Import
-    pub import_heading: String,
+    pub import_heading: &'static str,
     /// Choose an exported file (.json)
-    pub import_label: String,
+    pub import_label: &'static str,
     /// A case you already have is replaced by the one in the file. Other cases stay as they are.
-    pub import_hint: String,
+    pub import_hint: &'static str,
     /// Encrypted file
-    pub import_passphrase_heading: String,
+    pub import_passphrase_heading: &'static str,
     /// This file is encrypted. Enter the passphrase it was exported with.
-    pub import_passphrase_intro: String,
+    pub import_passphrase_intro: &'static str,
     /// Open the file and import it
-    pub import_button: String,
+    pub import_button: &'static str,
     /// {n} cases imported.
-    pub imported: String,
+    pub imported: &'static str,
     /// Change the passphrase
-    pub change_heading: String,
+    pub change_heading: &'static str,
     /// Current passphrase
-    pub change_current: String,
+    pub change_current: &'static str,
     /// New passphrase (at least {min} characters)
-    pub change_new: String,
+    pub change_new: &'static str,
     /// New passphrase (again, to check)
-    pub change_new_again: String,
+    pub change_new_again: &'static str,
     /// Change the passphrase
-    pub change_button: String,
+    pub change_button: &'static str,
     /// The passphrase was changed. Files exported earlier open with the passphrase they were ex…
-    pub changed: String,
+    pub changed: &'static str,
     /// Erase everything
-    pub erase_heading: String,
+    pub erase_heading: &'static str,
     /// Erases every case stored in this browser. This cannot be undone.
-    pub erase_text: String,
+    pub erase_text: &'static str,
     /// Erase everything…
-    pub erase_open: String,
+    pub erase_open: &'static str,
     /// Really erase every case? Unless you have an exported file, the contents are lost.
-    pub erase_confirm: String,
+    pub erase_confirm: &'static str,
     /// Erase
-    pub erase_yes: String,
+    pub erase_yes: &'static str,
     /// The stored data was erased.
-    pub erased: String,
+    pub erased: &'static str,
     /// The browser’s storage is full, so nothing was saved. Export your cases to a file.
-    pub storage_full: String,
+    pub storage_full: &'static str,
     /// This browser cannot store data here (private mode, for example). Export your work to a f…
-    pub storage_unavailable: String,
+    pub storage_unavailable: &'static str,
     /// Saving failed. Export your cases to a file.
-    pub storage_other: String,
+    pub storage_other: &'static str,
     /// Another tab had saved newer data, which is now loaded here. Please repeat your last chan…
-    pub storage_newer_elsewhere: String,
+    pub storage_newer_elsewhere: &'static str,
     /// Another tab changed the passphrase or erased the data. Please unlock again.
-    pub storage_changed_elsewhere: String,
+    pub storage_changed_elsewhere: &'static str,
     /// The stored data could not be read and was moved aside (to {key}).
-    pub storage_kept_aside: String,
+    pub storage_kept_aside: &'static str,
     /// An older record without encryption was found. Once you set a passphrase, it is stored ag…
-    pub storage_plain_found: String,
+    pub storage_plain_found: &'static str,
     /// This browser has no secure random numbers, so nothing can be encrypted.
-    pub random_unavailable: String,
+    pub random_unavailable: &'static str,
     /// Messages for the core's errors, by [`kizuki_core::Error::code`].
     pub errors: ErrorText,
 }
 
 /// One message per core error code.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct ErrorText {
     /// This refers to something this tool does not have.
-    pub unknown_id: String,
+    pub unknown_id: &'static str,
     /// Enter dates as year-month-day.
-    pub invalid_date: String,
+    pub invalid_date: &'static str,
     /// This is not possible now.
-    pub not_allowed: String,
+    pub not_allowed: &'static str,
     /// The file is too large.
-    pub too_large: String,
+    pub too_large: &'static str,
     /// This file cannot be read (it is not JSON).
-    pub invalid_json: String,
+    pub invalid_json: &'static str,
     /// This file was not exported from Kizuki.
-    pub not_an_export: String,
+    pub not_an_export: &'static str,
     /// This file was made by a newer version of Kizuki.
-    pub future_version: String,
+    pub future_version: &'static str,
     /// This file belongs to another tool.
-    pub wrong_pack: String,
+    pub wrong_pack: &'static str,
     /// The file’s contents do not fit this tool.
-    pub does_not_fit: String,
+    pub does_not_fit: &'static str,
     /// The passphrase is wrong, or the file is damaged.
-    pub decryption_failed: String,
+    pub decryption_failed: &'static str,
     /// The passphrase is too short.
-    pub weak_passphrase: String,
+    pub weak_passphrase: &'static str,
 }
 
 impl ErrorText {
     /// The message for a core error code; unknown codes get the generic "not possible".
     pub fn for_code(&self, code: &str) -> &str {
         match code {
-            "unknown_id" => &self.unknown_id,
-            "invalid_date" => &self.invalid_date,
-            "too_large" => &self.too_large,
-            "invalid_json" => &self.invalid_json,
-            "not_an_export" => &self.not_an_export,
-            "future_version" => &self.future_version,
-            "wrong_pack" => &self.wrong_pack,
-            "does_not_fit" => &self.does_not_fit,
-            "decryption_failed" => &self.decryption_failed,
-            "weak_passphrase" => &self.weak_passphrase,
-            _ => &self.not_allowed,
+            "unknown_id" => self.unknown_id,
+            "invalid_date" => self.invalid_date,
+            "too_large" => self.too_large,
+            "invalid_json" => self.invalid_json,
+            "not_an_export" => self.not_an_export,
+            "future_version" => self.future_version,
+            "wrong_pack" => self.wrong_pack,
+            "does_not_fit" => self.does_not_fit,
+            "decryption_failed" => self.decryption_failed,
+            "weak_passphrase" => self.weak_passphrase,
+            _ => self.not_allowed,
         }
     }
 }
 
-const JA_JSON: &str = include_str!("../../../locales/ja/plan.json");
-const EN_JSON: &str = include_str!("../../../locales/en/plan.json");
+/// The generated constants of `web/locales/<lang>/plan.json` (see `web/build.rs`).
+mod generated {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/locale_plan.rs"));
+}
 
-/// The planner's strings in `lang`, parsed once. Both files are checked by the tests below.
+/// The strings for `lang`, compiled in from `web/locales/<lang>/plan.json`.
 pub fn plan_text(lang: Lang) -> &'static PlanText {
-    static CELLS: LocaleCells<PlanText> = LocaleCells::new();
-    CELLS.get(lang, JA_JSON, EN_JSON)
+    generated::text(lang)
 }
 
 pub use crate::locale::fill;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys(value: &serde_json::Value, prefix: &str, out: &mut Vec<(String, String)>) {
-        if let Some(map) = value.as_object() {
-            for (key, inner) in map {
-                let path = format!("{prefix}/{key}");
-                match inner.as_str() {
-                    Some(text) => out.push((path, placeholders(text))),
-                    None => keys(inner, &path, out),
-                }
-            }
-        }
-    }
-
-    fn placeholders(text: &str) -> String {
-        let mut names: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        names.sort_unstable();
-        names.join(",")
-    }
-
-    #[test]
-    fn both_locales_parse_into_the_strings_struct() {
-        for json in [JA_JSON, EN_JSON] {
-            let parsed: Result<PlanText, _> = serde_json::from_str(json);
-            assert!(parsed.is_ok(), "{parsed:?}");
-        }
-    }
-
-    #[test]
-    fn both_locales_have_the_same_keys_and_placeholders() {
-        let mut ja = Vec::new();
-        let mut en = Vec::new();
-        keys(&serde_json::from_str(JA_JSON).unwrap(), "", &mut ja);
-        keys(&serde_json::from_str(EN_JSON).unwrap(), "", &mut en);
-        ja.sort();
-        en.sort();
-        assert_eq!(ja, en);
-    }
-
-    #[test]
-    fn every_core_error_code_has_its_own_message() {
-        let text = plan_text(Lang::Ja);
-        assert_eq!(
-            text.errors.for_code("decryption_failed"),
-            text.errors.decryption_failed
-        );
-        assert_eq!(
-            text.errors.for_code("no_such_code"),
-            text.errors.not_allowed
-        );
-    }
-
-    #[test]
-    fn fill_replaces_every_placeholder() {
-        assert_eq!(fill("{a}と{b}と{a}", &[("a", "1"), ("b", "2")]), "1と2と1");
-    }
-}

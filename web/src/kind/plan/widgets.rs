@@ -58,9 +58,9 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
                 return;
             }
             if first.chars().count() < MIN_PASSPHRASE_CHARS {
-                problem.set(Some(fill(&text.too_short, &[("min", &min)])));
+                problem.set(Some(fill(text.too_short, &[("min", &min)])));
             } else if *first != *second {
-                problem.set(Some(text.mismatch.clone()));
+                problem.set(Some(text.mismatch.to_string()));
             } else {
                 problem.set(None);
                 on_submit.emit(((*current).clone(), (*first).clone()));
@@ -93,11 +93,11 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
     html! {
         <form class="kizuki-plan-pass-form" onsubmit={onsubmit} novalidate=true>
             if props.ask_current {
-                { field("current", text.change_current.clone(), &current, "current-password", false) }
+                { field("current", text.change_current.to_string(), &current, "current-password", false) }
             }
-            { field("new", fill(if props.ask_current { &text.change_new } else { &text.passphrase }, &[("min", &min)]), &first, "new-password", true) }
+            { field("new", fill(if props.ask_current { text.change_new } else { text.passphrase }, &[("min", &min)]), &first, "new-password", true) }
             <p class="kizuki-plan-hint" id={format!("{}-hint", props.id)}>{ &text.passphrase_hint }</p>
-            { field("again", if props.ask_current { text.change_new_again.clone() } else { text.passphrase_again.clone() }, &second, "new-password", false) }
+            { field("again", if props.ask_current { text.change_new_again.to_string() } else { text.passphrase_again.to_string() }, &second, "new-password", false) }
             <div class="kizuki-plan-check">
                 <input id={show_id.clone()} type="checkbox" checked={*show}
                        onchange={{ let show = show.clone(); Callback::from(move |_: Event| show.set(!*show)) }} />
@@ -110,7 +110,7 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
                 <button type="submit" class="kizuki-button" disabled={props.busy}>{ props.button.clone() }</button>
             </div>
             <p class="kizuki-plan-busy" role="status" aria-live="polite">
-                { if props.busy { text.deriving.as_str() } else { "" } }
+                { if props.busy { text.deriving } else { "" } }
             </p>
         </form>
     }
@@ -177,7 +177,7 @@ pub fn passphrase_entry(props: &PassphraseEntryProps) -> Html {
                 }
             </div>
             <p class="kizuki-plan-busy" role="status" aria-live="polite">
-                { if props.busy { text.deriving.as_str() } else { "" } }
+                { if props.busy { text.deriving } else { "" } }
             </p>
         </form>
     }

@@ -1,0 +1,196 @@
+//! Compiles the UI string tables in `locales/<lang>/<table>.json` into Rust constants.
+//!
+//! Each language is a folder; each table a JSON object of strings (one level of nested
+//! objects allowed). The build fails, naming the file and key, when a language lacks a key
+//! another has, has one too many, or when a string's `{placeholders}` differ between
+//! languages. The generated `locale_<table>.rs` holds one `static` per language and a
+//! `text(lang)` function; the struct it fills is written by hand in the table's module, so
+//! the compiler also checks every key against its field.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// How a nested object of a table is compiled.
+enum Nested {
+    /// Into a struct of this name, one field per key.
+    Struct(&'static str),
+    /// Into a sorted `&[(key, text)]` slice, looked up by key.
+    Map,
+}
+
+/// One table: its file stem, its struct, and its nested objects.
+type TableSpec = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, Nested)],
+);
+
+/// Every table.
+const TABLES: &[TableSpec] = &[
+    (
+        "ui",
+        "UiText",
+        &[("help_kinds", Nested::Struct("HelpKindText"))],
+    ),
+    ("checklist", "ChecklistText", &[]),
+    ("course", "CourseText", &[]),
+    (
+        "plan",
+        "PlanText",
+        &[("errors", Nested::Struct("ErrorText"))],
+    ),
+    ("tools", "ToolsText", &[("errors", Nested::Map)]),
+];
+
+type Table = BTreeMap<String, serde_json::Value>;
+
+fn main() {
+    let locales = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("locales");
+    println!("cargo::rerun-if-changed={}", locales.display());
+    let mut languages: Vec<String> = std::fs::read_dir(&locales)
+        .unwrap_or_else(|error| panic!("{}: {error}", locales.display()))
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    languages.sort();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    for (stem, type_name, nested) in TABLES {
+        let tables: Vec<(String, Table)> = languages
+            .iter()
+            .map(|lang| {
+                (
+                    lang.clone(),
+                    read_table(&locales.join(lang).join(format!("{stem}.json"))),
+                )
+            })
+            .collect();
+        check_same_keys(stem, &tables);
+        let mut code = String::new();
+        for (lang, table) in &tables {
+            let _ = writeln!(
+                code,
+                "/// The `{lang}` strings of `locales/{lang}/{stem}.json`.\npub static {}: {type_name} = {};",
+                lang.to_uppercase(),
+                struct_literal(type_name, table, nested)
+            );
+        }
+        let arms: String = languages
+            .iter()
+            .map(|lang| {
+                format!(
+                    "        Lang::{} => &{},\n",
+                    variant(lang),
+                    lang.to_uppercase()
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            code,
+            "/// The strings of this table in `lang`.\npub fn text(lang: Lang) -> &'static {type_name} {{\n    match lang {{\n{arms}    }}\n}}"
+        );
+        std::fs::write(out_dir.join(format!("locale_{stem}.rs")), code).unwrap();
+    }
+}
+
+fn read_table(path: &Path) -> Table {
+    let json =
+        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    serde_json::from_str(&json).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// `ja` → `Ja`: the `kizuki_core::Lang` variant of a locale folder.
+fn variant(lang: &str) -> String {
+    let mut chars = lang.chars();
+    chars
+        .next()
+        .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// Every `key` (or `outer.key`) of a table with its text.
+fn flatten(table: &Table) -> BTreeMap<String, String> {
+    let mut flat = BTreeMap::new();
+    for (key, value) in table {
+        match value {
+            serde_json::Value::String(text) => {
+                flat.insert(key.clone(), text.clone());
+            }
+            serde_json::Value::Object(inner) => {
+                for (inner_key, inner_value) in inner {
+                    let text = inner_value
+                        .as_str()
+                        .unwrap_or_else(|| panic!("{key}.{inner_key}: not a string"));
+                    flat.insert(format!("{key}.{inner_key}"), text.to_string());
+                }
+            }
+            _ => panic!("{key}: a locale value is a string or an object of strings"),
+        }
+    }
+    flat
+}
+
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names
+}
+
+fn check_same_keys(stem: &str, tables: &[(String, Table)]) {
+    let Some((first_lang, first)) = tables.first() else {
+        panic!("no language folder in locales/")
+    };
+    let first = flatten(first);
+    for (lang, table) in &tables[1..] {
+        let other = flatten(table);
+        if let Some(key) = first.keys().find(|key| !other.contains_key(*key)) {
+            panic!("locales/{lang}/{stem}.json lacks \"{key}\" (it is in {first_lang})");
+        }
+        if let Some(key) = other.keys().find(|key| !first.contains_key(*key)) {
+            panic!("locales/{lang}/{stem}.json has \"{key}\", which {first_lang} lacks");
+        }
+        for (key, text) in &first {
+            if placeholders(text) != placeholders(&other[key]) {
+                panic!(
+                    "locales/{lang}/{stem}.json \"{key}\": placeholders differ from {first_lang}"
+                );
+            }
+        }
+    }
+}
+
+fn struct_literal(type_name: &str, table: &Table, nested: &[(&str, Nested)]) -> String {
+    let mut code = format!("{type_name} {{\n");
+    for (key, value) in table {
+        let field = match value {
+            serde_json::Value::String(text) => format!("{text:?}"),
+            serde_json::Value::Object(inner) => {
+                let inner: Table = inner.clone().into_iter().collect();
+                match nested.iter().find(|(name, _)| name == key) {
+                    Some((_, Nested::Struct(inner_type))) => {
+                        struct_literal(inner_type, &inner, &[])
+                    }
+                    Some((_, Nested::Map)) => {
+                        let pairs: String = inner
+                            .iter()
+                            .map(|(k, v)| {
+                                format!("({k:?}, {:?}), ", v.as_str().unwrap_or_default())
+                            })
+                            .collect();
+                        format!("&[{pairs}]")
+                    }
+                    None => panic!("{key}: a nested object not declared in web/build.rs"),
+                }
+            }
+            _ => panic!("{key}: not a string"),
+        };
+        let _ = writeln!(code, "    {key}: {field},");
+    }
+    code.push('}');
+    code
+}
