@@ -6,7 +6,8 @@
 #                             BENCHMARKS.md, release profile table)
 #   scripts/build.sh --dev    debug wasm, no wasm-opt (faster to build, much larger)
 #
-# dist/            = www/ + pkg/ (JS glue + wasm) + content/*.json (top-level packs only)
+# dist/            = www/ + pkg/ (one JS glue + wasm per kit: checklist, plan, course, tools)
+#                    + content/*.json (top-level packs only)
 # dist/npm/        = kizuki-embed, laid out as wasm-pack lays out a --target web package
 # Ends with a size report (raw and gzip -9 bytes). Expects scripts/toolchain.sh to have run.
 set -euo pipefail
@@ -24,59 +25,82 @@ esac
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/toolchain.sh"
 [ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt not found: run scripts/toolchain.sh"
 
-step "wasm32: building kizuki-web ($profile)"
-if [ "$profile" = release ]; then
-  wasm_cargo build --release -p kizuki-web
-  wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
-else
-  wasm_cargo build -p kizuki-web
-  wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/debug/kizuki_web.wasm"
-fi
-[ -f "$wasm_in" ] || die "the build did not produce $wasm_in"
-
-# wasm-bindgen and wasm-opt (minutes on a large module) are skipped when their input and
-# tools are unchanged: the outputs are kept with a key in target-wasm/post-<profile>/.
-post="$KIZUKI_WASM_TARGET_DIR/post-$profile"
-bindgen_flags=(--target web --out-dir "$post" --out-name kizuki_web)
-[ "$profile" = dev ] && bindgen_flags+=(--debug --keep-debug)
-opt_flags=()
-if [ "$profile" = release ]; then
-  mapfile -t features < <(wasm_opt_feature_flags)
-  opt_flags=(-O1 "${features[@]}" --strip-debug --strip-producers)
-fi
-key="$({
-  sha256sum "$wasm_in" | cut -d' ' -f1
-  wasm-bindgen --version
-  sed -n 's/^ *"version": *"\(.*\)".*/\1/p' node_modules/binaryen/package.json | head -n 1
-  echo "${bindgen_flags[*]} | ${opt_flags[*]}"
-} | sha256sum | cut -d' ' -f1)"
-if [ -f "$post/key" ] && [ "$(cat "$post/key")" = "$key" ]; then
-  note "wasm unchanged: reusing the wasm-bindgen and wasm-opt output in ${post#"$KIZUKI_ROOT"/}"
-else
-  rm -rf "$post"
-  step "wasm-bindgen --target web"
-  # The release profile strips the target_features section, which wasm-bindgen warns
-  # about; wasm-opt gets the features from the compiler instead (wasm_opt_feature_flags).
-  wasm-bindgen "${bindgen_flags[@]}" "$wasm_in" 2>&1 | grep -v "target_features. custom section is missing" >&2 || true
-  [ -f "$post/kizuki_web_bg.wasm" ] || die "wasm-bindgen failed"
-  if [ "$profile" = release ]; then
-    step "wasm-opt ${opt_flags[*]}"
-    node_modules/.bin/wasm-opt "${opt_flags[@]}" "$post/kizuki_web_bg.wasm" -o "$post/optimised.wasm" ||
-      die "wasm-opt failed"
-  else
-    cp "$post/kizuki_web_bg.wasm" "$post/optimised.wasm"
-  fi
-  printf '%s\n' "$key" >"$post/key"
-fi
-
+# One wasm module per kit: a widget loads only its kit's code (kizuki.js picks the module).
+KITS=(checklist plan course tools)
 staging="$KIZUKI_ROOT/dist.tmp"
 rm -rf "$staging"
 mkdir -p "$staging/pkg" "$staging/content"
-cp "$post/optimised.wasm" "$staging/pkg/kizuki_web_bg.wasm"
-cp "$post/kizuki_web.js" "$staging/pkg/"
+built="$KIZUKI_WASM_TARGET_DIR/kits-$profile"
+mkdir -p "$built"
+for kit in "${KITS[@]}"; do
+  step "wasm32: building kizuki-web for kit '$kit' ($profile)"
+  if [ "$profile" = release ]; then
+    wasm_cargo build --release -p kizuki-web --no-default-features --features "$kit"
+    wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
+  else
+    wasm_cargo build -p kizuki-web --no-default-features --features "$kit"
+    wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/debug/kizuki_web.wasm"
+  fi
+  [ -f "$wasm_in" ] || die "the build did not produce $wasm_in"
+  # Cargo writes every kit to the same file name: keep each kit's copy.
+  cp "$wasm_in" "$built/kizuki_$kit.wasm"
+  wasm_in="$built/kizuki_$kit.wasm"
+
+  # wasm-bindgen and wasm-opt (minutes on a large module) are skipped when their input and
+  # tools are unchanged: the outputs are kept with a key in target-wasm/post-<profile>/<kit>/.
+  post="$KIZUKI_WASM_TARGET_DIR/post-$profile/$kit"
+  bindgen_flags=(--target web --out-dir "$post" --out-name "kizuki_$kit")
+  [ "$profile" = dev ] && bindgen_flags+=(--debug --keep-debug)
+  opt_flags=()
+  if [ "$profile" = release ]; then
+    mapfile -t features < <(wasm_opt_feature_flags)
+    opt_flags=(-O1 "${features[@]}" --strip-debug --strip-producers)
+  fi
+  key="$({
+    sha256sum "$wasm_in" | cut -d' ' -f1
+    wasm-bindgen --version
+    sed -n 's/^ *"version": *"\(.*\)".*/\1/p' node_modules/binaryen/package.json | head -n 1
+    echo "${bindgen_flags[*]} | ${opt_flags[*]}"
+  } | sha256sum | cut -d' ' -f1)"
+  if [ -f "$post/key" ] && [ "$(cat "$post/key")" = "$key" ]; then
+    note "wasm unchanged: reusing the wasm-bindgen and wasm-opt output in ${post#"$KIZUKI_ROOT"/}"
+  else
+    rm -rf "$post"
+    step "wasm-bindgen --target web ($kit)"
+    # The release profile strips the target_features section, which wasm-bindgen warns
+    # about; wasm-opt gets the features from the compiler instead (wasm_opt_feature_flags).
+    wasm-bindgen "${bindgen_flags[@]}" "$wasm_in" 2>&1 | grep -v "target_features. custom section is missing" >&2 || true
+    [ -f "$post/kizuki_${kit}_bg.wasm" ] || die "wasm-bindgen failed"
+    if [ "$profile" = release ]; then
+      step "wasm-opt ${opt_flags[*]} ($kit)"
+      node_modules/.bin/wasm-opt "${opt_flags[@]}" "$post/kizuki_${kit}_bg.wasm" -o "$post/optimised.wasm" ||
+        die "wasm-opt failed"
+    else
+      cp "$post/kizuki_${kit}_bg.wasm" "$post/optimised.wasm"
+    fi
+    printf '%s\n' "$key" >"$post/key"
+  fi
+  cp "$post/optimised.wasm" "$staging/pkg/kizuki_${kit}_bg.wasm"
+  cp "$post/kizuki_$kit.js" "$staging/pkg/"
+done
 
 step "assembling dist/"
 cp -R www/. "$staging/"
+# kizuki.js draws its placeholder before any wasm runs: its words come from the same locale
+# files as the app's (web/locales/<lang>/ui.json).
+node -e '
+  const fs = require("fs");
+  const [script, locales] = process.argv.slice(1);
+  const words = {};
+  for (const lang of fs.readdirSync(locales).sort()) {
+    const ui = JSON.parse(fs.readFileSync(`${locales}/${lang}/ui.json`, "utf8"));
+    words[lang] = { loading: ui.loading, start_failed: ui.start_failed };
+  }
+  const source = fs.readFileSync(script, "utf8");
+  const filled = source.replace(/\/\* KIZUKI_WORDS \*\/[\s\S]*?\/\* END_KIZUKI_WORDS \*\//, JSON.stringify(words));
+  if (filled === source) { console.error("kizuki.js: no KIZUKI_WORDS block"); process.exit(1); }
+  fs.writeFileSync(script, filled);
+' "$staging/kizuki.js" web/locales || die "could not fill kizuki.js with the locale words"
 shopt -s nullglob
 packs=(content/*.json)
 shopt -u nullglob
@@ -94,22 +118,26 @@ done
 step "assembling dist/npm/ (kizuki-embed)"
 npm_dir="$staging/npm"
 mkdir -p "$npm_dir"
-cp "$staging/pkg/kizuki_web_bg.wasm" "$post/kizuki_web.js" "$npm_dir/"
-cp "$post/kizuki_web.d.ts" "$post/kizuki_web_bg.wasm.d.ts" "$npm_dir/"
+npm_files=()
+for kit in "${KITS[@]}"; do
+  post="$KIZUKI_WASM_TARGET_DIR/post-$profile/$kit"
+  cp "$staging/pkg/kizuki_${kit}_bg.wasm" "$post/kizuki_$kit.js" "$post/kizuki_$kit.d.ts" "$post/kizuki_${kit}_bg.wasm.d.ts" "$npm_dir/"
+  npm_files+=("kizuki_${kit}_bg.wasm" "kizuki_$kit.js" "kizuki_$kit.d.ts" "kizuki_${kit}_bg.wasm.d.ts")
+done
 cp www/kizuki.css "$npm_dir/"
 sed 's#\./pkg/#./#g' www/kizuki.js >"$npm_dir/kizuki.js"
 version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
 node -e '
-  const [version, out] = process.argv.slice(1);
+  const [version, out, ...modules] = process.argv.slice(1);
   const pkg = {
     name: "kizuki-embed",
     type: "module",
     description: "Kizuki: workplace mental-health checklists, plans and courses that run in the browser (WebAssembly).",
     version,
     license: "MIT OR Apache-2.0",
-    files: ["kizuki_web_bg.wasm", "kizuki_web.js", "kizuki_web.d.ts", "kizuki_web_bg.wasm.d.ts", "kizuki.js", "kizuki.css"],
-    main: "kizuki_web.js",
-    types: "kizuki_web.d.ts",
+    files: [...modules, "kizuki.js", "kizuki.d.ts", "kizuki.css"],
+    main: "kizuki.js",
+    types: "kizuki.d.ts",
     sideEffects: ["./kizuki.js", "./snippets/*"],
   };
   require("fs").writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
@@ -125,7 +153,9 @@ Kizuki's embeddable widgets (WebAssembly). Serve these files from your own origi
 <kizuki-kit kit="checklist" lang="ja"></kizuki-kit>
 ```
 
-or `import init, { mount } from "kizuki-embed"; await init(); mount(element, { kit: "course", baseUrl: "/kizuki/" })`.
+or `import { mount } from "kizuki-embed"; const handle = mount(element, { kit: "course" })`.
+Each kit is its own WebAssembly module (`kizuki_checklist`, `kizuki_plan`, `kizuki_course`,
+`kizuki_tools`); `kizuki.js` loads only the one a widget needs.
 A page with a Content-Security-Policy must allow `script-src 'wasm-unsafe-eval'`.
 README
 

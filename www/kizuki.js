@@ -5,37 +5,188 @@
 //
 // Or from a module:  import { mount } from './kizuki.js';
 //                    const handle = mount(element, { kit: 'course', lang: 'en' });
+//                    await handle.ready;   // optional: resolves once the kit is shown
 //                    handle.destroy();
 //
-// Everything (wasm, stylesheet, content packs) loads from the directory of this file, on the
-// page's own origin. A host page with a Content-Security-Policy must allow
-// script-src 'wasm-unsafe-eval' for the WebAssembly to start.
-
-import init, { mount as mountWasm } from './pkg/kizuki_web.js';
+// Each kit is its own WebAssembly module (pkg/kizuki_<module>.js and _bg.wasm): a widget
+// loads only the one its kit needs, and its content pack at the same time. Until both are
+// there the widget shows a loading line in its language, in a box of reserved height; if
+// loading fails it says so. Everything (wasm, stylesheet, content packs) loads from the
+// directory of this file, on the page's own origin. A host page with a
+// Content-Security-Policy must allow script-src 'wasm-unsafe-eval' for the WebAssembly.
 
 const baseUrl = new URL('./', import.meta.url).href;
 
-let startError = null;
-try {
-  await init({ module_or_path: new URL('./pkg/kizuki_web_bg.wasm', import.meta.url) });
-} catch (error) {
-  startError = error;
-  console.error('Kizuki could not start its WebAssembly module:', error);
+/** The placeholder's words, per language: filled from web/locales/<lang>/ui.json by scripts/build.sh. */
+const WORDS = /* KIZUKI_WORDS */ {
+  ja: { loading: '読み込んでいます…', start_failed: 'このツールを開始できませんでした。' },
+  en: { loading: 'Loading…', start_failed: 'This tool could not start.' },
+} /* END_KIZUKI_WORDS */;
+
+/** The `kit` option (kind or default pack id) → the module that carries it. */
+const MODULES = {
+  checklist: 'checklist',
+  'mh-checklist': 'checklist',
+  plan: 'plan',
+  'return-to-work': 'plan',
+  course: 'course',
+  linecare: 'course',
+  aggregate: 'tools',
+  mydata: 'tools',
+};
+
+/** The pack a kit loads without `packUrl` (the module decides; this only starts the fetch early). */
+const DEFAULT_PACKS = { checklist: 'mh-checklist', plan: 'return-to-work', course: 'linecare', tools: 'mh-checklist' };
+
+/** Module name → its initialised exports, once loaded. */
+const ready = new Map();
+/** Module name → the promise of its exports. */
+const starting = new Map();
+/** Elements that hold a widget or one on its way (a second mount is refused). */
+const held = new WeakSet();
+
+/** Loads and initialises one kit's module, once per page. */
+function loadModule(name) {
+  if (!starting.has(name)) {
+    const promise = (async () => {
+      const module = await import(`./pkg/kizuki_${name}.js`);
+      await module.default({ module_or_path: new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url) });
+      ready.set(name, module);
+      return module;
+    })();
+    starting.set(name, promise);
+  }
+  return starting.get(name);
+}
+
+function languageOf(options) {
+  const lang = String(options.lang ?? document.documentElement.lang ?? '').trim().slice(0, 2);
+  return WORDS[lang] ? lang : 'ja';
+}
+
+/** Starts fetching the pack the widget will ask for, so it arrives with the wasm. */
+function prefetchPack(name, options) {
+  let url;
+  try {
+    if (options.packUrl) url = new URL(options.packUrl, document.baseURI);
+    else if (options.kit === 'mydata') return {};
+    else url = new URL(`content/${(name === 'tools' && options.pack) || DEFAULT_PACKS[name]}.json`, baseUrl);
+  } catch {
+    return {};
+  }
+  if (url.origin !== window.location.origin) return {};
+  const prefetch = fetch(url.href, { credentials: 'same-origin', cache: 'no-cache' });
+  prefetch.catch(() => {}); // the module reports a failed fetch in the widget
+  return { prefetch, prefetchUrl: url.href };
+}
+
+/** A widget's handle: the same object before and after its module has loaded. */
+class Handle {
+  #inner = null;
+  #destroyed = false;
+  #element;
+
+  constructor(element) {
+    this.#element = element;
+    /** Resolves with this handle once the kit is shown; rejects if it could not start. */
+    this.ready = null;
+  }
+
+  /** Unmounts the widget and empties its shadow root. A second call does nothing. */
+  destroy() {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#inner?.destroy();
+    this.#inner = null;
+    this.#element.shadowRoot?.replaceChildren();
+    held.delete(this.#element);
+  }
+
+  /** True until `destroy()` is called. */
+  get isMounted() {
+    return !this.#destroyed;
+  }
+
+  /** @internal */
+  attach(inner) {
+    if (this.#destroyed) inner.destroy();
+    else this.#inner = inner;
+  }
+}
+
+/** A loading line in the widget's language, in a box of reserved height, at once. */
+function showPlaceholder(element, lang) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('kizuki.css', baseUrl).href;
+  const box = document.createElement('div');
+  box.className = 'kizuki-placeholder';
+  box.lang = lang;
+  const line = document.createElement('p');
+  line.className = 'kizuki-status';
+  line.setAttribute('role', 'status');
+  line.textContent = WORDS[lang].loading;
+  box.append(line);
+  root.replaceChildren(link, box);
+}
+
+/** Without its module there is no app: say so in plain text rather than stay blank. */
+function showStartError(element, lang, error) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.lang = lang;
+  message.textContent = `${WORDS[lang].start_failed} (${error?.message ?? error})`;
+  root.replaceChildren(message);
 }
 
 /**
- * Mounts a widget into a shadow root of `element` and returns its handle.
- * Options: kit (checklist | plan | course), lang (ja | en), namespace, centerName,
- * centerPhone, centerUrl, centerHours, packUrl, directoryUrl. Throws on a bad option.
+ * Mounts a widget into a shadow root of `element` and returns its handle at once.
+ * Options: kit (checklist | plan | course | aggregate | mydata), lang (ja | en), namespace,
+ * centerName, centerPhone, centerUrl, centerHours, packUrl, directoryUrl.
+ * Throws on an unknown kit or an element that already holds a widget; when the kit's module
+ * is already loaded, also on any other bad option. Otherwise a problem found while loading
+ * is shown in the widget and rejects `handle.ready`.
  * @param {Element} element
  * @param {Record<string, string>} [options]
- * @returns {{ destroy(): void, readonly isMounted: boolean }}
+ * @returns {{ destroy(): void, readonly isMounted: boolean, ready: Promise<object> }}
  */
 export function mount(element, options = {}) {
-  if (startError) {
-    throw new Error(`Kizuki could not start: ${startError.message ?? startError}`);
+  const kit = String(options.kit ?? '').trim().toLowerCase();
+  if (!kit) throw new Error('option `kit` is required: checklist, plan or course');
+  const name = MODULES[kit];
+  if (!name) throw new Error(`unknown kit \`${options.kit}\`: use checklist, plan or course`);
+  const handle = new Handle(element);
+  const loaded = ready.get(name);
+  const waiting = held.has(element) && !element.shadowRoot?.querySelector(':scope > .kizuki-root');
+  if (loaded && !waiting) {
+    // The module checks every option (and a widget already there) and throws at once.
+    handle.attach(loaded.mount(element, { baseUrl, ...options }));
+    held.add(element);
+    handle.ready = Promise.resolve(handle);
+    return handle;
   }
-  return mountWasm(element, { baseUrl, ...options });
+  if (held.has(element) || element.shadowRoot?.querySelector(':scope > .kizuki-root')) {
+    throw new Error('this element already holds a Kizuki widget: call destroy() on its handle first');
+  }
+  held.add(element);
+  const lang = languageOf(options);
+  showPlaceholder(element, lang);
+  const early = prefetchPack(name, { ...options, kit });
+  handle.ready = loadModule(name)
+    .then((module) => {
+      if (!handle.isMounted) return handle;
+      handle.attach(module.mount(element, { baseUrl, ...options, ...early }));
+      return handle;
+    })
+    .catch((error) => {
+      console.error('Kizuki could not start:', error);
+      if (handle.isMounted) showStartError(element, lang, error);
+      throw error;
+    });
+  handle.ready.catch(() => {}); // shown in the widget; callers may still await it
+  return handle;
 }
 
 /** Attribute name → mount option name. */
@@ -89,23 +240,13 @@ class KizukiKit extends HTMLElement {
       this.#handle = mount(this, options);
     } catch (error) {
       console.error('<kizuki-kit>:', error);
-      this.#showStartError(error);
+      showStartError(this, languageOf(options), error);
     }
   }
 
   #stop() {
     this.#handle?.destroy();
     this.#handle = null;
-  }
-
-  /** Without the wasm there is no app: say so in plain text rather than stay blank. */
-  #showStartError(error) {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const message = document.createElement('p');
-    message.setAttribute('role', 'alert');
-    message.textContent =
-      `このツールを開始できませんでした。/ This tool could not start. (${error?.message ?? error})`;
-    root.replaceChildren(message);
   }
 }
 

@@ -12,6 +12,7 @@ use std::sync::Once;
 use kizuki_core::text::is_safe_href;
 use kizuki_core::Lang;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, ShadowRoot};
 use yew::AppHandle;
 
@@ -73,6 +74,12 @@ pub fn mount(
             "unknown kit `{kit_name}`: use checklist, plan or course"
         ))
     })?;
+    if !kit.in_this_build() {
+        return Err(JsError::new(&format!(
+            "kit `{kit_name}` is in the module pkg/kizuki_{}.js, not this one: load kizuki.js, which picks it",
+            kit.module_name()
+        )));
+    }
     let lang = match options.lang.as_deref() {
         Some(code) => Lang::parse(code)
             .ok_or_else(|| JsError::new(&format!("unknown lang `{code}`: use ja or en")))?,
@@ -149,11 +156,26 @@ pub fn mount(
         lang,
         namespace,
         center,
+        prefetched_pack: options
+            .prefetch
+            .as_ref()
+            .filter(|(url, _)| *url == pack_url.href())
+            .map(|(_, promise)| crate::load::Prefetched(promise.clone())),
         pack_url: pack_url.href(),
         directory_url,
     };
 
-    if LIVE_WIDGETS.with(|live| live.borrow().iter().any(|w| w.host == element)) {
+    // Every kit's module marks its widget's root, so a second module sees it too.
+    let held = element
+        .shadow_root()
+        .and_then(|shadow| {
+            shadow
+                .query_selector(":scope > .kizuki-root")
+                .ok()
+                .flatten()
+        })
+        .is_some();
+    if held || LIVE_WIDGETS.with(|live| live.borrow().iter().any(|w| w.host == element)) {
         return Err(JsError::new(
             "this element already holds a Kizuki widget: call destroy() on its handle first",
         ));
@@ -237,6 +259,9 @@ struct MountOptions {
     directory_url: Option<String>,
     base_url: Option<String>,
     pack: Option<String>,
+    /// `kizuki.js` starts fetching the pack while the wasm loads: the `Promise<Response>`
+    /// and the URL it asked for. Used only when that URL is the pack's.
+    prefetch: Option<(String, js_sys::Promise)>,
 }
 
 impl MountOptions {
@@ -271,6 +296,12 @@ impl MountOptions {
             directory_url: field("directoryUrl")?,
             base_url: field("baseUrl")?,
             pack: field("pack")?,
+            prefetch: {
+                let promise = js_sys::Reflect::get(options, &JsValue::from_str("prefetch"))
+                    .ok()
+                    .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
+                field("prefetchUrl")?.zip(promise)
+            },
         })
     }
 

@@ -1,14 +1,17 @@
 //! The kit views, one module per content kind (mirrors `core/src/kind/`). The frame in
 //! `lib.rs` loads and validates the pack, then hands it to [`KitView`].
 
+#[cfg(feature = "checklist")]
 pub mod checklist;
+#[cfg(feature = "course")]
 pub mod course;
+#[cfg(feature = "plan")]
 pub mod plan;
 
 use std::ops::Deref;
 use std::rc::Rc;
 
-use kizuki_core::{Kit, Lang, ValidPack};
+use kizuki_core::{Lang, ValidPack};
 use yew::prelude::*;
 
 use crate::help::DirectoryState;
@@ -52,9 +55,15 @@ pub struct KitProps {
 #[function_component(KitView)]
 pub fn kit_view(props: &KitProps) -> Html {
     let props = props.clone();
+    // A kind whose feature is off never gets here: `embed::mount` refuses its kit first.
     match &props.pack.pack().kit {
-        Kit::Checklist(_) => html! { <checklist::ChecklistView ..props /> },
-        Kit::Plan(_) => html! { <plan::PlanView ..props /> },
-        Kit::Course(_) => html! { <course::CourseView ..props /> },
+        #[cfg(feature = "checklist")]
+        kizuki_core::Kit::Checklist(_) => html! { <checklist::ChecklistView ..props /> },
+        #[cfg(feature = "plan")]
+        kizuki_core::Kit::Plan(_) => html! { <plan::PlanView ..props /> },
+        #[cfg(feature = "course")]
+        kizuki_core::Kit::Course(_) => html! { <course::CourseView ..props /> },
+        #[cfg(not(all(feature = "checklist", feature = "plan", feature = "course")))]
+        _ => Html::default(),
     }
 }

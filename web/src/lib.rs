@@ -63,6 +63,27 @@ impl KitChoice {
         }
     }
 
+    /// The wasm module that carries this kit (`scripts/build.sh` builds one per name, as
+    /// `pkg/kizuki_<name>.js`; `kizuki.js` loads only the one a widget needs).
+    pub fn module_name(self) -> &'static str {
+        match self {
+            KitChoice::Checklist => "checklist",
+            KitChoice::Plan => "plan",
+            KitChoice::Course => "course",
+            KitChoice::Aggregate | KitChoice::MyData => "tools",
+        }
+    }
+
+    /// Whether this build carries the kit (its cargo feature is on).
+    pub fn in_this_build(self) -> bool {
+        match self {
+            KitChoice::Checklist => cfg!(feature = "checklist"),
+            KitChoice::Plan => cfg!(feature = "plan"),
+            KitChoice::Course => cfg!(feature = "course"),
+            KitChoice::Aggregate | KitChoice::MyData => cfg!(feature = "tools"),
+        }
+    }
+
     /// The pack kind this kit needs, as in the pack's `kit.type` (`checklist`, `plan`, `course`).
     pub fn kind_name(self) -> &'static str {
         match self {
@@ -101,6 +122,8 @@ pub struct WidgetConfig {
     pub center: Option<CenterContact>,
     /// Absolute URL of the pack JSON, on the page's own origin.
     pub pack_url: String,
+    /// The pack's response, when `kizuki.js` fetched it while the wasm loaded.
+    pub prefetched_pack: Option<load::Prefetched>,
     /// Absolute URL of the center's resource directory, on the page's own origin, if given.
     pub directory_url: Option<String>,
 }
@@ -197,35 +220,44 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let pack_url = config.pack_url.clone();
         let kit = config.kit;
-        use_effect_with((pack_url, kit, state.attempt), move |(pack_url, kit, _)| {
-            let cancelled = Rc::new(std::cell::Cell::new(false));
-            let cancelled_in_task = cancelled.clone();
-            let pack_url = pack_url.clone();
-            let kit = *kit;
-            yew::platform::spawn_local(async move {
-                let result = match kit {
-                    KitChoice::MyData => return,
-                    KitChoice::Aggregate => tools::fetch_any_pack(&pack_url).await,
-                    _ => load::fetch_pack(&pack_url, kit).await,
-                };
-                if cancelled_in_task.get() {
-                    return;
-                }
-                match result {
-                    Ok(pack) => dispatcher.dispatch(Action::Loaded(PackRef(Rc::new(pack)))),
-                    Err(error) => dispatcher.dispatch(Action::Failed(error)),
-                }
-            });
-            move || cancelled.set(true)
-        });
+        let prefetched = config.prefetched_pack.clone();
+        use_effect_with(
+            (pack_url, kit, state.attempt),
+            move |(pack_url, kit, attempt)| {
+                let cancelled = Rc::new(std::cell::Cell::new(false));
+                let cancelled_in_task = cancelled.clone();
+                let pack_url = pack_url.clone();
+                let kit = *kit;
+                // A response can be read once: a retry fetches again.
+                let prefetched = prefetched.filter(|_| *attempt == 0);
+                yew::platform::spawn_local(async move {
+                    let result = match kit {
+                        KitChoice::MyData => return,
+                        #[cfg(feature = "tools")]
+                        KitChoice::Aggregate => tools::fetch_any_pack(&pack_url, prefetched).await,
+                        _ => load::fetch_pack(&pack_url, kit, prefetched).await,
+                    };
+                    if cancelled_in_task.get() {
+                        return;
+                    }
+                    match result {
+                        Ok(pack) => dispatcher.dispatch(Action::Loaded(PackRef(Rc::new(pack)))),
+                        Err(error) => dispatcher.dispatch(Action::Failed(error)),
+                    }
+                });
+                move || cancelled.set(true)
+            },
+        );
     }
 
     let lang = state.lang;
     let text = ui_text(lang);
     let body = match &state.pack {
+        #[cfg(feature = "tools")]
         _ if config.kit == KitChoice::MyData => html! {
             <tools::MyDataView lang={lang} namespace={config.namespace.clone()} />
         },
+        #[cfg(feature = "tools")]
         PackState::Ready(pack) if config.kit == KitChoice::Aggregate => html! {
             <tools::AggregateView pack={pack.clone()} lang={lang}
                                   namespace={config.namespace.clone()} center={config.center.clone()} />

@@ -82,9 +82,29 @@ pub fn parse_pack(json: &str, kit: KitChoice) -> Result<Pack, LoadError> {
     Ok(pack)
 }
 
-/// Fetches `url` (same origin, checked by the caller) and parses it as a pack for `kit`.
-pub(crate) async fn fetch_pack(url: &str, kit: KitChoice) -> Result<ValidPack, LoadError> {
-    let json = fetch_text(url).await?;
+/// A `Promise<Response>` for the pack that `kizuki.js` started while the wasm loaded.
+#[derive(Debug, Clone)]
+pub struct Prefetched(pub js_sys::Promise);
+
+impl PartialEq for Prefetched {
+    fn eq(&self, other: &Self) -> bool {
+        wasm_bindgen::JsValue::from(&self.0) == wasm_bindgen::JsValue::from(&other.0)
+    }
+}
+
+impl Eq for Prefetched {}
+
+/// Fetches `url` (same origin, checked by the caller), or reads the response `kizuki.js`
+/// already asked for, and parses it as a pack for `kit`.
+pub(crate) async fn fetch_pack(
+    url: &str,
+    kit: KitChoice,
+    prefetched: Option<Prefetched>,
+) -> Result<ValidPack, LoadError> {
+    let json = match prefetched {
+        Some(Prefetched(promise)) => read_response(JsFuture::from(promise).await).await?,
+        None => fetch_text(url).await?,
+    };
     validate_pack(parse_pack(&json, kit)?)
 }
 
@@ -106,10 +126,15 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
     init.set_method("GET");
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
     init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|error| LoadError::Network(js_error_text(&error)))?;
+    read_response(JsFuture::from(window.fetch_with_str_and_init(url, &init)).await).await
+}
+
+/// The body of a fetched response, or why there is none.
+async fn read_response(
+    response: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>,
+) -> Result<String, LoadError> {
     let response: web_sys::Response = response
+        .map_err(|error| LoadError::Network(js_error_text(&error)))?
         .dyn_into()
         .map_err(|value| LoadError::Network(js_error_text(&value)))?;
     if !response.ok() {

@@ -13,8 +13,10 @@ pub struct UiText {
     pub brand: &'static str,
     /// Accessible name of the language switch.
     pub language: &'static str,
-    /// Shown while the pack loads.
+    /// Shown while the pack loads (and, by `kizuki.js`, while the kit's module loads).
     pub loading: &'static str,
+    /// Shown by `kizuki.js` when the kit's module cannot start (its reason follows).
+    pub start_failed: &'static str,
     /// `{date}`: the pack's `content_as_of`.
     pub content_as_of: &'static str,
     /// Heading of the load error state.

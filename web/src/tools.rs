@@ -3,15 +3,18 @@
 //! Both run entirely in the browser: the aggregation reads the files the center drops and
 //! calls `kizuki_core::aggregate`; the data page lists this browser's `kizuki/` records.
 
+#[cfg(feature = "tools")]
 pub mod aggregate;
+// The crash screen names files as this page does, so the module is in every kit's build.
+#[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub mod my_data;
 
-use kizuki_core::{Lang, ValidPack};
+use kizuki_core::Lang;
 
+#[cfg(feature = "tools")]
 pub use aggregate::AggregateView;
+#[cfg(feature = "tools")]
 pub use my_data::MyDataView;
-
-use crate::{KitChoice, LoadError};
 
 /// Every string of the tools' UI, in one language.
 #[derive(Debug, PartialEq, Eq)]
@@ -105,11 +108,16 @@ pub fn tools_text(lang: Lang) -> &'static ToolsText {
 pub use crate::locale::fill;
 
 /// Loads a pack for aggregation: a checklist or a course pack.
-pub(crate) async fn fetch_any_pack(url: &str) -> Result<ValidPack, LoadError> {
-    match crate::load::fetch_pack(url, KitChoice::Checklist).await {
+#[cfg(feature = "tools")]
+pub(crate) async fn fetch_any_pack(
+    url: &str,
+    prefetched: Option<crate::load::Prefetched>,
+) -> Result<kizuki_core::ValidPack, crate::LoadError> {
+    use crate::{KitChoice, LoadError};
+    match crate::load::fetch_pack(url, KitChoice::Checklist, prefetched).await {
         Err(LoadError::WrongKind {
             found: "course", ..
-        }) => crate::load::fetch_pack(url, KitChoice::Course).await,
+        }) => crate::load::fetch_pack(url, KitChoice::Course, None).await,
         other => other,
     }
 }
