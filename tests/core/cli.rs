@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use crate::golden::{data_dir, expected};
+use crate::golden::{data_dir, expected, TODAY};
 
 fn kizuki(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kizuki"))
@@ -36,7 +36,7 @@ fn read(path: PathBuf) -> Vec<u8> {
 #[test]
 fn score_prints_the_same_json_as_the_golden_result() {
     let answers = path("checklist", "small-workplace.answers.json");
-    let output = kizuki(&["score", &pack("checklist"), &answers]);
+    let output = kizuki(&["score", &pack("checklist"), &answers, "--today", TODAY]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(
         output.stdout,
@@ -53,13 +53,27 @@ fn score_prints_the_same_json_as_the_golden_result() {
 #[test]
 fn report_export_csv_and_ics_print_the_golden_outputs() {
     let checklist = path("checklist", "small-workplace.answers.json");
-    let output = kizuki(&["report", &pack("checklist"), &checklist, "--lang", "en"]);
+    let output = kizuki(&[
+        "report",
+        &pack("checklist"),
+        &checklist,
+        "--lang",
+        "en",
+        "--today",
+        TODAY,
+    ]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(
         output.stdout,
         read(expected("checklist", "small-workplace", "report.en.html"))
     );
-    let output = kizuki(&["export-csv", &pack("checklist"), &checklist]);
+    let output = kizuki(&[
+        "export-csv",
+        &pack("checklist"),
+        &checklist,
+        "--today",
+        TODAY,
+    ]);
     assert!(output.stdout.starts_with(&[0xEF, 0xBB, 0xBF]));
     assert_eq!(
         output.stdout,
