@@ -111,4 +111,11 @@ fn the_default_directory_validates() {
     let directory =
         kizuki_core::directory::load_directory(&bytes).unwrap_or_else(|d| panic!("{d:#?}"));
     assert!(directory.resources.iter().any(|r| r.small_workplaces_only));
+    assert_eq!(
+        directory.directory_format,
+        kizuki_core::directory::DIRECTORY_FORMAT
+    );
+    let warnings = kizuki_core::directory::check_directory(&bytes);
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert!(directory.resources.iter().all(|r| r.source.is_some()));
 }
