@@ -63,7 +63,7 @@ pub fn obligation_badge(text: &ChecklistText, obligation: Obligation) -> Html {
 pub fn planned_badge(planned: Option<&PlannedDuty>, lang: Lang) -> Html {
     match planned.and_then(|p| kizuki_core::report::planned_label(p, lang)) {
         Some(label) => html! {
-            <span class="kizuki-cl-badge kizuki-cl-badge-planned">{ label }</span>
+            <>{ " " }<span class="kizuki-cl-badge kizuki-cl-badge-planned">{ label }</span></>
         },
         None => Html::default(),
     }
