@@ -231,3 +231,53 @@ fn validate_checks_a_directory_file_as_a_directory() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("/resources/0/url"), "{text}");
 }
+
+#[test]
+fn validate_warns_about_a_directory_entry_without_english() {
+    let file = std::env::temp_dir().join(format!(
+        "kizuki-directory-no-english-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(
+        &file,
+        r#"{"directory_format": 1, "maintained_by": {"ja": "x", "en": "x"}, "as_of": "2026-12-06",
+            "resources": [{"id": "a", "kind": "hotline", "name": {"ja": "A"},
+                           "description": {"ja": "a", "en": "a"}}]}"#,
+    )
+    .unwrap();
+    let output = kizuki(&["validate", &file.display().to_string()]);
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(code(&output), 0, "a warning does not fail validation");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("warning[missing_translation] /resources/0/name/en"),
+        "{text}"
+    );
+    assert!(text.contains("ok (0 errors, 1 warnings)"), "{text}");
+}
+
+#[test]
+fn stats_list_the_checklists_dated_rules_and_new_items() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let pack = root.join("content/mh-checklist.json").display().to_string();
+    let output = kizuki(&["stats", &pack, "--format", "json"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let dated = stats["dated_rules"].as_array().unwrap();
+    let find = |id: &str| dated.iter().find(|d| d["id"] == id).cloned();
+    let customer = find("har-customer").expect("customer harassment is dated");
+    assert_eq!(customer["in_force"]["from"], "2026-10-01");
+    let small = find("sc-annual").expect("the under-50 stress check duty is dated");
+    assert_eq!(small["in_force"]["latest"], "2028-05-13");
+    assert_eq!(
+        small["on_content_as_of"]["status"],
+        "planned_by_cabinet_order"
+    );
+    let areas = stats["items_per_area"].as_array().unwrap();
+    let harassment = areas.iter().find(|a| a["area"] == "harassment").unwrap();
+    assert!(harassment["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i == "har-customer"));
+}
