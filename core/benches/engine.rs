@@ -175,7 +175,7 @@ fn engine(c: &mut Criterion) {
     let answers = random_answers(checklist, &mut Rng(0x9E37_79B9_7F4A_7C15));
     assert_eq!(answers.items.len(), LARGE_PACK_ITEMS);
     group.bench_function("Checklist::result", |b| {
-        b.iter(|| checklist.result(black_box(&answers)))
+        b.iter(|| checklist.result(black_box(&answers), "2026-12-04"))
     });
     let export = Export::new(
         &pack,
@@ -210,7 +210,7 @@ fn engine(c: &mut Criterion) {
                     choice: Some(choice.to_string()),
                 };
                 checklist.apply(answers, &action).ok();
-                checklist.result(answers)
+                checklist.result(answers, "2026-12-04")
             },
             BatchSize::SmallInput,
         )

@@ -13,18 +13,18 @@ use crate::kind::course::{is_correct, Course, CourseProgress};
 use crate::kind::plan::{Plan, PlanCases};
 use crate::load::ValidPack;
 use crate::pack::Kit;
-use crate::report::{labels, obligation_label};
+use crate::report::{duty_label, labels};
 use crate::text::Lang;
 
 /// The byte order mark every CSV file starts with.
 pub const BOM: char = '\u{feff}';
 
 /// The CSV of a kit state: dispatches on the state's kind. Fails when the state's kind
-/// is not the pack's.
-pub fn export_csv(pack: &ValidPack, state: &KitState, lang: Lang) -> Result<String> {
+/// is not the pack's. `today` (`YYYY-MM-DD`) dates a checklist's obligations.
+pub fn export_csv(pack: &ValidPack, state: &KitState, lang: Lang, today: &str) -> Result<String> {
     match (&pack.pack().kit, state) {
         (Kit::Checklist(checklist), KitState::Checklist(answers)) => {
-            Ok(checklist_csv(checklist, answers, lang))
+            Ok(checklist_csv(checklist, answers, lang, today))
         }
         (Kit::Plan(plan), KitState::Plan(cases)) => Ok(plan_csv(plan, cases, lang)),
         (Kit::Course(course), KitState::Course(progress)) => Ok(course_csv(course, progress, lang)),
@@ -38,10 +38,16 @@ pub fn export_csv(pack: &ValidPack, state: &KitState, lang: Lang) -> Result<Stri
 
 /// One row per checklist item: area, item id, item text for this profile, whether it
 /// applies, the answer, its credit, why-not reasons, the "other" text, the obligation, the
-/// rank in the action plan, owner, due date and done.
-pub fn checklist_csv(checklist: &Checklist, answers: &ChecklistAnswers, lang: Lang) -> String {
+/// rank in the action plan, owner, due date and done. The obligation is the one on `today`
+/// (`YYYY-MM-DD`), with a rule not started yet written as planned.
+pub fn checklist_csv(
+    checklist: &Checklist,
+    answers: &ChecklistAnswers,
+    lang: Lang,
+    today: &str,
+) -> String {
     let l = labels(lang);
-    let result = checklist.result(answers);
+    let result = checklist.result(answers, today);
     let headers = [
         l.area,
         l.item_id,
@@ -87,7 +93,7 @@ pub fn checklist_csv(checklist: &Checklist, answers: &ChecklistAnswers, lang: La
                 .map_or(String::new(), |c| c.to_string()),
             why_not.join(list_separator(lang)),
             typed(answer.map_or("", |a| a.why_not_other.as_str())),
-            obligation_label(checklist.item_obligation(item, answers), lang).to_string(),
+            duty_label(&checklist.item_duty(item, answers, today), lang),
             rank,
             typed(action.map_or("", |a| a.owner.as_str())),
             action.map_or(String::new(), |a| a.due.clone()),

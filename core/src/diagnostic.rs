@@ -40,6 +40,9 @@ pub enum Code {
     UnsafeLink,
     /// A date is not `YYYY-MM-DD`.
     InvalidDate,
+    /// A dated rule's `in_force` does not make a period: neither or both of `from` and
+    /// `latest`, `by_cabinet_order` without `latest`, or `until` before the start.
+    InvalidPeriod,
     /// A number is outside its allowed range.
     OutOfRange,
     /// A pass mark is outside 0–100.
@@ -75,6 +78,7 @@ impl Code {
             Code::MissingSource => "missing_source",
             Code::UnsafeLink => "unsafe_link",
             Code::InvalidDate => "invalid_date",
+            Code::InvalidPeriod => "invalid_period",
             Code::OutOfRange => "out_of_range",
             Code::PassMarkOutOfRange => "pass_mark_out_of_range",
             Code::EmptyList => "empty_list",

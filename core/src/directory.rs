@@ -10,8 +10,11 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::load::parse_json_value;
 use crate::text::{is_safe_href, Text};
 
-/// The directory format this build reads.
-pub const DIRECTORY_FORMAT: u32 = 1;
+/// The directory format this build writes. Format 2 adds a `source` (the official page)
+/// to every resource; format 1 files (no sources) are still read.
+pub const DIRECTORY_FORMAT: u32 = 2;
+/// The oldest directory format this build reads.
+pub const OLDEST_DIRECTORY_FORMAT: u32 = 1;
 /// The largest directory file accepted, in bytes.
 pub const MAX_DIRECTORY_BYTES: usize = 512 * 1024;
 
@@ -20,7 +23,7 @@ pub const MAX_DIRECTORY_BYTES: usize = 512 * 1024;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Directory {
-    /// Always [`DIRECTORY_FORMAT`].
+    /// [`DIRECTORY_FORMAT`] (or an older format this build still reads).
     pub directory_format: u32,
     /// Who keeps this list (shown under it).
     pub maintained_by: Text,
@@ -78,10 +81,52 @@ pub struct Resource {
     /// For workplaces under 50 only (e.g. 地域産業保健センター).
     #[serde(default)]
     pub small_workplaces_only: bool,
+    /// The official page the name, number, hours and description were checked against.
+    /// Required from format 2 on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<ResourceSource>,
 }
 
-/// Reads and checks a directory file, listing every problem with its path.
+/// Where a resource's details were checked: its operator's or a ministry's official page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResourceSource {
+    /// The page (http or https).
+    pub url: String,
+    /// Who publishes it (e.g. 厚生労働省).
+    pub publisher: Text,
+    /// When it was last checked, `YYYY-MM-DD`.
+    pub checked: String,
+}
+
+/// Reads and checks a directory file, listing every problem with its path. Warnings (an
+/// English text missing) do not stop it loading; [`check_directory`] lists them too.
 pub fn load_directory(bytes: &[u8]) -> Result<Directory, Vec<Diagnostic>> {
+    let (directory, diagnostics) = read_directory(bytes);
+    match directory {
+        Some(directory) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(directory),
+        _ => Err(diagnostics),
+    }
+}
+
+/// Every finding about a directory file, errors and warnings, as `kizuki validate` prints
+/// them (a file with only warnings still loads).
+pub fn check_directory(bytes: &[u8]) -> Vec<Diagnostic> {
+    read_directory(bytes).1
+}
+
+fn read_directory(bytes: &[u8]) -> (Option<Directory>, Vec<Diagnostic>) {
+    match parse_directory(bytes) {
+        Ok(directory) => {
+            let diagnostics = validate_directory(&directory);
+            (Some(directory), diagnostics)
+        }
+        Err(diagnostics) => (None, diagnostics),
+    }
+}
+
+fn parse_directory(bytes: &[u8]) -> Result<Directory, Vec<Diagnostic>> {
     let value = parse_json_value(bytes, MAX_DIRECTORY_BYTES).map_err(|d| vec![d])?;
     let directory: Directory = serde_path_to_error::deserialize(&value).map_err(|error| {
         let path: String = error
@@ -99,23 +144,21 @@ pub fn load_directory(bytes: &[u8]) -> Result<Directory, Vec<Diagnostic>> {
             error.inner().to_string(),
         )]
     })?;
-    let diagnostics = validate_directory(&directory);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        Err(diagnostics)
-    } else {
-        Ok(directory)
-    }
+    Ok(directory)
 }
 
 fn validate_directory(directory: &Directory) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    if directory.directory_format != DIRECTORY_FORMAT {
+    if !(OLDEST_DIRECTORY_FORMAT..=DIRECTORY_FORMAT).contains(&directory.directory_format) {
         found.push(Diagnostic::new(
             Code::UnsupportedFormatVersion,
             "/directory_format",
-            format!("this build reads directory_format {DIRECTORY_FORMAT}"),
+            format!(
+                "this build reads directory_format {OLDEST_DIRECTORY_FORMAT} to {DIRECTORY_FORMAT}"
+            ),
         ));
     }
+    let sources_required = directory.directory_format >= 2;
     if !crate::validate::is_valid_date(&directory.as_of) {
         found.push(Diagnostic::new(
             Code::InvalidDate,
@@ -151,6 +194,31 @@ fn validate_directory(directory: &Directory) -> Vec<Diagnostic> {
                     "a phone number needs digits and at most 30 characters",
                 ));
             }
+        }
+        match &resource.source {
+            Some(source) => {
+                if !is_safe_href(&source.url) {
+                    found.push(Diagnostic::new(
+                        Code::UnsafeLink,
+                        format!("{path}/source/url"),
+                        "a source url must be http or https",
+                    ));
+                }
+                if !crate::validate::is_valid_date(&source.checked) {
+                    found.push(Diagnostic::new(
+                        Code::InvalidDate,
+                        format!("{path}/source/checked"),
+                        "write the date as YYYY-MM-DD",
+                    ));
+                }
+                texts.push((format!("{path}/source/publisher"), &source.publisher));
+            }
+            None if sources_required => found.push(Diagnostic::new(
+                Code::MissingSource,
+                format!("{path}/source"),
+                "name the official page the details were checked against",
+            )),
+            None => {}
         }
         texts.push((format!("{path}/name"), &resource.name));
         texts.push((format!("{path}/description"), &resource.description));
@@ -207,6 +275,44 @@ mod tests {
         assert_eq!(
             codes,
             [Code::UnsafeLink, Code::DuplicateId, Code::OutOfRange]
+        );
+    }
+
+    #[test]
+    fn a_missing_english_text_warns_and_still_loads() {
+        let json = r#"{"directory_format": 1, "maintained_by": {"ja": "テスト"}, "as_of": "2026-11-22",
+          "resources": [{"id": "a", "kind": "hotline", "name": {"ja": "A", "en": "A"}, "description": {"ja": "a"}}]}"#;
+        assert!(load_directory(json.as_bytes()).is_ok());
+        let found = check_directory(json.as_bytes());
+        let paths: Vec<&str> = found.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["/maintained_by/en", "/resources/0/description/en"]);
+        assert!(found
+            .iter()
+            .all(|d| d.code == Code::MissingTranslation && !d.is_error()));
+    }
+
+    #[test]
+    fn format_2_needs_a_checked_official_page_per_resource() {
+        let json = r#"{"directory_format": 2, "maintained_by": {"ja": "テスト", "en": "Test"}, "as_of": "2026-12-06",
+          "resources": [
+            {"id": "a", "kind": "hotline", "name": {"ja": "A", "en": "A"}, "description": {"ja": "a", "en": "a"}},
+            {"id": "b", "kind": "hotline", "name": {"ja": "B", "en": "B"}, "description": {"ja": "b", "en": "b"},
+             "source": {"url": "ftp://x", "publisher": {"ja": "厚生労働省", "en": "MHLW"}, "checked": "2026-13-01"}},
+            {"id": "c", "kind": "hotline", "name": {"ja": "C", "en": "C"}, "description": {"ja": "c", "en": "c"},
+             "source": {"url": "https://www.mhlw.go.jp/", "publisher": {"ja": "厚生労働省", "en": "MHLW"}, "checked": "2026-12-06"}}
+          ]}"#;
+        let found: Vec<(Code, String)> = load_directory(json.as_bytes())
+            .unwrap_err()
+            .into_iter()
+            .map(|d| (d.code, d.path))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Code::MissingSource, "/resources/0/source".to_string()),
+                (Code::UnsafeLink, "/resources/1/source/url".to_string()),
+                (Code::InvalidDate, "/resources/1/source/checked".to_string()),
+            ]
         );
     }
 

@@ -22,7 +22,7 @@
 //!     checklist.apply(&mut answers, &action).expect("ids exist in the pack");
 //! }
 //!
-//! let result = checklist.result(&answers);
+//! let result = checklist.result(&answers, "2026-12-04"); // today, passed in
 //! assert_eq!(result.areas[0].percent, Some(43)); // (3×100 + 4×0) / (7×100)
 //! assert_eq!(result.recommendations[0].item, "policy-plan");
 //! ```

@@ -21,8 +21,13 @@ pub struct Pack {
     pub id: String,
     /// The pack's own version (e.g. `1.0.0`). Exports record it.
     pub version: String,
-    /// The date (`YYYY-MM-DD`) the content was checked against current law.
+    /// The date (`YYYY-MM-DD`) the content was checked against current law: every rule is
+    /// stated as it stands on this day (rules dated later say from when they apply).
     pub content_as_of: String,
+    /// The date (`YYYY-MM-DD`) someone last reviewed the whole pack (wording, sources and
+    /// dates), when that is recorded; it may be later than `content_as_of`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reviewed: Option<String>,
     /// The kit's title.
     pub title: Text,
     /// One or two sentences saying who the kit is for and what it gives them.
@@ -102,8 +107,123 @@ pub struct LegalUpdate {
     pub text: Text,
     /// When this was last checked (`YYYY-MM-DD`).
     pub as_of: String,
+    /// When the rule applies, if it is dated (e.g. a duty that starts on a later day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<InForce>,
     /// Where the current rule is stated.
     pub sources: Vec<SourceRef>,
+}
+
+/// When a rule applies, by calendar date. Compared with a date the caller passes in; the
+/// core never reads a clock.
+///
+/// JSON, one of:
+/// - a known start: `{"from": "2026-10-01"}`, optionally with an end:
+///   `{"from": "2026-10-01", "until": "2027-03-31"}` (`until` is the last day it applies);
+/// - a start still to be set by cabinet order, with the latest day the law allows:
+///   `{"latest": "2028-05-13", "by_cabinet_order": true}`. Before `latest` the rule reads
+///   as planned ("by cabinet order, at the latest …"); from `latest` on it is in force.
+///
+/// Exactly one of `from` and `latest` is given; `by_cabinet_order` goes with `latest`;
+/// `until` is not before the start. Validation reports `invalid_date` for a date not written
+/// `YYYY-MM-DD` and `invalid_period` for the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InForce {
+    /// The first day the rule applies (`YYYY-MM-DD`), when it is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// When the first day is not known yet: the latest day it can be (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<String>,
+    /// The day is set by cabinet order (政令で定める日); goes with `latest`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_cabinet_order: bool,
+    /// The last day the rule applies (`YYYY-MM-DD`), if it ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+}
+
+/// Where a dated rule stands on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum InForceStatus {
+    /// It applies on that day.
+    InForce,
+    /// It applies from `from` (shown as "from YYYY-MM-DD (planned)").
+    Planned {
+        /// The first day it applies.
+        from: String,
+    },
+    /// It applies from a day set by cabinet order, at the latest `latest`.
+    PlannedByCabinetOrder {
+        /// The latest first day the law allows.
+        latest: String,
+    },
+    /// It applied until `until` and no longer does.
+    Ended {
+        /// The last day it applied.
+        until: String,
+    },
+}
+
+impl InForceStatus {
+    /// Whether the rule applies on that day.
+    pub fn is_in_force(&self) -> bool {
+        matches!(self, InForceStatus::InForce)
+    }
+
+    /// Whether the rule has yet to start.
+    pub fn is_planned(&self) -> bool {
+        matches!(
+            self,
+            InForceStatus::Planned { .. } | InForceStatus::PlannedByCabinetOrder { .. }
+        )
+    }
+}
+
+impl InForce {
+    /// The first day the rule surely applies: `from`, or else `latest`.
+    pub fn start(&self) -> Option<&str> {
+        self.from.as_deref().or(self.latest.as_deref())
+    }
+
+    /// Where the rule stands on `today` (`YYYY-MM-DD`). A `today` that is not a date, or a
+    /// start that is not one (only in packs that failed validation), reads as not yet in
+    /// force: Kizuki never claims a duty it cannot date.
+    pub fn status_on(&self, today: &str) -> InForceStatus {
+        let planned = || match (&self.from, &self.latest) {
+            (Some(from), _) => InForceStatus::Planned { from: from.clone() },
+            (None, Some(latest)) => InForceStatus::PlannedByCabinetOrder {
+                latest: latest.clone(),
+            },
+            (None, None) => InForceStatus::Planned {
+                from: String::new(),
+            },
+        };
+        let Some(today) = crate::date::parse_date(today) else {
+            return planned();
+        };
+        match self.start().and_then(crate::date::parse_date) {
+            Some(start) if today >= start => {}
+            _ => return planned(),
+        }
+        match &self.until {
+            Some(until) if crate::date::parse_date(until).is_some_and(|end| today > end) => {
+                InForceStatus::Ended {
+                    until: until.clone(),
+                }
+            }
+            _ => InForceStatus::InForce,
+        }
+    }
+}
+
+/// Where a possibly dated rule stands on `today`: an undated rule is always in force.
+pub fn status_on(in_force: Option<&InForce>, today: &str) -> InForceStatus {
+    in_force.map_or(InForceStatus::InForce, |dated| dated.status_on(today))
 }
 
 /// One choice of a question (a profile question, a field, a feedback question).

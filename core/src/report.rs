@@ -20,7 +20,8 @@ pub use plan::{
 };
 
 use crate::date::parse_date;
-use crate::kind::checklist::Obligation;
+use crate::kind::checklist::{ItemDuty, Obligation, PlannedDuty};
+use crate::pack::InForceStatus;
 use crate::text::{parse_inline, Inline, Lang, Text};
 
 /// Escapes text for HTML element content and for attribute values in double or single
@@ -67,6 +68,37 @@ pub fn obligation_label(obligation: Obligation, lang: Lang) -> &'static str {
         Obligation::LegalDuty => labels.legal_duty,
         Obligation::EffortDuty => labels.effort_duty,
         Obligation::Recommended => labels.recommended,
+    }
+}
+
+/// The words for a rule not started yet, e.g. "Legal duty from 1 October 2026 (planned)"
+/// or 「政令で定める日から義務（遅くとも2028年5月13日、予定）」. `None` for a rule in force.
+pub fn planned_label(planned: &PlannedDuty, lang: Lang) -> Option<String> {
+    let labels = labels(lang);
+    let (template, date) = match &planned.when {
+        InForceStatus::Planned { from } => (labels.planned_from, from),
+        InForceStatus::PlannedByCabinetOrder { latest } => {
+            (labels.planned_by_cabinet_order, latest)
+        }
+        InForceStatus::InForce | InForceStatus::Ended { .. } => return None,
+    };
+    Some(
+        template
+            .replace("{level}", obligation_label(planned.level, lang))
+            .replace("{date}", &display_date(date, lang)),
+    )
+}
+
+/// An item's obligation in words: the level on the day, and the planned one after it,
+/// e.g. "Recommended (Legal duty from 1 October 2026 (planned))".
+pub fn duty_label(duty: &ItemDuty, lang: Lang) -> String {
+    let level = obligation_label(duty.level, lang);
+    match duty.planned.as_ref().and_then(|p| planned_label(p, lang)) {
+        Some(planned) => match lang {
+            Lang::Ja => format!("{level}（{planned}）"),
+            Lang::En => format!("{level} ({planned})"),
+        },
+        None => level.to_string(),
     }
 }
 

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::diagnostic::Code;
-use crate::kind::checklist::Checklist;
+use crate::kind::checklist::{Checklist, Obligation};
 use crate::kind::course::Course;
 use crate::kind::plan::Plan;
-use crate::pack::{Kit, Pack};
+use crate::pack::{InForce, InForceStatus, Kit, Pack};
 use crate::validate::validate;
 
 /// What a pack holds. Counts that do not apply to the pack's kind are zero.
@@ -22,6 +22,9 @@ pub struct PackStats {
     pub version: String,
     /// The "content as of" date.
     pub content_as_of: String,
+    /// When the pack was last reviewed, if recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_reviewed: Option<String>,
     /// Source documents listed.
     pub sources: usize,
     /// Rules stated as changed since the sources.
@@ -32,6 +35,11 @@ pub struct PackStats {
     pub items: usize,
     /// Checklist items by the source document they cite (an item citing two counts twice).
     pub items_by_source: BTreeMap<String, usize>,
+    /// Checklist item ids per area, in pack order.
+    pub items_per_area: Vec<AreaItems>,
+    /// Every dated rule (an item's or an obligation rule's `in_force`, or an update's), with
+    /// where it stands on the pack's `content_as_of`.
+    pub dated_rules: Vec<DatedRule>,
     /// Plan steps.
     pub steps: usize,
     /// Plan tasks.
@@ -60,6 +68,33 @@ pub struct PackStats {
     pub warnings: usize,
 }
 
+/// The items of one checklist area.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AreaItems {
+    /// The area id.
+    pub area: String,
+    /// Its item ids, in order.
+    pub items: Vec<String>,
+}
+
+/// A rule dated by when it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DatedRule {
+    /// The item or update id carrying it.
+    pub id: String,
+    /// The obligation rule's index in the item's `obligation`, when the rule is dated
+    /// rather than the whole item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<usize>,
+    /// The obligation it gives (absent for an item's own date and for updates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Obligation>,
+    /// When it applies.
+    pub in_force: InForce,
+    /// Where it stands on the pack's `content_as_of`.
+    pub on_content_as_of: InForceStatus,
+}
+
 /// Counts for one course module.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ModuleStats {
@@ -81,6 +116,7 @@ pub fn pack_stats(pack: &Pack) -> PackStats {
         kind: pack.kit.kind_name().to_string(),
         version: pack.version.clone(),
         content_as_of: pack.content_as_of.clone(),
+        last_reviewed: pack.last_reviewed.clone(),
         sources: pack.sources.len(),
         updates: pack.updates.len(),
         missing_sources: count(&diagnostics, Code::MissingSource),
@@ -89,8 +125,19 @@ pub fn pack_stats(pack: &Pack) -> PackStats {
         warnings: diagnostics.iter().filter(|d| !d.is_error()).count(),
         ..PackStats::default()
     };
+    for update in &pack.updates {
+        if let Some(in_force) = &update.in_force {
+            stats.dated_rules.push(DatedRule {
+                id: update.id.clone(),
+                rule: None,
+                level: None,
+                in_force: in_force.clone(),
+                on_content_as_of: in_force.status_on(&pack.content_as_of),
+            });
+        }
+    }
     match &pack.kit {
-        Kit::Checklist(checklist) => checklist_stats(&mut stats, checklist),
+        Kit::Checklist(checklist) => checklist_stats(&mut stats, checklist, &pack.content_as_of),
         Kit::Plan(plan) => plan_stats(&mut stats, plan),
         Kit::Course(course) => course_stats(&mut stats, course),
     }
@@ -101,12 +148,36 @@ fn count(diagnostics: &[crate::Diagnostic], code: Code) -> usize {
     diagnostics.iter().filter(|d| d.code == code).count()
 }
 
-fn checklist_stats(stats: &mut PackStats, checklist: &Checklist) {
+fn checklist_stats(stats: &mut PackStats, checklist: &Checklist, as_of: &str) {
     stats.areas = checklist.areas.len();
+    for area in &checklist.areas {
+        stats.items_per_area.push(AreaItems {
+            area: area.id.clone(),
+            items: area.items.iter().map(|i| i.id.clone()).collect(),
+        });
+    }
     for item in checklist.areas.iter().flat_map(|a| &a.items) {
         stats.items += 1;
         for source in &item.sources {
             *stats.items_by_source.entry(source.doc.clone()).or_default() += 1;
+        }
+        let dated =
+            |rule: Option<usize>, level: Option<Obligation>, in_force: &InForce| DatedRule {
+                id: item.id.clone(),
+                rule,
+                level,
+                in_force: in_force.clone(),
+                on_content_as_of: in_force.status_on(as_of),
+            };
+        if let Some(in_force) = &item.in_force {
+            stats.dated_rules.push(dated(None, None, in_force));
+        }
+        for (index, rule) in item.obligation.iter().enumerate() {
+            if let Some(in_force) = &rule.in_force {
+                stats
+                    .dated_rules
+                    .push(dated(Some(index), Some(rule.level), in_force));
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ mod plan;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::pack::{Condition, Kit, Pack, SourceRef, FORMAT_VERSION};
+use crate::pack::{Condition, InForce, Kit, Pack, SourceRef, FORMAT_VERSION};
 use crate::text::{is_safe_href, link_targets, Text};
 
 /// Checks a parsed pack and returns every finding, errors and warnings, in document order.
@@ -61,6 +61,9 @@ impl<'pack> Validator<'pack> {
             self.push(Code::EmptyText, "/version", "the pack needs a version");
         }
         self.date(&pack.content_as_of, "/content_as_of");
+        if let Some(reviewed) = &pack.last_reviewed {
+            self.date(reviewed, "/last_reviewed");
+        }
         self.text(&pack.title, "/title");
         self.text(&pack.description, "/description");
         if pack.sources.is_empty() {
@@ -104,6 +107,9 @@ impl<'pack> Validator<'pack> {
             }
             self.text(&update.text, &format!("{path}/text"));
             self.date(&update.as_of, &format!("{path}/as_of"));
+            if let Some(in_force) = &update.in_force {
+                self.in_force(in_force, &format!("{path}/in_force"));
+            }
             self.sources(&update.sources, &format!("{path}/sources"));
         }
     }
@@ -232,6 +238,50 @@ impl<'pack> Validator<'pack> {
                 path,
                 format!("`{value}` is not a date written YYYY-MM-DD"),
             );
+        }
+    }
+
+    /// Checks a dated rule: its dates, and that they make a period (see [`InForce`]).
+    pub(crate) fn in_force(&mut self, in_force: &InForce, path: &str) {
+        for (field, value) in [
+            ("from", &in_force.from),
+            ("latest", &in_force.latest),
+            ("until", &in_force.until),
+        ] {
+            if let Some(value) = value {
+                self.date(value, &format!("{path}/{field}"));
+            }
+        }
+        match (&in_force.from, &in_force.latest) {
+            (Some(_), Some(_)) => self.push(
+                Code::InvalidPeriod,
+                path,
+                "give either `from` (a known first day) or `latest` (a day still to be set), not both",
+            ),
+            (None, None) => self.push(
+                Code::InvalidPeriod,
+                path,
+                "give `from` (the first day the rule applies) or `latest` (when a cabinet order will set it)",
+            ),
+            _ => {}
+        }
+        if in_force.by_cabinet_order && in_force.latest.is_none() {
+            self.push(
+                Code::InvalidPeriod,
+                format!("{path}/by_cabinet_order"),
+                "`by_cabinet_order` goes with `latest`, the latest day the law allows",
+            );
+        }
+        let start = in_force.start().and_then(crate::date::parse_date);
+        let end = in_force.until.as_deref().and_then(crate::date::parse_date);
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                self.push(
+                    Code::InvalidPeriod,
+                    format!("{path}/until"),
+                    "`until` (the last day) is before the rule starts",
+                );
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use crate::golden::{data_dir, expected};
+use crate::golden::{data_dir, expected, TODAY};
 
 fn kizuki(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kizuki"))
@@ -36,7 +36,7 @@ fn read(path: PathBuf) -> Vec<u8> {
 #[test]
 fn score_prints_the_same_json_as_the_golden_result() {
     let answers = path("checklist", "small-workplace.answers.json");
-    let output = kizuki(&["score", &pack("checklist"), &answers]);
+    let output = kizuki(&["score", &pack("checklist"), &answers, "--today", TODAY]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(
         output.stdout,
@@ -53,13 +53,27 @@ fn score_prints_the_same_json_as_the_golden_result() {
 #[test]
 fn report_export_csv_and_ics_print_the_golden_outputs() {
     let checklist = path("checklist", "small-workplace.answers.json");
-    let output = kizuki(&["report", &pack("checklist"), &checklist, "--lang", "en"]);
+    let output = kizuki(&[
+        "report",
+        &pack("checklist"),
+        &checklist,
+        "--lang",
+        "en",
+        "--today",
+        TODAY,
+    ]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(
         output.stdout,
         read(expected("checklist", "small-workplace", "report.en.html"))
     );
-    let output = kizuki(&["export-csv", &pack("checklist"), &checklist]);
+    let output = kizuki(&[
+        "export-csv",
+        &pack("checklist"),
+        &checklist,
+        "--today",
+        TODAY,
+    ]);
     assert!(output.stdout.starts_with(&[0xEF, 0xBB, 0xBF]));
     assert_eq!(
         output.stdout,
@@ -216,4 +230,54 @@ fn validate_checks_a_directory_file_as_a_directory() {
     assert_eq!(code(&output), 1);
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("/resources/0/url"), "{text}");
+}
+
+#[test]
+fn validate_warns_about_a_directory_entry_without_english() {
+    let file = std::env::temp_dir().join(format!(
+        "kizuki-directory-no-english-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(
+        &file,
+        r#"{"directory_format": 1, "maintained_by": {"ja": "x", "en": "x"}, "as_of": "2026-12-06",
+            "resources": [{"id": "a", "kind": "hotline", "name": {"ja": "A"},
+                           "description": {"ja": "a", "en": "a"}}]}"#,
+    )
+    .unwrap();
+    let output = kizuki(&["validate", &file.display().to_string()]);
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(code(&output), 0, "a warning does not fail validation");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("warning[missing_translation] /resources/0/name/en"),
+        "{text}"
+    );
+    assert!(text.contains("ok (0 errors, 1 warnings)"), "{text}");
+}
+
+#[test]
+fn stats_list_the_checklists_dated_rules_and_new_items() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let pack = root.join("content/mh-checklist.json").display().to_string();
+    let output = kizuki(&["stats", &pack, "--format", "json"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let dated = stats["dated_rules"].as_array().unwrap();
+    let find = |id: &str| dated.iter().find(|d| d["id"] == id).cloned();
+    let customer = find("har-customer").expect("customer harassment is dated");
+    assert_eq!(customer["in_force"]["from"], "2026-10-01");
+    let small = find("sc-annual").expect("the under-50 stress check duty is dated");
+    assert_eq!(small["in_force"]["latest"], "2028-05-13");
+    assert_eq!(
+        small["on_content_as_of"]["status"],
+        "planned_by_cabinet_order"
+    );
+    let areas = stats["items_per_area"].as_array().unwrap();
+    let harassment = areas.iter().find(|a| a["area"] == "harassment").unwrap();
+    assert!(harassment["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i == "har-customer"));
 }

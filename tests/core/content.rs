@@ -57,6 +57,20 @@ fn the_checklist_covers_twelve_areas_and_fifty_items_all_sourced_and_translated(
     assert_eq!((stats.missing_sources, stats.missing_english), (0, 0));
 }
 
+/// The under-50 stress check duty's date is written once in the pack (issue 17).
+#[test]
+fn the_checklist_dates_the_small_workplace_stress_check_duty_once() {
+    let text = std::fs::read_to_string(repo_root().join("content/mh-checklist.json")).unwrap();
+    assert_eq!(text.matches("\"latest\"").count(), 1);
+    let stats = pack_stats(load("mh-checklist.json").pack());
+    let latest: Vec<&str> = stats
+        .dated_rules
+        .iter()
+        .filter_map(|d| d.in_force.latest.as_deref())
+        .collect();
+    assert_eq!(latest, ["2028-05-13"]);
+}
+
 #[test]
 fn the_checklist_asks_different_items_of_a_small_and_a_large_workplace() {
     let pack = load("mh-checklist.json");
@@ -111,4 +125,11 @@ fn the_default_directory_validates() {
     let directory =
         kizuki_core::directory::load_directory(&bytes).unwrap_or_else(|d| panic!("{d:#?}"));
     assert!(directory.resources.iter().any(|r| r.small_workplaces_only));
+    assert_eq!(
+        directory.directory_format,
+        kizuki_core::directory::DIRECTORY_FORMAT
+    );
+    let warnings = kizuki_core::directory::check_directory(&bytes);
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert!(directory.resources.iter().all(|r| r.source.is_some()));
 }

@@ -4,6 +4,7 @@
 use kizuki_core::export::KitState;
 use kizuki_core::{csv_export, Kit, Lang};
 
+use crate::golden::TODAY;
 use crate::golden::{cases, test_pack};
 
 fn records(csv: &str) -> Vec<Vec<String>> {
@@ -37,7 +38,7 @@ fn every_csv_starts_with_the_bom_and_ends_lines_with_crlf() {
         let pack = test_pack(kind);
         for (case, export) in cases(kind, &pack) {
             for lang in [Lang::Ja, Lang::En] {
-                let csv = csv_export::export_csv(&pack, &export.state, lang).unwrap();
+                let csv = csv_export::export_csv(&pack, &export.state, lang, TODAY).unwrap();
                 assert!(
                     csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]),
                     "{kind}/{case}"
@@ -58,8 +59,8 @@ fn the_checklist_csv_has_one_row_per_item_with_headers_in_the_language() {
         .into_iter()
         .find(|(name, _)| name == "small-workplace")
         .unwrap();
-    let ja = records(&csv_export::export_csv(&pack, &export.state, Lang::Ja).unwrap());
-    let en = records(&csv_export::export_csv(&pack, &export.state, Lang::En).unwrap());
+    let ja = records(&csv_export::export_csv(&pack, &export.state, Lang::Ja, TODAY).unwrap());
+    let en = records(&csv_export::export_csv(&pack, &export.state, Lang::En, TODAY).unwrap());
     assert_eq!(ja.len(), checklist.items().count() + 1);
     assert_eq!(ja[0][0], "領域");
     assert_eq!(en[0][0], "Area");
@@ -90,7 +91,7 @@ fn the_course_csv_lists_modules_and_the_latest_attempts_questions() {
         .into_iter()
         .find(|(name, _)| name == "completed")
         .unwrap();
-    let rows = records(&csv_export::export_csv(&pack, &export.state, Lang::En).unwrap());
+    let rows = records(&csv_export::export_csv(&pack, &export.state, Lang::En, TODAY).unwrap());
     let kinds: Vec<&str> = rows.iter().skip(1).map(|r| r[0].as_str()).collect();
     assert_eq!(
         kinds,
@@ -111,7 +112,7 @@ fn the_plan_csv_has_one_row_per_task_per_case_and_no_field_values() {
     let KitState::Plan(cases) = &export.state else {
         unreachable!()
     };
-    let csv = csv_export::export_csv(&pack, &export.state, Lang::Ja).unwrap();
+    let csv = csv_export::export_csv(&pack, &export.state, Lang::Ja, TODAY).unwrap();
     let tasks: usize = plan.steps.iter().map(|s| s.tasks.len()).sum();
     assert_eq!(records(&csv).len(), tasks * cases.cases.len() + 1);
     for case in cases.cases.values() {

@@ -15,6 +15,7 @@ use kizuki_core::vault::{SealedRecord, VaultKey};
 use kizuki_core::{load_pack, Diagnostic, Lang, ValidPack};
 use serde_json::Value;
 
+use crate::golden::TODAY;
 use crate::repo_root;
 
 /// The passphrase the committed vault records were sealed with.
@@ -304,7 +305,7 @@ fn html_in_free_text_imports_and_every_report_escapes_it() {
         panic!("a checklist state")
     };
     for lang in [Lang::Ja, Lang::En] {
-        let html = checklist_html(checklist, answers, lang).unwrap();
+        let html = checklist_html(checklist, answers, lang, TODAY).unwrap();
         assert_no_live_markup(&html, "the checklist report");
         assert!(
             html.contains(IMG_ESCAPED),

@@ -6,6 +6,7 @@ mod aggregate;
 mod cli;
 mod content;
 mod csv_export;
+mod dated_rules;
 mod golden;
 mod hostile;
 mod ics;

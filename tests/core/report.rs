@@ -6,6 +6,7 @@ use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
 use kizuki_core::kind::plan::Case;
 use kizuki_core::{report, Error, Kit, Lang};
 
+use crate::golden::TODAY;
 use crate::golden::{cases, test_pack, DTSTAMP};
 
 fn small_answers_with(free_text: &str) -> ChecklistAnswers {
@@ -48,7 +49,7 @@ fn a_script_typed_in_a_free_text_answer_is_escaped_in_the_report() {
     let pack = test_pack("checklist");
     let answers = small_answers_with("<script>alert(\"x\")</script><img src=x onerror=alert(1)>");
     for lang in [Lang::Ja, Lang::En] {
-        let html = report::checklist_html(&pack, &answers, lang).unwrap();
+        let html = report::checklist_html(&pack, &answers, lang, TODAY).unwrap();
         assert!(!html.to_lowercase().contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(
@@ -66,7 +67,7 @@ fn every_golden_html() -> Vec<(String, String)> {
         if let KitState::Checklist(answers) = &export.state {
             out.push((
                 case,
-                report::checklist_html(&pack, answers, Lang::Ja).unwrap(),
+                report::checklist_html(&pack, answers, Lang::Ja, TODAY).unwrap(),
             ));
         }
     }
@@ -118,11 +119,11 @@ fn reports_are_self_contained_documents_without_scripts_or_outside_resources() {
 fn the_checklist_report_says_it_is_not_a_diagnosis_and_shows_scores_as_text() {
     let pack = test_pack("checklist");
     let answers = small_answers_with("人手不足");
-    let ja = report::checklist_html(&pack, &answers, Lang::Ja).unwrap();
+    let ja = report::checklist_html(&pack, &answers, Lang::Ja, TODAY).unwrap();
     assert!(ja.contains("診断や評価ではなく"));
     assert!(ja.contains("アクションプラン"));
     assert!(ja.contains("2027年4月1日"), "due dates read in Japanese");
-    let en = report::checklist_html(&pack, &answers, Lang::En).unwrap();
+    let en = report::checklist_html(&pack, &answers, Lang::En, TODAY).unwrap();
     assert!(en.contains("not a diagnosis"));
     assert!(en.contains("Action plan"));
     assert!(en.contains("1 April 2027"));
@@ -151,7 +152,7 @@ fn helpers_that_do_not_apply_to_the_profile_are_not_named() {
     ] {
         checklist.apply(&mut answers, &action).unwrap();
     }
-    let html = report::checklist_html(&pack, &answers, Lang::Ja).unwrap();
+    let html = report::checklist_html(&pack, &answers, Lang::Ja, TODAY).unwrap();
     assert!(html.contains("産業保健総合支援センター"));
     assert!(!html.contains("地域産業保健センター"), "only for under 50");
     assert!(html.contains("衛生委員会で審議している"), "the 50+ wording");
@@ -222,7 +223,7 @@ fn a_certificate_needs_a_completed_course_and_escapes_the_name() {
 #[test]
 fn a_report_for_the_wrong_kind_of_pack_is_refused() {
     let plan_pack = test_pack("plan");
-    let result = report::checklist_html(&plan_pack, &ChecklistAnswers::default(), Lang::Ja);
+    let result = report::checklist_html(&plan_pack, &ChecklistAnswers::default(), Lang::Ja, TODAY);
     assert!(matches!(result, Err(Error::DoesNotFit(_))));
 }
 
@@ -314,7 +315,7 @@ fn every_committed_pack_renders_its_reports_with_hostile_answers_escaped() {
             let mut pages = Vec::new();
             match &state {
                 KitState::Checklist(answers) => {
-                    pages.push(report::checklist_html(&pack, answers, lang).unwrap());
+                    pages.push(report::checklist_html(&pack, answers, lang, TODAY).unwrap());
                 }
                 KitState::Plan(cases) => {
                     let Kit::Plan(plan) = &pack.pack().kit else {
@@ -338,7 +339,7 @@ fn every_committed_pack_renders_its_reports_with_hostile_answers_escaped() {
                 assert!(page.contains("&lt;script&gt;"), "{}", path.display());
                 rendered += 1;
             }
-            let csv = kizuki_core::csv_export::export_csv(&pack, &state, lang).unwrap();
+            let csv = kizuki_core::csv_export::export_csv(&pack, &state, lang, TODAY).unwrap();
             assert!(csv.starts_with('\u{feff}'));
         }
     }

@@ -39,10 +39,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again, export, "the export survives a round trip");
         assert_eq!(again.to_json(), json, "byte for byte");
         for lang in [Lang::Ja, Lang::En] {
-            let _ = export_csv(pack, &export.state, lang);
+            let _ = export_csv(pack, &export.state, lang, "2026-12-04");
             match &export.state {
                 KitState::Checklist(answers) => {
-                    let _ = checklist_html(pack, answers, lang);
+                    let _ = checklist_html(pack, answers, lang, "2026-12-04");
                 }
                 KitState::Course(progress) => {
                     let _ = course_html(pack, progress, lang);

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pack::{Choice, Condition, SourceRef};
+use crate::pack::{Choice, Condition, InForce, InForceStatus, SourceRef};
 use crate::text::Text;
 
 /// A self-audit checklist.
@@ -148,6 +148,35 @@ pub struct ObligationRule {
     pub when: Option<Condition>,
     /// The obligation when it applies.
     pub level: Obligation,
+    /// When this rule applies by date (e.g. a duty from 2026-10-01); before that day the
+    /// rule is skipped and the next one whose `when` holds applies. Without it, the item's
+    /// own `in_force` (if any) dates the rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<InForce>,
+    /// Where this rule is stated (article, guideline section), when it has its own source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+/// An item's obligation on a given day, and a stricter one ahead when a dated rule has not
+/// started yet. Computed by [`Checklist::item_duty`]; views show `planned` as
+/// "legal duty from YYYY-MM-DD (planned)" and never count it as a duty before its day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemDuty {
+    /// The obligation that applies on that day.
+    pub level: Obligation,
+    /// A stricter obligation that applies later, with when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<PlannedDuty>,
+}
+
+/// An obligation that has not started yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedDuty {
+    /// The obligation it will be.
+    pub level: Obligation,
+    /// From when: [`InForceStatus::Planned`] or [`InForceStatus::PlannedByCabinetOrder`].
+    pub when: InForceStatus,
 }
 
 /// A different wording of an item for some profiles (e.g. 衛生委員会 vs. hearing workers).
@@ -186,6 +215,10 @@ pub struct Item {
     /// Obligation rules, first match wins; an empty list means recommended.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub obligation: Vec<ObligationRule>,
+    /// When the item's rules apply by date (a rule's own `in_force` overrides it). Before
+    /// that day the item is still asked, but reads as planned and counts as recommended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<InForce>,
     /// The item is asked only when this holds for the profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_if: Option<Condition>,

@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 
 use super::{
-    count, display_date, labels, obligation_label, percent_text, separator, t, HtmlWriter, Labels,
+    count, display_date, duty_label, labels, percent_text, separator, t, HtmlWriter, Labels,
 };
 use crate::error::{Error, Result};
 use crate::kind::checklist::{
-    AreaResult, Checklist, ChecklistAnswers, ChecklistResult, ItemAnswer,
+    AreaResult, Checklist, ChecklistAnswers, ChecklistResult, ItemAnswer, ItemDuty,
 };
 use crate::load::ValidPack;
 use crate::pack::Kit;
@@ -17,7 +17,13 @@ use crate::text::Lang;
 /// The printable checklist report for these answers, in `lang`.
 ///
 /// Fails only when the pack is not a checklist.
-pub fn checklist_html(pack: &ValidPack, answers: &ChecklistAnswers, lang: Lang) -> Result<String> {
+/// Obligations in the action plan are those on `today` (`YYYY-MM-DD`), the day printed.
+pub fn checklist_html(
+    pack: &ValidPack,
+    answers: &ChecklistAnswers,
+    lang: Lang,
+    today: &str,
+) -> Result<String> {
     let Kit::Checklist(checklist) = &pack.pack().kit else {
         return Err(Error::DoesNotFit(format!(
             "a checklist report needs a checklist pack; this one is a {}",
@@ -25,7 +31,7 @@ pub fn checklist_html(pack: &ValidPack, answers: &ChecklistAnswers, lang: Lang) 
         )));
     };
     let l = labels(lang);
-    let result = checklist.result(answers);
+    let result = checklist.result(answers, today);
     let title = t(&pack.pack().title, lang);
     let mut w = HtmlWriter::default();
     w.element("<h1>", title, "</h1>\n")
@@ -224,7 +230,13 @@ fn action_plan_section(
         w.markup("</td>")
             .element(
                 "<td>",
-                obligation_label(recommendation.obligation, lang),
+                &duty_label(
+                    &ItemDuty {
+                        level: recommendation.obligation,
+                        planned: recommendation.planned.clone(),
+                    },
+                    lang,
+                ),
                 "</td>",
             )
             .markup("<td>")

@@ -66,6 +66,10 @@ pub struct Labels {
     pub effort_duty: &'static str,
     /// Recommended.
     pub recommended: &'static str,
+    /// A dated rule not started yet: `{level}` from `{date}` (planned).
+    pub planned_from: &'static str,
+    /// A rule whose start a cabinet order will set: `{level}`, at the latest from `{date}`.
+    pub planned_by_cabinet_order: &'static str,
     /// "What to do".
     pub recommendation: &'static str,
     /// "Owner".
@@ -238,6 +242,8 @@ const JA: Labels = Labels {
     legal_duty: "義務",
     effort_duty: "努力義務",
     recommended: "推奨",
+    planned_from: "{date}から{level}（予定）",
+    planned_by_cabinet_order: "政令で定める日から{level}（遅くとも{date}、予定）",
     recommendation: "推奨される対応",
     owner: "担当",
     due: "期限",
@@ -350,6 +356,8 @@ const EN: Labels = Labels {
     legal_duty: "Legal duty",
     effort_duty: "Duty to endeavour",
     recommended: "Recommended",
+    planned_from: "{level} from {date} (planned)",
+    planned_by_cabinet_order: "{level} from a date set by cabinet order, at the latest {date} (planned)",
     recommendation: "What to do",
     owner: "Owner",
     due: "Due",

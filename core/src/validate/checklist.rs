@@ -151,12 +151,25 @@ pub(super) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
                         "an earlier rule without `when` always applies first",
                     );
                 }
+                // A dated rule may be skipped before its day, so it does not shadow later ones.
                 match &rule.when {
                     Some(condition) => {
                         v.condition(condition, &format!("{rule_path}/when"), &profile)
                     }
-                    None => unconditional_seen = true,
+                    None if rule.in_force.is_none() && item.in_force.is_none() => {
+                        unconditional_seen = true
+                    }
+                    None => {}
                 }
+                if let Some(in_force) = &rule.in_force {
+                    v.in_force(in_force, &format!("{rule_path}/in_force"));
+                }
+                if !rule.sources.is_empty() {
+                    v.sources(&rule.sources, &format!("{rule_path}/sources"));
+                }
+            }
+            if let Some(in_force) = &item.in_force {
+                v.in_force(in_force, &format!("{path}/in_force"));
             }
             if let Some(condition) = &item.applies_if {
                 v.condition(condition, &format!("{path}/applies_if"), &profile);

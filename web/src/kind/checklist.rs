@@ -146,7 +146,7 @@ pub fn view(props: &KitProps) -> Html {
     };
     let text = ctx.text();
     let checklist = ctx.checklist();
-    let result = checklist.result(&ctx.answers);
+    let result = checklist.scores(&ctx.answers);
     let go = {
         let screen = screen.clone();
         Callback::from(move |next: Screen| screen.set(next))

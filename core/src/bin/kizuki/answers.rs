@@ -33,13 +33,13 @@ fn input_error(error: Error) -> anyhow::Error {
     invalid(format!("{error} [{}]", error.code()))
 }
 
-/// Prints the result JSON of an export.
-pub fn score(pack_path: &Path, answers_path: &Path) -> Result<ExitCode> {
+/// Prints the result JSON of an export; checklist obligations are dated on `today`.
+pub fn score(pack_path: &Path, answers_path: &Path, today: &str) -> Result<ExitCode> {
     let pack = load_valid_pack(pack_path)?;
     let export = load_export(&pack, answers_path)?;
     match (&pack.pack().kit, &export.state) {
         (Kit::Checklist(checklist), KitState::Checklist(answers)) => {
-            emit_json(&checklist.result(answers))?;
+            emit_json(&checklist.result(answers, today))?;
         }
         (Kit::Course(course), KitState::Course(progress)) => {
             emit_json(&course.result(progress))?;
@@ -111,12 +111,13 @@ pub fn report(
     lang: Lang,
     case: Option<&str>,
     document: Option<&str>,
+    today: &str,
 ) -> Result<ExitCode> {
     let pack = load_valid_pack(pack_path)?;
     plan_only(&pack, case, document)?;
     let export = load_export(&pack, answers_path)?;
     let html = match &export.state {
-        KitState::Checklist(answers) => reports::checklist_html(&pack, answers, lang),
+        KitState::Checklist(answers) => reports::checklist_html(&pack, answers, lang, today),
         KitState::Course(progress) => reports::course_html(&pack, progress, lang),
         KitState::Plan(cases) => {
             let (_, chosen) = pick_case(cases, case)?;
@@ -144,10 +145,15 @@ pub fn report(
 }
 
 /// Prints the CSV of an export.
-pub fn export_csv(pack_path: &Path, answers_path: &Path, lang: Lang) -> Result<ExitCode> {
+pub fn export_csv(
+    pack_path: &Path,
+    answers_path: &Path,
+    lang: Lang,
+    today: &str,
+) -> Result<ExitCode> {
     let pack = load_valid_pack(pack_path)?;
     let export = load_export(&pack, answers_path)?;
-    let csv = csv_export::export_csv(&pack, &export.state, lang).map_err(input_error)?;
+    let csv = csv_export::export_csv(&pack, &export.state, lang, today).map_err(input_error)?;
     emit(&csv)?;
     Ok(ExitCode::SUCCESS)
 }

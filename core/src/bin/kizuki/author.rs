@@ -16,9 +16,7 @@ pub fn validate(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
     for path in paths {
         let bytes = read(path)?;
         let diagnostics = if is_directory(&bytes) {
-            kizuki_core::directory::load_directory(&bytes)
-                .err()
-                .unwrap_or_default()
+            kizuki_core::directory::check_directory(&bytes)
         } else {
             match load_pack(&bytes) {
                 Ok(pack) => pack.warnings().to_vec(),

@@ -79,3 +79,25 @@ pub fn emit_json(value: &impl serde::Serialize) -> Result<()> {
     json.push('\n');
     emit(&json)
 }
+
+/// The day obligations are dated on: `--today` when given (it must be `YYYY-MM-DD`, else a
+/// usage error), otherwise today's date in Japan (UTC+9) from the system clock. The clock
+/// is read here, in the binary; the library only ever receives the date.
+pub fn today(given: Option<String>) -> Result<String> {
+    if let Some(day) = given {
+        if kizuki_core::date::parse_date(&day).is_none() {
+            return Err(usage(format!(
+                "--today `{day}` is not a date written YYYY-MM-DD"
+            )));
+        }
+        return Ok(day);
+    }
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .context("the system clock is before 1970")?
+        .as_secs();
+    let japan = i64::try_from(seconds).context("the system clock is out of range")? + 9 * 3600;
+    let moment = time::OffsetDateTime::from_unix_timestamp(japan)
+        .context("the system clock is out of range")?;
+    Ok(kizuki_core::date::format_date(moment.date()))
+}

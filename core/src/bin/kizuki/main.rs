@@ -109,6 +109,9 @@ enum Command {
         pack: PathBuf,
         /// The export file (as saved by Kizuki).
         answers: PathBuf,
+        /// The day obligations are dated on (`YYYY-MM-DD`); defaults to today in Japan.
+        #[arg(long)]
+        today: Option<String>,
     },
     /// Print a self-contained, printable HTML report on stdout: the checklist report, a
     /// plan document or case overview, or the course certificate (the progress summary
@@ -127,6 +130,9 @@ enum Command {
         /// Plans: the document to print (e.g. `return-plan`); without it, the case overview.
         #[arg(long)]
         document: Option<String>,
+        /// The day obligations are dated on (`YYYY-MM-DD`); defaults to today in Japan.
+        #[arg(long)]
+        today: Option<String>,
     },
     /// Print the export as CSV (UTF-8 with BOM, CRLF): one row per checklist item, per
     /// module and quiz question, or per task and case.
@@ -138,6 +144,9 @@ enum Command {
         /// Language of headers and labels.
         #[arg(long, value_enum, default_value_t)]
         lang: LangArg,
+        /// The day obligations are dated on (`YYYY-MM-DD`); defaults to today in Japan.
+        #[arg(long)]
+        today: Option<String>,
     },
     /// Aggregate many exports of one checklist or course pack. Invalid files are listed and
     /// skipped; groups smaller than the minimum are hidden.
@@ -207,25 +216,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate { paths, format } => author::validate(&paths, format),
         Command::Stats { pack, format } => author::stats(&pack, format),
         Command::Schema => author::schema(),
-        Command::Score { pack, answers } => answers::score(&pack, &answers),
+        Command::Score {
+            pack,
+            answers,
+            today,
+        } => answers::score(&pack, &answers, &input::today(today)?),
         Command::Report {
             pack,
             answers,
             lang,
             case,
             document,
+            today,
         } => answers::report(
             &pack,
             &answers,
             lang.into(),
             case.as_deref(),
             document.as_deref(),
+            &input::today(today)?,
         ),
         Command::ExportCsv {
             pack,
             answers,
             lang,
-        } => answers::export_csv(&pack, &answers, lang.into()),
+            today,
+        } => answers::export_csv(&pack, &answers, lang.into(), &input::today(today)?),
         Command::Aggregate {
             pack,
             exports,

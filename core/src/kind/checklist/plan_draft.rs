@@ -51,8 +51,9 @@ pub struct DraftPriority {
 impl Checklist {
     /// Assembles a draft plan. Its priorities are every action-plan item the person gave an
     /// owner or a date, topped up with the most urgent others until there are `top`.
-    pub fn plan_draft(&self, answers: &ChecklistAnswers, top: usize) -> PlanDraft {
-        let result = self.result(answers);
+    /// Obligations are those on `today` (`YYYY-MM-DD`).
+    pub fn plan_draft(&self, answers: &ChecklistAnswers, top: usize, today: &str) -> PlanDraft {
+        let result = self.result(answers, today);
         let decided = |item: &str| {
             answers
                 .actions
@@ -127,6 +128,8 @@ mod tests {
     use crate::load::load_pack;
     use crate::pack::Kit;
 
+    const TODAY: &str = "2026-12-04";
+
     fn checklist() -> Checklist {
         let pack = load_pack(include_bytes!("../../../../tests/data/checklist/pack.json"))
             .expect("the test pack is valid");
@@ -163,7 +166,7 @@ mod tests {
     #[test]
     fn an_empty_checklist_drafts_an_empty_plan() {
         let checklist = checklist();
-        let draft = checklist.plan_draft(&answers(&checklist, &[]), 3);
+        let draft = checklist.plan_draft(&answers(&checklist, &[]), 3, TODAY);
         assert_eq!(draft.percent, None);
         assert!(draft.in_place.is_empty());
         assert!(draft.priorities.is_empty());
@@ -182,7 +185,7 @@ mod tests {
                 answer("committee-deliberates", "na"),
             ],
         );
-        let draft = checklist.plan_draft(&answers, 3);
+        let draft = checklist.plan_draft(&answers, 3, TODAY);
         assert_eq!(
             draft.in_place,
             [
@@ -211,12 +214,12 @@ mod tests {
         ];
         let plain = answers(&checklist, &all_no);
         let ranked: Vec<String> = checklist
-            .result(&plain)
+            .result(&plain, TODAY)
             .recommendations
             .iter()
             .map(|r| r.item.clone())
             .collect();
-        let draft = checklist.plan_draft(&plain, 2);
+        let draft = checklist.plan_draft(&plain, 2, TODAY);
         let items: Vec<&str> = draft.priorities.iter().map(|p| p.item.as_str()).collect();
         assert_eq!(items, [ranked[0].as_str(), ranked[1].as_str()]);
 
@@ -228,7 +231,7 @@ mod tests {
             done: false,
         });
         let decided = answers(&checklist, &with_owner);
-        let draft = checklist.plan_draft(&decided, 2);
+        let draft = checklist.plan_draft(&decided, 2, TODAY);
         let items: Vec<&str> = draft.priorities.iter().map(|p| p.item.as_str()).collect();
         assert_eq!(items, [ranked[0].as_str(), ranked[3].as_str()]);
         assert_eq!(draft.priorities[1].owner, "総務課長");

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Checklist, Effort, Item, Obligation};
+use super::{Checklist, Effort, Item, ItemDuty, Obligation, PlannedDuty};
 use crate::error::{Error, Result};
-use crate::pack::applies;
+use crate::pack::{applies, status_on, InForceStatus};
 use crate::text::Text;
 
 /// Everything a person entered in a checklist. Serialised into saved state and exports.
@@ -237,12 +237,50 @@ impl Checklist {
             .map_or(&item.text, |v| &v.text)
     }
 
-    /// The obligation that applies to an item for this profile.
-    pub fn item_obligation(&self, item: &Item, answers: &ChecklistAnswers) -> Obligation {
-        item.obligation
-            .iter()
-            .find(|rule| applies(rule.when.as_ref(), &answers.profile))
-            .map_or(Obligation::Recommended, |rule| rule.level)
+    /// The obligation that applies to an item for this profile on `today` (`YYYY-MM-DD`).
+    pub fn item_obligation(
+        &self,
+        item: &Item,
+        answers: &ChecklistAnswers,
+        today: &str,
+    ) -> Obligation {
+        self.item_duty(item, answers, today).level
+    }
+
+    /// The obligation on `today`, and a stricter one ahead if a dated rule has not started.
+    ///
+    /// Rules are tried in order; a rule whose `when` holds but whose date (its own
+    /// `in_force`, else the item's) has not come is skipped and remembered as planned, and
+    /// one that has ended is skipped. The first rule in force gives the level (recommended
+    /// when none is). The planned rule is reported only when it is stricter than that level.
+    pub fn item_duty(&self, item: &Item, answers: &ChecklistAnswers, today: &str) -> ItemDuty {
+        let mut planned: Option<PlannedDuty> = None;
+        let mut level = Obligation::Recommended;
+        for rule in &item.obligation {
+            if !applies(rule.when.as_ref(), &answers.profile) {
+                continue;
+            }
+            let status = status_on(rule.in_force.as_ref().or(item.in_force.as_ref()), today);
+            match status {
+                InForceStatus::InForce => {
+                    level = rule.level;
+                    break;
+                }
+                InForceStatus::Planned { .. } | InForceStatus::PlannedByCabinetOrder { .. } => {
+                    if planned.is_none() {
+                        planned = Some(PlannedDuty {
+                            level: rule.level,
+                            when: status,
+                        });
+                    }
+                }
+                InForceStatus::Ended { .. } => {}
+            }
+        }
+        ItemDuty {
+            level,
+            planned: planned.filter(|p| p.level < level),
+        }
     }
 
     /// The maturity level index for a percentage.
@@ -260,18 +298,21 @@ impl Checklist {
             .all(|q| answers.profile.contains_key(&q.id))
     }
 
-    /// Progress, scores, levels and the prioritised action plan.
-    pub fn result(&self, answers: &ChecklistAnswers) -> ChecklistResult {
-        self.tally(answers, true)
+    /// Progress, scores, levels and the prioritised action plan, with each item's
+    /// obligation as it stands on `today` (`YYYY-MM-DD`; the caller reads the clock).
+    pub fn result(&self, answers: &ChecklistAnswers, today: &str) -> ChecklistResult {
+        self.tally(answers, Some(today))
     }
 
     /// Progress, scores and levels as in [`Checklist::result`], without the action plan
     /// (`recommendations` stays empty): what the aggregation of many files needs.
+    /// Scores do not depend on the date; only obligations in the action plan do.
     pub fn scores(&self, answers: &ChecklistAnswers) -> ChecklistResult {
-        self.tally(answers, false)
+        self.tally(answers, None)
     }
 
-    fn tally(&self, answers: &ChecklistAnswers, with_plan: bool) -> ChecklistResult {
+    /// With `plan_on` (today's date), also the action plan with obligations on that day.
+    fn tally(&self, answers: &ChecklistAnswers, plan_on: Option<&str>) -> ChecklistResult {
         let mut result = ChecklistResult::default();
         let mut overall = Tally::default();
         for area in &self.areas {
@@ -294,10 +335,10 @@ impl Checklist {
                     Some(credit) => {
                         tally.add(item.weight, credit);
                         overall.add(item.weight, credit);
-                        if with_plan && credit < 100 {
+                        if let Some(today) = plan_on.filter(|_| credit < 100) {
                             result
                                 .recommendations
-                                .push(self.recommendation(area, item, answers, credit));
+                                .push(self.recommendation(area, item, answers, credit, today));
                         }
                     }
                 }
@@ -331,6 +372,7 @@ impl Checklist {
         item: &Item,
         answers: &ChecklistAnswers,
         credit: u8,
+        today: &str,
     ) -> Recommendation {
         let helpers = item
             .helpers
@@ -343,11 +385,13 @@ impl Checklist {
             })
             .cloned()
             .collect();
+        let duty = self.item_duty(item, answers, today);
         Recommendation {
             rank: 0,
             item: item.id.clone(),
             area: area.id.clone(),
-            obligation: self.item_obligation(item, answers),
+            obligation: duty.level,
+            planned: duty.planned,
             weight: item.weight,
             effort: item.effort,
             credit,
@@ -357,8 +401,8 @@ impl Checklist {
 
     /// What changed between an earlier set of answers (e.g. last year's export) and now.
     pub fn compare(&self, before: &ChecklistAnswers, after: &ChecklistAnswers) -> Comparison {
-        let old = self.result(before);
-        let new = self.result(after);
+        let old = self.scores(before);
+        let new = self.scores(after);
         let credit = |answers: &ChecklistAnswers, item: &str| {
             answers
                 .items
@@ -472,8 +516,11 @@ pub struct Recommendation {
     pub item: String,
     /// Area id.
     pub area: String,
-    /// Legal duty, effort duty or recommended, for this profile.
+    /// Legal duty, effort duty or recommended, for this profile, on the day scored.
     pub obligation: Obligation,
+    /// A stricter obligation that has not started on that day (shown as planned).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<PlannedDuty>,
     /// The item's weight.
     pub weight: u8,
     /// The item's effort.

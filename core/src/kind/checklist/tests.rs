@@ -4,6 +4,9 @@ use super::*;
 use crate::load::load_pack;
 use crate::pack::Kit;
 
+/// The day the tests score on.
+const TODAY: &str = "2026-12-04";
+
 fn checklist() -> Checklist {
     let pack = load_pack(include_bytes!("../../../../tests/data/checklist/pack.json")).unwrap();
     match &pack.pack().kit {
@@ -56,15 +59,15 @@ fn items_apply_and_change_wording_by_size() {
         "労働者の意見を聴いている"
     );
     assert_eq!(
-        checklist.item_obligation(committee, &large),
+        checklist.item_obligation(committee, &large, TODAY),
         Obligation::LegalDuty
     );
     assert_eq!(
-        checklist.item_obligation(committee, &small),
+        checklist.item_obligation(committee, &small, TODAY),
         Obligation::EffortDuty
     );
-    assert_eq!(checklist.result(&large).applicable, 4);
-    assert_eq!(checklist.result(&small).applicable, 3);
+    assert_eq!(checklist.result(&large, TODAY).applicable, 4);
+    assert_eq!(checklist.result(&small, TODAY).applicable, 3);
 }
 
 #[test]
@@ -74,7 +77,7 @@ fn scores_are_weighted_and_not_applicable_is_left_out() {
     answer(&checklist, &mut answers, "policy-statement", "yes"); // weight 3, 100
     answer(&checklist, &mut answers, "policy-plan", "partly"); // weight 4, 50
     answer(&checklist, &mut answers, "committee-deliberates", "na");
-    let result = checklist.result(&answers);
+    let result = checklist.result(&answers, TODAY);
     // (3*100 + 4*50) / (7*100) = 71.4%
     assert_eq!(result.areas[0].percent, Some(71));
     assert_eq!(result.areas[0].level, Some(1));
@@ -94,7 +97,7 @@ fn action_plan_puts_legal_duties_first_then_weight_then_effort() {
     answer(&checklist, &mut answers, "committee-deliberates", "partly"); // legal, w5
     answer(&checklist, &mut answers, "committee-large-only", "no"); // recommended, w2
     let order: Vec<String> = checklist
-        .result(&answers)
+        .result(&answers, TODAY)
         .recommendations
         .into_iter()
         .map(|r| r.item)
@@ -118,11 +121,11 @@ fn helpers_offered_depend_on_the_profile() {
     let mut large = with_size(&checklist, "50plus");
     answer(&checklist, &mut large, "committee-deliberates", "no");
     assert_eq!(
-        checklist.result(&small).recommendations[0].helpers,
+        checklist.result(&small, TODAY).recommendations[0].helpers,
         ["center", "chiiki"]
     );
     assert_eq!(
-        checklist.result(&large).recommendations[0].helpers,
+        checklist.result(&large, TODAY).recommendations[0].helpers,
         ["center"]
     );
 }
@@ -228,7 +231,7 @@ fn scores_are_the_result_without_the_plan() {
         let choice = ["yes", "partly", "no", "na"][n % 4];
         answer(&checklist, &mut answers, &item.id, choice);
     }
-    let full = checklist.result(&answers);
+    let full = checklist.result(&answers, TODAY);
     assert!(!full.recommendations.is_empty());
     let scores = checklist.scores(&answers);
     assert!(scores.recommendations.is_empty());

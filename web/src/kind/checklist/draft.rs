@@ -177,7 +177,9 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
     };
     let problem = use_state(|| None::<platform::StorageError>);
     let today = use_memo((), |_| platform::today());
-    let draft = ctx.checklist().plan_draft(&ctx.answers, TOP_PRIORITIES);
+    let draft = ctx
+        .checklist()
+        .plan_draft(&ctx.answers, TOP_PRIORITIES, &today);
     let change = {
         let edits = edits.clone();
         let problem = problem.clone();

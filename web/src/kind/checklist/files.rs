@@ -125,8 +125,12 @@ pub fn files_panel(props: &FilesProps) -> Html {
         let ctx = ctx.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            let csv =
-                kizuki_core::csv_export::checklist_csv(ctx.checklist(), &ctx.answers, ctx.lang);
+            let csv = kizuki_core::csv_export::checklist_csv(
+                ctx.checklist(),
+                &ctx.answers,
+                ctx.lang,
+                &platform::today(),
+            );
             let name = format!("{pack_id}-{}.csv", platform::today());
             status.set(Some(
                 match platform::download(&name, "text/csv;charset=utf-8", &csv) {

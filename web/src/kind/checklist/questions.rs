@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::state::{Ctx, Screen};
 use super::text::fill;
-use super::widgets::{obligation_badge, rich};
+use super::widgets::{obligation_badge, planned_badge, rich};
 
 /// The profile questions as radio groups, and the button to start.
 pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html {
@@ -179,13 +179,14 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
             .map_or(doc.to_string(), |s| s.title.get(lang).to_string());
         format!("{title} {section}")
     };
+    let duty = checklist.item_duty(item, &ctx.answers, &crate::platform::today());
     html! {
         <fieldset class="kizuki-cl-item" data-item={item.id.clone()} id={ctx.id(&["item", &item.id])}>
             <legend class="kizuki-cl-item-text" id={legend_id}>
                 <span class="kizuki-cl-item-number">{ format!("{number}. ") }</span>
                 { checklist.item_text(item, &ctx.answers).get(lang) }
             </legend>
-            <p class="kizuki-cl-badges">{ obligation_badge(text, checklist.item_obligation(item, &ctx.answers)) }</p>
+            <p class="kizuki-cl-badges">{ obligation_badge(text, duty.level) }{ planned_badge(duty.planned.as_ref(), lang) }</p>
             <div class="kizuki-cl-scale">
                 { for checklist.scale.iter().map(|option| {
                     let id = ctx.id(&["item", &item.id, &option.id]);

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::state::Ctx;
 use super::text::fill;
-use super::widgets::{obligation_badge, rich};
+use super::widgets::{obligation_badge, planned_badge, rich};
 
 /// The overall score and maturity level, with the note that this is not a diagnosis.
 pub fn overall(ctx: &Ctx, result: &ChecklistResult) -> Html {
@@ -95,7 +95,9 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
     let ctx = &props.ctx;
     let text = ctx.text();
     let show_all = use_state(|| false);
-    let result = ctx.checklist().result(&ctx.answers);
+    let result = ctx
+        .checklist()
+        .result(&ctx.answers, &crate::platform::today());
     let hidden = result.recommendations.len().saturating_sub(FIRST_ACTIONS);
     let toggle = {
         let show_all = show_all.clone();
@@ -199,6 +201,7 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
             <p class="kizuki-cl-action-meta">
                 <span class="kizuki-cl-rank">{ fill(text.rank, &[("rank", &r.rank.to_string())]) }</span>
                 { obligation_badge(text, r.obligation) }
+                { planned_badge(r.planned.as_ref(), lang) }
                 if let Some(area) = area {
                     <span class="kizuki-cl-action-area">{ area.title.get(lang) }</span>
                 }

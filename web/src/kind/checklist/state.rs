@@ -112,7 +112,7 @@ impl Screen {
         if !checklist.profile_complete(answers) {
             return Screen::Profile;
         }
-        let result = checklist.result(answers);
+        let result = checklist.scores(answers);
         checklist
             .areas_to_ask(answers)
             .into_iter()

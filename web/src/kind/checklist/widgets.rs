@@ -1,8 +1,9 @@
 //! Small pieces the checklist's screens share: pack text with inline markup, the
 //! obligation badge, the progress bar and the table of contents.
 
-use kizuki_core::kind::checklist::{ChecklistResult, Obligation};
+use kizuki_core::kind::checklist::{ChecklistResult, Obligation, PlannedDuty};
 use kizuki_core::text::{parse_inline, Inline};
+use kizuki_core::Lang;
 use yew::prelude::*;
 
 use super::state::{Ctx, Screen};
@@ -54,6 +55,17 @@ pub fn obligation_badge(text: &ChecklistText, obligation: Obligation) -> Html {
             <span class="kizuki-cl-vh">{ format!("{}: ", text.obligation_label) }</span>
             { obligation_text(text, obligation) }
         </span>
+    }
+}
+
+/// The badge of a dated rule that has not started yet ("Legal duty from 1 October 2026
+/// (planned)"); the words and the date come from the core. Nothing when there is none.
+pub fn planned_badge(planned: Option<&PlannedDuty>, lang: Lang) -> Html {
+    match planned.and_then(|p| kizuki_core::report::planned_label(p, lang)) {
+        Some(label) => html! {
+            <>{ " " }<span class="kizuki-cl-badge kizuki-cl-badge-planned">{ label }</span></>
+        },
+        None => Html::default(),
     }
 }
 
