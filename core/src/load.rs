@@ -115,7 +115,7 @@ fn parse_pack_general(bytes: &[u8]) -> Result<Pack, Vec<Diagnostic>> {
     // The kit is an internally tagged enum, which hides paths inside it from serde; so it
     // is parsed on its own, by kind, and then the whole pack around it.
     let limit = structural_limit(bytes.len());
-    let kit_value = value.get_mut("kit").map(Value::take);
+    let kit_value = value.as_object_mut().and_then(|map| map.remove("kit"));
     let kit_parsed = match kit_value {
         Some(kit_value) => parse_kit(kit_value, limit),
         None => Err(vec![Diagnostic::new(
@@ -125,19 +125,49 @@ fn parse_pack_general(bytes: &[u8]) -> Result<Pack, Vec<Diagnostic>> {
         )]),
     };
     let mut diagnostics = Vec::new();
-    match &kit_parsed {
-        Ok(kit) => {
-            if let (Value::Object(map), Ok(kit_value)) = (&mut value, serde_json::to_value(kit)) {
-                map.insert("kit".to_string(), kit_value);
-            }
-            match collect::<Pack>(value, "", limit) {
-                Ok(pack) => return Ok(pack),
-                Err(header) => diagnostics.extend(header),
-            }
-        }
-        Err(kit_diagnostics) => diagnostics.extend(kit_diagnostics.iter().cloned()),
+    match kit_parsed {
+        Ok(kit) => match collect::<PackHeader>(value, "", limit) {
+            Ok(header) => return Ok(header.with_kit(kit)),
+            Err(header) => diagnostics.extend(header),
+        },
+        Err(kit_diagnostics) => diagnostics.extend(kit_diagnostics),
     }
     Err(diagnostics)
+}
+
+/// A [`Pack`] without its kit: the general way reads the kit on its own (with paths inside
+/// it), then the rest. Same fields as `Pack`; the two ways are held together by a test.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackHeader {
+    format_version: u32,
+    id: String,
+    version: String,
+    content_as_of: String,
+    #[serde(default)]
+    last_reviewed: Option<String>,
+    title: crate::Text,
+    description: crate::Text,
+    sources: Vec<crate::pack::SourceDocument>,
+    #[serde(default)]
+    updates: Vec<crate::pack::LegalUpdate>,
+}
+
+impl PackHeader {
+    fn with_kit(self, kit: Kit) -> Pack {
+        Pack {
+            format_version: self.format_version,
+            id: self.id,
+            version: self.version,
+            content_as_of: self.content_as_of,
+            last_reviewed: self.last_reviewed,
+            title: self.title,
+            description: self.description,
+            sources: self.sources,
+            updates: self.updates,
+            kit,
+        }
+    }
 }
 
 fn parse_kit(mut kit: Value, limit: usize) -> Result<Kit, Vec<Diagnostic>> {
@@ -335,6 +365,28 @@ mod one_pass_tests {
     use super::{parse_pack, parse_pack_general};
 
     /// The one-pass reading gives the same pack as the general way, for every committed pack.
+    #[test]
+    fn a_kit_whose_type_is_not_its_first_key_still_loads_by_the_general_way() {
+        let bytes = include_bytes!("../../tests/data/checklist/pack.json");
+        let mut value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        // serde_json's map is sorted: written back, `type` follows `action_plan`, `areas`...
+        let kit = value["kit"].take();
+        value["kit"] = kit;
+        let reordered = serde_json::to_vec(&value).unwrap();
+        let one_pass = serde_json::from_slice::<crate::pack::Pack>(&reordered);
+        assert!(
+            one_pass
+                .unwrap_err()
+                .to_string()
+                .contains("first key must be `type`"),
+            "the one-pass read names the rule"
+        );
+        assert_eq!(
+            parse_pack(&reordered).expect("the general way reads any order"),
+            parse_pack(bytes).unwrap()
+        );
+    }
+
     #[test]
     fn the_one_pass_way_and_the_general_way_agree() {
         let packs: [&[u8]; 7] = [

@@ -42,7 +42,11 @@ pub struct Pack {
 }
 
 /// The kinds of kit. A closed set: adding one is a compile error everywhere it must be handled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// In JSON the kind is the kit object's `type`, which must be its first key: the kit is then
+/// read in one pass, without buffering the whole kit first (serde's internally tagged enums
+/// do, and that code weighed about a tenth of the wasm).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Kit {
@@ -52,6 +56,49 @@ pub enum Kit {
     Plan(Plan),
     /// An e-learning course of modules, lessons, scenarios and quizzes.
     Course(Course),
+}
+
+/// The `type` of a kit object.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum KitType {
+    Checklist,
+    Plan,
+    Course,
+}
+
+impl<'de> Deserialize<'de> for Kit {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Kit, D::Error> {
+        deserializer.deserialize_map(KitVisitor)
+    }
+}
+
+/// Reads `type` first, then the rest of the same object as that kind's content.
+struct KitVisitor;
+
+impl<'de> serde::de::Visitor<'de> for KitVisitor {
+    type Value = Kit;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a kit object whose first key is `type`")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Kit, A::Error> {
+        use serde::de::Error as _;
+        let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
+        if key.as_deref() != Some("type") {
+            return Err(A::Error::custom(
+                "the kit's first key must be `type` (checklist, plan or course)",
+            ));
+        }
+        let kind: KitType = map.next_value()?;
+        let rest = serde::de::value::MapAccessDeserializer::new(map);
+        Ok(match kind {
+            KitType::Checklist => Kit::Checklist(Checklist::deserialize(rest)?),
+            KitType::Plan => Kit::Plan(Plan::deserialize(rest)?),
+            KitType::Course => Kit::Course(Course::deserialize(rest)?),
+        })
+    }
 }
 
 impl Kit {
