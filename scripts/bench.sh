@@ -59,7 +59,7 @@ fi
 step "bench: kizuki-serve (release, opt-level 3: a test server, not the product)"
 CARGO_TARGET_DIR="$KIZUKI_ROOT/target/bench-serve" \
   CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-  cargo build --release --quiet -p kizuki-core --bin kizuki-serve
+  cargo build --release --quiet -p kizuki-cli --bin kizuki-serve
 serve_bin="$KIZUKI_ROOT/target/bench-serve/release/kizuki-serve"
 
 if [ "$engine" -eq 1 ]; then

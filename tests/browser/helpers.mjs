@@ -34,7 +34,7 @@ export function readPack(kit) {
 function serveBinary() {
   const binary = process.env.KIZUKI_SERVE_BIN ?? join(ROOT, 'target/debug/kizuki-serve');
   if (!existsSync(binary)) {
-    const build = spawnSync('cargo', ['build', '--quiet', '-p', 'kizuki-core', '--bin', 'kizuki-serve'], {
+    const build = spawnSync('cargo', ['build', '--quiet', '-p', 'kizuki-cli', '--bin', 'kizuki-serve'], {
       cwd: ROOT,
       stdio: 'inherit',
     });

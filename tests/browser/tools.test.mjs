@@ -14,7 +14,7 @@ const HIDDEN = '表示なし（n < 10）';
 function cliBinary() {
   const binary = join(ROOT, 'target/debug/kizuki');
   if (!existsSync(binary)) {
-    const build = spawnSync('cargo', ['build', '--quiet', '-p', 'kizuki-core', '--bin', 'kizuki'], {
+    const build = spawnSync('cargo', ['build', '--quiet', '-p', 'kizuki-cli', '--bin', 'kizuki'], {
       cwd: ROOT,
       stdio: 'inherit',
     });

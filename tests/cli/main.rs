@@ -1,10 +1,33 @@
+//! The command-line tools' integration tests.
+//!
 //! The `kizuki` binary: each command's output matches the library's, and exit codes are
 //! 0 for success, 1 for input with problems, 2 for usage and I/O errors.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use crate::golden::{data_dir, expected, TODAY};
+/// The date the golden files were computed for (as in `tests/core/golden.rs`).
+const TODAY: &str = "2026-12-04";
+/// The DTSTAMP used for golden calendars (as in `tests/core/golden.rs`).
+const DTSTAMP: &str = "2026-11-22T09:00:00+09:00";
+
+/// The repository root (this file lives in `tests/cli/`).
+fn repo_root() -> PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the cli crate lives in the repository")
+        .to_path_buf()
+}
+
+/// Golden inputs of one kind: `tests/data/<kind>/`.
+fn data_dir(kind: &str) -> PathBuf {
+    repo_root().join("tests/data").join(kind)
+}
+
+/// The golden file of `case`'s `what` (`result.json`, `csv`, …).
+fn expected(kind: &str, case: &str, what: &str) -> PathBuf {
+    data_dir(kind).join(format!("{case}.expected.{what}"))
+}
 
 fn kizuki(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kizuki"))
@@ -103,7 +126,7 @@ fn report_export_csv_and_ics_print_the_golden_outputs() {
         "--case",
         "case-a",
         "--dtstamp",
-        crate::golden::DTSTAMP,
+        DTSTAMP,
     ];
     let output = kizuki(&args);
     assert_eq!(code(&output), 0, "{}", stderr(&output));

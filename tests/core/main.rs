@@ -2,8 +2,6 @@
 //! export/import round trips and tidiness rules.
 
 mod aggregate;
-#[cfg(feature = "cli")]
-mod cli;
 mod content;
 mod csv_export;
 mod dated_rules;
