@@ -124,8 +124,8 @@ for kit in "${KITS[@]}"; do
   cp "$staging/pkg/kizuki_${kit}_bg.wasm" "$post/kizuki_$kit.js" "$post/kizuki_$kit.d.ts" "$post/kizuki_${kit}_bg.wasm.d.ts" "$npm_dir/"
   npm_files+=("kizuki_${kit}_bg.wasm" "kizuki_$kit.js" "kizuki_$kit.d.ts" "kizuki_${kit}_bg.wasm.d.ts")
 done
-cp www/kizuki.css "$npm_dir/"
-sed 's#\./pkg/#./#g' www/kizuki.js >"$npm_dir/kizuki.js"
+cp www/kizuki.css www/kizuki.d.ts "$npm_dir/"
+sed 's#\./pkg/#./#g' "$staging/kizuki.js" >"$npm_dir/kizuki.js"
 version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
 node -e '
   const [version, out, ...modules] = process.argv.slice(1);

@@ -123,6 +123,9 @@ function showPlaceholder(element, lang) {
   const box = document.createElement('div');
   box.className = 'kizuki-placeholder';
   box.lang = lang;
+  // Set through the CSSOM (allowed under a strict style-src), so the room is kept even
+  // before kizuki.css arrives.
+  box.style.minHeight = '16rem';
   const line = document.createElement('p');
   line.className = 'kizuki-status';
   line.setAttribute('role', 'status');

@@ -8,17 +8,21 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, openPage, startServer, widgetTitle } from './helpers.mjs';
 
-/** Panics inside the module the page already runs; resolves to what the trap threw. */
-function crash(page) {
-  return page.evaluate(async () => {
-    const module = await import('/pkg/kizuki_web.js');
-    try {
-      module.crashForTesting();
-      return 'returned';
-    } catch (error) {
-      return String(error);
+/** Panics inside each named kit's module (each kit runs its own); resolves to what the traps threw. */
+function crash(page, modules = ['checklist']) {
+  return page.evaluate(async (names) => {
+    const thrown = [];
+    for (const name of names) {
+      const module = await import(`/pkg/kizuki_${name}.js`);
+      try {
+        module.crashForTesting();
+        thrown.push('returned');
+      } catch (error) {
+        thrown.push(String(error));
+      }
     }
-  });
+    return thrown.join('; ');
+  }, modules);
 }
 
 describe('crash safety', () => {
@@ -77,7 +81,7 @@ describe('crash safety', () => {
       localStorage.setItem('kizuki/minato-checklist/mh-checklist', '{"saved": "checklist"}');
       localStorage.setItem('kizuki/minato-checklist/mh-checklist/corrupt/1', '{"kept": "aside"}');
     });
-    await crash(page);
+    await crash(page, ['checklist', 'course']);
     const checklist = page.locator('kizuki-kit[kit="checklist"] .kizuki-error[role="alert"]');
     const course = page.locator('kizuki-kit[kit="course"] .kizuki-error[role="alert"]');
     await checklist.waitFor();

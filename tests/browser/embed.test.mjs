@@ -57,6 +57,32 @@ describe('embed page', () => {
     await context.close();
   });
 
+  test("a checklist widget loads only the checklist's module, and shows a loading line before it", async () => {
+    const { page, problems, requests, context } = await openPage(browser, 'about:blank');
+    // Hold the wasm back so the placeholder can be seen before the kit replaces it.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/pkg/kizuki_checklist_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/app.html?kit=checklist`);
+    const placeholder = page.locator('kizuki-kit .kizuki-placeholder [role="status"]');
+    await placeholder.waitFor();
+    assert.equal((await placeholder.textContent()).trim(), '読み込んでいます…');
+    const height = await page.locator('kizuki-kit .kizuki-placeholder').evaluate((box) => box.getBoundingClientRect().height);
+    assert.ok(height >= 150, `the placeholder reserves room (${height}px)`);
+    release();
+    await widgetTitle(page, 'kizuki-kit');
+    const modules = requests
+      .map((url) => new URL(url).pathname)
+      .filter((path) => path.startsWith('/pkg/'))
+      .sort();
+    assert.deepEqual(modules, ['/pkg/kizuki_checklist.js', '/pkg/kizuki_checklist_bg.wasm']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('destroy() empties its element and the other widget still works', async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
     await widgetTitle(page, 'kizuki-kit[kit="checklist"]');
@@ -141,7 +167,7 @@ describe('embed page', () => {
     const alerts = page.locator('kizuki-kit p[role="alert"]');
     await alerts.first().waitFor();
     assert.equal(await alerts.count(), 2);
-    assert.match(await alerts.first().textContent(), /could not start/);
+    assert.match(await alerts.first().textContent(), /開始できませんでした|could not start/);
     await context.close();
   });
 });

@@ -46,7 +46,7 @@ describe('privacy and content security policy', () => {
   }
 
   test('the server sends WebAssembly as application/wasm, compressed, with the security headers', async () => {
-    const response = await fetch(`${server.origin}/pkg/kizuki_web_bg.wasm`, {
+    const response = await fetch(`${server.origin}/pkg/kizuki_checklist_bg.wasm`, {
       headers: { 'accept-encoding': 'br, gzip' },
     });
     assert.equal(response.status, 200);

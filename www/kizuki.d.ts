@@ -1,0 +1,33 @@
+// Types of kizuki.js, the embed's entry point (written by hand; the per-kit modules'
+// own declarations are pkg/kizuki_<module>.d.ts, written by wasm-bindgen).
+
+/** The options of `mount`. Every field is a string; only `kit` is required. */
+export interface MountOptions {
+  kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata";
+  lang?: "ja" | "en";
+  namespace?: string;
+  centerName?: string;
+  centerPhone?: string;
+  centerUrl?: string;
+  centerHours?: string;
+  packUrl?: string;
+  directoryUrl?: string;
+  pack?: "mh-checklist" | "linecare" | "provider-checklist";
+}
+
+/** A widget, from the moment `mount` returns: it shows a loading line until its kit is ready. */
+export interface Handle {
+  /** Unmounts the widget and empties its shadow root. A second call does nothing. */
+  destroy(): void;
+  /** True until `destroy()` is called. */
+  readonly isMounted: boolean;
+  /** Resolves with this handle once the kit is shown; rejects if it could not start. */
+  readonly ready: Promise<Handle>;
+}
+
+/**
+ * Mounts a widget into a shadow root of `element`. Loads only the module of the kit asked
+ * for (and its pack, at the same time). Throws on an unknown kit or an element that
+ * already holds a widget.
+ */
+export function mount(element: Element, options: MountOptions): Handle;
