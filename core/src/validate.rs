@@ -195,6 +195,11 @@ impl<'pack> Validator<'pack> {
         if sources.is_empty() {
             self.push(Code::MissingSource, path, "cite at least one source");
         }
+        self.source_refs(sources, path);
+    }
+
+    /// Checks that every cited source exists and names its section; an empty list is fine.
+    pub(crate) fn source_refs(&mut self, sources: &[SourceRef], path: &str) {
         for (index, source) in sources.iter().enumerate() {
             if !self.source_ids.contains(source.doc.as_str()) {
                 self.push(
@@ -290,3 +295,6 @@ impl<'pack> Validator<'pack> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
