@@ -198,6 +198,22 @@ impl<'pack> Validator<'pack> {
         self.source_refs(sources, path);
     }
 
+    /// Checks the sources of something that may state a fact: an absent `sources` key warns
+    /// (`unsourced_fact`); an empty list is the author saying it states none; each listed
+    /// source must exist.
+    pub(crate) fn own_sources(&mut self, sources: Option<&[SourceRef]>, path: &str, what: &str) {
+        match sources {
+            None => self.push(
+                Code::UnsourcedFact,
+                path,
+                format!(
+                    "{what} has no `sources` of its own: cite one source per fact, or write `\"sources\": []` if it states none"
+                ),
+            ),
+            Some(sources) => self.source_refs(sources, &format!("{path}/sources")),
+        }
+    }
+
     /// Checks that every cited source exists and names its section; an empty list is fine.
     pub(crate) fn source_refs(&mut self, sources: &[SourceRef], path: &str) {
         for (index, source) in sources.iter().enumerate() {

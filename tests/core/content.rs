@@ -88,6 +88,12 @@ fn the_course_has_seven_modules_with_scenarios_and_five_questions_each() {
     }
     assert_eq!(stats.options_without_feedback, 0);
     assert_eq!((stats.missing_sources, stats.missing_english), (0, 0));
+    assert_eq!(
+        stats.fact_blocks_unsourced, 0,
+        "every lesson block cites its own"
+    );
+    let blocks: usize = stats.per_module.iter().map(|m| m.lesson_blocks).sum();
+    assert_eq!(stats.fact_blocks, blocks);
 }
 
 #[test]

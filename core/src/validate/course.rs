@@ -67,10 +67,7 @@ pub(super) fn validate(v: &mut Validator<'_>, course: &Course) {
                         v.texts(items, &format!("{block_path}/items"));
                     }
                 }
-                v.source_refs(
-                    block.sources().unwrap_or_default(),
-                    &format!("{block_path}/sources"),
-                );
+                v.own_sources(block.sources(), &block_path, "this lesson block");
             }
             v.updates(&lesson.updates, &format!("{lesson_path}/updates"));
             let blocks_cite = lesson

@@ -192,3 +192,40 @@ fn document_paragraphs_and_lists_may_cite_sources() {
         &format!("/kit/documents/0/blocks/{paragraph}/sources/0/doc")
     ));
 }
+
+#[test]
+fn a_lesson_block_without_a_sources_key_warns_and_an_empty_list_declares_no_fact() {
+    let mut pack = course_pack();
+    let block = format!("{FIRST_LESSON}/blocks/0");
+    pack.pointer_mut(&block)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .remove("sources");
+    let found = findings(&pack);
+    let warning = found
+        .iter()
+        .find(|d| d.code == Code::UnsourcedFact && d.path == block)
+        .expect("an absent key warns, at the block");
+    assert!(!warning.is_error());
+    assert_eq!(Code::UnsourcedFact.as_str(), "unsourced_fact");
+
+    pack.pointer_mut(&block)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .insert("sources".into(), json!([]));
+    let found = findings(&pack);
+    assert!(
+        !found
+            .iter()
+            .any(|d| d.code == Code::UnsourcedFact && d.path == block),
+        "`sources: []` says the block states no fact: {found:#?}"
+    );
+    let stats = crate::stats::pack_stats(&parse(&pack));
+    assert!(stats.fact_blocks_without_claim >= 1, "{stats:?}");
+    assert_eq!(
+        stats.fact_blocks,
+        stats.fact_blocks_sourced + stats.fact_blocks_without_claim + stats.fact_blocks_unsourced
+    );
+}
