@@ -79,9 +79,19 @@ fn the_checklist_asks_different_items_of_a_small_and_a_large_workplace() {
 }
 
 #[test]
-fn the_course_has_seven_modules_with_scenarios_and_five_questions_each() {
+fn the_course_has_eight_modules_with_scenarios_and_five_questions_each() {
     let stats = pack_stats(load("linecare.json").pack());
-    assert!(stats.modules >= 7, "{stats:?}");
+    assert!(stats.modules >= 8, "{stats:?}");
+    let harassment = stats
+        .per_module
+        .iter()
+        .find(|m| m.id == "m8-harassment")
+        .expect("the harassment module");
+    assert!(
+        harassment.lessons >= 3 && harassment.scenarios >= 1,
+        "{harassment:?}"
+    );
+    assert!(harassment.quiz_questions >= 6, "{harassment:?}");
     for module in &stats.per_module {
         assert!(module.scenarios >= 1, "{module:?}");
         assert!(module.quiz_questions >= 5, "{module:?}");
