@@ -113,6 +113,15 @@ fn the_planner_has_the_five_steps_and_both_documents() {
         panic!("not a plan")
     };
     assert_eq!(plan.steps.len(), 5);
+    let stats = pack_stats(pack.pack());
+    assert_eq!(
+        stats.fact_blocks_unsourced, 0,
+        "every field with help cites its own"
+    );
+    assert_eq!(
+        stats.fact_blocks,
+        plan.fields.iter().filter(|f| f.help.is_some()).count()
+    );
     for document in ["return-plan", "info-request-letter"] {
         assert!(
             plan.documents.iter().any(|d| d.id == document),

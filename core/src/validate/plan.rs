@@ -24,13 +24,16 @@ pub(super) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         v.pack_id(&field.id, &format!("{path}/id"));
         field_ids.insert(field.id.as_str());
         v.text(&field.label, &format!("{path}/label"));
-        if let Some(help) = &field.help {
-            v.text(help, &format!("{path}/help"));
+        match &field.help {
+            Some(help) => {
+                v.text(help, &format!("{path}/help"));
+                v.own_sources(field.sources.as_deref(), &path, "this field's help");
+            }
+            None => v.source_refs(
+                field.sources.as_deref().unwrap_or_default(),
+                &format!("{path}/sources"),
+            ),
         }
-        v.source_refs(
-            field.sources.as_deref().unwrap_or_default(),
-            &format!("{path}/sources"),
-        );
         match field.kind {
             FieldKind::Choice => {
                 v.non_empty(&field.options, &format!("{path}/options"), "option");

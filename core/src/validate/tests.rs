@@ -229,3 +229,28 @@ fn a_lesson_block_without_a_sources_key_warns_and_an_empty_list_declares_no_fact
         stats.fact_blocks_sourced + stats.fact_blocks_without_claim + stats.fact_blocks_unsourced
     );
 }
+
+#[test]
+fn a_field_with_help_and_no_sources_key_warns_and_a_field_without_help_does_not() {
+    let mut pack = plan_pack();
+    let fields = pack["kit"]["fields"].as_array_mut().unwrap();
+    for field in fields.iter_mut() {
+        let field = field.as_object_mut().unwrap();
+        field.remove("sources");
+        field.remove("help");
+    }
+    fields[0]["help"] = json!({"ja": "就業規則で確認します。", "en": "Check the work rules."});
+    let found = findings(&pack);
+    assert!(
+        has(&found, Code::UnsourcedFact, "/kit/fields/0"),
+        "{found:#?}"
+    );
+    assert!(
+        !has(&found, Code::UnsourcedFact, "/kit/fields/1"),
+        "no help, no claim"
+    );
+    pack["kit"]["fields"][0]["sources"] = json!([]);
+    assert!(!has(&findings(&pack), Code::UnsourcedFact, "/kit/fields/0"));
+    let stats = crate::stats::pack_stats(&parse(&pack));
+    assert_eq!((stats.fact_blocks, stats.fact_blocks_without_claim), (1, 1));
+}
