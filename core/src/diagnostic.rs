@@ -61,6 +61,9 @@ pub enum Code {
     UnreachableRule,
     /// Levels or offsets are not in ascending order.
     NotAscending,
+    /// A lesson block, or a plan field's help, may state a fact and has no `sources` key of
+    /// its own. `"sources": []` declares that it states none.
+    UnsourcedFact,
 }
 
 impl Code {
@@ -88,13 +91,16 @@ impl Code {
             Code::WrongFieldKind => "wrong_field_kind",
             Code::UnreachableRule => "unreachable_rule",
             Code::NotAscending => "not_ascending",
+            Code::UnsourcedFact => "unsourced_fact",
         }
     }
 
     /// How serious findings with this code are.
     pub fn severity(self) -> Severity {
         match self {
-            Code::MissingTranslation | Code::UnreachableRule => Severity::Warning,
+            Code::MissingTranslation | Code::UnreachableRule | Code::UnsourcedFact => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }

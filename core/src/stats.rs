@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::diagnostic::Code;
 use crate::kind::checklist::{Checklist, Obligation};
 use crate::kind::course::Course;
-use crate::kind::plan::Plan;
-use crate::pack::{InForce, InForceStatus, Kit, Pack};
+use crate::kind::plan::{DocBlock, Plan};
+use crate::pack::{InForce, InForceStatus, Kit, Pack, SourceRef};
 use crate::validate::validate;
 
 /// What a pack holds. Counts that do not apply to the pack's kind are zero.
@@ -56,6 +56,23 @@ pub struct PackStats {
     pub quiz_questions: usize,
     /// Per module: lessons, scenarios and quiz questions.
     pub per_module: Vec<ModuleStats>,
+    /// Lesson blocks (course) or fields with help (plan): each may state facts.
+    pub fact_blocks: usize,
+    /// Of those, how many cite sources of their own.
+    pub fact_blocks_sourced: usize,
+    /// Of those, how many say they state no fact (`"sources": []`).
+    pub fact_blocks_without_claim: usize,
+    /// Of those, how many may state facts and have no `sources` of their own (warnings
+    /// `unsourced_fact`); 0 for every shipped pack.
+    pub fact_blocks_unsourced: usize,
+    /// How many of those blocks cite 0, 1, 2, … sources of their own (key: the count).
+    pub sources_per_fact_block: BTreeMap<usize, usize>,
+    /// Plan fields.
+    pub fields: usize,
+    /// Plan document blocks.
+    pub document_blocks: usize,
+    /// Plan document blocks citing sources of their own.
+    pub document_blocks_sourced: usize,
     /// Things that must cite a source and cite none.
     pub missing_sources: usize,
     /// Texts without English.
@@ -106,6 +123,12 @@ pub struct ModuleStats {
     pub scenarios: usize,
     /// Quiz questions.
     pub quiz_questions: usize,
+    /// Lesson blocks.
+    pub lesson_blocks: usize,
+    /// Lesson blocks without `sources` of their own.
+    pub lesson_blocks_unsourced: usize,
+    /// Sources cited per lesson block, in order (`null`: no `sources` key), per lesson id.
+    pub block_sources: BTreeMap<String, Vec<Option<usize>>>,
 }
 
 /// Counts what a pack holds and what validation found.
@@ -186,17 +209,61 @@ fn plan_stats(stats: &mut PackStats, plan: &Plan) {
     stats.steps = plan.steps.len();
     stats.tasks = plan.steps.iter().map(|s| s.tasks.len()).sum();
     stats.documents = plan.documents.len();
+    stats.fields = plan.fields.len();
+    for field in plan.fields.iter().filter(|f| f.help.is_some()) {
+        count_fact_block(stats, field.sources.as_deref());
+    }
+    for block in plan.documents.iter().flat_map(|d| &d.blocks) {
+        stats.document_blocks += 1;
+        let sourced = match block {
+            DocBlock::Paragraph { sources, .. } | DocBlock::List { sources, .. } => {
+                !sources.is_empty()
+            }
+            _ => false,
+        };
+        stats.document_blocks_sourced += usize::from(sourced);
+    }
+}
+
+/// Counts one block or field help that may state facts, by the sources it cites.
+fn count_fact_block(stats: &mut PackStats, sources: Option<&[SourceRef]>) {
+    stats.fact_blocks += 1;
+    match sources {
+        None => stats.fact_blocks_unsourced += 1,
+        Some([]) => {
+            stats.fact_blocks_without_claim += 1;
+            *stats.sources_per_fact_block.entry(0).or_default() += 1;
+        }
+        Some(list) => {
+            stats.fact_blocks_sourced += 1;
+            *stats.sources_per_fact_block.entry(list.len()).or_default() += 1;
+        }
+    }
 }
 
 fn course_stats(stats: &mut PackStats, course: &Course) {
     stats.modules = course.modules.len();
     for module in &course.modules {
-        let module_stats = ModuleStats {
+        let mut module_stats = ModuleStats {
             id: module.id.clone(),
             lessons: module.lessons.len(),
             scenarios: module.scenarios.len(),
             quiz_questions: module.quiz.questions.len(),
+            ..ModuleStats::default()
         };
+        for lesson in &module.lessons {
+            let counts = lesson
+                .blocks
+                .iter()
+                .map(|block| block.sources().map(<[SourceRef]>::len))
+                .collect::<Vec<_>>();
+            for block in &lesson.blocks {
+                count_fact_block(stats, block.sources());
+            }
+            module_stats.lesson_blocks += counts.len();
+            module_stats.lesson_blocks_unsourced += counts.iter().filter(|c| c.is_none()).count();
+            module_stats.block_sources.insert(lesson.id.clone(), counts);
+        }
         stats.lessons += module_stats.lessons;
         stats.scenarios += module_stats.scenarios;
         stats.quiz_questions += module_stats.quiz_questions;

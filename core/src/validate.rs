@@ -201,6 +201,27 @@ impl<'pack> Validator<'pack> {
         if sources.is_empty() {
             self.push(Code::MissingSource, path, "cite at least one source");
         }
+        self.source_refs(sources, path);
+    }
+
+    /// Checks the sources of something that may state a fact: an absent `sources` key warns
+    /// (`unsourced_fact`); an empty list is the author saying it states none; each listed
+    /// source must exist.
+    pub(crate) fn own_sources(&mut self, sources: Option<&[SourceRef]>, path: &str, what: &str) {
+        match sources {
+            None => self.push(
+                Code::UnsourcedFact,
+                path,
+                format!(
+                    "{what} has no `sources` of its own: cite one source per fact, or write `\"sources\": []` if it states none"
+                ),
+            ),
+            Some(sources) => self.source_refs(sources, &format!("{path}/sources")),
+        }
+    }
+
+    /// Checks that every cited source exists and names its section; an empty list is fine.
+    pub(crate) fn source_refs(&mut self, sources: &[SourceRef], path: &str) {
         for (index, source) in sources.iter().enumerate() {
             if !self.source_ids.contains(source.doc.as_str()) {
                 self.push(
@@ -340,3 +361,6 @@ impl<'pack> Validator<'pack> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

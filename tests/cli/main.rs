@@ -304,3 +304,25 @@ fn stats_list_the_checklists_dated_rules_and_new_items() {
         .iter()
         .any(|i| i == "har-customer"));
 }
+
+#[test]
+fn validate_warns_and_stats_counts_lesson_blocks_without_sources_of_their_own() {
+    // The test course's lesson blocks carry no `sources` key: warnings, not errors.
+    let output = kizuki(&["validate", &pack("course")]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        stderr(&output)
+    );
+    assert!(
+        printed.contains("warning[unsourced_fact] /kit/modules/0/lessons/0/blocks/0"),
+        "{printed}"
+    );
+    let output = kizuki(&["stats", "--format", "json", &pack("course")]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(stats["fact_blocks_unsourced"], stats["fact_blocks"]);
+    assert_eq!(stats["warnings"], stats["fact_blocks_unsourced"]);
+    assert!(stats["per_module"][0]["block_sources"].is_object());
+}

@@ -93,15 +93,31 @@ fn the_checklist_asks_different_items_of_a_small_and_a_large_workplace() {
 }
 
 #[test]
-fn the_course_has_seven_modules_with_scenarios_and_five_questions_each() {
+fn the_course_has_eight_modules_with_scenarios_and_five_questions_each() {
     let stats = pack_stats(load("linecare.json").pack());
-    assert!(stats.modules >= 7, "{stats:?}");
+    assert!(stats.modules >= 8, "{stats:?}");
+    let harassment = stats
+        .per_module
+        .iter()
+        .find(|m| m.id == "m8-harassment")
+        .expect("the harassment module");
+    assert!(
+        harassment.lessons >= 3 && harassment.scenarios >= 1,
+        "{harassment:?}"
+    );
+    assert!(harassment.quiz_questions >= 6, "{harassment:?}");
     for module in &stats.per_module {
         assert!(module.scenarios >= 1, "{module:?}");
         assert!(module.quiz_questions >= 5, "{module:?}");
     }
     assert_eq!(stats.options_without_feedback, 0);
     assert_eq!((stats.missing_sources, stats.missing_english), (0, 0));
+    assert_eq!(
+        stats.fact_blocks_unsourced, 0,
+        "every lesson block cites its own"
+    );
+    let blocks: usize = stats.per_module.iter().map(|m| m.lesson_blocks).sum();
+    assert_eq!(stats.fact_blocks, blocks);
 }
 
 #[test]
@@ -111,6 +127,15 @@ fn the_planner_has_the_five_steps_and_both_documents() {
         panic!("not a plan")
     };
     assert_eq!(plan.steps.len(), 5);
+    let stats = pack_stats(pack.pack());
+    assert_eq!(
+        stats.fact_blocks_unsourced, 0,
+        "every field with help cites its own"
+    );
+    assert_eq!(
+        stats.fact_blocks,
+        plan.fields.iter().filter(|f| f.help.is_some()).count()
+    );
     for document in ["return-plan", "info-request-letter"] {
         assert!(
             plan.documents.iter().any(|d| d.id == document),

@@ -71,7 +71,9 @@ pub struct Lesson {
     /// Ids of the pack's `updates` that concern it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<String>,
-    /// Where its facts come from.
+    /// Sources for the lesson as a whole. Each block names the sources of its own facts
+    /// (`Block::sources`); a lesson needs sources here only when no block cites one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -84,17 +86,44 @@ pub enum Block {
     Paragraph {
         /// The paragraph.
         text: Text,
+        /// Where this block's facts come from, one reference per fact. An explicit empty list
+        /// says the block states no fact (a question, a transition); leaving the key out makes
+        /// validation warn (`unsourced_fact`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sources: Option<Vec<SourceRef>>,
     },
     /// A bulleted list.
     List {
         /// The entries.
         items: Vec<Text>,
+        /// Where this block's facts come from, one reference per fact. An explicit empty list
+        /// says the block states no fact (a question, a transition); leaving the key out makes
+        /// validation warn (`unsourced_fact`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sources: Option<Vec<SourceRef>>,
     },
     /// A highlighted point ("ポイント").
     Note {
         /// The note.
         text: Text,
+        /// Where this block's facts come from, one reference per fact. An explicit empty list
+        /// says the block states no fact (a question, a transition); leaving the key out makes
+        /// validation warn (`unsourced_fact`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sources: Option<Vec<SourceRef>>,
     },
+}
+
+impl Block {
+    /// The block's own sources: `None` when the key is absent (validation warns), an empty
+    /// list when the author said the block states no fact.
+    pub fn sources(&self) -> Option<&[SourceRef]> {
+        match self {
+            Block::Paragraph { sources, .. }
+            | Block::List { sources, .. }
+            | Block::Note { sources, .. } => sources.as_deref(),
+        }
+    }
 }
 
 /// A realistic situation with choices and consequences.
@@ -126,6 +155,9 @@ pub struct ScenarioNode {
     /// What the manager can do; empty at an ending.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<ScenarioChoice>,
+    /// Where a fact stated in this node comes from (the scenario's `sources` cover the rest).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
 }
 
 /// How good a scenario choice is.
@@ -157,6 +189,9 @@ pub struct ScenarioChoice {
     /// The node it leads to; absent ends the scenario.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+    /// Where the feedback's facts come from (the scenario's `sources` cover the rest).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
 }
 
 /// A module's quiz.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pack::{Choice, Condition, SourceRef};
+use crate::pack::{Condition, SourceRef};
 use crate::text::Text;
 
 /// A stepwise process followed once per case.
@@ -61,11 +61,30 @@ pub struct Field {
     /// A hint shown under the field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<Text>,
+    /// Where the facts in `help` come from, one reference per fact. An explicit empty list
+    /// says the help states no fact (an example, an instruction); leaving the key out of a
+    /// field with help makes validation warn (`unsourced_fact`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<SourceRef>>,
     /// What it holds.
     pub kind: FieldKind,
     /// The choices, for `choice` fields.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub options: Vec<Choice>,
+    pub options: Vec<FieldOption>,
+}
+
+/// One choice of a `choice` field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FieldOption {
+    /// Stable id stored in the case.
+    pub id: String,
+    /// What the person reads.
+    pub label: Text,
+    /// Where a fact in the label comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
 }
 
 /// One step of the process.
@@ -81,7 +100,7 @@ pub struct Step {
     pub summary: Text,
     /// Privacy rules that apply at this step (need-to-know, consent, emergencies).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub privacy: Vec<Text>,
+    pub privacy: Vec<PrivacyNote>,
     /// The tasks to tick off.
     pub tasks: Vec<Task>,
     /// Ids of the fields collected at this step.
@@ -95,6 +114,40 @@ pub struct Step {
     pub decision: Option<Decision>,
     /// Where this step comes from.
     pub sources: Vec<SourceRef>,
+}
+
+/// A privacy rule shown at a step: a bare text (older packs; the step's `sources` cover
+/// it), or a text with the sources of its own facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged, deny_unknown_fields)]
+pub enum PrivacyNote {
+    /// A text with its own sources.
+    Sourced {
+        /// The rule.
+        text: Text,
+        /// Where it comes from, one reference per fact.
+        sources: Vec<SourceRef>,
+    },
+    /// A text covered by the step's sources.
+    Plain(Text),
+}
+
+impl PrivacyNote {
+    /// The rule's text.
+    pub fn text(&self) -> &Text {
+        match self {
+            PrivacyNote::Sourced { text, .. } | PrivacyNote::Plain(text) => text,
+        }
+    }
+
+    /// Its own sources (empty for a bare text).
+    pub fn sources(&self) -> &[SourceRef] {
+        match self {
+            PrivacyNote::Sourced { sources, .. } => sources,
+            PrivacyNote::Plain(_) => &[],
+        }
+    }
 }
 
 /// A task within a step.
@@ -189,11 +242,17 @@ pub enum DocBlock {
     Paragraph {
         /// The paragraph.
         text: Text,
+        /// Where this block's facts come from.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceRef>,
     },
     /// A fixed list.
     List {
         /// The list's entries.
         items: Vec<Text>,
+        /// Where this block's facts come from.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceRef>,
     },
     /// The value of a case field, under its label (or the label given here).
     Field {

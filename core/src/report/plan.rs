@@ -134,10 +134,10 @@ fn render_block(plan: &Plan, case: &Case, block: &DocBlock, lang: Lang) -> Rende
         DocBlock::Heading { text } => RenderedBlock::Heading {
             text: t(text, lang).to_string(),
         },
-        DocBlock::Paragraph { text } => RenderedBlock::Paragraph {
+        DocBlock::Paragraph { text, .. } => RenderedBlock::Paragraph {
             text: t(text, lang).to_string(),
         },
-        DocBlock::List { items } => RenderedBlock::List {
+        DocBlock::List { items, .. } => RenderedBlock::List {
             items: items.iter().map(|i| t(i, lang).to_string()).collect(),
         },
         DocBlock::Field { field, label } => {

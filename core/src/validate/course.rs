@@ -59,17 +59,26 @@ pub(super) fn validate(v: &mut Validator<'_>, course: &Course) {
             for (b, block) in lesson.blocks.iter().enumerate() {
                 let block_path = format!("{lesson_path}/blocks/{b}");
                 match block {
-                    Block::Paragraph { text } | Block::Note { text } => {
+                    Block::Paragraph { text, .. } | Block::Note { text, .. } => {
                         v.text(text, &format!("{block_path}/text"));
                     }
-                    Block::List { items } => {
+                    Block::List { items, .. } => {
                         v.non_empty(items, &format!("{block_path}/items"), "entry");
                         v.texts(items, &format!("{block_path}/items"));
                     }
                 }
+                v.own_sources(block.sources(), &block_path, "this lesson block");
             }
             v.updates(&lesson.updates, &format!("{lesson_path}/updates"));
-            v.sources(&lesson.sources, &format!("{lesson_path}/sources"));
+            let blocks_cite = lesson
+                .blocks
+                .iter()
+                .any(|block| block.sources().is_some_and(|s| !s.is_empty()));
+            if blocks_cite {
+                v.source_refs(&lesson.sources, &format!("{lesson_path}/sources"));
+            } else {
+                v.sources(&lesson.sources, &format!("{lesson_path}/sources"));
+            }
         }
         for (i, scenario) in module.scenarios.iter().enumerate() {
             scenario_checks(v, scenario, &format!("{path}/scenarios/{i}"));
@@ -148,10 +157,12 @@ fn scenario_checks(v: &mut Validator<'_>, scenario: &Scenario, path: &str) {
                 .enumerate()
                 .map(|(i, c)| (c.id.as_str(), format!("{node_path}/choices/{i}/id"))),
         );
+        v.source_refs(&node.sources, &format!("{node_path}/sources"));
         for (c, choice) in node.choices.iter().enumerate() {
             let choice_path = format!("{node_path}/choices/{c}");
             v.text(&choice.text, &format!("{choice_path}/text"));
             v.text(&choice.feedback, &format!("{choice_path}/feedback"));
+            v.source_refs(&choice.sources, &format!("{choice_path}/sources"));
             if let Some(next) = &choice.next {
                 if !index_of.contains_key(next.as_str()) {
                     v.push(

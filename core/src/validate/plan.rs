@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::{ChoiceQuestions, Validator};
 use crate::diagnostic::Code;
-use crate::kind::plan::{DocBlock, FieldKind, Plan};
+use crate::kind::plan::{DocBlock, FieldKind, Plan, PrivacyNote};
 
 pub(super) fn validate(v: &mut Validator<'_>, plan: &Plan) {
     let base = "/kit";
@@ -24,8 +24,15 @@ pub(super) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         v.pack_id(&field.id, &format!("{path}/id"));
         field_ids.insert(field.id.as_str());
         v.text(&field.label, &format!("{path}/label"));
-        if let Some(help) = &field.help {
-            v.text(help, &format!("{path}/help"));
+        match &field.help {
+            Some(help) => {
+                v.text(help, &format!("{path}/help"));
+                v.own_sources(field.sources.as_deref(), &path, "this field's help");
+            }
+            None => v.source_refs(
+                field.sources.as_deref().unwrap_or_default(),
+                &format!("{path}/sources"),
+            ),
         }
         match field.kind {
             FieldKind::Choice => {
@@ -51,6 +58,7 @@ pub(super) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         );
         for (i, option) in field.options.iter().enumerate() {
             v.text(&option.label, &format!("{path}/options/{i}/label"));
+            v.source_refs(&option.sources, &format!("{path}/options/{i}/sources"));
         }
     }
 
@@ -64,11 +72,16 @@ pub(super) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         for (i, block) in document.blocks.iter().enumerate() {
             let block_path = format!("{path}/blocks/{i}");
             match block {
-                DocBlock::Heading { text } | DocBlock::Paragraph { text } => {
+                DocBlock::Heading { text } => v.text(text, &format!("{block_path}/text")),
+                DocBlock::Paragraph { text, sources } => {
                     v.text(text, &format!("{block_path}/text"));
+                    v.source_refs(sources, &format!("{block_path}/sources"));
                 }
                 DocBlock::Signature { label } => v.text(label, &format!("{block_path}/label")),
-                DocBlock::List { items } => v.texts(items, &format!("{block_path}/items")),
+                DocBlock::List { items, sources } => {
+                    v.texts(items, &format!("{block_path}/items"));
+                    v.source_refs(sources, &format!("{block_path}/sources"));
+                }
                 DocBlock::Field { field, label } => {
                     if !field_ids.contains(field.as_str()) {
                         v.push(
@@ -94,7 +107,16 @@ pub(super) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         v.pack_id(&step.id, &format!("{path}/id"));
         v.text(&step.title, &format!("{path}/title"));
         v.text(&step.summary, &format!("{path}/summary"));
-        v.texts(&step.privacy, &format!("{path}/privacy"));
+        for (i, note) in step.privacy.iter().enumerate() {
+            let note_path = format!("{path}/privacy/{i}");
+            match note {
+                PrivacyNote::Plain(text) => v.text(text, &note_path),
+                PrivacyNote::Sourced { text, sources } => {
+                    v.text(text, &format!("{note_path}/text"));
+                    v.sources(sources, &format!("{note_path}/sources"));
+                }
+            }
+        }
         v.non_empty(&step.tasks, &format!("{path}/tasks"), "task");
         for (i, task) in step.tasks.iter().enumerate() {
             let task_path = format!("{path}/tasks/{i}");

@@ -171,6 +171,7 @@ mod tests {
             feedback: Text::new("f", "f"),
             quality,
             next: next.map(String::from),
+            sources: Vec::new(),
         }
     }
 
@@ -196,16 +197,19 @@ mod tests {
                                 choice("a", ChoiceQuality::Poor, Some("n2")),
                                 choice("b", ChoiceQuality::Good, Some("n2")),
                             ],
+                            sources: Vec::new(),
                         },
                         ScenarioNode {
                             id: "n2".into(),
                             text: Text::new("2", "2"),
                             choices: vec![choice("c", ChoiceQuality::Acceptable, Some("n3"))],
+                            sources: Vec::new(),
                         },
                         ScenarioNode {
                             id: "n3".into(),
                             text: Text::new("3", "3"),
                             choices: Vec::new(),
+                            sources: Vec::new(),
                         },
                     ],
                     sources: vec![source("doc")],

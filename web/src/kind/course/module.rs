@@ -160,11 +160,11 @@ fn lesson(ctx: &Ctx<'_>, module: &Module, lesson: &Lesson) -> Html {
         + 1;
     let read = step_done(ctx.course, &ctx.state.progress, module, &step);
     let blocks = lesson.blocks.iter().map(|block| match block {
-        Block::Paragraph { text } => html! { <p>{ inline(text.get(lang)) }</p> },
-        Block::List { items } => html! {
+        Block::Paragraph { text, .. } => html! { <p>{ inline(text.get(lang)) }</p> },
+        Block::List { items, .. } => html! {
             <ul>{ for items.iter().map(|item| html! { <li>{ inline(item.get(lang)) }</li> }) }</ul>
         },
-        Block::Note { text: note } => html! {
+        Block::Note { text: note, .. } => html! {
             <aside class="kizuki-course-note">
                 <p class="kizuki-course-note-label">{ &text.note_label }</p>
                 <p>{ inline(note.get(lang)) }</p>
@@ -188,7 +188,14 @@ fn lesson(ctx: &Ctx<'_>, module: &Module, lesson: &Lesson) -> Html {
             dispatch.dispatch(Msg::Go(next.clone()));
         })
     };
-    let refs: Vec<&SourceRef> = lesson.sources.iter().collect();
+    // Each block's own sources in reading order, then the lesson's (`sources` groups them
+    // by document, sections in the order first cited).
+    let refs: Vec<&SourceRef> = lesson
+        .blocks
+        .iter()
+        .flat_map(|block| block.sources().unwrap_or_default())
+        .chain(&lesson.sources)
+        .collect();
     html! {
         <article class="kizuki-course-lesson">
             <p class="kizuki-course-eyebrow">

@@ -92,7 +92,14 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
                 </li>
             }
         });
-        let refs: Vec<&SourceRef> = scenario.sources.iter().collect();
+        // The sources of the nodes passed and the choices made, then the scenario's.
+        let refs: Vec<&SourceRef> = review
+            .steps
+            .iter()
+            .flat_map(|taken| taken.node.sources.iter().chain(&taken.choice.sources))
+            .chain(node.into_iter().flat_map(|n| &n.sources))
+            .chain(&scenario.sources)
+            .collect();
         let restart = CourseAction::RestartScenario {
             module: module.id.clone(),
             scenario: scenario.id.clone(),

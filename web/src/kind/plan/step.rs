@@ -3,6 +3,7 @@
 //! ends it (or "next step" when it has none).
 
 use kizuki_core::kind::plan::{Case, Field, FieldKind, PlanAction, Step};
+use kizuki_core::pack::SourceRef;
 use kizuki_core::report::display_date;
 use kizuki_core::Lang;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -34,7 +35,7 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
     let privacy: Html = step
         .privacy
         .iter()
-        .map(|rule| html! { <li>{ inline(rule.get(lang)) }</li> })
+        .map(|rule| html! { <li>{ inline(rule.text().get(lang)) }</li> })
         .collect();
     let tasks: Vec<Html> = ctx
         .plan
@@ -123,21 +124,17 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
             }
         })
         .collect();
-    let sources: Vec<String> = step
+    let mut cited: Vec<&SourceRef> = Vec::new();
+    for source in step
         .sources
         .iter()
-        .map(|source| {
-            let title = ctx
-                .state
-                .pack
-                .pack()
-                .sources
-                .iter()
-                .find(|d| d.id == source.doc)
-                .map_or(source.doc.as_str(), |d| d.title.get(lang));
-            format!("{title} {}", source.section)
-        })
-        .collect();
+        .chain(step.privacy.iter().flat_map(|note| note.sources()))
+    {
+        if !cited.contains(&source) {
+            cited.push(source);
+        }
+    }
+    let sources = source_lines(ctx, &cited);
 
     html! {
         <section class={classes!("kizuki-plan-step", is_current.then_some("kizuki-plan-step--current"))}
@@ -251,6 +248,24 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
     }
 }
 
+/// "title section" for each source, titles from the pack's `sources`.
+fn source_lines(ctx: &Ctx<'_>, sources: &[&SourceRef]) -> Vec<String> {
+    sources
+        .iter()
+        .map(|source| {
+            let title = ctx
+                .state
+                .pack
+                .pack()
+                .sources
+                .iter()
+                .find(|d| d.id == source.doc)
+                .map_or(source.doc.as_str(), |d| d.title.get(ctx.lang));
+            format!("{title} {}", source.section)
+        })
+        .collect()
+}
+
 /// One field of the case, as the input its kind asks for.
 fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html {
     let lang = ctx.lang;
@@ -258,8 +273,19 @@ fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html
     let hint_id = format!("{id}-hint");
     let value = case.fields.get(&field.id).cloned().unwrap_or_default();
     let set = set_field(ctx, case_id, &field.id);
+    let field_sources: Vec<&SourceRef> = field.sources.iter().flatten().collect();
+    let field_sources = source_lines(ctx, &field_sources);
     let hint = field.help.as_ref().map(|help| {
-        html! { <p class="kizuki-plan-hint" id={hint_id.clone()}>{ inline(help.get(lang)) }</p> }
+        html! {
+            <p class="kizuki-plan-hint" id={hint_id.clone()}>
+                { inline(help.get(lang)) }
+                if !field_sources.is_empty() {
+                    <span class="kizuki-plan-hint-sources">
+                        { " " }{ fill(ctx.text.step_sources, &[("sources", &field_sources.join(" / "))]) }
+                    </span>
+                }
+            </p>
+        }
     });
     let described = field.help.as_ref().map(|_| hint_id.clone());
     match field.kind {
