@@ -8,7 +8,9 @@
 //! hidden below that many valid files. Free text is never aggregated. Return-to-work cases
 //! hold health information and are never aggregated.
 
+#[cfg(feature = "checklist")]
 mod checklist;
+#[cfg(feature = "course")]
 mod course;
 
 use std::collections::HashMap;
@@ -26,7 +28,9 @@ pub use course::{
 use crate::csv_export::{typed, write_csv};
 use crate::error::{Error, Result};
 use crate::export::{import, Export, KitState};
+#[cfg(feature = "checklist")]
 use crate::kind::checklist::ChecklistAnswers;
+#[cfg(feature = "course")]
 use crate::kind::course::CourseProgress;
 use crate::load::ValidPack;
 use crate::pack::Kit;
@@ -131,7 +135,7 @@ pub fn aggregate(
 ) -> Result<AggregateReport> {
     let min_group = effective_min_group(min_group);
     let kind = pack.pack().kit.kind_name();
-    if let Kit::Plan(_) = pack.pack().kit {
+    if kind == "plan" {
         return Err(Error::NotAllowed(
             "return-to-work cases hold health information and are not aggregated".into(),
         ));
@@ -206,6 +210,7 @@ pub fn aggregate(
                 .collect();
             report.course = Some(course::figures(course, &progress, min_group));
         }
+        #[cfg(feature = "plan")]
         Kit::Plan(_) => {}
     }
     Ok(report)

@@ -8,12 +8,17 @@
 
 use crate::error::{Error, Result};
 use crate::export::KitState;
+#[cfg(feature = "checklist")]
 use crate::kind::checklist::{Checklist, ChecklistAnswers};
+#[cfg(feature = "course")]
 use crate::kind::course::{is_correct, Course, CourseProgress};
+#[cfg(feature = "plan")]
 use crate::kind::plan::{Plan, PlanCases};
 use crate::load::ValidPack;
 use crate::pack::Kit;
-use crate::report::{duty_label, labels};
+#[cfg(feature = "checklist")]
+use crate::report::duty_label;
+use crate::report::labels;
 use crate::text::Lang;
 
 /// The byte order mark every CSV file starts with.
@@ -23,10 +28,13 @@ pub const BOM: char = '\u{feff}';
 /// is not the pack's. `today` (`YYYY-MM-DD`) dates a checklist's obligations.
 pub fn export_csv(pack: &ValidPack, state: &KitState, lang: Lang, today: &str) -> Result<String> {
     match (&pack.pack().kit, state) {
+        #[cfg(feature = "checklist")]
         (Kit::Checklist(checklist), KitState::Checklist(answers)) => {
             Ok(checklist_csv(checklist, answers, lang, today))
         }
+        #[cfg(feature = "plan")]
         (Kit::Plan(plan), KitState::Plan(cases)) => Ok(plan_csv(plan, cases, lang)),
+        #[cfg(feature = "course")]
         (Kit::Course(course), KitState::Course(progress)) => Ok(course_csv(course, progress, lang)),
         (kit, state) => Err(Error::DoesNotFit(format!(
             "the state is a {}; this kit is a {}",
@@ -40,6 +48,7 @@ pub fn export_csv(pack: &ValidPack, state: &KitState, lang: Lang, today: &str) -
 /// applies, the answer, its credit, why-not reasons, the "other" text, the obligation, the
 /// rank in the action plan, owner, due date and done. The obligation is the one on `today`
 /// (`YYYY-MM-DD`), with a rule not started yet written as planned.
+#[cfg(feature = "checklist")]
 pub fn checklist_csv(
     checklist: &Checklist,
     answers: &ChecklistAnswers,
@@ -105,6 +114,7 @@ pub fn checklist_csv(
 
 /// Per module, a module row (latest attempt date, best score, passed, completed on)
 /// followed by one row per quiz question of the latest attempt (answer chosen, correct).
+#[cfg(feature = "course")]
 pub fn course_csv(course: &Course, progress: &CourseProgress, lang: Lang) -> String {
     let l = labels(lang);
     let result = course.result(progress);
@@ -172,6 +182,7 @@ pub fn course_csv(course: &Course, progress: &CourseProgress, lang: Lang) -> Str
 
 /// One row per task per case: case id and label, step, task, roles, whether the task
 /// applies to the case, and the date done. Field values (health information) are left out.
+#[cfg(feature = "plan")]
 pub fn plan_csv(plan: &Plan, cases: &PlanCases, lang: Lang) -> String {
     let l = labels(lang);
     let headers = [

@@ -5,8 +5,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+#[cfg(feature = "checklist")]
 use crate::kind::checklist::{Checklist, ChecklistAnswers};
+#[cfg(feature = "course")]
 use crate::kind::course::{Course, CourseProgress};
+#[cfg(feature = "plan")]
 use crate::kind::plan::{Plan, PlanCases};
 use crate::load::ValidPack;
 use crate::pack::Kit;
@@ -22,10 +25,13 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
 pub enum KitState {
     /// Checklist answers.
+    #[cfg(feature = "checklist")]
     Checklist(ChecklistAnswers),
     /// Return-to-work cases.
+    #[cfg(feature = "plan")]
     Plan(PlanCases),
     /// Course progress.
+    #[cfg(feature = "course")]
     Course(CourseProgress),
 }
 
@@ -33,8 +39,11 @@ impl KitState {
     /// An empty state of the pack's kind.
     pub fn empty_for(kit: &Kit) -> KitState {
         match kit {
+            #[cfg(feature = "checklist")]
             Kit::Checklist(_) => KitState::Checklist(ChecklistAnswers::default()),
+            #[cfg(feature = "plan")]
             Kit::Plan(_) => KitState::Plan(PlanCases::default()),
+            #[cfg(feature = "course")]
             Kit::Course(_) => KitState::Course(CourseProgress::default()),
         }
     }
@@ -42,8 +51,11 @@ impl KitState {
     /// The kind's JSON tag.
     pub fn kind_name(&self) -> &'static str {
         match self {
+            #[cfg(feature = "checklist")]
             KitState::Checklist(_) => "checklist",
+            #[cfg(feature = "plan")]
             KitState::Plan(_) => "plan",
+            #[cfg(feature = "course")]
             KitState::Course(_) => "course",
         }
     }
@@ -193,10 +205,13 @@ fn value_kind(value: &Value) -> Option<&str> {
 /// Checks that a state names only things the pack has.
 pub fn check_fits(pack: &ValidPack, state: &KitState) -> Result<()> {
     match (&pack.pack().kit, state) {
+        #[cfg(feature = "checklist")]
         (Kit::Checklist(checklist), KitState::Checklist(answers)) => {
             checklist_fits(pack, checklist, answers)
         }
+        #[cfg(feature = "plan")]
         (Kit::Plan(plan), KitState::Plan(cases)) => plan_fits(plan, cases),
+        #[cfg(feature = "course")]
         (Kit::Course(course), KitState::Course(progress)) => course_fits(course, progress),
         (kit, state) => Err(Error::DoesNotFit(format!(
             "the file holds a {} state; this kit is a {}",
@@ -210,6 +225,7 @@ fn missing(what: &str, id: &str) -> Error {
     Error::DoesNotFit(format!("unknown {what} `{id}`"))
 }
 
+#[cfg(feature = "checklist")]
 fn checklist_fits(
     pack: &ValidPack,
     checklist: &Checklist,
@@ -251,6 +267,7 @@ fn checklist_fits(
     Ok(())
 }
 
+#[cfg(feature = "plan")]
 fn plan_fits(plan: &Plan, cases: &PlanCases) -> Result<()> {
     for case in cases.cases.values() {
         if let Some(step) = &case.step {
@@ -278,6 +295,7 @@ fn plan_fits(plan: &Plan, cases: &PlanCases) -> Result<()> {
     Ok(())
 }
 
+#[cfg(feature = "course")]
 fn course_fits(course: &Course, progress: &CourseProgress) -> Result<()> {
     if let Some(position) = &progress.position {
         course

@@ -55,6 +55,7 @@ impl ValidPack {
             Err(diagnostics)
         } else {
             let mut item_ids: Vec<String> = match &pack.kit {
+                #[cfg(feature = "checklist")]
                 crate::pack::Kit::Checklist(checklist) => {
                     checklist.items().map(|(_, item)| item.id.clone()).collect()
                 }
@@ -182,8 +183,11 @@ fn parse_kit(mut kit: Value, limit: usize) -> Result<Kit, Vec<Diagnostic>> {
         Some(kind) => kind,
     };
     match kind.as_ref().and_then(Value::as_str) {
+        #[cfg(feature = "checklist")]
         Some("checklist") => collect(kit, "/kit", limit).map(Kit::Checklist),
+        #[cfg(feature = "plan")]
         Some("plan") => collect(kit, "/kit", limit).map(Kit::Plan),
+        #[cfg(feature = "course")]
         Some("course") => collect(kit, "/kit", limit).map(Kit::Course),
         _ => Err(vec![Diagnostic::new(
             Code::InvalidStructure,

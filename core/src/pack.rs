@@ -4,7 +4,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::kind::{checklist::Checklist, course::Course, plan::Plan};
+#[cfg(feature = "checklist")]
+use crate::kind::checklist::Checklist;
+#[cfg(feature = "course")]
+use crate::kind::course::Course;
+#[cfg(feature = "plan")]
+use crate::kind::plan::Plan;
 use crate::text::Text;
 
 /// The pack format this build reads and writes. Packs with another number are refused.
@@ -51,10 +56,13 @@ pub struct Pack {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Kit {
     /// A self-audit checklist with a profile, areas, items and an action plan.
+    #[cfg(feature = "checklist")]
     Checklist(Checklist),
     /// A stepwise plan kept per case (the return-to-work planner).
+    #[cfg(feature = "plan")]
     Plan(Plan),
     /// An e-learning course of modules, lessons, scenarios and quizzes.
+    #[cfg(feature = "course")]
     Course(Course),
 }
 
@@ -62,8 +70,11 @@ pub enum Kit {
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum KitType {
+    #[cfg(feature = "checklist")]
     Checklist,
+    #[cfg(feature = "plan")]
     Plan,
+    #[cfg(feature = "course")]
     Course,
 }
 
@@ -94,8 +105,11 @@ impl<'de> serde::de::Visitor<'de> for KitVisitor {
         let kind: KitType = map.next_value()?;
         let rest = serde::de::value::MapAccessDeserializer::new(map);
         Ok(match kind {
+            #[cfg(feature = "checklist")]
             KitType::Checklist => Kit::Checklist(Checklist::deserialize(rest)?),
+            #[cfg(feature = "plan")]
             KitType::Plan => Kit::Plan(Plan::deserialize(rest)?),
+            #[cfg(feature = "course")]
             KitType::Course => Kit::Course(Course::deserialize(rest)?),
         })
     }
@@ -105,8 +119,11 @@ impl Kit {
     /// The JSON tag of this kind (`checklist`, `plan`, `course`).
     pub fn kind_name(&self) -> &'static str {
         match self {
+            #[cfg(feature = "checklist")]
             Kit::Checklist(_) => "checklist",
+            #[cfg(feature = "plan")]
             Kit::Plan(_) => "plan",
+            #[cfg(feature = "course")]
             Kit::Course(_) => "course",
         }
     }

@@ -6,21 +6,29 @@
 //! (fixed text in this crate) or integers, and whose only way to take other text escapes it.
 //! Fixed report labels (headings like "Action plan") live in [`labels`], in one place.
 
+#[cfg(feature = "checklist")]
 mod checklist;
+#[cfg(feature = "course")]
 mod course;
 mod labels;
+#[cfg(feature = "plan")]
 mod plan;
 
+#[cfg(feature = "checklist")]
 pub use checklist::checklist_html;
+#[cfg(feature = "course")]
 pub use course::{certificate_html, course_html, course_summary_html};
 pub use labels::{labels, Labels};
+#[cfg(feature = "plan")]
 pub use plan::{
     case_overview_html, document_html, render_document, RenderedBlock, RenderedDocument,
     RenderedFollowUp,
 };
 
 use crate::date::parse_date;
+#[cfg(feature = "checklist")]
 use crate::kind::checklist::{ItemDuty, Obligation, PlannedDuty};
+#[cfg(feature = "checklist")]
 use crate::pack::InForceStatus;
 use crate::text::{parse_inline, Inline, Lang, Text};
 
@@ -62,6 +70,7 @@ pub fn display_date(value: &str, lang: Lang) -> String {
 }
 
 /// The label of an obligation level in `lang`.
+#[cfg(feature = "checklist")]
 pub fn obligation_label(obligation: Obligation, lang: Lang) -> &'static str {
     let labels = labels(lang);
     match obligation {
@@ -73,6 +82,7 @@ pub fn obligation_label(obligation: Obligation, lang: Lang) -> &'static str {
 
 /// The words for a rule not started yet, e.g. "Legal duty from 1 October 2026 (planned)"
 /// or 「政令で定める日から義務（遅くとも2028年5月13日、予定）」. `None` for a rule in force.
+#[cfg(feature = "checklist")]
 pub fn planned_label(planned: &PlannedDuty, lang: Lang) -> Option<String> {
     let labels = labels(lang);
     let (template, date) = match &planned.when {
@@ -91,6 +101,7 @@ pub fn planned_label(planned: &PlannedDuty, lang: Lang) -> Option<String> {
 
 /// An item's obligation in words: the level on the day, and the planned one after it,
 /// e.g. "Recommended (Legal duty from 1 October 2026 (planned))".
+#[cfg(feature = "checklist")]
 pub fn duty_label(duty: &ItemDuty, lang: Lang) -> String {
     let level = obligation_label(duty.level, lang);
     match duty.planned.as_ref().and_then(|p| planned_label(p, lang)) {

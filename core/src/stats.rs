@@ -160,8 +160,11 @@ pub fn pack_stats(pack: &Pack) -> PackStats {
         }
     }
     match &pack.kit {
+        #[cfg(feature = "checklist")]
         Kit::Checklist(checklist) => checklist_stats(&mut stats, checklist, &pack.content_as_of),
+        #[cfg(feature = "plan")]
         Kit::Plan(plan) => plan_stats(&mut stats, plan),
+        #[cfg(feature = "course")]
         Kit::Course(course) => course_stats(&mut stats, course),
     }
     stats

@@ -1,7 +1,10 @@
 //! Semantic validation of a parsed pack: every finding, each with a path and a code.
 
+#[cfg(feature = "checklist")]
 mod checklist;
+#[cfg(feature = "course")]
 mod course;
+#[cfg(feature = "plan")]
 mod plan;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,8 +18,11 @@ pub fn validate(pack: &Pack) -> Vec<Diagnostic> {
     let mut validator = Validator::new(pack);
     validator.header(pack);
     match &pack.kit {
+        #[cfg(feature = "checklist")]
         Kit::Checklist(checklist) => checklist::validate(&mut validator, checklist),
+        #[cfg(feature = "plan")]
         Kit::Plan(plan) => plan::validate(&mut validator, plan),
+        #[cfg(feature = "course")]
         Kit::Course(course) => course::validate(&mut validator, course),
     }
     validator.diagnostics

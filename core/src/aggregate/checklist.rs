@@ -14,8 +14,7 @@ use crate::text::Lang;
 pub const BAND_ALL: &str = "all";
 /// The band of files that did not answer the `size` question.
 pub const BAND_UNANSWERED: &str = "unanswered";
-/// The profile question whose answer splits files into size bands.
-pub const SIZE_QUESTION: &str = "size";
+pub use crate::kind::checklist::guidance::SIZE_QUESTION;
 
 /// Checklist figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]

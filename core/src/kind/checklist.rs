@@ -242,7 +242,7 @@ pub use session::{
 #[cfg(test)]
 mod tests;
 
-mod guidance;
+pub mod guidance;
 
 mod plan_draft;
 

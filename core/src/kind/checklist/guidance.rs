@@ -3,8 +3,10 @@
 //! workplace, and which areas have anything to ask.
 
 use super::{Checklist, ChecklistAnswers, Helper};
-use crate::aggregate::SIZE_QUESTION;
 use crate::pack::applies;
+
+/// The id of the profile question that gives the workplace's size band.
+pub const SIZE_QUESTION: &str = "size";
 
 /// The `size` choice for workplaces of 50 workers or more.
 pub const LARGE_WORKPLACE_CHOICE: &str = "50plus";
