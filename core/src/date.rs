@@ -1,14 +1,28 @@
 //! Calendar dates as Kizuki stores them: `YYYY-MM-DD` strings, parsed only when needed.
 
-use time::macros::format_description;
-use time::{Date, Duration};
+use time::{Date, Duration, Month};
 
-/// Parses `YYYY-MM-DD` into a date; anything else is `None`.
+/// Parses `YYYY-MM-DD` into a date; anything else (`2026-02-30` too) is `None`.
+///
+/// Split by hand and checked by `time`'s calendar: `time`'s format-description parser
+/// weighed about 12 KB of every kit's wasm for this one format.
 pub fn parse_date(value: &str) -> Option<Date> {
-    if value.len() != 10 {
+    let bytes = value.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
-    Date::parse(value, format_description!("[year]-[month]-[day]")).ok()
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = &bytes[range];
+        digits.iter().all(u8::is_ascii_digit).then(|| {
+            digits
+                .iter()
+                .fold(0, |total, digit| total * 10 + u32::from(digit - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    let month = Month::try_from(u8::try_from(number(5..7)?).ok()?).ok()?;
+    let day = u8::try_from(number(8..10)?).ok()?;
+    Date::from_calendar_date(year, month, day).ok()
 }
 
 /// Writes a date as `YYYY-MM-DD`.
@@ -55,6 +69,15 @@ mod tests {
         assert_eq!(days_between("2026-01-01", "2026-03-01"), Some(59));
         assert!(parse_date("2026-02-30").is_none());
         assert!(parse_date("26-1-1").is_none());
+        assert!(parse_date("2026-1-011").is_none());
+        assert!(parse_date("2026-13-01").is_none());
+        assert!(parse_date("2026-00-10").is_none());
+        assert!(parse_date("+026-01-01").is_none());
+        assert!(parse_date("２０２６-01-01").is_none());
+        assert_eq!(
+            parse_date("2028-02-29").map(format_date).as_deref(),
+            Some("2028-02-29")
+        );
         assert_eq!(japanese_date("2026-04-01"), "2026年4月1日");
     }
 }
