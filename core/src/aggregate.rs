@@ -27,13 +27,14 @@ pub use course::{
 
 use crate::csv_export::{typed, write_csv};
 use crate::error::{Error, Result};
-use crate::export::{import, Export, KitState};
+use crate::export::{import, Export};
+use crate::kind::checklist::Checklist;
 #[cfg(feature = "checklist")]
 use crate::kind::checklist::ChecklistAnswers;
+use crate::kind::course::Course;
 #[cfg(feature = "course")]
 use crate::kind::course::CourseProgress;
 use crate::load::ValidPack;
-use crate::pack::Kit;
 use crate::report::{fill_number, labels};
 use crate::text::Lang;
 
@@ -189,29 +190,18 @@ pub fn aggregate(
     if hidden {
         return Ok(report);
     }
-    match &pack.pack().kit {
-        Kit::Checklist(checklist) => {
-            let answers: Vec<&ChecklistAnswers> = valid
-                .iter()
-                .filter_map(|(_, e)| match &e.state {
-                    KitState::Checklist(a) => Some(a),
-                    _ => None,
-                })
-                .collect();
-            report.checklist = Some(checklist::figures(checklist, &answers, min_group));
-        }
-        Kit::Course(course) => {
-            let progress: Vec<&CourseProgress> = valid
-                .iter()
-                .filter_map(|(_, e)| match &e.state {
-                    KitState::Course(p) => Some(p),
-                    _ => None,
-                })
-                .collect();
-            report.course = Some(course::figures(course, &progress, min_group));
-        }
-        #[cfg(feature = "plan")]
-        Kit::Plan(_) => {}
+    if let Some(checklist) = pack.content::<Checklist>() {
+        let answers: Vec<&ChecklistAnswers> = valid
+            .iter()
+            .filter_map(|(_, e)| e.state.get::<Checklist>())
+            .collect();
+        report.checklist = Some(checklist::figures(checklist, &answers, min_group));
+    } else if let Some(course) = pack.content::<Course>() {
+        let progress: Vec<&CourseProgress> = valid
+            .iter()
+            .filter_map(|(_, e)| e.state.get::<Course>())
+            .collect();
+        report.course = Some(course::figures(course, &progress, min_group));
     }
     Ok(report)
 }
@@ -262,14 +252,10 @@ pub fn report_csv(pack: &ValidPack, report: &AggregateReport, lang: Lang) -> Str
         rows.push(l.files, "", "", "", l.value, hidden);
         return rows.finish(l);
     }
-    match (&pack.pack().kit, &report.checklist, &report.course) {
-        (Kit::Checklist(checklist), Some(figures), _) => {
-            checklist::rows(&mut rows, checklist, figures, lang, &hidden);
-        }
-        (Kit::Course(course), _, Some(figures)) => {
-            course::rows(&mut rows, course, figures, lang, &hidden);
-        }
-        _ => {}
+    if let (Some(checklist), Some(figures)) = (pack.content::<Checklist>(), &report.checklist) {
+        checklist::rows(&mut rows, checklist, figures, lang, &hidden);
+    } else if let (Some(course), Some(figures)) = (pack.content::<Course>(), &report.course) {
+        course::rows(&mut rows, course, figures, lang, &hidden);
     }
     rows.finish(l)
 }

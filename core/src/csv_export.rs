@@ -6,7 +6,7 @@
 //! `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet never runs it as a
 //! formula.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::export::KitState;
 #[cfg(feature = "checklist")]
 use crate::kind::checklist::{Checklist, ChecklistAnswers};
@@ -15,7 +15,6 @@ use crate::kind::course::{is_correct, Course, CourseProgress};
 #[cfg(feature = "plan")]
 use crate::kind::plan::{Plan, PlanCases};
 use crate::load::ValidPack;
-use crate::pack::Kit;
 #[cfg(feature = "checklist")]
 use crate::report::duty_label;
 use crate::report::labels;
@@ -27,21 +26,7 @@ pub const BOM: char = '\u{feff}';
 /// The CSV of a kit state: dispatches on the state's kind. Fails when the state's kind
 /// is not the pack's. `today` (`YYYY-MM-DD`) dates a checklist's obligations.
 pub fn export_csv(pack: &ValidPack, state: &KitState, lang: Lang, today: &str) -> Result<String> {
-    match (&pack.pack().kit, state) {
-        #[cfg(feature = "checklist")]
-        (Kit::Checklist(checklist), KitState::Checklist(answers)) => {
-            Ok(checklist_csv(checklist, answers, lang, today))
-        }
-        #[cfg(feature = "plan")]
-        (Kit::Plan(plan), KitState::Plan(cases)) => Ok(plan_csv(plan, cases, lang)),
-        #[cfg(feature = "course")]
-        (Kit::Course(course), KitState::Course(progress)) => Ok(course_csv(course, progress, lang)),
-        (kit, state) => Err(Error::DoesNotFit(format!(
-            "the state is a {}; this kit is a {}",
-            state.kind_name(),
-            kit.kind_name()
-        ))),
-    }
+    pack.pack().kit.csv(state, lang, today)
 }
 
 /// One row per checklist item: area, item id, item text for this profile, whether it

@@ -5,14 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-#[cfg(feature = "checklist")]
-use crate::kind::checklist::{Checklist, ChecklistAnswers};
-#[cfg(feature = "course")]
-use crate::kind::course::{Course, CourseProgress};
-#[cfg(feature = "plan")]
-use crate::kind::plan::{Plan, PlanCases};
 use crate::load::ValidPack;
-use crate::pack::Kit;
 
 /// The envelope format this build writes. Older ones are migrated on import.
 pub const EXPORT_FORMAT: u32 = 2;
@@ -20,46 +13,7 @@ pub const EXPORT_FORMAT: u32 = 2;
 /// The largest export or saved record accepted, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
-/// A person's state for one kit, by kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "data", rename_all = "snake_case")]
-pub enum KitState {
-    /// Checklist answers.
-    #[cfg(feature = "checklist")]
-    Checklist(ChecklistAnswers),
-    /// Return-to-work cases.
-    #[cfg(feature = "plan")]
-    Plan(PlanCases),
-    /// Course progress.
-    #[cfg(feature = "course")]
-    Course(CourseProgress),
-}
-
-impl KitState {
-    /// An empty state of the pack's kind.
-    pub fn empty_for(kit: &Kit) -> KitState {
-        match kit {
-            #[cfg(feature = "checklist")]
-            Kit::Checklist(_) => KitState::Checklist(ChecklistAnswers::default()),
-            #[cfg(feature = "plan")]
-            Kit::Plan(_) => KitState::Plan(PlanCases::default()),
-            #[cfg(feature = "course")]
-            Kit::Course(_) => KitState::Course(CourseProgress::default()),
-        }
-    }
-
-    /// The kind's JSON tag.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            #[cfg(feature = "checklist")]
-            KitState::Checklist(_) => "checklist",
-            #[cfg(feature = "plan")]
-            KitState::Plan(_) => "plan",
-            #[cfg(feature = "course")]
-            KitState::Course(_) => "course",
-        }
-    }
-}
+pub use crate::kind::KitState;
 
 /// The envelope around a kit's state, in local storage and in exported files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,10 +81,54 @@ fn import_general(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
         });
     }
     migrate(&mut value)?;
-    let export: Export =
-        serde_json::from_value(value).map_err(|e| Error::NotAnExport(e.to_string()))?;
+    let export = export_from_value(value)?;
     check_fits(pack, &export.state)?;
     Ok(export)
+}
+
+/// An [`Export`] from a JSON value. A value's keys are sorted, so the state's `kind` comes
+/// after its `data`: the state is read by the kind it names, the envelope around it apart.
+fn export_from_value(mut value: Value) -> Result<Export> {
+    let not_an_export = |error: serde_json::Error| Error::NotAnExport(error.to_string());
+    let state = match value.as_object_mut().and_then(|map| map.remove("state")) {
+        Some(Value::Object(mut state)) => {
+            let kind = match state.remove("kind") {
+                Some(Value::String(kind)) => kind,
+                _ => return Err(Error::NotAnExport("the state names no `kind`".into())),
+            };
+            let data = state
+                .remove("data")
+                .ok_or_else(|| Error::NotAnExport("the state holds no `data`".into()))?;
+            if let Some(extra) = state.keys().next() {
+                return Err(Error::NotAnExport(format!(
+                    "unknown field `{extra}` in the state"
+                )));
+            }
+            KitState::from_value(&kind, data)?
+        }
+        _ => return Err(Error::NotAnExport("missing field `state`".into())),
+    };
+    let header: ExportHeader = serde_json::from_value(value).map_err(not_an_export)?;
+    Ok(Export {
+        kizuki_export: header.kizuki_export,
+        pack_id: header.pack_id,
+        pack_version: header.pack_version,
+        saved_at: header.saved_at,
+        revision: header.revision,
+        state,
+    })
+}
+
+/// [`Export`] without its state (read apart by [`export_from_value`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportHeader {
+    kizuki_export: u32,
+    pack_id: String,
+    pack_version: String,
+    saved_at: String,
+    #[serde(default)]
+    revision: u64,
 }
 
 /// The fast way for the common case: a file of this build's format for this pack, read
@@ -204,154 +202,12 @@ fn value_kind(value: &Value) -> Option<&str> {
 
 /// Checks that a state names only things the pack has.
 pub fn check_fits(pack: &ValidPack, state: &KitState) -> Result<()> {
-    match (&pack.pack().kit, state) {
-        #[cfg(feature = "checklist")]
-        (Kit::Checklist(checklist), KitState::Checklist(answers)) => {
-            checklist_fits(pack, checklist, answers)
-        }
-        #[cfg(feature = "plan")]
-        (Kit::Plan(plan), KitState::Plan(cases)) => plan_fits(plan, cases),
-        #[cfg(feature = "course")]
-        (Kit::Course(course), KitState::Course(progress)) => course_fits(course, progress),
-        (kit, state) => Err(Error::DoesNotFit(format!(
-            "the file holds a {} state; this kit is a {}",
-            state.kind_name(),
-            kit.kind_name()
-        ))),
-    }
+    pack.pack().kit.check_fits(pack, state)
 }
 
-fn missing(what: &str, id: &str) -> Error {
+/// The error for an id a file names and the pack lacks.
+pub(crate) fn missing(what: &str, id: &str) -> Error {
     Error::DoesNotFit(format!("unknown {what} `{id}`"))
-}
-
-#[cfg(feature = "checklist")]
-fn checklist_fits(
-    pack: &ValidPack,
-    checklist: &Checklist,
-    answers: &ChecklistAnswers,
-) -> Result<()> {
-    for (question, choice) in &answers.profile {
-        let known = checklist
-            .profile
-            .iter()
-            .find(|q| &q.id == question)
-            .ok_or_else(|| missing("profile question", question))?;
-        if !known.options.iter().any(|o| &o.id == choice) {
-            return Err(missing("profile choice", choice));
-        }
-    }
-    for (item, answer) in &answers.items {
-        if !pack.has_checklist_item(item) {
-            return Err(missing("item", item));
-        }
-        if let Some(choice) = &answer.choice {
-            if !checklist.scale.iter().any(|o| &o.id == choice) {
-                return Err(missing("answer", choice));
-            }
-        }
-        for reason in &answer.why_not {
-            if !checklist.why_not.iter().any(|r| &r.id == reason) {
-                return Err(missing("reason", reason));
-            }
-        }
-    }
-    for (item, action) in &answers.actions {
-        if !pack.has_checklist_item(item) {
-            return Err(missing("item", item));
-        }
-        if !action.due.is_empty() && crate::date::parse_date(&action.due).is_none() {
-            return Err(Error::InvalidDate(action.due.clone()));
-        }
-    }
-    Ok(())
-}
-
-#[cfg(feature = "plan")]
-fn plan_fits(plan: &Plan, cases: &PlanCases) -> Result<()> {
-    for case in cases.cases.values() {
-        if let Some(step) = &case.step {
-            plan.step(step).ok_or_else(|| missing("step", step))?;
-        }
-        for field in case.fields.keys() {
-            if !plan.fields.iter().any(|f| &f.id == field) {
-                return Err(missing("field", field));
-            }
-        }
-        for task in case.tasks_done.keys() {
-            if !plan
-                .steps
-                .iter()
-                .flat_map(|s| &s.tasks)
-                .any(|t| &t.id == task)
-            {
-                return Err(missing("task", task));
-            }
-        }
-        for step in case.notes.keys() {
-            plan.step(step).ok_or_else(|| missing("step", step))?;
-        }
-    }
-    Ok(())
-}
-
-#[cfg(feature = "course")]
-fn course_fits(course: &Course, progress: &CourseProgress) -> Result<()> {
-    if let Some(position) = &progress.position {
-        course
-            .module(&position.module)
-            .ok_or_else(|| missing("module", &position.module))?;
-    }
-    for (module_id, module_progress) in &progress.modules {
-        let module = course
-            .module(module_id)
-            .ok_or_else(|| missing("module", module_id))?;
-        for lesson in &module_progress.lessons_read {
-            if !module.lessons.iter().any(|l| &l.id == lesson) {
-                return Err(missing("lesson", lesson));
-            }
-        }
-        for scenario in module_progress.scenarios.keys() {
-            if !module.scenarios.iter().any(|s| &s.id == scenario) {
-                return Err(missing("scenario", scenario));
-            }
-        }
-        let answers = module_progress
-            .attempts
-            .iter()
-            .flat_map(|a| &a.answers)
-            .chain(&module_progress.quiz_answers);
-        for (question, options) in answers {
-            let known = module
-                .quiz
-                .questions
-                .iter()
-                .find(|q| &q.id == question)
-                .ok_or_else(|| missing("question", question))?;
-            if let Some(option) = options
-                .iter()
-                .find(|o| !known.options.iter().any(|k| &k.id == *o))
-            {
-                return Err(missing("option", option));
-            }
-        }
-        for question in &module_progress.quiz_checked {
-            if !module.quiz.questions.iter().any(|q| &q.id == question) {
-                return Err(missing("question", question));
-            }
-        }
-        for (question, option) in &module_progress.feedback {
-            let known = course
-                .feedback_questions
-                .iter()
-                .find(|q| &q.id == question)
-                .ok_or_else(|| missing("feedback question", question))?;
-            if !known.options.iter().any(|o| &o.id == option) {
-                return Err(missing("feedback answer", option));
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

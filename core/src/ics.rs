@@ -12,8 +12,8 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::date::parse_date;
 use crate::error::{Error, Result};
 use crate::kind::plan::Case;
+use crate::kind::plan::Plan;
 use crate::load::ValidPack;
-use crate::pack::Kit;
 use crate::report::{fill_number, labels};
 use crate::text::Lang;
 
@@ -30,7 +30,7 @@ pub fn case_ics(
     lang: Lang,
     dtstamp: &str,
 ) -> Result<String> {
-    let Kit::Plan(plan) = &pack.pack().kit else {
+    let Some(plan) = pack.content::<Plan>() else {
         return Err(Error::DoesNotFit(format!(
             "a follow-up calendar needs a plan pack; this one is a {}",
             pack.pack().kit.kind_name()

@@ -1,4 +1,14 @@
 //! The content kinds: one module each, mirrored in `web/src/kind/` and `tests/data/`.
+//!
+//! This file is the one place that lists the kinds. Each kind's content type implements
+//! [`Kind`] in its own module (`kind/<kind>.rs` and `kind/<kind>/`): its state, validation,
+//! the check that a state fits the pack, its CSV. The [`kinds!`] list below generates the
+//! [`Kit`] and [`KitState`] enums and every dispatch over them, so no other file matches on
+//! a kind's variant (a tidy test holds that), and code that needs one kind asks for it by
+//! type: `pack.content::<Checklist>()`, `state.get::<Checklist>()`.
+//!
+//! Each kind sits behind a cargo feature of the same name (all on by default): the browser
+//! builds one wasm per kit with only its kind.
 
 #[cfg(feature = "checklist")]
 pub mod checklist;
@@ -6,3 +16,312 @@ pub mod checklist;
 pub mod course;
 #[cfg(feature = "plan")]
 pub mod plan;
+
+use serde::de::{DeserializeOwned, Error as _, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{Error, Result};
+use crate::load::ValidPack;
+use crate::text::Lang;
+use crate::validate::Validator;
+
+/// What every content kind provides; implemented by the kind's authored content type.
+pub trait Kind: Sized + DeserializeOwned + 'static {
+    /// The kind's name: the pack's `kit.type` and the export's `state.kind`.
+    const NAME: &'static str;
+    /// A person's answers or progress for this kind.
+    type State: Default + DeserializeOwned + Serialize + Clone + PartialEq + Eq + std::fmt::Debug;
+
+    /// Checks what the schema cannot (ids, references, conditions), collecting findings.
+    fn validate(&self, validator: &mut Validator<'_>);
+
+    /// Checks that a state (from a file or storage) names only what the pack has.
+    fn check_fits(&self, pack: &ValidPack, state: &Self::State) -> Result<()>;
+
+    /// The state as CSV for spreadsheets; `today` (`YYYY-MM-DD`) dates rules.
+    fn csv(&self, state: &Self::State, lang: Lang, today: &str) -> String;
+
+    /// What the state comes to (scores, progress, dates) as pretty JSON, keys in the
+    /// result's own order, as the CLI's `score` prints it.
+    fn result_json(&self, state: &Self::State, today: &str) -> String;
+
+    /// Ids the pack keeps sorted for fast lookups during imports (the checklist's items).
+    fn lookup_ids(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// Lists the kinds once: `Variant(ContentType) = "name", feature = "feature";`.
+macro_rules! kinds {
+    ($( $(#[$doc:meta])* $variant:ident($content:ty) = $name:literal, feature = $feature:literal; )*) => {
+        /// The kinds of kit. A closed set: adding one is a compile error everywhere it must
+        /// be handled.
+        ///
+        /// In JSON the kind is the kit object's `type`, which must be its first key: the kit
+        /// is then read in one pass, without buffering the whole kit first (serde's
+        /// internally tagged enums do, and that code weighed about a tenth of the wasm).
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[serde(tag = "type", rename_all = "snake_case")]
+        pub enum Kit {
+            $( $(#[$doc])* #[cfg(feature = $feature)] $variant($content), )*
+        }
+
+        /// A person's state for one kit, by kind. In JSON `{"kind": …, "data": …}`, `kind`
+        /// first (as this build writes it; the general import path reads any order).
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+        #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
+        pub enum KitState {
+            $( #[doc = concat!("The state of a `", $name, "`.")] #[cfg(feature = $feature)] $variant(<$content as Kind>::State), )*
+        }
+
+        /// The names of the kinds this build carries.
+        pub const KIND_NAMES: &[&str] = &[$( #[cfg(feature = $feature)] $name, )*];
+
+        $(
+            #[cfg(feature = $feature)]
+            impl KindAccess for $content {
+                fn of(kit: &Kit) -> Option<&Self> {
+                    match kit {
+                        Kit::$variant(content) => Some(content),
+                        #[allow(unreachable_patterns)]
+                        _ => None,
+                    }
+                }
+
+                fn state_of(state: &KitState) -> Option<&<Self as Kind>::State> {
+                    match state {
+                        KitState::$variant(state) => Some(state),
+                        #[allow(unreachable_patterns)]
+                        _ => None,
+                    }
+                }
+
+                fn wrap_state(state: <Self as Kind>::State) -> KitState {
+                    KitState::$variant(state)
+                }
+
+                fn wrap(self) -> Kit {
+                    Kit::$variant(self)
+                }
+            }
+        )*
+
+        impl Kit {
+            /// The JSON tag of this kind (`checklist`, `plan`, `course`).
+            pub fn kind_name(&self) -> &'static str {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(_) => $name, )*
+                }
+            }
+
+            /// Checks what the schema cannot, collecting findings.
+            pub(crate) fn validate(&self, validator: &mut Validator<'_>) {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => content.validate(validator), )*
+                }
+            }
+
+            /// Checks that `state` is of this kit's kind and names only what the pack has.
+            pub fn check_fits(&self, pack: &ValidPack, state: &KitState) -> Result<()> {
+                match (self, state) {
+                    $( #[cfg(feature = $feature)] (Kit::$variant(content), KitState::$variant(state)) => content.check_fits(pack, state), )*
+                    #[allow(unreachable_patterns)]
+                    _ => Err(self.mismatch(state)),
+                }
+            }
+
+            /// The CSV of a state of this kit's kind.
+            pub fn csv(&self, state: &KitState, lang: Lang, today: &str) -> Result<String> {
+                match (self, state) {
+                    $( #[cfg(feature = $feature)] (Kit::$variant(content), KitState::$variant(state)) => Ok(content.csv(state, lang, today)), )*
+                    #[allow(unreachable_patterns)]
+                    _ => Err(self.mismatch(state)),
+                }
+            }
+
+            /// What a state of this kit's kind comes to (see [`Kind::result_json`]).
+            pub fn result_json(&self, state: &KitState, today: &str) -> Result<String> {
+                match (self, state) {
+                    $( #[cfg(feature = $feature)] (Kit::$variant(content), KitState::$variant(state)) => Ok(content.result_json(state, today)), )*
+                    #[allow(unreachable_patterns)]
+                    _ => Err(self.mismatch(state)),
+                }
+            }
+
+            /// Ids kept sorted for fast lookups (see [`Kind::lookup_ids`]).
+            pub(crate) fn lookup_ids(&self) -> Vec<String> {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => content.lookup_ids(), )*
+                }
+            }
+
+            /// Runs `visitor` for the kind named `name` (`None` when this build has no such kind).
+            pub fn visit_kind<V: KindVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+                match name {
+                    $( #[cfg(feature = $feature)] $name => Some(visitor.visit::<$content>()), )*
+                    _ => None,
+                }
+            }
+
+            fn read_kind<'de, A: MapAccess<'de>>(name: &str, rest: A) -> std::result::Result<Kit, A::Error> {
+                let rest = serde::de::value::MapAccessDeserializer::new(rest);
+                match name {
+                    $( #[cfg(feature = $feature)] $name => Ok(Kit::$variant(<$content>::deserialize(rest)?)), )*
+                    other => Err(A::Error::unknown_variant(other, KIND_NAMES)),
+                }
+            }
+        }
+
+        impl KitState {
+            /// The kind's JSON tag.
+            pub fn kind_name(&self) -> &'static str {
+                match self {
+                    $( #[cfg(feature = $feature)] KitState::$variant(_) => $name, )*
+                }
+            }
+
+            /// An empty state of the pack's kind.
+            pub fn empty_for(kit: &Kit) -> KitState {
+                match kit {
+                    $( #[cfg(feature = $feature)] Kit::$variant(_) => KitState::$variant(Default::default()), )*
+                }
+            }
+
+            fn read_kind<'de, A: MapAccess<'de>>(name: &str, map: &mut A) -> std::result::Result<KitState, A::Error> {
+                match name {
+                    $( #[cfg(feature = $feature)] $name => Ok(KitState::$variant(map.next_value()?)), )*
+                    other => Err(A::Error::unknown_variant(other, KIND_NAMES)),
+                }
+            }
+
+            /// The state of kind `name` from a JSON value (the general import path, where
+            /// keys come in any order).
+            pub fn from_value(name: &str, data: serde_json::Value) -> Result<KitState> {
+                let not_an_export = |error: serde_json::Error| Error::NotAnExport(error.to_string());
+                match name {
+                    $( #[cfg(feature = $feature)] $name => serde_json::from_value(data).map(KitState::$variant).map_err(not_an_export), )*
+                    other => Err(Error::NotAnExport(format!("unknown kind `{other}`"))),
+                }
+            }
+        }
+    };
+}
+
+/// Typed access to one kind inside [`Kit`] and [`KitState`]; generated for every kind.
+pub trait KindAccess: Kind {
+    /// This kind's content, if `kit` is of this kind.
+    fn of(kit: &Kit) -> Option<&Self>;
+    /// This kind's state, if `state` is of this kind.
+    fn state_of(state: &KitState) -> Option<&<Self as Kind>::State>;
+    /// Wraps this kind's state.
+    fn wrap_state(state: <Self as Kind>::State) -> KitState;
+    /// Wraps this kind's content.
+    fn wrap(self) -> Kit;
+}
+
+/// Something done with one kind chosen by name at run time: [`Kit::visit_kind`] calls
+/// `visit::<K>()` with the kind named, so generic code needs no list of kinds.
+pub trait KindVisitor {
+    /// What the visit gives.
+    type Output;
+    /// Does the work for kind `K`.
+    fn visit<K: KindAccess>(self) -> Self::Output;
+}
+
+kinds! {
+    /// A self-audit checklist with a profile, areas, items and an action plan.
+    Checklist(checklist::Checklist) = "checklist", feature = "checklist";
+    /// A stepwise plan kept per case (the return-to-work planner).
+    Plan(plan::Plan) = "plan", feature = "plan";
+    /// An e-learning course of modules, lessons, scenarios and quizzes.
+    Course(course::Course) = "course", feature = "course";
+}
+
+impl Kit {
+    fn mismatch(&self, state: &KitState) -> Error {
+        Error::DoesNotFit(format!(
+            "the state is a {}; this kit is a {}",
+            state.kind_name(),
+            self.kind_name()
+        ))
+    }
+}
+
+impl<'de> Deserialize<'de> for Kit {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Kit, D::Error> {
+        deserializer.deserialize_map(KitVisitor)
+    }
+}
+
+/// Reads `type` first, then the rest of the same object as that kind's content.
+struct KitVisitor;
+
+impl<'de> Visitor<'de> for KitVisitor {
+    type Value = Kit;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a kit object whose first key is `type`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Kit, A::Error> {
+        let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
+        if key.as_deref() != Some("type") {
+            return Err(A::Error::custom(
+                "the kit's first key must be `type` (checklist, plan or course)",
+            ));
+        }
+        let name: std::borrow::Cow<'de, str> = map.next_value()?;
+        Kit::read_kind(&name, map)
+    }
+}
+
+impl<'de> Deserialize<'de> for KitState {
+    fn deserialize<D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<KitState, D::Error> {
+        deserializer.deserialize_map(KitStateVisitor)
+    }
+}
+
+/// Reads `kind`, then `data` as that kind's state; refuses any other key.
+struct KitStateVisitor;
+
+impl<'de> Visitor<'de> for KitStateVisitor {
+    type Value = KitState;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a state object `{\"kind\": …, \"data\": …}`, `kind` first")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<KitState, A::Error> {
+        let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
+        if key.as_deref() != Some("kind") {
+            return Err(A::Error::custom("the state's first key must be `kind`"));
+        }
+        let name: std::borrow::Cow<'de, str> = map.next_value()?;
+        let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
+        if key.as_deref() != Some("data") {
+            return Err(A::Error::missing_field("data"));
+        }
+        let state = KitState::read_kind(&name, &mut map)?;
+        if let Some(extra) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            return Err(A::Error::unknown_field(&extra, &["kind", "data"]));
+        }
+        Ok(state)
+    }
+}
+
+impl KitState {
+    /// This state as kind `K`'s, if it is of that kind.
+    pub fn get<K: KindAccess>(&self) -> Option<&K::State> {
+        K::state_of(self)
+    }
+}
+
+impl ValidPack {
+    /// The pack's content as kind `K`, if it is of that kind.
+    pub fn content<K: KindAccess>(&self) -> Option<&K> {
+        K::of(&self.pack().kit)
+    }
+}

@@ -6,12 +6,12 @@
 //! Load a pack, answer, score:
 //!
 //! ```
-//! use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
-//! use kizuki_core::{load_pack, Kit};
+//! use kizuki_core::kind::checklist::{Checklist, ChecklistAction, ChecklistAnswers};
+//! use kizuki_core::load_pack;
 //!
 //! let pack = load_pack(include_bytes!("../../tests/data/checklist/pack.json"))
 //!     .expect("the test pack is valid");
-//! let Kit::Checklist(checklist) = &pack.pack().kit else { unreachable!() };
+//! let checklist = pack.content::<Checklist>().expect("a checklist pack");
 //!
 //! let mut answers = ChecklistAnswers::default();
 //! for action in [
@@ -27,7 +27,7 @@
 //! assert_eq!(result.recommendations[0].item, "policy-plan");
 //! ```
 #![deny(missing_docs)]
-// With one kind's feature only, `let Kit::Checklist(c) = … else` is irrefutable and the
+// With one kind's feature only, a `let … else` on the kit is irrefutable and the
 // other kinds' arms are gone: what the full build checks, a one-kind build need not repeat.
 #![cfg_attr(
     not(all(feature = "checklist", feature = "plan", feature = "course")),
@@ -39,6 +39,9 @@
         unused_variables
     )
 )]
+
+#[cfg(not(any(feature = "checklist", feature = "plan", feature = "course")))]
+compile_error!("kizuki-core needs at least one kind's feature: checklist, plan or course");
 
 #[cfg(all(feature = "checklist", feature = "course"))]
 pub mod aggregate;

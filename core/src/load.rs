@@ -54,13 +54,7 @@ impl ValidPack {
         if diagnostics.iter().any(Diagnostic::is_error) {
             Err(diagnostics)
         } else {
-            let mut item_ids: Vec<String> = match &pack.kit {
-                #[cfg(feature = "checklist")]
-                crate::pack::Kit::Checklist(checklist) => {
-                    checklist.items().map(|(_, item)| item.id.clone()).collect()
-                }
-                _ => Vec::new(),
-            };
+            let mut item_ids = pack.kit.lookup_ids();
             item_ids.sort_unstable();
             Ok(ValidPack {
                 pack,
@@ -182,18 +176,31 @@ fn parse_kit(mut kit: Value, limit: usize) -> Result<Kit, Vec<Diagnostic>> {
         }
         Some(kind) => kind,
     };
-    match kind.as_ref().and_then(Value::as_str) {
-        #[cfg(feature = "checklist")]
-        Some("checklist") => collect(kit, "/kit", limit).map(Kit::Checklist),
-        #[cfg(feature = "plan")]
-        Some("plan") => collect(kit, "/kit", limit).map(Kit::Plan),
-        #[cfg(feature = "course")]
-        Some("course") => collect(kit, "/kit", limit).map(Kit::Course),
-        _ => Err(vec![Diagnostic::new(
+    let kinds = crate::kind::KIND_NAMES.join("`, `");
+    let unknown = || {
+        vec![Diagnostic::new(
             Code::InvalidStructure,
             "/kit/type",
-            "`type` must be one of `checklist`, `plan`, `course`",
-        )]),
+            format!("`type` must be one of `{kinds}`"),
+        )]
+    };
+    let Some(name) = kind.as_ref().and_then(Value::as_str) else {
+        return Err(unknown());
+    };
+    Kit::visit_kind(name, CollectKind { value: kit, limit }).unwrap_or_else(|| Err(unknown()))
+}
+
+/// Collects the kit's content as the kind its `type` names.
+struct CollectKind {
+    value: Value,
+    limit: usize,
+}
+
+impl crate::kind::KindVisitor for CollectKind {
+    type Output = Result<Kit, Vec<Diagnostic>>;
+
+    fn visit<K: crate::kind::KindAccess>(self) -> Self::Output {
+        collect::<K>(self.value, "/kit", self.limit).map(K::wrap)
     }
 }
 

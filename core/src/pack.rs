@@ -4,12 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-#[cfg(feature = "checklist")]
-use crate::kind::checklist::Checklist;
-#[cfg(feature = "course")]
-use crate::kind::course::Course;
-#[cfg(feature = "plan")]
-use crate::kind::plan::Plan;
+pub use crate::kind::Kit;
 use crate::text::Text;
 
 /// The pack format this build reads and writes. Packs with another number are refused.
@@ -44,89 +39,6 @@ pub struct Pack {
     pub updates: Vec<LegalUpdate>,
     /// What kind of kit this is, with its content.
     pub kit: Kit,
-}
-
-/// The kinds of kit. A closed set: adding one is a compile error everywhere it must be handled.
-///
-/// In JSON the kind is the kit object's `type`, which must be its first key: the kit is then
-/// read in one pass, without buffering the whole kit first (serde's internally tagged enums
-/// do, and that code weighed about a tenth of the wasm).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Kit {
-    /// A self-audit checklist with a profile, areas, items and an action plan.
-    #[cfg(feature = "checklist")]
-    Checklist(Checklist),
-    /// A stepwise plan kept per case (the return-to-work planner).
-    #[cfg(feature = "plan")]
-    Plan(Plan),
-    /// An e-learning course of modules, lessons, scenarios and quizzes.
-    #[cfg(feature = "course")]
-    Course(Course),
-}
-
-/// The `type` of a kit object.
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum KitType {
-    #[cfg(feature = "checklist")]
-    Checklist,
-    #[cfg(feature = "plan")]
-    Plan,
-    #[cfg(feature = "course")]
-    Course,
-}
-
-impl<'de> Deserialize<'de> for Kit {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Kit, D::Error> {
-        deserializer.deserialize_map(KitVisitor)
-    }
-}
-
-/// Reads `type` first, then the rest of the same object as that kind's content.
-struct KitVisitor;
-
-impl<'de> serde::de::Visitor<'de> for KitVisitor {
-    type Value = Kit;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str("a kit object whose first key is `type`")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Kit, A::Error> {
-        use serde::de::Error as _;
-        let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
-        if key.as_deref() != Some("type") {
-            return Err(A::Error::custom(
-                "the kit's first key must be `type` (checklist, plan or course)",
-            ));
-        }
-        let kind: KitType = map.next_value()?;
-        let rest = serde::de::value::MapAccessDeserializer::new(map);
-        Ok(match kind {
-            #[cfg(feature = "checklist")]
-            KitType::Checklist => Kit::Checklist(Checklist::deserialize(rest)?),
-            #[cfg(feature = "plan")]
-            KitType::Plan => Kit::Plan(Plan::deserialize(rest)?),
-            #[cfg(feature = "course")]
-            KitType::Course => Kit::Course(Course::deserialize(rest)?),
-        })
-    }
-}
-
-impl Kit {
-    /// The JSON tag of this kind (`checklist`, `plan`, `course`).
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            #[cfg(feature = "checklist")]
-            Kit::Checklist(_) => "checklist",
-            #[cfg(feature = "plan")]
-            Kit::Plan(_) => "plan",
-            #[cfg(feature = "course")]
-            Kit::Course(_) => "course",
-        }
-    }
 }
 
 /// A document the content is written from.

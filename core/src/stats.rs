@@ -8,7 +8,8 @@ use crate::diagnostic::Code;
 use crate::kind::checklist::{Checklist, Obligation};
 use crate::kind::course::Course;
 use crate::kind::plan::{DocBlock, Plan};
-use crate::pack::{InForce, InForceStatus, Kit, Pack, SourceRef};
+use crate::kind::KindAccess;
+use crate::pack::{InForce, InForceStatus, Pack, SourceRef};
 use crate::validate::validate;
 
 /// What a pack holds. Counts that do not apply to the pack's kind are zero.
@@ -159,13 +160,13 @@ pub fn pack_stats(pack: &Pack) -> PackStats {
             });
         }
     }
-    match &pack.kit {
-        #[cfg(feature = "checklist")]
-        Kit::Checklist(checklist) => checklist_stats(&mut stats, checklist, &pack.content_as_of),
-        #[cfg(feature = "plan")]
-        Kit::Plan(plan) => plan_stats(&mut stats, plan),
-        #[cfg(feature = "course")]
-        Kit::Course(course) => course_stats(&mut stats, course),
+    // Each kind's own counts; a kind without any here keeps them at zero.
+    if let Some(checklist) = Checklist::of(&pack.kit) {
+        checklist_stats(&mut stats, checklist, &pack.content_as_of);
+    } else if let Some(plan) = Plan::of(&pack.kit) {
+        plan_stats(&mut stats, plan);
+    } else if let Some(course) = Course::of(&pack.kit) {
+        course_stats(&mut stats, course);
     }
     stats
 }

@@ -1,30 +1,17 @@
 //! Semantic validation of a parsed pack: every finding, each with a path and a code.
-
-#[cfg(feature = "checklist")]
-mod checklist;
-#[cfg(feature = "course")]
-mod course;
-#[cfg(feature = "plan")]
-mod plan;
+//! The shared checks live here; each kind's own are `kind/<kind>/validate.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::pack::{Condition, InForce, Kit, Pack, SourceRef, FORMAT_VERSION};
+use crate::pack::{Condition, InForce, Pack, SourceRef, FORMAT_VERSION};
 use crate::text::{is_safe_href, link_targets, Text};
 
 /// Checks a parsed pack and returns every finding, errors and warnings, in document order.
 pub fn validate(pack: &Pack) -> Vec<Diagnostic> {
     let mut validator = Validator::new(pack);
     validator.header(pack);
-    match &pack.kit {
-        #[cfg(feature = "checklist")]
-        Kit::Checklist(checklist) => checklist::validate(&mut validator, checklist),
-        #[cfg(feature = "plan")]
-        Kit::Plan(plan) => plan::validate(&mut validator, plan),
-        #[cfg(feature = "course")]
-        Kit::Course(course) => course::validate(&mut validator, course),
-    }
+    pack.kit.validate(&mut validator);
     validator.diagnostics
 }
 
@@ -33,8 +20,9 @@ pub fn is_valid_date(value: &str) -> bool {
     crate::date::parse_date(value).is_some()
 }
 
-/// Shared checks and the findings collected so far.
-pub(crate) struct Validator<'pack> {
+/// Shared checks and the findings collected so far; each kind's [`crate::kind::Kind::validate`]
+/// adds its own through it.
+pub struct Validator<'pack> {
     source_ids: BTreeSet<&'pack str>,
     update_ids: BTreeSet<&'pack str>,
     pack_ids: BTreeMap<String, String>,

@@ -21,9 +21,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::kind::course::Course;
 use crate::kind::course::CourseProgress;
 use crate::load::ValidPack;
-use crate::pack::Kit;
 use crate::text::{is_safe_href, Lang, Text};
 
 /// The ADL verb for finishing an activity.
@@ -159,7 +159,7 @@ pub fn course_statements(
     activity_base: &str,
     lang: Lang,
 ) -> Result<Vec<Statement>> {
-    let Kit::Course(course) = &pack.pack().kit else {
+    let Some(course) = pack.content::<Course>() else {
         return Err(Error::DoesNotFit(format!(
             "xAPI statements need a course pack; this one is a {}",
             pack.pack().kit.kind_name()

@@ -73,13 +73,6 @@ pub fn emit(text: &str) -> Result<()> {
         .context("cannot write to stdout")
 }
 
-/// Pretty JSON with a trailing newline.
-pub fn emit_json(value: &impl serde::Serialize) -> Result<()> {
-    let mut json = serde_json::to_string_pretty(value)?;
-    json.push('\n');
-    emit(&json)
-}
-
 /// The day obligations are dated on: `--today` when given (it must be `YYYY-MM-DD`, else a
 /// usage error), otherwise today's date in Japan (UTC+9) from the system clock. The clock
 /// is read here, in the binary; the library only ever receives the date.

@@ -232,7 +232,9 @@ pub struct Item {
     pub sources: Vec<SourceRef>,
 }
 
+mod kind_impl;
 mod session;
+mod validate;
 
 pub use session::{
     ActionEntry, AreaChange, AreaResult, ChecklistAction, ChecklistAnswers, ChecklistResult,

@@ -249,7 +249,9 @@ pub struct QuizOption {
     pub sources: Vec<SourceRef>,
 }
 
+mod kind_impl;
 mod session;
+mod validate;
 
 pub use session::{
     is_correct, CourseAction, CourseProgress, CourseResult, ModuleProgress, ModuleResult, Position,

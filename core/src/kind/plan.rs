@@ -271,7 +271,9 @@ pub enum DocBlock {
     },
 }
 
+mod kind_impl;
 mod session;
+mod validate;
 
 pub use session::{
     Case, FollowUpDate, HistoryEntry, PlanAction, PlanCases, StepProgress, MAX_CASE_TEXT_CHARS,

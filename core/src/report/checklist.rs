@@ -11,7 +11,6 @@ use crate::kind::checklist::{
     AreaResult, Checklist, ChecklistAnswers, ChecklistResult, ItemAnswer, ItemDuty,
 };
 use crate::load::ValidPack;
-use crate::pack::Kit;
 use crate::text::Lang;
 
 /// The printable checklist report for these answers, in `lang`.
@@ -24,7 +23,7 @@ pub fn checklist_html(
     lang: Lang,
     today: &str,
 ) -> Result<String> {
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         return Err(Error::DoesNotFit(format!(
             "a checklist report needs a checklist pack; this one is a {}",
             pack.pack().kit.kind_name()

@@ -5,17 +5,15 @@ use super::{count, display_date, labels, percent_text, t, HtmlWriter};
 use crate::error::{Error, Result};
 use crate::kind::course::{Course, CourseProgress, CourseResult};
 use crate::load::ValidPack;
-use crate::pack::Kit;
 use crate::text::Lang;
 
 fn course_of(pack: &ValidPack) -> Result<&Course> {
-    match &pack.pack().kit {
-        Kit::Course(course) => Ok(course),
-        kit => Err(Error::DoesNotFit(format!(
+    pack.content::<Course>().ok_or_else(|| {
+        Error::DoesNotFit(format!(
             "a course report needs a course pack; this one is a {}",
-            kit.kind_name()
-        ))),
-    }
+            pack.pack().kit.kind_name()
+        ))
+    })
 }
 
 /// The certificate when the course is complete, otherwise the progress summary.

@@ -7,7 +7,6 @@ use super::{count, display_date, fill_number, labels, separator, t, HtmlWriter};
 use crate::error::{Error, Result};
 use crate::kind::plan::{Case, DocBlock, DocumentTemplate, Field, FieldKind, Plan};
 use crate::load::ValidPack;
-use crate::pack::Kit;
 use crate::text::Lang;
 
 /// A document template filled in for one case, in one language.
@@ -89,13 +88,12 @@ pub struct RenderedFollowUp {
 }
 
 fn plan_of(pack: &ValidPack) -> Result<&Plan> {
-    match &pack.pack().kit {
-        Kit::Plan(plan) => Ok(plan),
-        kit => Err(Error::DoesNotFit(format!(
+    pack.content::<Plan>().ok_or_else(|| {
+        Error::DoesNotFit(format!(
             "plan documents need a plan pack; this one is a {}",
-            kit.kind_name()
-        ))),
-    }
+            pack.pack().kit.kind_name()
+        ))
+    })
 }
 
 fn template<'a>(plan: &'a Plan, doc_id: &str) -> Result<&'a DocumentTemplate> {

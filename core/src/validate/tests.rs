@@ -127,9 +127,8 @@ fn a_privacy_note_is_a_text_or_a_text_with_its_own_sources() {
     let parsed = parse(&pack);
     let again: Pack = serde_json::from_str(&serde_json::to_string(&parsed).unwrap()).unwrap();
     assert_eq!(parsed, again, "round trip");
-    let crate::pack::Kit::Plan(plan) = &parsed.kit else {
-        panic!("a plan")
-    };
+    use crate::kind::KindAccess;
+    let plan = crate::kind::plan::Plan::of(&parsed.kit).expect("a plan");
     let privacy = &plan.steps[0].privacy;
     assert_eq!(privacy[0].sources().len(), 0);
     assert_eq!(privacy[1].sources().len(), 1);

@@ -9,7 +9,7 @@ use kizuki_core::aggregate::{
 };
 use kizuki_core::kind::checklist::Checklist;
 use kizuki_core::kind::course::Course;
-use kizuki_core::{Kit, Lang};
+use kizuki_core::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -265,19 +265,20 @@ fn hidden_text(text: &ToolsText, min_group: usize) -> String {
 }
 
 fn figures(props: &KitProps, text: &ToolsText, report: &AggregateReport) -> Html {
-    match (&props.pack.pack().kit, &report.checklist, &report.course) {
-        (Kit::Checklist(checklist), Some(figures), _) => {
-            checklist_figures(props.lang, text, checklist, figures, report.min_group)
-        }
-        (Kit::Course(course), _, Some(figures)) => course_figures(
+    if let (Some(checklist), Some(figures)) = (props.pack.content::<Checklist>(), &report.checklist)
+    {
+        checklist_figures(props.lang, text, checklist, figures, report.min_group)
+    } else if let (Some(course), Some(figures)) = (props.pack.content::<Course>(), &report.course) {
+        course_figures(
             props.lang,
             text,
             course,
             figures,
             report.min_group,
             report.files_valid,
-        ),
-        _ => html! {},
+        )
+    } else {
+        html! {}
     }
 }
 

@@ -2,11 +2,11 @@
 
 use std::collections::BTreeSet;
 
-use super::{ChoiceQuestions, Validator};
 use crate::diagnostic::Code;
 use crate::kind::plan::{DocBlock, FieldKind, Plan, PrivacyNote};
+use crate::validate::{ChoiceQuestions, Validator};
 
-pub(super) fn validate(v: &mut Validator<'_>, plan: &Plan) {
+pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
     let base = "/kit";
     let mut role_ids = BTreeSet::new();
     v.non_empty(&plan.roles, &format!("{base}/roles"), "role");

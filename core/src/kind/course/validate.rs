@@ -2,11 +2,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Validator;
 use crate::diagnostic::Code;
 use crate::kind::course::{Block, Course, QuestionKind, Scenario};
+use crate::validate::Validator;
 
-pub(super) fn validate(v: &mut Validator<'_>, course: &Course) {
+pub(crate) fn validate(v: &mut Validator<'_>, course: &Course) {
     let base = "/kit";
     v.percent(
         course.pass_mark_percent,

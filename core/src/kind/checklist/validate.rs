@@ -2,11 +2,11 @@
 
 use std::collections::BTreeSet;
 
-use super::{ChoiceQuestions, Validator};
 use crate::diagnostic::Code;
 use crate::kind::checklist::Checklist;
+use crate::validate::{ChoiceQuestions, Validator};
 
-pub(super) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
+pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
     let base = "/kit";
     let mut profile = ChoiceQuestions::new();
     v.non_empty(

@@ -1,0 +1,76 @@
+//! The checklist as a [`Kind`]: its state, validation, the check that an imported
+//! state fits the pack, and its CSV.
+
+use super::{Checklist, ChecklistAnswers};
+use crate::error::{Error, Result};
+use crate::export::missing;
+use crate::kind::Kind;
+use crate::load::ValidPack;
+use crate::text::Lang;
+use crate::validate::Validator;
+
+impl Kind for Checklist {
+    const NAME: &'static str = "checklist";
+    type State = ChecklistAnswers;
+
+    fn validate(&self, validator: &mut Validator<'_>) {
+        super::validate::validate(validator, self);
+    }
+
+    fn result_json(&self, state: &Self::State, today: &str) -> String {
+        serde_json::to_string_pretty(&self.result(state, today)).unwrap_or_default()
+    }
+
+    fn check_fits(&self, pack: &ValidPack, state: &ChecklistAnswers) -> Result<()> {
+        checklist_fits(pack, self, state)
+    }
+
+    fn csv(&self, state: &ChecklistAnswers, lang: Lang, today: &str) -> String {
+        crate::csv_export::checklist_csv(self, state, lang, today)
+    }
+
+    fn lookup_ids(&self) -> Vec<String> {
+        self.items().map(|(_, item)| item.id.clone()).collect()
+    }
+}
+
+fn checklist_fits(
+    pack: &ValidPack,
+    checklist: &Checklist,
+    answers: &ChecklistAnswers,
+) -> Result<()> {
+    for (question, choice) in &answers.profile {
+        let known = checklist
+            .profile
+            .iter()
+            .find(|q| &q.id == question)
+            .ok_or_else(|| missing("profile question", question))?;
+        if !known.options.iter().any(|o| &o.id == choice) {
+            return Err(missing("profile choice", choice));
+        }
+    }
+    for (item, answer) in &answers.items {
+        if !pack.has_checklist_item(item) {
+            return Err(missing("item", item));
+        }
+        if let Some(choice) = &answer.choice {
+            if !checklist.scale.iter().any(|o| &o.id == choice) {
+                return Err(missing("answer", choice));
+            }
+        }
+        for reason in &answer.why_not {
+            if !checklist.why_not.iter().any(|r| &r.id == reason) {
+                return Err(missing("reason", reason));
+            }
+        }
+    }
+    for (item, action) in &answers.actions {
+        if !pack.has_checklist_item(item) {
+            return Err(missing("item", item));
+        }
+        if !action.due.is_empty() && crate::date::parse_date(&action.due).is_none() {
+            return Err(Error::InvalidDate(action.due.clone()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,89 @@
+//! The course as a [`Kind`]: its state, validation, the check that an imported
+//! state fits the pack, and its CSV.
+
+use super::{Course, CourseProgress};
+use crate::error::Result;
+use crate::export::missing;
+use crate::kind::Kind;
+use crate::load::ValidPack;
+use crate::text::Lang;
+use crate::validate::Validator;
+
+impl Kind for Course {
+    const NAME: &'static str = "course";
+    type State = CourseProgress;
+
+    fn validate(&self, validator: &mut Validator<'_>) {
+        super::validate::validate(validator, self);
+    }
+
+    fn result_json(&self, state: &Self::State, _today: &str) -> String {
+        serde_json::to_string_pretty(&self.result(state)).unwrap_or_default()
+    }
+
+    fn check_fits(&self, _pack: &ValidPack, state: &CourseProgress) -> Result<()> {
+        course_fits(self, state)
+    }
+
+    fn csv(&self, state: &CourseProgress, lang: Lang, _today: &str) -> String {
+        crate::csv_export::course_csv(self, state, lang)
+    }
+}
+
+fn course_fits(course: &Course, progress: &CourseProgress) -> Result<()> {
+    if let Some(position) = &progress.position {
+        course
+            .module(&position.module)
+            .ok_or_else(|| missing("module", &position.module))?;
+    }
+    for (module_id, module_progress) in &progress.modules {
+        let module = course
+            .module(module_id)
+            .ok_or_else(|| missing("module", module_id))?;
+        for lesson in &module_progress.lessons_read {
+            if !module.lessons.iter().any(|l| &l.id == lesson) {
+                return Err(missing("lesson", lesson));
+            }
+        }
+        for scenario in module_progress.scenarios.keys() {
+            if !module.scenarios.iter().any(|s| &s.id == scenario) {
+                return Err(missing("scenario", scenario));
+            }
+        }
+        let answers = module_progress
+            .attempts
+            .iter()
+            .flat_map(|a| &a.answers)
+            .chain(&module_progress.quiz_answers);
+        for (question, options) in answers {
+            let known = module
+                .quiz
+                .questions
+                .iter()
+                .find(|q| &q.id == question)
+                .ok_or_else(|| missing("question", question))?;
+            if let Some(option) = options
+                .iter()
+                .find(|o| !known.options.iter().any(|k| &k.id == *o))
+            {
+                return Err(missing("option", option));
+            }
+        }
+        for question in &module_progress.quiz_checked {
+            if !module.quiz.questions.iter().any(|q| &q.id == question) {
+                return Err(missing("question", question));
+            }
+        }
+        for (question, option) in &module_progress.feedback {
+            let known = course
+                .feedback_questions
+                .iter()
+                .find(|q| &q.id == question)
+                .ok_or_else(|| missing("feedback question", question))?;
+            if !known.options.iter().any(|o| &o.id == option) {
+                return Err(missing("feedback answer", option));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! The return-to-work plan as a [`Kind`]: its state, validation, the check that an imported
+//! state fits the pack, and its CSV.
+
+use super::{FollowUpDate, Plan, PlanCases, StepProgress};
+use crate::error::Result;
+use crate::export::missing;
+use crate::kind::Kind;
+use crate::load::ValidPack;
+use crate::text::Lang;
+use crate::validate::Validator;
+
+impl Kind for Plan {
+    const NAME: &'static str = "plan";
+    type State = PlanCases;
+
+    fn validate(&self, validator: &mut Validator<'_>) {
+        super::validate::validate(validator, self);
+    }
+
+    fn result_json(&self, state: &Self::State, _today: &str) -> String {
+        let cases: std::collections::BTreeMap<&str, CaseScore<'_>> = state
+            .cases
+            .iter()
+            .map(|(id, case)| {
+                let score = CaseScore {
+                    label: &case.label,
+                    step: case.step.as_deref(),
+                    progress: self.case_progress(case),
+                    follow_up: self.follow_up_dates(case),
+                };
+                (id.as_str(), score)
+            })
+            .collect();
+        serde_json::to_string_pretty(&PlanScore { cases }).unwrap_or_default()
+    }
+
+    fn check_fits(&self, _pack: &ValidPack, state: &PlanCases) -> Result<()> {
+        plan_fits(self, state)
+    }
+
+    fn csv(&self, state: &PlanCases, lang: Lang, _today: &str) -> String {
+        crate::csv_export::plan_csv(self, state, lang)
+    }
+}
+
+fn plan_fits(plan: &Plan, cases: &PlanCases) -> Result<()> {
+    for case in cases.cases.values() {
+        if let Some(step) = &case.step {
+            plan.step(step).ok_or_else(|| missing("step", step))?;
+        }
+        for field in case.fields.keys() {
+            if !plan.fields.iter().any(|f| &f.id == field) {
+                return Err(missing("field", field));
+            }
+        }
+        for task in case.tasks_done.keys() {
+            if !plan
+                .steps
+                .iter()
+                .flat_map(|s| &s.tasks)
+                .any(|t| &t.id == task)
+            {
+                return Err(missing("task", task));
+            }
+        }
+        for step in case.notes.keys() {
+            plan.step(step).ok_or_else(|| missing("step", step))?;
+        }
+    }
+    Ok(())
+}
+
+/// One case in a plan's result.
+#[derive(serde::Serialize)]
+struct CaseScore<'a> {
+    label: &'a str,
+    step: Option<&'a str>,
+    progress: Vec<StepProgress>,
+    follow_up: Vec<FollowUpDate>,
+}
+
+/// A plan's result: its cases by id.
+#[derive(serde::Serialize)]
+struct PlanScore<'a> {
+    cases: std::collections::BTreeMap<&'a str, CaseScore<'a>>,
+}
