@@ -52,9 +52,9 @@ if [ "$build" -eq 1 ]; then
   # build into target-wasm while this runs).
   shipped_wasm="$(mktemp --suffix=.wasm)"
   trap 'rm -f "$shipped_wasm"' EXIT
-  cp "$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm" "$shipped_wasm"
+  cp "$KIZUKI_WASM_TARGET_DIR/kits-release/kizuki_checklist.wasm" "$shipped_wasm"
 fi
-[ -f dist/pkg/kizuki_web_bg.wasm ] || die "dist/ is not built: run scripts/build.sh"
+[ -f dist/pkg/kizuki_checklist_bg.wasm ] || die "dist/ is not built: run scripts/build.sh"
 
 step "bench: kizuki-serve (release, opt-level 3: a test server, not the product)"
 CARGO_TARGET_DIR="$KIZUKI_ROOT/target/bench-serve" \

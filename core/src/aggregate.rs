@@ -8,15 +8,12 @@
 //! hidden below that many valid files. Free text is never aggregated. Return-to-work cases
 //! hold health information and are never aggregated.
 
-#[cfg(feature = "checklist")]
-mod checklist;
-#[cfg(feature = "course")]
-mod course;
-
 use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::kind::checklist::aggregate as checklist;
+use crate::kind::course::aggregate as course;
 pub use checklist::{
     AreaFigures, BandFigures, ChecklistFigures, ItemDistribution, ItemFigures, SizeBand,
     WhyNotTally, BAND_ALL, BAND_UNANSWERED, SIZE_QUESTION,
@@ -264,7 +261,7 @@ pub fn report_csv(pack: &ValidPack, report: &AggregateReport, lang: Lang) -> Str
 pub(crate) struct Rows(Vec<Vec<String>>);
 
 impl Rows {
-    fn push(
+    pub(crate) fn push(
         &mut self,
         section: &str,
         group: &str,

@@ -52,7 +52,7 @@ pub mod directory;
 pub mod error;
 pub mod export;
 #[cfg(feature = "plan")]
-pub mod ics;
+pub use kind::plan::ics;
 pub mod kind;
 pub mod load;
 pub mod pack;
@@ -66,7 +66,7 @@ pub mod validate;
 #[cfg(feature = "plan")]
 pub mod vault;
 #[cfg(feature = "course")]
-pub mod xapi;
+pub use kind::course::xapi;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::{Error, Result};

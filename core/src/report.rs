@@ -6,24 +6,18 @@
 //! (fixed text in this crate) or integers, and whose only way to take other text escapes it.
 //! Fixed report labels (headings like "Action plan") live in [`labels`], in one place.
 
-#[cfg(feature = "checklist")]
-mod checklist;
-#[cfg(feature = "course")]
-mod course;
 mod labels;
-#[cfg(feature = "plan")]
-mod plan;
 
 #[cfg(feature = "checklist")]
-pub use checklist::checklist_html;
+pub use crate::kind::checklist::report::checklist_html;
 #[cfg(feature = "course")]
-pub use course::{certificate_html, course_html, course_summary_html};
-pub use labels::{labels, Labels};
+pub use crate::kind::course::report::{certificate_html, course_html, course_summary_html};
 #[cfg(feature = "plan")]
-pub use plan::{
+pub use crate::kind::plan::report::{
     case_overview_html, document_html, render_document, RenderedBlock, RenderedDocument,
     RenderedFollowUp,
 };
+pub use labels::{labels, Labels};
 
 use crate::date::parse_date;
 #[cfg(feature = "checklist")]

@@ -98,7 +98,7 @@ function render({ run, browser, engine, profiles }) {
   // Sizes
   push('### Bytes', '', `Each file compressed on its own (${sizes.compression}); a widget is the wasm, its JS glue, kizuki.js, kizuki.css and its kit's pack.`, '');
   push('| what | raw | gzip -9 | brotli |', '|---|---:|---:|---:|');
-  push(`| engine: wasm + glue + kizuki.js + kizuki.css | ${n(sizes.engine.raw)} | ${n(sizes.engine.gzip)} | ${n(sizes.engine.brotli)} |`);
+  push(`| engine of a checklist widget: its wasm + glue + kizuki.js + kizuki.css | ${n(sizes.engine.raw)} | ${n(sizes.engine.gzip)} | ${n(sizes.engine.brotli)} |`);
   for (const [kit, w] of widgets) push(`| widget **${kit}** (${w.kind}; + ${w.files[4]}) | ${n(w.raw)} | ${n(w.gzip)} | ${n(w.brotli)} |`);
   push(`| **whole site** (every file of dist/ but npm/: ${sizes.site.files} files, all kits) | ${n(sizes.site.raw)} | ${n(sizes.site.gzip)} | ${n(sizes.site.brotli)} |`);
   push(`| SurveyJS page for the same checklist (${Object.keys(sizes.surveyjs.files).length} files) | ${n(sizes.surveyjs.total.raw)} | ${n(sizes.surveyjs.total.gzip)} | ${n(sizes.surveyjs.total.brotli)} |`);
@@ -192,7 +192,7 @@ function render({ run, browser, engine, profiles }) {
   if (!profiles) {
     push('Not measured in this run.', '');
   } else {
-    push('`kizuki_web_bg.wasm` after wasm-bindgen, built by tests/bench/wasm-profiles.sh into target/bench-wasm (the shipped profile is opt-level "z", fat LTO, 1 codegen unit, then wasm-opt -O1: the levels above it shrink the raw wasm but grow it gzipped).', '');
+    push('`kizuki_checklist_bg.wasm` (the checklist kit\'s module) after wasm-bindgen, built by tests/bench/wasm-profiles.sh into target/bench-wasm (the shipped profile is opt-level "z", fat LTO, 1 codegen unit, then wasm-opt -O1: the levels above it shrink the raw wasm but grow it gzipped).', '');
     push('| opt-level | LTO | codegen-units | wasm-opt | raw | gzip -9 | brotli | build |', '|---|---|---:|---|---:|---:|---:|---:|');
     for (const r of profiles.rows) {
       const shipped = r.variant === 'shipped' && r.wasmOpt === '-O1';

@@ -126,15 +126,22 @@ function listFiles(dir, skip = () => false) {
 function measureSizes(dist, surveyDir) {
   const files = {};
   for (const rel of listFiles(dist, (rel) => rel === 'npm')) files[rel] = fileSizes(join(dist, rel));
-  const engine = ['pkg/kizuki_web_bg.wasm', 'pkg/kizuki_web.js', 'kizuki.js', 'kizuki.css'];
-  for (const file of engine) if (!files[file]) throw new Error(`${dist}/${file} is missing: is dist/ built?`);
+  // Each kit is its own wasm module: a widget loads its kind's module, its glue,
+  // kizuki.js, kizuki.css and its pack, and nothing of another kit.
+  const moduleOf = (kind) => [`pkg/kizuki_${kind}_bg.wasm`, `pkg/kizuki_${kind}.js`];
+  const shared = ['kizuki.js', 'kizuki.css'];
+  const engine = [...moduleOf('checklist'), ...shared];
+  for (const file of [...engine, ...moduleOf('plan'), ...moduleOf('course'), ...moduleOf('tools')]) {
+    if (!files[file]) throw new Error(`${dist}/${file} is missing: is dist/ built?`);
+  }
   // One widget per pack the site ships: the three kits' default packs and any other
   // (e.g. the provider checklist, which the checklist kit loads with pack-url).
   const widgets = {};
   for (const pack of Object.keys(files).filter((file) => /^content\/[^/]+\.json$/.test(file))) {
     const { id, kit } = JSON.parse(readFileSync(join(dist, pack), 'utf8'));
-    const parts = [...engine, pack];
-    widgets[id] = { kind: kit?.type ?? '?', files: parts, ...sum(parts.map((file) => files[file])) };
+    const kind = kit?.type ?? '?';
+    const parts = [...moduleOf(kind), ...shared, pack];
+    widgets[id] = { kind, files: parts, ...sum(parts.map((file) => files[file])) };
   }
   const site = Object.keys(files);
   const surveyjs = {};
@@ -665,7 +672,7 @@ function packageVersion(name) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(args.dist, 'pkg/kizuki_web_bg.wasm'))) throw new Error(`${args.dist} has no pkg/: run scripts/build.sh`);
+  if (!existsSync(join(args.dist, 'pkg/kizuki_checklist_bg.wasm'))) throw new Error(`${args.dist} has no pkg/: run scripts/build.sh`);
   const site = assembleSite(args.dist);
   const results = {
     meta: {

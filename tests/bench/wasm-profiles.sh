@@ -2,7 +2,7 @@
 # The release profile's effect on the wasm size: builds kizuki-web for wasm32 under several
 # CARGO_PROFILE_RELEASE_* overrides (into target/bench-wasm, never the site's target-wasm),
 # runs wasm-bindgen, then wasm-opt at several levels, and writes raw / gzip -9 / brotli bytes
-# of each kizuki_web_bg.wasm as JSON. Slow: one full build per variant (minutes each).
+# of each kizuki_checklist_bg.wasm (the checklist kit's module) as JSON. Slow: one full build per variant (minutes each).
 #
 #   tests/bench/wasm-profiles.sh OUT.json [VARIANT...]
 #
@@ -75,27 +75,27 @@ for variant in "${variants[@]}"; do
       CARGO_PROFILE_RELEASE_LTO="$lto" \
       CARGO_PROFILE_RELEASE_CODEGEN_UNITS="$cgu" \
       CARGO_PROFILE_RELEASE_STRIP="$strip" \
-      wasm_cargo build --release -p kizuki-web --quiet
+      wasm_cargo build --release -p kizuki-web --no-default-features --features checklist --quiet
     seconds=$(($(date +%s) - started))
     built="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
   fi
   bindgen="$work/$variant"
   rm -rf "$bindgen"
-  wasm-bindgen --target web --out-dir "$bindgen" --out-name kizuki_web "$built" 2>&1 |
+  wasm-bindgen --target web --out-dir "$bindgen" --out-name kizuki_checklist "$built" 2>&1 |
     grep -v "target_features. custom section is missing" >&2 || true
-  [ -f "$bindgen/kizuki_web_bg.wasm" ] || die "wasm-bindgen failed"
+  [ -f "$bindgen/kizuki_checklist_bg.wasm" ] || die "wasm-bindgen failed"
   if [ "$variant" = names ]; then
-    node tests/bench/wasm-crates.mjs "$bindgen/kizuki_web_bg.wasm" --top 20 >"$work/crates.json"
+    node tests/bench/wasm-crates.mjs "$bindgen/kizuki_checklist_bg.wasm" --top 20 >"$work/crates.json"
     note "code bytes by crate: $(node -e 'const c = require(process.argv[1]); console.log(c.crates.slice(0, 6).map((x) => `${x.crate} ${x.bytes}`).join(", "))' "$work/crates.json")"
     continue
   fi
-  record "$variant" "$opt" "$lto" "$cgu" none "$seconds" "$bindgen/kizuki_web_bg.wasm"
+  record "$variant" "$opt" "$lto" "$cgu" none "$seconds" "$bindgen/kizuki_checklist_bg.wasm"
   # binaryen's npm wasm-opt runs in Node and takes minutes a pass here: few levels.
   levels=(-O1)
   [ "$variant" = shipped ] && levels=(-O1 -O2 -Oz)
   for level in "${levels[@]}"; do
     node_modules/.bin/wasm-opt "$level" "${features[@]}" --strip-debug --strip-producers \
-      "$bindgen/kizuki_web_bg.wasm" -o "$work/opt.wasm"
+      "$bindgen/kizuki_checklist_bg.wasm" -o "$work/opt.wasm"
     record "$variant" "$opt" "$lto" "$cgu" "$level" "$seconds" "$work/opt.wasm"
   done
   note "$(tail -n 1 "$lines")"

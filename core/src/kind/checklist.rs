@@ -232,7 +232,10 @@ pub struct Item {
     pub sources: Vec<SourceRef>,
 }
 
+#[cfg(all(feature = "checklist", feature = "course"))]
+pub mod aggregate;
 mod kind_impl;
+pub mod report;
 mod session;
 mod validate;
 

@@ -249,9 +249,13 @@ pub struct QuizOption {
     pub sources: Vec<SourceRef>,
 }
 
+#[cfg(all(feature = "checklist", feature = "course"))]
+pub mod aggregate;
 mod kind_impl;
+pub mod report;
 mod session;
 mod validate;
+pub mod xapi;
 
 pub use session::{
     is_correct, CourseAction, CourseProgress, CourseResult, ModuleProgress, ModuleResult, Position,

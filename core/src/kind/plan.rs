@@ -271,7 +271,9 @@ pub enum DocBlock {
     },
 }
 
+pub mod ics;
 mod kind_impl;
+pub mod report;
 mod session;
 mod validate;
 

@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-use super::{count, display_date, fill_number, labels, separator, t, HtmlWriter};
 use crate::error::{Error, Result};
 use crate::kind::plan::{Case, DocBlock, DocumentTemplate, Field, FieldKind, Plan};
 use crate::load::ValidPack;
+use crate::report::{count, display_date, fill_number, labels, separator, t, HtmlWriter};
 use crate::text::Lang;
 
 /// A document template filled in for one case, in one language.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{rate, shown_or, Group, Rows};
+use crate::aggregate::{rate, shown_or, Group, Rows};
 use crate::kind::course::{Course, CourseProgress, ModuleProgress};
 use crate::report::labels;
 use crate::text::Lang;
@@ -82,7 +82,7 @@ fn started(progress: &ModuleProgress) -> bool {
         || !progress.feedback.is_empty()
 }
 
-pub(super) fn figures(
+pub(crate) fn figures(
     course: &Course,
     files: &[&CourseProgress],
     min_group: usize,
@@ -164,7 +164,7 @@ pub(super) fn figures(
     }
 }
 
-pub(super) fn rows(
+pub(crate) fn rows(
     rows: &mut Rows,
     course: &Course,
     figures: &CourseFigures,

@@ -1,10 +1,10 @@
 //! The course's printable pages: the completion certificate (learner, date, each module's
 //! best score and pass) and the progress summary for a course not yet complete.
 
-use super::{count, display_date, labels, percent_text, t, HtmlWriter};
 use crate::error::{Error, Result};
 use crate::kind::course::{Course, CourseProgress, CourseResult};
 use crate::load::ValidPack;
+use crate::report::{count, display_date, labels, percent_text, t, HtmlWriter};
 use crate::text::Lang;
 
 fn course_of(pack: &ValidPack) -> Result<&Course> {

@@ -3,14 +3,14 @@
 
 use std::collections::BTreeSet;
 
-use super::{
-    count, display_date, duty_label, labels, percent_text, separator, t, HtmlWriter, Labels,
-};
 use crate::error::{Error, Result};
 use crate::kind::checklist::{
     AreaResult, Checklist, ChecklistAnswers, ChecklistResult, ItemAnswer, ItemDuty,
 };
 use crate::load::ValidPack;
+use crate::report::{
+    count, display_date, duty_label, labels, percent_text, separator, t, HtmlWriter, Labels,
+};
 use crate::text::Lang;
 
 /// The printable checklist report for these answers, in `lang`.

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::{mean, shown_or, Group, Rows};
+use crate::aggregate::{mean, shown_or, Group, Rows};
 use crate::kind::checklist::{Checklist, ChecklistAnswers, Item, ItemAnswer};
 use crate::report::labels;
 use crate::text::Lang;
@@ -110,7 +110,7 @@ fn band_ids(checklist: &Checklist, present: &BTreeMap<String, usize>) -> Vec<Str
     }
 }
 
-pub(super) fn figures(
+pub(crate) fn figures(
     checklist: &Checklist,
     files: &[&ChecklistAnswers],
     min_group: usize,
@@ -248,7 +248,7 @@ struct ItemTally {
     choices: BTreeMap<String, usize>,
 }
 
-pub(super) fn rows(
+pub(crate) fn rows(
     rows: &mut Rows,
     checklist: &Checklist,
     figures: &ChecklistFigures,
