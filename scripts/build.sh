@@ -26,7 +26,9 @@ command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/t
 [ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt not found: run scripts/toolchain.sh"
 
 # One wasm module per kit: a widget loads only its kit's code (kizuki.js picks the module).
-KITS=(checklist plan course tools)
+# The modules are the features of kizuki-web (one per kind, and `tools`).
+mapfile -t KITS < <(sed -n '/^\[features\]/,/^\[/p' web/Cargo.toml | sed -n 's/^\([a-z][a-z0-9_]*\) *=.*/\1/p' | grep -v '^default$')
+[ "${#KITS[@]}" -gt 0 ] || die "no kit features found in web/Cargo.toml"
 staging="$KIZUKI_ROOT/dist.tmp"
 rm -rf "$staging"
 mkdir -p "$staging/pkg" "$staging/content"
@@ -97,10 +99,17 @@ node -e '
     words[lang] = { loading: ui.loading, start_failed: ui.start_failed };
   }
   const source = fs.readFileSync(script, "utf8");
-  const filled = source.replace(/\/\* KIZUKI_WORDS \*\/[\s\S]*?\/\* END_KIZUKI_WORDS \*\//, JSON.stringify(words));
-  if (filled === source) { console.error("kizuki.js: no KIZUKI_WORDS block"); process.exit(1); }
+  // The kinds and their default packs, from the web list of kinds (web/src/kind.rs).
+  const registry = fs.readFileSync("web/src/kind.rs", "utf8");
+  const kinds = {};
+  for (const [, name, pack] of registry.matchAll(/name: "([a-z0-9_]+)",\s*default_pack: "([a-z0-9-]+)"/g)) kinds[name] = pack;
+  if (!Object.keys(kinds).length) { console.error("web/src/kind.rs: no kinds found"); process.exit(1); }
+  let filled = source.replace(/\/\* KIZUKI_WORDS \*\/[\s\S]*?\/\* END_KIZUKI_WORDS \*\//, JSON.stringify(words));
+  filled = filled.replace(/\/\* KIZUKI_KINDS \*\/[\s\S]*?\/\* END_KIZUKI_KINDS \*\//, JSON.stringify(kinds));
+  if (!filled.includes("const KINDS = {")) { console.error("kizuki.js: no KIZUKI_KINDS block"); process.exit(1); }
+  if (filled.includes("KIZUKI_WORDS")) { console.error("kizuki.js: no KIZUKI_WORDS block"); process.exit(1); }
   fs.writeFileSync(script, filled);
-' "$staging/kizuki.js" web/locales || die "could not fill kizuki.js with the locale words"
+' "$staging/kizuki.js" web/locales || die "could not fill kizuki.js with the locale words and kinds"
 shopt -s nullglob
 packs=(content/*.json)
 shopt -u nullglob
@@ -158,6 +167,27 @@ Each kit is its own WebAssembly module (`kizuki_checklist`, `kizuki_plan`, `kizu
 `kizuki_tools`); `kizuki.js` loads only the one a widget needs.
 A page with a Content-Security-Policy must allow `script-src 'wasm-unsafe-eval'`.
 README
+
+step "precompressing (.gz and .br beside each file, for hosts that serve them)"
+# A host that serves `file.br` / `file.gz` for `Accept-Encoding: br` / `gzip` sends a
+# checklist widget in about a third of its plain size (www/embed/guide.html says how).
+node -e '
+  const fs = require("fs");
+  const path = require("path");
+  const zlib = require("zlib");
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const at = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "npm" ? [] : walk(at);
+    return /\.(wasm|js|css|json|html|svg)$/.test(entry.name) ? [at] : [];
+  });
+  for (const file of walk(process.argv[1])) {
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(bytes, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }));
+  }
+' "$staging" || die "precompressing failed"
 
 rm -rf dist
 mv "$staging" dist

@@ -17,7 +17,7 @@ while IFS= read -r file; do
   total_raw=$((total_raw + raw))
   total_gz=$((total_gz + packed))
   printf '%-40s %10d %10d\n' "$file" "$raw" "$packed"
-done < <(find . -path ./npm -prune -o -type f -print | sed 's#^\./##' | LC_ALL=C sort)
+done < <(find . -path ./npm -prune -o -type f ! -name '*.gz' ! -name '*.br' -print | sed 's#^\./##' | LC_ALL=C sort)
 printf '%-40s %10d %10d\n' "TOTAL (site, without npm/)" "$total_raw" "$total_gz"
 
 # One embedded checklist widget: its wasm, its glue, kizuki.js, kizuki.css and its pack.

@@ -4,8 +4,10 @@
 //! objects allowed). The build fails, naming the file and key, when a language lacks a key
 //! another has, has one too many, or when a string's `{placeholders}` differ between
 //! languages. The generated `locale_<table>.rs` holds one `static` per language and a
-//! `text(lang)` function; the struct it fills is written by hand in the table's module, so
-//! the compiler also checks every key against its field.
+//! `text(lang)` function; the struct it fills (`<Table>Text`, and `<Key>Text` for a nested
+//! object) is written by hand in the table's module, so the compiler also checks every key
+//! against its field. A new table (a new kind's `locales/<lang>/<kind>.json`) needs no change
+//! here.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -13,35 +15,19 @@ use std::path::{Path, PathBuf};
 
 /// How a nested object of a table is compiled.
 enum Nested {
-    /// Into a struct of this name, one field per key.
-    Struct(&'static str),
+    /// Into a struct named after its key (`help_kinds` → `HelpKindsText`), a field per key.
+    Struct(String),
     /// Into a sorted `&[(key, text)]` slice, looked up by key.
     Map,
 }
 
-/// One table: its file stem, its struct, and its nested objects.
-type TableSpec = (
-    &'static str,
-    &'static str,
-    &'static [(&'static str, Nested)],
-);
+/// Nested objects compiled as maps rather than structs: `(table, key)`.
+const MAPS: &[(&str, &str)] = &[("tools", "errors")];
 
-/// Every table.
-const TABLES: &[TableSpec] = &[
-    (
-        "ui",
-        "UiText",
-        &[("help_kinds", Nested::Struct("HelpKindText"))],
-    ),
-    ("checklist", "ChecklistText", &[]),
-    ("course", "CourseText", &[]),
-    (
-        "plan",
-        "PlanText",
-        &[("errors", Nested::Struct("ErrorText"))],
-    ),
-    ("tools", "ToolsText", &[("errors", Nested::Map)]),
-];
+/// `help_kinds` → `HelpKinds`.
+fn camel(snake: &str) -> String {
+    snake.split('_').map(variant).collect()
+}
 
 type Table = BTreeMap<String, serde_json::Value>;
 
@@ -56,7 +42,19 @@ fn main() {
         .collect();
     languages.sort();
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    for (stem, type_name, nested) in TABLES {
+    // Every table of the first language: `<stem>.json` fills the struct `<Stem>Text`.
+    let first = locales.join(&languages[0]);
+    let mut stems: Vec<String> = std::fs::read_dir(&first)
+        .unwrap_or_else(|error| panic!("{}: {error}", first.display()))
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".json").map(str::to_string)
+        })
+        .collect();
+    stems.sort();
+    for stem in &stems {
+        let type_name = format!("{}Text", camel(stem));
         let tables: Vec<(String, Table)> = languages
             .iter()
             .map(|lang| {
@@ -67,13 +65,26 @@ fn main() {
             })
             .collect();
         check_same_keys(stem, &tables);
+        let nested: Vec<(String, Nested)> = tables[0]
+            .1
+            .iter()
+            .filter(|(_, value)| value.is_object())
+            .map(|(key, _)| {
+                let how = if MAPS.contains(&(stem.as_str(), key.as_str())) {
+                    Nested::Map
+                } else {
+                    Nested::Struct(format!("{}Text", camel(key)))
+                };
+                (key.clone(), how)
+            })
+            .collect();
         let mut code = String::new();
         for (lang, table) in &tables {
             let _ = writeln!(
                 code,
                 "/// The `{lang}` strings of `locales/{lang}/{stem}.json`.\npub static {}: {type_name} = {};",
                 lang.to_uppercase(),
-                struct_literal(type_name, table, nested)
+                struct_literal(&type_name, table, &nested)
             );
         }
         let arms: String = languages
@@ -164,7 +175,7 @@ fn check_same_keys(stem: &str, tables: &[(String, Table)]) {
     }
 }
 
-fn struct_literal(type_name: &str, table: &Table, nested: &[(&str, Nested)]) -> String {
+fn struct_literal(type_name: &str, table: &Table, nested: &[(String, Nested)]) -> String {
     let mut code = format!("{type_name} {{\n");
     for (key, value) in table {
         let field = match value {

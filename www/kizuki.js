@@ -23,20 +23,21 @@ const WORDS = /* KIZUKI_WORDS */ {
   en: { loading: 'Loading…', start_failed: 'This tool could not start.' },
 } /* END_KIZUKI_WORDS */;
 
-/** The `kit` option (kind or default pack id) → the module that carries it. */
-const MODULES = {
-  checklist: 'checklist',
-  'mh-checklist': 'checklist',
-  plan: 'plan',
-  'return-to-work': 'plan',
-  course: 'course',
-  linecare: 'course',
-  aggregate: 'tools',
-  mydata: 'tools',
-};
+/**
+ * Every kind's kit → the pack it loads by default: filled by scripts/build.sh from the web's
+ * list of kinds (web/src/kind.rs). Each kind is its own module, pkg/kizuki_<kind>.js; the
+ * tools (aggregation, "my data") share pkg/kizuki_tools.js.
+ */
+const KINDS = /* KIZUKI_KINDS */ { checklist: 'mh-checklist', plan: 'return-to-work', course: 'linecare' } /* END_KIZUKI_KINDS */;
+const TOOLS = ['aggregate', 'mydata'];
 
-/** The pack a kit loads without `packUrl` (the module decides; this only starts the fetch early). */
-const DEFAULT_PACKS = { checklist: 'mh-checklist', plan: 'return-to-work', course: 'linecare', tools: 'mh-checklist' };
+/** The module that carries `kit` (a kind, its default pack's id, or a tool), or null. */
+function moduleFor(kit) {
+  if (Object.hasOwn(KINDS, kit)) return kit;
+  const byPack = Object.keys(KINDS).find((kind) => KINDS[kind] === kit);
+  if (byPack) return byPack;
+  return TOOLS.includes(kit) ? 'tools' : null;
+}
 
 /** Module name → its initialised exports, once loaded. */
 const ready = new Map();
@@ -70,7 +71,7 @@ function prefetchPack(name, options) {
   try {
     if (options.packUrl) url = new URL(options.packUrl, document.baseURI);
     else if (options.kit === 'mydata') return {};
-    else url = new URL(`content/${(name === 'tools' && options.pack) || DEFAULT_PACKS[name]}.json`, baseUrl);
+    else url = new URL(`content/${name === 'tools' ? options.pack || 'mh-checklist' : KINDS[name]}.json`, baseUrl);
   } catch {
     return {};
   }
@@ -158,8 +159,17 @@ function showStartError(element, lang, error) {
 export function mount(element, options = {}) {
   const kit = String(options.kit ?? '').trim().toLowerCase();
   if (!kit) throw new Error('option `kit` is required: checklist, plan or course');
-  const name = MODULES[kit];
+  const name = moduleFor(kit);
   if (!name) throw new Error(`unknown kit \`${options.kit}\`: use checklist, plan or course`);
+  // Checked here too (the module checks again), so a bad address fails at once even
+  // before the kit's module has loaded.
+  for (const [option, what] of [['packUrl', 'pack'], ['directoryUrl', 'directory']]) {
+    if (!options[option]) continue;
+    const origin = new URL(options[option], document.baseURI).origin;
+    if (origin !== window.location.origin) {
+      throw new Error(`the ${what} must come from this page's origin (${window.location.origin}), not ${origin}`);
+    }
+  }
   const handle = new Handle(element);
   const loaded = ready.get(name);
   const waiting = held.has(element) && !element.shadowRoot?.querySelector(':scope > .kizuki-root');

@@ -78,6 +78,72 @@ pub fn load_pack(bytes: &[u8]) -> Result<ValidPack, Vec<Diagnostic>> {
     ValidPack::new(pack)
 }
 
+/// Why [`read_pack_for`] refused a pack: the first problem only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackRefusal {
+    /// Larger than [`MAX_PACK_BYTES`].
+    TooLarge {
+        /// The file's size in bytes.
+        size: usize,
+    },
+    /// Not JSON, or not a pack's structure: the parser's message, with line and column.
+    NotAPack(String),
+    /// A `format_version` this build does not read.
+    UnsupportedFormat(u64),
+    /// A pack of another kind than the ones asked for.
+    WrongKind {
+        /// The kind the pack declares.
+        found: String,
+    },
+    /// It parsed, and validation found an error: the first one.
+    Invalid(Diagnostic),
+}
+
+/// Reads a pack for a widget that shows one of `kinds`, the way the browser needs it: the
+/// size checked before anything is read, then the format version and the kind (so a pack
+/// from a newer format or of another kind is named as such, not as broken), then the pack
+/// in one typed pass, then validation. Only the first problem is named; [`load_pack`]
+/// names them all, with their paths, for authors.
+pub fn read_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackRefusal> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        format_version: Option<u64>,
+        kit: Option<KindProbe>,
+    }
+    #[derive(serde::Deserialize)]
+    struct KindProbe {
+        #[serde(rename = "type")]
+        kind: Option<String>,
+    }
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(PackRefusal::TooLarge { size: bytes.len() });
+    }
+    let bytes = without_bom(bytes);
+    if let Ok(probe) = serde_json::from_slice::<Probe>(bytes) {
+        if let Some(version) = probe
+            .format_version
+            .filter(|v| *v != u64::from(FORMAT_VERSION))
+        {
+            return Err(PackRefusal::UnsupportedFormat(version));
+        }
+        if let Some(found) = probe.kit.and_then(|kit| kit.kind) {
+            if !kinds.contains(&found.as_str()) {
+                return Err(PackRefusal::WrongKind { found });
+            }
+        }
+    }
+    let pack: Pack =
+        serde_json::from_slice(bytes).map_err(|error| PackRefusal::NotAPack(error.to_string()))?;
+    ValidPack::new(pack).map_err(|diagnostics| {
+        let first = diagnostics.into_iter().find(Diagnostic::is_error);
+        PackRefusal::Invalid(
+            first.unwrap_or_else(|| {
+                Diagnostic::new(Code::InvalidStructure, "", "the pack has errors")
+            }),
+        )
+    })
+}
+
 /// Parses a pack without the semantic checks, collecting every structural problem found.
 ///
 /// A well-formed pack of this format is read in one pass; anything else takes the general

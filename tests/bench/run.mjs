@@ -125,7 +125,9 @@ function listFiles(dir, skip = () => false) {
 
 function measureSizes(dist, surveyDir) {
   const files = {};
-  for (const rel of listFiles(dist, (rel) => rel === 'npm')) files[rel] = fileSizes(join(dist, rel));
+  // The precompressed copies (`.gz`, `.br`) beside each file are the same bytes, compressed.
+  const skip = (rel) => rel === 'npm' || rel.endsWith('.gz') || rel.endsWith('.br');
+  for (const rel of listFiles(dist, skip)) files[rel] = fileSizes(join(dist, rel));
   // Each kit is its own wasm module: a widget loads its kind's module, its glue,
   // kizuki.js, kizuki.css and its pack, and nothing of another kit.
   const moduleOf = (kind) => [`pkg/kizuki_${kind}_bg.wasm`, `pkg/kizuki_${kind}.js`];

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-use kizuki_core::directory::{load_directory, Directory, Resource, ResourceKind};
+use kizuki_core::directory::{read_directory_quickly, Directory, Resource, ResourceKind};
 use kizuki_core::Lang;
 use yew::prelude::*;
 
@@ -22,7 +22,8 @@ pub fn built_in() -> &'static Directory {
     static BUILT_IN: OnceLock<Directory> = OnceLock::new();
     BUILT_IN.get_or_init(|| {
         // The tests below and the core's content tests check this file.
-        load_directory(BUILT_IN_JSON.as_bytes()).expect("content/directory/default.json is valid")
+        read_directory_quickly(BUILT_IN_JSON.as_bytes())
+            .expect("content/directory/default.json is valid")
     })
 }
 
@@ -56,16 +57,8 @@ pub async fn fetch_directory(url: &str) -> Result<Directory, DirectoryError> {
 
 /// Checks a directory file's text. Pure, so it is tested natively.
 pub fn parse_directory(text: &str) -> Result<Directory, DirectoryError> {
-    load_directory(text.as_bytes()).map_err(|diagnostics| {
-        DirectoryError::Invalid(
-            diagnostics
-                .iter()
-                .find(|d| d.is_error())
-                .or(diagnostics.first())
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-        )
-    })
+    read_directory_quickly(text.as_bytes())
+        .map_err(|diagnostic| DirectoryError::Invalid(diagnostic.to_string()))
 }
 
 /// The resources to show, grouped by kind in the order of [`ResourceKind`] (the center's own

@@ -1,5 +1,8 @@
 //! The kit views, one module per content kind (mirrors `core/src/kind/`). The frame in
 //! `lib.rs` loads and validates the pack, then hands it to [`KitView`].
+//!
+//! [`KINDS`] is the web's one list of kinds: each kind's name, the pack it loads by
+//! default, and its view. Nothing else in the web names a kind.
 
 #[cfg(feature = "checklist")]
 pub mod checklist;
@@ -51,19 +54,50 @@ pub struct KitProps {
     pub directory: DirectoryState,
 }
 
+/// A kind as the web shows it.
+#[derive(Debug)]
+pub struct WebKind {
+    /// The core's kind name (`kit.type` in packs, the `kit` option).
+    pub name: &'static str,
+    /// The pack a widget of this kind loads when the host names none (`content/<id>.json`).
+    pub default_pack: &'static str,
+    /// The kind's view.
+    pub view: fn(KitProps) -> Html,
+}
+
+/// Every kind this build carries (one per cargo feature).
+pub const KINDS: &[WebKind] = &[
+    #[cfg(feature = "checklist")]
+    WebKind {
+        name: "checklist",
+        default_pack: "mh-checklist",
+        view: |props| html! { <checklist::ChecklistView ..props /> },
+    },
+    #[cfg(feature = "plan")]
+    WebKind {
+        name: "plan",
+        default_pack: "return-to-work",
+        view: |props| html! { <plan::PlanView ..props /> },
+    },
+    #[cfg(feature = "course")]
+    WebKind {
+        name: "course",
+        default_pack: "linecare",
+        view: |props| html! { <course::CourseView ..props /> },
+    },
+];
+
+/// The kind called `name`, if this build carries it.
+pub fn web_kind(name: &str) -> Option<&'static WebKind> {
+    KINDS.iter().find(|kind| kind.name == name)
+}
+
 /// Shows the view for the pack's kind.
 #[function_component(KitView)]
 pub fn kit_view(props: &KitProps) -> Html {
-    let props = props.clone();
-    // A kind whose feature is off never gets here: `embed::mount` refuses its kit first.
-    match &props.pack.pack().kit {
-        #[cfg(feature = "checklist")]
-        kizuki_core::Kit::Checklist(_) => html! { <checklist::ChecklistView ..props /> },
-        #[cfg(feature = "plan")]
-        kizuki_core::Kit::Plan(_) => html! { <plan::PlanView ..props /> },
-        #[cfg(feature = "course")]
-        kizuki_core::Kit::Course(_) => html! { <course::CourseView ..props /> },
-        #[cfg(not(all(feature = "checklist", feature = "plan", feature = "course")))]
-        _ => Html::default(),
+    // `embed::mount` refuses a kit this build does not carry, so the kind is found.
+    match web_kind(props.pack.pack().kit.kind_name()) {
+        Some(kind) => (kind.view)(props.clone()),
+        None => Html::default(),
     }
 }

@@ -39,12 +39,8 @@ pub use locale::{ui_text, UiText};
 /// Which kit a widget shows. The option `kit` names it; each has one default pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KitChoice {
-    /// The implementation checklist (pack `mh-checklist`).
-    Checklist,
-    /// The return-to-work planner (pack `return-to-work`).
-    Plan,
-    /// The line-care course (pack `linecare`).
-    Course,
+    /// A content kind's kit (its name in [`kind::KINDS`]): the checklist, the planner, …
+    Kind(&'static str),
     /// The support center's aggregation of many exports of one checklist or course pack.
     Aggregate,
     /// The list of this browser's saved records; needs no pack.
@@ -52,56 +48,41 @@ pub enum KitChoice {
 }
 
 impl KitChoice {
-    /// Parses the `kit` option: the kind (`checklist`, `plan`, `course`) or the default
-    /// pack's id (`mh-checklist`, `return-to-work`, `linecare`).
+    /// Parses the `kit` option: a kind this build carries (`checklist`, `plan`, `course`),
+    /// its default pack's id (`mh-checklist`, `return-to-work`, `linecare`), or a tool.
     pub fn parse(name: &str) -> Option<KitChoice> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "checklist" | "mh-checklist" => Some(KitChoice::Checklist),
-            "plan" | "return-to-work" => Some(KitChoice::Plan),
-            "course" | "linecare" => Some(KitChoice::Course),
-            "aggregate" => Some(KitChoice::Aggregate),
-            "mydata" => Some(KitChoice::MyData),
-            _ => None,
+        let name = name.trim().to_ascii_lowercase();
+        match name.as_str() {
+            "aggregate" if cfg!(feature = "tools") => Some(KitChoice::Aggregate),
+            "mydata" if cfg!(feature = "tools") => Some(KitChoice::MyData),
+            _ => kind::KINDS
+                .iter()
+                .find(|kind| kind.name == name || kind.default_pack == name)
+                .map(|kind| KitChoice::Kind(kind.name)),
         }
     }
 
     /// The id of the pack this kit loads when no `packUrl` is given.
     pub fn default_pack_id(self) -> &'static str {
         match self {
-            KitChoice::Checklist => "mh-checklist",
-            KitChoice::Plan => "return-to-work",
-            KitChoice::Course => "linecare",
+            KitChoice::Kind(name) => kind::web_kind(name).map_or(name, |kind| kind.default_pack),
             KitChoice::Aggregate | KitChoice::MyData => "mh-checklist",
         }
     }
 
-    /// The wasm module that carries this kit (`scripts/build.sh` builds one per name, as
-    /// `pkg/kizuki_<name>.js`; `kizuki.js` loads only the one a widget needs).
+    /// The wasm module that carries this kit (`scripts/build.sh` builds one per kind and one
+    /// for the tools, as `pkg/kizuki_<name>.js`; `kizuki.js` loads only the one needed).
     pub fn module_name(self) -> &'static str {
         match self {
-            KitChoice::Checklist => "checklist",
-            KitChoice::Plan => "plan",
-            KitChoice::Course => "course",
+            KitChoice::Kind(name) => name,
             KitChoice::Aggregate | KitChoice::MyData => "tools",
         }
     }
 
-    /// Whether this build carries the kit (its cargo feature is on).
-    pub fn in_this_build(self) -> bool {
-        match self {
-            KitChoice::Checklist => cfg!(feature = "checklist"),
-            KitChoice::Plan => cfg!(feature = "plan"),
-            KitChoice::Course => cfg!(feature = "course"),
-            KitChoice::Aggregate | KitChoice::MyData => cfg!(feature = "tools"),
-        }
-    }
-
-    /// The pack kind this kit needs, as in the pack's `kit.type` (`checklist`, `plan`, `course`).
+    /// The pack kind this kit needs, as in the pack's `kit.type`, or the tool's name.
     pub fn kind_name(self) -> &'static str {
         match self {
-            KitChoice::Checklist => "checklist",
-            KitChoice::Plan => "plan",
-            KitChoice::Course => "course",
+            KitChoice::Kind(name) => name,
             KitChoice::Aggregate => "aggregate",
             KitChoice::MyData => "mydata",
         }
@@ -247,7 +228,7 @@ pub fn app(props: &AppProps) -> Html {
                         KitChoice::MyData => return,
                         #[cfg(feature = "tools")]
                         KitChoice::Aggregate => tools::fetch_any_pack(&pack_url, prefetched).await,
-                        _ => load::fetch_pack(&pack_url, kit, prefetched).await,
+                        _ => load::fetch_pack(&pack_url, &[kit.kind_name()], prefetched).await,
                     };
                     if cancelled_in_task.get() {
                         return;
@@ -419,11 +400,19 @@ mod tests {
 
     #[test]
     fn kit_names_and_pack_ids_both_choose_a_kit() {
-        assert_eq!(KitChoice::parse("checklist"), Some(KitChoice::Checklist));
-        assert_eq!(KitChoice::parse("linecare"), Some(KitChoice::Course));
-        assert_eq!(KitChoice::parse(" Plan "), Some(KitChoice::Plan));
+        assert_eq!(
+            KitChoice::parse("checklist"),
+            Some(KitChoice::Kind("checklist"))
+        );
+        assert_eq!(
+            KitChoice::parse("linecare"),
+            Some(KitChoice::Kind("course"))
+        );
+        assert_eq!(KitChoice::parse(" Plan "), Some(KitChoice::Kind("plan")));
+        assert_eq!(KitChoice::parse("mydata"), Some(KitChoice::MyData));
         assert_eq!(KitChoice::parse("survey"), None);
-        assert_eq!(KitChoice::Plan.default_pack_id(), "return-to-work");
+        assert_eq!(KitChoice::Kind("plan").default_pack_id(), "return-to-work");
+        assert_eq!(KitChoice::Aggregate.module_name(), "tools");
     }
 
     #[test]

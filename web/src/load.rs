@@ -1,6 +1,7 @@
 //! Fetching a kit's content pack from the page's own origin and parsing it with the core.
 
-use kizuki_core::{Pack, ValidPack, FORMAT_VERSION};
+use kizuki_core::load::{read_pack_for, PackRefusal, MAX_PACK_BYTES};
+use kizuki_core::{ValidPack, FORMAT_VERSION};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -25,7 +26,7 @@ pub enum LoadError {
         /// The kind the widget needs.
         expected: &'static str,
         /// The kind the pack declares.
-        found: &'static str,
+        found: String,
     },
 }
 
@@ -48,38 +49,30 @@ impl LoadError {
     }
 }
 
-/// Parses pack JSON and checks that it suits the kit. Pure, so it is tested natively.
-pub fn parse_pack(json: &str, kit: KitChoice) -> Result<Pack, LoadError> {
-    // Read the version first, so a pack from a newer format gets the right message
-    // rather than a structure error.
-    #[derive(serde::Deserialize)]
-    struct VersionProbe {
-        format_version: Option<u64>,
-    }
-    if let Ok(VersionProbe {
-        format_version: Some(version),
-    }) = serde_json::from_str::<VersionProbe>(json)
-    {
-        if version != u64::from(FORMAT_VERSION) {
-            return Err(LoadError::UnsupportedFormat(
-                u32::try_from(version).unwrap_or(u32::MAX),
-            ));
+/// Reads pack JSON for `kit` through the core ([`read_pack_for`]: size, format version,
+/// kind, structure, validation) and names the first problem. Pure, so it is tested natively.
+pub fn parse_pack(json: &str, kit: KitChoice) -> Result<ValidPack, LoadError> {
+    parse_pack_of(json, &[kit.kind_name()])
+}
+
+/// [`parse_pack`] for a widget that takes a pack of any of `kinds` (the aggregation page).
+pub(crate) fn parse_pack_of(json: &str, kinds: &[&'static str]) -> Result<ValidPack, LoadError> {
+    read_pack_for(json.as_bytes(), kinds).map_err(|refusal| match refusal {
+        PackRefusal::TooLarge { size } => LoadError::NotAPack {
+            detail: format!("{size} bytes; at most {MAX_PACK_BYTES}"),
+        },
+        PackRefusal::NotAPack(detail) => LoadError::NotAPack { detail },
+        PackRefusal::UnsupportedFormat(found) => {
+            LoadError::UnsupportedFormat(u32::try_from(found).unwrap_or(u32::MAX))
         }
-    }
-    let pack: Pack = serde_json::from_str(json).map_err(|error| LoadError::NotAPack {
-        detail: error.to_string(),
-    })?;
-    if pack.format_version != FORMAT_VERSION {
-        return Err(LoadError::UnsupportedFormat(pack.format_version));
-    }
-    let found = pack.kit.kind_name();
-    if found != kit.kind_name() {
-        return Err(LoadError::WrongKind {
-            expected: kit.kind_name(),
+        PackRefusal::WrongKind { found } => LoadError::WrongKind {
+            expected: kinds.first().copied().unwrap_or_default(),
             found,
-        });
-    }
-    Ok(pack)
+        },
+        PackRefusal::Invalid(diagnostic) => LoadError::NotAPack {
+            detail: diagnostic.to_string(),
+        },
+    })
 }
 
 /// A `Promise<Response>` for the pack that `kizuki.js` started while the wasm loaded.
@@ -95,28 +88,17 @@ impl PartialEq for Prefetched {
 impl Eq for Prefetched {}
 
 /// Fetches `url` (same origin, checked by the caller), or reads the response `kizuki.js`
-/// already asked for, and parses it as a pack for `kit`.
+/// already asked for, and reads it as a pack of one of `kinds`.
 pub(crate) async fn fetch_pack(
     url: &str,
-    kit: KitChoice,
+    kinds: &[&'static str],
     prefetched: Option<Prefetched>,
 ) -> Result<ValidPack, LoadError> {
     let json = match prefetched {
         Some(Prefetched(promise)) => read_response(JsFuture::from(promise).await).await?,
         None => fetch_text(url).await?,
     };
-    validate_pack(parse_pack(&json, kit)?)
-}
-
-/// Runs the core's validation; a pack with errors is refused, naming the first problem.
-pub fn validate_pack(pack: Pack) -> Result<ValidPack, LoadError> {
-    ValidPack::new(pack).map_err(|diagnostics| LoadError::NotAPack {
-        detail: diagnostics
-            .iter()
-            .find(|d| d.is_error())
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-    })
+    parse_pack_of(&json, kinds)
 }
 
 pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
@@ -180,7 +162,7 @@ mod tests {
 
     #[test]
     fn a_pack_of_another_kind_is_refused_with_both_kinds_named() {
-        let kits = [KitChoice::Checklist, KitChoice::Plan, KitChoice::Course];
+        let kits = ["checklist", "plan", "course"].map(KitChoice::Kind);
         for (path, json) in committed_packs() {
             let Some(own) = kits.into_iter().find(|kit| parse_pack(&json, *kit).is_ok()) else {
                 continue; // Packs that do not parse are the core's tests' business.
@@ -190,7 +172,7 @@ mod tests {
                     parse_pack(&json, other).expect_err(&path),
                     LoadError::WrongKind {
                         expected: other.kind_name(),
-                        found: own.kind_name()
+                        found: own.kind_name().to_string()
                     },
                     "{path}"
                 );
@@ -201,13 +183,14 @@ mod tests {
     #[test]
     fn a_newer_format_version_is_named_rather_than_reported_as_broken() {
         let json = r#"{"format_version": 99, "id": "future", "kit": {"type": "hologram"}}"#;
-        let error = parse_pack(json, KitChoice::Checklist).expect_err("version 99 is unknown");
+        let error =
+            parse_pack(json, KitChoice::Kind("checklist")).expect_err("version 99 is unknown");
         assert_eq!(error, LoadError::UnsupportedFormat(99));
     }
 
     #[test]
     fn html_instead_of_json_is_not_a_pack() {
-        let error = parse_pack("<!doctype html><p>404</p>", KitChoice::Checklist)
+        let error = parse_pack("<!doctype html><p>404</p>", KitChoice::Kind("checklist"))
             .expect_err("html is not a pack");
         assert!(matches!(error, LoadError::NotAPack { .. }));
     }

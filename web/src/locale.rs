@@ -66,12 +66,12 @@ pub struct UiText {
     /// `{name}` keeps the list, checked on `{date}`.
     pub help_maintained_by: &'static str,
     /// The name of each kind of place, as group headings.
-    pub help_kinds: HelpKindText,
+    pub help_kinds: HelpKindsText,
 }
 
 /// Group headings of the help list, one per [`ResourceKind`].
 #[derive(Debug, PartialEq, Eq)]
-pub struct HelpKindText {
+pub struct HelpKindsText {
     pub own_service: &'static str,
     pub support_center: &'static str,
     pub regional_center: &'static str,
@@ -82,7 +82,7 @@ pub struct HelpKindText {
     pub other: &'static str,
 }
 
-impl HelpKindText {
+impl HelpKindsText {
     /// The heading of `kind`.
     pub fn get(&self, kind: ResourceKind) -> &str {
         match kind {

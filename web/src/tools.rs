@@ -107,19 +107,13 @@ pub fn tools_text(lang: Lang) -> &'static ToolsText {
 
 pub use crate::locale::fill;
 
-/// Loads a pack for aggregation: a checklist or a course pack.
+/// Loads a pack for aggregation: a checklist or a course pack, fetched once.
 #[cfg(feature = "tools")]
 pub(crate) async fn fetch_any_pack(
     url: &str,
     prefetched: Option<crate::load::Prefetched>,
 ) -> Result<kizuki_core::ValidPack, crate::LoadError> {
-    use crate::{KitChoice, LoadError};
-    match crate::load::fetch_pack(url, KitChoice::Checklist, prefetched).await {
-        Err(LoadError::WrongKind {
-            found: "course", ..
-        }) => crate::load::fetch_pack(url, KitChoice::Course, None).await,
-        other => other,
-    }
+    crate::load::fetch_pack(url, &["checklist", "course"], prefetched).await
 }
 
 #[cfg(test)]

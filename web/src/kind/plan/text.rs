@@ -261,12 +261,12 @@ pub struct PlanText {
     /// This browser has no secure random numbers, so nothing can be encrypted.
     pub random_unavailable: &'static str,
     /// Messages for the core's errors, by [`kizuki_core::Error::code`].
-    pub errors: ErrorText,
+    pub errors: ErrorsText,
 }
 
 /// One message per core error code.
 #[derive(Debug, PartialEq, Eq)]
-pub struct ErrorText {
+pub struct ErrorsText {
     /// This refers to something this tool does not have.
     pub unknown_id: &'static str,
     /// Enter dates as year-month-day.
@@ -291,7 +291,7 @@ pub struct ErrorText {
     pub weak_passphrase: &'static str,
 }
 
-impl ErrorText {
+impl ErrorsText {
     /// The message for a core error code; unknown codes get the generic "not possible".
     pub fn for_code(&self, code: &str) -> &str {
         match code {
