@@ -254,6 +254,7 @@ pub mod aggregate;
 mod kind_impl;
 pub mod report;
 mod session;
+pub mod steps;
 mod validate;
 pub mod xapi;
 
