@@ -53,6 +53,7 @@ pub mod ics;
 pub mod kind;
 pub mod load;
 pub mod pack;
+pub mod passphrase;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -175,10 +175,7 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
     };
     let words = match message {
         Message::WrongPassphrase => text.wrong_passphrase.to_string(),
-        Message::TooShort => fill(
-            text.too_short,
-            &[("min", &kizuki_core::vault::MIN_PASSPHRASE_CHARS.to_string())],
-        ),
+        Message::Weak(problem) => text.passphrase_problem(*problem),
         Message::Locked => text.locked.to_string(),
         Message::AutoLocked => text.auto_locked.to_string(),
         Message::Core(code) => text.errors.for_code(code).to_string(),

@@ -151,7 +151,11 @@ pub fn seal(
 ) -> Result<String, SaveError> {
     let nonce = platform::random_bytes::<NONCE_BYTES>().ok_or(SaveError::NoRandom)?;
     let plain = plain_json(pack, cases, revision);
-    Ok(key.seal(&pack.pack().id, plain.as_bytes(), nonce).to_json())
+    // A nonce of one repeated byte means the random source is broken: nothing is sealed.
+    let record = key
+        .seal(&pack.pack().id, plain.as_bytes(), nonce)
+        .map_err(|_| SaveError::NoRandom)?;
+    Ok(record.to_json())
 }
 
 /// The cases as an unencrypted export (only ever offered as a file, after a warning).
