@@ -50,6 +50,8 @@ pub mod error;
 pub mod export;
 #[cfg(feature = "plan")]
 pub mod ics;
+pub mod imported;
+pub mod json_keys;
 pub mod kind;
 pub mod load;
 pub mod pack;

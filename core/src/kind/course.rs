@@ -252,8 +252,8 @@ pub struct QuizOption {
 mod session;
 
 pub use session::{
-    is_correct, CourseAction, CourseProgress, CourseResult, ModuleProgress, ModuleResult, Position,
-    QuizAttempt, ScenarioState, ScenarioStep,
+    is_correct, percent, CourseAction, CourseProgress, CourseResult, ModuleProgress, ModuleResult,
+    Position, QuizAttempt, ScenarioState, ScenarioStep,
 };
 
 #[cfg(test)]
