@@ -56,6 +56,7 @@ pub mod kind;
 pub mod load;
 pub mod pack;
 pub mod passphrase;
+pub mod phone;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
