@@ -50,6 +50,7 @@ pub mod error;
 pub mod export;
 #[cfg(feature = "plan")]
 pub mod ics;
+pub mod import_preview;
 pub mod imported;
 pub mod json_keys;
 pub mod kind;

@@ -19,6 +19,7 @@
 
 pub mod embed;
 pub mod help;
+pub mod import_confirm;
 pub mod kind;
 mod load;
 mod locale;

@@ -183,6 +183,8 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
             "full" => text.storage_full.to_string(),
             "unavailable" => text.storage_unavailable.to_string(),
             "newer_elsewhere" => text.storage_newer_elsewhere.to_string(),
+            "newer_version" => text.storage_newer_version.to_string(),
+            "kept_in_place" => text.storage_kept_in_place.to_string(),
             _ => text.storage_other.to_string(),
         },
         Message::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),

@@ -261,6 +261,10 @@ pub struct PlanText {
     /// Another tab changed the passphrase or erased the data. Please unlock again.
     pub storage_changed_elsewhere: &'static str,
     /// The stored data could not be read and was moved aside (to {key}).
+    /// The stored … were saved by a newer version of Kizuki. Update: reload this page once the…
+    pub storage_newer_version: &'static str,
+    /// The stored … could not be read, and storage is too full to set them aside. They stay …
+    pub storage_kept_in_place: &'static str,
     pub storage_kept_aside: &'static str,
     /// An older record without encryption was found. Once you set a passphrase, it is stored ag…
     pub storage_plain_found: &'static str,
