@@ -22,7 +22,7 @@ pub use course::{
     CourseFigures, FeedbackFigures, FeedbackNumbers, ModuleFigures, ModuleNumbers, QuizNumbers,
 };
 
-use crate::csv_export::{typed, write_csv};
+use crate::csv_export::write_csv;
 use crate::error::{Error, Result};
 use crate::export::{import, Export};
 use crate::kind::checklist::Checklist;
@@ -240,7 +240,7 @@ pub fn report_csv(pack: &ValidPack, report: &AggregateReport, lang: Lang) -> Str
             l.invalid_file,
             "",
             "",
-            &typed(&file.name),
+            &file.name,
             file.code,
             file.message.clone(),
         );

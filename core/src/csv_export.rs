@@ -2,9 +2,9 @@
 //! CRLF line ends, headers in the chosen language, one row per checklist item, per quiz
 //! question and module, or per task and case.
 //!
-//! Dates are written `YYYY-MM-DD`. Free text a person typed that begins with `=`, `+`, `-`,
-//! `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet never runs it as a
-//! formula.
+//! Dates are written `YYYY-MM-DD`. Every cell of every CSV (headers, authored texts, dates,
+//! text a person typed) goes through one function, [`neutralise_cell`]: a cell a spreadsheet
+//! could read as a formula gets a leading `'`, so it is never run.
 
 use crate::error::Result;
 use crate::export::KitState;
@@ -86,10 +86,10 @@ pub fn checklist_csv(
                 .and_then(|o| o.credit)
                 .map_or(String::new(), |c| c.to_string()),
             why_not.join(list_separator(lang)),
-            typed(answer.map_or("", |a| a.why_not_other.as_str())),
+            answer.map_or(String::new(), |a| a.why_not_other.clone()),
             duty_label(&checklist.item_duty(item, answers, today), lang),
             rank,
-            typed(action.map_or("", |a| a.owner.as_str())),
+            action.map_or(String::new(), |a| a.owner.clone()),
             action.map_or(String::new(), |a| a.due.clone()),
             action.map_or(String::new(), |a| yes_no(a.done, lang)),
         ]);
@@ -185,8 +185,8 @@ pub fn plan_csv(plan: &Plan, cases: &PlanCases, lang: Lang) -> String {
                     .map(|r| r.label.get(lang))
                     .collect();
                 rows.push(vec![
-                    typed(case_id),
-                    typed(&case.label),
+                    case_id.clone(),
+                    case.label.clone(),
                     step.title.get(lang).to_string(),
                     task.id.clone(),
                     task.text.get(lang).to_string(),
@@ -207,9 +207,16 @@ pub fn write_csv<S: AsRef<str>>(headers: &[&str], rows: &[Vec<S>]) -> String {
         .from_writer(Vec::new());
     // Writing into a `Vec` cannot fail, so errors are not expected; if one happened the
     // rows written so far are kept rather than panicking.
-    let _ = writer.write_record(headers);
+    let _ = writer.write_record(
+        headers
+            .iter()
+            .map(|cell| neutralise_cell(cell).into_owned()),
+    );
     for row in rows {
-        let _ = writer.write_record(row.iter().map(AsRef::as_ref));
+        let _ = writer.write_record(
+            row.iter()
+                .map(|cell| neutralise_cell(cell.as_ref()).into_owned()),
+        );
     }
     let bytes = writer.into_inner().unwrap_or_default();
     let mut out = String::with_capacity(bytes.len() + 3);
@@ -218,13 +225,69 @@ pub fn write_csv<S: AsRef<str>>(headers: &[&str], rows: &[Vec<S>]) -> String {
     out
 }
 
-/// Text a person typed, made safe from spreadsheet formulas.
-pub fn typed(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+/// One CSV cell made safe from spreadsheet formulas (CWE-1236), the one function every cell
+/// of every CSV the project writes goes through.
+///
+/// A cell gets a leading `'` when it starts with a tab, a carriage return or a line feed,
+/// or when its first character after any leading white space or control characters is a
+/// formula trigger: `=`, `+`, `-`, `@`, `|`, their full-width (`＝＋－＠｜`) and small
+/// (`﹦﹢﹣﹫`) forms, or the minus sign `−`. A plain number (`-3`, `12.5`) is left as it is,
+/// since no spreadsheet runs it.
+pub fn neutralise_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_neutralising(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
-        text.to_string()
+        std::borrow::Cow::Borrowed(cell)
     }
+}
+
+fn needs_neutralising(cell: &str) -> bool {
+    if cell.starts_with(['\t', '\r', '\n']) {
+        return true;
+    }
+    if is_plain_number(cell) {
+        return false;
+    }
+    let first = cell
+        .chars()
+        .find(|c| !(c.is_whitespace() || c.is_control() || is_invisible(*c)));
+    matches!(
+        first,
+        Some(
+            '=' | '+'
+                | '-'
+                | '@'
+                | '|'
+                | '\u{FF1D}'
+                | '\u{FF0B}'
+                | '\u{FF0D}'
+                | '\u{FF20}'
+                | '\u{FF5C}'
+                | '\u{FE66}'
+                | '\u{FE62}'
+                | '\u{FE63}'
+                | '\u{FE6B}'
+                | '\u{2212}'
+        )
+    )
+}
+
+/// Zero-width and format characters a spreadsheet may skip before reading a formula.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+/// `-12`, `3`, `4.5`: an optional minus, digits, an optional fraction; nothing else.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn yes_no(value: bool, lang: Lang) -> String {
@@ -250,9 +313,17 @@ mod tests {
     }
 
     #[test]
-    fn formulas_typed_by_people_are_defused() {
-        assert_eq!(typed("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(typed("-1"), "'-1");
-        assert_eq!(typed("総務課"), "総務課");
+    fn formulas_in_any_cell_are_defused() {
+        assert_eq!(neutralise_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise_cell("-1+1"), "'-1+1");
+        assert_eq!(neutralise_cell("-1"), "-1");
+        assert_eq!(neutralise_cell("12.5"), "12.5");
+        assert_eq!(neutralise_cell("総務課"), "総務課");
+        assert_eq!(neutralise_cell("  =1+1"), "'  =1+1");
+        assert_eq!(neutralise_cell("＝1+1"), "'＝1+1");
+        assert_eq!(neutralise_cell("\u{3000}＠SUM(A1)"), "'\u{3000}＠SUM(A1)");
+        assert_eq!(neutralise_cell(""), "");
+        let csv = write_csv(&["=h"], &[vec!["@x"]]);
+        assert_eq!(csv, "\u{feff}'=h\r\n'@x\r\n");
     }
 }

@@ -213,11 +213,11 @@ fn validate_directory(directory: &Directory) -> Vec<Diagnostic> {
             }
         }
         if let Some(phone) = &resource.phone {
-            if !phone.chars().any(|c| c.is_ascii_digit()) || phone.chars().count() > 30 {
+            if crate::phone::dial_number(phone).is_none() || phone.chars().count() > 30 {
                 found.push(Diagnostic::new(
                     Code::OutOfRange,
                     format!("{path}/phone"),
-                    "a phone number needs digits and at most 30 characters",
+                    "a phone number must start with a number of 3 to 15 digits and have at most 30 characters",
                 ));
             }
         }

@@ -49,9 +49,12 @@ pub enum Error {
     /// The passphrase is wrong, or the encrypted data was changed or cut.
     #[error("the passphrase is wrong or the data is damaged")]
     DecryptionFailed,
-    /// A passphrase too short to protect health information.
-    #[error("the passphrase must be at least {0} characters")]
-    WeakPassphrase(usize),
+    /// A new passphrase too weak to protect health information, and why.
+    #[error("the passphrase is too weak: {0}")]
+    WeakPassphrase(crate::passphrase::PassphraseProblem),
+    /// The random bytes passed in look broken (all one value): nothing is sealed.
+    #[error("the random bytes look broken (all one value); nothing was sealed")]
+    BrokenRandomness,
 }
 
 impl Error {
@@ -69,6 +72,7 @@ impl Error {
             Error::DoesNotFit(_) => "does_not_fit",
             Error::DecryptionFailed => "decryption_failed",
             Error::WeakPassphrase(_) => "weak_passphrase",
+            Error::BrokenRandomness => "broken_randomness",
         }
     }
 }

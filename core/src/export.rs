@@ -58,12 +58,29 @@ impl Export {
 /// Reads an export (or a saved record) for `pack`. Checks size, JSON, format version, pack
 /// id and that every id in it exists in the pack; migrates older formats. On any problem
 /// it returns an error and the caller's state stays as it was.
+///
+/// A file that names a key twice in one object is refused (`not_an_export`), and what
+/// follows from the answers (quiz scores, passes) is recomputed, never trusted, with every
+/// date checked ([`crate::imported::recompute`]).
 pub fn import(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
-    if let Some(export) = read_current(pack, bytes) {
+    if let Some(mut export) = read_current(pack, bytes) {
+        refuse_duplicate_keys(bytes)?;
         check_fits(pack, &export.state)?;
+        crate::imported::recompute(pack, &mut export.state)?;
         return Ok(export);
     }
     import_general(pack, bytes)
+}
+
+/// A key named twice in one object: `not_an_export` (Kizuki never writes one).
+fn refuse_duplicate_keys(bytes: &[u8]) -> Result<()> {
+    match crate::json_keys::first_duplicate_key(bytes) {
+        Some(key) => Err(Error::NotAnExport(format!(
+            "the key `{}` appears twice in one object",
+            key.chars().take(40).collect::<String>()
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// [`import`] through a JSON value: migrates older formats and names what is wrong.
@@ -81,8 +98,9 @@ fn import_general(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
         });
     }
     migrate(&mut value)?;
-    let export = export_from_value(value)?;
+    let mut export = export_from_value(value)?;
     check_fits(pack, &export.state)?;
+    crate::imported::recompute(pack, &mut export.state)?;
     Ok(export)
 }
 
@@ -155,6 +173,7 @@ pub fn read_envelope(bytes: &[u8]) -> Result<Value> {
     let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidJson(e.to_string()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| Error::InvalidJson(e.to_string()))?;
+    refuse_duplicate_keys(text.as_bytes())?;
     let format = value
         .get("kizuki_export")
         .and_then(Value::as_u64)

@@ -45,6 +45,16 @@ pub trait Kind: Sized + DeserializeOwned + 'static {
     /// result's own order, as the CLI's `score` prints it.
     fn result_json(&self, state: &Self::State, today: &str) -> String;
 
+    /// What an import recomputes or checks beyond [`Kind::check_fits`]: whatever follows
+    /// from the answers (scores, passes) is computed again, never trusted; dates checked.
+    fn recompute_imported(&self, _state: &mut Self::State) -> Result<()> {
+        Ok(())
+    }
+
+    /// How much a state holds (answered items, lessons read and attempts, cases): what
+    /// an import's preview compares.
+    fn amount_done(state: &Self::State) -> usize;
+
     /// Ids the pack keeps sorted for fast lookups during imports (the checklist's items).
     fn lookup_ids(&self) -> Vec<String> {
         Vec::new()
@@ -149,6 +159,16 @@ macro_rules! kinds {
                 }
             }
 
+            /// Recomputes what follows from an imported state's answers (see
+            /// [`Kind::recompute_imported`]).
+            pub fn recompute_imported(&self, state: &mut KitState) -> Result<()> {
+                match (self, state) {
+                    $( #[cfg(feature = $feature)] (Kit::$variant(content), KitState::$variant(state)) => content.recompute_imported(state), )*
+                    #[allow(unreachable_patterns)]
+                    (kit, state) => Err(kit.mismatch(state)),
+                }
+            }
+
             /// Ids kept sorted for fast lookups (see [`Kind::lookup_ids`]).
             pub(crate) fn lookup_ids(&self) -> Vec<String> {
                 match self {
@@ -178,6 +198,13 @@ macro_rules! kinds {
             pub fn kind_name(&self) -> &'static str {
                 match self {
                     $( #[cfg(feature = $feature)] KitState::$variant(_) => $name, )*
+                }
+            }
+
+            /// How much the state holds (see [`Kind::amount_done`]).
+            pub fn amount_done(&self) -> usize {
+                match self {
+                    $( #[cfg(feature = $feature)] KitState::$variant(state) => <$content as Kind>::amount_done(state), )*
                 }
             }
 

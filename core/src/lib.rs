@@ -53,9 +53,14 @@ pub mod error;
 pub mod export;
 #[cfg(feature = "plan")]
 pub use kind::plan::ics;
+pub mod import_preview;
+pub mod imported;
+pub mod json_keys;
 pub mod kind;
 pub mod load;
 pub mod pack;
+pub mod passphrase;
+pub mod phone;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -86,9 +86,21 @@ pub enum Inline {
 pub fn is_safe_href(href: &str) -> bool {
     let lower = href.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !href
-            .chars()
-            .any(|c| c.is_control() || c == '"' || c == '<' || c == '>')
+        && !href.trim().chars().any(|c| {
+            c.is_control()
+                || c.is_whitespace()
+                || is_hidden_format(c)
+                || matches!(c, '"' | '<' | '>')
+        })
+}
+
+/// Direction marks and overrides, zero-width characters and the BOM: in a link they can
+/// make the address shown differ from the address followed.
+fn is_hidden_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+    )
 }
 
 /// Splits text written with Kizuki's inline markup (`**strong**`, `[label](https://url)`)
@@ -189,6 +201,19 @@ pub fn link_targets(source: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_with_direction_overrides_or_hidden_characters_are_unsafe() {
+        assert!(is_safe_href("https://www.mhlw.go.jp/"));
+        for href in [
+            "https://example.jp/\u{202E}gpj.exe",
+            "https://exa\u{200B}mple.jp/",
+            "https://example.jp/a b",
+            "https://example.jp/\u{2066}x",
+        ] {
+            assert!(!is_safe_href(href), "{href:?}");
+        }
+    }
 
     #[test]
     fn english_falls_back_to_japanese_when_missing() {

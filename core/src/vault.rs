@@ -2,7 +2,15 @@
 //! passphrase; ChaCha20-Poly1305 seals the data, so a wrong passphrase, a changed byte or
 //! a cut-off record is detected, never decrypted into garbage.
 //!
-//! The core has no randomness: callers pass a fresh random salt and nonce each time.
+//! The core has no randomness: callers pass a fresh random salt and nonce each time, and
+//! sealing is refused when those bytes look broken (all one value).
+//!
+//! A new passphrase is checked ([`check_passphrase`]) and every passphrase is normalised
+//! ([`normalise_passphrase`]) before a key is derived from it.
+
+pub use crate::passphrase::{
+    check_passphrase, normalise_passphrase, PassphraseProblem, MIN_PASSPHRASE_CHARS,
+};
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -16,8 +24,6 @@ use crate::error::{Error, Result};
 
 /// The vault format this build writes and reads.
 pub const VAULT_FORMAT: u32 = 1;
-/// The shortest passphrase accepted, in characters.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// Salt length in bytes.
 pub const SALT_BYTES: usize = 16;
 /// Nonce length in bytes.
@@ -112,25 +118,57 @@ pub struct SealedRecord {
 }
 
 impl VaultKey {
-    /// Derives a key from a passphrase and a fresh random salt (slow on purpose).
+    /// Derives a key from a new passphrase and a fresh random salt (slow on purpose). The
+    /// passphrase is checked ([`check_passphrase`]: [`Error::WeakPassphrase`]) and
+    /// normalised; a salt of one repeated byte is [`Error::BrokenRandomness`].
     pub fn derive(passphrase: &str, salt: [u8; SALT_BYTES]) -> Result<VaultKey> {
-        if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(Error::WeakPassphrase(MIN_PASSPHRASE_CHARS));
-        }
-        derive_with(passphrase, salt, KdfParams::current())
+        check_passphrase(passphrase).map_err(Error::WeakPassphrase)?;
+        refuse_broken_randomness(&salt)?;
+        derive_with(
+            &normalise_passphrase(passphrase),
+            salt,
+            KdfParams::current(),
+        )
     }
 
-    /// Derives the key a sealed record was made with, to open it and later ones.
+    /// Derives the key a sealed record was made with, to open it and later ones. The
+    /// passphrase is normalised first; when that key does not open the record and the
+    /// passphrase as typed differs from its normalised form, the key of the passphrase as
+    /// typed is tried too (records sealed before normalisation). A key that opens nothing
+    /// still comes back: [`VaultKey::open`] then says [`Error::DecryptionFailed`].
     pub fn for_record(passphrase: &str, record: &SealedRecord) -> Result<VaultKey> {
         record.kdf.check()?;
         let salt: [u8; SALT_BYTES] = decode(&record.salt)?
             .try_into()
             .map_err(|_| Error::DecryptionFailed)?;
-        derive_with(passphrase, salt, record.kdf)
+        let normalised = normalise_passphrase(passphrase);
+        let key = derive_with(&normalised, salt, record.kdf)?;
+        if normalised == passphrase || key.open(record).is_ok() {
+            return Ok(key);
+        }
+        let as_typed = derive_with(passphrase, salt, record.kdf)?;
+        Ok(if as_typed.open(record).is_ok() {
+            as_typed
+        } else {
+            key
+        })
     }
 
-    /// Seals `plaintext` under this key with a fresh random nonce.
-    pub fn seal(&self, label: &str, plaintext: &[u8], nonce: [u8; NONCE_BYTES]) -> SealedRecord {
+    /// The key-derivation settings of this key (those of the record it opened, or the
+    /// current ones for a new key).
+    pub fn kdf(&self) -> KdfParams {
+        self.kdf
+    }
+
+    /// Seals `plaintext` under this key with a fresh random nonce. A nonce of one repeated
+    /// byte (a broken random source) is refused: [`Error::BrokenRandomness`].
+    pub fn seal(
+        &self,
+        label: &str,
+        plaintext: &[u8],
+        nonce: [u8; NONCE_BYTES],
+    ) -> Result<SealedRecord> {
+        refuse_broken_randomness(&nonce)?;
         let cipher = ChaCha20Poly1305::new(Key::from_slice(&self.key));
         let aad = associated_data(label, &self.kdf);
         let ciphertext = cipher
@@ -142,14 +180,14 @@ impl VaultKey {
                 },
             )
             .unwrap_or_default();
-        SealedRecord {
+        Ok(SealedRecord {
             kizuki_vault: VAULT_FORMAT,
             label: label.to_string(),
             kdf: self.kdf,
             salt: BASE64.encode(self.salt),
             nonce: BASE64.encode(nonce),
             ciphertext: BASE64.encode(ciphertext),
-        }
+        })
     }
 
     /// Opens a record sealed with this key. A wrong key, a changed byte, a changed label or
@@ -208,6 +246,15 @@ impl SealedRecord {
     }
 }
 
+/// Random bytes that are all one value (all zero from a broken or stubbed
+/// `crypto.getRandomValues`) are refused: a reused nonce would break the encryption.
+fn refuse_broken_randomness(bytes: &[u8]) -> Result<()> {
+    match bytes.split_first() {
+        Some((first, rest)) if rest.iter().any(|b| b != first) => Ok(()),
+        _ => Err(Error::BrokenRandomness),
+    }
+}
+
 fn derive_with(passphrase: &str, salt: [u8; SALT_BYTES], kdf: KdfParams) -> Result<VaultKey> {
     let params = Params::new(kdf.m, kdf.t, kdf.p, Some(32)).map_err(|_| Error::DecryptionFailed)?;
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
@@ -235,16 +282,18 @@ fn decode(text: &str) -> Result<Vec<u8>> {
 mod tests {
     use super::*;
 
-    const SALT: [u8; SALT_BYTES] = [7; SALT_BYTES];
-    const NONCE: [u8; NONCE_BYTES] = [9; NONCE_BYTES];
+    const SALT: [u8; SALT_BYTES] = [7, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+    const NONCE: [u8; NONCE_BYTES] = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2];
 
     fn sealed() -> (VaultKey, SealedRecord) {
         let key = VaultKey::derive("correct horse battery", SALT).unwrap();
-        let record = key.seal(
-            "return-to-work",
-            "休業開始 2026-04-01 うつ状態".as_bytes(),
-            NONCE,
-        );
+        let record = key
+            .seal(
+                "return-to-work",
+                "休業開始 2026-04-01 うつ状態".as_bytes(),
+                NONCE,
+            )
+            .unwrap();
         (key, record)
     }
 
@@ -295,7 +344,11 @@ mod tests {
     fn short_passphrases_and_hostile_costs_are_refused() {
         assert_eq!(
             VaultKey::derive("short", SALT),
-            Err(Error::WeakPassphrase(8))
+            Err(Error::WeakPassphrase(PassphraseProblem::TooShort))
+        );
+        assert_eq!(
+            VaultKey::derive("12345678", SALT),
+            Err(Error::WeakPassphrase(PassphraseProblem::Common))
         );
         let (_, mut record) = sealed();
         record.kdf.m = u32::MAX;
@@ -303,5 +356,41 @@ mod tests {
             VaultKey::for_record("correct horse battery", &record),
             Err(Error::DecryptionFailed)
         );
+    }
+
+    #[test]
+    fn broken_random_bytes_are_refused() {
+        assert_eq!(
+            VaultKey::derive("correct horse battery", [0; SALT_BYTES]),
+            Err(Error::BrokenRandomness)
+        );
+        let (key, _) = sealed();
+        assert_eq!(
+            key.seal("x", b"y", [0; NONCE_BYTES]),
+            Err(Error::BrokenRandomness)
+        );
+        assert_eq!(
+            key.seal("x", b"y", [0xFF; NONCE_BYTES]),
+            Err(Error::BrokenRandomness)
+        );
+    }
+
+    #[test]
+    fn a_full_width_passphrase_unlocks_what_its_half_width_twin_sealed() {
+        let (_, record) = sealed();
+        let twin =
+            VaultKey::for_record("ｃｏｒｒｅｃｔ\u{3000}ｈｏｒｓｅ　ｂａｔｔｅｒｙ", &record)
+                .unwrap();
+        assert!(twin.open(&record).is_ok());
+    }
+
+    #[test]
+    fn a_record_sealed_before_normalisation_still_opens() {
+        // An older build derived the key from the passphrase as typed, full-width.
+        let typed = "ｃｏｒｒｅｃｔ　ｈｏｒｓｅ";
+        let old_key = derive_with(typed, SALT, KdfParams::current()).unwrap();
+        let record = old_key.seal("plan", b"old", NONCE).unwrap();
+        let key = VaultKey::for_record(typed, &record).unwrap();
+        assert_eq!(key.open(&record).unwrap(), b"old");
     }
 }

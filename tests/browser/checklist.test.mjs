@@ -348,6 +348,61 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('import over saved answers asks first; "undo import" restores them', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const saved = completeRecord();
+    saved.saved_at = '2026-11-30T09:00:00.000Z';
+    await seed(page, saved);
+    const before = await page.evaluate((key) => localStorage.getItem(key), RECORD_KEY);
+    const answered = Object.values(saved.state.data.items).length;
+    // An older file whose every answer is "no".
+    const older = completeRecord(['no']);
+    older.saved_at = '2025-04-01T00:00:00.000Z';
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-'));
+    const file = join(dir, 'older.json');
+    writeFileSync(file, JSON.stringify(older));
+    const input = page.locator(`[id="${ID}import"]`);
+    const dialog = page.locator(`${HOST} [data-testid="import-confirm"]`);
+
+    await input.setInputFiles(file);
+    await dialog.waitFor();
+    assert.equal(await dialog.getAttribute('role'), 'alertdialog');
+    assert.equal(await dialog.evaluate((el) => el.getRootNode().activeElement === el), true, 'focus moves to the question');
+    const title = await dialog.evaluate((el) => el.getRootNode().getElementById(el.getAttribute('aria-labelledby'))?.textContent);
+    assert.match(title ?? '', /置き換えますか/, 'the dialog is labelled');
+    assert.equal(await dialog.locator('[data-testid="import-saved-done"]').textContent(), String(answered));
+    assert.equal(await dialog.getAttribute('data-newer'), 'saved', 'the saved answers are newer than the file');
+    assert.match(await dialog.locator('[data-testid="import-newer"]').textContent(), /保存されている内容の方が新しく/);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), RECORD_KEY), before, 'nothing changes while asking');
+
+    // Escape keeps what is saved.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), RECORD_KEY), before);
+
+    // Replacing keeps the saved record as a copy, then "undo import" puts it back.
+    await input.setInputFiles(file);
+    await dialog.waitFor();
+    await dialog.locator('[data-testid="import-replace"]').click();
+    await page.waitForFunction(
+      ([key, choice]) => Object.values(JSON.parse(localStorage.getItem(key)).state.data.items).every((a) => a.choice === choice),
+      [RECORD_KEY, 'no'],
+    );
+    assert.equal(
+      await page.evaluate((key) => localStorage.getItem(`${key}/before-import`), RECORD_KEY),
+      before,
+      'the replaced record is kept byte for byte',
+    );
+    const undo = page.locator(`${HOST} [data-testid="undo-import"]`);
+    await undo.click();
+    await page.locator(`${HOST} [data-testid="files-status"]`, { hasText: '取り込む前の内容に戻しました' }).waitFor();
+    assert.deepEqual((await storedRecord(page)).state, saved.state, 'undo import restores every answer');
+    assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}/before-import`), RECORD_KEY), null);
+    assert.equal(await undo.count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('comparing with an earlier export shows what improved and what slipped back', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-'));

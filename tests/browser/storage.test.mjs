@@ -241,4 +241,59 @@ describe('checklist storage', () => {
     assert.equal(end.state.data.items[y], undefined, `B's answer to ${y} did not overwrite A's record`);
     await context.close();
   });
+
+  test('a damaged record with storage full stays where it is, byte for byte, after the next answer', async () => {
+    const truncated = '{"kizuki_export": 2, "pack_id": "mh-checklist", "state": ';
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    await seedBeforeLoad(context, truncated);
+    // Storage is full: every write by the page fails (the seed above uses the original).
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = function setItem(name) {
+        throw new DOMException(`Setting the value of '${name}' exceeded the quota.`, 'QuotaExceededError');
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${PATH}`);
+    await widgetTitle(page, HOST);
+    await problem(page).waitFor();
+    const message = (await problem(page).textContent()).trim();
+    assert.match(message, /そのまま残して/, `says the record stays as it is: ${message}`);
+    assert.doesNotMatch(message, /corrupt/, 'names no copy that does not exist');
+    assert.equal(await stored(page), truncated, 'the damaged record is still there');
+    // The next answer is not saved over it.
+    const profile = firstProfile(pack);
+    for (const [question, choice] of Object.entries(profile)) {
+      await byId(page, `profile-${question}-${choice}`).check();
+    }
+    await page.locator(`${HOST} [data-testid="start"]`).click();
+    const [x] = firstAreaItems(pack, profile);
+    await byId(page, `item-${x}-yes`).check();
+    await page.waitForTimeout(300);
+    assert.equal(await stored(page), truncated, 'still there, byte for byte, after the next answer');
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(keys.filter((k) => k.includes('/corrupt/')), [], 'no half-written copy');
+    await context.close();
+  });
+
+  test('a record saved by a newer version is left untouched and explained', async () => {
+    const profile = firstProfile(pack);
+    const [x] = firstAreaItems(pack, profile);
+    const newer = JSON.stringify({ ...record(pack, profile, { [x]: { choice: 'yes' } }), kizuki_export: 99 });
+    const { page, context } = await openSeeded(browser, server, newer);
+    await problem(page).waitFor();
+    const message = (await problem(page).textContent()).trim();
+    assert.match(message, /新しい版/, `says it was saved by a newer version: ${message}`);
+    assert.match(message, /更新/, `says to update: ${message}`);
+    assert.equal(await stored(page), newer, 'the record is untouched on load');
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(keys.filter((k) => k.includes('/corrupt/')), [], 'not set aside as damaged');
+    // Answering on this older page does not write over it.
+    for (const [question, choice] of Object.entries(profile)) {
+      await byId(page, `profile-${question}-${choice}`).check();
+    }
+    await page.waitForTimeout(300);
+    assert.equal(await stored(page), newer, 'still untouched after answering');
+    assert.match((await problem(page).textContent()).trim(), /新しい版/);
+    await context.close();
+  });
 });

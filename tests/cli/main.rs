@@ -326,3 +326,42 @@ fn validate_warns_and_stats_counts_lesson_blocks_without_sources_of_their_own() 
     assert_eq!(stats["warnings"], stats["fact_blocks_unsourced"]);
     assert!(stats["per_module"][0]["block_sources"].is_object());
 }
+
+#[cfg(unix)]
+#[test]
+fn validate_dev_zero_stops_at_the_size_limit_quickly() {
+    let started = std::time::Instant::now();
+    let output = kizuki(&["validate", "/dev/zero"]);
+    let elapsed = started.elapsed();
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("out_of_range"), "{stdout}");
+    assert!(
+        elapsed < std::time::Duration::from_secs(20),
+        "took {elapsed:?}"
+    );
+    // The same for an export: `score` refuses by size, not after reading gigabytes.
+    let started = std::time::Instant::now();
+    let output = kizuki(&["score", &pack("checklist"), "/dev/zero"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert!(stderr(&output).contains("too_large"), "{}", stderr(&output));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
+#[test]
+fn validate_reads_a_directory_file_with_a_bom_as_a_directory() {
+    let directory = repo_root().join("content/directory/default.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(read(directory));
+    let path =
+        std::env::temp_dir().join(format!("kizuki-bom-directory-{}.json", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    let output = kizuki(&["validate", &path.display().to_string()]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(
+        code(&output),
+        0,
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}

@@ -128,3 +128,141 @@ fn the_plan_csv_has_one_row_per_task_per_case_and_no_field_values() {
         }
     }
 }
+
+/// The hostile corpus of formula cells (`tests/data/hostile/csv-formula-cells.json`).
+fn hostile_cells() -> Vec<String> {
+    let path = crate::repo_root().join("tests/data/hostile/csv-formula-cells.json");
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// An independent reading of "a spreadsheet could run this": written here, not borrowed
+/// from the core, so the test can fail.
+pub fn could_run(cell: &str) -> bool {
+    if cell.starts_with('\'') {
+        return false;
+    }
+    if cell.starts_with(['\t', '\r', '\n']) {
+        return true;
+    }
+    if cell.parse::<f64>().is_ok() && !cell.contains(['e', 'E', '+', 'i', 'n', 'N']) {
+        return false;
+    }
+    let rest: String = cell
+        .chars()
+        .skip_while(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || ('\u{200B}'..='\u{206F}').contains(c)
+                || *c == '\u{FEFF}'
+        })
+        .collect();
+    let folded: String = rest
+        .chars()
+        .take(1)
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap(),
+            '\u{FE62}' => '+',
+            '\u{FE63}' | '\u{2212}' => '-',
+            '\u{FE66}' => '=',
+            '\u{FE6B}' => '@',
+            c => c,
+        })
+        .collect();
+    folded.starts_with(['=', '+', '-', '@', '|'])
+}
+
+/// Walks a pack's JSON and sets every bilingual text (`{"ja": …, "en": …}`) to `cell`.
+fn set_every_text(value: &mut serde_json::Value, cell: &str) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let is_text = map.len() == 2
+                && map.get("ja").is_some_and(|v| v.is_string())
+                && map.get("en").is_some_and(|v| v.is_string());
+            if is_text {
+                map.insert("ja".into(), cell.into());
+                map.insert("en".into(), cell.into());
+            } else {
+                map.values_mut().for_each(|v| set_every_text(v, cell));
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| set_every_text(v, cell)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_cell_of_every_csv_from_the_hostile_corpus_is_neutralised() {
+    let cells = hostile_cells();
+    assert!(cells.len() >= 30, "the corpus is there");
+    let mut packs_loaded = 0;
+    for cell in &cells {
+        assert!(
+            could_run(cell),
+            "{cell:?} is hostile by the test's own reading"
+        );
+        // write_csv itself, headers and rows.
+        let csv = csv_export::write_csv(&[cell.as_str()], &[vec![cell.as_str()]]);
+        for record in records(&csv) {
+            for field in record {
+                assert!(
+                    !could_run(&field),
+                    "{cell:?} came through write_csv as {field:?}"
+                );
+            }
+        }
+        // Every kind's CSV, with every authored text and every typed text set to the cell.
+        for kind in ["checklist", "plan", "course"] {
+            let path = crate::golden::data_dir(kind).join("pack.json");
+            let mut value: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+            set_every_text(&mut value, cell);
+            let Ok(pack) = kizuki_core::load_pack(value.to_string().as_bytes()) else {
+                continue; // a text the validator refuses (control characters) never reaches a CSV
+            };
+            packs_loaded += 1;
+            for (case, export) in cases(kind, &pack) {
+                let mut state = export.state.clone();
+                match &mut state {
+                    KitState::Checklist(answers) => {
+                        for action in answers.actions.values_mut() {
+                            action.owner = cell.clone();
+                        }
+                        for answer in answers.items.values_mut() {
+                            answer.why_not_other = cell.clone();
+                        }
+                    }
+                    KitState::Plan(cases) => {
+                        for case in cases.cases.values_mut() {
+                            case.label = cell.clone();
+                            for done in case.tasks_done.values_mut() {
+                                *done = cell.clone();
+                            }
+                        }
+                    }
+                    KitState::Course(progress) => {
+                        for module in progress.modules.values_mut() {
+                            for attempt in &mut module.attempts {
+                                attempt.date = cell.clone();
+                            }
+                        }
+                    }
+                }
+                for lang in [Lang::Ja, Lang::En] {
+                    let csv = csv_export::export_csv(&pack, &state, lang, TODAY).unwrap();
+                    for record in records(&csv) {
+                        for field in record {
+                            assert!(
+                                !could_run(&field),
+                                "{kind}/{case}: {cell:?} came through as {field:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        packs_loaded >= cells.len() * 3 * 2 / 3,
+        "most hostile texts load into packs ({packs_loaded})"
+    );
+}

@@ -156,6 +156,7 @@ fn every_hostile_file_gives_the_outcome_its_manifest_row_names() {
                 "pack" => pack_outcome(&bytes),
                 "vault" => vault_outcome(&bytes),
                 "inline" => inline_outcome(&bytes),
+                "csv" => csv_outcome(&bytes),
                 other => panic!("unknown `loaded as` value `{other}`"),
             },
         }));
@@ -169,6 +170,27 @@ fn every_hostile_file_gives_the_outcome_its_manifest_row_names() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Each cell of a JSON array written by `write_csv` as a header and a cell, read back.
+fn csv_outcome(bytes: &[u8]) -> String {
+    let cells: Vec<String> = serde_json::from_slice(bytes).expect("a JSON array of cells");
+    for cell in &cells {
+        let csv = kizuki_core::csv_export::write_csv(&[cell.as_str()], &[vec![cell.as_str()]]);
+        let body = csv.strip_prefix('\u{feff}').unwrap_or(&csv);
+        for record in csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(body.as_bytes())
+            .records()
+        {
+            for field in record.expect("the CSV reads back").iter() {
+                if crate::csv_export::could_run(field) {
+                    return format!("live: {field:?}");
+                }
+            }
+        }
+    }
+    "neutralised".to_string()
 }
 
 #[test]

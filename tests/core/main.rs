@@ -8,6 +8,8 @@ mod dated_rules;
 mod golden;
 mod hostile;
 mod ics;
+mod imported;
+mod passphrase;
 mod report;
 mod roundtrip;
 mod schema;

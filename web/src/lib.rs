@@ -19,6 +19,7 @@
 
 pub mod embed;
 pub mod help;
+pub mod import_confirm;
 pub mod kind;
 mod load;
 mod locale;
@@ -369,7 +370,13 @@ pub fn contact_details(
         <dl class="kizuki-contact-details">
             if let Some(phone) = phone {
                 <dt>{ &text.center_phone }</dt>
-                <dd><a href={tel_href(phone)}>{ phone }</a></dd>
+                <dd>
+                    if let Some(href) = tel_href(phone) {
+                        <a href={href}>{ phone }</a>
+                    } else {
+                        { phone }
+                    }
+                </dd>
             }
             if let Some(hours) = hours {
                 <dt>{ &text.center_hours }</dt>
@@ -383,15 +390,11 @@ pub fn contact_details(
     }
 }
 
-/// A `tel:` link target: the digits and a leading `+` of a number written any way.
-pub fn tel_href(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .enumerate()
-        .filter(|(index, c)| c.is_ascii_digit() || (*index == 0 && *c == '+'))
-        .map(|(_, c)| c)
-        .collect();
-    format!("tel:{digits}")
+/// A `tel:` link target built from the number alone (`0120-279-338 (24h, 365 days)` →
+/// `tel:0120279338`, see [`kizuki_core::phone::dial_number`]); `None` when the text does
+/// not start with a number, so it is shown without a link.
+pub fn tel_href(phone: &str) -> Option<String> {
+    kizuki_core::phone::dial_number(phone).map(|number| format!("tel:{number}"))
 }
 
 #[cfg(test)]
@@ -416,9 +419,14 @@ mod tests {
     }
 
     #[test]
-    fn tel_links_keep_only_digits_and_a_leading_plus() {
-        assert_eq!(tel_href("03-1234-5678"), "tel:0312345678");
-        assert_eq!(tel_href("+81 3 1234 5678"), "tel:+81312345678");
-        assert_eq!(tel_href("javascript:alert(1)"), "tel:1");
+    fn tel_links_are_built_from_the_number_alone() {
+        let href = |phone: &str| tel_href(phone);
+        assert_eq!(href("03-1234-5678").as_deref(), Some("tel:0312345678"));
+        assert_eq!(href("+81 3 1234 5678").as_deref(), Some("tel:+81312345678"));
+        assert_eq!(
+            href("0120-279-338 (24h, 365 days)").as_deref(),
+            Some("tel:0120279338")
+        );
+        assert_eq!(href("javascript:alert(1)"), None);
     }
 }

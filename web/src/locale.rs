@@ -65,6 +65,42 @@ pub struct UiText {
     pub help_empty: &'static str,
     /// `{name}` keeps the list, checked on `{date}`.
     pub help_maintained_by: &'static str,
+    /// Replace what is saved with the file?
+    pub import_confirm_title: &'static str,
+    /// Importing “{file}” replaces what is saved in this browser.
+    pub import_confirm_text: &'static str,
+    /// Saved here
+    pub import_saved: &'static str,
+    /// File
+    pub import_file: &'static str,
+    /// Filled in
+    pub import_done: &'static str,
+    /// Saved
+    pub import_saved_at: &'static str,
+    /// The file was saved more recently.
+    pub import_newer_file: &'static str,
+    /// Careful: what is saved here is newer; the file is older. Replacing takes the work back t
+    pub import_newer_saved: &'static str,
+    /// Both were saved at the same time.
+    pub import_newer_same: &'static str,
+    /// It cannot be told which is newer.
+    pub import_newer_unknown: &'static str,
+    /// What is saved now is kept as a copy, and “Undo import” puts it back.
+    pub import_undo_note: &'static str,
+    /// Replace with the file
+    pub import_replace: &'static str,
+    /// Cancel (keep what is saved)
+    pub import_cancel: &'static str,
+    /// What was saved before the import is kept as a copy.
+    pub import_undo_kept: &'static str,
+    /// Undo import
+    pub import_undo: &'static str,
+    /// Remove the copy
+    pub import_undo_remove: &'static str,
+    /// Back to what was saved before the import.
+    pub import_undo_done: &'static str,
+    /// The copy of what is saved could not be stored (storage may be full), so nothing was impo
+    pub import_copy_failed: &'static str,
     /// The name of each kind of place, as group headings.
     pub help_kinds: HelpKindsText,
 }

@@ -18,6 +18,13 @@ pub enum StorageError {
     Full,
     /// Another tab saved newer answers; this tab must reload them instead of overwriting.
     NewerElsewhere,
+    /// The stored record was saved by a newer version of Kizuki: it is left untouched and
+    /// nothing is saved over it until this page is updated.
+    NewerVersion,
+    /// The stored record cannot be read and could not be set aside (storage full): it stays
+    /// where it is, byte for byte, and nothing is saved over it until the person has
+    /// downloaded it and erased it (the "my data" page).
+    KeptInPlace,
     /// Anything else the browser said.
     Other(String),
 }
@@ -29,6 +36,8 @@ impl StorageError {
             StorageError::Unavailable => "unavailable",
             StorageError::Full => "full",
             StorageError::NewerElsewhere => "newer_elsewhere",
+            StorageError::NewerVersion => "newer_version",
+            StorageError::KeptInPlace => "kept_in_place",
             StorageError::Other(_) => "other",
         }
     }
@@ -159,28 +168,44 @@ pub fn load_plain(pack: &ValidPack, namespace: &str) -> Loaded {
                 revision: export.revision,
                 problem: None,
             },
-            Err(error) => {
-                let aside = keep_aside(&key, &text);
-                Loaded {
-                    state: empty,
-                    revision: 0,
-                    problem: Some(LoadProblem::KeptAside {
-                        key: aside,
-                        code: error.code(),
-                    }),
-                }
-            }
+            Err(error) => Loaded {
+                state: empty,
+                revision: 0,
+                problem: Some(unreadable(&key, &text, &error)),
+            },
         },
     }
 }
 
-/// Moves a damaged record out of the way (under `<key>/corrupt/<time>`) and returns the new key.
-pub fn keep_aside(key: &str, text: &str) -> String {
-    let aside = format!("{key}/corrupt/{}", js_sys::Date::now() as u64);
-    if write(&aside, text).is_ok() {
-        let _ = remove(key);
+/// What to do with a stored record this build cannot use: one from a newer version stays
+/// untouched; a damaged one is set aside, or, when there is no room for the copy, stays
+/// where it is. Either way [`save_plain`] never writes over a record it cannot read.
+pub fn unreadable(key: &str, text: &str, error: &kizuki_core::Error) -> LoadProblem {
+    if let kizuki_core::Error::FutureVersion { .. } = error {
+        return LoadProblem::Storage(StorageError::NewerVersion);
     }
-    aside
+    match keep_aside(key, text) {
+        Some(aside) => LoadProblem::KeptAside {
+            key: aside,
+            code: error.code(),
+        },
+        None => LoadProblem::Storage(StorageError::KeptInPlace),
+    }
+}
+
+/// Copies a damaged record out of the way (under `<key>/corrupt/<time>`), then removes the
+/// original, and returns the new key. When the copy cannot be written (storage full), the
+/// original is left where it is and `None` comes back.
+pub fn keep_aside(key: &str, text: &str) -> Option<String> {
+    let aside = format!("{key}/corrupt/{}", js_sys::Date::now() as u64);
+    write(&aside, text).ok()?;
+    // Only once the copy reads back the same is the original removed.
+    if read(&aside).ok().flatten().as_deref() != Some(text) {
+        let _ = remove(&aside);
+        return None;
+    }
+    let _ = remove(key);
+    Some(aside)
 }
 
 /// The revision of the record stored now, if it is readable.
@@ -199,10 +224,18 @@ pub fn save_plain(
     revision: u64,
 ) -> Result<u64, StorageError> {
     let key = record_key(namespace, &pack.pack().id);
-    if stored_revision(&key).is_some_and(|stored| stored > revision) {
-        return Err(StorageError::NewerElsewhere);
+    if let Some(text) = read(&key)? {
+        match import(pack, text.as_bytes()) {
+            Ok(stored) if stored.revision > revision => return Err(StorageError::NewerElsewhere),
+            Ok(_) => {}
+            Err(kizuki_core::Error::FutureVersion { .. }) => {
+                return Err(StorageError::NewerVersion)
+            }
+            // Never write over a record that cannot be read: it was not set aside.
+            Err(_) => return Err(StorageError::KeptInPlace),
+        }
     }
-    let next = revision + 1;
+    let next = revision.saturating_add(1);
     let export = Export::new(pack, state.clone(), &now_iso(), next);
     write(&key, &export.to_json())?;
     Ok(next)

@@ -56,12 +56,14 @@ pub fn validate(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
 }
 
 /// Whether a file is a regional resource directory rather than a pack: a JSON object with
-/// `directory_format` (anything else is checked as a pack, whose errors then say what is wrong).
+/// `directory_format`, a byte order mark allowed before it (anything else is checked as a
+/// pack, whose errors then say what is wrong).
 fn is_directory(bytes: &[u8]) -> bool {
     #[derive(serde::Deserialize)]
     struct Probe {
         directory_format: Option<serde::de::IgnoredAny>,
     }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     serde_json::from_slice::<Probe>(bytes).is_ok_and(|probe| probe.directory_format.is_some())
 }
 

@@ -31,9 +31,37 @@ pub fn usage(message: impl Into<String>) -> anyhow::Error {
     anyhow::anyhow!(message.into())
 }
 
-/// Reads a file, or fails with an I/O error (exit 2).
+/// The most any command reads of one file: one byte more than the largest file the core
+/// accepts (a pack, [`kizuki_core::load::MAX_PACK_BYTES`]), so that the core's own size
+/// check refuses anything larger with its usual error and code.
+pub const MAX_READ_BYTES: usize = max(
+    kizuki_core::load::MAX_PACK_BYTES,
+    max(
+        kizuki_core::export::MAX_IMPORT_BYTES,
+        kizuki_core::directory::MAX_DIRECTORY_BYTES,
+    ),
+) + 1;
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// Reads a file, at most [`MAX_READ_BYTES`] of it (so `/dev/zero`, a pipe that never ends
+/// or a file of gigabytes stops at the limit, and the core then refuses it by size), or
+/// fails with an I/O error (exit 2).
 pub fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    use std::io::Read as _;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_READ_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(bytes)
 }
 
 /// Prints diagnostics to stderr, prefixed with the file.

@@ -34,7 +34,10 @@ fn sealed() -> &'static (VaultKey, SealedRecord) {
             ciphertext: String::new(),
         };
         let key = VaultKey::for_record(PASSPHRASE, &template).expect("cheap cost accepted");
-        let record = key.seal("return-to-work", PLAINTEXT, [9u8; 12]);
+        let nonce = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2];
+        let record = key
+            .seal("return-to-work", PLAINTEXT, nonce)
+            .expect("a nonce that is not one repeated byte");
         (key, record)
     })
 }

@@ -259,8 +259,8 @@ mod validate;
 pub mod xapi;
 
 pub use session::{
-    is_correct, CourseAction, CourseProgress, CourseResult, ModuleProgress, ModuleResult, Position,
-    QuizAttempt, ScenarioState, ScenarioStep,
+    is_correct, percent, CourseAction, CourseProgress, CourseResult, ModuleProgress, ModuleResult,
+    Position, QuizAttempt, ScenarioState, ScenarioStep,
 };
 
 #[cfg(test)]

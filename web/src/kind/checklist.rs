@@ -41,6 +41,8 @@ fn storage_message(text: &ChecklistText, error: &StorageError) -> String {
         StorageError::Unavailable => text.storage_unavailable.to_string(),
         StorageError::Full => text.storage_full.to_string(),
         StorageError::NewerElsewhere => text.storage_newer_elsewhere.to_string(),
+        StorageError::NewerVersion => text.storage_newer_version.to_string(),
+        StorageError::KeptInPlace => text.storage_kept_in_place.to_string(),
         StorageError::Other(detail) => fill(text.storage_other, &[("detail", detail)]),
     }
 }
@@ -171,7 +173,9 @@ pub fn view(props: &KitProps) -> Html {
         let screen = screen.clone();
         Callback::from(move |()| {
             let record = platform::record_key(&ctx.namespace, &ctx.pack.pack().id);
-            let removed = platform::remove(&record).and(platform::remove(&ctx.draft_key()));
+            let removed = platform::remove(&record)
+                .and(platform::remove(&ctx.draft_key()))
+                .and(platform::remove(&crate::import_confirm::undo_key(&record)));
             notice.set(Some(removed.err().map_or(Notice::Erased, Notice::Storage)));
             *revision.borrow_mut() = 0;
             dispatcher.dispatch(Msg::Replace {

@@ -175,10 +175,7 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
     };
     let words = match message {
         Message::WrongPassphrase => text.wrong_passphrase.to_string(),
-        Message::TooShort => fill(
-            text.too_short,
-            &[("min", &kizuki_core::vault::MIN_PASSPHRASE_CHARS.to_string())],
-        ),
+        Message::Weak(problem) => text.passphrase_problem(*problem),
         Message::Locked => text.locked.to_string(),
         Message::AutoLocked => text.auto_locked.to_string(),
         Message::Core(code) => text.errors.for_code(code).to_string(),
@@ -186,6 +183,8 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
             "full" => text.storage_full.to_string(),
             "unavailable" => text.storage_unavailable.to_string(),
             "newer_elsewhere" => text.storage_newer_elsewhere.to_string(),
+            "newer_version" => text.storage_newer_version.to_string(),
+            "kept_in_place" => text.storage_kept_in_place.to_string(),
             _ => text.storage_other.to_string(),
         },
         Message::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),

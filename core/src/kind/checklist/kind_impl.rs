@@ -21,6 +21,14 @@ impl Kind for Checklist {
         serde_json::to_string_pretty(&self.result(state, today)).unwrap_or_default()
     }
 
+    fn amount_done(state: &Self::State) -> usize {
+        state
+            .items
+            .values()
+            .filter(|answer| answer.choice.is_some())
+            .count()
+    }
+
     fn check_fits(&self, pack: &ValidPack, state: &ChecklistAnswers) -> Result<()> {
         checklist_fits(pack, self, state)
     }

@@ -21,6 +21,22 @@ impl Kind for Course {
         serde_json::to_string_pretty(&self.result(state)).unwrap_or_default()
     }
 
+    fn amount_done(state: &Self::State) -> usize {
+        state
+            .modules
+            .values()
+            .map(|module| {
+                module.lessons_read.len()
+                    + module.attempts.len()
+                    + module.scenarios.values().map(Vec::len).sum::<usize>()
+            })
+            .sum()
+    }
+
+    fn recompute_imported(&self, state: &mut Self::State) -> Result<()> {
+        crate::imported::recompute_course(self, state)
+    }
+
     fn check_fits(&self, _pack: &ValidPack, state: &CourseProgress) -> Result<()> {
         course_fits(self, state)
     }

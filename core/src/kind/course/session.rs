@@ -491,7 +491,8 @@ fn scenario_state(scenario: &super::Scenario, path: &[ScenarioStep]) -> Scenario
     ScenarioState { node, finished }
 }
 
-fn percent(part: usize, whole: usize) -> u8 {
+/// `part` of `whole` in whole percent, rounded half up; 0 of nothing is 0.
+pub fn percent(part: usize, whole: usize) -> u8 {
     if whole == 0 {
         return 0;
     }

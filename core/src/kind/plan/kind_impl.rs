@@ -34,6 +34,14 @@ impl Kind for Plan {
         serde_json::to_string_pretty(&PlanScore { cases }).unwrap_or_default()
     }
 
+    fn amount_done(state: &Self::State) -> usize {
+        state.cases.len()
+    }
+
+    fn recompute_imported(&self, state: &mut Self::State) -> Result<()> {
+        crate::imported::check_plan(self, state)
+    }
+
     fn check_fits(&self, _pack: &ValidPack, state: &PlanCases) -> Result<()> {
         plan_fits(self, state)
     }

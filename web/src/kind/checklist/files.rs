@@ -6,12 +6,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use kizuki_core::export::{import, Export, KitState};
+use kizuki_core::import_preview::{needs_confirmation, preview, ImportPreview};
 use kizuki_core::kind::checklist::ChecklistAnswers;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::state::Ctx;
 use super::text::{fill, ChecklistText};
+use crate::import_confirm::{self, ImportConfirm, UndoImport};
 use crate::platform;
 
 /// The message for a core error code (`Error::code`) or a file-reading failure.
@@ -79,7 +81,22 @@ enum Status {
     Exported(String),
     ExportFailed(String),
     Imported(String),
-    Refused { file: String, code: String },
+    Refused {
+        file: String,
+        code: String,
+    },
+    /// The undo copy could not be written: nothing was imported.
+    CopyFailed,
+    /// The record from before the import is back.
+    Restored,
+}
+
+/// A checked file waiting for the person's answer.
+#[derive(Clone, PartialEq)]
+struct Pending {
+    name: String,
+    answers: ChecklistAnswers,
+    preview: ImportPreview,
 }
 
 /// Properties of [`FilesPanel`].
@@ -140,24 +157,125 @@ pub fn files_panel(props: &FilesProps) -> Html {
             ));
         })
     };
-    let on_import = {
+    let record_key = platform::record_key(&ctx.namespace, &ctx.pack.pack().id);
+    let pending = use_state(|| None::<Pending>);
+    let undo_present = {
+        let record_key = record_key.clone();
+        use_state(move || import_confirm::undo_copy(&record_key).is_some())
+    };
+    // Keeps what is saved as the undo copy, then replaces it; never replaces without the copy.
+    let replace_with = {
         let status = status.clone();
         let on_import = props.on_import.clone();
+        let record_key = record_key.clone();
+        let undo_present = undo_present.clone();
+        Rc::new(
+            move |name: String, answers: ChecklistAnswers, keep_copy: bool| {
+                if keep_copy {
+                    if import_confirm::keep_before_import(&record_key).is_err() {
+                        status.set(Some(Status::CopyFailed));
+                        return;
+                    }
+                    undo_present.set(true);
+                }
+                on_import.emit(answers);
+                status.set(Some(Status::Imported(name)));
+            },
+        )
+    };
+    let on_import = {
+        let status = status.clone();
+        let pending = pending.clone();
+        let pack = ctx.pack.clone();
+        let record_key = record_key.clone();
+        let replace_with = replace_with.clone();
         on_file_chosen(
             ctx,
-            Callback::from(
-                move |chosen: Chosen| match chosen.result.and_then(answers_of) {
-                    Ok(answers) => {
-                        on_import.emit(answers);
-                        status.set(Some(Status::Imported(chosen.name)));
+            Callback::from(move |chosen: Chosen| {
+                let file = match chosen.result {
+                    Ok(file) => file,
+                    Err(code) => {
+                        status.set(Some(Status::Refused {
+                            file: chosen.name,
+                            code,
+                        }));
+                        return;
                     }
-                    Err(code) => status.set(Some(Status::Refused {
+                };
+                let saved = platform::read(&record_key)
+                    .ok()
+                    .flatten()
+                    .and_then(|text| import(&pack, text.as_bytes()).ok());
+                let ask = needs_confirmation(&file, saved.as_ref());
+                let compared = saved.as_ref().map(|saved| preview(&file, saved));
+                match (answers_of(file), compared) {
+                    (Err(code), _) => status.set(Some(Status::Refused {
                         file: chosen.name,
                         code,
                     })),
-                },
-            ),
+                    (Ok(answers), Some(preview)) if ask => {
+                        status.set(None);
+                        pending.set(Some(Pending {
+                            name: chosen.name,
+                            answers,
+                            preview,
+                        }));
+                    }
+                    (Ok(answers), _) => replace_with(chosen.name, answers, false),
+                }
+            }),
         )
+    };
+    let on_replace = {
+        let pending = pending.clone();
+        let replace_with = replace_with.clone();
+        Callback::from(move |()| {
+            if let Some(chosen) = (*pending).clone() {
+                pending.set(None);
+                replace_with(chosen.name, chosen.answers, true);
+            }
+        })
+    };
+    let on_cancel = {
+        let pending = pending.clone();
+        Callback::from(move |()| pending.set(None))
+    };
+    let on_undo = {
+        let status = status.clone();
+        let on_import = props.on_import.clone();
+        let pack = ctx.pack.clone();
+        let record_key = record_key.clone();
+        let undo_present = undo_present.clone();
+        Callback::from(move |()| {
+            let Some(text) = import_confirm::undo_copy(&record_key) else {
+                undo_present.set(false);
+                return;
+            };
+            match import(&pack, text.as_bytes())
+                .map_err(|e| e.code().to_string())
+                .and_then(answers_of)
+            {
+                Ok(answers) => {
+                    on_import.emit(answers);
+                    let _ = platform::remove(&import_confirm::undo_key(&record_key));
+                    undo_present.set(false);
+                    status.set(Some(Status::Restored));
+                }
+                Err(code) => status.set(Some(Status::Refused {
+                    file: import_confirm::undo_key(&record_key),
+                    code,
+                })),
+            }
+        })
+    };
+    let on_remove_copy = {
+        let record_key = record_key.clone();
+        let undo_present = undo_present.clone();
+        Callback::from(move |()| {
+            if platform::remove(&import_confirm::undo_key(&record_key)).is_ok() {
+                undo_present.set(false);
+            }
+        })
     };
     let ask_erase = {
         let confirming = confirming.clone();
@@ -176,10 +294,13 @@ pub fn files_panel(props: &FilesProps) -> Html {
         })
     };
 
+    let ui = crate::locale::ui_text(ctx.lang);
     let status_line = status.as_ref().map(|s| match s {
         Status::Exported(file) => (false, fill(text.exported, &[("file", file)])),
         Status::ExportFailed(detail) => (true, fill(text.export_failed, &[("detail", detail)])),
         Status::Imported(file) => (false, fill(text.imported, &[("file", file)])),
+        Status::CopyFailed => (true, ui.import_copy_failed.to_string()),
+        Status::Restored => (false, ui.import_undo_done.to_string()),
         Status::Refused { file, code } => (
             true,
             fill(
@@ -206,6 +327,13 @@ pub fn files_panel(props: &FilesProps) -> Html {
                 <input type="file" id={import_id} accept=".json,application/json" data-testid="import"
                        aria-describedby={ctx.id(&["import-hint"])} onchange={on_import} />
             </div>
+            if let Some(chosen) = &*pending {
+                <ImportConfirm lang={ctx.lang} id_prefix={ctx.id(&[""])} file_name={chosen.name.clone()}
+                               preview={chosen.preview.clone()} on_replace={on_replace} on_cancel={on_cancel} />
+            }
+            if *undo_present && pending.is_none() {
+                <UndoImport lang={ctx.lang} on_undo={on_undo} on_remove={on_remove_copy} />
+            }
             <div class="kizuki-cl-status" role="status" data-testid="files-status">
                 if let Some((problem, message)) = &status_line {
                     <p class={classes!("kizuki-cl-message", problem.then_some("kizuki-cl-message-problem"))}>{ message }</p>

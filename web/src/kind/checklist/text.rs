@@ -267,6 +267,10 @@ pub struct ChecklistText {
     /// Your answers could not be saved ({detail}). Save them to a file.
     pub storage_other: &'static str,
     /// The stored answers could not be read, so they were kept aside and a new checklist starte…
+    /// The stored … were saved by a newer version of Kizuki. Update: reload this page once the…
+    pub storage_newer_version: &'static str,
+    /// The stored … could not be read, and storage is too full to set them aside. They stay …
+    pub storage_kept_in_place: &'static str,
     pub storage_kept_aside: &'static str,
     /// Close
     pub dismiss: &'static str,

@@ -58,6 +58,8 @@ impl Notice {
                 "unavailable" => text.storage_unavailable.to_string(),
                 "full" => text.storage_full.to_string(),
                 "newer_elsewhere" => text.storage_newer_elsewhere.to_string(),
+                "newer_version" => text.storage_newer_version.to_string(),
+                "kept_in_place" => text.storage_kept_in_place.to_string(),
                 _ => text.storage_other.to_string(),
             },
             Notice::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),

@@ -138,6 +138,10 @@ pub struct CourseText {
     pub storage_full: &'static str,
     pub storage_newer_elsewhere: &'static str,
     pub storage_other: &'static str,
+    /// The stored … were saved by a newer version of Kizuki. Update: reload this page once the…
+    pub storage_newer_version: &'static str,
+    /// The stored … could not be read, and storage is too full to set them aside. They stay …
+    pub storage_kept_in_place: &'static str,
     pub storage_kept_aside: &'static str,
     pub action_refused: &'static str,
 }

@@ -33,7 +33,8 @@ fn derive_later(dispatch: UseReducerDispatcher<PlanState>, work: impl FnOnce() -
 fn refused(error: &Error) -> Msg {
     Msg::Refused(match error {
         Error::DecryptionFailed => Message::WrongPassphrase,
-        Error::WeakPassphrase(_) => Message::TooShort,
+        Error::WeakPassphrase(problem) => Message::Weak(*problem),
+        Error::BrokenRandomness => Message::RandomUnavailable,
         other => Message::Core(other.code()),
     })
 }

@@ -37,8 +37,8 @@ pub enum Tone {
 pub enum Message {
     /// Unlocking failed: wrong passphrase (or a damaged record).
     WrongPassphrase,
-    /// A passphrase shorter than the minimum.
-    TooShort,
+    /// A new passphrase refused by the core's check, and why.
+    Weak(kizuki_core::passphrase::PassphraseProblem),
     /// Locked by the person.
     Locked,
     /// Locked by the inactivity timer.

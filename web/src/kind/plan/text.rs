@@ -44,6 +44,12 @@ pub struct PlanText {
     pub wrong_passphrase: &'static str,
     /// The passphrase must be at least {min} characters.
     pub too_short: &'static str,
+    /// Common passwords, keyboard rows and repeated characters are guessed first, so they c…
+    pub weak_common: &'static str,
+    /// A passphrase of spaces only cannot be used.
+    pub weak_only_spaces: &'static str,
+    /// A passphrase of invisible characters only (such as zero-width spaces) cannot be used.
+    pub weak_only_invisible: &'static str,
     /// The two passphrases do not match.
     pub mismatch: &'static str,
     /// If you forgot the passphrase
@@ -255,6 +261,10 @@ pub struct PlanText {
     /// Another tab changed the passphrase or erased the data. Please unlock again.
     pub storage_changed_elsewhere: &'static str,
     /// The stored data could not be read and was moved aside (to {key}).
+    /// The stored … were saved by a newer version of Kizuki. Update: reload this page once the…
+    pub storage_newer_version: &'static str,
+    /// The stored … could not be read, and storage is too full to set them aside. They stay …
+    pub storage_kept_in_place: &'static str,
     pub storage_kept_aside: &'static str,
     /// An older record without encryption was found. Once you set a passphrase, it is stored ag…
     pub storage_plain_found: &'static str,
@@ -262,6 +272,25 @@ pub struct PlanText {
     pub random_unavailable: &'static str,
     /// Messages for the core's errors, by [`kizuki_core::Error::code`].
     pub errors: ErrorsText,
+}
+
+impl PlanText {
+    /// Why a new passphrase was refused, in words.
+    pub fn passphrase_problem(
+        &self,
+        problem: kizuki_core::passphrase::PassphraseProblem,
+    ) -> String {
+        use kizuki_core::passphrase::{PassphraseProblem, MIN_PASSPHRASE_CHARS};
+        match problem {
+            PassphraseProblem::TooShort => fill(
+                self.too_short,
+                &[("min", &MIN_PASSPHRASE_CHARS.to_string())],
+            ),
+            PassphraseProblem::OnlySpaces => self.weak_only_spaces.to_string(),
+            PassphraseProblem::OnlyInvisible => self.weak_only_invisible.to_string(),
+            PassphraseProblem::Common => self.weak_common.to_string(),
+        }
+    }
 }
 
 /// One message per core error code.

@@ -75,11 +75,16 @@ pub fn load(pack: &ValidPack, namespace: &str) -> Found {
             }
         }
     };
-    if let Ok(record) = SealedRecord::from_json(&text) {
-        return Found {
-            stored: Stored::Sealed(record),
-            problem: None,
-        };
+    match SealedRecord::from_json(&text) {
+        Ok(record) => {
+            return Found {
+                stored: Stored::Sealed(record),
+                problem: None,
+            }
+        }
+        // A vault from a newer version: untouched, and explained.
+        Err(error @ Error::FutureVersion { .. }) => return unreadable(&key, &text, &error),
+        Err(_) => {}
     }
     match import(pack, text.as_bytes()) {
         Ok(Export {
@@ -89,18 +94,29 @@ pub fn load(pack: &ValidPack, namespace: &str) -> Found {
             stored: Stored::Plain(cases),
             problem: None,
         },
-        Ok(_) => kept_aside(&key, &text, "does_not_fit"),
-        Err(error) => kept_aside(&key, &text, error.code()),
+        Ok(_) => unreadable(&key, &text, &Error::DoesNotFit("not a plan".into())),
+        Err(error) => unreadable(&key, &text, &error),
     }
 }
 
-fn kept_aside(key: &str, text: &str, code: &'static str) -> Found {
+fn unreadable(key: &str, text: &str, error: &Error) -> Found {
     Found {
         stored: Stored::Nothing,
-        problem: Some(platform::LoadProblem::KeptAside {
-            key: platform::keep_aside(key, text),
-            code,
-        }),
+        problem: Some(platform::unreadable(key, text, error)),
+    }
+}
+
+/// Whether a stored text must never be written over: neither a sealed record this build
+/// opens nor a plain export it reads (a newer version's, or a damaged one still in place).
+fn protected(pack: &ValidPack, text: &str) -> Option<StorageError> {
+    match SealedRecord::from_json(text) {
+        Ok(_) => None,
+        Err(Error::FutureVersion { .. }) => Some(StorageError::NewerVersion),
+        Err(_) => match import(pack, text.as_bytes()) {
+            Ok(_) => None,
+            Err(Error::FutureVersion { .. }) => Some(StorageError::NewerVersion),
+            Err(_) => Some(StorageError::KeptInPlace),
+        },
     }
 }
 
@@ -151,7 +167,11 @@ pub fn seal(
 ) -> Result<String, SaveError> {
     let nonce = platform::random_bytes::<NONCE_BYTES>().ok_or(SaveError::NoRandom)?;
     let plain = plain_json(pack, cases, revision);
-    Ok(key.seal(&pack.pack().id, plain.as_bytes(), nonce).to_json())
+    // A nonce of one repeated byte means the random source is broken: nothing is sealed.
+    let record = key
+        .seal(&pack.pack().id, plain.as_bytes(), nonce)
+        .map_err(|_| SaveError::NoRandom)?;
+    Ok(record.to_json())
 }
 
 /// The cases as an unencrypted export (only ever offered as a file, after a warning).
@@ -178,7 +198,11 @@ pub fn save(
 ) -> Result<u64, SaveError> {
     let storage_key = key_for(pack, namespace);
     if let Some(text) = platform::read(&storage_key).map_err(SaveError::Storage)? {
-        // A record that is not sealed (an old plain one) is replaced by the sealed one.
+        // A record that cannot be read is never written over; a plain one (from an older
+        // build) is replaced by the sealed one.
+        if let Some(error) = protected(pack, &text) {
+            return Err(SaveError::Storage(error));
+        }
         if let Ok(record) = SealedRecord::from_json(&text) {
             let (stored_cases, stored_revision) =
                 open(pack, check_with, &record).map_err(|_| SaveError::ChangedElsewhere)?;
@@ -190,7 +214,7 @@ pub fn save(
             }
         }
     }
-    let next = revision + 1;
+    let next = revision.saturating_add(1);
     let sealed = seal(pack, key, cases, next)?;
     platform::write(&storage_key, &sealed).map_err(SaveError::Storage)?;
     Ok(next)

@@ -51,14 +51,13 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
         );
         let on_submit = props.on_submit.clone();
         let busy = props.busy;
-        let min = min.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if busy {
                 return;
             }
-            if first.chars().count() < MIN_PASSPHRASE_CHARS {
-                problem.set(Some(fill(text.too_short, &[("min", &min)])));
+            if let Err(weak) = kizuki_core::passphrase::check_passphrase(&first) {
+                problem.set(Some(text.passphrase_problem(weak)));
             } else if *first != *second {
                 problem.set(Some(text.mismatch.to_string()));
             } else {

@@ -1,0 +1,97 @@
+//! Duplicate keys refused: JSON lets an object name a key twice and parsers keep one of the
+//! values (serde_json the last), so a file could show one value to one reader and another
+//! to the next. Kizuki never writes such a file; an import that holds one is refused.
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::collections::BTreeSet;
+
+/// The first key found twice in one object of `bytes` (a BOM allowed before the JSON), or
+/// `None` when there is none, and also when the bytes are not JSON at all (the ordinary
+/// parse then reports that). Nesting is limited as serde_json limits it.
+pub fn first_duplicate_key(bytes: &[u8]) -> Option<String> {
+    let bytes = crate::load::without_bom(bytes);
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let found: Option<String> = Check.deserialize(&mut deserializer).unwrap_or_default();
+    found
+}
+
+/// Walks any JSON value; yields the first duplicate key found.
+struct Check;
+
+impl<'de> DeserializeSeed<'de> for Check {
+    type Value = Option<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(CheckVisitor)
+    }
+}
+
+struct CheckVisitor;
+
+impl<'de> Visitor<'de> for CheckVisitor {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(inner) = seq.next_element_seed(Check)? {
+            found = found.or(inner);
+        }
+        Ok(found)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut keys = BTreeSet::new();
+        let mut found = None;
+        while let Some(key) = map.next_key::<String>()? {
+            let inner = map.next_value_seed(Check)?;
+            if found.is_none() && !keys.insert(key.clone()) {
+                found = Some(key);
+            }
+            found = found.or(inner);
+        }
+        Ok(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_found_at_any_depth() {
+        assert_eq!(first_duplicate_key(br#"{"a":1,"a":2}"#), Some("a".into()));
+        assert_eq!(
+            first_duplicate_key(br#"{"x":[{"id":"p","id":"q"}]}"#),
+            Some("id".into())
+        );
+        assert_eq!(first_duplicate_key(br#"{"a":{"a":1}}"#), None);
+        assert_eq!(
+            first_duplicate_key(b"\xEF\xBB\xBF{\"k\":1,\"k\":1}"),
+            Some("k".into())
+        );
+        assert_eq!(first_duplicate_key(b"not json"), None);
+    }
+}
