@@ -219,7 +219,7 @@ describe('line-care course', () => {
     await page.keyboard.press('Enter');
 
     const card = page.locator(`${HOST} .kizuki-course-module-card`).first();
-    await card.locator('.kizuki-course-badge', { hasText: '修了' }).waitFor();
+    await card.locator('.kizuki-badge', { hasText: '修了' }).waitFor();
     assert.match(await card.textContent(), /進み具合 100%/);
     assert.match(await card.textContent(), /最高点 100%/);
     const record = await storedRecord(page);
