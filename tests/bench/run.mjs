@@ -469,7 +469,7 @@ function installClickTimer() {
   root.addEventListener(
     'click',
     (event) => {
-      if (state.pending || !event.isTrusted || !event.target.closest('.kizuki-cl-scale')) return;
+      if (state.pending || !event.isTrusted || !event.target.closest('.kizuki-options--scale')) return;
       state.pending = { start: event.timeStamp, before: progress() };
     },
     true,
@@ -519,7 +519,7 @@ async function interaction(origin, clicks) {
       const items = host.locator('.kizuki-cl-area fieldset.kizuki-cl-item');
       const n = await items.count();
       for (let j = 0; j < n && answered < clicks; j += 1) {
-        const option = items.nth(j).locator('.kizuki-cl-scale label').nth(answered % 4);
+        const option = items.nth(j).locator('.kizuki-options--scale label').nth(answered % 4);
         await option.click();
         await page
           .waitForFunction((count) => window.__clicks.samples.length >= count && window.__clicks.samples.at(-1).frame !== null, answered + 1, { timeout: 5_000, polling: 'raf' })

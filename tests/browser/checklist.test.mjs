@@ -425,7 +425,7 @@ describe('checklist kit', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"kizuki_export": 99}');
     await page.locator(`[id="${ID}compare-file"]`).setInputFiles(bad);
-    await page.locator(`${HOST} .kizuki-cl-compare .kizuki-cl-message-problem`, { hasText: '新しい版' }).waitFor();
+    await page.locator(`${HOST} .kizuki-cl-compare .kizuki-notice--error`, { hasText: '新しい版' }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -219,7 +219,7 @@ describe('line-care course', () => {
     await page.keyboard.press('Enter');
 
     const card = page.locator(`${HOST} .kizuki-course-module-card`).first();
-    await card.locator('.kizuki-course-badge', { hasText: '修了' }).waitFor();
+    await card.locator('.kizuki-badge', { hasText: '修了' }).waitFor();
     assert.match(await card.textContent(), /進み具合 100%/);
     assert.match(await card.textContent(), /最高点 100%/);
     const record = await storedRecord(page);
@@ -331,7 +331,7 @@ describe('line-care course', () => {
     assert.match(printed, /山田 花子/);
     assert.match(printed, /2026年11月20日/);
     for (const module of pack.kit.modules) assert.ok(printed.includes(module.title.ja), module.id);
-    assert.equal(await page.locator(`${HOST} .kizuki-course-noprint`).isVisible(), false);
+    assert.equal(await page.locator(`${HOST} .kizuki-course-certificate-screen > .kizuki-no-print`).isVisible(), false);
     assert.equal(await page.locator(`${HOST} .kizuki-header`).isVisible(), false);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     assert.ok(pdf.length > 1000);
@@ -369,7 +369,7 @@ describe('line-care course', () => {
     await page.locator(`${HOST} .kizuki-course-back`).click();
     const before = (await storedRecord(page)).state;
     await page.locator(`${HOST} button`, { hasText: 'xAPI 形式で書き出す' }).click();
-    await page.locator(`${HOST} .kizuki-course-notice-problem`, { hasText: '氏名が必要です' }).waitFor();
+    await page.locator(`${HOST} .kizuki-notice--error`, { hasText: '氏名が必要です' }).waitFor();
 
     const dir = mkdtempSync(join(tmpdir(), 'kizuki-course-'));
     const exportFile = async () => {
@@ -390,7 +390,7 @@ describe('line-care course', () => {
     await page.locator(`${HOST} button`, { hasText: '記録を消去する' }).click();
     await page.locator(`${HOST} [role="alertdialog"]`).waitFor();
     await page.locator(`${HOST} [role="alertdialog"] button`, { hasText: '消去する' }).click();
-    await page.locator(`${HOST} .kizuki-course-notice`, { hasText: '記録を消去しました' }).waitFor();
+    await page.locator(`${HOST} .kizuki-notice`, { hasText: '記録を消去しました' }).waitFor();
     assert.equal(await storedRecord(page), null);
     assert.equal(await page.locator(`${HOST} button`, { hasText: '続きから' }).count(), 0);
 
@@ -398,15 +398,15 @@ describe('line-care course', () => {
     const notJson = join(dir, 'notes.json');
     writeFileSync(notJson, 'these are not JSON');
     await input.setInputFiles(notJson);
-    await page.locator(`${HOST} .kizuki-course-notice-problem`, { hasText: 'JSON ファイルではありません' }).waitFor();
+    await page.locator(`${HOST} .kizuki-notice--error`, { hasText: 'JSON ファイルではありません' }).waitFor();
     const otherKit = join(dir, 'other.json');
     writeFileSync(otherKit, JSON.stringify({ ...envelope, pack_id: 'mh-checklist' }));
     await input.setInputFiles(otherKit);
-    await page.locator(`${HOST} .kizuki-course-notice-problem`, { hasText: '別のキットの記録ファイル' }).waitFor();
+    await page.locator(`${HOST} .kizuki-notice--error`, { hasText: '別のキットの記録ファイル' }).waitFor();
     assert.equal(await storedRecord(page), null, 'a refused file changes nothing');
 
     await input.setInputFiles(exported);
-    await page.locator(`${HOST} .kizuki-course-notice`, { hasText: '記録を読み込みました' }).waitFor();
+    await page.locator(`${HOST} .kizuki-notice`, { hasText: '記録を読み込みました' }).waitFor();
     assert.deepEqual((await storedRecord(page)).state, before);
     const again = JSON.parse(readFileSync(await exportFile(), 'utf8'));
     assert.deepEqual(again.state, envelope.state);

@@ -135,11 +135,11 @@ describe('return-to-work planner', () => {
     await page.locator(id('setup-new')).fill('short');
     await page.locator(id('setup-again')).fill('short');
     await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
-    await page.locator('.kizuki-plan-problem', { hasText: '8文字以上' }).waitFor();
+    await page.locator('.kizuki-field-error', { hasText: '8文字以上' }).waitFor();
     await page.locator(id('setup-new')).fill(PASSPHRASE);
     await page.locator(id('setup-again')).fill(`${PASSPHRASE}!`);
     await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
-    await page.locator('.kizuki-plan-problem', { hasText: '一致しません' }).waitFor();
+    await page.locator('.kizuki-field-error', { hasText: '一致しません' }).waitFor();
     assert.deepEqual(await storageValues(page), [], 'nothing is stored before the passphrase is set');
     await watchDeriving(page);
     await setPassphrase(page, PASSPHRASE);
@@ -241,7 +241,7 @@ describe('return-to-work planner', () => {
     await page.reload();
     await page.locator(id('unlock-passphrase')).waitFor();
     await unlock(page, WRONG);
-    await page.locator('.kizuki-plan-notice--problem', { hasText: 'パスフレーズが違います' }).waitFor();
+    await page.locator('.kizuki-notice--error', { hasText: 'パスフレーズが違います' }).waitFor();
     await page.locator(id('unlock-passphrase')).waitFor();
     assert.equal(await page.locator('.kizuki-plan-cases').count(), 0, 'still locked');
     assert.deepEqual(await storageValues(page), sealedBefore, 'a wrong passphrase changes nothing stored');
@@ -375,12 +375,12 @@ describe('return-to-work planner', () => {
     await fresh.page.locator(id('import-passphrase')).fill(WRONG);
     await fresh.page.getByRole('button', { name: 'ファイルを開いて読み込む' }).click();
     await settled(fresh.page);
-    await fresh.page.locator('.kizuki-plan-notice--problem', { hasText: 'パスフレーズが違います' }).waitFor();
+    await fresh.page.locator('.kizuki-notice--error', { hasText: 'パスフレーズが違います' }).waitFor();
     assert.equal(await fresh.page.locator('.kizuki-plan-case-card').count(), 0);
     await fresh.page.locator(id('import-passphrase')).fill(PASSPHRASE);
     await fresh.page.getByRole('button', { name: 'ファイルを開いて読み込む' }).click();
     await settled(fresh.page);
-    await fresh.page.locator('.kizuki-plan-notice', { hasText: '1件のケースを読み込みました' }).waitFor();
+    await fresh.page.locator('.kizuki-notice', { hasText: '1件のケースを読み込みました' }).waitFor();
     assert.equal(await fresh.page.locator(id('notes-step1')).inputValue(), NOTE);
 
     // The plain file imports too (the same case, so it replaces it); a bad file changes nothing.
@@ -389,13 +389,13 @@ describe('return-to-work planner', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(plainText),
     });
-    await fresh.page.locator('.kizuki-plan-notice', { hasText: '1件のケースを読み込みました' }).waitFor();
+    await fresh.page.locator('.kizuki-notice', { hasText: '1件のケースを読み込みました' }).waitFor();
     await fresh.page.locator(id('import-file')).setInputFiles({
       name: 'bad.json',
       mimeType: 'application/json',
       buffer: Buffer.from('{"hello": 1}'),
     });
-    await fresh.page.locator('.kizuki-plan-notice--problem', { hasText: '書き出したファイルではありません' }).waitFor();
+    await fresh.page.locator('.kizuki-notice--error', { hasText: '書き出したファイルではありません' }).waitFor();
     assert.equal(await fresh.page.locator('.kizuki-plan-case-card').count(), 1);
     const stored = await storageValues(fresh.page);
     assert.ok(stored.every(([, value]) => !value.includes(NOTE)));
@@ -425,12 +425,12 @@ describe('return-to-work planner', () => {
     await page.locator(id('change-again')).fill('a brand new passphrase');
     await page.getByRole('button', { name: 'パスフレーズを変更する' }).click();
     await settled(page);
-    await page.locator('.kizuki-plan-notice', { hasText: 'パスフレーズを変更しました' }).waitFor();
+    await page.locator('.kizuki-notice', { hasText: 'パスフレーズを変更しました' }).waitFor();
     assert.notEqual(JSON.parse((await storageValues(page))[0][1]).salt, saltBefore);
 
     await page.reload();
     await unlock(page, PASSPHRASE);
-    await page.locator('.kizuki-plan-notice--problem', { hasText: 'パスフレーズが違います' }).waitFor();
+    await page.locator('.kizuki-notice--error', { hasText: 'パスフレーズが違います' }).waitFor();
     await unlock(page, 'a brand new passphrase');
     await page.locator('.kizuki-plan-case-card').first().waitFor();
 
@@ -467,7 +467,7 @@ describe('return-to-work planner', () => {
     await page.clock.runFor(9 * 60 * 1000);
     assert.equal(await page.locator('.kizuki-plan-cases').count(), 1, 'still unlocked after nine minutes');
     await page.clock.runFor(2 * 60 * 1000);
-    await page.locator('.kizuki-plan-notice', { hasText: '自動的にロックしました' }).waitFor();
+    await page.locator('.kizuki-notice', { hasText: '自動的にロックしました' }).waitFor();
     await page.locator(id('unlock-passphrase')).waitFor();
     await context.close();
   });

@@ -120,7 +120,7 @@ pub fn help_list(props: &HelpListProps) -> Html {
     html! {
         <div class="kizuki-help" data-testid="directory" data-source={source}>
             if let Some(problem) = problem {
-                <p class="kizuki-help-problem" role="status">{ problem }</p>
+                <p class="kizuki-notice kizuki-notice--warning kizuki-help-problem" role="status">{ problem }</p>
             }
             if groups.is_empty() {
                 <p>{ &text.help_empty }</p>

@@ -384,7 +384,7 @@ pub fn contact_details(
             }
             if let Some(url) = url {
                 <dt>{ &text.center_web }</dt>
-                <dd><a href={url.to_string()} rel="noopener noreferrer">{ url }</a></dd>
+                <dd><a class="kizuki-url" href={url.to_string()} rel="noopener noreferrer">{ url }</a></dd>
             }
         </dl>
     }

@@ -208,7 +208,7 @@ pub fn view(props: &KitProps) -> Html {
         Screen::Profile => html! {
             <>
                 { questions::profile_screen(&ctx, &heading, &go) }
-                <details class="kizuki-cl-files-disclosure">
+                <details class="kizuki-card kizuki-disclosure kizuki-cl-files-disclosure">
                     <summary>{ &text.files_heading }</summary>
                     { files }
                 </details>
@@ -240,22 +240,22 @@ pub fn view(props: &KitProps) -> Html {
                             ref={heading.clone()}>
                             { &text.results_heading }
                         </h3>
-                        <p class="kizuki-cl-not-diagnosis">{ &text.not_a_diagnosis }</p>
+                        <p class="kizuki-notice kizuki-cl-not-diagnosis">{ &text.not_a_diagnosis }</p>
                         { results::overall(&ctx, &result) }
                         { results::area_chart(&ctx, &result) }
                         <results::ActionPlan ctx={ctx.clone()} />
                         { results::where_to_get_help(&ctx) }
                         <draft::PlanDraftView key={format!("draft-{}", *epoch)} ctx={ctx.clone()} />
-                        <div class="kizuki-cl-print-row">
+                        <div class="kizuki-actions kizuki-no-print kizuki-cl-print-row">
                             <button type="button" class="kizuki-button" data-testid="print" onclick={print}>
                                 { &text.print }
                             </button>
-                            <p class="kizuki-cl-hint">{ &text.print_hint }</p>
+                            <p class="kizuki-hint">{ &text.print_hint }</p>
                         </div>
                         { files }
                         <ComparePanel ctx={ctx.clone()} />
                         <div class="kizuki-cl-pager">
-                            <button type="button" class="kizuki-button kizuki-cl-secondary" onclick={back}>
+                            <button type="button" class="kizuki-button kizuki-button--secondary" onclick={back}>
                                 { &text.back_to_answers }
                             </button>
                         </div>
@@ -275,24 +275,24 @@ pub fn view(props: &KitProps) -> Html {
             <h2 class="kizuki-title">{ props.pack.pack().title.get(props.lang) }</h2>
             if current == Screen::Profile {
                 <p class="kizuki-description">{ &text.intro }</p>
-                <p class="kizuki-cl-hint">{ &text.autosave_note }</p>
+                <p class="kizuki-hint">{ &text.autosave_note }</p>
             }
             <div role="status" data-testid="notice">
                 if let Some(Notice::Erased) = &*notice {
-                    <div class="kizuki-cl-notice kizuki-cl-notice-done">
+                    <div class="kizuki-notice kizuki-notice--success">
                         <p>{ &text.erased }</p>
-                        <button type="button" class="kizuki-cl-link-button" onclick={dismiss.clone()}>{ &text.dismiss }</button>
+                        <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss.clone()}>{ &text.dismiss }</button>
                     </div>
                 }
             </div>
             if let Some(problem) = notice.as_ref().filter(|n| **n != Notice::Erased) {
-                <div class="kizuki-cl-notice" role="alert" data-testid="problem">
+                <div class="kizuki-notice kizuki-notice--error" role="alert" data-testid="problem">
                     <p>{ match problem {
                         Notice::Storage(error) => storage_message(text, error),
                         Notice::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),
                         Notice::Erased => String::new(),
                     } }</p>
-                    <button type="button" class="kizuki-cl-link-button" onclick={dismiss}>{ &text.dismiss }</button>
+                    <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss}>{ &text.dismiss }</button>
                 </div>
             }
             { body }

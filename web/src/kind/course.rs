@@ -417,7 +417,7 @@ pub fn view(props: &KitProps) -> Html {
         <div class="kizuki-kit kizuki-course" ref={container}>
             <div class="kizuki-course-live" role="status" aria-live="polite">
                 if let Some((message, problem)) = top_notice {
-                    <p class={classes!("kizuki-course-notice", problem.then_some("kizuki-course-notice-problem"))}>
+                    <p class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}>
                         { message }
                     </p>
                 }

@@ -198,14 +198,14 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
         Message::Erased => text.erased.to_string(),
     };
     let (class, role) = match tone {
-        Tone::Info => ("kizuki-plan-notice", "status"),
-        Tone::Problem => ("kizuki-plan-notice kizuki-plan-notice--problem", "alert"),
+        Tone::Info => ("kizuki-notice", "status"),
+        Tone::Problem => ("kizuki-notice kizuki-notice--error", "alert"),
     };
     html! {
         <div class="kizuki-plan-notice-slot" role={role} aria-live={if *tone == Tone::Info { "polite" } else { "assertive" }}>
             <div class={class}>
                 <p class="kizuki-plan-notice-text">{ words }</p>
-                <button type="button" class="kizuki-plan-link-button" onclick={ctx.send(Msg::Dismiss)}>
+                <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={ctx.send(Msg::Dismiss)}>
                     { &text.dismiss }
                 </button>
             </div>
@@ -216,10 +216,10 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
 fn setup_screen(ctx: &Ctx<'_>) -> Html {
     let text = ctx.text;
     html! {
-        <section class="kizuki-plan-lock" aria-labelledby={ctx.id("setup-heading")}>
+        <section class="kizuki-card kizuki-plan-lock" aria-labelledby={ctx.id("setup-heading")}>
             <h3 id={ctx.id("setup-heading")}>{ &text.setup_heading }</h3>
             <p>{ &text.setup_intro }</p>
-            <div class="kizuki-plan-warning" role="note">
+            <div class="kizuki-notice kizuki-notice--warning kizuki-plan-warning" role="note">
                 <p class="kizuki-plan-warning-title"><strong>{ &text.setup_warning_heading }</strong></p>
                 <p>{ &text.setup_warning }</p>
             </div>
@@ -233,12 +233,12 @@ fn setup_screen(ctx: &Ctx<'_>) -> Html {
 fn unlock_screen(ctx: &Ctx<'_>) -> Html {
     let text = ctx.text;
     html! {
-        <section class="kizuki-plan-lock" aria-labelledby={ctx.id("unlock-heading")}>
+        <section class="kizuki-card kizuki-plan-lock" aria-labelledby={ctx.id("unlock-heading")}>
             <h3 id={ctx.id("unlock-heading")}>{ &text.unlock_heading }</h3>
             <p>{ &text.unlock_intro }</p>
             <PassphraseEntry id={ctx.id("unlock")} lang={ctx.lang} busy={ctx.state.busy}
                              button={text.unlock_button.to_string()} on_submit={flows::on_unlock(ctx)} />
-            <details class="kizuki-plan-forgot">
+            <details class="kizuki-disclosure kizuki-plan-forgot">
                 <summary>{ &text.forgot_heading }</summary>
                 <p>{ &text.forgot_text }</p>
                 <ConfirmAction lang={ctx.lang} danger=true open_label={text.erase_open.to_string()}
@@ -255,7 +255,7 @@ fn workspace(ctx: &Ctx<'_>) -> Html {
         <>
             <div class="kizuki-plan-toolbar">
                 <p class="kizuki-plan-unlocked">{ &text.unlocked_status }</p>
-                <button type="button" class="kizuki-plan-secondary kizuki-plan-lock-button"
+                <button type="button" class="kizuki-button kizuki-button--secondary kizuki-plan-lock-button"
                         onclick={ctx.send(Msg::Lock { auto: false })}>
                     { &text.lock_button }
                 </button>

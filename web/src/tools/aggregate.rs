@@ -167,7 +167,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
     let results = match report.as_ref() {
         None => html! {},
         Some(Err(error)) => html! {
-            <p class="kizuki-tools-problem" role="alert">{ text.error(error.code()) }</p>
+            <p class="kizuki-notice kizuki-notice--error" role="alert">{ text.error(error.code()) }</p>
         },
         Some(Ok(report)) => {
             let on_csv = {
@@ -194,10 +194,10 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                         </p>
                     }
                     { figures(props, text, report) }
-                    <div class="kizuki-tools-actions kizuki-no-print">
+                    <div class="kizuki-actions kizuki-no-print">
                         <button type="button" class="kizuki-button" onclick={on_csv}>{ &text.agg_csv }</button>
                         <button type="button" class="kizuki-button" onclick={on_print}>{ &text.agg_print }</button>
-                        <button type="button" class="kizuki-button kizuki-button-secondary" onclick={on_clear}>
+                        <button type="button" class="kizuki-button kizuki-button--secondary" onclick={on_clear}>
                             { &text.agg_clear }
                         </button>
                     </div>
@@ -210,21 +210,21 @@ pub fn aggregate_view(props: &KitProps) -> Html {
         <section class="kizuki-tools kizuki-tools-aggregate" aria-labelledby={id("heading")}>
             <h2 id={id("heading")}>{ &text.agg_heading }</h2>
             <p>{ &text.agg_intro }</p>
-            <p class="kizuki-tools-note">{ &text.agg_local_note }</p>
+            <p class="kizuki-notice">{ &text.agg_local_note }</p>
             <div class="kizuki-tools-inputs kizuki-no-print">
                 <div class={classes!("kizuki-tools-drop", dragging.then_some("kizuki-tools-drop-active"))}
                      ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                     <p>{ &text.agg_drop }</p>
-                    <label for={id("files")} class="kizuki-tools-label">{ &text.agg_choose }</label>
+                    <label for={id("files")} class="kizuki-label">{ &text.agg_choose }</label>
                     <input id={id("files")} class="kizuki-tools-file" type="file" multiple=true
                            accept=".json,application/json" onchange={on_choose} />
                 </div>
-                <div class="kizuki-tools-min">
+                <div class="kizuki-field kizuki-tools-min">
                     <label for={id("min")}>{ &text.agg_min_group }</label>
                     <input id={id("min")} type="number" min="10" step="1" inputmode="numeric"
                            value={(*min_input).clone()} onchange={on_min}
                            aria-describedby={id("min-help")} />
-                    <p id={id("min-help")} class="kizuki-tools-help">{ &text.agg_min_group_help }</p>
+                    <p id={id("min-help")} class="kizuki-hint">{ &text.agg_min_group_help }</p>
                 </div>
             </div>
             <p class="kizuki-status" role="status" aria-live="polite">
@@ -352,7 +352,7 @@ fn checklist_figures(
             </ul>
             <h4>{ &text.agg_items_heading }</h4>
             <div class="kizuki-tools-scroll">
-                <table class="kizuki-tools-table kizuki-tools-items">
+                <table class="kizuki-table kizuki-tools-table kizuki-tools-items">
                     <thead><tr>
                         <th scope="col">{ &text.agg_item }</th>
                         <th scope="col">{ &text.agg_applies }</th>
@@ -389,7 +389,7 @@ fn checklist_figures(
             </div>
             <h4>{ &text.agg_why_not_heading }</h4>
             <div class="kizuki-tools-scroll">
-                <table class="kizuki-tools-table kizuki-tools-why-not">
+                <table class="kizuki-table kizuki-tools-table kizuki-tools-why-not">
                     <thead><tr>
                         <th scope="col">{ &text.agg_band }</th>
                         <th scope="col">{ &text.agg_band_files }</th>
@@ -449,7 +449,7 @@ fn course_figures(
                 ("rate", &format_rate(figures.completion_rate_percent)),
             ]) }</p>
             <div class="kizuki-tools-scroll">
-                <table class="kizuki-tools-table kizuki-tools-modules">
+                <table class="kizuki-table kizuki-tools-table kizuki-tools-modules">
                     <thead><tr>
                         <th scope="col">{ &text.agg_module }</th>
                         <th scope="col">{ &text.agg_started }</th>

@@ -157,7 +157,7 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
         };
         let is_confirming = confirming.as_deref() == Some(key.as_str());
         html! {
-            <li class={classes!("kizuki-tools-record", record.corrupt.then_some("kizuki-tools-record-corrupt"))}
+            <li class={classes!("kizuki-card", "kizuki-tools-record", record.corrupt.then_some("kizuki-tools-record-corrupt"))}
                 data-key={key.clone()}>
                 <dl class="kizuki-tools-record-details">
                     <dt>{ &text.data_pack }</dt><dd>{ &record.pack_id }</dd>
@@ -170,16 +170,16 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
                 if record.corrupt {
                     <p class="kizuki-tools-corrupt"><strong>{ &text.data_corrupt }</strong></p>
                 }
-                <div class="kizuki-tools-actions">
+                <div class="kizuki-actions">
                     <button type="button" class="kizuki-button" onclick={download}>{ &text.data_download }</button>
                     if is_confirming {
                         <p class="kizuki-tools-confirm" role="alert">{ &text.data_confirm }</p>
-                        <button type="button" class="kizuki-button kizuki-button-danger kizuki-tools-erase-yes"
+                        <button type="button" class="kizuki-button kizuki-button--danger kizuki-tools-erase-yes"
                                 onclick={erase}>{ &text.data_confirm_yes }</button>
-                        <button type="button" class="kizuki-button kizuki-button-secondary"
+                        <button type="button" class="kizuki-button kizuki-button--secondary"
                                 onclick={cancel}>{ &text.data_cancel }</button>
                     } else {
-                        <button type="button" class="kizuki-button kizuki-button-secondary kizuki-tools-erase"
+                        <button type="button" class="kizuki-button kizuki-button--secondary kizuki-tools-erase"
                                 onclick={ask}>{ &text.data_erase }</button>
                     }
                 </div>
@@ -192,9 +192,9 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
             <h2 id={id("heading")}>{ &text.data_heading }</h2>
             <p>{ &text.data_where }</p>
             <p>{ &text.data_embedded }</p>
-            <p class="kizuki-tools-note">{ &text.data_nothing_sent }</p>
+            <p class="kizuki-notice">{ &text.data_nothing_sent }</p>
             <p class="kizuki-status" role="status" aria-live="polite">{ (*status).clone() }</p>
-            <button type="button" class="kizuki-button kizuki-button-secondary" onclick={refresh}>
+            <button type="button" class="kizuki-button kizuki-button--secondary" onclick={refresh}>
                 { &text.data_refresh }
             </button>
             if list.is_empty() {

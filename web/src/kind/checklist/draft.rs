@@ -196,9 +196,9 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
     html! {
         <section class="kizuki-cl-draft" aria-labelledby={ctx.id(&["draft-heading"])} data-testid="draft">
             <h4 id={ctx.id(&["draft-heading"])}>{ &text.draft_heading }</h4>
-            <p class="kizuki-cl-intro kizuki-cl-screen-only">{ &text.draft_intro }</p>
+            <p class="kizuki-cl-intro kizuki-no-print">{ &text.draft_intro }</p>
             if let Some(error) = &*problem {
-                <p class="kizuki-cl-notice" role="alert">{ super::storage_message(text, error) }</p>
+                <p class="kizuki-notice kizuki-notice--error" role="alert">{ super::storage_message(text, error) }</p>
             }
             { for SECTIONS.iter().map(|&section| {
                 let id = ctx.id(&["draft", section]);
@@ -224,11 +224,11 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
                                 <span class="kizuki-cl-edited">{ " " }{ &text.draft_edited }</span>
                             }
                         </h5>
-                        <textarea id={id} class="kizuki-cl-draft-text" rows={rows.to_string()}
+                        <textarea id={id} class="kizuki-input kizuki-cl-draft-text" rows={rows.to_string()}
                                   value={value.clone()} oninput={on_input} />
                         <div class="kizuki-cl-draft-print">{ value }</div>
                         if edited.is_some() {
-                            <button type="button" class="kizuki-cl-link-button" onclick={on_reset}>
+                            <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={on_reset}>
                                 { &text.draft_reset }
                             </button>
                         }

@@ -315,15 +315,15 @@ pub fn files_panel(props: &FilesProps) -> Html {
             <h4 id={ctx.id(&["files-heading"])}>{ &text.files_heading }</h4>
             <p class="kizuki-cl-files-note">{ &text.autosave_note }</p>
             <p class="kizuki-cl-intro">{ &text.files_intro }</p>
-            <div class="kizuki-cl-file-buttons">
-                <button type="button" class="kizuki-button kizuki-cl-secondary" data-testid="export-json"
+            <div class="kizuki-actions">
+                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="export-json"
                         onclick={export_json}>{ &text.export_json }</button>
-                <button type="button" class="kizuki-button kizuki-cl-secondary" data-testid="export-csv"
+                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="export-csv"
                         onclick={export_csv}>{ &text.export_csv }</button>
             </div>
-            <div class="kizuki-cl-field kizuki-cl-file-field">
+            <div class="kizuki-field">
                 <label for={import_id.clone()}>{ &text.import_label }</label>
-                <p class="kizuki-cl-hint" id={ctx.id(&["import-hint"])}>{ &text.import_hint }</p>
+                <p class="kizuki-hint" id={ctx.id(&["import-hint"])}>{ &text.import_hint }</p>
                 <input type="file" id={import_id} accept=".json,application/json" data-testid="import"
                        aria-describedby={ctx.id(&["import-hint"])} onchange={on_import} />
             </div>
@@ -336,20 +336,20 @@ pub fn files_panel(props: &FilesProps) -> Html {
             }
             <div class="kizuki-cl-status" role="status" data-testid="files-status">
                 if let Some((problem, message)) = &status_line {
-                    <p class={classes!("kizuki-cl-message", problem.then_some("kizuki-cl-message-problem"))}>{ message }</p>
+                    <p class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}>{ message }</p>
                 }
             </div>
             if *confirming {
-                <div class="kizuki-cl-confirm" role="group" aria-labelledby={ctx.id(&["erase-text"])}>
+                <div class="kizuki-confirm kizuki-confirm--danger" role="group" aria-labelledby={ctx.id(&["erase-text"])}>
                     <p id={ctx.id(&["erase-text"])}>{ &text.erase_confirm_text }</p>
-                    <button type="button" class="kizuki-button kizuki-cl-danger" data-testid="erase-confirm"
+                    <button type="button" class="kizuki-button kizuki-button--danger" data-testid="erase-confirm"
                             onclick={erase}>{ &text.erase_confirm }</button>
-                    <button type="button" class="kizuki-button kizuki-cl-secondary" onclick={cancel_erase}>
+                    <button type="button" class="kizuki-button kizuki-button--secondary" onclick={cancel_erase}>
                         { &text.erase_cancel }
                     </button>
                 </div>
             } else {
-                <button type="button" class="kizuki-button kizuki-cl-danger-outline" data-testid="erase"
+                <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--danger" data-testid="erase"
                         onclick={ask_erase}>{ &text.erase }</button>
             }
         </section>
@@ -434,14 +434,14 @@ pub fn compare_panel(props: &CompareProps) -> Html {
         <section class="kizuki-cl-compare" aria-labelledby={ctx.id(&["compare-heading"])}>
             <h4 id={ctx.id(&["compare-heading"])}>{ &text.compare_heading }</h4>
             <p class="kizuki-cl-intro">{ &text.compare_intro }</p>
-            <div class="kizuki-cl-field kizuki-cl-file-field">
+            <div class="kizuki-field">
                 <label for={input_id.clone()}>{ &text.compare_label }</label>
                 <input type="file" id={input_id} accept=".json,application/json" data-testid="compare-file"
                        onchange={on_choose} />
             </div>
             <div role="status">
                 if let Some((file, code)) = &*refused {
-                    <p class="kizuki-cl-message kizuki-cl-message-problem">
+                    <p class="kizuki-notice kizuki-notice--error">
                         { fill(text.import_refused, &[("file", file), ("reason", &error_message(text, code))]) }
                     </p>
                 }
@@ -462,8 +462,8 @@ pub fn compare_panel(props: &CompareProps) -> Html {
                                     ("after", &percent(comparison.percent_after)),
                                 ]) }
                             </p>
-                            <div class="kizuki-cl-table-wrap">
-                                <table class="kizuki-cl-table">
+                            <div class="kizuki-table-wrap">
+                                <table class="kizuki-table kizuki-cl-table">
                                     <thead>
                                         <tr>
                                             <th scope="col">{ &text.compare_area }</th>
@@ -494,7 +494,7 @@ pub fn compare_panel(props: &CompareProps) -> Html {
                             <div data-testid="improved">{ item_list(&comparison.improved) }</div>
                             <h5>{ &text.compare_worsened }</h5>
                             <div data-testid="worsened">{ item_list(&comparison.worsened) }</div>
-                            <button type="button" class="kizuki-button kizuki-cl-secondary" onclick={close}>
+                            <button type="button" class="kizuki-button kizuki-button--secondary" onclick={close}>
                                 { &text.compare_close }
                             </button>
                         </div>

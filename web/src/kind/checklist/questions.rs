@@ -33,13 +33,13 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
                 let help_id = ctx.id(&["profile", &question.id, "help"]);
                 let chosen = ctx.answers.profile.get(&question.id);
                 html! {
-                    <fieldset class="kizuki-cl-question" data-question={question.id.clone()}
+                    <fieldset class="kizuki-question" data-question={question.id.clone()}
                               aria-describedby={question.help.as_ref().map(|_| help_id.clone())}>
                         <legend class="kizuki-cl-question-label">{ question.label.get(lang) }</legend>
                         if let Some(help) = &question.help {
-                            <p class="kizuki-cl-help" id={help_id.clone()}>{ rich(help.get(lang)) }</p>
+                            <p class="kizuki-hint" id={help_id.clone()}>{ rich(help.get(lang)) }</p>
                         }
-                        <div class="kizuki-cl-options">
+                        <div class="kizuki-options kizuki-options--grid">
                             { for question.options.iter().map(|option| {
                                 let id = ctx.id(&["profile", &question.id, &option.id]);
                                 let apply = ctx.apply.clone();
@@ -48,7 +48,7 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
                                     choice: option.id.clone(),
                                 };
                                 html! {
-                                    <div class="kizuki-cl-option">
+                                    <div class="kizuki-option">
                                         <input type="radio" id={id.clone()} name={name.clone()}
                                                value={option.id.clone()}
                                                checked={chosen == Some(&option.id)}
@@ -61,9 +61,9 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
                     </fieldset>
                 }
             }) }
-            <div class="kizuki-cl-actions">
+            <div class="kizuki-actions">
                 if !complete {
-                    <p class="kizuki-cl-hint" id={ctx.id(&["start-hint"])}>{ &text.profile_incomplete }</p>
+                    <p class="kizuki-hint" id={ctx.id(&["start-hint"])}>{ &text.profile_incomplete }</p>
                 }
                 <button type="button" class="kizuki-button" data-testid="start"
                         disabled={!complete}
@@ -144,7 +144,7 @@ pub fn area_screen(
             </ol>
             <div class="kizuki-cl-pager">
                 { button(previous, if previous == Screen::Profile { text.nav_profile } else { text.previous_area },
-                         "kizuki-cl-secondary", "previous") }
+                         "kizuki-button--secondary", "previous") }
                 { button(next, if next == Screen::Results { text.to_results } else { text.next_area },
                          "kizuki-cl-next", "next") }
             </div>
@@ -181,13 +181,13 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
     };
     let duty = checklist.item_duty(item, &ctx.answers, &crate::platform::today());
     html! {
-        <fieldset class="kizuki-cl-item" data-item={item.id.clone()} id={ctx.id(&["item", &item.id])}>
+        <fieldset class="kizuki-question kizuki-cl-item" data-item={item.id.clone()} id={ctx.id(&["item", &item.id])}>
             <legend class="kizuki-cl-item-text" id={legend_id}>
                 <span class="kizuki-cl-item-number">{ format!("{number}. ") }</span>
                 { checklist.item_text(item, &ctx.answers).get(lang) }
             </legend>
             <p class="kizuki-cl-badges">{ obligation_badge(text, duty.level) }{ planned_badge(duty.planned.as_ref(), lang) }</p>
-            <div class="kizuki-cl-scale">
+            <div class="kizuki-options kizuki-options--scale">
                 { for checklist.scale.iter().map(|option| {
                     let id = ctx.id(&["item", &item.id, &option.id]);
                     let apply = ctx.apply.clone();
@@ -196,7 +196,7 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
                         choice: Some(option.id.clone()),
                     };
                     html! {
-                        <div class="kizuki-cl-scale-option">
+                        <div class="kizuki-option">
                             <input type="radio" id={id.clone()} name={ctx.id(&["item", &item.id])}
                                    value={option.id.clone()} checked={chosen == Some(option.id.as_str())}
                                    onchange={Callback::from(move |_: Event| apply.emit(action.clone()))} />
@@ -261,7 +261,7 @@ fn why_not_view(ctx: &Ctx, item: &Item) -> Html {
     html! {
         <fieldset class="kizuki-cl-why-not" data-testid="why-not">
             <legend>{ &text.why_not_legend }</legend>
-            <div class="kizuki-cl-why-not-options">
+            <div class="kizuki-options kizuki-options--grid">
                 { for checklist.why_not.iter().map(|reason| {
                     let id = ctx.id(&["item", &item.id, "why", &reason.id]);
                     let apply = ctx.apply.clone();
@@ -270,7 +270,7 @@ fn why_not_view(ctx: &Ctx, item: &Item) -> Html {
                         reason: reason.id.clone(),
                     };
                     html! {
-                        <div class="kizuki-cl-why-not-option">
+                        <div class="kizuki-option kizuki-option--plain">
                             <input type="checkbox" id={id.clone()} value={reason.id.clone()}
                                    checked={answer.why_not.contains(&reason.id)}
                                    onchange={Callback::from(move |_: Event| apply.emit(action.clone()))} />
@@ -280,9 +280,9 @@ fn why_not_view(ctx: &Ctx, item: &Item) -> Html {
                 }) }
             </div>
             if free_text_ticked || !answer.why_not_other.is_empty() {
-                <div class="kizuki-cl-why-other">
+                <div class="kizuki-field">
                     <label for={other_id.clone()}>{ &text.why_not_other_label }</label>
-                    <input type="text" id={other_id} class="kizuki-cl-text-input"
+                    <input type="text" id={other_id} class="kizuki-input"
                            maxlength={kizuki_core::kind::checklist::MAX_FREE_TEXT_CHARS.to_string()}
                            value={answer.why_not_other.clone()} oninput={set_text} />
                 </div>

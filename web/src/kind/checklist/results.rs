@@ -21,7 +21,7 @@ pub fn overall(ctx: &Ctx, result: &ChecklistResult) -> Html {
     html! {
         <section class="kizuki-cl-overall" aria-labelledby={ctx.id(&["overall-heading"])}>
             <h4 id={ctx.id(&["overall-heading"])}>{ &text.overall_heading }</h4>
-            <div class="kizuki-cl-score-box" aria-live="polite" data-testid="overall">
+            <div class="kizuki-card kizuki-cl-score-box" aria-live="polite" data-testid="overall">
                 if let (Some(percent), Some(level)) = (result.percent, level) {
                     <p class="kizuki-cl-score">{ fill(text.overall_score, &[("percent", &percent.to_string())]) }</p>
                     <p class="kizuki-cl-level">{ fill(text.overall_level, &[("level", level.label.get(ctx.lang))]) }</p>
@@ -31,7 +31,7 @@ pub fn overall(ctx: &Ctx, result: &ChecklistResult) -> Html {
                 }
             </div>
             if remaining > 0 {
-                <p class="kizuki-cl-hint">{ fill(text.results_incomplete, &[("remaining", &remaining.to_string())]) }</p>
+                <p class="kizuki-hint">{ fill(text.results_incomplete, &[("remaining", &remaining.to_string())]) }</p>
             }
         </section>
     }
@@ -117,7 +117,7 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
                     }) }
                 </ol>
                 if hidden > 0 {
-                    <button type="button" class="kizuki-button kizuki-cl-secondary kizuki-cl-more"
+                    <button type="button" class="kizuki-button kizuki-button--secondary kizuki-cl-more"
                             aria-expanded={show_all.to_string()} aria-controls={list_id}
                             data-testid="show-all-actions" onclick={toggle}>
                         { if *show_all {
@@ -197,7 +197,7 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
     let due_id = ctx.id(&["action", &r.item, "due"]);
     let done_id = ctx.id(&["action", &r.item, "done"]);
     html! {
-        <li class={classes!("kizuki-cl-action", folded.then_some("kizuki-cl-folded"))} data-item={r.item.clone()}>
+        <li class={classes!("kizuki-card", "kizuki-cl-action", folded.then_some("kizuki-cl-folded"))} data-item={r.item.clone()}>
             <p class="kizuki-cl-action-meta">
                 <span class="kizuki-cl-rank">{ fill(text.rank, &[("rank", &r.rank.to_string())]) }</span>
                 { obligation_badge(text, r.obligation) }
@@ -231,19 +231,19 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
                 </div>
             }
             <div class="kizuki-cl-action-inputs">
-                <div class="kizuki-cl-field">
+                <div class="kizuki-field">
                     <label for={owner_id.clone()}>{ &text.owner_label }</label>
-                    <input type="text" id={owner_id} class="kizuki-cl-text-input" value={entry.owner.clone()}
+                    <input type="text" id={owner_id} class="kizuki-input" value={entry.owner.clone()}
                            maxlength={kizuki_core::kind::checklist::MAX_FREE_TEXT_CHARS.to_string()}
                            autocomplete="off" oninput={on_owner} />
                     <span class="kizuki-cl-print-value">{ &entry.owner }</span>
                 </div>
-                <div class="kizuki-cl-field">
+                <div class="kizuki-field">
                     <label for={due_id.clone()}>{ &text.due_label }</label>
-                    <input type="date" id={due_id} class="kizuki-cl-date-input" value={entry.due.clone()} onchange={on_due} />
+                    <input type="date" id={due_id} class="kizuki-input kizuki-input--short" value={entry.due.clone()} onchange={on_due} />
                     <span class="kizuki-cl-print-value">{ &entry.due }</span>
                 </div>
-                <div class="kizuki-cl-field kizuki-cl-done">
+                <div class="kizuki-option kizuki-option--plain kizuki-cl-done">
                     <input type="checkbox" id={done_id.clone()} checked={entry.done} onchange={on_done} />
                     <label for={done_id}>{ &text.done_label }</label>
                 </div>

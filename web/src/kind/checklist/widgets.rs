@@ -51,8 +51,8 @@ pub fn obligation_badge(text: &ChecklistText, obligation: Obligation) -> Html {
         Obligation::Recommended => "recommended",
     };
     html! {
-        <span class={classes!("kizuki-cl-badge", format!("kizuki-cl-badge-{kind}"))}>
-            <span class="kizuki-cl-vh">{ format!("{}: ", text.obligation_label) }</span>
+        <span class={classes!("kizuki-badge", format!("kizuki-cl-badge-{kind}"))}>
+            <span class="kizuki-visually-hidden">{ format!("{}: ", text.obligation_label) }</span>
             { obligation_text(text, obligation) }
         </span>
     }
@@ -63,7 +63,7 @@ pub fn obligation_badge(text: &ChecklistText, obligation: Obligation) -> Html {
 pub fn planned_badge(planned: Option<&PlannedDuty>, lang: Lang) -> Html {
     match planned.and_then(|p| kizuki_core::report::planned_label(p, lang)) {
         Some(label) => html! {
-            <>{ " " }<span class="kizuki-cl-badge kizuki-cl-badge-planned">{ label }</span></>
+            <>{ " " }<span class="kizuki-badge kizuki-cl-badge-planned">{ label }</span></>
         },
         None => Html::default(),
     }
@@ -74,11 +74,11 @@ pub fn progress(ctx: &Ctx, result: &ChecklistResult) -> Html {
     let text = ctx.text();
     let id = ctx.id(&["progress"]);
     html! {
-        <div class="kizuki-cl-progress">
-            <label class="kizuki-cl-vh" for={id.clone()}>{ &text.progress_label }</label>
+        <div class="kizuki-progress">
+            <label class="kizuki-visually-hidden" for={id.clone()}>{ &text.progress_label }</label>
             <progress id={id} max={result.applicable.max(1).to_string()}
                       value={result.answered.to_string()}></progress>
-            <p class="kizuki-cl-progress-text" aria-live="polite" data-testid="progress">
+            <p class="kizuki-progress-text" aria-live="polite" data-testid="progress">
                 { fill(text.progress, &[
                     ("answered", &result.answered.to_string()),
                     ("total", &result.applicable.to_string()),
@@ -111,12 +111,12 @@ pub fn contents(
                             { count }
                             if complete {
                                 <span class="kizuki-cl-nav-done" aria-hidden="true">{ " ✓" }</span>
-                                <span class="kizuki-cl-vh">{ format!(" {}", text.nav_complete) }</span>
+                                <span class="kizuki-visually-hidden">{ format!(" {}", text.nav_complete) }</span>
                             }
                         </span>
                     }
                     if is_current {
-                        <span class="kizuki-cl-vh">{ &text.nav_current }</span>
+                        <span class="kizuki-visually-hidden">{ &text.nav_current }</span>
                     }
                 </button>
             </li>

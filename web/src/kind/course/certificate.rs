@@ -61,20 +61,20 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
         });
     html! {
         <section class="kizuki-course-certificate-screen">
-            <div class="kizuki-course-noprint">
-                <button type="button" class="kizuki-course-back" onclick={ctx.send(Msg::Go(Screen::Map))}>
+            <div class="kizuki-no-print">
+                <button type="button" class="kizuki-button kizuki-button--quiet kizuki-course-back" onclick={ctx.send(Msg::Go(Screen::Map))}>
                     { &text.back_to_map }
                 </button>
                 if !complete {
-                    <p class="kizuki-course-notice">{ &text.certificate_incomplete }</p>
+                    <p class="kizuki-notice">{ &text.certificate_incomplete }</p>
                 }
-                <div class="kizuki-course-field">
+                <div class="kizuki-field">
                     <label for={name_id.clone()}>{ &text.name_label }</label>
-                    <p class="kizuki-course-muted" id={hint_id.clone()}>{ &text.name_hint }</p>
+                    <p class="kizuki-hint" id={hint_id.clone()}>{ &text.name_hint }</p>
                     <input type="text" id={name_id} value={name.clone()} maxlength="100"
                            autocomplete="name" aria-describedby={hint_id} onchange={on_name} />
                 </div>
-                <div class="kizuki-course-actions">
+                <div class="kizuki-actions">
                     <button type="button" class="kizuki-button" onclick={Callback::from(|_: MouseEvent| platform::print())}>
                         { &text.print }
                     </button>
@@ -94,7 +94,7 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
                 <p class="kizuki-course-certificate-date">
                     { date_label }{ ": " }{ display_date(&date, lang) }
                 </p>
-                <table class="kizuki-course-table">
+                <table class="kizuki-table kizuki-course-table">
                     <thead>
                         <tr>
                             <th scope="col">{ &text.col_module }</th>

@@ -73,7 +73,7 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
             step: first_open_step(ctx.course, &ctx.state.progress, module),
         };
         html! {
-            <li class={classes!("kizuki-course-module-card", status.completed.then_some("kizuki-course-done"))}>
+            <li class={classes!("kizuki-card", "kizuki-course-module-card", status.completed.then_some("kizuki-course-done"))}>
                 <p class="kizuki-course-eyebrow">
                     { fill(text.module_number, &[("n", &number)]) }
                     <span class="kizuki-course-dot" aria-hidden="true">{ "・" }</span>
@@ -81,16 +81,16 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
                 </p>
                 <h3 class="kizuki-course-module-title" id={heading_id.clone()}>{ module.title.get(lang) }</h3>
                 <p class="kizuki-course-summary">{ module.summary.get(lang) }</p>
-                <div class="kizuki-course-meter">
+                <div class="kizuki-progress kizuki-course-progress">
                     <progress max="100" value={status.progress_percent.to_string()}
                               aria-labelledby={heading_id.clone()}></progress>
-                    <span>{ fill(text.module_progress, &[("percent", &status.progress_percent.to_string())]) }</span>
+                    <span class="kizuki-progress-text">{ fill(text.module_progress, &[("percent", &status.progress_percent.to_string())]) }</span>
                 </div>
                 <p class="kizuki-course-badges">
                     { badges(ctx, status, started) }
                 </p>
                 <p class="kizuki-course-score">{ score_line(ctx, status) }</p>
-                <button type="button" class="kizuki-button kizuki-course-secondary" id={button_id.clone()}
+                <button type="button" class="kizuki-button kizuki-button--secondary" id={button_id.clone()}
                         aria-labelledby={format!("{button_id} {heading_id}")}
                         onclick={ctx.send(Msg::Go(target))}>
                     { open_label }
@@ -106,10 +106,10 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
             </h2>
             <p class="kizuki-description">{ pack.description.get(lang) }</p>
             <p class="kizuki-course-intro">{ &text.map_intro }</p>
-            <div class="kizuki-course-meter kizuki-course-overall">
+            <div class="kizuki-progress kizuki-course-overall">
                 <progress max="100" value={result.progress_percent.to_string()}
                           aria-label={text.progress_label.to_string()}></progress>
-                <span>
+                <span class="kizuki-progress-text">
                     { fill(text.course_progress, &[
                         ("done", &result.completed_modules.to_string()),
                         ("total", &total.to_string()),
@@ -122,9 +122,9 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
             <ol class="kizuki-course-modules" aria-label={text.modules_heading.to_string()}>{ for modules }</ol>
             <div class="kizuki-course-certificate-link">
                 if result.completed_on.is_none() {
-                    <p class="kizuki-course-muted">{ &text.certificate_locked }</p>
+                    <p class="kizuki-hint">{ &text.certificate_locked }</p>
                 }
-                <button type="button" class="kizuki-button kizuki-course-secondary"
+                <button type="button" class="kizuki-button kizuki-button--secondary"
                         onclick={ctx.send(Msg::Go(Screen::Certificate))}>
                     { if result.completed_on.is_some() { &text.certificate_open } else { &text.record_open } }
                 </button>
@@ -152,16 +152,16 @@ fn help(ctx: &Ctx<'_>) -> Html {
 fn badges(ctx: &Ctx<'_>, status: &ModuleResult, started: bool) -> Html {
     let text = ctx.text;
     let badge = |label: &str, class: &'static str| {
-        html! { <span class={classes!("kizuki-course-badge", class)}>{ label.to_string() }</span> }
+        html! { <span class={classes!("kizuki-badge", class)}>{ label.to_string() }</span> }
     };
     if status.completed {
-        html! { <>{ badge(text.badge_completed, "kizuki-course-badge-done") }{ badge(text.badge_passed, "kizuki-course-badge-passed") }</> }
+        html! { <>{ badge(text.badge_completed, "kizuki-badge--primary") }{ badge(text.badge_passed, "kizuki-course-badge-passed") }</> }
     } else if status.passed {
         html! { <>{ badge(text.badge_passed, "kizuki-course-badge-passed") }{ badge(text.badge_in_progress, "kizuki-course-badge-open") }</> }
     } else if started {
         badge(text.badge_in_progress, "kizuki-course-badge-open")
     } else {
-        badge(text.badge_not_started, "kizuki-course-badge-new")
+        badge(text.badge_not_started, "kizuki-badge--muted")
     }
 }
 

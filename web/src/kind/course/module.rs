@@ -85,7 +85,7 @@ pub fn module(ctx: &Ctx<'_>, module: &Module, step: &Step) -> Html {
     });
     html! {
         <section class="kizuki-course-module" aria-labelledby={ctx.id("module-heading")}>
-            <button type="button" class="kizuki-course-back" onclick={ctx.send(Msg::Go(Screen::Map))}>
+            <button type="button" class="kizuki-button kizuki-button--quiet kizuki-course-back" onclick={ctx.send(Msg::Go(Screen::Map))}>
                 { &text.back_to_map }
             </button>
             <p class="kizuki-course-eyebrow">
@@ -117,7 +117,7 @@ pub fn step_heading(ctx: &Ctx<'_>, title: &str) -> Html {
 pub fn previous_button(ctx: &Ctx<'_>, module: &Module, step: &Step) -> Html {
     match previous_step(module, step) {
         Some(previous) => html! {
-            <button type="button" class="kizuki-button kizuki-course-secondary"
+            <button type="button" class="kizuki-button kizuki-button--secondary"
                     onclick={ctx.send(Msg::Go(Screen::Module { module: module.id.clone(), step: previous }))}>
                 { &ctx.text.previous }
             </button>
@@ -137,7 +137,7 @@ pub fn next_button(
     match next_step(module, step) {
         Some(next) => html! {
             <button type="button"
-                    class={classes!("kizuki-button", (!primary).then_some("kizuki-course-secondary"))}
+                    class={classes!("kizuki-button", (!primary).then_some("kizuki-button--secondary"))}
                     onclick={ctx.send(Msg::Go(Screen::Module { module: module.id.clone(), step: next }))}>
                 { label.to_string() }
             </button>
@@ -165,7 +165,7 @@ fn lesson(ctx: &Ctx<'_>, module: &Module, lesson: &Lesson) -> Html {
             <ul>{ for items.iter().map(|item| html! { <li>{ inline(item.get(lang)) }</li> }) }</ul>
         },
         Block::Note { text: note, .. } => html! {
-            <aside class="kizuki-course-note">
+            <aside class="kizuki-notice kizuki-course-note">
                 <p class="kizuki-course-note-label">{ &text.note_label }</p>
                 <p>{ inline(note.get(lang)) }</p>
             </aside>
@@ -208,7 +208,7 @@ fn lesson(ctx: &Ctx<'_>, module: &Module, lesson: &Lesson) -> Html {
             <div class="kizuki-course-prose">{ for blocks }</div>
             { updates(ctx.pack, &lesson.updates, lang, text) }
             { sources(ctx.pack, &refs, lang, text) }
-            <div class="kizuki-course-actions">
+            <div class="kizuki-actions">
                 { previous_button(ctx, module, &step) }
                 <button type="button" class="kizuki-button" onclick={read_and_next}>
                     { &text.lesson_read }
@@ -241,7 +241,7 @@ fn feedback(ctx: &Ctx<'_>, module: &Module) -> Html {
             };
             let dispatch = ctx.dispatch.clone();
             html! {
-                <div class="kizuki-course-option">
+                <div class="kizuki-option">
                     <input type="radio" id={id.clone()} name={name.clone()} value={option.id.clone()}
                            checked={chosen == Some(&option.id)}
                            onchange={Callback::from(move |_: Event| dispatch.dispatch(Msg::Apply(action.clone())))} />
@@ -250,7 +250,7 @@ fn feedback(ctx: &Ctx<'_>, module: &Module) -> Html {
             }
         });
         html! {
-            <fieldset class="kizuki-course-question">
+            <fieldset class="kizuki-question kizuki-course-question">
                 <legend>{ question.prompt.get(lang) }</legend>
                 { for options }
             </fieldset>
@@ -274,14 +274,14 @@ fn feedback(ctx: &Ctx<'_>, module: &Module) -> Html {
             <p class="kizuki-course-status" aria-live="polite">
                 if all_given { { &text.feedback_thanks } }
             </p>
-            <div class="kizuki-course-actions">
+            <div class="kizuki-actions">
                 { previous_button(ctx, module, &Step::Feedback) }
                 if let Some(next) = next_module {
                     <button type="button" class="kizuki-button" onclick={ctx.send(Msg::Go(next))}>
                         { &text.next_module }
                     </button>
                 }
-                <button type="button" class="kizuki-button kizuki-course-secondary" onclick={ctx.send(Msg::Go(Screen::Map))}>
+                <button type="button" class="kizuki-button kizuki-button--secondary" onclick={ctx.send(Msg::Go(Screen::Map))}>
                     { &text.finish_to_map }
                 </button>
             </div>

@@ -71,7 +71,7 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
                 });
             let unanswered = match &ctx.state.notice {
                 Some(notice @ Notice::Unanswered(_)) => html! {
-                    <p class="kizuki-course-notice kizuki-course-notice-problem" id={ctx.id("quiz-notice")}
+                    <p class="kizuki-notice kizuki-notice--error" id={ctx.id("quiz-notice")}
                        tabindex="-1" role="alert">
                         { notice.message(text) }
                     </p>
@@ -83,7 +83,7 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
                     <p>{ intro }</p>
                     { for questions }
                     { unanswered }
-                    <div class="kizuki-course-actions">
+                    <div class="kizuki-actions">
                         { previous_button(ctx, module, &Step::Quiz) }
                         <button type="button" class="kizuki-button" onclick={ctx.send(Msg::Submit(module.id.clone()))}>
                             { &text.submit_quiz }
@@ -136,7 +136,7 @@ fn question_form(
         };
         let dispatch = ctx.dispatch.clone();
         html! {
-            <div class="kizuki-course-option">
+            <div class="kizuki-option">
                 <input type={kind} id={id.clone()} name={name.clone()} value={option.id.clone()}
                        checked={chosen.contains(&option.id)} disabled={checked}
                        onchange={Callback::from(move |_: Event| dispatch.dispatch(Msg::Apply(action.clone())))} />
@@ -145,7 +145,7 @@ fn question_form(
         }
     });
     html! {
-        <fieldset class="kizuki-course-question">
+        <fieldset class="kizuki-question kizuki-course-question">
             <legend>
                 <span class="kizuki-course-qnum">{ fill(text.question_number, &[("n", &(index + 1).to_string())]) }</span>
                 { " " }{ inline(question.prompt.get(lang)) }
@@ -155,7 +155,7 @@ fn question_form(
             if checked {
                 { review(ctx, question, chosen) }
             } else if !chosen.is_empty() {
-                <button type="button" class="kizuki-button kizuki-course-secondary kizuki-course-check"
+                <button type="button" class="kizuki-button kizuki-button--secondary kizuki-course-check"
                         onclick={ctx.send(Msg::Check(module.id.clone(), question.id.clone()))}>
                     { &text.check_answer }
                 </button>
@@ -197,7 +197,7 @@ fn review(ctx: &Ctx<'_>, question: &Question, chosen: &BTreeSet<String>) -> Html
         }
     });
     html! {
-        <div class="kizuki-course-review" id={ctx.id(&format!("review-{}", question.id))} tabindex="-1">
+        <div class="kizuki-notice kizuki-course-review" id={ctx.id(&format!("review-{}", question.id))} tabindex="-1">
             <p class={classes!("kizuki-course-verdict", class)}>{ verdict }</p>
             if review.answered {
                 <p class="kizuki-course-review-label">{ &text.your_answer }</p>
@@ -238,10 +238,10 @@ fn result(ctx: &Ctx<'_>, module: &Module, attempt: &QuizAttempt) -> Html {
     });
     html! {
         <>
-            <p class="kizuki-course-muted">{ fill(text.attempts, &[("n", &attempts.to_string())]) }</p>
-            <div class="kizuki-course-actions">
+            <p class="kizuki-hint">{ fill(text.attempts, &[("n", &attempts.to_string())]) }</p>
+            <div class="kizuki-actions">
                 <button type="button"
-                        class={classes!("kizuki-button", attempt.passed.then_some("kizuki-course-secondary"))}
+                        class={classes!("kizuki-button", attempt.passed.then_some("kizuki-button--secondary"))}
                         onclick={ctx.apply(CourseAction::RetakeQuiz { module: module.id.clone() })}>
                     { &text.retake }
                 </button>

@@ -30,36 +30,36 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
     };
     let status = ctx.notice(true);
     html! {
-        <section class="kizuki-course-record" aria-labelledby={ctx.id("record-heading")}>
+        <section class="kizuki-card kizuki-card--tint kizuki-no-print kizuki-course-record" aria-labelledby={ctx.id("record-heading")}>
             <h3 id={ctx.id("record-heading")}>{ &text.record_panel_heading }</h3>
-            <p class="kizuki-course-muted">{ &text.record_where }</p>
-            <div class="kizuki-course-actions">
-                <button type="button" class="kizuki-button kizuki-course-secondary" onclick={ctx.send(Msg::ExportJson)}>
+            <p class="kizuki-hint">{ &text.record_where }</p>
+            <div class="kizuki-actions">
+                <button type="button" class="kizuki-button kizuki-button--secondary" onclick={ctx.send(Msg::ExportJson)}>
                     { &text.export_json }
                 </button>
-                <button type="button" class="kizuki-button kizuki-course-secondary"
+                <button type="button" class="kizuki-button kizuki-button--secondary"
                         aria-describedby={ctx.id("xapi-hint")} onclick={ctx.send(Msg::ExportXapi(ctx.lang))}>
                     { &text.export_xapi }
                 </button>
             </div>
-            <p class="kizuki-course-muted" id={ctx.id("xapi-hint")}>{ &text.xapi_hint }</p>
-            <div class="kizuki-course-field">
+            <p class="kizuki-hint" id={ctx.id("xapi-hint")}>{ &text.xapi_hint }</p>
+            <div class="kizuki-field">
                 <label for={input_id.clone()}>{ &text.import_label }</label>
                 <input type="file" id={input_id} accept=".json,application/json" onchange={on_file} />
             </div>
-            <div class="kizuki-course-actions">
+            <div class="kizuki-actions">
                 if ctx.state.confirm_erase {
-                    <div class="kizuki-course-confirm" role="alertdialog" aria-labelledby={ctx.id("erase-confirm")}>
+                    <div class="kizuki-confirm kizuki-confirm--danger" role="alertdialog" aria-labelledby={ctx.id("erase-confirm")}>
                         <p id={ctx.id("erase-confirm")} tabindex="-1">{ &text.erase_confirm }</p>
-                        <button type="button" class="kizuki-button kizuki-course-danger" onclick={ctx.send(Msg::Erase)}>
+                        <button type="button" class="kizuki-button kizuki-button--danger" onclick={ctx.send(Msg::Erase)}>
                             { &text.erase_yes }
                         </button>
-                        <button type="button" class="kizuki-button kizuki-course-secondary" onclick={ctx.send(Msg::AskErase(false))}>
+                        <button type="button" class="kizuki-button kizuki-button--secondary" onclick={ctx.send(Msg::AskErase(false))}>
                             { &text.erase_no }
                         </button>
                     </div>
                 } else {
-                    <button type="button" class="kizuki-button kizuki-course-secondary" id={ctx.id("erase")}
+                    <button type="button" class="kizuki-button kizuki-button--secondary" id={ctx.id("erase")}
                             onclick={ctx.send(Msg::AskErase(true))}>
                         { &text.erase }
                     </button>
@@ -67,7 +67,7 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
             </div>
             <div id={ctx.id("record-status")} tabindex="-1" role="status" aria-live="polite">
                 if let Some((message, problem)) = status {
-                    <p class={classes!("kizuki-course-notice", problem.then_some("kizuki-course-notice-problem"))}>
+                    <p class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}>
                         { message }
                     </p>
                 }

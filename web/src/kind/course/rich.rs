@@ -76,7 +76,7 @@ pub fn updates(pack: &ValidPack, ids: &[String], lang: Lang, text: &CourseText) 
         let update = pack.pack().updates.iter().find(|u| &u.id == id)?;
         let refs: Vec<&SourceRef> = update.sources.iter().collect();
         Some(html! {
-            <aside class="kizuki-course-update">
+            <aside class="kizuki-notice kizuki-notice--warning kizuki-course-update">
                 <p class="kizuki-course-update-heading">
                     { fill(text.update_heading, &[("date", &display_date(&update.as_of, lang))]) }
                 </p>

@@ -44,12 +44,12 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
 
     let content = if let Some(last) = last {
         html! {
-            <div class="kizuki-course-choice-feedback" id={ctx.id("scenario-feedback")} tabindex="-1">
+            <div class="kizuki-card kizuki-card--tint kizuki-course-choice-feedback" id={ctx.id("scenario-feedback")} tabindex="-1">
                 <h4>{ &text.scenario_your_choice }</h4>
                 <p class="kizuki-course-chosen">{ inline(last.choice.text.get(lang)) }</p>
                 <p>{ quality_badge(text, last.choice.quality) }</p>
                 <p>{ inline(last.choice.feedback.get(lang)) }</p>
-                <div class="kizuki-course-actions">
+                <div class="kizuki-actions">
                     <button type="button" class="kizuki-button" onclick={ctx.send(Msg::ContinueScenario)}>
                         { &text.scenario_continue }
                     </button>
@@ -73,7 +73,7 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
         });
         html! {
             <>
-                <div class="kizuki-course-node" id={ctx.id("scenario-node")} tabindex="-1">
+                <div class="kizuki-card kizuki-course-node" id={ctx.id("scenario-node")} tabindex="-1">
                     <p>{ node.map(|n| inline(n.text.get(lang))).unwrap_or_default() }</p>
                 </div>
                 <p class="kizuki-course-prompt" id={ctx.id("scenario-prompt")}>{ &text.scenario_prompt }</p>
@@ -106,11 +106,11 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
         };
         html! {
             <>
-                <div class="kizuki-course-node kizuki-course-ending" id={ctx.id("scenario-node")} tabindex="-1">
+                <div class="kizuki-card kizuki-course-node kizuki-course-ending" id={ctx.id("scenario-node")} tabindex="-1">
                     <p class="kizuki-course-ending-label">{ &text.scenario_ending }</p>
                     <p>{ node.map(|n| inline(n.text.get(lang))).unwrap_or_default() }</p>
                 </div>
-                <section class="kizuki-course-summary-box" aria-labelledby={ctx.id("scenario-summary")}>
+                <section class="kizuki-card kizuki-card--tint kizuki-course-summary-box" aria-labelledby={ctx.id("scenario-summary")}>
                     <h4 id={ctx.id("scenario-summary")}>{ &text.scenario_end_heading }</h4>
                     <p class="kizuki-course-counts">
                         { fill(text.scenario_summary, &[
@@ -123,8 +123,8 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
                     <ol class="kizuki-course-path">{ for path }</ol>
                 </section>
                 { sources(ctx.pack, &refs, lang, text) }
-                <div class="kizuki-course-actions">
-                    <button type="button" class="kizuki-button kizuki-course-secondary" onclick={ctx.apply(restart)}>
+                <div class="kizuki-actions">
+                    <button type="button" class="kizuki-button kizuki-button--secondary" onclick={ctx.apply(restart)}>
                         { &text.scenario_again }
                     </button>
                     { next_button(ctx, module, &step, text.next, true) }
@@ -139,7 +139,7 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
             { step_heading(ctx, scenario.title.get(lang)) }
             { content }
             if !state.finished && last.is_none() {
-                <div class="kizuki-course-actions kizuki-course-actions-quiet">
+                <div class="kizuki-actions kizuki-course-actions-quiet">
                     { previous_button(ctx, module, &step) }
                     { next_button(ctx, module, &step, text.next, false) }
                 </div>

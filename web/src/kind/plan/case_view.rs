@@ -62,14 +62,14 @@ pub fn case_list(ctx: &Ctx<'_>) -> Html {
                 &text.case_open
             };
             html! {
-                <li class={classes!("kizuki-plan-case-card", selected.then_some("kizuki-plan-case-card--selected"))}>
+                <li class={classes!("kizuki-card", "kizuki-plan-case-card", selected.then_some("kizuki-plan-case-card--selected"))}>
                     <p class="kizuki-plan-case-name">{ &case.label }</p>
                     <p class="kizuki-plan-case-meta">{ fill(text.case_opened, &[("date", &display_date(&case.opened, ctx.lang))]) }</p>
                     <p class="kizuki-plan-case-meta">{ at }</p>
                     <p class="kizuki-plan-case-meta">
                         { fill(text.case_tasks, &[("done", &done.to_string()), ("total", &total.to_string())]) }
                     </p>
-                    <button type="button" class="kizuki-plan-secondary" aria-pressed={selected.to_string()}
+                    <button type="button" class="kizuki-button kizuki-button--secondary" aria-pressed={selected.to_string()}
                             aria-label={format!("{}：{}", case.label, button_text)}
                             onclick={ctx.send(Msg::Select(Some(id.clone())))}>
                         { button_text }
@@ -153,7 +153,7 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
                             }
                         </span>
                         if p.current {
-                            <span class="kizuki-plan-badge">{ &text.tracker_current }</span>
+                            <span class="kizuki-badge kizuki-badge--primary kizuki-plan-badge">{ &text.tracker_current }</span>
                         }
                     </button>
                 </li>
@@ -191,7 +191,7 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
             { history(ctx, case) }
             { follow_up(ctx, id, case) }
             { documents(ctx) }
-            <details class="kizuki-plan-case-settings">
+            <details class="kizuki-disclosure kizuki-plan-case-settings">
                 <summary>{ &text.rename_label }{ " / " }{ &text.delete_case }</summary>
                 <LineForm key={format!("{id}-{}", case.label)} id={ctx.id("rename")} label={text.rename_label.to_string()}
                           initial={case.label.clone()} button={text.rename_button.to_string()} on_submit={rename} />
@@ -282,15 +282,15 @@ fn follow_up(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
             <h4 id={ctx.id("followup-heading")}>{ follow_up.title.get(ctx.lang) }</h4>
             <p>{ follow_up.description.get(ctx.lang) }</p>
             if dates.is_empty() {
-                <p class="kizuki-plan-hint">{ fill(text.followup_needs_anchor, &[("field", anchor_label)]) }</p>
+                <p class="kizuki-hint">{ fill(text.followup_needs_anchor, &[("field", anchor_label)]) }</p>
             } else {
                 <ol class="kizuki-plan-followup-list">{ rows }</ol>
-                <div class="kizuki-plan-actions">
-                    <button type="button" class="kizuki-plan-secondary" onclick={flows::on_export_ics(ctx, id)}>
+                <div class="kizuki-actions">
+                    <button type="button" class="kizuki-button kizuki-button--secondary" onclick={flows::on_export_ics(ctx, id)}>
                         { &text.followup_ics }
                     </button>
                 </div>
-                <p class="kizuki-plan-hint">{ &text.followup_ics_note }</p>
+                <p class="kizuki-hint">{ &text.followup_ics_note }</p>
             }
         </section>
     }
@@ -305,7 +305,7 @@ fn documents(ctx: &Ctx<'_>) -> Html {
         .map(|doc| {
             html! {
                 <li>
-                    <button type="button" class="kizuki-plan-secondary"
+                    <button type="button" class="kizuki-button kizuki-button--secondary"
                             onclick={ctx.send(Msg::ShowDocument(Some(doc.id.clone())))}>
                         { fill(text.document_show, &[("title", doc.title.get(kizuki_core::Lang::Ja))]) }
                     </button>
@@ -318,7 +318,7 @@ fn documents(ctx: &Ctx<'_>) -> Html {
             <h4 id={ctx.id("documents-heading")}>{ &text.documents_heading }</h4>
             <p>{ &text.documents_intro }</p>
             if ctx.lang != kizuki_core::Lang::Ja {
-                <p class="kizuki-plan-hint">{ &text.documents_language }</p>
+                <p class="kizuki-hint">{ &text.documents_language }</p>
             }
             <ul class="kizuki-plan-document-list">{ buttons }</ul>
         </section>

@@ -26,14 +26,14 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
 
             <div class="kizuki-plan-data-part">
                 <h4>{ &text.export_heading }</h4>
-                <p class="kizuki-plan-hint">{ &text.export_encrypted_note }</p>
-                <div class="kizuki-plan-actions">
+                <p class="kizuki-hint">{ &text.export_encrypted_note }</p>
+                <div class="kizuki-actions">
                     <button type="button" class="kizuki-button" disabled={!has_cases}
                             onclick={flows::on_export_encrypted(ctx, Scope::All)}>
                         { &text.export_all }
                     </button>
                     if let Some(id) = &selected {
-                        <button type="button" class="kizuki-plan-secondary"
+                        <button type="button" class="kizuki-button kizuki-button--secondary"
                                 onclick={flows::on_export_encrypted(ctx, Scope::Case(id.clone()))}>
                             { &text.export_case }
                         </button>
@@ -58,7 +58,7 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
             <div class="kizuki-plan-data-part">
                 <h4>{ &text.import_heading }</h4>
                 if ctx.state.pending_import.is_some() {
-                    <div class="kizuki-plan-import-pass" role="group" aria-labelledby={ctx.id("import-pass-heading")}>
+                    <div class="kizuki-card kizuki-card--current kizuki-plan-import-pass" role="group" aria-labelledby={ctx.id("import-pass-heading")}>
                         <p id={ctx.id("import-pass-heading")}><strong>{ &text.import_passphrase_heading }</strong></p>
                         <p>{ &text.import_passphrase_intro }</p>
                         <PassphraseEntry id={ctx.id("import")} lang={ctx.lang} busy={ctx.state.busy}
@@ -67,9 +67,9 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                                          on_cancel={ctx.send::<()>(Msg::CancelImport)} />
                     </div>
                 } else {
-                    <div class="kizuki-plan-field">
+                    <div class="kizuki-field">
                         <label for={import_id.clone()}>{ &text.import_label }</label>
-                        <p class="kizuki-plan-hint" id={format!("{import_id}-hint")}>{ &text.import_hint }</p>
+                        <p class="kizuki-hint" id={format!("{import_id}-hint")}>{ &text.import_hint }</p>
                         <input id={import_id.clone()} type="file" accept=".json,application/json"
                                aria-describedby={format!("{import_id}-hint")}
                                onchange={flows::on_import_file(ctx)} />

@@ -116,15 +116,15 @@ pub fn document_page(ctx: &Ctx<'_>, doc_id: &str, heading: NodeRef) -> Html {
         <section class="kizuki-plan-docview" aria-labelledby={heading_id.clone()}>
             <div class="kizuki-plan-doc-toolbar">
                 <h3 id={heading_id} ref={heading} tabindex="-1">{ &document.title }</h3>
-                <div class="kizuki-plan-actions">
+                <div class="kizuki-actions">
                     <button type="button" class="kizuki-button" onclick={print}>{ &text.document_print }</button>
-                    <button type="button" class="kizuki-plan-secondary" onclick={ctx.send(Msg::ShowDocument(None))}>
+                    <button type="button" class="kizuki-button kizuki-button--secondary" onclick={ctx.send(Msg::ShowDocument(None))}>
                         { &text.document_hide }
                     </button>
                 </div>
-                <p class="kizuki-plan-hint">{ &text.document_print_hint }</p>
+                <p class="kizuki-hint">{ &text.document_print_hint }</p>
                 if ctx.lang != DOCUMENT_LANG {
-                    <p class="kizuki-plan-hint">{ &text.documents_language }</p>
+                    <p class="kizuki-hint">{ &text.documents_language }</p>
                 }
             </div>
             <article class="kizuki-plan-doc" lang={DOCUMENT_LANG.code()} data-document={document.id.clone()}>

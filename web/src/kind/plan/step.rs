@@ -69,7 +69,7 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
             };
             html! {
                 <li class={classes!("kizuki-plan-task", done.is_some().then_some("kizuki-plan-task--done"))}>
-                    <div class="kizuki-plan-check">
+                    <div class="kizuki-option kizuki-option--plain">
                         <input id={id.clone()} type="checkbox" checked={done.is_some()} onchange={toggle}
                                aria-describedby={format!("{id}-roles")} />
                         <label for={id.clone()}>{ inline(task.text.get(lang)) }</label>
@@ -116,7 +116,7 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
         .map(|doc| {
             html! {
                 <li>
-                    <button type="button" class="kizuki-plan-link-button"
+                    <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
                             onclick={ctx.send(Msg::ShowDocument(Some(doc.id.clone())))}>
                         { fill(text.document_show, &[("title", doc.title.get(Lang::Ja))]) }
                     </button>
@@ -137,15 +137,15 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
     let sources = source_lines(ctx, &cited);
 
     html! {
-        <section class={classes!("kizuki-plan-step", is_current.then_some("kizuki-plan-step--current"))}
+        <section class={classes!("kizuki-card", "kizuki-plan-step", is_current.then_some("kizuki-card--current"))}
                  aria-labelledby={heading_id.clone()}>
             <h4 id={heading_id}>{ step.title.get(lang) }</h4>
             if is_current {
-                <p class="kizuki-plan-badge">{ &text.tracker_current }</p>
+                <p class="kizuki-badge kizuki-badge--primary kizuki-plan-badge">{ &text.tracker_current }</p>
             }
             <p class="kizuki-plan-summary">{ inline(step.summary.get(lang)) }</p>
             if !step.privacy.is_empty() {
-                <div class="kizuki-plan-privacy">
+                <div class="kizuki-notice kizuki-notice--warning kizuki-plan-privacy">
                     <h5>{ &text.step_privacy }</h5>
                     <ul>{ privacy }</ul>
                 </div>
@@ -164,9 +164,9 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
                     { fields }
                 </div>
             }
-            <div class="kizuki-plan-field">
+            <div class="kizuki-field">
                 <label for={notes_id.clone()}>{ &text.step_notes }</label>
-                <p class="kizuki-plan-hint" id={format!("{notes_id}-hint")}>{ &text.notes_hint }</p>
+                <p class="kizuki-hint" id={format!("{notes_id}-hint")}>{ &text.notes_hint }</p>
                 <textarea id={notes_id.clone()} rows="3" aria-describedby={format!("{notes_id}-hint")}
                           value={case.notes.get(&step.id).cloned().unwrap_or_default()} oninput={on_note} />
             </div>
@@ -193,7 +193,7 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
             Some(current) => html! {
                 <div class="kizuki-plan-elsewhere">
                     <p>{ fill(text.not_current, &[("step", current.title.get(lang))]) }</p>
-                    <button type="button" class="kizuki-plan-secondary" onclick={ctx.send(Msg::View(None))}>
+                    <button type="button" class="kizuki-button kizuki-button--secondary" onclick={ctx.send(Msg::View(None))}>
                         { &text.view_current }
                     </button>
                 </div>
@@ -238,7 +238,7 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
                 })
             };
             html! {
-                <div class="kizuki-plan-decision">
+                <div class="kizuki-card kizuki-card--tint kizuki-plan-decision">
                     <h5>{ &text.advance_heading }</h5>
                     <p>{ &text.advance_text }</p>
                     <button type="button" class="kizuki-button" onclick={advance}>{ &text.advance_button }</button>
@@ -277,7 +277,7 @@ fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html
     let field_sources = source_lines(ctx, &field_sources);
     let hint = field.help.as_ref().map(|help| {
         html! {
-            <p class="kizuki-plan-hint" id={hint_id.clone()}>
+            <p class="kizuki-hint" id={hint_id.clone()}>
                 { inline(help.get(lang)) }
                 if !field_sources.is_empty() {
                     <span class="kizuki-plan-hint-sources">
@@ -298,7 +298,7 @@ fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html
                     let set = set.clone();
                     let chosen = option.id.clone();
                     html! {
-                        <div class="kizuki-plan-check">
+                        <div class="kizuki-option">
                             <input id={option_id.clone()} type="radio" name={id.clone()}
                                    checked={value == option.id}
                                    onchange={Callback::from(move |_: Event| set.emit(chosen.clone()))} />
@@ -309,12 +309,12 @@ fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html
                 .collect();
             let text = plan_text(lang);
             html! {
-                <fieldset class="kizuki-plan-field kizuki-plan-choice" aria-describedby={described}>
+                <fieldset class="kizuki-field kizuki-plan-choice" aria-describedby={described}>
                     <legend>{ field.label.get(lang) }</legend>
                     { hint.unwrap_or_default() }
                     { radios }
                     if !value.is_empty() {
-                        <button type="button" class="kizuki-plan-link-button"
+                        <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
                                 onclick={{ let set = set.clone(); Callback::from(move |_: MouseEvent| set.emit(String::new())) }}>
                             { &text.choice_clear }
                         </button>
@@ -327,7 +327,7 @@ fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html
                 set.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
             });
             html! {
-                <div class="kizuki-plan-field">
+                <div class="kizuki-field">
                     <label for={id.clone()}>{ field.label.get(lang) }</label>
                     { hint.unwrap_or_default() }
                     <textarea id={id} rows="4" aria-describedby={described} value={value} {oninput} />
@@ -350,7 +350,7 @@ fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html
                 )
             };
             html! {
-                <div class={classes!("kizuki-plan-field", is_date.then_some("kizuki-plan-field--date"))}>
+                <div class={classes!("kizuki-field", is_date.then_some("kizuki-plan-field--date"))}>
                     <label for={id.clone()}>{ field.label.get(lang) }</label>
                     { hint.unwrap_or_default() }
                     <input id={id} type={if is_date { "date" } else { "text" }} autocomplete="off"
@@ -401,7 +401,7 @@ pub fn decision_form(props: &DecisionProps) -> Html {
             let (chosen, missing) = (chosen.clone(), missing.clone());
             let value = option.clone();
             html! {
-                <div class="kizuki-plan-check">
+                <div class="kizuki-option">
                     <input id={option_id.clone()} type="radio" name={props.id.clone()}
                            checked={chosen.as_deref() == Some(option.as_str())}
                            onchange={Callback::from(move |_: Event| { chosen.set(Some(value.clone())); missing.set(false); })} />
@@ -411,14 +411,14 @@ pub fn decision_form(props: &DecisionProps) -> Html {
         })
         .collect();
     html! {
-        <form class="kizuki-plan-decision" onsubmit={onsubmit}>
+        <form class="kizuki-card kizuki-card--tint kizuki-plan-decision" onsubmit={onsubmit}>
             <h5>{ &text.decision_heading }</h5>
-            <fieldset>
+            <fieldset class="kizuki-field">
                 <legend>{ &props.question }</legend>
                 { radios }
             </fieldset>
             if *missing {
-                <p class="kizuki-plan-problem" role="alert">{ &text.decide_pick }</p>
+                <p class="kizuki-field-error" role="alert">{ &text.decide_pick }</p>
             }
             <button type="submit" class="kizuki-button">{ &text.decide_button }</button>
         </form>

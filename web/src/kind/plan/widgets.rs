@@ -79,7 +79,7 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
         let state = state.clone();
         let hint_id = format!("{}-hint", props.id);
         html! {
-            <div class="kizuki-plan-field">
+            <div class="kizuki-field">
                 <label for={id.clone()}>{ label }</label>
                 <input id={id} type={kind} autocomplete={auto} value={(*state).clone()}
                        aria-describedby={hint.then_some(hint_id)}
@@ -95,17 +95,17 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
                 { field("current", text.change_current.to_string(), &current, "current-password", false) }
             }
             { field("new", fill(if props.ask_current { text.change_new } else { text.passphrase }, &[("min", &min)]), &first, "new-password", true) }
-            <p class="kizuki-plan-hint" id={format!("{}-hint", props.id)}>{ &text.passphrase_hint }</p>
+            <p class="kizuki-hint" id={format!("{}-hint", props.id)}>{ &text.passphrase_hint }</p>
             { field("again", if props.ask_current { text.change_new_again.to_string() } else { text.passphrase_again.to_string() }, &second, "new-password", false) }
-            <div class="kizuki-plan-check">
+            <div class="kizuki-option kizuki-option--plain">
                 <input id={show_id.clone()} type="checkbox" checked={*show}
                        onchange={{ let show = show.clone(); Callback::from(move |_: Event| show.set(!*show)) }} />
                 <label for={show_id}>{ &text.show_passphrase }</label>
             </div>
             if let Some(problem) = &*problem {
-                <p class="kizuki-plan-problem" role="alert">{ problem }</p>
+                <p class="kizuki-field-error" role="alert">{ problem }</p>
             }
-            <div class="kizuki-plan-actions">
+            <div class="kizuki-actions">
                 <button type="submit" class="kizuki-button" disabled={props.busy}>{ props.button.clone() }</button>
             </div>
             <p class="kizuki-plan-busy" role="status" aria-live="polite">
@@ -155,21 +155,21 @@ pub fn passphrase_entry(props: &PassphraseEntryProps) -> Html {
     let show_id = format!("{}-show", props.id);
     html! {
         <form class="kizuki-plan-pass-form" onsubmit={onsubmit} novalidate=true>
-            <div class="kizuki-plan-field">
+            <div class="kizuki-field">
                 <label for={id.clone()}>{ &text.unlock_passphrase }</label>
                 <input id={id} type={if *show { "text" } else { "password" }} autocomplete="current-password"
                        value={(*value).clone()} disabled={props.busy}
                        oninput={{ let value = value.clone(); Callback::from(move |e: InputEvent| value.set(input_value(&e))) }} />
             </div>
-            <div class="kizuki-plan-check">
+            <div class="kizuki-option kizuki-option--plain">
                 <input id={show_id.clone()} type="checkbox" checked={*show}
                        onchange={{ let show = show.clone(); Callback::from(move |_: Event| show.set(!*show)) }} />
                 <label for={show_id}>{ &text.show_passphrase }</label>
             </div>
-            <div class="kizuki-plan-actions">
+            <div class="kizuki-actions">
                 <button type="submit" class="kizuki-button" disabled={props.busy}>{ props.button.clone() }</button>
                 if let Some(on_cancel) = &props.on_cancel {
-                    <button type="button" class="kizuki-plan-secondary" disabled={props.busy}
+                    <button type="button" class="kizuki-button kizuki-button--secondary" disabled={props.busy}
                             onclick={{ let on_cancel = on_cancel.clone(); Callback::from(move |_: MouseEvent| on_cancel.emit(())) }}>
                         { &text.cancel }
                     </button>
@@ -222,7 +222,7 @@ pub fn confirm_action(props: &ConfirmActionProps) -> Html {
     if !*open {
         let open = open.clone();
         return html! {
-            <button type="button" class={classes!("kizuki-plan-secondary", props.class.clone())}
+            <button type="button" class={classes!("kizuki-button", "kizuki-button--secondary", props.class.clone())}
                     onclick={Callback::from(move |_: MouseEvent| open.set(true))}>
                 { props.open_label.clone() }
             </button>
@@ -237,16 +237,16 @@ pub fn confirm_action(props: &ConfirmActionProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("kizuki-plan-confirm", props.danger.then_some("kizuki-plan-confirm--danger"))}
+        <div class={classes!("kizuki-confirm", props.danger.then_some("kizuki-confirm--danger"))}
              role="group">
             <p>{ props.question.clone() }</p>
-            <div class="kizuki-plan-actions">
+            <div class="kizuki-actions">
                 <button type="button" ref={yes_ref}
-                        class={if props.danger { "kizuki-plan-danger" } else { "kizuki-button" }}
+                        class={if props.danger { "kizuki-button kizuki-button--danger" } else { "kizuki-button" }}
                         onclick={on_yes}>
                     { props.yes_label.clone() }
                 </button>
-                <button type="button" class="kizuki-plan-secondary"
+                <button type="button" class="kizuki-button kizuki-button--secondary"
                         onclick={{ let open = open.clone(); Callback::from(move |_: MouseEvent| open.set(false)) }}>
                     { &text.cancel }
                 </button>
@@ -291,10 +291,10 @@ pub fn line_form(props: &LineFormProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     html! {
         <form class="kizuki-plan-line-form" onsubmit={onsubmit}>
-            <div class="kizuki-plan-field">
+            <div class="kizuki-field">
                 <label for={props.id.clone()}>{ props.label.clone() }</label>
                 if let Some(hint) = &props.hint {
-                    <p class="kizuki-plan-hint" id={hint_id.clone()}>{ hint.clone() }</p>
+                    <p class="kizuki-hint" id={hint_id.clone()}>{ hint.clone() }</p>
                 }
                 <input id={props.id.clone()} type="text" maxlength="100" autocomplete="off"
                        value={(*value).clone()}
