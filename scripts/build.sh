@@ -88,6 +88,17 @@ done
 
 step "assembling dist/"
 cp -R www/. "$staging/"
+# kizuki.css is documented for its readers; every visitor's browser gets it without the
+# comments (the shared layer's guide alone is about 8 KB).
+node -e '
+  const fs = require("fs");
+  const file = process.argv[1];
+  const css = fs.readFileSync(file, "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{2,}/g, "\n");
+  fs.writeFileSync(file, css);
+' "$staging/kizuki.css" || die "could not strip kizuki.css"
 # kizuki.js draws its placeholder before any wasm runs: its words come from the same locale
 # files as the app's (web/locales/<lang>/ui.json).
 node -e '
@@ -133,7 +144,7 @@ for kit in "${KITS[@]}"; do
   cp "$staging/pkg/kizuki_${kit}_bg.wasm" "$post/kizuki_$kit.js" "$post/kizuki_$kit.d.ts" "$post/kizuki_${kit}_bg.wasm.d.ts" "$npm_dir/"
   npm_files+=("kizuki_${kit}_bg.wasm" "kizuki_$kit.js" "kizuki_$kit.d.ts" "kizuki_${kit}_bg.wasm.d.ts")
 done
-cp www/kizuki.css www/kizuki.d.ts "$npm_dir/"
+cp "$staging/kizuki.css" www/kizuki.d.ts "$npm_dir/"
 sed 's#\./pkg/#./#g' "$staging/kizuki.js" >"$npm_dir/kizuki.js"
 version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
 node -e '
