@@ -148,7 +148,13 @@ fn router(root: PathBuf) -> Router {
     };
     let root = Arc::new(root);
     Router::new()
-        .fallback_service(ServeDir::new(root.as_path()))
+        // `scripts/build.sh` writes `.br` and `.gz` beside each file: served when the
+        // browser accepts them, as a center's server would; the rest is compressed here.
+        .fallback_service(
+            ServeDir::new(root.as_path())
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .layer(middleware::from_fn_with_state(root, stay_in_folder))
         .layer(middleware::from_fn(set_content_type))
         .layer(header(
