@@ -56,9 +56,6 @@ export interface InitOutput {
     readonly handle_destroy: (a: number) => void;
     readonly handle_isMounted: (a: number) => number;
     readonly mount: (a: number, b: any, c: any) => void;
-    readonly __wasm_bindgen_func_elem_N: (a: number, b: number, c: number, d: any) => void;
-    readonly __wasm_bindgen_func_elem_N: (a: number, b: number, c: any) => void;
-    readonly __wasm_bindgen_func_elem_N: (a: number, b: number) => void;
     readonly __wbindgen_export: (a: number, b: number) => number;
     readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_export3: (a: number, b: number, c: number) => void;
