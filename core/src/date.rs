@@ -46,19 +46,6 @@ pub fn days_between(from: &str, to: &str) -> Option<i64> {
     Some((parse_date(to)? - parse_date(from)?).whole_days())
 }
 
-/// Writes a date for Japanese readers: `2026年11月22日`.
-pub fn japanese_date(value: &str) -> String {
-    match parse_date(value) {
-        Some(date) => format!(
-            "{}年{}月{}日",
-            date.year(),
-            u8::from(date.month()),
-            date.day()
-        ),
-        None => value.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +65,5 @@ mod tests {
             parse_date("2028-02-29").map(format_date).as_deref(),
             Some("2028-02-29")
         );
-        assert_eq!(japanese_date("2026-04-01"), "2026年4月1日");
     }
 }

@@ -22,13 +22,8 @@ pub fn inline(source: &str) -> Html {
         .collect()
 }
 
-/// A date for readers: `2026年11月22日` in Japanese, `2026-11-22` in English.
-pub fn display_date(value: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => kizuki_core::date::japanese_date(value),
-        Lang::En => value.to_string(),
-    }
-}
+/// A date for readers: the core's one format (`2026年11月22日`, `22 November 2026`).
+pub use kizuki_core::report::display_date;
 
 /// "Sources: title (section, section); …": one line per document, titles from the pack's
 /// `sources`, sections in the order first cited.
