@@ -63,6 +63,29 @@ pub fn display_date(value: &str, lang: Lang) -> String {
     }
 }
 
+/// For a rule change (an update note) on `today`: "applies from … (planned)" while it is
+/// not in force yet, else nothing.
+pub fn update_planned_label(
+    update: &crate::pack::LegalUpdate,
+    today: &str,
+    lang: Lang,
+) -> Option<String> {
+    let labels = labels(lang);
+    match crate::pack::status_on(update.in_force.as_ref(), today) {
+        crate::pack::InForceStatus::Planned { from } if !from.is_empty() => Some(
+            labels
+                .update_planned_from
+                .replace("{date}", &display_date(&from, lang)),
+        ),
+        crate::pack::InForceStatus::PlannedByCabinetOrder { latest } => Some(
+            labels
+                .update_planned_by_cabinet_order
+                .replace("{date}", &display_date(&latest, lang)),
+        ),
+        _ => None,
+    }
+}
+
 /// The label of an obligation level in `lang`.
 #[cfg(feature = "checklist")]
 pub fn obligation_label(obligation: Obligation, lang: Lang) -> &'static str {
@@ -296,6 +319,16 @@ mod tests {
     #[test]
     fn dates_read_naturally_in_each_language() {
         assert_eq!(display_date("2026-04-01", Lang::Ja), "2026年4月1日");
+        let update: crate::pack::LegalUpdate = serde_json::from_value(serde_json::json!({
+            "id": "u", "text": {"ja": "x", "en": "x"}, "as_of": "2026-12-06",
+            "in_force": {"latest": "2028-05-13", "by_cabinet_order": true}, "sources": []
+        }))
+        .unwrap();
+        assert_eq!(
+            update_planned_label(&update, "2026-12-04", Lang::Ja).as_deref(),
+            Some("政令で定める日から適用（遅くとも2028年5月13日、予定）")
+        );
+        assert_eq!(update_planned_label(&update, "2028-06-01", Lang::Ja), None);
         assert_eq!(display_date("2026-04-01", Lang::En), "1 April 2026");
         assert_eq!(display_date("someday", Lang::En), "someday");
     }

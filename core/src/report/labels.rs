@@ -68,6 +68,10 @@ pub struct Labels {
     pub recommended: &'static str,
     /// A dated rule not started yet: `{level}` from `{date}` (planned).
     pub planned_from: &'static str,
+    /// A rule change (an update note) not in force yet: applies from `{date}` (planned).
+    pub update_planned_from: &'static str,
+    /// A rule change whose day a cabinet order sets, at the latest `{date}`.
+    pub update_planned_by_cabinet_order: &'static str,
     /// A rule whose start a cabinet order will set: `{level}`, at the latest from `{date}`.
     pub planned_by_cabinet_order: &'static str,
     /// "What to do".
@@ -243,6 +247,8 @@ const JA: Labels = Labels {
     effort_duty: "努力義務",
     recommended: "推奨",
     planned_from: "{date}から{level}（予定）",
+    update_planned_from: "{date}から適用（予定）",
+    update_planned_by_cabinet_order: "政令で定める日から適用（遅くとも{date}、予定）",
     planned_by_cabinet_order: "政令で定める日から{level}（遅くとも{date}、予定）",
     recommendation: "推奨される対応",
     owner: "担当",
@@ -357,6 +363,8 @@ const EN: Labels = Labels {
     effort_duty: "Duty to endeavour",
     recommended: "Recommended",
     planned_from: "{level} from {date} (planned)",
+    update_planned_from: "applies from {date} (planned)",
+    update_planned_by_cabinet_order: "applies from a date set by cabinet order, at the latest {date} (planned)",
     planned_by_cabinet_order: "{level} from a date set by cabinet order, at the latest {date} (planned)",
     recommendation: "What to do",
     owner: "Owner",

@@ -223,6 +223,9 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
                                 <span class="kizuki-cl-as-of">
                                     { " " }{ fill(text.update_as_of, &[("date", &kizuki_core::report::display_date(&update.as_of, lang))]) }
                                 </span>
+                                if let Some(planned) = kizuki_core::report::update_planned_label(update, &crate::platform::today(), lang) {
+                                    { " " }<span class="kizuki-badge kizuki-cl-planned">{ planned }</span>
+                                }
                             </li>
                         }) }
                     </ul>

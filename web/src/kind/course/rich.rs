@@ -77,6 +77,9 @@ pub fn updates(pack: &ValidPack, ids: &[String], lang: Lang, text: &CourseText) 
                 </p>
                 <p class="kizuki-course-update-intro">{ &text.update_intro }</p>
                 <p>{ inline(update.text.get(lang)) }</p>
+                if let Some(planned) = kizuki_core::report::update_planned_label(update, &crate::platform::today(), lang) {
+                    <p><span class="kizuki-badge">{ planned }</span></p>
+                }
                 { sources(pack, &refs, lang, text) }
             </aside>
         })
