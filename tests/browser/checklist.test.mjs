@@ -321,7 +321,7 @@ describe('checklist kit', () => {
     const otherKit = join(dir, 'other.json');
     writeFileSync(otherKit, JSON.stringify({ ...envelope, pack_id: 'linecare' }));
     await input.setInputFiles(otherKit);
-    await status.filter({ hasText: '別のキットのファイルです' }).waitFor();
+    await status.filter({ hasText: '別のキットの記録ファイル' }).waitFor();
     const unknownItem = join(dir, 'unknown.json');
     const bad = structuredClone(envelope);
     bad.state.data.items['no-such-item'] = { choice: 'yes' };

@@ -103,6 +103,8 @@ pub struct UiText {
     pub import_copy_failed: &'static str,
     /// The name of each kind of place, as group headings.
     pub help_kinds: HelpKindsText,
+    /// One message per core error code (`kizuki_core::Error::code`), for every kit.
+    pub errors: ErrorsText,
 }
 
 /// Group headings of the help list, one per [`ResourceKind`].
@@ -132,6 +134,54 @@ impl HelpKindsText {
             ResourceKind::Other => self.other,
         }
     }
+}
+
+/// One message per core error code, shared by every kit and tool.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ErrorsText {
+    pub unknown_id: &'static str,
+    pub invalid_date: &'static str,
+    pub not_allowed: &'static str,
+    pub too_large: &'static str,
+    pub invalid_json: &'static str,
+    pub not_an_export: &'static str,
+    pub future_version: &'static str,
+    pub wrong_pack: &'static str,
+    pub does_not_fit: &'static str,
+    pub decryption_failed: &'static str,
+    pub weak_passphrase: &'static str,
+    pub broken_randomness: &'static str,
+    /// A file the browser could not read.
+    pub read_failed: &'static str,
+    /// Any other code.
+    pub other: &'static str,
+}
+
+impl ErrorsText {
+    /// The message for a core error code (`kizuki_core::Error::code`), or for `read_failed`.
+    pub fn for_code(&self, code: &str) -> &'static str {
+        match code {
+            "unknown_id" => self.unknown_id,
+            "invalid_date" => self.invalid_date,
+            "not_allowed" => self.not_allowed,
+            "too_large" => self.too_large,
+            "invalid_json" => self.invalid_json,
+            "not_an_export" => self.not_an_export,
+            "future_version" => self.future_version,
+            "wrong_pack" => self.wrong_pack,
+            "does_not_fit" => self.does_not_fit,
+            "decryption_failed" => self.decryption_failed,
+            "weak_passphrase" => self.weak_passphrase,
+            "broken_randomness" => self.broken_randomness,
+            "read_failed" | "read" => self.read_failed,
+            _ => self.other,
+        }
+    }
+}
+
+/// The message for a core error code in `lang`: the one wording every kit uses.
+pub fn error_message(lang: Lang, code: &str) -> &'static str {
+    ui_text(lang).errors.for_code(code)
 }
 
 /// The generated constants of `web/locales/<lang>/ui.json` (see `web/build.rs`).
@@ -167,6 +217,33 @@ mod tests {
             ),
             "3 / 10"
         );
+    }
+
+    #[test]
+    fn every_core_error_code_has_its_own_message() {
+        for code in [
+            "unknown_id",
+            "invalid_date",
+            "not_allowed",
+            "too_large",
+            "invalid_json",
+            "not_an_export",
+            "future_version",
+            "wrong_pack",
+            "does_not_fit",
+            "decryption_failed",
+            "weak_passphrase",
+            "broken_randomness",
+            "read_failed",
+        ] {
+            for lang in [Lang::Ja, Lang::En] {
+                assert_ne!(
+                    error_message(lang, code),
+                    error_message(lang, "other"),
+                    "{code}"
+                );
+            }
+        }
     }
 
     #[test]

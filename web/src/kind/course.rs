@@ -365,7 +365,7 @@ impl Ctx<'_> {
             .notice
             .as_ref()
             .filter(|n| n.is_about_the_record() == record)
-            .map(|n| (n.message(self.text), n.is_problem()))
+            .map(|n| (n.message(self.text, self.lang), n.is_problem()))
     }
 }
 

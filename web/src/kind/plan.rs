@@ -178,7 +178,7 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
         Message::Weak(problem) => text.passphrase_problem(*problem),
         Message::Locked => text.locked.to_string(),
         Message::AutoLocked => text.auto_locked.to_string(),
-        Message::Core(code) => text.errors.for_code(code).to_string(),
+        Message::Core(code) => crate::locale::error_message(ctx.lang, code).to_string(),
         Message::Storage(code) => match *code {
             "full" => text.storage_full.to_string(),
             "unavailable" => text.storage_unavailable.to_string(),

@@ -167,7 +167,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
     let results = match report.as_ref() {
         None => html! {},
         Some(Err(error)) => html! {
-            <p class="kizuki-notice kizuki-notice--error" role="alert">{ text.error(error.code()) }</p>
+            <p class="kizuki-notice kizuki-notice--error" role="alert">{ text.error(props.lang, error.code()) }</p>
         },
         Some(Ok(report)) => {
             let on_csv = {
@@ -187,7 +187,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                         ("valid", &report.files_valid.to_string()),
                         ("read", &(report.files_read + files.unreadable.len()).to_string()),
                     ]) }</h3>
-                    { invalid_list(text, report, &files.unreadable) }
+                    { invalid_list(text, props.lang, report, &files.unreadable) }
                     if report.hidden {
                         <p class="kizuki-tools-hidden-all">
                             { fill(text.agg_hidden_all, &[("n", &report.min_group.to_string())]) }
@@ -237,6 +237,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
 
 fn invalid_list(
     text: &ToolsText,
+    lang: Lang,
     report: &AggregateReport,
     unreadable: &[(String, String)],
 ) -> Html {
@@ -249,11 +250,11 @@ fn invalid_list(
             <ul>
                 { for unreadable.iter().map(|(name, code)| html! {
                     <li data-code={code.clone()}><span class="kizuki-tools-file-name">{ name }</span>
-                        { "：" }{ text.error(code) }</li>
+                        { "：" }{ text.error(lang, code) }</li>
                 }) }
                 { for report.invalid.iter().map(|file| html! {
                     <li data-code={file.code}><span class="kizuki-tools-file-name">{ &file.name }</span>
-                        { "：" }{ text.error(file.code) }</li>
+                        { "：" }{ text.error(lang, file.code) }</li>
                 }) }
             </ul>
         </div>

@@ -12,27 +12,14 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::state::Ctx;
-use super::text::{fill, ChecklistText};
+use super::text::fill;
 use crate::import_confirm::{self, ImportConfirm, UndoImport};
 use crate::platform;
 
-/// The message for a core error code (`Error::code`) or a file-reading failure.
-pub fn error_message(text: &ChecklistText, code: &str) -> String {
-    match code {
-        "unknown_id" => &text.error_unknown_id,
-        "invalid_date" => &text.error_invalid_date,
-        "not_allowed" => &text.error_not_allowed,
-        "too_large" => &text.error_too_large,
-        "invalid_json" => &text.error_invalid_json,
-        "not_an_export" => &text.error_not_an_export,
-        "future_version" => &text.error_future_version,
-        "wrong_pack" => &text.error_wrong_pack,
-        "does_not_fit" => &text.error_does_not_fit,
-        "decryption_failed" => &text.error_decryption_failed,
-        "weak_passphrase" => &text.error_weak_passphrase,
-        _ => &text.error_read_failed,
-    }
-    .to_string()
+/// The message for a core error code (`Error::code`) or a file-reading failure: the one
+/// wording every kit uses.
+pub fn error_message(lang: kizuki_core::Lang, code: &str) -> String {
+    crate::locale::error_message(lang, code).to_string()
 }
 
 /// A file read from an `<input type="file">` and checked by the core.
@@ -305,7 +292,7 @@ pub fn files_panel(props: &FilesProps) -> Html {
             true,
             fill(
                 text.import_refused,
-                &[("file", file), ("reason", &error_message(text, code))],
+                &[("file", file), ("reason", &error_message(ctx.lang, code))],
             ),
         ),
     });
@@ -442,7 +429,7 @@ pub fn compare_panel(props: &CompareProps) -> Html {
             <div role="status">
                 if let Some((file, code)) = &*refused {
                     <p class="kizuki-notice kizuki-notice--error">
-                        { fill(text.import_refused, &[("file", file), ("reason", &error_message(text, code))]) }
+                        { fill(text.import_refused, &[("file", file), ("reason", &error_message(ctx.lang, code))]) }
                     </p>
                 }
             </div>

@@ -234,30 +234,6 @@ pub struct ChecklistText {
     pub change_down: &'static str,
     /// ±0
     pub change_same: &'static str,
-    /// It names items this checklist does not have.
-    pub error_unknown_id: &'static str,
-    /// A date is not written correctly.
-    pub error_invalid_date: &'static str,
-    /// That is not possible now.
-    pub error_not_allowed: &'static str,
-    /// The file is too large.
-    pub error_too_large: &'static str,
-    /// It is not a JSON file.
-    pub error_invalid_json: &'static str,
-    /// It was not saved by Kizuki.
-    pub error_not_an_export: &'static str,
-    /// It was saved by a newer version of Kizuki, which this one cannot read.
-    pub error_future_version: &'static str,
-    /// It belongs to another kit.
-    pub error_wrong_pack: &'static str,
-    /// It does not fit this checklist's content.
-    pub error_does_not_fit: &'static str,
-    /// The file could not be opened.
-    pub error_decryption_failed: &'static str,
-    /// The passphrase is too short.
-    pub error_weak_passphrase: &'static str,
-    /// The file could not be read.
-    pub error_read_failed: &'static str,
     /// This browser cannot store your answers here (storage is turned off). Save them to a file…
     pub storage_unavailable: &'static str,
     /// The browser's storage is full, so your answers were not saved. Save them to a file.

@@ -52,7 +52,7 @@ impl Notice {
         )
     }
 
-    pub(super) fn message(&self, text: &CourseText) -> String {
+    pub(super) fn message(&self, text: &CourseText, lang: kizuki_core::Lang) -> String {
         match self {
             Notice::Storage(code) => match *code {
                 "unavailable" => text.storage_unavailable.to_string(),
@@ -71,18 +71,16 @@ impl Notice {
             Notice::XapiNothingYet => text.xapi_nothing_yet.to_string(),
             Notice::Imported => text.import_done.to_string(),
             Notice::ImportFailed(code, detail) => match *code {
-                "too_large" => text.import_too_large.to_string(),
-                "invalid_json" => text.import_invalid_json.to_string(),
-                "not_an_export" => text.import_not_an_export.to_string(),
-                "future_version" => text.import_future_version.to_string(),
-                "wrong_pack" => text.import_wrong_pack.to_string(),
-                "does_not_fit" => text.import_does_not_fit.to_string(),
                 "read" => format!(
                     "{} {}",
                     fill(text.import_read_failed, &[("detail", detail)]),
                     text.import_unchanged
                 ),
-                _ => fill(text.import_other, &[("detail", detail)]),
+                code => format!(
+                    "{} {}",
+                    crate::locale::error_message(lang, code),
+                    text.import_unchanged
+                ),
             },
             Notice::Erased => text.erase_done.to_string(),
         }

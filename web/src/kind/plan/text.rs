@@ -270,8 +270,6 @@ pub struct PlanText {
     pub storage_plain_found: &'static str,
     /// This browser has no secure random numbers, so nothing can be encrypted.
     pub random_unavailable: &'static str,
-    /// Messages for the core's errors, by [`kizuki_core::Error::code`].
-    pub errors: ErrorsText,
 }
 
 impl PlanText {
@@ -289,52 +287,6 @@ impl PlanText {
             PassphraseProblem::OnlySpaces => self.weak_only_spaces.to_string(),
             PassphraseProblem::OnlyInvisible => self.weak_only_invisible.to_string(),
             PassphraseProblem::Common => self.weak_common.to_string(),
-        }
-    }
-}
-
-/// One message per core error code.
-#[derive(Debug, PartialEq, Eq)]
-pub struct ErrorsText {
-    /// This refers to something this tool does not have.
-    pub unknown_id: &'static str,
-    /// Enter dates as year-month-day.
-    pub invalid_date: &'static str,
-    /// This is not possible now.
-    pub not_allowed: &'static str,
-    /// The file is too large.
-    pub too_large: &'static str,
-    /// This file cannot be read (it is not JSON).
-    pub invalid_json: &'static str,
-    /// This file was not exported from Kizuki.
-    pub not_an_export: &'static str,
-    /// This file was made by a newer version of Kizuki.
-    pub future_version: &'static str,
-    /// This file belongs to another tool.
-    pub wrong_pack: &'static str,
-    /// The file’s contents do not fit this tool.
-    pub does_not_fit: &'static str,
-    /// The passphrase is wrong, or the file is damaged.
-    pub decryption_failed: &'static str,
-    /// The passphrase is too short.
-    pub weak_passphrase: &'static str,
-}
-
-impl ErrorsText {
-    /// The message for a core error code; unknown codes get the generic "not possible".
-    pub fn for_code(&self, code: &str) -> &str {
-        match code {
-            "unknown_id" => self.unknown_id,
-            "invalid_date" => self.invalid_date,
-            "too_large" => self.too_large,
-            "invalid_json" => self.invalid_json,
-            "not_an_export" => self.not_an_export,
-            "future_version" => self.future_version,
-            "wrong_pack" => self.wrong_pack,
-            "does_not_fit" => self.does_not_fit,
-            "decryption_failed" => self.decryption_failed,
-            "weak_passphrase" => self.weak_passphrase,
-            _ => self.not_allowed,
         }
     }
 }
