@@ -3,6 +3,7 @@
 //! to the next. Kizuki never writes such a file; an import that holds one is refused.
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// The first key found twice in one object of `bytes` (a BOM allowed before the JSON), or
@@ -63,16 +64,47 @@ impl<'de> Visitor<'de> for CheckVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut keys = BTreeSet::new();
+        // Keys borrowed from the input where they can be (no escapes): this check runs on
+        // every import, and the aggregation imports thousands of files.
+        let mut keys: BTreeSet<Cow<'de, str>> = BTreeSet::new();
         let mut found = None;
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             let inner = map.next_value_seed(Check)?;
-            if found.is_none() && !keys.insert(key.clone()) {
-                found = Some(key);
+            if found.is_none() {
+                if keys.contains(&key) {
+                    found = Some(key.into_owned());
+                } else {
+                    keys.insert(key);
+                }
             }
             found = found.or(inner);
         }
         Ok(found)
+    }
+}
+
+/// An object key, borrowed from the input when it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object key")
+            }
+
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key.to_string())))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
