@@ -50,8 +50,11 @@ const held = new WeakSet();
 function loadModule(name) {
   if (!starting.has(name)) {
     const promise = (async () => {
+      // The wasm is asked for at once, beside its glue, not after the glue has arrived.
+      const wasm = fetch(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url));
+      wasm.catch(() => {}); // a failed fetch is reported by init below
       const module = await import(`./pkg/kizuki_${name}.js`);
-      await module.default({ module_or_path: new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url) });
+      await module.default({ module_or_path: wasm });
       ready.set(name, module);
       return module;
     })();
