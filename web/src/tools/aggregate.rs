@@ -299,6 +299,8 @@ fn checklist_figures(
     figures: &ChecklistFigures,
     min_group: usize,
 ) -> Html {
+    // A count hidden by small-cell suppression reads "—"; the note under the tables says why.
+    let cell = |count: Option<usize>| count.map_or_else(|| "—".to_string(), |n| n.to_string());
     let hidden = hidden_text(text, min_group);
     let shown_rate = |group: &Group<f64>| -> Html {
         match group.shown() {
@@ -369,9 +371,9 @@ fn checklist_figures(
                                             <>
                                                 <td>{ d.applies }</td>
                                                 { for checklist.scale.iter().map(|s| html! {
-                                                    <td data-choice={s.id.clone()}>{ d.choices.get(&s.id).copied().unwrap_or(0) }</td>
+                                                    <td data-choice={s.id.clone()}>{ cell(d.choices.get(&s.id).copied().unwrap_or(Some(0))) }</td>
                                                 }) }
-                                                <td>{ d.unanswered }</td>
+                                                <td>{ cell(d.unanswered) }</td>
                                             </>
                                         },
                                         None => html! {
@@ -386,6 +388,7 @@ fn checklist_figures(
                     </tbody>
                 </table>
             </div>
+            <p class="kizuki-tools-note" data-testid="small-cells">{ &text.agg_small_cells }</p>
             <h4>{ &text.agg_why_not_heading }</h4>
             <div class="kizuki-tools-scroll">
                 <table class="kizuki-tools-table kizuki-tools-why-not">
@@ -404,12 +407,12 @@ fn checklist_figures(
                                             <td>{ b.files }</td>
                                             { for checklist.why_not.iter().map(|r| {
                                                 let tally = b.why_not.get(&r.id);
-                                                let answers = tally.map_or(0, |t| t.answers);
-                                                let files = tally.map_or(0, |t| t.files);
+                                                let answers = tally.map_or(Some(0), |t| t.answers);
+                                                let files = tally.map_or(Some(0), |t| t.files);
                                                 html! {
                                                     <td data-reason={r.id.clone()}>{ fill(text.agg_answers_files, &[
-                                                        ("answers", &answers.to_string()),
-                                                        ("files", &files.to_string()),
+                                                        ("answers", &cell(answers)),
+                                                        ("files", &cell(files)),
                                                     ]) }</td>
                                                 }
                                             }) }
