@@ -73,7 +73,7 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
                 Some(notice @ Notice::Unanswered(_)) => html! {
                     <p class="kizuki-course-notice kizuki-course-notice-problem" id={ctx.id("quiz-notice")}
                        tabindex="-1" role="alert">
-                        { notice.message(text) }
+                        { notice.message(text, ctx.lang) }
                     </p>
                 },
                 _ => Html::default(),
