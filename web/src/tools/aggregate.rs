@@ -53,6 +53,10 @@ fn timed<T>(work: impl FnOnce() -> T) -> T {
     result
 }
 
+/// The most the page holds at once, in bytes of files read: beyond it files are listed as
+/// not read (`over_limit`), so a drop of thousands of large files cannot exhaust the tab.
+const MAX_HELD_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
+
 fn format_rate(value: f64) -> String {
     format!("{value:.1}%")
 }
@@ -76,7 +80,19 @@ pub fn aggregate_view(props: &KitProps) -> Html {
             reading.set(true);
             yew::platform::spawn_local(async move {
                 let mut next = (**files).clone();
-                for (name, result) in platform::read_files(list).await {
+                // Sizes are checked before anything is read.
+                let mut held: f64 = next.read.iter().map(|(_, bytes)| bytes.len() as f64).sum();
+                let mut accepted = Vec::new();
+                for file in list {
+                    if held + file.size() > MAX_HELD_BYTES {
+                        next.unreadable
+                            .push((file.name(), "over_limit".to_string()));
+                    } else {
+                        held += file.size();
+                        accepted.push(file);
+                    }
+                }
+                for (name, result) in platform::read_files(accepted).await {
                     match result {
                         Ok(bytes) => next.read.push((name, bytes)),
                         Err(code) => next.unreadable.push((name, code)),
