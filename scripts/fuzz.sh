@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh TARGET SECONDS [LIBFUZZER_ARGS...]
 #   scripts/fuzz.sh list
 #
-# Targets: load_pack, import, vault_open, inline_markup. Findings land in
+# Targets: load_pack, import, vault_open, inline_markup, directory, aggregate, calendar, xapi. Findings land in
 # core/fuzz/artifacts/TARGET/ (git-ignored); a crash makes the script exit non-zero and
 # prints the file. Minimise one with: (cd core && cargo +nightly fuzz tmin TARGET FILE).
 #
@@ -15,7 +15,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-TARGETS=(load_pack import vault_open inline_markup)
+TARGETS=(load_pack import vault_open inline_markup directory aggregate calendar xapi)
 FUZZ_DIR="$KIZUKI_ROOT/core/fuzz"
 
 usage() { die "usage: scripts/fuzz.sh TARGET SECONDS [LIBFUZZER_ARGS...] (targets: ${TARGETS[*]})"; }
@@ -32,6 +32,16 @@ shift 2
 case " ${TARGETS[*]} " in *" $target "*) ;; *) usage ;; esac
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
 
+# What a fresh machine lacks: a C++ compiler (libfuzzer-sys builds libFuzzer) and
+# cargo-fuzz. libfuzzer-sys itself comes from crates.io with the first build.
+if ! command -v c++ >/dev/null 2>&1; then
+  step "installing a C++ compiler (libFuzzer is built from source)"
+  if command -v apt-get >/dev/null 2>&1; then
+    ${SUDO:-} apt-get update -qq && ${SUDO:-} apt-get install -y -qq g++
+  else
+    die "no C++ compiler (c++): install g++ or clang++"
+  fi
+fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   step "installing cargo-fuzz"
   cargo install cargo-fuzz --locked
@@ -66,6 +76,18 @@ case "$target" in
     ;;
   inline_markup)
     seed "$hostile"/inline-*.txt
+    ;;
+  directory)
+    seed "$KIZUKI_ROOT"/content/directory/*.json "$KIZUKI_ROOT"/www/embed/directory.json
+    dict=(-dict="$FUZZ_DIR/json.dict")
+    ;;
+  aggregate | xapi)
+    seed "$KIZUKI_ROOT"/tests/data/{checklist,course}/*.answers.json "$hostile"/export-*.json
+    dict=(-dict="$FUZZ_DIR/json.dict")
+    ;;
+  calendar)
+    seed "$KIZUKI_ROOT"/tests/data/plan/*.answers.json "$hostile"/export-return-to-work-case.json
+    dict=(-dict="$FUZZ_DIR/json.dict")
     ;;
 esac
 

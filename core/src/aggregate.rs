@@ -7,6 +7,13 @@
 //! question answered by fewer files is reported only as hidden, and the whole report is
 //! hidden below that many valid files. Free text is never aggregated. Return-to-work cases
 //! hold health information and are never aggregated.
+//!
+//! **No cell counts fewer than [`MIN_CELL`] files either**, and none follows by
+//! subtraction ([`suppress_cells`]): inside a shown item, a count of 1 or 2 is hidden,
+//! and so is the next smallest count until the hidden ones are at least two and add up to
+//! `MIN_CELL`; size bands are hidden the same way against `min_group` (the total of files
+//! is shown); a quiz's passes or a feedback question's positive answers are hidden when
+//! either they or the rest are fewer than `MIN_CELL`.
 
 use std::collections::HashMap;
 
@@ -37,6 +44,52 @@ use crate::text::Lang;
 
 /// The smallest group whose figures are shown; smaller requests are raised to it.
 pub const DEFAULT_MIN_GROUP: usize = 10;
+
+/// The smallest count shown inside a shown group (a count of 1 or 2 points at people).
+pub const MIN_CELL: usize = 3;
+
+/// Small-cell and complementary suppression of counts that add up to a shown total: every
+/// count from 1 to `min - 1` is hidden, then the smallest shown non-zero counts too, until
+/// the hidden counts are at least two and add up to at least `min`, so that none of them
+/// can be worked out from the total and the rest. Zero is shown. `None` is hidden.
+pub fn suppress_cells(counts: &[usize], min: usize) -> Vec<Option<usize>> {
+    let mut hidden: Vec<bool> = counts.iter().map(|&c| c > 0 && c < min).collect();
+    if hidden.iter().any(|&h| h) {
+        loop {
+            let (number, sum) = counts
+                .iter()
+                .zip(&hidden)
+                .filter(|(_, &h)| h)
+                .fold((0, 0), |(n, s), (&c, _)| (n + 1, s + c));
+            if number >= 2 && sum >= min {
+                break;
+            }
+            let next = counts
+                .iter()
+                .enumerate()
+                .filter(|&(i, &c)| !hidden[i] && c > 0)
+                .min_by_key(|&(_, &c)| c)
+                .map(|(i, _)| i);
+            match next {
+                Some(i) => hidden[i] = true,
+                None => break,
+            }
+        }
+    }
+    counts
+        .iter()
+        .zip(hidden)
+        .map(|(&c, h)| (!h).then_some(c))
+        .collect()
+}
+
+/// Whether a part of a shown whole (passes of attempts, positive of answered) can be shown:
+/// neither it nor the rest is a small cell.
+pub(crate) fn part_can_show(part: usize, whole: usize) -> bool {
+    let rest = whole.saturating_sub(part);
+    let small = |count: usize| count > 0 && count < MIN_CELL;
+    !small(part) && !small(rest)
+}
 
 /// One file to aggregate: its name (for the list of invalid files) and its bytes.
 #[derive(Debug, Clone, Copy)]

@@ -403,6 +403,38 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('two tabs editing the draft plan lose nothing; a damaged draft is set aside', async () => {
+    const { page: a, problems, context } = await openChecklist(browser, server);
+    await seed(a, completeRecord());
+    const b = await context.newPage();
+    await b.goto(a.url());
+    await widgetTitle(b, HOST);
+    await byId(a, 'draft-policy').fill('Aの方針');
+    await byId(b, 'draft-organisation').fill('Bの体制');
+    const stored = JSON.parse(await a.evaluate((key) => localStorage.getItem(key), DRAFT_KEY));
+    assert.equal(stored.policy, 'Aの方針', "tab A's section is kept after tab B saved");
+    assert.equal(stored.organisation, 'Bの体制');
+    assert.equal(await byId(b, 'draft-policy').inputValue(), 'Aの方針', 'tab B shows what tab A wrote');
+    await b.close();
+
+    // A damaged draft record is set aside byte for byte, not dropped and overwritten.
+    await a.evaluate((key) => localStorage.setItem(key, '{"policy": "cut'), DRAFT_KEY);
+    await a.reload();
+    await widgetTitle(a, HOST);
+    await byId(a, 'draft-policy').fill('新しい方針');
+    const aside = await a.evaluate((key) => {
+      const found = [];
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const k = localStorage.key(i);
+        if (k.startsWith(`${key}/corrupt/`)) found.push(localStorage.getItem(k));
+      }
+      return found;
+    }, DRAFT_KEY);
+    assert.deepEqual(aside, ['{"policy": "cut'], 'the damaged draft is kept');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('comparing with an earlier export shows what improved and what slipped back', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-'));

@@ -412,6 +412,28 @@ describe('line-care course', () => {
     assert.deepEqual(again.state, envelope.state);
     await page.locator(`${HOST} button`, { hasText: '続きから' }).click();
     await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
+
+    // With more done since, importing the earlier file asks first; "undo import" puts it back.
+    const more = structuredClone(envelope);
+    more.saved_at = '2099-01-01T00:00:00.000Z';
+    more.state.data.modules[module.id].lessons_read = module.lessons.map((l) => l.id).sort();
+    const moreText = JSON.stringify(more);
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [RECORD_KEY, moreText]);
+    await page.reload();
+    await page.locator(`${HOST} .kizuki-title`).waitFor();
+    await input.setInputFiles(exported);
+    const dialog = page.locator(`${HOST} [data-testid="import-confirm"]`);
+    await dialog.waitFor();
+    assert.equal(await dialog.getAttribute('data-newer'), 'saved');
+    assert.equal(await dialog.evaluate((el) => el.getRootNode().activeElement === el), true, 'focus moves to the question');
+    assert.deepEqual((await storedRecord(page)).state, more.state, 'nothing changes while asking');
+    await dialog.locator('[data-testid="import-replace"]').click();
+    await page.locator(`${HOST} .kizuki-course-notice`, { hasText: '記録を読み込みました' }).waitFor();
+    assert.deepEqual((await storedRecord(page)).state, envelope.state);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}/before-import`), RECORD_KEY), moreText);
+    await page.locator(`${HOST} [data-testid="undo-import"]`).click();
+    await page.locator(`${HOST} .kizuki-course-notice`, { hasText: '取り込む前の内容に戻しました' }).waitFor();
+    assert.deepEqual((await storedRecord(page)).state, more.state, 'undo import restores the later work');
     assert.deepEqual(problems, []);
     await context.close();
   });

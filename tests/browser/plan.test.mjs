@@ -403,6 +403,36 @@ describe('return-to-work planner', () => {
     await fresh.context.close();
   });
 
+  test('an older backup does not replace a newer case silently', { timeout: 180_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await setPassphrase(page, PASSPHRASE);
+    await page.locator(id('new-case-label')).fill(LABEL);
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    // The backup, taken before any task was done.
+    await page.getByRole('button', { name: '暗号化せずに書き出す…', exact: true }).click();
+    const [plain] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '理解したうえで、すべてのケースを暗号化せずに書き出す' }).click(),
+    ]);
+    const backup = readFileSync(await plain.path(), 'utf8');
+    // Work goes on: a task is done, so the case here is newer than the backup.
+    const firstTask = page.locator('.kizuki-plan-step .kizuki-plan-task input[type="checkbox"]').first();
+    await firstTask.check();
+    await page.locator(id('import-file')).setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup),
+    });
+    const notice = page.locator('.kizuki-plan-notice', { hasText: '置き換えていません' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), new RegExp(LABEL), 'names the case that was kept');
+    assert.equal(await firstTask.isChecked(), true, 'the newer work is still there');
+    assert.equal(await page.locator('.kizuki-plan-case-card').count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('changing the passphrase re-seals; the old one no longer unlocks; erase needs confirming', { timeout: 180_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(page, 'kizuki-kit');

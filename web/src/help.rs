@@ -51,7 +51,9 @@ pub enum DirectoryError {
 
 /// Fetches a center's directory file (same origin, checked by the caller) and checks it.
 pub async fn fetch_directory(url: &str) -> Result<Directory, DirectoryError> {
-    let text = fetch_text(url).await.map_err(DirectoryError::Load)?;
+    let text = fetch_text(url, kizuki_core::directory::MAX_DIRECTORY_BYTES)
+        .await
+        .map_err(DirectoryError::Load)?;
     parse_directory(&text)
 }
 

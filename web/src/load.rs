@@ -95,25 +95,45 @@ pub(crate) async fn fetch_pack(
     prefetched: Option<Prefetched>,
 ) -> Result<ValidPack, LoadError> {
     let json = match prefetched {
-        Some(Prefetched(promise)) => read_response(JsFuture::from(promise).await).await?,
-        None => fetch_text(url).await?,
+        Some(Prefetched(promise)) => {
+            read_response(
+                JsFuture::from(promise).await,
+                kizuki_core::load::MAX_PACK_BYTES,
+            )
+            .await?
+        }
+        None => fetch_text(url, kizuki_core::load::MAX_PACK_BYTES).await?,
     };
     parse_pack_of(&json, kinds)
 }
 
-pub(crate) async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// Fetches `url` as text, refusing a body over `limit` bytes (by its Content-Length before
+/// reading it, and by its length after).
+pub(crate) async fn fetch_text(url: &str, limit: usize) -> Result<String, LoadError> {
     let window =
         web_sys::window().ok_or_else(|| LoadError::Network("no window object".to_string()))?;
     let init = web_sys::RequestInit::new();
     init.set_method("GET");
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
     init.set_cache(web_sys::RequestCache::NoCache);
-    read_response(JsFuture::from(window.fetch_with_str_and_init(url, &init)).await).await
+    read_response(
+        JsFuture::from(window.fetch_with_str_and_init(url, &init)).await,
+        limit,
+    )
+    .await
+}
+
+/// The refusal of a file over `limit` bytes, in the words of the core's size check.
+fn too_large(size: f64, limit: usize) -> LoadError {
+    LoadError::NotAPack {
+        detail: format!("the file is {size} bytes; the limit is {limit}"),
+    }
 }
 
 /// The body of a fetched response, or why there is none.
 async fn read_response(
     response: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>,
+    limit: usize,
 ) -> Result<String, LoadError> {
     let response: web_sys::Response = response
         .map_err(|error| LoadError::Network(js_error_text(&error)))?
@@ -122,13 +142,27 @@ async fn read_response(
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
+    // Refused before reading when the server says how large it is.
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|value| value.trim().parse::<f64>().ok());
+    if let Some(size) = declared.filter(|&size| size > limit as f64) {
+        return Err(too_large(size, limit));
+    }
     let body = response
         .text()
         .map_err(|error| LoadError::Network(js_error_text(&error)))?;
     let body = JsFuture::from(body)
         .await
         .map_err(|error| LoadError::Network(js_error_text(&error)))?;
-    Ok(body.as_string().unwrap_or_default())
+    let text = body.as_string().unwrap_or_default();
+    if text.len() > limit {
+        return Err(too_large(text.len() as f64, limit));
+    }
+    Ok(text)
 }
 
 /// A short description of a thrown JavaScript value (an `Error`'s message, or the value).

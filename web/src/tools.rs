@@ -44,6 +44,8 @@ pub struct ToolsText {
     pub agg_band_unanswered: &'static str,
     pub agg_reason: &'static str,
     pub agg_answers_files: &'static str,
+    /// “—”: counts under 3, and counts from which one could be worked out by subtraction, a…
+    pub agg_small_cells: &'static str,
     pub agg_course_heading: &'static str,
     pub agg_completed_course: &'static str,
     pub agg_module: &'static str,

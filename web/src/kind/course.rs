@@ -52,9 +52,21 @@ pub struct CourseState {
     /// The erase button was pressed once; a second confirms.
     confirm_erase: bool,
     notice: Option<Notice>,
+    /// An imported file waiting for the learner's "replace?" answer.
+    pending_import: Option<PendingImport>,
+    /// A record replaced by an import is kept (for "undo import").
+    undo_kept: bool,
     /// Bumped when focus should move; `focus_id` names the element (else the screen heading).
     focus_token: u32,
     focus_id: Option<String>,
+}
+
+/// An imported file checked by the core, and how it compares with the saved record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    name: String,
+    progress: CourseProgress,
+    preview: kizuki_core::import_preview::ImportPreview,
 }
 
 /// Something the view does. `Apply` carries the core's actions one to one.
@@ -74,10 +86,19 @@ pub enum Msg {
     ExportJson,
     /// Download xAPI statements of the modules passed or completed, in this language.
     ExportXapi(Lang),
-    /// Replace the state with an imported file's, if the core accepts it.
-    Import(String),
+    /// Replace the state with an imported file's (name, contents), if the core accepts it
+    /// and, when something is saved, the learner says so.
+    Import(String, String),
     /// The chosen file could not be read.
     ImportUnreadable(String),
+    /// Replace the saved record with the pending import (keeping it for "undo import").
+    ConfirmImport,
+    /// Keep the saved record; drop the pending import.
+    CancelImport,
+    /// Put back the record an import replaced.
+    UndoImport,
+    /// Remove the record kept for "undo import".
+    RemoveUndoCopy,
     /// Ask to erase (`true`), or cancel (`false`).
     AskErase(bool),
     /// Erase the stored record.
@@ -95,6 +116,9 @@ impl CourseState {
             KitState::Course(progress) => progress,
             _ => CourseProgress::default(),
         };
+        let undo_kept =
+            crate::import_confirm::undo_copy(&platform::record_key(&namespace, &pack.pack().id))
+                .is_some();
         CourseState {
             pack,
             namespace,
@@ -106,9 +130,16 @@ impl CourseState {
             scenario_feedback: false,
             confirm_erase: false,
             notice,
+            pending_import: None,
+            undo_kept,
             focus_token: 0,
             focus_id: None,
         }
+    }
+
+    /// The storage key of this course's record.
+    fn record_key(&self) -> String {
+        platform::record_key(&self.namespace, &self.pack.pack().id)
     }
 
     fn course(&self) -> Option<&Course> {
@@ -288,12 +319,32 @@ impl Reducible for CourseState {
                     },
                 );
             }
-            Msg::Import(contents) => match import(&next.pack, contents.as_bytes()) {
-                Ok(export) => match export.state {
+            Msg::Import(name, contents) => match import(&next.pack, contents.as_bytes()) {
+                Ok(export) => match &export.state {
                     KitState::Course(progress) => {
-                        next.progress = progress;
-                        next.notice = Some(Notice::Imported);
-                        next.save();
+                        let saved = platform::read(&next.record_key())
+                            .ok()
+                            .flatten()
+                            .and_then(|text| import(&next.pack, text.as_bytes()).ok());
+                        let ask = kizuki_core::import_preview::needs_confirmation(
+                            &export,
+                            saved.as_ref(),
+                        );
+                        match saved.filter(|_| ask) {
+                            Some(saved) => {
+                                next.notice = None;
+                                next.pending_import = Some(PendingImport {
+                                    name,
+                                    progress: progress.clone(),
+                                    preview: kizuki_core::import_preview::preview(&export, &saved),
+                                });
+                            }
+                            None => {
+                                next.progress = progress.clone();
+                                next.notice = Some(Notice::Imported);
+                                next.save();
+                            }
+                        }
                     }
                     _ => {
                         next.notice = Some(Notice::ImportFailed("does_not_fit", String::new()));
@@ -303,6 +354,42 @@ impl Reducible for CourseState {
                     next.notice = Some(Notice::ImportFailed(error.code(), error.to_string()));
                 }
             },
+            Msg::ConfirmImport => {
+                if let Some(pending) = next.pending_import.take() {
+                    match crate::import_confirm::keep_before_import(&next.record_key()) {
+                        Ok(()) => {
+                            next.undo_kept = true;
+                            next.progress = pending.progress;
+                            next.notice = Some(Notice::Imported);
+                            next.save();
+                        }
+                        Err(_) => next.notice = Some(Notice::ImportCopyFailed),
+                    }
+                }
+            }
+            Msg::CancelImport => next.pending_import = None,
+            Msg::UndoImport => {
+                let key = next.record_key();
+                let kept = crate::import_confirm::undo_copy(&key)
+                    .and_then(|text| import(&next.pack, text.as_bytes()).ok());
+                if let Some(Export {
+                    state: KitState::Course(progress),
+                    ..
+                }) = kept
+                {
+                    next.progress = progress;
+                    next.save();
+                    let _ = platform::remove(&crate::import_confirm::undo_key(&key));
+                    next.undo_kept = false;
+                    next.notice = Some(Notice::ImportUndone);
+                }
+            }
+            Msg::RemoveUndoCopy => {
+                let key = crate::import_confirm::undo_key(&next.record_key());
+                if platform::remove(&key).is_ok() {
+                    next.undo_kept = false;
+                }
+            }
             Msg::ImportUnreadable(detail) => {
                 let code = if detail == "too_large" {
                     "too_large"
@@ -318,9 +405,12 @@ impl Reducible for CourseState {
             Msg::Erase => {
                 let key = platform::record_key(&next.namespace, &next.pack.pack().id);
                 next.confirm_erase = false;
-                match platform::remove(&key) {
+                match platform::remove(&key)
+                    .and(platform::remove(&crate::import_confirm::undo_key(&key)))
+                {
                     Ok(()) => {
                         next.progress = CourseProgress::default();
+                        next.undo_kept = false;
                         next.notice = Some(Notice::Erased);
                     }
                     Err(error) => next.notice = Some(Notice::Storage(error.code())),
@@ -348,6 +438,12 @@ impl Ctx<'_> {
     fn send(&self, msg: Msg) -> Callback<MouseEvent> {
         let dispatch = self.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(msg.clone()))
+    }
+
+    /// A callback of no arguments that sends `msg`.
+    fn dispatch_callback(&self, msg: impl Fn(()) -> Msg + 'static) -> Callback<()> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |()| dispatch.dispatch(msg(())))
     }
 
     /// A click handler that applies a core action.

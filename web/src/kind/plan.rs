@@ -193,7 +193,36 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
         Message::ChangedElsewhere => text.storage_changed_elsewhere.to_string(),
         Message::RandomUnavailable => text.random_unavailable.to_string(),
         Message::Exported => text.exported.to_string(),
-        Message::Imported(n) => fill(text.imported, &[("n", &n.to_string())]),
+        Message::Imported {
+            brought_in,
+            kept_newer,
+            kept_differs,
+        } => {
+            let mut words = fill(text.imported, &[("n", &brought_in.to_string())]);
+            let list =
+                |labels: &[String]| labels.join(if ctx.lang == Lang::Ja { "、" } else { ", " });
+            if !kept_newer.is_empty() {
+                words.push(' ');
+                words.push_str(&fill(
+                    text.import_kept_newer,
+                    &[
+                        ("n", &kept_newer.len().to_string()),
+                        ("cases", &list(kept_newer)),
+                    ],
+                ));
+            }
+            if !kept_differs.is_empty() {
+                words.push(' ');
+                words.push_str(&fill(
+                    text.import_kept_differs,
+                    &[
+                        ("n", &kept_differs.len().to_string()),
+                        ("cases", &list(kept_differs)),
+                    ],
+                ));
+            }
+            words
+        }
         Message::PassphraseChanged => text.changed.to_string(),
         Message::Erased => text.erased.to_string(),
     };

@@ -53,6 +53,10 @@ fn timed<T>(work: impl FnOnce() -> T) -> T {
     result
 }
 
+/// The most the page holds at once, in bytes of files read: beyond it files are listed as
+/// not read (`over_limit`), so a drop of thousands of large files cannot exhaust the tab.
+const MAX_HELD_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
+
 fn format_rate(value: f64) -> String {
     format!("{value:.1}%")
 }
@@ -76,7 +80,19 @@ pub fn aggregate_view(props: &KitProps) -> Html {
             reading.set(true);
             yew::platform::spawn_local(async move {
                 let mut next = (**files).clone();
-                for (name, result) in platform::read_files(list).await {
+                // Sizes are checked before anything is read.
+                let mut held: f64 = next.read.iter().map(|(_, bytes)| bytes.len() as f64).sum();
+                let mut accepted = Vec::new();
+                for file in list {
+                    if held + file.size() > MAX_HELD_BYTES {
+                        next.unreadable
+                            .push((file.name(), "over_limit".to_string()));
+                    } else {
+                        held += file.size();
+                        accepted.push(file);
+                    }
+                }
+                for (name, result) in platform::read_files(accepted).await {
                     match result {
                         Ok(bytes) => next.read.push((name, bytes)),
                         Err(code) => next.unreadable.push((name, code)),
@@ -301,6 +317,8 @@ fn checklist_figures(
     figures: &ChecklistFigures,
     min_group: usize,
 ) -> Html {
+    // A count hidden by small-cell suppression reads "—"; the note under the tables says why.
+    let cell = |count: Option<usize>| count.map_or_else(|| "—".to_string(), |n| n.to_string());
     let hidden = hidden_text(text, min_group);
     let shown_rate = |group: &Group<f64>| -> Html {
         match group.shown() {
@@ -371,9 +389,9 @@ fn checklist_figures(
                                             <>
                                                 <td>{ d.applies }</td>
                                                 { for checklist.scale.iter().map(|s| html! {
-                                                    <td data-choice={s.id.clone()}>{ d.choices.get(&s.id).copied().unwrap_or(0) }</td>
+                                                    <td data-choice={s.id.clone()}>{ cell(d.choices.get(&s.id).copied().unwrap_or(Some(0))) }</td>
                                                 }) }
-                                                <td>{ d.unanswered }</td>
+                                                <td>{ cell(d.unanswered) }</td>
                                             </>
                                         },
                                         None => html! {
@@ -388,6 +406,7 @@ fn checklist_figures(
                     </tbody>
                 </table>
             </div>
+            <p class="kizuki-tools-note" data-testid="small-cells">{ &text.agg_small_cells }</p>
             <h4>{ &text.agg_why_not_heading }</h4>
             <div class="kizuki-tools-scroll">
                 <table class="kizuki-table kizuki-tools-table kizuki-tools-why-not">
@@ -406,12 +425,12 @@ fn checklist_figures(
                                             <td>{ b.files }</td>
                                             { for checklist.why_not.iter().map(|r| {
                                                 let tally = b.why_not.get(&r.id);
-                                                let answers = tally.map_or(0, |t| t.answers);
-                                                let files = tally.map_or(0, |t| t.files);
+                                                let answers = tally.map_or(Some(0), |t| t.answers);
+                                                let files = tally.map_or(Some(0), |t| t.files);
                                                 html! {
                                                     <td data-reason={r.id.clone()}>{ fill(text.agg_answers_files, &[
-                                                        ("answers", &answers.to_string()),
-                                                        ("files", &files.to_string()),
+                                                        ("answers", &cell(answers)),
+                                                        ("files", &cell(files)),
                                                     ]) }</td>
                                                 }
                                             }) }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::aggregate::{mean, shown_or, Group, Rows};
+use crate::aggregate::{mean, shown_or, suppress_cells, Group, Rows, MIN_CELL};
 use crate::kind::checklist::{Checklist, ChecklistAnswers, Item, ItemAnswer};
 use crate::report::labels;
 use crate::text::Lang;
@@ -47,13 +47,13 @@ pub struct BandFigures {
     pub why_not: BTreeMap<String, WhyNotTally>,
 }
 
-/// How often a "why not" reason was given.
+/// How often a "why not" reason was given; a count below [`MIN_CELL`] is hidden (`None`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct WhyNotTally {
     /// Item answers giving it.
-    pub answers: usize,
+    pub answers: Option<usize>,
     /// Files giving it for at least one item.
-    pub files: usize,
+    pub files: Option<usize>,
 }
 
 /// One area's mean score.
@@ -74,15 +74,16 @@ pub struct ItemFigures {
     pub answers: Group<ItemDistribution>,
 }
 
-/// How the files the item applies to answered it.
+/// How the files the item applies to answered it. Counts are suppressed together
+/// ([`suppress_cells`]): a hidden one is `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemDistribution {
     /// Files the item applies to.
     pub applies: usize,
     /// Files per scale option id.
-    pub choices: BTreeMap<String, usize>,
+    pub choices: BTreeMap<String, Option<usize>>,
     /// Files that left it unanswered.
-    pub unanswered: usize,
+    pub unanswered: Option<usize>,
 }
 
 fn band_of(checklist: &Checklist, answers: &ChecklistAnswers) -> String {
@@ -187,8 +188,8 @@ pub(crate) fn figures(
         }
         for (reason, count) in in_file {
             let tally = band.why_not.entry(reason.to_string()).or_default();
-            tally.answers += count;
-            tally.files += 1;
+            tally.answers = Some(tally.answers.unwrap_or(0) + count);
+            tally.files = Some(tally.files.unwrap_or(0) + 1);
         }
     }
 
@@ -197,23 +198,39 @@ pub(crate) fn figures(
         .zip(tallies)
         .map(|(item, tally)| ItemFigures {
             id: item.id.clone(),
-            answers: Group::of(tally.applies, min_group, || ItemDistribution {
-                applies: tally.applies,
-                choices: tally.choices,
-                unanswered: tally.unanswered,
+            answers: Group::of(tally.applies, min_group, || {
+                let mut counts: Vec<usize> = tally.choices.values().copied().collect();
+                counts.push(tally.unanswered);
+                let mut shown = suppress_cells(&counts, MIN_CELL);
+                let unanswered = shown.pop().flatten();
+                ItemDistribution {
+                    applies: tally.applies,
+                    choices: tally.choices.into_keys().zip(shown).collect(),
+                    unanswered,
+                }
             }),
         })
         .collect();
 
     let sizes: BTreeMap<String, usize> = bands.iter().map(|(k, v)| (k.clone(), v.files)).collect();
-    let size_bands = band_ids(checklist, &sizes)
+    let ids = band_ids(checklist, &sizes);
+    // Bands are hidden below the minimum group, and so many more that no hidden band's
+    // size follows from the total of files and the shown bands.
+    let band_sizes: Vec<usize> = ids
+        .iter()
+        .map(|id| sizes.get(id).copied().unwrap_or(0))
+        .collect();
+    let band_shown = suppress_cells(&band_sizes, min_group);
+    let size_bands = ids
         .into_iter()
-        .map(|id| {
+        .zip(band_shown)
+        .map(|(id, shown)| {
             let band = bands
                 .remove(&id)
                 .unwrap_or_else(|| BandFigures::empty(checklist));
+            let size = if shown.is_some() { band.files } else { 0 };
             SizeBand {
-                figures: Group::of(band.files, min_group, || band),
+                figures: Group::of(size, min_group, || band.suppressed()),
                 id,
             }
         })
@@ -228,6 +245,16 @@ pub(crate) fn figures(
 }
 
 impl BandFigures {
+    /// The band with every "why not" count below [`MIN_CELL`] hidden.
+    fn suppressed(mut self) -> BandFigures {
+        let small = |count: Option<usize>| count.filter(|&c| c == 0 || c >= MIN_CELL);
+        for tally in self.why_not.values_mut() {
+            tally.answers = small(tally.answers);
+            tally.files = small(tally.files);
+        }
+        self
+    }
+
     /// No files yet: every reason of the pack at zero.
     fn empty(checklist: &Checklist) -> BandFigures {
         BandFigures {
@@ -235,7 +262,13 @@ impl BandFigures {
             why_not: checklist
                 .why_not
                 .iter()
-                .map(|r| (r.id.clone(), WhyNotTally::default()))
+                .map(|r| {
+                    let zero = WhyNotTally {
+                        answers: Some(0),
+                        files: Some(0),
+                    };
+                    (r.id.clone(), zero)
+                })
                 .collect(),
         }
     }
@@ -292,18 +325,25 @@ pub(crate) fn rows(
                     band_figures.files.to_string(),
                 );
                 for reason in &checklist.why_not {
-                    let tally = band_figures
-                        .why_not
-                        .get(&reason.id)
-                        .copied()
-                        .unwrap_or_default();
+                    let tally =
+                        band_figures
+                            .why_not
+                            .get(&reason.id)
+                            .copied()
+                            .unwrap_or(WhyNotTally {
+                                answers: Some(0),
+                                files: Some(0),
+                            });
+                    let count = |value: Option<usize>| {
+                        value.map_or_else(|| hidden.to_string(), |n| n.to_string())
+                    };
                     rows.push(
                         l.why_not,
                         band_label,
                         &reason.id,
                         reason.label.get(lang),
                         l.count,
-                        tally.answers.to_string(),
+                        count(tally.answers),
                     );
                     rows.push(
                         l.why_not,
@@ -311,7 +351,7 @@ pub(crate) fn rows(
                         &reason.id,
                         reason.label.get(lang),
                         l.files,
-                        tally.files.to_string(),
+                        count(tally.files),
                     );
                 }
             }
@@ -341,14 +381,18 @@ pub(crate) fn rows(
                     distribution.applies.to_string(),
                 );
                 for option in &checklist.scale {
-                    let count = distribution.choices.get(&option.id).copied().unwrap_or(0);
+                    let count = distribution
+                        .choices
+                        .get(&option.id)
+                        .copied()
+                        .unwrap_or(Some(0));
                     rows.push(
                         l.item,
                         "",
                         &item.id,
                         text,
                         option.label.get(lang),
-                        count.to_string(),
+                        count.map_or_else(|| hidden.to_string(), |n| n.to_string()),
                     );
                 }
                 rows.push(
@@ -357,7 +401,9 @@ pub(crate) fn rows(
                     &item.id,
                     text,
                     l.not_answered,
-                    distribution.unanswered.to_string(),
+                    distribution
+                        .unanswered
+                        .map_or_else(|| hidden.to_string(), |n| n.to_string()),
                 );
             }
         }

@@ -125,17 +125,24 @@ pub(crate) fn figures(
                             .collect();
                         FeedbackFigures {
                             question: question.id.clone(),
-                            figures: Group::of(answers.len(), min_group, || {
+                            figures: {
                                 let positive = answers
                                     .iter()
                                     .filter(|a| question.positive.contains(a))
                                     .count();
-                                FeedbackNumbers {
+                                // Hidden too when the positive or the other answers are few.
+                                let size =
+                                    if crate::aggregate::part_can_show(positive, answers.len()) {
+                                        answers.len()
+                                    } else {
+                                        0
+                                    };
+                                Group::of(size, min_group, || FeedbackNumbers {
                                     answered: answers.len(),
                                     positive,
                                     positive_percent: rate(positive, answers.len()),
-                                }
-                            }),
+                                })
+                            },
                         }
                     })
                     .collect();
@@ -143,11 +150,19 @@ pub(crate) fn figures(
                     started: members.len(),
                     completed,
                     completion_rate_percent: rate(completed, members.len()),
-                    quiz: Group::of(attempted, min_group, || QuizNumbers {
-                        attempted,
-                        passed,
-                        pass_rate_percent: rate(passed, attempted),
-                    }),
+                    quiz: Group::of(
+                        if crate::aggregate::part_can_show(passed, attempted) {
+                            attempted
+                        } else {
+                            0
+                        },
+                        min_group,
+                        || QuizNumbers {
+                            attempted,
+                            passed,
+                            pass_rate_percent: rate(passed, attempted),
+                        },
+                    ),
                     feedback,
                 }
             });

@@ -3,19 +3,28 @@
 
 use super::{Case, PlanCases};
 
-/// What a merge did: which case ids were new and which replaced a case kept before.
+/// What a merge did: which case ids were new, which replaced a case kept before, and which
+/// kept cases were left as they were because the file's copy is older or cannot be told
+/// apart as newer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergeSummary {
     /// Ids of cases that were not kept before.
     pub added: Vec<String>,
-    /// Ids of kept cases replaced by the imported ones (the same case, exported earlier).
+    /// Ids of kept cases replaced by the imported ones (the file's copy is newer).
     pub replaced: Vec<String>,
+    /// Ids of cases the file holds exactly as kept.
+    pub unchanged: Vec<String>,
+    /// Ids of kept cases newer than the file's copy: not replaced.
+    pub kept_newer: Vec<String>,
+    /// Ids of cases whose two copies differ with neither newer: the kept one stays.
+    pub kept_differs: Vec<String>,
 }
 
 impl MergeSummary {
-    /// How many cases the merge brought in.
+    /// How many cases of the file are now here as the file has them (added, replaced or
+    /// already the same).
     pub fn total(&self) -> usize {
-        self.added.len() + self.replaced.len()
+        self.added.len() + self.replaced.len() + self.unchanged.len()
     }
 }
 
@@ -28,18 +37,49 @@ impl PlanCases {
         Some(single)
     }
 
-    /// Adds every case of `imported`. A case with an id already kept is the same case
-    /// exported before: the imported one replaces it. Cases not in `imported` stay.
+    /// Merges the cases of `imported`, case by case. A new id is added. A case already
+    /// kept is replaced only when the file's copy is newer ([`Case::newness`]: later last
+    /// date, then more decisions, then more tasks done); a kept case that is newer, or that
+    /// differs with neither newer, stays as it is and the summary says so. Cases not in
+    /// `imported` stay.
     pub fn merge(&mut self, imported: PlanCases) -> MergeSummary {
         let mut summary = MergeSummary::default();
         for (id, case) in imported.cases {
-            if self.cases.insert(id.clone(), case).is_some() {
-                summary.replaced.push(id);
-            } else {
+            let Some(kept) = self.cases.get(&id) else {
+                self.cases.insert(id.clone(), case);
                 summary.added.push(id);
+                continue;
+            };
+            if *kept == case {
+                summary.unchanged.push(id);
+                continue;
+            }
+            match case.newness().cmp(&kept.newness()) {
+                std::cmp::Ordering::Greater => {
+                    self.cases.insert(id.clone(), case);
+                    summary.replaced.push(id);
+                }
+                std::cmp::Ordering::Less => summary.kept_newer.push(id),
+                std::cmp::Ordering::Equal => summary.kept_differs.push(id),
             }
         }
         summary
+    }
+}
+
+impl Case {
+    /// How far along a case is, to tell which of two copies of it is newer: its latest date
+    /// (opened, a task done, a decision, a task reopened), then its number of decisions,
+    /// then its number of tasks done.
+    pub fn newness(&self) -> (String, usize, usize) {
+        let latest = std::iter::once(&self.opened)
+            .chain(self.tasks_done.values())
+            .chain(self.history.iter().map(|h| &h.date))
+            .chain(self.history.iter().flat_map(|h| h.reopened_tasks.values()))
+            .max()
+            .cloned()
+            .unwrap_or_default();
+        (latest, self.history.len(), self.tasks_done.len())
     }
 }
 
@@ -77,10 +117,38 @@ mod tests {
         imported.cases.insert("c".into(), case("ケースC"));
         let summary = kept.merge(imported);
         assert_eq!(summary.added, vec!["c".to_string()]);
-        assert_eq!(summary.replaced, vec!["b".to_string()]);
-        assert_eq!(summary.total(), 2);
+        assert_eq!(
+            summary.kept_differs,
+            vec!["b".to_string()],
+            "neither copy is newer"
+        );
+        assert_eq!(summary.total(), 1);
         assert_eq!(kept.cases.len(), 3);
-        assert_eq!(kept.cases["b"].label, "ケースB（更新）");
+        assert_eq!(
+            kept.cases["b"].label, "ケースB",
+            "kept, not replaced silently"
+        );
         assert_eq!(kept.cases["a"].label, "ケースA");
+    }
+
+    #[test]
+    fn an_older_backup_does_not_replace_a_newer_case_and_a_newer_one_does() {
+        let mut newer = case("ケースB");
+        newer.tasks_done.insert("t1".into(), "2026-05-01".into());
+        let older = case("ケースB");
+        let mut kept = PlanCases::default();
+        kept.cases.insert("b".into(), newer.clone());
+        let mut backup = PlanCases::default();
+        backup.cases.insert("b".into(), older.clone());
+        let summary = kept.merge(backup.clone());
+        assert_eq!(summary.kept_newer, vec!["b".to_string()]);
+        assert_eq!(kept.cases["b"], newer);
+        assert_eq!(kept.merge(kept.clone()).unchanged, vec!["b".to_string()]);
+        // The other way round: the file's copy is newer and replaces the kept one.
+        let mut kept = backup;
+        let mut file = PlanCases::default();
+        file.cases.insert("b".into(), newer.clone());
+        assert_eq!(kept.merge(file).replaced, vec!["b".to_string()]);
+        assert_eq!(kept.cases["b"], newer);
     }
 }

@@ -142,12 +142,30 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
     }
 }
 
-fn load_edits(key: &str) -> BTreeMap<String, String> {
-    platform::read(key)
-        .ok()
-        .flatten()
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
+/// The stored edits: `Err` when a record is there that cannot be read (it is then never
+/// written over; see [`first_load`]).
+fn read_edits(key: &str) -> Result<BTreeMap<String, String>, platform::StorageError> {
+    match platform::read(key)? {
+        None => Ok(BTreeMap::new()),
+        Some(json) => serde_json::from_str(&json).map_err(|_| platform::StorageError::KeptInPlace),
+    }
+}
+
+/// The edits to start from. A damaged draft record follows the rule of every record: it is
+/// set aside under `<key>/corrupt/<time>` byte for byte, or, when that copy cannot be
+/// written, left where it is (and the error says so, and no edit is saved over it).
+fn first_load(key: &str) -> (BTreeMap<String, String>, Option<platform::StorageError>) {
+    match read_edits(key) {
+        Ok(edits) => (edits, None),
+        Err(platform::StorageError::KeptInPlace) => {
+            let text = platform::read(key).ok().flatten().unwrap_or_default();
+            match platform::keep_aside(key, &text) {
+                Some(_) => (BTreeMap::new(), None),
+                None => (BTreeMap::new(), Some(platform::StorageError::KeptInPlace)),
+            }
+        }
+        Err(error) => (BTreeMap::new(), Some(error)),
+    }
 }
 
 fn save_edits(key: &str, edits: &BTreeMap<String, String>) -> Result<(), platform::StorageError> {
@@ -171,11 +189,24 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
     let ctx = &props.ctx;
     let text = ctx.text();
     let key = ctx.draft_key();
-    let edits = {
+    let loaded = {
         let key = key.clone();
-        use_state(move || load_edits(&key))
+        use_memo((), move |_| first_load(&key))
     };
-    let problem = use_state(|| None::<platform::StorageError>);
+    let edits = {
+        let loaded = loaded.clone();
+        use_state(move || loaded.0.clone())
+    };
+    // What this tab last read or wrote: when the stored edits differ from it, another tab
+    // wrote them, and they are merged in rather than overwritten.
+    let base = {
+        let loaded = loaded.clone();
+        use_mut_ref(move || loaded.0.clone())
+    };
+    let problem = {
+        let loaded = loaded.clone();
+        use_state(move || loaded.1.clone())
+    };
     let today = use_memo((), |_| platform::today());
     let draft = ctx
         .checklist()
@@ -184,12 +215,27 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
         let edits = edits.clone();
         let problem = problem.clone();
         move |section: &'static str, value: Option<String>| {
-            let mut next = (*edits).clone();
+            let stored = match read_edits(&key) {
+                Ok(stored) => stored,
+                Err(error) => {
+                    // Never written over: a record that cannot be read stays as it is.
+                    problem.set(Some(error));
+                    return;
+                }
+            };
+            let other_tab = stored != *base.borrow();
+            // Start from what is stored (another tab's sections included), change only the
+            // section edited here.
+            let mut next = if other_tab { stored } else { (*edits).clone() };
             match value {
                 Some(value) => next.insert(section.to_string(), value),
                 None => next.remove(section),
             };
-            problem.set(save_edits(&key, &next).err());
+            match save_edits(&key, &next) {
+                Ok(()) => problem.set(other_tab.then_some(platform::StorageError::NewerElsewhere)),
+                Err(error) => problem.set(Some(error)),
+            }
+            *base.borrow_mut() = next.clone();
             edits.set(next);
         }
     };

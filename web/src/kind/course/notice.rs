@@ -26,6 +26,10 @@ pub enum Notice {
     Imported,
     /// Import failed with the core's error code (or `read` with a detail).
     ImportFailed(&'static str, String),
+    /// The copy of the saved record could not be kept, so nothing was imported.
+    ImportCopyFailed,
+    /// "Undo import" put the record from before the import back.
+    ImportUndone,
     /// The record was erased.
     Erased,
 }
@@ -41,6 +45,8 @@ impl Notice {
                 | Notice::XapiNothingYet
                 | Notice::Imported
                 | Notice::ImportFailed(..)
+                | Notice::ImportCopyFailed
+                | Notice::ImportUndone
                 | Notice::Erased
         )
     }
@@ -48,7 +54,7 @@ impl Notice {
     pub(super) fn is_problem(&self) -> bool {
         !matches!(
             self,
-            Notice::Exported(_) | Notice::Imported | Notice::Erased
+            Notice::Exported(_) | Notice::Imported | Notice::ImportUndone | Notice::Erased
         )
     }
 
@@ -82,6 +88,8 @@ impl Notice {
                     text.import_unchanged
                 ),
             },
+            Notice::ImportCopyFailed => crate::locale::ui_text(lang).import_copy_failed.to_string(),
+            Notice::ImportUndone => crate::locale::ui_text(lang).import_undo_done.to_string(),
             Notice::Erased => text.erase_done.to_string(),
         }
     }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::{Ctx, Msg};
+use crate::import_confirm::{ImportConfirm, UndoImport};
 use crate::platform;
 
 /// The record panel.
@@ -22,7 +23,7 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
                 // Clear the input so choosing the same file again still fires `change`.
                 input.set_value("");
                 match read {
-                    Ok((_, contents)) => dispatch.dispatch(Msg::Import(contents)),
+                    Ok((name, contents)) => dispatch.dispatch(Msg::Import(name, contents)),
                     Err(detail) => dispatch.dispatch(Msg::ImportUnreadable(detail)),
                 }
             });
@@ -47,6 +48,17 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
                 <label for={input_id.clone()}>{ &text.import_label }</label>
                 <input type="file" id={input_id} accept=".json,application/json" onchange={on_file} />
             </div>
+            if let Some(pending) = &ctx.state.pending_import {
+                <ImportConfirm lang={ctx.lang} id_prefix={ctx.id("")} file_name={pending.name.clone()}
+                               preview={pending.preview.clone()}
+                               on_replace={ctx.dispatch_callback(|()| Msg::ConfirmImport)}
+                               on_cancel={ctx.dispatch_callback(|()| Msg::CancelImport)} />
+            }
+            if ctx.state.undo_kept && ctx.state.pending_import.is_none() {
+                <UndoImport lang={ctx.lang}
+                            on_undo={ctx.dispatch_callback(|()| Msg::UndoImport)}
+                            on_remove={ctx.dispatch_callback(|()| Msg::RemoveUndoCopy)} />
+            }
             <div class="kizuki-actions">
                 if ctx.state.confirm_erase {
                     <div class="kizuki-confirm kizuki-confirm--danger" role="alertdialog" aria-labelledby={ctx.id("erase-confirm")}>

@@ -285,12 +285,14 @@ fn follow_up(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
                 <p class="kizuki-hint">{ fill(text.followup_needs_anchor, &[("field", anchor_label)]) }</p>
             } else {
                 <ol class="kizuki-plan-followup-list">{ rows }</ol>
+                // The warning comes before the button: the file carries the case's label.
+                <p class="kizuki-hint" id={ctx.id("followup-ics-note")}>{ &text.followup_ics_note }</p>
                 <div class="kizuki-actions">
-                    <button type="button" class="kizuki-button kizuki-button--secondary" onclick={flows::on_export_ics(ctx, id)}>
+                    <button type="button" class="kizuki-button kizuki-button--secondary" onclick={flows::on_export_ics(ctx, id)}
+                            aria-describedby={ctx.id("followup-ics-note")}>
                         { &text.followup_ics }
                     </button>
                 </div>
-                <p class="kizuki-hint">{ &text.followup_ics_note }</p>
             }
         </section>
     }

@@ -59,8 +59,16 @@ pub enum Message {
     RandomUnavailable,
     /// A file was exported.
     Exported,
-    /// This many cases were imported.
-    Imported(usize),
+    /// What an import merged: added and replaced cases, and the kept cases it did not
+    /// replace (newer here, or differing with neither newer), by label.
+    Imported {
+        /// Cases added or replaced.
+        brought_in: usize,
+        /// Labels of kept cases newer than the file's copies.
+        kept_newer: Vec<String>,
+        /// Labels of kept cases that differ from the file's with neither newer.
+        kept_differs: Vec<String>,
+    },
     /// The passphrase was changed.
     PassphraseChanged,
     /// Everything was erased.
@@ -428,7 +436,28 @@ impl Reducible for PlanState {
                 next.busy = false;
                 next.pending_import = None;
                 let summary = next.cases.merge(cases);
-                next.notice = Some(Notice::info(Message::Imported(summary.total())));
+                let labels = |ids: &[String]| -> Vec<String> {
+                    ids.iter()
+                        .map(|id| {
+                            next.cases
+                                .cases
+                                .get(id)
+                                .map_or_else(|| id.clone(), |c| c.label.clone())
+                        })
+                        .collect()
+                };
+                let message = Message::Imported {
+                    brought_in: summary.total(),
+                    kept_newer: labels(&summary.kept_newer),
+                    kept_differs: labels(&summary.kept_differs),
+                };
+                next.notice = Some(
+                    if summary.kept_newer.is_empty() && summary.kept_differs.is_empty() {
+                        Notice::info(message)
+                    } else {
+                        Notice::problem(message)
+                    },
+                );
                 if let Some(first) = summary.added.first().or(summary.replaced.first()) {
                     next.selected = Some(first.clone());
                     next.viewing = None;

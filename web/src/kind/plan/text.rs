@@ -225,6 +225,10 @@ pub struct PlanText {
     /// Open the file and import it
     pub import_button: &'static str,
     /// {n} cases imported.
+    /// {n} cases ({cases}) were not replaced: what is saved here is newer than the file's o…
+    pub import_kept_newer: &'static str,
+    /// {n} cases ({cases}) differ between the file and here, and neither is newer, so what…
+    pub import_kept_differs: &'static str,
     pub imported: &'static str,
     /// Change the passphrase
     pub change_heading: &'static str,
