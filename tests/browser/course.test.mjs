@@ -398,7 +398,7 @@ describe('line-care course', () => {
     const notJson = join(dir, 'notes.json');
     writeFileSync(notJson, 'these are not JSON');
     await input.setInputFiles(notJson);
-    await page.locator(`${HOST} .kizuki-notice--error`, { hasText: 'JSON ファイルではありません' }).waitFor();
+    await page.locator(`${HOST} .kizuki-notice--error`, { hasText: 'JSON形式のファイルではありません' }).waitFor();
     const otherKit = join(dir, 'other.json');
     writeFileSync(otherKit, JSON.stringify({ ...envelope, pack_id: 'mh-checklist' }));
     await input.setInputFiles(otherKit);
