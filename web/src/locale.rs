@@ -184,15 +184,25 @@ pub fn error_message(lang: Lang, code: &str) -> &'static str {
     ui_text(lang).errors.for_code(code)
 }
 
-/// The generated constants of `web/locales/<lang>/ui.json` (see `web/build.rs`).
-mod generated {
-    use super::*;
-    include!(concat!(env!("OUT_DIR"), "/locale_ui.rs"));
-}
+crate::locale_table!("ui", UiText, ui_text);
 
-/// The strings for `lang`, compiled in from `web/locales/<lang>/ui.json`.
-pub fn ui_text(lang: Lang) -> &'static UiText {
-    generated::text(lang)
+/// Includes the constants `web/build.rs` generates from `web/locales/<lang>/<stem>.json`
+/// into the calling module (which defines the struct `$ty`) and defines `$function(lang)`,
+/// the strings of that table in `lang`.
+#[macro_export]
+macro_rules! locale_table {
+    ($stem:literal, $ty:ident, $function:ident) => {
+        /// The generated constants (see `web/build.rs`).
+        mod generated {
+            use super::*;
+            include!(concat!(env!("OUT_DIR"), "/locale_", $stem, ".rs"));
+        }
+
+        #[doc = concat!("The strings for `lang`, compiled in from `web/locales/<lang>/", $stem, ".json`.")]
+        pub fn $function(lang: Lang) -> &'static $ty {
+            generated::text(lang)
+        }
+    };
 }
 
 /// Replaces each `{name}` in `template` with its value.

@@ -97,16 +97,7 @@ impl ToolsText {
     }
 }
 
-/// The generated constants of `web/locales/<lang>/tools.json` (see `web/build.rs`).
-mod generated {
-    use super::*;
-    include!(concat!(env!("OUT_DIR"), "/locale_tools.rs"));
-}
-
-/// The strings for `lang`, compiled in from `web/locales/<lang>/tools.json`.
-pub fn tools_text(lang: Lang) -> &'static ToolsText {
-    generated::text(lang)
-}
+crate::locale_table!("tools", ToolsText, tools_text);
 
 pub use crate::locale::fill;
 

@@ -252,15 +252,6 @@ pub struct ChecklistText {
     pub dismiss: &'static str,
 }
 
-/// The generated constants of `web/locales/<lang>/checklist.json` (see `web/build.rs`).
-mod generated {
-    use super::*;
-    include!(concat!(env!("OUT_DIR"), "/locale_checklist.rs"));
-}
-
-/// The strings for `lang`, compiled in from `web/locales/<lang>/checklist.json`.
-pub fn checklist_text(lang: Lang) -> &'static ChecklistText {
-    generated::text(lang)
-}
+crate::locale_table!("checklist", ChecklistText, checklist_text);
 
 pub use crate::locale::fill;

@@ -140,15 +140,6 @@ pub struct CourseText {
     pub action_refused: &'static str,
 }
 
-/// The generated constants of `web/locales/<lang>/course.json` (see `web/build.rs`).
-mod generated {
-    use super::*;
-    include!(concat!(env!("OUT_DIR"), "/locale_course.rs"));
-}
-
-/// The strings for `lang`, compiled in from `web/locales/<lang>/course.json`.
-pub fn course_text(lang: Lang) -> &'static CourseText {
-    generated::text(lang)
-}
+crate::locale_table!("course", CourseText, course_text);
 
 pub use crate::locale::fill;

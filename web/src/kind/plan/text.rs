@@ -295,15 +295,6 @@ impl PlanText {
     }
 }
 
-/// The generated constants of `web/locales/<lang>/plan.json` (see `web/build.rs`).
-mod generated {
-    use super::*;
-    include!(concat!(env!("OUT_DIR"), "/locale_plan.rs"));
-}
-
-/// The strings for `lang`, compiled in from `web/locales/<lang>/plan.json`.
-pub fn plan_text(lang: Lang) -> &'static PlanText {
-    generated::text(lang)
-}
+crate::locale_table!("plan", PlanText, plan_text);
 
 pub use crate::locale::fill;
