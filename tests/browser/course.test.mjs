@@ -428,11 +428,11 @@ describe('line-care course', () => {
     assert.equal(await dialog.evaluate((el) => el.getRootNode().activeElement === el), true, 'focus moves to the question');
     assert.deepEqual((await storedRecord(page)).state, more.state, 'nothing changes while asking');
     await dialog.locator('[data-testid="import-replace"]').click();
-    await page.locator(`${HOST} .kizuki-course-notice`, { hasText: '記録を読み込みました' }).waitFor();
+    await page.locator(`${HOST} .kizuki-notice`, { hasText: '記録を読み込みました' }).waitFor();
     assert.deepEqual((await storedRecord(page)).state, envelope.state);
     assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}/before-import`), RECORD_KEY), moreText);
     await page.locator(`${HOST} [data-testid="undo-import"]`).click();
-    await page.locator(`${HOST} .kizuki-course-notice`, { hasText: '取り込む前の内容に戻しました' }).waitFor();
+    await page.locator(`${HOST} .kizuki-notice`, { hasText: '取り込む前の内容に戻しました' }).waitFor();
     assert.deepEqual((await storedRecord(page)).state, more.state, 'undo import restores the later work');
     assert.deepEqual(problems, []);
     await context.close();
