@@ -94,7 +94,38 @@ pub fn checklist_csv(
             action.map_or(String::new(), |a| yes_no(a.done, lang)),
         ]);
     }
+    rows.push(overall_row(checklist, &result, lang, headers.len()));
     write_csv(&headers, &rows)
+}
+
+/// The last checklist row: coverage (answered / applicable) in the item column, the level
+/// (or why there is none) in the answer column and the overall score in the credit column.
+#[cfg(feature = "checklist")]
+fn overall_row(
+    checklist: &Checklist,
+    result: &crate::kind::checklist::ChecklistResult,
+    lang: Lang,
+    columns: usize,
+) -> Vec<String> {
+    let l = labels(lang);
+    let level = match result.level.and_then(|index| checklist.levels.get(index)) {
+        Some(level) => level.label.get(lang).to_string(),
+        None if !result.coverage_reached => l.coverage_below.replace(
+            "{threshold}",
+            &result.coverage_threshold_percent.to_string(),
+        ),
+        None => String::new(),
+    };
+    let mut row = vec![
+        l.overall.to_string(),
+        String::new(),
+        format!("{} {}/{}", l.answered, result.answered, result.applicable),
+        String::new(),
+        level,
+        result.percent.map_or(String::new(), |p| p.to_string()),
+    ];
+    row.resize(columns, String::new());
+    row
 }
 
 /// Per module, a module row (latest attempt date, best score, passed, completed on)

@@ -51,6 +51,10 @@ pub struct ScaleOption {
     pub label: Text,
     /// Credit in percent (0–100); `null` means "not applicable" and leaves the item out.
     pub credit: Option<u8>,
+    /// Marks the "don't know" answer (わからない): it must carry credit 0, so the item goes
+    /// into the action plan as not in place, and results count it apart.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
 }
 
 /// A reason an item is not in place.
@@ -240,8 +244,9 @@ mod session;
 mod validate;
 
 pub use session::{
-    ActionEntry, AreaChange, AreaResult, ChecklistAction, ChecklistAnswers, ChecklistResult,
-    Comparison, ItemAnswer, Recommendation, MAX_FREE_TEXT_CHARS,
+    coverage_reached, ActionEntry, AreaChange, AreaResult, ChecklistAction, ChecklistAnswers,
+    ChecklistResult, Comparison, ItemAnswer, Recommendation, COVERAGE_THRESHOLD_PERCENT,
+    MAX_FREE_TEXT_CHARS,
 };
 
 #[cfg(test)]

@@ -110,6 +110,17 @@ pub enum ChecklistAction {
     },
 }
 
+/// The share of applicable items (in percent) that must be answered before a score and a
+/// maturity level are shown, overall and per area. Below it the result says how much is
+/// answered and asks for more: a level read from a few answers would mislead.
+pub const COVERAGE_THRESHOLD_PERCENT: u8 = 80;
+
+/// Whether `answered` of `applicable` items reach [`COVERAGE_THRESHOLD_PERCENT`].
+pub fn coverage_reached(answered: usize, applicable: usize) -> bool {
+    applicable > 0
+        && (answered as u64) * 100 >= (applicable as u64) * u64::from(COVERAGE_THRESHOLD_PERCENT)
+}
+
 /// Longest free text kept in an answer, in characters; longer input is cut.
 pub const MAX_FREE_TEXT_CHARS: usize = 2000;
 
@@ -330,8 +341,19 @@ impl Checklist {
                     .and_then(|c| self.scale.iter().find(|o| o.id == c));
                 let Some(option) = option else { continue };
                 area_result.answered += 1;
+                if option.unknown {
+                    area_result.unknown += 1;
+                }
                 match option.credit {
-                    None => area_result.not_applicable += 1,
+                    None => {
+                        area_result.not_applicable += 1;
+                        let is_duty = plan_on.is_some_and(|today| {
+                            self.item_duty(item, answers, today).level == Obligation::LegalDuty
+                        });
+                        if is_duty {
+                            result.contradicted_not_applicable.push(item.id.clone());
+                        }
+                    }
                     Some(credit) => {
                         tally.add(item.weight, credit);
                         overall.add(item.weight, credit);
@@ -343,14 +365,19 @@ impl Checklist {
                     }
                 }
             }
-            area_result.percent = tally.percent();
+            area_result.coverage_reached =
+                coverage_reached(area_result.answered, area_result.applicable);
+            area_result.percent = tally.percent().filter(|_| area_result.coverage_reached);
             area_result.level = area_result.percent.map(|p| self.level_for(p));
             result.applicable += area_result.applicable;
             result.answered += area_result.answered;
+            result.unknown += area_result.unknown;
             result.areas.push(area_result);
         }
         result.progress_percent = percent_of(result.answered, result.applicable);
-        result.percent = overall.percent();
+        result.coverage_threshold_percent = COVERAGE_THRESHOLD_PERCENT;
+        result.coverage_reached = coverage_reached(result.answered, result.applicable);
+        result.percent = overall.percent().filter(|_| result.coverage_reached);
         result.level = result.percent.map(|p| self.level_for(p));
         result.recommendations.sort_by_key(|r| {
             (
@@ -480,10 +507,24 @@ pub struct ChecklistResult {
     pub answered: usize,
     /// Answered share of applicable items, 0–100.
     pub progress_percent: u8,
-    /// Overall weighted score, 0–100, once anything with credit is answered.
+    /// The share of applicable items that must be answered before a score and a level are
+    /// given ([`COVERAGE_THRESHOLD_PERCENT`]), so every reader of the result can state it.
+    pub coverage_threshold_percent: u8,
+    /// Whether enough items are answered for a score and a level (`answered` is at least
+    /// `coverage_threshold_percent` of `applicable`). When false, `percent` and `level` are
+    /// `None`: the result only says how much is answered.
+    pub coverage_reached: bool,
+    /// Of the answered items, how many were answered "don't know" (counted as not in place).
+    pub unknown: usize,
+    /// Overall weighted score, 0–100, once enough items are answered (`coverage_reached`)
+    /// and anything with credit is answered.
     pub percent: Option<u8>,
-    /// Overall maturity level (index into the pack's `levels`).
+    /// Overall maturity level (index into the pack's `levels`), with `percent`.
     pub level: Option<usize>,
+    /// Items answered "not applicable" although they are a legal duty for this profile on
+    /// the day scored (empty in [`Checklist::scores`], which has no day), in pack order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradicted_not_applicable: Vec<String>,
     /// Per area, in pack order.
     pub areas: Vec<AreaResult>,
     /// Items not fully in place, most urgent first.
@@ -501,7 +542,11 @@ pub struct AreaResult {
     pub answered: usize,
     /// Items answered "not applicable".
     pub not_applicable: usize,
-    /// Weighted score, 0–100.
+    /// Items answered "don't know".
+    pub unknown: usize,
+    /// Whether enough of the area is answered for a score ([`COVERAGE_THRESHOLD_PERCENT`]).
+    pub coverage_reached: bool,
+    /// Weighted score, 0–100, once the area's coverage is reached.
     pub percent: Option<u8>,
     /// Maturity level index.
     pub level: Option<usize>,

@@ -77,15 +77,60 @@ fn scores_are_weighted_and_not_applicable_is_left_out() {
     answer(&checklist, &mut answers, "policy-statement", "yes"); // weight 3, 100
     answer(&checklist, &mut answers, "policy-plan", "partly"); // weight 4, 50
     answer(&checklist, &mut answers, "committee-deliberates", "na");
+    answer(&checklist, &mut answers, "committee-large-only", "yes"); // weight 2, 100
     let result = checklist.result(&answers, TODAY);
     // (3*100 + 4*50) / (7*100) = 71.4%
     assert_eq!(result.areas[0].percent, Some(71));
     assert_eq!(result.areas[0].level, Some(1));
-    assert_eq!(result.areas[1].percent, None);
+    assert_eq!(result.areas[1].percent, Some(100));
     assert_eq!(result.areas[1].not_applicable, 1);
-    assert_eq!(result.answered, 3);
-    assert_eq!(result.progress_percent, 75);
-    assert_eq!(result.percent, Some(71));
+    assert_eq!(result.answered, 4);
+    assert_eq!(result.progress_percent, 100);
+    // (3*100 + 4*50 + 2*100) / (9*100) = 77.8%
+    assert_eq!(result.percent, Some(78));
+}
+
+#[test]
+fn one_answer_of_four_shows_coverage_and_no_score_or_level() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "50plus");
+    answer(&checklist, &mut answers, "policy-statement", "yes");
+    let result = checklist.result(&answers, TODAY);
+    assert_eq!((result.answered, result.applicable), (1, 4));
+    assert_eq!(result.coverage_threshold_percent, 80);
+    assert!(!result.coverage_reached);
+    assert_eq!(result.percent, None);
+    assert_eq!(result.level, None);
+    // The area has 1 of 2 answered: no score there either.
+    assert!(!result.areas[0].coverage_reached);
+    assert_eq!(result.areas[0].percent, None);
+    assert_eq!(result.areas[0].level, None);
+}
+
+#[test]
+fn coverage_is_reached_at_eighty_percent_and_not_below() {
+    assert!(!coverage_reached(0, 0));
+    assert!(!coverage_reached(3, 4));
+    assert!(coverage_reached(4, 5));
+    assert!(!coverage_reached(44, 56));
+    assert!(coverage_reached(45, 56));
+}
+
+#[test]
+fn not_applicable_on_a_legal_duty_is_flagged_only_where_it_is_a_duty() {
+    let checklist = checklist();
+    let mut large = with_size(&checklist, "50plus");
+    answer(&checklist, &mut large, "committee-deliberates", "na");
+    assert_eq!(
+        checklist.result(&large, TODAY).contradicted_not_applicable,
+        ["committee-deliberates"]
+    );
+    let mut small = with_size(&checklist, "10to49");
+    answer(&checklist, &mut small, "committee-deliberates", "na");
+    assert!(checklist
+        .result(&small, TODAY)
+        .contradicted_not_applicable
+        .is_empty());
 }
 
 #[test]
