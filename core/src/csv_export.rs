@@ -64,7 +64,7 @@ pub fn checklist_csv(
             .and_then(|a| a.choice.as_deref())
             .and_then(|c| checklist.scale.iter().find(|o| o.id == c));
         let why_not: Vec<&str> = answer
-            .map(|a| a.why_not.as_slice())
+            .map(|a| checklist.reasons_in_effect(a))
             .unwrap_or_default()
             .iter()
             .filter_map(|id| checklist.why_not.iter().find(|r| &r.id == id))
@@ -86,7 +86,9 @@ pub fn checklist_csv(
                 .and_then(|o| o.credit)
                 .map_or(String::new(), |c| c.to_string()),
             why_not.join(list_separator(lang)),
-            answer.map_or(String::new(), |a| a.why_not_other.clone()),
+            answer.map_or(String::new(), |a| {
+                checklist.other_text_in_effect(a).to_string()
+            }),
             duty_label(&checklist.item_duty(item, answers, today), lang),
             rank,
             action.map_or(String::new(), |a| a.owner.clone()),

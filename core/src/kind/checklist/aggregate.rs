@@ -192,7 +192,10 @@ pub(crate) fn figures(
                 },
                 None => tally.unanswered += 1,
             }
-            for reason in slot.iter().flat_map(|answer| &answer.why_not) {
+            for reason in slot
+                .iter()
+                .flat_map(|answer| checklist.reasons_in_effect(answer))
+            {
                 *in_file.entry(reason.as_str()).or_default() += 1;
             }
         }

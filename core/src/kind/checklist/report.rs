@@ -307,25 +307,29 @@ fn why_not_line(
     answer: Option<&ItemAnswer>,
     lang: Lang,
 ) {
-    let Some(answer) = answer.filter(|a| !a.why_not.is_empty()) else {
+    let Some(answer) = answer else {
         return;
     };
-    let reasons: Vec<String> = answer
-        .why_not
+    let other_text = checklist.other_text_in_effect(answer).trim();
+    let reasons: Vec<String> = checklist
+        .reasons_in_effect(answer)
         .iter()
         .filter_map(|id| checklist.why_not.iter().find(|r| &r.id == id))
         .map(|reason| {
             let label = t(&reason.label, lang);
-            if reason.free_text && !answer.why_not_other.trim().is_empty() {
+            if reason.free_text && !other_text.is_empty() {
                 match lang {
-                    Lang::Ja => format!("{label}（{}）", answer.why_not_other.trim()),
-                    Lang::En => format!("{label} ({})", answer.why_not_other.trim()),
+                    Lang::Ja => format!("{label}（{other_text}）"),
+                    Lang::En => format!("{label} ({other_text})"),
                 }
             } else {
                 label.to_string()
             }
         })
         .collect();
+    if reasons.is_empty() {
+        return;
+    }
     w.markup("<div class=\"recommendation-helpers\">")
         .text(labels(lang).why_not)
         .markup(": ")

@@ -165,12 +165,10 @@ impl Checklist {
                         return Err(Error::UnknownId(choice.clone()));
                     }
                 }
-                let entry = answers.items.entry(item.clone()).or_default();
-                entry.choice = choice.clone();
-                if self.is_fully_in_place(choice.as_deref()) {
-                    entry.why_not.clear();
-                    entry.why_not_other.clear();
-                }
+                // "Why not" reasons and the "other" text stay when the choice changes, so
+                // changing back brings them back; they count only while the choice asks
+                // why (`reasons_in_effect`).
+                answers.items.entry(item.clone()).or_default().choice = choice.clone();
                 prune(answers, item);
             }
             ChecklistAction::ToggleWhyNot { item, reason } => {
@@ -227,12 +225,6 @@ impl Checklist {
             }
         }
         Ok(())
-    }
-
-    fn is_fully_in_place(&self, choice: Option<&str>) -> bool {
-        choice
-            .and_then(|c| self.scale.iter().find(|o| o.id == c))
-            .is_some_and(|o| o.credit.is_none() || o.credit == Some(100))
     }
 
     /// Whether an item is asked for this profile.
@@ -358,9 +350,10 @@ impl Checklist {
                         tally.add(item.weight, credit);
                         overall.add(item.weight, credit);
                         if let Some(today) = plan_on.filter(|_| credit < 100) {
-                            result
-                                .recommendations
-                                .push(self.recommendation(area, item, answers, credit, today));
+                            let mut recommendation =
+                                self.recommendation(area, item, answers, credit, today);
+                            recommendation.unknown = option.unknown;
+                            result.recommendations.push(recommendation);
                         }
                     }
                 }
@@ -422,6 +415,7 @@ impl Checklist {
             weight: item.weight,
             effort: item.effort,
             credit,
+            unknown: false,
             helpers,
         }
     }
@@ -572,6 +566,9 @@ pub struct Recommendation {
     pub effort: Effort,
     /// The credit the answer earned (0 or partial).
     pub credit: u8,
+    /// Answered "don't know": the first step is to find out whether it is in place.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
     /// Helpers who can help with it, for this profile.
     pub helpers: Vec<String>,
 }

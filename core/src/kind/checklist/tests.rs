@@ -213,7 +213,7 @@ fn unknown_ids_are_refused_and_change_nothing() {
 }
 
 #[test]
-fn answering_in_place_clears_why_not_reasons() {
+fn reasons_are_kept_when_the_answer_changes_and_count_only_while_it_asks_why() {
     let checklist = checklist();
     let mut answers = with_size(&checklist, "50plus");
     answer(&checklist, &mut answers, "policy-plan", "no");
@@ -226,9 +226,48 @@ fn answering_in_place_clears_why_not_reasons() {
             },
         )
         .unwrap();
+    checklist
+        .apply(
+            &mut answers,
+            &ChecklistAction::SetWhyNotOther {
+                item: "policy-plan".into(),
+                text: "兼務で手が回らない".into(),
+            },
+        )
+        .unwrap();
     assert_eq!(answers.items["policy-plan"].why_not, ["cost"]);
     answer(&checklist, &mut answers, "policy-plan", "yes");
-    assert!(answers.items["policy-plan"].why_not.is_empty());
+    let kept = &answers.items["policy-plan"];
+    assert_eq!(kept.why_not, ["cost"], "kept while in place");
+    assert!(checklist.reasons_in_effect(kept).is_empty());
+    assert_eq!(checklist.other_text_in_effect(kept), "");
+    answer(&checklist, &mut answers, "policy-plan", "partly");
+    let back = &answers.items["policy-plan"];
+    assert_eq!(checklist.reasons_in_effect(back), ["cost"]);
+    assert_eq!(checklist.other_text_in_effect(back), "兼務で手が回らない");
+}
+
+#[test]
+fn dont_know_counts_as_not_in_place_and_apart_and_asks_no_reasons() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "50plus");
+    for item in ["policy-statement", "policy-plan", "committee-large-only"] {
+        answer(&checklist, &mut answers, item, "yes");
+    }
+    answer(&checklist, &mut answers, "committee-deliberates", "unknown");
+    let result = checklist.result(&answers, TODAY);
+    assert_eq!(result.unknown, 1);
+    assert_eq!(result.areas[1].unknown, 1);
+    assert_eq!(result.answered, 4);
+    // (3 + 4 + 2) * 100 / (14 * 100): weight 5 at credit 0.
+    assert_eq!(result.percent, Some(64));
+    let plan: Vec<(&str, bool)> = result
+        .recommendations
+        .iter()
+        .map(|r| (r.item.as_str(), r.unknown))
+        .collect();
+    assert_eq!(plan, [("committee-deliberates", true)]);
+    assert!(!checklist.asks_why_not(&answers, "committee-deliberates"));
 }
 
 #[test]
@@ -298,4 +337,28 @@ fn a_valid_pack_knows_its_item_ids() {
     }
     assert!(!pack.has_checklist_item("no-such-item"));
     assert!(!pack.has_checklist_item(""));
+}
+
+#[test]
+fn a_dont_know_answer_with_credit_or_a_second_one_is_refused_with_its_path() {
+    let pack = include_str!("../../../../tests/data/checklist/pack.json");
+    let bad = pack
+        .replace(
+            r#""credit": 0, "unknown": true"#,
+            r#""credit": 50, "unknown": true"#,
+        )
+        .replace(r#""credit": null}"#, r#""credit": 0, "unknown": true}"#);
+    let diagnostics = load_pack(bad.as_bytes()).unwrap_err();
+    let found: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.path.as_str()))
+        .collect();
+    assert!(
+        found.contains(&("out_of_range", "/kit/scale/3/credit")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("duplicate_id", "/kit/scale/4/unknown")),
+        "{found:?}"
+    );
 }

@@ -53,6 +53,28 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
             v.percent(credit, &format!("{path}/credit"), Code::OutOfRange);
         }
     }
+    for (index, option) in checklist.scale.iter().enumerate() {
+        if option.unknown && option.credit != Some(0) {
+            v.push(
+                Code::OutOfRange,
+                format!("{base}/scale/{index}/credit"),
+                "a \"don't know\" answer counts as not in place: its credit must be 0",
+            );
+        }
+    }
+    for (index, _) in checklist
+        .scale
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.unknown)
+        .skip(1)
+    {
+        v.push(
+            Code::DuplicateId,
+            format!("{base}/scale/{index}/unknown"),
+            "only one answer of the scale may be \"don't know\"",
+        );
+    }
     if !checklist.scale.iter().any(|o| o.credit.is_some()) {
         v.push(
             Code::EmptyList,
