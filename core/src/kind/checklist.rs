@@ -194,6 +194,21 @@ pub struct TextVariant {
     pub text: Text,
 }
 
+/// Which answers of another item let an item be asked.
+///
+/// The item applies when the other item applies and is either not answered yet or
+/// answered with one of `any_of`. Chains are allowed; circles are refused by validation
+/// (`dependency_cycle`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ItemDependency {
+    /// The id of the item whose answer decides.
+    pub item: String,
+    /// Scale option ids of that answer under which this item is asked.
+    pub any_of: Vec<String>,
+}
+
 /// One checklist item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -226,6 +241,11 @@ pub struct Item {
     /// The item is asked only when this holds for the profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_if: Option<Condition>,
+    /// Skip logic: the item is asked only when another item's answer allows it (e.g. group
+    /// analysis only when the stress check is done). A hidden item leaves the score, the
+    /// coverage and the action plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: Option<ItemDependency>,
     /// Ids of [`Helper`]s who can help with it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub helpers: Vec<String>,

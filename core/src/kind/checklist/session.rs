@@ -227,9 +227,34 @@ impl Checklist {
         Ok(())
     }
 
-    /// Whether an item is asked for this profile.
+    /// Whether an item is asked for this profile and these answers: its `applies_if` holds
+    /// for the profile and, when it `depends_on` another item, that item applies and is
+    /// unanswered or answered with one of the listed choices.
     pub fn item_applies(&self, item: &Item, answers: &ChecklistAnswers) -> bool {
-        applies(item.applies_if.as_ref(), &answers.profile)
+        // A chain is at most as long as the list of items; validation refuses circles, and
+        // the bound keeps an unvalidated circle from looping.
+        let longest_chain = self.areas.iter().map(|area| area.items.len()).sum();
+        self.item_applies_within(item, answers, longest_chain)
+    }
+
+    fn item_applies_within(&self, item: &Item, answers: &ChecklistAnswers, steps: usize) -> bool {
+        if !applies(item.applies_if.as_ref(), &answers.profile) {
+            return false;
+        }
+        let Some(dependency) = &item.depends_on else {
+            return true;
+        };
+        let Some(decider) = self.item(&dependency.item).filter(|_| steps > 0) else {
+            return true;
+        };
+        if !self.item_applies_within(decider, answers, steps - 1) {
+            return false;
+        }
+        answers
+            .items
+            .get(&dependency.item)
+            .and_then(|answer| answer.choice.as_deref())
+            .is_none_or(|choice| dependency.any_of.iter().any(|c| c == choice))
     }
 
     /// The wording of an item for this profile.

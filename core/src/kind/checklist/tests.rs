@@ -362,3 +362,97 @@ fn a_dont_know_answer_with_credit_or_a_second_one_is_refused_with_its_path() {
         "{found:?}"
     );
 }
+
+/// The test pack with `committee-large-only` asked only when the committee deliberates
+/// on the answers `any_of` (a JSON list) of the item `on`.
+fn with_dependency(
+    any_of: &str,
+    on: &str,
+) -> Result<crate::load::ValidPack, Vec<crate::Diagnostic>> {
+    let pack = include_str!("../../../../tests/data/checklist/pack.json").replace(
+        r#""applies_if": {"is": {"question": "size", "any_of": ["50plus"]}}, "sources""#,
+        &format!(
+            r#""applies_if": {{"is": {{"question": "size", "any_of": ["50plus"]}}}}, "depends_on": {{"item": "{on}", "any_of": {any_of}}}, "sources""#
+        ),
+    );
+    load_pack(pack.as_bytes())
+}
+
+#[test]
+fn a_dependent_item_is_hidden_and_leaves_score_coverage_and_plan_when_the_answer_rules_it_out() {
+    let pack = with_dependency(r#"["yes", "partly"]"#, "committee-deliberates").unwrap();
+    let checklist = pack.content::<Checklist>().unwrap();
+    let dependent = checklist.item("committee-large-only").unwrap();
+    let mut answers = with_size(checklist, "50plus");
+    assert!(
+        checklist.item_applies(dependent, &answers),
+        "asked while the deciding item is unanswered"
+    );
+    answer(checklist, &mut answers, "committee-large-only", "no");
+    answer(checklist, &mut answers, "committee-deliberates", "partly");
+    assert!(checklist.item_applies(dependent, &answers));
+    assert_eq!(checklist.result(&answers, TODAY).applicable, 4);
+
+    answer(checklist, &mut answers, "committee-deliberates", "no");
+    assert!(!checklist.item_applies(dependent, &answers));
+    let result = checklist.result(&answers, TODAY);
+    assert_eq!((result.answered, result.applicable), (1, 3));
+    assert!(result
+        .recommendations
+        .iter()
+        .all(|r| r.item != "committee-large-only"));
+    // Hidden by the profile first: a small workplace is never asked either.
+    let small = with_size(checklist, "10to49");
+    assert!(!checklist.item_applies(dependent, &small));
+}
+
+#[test]
+fn dependencies_on_a_missing_item_or_answer_or_in_a_circle_are_refused_with_codes() {
+    let codes = |result: Result<crate::load::ValidPack, Vec<crate::Diagnostic>>| {
+        result
+            .unwrap_err()
+            .iter()
+            .map(|d| format!("{} {}", d.code.as_str(), d.path))
+            .collect::<Vec<_>>()
+    };
+    let found = codes(with_dependency(r#"["maybe"]"#, "no-such-item"));
+    assert!(
+        found.contains(&"unknown_ref /kit/areas/1/items/1/depends_on/item".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"unknown_ref /kit/areas/1/items/1/depends_on/any_of/0".to_string()),
+        "{found:?}"
+    );
+    let found = codes(with_dependency(r#"["yes"]"#, "committee-large-only"));
+    assert!(
+        found.contains(&"dependency_cycle /kit/areas/1/items/1/depends_on/item".to_string()),
+        "{found:?}"
+    );
+    let found = codes(with_dependency(r#"[]"#, "committee-deliberates"));
+    assert!(
+        found.contains(&"empty_list /kit/areas/1/items/1/depends_on/any_of".to_string()),
+        "{found:?}"
+    );
+
+    // A circle of two: committee-deliberates depends on committee-large-only and back.
+    let pack = include_str!("../../../../tests/data/checklist/pack.json")
+        .replace(
+            r#""applies_if": {"is": {"question": "size", "any_of": ["50plus"]}}, "sources""#,
+            r#""applies_if": {"is": {"question": "size", "any_of": ["50plus"]}}, "depends_on": {"item": "committee-deliberates", "any_of": ["yes"]}, "sources""#,
+        )
+        .replacen(
+            r#""id": "committee-deliberates","#,
+            r#""id": "committee-deliberates", "depends_on": {"item": "committee-large-only", "any_of": ["yes"]},"#,
+            1,
+        );
+    let found = codes(load_pack(pack.as_bytes()));
+    assert!(
+        found
+            .iter()
+            .filter(|f| f.starts_with("dependency_cycle"))
+            .count()
+            == 2,
+        "{found:?}"
+    );
+}

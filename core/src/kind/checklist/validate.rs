@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::Code;
-use crate::kind::checklist::Checklist;
+use crate::kind::checklist::{Checklist, Item, ItemDependency};
 use crate::validate::{ChoiceQuestions, Validator};
 
 pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
@@ -204,6 +204,74 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
             );
             v.updates(&item.updates, &format!("{path}/updates"));
             v.sources(&item.sources, &format!("{path}/sources"));
+            if let Some(dependency) = &item.depends_on {
+                dependency_refs(v, checklist, item, dependency, &path);
+            }
+        }
+    }
+    dependency_cycles(v, checklist);
+}
+
+/// A dependency names another item of the pack and answers of the scale.
+fn dependency_refs(
+    v: &mut Validator<'_>,
+    checklist: &Checklist,
+    item: &Item,
+    dependency: &ItemDependency,
+    path: &str,
+) {
+    if dependency.item == item.id {
+        v.push(
+            Code::DependencyCycle,
+            format!("{path}/depends_on/item"),
+            "an item cannot depend on its own answer",
+        );
+    } else if checklist.item(&dependency.item).is_none() {
+        v.push(
+            Code::UnknownRef,
+            format!("{path}/depends_on/item"),
+            format!("no item `{}` in this checklist", dependency.item),
+        );
+    }
+    v.non_empty(
+        &dependency.any_of,
+        &format!("{path}/depends_on/any_of"),
+        "answer",
+    );
+    for (index, choice) in dependency.any_of.iter().enumerate() {
+        if !checklist.scale.iter().any(|option| &option.id == choice) {
+            v.push(
+                Code::UnknownRef,
+                format!("{path}/depends_on/any_of/{index}"),
+                format!("no answer `{choice}` in the scale"),
+            );
+        }
+    }
+}
+
+/// Following `depends_on` from any item must end, never come back to an item on the way.
+fn dependency_cycles(v: &mut Validator<'_>, checklist: &Checklist) {
+    for (area_index, area) in checklist.areas.iter().enumerate() {
+        for (item_index, item) in area.items.iter().enumerate() {
+            let mut seen = vec![item.id.as_str()];
+            let mut next = item.depends_on.as_ref().map(|d| d.item.as_str());
+            while let Some(id) = next.filter(|id| *id != item.id) {
+                if seen.contains(&id) {
+                    break; // a circle further on, reported from an item on it
+                }
+                seen.push(id);
+                next = checklist
+                    .item(id)
+                    .and_then(|i| i.depends_on.as_ref())
+                    .map(|d| d.item.as_str());
+            }
+            if next == Some(item.id.as_str()) && seen.len() > 1 {
+                v.push(
+                    Code::DependencyCycle,
+                    format!("/kit/areas/{area_index}/items/{item_index}/depends_on/item"),
+                    format!("depends_on goes round in a circle: {}", seen.join(" → ")),
+                );
+            }
         }
     }
 }
