@@ -132,6 +132,33 @@ fn without_a_stress_check_its_consent_interview_and_group_items_are_hidden_and_n
 }
 
 #[test]
+fn fifty_or_more_workers_without_a_doctor_or_committee_are_told_both_are_legal_duties() {
+    let pack = load("mh-checklist.json");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        panic!("not a checklist")
+    };
+    let findings = |size: &str| {
+        let mut answers = kizuki_core::kind::checklist::ChecklistAnswers::default();
+        answers.profile.insert("size".into(), size.into());
+        answers.profile.insert("sangyoi".into(), "no".into());
+        answers.profile.insert("committee".into(), "no".into());
+        checklist.result(&answers, "2026-12-06").consistency
+    };
+    assert_eq!(
+        findings("50plus"),
+        ["sangyoi-required-50plus", "committee-required-50plus"]
+    );
+    assert!(findings("10to49").is_empty());
+    for check in &checklist.consistency {
+        assert!(
+            check.finding.ja.contains("法令上の義務です"),
+            "{}",
+            check.id
+        );
+    }
+}
+
+#[test]
 fn the_course_has_eight_modules_with_scenarios_and_five_questions_each() {
     let stats = pack_stats(load("linecare.json").pack());
     assert!(stats.modules >= 8, "{stats:?}");

@@ -22,6 +22,25 @@ pub struct Checklist {
     pub helpers: Vec<Helper>,
     /// The areas of the checklist, in the order they are asked.
     pub areas: Vec<Area>,
+    /// Profile answers that contradict the law (e.g. 50 workers or more and no 産業医):
+    /// each holding check is a finding shown on the results and in the draft plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consistency: Vec<ConsistencyCheck>,
+}
+
+/// A check of the profile against the law, authored as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConsistencyCheck {
+    /// Stable id, listed in results.
+    pub id: String,
+    /// The profile answers that make the finding (e.g. size 50plus and sangyoi no).
+    pub when: Condition,
+    /// What the person reads: the duty, and the first step to meet it.
+    pub finding: Text,
+    /// Where the duty is stated (article, guideline section); at least one.
+    pub sources: Vec<SourceRef>,
 }
 
 /// A profile question with one answer from a list.

@@ -14,6 +14,10 @@ pub struct PlanDraft {
     pub percent: Option<u8>,
     /// Overall maturity level now (index into the pack's `levels`).
     pub level: Option<usize>,
+    /// Ids of the consistency checks the profile makes (legal duties not met), first in
+    /// the plan, in pack order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consistency: Vec<String>,
     /// Areas with measures fully in place, in pack order (for the 体制 section).
     pub in_place: Vec<DraftArea>,
     /// The priority measures (for the 重点取組 section), most urgent first.
@@ -114,6 +118,7 @@ impl Checklist {
         PlanDraft {
             percent: result.percent,
             level: result.level,
+            consistency: result.consistency,
             in_place,
             priorities,
             baseline: result.areas,

@@ -122,6 +122,19 @@ fn overall_section(
             .inline(t(&level.description, lang))
             .markup("</p>\n");
     }
+    let findings: Vec<&str> = result
+        .consistency
+        .iter()
+        .filter_map(|id| checklist.consistency.iter().find(|c| &c.id == id))
+        .map(|check| t(&check.finding, lang))
+        .collect();
+    if !findings.is_empty() {
+        w.element("<h3>", l.consistency, "</h3>\n").markup("<ul>\n");
+        for finding in findings {
+            w.markup("<li>").inline(finding).markup("</li>\n");
+        }
+        w.markup("</ul>\n");
+    }
     let contradicted: Vec<&str> = result
         .contradicted_not_applicable
         .iter()

@@ -392,6 +392,12 @@ impl Checklist {
             result.unknown += area_result.unknown;
             result.areas.push(area_result);
         }
+        result.consistency = self
+            .consistency
+            .iter()
+            .filter(|check| check.when.holds(&answers.profile))
+            .map(|check| check.id.clone())
+            .collect();
         result.progress_percent = percent_of(result.answered, result.applicable);
         result.coverage_threshold_percent = COVERAGE_THRESHOLD_PERCENT;
         result.coverage_reached = coverage_reached(result.answered, result.applicable);
@@ -544,6 +550,10 @@ pub struct ChecklistResult {
     /// the day scored (empty in [`Checklist::scores`], which has no day), in pack order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contradicted_not_applicable: Vec<String>,
+    /// Ids of the pack's consistency checks that the profile answers make (e.g. 50 or more
+    /// workers and no 産業医: a legal duty), in pack order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consistency: Vec<String>,
     /// Per area, in pack order.
     pub areas: Vec<AreaResult>,
     /// Items not fully in place, most urgent first.

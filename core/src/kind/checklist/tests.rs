@@ -456,3 +456,30 @@ fn dependencies_on_a_missing_item_or_answer_or_in_a_circle_are_refused_with_code
         "{found:?}"
     );
 }
+
+#[test]
+fn a_large_workplace_without_a_committee_gets_the_legal_duty_finding_and_a_small_one_does_not() {
+    let checklist = checklist();
+    let profile = |size: &str, committee: &str| {
+        let mut answers = with_size(&checklist, size);
+        checklist
+            .apply(
+                &mut answers,
+                &ChecklistAction::SetProfile {
+                    question: "has-committee".into(),
+                    choice: committee.into(),
+                },
+            )
+            .unwrap();
+        checklist.result(&answers, TODAY).consistency
+    };
+    assert_eq!(profile("50plus", "no"), ["committee-required"]);
+    assert!(profile("50plus", "yes").is_empty());
+    assert!(profile("10to49", "no").is_empty());
+    let mut answers = with_size(&checklist, "50plus");
+    answers.profile.insert("has-committee".into(), "no".into());
+    assert_eq!(
+        checklist.plan_draft(&answers, 5, TODAY).consistency,
+        ["committee-required"]
+    );
+}

@@ -210,6 +210,14 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
         }
     }
     dependency_cycles(v, checklist);
+
+    for (index, check) in checklist.consistency.iter().enumerate() {
+        let path = format!("{base}/consistency/{index}");
+        v.pack_id(&check.id, &format!("{path}/id"));
+        v.condition(&check.when, &format!("{path}/when"), &profile);
+        v.text(&check.finding, &format!("{path}/finding"));
+        v.sources(&check.sources, &format!("{path}/sources"));
+    }
 }
 
 /// A dependency names another item of the pack and answers of the scale.
