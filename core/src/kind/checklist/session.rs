@@ -378,6 +378,8 @@ impl Checklist {
                             let mut recommendation =
                                 self.recommendation(area, item, answers, credit, today);
                             recommendation.unknown = option.unknown;
+                            recommendation.done =
+                                answers.actions.get(&item.id).is_some_and(|a| a.done);
                             result.recommendations.push(recommendation);
                         }
                     }
@@ -405,6 +407,7 @@ impl Checklist {
         result.level = result.percent.map(|p| self.level_for(p));
         result.recommendations.sort_by_key(|r| {
             (
+                r.done,
                 r.obligation,
                 std::cmp::Reverse(r.weight),
                 r.effort,
@@ -447,6 +450,7 @@ impl Checklist {
             effort: item.effort,
             credit,
             unknown: false,
+            done: false,
             helpers,
         }
     }
@@ -556,7 +560,7 @@ pub struct ChecklistResult {
     pub consistency: Vec<String>,
     /// Per area, in pack order.
     pub areas: Vec<AreaResult>,
-    /// Items not fully in place, most urgent first.
+    /// Items not fully in place, most urgent first; those whose action is done come last.
     pub recommendations: Vec<Recommendation>,
 }
 
@@ -601,6 +605,10 @@ pub struct Recommendation {
     pub effort: Effort,
     /// The credit the answer earned (0 or partial).
     pub credit: u8,
+    /// Its action is marked done: it leaves the priorities (ranked after every open action,
+    /// left out of the draft plan's 重点取組) until the answer is updated.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
     /// Answered "don't know": the first step is to find out whether it is in place.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unknown: bool,
