@@ -342,6 +342,24 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('「わからない」 is an answer: counted apart in the score and first to check in the plan', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const seeded = completeRecord(['no']);
+    const unsure = Object.keys(seeded.state.data.items)[0];
+    seeded.state.data.items[unsure] = { choice: 'unknown' };
+    await seed(page, seeded);
+    assert.equal(await screen(page), 'results');
+    assert.match(
+      await page.locator(`${HOST} [data-testid="unknown-count"]`).textContent(),
+      /「わからない」1項目/,
+    );
+    const card = page.locator(`${HOST} .kizuki-cl-action[data-item="${unsure}"]`);
+    assert.match(await card.textContent(), /まず実施状況を確かめましょう/);
+    assert.match(await card.textContent(), /わからない/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the print view lays out the results without controls', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     await seed(page, completeRecord());
