@@ -64,7 +64,7 @@ pub fn checklist_csv(
             .and_then(|a| a.choice.as_deref())
             .and_then(|c| checklist.scale.iter().find(|o| o.id == c));
         let why_not: Vec<&str> = answer
-            .map(|a| a.why_not.as_slice())
+            .map(|a| checklist.reasons_in_effect(a))
             .unwrap_or_default()
             .iter()
             .filter_map(|id| checklist.why_not.iter().find(|r| &r.id == id))
@@ -86,7 +86,9 @@ pub fn checklist_csv(
                 .and_then(|o| o.credit)
                 .map_or(String::new(), |c| c.to_string()),
             why_not.join(list_separator(lang)),
-            answer.map_or(String::new(), |a| a.why_not_other.clone()),
+            answer.map_or(String::new(), |a| {
+                checklist.other_text_in_effect(a).to_string()
+            }),
             duty_label(&checklist.item_duty(item, answers, today), lang),
             rank,
             action.map_or(String::new(), |a| a.owner.clone()),
@@ -94,7 +96,38 @@ pub fn checklist_csv(
             action.map_or(String::new(), |a| yes_no(a.done, lang)),
         ]);
     }
+    rows.push(overall_row(checklist, &result, lang, headers.len()));
     write_csv(&headers, &rows)
+}
+
+/// The last checklist row: coverage (answered / applicable) in the item column, the level
+/// (or why there is none) in the answer column and the overall score in the credit column.
+#[cfg(feature = "checklist")]
+fn overall_row(
+    checklist: &Checklist,
+    result: &crate::kind::checklist::ChecklistResult,
+    lang: Lang,
+    columns: usize,
+) -> Vec<String> {
+    let l = labels(lang);
+    let level = match result.level.and_then(|index| checklist.levels.get(index)) {
+        Some(level) => level.label.get(lang).to_string(),
+        None if !result.coverage_reached => l.coverage_below.replace(
+            "{threshold}",
+            &result.coverage_threshold_percent.to_string(),
+        ),
+        None => String::new(),
+    };
+    let mut row = vec![
+        l.overall.to_string(),
+        String::new(),
+        format!("{} {}/{}", l.answered, result.answered, result.applicable),
+        String::new(),
+        level,
+        result.percent.map_or(String::new(), |p| p.to_string()),
+    ];
+    row.resize(columns, String::new());
+    row
 }
 
 /// Per module, a module row (latest attempt date, best score, passed, completed on)

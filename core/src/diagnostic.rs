@@ -64,6 +64,8 @@ pub enum Code {
     /// A lesson block, or a plan field's help, may state a fact and has no `sources` key of
     /// its own. `"sources": []` declares that it states none.
     UnsourcedFact,
+    /// Checklist items depend on each other's answers in a circle (`depends_on`).
+    DependencyCycle,
 }
 
 impl Code {
@@ -92,6 +94,7 @@ impl Code {
             Code::UnreachableRule => "unreachable_rule",
             Code::NotAscending => "not_ascending",
             Code::UnsourcedFact => "unsourced_fact",
+            Code::DependencyCycle => "dependency_cycle",
         }
     }
 

@@ -51,6 +51,24 @@ function applicableItems(pack, profile) {
 /** The answer the walk gives the n-th item: in place, partly, not in place, in turn. */
 const CHOICES = ['yes', 'partly', 'no'];
 
+/**
+ * The test's own reading of the walk with skip logic: the items that apply, answered in turn
+ * with CHOICES, leaving out an item whose `depends_on` item was answered otherwise.
+ * Returns `[item id, choice]` pairs in pack order.
+ */
+function walkedItems(pack, profile) {
+  const answers = {};
+  const walked = [];
+  for (const id of applicableItems(pack, profile)) {
+    const item = pack.kit.areas.flatMap((a) => a.items).find((i) => i.id === id);
+    const decider = item.depends_on && answers[item.depends_on.item];
+    if (decider && !item.depends_on.any_of.includes(decider)) continue;
+    answers[id] = CHOICES[walked.length % CHOICES.length];
+    walked.push([id, answers[id]]);
+  }
+  return walked;
+}
+
 function record(pack, profile, items, actions = {}) {
   return {
     kizuki_export: 2,
@@ -95,10 +113,13 @@ async function walk(page, { otherText } = {}) {
   for (let guard = 0; guard < 40 && (await screen(page)) === 'area'; guard += 1) {
     const area = await page.locator(`${HOST} .kizuki-cl-area`).getAttribute('data-area');
     const ids = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
-    seen[area] = ids;
+    seen[area] = [];
     for (const id of ids) {
+      // An item hidden by an earlier answer (skip logic) is gone from the screen.
+      if ((await byId(page, `item-${id}`).count()) === 0) continue;
       const choice = CHOICES[n % CHOICES.length];
       n += 1;
+      seen[area].push(id);
       await byId(page, `item-${id}-${choice}`).check();
       const whyNot = page.locator(`[id="${ID}item-${id}"] [data-testid="why-not"]`);
       if (choice === 'yes') {
@@ -148,11 +169,13 @@ describe('checklist kit', () => {
       await answerProfile(page, profile);
       await page.locator(`${HOST} [data-testid="start"]`).click();
       assert.equal(await screen(page), 'area');
-      const expected = applicableItems(pack, profile);
-      assert.match(await page.locator(`${HOST} [data-testid="progress"]`).textContent(), new RegExp(`^0 / ${expected.length} 回答済み$`));
+      const before = applicableItems(pack, profile);
+      assert.match(await page.locator(`${HOST} [data-testid="progress"]`).textContent(), new RegExp(`^0 / ${before.length} 回答済み$`));
 
       const seen = await walk(page, { otherText: '産業医の契約更新待ち' });
       const items = Object.values(seen).flat();
+      const walked = walkedItems(pack, profile);
+      const expected = walked.map(([id]) => id);
       assert.deepEqual(items, expected, 'exactly the items that apply, in pack order');
       const committee = 'committee-deliberation';
       if (size === 'large') {
@@ -181,7 +204,7 @@ describe('checklist kit', () => {
       for (const value of await page.locator(`${HOST} [data-testid="area-percent"]`).allTextContents()) {
         assert.match(value, /^\d+%$/);
       }
-      const notInPlace = expected.filter((_, n) => CHOICES[n % 3] !== 'yes');
+      const notInPlace = walked.filter(([, choice]) => choice !== 'yes');
       const plan = page.locator(`${HOST} .kizuki-cl-action`);
       assert.equal(await plan.count(), notInPlace.length);
       if (notInPlace.length > 10) {
@@ -254,6 +277,88 @@ describe('checklist kit', () => {
     });
     return record(pack, profile, items);
   }
+
+  test('1 of 56 answered shows coverage and no stage', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const profile = profileFor(pack, LARGE);
+    const applicable = applicableItems(pack, profile);
+    await seed(page, record(pack, profile, { [applicable[0]]: { choice: 'yes' } }));
+    await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
+    assert.equal(await screen(page), 'results');
+    const overall = page.locator(`${HOST} [data-testid="overall"]`);
+    assert.equal(
+      (await overall.locator('[data-testid="coverage"]').textContent()).trim(),
+      `回答 1/${applicable.length}`,
+    );
+    const text = await overall.textContent();
+    assert.match(text, /80%以上に回答すると/);
+    assert.doesNotMatch(text, /総合 \d+%/, 'no overall score from one answer');
+    for (const level of pack.kit.levels) {
+      assert.ok(!text.includes(level.label.ja), `no level「${level.label.ja}」`);
+      assert.ok(!text.includes(level.description.ja.slice(0, 12)), 'no level description');
+    }
+    for (const value of await page.locator(`${HOST} [data-testid="area-percent"]`).allTextContents()) {
+      assert.doesNotMatch(value, /%/, 'no area score below its threshold either');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a stress check answered 未実施 hides its consent, interview and group-analysis items', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const profile = profileFor(pack, SMALL);
+    await seed(page, record(pack, profile, { 'policy-statement': { choice: 'yes' } }));
+    const area = pack.kit.areas.find((a) => a.id === 'stresscheck');
+    const title = area.title.ja;
+    await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: title }).click();
+    const dependent = ['sc-consent', 'sc-interview', 'sc-group'];
+    for (const id of dependent) await byId(page, `item-${id}`).waitFor();
+    await byId(page, 'item-sc-annual-no').check();
+    for (const id of dependent) await byId(page, `item-${id}`).waitFor({ state: 'detached' });
+    await byId(page, 'item-sc-annual-yes').click();
+    for (const id of dependent) await byId(page, `item-${id}`).waitFor();
+    assert.equal(await byId(page, 'item-sc-annual-yes').isChecked(), true);
+    await page.waitForFunction(
+      (key) => JSON.parse(localStorage.getItem(key) ?? '{}').state?.data.items['sc-annual']?.choice === 'yes',
+      RECORD_KEY,
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('50+ workers without a 産業医 or 衛生委員会 are told both are legal duties, in the results and the plan', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const profile = profileFor(pack, { ...LARGE, sangyoi: 'no', committee: 'no' });
+    await seed(page, record(pack, profile, { 'policy-statement': { choice: 'yes' } }));
+    await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
+    const findings = page.locator(`${HOST} [data-testid="legal-findings"]`);
+    await findings.waitFor();
+    const checks = await findings.locator('[data-check]').evaluateAll((l) => l.map((e) => e.dataset.check));
+    assert.deepEqual(checks, ['sangyoi-required-50plus', 'committee-required-50plus']);
+    assert.equal((await findings.textContent()).match(/法令上の義務です/g).length, 2);
+    const priorities = page.locator(`${HOST} [data-testid="draft"] [data-section="priorities"]`);
+    assert.match(await priorities.locator('textarea').inputValue(), /法令上の義務で、まだ満たしていないもの[\s\S]*産業医の選任は法令上の義務です/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('「わからない」 is an answer: counted apart in the score and first to check in the plan', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const seeded = completeRecord(['no']);
+    const unsure = Object.keys(seeded.state.data.items)[0];
+    seeded.state.data.items[unsure] = { choice: 'unknown' };
+    await seed(page, seeded);
+    assert.equal(await screen(page), 'results');
+    assert.match(
+      await page.locator(`${HOST} [data-testid="unknown-count"]`).textContent(),
+      /「わからない」1項目/,
+    );
+    const card = page.locator(`${HOST} .kizuki-cl-action[data-item="${unsure}"]`);
+    assert.match(await card.textContent(), /まず実施状況を確かめましょう/);
+    assert.match(await card.textContent(), /わからない/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 
   test('the print view lays out the results without controls', async () => {
     const { page, problems, context } = await openChecklist(browser, server);

@@ -129,6 +129,13 @@ describe('tools pages', () => {
     const figures = expected.checklist;
     const overall = await page.locator(`${host} [data-area=overall] .kizuki-tools-value`).textContent();
     assert.equal(overall.trim(), pct(shown(figures.mean_percent)));
+    // Files below the coverage threshold are counted apart and left out of the means.
+    assert.equal(figures.complete_files + figures.incomplete_files, expected.files_valid);
+    const coverage = await page.locator(`${host} [data-testid="agg-coverage"]`).textContent();
+    assert.ok(
+      coverage.includes(`ファイル ${figures.complete_files} 件`) && coverage.includes(`${figures.incomplete_files} 件は平均に入れていません`),
+      coverage,
+    );
     for (const area of figures.areas) {
       const value = (await page.locator(`${host} [data-area="${area.id}"] .kizuki-tools-value`).textContent()).trim();
       assert.equal(value, shown(area.mean_percent) === null ? HIDDEN : pct(shown(area.mean_percent)), area.id);

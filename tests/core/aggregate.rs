@@ -32,14 +32,26 @@ fn checklist_file(pack: &ValidPack, index: usize, size: &str) -> Vec<u8> {
             item: "committee-large-only".into(),
             choice: Some("na".into()),
         },
+        ChecklistAction::Answer {
+            item: "policy-plan".into(),
+            choice: Some("yes".into()),
+        },
     ];
+    // Every fifth file leaves the committee item unanswered: below the coverage threshold.
+    let incomplete = index % 5 == 4;
+    if index % 2 == 1 && !incomplete {
+        actions.push(ChecklistAction::Answer {
+            item: "committee-deliberates".into(),
+            choice: Some("partly".into()),
+        });
+    }
     if index % 3 != 0 {
         actions.push(ChecklistAction::ToggleWhyNot {
             item: "policy-statement".into(),
             reason: "cost".into(),
         });
     }
-    if index % 2 == 0 {
+    if index % 2 == 0 && !incomplete {
         actions.extend([
             ChecklistAction::Answer {
                 item: "committee-deliberates".into(),
@@ -143,14 +155,20 @@ fn small_groups_are_hidden_invalid_files_listed_and_large_groups_shown() {
     let large = band("50plus").shown().expect("10 files: shown");
     assert_eq!(large.files, 10);
     // Indices 0..10: "cost" on policy-statement where index % 3 != 0 (6 files), and on
-    // committee-deliberates where index is even (5 files); a file counts once.
+    // committee-deliberates where index is even but not 4 (4 files); a file counts once.
     let cost = large.why_not["cost"];
-    assert_eq!(cost.answers, Some(6 + 5));
+    assert_eq!(cost.answers, Some(6 + 4));
     assert_eq!(
         cost.files,
-        Some((0..10).filter(|i| i % 3 != 0 || i % 2 == 0).count())
+        Some(
+            (0..10)
+                .filter(|i| i % 3 != 0 || (i % 2 == 0 && i % 5 != 4))
+                .count()
+        )
     );
-    assert_eq!(large.why_not["other"].files, Some(5));
+    assert_eq!(large.why_not["other"].files, Some(4));
+    // Files 4, 9, 14 and 19 leave the committee item unanswered: 3 of 4, below the threshold.
+    assert_eq!((figures.complete_files, figures.incomplete_files), (16, 4));
     assert_eq!(band("10to49"), &Group::Hidden { min_group: 10 });
     assert_eq!(band("under10"), &Group::Hidden { min_group: 10 });
 
@@ -170,7 +188,7 @@ fn small_groups_are_hidden_invalid_files_listed_and_large_groups_shown() {
         (large_only.applies, large_only.choices["na"]),
         (10, Some(10))
     );
-    assert_eq!(item("policy-plan").shown().unwrap().unanswered, Some(20));
+    assert_eq!(item("policy-plan").shown().unwrap().unanswered, Some(0));
 
     let json = report_json(&report);
     let csv = report_csv(&pack, &report, Lang::Ja);
@@ -203,6 +221,35 @@ fn an_item_asked_of_too_few_files_is_hidden_even_when_the_report_is_shown() {
         .unwrap();
     assert_eq!(large_only.answers, Group::Hidden { min_group: 10 });
     assert!(figures.mean_percent.shown().is_some());
+}
+
+#[test]
+fn incomplete_files_are_counted_apart_and_never_averaged_into_the_score() {
+    let pack = test_pack("checklist");
+    // Twelve complete files (every file but indices 4 and 9 of 0..14), two incomplete.
+    let contents = checklist_set(&pack, &[("50plus", 14)]);
+    let report = aggregate(&pack, &files(&contents), None).unwrap();
+    let figures = report.checklist.unwrap();
+    assert_eq!((figures.complete_files, figures.incomplete_files), (12, 2));
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        unreachable!()
+    };
+    let complete: Vec<u8> = contents
+        .iter()
+        .map(|(_, bytes)| {
+            let export = kizuki_core::export::import(&pack, bytes).unwrap();
+            let KitState::Checklist(answers) = export.state else {
+                unreachable!()
+            };
+            checklist.scores(&answers)
+        })
+        .filter(|r| r.coverage_reached)
+        .filter_map(|r| r.percent)
+        .collect();
+    assert_eq!(complete.len(), 12);
+    let mean = complete.iter().map(|&p| f64::from(p)).sum::<f64>() / 12.0;
+    let mean = (mean * 10.0).round() / 10.0; // the report gives one decimal
+    assert_eq!(figures.mean_percent.shown().copied(), Some(mean));
 }
 
 #[test]

@@ -93,6 +93,72 @@ fn the_checklist_asks_different_items_of_a_small_and_a_large_workplace() {
 }
 
 #[test]
+fn without_a_stress_check_its_consent_interview_and_group_items_are_hidden_and_not_planned() {
+    let pack = load("mh-checklist.json");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        panic!("not a checklist")
+    };
+    let dependent = ["sc-consent", "sc-interview", "sc-group"];
+    let planned_with = |stress_check: &str| {
+        let mut answers = kizuki_core::kind::checklist::ChecklistAnswers::default();
+        answers.profile.insert("size".into(), "10to49".into());
+        for (_, item) in checklist.items() {
+            let choice = if item.id == "sc-annual" {
+                stress_check
+            } else {
+                "no"
+            };
+            answers.items.insert(
+                item.id.clone(),
+                kizuki_core::kind::checklist::ItemAnswer {
+                    choice: Some(choice.into()),
+                    ..Default::default()
+                },
+            );
+        }
+        let shown: Vec<bool> = dependent
+            .iter()
+            .map(|id| checklist.item_applies(checklist.item(id).unwrap(), &answers))
+            .collect();
+        let result = checklist.result(&answers, "2026-12-06");
+        let planned = dependent
+            .iter()
+            .filter(|id| result.recommendations.iter().any(|r| r.item == **id))
+            .count();
+        (shown, planned)
+    };
+    assert_eq!(planned_with("no"), (vec![false; 3], 0));
+    assert_eq!(planned_with("partly"), (vec![true; 3], 3));
+}
+
+#[test]
+fn fifty_or_more_workers_without_a_doctor_or_committee_are_told_both_are_legal_duties() {
+    let pack = load("mh-checklist.json");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        panic!("not a checklist")
+    };
+    let findings = |size: &str| {
+        let mut answers = kizuki_core::kind::checklist::ChecklistAnswers::default();
+        answers.profile.insert("size".into(), size.into());
+        answers.profile.insert("sangyoi".into(), "no".into());
+        answers.profile.insert("committee".into(), "no".into());
+        checklist.result(&answers, "2026-12-06").consistency
+    };
+    assert_eq!(
+        findings("50plus"),
+        ["sangyoi-required-50plus", "committee-required-50plus"]
+    );
+    assert!(findings("10to49").is_empty());
+    for check in &checklist.consistency {
+        assert!(
+            check.finding.ja.contains("法令上の義務です"),
+            "{}",
+            check.id
+        );
+    }
+}
+
+#[test]
 fn the_course_has_eight_modules_with_scenarios_and_five_questions_each() {
     let stats = pack_stats(load("linecare.json").pack());
     assert!(stats.modules >= 8, "{stats:?}");

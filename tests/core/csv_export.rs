@@ -61,7 +61,8 @@ fn the_checklist_csv_has_one_row_per_item_with_headers_in_the_language() {
         .unwrap();
     let ja = records(&csv_export::export_csv(&pack, &export.state, Lang::Ja, TODAY).unwrap());
     let en = records(&csv_export::export_csv(&pack, &export.state, Lang::En, TODAY).unwrap());
-    assert_eq!(ja.len(), checklist.items().count() + 1);
+    // The header, one row per item, the overall row.
+    assert_eq!(ja.len(), checklist.items().count() + 2);
     assert_eq!(ja[0][0], "領域");
     assert_eq!(en[0][0], "Area");
     assert_eq!(ja[0].len(), en[0].len());
@@ -72,7 +73,10 @@ fn the_checklist_csv_has_one_row_per_item_with_headers_in_the_language() {
     assert_eq!(committee[4], "Not in place");
     assert_eq!(committee[5], "0");
     assert_eq!(committee[8], "Duty to endeavour");
-    assert_eq!(committee[9], "1", "first in the action plan");
+    assert_eq!(
+        committee[9], "2",
+        "marked done: after the open action, though a stricter duty"
+    );
     assert_eq!(
         committee[10], "'=HYPERLINK(\"http://x\")",
         "a formula typed as owner is defused"

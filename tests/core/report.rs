@@ -21,6 +21,10 @@ fn small_answers_with(free_text: &str) -> ChecklistAnswers {
             choice: "10to49".into(),
         },
         ChecklistAction::Answer {
+            item: "policy-statement".into(),
+            choice: Some("no".into()),
+        },
+        ChecklistAction::Answer {
             item: "policy-plan".into(),
             choice: Some("no".into()),
         },

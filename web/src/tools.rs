@@ -32,6 +32,8 @@ pub struct ToolsText {
     pub agg_hidden_all: &'static str,
     pub agg_hidden: &'static str,
     pub agg_mean: &'static str,
+    /// In the mean scores: {complete} files with at least 80% of the items that apply answe…
+    pub agg_coverage: &'static str,
     pub agg_areas_heading: &'static str,
     pub agg_items_heading: &'static str,
     pub agg_item: &'static str,

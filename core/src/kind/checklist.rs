@@ -22,6 +22,25 @@ pub struct Checklist {
     pub helpers: Vec<Helper>,
     /// The areas of the checklist, in the order they are asked.
     pub areas: Vec<Area>,
+    /// Profile answers that contradict the law (e.g. 50 workers or more and no 産業医):
+    /// each holding check is a finding shown on the results and in the draft plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consistency: Vec<ConsistencyCheck>,
+}
+
+/// A check of the profile against the law, authored as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConsistencyCheck {
+    /// Stable id, listed in results.
+    pub id: String,
+    /// The profile answers that make the finding (e.g. size 50plus and sangyoi no).
+    pub when: Condition,
+    /// What the person reads: the duty, and the first step to meet it.
+    pub finding: Text,
+    /// Where the duty is stated (article, guideline section); at least one.
+    pub sources: Vec<SourceRef>,
 }
 
 /// A profile question with one answer from a list.
@@ -51,6 +70,10 @@ pub struct ScaleOption {
     pub label: Text,
     /// Credit in percent (0–100); `null` means "not applicable" and leaves the item out.
     pub credit: Option<u8>,
+    /// Marks the "don't know" answer (わからない): it must carry credit 0, so the item goes
+    /// into the action plan as not in place, and results count it apart.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
 }
 
 /// A reason an item is not in place.
@@ -190,6 +213,21 @@ pub struct TextVariant {
     pub text: Text,
 }
 
+/// Which answers of another item let an item be asked.
+///
+/// The item applies when the other item applies and is either not answered yet or
+/// answered with one of `any_of`. Chains are allowed; circles are refused by validation
+/// (`dependency_cycle`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ItemDependency {
+    /// The id of the item whose answer decides.
+    pub item: String,
+    /// Scale option ids of that answer under which this item is asked.
+    pub any_of: Vec<String>,
+}
+
 /// One checklist item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -222,6 +260,11 @@ pub struct Item {
     /// The item is asked only when this holds for the profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_if: Option<Condition>,
+    /// Skip logic: the item is asked only when another item's answer allows it (e.g. group
+    /// analysis only when the stress check is done). A hidden item leaves the score, the
+    /// coverage and the action plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depends_on: Option<ItemDependency>,
     /// Ids of [`Helper`]s who can help with it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub helpers: Vec<String>,
@@ -240,8 +283,9 @@ mod session;
 mod validate;
 
 pub use session::{
-    ActionEntry, AreaChange, AreaResult, ChecklistAction, ChecklistAnswers, ChecklistResult,
-    Comparison, ItemAnswer, Recommendation, MAX_FREE_TEXT_CHARS,
+    coverage_reached, ActionEntry, AreaChange, AreaResult, ChecklistAction, ChecklistAnswers,
+    ChecklistResult, Comparison, ItemAnswer, Recommendation, COVERAGE_THRESHOLD_PERCENT,
+    MAX_FREE_TEXT_CHARS,
 };
 
 #[cfg(test)]

@@ -40,6 +40,18 @@ pub struct Labels {
     pub chart_title: &'static str,
     /// An area with nothing scored yet.
     pub not_scored: &'static str,
+    /// Coverage below the threshold: `{threshold}` (percent) is filled in.
+    pub coverage_below: &'static str,
+    /// Heading of the list of "not applicable" answers the profile contradicts.
+    pub contradicted_not_applicable: &'static str,
+    /// Heading of the profile consistency findings (legal duties the profile says are unmet).
+    pub consistency: &'static str,
+    /// Files answered far enough for a score (aggregation).
+    pub complete_files: &'static str,
+    /// Files below the coverage threshold (aggregation).
+    pub incomplete_files: &'static str,
+    /// "Don't know" answers counted apart: `{n}` is filled in.
+    pub unknown_count: &'static str,
     /// Heading of the action plan.
     pub action_plan: &'static str,
     /// "Rank".
@@ -233,6 +245,12 @@ const JA: Labels = Labels {
     area: "領域",
     chart_title: "領域ごとの得点（%）",
     not_scored: "採点対象なし",
+    coverage_below: "回答が対象項目の{threshold}%に達していないため、得点と段階は表示しません。回答を進めると、現在の状況がわかります。",
+    contradicted_not_applicable: "「該当しない」と回答しましたが、この事業場では法令上の義務です。確認してください",
+    consistency: "法令上の義務の確認",
+    complete_files: "ファイル数（回答が閾値以上、得点の集計対象）",
+    incomplete_files: "ファイル数（回答が閾値未満、得点の集計対象外）",
+    unknown_count: "うち「わからない」{n}項目（未実施として扱います）",
     action_plan: "アクションプラン（優先順）",
     rank: "順位",
     item: "項目",
@@ -349,6 +367,12 @@ const EN: Labels = Labels {
     area: "Area",
     chart_title: "Score by area (%)",
     not_scored: "Not scored",
+    coverage_below: "Fewer than {threshold}% of the items that apply are answered, so no score or level is shown. Answer more to see where you stand.",
+    contradicted_not_applicable: "Answered “not applicable”, but a legal duty at this workplace. Please check",
+    consistency: "Legal duties to check",
+    complete_files: "Files answered far enough (in the mean scores)",
+    incomplete_files: "Files below the answer threshold (not in the mean scores)",
+    unknown_count: "Of these, {n} answered “don't know” (treated as not in place)",
     action_plan: "Action plan (by priority)",
     rank: "Rank",
     item: "Item",

@@ -353,6 +353,12 @@ fn checklist_figures(
     html! {
         <>
             <h4>{ &text.agg_areas_heading }</h4>
+            <p class="kizuki-hint" data-testid="agg-coverage">
+                { fill(text.agg_coverage, &[
+                    ("complete", &figures.complete_files.to_string()),
+                    ("incomplete", &figures.incomplete_files.to_string()),
+                ]) }
+            </p>
             <ul class="kizuki-tools-bars">
                 <li class="kizuki-tools-bar-row kizuki-tools-overall" data-area="overall">
                     <span class="kizuki-tools-bar-label">{ &text.agg_mean }</span>

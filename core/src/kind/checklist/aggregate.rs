@@ -19,7 +19,13 @@ pub use crate::kind::checklist::guidance::SIZE_QUESTION;
 /// Checklist figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChecklistFigures {
-    /// Mean overall score of the files with a score.
+    /// Files answered far enough for a score (coverage reached): only these make the
+    /// mean scores, overall and per area.
+    pub complete_files: usize,
+    /// Files below the coverage threshold: counted here and in the answer distributions,
+    /// never averaged into a score.
+    pub incomplete_files: usize,
+    /// Mean overall score of the complete files.
     pub mean_percent: Group<f64>,
     /// Per size band, in the profile's order (`all` when there is no size question).
     pub size_bands: Vec<SizeBand>,
@@ -61,7 +67,7 @@ pub struct WhyNotTally {
 pub struct AreaFigures {
     /// The area id.
     pub id: String,
-    /// Mean score of the files where the area has a score.
+    /// Mean score of the complete files where the area has a score.
     pub mean_percent: Group<f64>,
 }
 
@@ -116,7 +122,12 @@ pub(crate) fn figures(
     files: &[&ChecklistAnswers],
     min_group: usize,
 ) -> ChecklistFigures {
-    let results: Vec<_> = files.iter().map(|a| checklist.scores(a)).collect();
+    let all_results: Vec<_> = files.iter().map(|a| checklist.scores(a)).collect();
+    let incomplete_files = all_results.iter().filter(|r| !r.coverage_reached).count();
+    let results: Vec<_> = all_results
+        .into_iter()
+        .filter(|r| r.coverage_reached)
+        .collect();
 
     let overall: Vec<u8> = results.iter().filter_map(|r| r.percent).collect();
     let mean_percent = Group::of(overall.len(), min_group, || mean(&overall));
@@ -182,7 +193,10 @@ pub(crate) fn figures(
                 },
                 None => tally.unanswered += 1,
             }
-            for reason in slot.iter().flat_map(|answer| &answer.why_not) {
+            for reason in slot
+                .iter()
+                .flat_map(|answer| checklist.reasons_in_effect(answer))
+            {
                 *in_file.entry(reason.as_str()).or_default() += 1;
             }
         }
@@ -237,6 +251,8 @@ pub(crate) fn figures(
         .collect();
 
     ChecklistFigures {
+        complete_files: results.len(),
+        incomplete_files,
         mean_percent,
         size_bands,
         areas,
@@ -289,6 +305,22 @@ pub(crate) fn rows(
     hidden: &str,
 ) {
     let l = labels(lang);
+    rows.push(
+        l.overall,
+        "",
+        "",
+        "",
+        l.complete_files,
+        figures.complete_files.to_string(),
+    );
+    rows.push(
+        l.overall,
+        "",
+        "",
+        "",
+        l.incomplete_files,
+        figures.incomplete_files.to_string(),
+    );
     rows.push(
         l.overall,
         "",

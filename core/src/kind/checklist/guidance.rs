@@ -2,7 +2,7 @@
 //! calls for "why not" reasons, which helpers apply to this workplace, whether it is a small
 //! workplace, and which areas have anything to ask.
 
-use super::{Checklist, ChecklistAnswers, Helper};
+use super::{Checklist, ChecklistAnswers, Helper, ItemAnswer};
 use crate::pack::applies;
 
 /// The id of the profile question that gives the workplace's size band.
@@ -13,15 +13,45 @@ pub const LARGE_WORKPLACE_CHOICE: &str = "50plus";
 
 impl Checklist {
     /// Whether the answer to `item` is in place only partly or not at all (credit below
-    /// 100), so the screen asks why. Unanswered, fully in place and "not applicable" do not.
+    /// 100), so the screen asks why. Unanswered, fully in place, "not applicable" and
+    /// "don't know" do not.
     pub fn asks_why_not(&self, answers: &ChecklistAnswers, item: &str) -> bool {
         answers
             .items
             .get(item)
-            .and_then(|answer| answer.choice.as_deref())
+            .is_some_and(|answer| self.answer_asks_why_not(answer))
+    }
+
+    /// Whether this answer's choice calls for "why not" reasons (see [`Self::asks_why_not`]).
+    pub fn answer_asks_why_not(&self, answer: &ItemAnswer) -> bool {
+        answer
+            .choice
+            .as_deref()
             .and_then(|choice| self.scale.iter().find(|option| option.id == choice))
+            .filter(|option| !option.unknown)
             .and_then(|option| option.credit)
             .is_some_and(|credit| credit < 100)
+    }
+
+    /// The "why not" reasons that count for this answer: those kept in it when its choice
+    /// asks why, none otherwise. Reasons stay stored when the choice changes (so changing
+    /// back brings them back), but reports, CSV files and tallies read them only through
+    /// this.
+    pub fn reasons_in_effect<'a>(&self, answer: &'a ItemAnswer) -> &'a [String] {
+        if self.answer_asks_why_not(answer) {
+            &answer.why_not
+        } else {
+            &[]
+        }
+    }
+
+    /// The "other" text that counts for this answer, like [`Self::reasons_in_effect`].
+    pub fn other_text_in_effect<'a>(&self, answer: &'a ItemAnswer) -> &'a str {
+        if self.answer_asks_why_not(answer) {
+            &answer.why_not_other
+        } else {
+            ""
+        }
     }
 
     /// The helpers offered to this workplace (those whose `applies_if` holds), in pack order.

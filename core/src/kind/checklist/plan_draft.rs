@@ -14,6 +14,10 @@ pub struct PlanDraft {
     pub percent: Option<u8>,
     /// Overall maturity level now (index into the pack's `levels`).
     pub level: Option<usize>,
+    /// Ids of the consistency checks the profile makes (legal duties not met), first in
+    /// the plan, in pack order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consistency: Vec<String>,
     /// Areas with measures fully in place, in pack order (for the 体制 section).
     pub in_place: Vec<DraftArea>,
     /// The priority measures (for the 重点取組 section), most urgent first.
@@ -49,8 +53,9 @@ pub struct DraftPriority {
 }
 
 impl Checklist {
-    /// Assembles a draft plan. Its priorities are every action-plan item the person gave an
-    /// owner or a date, topped up with the most urgent others until there are `top`.
+    /// Assembles a draft plan. Its priorities are every open action-plan item the person
+    /// gave an owner or a date, topped up with the most urgent others until there are
+    /// `top`; actions marked done are left out.
     /// Obligations are those on `today` (`YYYY-MM-DD`).
     pub fn plan_draft(&self, answers: &ChecklistAnswers, top: usize, today: &str) -> PlanDraft {
         let result = self.result(answers, today);
@@ -60,15 +65,11 @@ impl Checklist {
                 .get(item)
                 .is_some_and(|a| !a.owner.trim().is_empty() || !a.due.is_empty())
         };
-        let chosen = result
-            .recommendations
-            .iter()
-            .filter(|r| decided(&r.item))
-            .count();
+        // Completed actions leave the priorities.
+        let open = || result.recommendations.iter().filter(|r| !r.done);
+        let chosen = open().filter(|r| decided(&r.item)).count();
         let mut room = top.saturating_sub(chosen);
-        let priorities = result
-            .recommendations
-            .iter()
+        let priorities = open()
             .filter(|r| {
                 if decided(&r.item) {
                     return true;
@@ -114,6 +115,7 @@ impl Checklist {
         PlanDraft {
             percent: result.percent,
             level: result.level,
+            consistency: result.consistency,
             in_place,
             priorities,
             baseline: result.areas,
@@ -237,5 +239,37 @@ mod tests {
         assert_eq!(draft.priorities[1].owner, "総務課長");
         assert_eq!(draft.priorities[1].due, "2027-03-31");
         assert_eq!(draft.priorities[1].rank, 4);
+    }
+
+    #[test]
+    fn a_completed_action_leaves_the_priorities_and_ranks_after_the_open_ones() {
+        let checklist = checklist();
+        let all_no = [
+            answer("policy-statement", "no"),
+            answer("policy-plan", "no"),
+            answer("committee-deliberates", "no"),
+            answer("committee-large-only", "no"),
+        ];
+        let plain = answers(&checklist, &all_no);
+        let first = checklist.result(&plain, TODAY).recommendations[0]
+            .item
+            .clone();
+        let mut with_done = all_no.to_vec();
+        with_done.push(ChecklistAction::SetAction {
+            item: first.clone(),
+            owner: "総務課長".into(),
+            due: "2027-03-31".into(),
+            done: true,
+        });
+        let done = answers(&checklist, &with_done);
+        let result = checklist.result(&done, TODAY);
+        let last = result.recommendations.last().unwrap();
+        assert_eq!(
+            (last.item.as_str(), last.done, last.rank),
+            (first.as_str(), true, 4)
+        );
+        let draft = checklist.plan_draft(&done, 4, TODAY);
+        assert_eq!(draft.priorities.len(), 3);
+        assert!(draft.priorities.iter().all(|p| p.item != first));
     }
 }

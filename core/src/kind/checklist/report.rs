@@ -41,7 +41,7 @@ pub fn checklist_html(
         .markup("</p>\n")
         .element("<p class=\"notice\">", l.not_a_diagnosis, "</p>\n");
     profile_section(&mut w, checklist, answers, lang);
-    overall_section(&mut w, checklist, &result, lang);
+    overall_section(&mut w, checklist, answers, &result, lang);
     areas_section(&mut w, checklist, &result, lang);
     action_plan_section(&mut w, checklist, answers, &result, lang);
     helpers_section(&mut w, checklist, &result, lang);
@@ -78,6 +78,7 @@ fn level_label(checklist: &Checklist, level: Option<usize>, lang: Lang) -> &str 
 fn overall_section(
     w: &mut HtmlWriter,
     checklist: &Checklist,
+    answers: &ChecklistAnswers,
     result: &ChecklistResult,
     lang: Lang,
 ) {
@@ -99,10 +100,54 @@ fn overall_section(
             &[count(result.answered), count(result.applicable)],
         )
         .markup("</tr></tbody>\n</table>\n");
+    if result.unknown > 0 {
+        w.element(
+            "<p>",
+            &l.unknown_count.replace("{n}", &result.unknown.to_string()),
+            "</p>\n",
+        );
+    }
+    if !result.coverage_reached {
+        w.element(
+            "<p class=\"notice\">",
+            &l.coverage_below.replace(
+                "{threshold}",
+                &result.coverage_threshold_percent.to_string(),
+            ),
+            "</p>\n",
+        );
+    }
     if let Some(level) = result.level.and_then(|i| checklist.levels.get(i)) {
         w.markup("<p>")
             .inline(t(&level.description, lang))
             .markup("</p>\n");
+    }
+    let findings: Vec<&str> = result
+        .consistency
+        .iter()
+        .filter_map(|id| checklist.consistency.iter().find(|c| &c.id == id))
+        .map(|check| t(&check.finding, lang))
+        .collect();
+    if !findings.is_empty() {
+        w.element("<h3>", l.consistency, "</h3>\n").markup("<ul>\n");
+        for finding in findings {
+            w.markup("<li>").inline(finding).markup("</li>\n");
+        }
+        w.markup("</ul>\n");
+    }
+    let contradicted: Vec<&str> = result
+        .contradicted_not_applicable
+        .iter()
+        .filter_map(|id| checklist.item(id))
+        .map(|item| t(checklist.item_text(item, answers), lang))
+        .collect();
+    if !contradicted.is_empty() {
+        w.element("<h3>", l.contradicted_not_applicable, "</h3>\n")
+            .markup("<ul>\n");
+        for text in contradicted {
+            w.element("<li>", text, "</li>\n");
+        }
+        w.markup("</ul>\n");
     }
 }
 
@@ -275,25 +320,29 @@ fn why_not_line(
     answer: Option<&ItemAnswer>,
     lang: Lang,
 ) {
-    let Some(answer) = answer.filter(|a| !a.why_not.is_empty()) else {
+    let Some(answer) = answer else {
         return;
     };
-    let reasons: Vec<String> = answer
-        .why_not
+    let other_text = checklist.other_text_in_effect(answer).trim();
+    let reasons: Vec<String> = checklist
+        .reasons_in_effect(answer)
         .iter()
         .filter_map(|id| checklist.why_not.iter().find(|r| &r.id == id))
         .map(|reason| {
             let label = t(&reason.label, lang);
-            if reason.free_text && !answer.why_not_other.trim().is_empty() {
+            if reason.free_text && !other_text.is_empty() {
                 match lang {
-                    Lang::Ja => format!("{label}（{}）", answer.why_not_other.trim()),
-                    Lang::En => format!("{label} ({})", answer.why_not_other.trim()),
+                    Lang::Ja => format!("{label}（{other_text}）"),
+                    Lang::En => format!("{label} ({other_text})"),
                 }
             } else {
                 label.to_string()
             }
         })
         .collect();
+    if reasons.is_empty() {
+        return;
+    }
     w.markup("<div class=\"recommendation-helpers\">")
         .text(labels(lang).why_not)
         .markup(": ")

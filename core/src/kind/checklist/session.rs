@@ -110,6 +110,17 @@ pub enum ChecklistAction {
     },
 }
 
+/// The share of applicable items (in percent) that must be answered before a score and a
+/// maturity level are shown, overall and per area. Below it the result says how much is
+/// answered and asks for more: a level read from a few answers would mislead.
+pub const COVERAGE_THRESHOLD_PERCENT: u8 = 80;
+
+/// Whether `answered` of `applicable` items reach [`COVERAGE_THRESHOLD_PERCENT`].
+pub fn coverage_reached(answered: usize, applicable: usize) -> bool {
+    applicable > 0
+        && (answered as u64) * 100 >= (applicable as u64) * u64::from(COVERAGE_THRESHOLD_PERCENT)
+}
+
 /// Longest free text kept in an answer, in characters; longer input is cut.
 pub const MAX_FREE_TEXT_CHARS: usize = 2000;
 
@@ -154,12 +165,10 @@ impl Checklist {
                         return Err(Error::UnknownId(choice.clone()));
                     }
                 }
-                let entry = answers.items.entry(item.clone()).or_default();
-                entry.choice = choice.clone();
-                if self.is_fully_in_place(choice.as_deref()) {
-                    entry.why_not.clear();
-                    entry.why_not_other.clear();
-                }
+                // "Why not" reasons and the "other" text stay when the choice changes, so
+                // changing back brings them back; they count only while the choice asks
+                // why (`reasons_in_effect`).
+                answers.items.entry(item.clone()).or_default().choice = choice.clone();
                 prune(answers, item);
             }
             ChecklistAction::ToggleWhyNot { item, reason } => {
@@ -218,15 +227,34 @@ impl Checklist {
         Ok(())
     }
 
-    fn is_fully_in_place(&self, choice: Option<&str>) -> bool {
-        choice
-            .and_then(|c| self.scale.iter().find(|o| o.id == c))
-            .is_some_and(|o| o.credit.is_none() || o.credit == Some(100))
+    /// Whether an item is asked for this profile and these answers: its `applies_if` holds
+    /// for the profile and, when it `depends_on` another item, that item applies and is
+    /// unanswered or answered with one of the listed choices.
+    pub fn item_applies(&self, item: &Item, answers: &ChecklistAnswers) -> bool {
+        // A chain is at most as long as the list of items; validation refuses circles, and
+        // the bound keeps an unvalidated circle from looping.
+        let longest_chain = self.areas.iter().map(|area| area.items.len()).sum();
+        self.item_applies_within(item, answers, longest_chain)
     }
 
-    /// Whether an item is asked for this profile.
-    pub fn item_applies(&self, item: &Item, answers: &ChecklistAnswers) -> bool {
-        applies(item.applies_if.as_ref(), &answers.profile)
+    fn item_applies_within(&self, item: &Item, answers: &ChecklistAnswers, steps: usize) -> bool {
+        if !applies(item.applies_if.as_ref(), &answers.profile) {
+            return false;
+        }
+        let Some(dependency) = &item.depends_on else {
+            return true;
+        };
+        let Some(decider) = self.item(&dependency.item).filter(|_| steps > 0) else {
+            return true;
+        };
+        if !self.item_applies_within(decider, answers, steps - 1) {
+            return false;
+        }
+        answers
+            .items
+            .get(&dependency.item)
+            .and_then(|answer| answer.choice.as_deref())
+            .is_none_or(|choice| dependency.any_of.iter().any(|c| c == choice))
     }
 
     /// The wording of an item for this profile.
@@ -330,30 +358,56 @@ impl Checklist {
                     .and_then(|c| self.scale.iter().find(|o| o.id == c));
                 let Some(option) = option else { continue };
                 area_result.answered += 1;
+                if option.unknown {
+                    area_result.unknown += 1;
+                }
                 match option.credit {
-                    None => area_result.not_applicable += 1,
+                    None => {
+                        area_result.not_applicable += 1;
+                        let is_duty = plan_on.is_some_and(|today| {
+                            self.item_duty(item, answers, today).level == Obligation::LegalDuty
+                        });
+                        if is_duty {
+                            result.contradicted_not_applicable.push(item.id.clone());
+                        }
+                    }
                     Some(credit) => {
                         tally.add(item.weight, credit);
                         overall.add(item.weight, credit);
                         if let Some(today) = plan_on.filter(|_| credit < 100) {
-                            result
-                                .recommendations
-                                .push(self.recommendation(area, item, answers, credit, today));
+                            let mut recommendation =
+                                self.recommendation(area, item, answers, credit, today);
+                            recommendation.unknown = option.unknown;
+                            recommendation.done =
+                                answers.actions.get(&item.id).is_some_and(|a| a.done);
+                            result.recommendations.push(recommendation);
                         }
                     }
                 }
             }
-            area_result.percent = tally.percent();
+            area_result.coverage_reached =
+                coverage_reached(area_result.answered, area_result.applicable);
+            area_result.percent = tally.percent().filter(|_| area_result.coverage_reached);
             area_result.level = area_result.percent.map(|p| self.level_for(p));
             result.applicable += area_result.applicable;
             result.answered += area_result.answered;
+            result.unknown += area_result.unknown;
             result.areas.push(area_result);
         }
+        result.consistency = self
+            .consistency
+            .iter()
+            .filter(|check| check.when.holds(&answers.profile))
+            .map(|check| check.id.clone())
+            .collect();
         result.progress_percent = percent_of(result.answered, result.applicable);
-        result.percent = overall.percent();
+        result.coverage_threshold_percent = COVERAGE_THRESHOLD_PERCENT;
+        result.coverage_reached = coverage_reached(result.answered, result.applicable);
+        result.percent = overall.percent().filter(|_| result.coverage_reached);
         result.level = result.percent.map(|p| self.level_for(p));
         result.recommendations.sort_by_key(|r| {
             (
+                r.done,
                 r.obligation,
                 std::cmp::Reverse(r.weight),
                 r.effort,
@@ -395,6 +449,8 @@ impl Checklist {
             weight: item.weight,
             effort: item.effort,
             credit,
+            unknown: false,
+            done: false,
             helpers,
         }
     }
@@ -480,13 +536,31 @@ pub struct ChecklistResult {
     pub answered: usize,
     /// Answered share of applicable items, 0–100.
     pub progress_percent: u8,
-    /// Overall weighted score, 0–100, once anything with credit is answered.
+    /// The share of applicable items that must be answered before a score and a level are
+    /// given ([`COVERAGE_THRESHOLD_PERCENT`]), so every reader of the result can state it.
+    pub coverage_threshold_percent: u8,
+    /// Whether enough items are answered for a score and a level (`answered` is at least
+    /// `coverage_threshold_percent` of `applicable`). When false, `percent` and `level` are
+    /// `None`: the result only says how much is answered.
+    pub coverage_reached: bool,
+    /// Of the answered items, how many were answered "don't know" (counted as not in place).
+    pub unknown: usize,
+    /// Overall weighted score, 0–100, once enough items are answered (`coverage_reached`)
+    /// and anything with credit is answered.
     pub percent: Option<u8>,
-    /// Overall maturity level (index into the pack's `levels`).
+    /// Overall maturity level (index into the pack's `levels`), with `percent`.
     pub level: Option<usize>,
+    /// Items answered "not applicable" although they are a legal duty for this profile on
+    /// the day scored (empty in [`Checklist::scores`], which has no day), in pack order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradicted_not_applicable: Vec<String>,
+    /// Ids of the pack's consistency checks that the profile answers make (e.g. 50 or more
+    /// workers and no 産業医: a legal duty), in pack order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consistency: Vec<String>,
     /// Per area, in pack order.
     pub areas: Vec<AreaResult>,
-    /// Items not fully in place, most urgent first.
+    /// Items not fully in place, most urgent first; those whose action is done come last.
     pub recommendations: Vec<Recommendation>,
 }
 
@@ -501,7 +575,11 @@ pub struct AreaResult {
     pub answered: usize,
     /// Items answered "not applicable".
     pub not_applicable: usize,
-    /// Weighted score, 0–100.
+    /// Items answered "don't know".
+    pub unknown: usize,
+    /// Whether enough of the area is answered for a score ([`COVERAGE_THRESHOLD_PERCENT`]).
+    pub coverage_reached: bool,
+    /// Weighted score, 0–100, once the area's coverage is reached.
     pub percent: Option<u8>,
     /// Maturity level index.
     pub level: Option<usize>,
@@ -527,6 +605,13 @@ pub struct Recommendation {
     pub effort: Effort,
     /// The credit the answer earned (0 or partial).
     pub credit: u8,
+    /// Its action is marked done: it leaves the priorities (ranked after every open action,
+    /// left out of the draft plan's 重点取組) until the answer is updated.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+    /// Answered "don't know": the first step is to find out whether it is in place.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
     /// Helpers who can help with it, for this profile.
     pub helpers: Vec<String>,
 }

@@ -77,15 +77,60 @@ fn scores_are_weighted_and_not_applicable_is_left_out() {
     answer(&checklist, &mut answers, "policy-statement", "yes"); // weight 3, 100
     answer(&checklist, &mut answers, "policy-plan", "partly"); // weight 4, 50
     answer(&checklist, &mut answers, "committee-deliberates", "na");
+    answer(&checklist, &mut answers, "committee-large-only", "yes"); // weight 2, 100
     let result = checklist.result(&answers, TODAY);
     // (3*100 + 4*50) / (7*100) = 71.4%
     assert_eq!(result.areas[0].percent, Some(71));
     assert_eq!(result.areas[0].level, Some(1));
-    assert_eq!(result.areas[1].percent, None);
+    assert_eq!(result.areas[1].percent, Some(100));
     assert_eq!(result.areas[1].not_applicable, 1);
-    assert_eq!(result.answered, 3);
-    assert_eq!(result.progress_percent, 75);
-    assert_eq!(result.percent, Some(71));
+    assert_eq!(result.answered, 4);
+    assert_eq!(result.progress_percent, 100);
+    // (3*100 + 4*50 + 2*100) / (9*100) = 77.8%
+    assert_eq!(result.percent, Some(78));
+}
+
+#[test]
+fn one_answer_of_four_shows_coverage_and_no_score_or_level() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "50plus");
+    answer(&checklist, &mut answers, "policy-statement", "yes");
+    let result = checklist.result(&answers, TODAY);
+    assert_eq!((result.answered, result.applicable), (1, 4));
+    assert_eq!(result.coverage_threshold_percent, 80);
+    assert!(!result.coverage_reached);
+    assert_eq!(result.percent, None);
+    assert_eq!(result.level, None);
+    // The area has 1 of 2 answered: no score there either.
+    assert!(!result.areas[0].coverage_reached);
+    assert_eq!(result.areas[0].percent, None);
+    assert_eq!(result.areas[0].level, None);
+}
+
+#[test]
+fn coverage_is_reached_at_eighty_percent_and_not_below() {
+    assert!(!coverage_reached(0, 0));
+    assert!(!coverage_reached(3, 4));
+    assert!(coverage_reached(4, 5));
+    assert!(!coverage_reached(44, 56));
+    assert!(coverage_reached(45, 56));
+}
+
+#[test]
+fn not_applicable_on_a_legal_duty_is_flagged_only_where_it_is_a_duty() {
+    let checklist = checklist();
+    let mut large = with_size(&checklist, "50plus");
+    answer(&checklist, &mut large, "committee-deliberates", "na");
+    assert_eq!(
+        checklist.result(&large, TODAY).contradicted_not_applicable,
+        ["committee-deliberates"]
+    );
+    let mut small = with_size(&checklist, "10to49");
+    answer(&checklist, &mut small, "committee-deliberates", "na");
+    assert!(checklist
+        .result(&small, TODAY)
+        .contradicted_not_applicable
+        .is_empty());
 }
 
 #[test]
@@ -168,7 +213,7 @@ fn unknown_ids_are_refused_and_change_nothing() {
 }
 
 #[test]
-fn answering_in_place_clears_why_not_reasons() {
+fn reasons_are_kept_when_the_answer_changes_and_count_only_while_it_asks_why() {
     let checklist = checklist();
     let mut answers = with_size(&checklist, "50plus");
     answer(&checklist, &mut answers, "policy-plan", "no");
@@ -181,9 +226,48 @@ fn answering_in_place_clears_why_not_reasons() {
             },
         )
         .unwrap();
+    checklist
+        .apply(
+            &mut answers,
+            &ChecklistAction::SetWhyNotOther {
+                item: "policy-plan".into(),
+                text: "兼務で手が回らない".into(),
+            },
+        )
+        .unwrap();
     assert_eq!(answers.items["policy-plan"].why_not, ["cost"]);
     answer(&checklist, &mut answers, "policy-plan", "yes");
-    assert!(answers.items["policy-plan"].why_not.is_empty());
+    let kept = &answers.items["policy-plan"];
+    assert_eq!(kept.why_not, ["cost"], "kept while in place");
+    assert!(checklist.reasons_in_effect(kept).is_empty());
+    assert_eq!(checklist.other_text_in_effect(kept), "");
+    answer(&checklist, &mut answers, "policy-plan", "partly");
+    let back = &answers.items["policy-plan"];
+    assert_eq!(checklist.reasons_in_effect(back), ["cost"]);
+    assert_eq!(checklist.other_text_in_effect(back), "兼務で手が回らない");
+}
+
+#[test]
+fn dont_know_counts_as_not_in_place_and_apart_and_asks_no_reasons() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "50plus");
+    for item in ["policy-statement", "policy-plan", "committee-large-only"] {
+        answer(&checklist, &mut answers, item, "yes");
+    }
+    answer(&checklist, &mut answers, "committee-deliberates", "unknown");
+    let result = checklist.result(&answers, TODAY);
+    assert_eq!(result.unknown, 1);
+    assert_eq!(result.areas[1].unknown, 1);
+    assert_eq!(result.answered, 4);
+    // (3 + 4 + 2) * 100 / (14 * 100): weight 5 at credit 0.
+    assert_eq!(result.percent, Some(64));
+    let plan: Vec<(&str, bool)> = result
+        .recommendations
+        .iter()
+        .map(|r| (r.item.as_str(), r.unknown))
+        .collect();
+    assert_eq!(plan, [("committee-deliberates", true)]);
+    assert!(!checklist.asks_why_not(&answers, "committee-deliberates"));
 }
 
 #[test]
@@ -253,4 +337,149 @@ fn a_valid_pack_knows_its_item_ids() {
     }
     assert!(!pack.has_checklist_item("no-such-item"));
     assert!(!pack.has_checklist_item(""));
+}
+
+#[test]
+fn a_dont_know_answer_with_credit_or_a_second_one_is_refused_with_its_path() {
+    let pack = include_str!("../../../../tests/data/checklist/pack.json");
+    let bad = pack
+        .replace(
+            r#""credit": 0, "unknown": true"#,
+            r#""credit": 50, "unknown": true"#,
+        )
+        .replace(r#""credit": null}"#, r#""credit": 0, "unknown": true}"#);
+    let diagnostics = load_pack(bad.as_bytes()).unwrap_err();
+    let found: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.path.as_str()))
+        .collect();
+    assert!(
+        found.contains(&("out_of_range", "/kit/scale/3/credit")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("duplicate_id", "/kit/scale/4/unknown")),
+        "{found:?}"
+    );
+}
+
+/// The test pack with `committee-large-only` asked only when the committee deliberates
+/// on the answers `any_of` (a JSON list) of the item `on`.
+fn with_dependency(
+    any_of: &str,
+    on: &str,
+) -> Result<crate::load::ValidPack, Vec<crate::Diagnostic>> {
+    let pack = include_str!("../../../../tests/data/checklist/pack.json").replace(
+        r#""applies_if": {"is": {"question": "size", "any_of": ["50plus"]}}, "sources""#,
+        &format!(
+            r#""applies_if": {{"is": {{"question": "size", "any_of": ["50plus"]}}}}, "depends_on": {{"item": "{on}", "any_of": {any_of}}}, "sources""#
+        ),
+    );
+    load_pack(pack.as_bytes())
+}
+
+#[test]
+fn a_dependent_item_is_hidden_and_leaves_score_coverage_and_plan_when_the_answer_rules_it_out() {
+    let pack = with_dependency(r#"["yes", "partly"]"#, "committee-deliberates").unwrap();
+    let checklist = pack.content::<Checklist>().unwrap();
+    let dependent = checklist.item("committee-large-only").unwrap();
+    let mut answers = with_size(checklist, "50plus");
+    assert!(
+        checklist.item_applies(dependent, &answers),
+        "asked while the deciding item is unanswered"
+    );
+    answer(checklist, &mut answers, "committee-large-only", "no");
+    answer(checklist, &mut answers, "committee-deliberates", "partly");
+    assert!(checklist.item_applies(dependent, &answers));
+    assert_eq!(checklist.result(&answers, TODAY).applicable, 4);
+
+    answer(checklist, &mut answers, "committee-deliberates", "no");
+    assert!(!checklist.item_applies(dependent, &answers));
+    let result = checklist.result(&answers, TODAY);
+    assert_eq!((result.answered, result.applicable), (1, 3));
+    assert!(result
+        .recommendations
+        .iter()
+        .all(|r| r.item != "committee-large-only"));
+    // Hidden by the profile first: a small workplace is never asked either.
+    let small = with_size(checklist, "10to49");
+    assert!(!checklist.item_applies(dependent, &small));
+}
+
+#[test]
+fn dependencies_on_a_missing_item_or_answer_or_in_a_circle_are_refused_with_codes() {
+    let codes = |result: Result<crate::load::ValidPack, Vec<crate::Diagnostic>>| {
+        result
+            .unwrap_err()
+            .iter()
+            .map(|d| format!("{} {}", d.code.as_str(), d.path))
+            .collect::<Vec<_>>()
+    };
+    let found = codes(with_dependency(r#"["maybe"]"#, "no-such-item"));
+    assert!(
+        found.contains(&"unknown_ref /kit/areas/1/items/1/depends_on/item".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"unknown_ref /kit/areas/1/items/1/depends_on/any_of/0".to_string()),
+        "{found:?}"
+    );
+    let found = codes(with_dependency(r#"["yes"]"#, "committee-large-only"));
+    assert!(
+        found.contains(&"dependency_cycle /kit/areas/1/items/1/depends_on/item".to_string()),
+        "{found:?}"
+    );
+    let found = codes(with_dependency(r#"[]"#, "committee-deliberates"));
+    assert!(
+        found.contains(&"empty_list /kit/areas/1/items/1/depends_on/any_of".to_string()),
+        "{found:?}"
+    );
+
+    // A circle of two: committee-deliberates depends on committee-large-only and back.
+    let pack = include_str!("../../../../tests/data/checklist/pack.json")
+        .replace(
+            r#""applies_if": {"is": {"question": "size", "any_of": ["50plus"]}}, "sources""#,
+            r#""applies_if": {"is": {"question": "size", "any_of": ["50plus"]}}, "depends_on": {"item": "committee-deliberates", "any_of": ["yes"]}, "sources""#,
+        )
+        .replacen(
+            r#""id": "committee-deliberates","#,
+            r#""id": "committee-deliberates", "depends_on": {"item": "committee-large-only", "any_of": ["yes"]},"#,
+            1,
+        );
+    let found = codes(load_pack(pack.as_bytes()));
+    assert!(
+        found
+            .iter()
+            .filter(|f| f.starts_with("dependency_cycle"))
+            .count()
+            == 2,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_large_workplace_without_a_committee_gets_the_legal_duty_finding_and_a_small_one_does_not() {
+    let checklist = checklist();
+    let profile = |size: &str, committee: &str| {
+        let mut answers = with_size(&checklist, size);
+        checklist
+            .apply(
+                &mut answers,
+                &ChecklistAction::SetProfile {
+                    question: "has-committee".into(),
+                    choice: committee.into(),
+                },
+            )
+            .unwrap();
+        checklist.result(&answers, TODAY).consistency
+    };
+    assert_eq!(profile("50plus", "no"), ["committee-required"]);
+    assert!(profile("50plus", "yes").is_empty());
+    assert!(profile("10to49", "no").is_empty());
+    let mut answers = with_size(&checklist, "50plus");
+    answers.profile.insert("has-committee".into(), "no".into());
+    assert_eq!(
+        checklist.plan_draft(&answers, 5, TODAY).consistency,
+        ["committee-required"]
+    );
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::Code;
-use crate::kind::checklist::Checklist;
+use crate::kind::checklist::{Checklist, Item, ItemDependency};
 use crate::validate::{ChoiceQuestions, Validator};
 
 pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
@@ -52,6 +52,28 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
         if let Some(credit) = option.credit {
             v.percent(credit, &format!("{path}/credit"), Code::OutOfRange);
         }
+    }
+    for (index, option) in checklist.scale.iter().enumerate() {
+        if option.unknown && option.credit != Some(0) {
+            v.push(
+                Code::OutOfRange,
+                format!("{base}/scale/{index}/credit"),
+                "a \"don't know\" answer counts as not in place: its credit must be 0",
+            );
+        }
+    }
+    for (index, _) in checklist
+        .scale
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.unknown)
+        .skip(1)
+    {
+        v.push(
+            Code::DuplicateId,
+            format!("{base}/scale/{index}/unknown"),
+            "only one answer of the scale may be \"don't know\"",
+        );
     }
     if !checklist.scale.iter().any(|o| o.credit.is_some()) {
         v.push(
@@ -182,6 +204,82 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
             );
             v.updates(&item.updates, &format!("{path}/updates"));
             v.sources(&item.sources, &format!("{path}/sources"));
+            if let Some(dependency) = &item.depends_on {
+                dependency_refs(v, checklist, item, dependency, &path);
+            }
+        }
+    }
+    dependency_cycles(v, checklist);
+
+    for (index, check) in checklist.consistency.iter().enumerate() {
+        let path = format!("{base}/consistency/{index}");
+        v.pack_id(&check.id, &format!("{path}/id"));
+        v.condition(&check.when, &format!("{path}/when"), &profile);
+        v.text(&check.finding, &format!("{path}/finding"));
+        v.sources(&check.sources, &format!("{path}/sources"));
+    }
+}
+
+/// A dependency names another item of the pack and answers of the scale.
+fn dependency_refs(
+    v: &mut Validator<'_>,
+    checklist: &Checklist,
+    item: &Item,
+    dependency: &ItemDependency,
+    path: &str,
+) {
+    if dependency.item == item.id {
+        v.push(
+            Code::DependencyCycle,
+            format!("{path}/depends_on/item"),
+            "an item cannot depend on its own answer",
+        );
+    } else if checklist.item(&dependency.item).is_none() {
+        v.push(
+            Code::UnknownRef,
+            format!("{path}/depends_on/item"),
+            format!("no item `{}` in this checklist", dependency.item),
+        );
+    }
+    v.non_empty(
+        &dependency.any_of,
+        &format!("{path}/depends_on/any_of"),
+        "answer",
+    );
+    for (index, choice) in dependency.any_of.iter().enumerate() {
+        if !checklist.scale.iter().any(|option| &option.id == choice) {
+            v.push(
+                Code::UnknownRef,
+                format!("{path}/depends_on/any_of/{index}"),
+                format!("no answer `{choice}` in the scale"),
+            );
+        }
+    }
+}
+
+/// Following `depends_on` from any item must end, never come back to an item on the way.
+fn dependency_cycles(v: &mut Validator<'_>, checklist: &Checklist) {
+    for (area_index, area) in checklist.areas.iter().enumerate() {
+        for (item_index, item) in area.items.iter().enumerate() {
+            let mut seen = vec![item.id.as_str()];
+            let mut next = item.depends_on.as_ref().map(|d| d.item.as_str());
+            while let Some(id) = next.filter(|id| *id != item.id) {
+                if seen.contains(&id) {
+                    break; // a circle further on, reported from an item on it
+                }
+                seen.push(id);
+                next = checklist
+                    .item(id)
+                    .and_then(|i| i.depends_on.as_ref())
+                    .map(|d| d.item.as_str());
+            }
+            if next == Some(item.id.as_str()) && seen.len() > 1 {
+                v.push(
+                    Code::DependencyCycle,
+                    format!("/kit/areas/{area_index}/items/{item_index}/depends_on/item"),
+                    format!("depends_on goes round in a circle: {}", seen.join(" → ")),
+                );
+            }
         }
     }
 }

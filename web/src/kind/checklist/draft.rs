@@ -79,10 +79,24 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
             lines.join("\n")
         }
         "priorities" => {
-            if draft.priorities.is_empty() {
-                return text.draft_priorities_none.to_string();
-            }
             let mut blocks = Vec::new();
+            let findings: Vec<String> = draft
+                .consistency
+                .iter()
+                .filter_map(|id| checklist.consistency.iter().find(|c| &c.id == id))
+                .map(|check| format!("・{}", plain(check.finding.get(lang))))
+                .collect();
+            if !findings.is_empty() {
+                blocks.push(format!(
+                    "{}\n{}",
+                    text.draft_consistency_heading,
+                    findings.join("\n")
+                ));
+            }
+            if draft.priorities.is_empty() {
+                blocks.push(text.draft_priorities_none.to_string());
+                return blocks.join("\n\n");
+            }
             for p in &draft.priorities {
                 let mut lines = vec![fill(
                     text.draft_priority_line,

@@ -22,18 +22,75 @@ pub fn overall(ctx: &Ctx, result: &ChecklistResult) -> Html {
         <section class="kizuki-cl-overall" aria-labelledby={ctx.id(&["overall-heading"])}>
             <h4 id={ctx.id(&["overall-heading"])}>{ &text.overall_heading }</h4>
             <div class="kizuki-card kizuki-cl-score-box" aria-live="polite" data-testid="overall">
+                <p class="kizuki-cl-coverage" data-testid="coverage">
+                    { fill(text.coverage_line, &[
+                        ("answered", &result.answered.to_string()),
+                        ("total", &result.applicable.to_string()),
+                    ]) }
+                </p>
                 if let (Some(percent), Some(level)) = (result.percent, level) {
                     <p class="kizuki-cl-score">{ fill(text.overall_score, &[("percent", &percent.to_string())]) }</p>
                     <p class="kizuki-cl-level">{ fill(text.overall_level, &[("level", level.label.get(ctx.lang))]) }</p>
                     <p class="kizuki-cl-level-description">{ rich(level.description.get(ctx.lang)) }</p>
+                } else if !result.coverage_reached {
+                    <p data-testid="coverage-below">
+                        { fill(text.coverage_below, &[("threshold", &result.coverage_threshold_percent.to_string())]) }
+                    </p>
                 } else {
                     <p>{ &text.no_score }</p>
+                }
+                if result.unknown > 0 {
+                    <p class="kizuki-hint" data-testid="unknown-count">
+                        { fill(text.unknown_count, &[("n", &result.unknown.to_string())]) }
+                    </p>
                 }
             </div>
             if remaining > 0 {
                 <p class="kizuki-hint">{ fill(text.results_incomplete, &[("remaining", &remaining.to_string())]) }</p>
             }
+            { findings(ctx, result) }
         </section>
+    }
+}
+
+/// Legal duties the profile says are unmet, and "not applicable" answers on legal duties:
+/// both decided by the core (`result.consistency`, `result.contradicted_not_applicable`).
+fn findings(ctx: &Ctx, result: &ChecklistResult) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let lang = ctx.lang;
+    let checks: Vec<_> = result
+        .consistency
+        .iter()
+        .filter_map(|id| checklist.consistency.iter().find(|c| &c.id == id))
+        .collect();
+    let contradicted: Vec<_> = result
+        .contradicted_not_applicable
+        .iter()
+        .filter_map(|id| checklist.item(id))
+        .collect();
+    if checks.is_empty() && contradicted.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="kizuki-notice kizuki-notice--warning" data-testid="legal-findings">
+            <h5>{ &text.consistency_heading }</h5>
+            if !checks.is_empty() {
+                <ul>
+                    { for checks.iter().map(|check| html! {
+                        <li data-check={check.id.clone()}>{ rich(check.finding.get(lang)) }</li>
+                    }) }
+                </ul>
+            }
+            if !contradicted.is_empty() {
+                <p>{ &text.contradicted_heading }</p>
+                <ul>
+                    { for contradicted.iter().map(|item| html! {
+                        <li data-item={item.id.clone()}>{ checklist.item_text(item, &ctx.answers).get(lang) }</li>
+                    }) }
+                </ul>
+            }
+        </div>
     }
 }
 
@@ -209,6 +266,9 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
             <h5 class="kizuki-cl-action-item">{ checklist.item_text(item, &ctx.answers).get(lang) }</h5>
             if let Some(answer) = answer {
                 <p class="kizuki-cl-action-answer">{ fill(text.current_answer, &[("answer", answer.label.get(lang))]) }</p>
+            }
+            if r.unknown {
+                <p class="kizuki-hint">{ &text.plan_unknown }</p>
             }
             <p class="kizuki-cl-action-recommendation">
                 <span class="kizuki-cl-label">{ format!("{}: ", text.recommendation_heading) }</span>

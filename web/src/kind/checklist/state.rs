@@ -26,6 +26,7 @@ pub fn checklist_of(pack: &PackRef) -> &Checklist {
             levels: Vec::new(),
             helpers: Vec::new(),
             areas: Vec::new(),
+            consistency: Vec::new(),
         }),
     }
 }

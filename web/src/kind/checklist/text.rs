@@ -88,6 +88,16 @@ pub struct ChecklistText {
     pub overall_level: &'static str,
     /// No answer gives a score yet. Scores come from items answered in place, partly or not in …
     pub no_score: &'static str,
+    /// Answered {answered}/{total}
+    pub coverage_line: &'static str,
+    /// The overall score and level appear once {threshold}% of the items that apply are answ…
+    pub coverage_below: &'static str,
+    /// Of these, {n} answered “don't know” (treated as not in place and put in the action plan)
+    pub unknown_count: &'static str,
+    /// Legal duties to check
+    pub consistency_heading: &'static str,
+    /// Answered “not applicable”, but these are legal duties at this workplace. Please review…
+    pub contradicted_heading: &'static str,
     /// By area
     pub chart_heading: &'static str,
     /// Score by area (%)
@@ -98,6 +108,8 @@ pub struct ChecklistText {
     pub plan_heading: &'static str,
     /// Ordered by legal duty, importance and ease. Owners and target dates you enter also go in…
     pub plan_intro: &'static str,
+    /// Answered “don't know”: first find out whether it is in place.
+    pub plan_unknown: &'static str,
     /// No item was answered as not (fully) in place.
     pub plan_empty: &'static str,
     /// Show the other {n} items
@@ -156,6 +168,8 @@ pub struct ChecklistText {
     pub draft_unset: &'static str,
     /// (no item is answered as not fully in place yet)
     pub draft_priorities_none: &'static str,
+    /// [Legal duties not yet met]
+    pub draft_consistency_heading: &'static str,
     /// Check as of {date}: {score}  Once a year, the workplace runs this checklist again, compa…
     pub draft_evaluation_text: &'static str,
     /// - {area}: {score}
