@@ -2,7 +2,7 @@
 //! which of the two is newer, so the person can decide (the web asks; nothing is replaced
 //! without an answer, and the replaced record is kept for "undo import").
 
-use crate::export::{Export, KitState};
+use crate::export::Export;
 
 /// What one side (the file, or what is saved) holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,15 +40,10 @@ pub struct ImportPreview {
     pub identical: bool,
 }
 
-/// How much a state holds (see [`Holdings::done`]).
-pub fn done(state: &KitState) -> usize {
-    state.amount_done()
-}
-
 /// Whether importing over `saved` needs the person's answer: anything saved that the file
 /// would replace. An empty record, or one the file holds exactly, needs none.
 pub fn needs_confirmation(file: &Export, saved: Option<&Export>) -> bool {
-    saved.is_some_and(|saved| done(&saved.state) > 0 && saved.state != file.state)
+    saved.is_some_and(|saved| saved.state.amount_done() > 0 && saved.state != file.state)
 }
 
 /// Compares an imported file with the record saved here.
@@ -61,11 +56,11 @@ pub fn preview(file: &Export, saved: &Export) -> ImportPreview {
     };
     ImportPreview {
         file: Holdings {
-            done: done(&file.state),
+            done: file.state.amount_done(),
             saved_at: file.saved_at.clone(),
         },
         saved: Holdings {
-            done: done(&saved.state),
+            done: saved.state.amount_done(),
             saved_at: saved.saved_at.clone(),
         },
         newer,

@@ -179,7 +179,8 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
             .map_or(doc.to_string(), |s| s.title.get(lang).to_string());
         format!("{title} {section}")
     };
-    let duty = checklist.item_duty(item, &ctx.answers, &crate::platform::today());
+    let today = crate::platform::today();
+    let duty = checklist.item_duty(item, &ctx.answers, &today);
     html! {
         <fieldset class="kizuki-question kizuki-cl-item" data-item={item.id.clone()} id={ctx.id(&["item", &item.id])}>
             <legend class="kizuki-cl-item-text" id={legend_id}>
@@ -223,7 +224,7 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
                                 <span class="kizuki-cl-as-of">
                                     { " " }{ fill(text.update_as_of, &[("date", &kizuki_core::report::display_date(&update.as_of, lang))]) }
                                 </span>
-                                if let Some(planned) = kizuki_core::report::update_planned_label(update, &crate::platform::today(), lang) {
+                                if let Some(planned) = kizuki_core::report::update_planned_label(update, &today, lang) {
                                     { " " }<span class="kizuki-badge kizuki-cl-planned">{ planned }</span>
                                 }
                             </li>
