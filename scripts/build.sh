@@ -5,6 +5,9 @@
 #                             (-O2 and -Oz make the wasm smaller raw but ~10% larger gzipped:
 #                             BENCHMARKS.md, release profile table)
 #   scripts/build.sh --dev    debug wasm, no wasm-opt (faster to build, much larger)
+#   KIZUKI_KITS="course tools" scripts/build.sh
+#                             rebuilds only those kits' wasm; the others keep their last built
+#                             module (for a quick turn while working on one kit; CI builds all)
 #
 # dist/            = www/ + pkg/ (one JS glue + wasm per kit: checklist, plan, course, tools)
 #                    + content/*.json (top-level packs only)
@@ -35,18 +38,23 @@ mkdir -p "$staging/pkg" "$staging/content"
 built="$KIZUKI_WASM_TARGET_DIR/kits-$profile"
 mkdir -p "$built"
 for kit in "${KITS[@]}"; do
-  step "wasm32: building kizuki-web for kit '$kit' ($profile)"
-  if [ "$profile" = release ]; then
-    wasm_cargo build --release -p kizuki-web --no-default-features --features "$kit"
-    wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
+  if [ -n "${KIZUKI_KITS:-}" ] && [[ " $KIZUKI_KITS " != *" $kit "* ]] && [ -f "$built/kizuki_$kit.wasm" ]; then
+    note "kit '$kit': not in KIZUKI_KITS, keeping its last built module"
+    wasm_in="$built/kizuki_$kit.wasm"
   else
-    wasm_cargo build -p kizuki-web --no-default-features --features "$kit"
-    wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/debug/kizuki_web.wasm"
+    step "wasm32: building kizuki-web for kit '$kit' ($profile)"
+    if [ "$profile" = release ]; then
+      wasm_cargo build --release -p kizuki-web --no-default-features --features "$kit"
+      wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
+    else
+      wasm_cargo build -p kizuki-web --no-default-features --features "$kit"
+      wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/debug/kizuki_web.wasm"
   fi
   [ -f "$wasm_in" ] || die "the build did not produce $wasm_in"
   # Cargo writes every kit to the same file name: keep each kit's copy.
   cp "$wasm_in" "$built/kizuki_$kit.wasm"
   wasm_in="$built/kizuki_$kit.wasm"
+  fi
 
   # wasm-bindgen and wasm-opt (minutes on a large module) are skipped when their input and
   # tools are unchanged: the outputs are kept with a key in target-wasm/post-<profile>/<kit>/.
