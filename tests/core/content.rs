@@ -224,3 +224,125 @@ fn the_default_directory_validates() {
     assert!(warnings.is_empty(), "{warnings:#?}");
     assert!(directory.resources.iter().all(|r| r.source.is_some()));
 }
+
+/// The two walk-throughs of issue #15: a 30-person owner without a 産業医 or committee, and a
+/// 120-person company with a 産業医, a committee and an EAP.
+fn walk_through_profiles() -> [(&'static str, [(&'static str, &'static str); 5]); 2] {
+    [
+        (
+            "30-person",
+            [
+                ("size", "10to49"),
+                ("sangyoi", "no"),
+                ("committee", "no"),
+                ("oh_staff", "no"),
+                ("eap", "no"),
+            ],
+        ),
+        (
+            "120-person",
+            [
+                ("size", "50plus"),
+                ("sangyoi", "yes"),
+                ("committee", "yes"),
+                ("oh_staff", "no"),
+                ("eap", "yes"),
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn a_120_person_workplace_is_never_routed_to_the_regional_center_and_a_30_person_one_is() {
+    let pack = load("mh-checklist.json");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        panic!("not a checklist")
+    };
+    let mut routed = std::collections::BTreeMap::new();
+    for (name, profile) in walk_through_profiles() {
+        let mut answers = kizuki_core::kind::checklist::ChecklistAnswers::default();
+        for (question, choice) in profile {
+            answers.profile.insert(question.into(), choice.into());
+        }
+        let mut mentions = Vec::new();
+        let mut helpers = 0;
+        for (_, item) in checklist
+            .items()
+            .filter(|(_, item)| checklist.item_applies(item, &answers))
+        {
+            for text in [
+                checklist.item_text(item, &answers),
+                checklist.item_why(item, &answers),
+                checklist.item_recommendation(item, &answers),
+            ] {
+                if text.ja.contains("地域産業保健センター") {
+                    mentions.push(item.id.clone());
+                }
+            }
+            if checklist
+                .item_helpers(item, &answers)
+                .iter()
+                .any(|h| h == "chiiki-center")
+            {
+                helpers += 1;
+            }
+        }
+        routed.insert(name, (mentions, helpers));
+    }
+    let (large_mentions, large_helpers) = &routed["120-person"];
+    assert!(large_mentions.is_empty(), "{large_mentions:?}");
+    assert_eq!(*large_helpers, 0);
+    let (small_mentions, small_helpers) = &routed["30-person"];
+    assert!(small_mentions.iter().any(|id| id == "doctor-secured"));
+    assert!(*small_helpers > 5, "{small_helpers}");
+}
+
+/// The tailored texts of the committed checklist for the two walk-throughs: every item whose
+/// wording, why, evidence, recommendation or helpers differ between them, golden in
+/// `tests/data/checklist/tailored-content.expected.json`.
+#[test]
+fn the_checklist_tailored_texts_match_their_golden_file() {
+    let pack = load("mh-checklist.json");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        panic!("not a checklist")
+    };
+    let mut out = serde_json::Map::new();
+    let profiles: Vec<_> = walk_through_profiles()
+        .into_iter()
+        .map(|(name, profile)| {
+            let mut answers = kizuki_core::kind::checklist::ChecklistAnswers::default();
+            for (question, choice) in profile {
+                answers.profile.insert(question.into(), choice.into());
+            }
+            (name, answers)
+        })
+        .collect();
+    for (_, item) in checklist.items() {
+        let views: Vec<serde_json::Value> = profiles
+            .iter()
+            .map(|(_, answers)| {
+                if !checklist.item_applies(item, answers) {
+                    return serde_json::Value::Null;
+                }
+                serde_json::json!({
+                    "text": checklist.item_text(item, answers).ja,
+                    "why": checklist.item_why(item, answers).ja,
+                    "evidence": checklist.item_evidence(item, answers).ja,
+                    "recommendation": checklist.item_recommendation(item, answers).ja,
+                    "helpers": checklist.item_helpers(item, answers),
+                })
+            })
+            .collect();
+        if views[0] != views[1] {
+            let mut both = serde_json::Map::new();
+            for ((name, _), view) in profiles.iter().zip(views) {
+                both.insert((*name).into(), view);
+            }
+            out.insert(item.id.clone(), both.into());
+        }
+    }
+    crate::golden::check(
+        &crate::golden::data_dir("checklist").join("tailored-content.expected.json"),
+        &(serde_json::to_string_pretty(&out).unwrap() + "\n"),
+    );
+}

@@ -213,6 +213,34 @@ pub struct TextVariant {
     pub text: Text,
 }
 
+/// Advice tailored to some profiles: the why, the evidence, the recommendation and the
+/// "where to ask" helpers of an item for workplaces where `when` holds (size band, 産業医,
+/// 衛生委員会, in-house staff, EAP). Each field left out falls back to the item's own.
+/// For each field the first variant whose condition holds and that carries the field wins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AdviceVariant {
+    /// The profiles this advice is for.
+    pub when: Condition,
+    /// Why it matters, for these profiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+    /// What shows it is in place, for these profiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Text>,
+    /// What to do when it is not in place, for these profiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<Text>,
+    /// Who to ask ([`Helper`] ids, in the order shown), for these profiles; each helper's
+    /// own `applies_if` still applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpers: Option<Vec<String>>,
+    /// Where the facts of this advice are stated, beyond the item's own sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
 /// Which answers of another item let an item be asked.
 ///
 /// The item applies when the other item applies and is either not answered yet or
@@ -268,6 +296,10 @@ pub struct Item {
     /// Ids of [`Helper`]s who can help with it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub helpers: Vec<String>,
+    /// Advice by profile: why, evidence, recommendation and helpers that replace the
+    /// item's own for some workplaces (see [`Checklist::item_recommendation`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub advice: Vec<AdviceVariant>,
     /// Ids of the pack's `updates` (rules changed since the source) that concern it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<String>,

@@ -284,7 +284,7 @@ fn action_plan_section(
                 "</td>",
             )
             .markup("<td>")
-            .inline(t(&item.recommendation, lang));
+            .inline(t(checklist.item_recommendation(item, answers), lang));
         if !helper_names.is_empty() {
             w.markup("<div class=\"recommendation-helpers\">")
                 .text(l.helpers)

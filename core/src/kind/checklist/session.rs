@@ -265,6 +265,39 @@ impl Checklist {
             .map_or(&item.text, |v| &v.text)
     }
 
+    /// Why an item matters, worded for this profile (its `advice`, else its own `why`).
+    pub fn item_why<'a>(&self, item: &'a Item, answers: &ChecklistAnswers) -> &'a Text {
+        tailored(item, answers, |a| a.why.as_ref()).unwrap_or(&item.why)
+    }
+
+    /// What shows an item is in place, for this profile.
+    pub fn item_evidence<'a>(&self, item: &'a Item, answers: &ChecklistAnswers) -> &'a Text {
+        tailored(item, answers, |a| a.evidence.as_ref()).unwrap_or(&item.evidence)
+    }
+
+    /// What to do when an item is not in place, for this profile: a 120-person workplace
+    /// reads the advice for 50 and more, a 30-person one the advice for 10–49.
+    pub fn item_recommendation<'a>(&self, item: &'a Item, answers: &ChecklistAnswers) -> &'a Text {
+        tailored(item, answers, |a| a.recommendation.as_ref()).unwrap_or(&item.recommendation)
+    }
+
+    /// Who to ask about an item ("どこに相談"), for this profile: the item's advice for the
+    /// profile, else its own list, each helper kept only when its `applies_if` holds (the
+    /// 地域産業保健センター only under 50), in the authored order.
+    pub fn item_helpers(&self, item: &Item, answers: &ChecklistAnswers) -> Vec<String> {
+        tailored(item, answers, |a| a.helpers.as_ref())
+            .unwrap_or(&item.helpers)
+            .iter()
+            .filter(|id| {
+                self.helpers
+                    .iter()
+                    .find(|h| &h.id == *id)
+                    .is_some_and(|h| applies(h.applies_if.as_ref(), &answers.profile))
+            })
+            .cloned()
+            .collect()
+    }
+
     /// The obligation that applies to an item for this profile on `today` (`YYYY-MM-DD`).
     pub fn item_obligation(
         &self,
@@ -428,17 +461,7 @@ impl Checklist {
         credit: u8,
         today: &str,
     ) -> Recommendation {
-        let helpers = item
-            .helpers
-            .iter()
-            .filter(|id| {
-                self.helpers
-                    .iter()
-                    .find(|h| &h.id == *id)
-                    .is_some_and(|h| applies(h.applies_if.as_ref(), &answers.profile))
-            })
-            .cloned()
-            .collect();
+        let helpers = self.item_helpers(item, answers);
         let duty = self.item_duty(item, answers, today);
         Recommendation {
             rank: 0,
@@ -488,6 +511,18 @@ impl Checklist {
         }
         comparison
     }
+}
+
+/// The first of an item's advice variants that holds for the profile and carries `field`.
+fn tailored<'a, T>(
+    item: &'a Item,
+    answers: &ChecklistAnswers,
+    field: impl Fn(&'a super::AdviceVariant) -> Option<&'a T>,
+) -> Option<&'a T> {
+    item.advice
+        .iter()
+        .filter(|advice| advice.when.holds(&answers.profile))
+        .find_map(field)
 }
 
 /// Removes an item's entry once nothing is left in it, so saved state stays minimal.

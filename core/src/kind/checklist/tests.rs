@@ -483,3 +483,81 @@ fn a_large_workplace_without_a_committee_gets_the_legal_duty_finding_and_a_small
         ["committee-required"]
     );
 }
+
+#[test]
+fn advice_and_where_to_ask_are_tailored_to_the_size_band() {
+    let checklist = checklist();
+    let item = checklist.item("policy-plan").unwrap();
+    let large = with_size(&checklist, "50plus");
+    let small = with_size(&checklist, "10to49");
+    assert_eq!(
+        checklist.item_recommendation(item, &large).ja,
+        "衛生委員会で計画を審議する"
+    );
+    assert_eq!(
+        checklist.item_recommendation(item, &small).ja,
+        "労働者の意見を聴いて計画を作る"
+    );
+    // A field the matching advice leaves out falls back to the item's own.
+    assert_eq!(checklist.item_why(item, &large).ja, "理由");
+    assert_eq!(
+        checklist.item_why(item, &small).ja,
+        "小規模でも計画が要る理由"
+    );
+    assert_eq!(checklist.item_evidence(item, &small).ja, "計画書");
+    assert_eq!(checklist.item_helpers(item, &large), ["center"]);
+    assert_eq!(checklist.item_helpers(item, &small), ["chiiki", "center"]);
+    // Without a size answer no advice holds: the item's own text and helpers.
+    let unknown = ChecklistAnswers::default();
+    assert_eq!(
+        checklist.item_recommendation(item, &unknown).ja,
+        "計画を作る"
+    );
+    assert!(checklist.item_helpers(item, &unknown).is_empty());
+    // The action plan carries the tailored helpers.
+    let mut answers = small.clone();
+    answer(&checklist, &mut answers, "policy-plan", "no");
+    let result = checklist.result(&answers, TODAY);
+    assert_eq!(result.recommendations[0].helpers, ["chiiki", "center"]);
+}
+
+#[test]
+fn a_helper_that_does_not_apply_is_left_out_even_when_advice_names_it() {
+    let pack = include_str!("../../../../tests/data/checklist/pack.json").replace(
+        r#""recommendation": {"ja": "衛生委員会で計画を審議する", "en": "Deliberate the plan in the health committee"}, "helpers": ["center"]"#,
+        r#""recommendation": {"ja": "衛生委員会で計画を審議する", "en": "Deliberate the plan in the health committee"}, "helpers": ["chiiki", "center"]"#,
+    );
+    let pack = load_pack(pack.as_bytes()).unwrap();
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        unreachable!("the test pack is a checklist")
+    };
+    let large = with_size(checklist, "50plus");
+    let item = checklist.item("policy-plan").unwrap();
+    assert_eq!(checklist.item_helpers(item, &large), ["center"]);
+}
+
+#[test]
+fn advice_naming_an_unknown_helper_or_replacing_nothing_is_refused_with_its_path() {
+    let pack = include_str!("../../../../tests/data/checklist/pack.json")
+        .replace(
+            r#""helpers": ["chiiki", "center"]}"#,
+            r#""helpers": ["nobody"]}"#,
+        )
+        .replace(
+            r#""advice": ["#,
+            r#""advice": [{"when": {"is": {"question": "size", "any_of": ["under10"]}}},"#,
+        );
+    let found: Vec<String> = load_pack(pack.as_bytes())
+        .unwrap_err()
+        .iter()
+        .map(|d| format!("{} {}", d.code.as_str(), d.path))
+        .collect();
+    assert!(
+        found.contains(&"unknown_ref /kit/areas/0/items/1/advice/2/helpers/0".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"empty_list /kit/areas/0/items/1/advice/0".to_string()),
+        "{found:?}"
+    );
+}

@@ -202,6 +202,41 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
                 &format!("{path}/helpers"),
                 "helper",
             );
+            for (i, advice) in item.advice.iter().enumerate() {
+                let advice_path = format!("{path}/advice/{i}");
+                v.condition(&advice.when, &format!("{advice_path}/when"), &profile);
+                for (field, text) in [
+                    ("why", &advice.why),
+                    ("evidence", &advice.evidence),
+                    ("recommendation", &advice.recommendation),
+                ] {
+                    if let Some(text) = text {
+                        v.text(text, &format!("{advice_path}/{field}"));
+                    }
+                }
+                if let Some(helpers) = &advice.helpers {
+                    v.refs(
+                        helpers,
+                        &helper_ids,
+                        &format!("{advice_path}/helpers"),
+                        "helper",
+                    );
+                }
+                if !advice.sources.is_empty() {
+                    v.sources(&advice.sources, &format!("{advice_path}/sources"));
+                }
+                if advice.why.is_none()
+                    && advice.evidence.is_none()
+                    && advice.recommendation.is_none()
+                    && advice.helpers.is_none()
+                {
+                    v.push(
+                        Code::EmptyList,
+                        advice_path,
+                        "advice for a profile must replace at least one of why, evidence, recommendation or helpers",
+                    );
+                }
+            }
             v.updates(&item.updates, &format!("{path}/updates"));
             v.sources(&item.sources, &format!("{path}/sources"));
             if let Some(dependency) = &item.depends_on {

@@ -107,7 +107,10 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
                         "   {}",
                         fill(
                             text.draft_priority_detail,
-                            &[("recommendation", &plain(item.recommendation.get(lang)))]
+                            &[(
+                                "recommendation",
+                                &plain(checklist.item_recommendation(item, &ctx.answers).get(lang))
+                            )]
                         )
                     ));
                 }

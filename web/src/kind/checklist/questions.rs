@@ -212,9 +212,9 @@ fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
             <details class="kizuki-cl-details">
                 <summary>{ &text.item_details }</summary>
                 <h4 class="kizuki-cl-detail-heading">{ &text.why_heading }</h4>
-                <p>{ rich(item.why.get(lang)) }</p>
+                <p>{ rich(checklist.item_why(item, &ctx.answers).get(lang)) }</p>
                 <h4 class="kizuki-cl-detail-heading">{ &text.evidence_heading }</h4>
-                <p>{ rich(item.evidence.get(lang)) }</p>
+                <p>{ rich(checklist.item_evidence(item, &ctx.answers).get(lang)) }</p>
                 if !updates.is_empty() {
                     <h4 class="kizuki-cl-detail-heading">{ &text.updates_heading }</h4>
                     <ul class="kizuki-cl-updates">

@@ -272,7 +272,7 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
             }
             <p class="kizuki-cl-action-recommendation">
                 <span class="kizuki-cl-label">{ format!("{}: ", text.recommendation_heading) }</span>
-                { rich(item.recommendation.get(lang)) }
+                { rich(checklist.item_recommendation(item, &ctx.answers).get(lang)) }
             </p>
             if !helpers.is_empty() {
                 <div class="kizuki-cl-action-helpers">
