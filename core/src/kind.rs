@@ -16,6 +16,8 @@ pub mod checklist;
 pub mod course;
 #[cfg(feature = "plan")]
 pub mod plan;
+#[cfg(feature = "questionnaire")]
+pub mod questionnaire;
 
 use serde::de::{DeserializeOwned, Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -263,6 +265,8 @@ kinds! {
     Plan(plan::Plan) = "plan", feature = "plan";
     /// An e-learning course of modules, lessons, scenarios and quizzes.
     Course(course::Course) = "course", feature = "course";
+    /// A scored questionnaire (the stress self-check): items, scales, scoring as data.
+    Questionnaire(questionnaire::Questionnaire) = "questionnaire", feature = "questionnaire";
 }
 
 impl Kit {
@@ -295,7 +299,7 @@ impl<'de> Visitor<'de> for KitVisitor {
         let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
         if key.as_deref() != Some("type") {
             return Err(A::Error::custom(
-                "the kit's first key must be `type` (checklist, plan or course)",
+                "the kit's first key must be `type` (checklist, plan, course or questionnaire)",
             ));
         }
         let name: std::borrow::Cow<'de, str> = map.next_value()?;

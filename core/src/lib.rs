@@ -30,7 +30,12 @@
 // With one kind's feature only, a `let … else` on the kit is irrefutable and the
 // other kinds' arms are gone: what the full build checks, a one-kind build need not repeat.
 #![cfg_attr(
-    not(all(feature = "checklist", feature = "plan", feature = "course")),
+    not(all(
+        feature = "checklist",
+        feature = "plan",
+        feature = "course",
+        feature = "questionnaire"
+    )),
     allow(
         irrefutable_let_patterns,
         unreachable_patterns,
@@ -40,8 +45,15 @@
     )
 )]
 
-#[cfg(not(any(feature = "checklist", feature = "plan", feature = "course")))]
-compile_error!("kizuki-core needs at least one kind's feature: checklist, plan or course");
+#[cfg(not(any(
+    feature = "checklist",
+    feature = "plan",
+    feature = "course",
+    feature = "questionnaire"
+)))]
+compile_error!(
+    "kizuki-core needs at least one kind's feature: checklist, plan, course or questionnaire"
+);
 
 #[cfg(all(feature = "checklist", feature = "course"))]
 pub mod aggregate;
@@ -65,7 +77,12 @@ pub mod phone;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
-#[cfg(all(feature = "checklist", feature = "plan", feature = "course"))]
+#[cfg(all(
+    feature = "checklist",
+    feature = "plan",
+    feature = "course",
+    feature = "questionnaire"
+))]
 pub mod stats;
 pub mod text;
 pub mod validate;

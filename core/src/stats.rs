@@ -8,6 +8,7 @@ use crate::diagnostic::Code;
 use crate::kind::checklist::{Checklist, Obligation};
 use crate::kind::course::Course;
 use crate::kind::plan::{DocBlock, Plan};
+use crate::kind::questionnaire::Questionnaire;
 use crate::kind::KindAccess;
 use crate::pack::{InForce, InForceStatus, Pack, SourceRef};
 use crate::validate::validate;
@@ -167,6 +168,17 @@ pub fn pack_stats(pack: &Pack) -> PackStats {
         plan_stats(&mut stats, plan);
     } else if let Some(course) = Course::of(&pack.kit) {
         course_stats(&mut stats, course);
+    } else if let Some(questionnaire) = Questionnaire::of(&pack.kit) {
+        // Sections count as areas and items as items, so `items_per_area` lists each
+        // section's items.
+        stats.areas = questionnaire.sections.len();
+        for section in &questionnaire.sections {
+            stats.items += section.items.len();
+            stats.items_per_area.push(AreaItems {
+                area: section.id.clone(),
+                items: section.items.iter().map(|i| i.id.clone()).collect(),
+            });
+        }
     }
     stats
 }

@@ -10,6 +10,7 @@ mod hostile;
 mod ics;
 mod imported;
 mod passphrase;
+mod questionnaire;
 mod report;
 mod roundtrip;
 mod schema;
