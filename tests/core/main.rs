@@ -14,6 +14,7 @@ mod questionnaire;
 mod report;
 mod roundtrip;
 mod schema;
+mod stress_groups;
 mod tidy;
 mod xapi;
 

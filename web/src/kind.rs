@@ -10,6 +10,8 @@ pub mod checklist;
 pub mod course;
 #[cfg(feature = "plan")]
 pub mod plan;
+#[cfg(feature = "questionnaire")]
+pub mod questionnaire;
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -84,6 +86,12 @@ pub const KINDS: &[WebKind] = &[
         name: "course",
         default_pack: "linecare",
         view: |props| html! { <course::CourseView ..props /> },
+    },
+    #[cfg(feature = "questionnaire")]
+    WebKind {
+        name: "questionnaire",
+        default_pack: "bjsq-57",
+        view: |props| html! { <questionnaire::QuestionnaireView ..props /> },
     },
 ];
 

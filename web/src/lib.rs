@@ -12,6 +12,7 @@
         feature = "checklist",
         feature = "plan",
         feature = "course",
+        feature = "questionnaire",
         feature = "tools"
     )),
     allow(irrefutable_let_patterns, unreachable_patterns)

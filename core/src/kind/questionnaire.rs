@@ -6,6 +6,8 @@
 //! The BJSQ packs (`content/bjsq-57.json`, `content/bjsq-23.json`) are the first users;
 //! nothing here names them.
 
+#[cfg(all(feature = "checklist", feature = "course"))]
+pub mod aggregate;
 mod kind_impl;
 mod session;
 mod validate;
@@ -46,6 +48,68 @@ pub struct Questionnaire {
     pub outcomes: Vec<Outcome>,
     /// Where to turn: people, services and lines that outcomes point to.
     pub routes: Vec<Route>,
+    /// What a group analysis of many exports shows (e.g. the 仕事のストレス判定図), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_analysis: Option<GroupAnalysis>,
+}
+
+/// The group analysis: means of some measures per group, split by a respondent answer
+/// (sex, as the 判定図 is), and a health risk where the pack gives a model for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GroupAnalysis {
+    /// The respondent question that splits every breakdown (e.g. `sex`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The measures whose raw means are shown (e.g. workload, control, supervisor and
+    /// coworker support).
+    pub measures: Vec<String>,
+    /// Health-risk models, one per answer of `by` (or one without `by`); none when the
+    /// pack does not carry verified coefficients.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risk_models: Vec<RiskModel>,
+    /// Where the method and its numbers come from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A health risk: `100 × exp(Σ (group mean − national mean) × coefficient)` for each part;
+/// the total risk is the product of the parts divided by 100 per extra part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RiskModel {
+    /// The answer of `by` this model is for (absent when `by` is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// The parts (e.g. 量–コントロール, 職場の支援), each a risk of its own.
+    pub parts: Vec<RiskPart>,
+}
+
+/// One part of a health-risk model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RiskPart {
+    /// Stable id results name.
+    pub id: String,
+    /// The part's name (e.g. 量–コントロール判定図).
+    pub label: Text,
+    /// Its terms.
+    pub terms: Vec<RiskTerm>,
+}
+
+/// A term of a health-risk part: a measure's national mean and its coefficient.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RiskTerm {
+    /// The measure's id.
+    pub measure: String,
+    /// The national mean of its raw value.
+    pub mean: f64,
+    /// The coefficient.
+    pub coefficient: f64,
 }
 
 /// The instrument's name and authors.

@@ -29,6 +29,16 @@ impl Kind for Questionnaire {
                 return Err(missing("respondent answer", choice));
             }
         }
+        if let Some(group) = &state.group {
+            let fits = !group.trim().is_empty()
+                && group.chars().count() <= super::session::MAX_GROUP_CHARS
+                && !group.chars().any(char::is_control);
+            if !fits {
+                return Err(crate::error::Error::DoesNotFit(
+                    "the group label is empty, too long or holds control characters".into(),
+                ));
+            }
+        }
         for (item, choice) in &state.items {
             let (section, _) = self.item(item).ok_or_else(|| missing("item", item))?;
             let fits = self

@@ -19,7 +19,14 @@ pub struct QuestionnaireAnswers {
     /// Item id → answer option id.
     #[serde(default)]
     pub items: BTreeMap<String, String>,
+    /// The group the person belongs to for a group analysis (e.g. a department, as the
+    /// 実施者 named it); never a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
+
+/// The longest group label kept, in characters.
+pub const MAX_GROUP_CHARS: usize = 40;
 
 /// What a person can do; each maps to one [`Questionnaire::apply`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +45,11 @@ pub enum QuestionnaireAction {
         item: String,
         /// The answer option id.
         choice: Option<String>,
+    },
+    /// Sets the group for a group analysis (trimmed; empty clears it).
+    SetGroup {
+        /// The group's label.
+        group: String,
     },
     /// Erases every answer.
     Clear,
@@ -132,6 +144,15 @@ impl Questionnaire {
                         answers.items.insert(item.clone(), choice.clone());
                     }
                 }
+            }
+            QuestionnaireAction::SetGroup { group } => {
+                let group = group.trim();
+                if group.chars().count() > MAX_GROUP_CHARS || group.chars().any(char::is_control) {
+                    return Err(Error::NotAllowed(format!(
+                        "a group label is at most {MAX_GROUP_CHARS} characters, without control characters"
+                    )));
+                }
+                answers.group = (!group.is_empty()).then(|| group.to_string());
             }
             QuestionnaireAction::Clear => *answers = QuestionnaireAnswers::default(),
         }

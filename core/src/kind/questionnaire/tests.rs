@@ -120,6 +120,7 @@ fn tiny() -> Questionnaire {
             },
         ],
         routes: vec![],
+        group_analysis: None,
     }
 }
 

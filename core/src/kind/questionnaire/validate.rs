@@ -280,6 +280,59 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
         rule_ids.insert(rule.id.as_str());
     }
 
+    if let Some(analysis) = &q.group_analysis {
+        let path = format!("{base}/group_analysis");
+        let measure_ids: BTreeSet<&str> = q.measures.iter().map(|m| m.id.as_str()).collect();
+        let choices = analysis.by.as_deref().map(|by| {
+            let found = respondent.get(by);
+            if found.is_none() {
+                v.push(
+                    Code::UnknownRef,
+                    format!("{path}/by"),
+                    format!("no respondent question with id `{by}`"),
+                );
+            }
+            found.cloned().unwrap_or_default()
+        });
+        v.non_empty(&analysis.measures, &format!("{path}/measures"), "measure");
+        v.refs(
+            &analysis.measures,
+            &measure_ids,
+            &format!("{path}/measures"),
+            "measure",
+        );
+        v.sources(&analysis.sources, &format!("{path}/sources"));
+        for (m, model) in analysis.risk_models.iter().enumerate() {
+            let model_path = format!("{path}/risk_models/{m}");
+            match (&choices, &model.when) {
+                (Some(choices), Some(when)) if !choices.contains(when.as_str()) => v.push(
+                    Code::UnknownRef,
+                    format!("{model_path}/when"),
+                    format!("the respondent question has no option `{when}`"),
+                ),
+                (Some(_), None) | (None, Some(_)) => v.push(
+                    Code::InvalidStructure,
+                    format!("{model_path}/when"),
+                    "a model says `when` exactly when the analysis has `by`",
+                ),
+                _ => {}
+            }
+            for (p, part) in model.parts.iter().enumerate() {
+                let part_path = format!("{model_path}/parts/{p}");
+                v.text(&part.label, &format!("{part_path}/label"));
+                for (t, term) in part.terms.iter().enumerate() {
+                    if !analysis.measures.contains(&term.measure) {
+                        v.push(
+                            Code::UnknownRef,
+                            format!("{part_path}/terms/{t}/measure"),
+                            format!("`{}` is not one of the analysis's measures", term.measure),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     let route_ids: BTreeSet<&str> = q.routes.iter().map(|r| r.id.as_str()).collect();
     v.non_empty(&q.outcomes, &format!("{base}/outcomes"), "outcome");
     let last = q.outcomes.len().saturating_sub(1);

@@ -1,0 +1,348 @@
+//! Group analysis of many questionnaire exports (the 仕事のストレス判定図 for the BJSQ
+//! packs): the raw means of the pack's analysis measures, and a health risk where the pack
+//! carries a model, for the whole and for each group the files name, split by the
+//! analysis's respondent answer (sex) as the Technote does.
+//!
+//! **No figure covers fewer than `min_group` people, and none follows by subtraction.**
+//! Each split (e.g. the men) is one partition: its whole, and its groups. A whole under
+//! `min_group` is hidden with all its groups. Inside a shown whole, groups under
+//! `min_group` are hidden, and then the smallest shown groups too, until the hidden ones
+//! together hold at least `min_group` people (or none is hidden): the whole minus the shown
+//! groups is then never fewer than `min_group` people. Nothing mixes the splits, so no
+//! second breakdown overlaps the first. Incomplete answers are counted apart, never
+//! averaged; files that do not import, or repeat an earlier file, are listed and skipped.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Questionnaire, QuestionnaireAnswers, RiskModel};
+use crate::aggregate::{effective_min_group, ExportFile, Group, InvalidFile};
+use crate::error::{Error, Result};
+use crate::export::import;
+use crate::load::ValidPack;
+
+/// Means (and risks) of one set of people.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Means {
+    /// How many people.
+    pub n: usize,
+    /// Measure id → mean raw value, rounded to one decimal as the 判定図 shows it.
+    pub measures: BTreeMap<String, f64>,
+    /// Part id → health risk (100 = the national mean), and `total`, when the pack
+    /// carries a model for this split.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub risk: BTreeMap<String, f64>,
+}
+
+/// One group of a split.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupFigures {
+    /// The group's label as the files give it.
+    pub group: String,
+    /// Its figures, or hidden.
+    pub figures: Group<Means>,
+}
+
+/// One split (e.g. the men): its whole and its groups.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Split {
+    /// The respondent answer (e.g. `male`), absent when the analysis has no `by`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Everyone of the split.
+    pub whole: Group<Means>,
+    /// Each group the files name, sorted by label; people without a group are only in
+    /// the whole.
+    pub groups: Vec<GroupFigures>,
+}
+
+/// The group analysis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupReport {
+    /// The pack aggregated.
+    pub pack_id: String,
+    /// The minimum group size applied.
+    pub min_group: usize,
+    /// Files given.
+    pub files_read: usize,
+    /// Files whose answers are complete and are counted.
+    pub files_counted: usize,
+    /// Files that imported but are not complete (not averaged).
+    pub files_incomplete: usize,
+    /// Files skipped, with why.
+    pub invalid: Vec<InvalidFile>,
+    /// One split per answer of the analysis's `by` (or one).
+    pub splits: Vec<Split>,
+}
+
+/// One person's figures: split value, group, and the analysis measures' raw values.
+struct Person {
+    split: Option<String>,
+    group: Option<String>,
+    raw: Vec<i32>,
+}
+
+fn means(questionnaire: &Questionnaire, people: &[&Person], model: Option<&RiskModel>) -> Means {
+    let Some(analysis) = &questionnaire.group_analysis else {
+        return Means {
+            n: people.len(),
+            measures: BTreeMap::new(),
+            risk: BTreeMap::new(),
+        };
+    };
+    let n = people.len().max(1) as f64;
+    let mut measures = BTreeMap::new();
+    for (index, id) in analysis.measures.iter().enumerate() {
+        let sum: i32 = people.iter().map(|p| p.raw[index]).sum();
+        measures.insert(id.clone(), round1(f64::from(sum) / n));
+    }
+    let mut risk = BTreeMap::new();
+    if let Some(model) = model {
+        let mut total = 100.0;
+        for part in &model.parts {
+            let exponent: f64 = part
+                .terms
+                .iter()
+                .filter_map(|term| {
+                    let mean = measures.get(&term.measure)?;
+                    Some((mean - term.mean) * term.coefficient)
+                })
+                .sum();
+            let value = 100.0 * exponent.exp();
+            total *= value / 100.0;
+            risk.insert(part.id.clone(), value.round());
+        }
+        risk.insert("total".into(), total.round());
+    }
+    Means {
+        n: people.len(),
+        measures,
+        risk,
+    }
+}
+
+/// Which groups of a shown whole can be shown: none under `min_group`, and then the
+/// smallest shown ones are hidden too until the people not in a shown group (the hidden
+/// groups and those without a group) are none or at least `min_group`, so the whole minus
+/// the shown groups never singles out fewer than `min_group` people.
+pub fn shown_groups(counts: &[usize], ungrouped: usize, min_group: usize) -> Vec<bool> {
+    let mut shown: Vec<bool> = counts.iter().map(|&c| c >= min_group).collect();
+    loop {
+        let rest: usize = ungrouped
+            + counts
+                .iter()
+                .zip(&shown)
+                .filter(|(_, &s)| !s)
+                .map(|(&c, _)| c)
+                .sum::<usize>();
+        if rest == 0 || rest >= min_group {
+            return shown;
+        }
+        let smallest = counts
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| shown[i])
+            .min_by_key(|&(_, &c)| c)
+            .map(|(i, _)| i);
+        match smallest {
+            Some(i) => shown[i] = false,
+            None => return shown,
+        }
+    }
+}
+
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// The group analysis of exports of a questionnaire pack.
+pub fn group_report(
+    pack: &ValidPack,
+    files: &[ExportFile<'_>],
+    min_group: Option<usize>,
+) -> Result<GroupReport> {
+    let min_group = effective_min_group(min_group);
+    let questionnaire = pack
+        .content::<Questionnaire>()
+        .ok_or_else(|| Error::NotAllowed("not a questionnaire pack".into()))?;
+    let analysis = questionnaire
+        .group_analysis
+        .as_ref()
+        .ok_or_else(|| Error::NotAllowed("this questionnaire has no group analysis".into()))?;
+    let mut invalid = Vec::new();
+    let mut seen: Vec<QuestionnaireAnswers> = Vec::new();
+    let mut people = Vec::new();
+    let mut incomplete = 0;
+    for file in files {
+        let export = match import(pack, file.bytes) {
+            Ok(export) => export,
+            Err(error) => {
+                invalid.push(InvalidFile {
+                    name: file.name.to_string(),
+                    code: error.code(),
+                    message: error.to_string(),
+                });
+                continue;
+            }
+        };
+        let Some(answers) = export.state.get::<Questionnaire>().cloned() else {
+            continue;
+        };
+        if seen.contains(&answers) {
+            invalid.push(InvalidFile {
+                name: file.name.to_string(),
+                code: "duplicate",
+                message: "the same answers as an earlier file".into(),
+            });
+            continue;
+        }
+        seen.push(answers.clone());
+        if !questionnaire.result(&answers).complete {
+            incomplete += 1;
+            continue;
+        }
+        let raw = analysis
+            .measures
+            .iter()
+            .map(|id| {
+                questionnaire
+                    .measure(id)
+                    .and_then(|m| questionnaire.measure_raw(&answers, m))
+                    .unwrap_or(0)
+            })
+            .collect();
+        people.push(Person {
+            split: analysis
+                .by
+                .as_ref()
+                .and_then(|by| answers.respondent.get(by).cloned()),
+            group: answers.group.clone(),
+            raw,
+        });
+    }
+    let split_values: Vec<Option<String>> = match &analysis.by {
+        Some(by) => questionnaire
+            .respondent
+            .iter()
+            .find(|q| &q.id == by)
+            .map(|q| q.options.iter().map(|o| Some(o.id.clone())).collect())
+            .unwrap_or_default(),
+        None => vec![None],
+    };
+    let mut splits = Vec::new();
+    for value in split_values {
+        let members: Vec<&Person> = people.iter().filter(|p| p.split == value).collect();
+        let model = analysis.risk_models.iter().find(|m| m.when == value);
+        let whole = Group::of(members.len(), min_group, || {
+            means(questionnaire, &members, model)
+        });
+        let mut by_group: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
+        for person in &members {
+            if let Some(group) = &person.group {
+                by_group.entry(group.as_str()).or_default().push(person);
+            }
+        }
+        let counts: Vec<usize> = by_group.values().map(Vec::len).collect();
+        let ungrouped = members.iter().filter(|p| p.group.is_none()).count();
+        let shown = if whole.shown().is_some() {
+            shown_groups(&counts, ungrouped, min_group)
+        } else {
+            vec![false; counts.len()]
+        };
+        let groups = by_group
+            .iter()
+            .zip(shown)
+            .map(|((label, group), shown)| GroupFigures {
+                group: (*label).to_string(),
+                figures: if shown {
+                    Group::Shown(means(questionnaire, group, model))
+                } else {
+                    Group::Hidden { min_group }
+                },
+            })
+            .collect();
+        splits.push(Split {
+            value,
+            whole,
+            groups,
+        });
+    }
+    Ok(GroupReport {
+        pack_id: pack.pack().id.clone(),
+        min_group,
+        files_read: files.len(),
+        files_counted: people.len(),
+        files_incomplete: incomplete,
+        invalid,
+        splits,
+    })
+}
+
+/// The report as CSV for spreadsheets (UTF-8 with a byte-order mark, CRLF): one row per
+/// shown whole or group, hidden ones written as hidden with no figures.
+pub fn group_report_csv(questionnaire: &Questionnaire, report: &GroupReport) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let measures: Vec<String> = questionnaire
+        .group_analysis
+        .as_ref()
+        .map(|a| a.measures.clone())
+        .unwrap_or_default();
+    let parts: Vec<String> = questionnaire
+        .group_analysis
+        .as_ref()
+        .and_then(|a| a.risk_models.first())
+        .map(|m| {
+            let mut ids: Vec<String> = m.parts.iter().map(|p| p.id.clone()).collect();
+            ids.push("total".into());
+            ids
+        })
+        .unwrap_or_default();
+    let mut header = vec!["split".to_string(), "group".into(), "n".into()];
+    header.extend(measures.iter().cloned());
+    header.extend(parts.iter().map(|p| format!("risk_{p}")));
+    let _ = writer.write_record(&header);
+    for split in &report.splits {
+        let value = split.value.clone().unwrap_or_default();
+        let rows = std::iter::once(("(all)".to_string(), &split.whole)).chain(
+            split.groups.iter().map(|g| {
+                (
+                    crate::csv_export::neutralise_cell(&g.group).into_owned(),
+                    &g.figures,
+                )
+            }),
+        );
+        for (group, figures) in rows {
+            let mut record = vec![value.clone(), group];
+            match figures.shown() {
+                Some(m) => {
+                    record.push(m.n.to_string());
+                    record.extend(measures.iter().map(|id| {
+                        m.measures
+                            .get(id)
+                            .map(|v| format!("{v:.1}"))
+                            .unwrap_or_default()
+                    }));
+                    record.extend(parts.iter().map(|id| {
+                        m.risk
+                            .get(id)
+                            .map(|v| format!("{v:.0}"))
+                            .unwrap_or_default()
+                    }));
+                }
+                None => {
+                    record.push("hidden".into());
+                    record.extend(std::iter::repeat_n(
+                        String::new(),
+                        measures.len() + parts.len(),
+                    ));
+                }
+            }
+            let _ = writer.write_record(&record);
+        }
+    }
+    let body = String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("\u{feff}{body}")
+}

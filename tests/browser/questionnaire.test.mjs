@@ -1,0 +1,179 @@
+// The stress self-check (app.html?kit=questionnaire) as a worker uses it on a phone: the sex
+// asked with its reason, one question per screen answered by tapping and by the keys 1–4,
+// resume after a reload, the result of the manual's worked example (A 21 / B 7 / C 4, high
+// stress by both branches of the conversion method), the profile SVG, the routes; then
+// export → erase → import giving the same result back, the "replace?" question and undo.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, launchBrowser, openPage, startServer, widgetTitle } from './helpers.mjs';
+
+const HOST = 'kizuki-kit';
+const PHONE = { width: 390, height: 844 };
+
+/** The manual's worked example as answer digits in the order asked (57 items). */
+const EXAMPLE = JSON.parse(
+  readFileSync(join(ROOT, 'tests/data/questionnaire/bjsq57-manual-example-male.case.json'), 'utf8'),
+);
+const DIGITS = ['a', 'b', 'c-talk', 'c-rely', 'c-listen', 'd'].map((s) => EXAMPLE.answers[s]).join('');
+
+async function storedKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kizuki/')));
+}
+
+async function currentItem(page) {
+  const item = page.locator(`${HOST} [data-testid="item"]`);
+  await item.waitFor();
+  return item.getAttribute('data-item');
+}
+
+/** Answers from question `from` (0-based) to `to` (exclusive): taps, and every third by key. */
+async function answer(page, from, to) {
+  for (let i = from; i < to; i += 1) {
+    const before = await currentItem(page);
+    const digit = DIGITS[i];
+    if (i % 3 === 0) {
+      await page.keyboard.press(digit);
+    } else {
+      await page.locator(`${HOST} [data-testid="answer-${digit}"]`).click();
+    }
+    if (i + 1 < DIGITS.length) {
+      await page.waitForFunction(
+        ([host, item]) =>
+          document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="item"]')?.getAttribute('data-item') !== item,
+        [HOST, before],
+      );
+    }
+  }
+}
+
+describe('stress self-check', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the whole flow on a phone: sex with its reason, one question per screen, resume, result', async () => {
+    const { context, page, requests, problems } = await openPage(browser, `${server.origin}/app.html?kit=questionnaire`, {
+      viewport: PHONE,
+    });
+    try {
+      assert.match(await widgetTitle(page, HOST), /ストレスセルフチェック/);
+      const statutory = await page.locator(`${HOST} [data-testid="not-statutory"]`).textContent();
+      assert.match(statutory, /実施者/);
+      assert.match(statutory, /5年間/);
+      assert.match(await page.locator(`${HOST} [data-testid="respondent-why"]`).textContent(), /素点換算表/);
+      const start = page.locator(`${HOST} [data-testid="start-button"]`);
+      assert.equal(await start.isDisabled(), true, 'no start before the sex is given');
+      await page.locator(`${HOST} label[for$="respondent-sex-male"]`).click();
+      await start.click();
+      assert.equal(await currentItem(page), 'a1');
+      // The question's legend takes focus, so the keys 1–4 work at once.
+      await answer(page, 0, 20);
+      assert.equal(await currentItem(page), 'b4');
+      assert.match(await page.locator(`${HOST} [data-testid="progress"]`).textContent(), /質問 21 \/ 57.*20 \/ 57/);
+      // One question per screen, nothing wider than the phone.
+      assert.equal(await page.locator(`${HOST} [data-testid="item"] fieldset`).count(), 1);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+
+      await page.reload();
+      await widgetTitle(page, HOST);
+      assert.equal(await currentItem(page), 'b4', 'resumes at the first unanswered question');
+      await page.locator(`${HOST} [data-testid="item"]`).click({ position: { x: 5, y: 5 } });
+      await answer(page, 20, DIGITS.length);
+
+      const result = page.locator(`${HOST} [data-testid="result"]`);
+      await result.waitFor();
+      assert.equal(await page.locator(`${HOST} [data-testid="outcome"]`).getAttribute('data-outcome'), 'high-stress');
+      const conversion = page.locator(`${HOST} [data-rule="conversion-method"]`);
+      assert.equal(await conversion.getAttribute('data-holds'), 'true');
+      assert.match(await conversion.textContent(), /素点換算表.*㋐.*㋑/s);
+      const sums = await page.locator(`${HOST} [data-testid="sums"] tbody tr`).evaluateAll((rows) =>
+        Object.fromEntries(rows.map((r) => [r.dataset.sum, r.querySelector('td').textContent.trim()])),
+      );
+      assert.deepEqual([sums['converted-a'], sums['converted-b'], sums['converted-c']], ['21', '7', '4']);
+      // The profile: an SVG with one bar per scale, each with its points written beside it.
+      const profile = page.locator(`${HOST} [data-testid="profile"] svg`);
+      assert.equal(await profile.getAttribute('role'), 'img');
+      assert.equal(await page.locator(`${HOST} [data-testid="profile"] svg rect`).count(), 19);
+      assert.equal(await page.locator(`${HOST} [data-testid="profile"] .kizuki-qn-svg-value`).count(), 19);
+      const routes = await page.locator(`${HOST} [data-testid="routes"] li`).evaluateAll((li) => li.map((l) => l.dataset.route));
+      assert.deepEqual(routes.slice(0, 3), ['crisis', 'sangyoi', 'chisanpo']);
+      assert.ok((await storedKeys(page)).length >= 1, 'the answers are saved');
+      assert.deepEqual(problems, []);
+      const origin = new URL(server.origin).origin;
+      assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('export, erase, import gives the same result; a second import asks first and can be undone', async () => {
+    const { context, page, problems } = await openPage(browser, `${server.origin}/app.html?kit=questionnaire`, {
+      viewport: PHONE,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-qn-'));
+    try {
+      await widgetTitle(page, HOST);
+      await page.locator(`${HOST} label[for$="respondent-sex-male"]`).click();
+      await page.locator(`${HOST} [data-testid="start-button"]`).click();
+      await answer(page, 0, DIGITS.length);
+      await page.locator(`${HOST} [data-testid="result"]`).waitFor();
+      const sumsBefore = await page.locator(`${HOST} [data-testid="sums"]`).textContent();
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`${HOST} [data-testid="export-json"]`).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /^bjsq-57-\d{4}-\d{2}-\d{2}\.json$/);
+      const exported = join(dir, 'export.json');
+      await download.saveAs(exported);
+      const file = JSON.parse(readFileSync(exported, 'utf8'));
+      assert.equal(file.state.kind, 'questionnaire');
+      assert.deepEqual(Object.keys(file.state.data).sort(), ['items', 'respondent']);
+      assert.equal(Object.keys(file.state.data.items).length, 57);
+
+      await page.locator(`${HOST} [data-testid="erase"]`).click();
+      await page.locator(`${HOST} [data-testid="erase-confirm"]`).click();
+      await page.locator(`${HOST} [data-testid="start"]`).waitFor();
+      assert.deepEqual(await storedKeys(page), []);
+
+      const input = page.locator(`${HOST} [data-testid="import"]`);
+      const notJson = join(dir, 'notes.json');
+      writeFileSync(notJson, 'not json');
+      await input.setInputFiles(notJson);
+      await page.locator(`${HOST} [data-testid="notice"]`, { hasText: 'JSON形式' }).waitFor();
+      await page.locator(`${HOST} [data-testid="start"]`).waitFor();
+
+      await input.setInputFiles(exported);
+      await page.locator(`${HOST} [data-testid="result"]`).waitFor();
+      assert.equal(await page.locator(`${HOST} [data-testid="sums"]`).textContent(), sumsBefore);
+
+      // A changed file over saved answers: asked first; replacing keeps the old for undo.
+      const changed = structuredClone(file);
+      changed.state.data.items.b1 = '4';
+      changed.saved_at = '2030-01-01T00:00:00.000Z';
+      const changedPath = join(dir, 'changed.json');
+      writeFileSync(changedPath, JSON.stringify(changed));
+      await input.setInputFiles(changedPath);
+      await page.locator(`${HOST} [data-testid="import-confirm"]`).waitFor();
+      await page.locator(`${HOST} [data-testid="import-replace"]`).click();
+      await page.locator(`${HOST} [data-testid="undo-import"]`).click();
+      await page.locator(`${HOST} [data-testid="result"]`).waitFor();
+      assert.equal(await page.locator(`${HOST} [data-testid="sums"]`).textContent(), sumsBefore);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,201 @@
+//! Group analysis of stress self-check exports: the 判定図 means for the whole and each
+//! group by sex, groups under 10 hidden in every breakdown, and no group under 10 singled
+//! out by subtracting shown groups from a shown whole (a property over random workplaces).
+
+use kizuki_core::aggregate::{ExportFile, Group};
+use kizuki_core::export::{Export, KitState};
+use kizuki_core::kind::questionnaire::aggregate::{group_report, group_report_csv, shown_groups};
+use kizuki_core::kind::questionnaire::{Questionnaire, QuestionnaireAnswers};
+use kizuki_core::{load_pack, ValidPack};
+use proptest::prelude::*;
+
+use crate::repo_root;
+
+fn pack() -> ValidPack {
+    load_pack(&std::fs::read(repo_root().join("content/bjsq-57.json")).unwrap()).unwrap()
+}
+
+/// A complete set of answers, varied by `seed` so no two files are the same.
+fn answers(pack: &ValidPack, seed: usize, sex: &str, group: Option<&str>) -> QuestionnaireAnswers {
+    let questionnaire = pack.content::<Questionnaire>().unwrap();
+    let mut answers = QuestionnaireAnswers::default();
+    answers.respondent.insert("sex".into(), sex.into());
+    let mut state = seed as u64 * 2_654_435_761 + 1;
+    for (_, item) in questionnaire.items() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let digit = (state >> 33) % 4 + 1;
+        answers.items.insert(item.id.clone(), digit.to_string());
+    }
+    answers.group = group.map(str::to_string);
+    answers
+}
+
+fn export(pack: &ValidPack, answers: QuestionnaireAnswers) -> Vec<u8> {
+    Export::new(
+        pack,
+        KitState::Questionnaire(answers),
+        "2026-12-06T00:00:00.000Z",
+        1,
+    )
+    .to_json()
+    .into_bytes()
+}
+
+/// 25 people: 12 men in 営業, 7 men in 製造, 3 men without a group, 3 women in 総務.
+fn workplace(pack: &ValidPack) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let plan = [
+        ("male", Some("営業"), 12),
+        ("male", Some("製造"), 7),
+        ("male", None, 3),
+        ("female", Some("総務"), 3),
+    ];
+    let mut seed = 0;
+    for (sex, group, count) in plan {
+        for _ in 0..count {
+            seed += 1;
+            files.push((
+                format!("{seed}.json"),
+                export(pack, answers(pack, seed, sex, group)),
+            ));
+        }
+    }
+    files
+}
+
+#[test]
+fn a_group_of_25_shows_the_men_and_their_large_group_and_hides_the_group_of_7_and_the_women() {
+    let pack = pack();
+    let files = workplace(&pack);
+    let refs: Vec<ExportFile<'_>> = files
+        .iter()
+        .map(|(n, b)| ExportFile { name: n, bytes: b })
+        .collect();
+    let report = group_report(&pack, &refs, None).unwrap();
+    assert_eq!(
+        (report.files_read, report.files_counted, report.min_group),
+        (25, 25, 10)
+    );
+    let men = report
+        .splits
+        .iter()
+        .find(|s| s.value.as_deref() == Some("male"))
+        .unwrap();
+    let women = report
+        .splits
+        .iter()
+        .find(|s| s.value.as_deref() == Some("female"))
+        .unwrap();
+    assert_eq!(men.whole.shown().unwrap().n, 22);
+    let group = |label: &str| men.groups.iter().find(|g| g.group == label).unwrap();
+    assert_eq!(group("営業").figures.shown().unwrap().n, 12);
+    assert!(matches!(
+        group("製造").figures,
+        Group::Hidden { min_group: 10 }
+    ));
+    assert!(women.whole.shown().is_none(), "3 women are too few to show");
+    assert!(women.groups.iter().all(|g| g.figures.shown().is_none()));
+
+    // The means are the plain means of the four 判定図 scales.
+    let questionnaire = pack.content::<Questionnaire>().unwrap();
+    let mut workload = 0;
+    for seed in 1..=12 {
+        let a = answers(&pack, seed, "male", Some("営業"));
+        workload += questionnaire
+            .measure_raw(&a, questionnaire.measure("workload").unwrap())
+            .unwrap();
+    }
+    let shown = group("営業").figures.shown().unwrap();
+    assert_eq!(
+        shown.measures["workload"],
+        (f64::from(workload) / 12.0 * 10.0).round() / 10.0
+    );
+    assert!(
+        shown.risk.is_empty(),
+        "the pack carries no risk coefficients yet"
+    );
+
+    // Subtraction: the men minus every shown men's group leaves 10 people (製造 and the
+    // three without a group), never the 7 of 製造 alone.
+    let rest = men.whole.shown().unwrap().n
+        - men
+            .groups
+            .iter()
+            .filter_map(|g| g.figures.shown())
+            .map(|m| m.n)
+            .sum::<usize>();
+    assert_eq!(rest, 10);
+
+    let csv = group_report_csv(questionnaire, &report);
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 with a byte-order mark");
+    assert!(csv.contains("male,製造,hidden"), "{csv}");
+    assert!(csv.contains("female,(all),hidden"), "{csv}");
+}
+
+#[test]
+fn a_repeated_file_and_a_foreign_file_are_skipped_and_listed() {
+    let pack = pack();
+    let mut files = workplace(&pack);
+    files.push(("again.json".into(), files[0].1.clone()));
+    files.push(("notes.json".into(), b"not json".to_vec()));
+    let refs: Vec<ExportFile<'_>> = files
+        .iter()
+        .map(|(n, b)| ExportFile { name: n, bytes: b })
+        .collect();
+    let report = group_report(&pack, &refs, None).unwrap();
+    assert_eq!(report.files_counted, 25);
+    let codes: Vec<&str> = report.invalid.iter().map(|i| i.code).collect();
+    assert_eq!(codes, ["duplicate", "invalid_json"]);
+}
+
+#[test]
+fn a_health_risk_model_in_the_pack_gives_100_times_exp_of_the_weighted_differences() {
+    // Test-only numbers: the pack's model is data; these check the arithmetic, not the
+    // Technote's coefficients.
+    let bytes = std::fs::read(repo_root().join("content/bjsq-57.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let part = |id: &str, terms: serde_json::Value| serde_json::json!({"id": id, "label": {"ja": id, "en": id}, "terms": terms});
+    let model = |when: &str| {
+        serde_json::json!({"when": when, "parts": [
+            part("demand-control", serde_json::json!([{"measure": "workload", "mean": 8.0, "coefficient": 0.1}, {"measure": "control", "mean": 8.0, "coefficient": -0.1}])),
+            part("support", serde_json::json!([{"measure": "supervisor", "mean": 7.0, "coefficient": -0.1}, {"measure": "coworkers", "mean": 8.0, "coefficient": -0.1}]))
+        ]})
+    };
+    value["kit"]["group_analysis"]["risk_models"] =
+        serde_json::json!([model("male"), model("female")]);
+    let pack = load_pack(&serde_json::to_vec(&value).unwrap()).unwrap();
+    let files = workplace(&pack);
+    let refs: Vec<ExportFile<'_>> = files
+        .iter()
+        .map(|(n, b)| ExportFile { name: n, bytes: b })
+        .collect();
+    let report = group_report(&pack, &refs, None).unwrap();
+    let men = report.splits[0].whole.shown().unwrap();
+    let m = &men.measures;
+    let demand = 100.0 * ((m["workload"] - 8.0) * 0.1 + (m["control"] - 8.0) * -0.1f64).exp();
+    let support = 100.0 * ((m["supervisor"] - 7.0) * -0.1 + (m["coworkers"] - 8.0) * -0.1f64).exp();
+    assert_eq!(men.risk["demand-control"], demand.round());
+    assert_eq!(men.risk["support"], support.round());
+    assert_eq!(men.risk["total"], (demand * support / 100.0).round());
+}
+
+proptest! {
+    /// Any workplace: a shown group has at least 10 people, and the whole minus every shown
+    /// group is nobody or at least 10 people.
+    #[test]
+    fn no_subtraction_of_shown_groups_singles_out_fewer_than_ten(
+        counts in prop::collection::vec(1usize..25, 0..8),
+        ungrouped in 0usize..12,
+    ) {
+        // Groups are shown only inside a shown whole (10 people or more).
+        prop_assume!(counts.iter().sum::<usize>() + ungrouped >= 10);
+        let shown = shown_groups(&counts, ungrouped, 10);
+        for (count, shown) in counts.iter().zip(&shown) {
+            prop_assert!(!shown || *count >= 10);
+        }
+        let rest: usize = ungrouped + counts.iter().zip(&shown).filter(|(_, s)| !**s).map(|(c, _)| c).sum::<usize>();
+        prop_assert!(rest == 0 || rest >= 10, "rest {rest}");
+    }
+}

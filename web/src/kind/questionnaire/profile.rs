@@ -1,0 +1,132 @@
+//! 個人のストレスプロフィール as SVG: one row per scale with its name above a bar of 1–5
+//! converted points, the number written beside it and a grid line per point, so it reads
+//! without colour; scales are grouped by the pack's sums of converted points (A, B, C). A
+//! table with the same figures follows for screen readers and print.
+
+use kizuki_core::kind::questionnaire::{Questionnaire, QuestionnaireResult, SumOf};
+use kizuki_core::Lang;
+use yew::prelude::*;
+
+use super::text::QuestionnaireText;
+use crate::locale::fill;
+
+const ROW: i32 = 44;
+const GROUP: i32 = 30;
+const UNIT: i32 = 56;
+
+/// A group's heading (none for the measures no sum adds) and its rows: name, points.
+type Group<'a> = (Option<&'a str>, Vec<(&'a str, u8)>);
+
+/// The measures with converted points, grouped by the sums that add them (then the rest).
+fn groups<'a>(
+    questionnaire: &'a Questionnaire,
+    result: &'a QuestionnaireResult,
+    lang: Lang,
+) -> Vec<Group<'a>> {
+    let points = |id: &str| {
+        result
+            .measures
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.points)
+    };
+    let label = |id: &str| questionnaire.measure(id).map(|m| m.label.get(lang));
+    let mut placed: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for sum in questionnaire
+        .sums
+        .iter()
+        .filter(|s| s.sum_of == SumOf::ConvertedMeasures)
+    {
+        let rows: Vec<(&str, u8)> = sum
+            .of
+            .iter()
+            .filter_map(|id| Some((label(id)?, points(id)?)))
+            .collect();
+        placed.extend(sum.of.iter().map(String::as_str));
+        out.push((Some(sum.label.get(lang)), rows));
+    }
+    let rest: Vec<(&str, u8)> = questionnaire
+        .measures
+        .iter()
+        .filter(|m| !placed.contains(&m.id.as_str()))
+        .filter_map(|m| Some((m.label.get(lang), points(&m.id)?)))
+        .collect();
+    if !rest.is_empty() {
+        out.push((None, rest));
+    }
+    out
+}
+
+/// The profile, or nothing when no measure has converted points (the short version).
+pub fn profile(
+    questionnaire: &Questionnaire,
+    result: &QuestionnaireResult,
+    lang: Lang,
+    text: &QuestionnaireText,
+    id: &str,
+) -> Html {
+    let groups = groups(questionnaire, result, lang);
+    if groups.iter().all(|(_, rows)| rows.is_empty()) {
+        return Html::default();
+    }
+    let hatch = format!("url(#{id}-hatch)");
+    let mut y = 0;
+    let mut shapes = Vec::new();
+    for (heading, rows) in &groups {
+        if let Some(heading) = heading {
+            y += GROUP;
+            shapes.push(html! { <text x="0" y={(y - 8).to_string()} class="kizuki-qn-svg-group">{ *heading }</text> });
+        }
+        for (label, points) in rows {
+            let top = y + 18;
+            shapes.push(html! { <text x="0" y={(y + 13).to_string()} class="kizuki-qn-svg-label">{ *label }</text> });
+            for tick in 0..=5 {
+                let x = tick * UNIT;
+                shapes.push(html! { <line x1={x.to_string()} x2={x.to_string()} y1={top.to_string()} y2={(top + 18).to_string()} class="kizuki-qn-svg-tick" /> });
+            }
+            shapes.push(html! {
+                <rect x="0" y={top.to_string()} width={(i32::from(*points) * UNIT).to_string()} height="18"
+                      class="kizuki-qn-svg-bar" fill={hatch.clone()} />
+            });
+            shapes.push(html! {
+                <text x={(5 * UNIT + 8).to_string()} y={(top + 14).to_string()} class="kizuki-qn-svg-value">
+                    { fill(text.profile_points, &[("points", &points.to_string())]) }
+                </text>
+            });
+            y += ROW;
+        }
+    }
+    let height = y + 4;
+    let title = format!("{id}-title");
+    let description = format!("{id}-desc");
+    html! {
+        <figure class="kizuki-qn-profile" data-testid="profile">
+            <svg viewBox={format!("0 0 340 {height}")} role="img" aria-labelledby={title.clone()}
+                 aria-describedby={description.clone()} xmlns="http://www.w3.org/2000/svg">
+                <title id={title}>{ &text.profile_heading }</title>
+                <desc id={description}>{ &text.profile_note }</desc>
+                <defs>
+                    <pattern id={format!("{id}-hatch")} width="6" height="6" patternUnits="userSpaceOnUse"
+                             patternTransform="rotate(45)">
+                        <line x1="0" y1="0" x2="0" y2="6" class="kizuki-qn-svg-hatch" />
+                    </pattern>
+                </defs>
+                <g>{ for shapes }</g>
+            </svg>
+            <figcaption class="kizuki-hint">{ &text.profile_note }</figcaption>
+            <div class="kizuki-table-wrap">
+                <table class="kizuki-table kizuki-qn-profile-table">
+                    <tbody>
+                        { for groups.iter().flat_map(|(heading, rows)| {
+                            let head = heading.map(|h| html! { <tr><th colspan="2" scope="colgroup">{ h }</th></tr> });
+                            head.into_iter().chain(rows.iter().map(|(label, points)| html! {
+                                <tr><th scope="row">{ *label }</th><td>{ fill(text.profile_points, &[("points", &points.to_string())]) }</td></tr>
+                            }))
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}
