@@ -334,6 +334,50 @@ describe('return-to-work planner', () => {
     await context.close();
   });
 
+  test('a damaged vault record is told apart from a wrong passphrase, kept, and can be set aside', { timeout: 180_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await setPassphrase(page, PASSPHRASE);
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    await page.locator('.kizuki-plan-case h3').waitFor();
+    await page.getByRole('button', { name: 'ロックする' }).click();
+    // One character of the ciphertext changed, as a failing disk or a bad copy would.
+    const damaged = await page.evaluate((key) => {
+      const record = JSON.parse(localStorage.getItem(key));
+      const at = 12;
+      const c = record.ciphertext[at];
+      record.ciphertext = record.ciphertext.slice(0, at) + (c === 'A' ? 'B' : 'A') + record.ciphertext.slice(at + 1);
+      const text = JSON.stringify(record);
+      localStorage.setItem(key, text);
+      return text;
+    }, STORAGE_KEY);
+    await page.reload();
+    await widgetTitle(page, 'kizuki-kit');
+    await unlock(page, WRONG);
+    await page.locator('.kizuki-notice--error', { hasText: 'パスフレーズが違います' }).waitFor();
+    assert.equal(await page.locator('.kizuki-plan-damaged').count(), 0, 'a wrong passphrase is not called damage');
+    await page.locator(id('unlock-passphrase')).fill('');
+    await unlock(page, PASSPHRASE);
+    await page.locator('.kizuki-notice--error', { hasText: 'パスフレーズは正しいのですが' }).waitFor();
+    const choices = page.locator('.kizuki-plan-damaged');
+    await choices.waitFor();
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), damaged, 'kept byte for byte');
+    const [copy] = await Promise.all([
+      page.waitForEvent('download'),
+      choices.getByRole('button', { name: '壊れた記録の写しをダウンロードする' }).click(),
+    ]);
+    assert.equal(readFileSync(await copy.path(), 'utf8'), damaged, 'the copy is the record as stored');
+    await choices.getByRole('button', { name: '壊れた記録を脇に保管して、新しく始める' }).click();
+    await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).waitFor();
+    const stored = Object.fromEntries(await storageValues(page));
+    assert.equal(stored[STORAGE_KEY], undefined, 'the record moved');
+    const aside = Object.keys(stored).filter((key) => key.startsWith(`${STORAGE_KEY}/corrupt/`));
+    assert.equal(aside.length, 1);
+    assert.equal(stored[aside[0]], damaged, 'set aside byte for byte');
+    assert.deepEqual(problems.filter((p) => !/HTTP 4/.test(p)), []);
+    await context.close();
+  });
+
   test('weak passphrases are refused with the reason, shown while typing', { timeout: 120_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`, { viewport: { width: 390, height: 844 } });
     await widgetTitle(page, 'kizuki-kit');

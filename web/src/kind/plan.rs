@@ -188,6 +188,9 @@ pub(crate) fn notice_view(ctx: &Ctx<'_>, place: Place) -> Html {
             text.wrong_passphrase_file.to_string()
         }
         Message::WrongPassphrase => text.wrong_passphrase.to_string(),
+        Message::DamagedRecord => {
+            crate::locale::error_message(ctx.lang, "damaged_record").to_string()
+        }
         Message::Weak(problem) => text.passphrase_problem(*problem),
         Message::Locked => text.locked.to_string(),
         Message::AutoLocked => text.auto_locked.to_string(),
@@ -327,6 +330,22 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
             <PassphraseEntry id={ctx.id("unlock")} lang={ctx.lang} busy={ctx.state.busy}
                              button={text.unlock_button.to_string()} on_submit={flows::on_unlock(ctx)} />
             { notice_view(ctx, Place::Unlock) }
+            if matches!(&ctx.state.notice, Some(Notice { message: Message::DamagedRecord, .. })) {
+                <div class="kizuki-card kizuki-card--current kizuki-plan-damaged" role="group"
+                     aria-labelledby={ctx.id("damaged-heading")}>
+                    <p id={ctx.id("damaged-heading")}><strong>{ &text.damaged_heading }</strong></p>
+                    <p>{ &text.damaged_text }</p>
+                    <div class="kizuki-actions">
+                        <button type="button" class="kizuki-button kizuki-button--secondary"
+                                onclick={flows::on_download_stored(ctx)}>
+                            { &text.damaged_download }
+                        </button>
+                        <button type="button" class="kizuki-button" onclick={ctx.send(Msg::KeepAsideDamaged)}>
+                            { &text.damaged_keep_aside }
+                        </button>
+                    </div>
+                </div>
+            }
             <details class="kizuki-disclosure kizuki-plan-forgot">
                 <summary>{ &text.forgot_heading }</summary>
                 <p>{ &text.forgot_text }</p>

@@ -34,6 +34,7 @@ fn refused(error: &Error, place: Place) -> Msg {
     Msg::Refused(
         match error {
             Error::DecryptionFailed => Message::WrongPassphrase,
+            Error::DamagedRecord if place == Place::Unlock => Message::DamagedRecord,
             Error::WeakPassphrase(problem) => Message::Weak(*problem),
             Error::BrokenRandomness => Message::RandomUnavailable,
             other => Message::Core(other.code()),
@@ -271,4 +272,16 @@ fn deliver(name: &str, mime: &str, contents: &str, done: Message, place: Place) 
         Ok(()) => Msg::Notify(Notice::info(done).at(place)),
         Err(_) => Msg::Notify(Notice::problem(Message::Storage("other")).at(place)),
     }
+}
+
+/// Downloads the stored record exactly as it is (a damaged one, to keep).
+pub fn on_download_stored(ctx: &Ctx<'_>) -> Callback<MouseEvent> {
+    let pack = ctx.state.pack.clone();
+    let namespace = ctx.state.namespace.clone();
+    Callback::from(move |_: MouseEvent| {
+        if let Some(text) = vault_store::stored_text(&pack, &namespace) {
+            let name = format!("{}-damaged-{}.json", pack.pack().id, platform::today());
+            let _ = platform::download(&name, "application/json", &text);
+        }
+    })
 }

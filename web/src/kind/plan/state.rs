@@ -35,8 +35,11 @@ pub enum Tone {
 /// A message for the person (localised when shown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
-    /// Unlocking failed: wrong passphrase (or a damaged record).
+    /// Unlocking failed: wrong passphrase (or, for a record without a key check, a damaged
+    /// record).
     WrongPassphrase,
+    /// The passphrase is right but the record is damaged (its key check matched).
+    DamagedRecord,
     /// A new passphrase refused by the core's check, and why.
     Weak(kizuki_core::passphrase::PassphraseProblem),
     /// Locked by the person.
@@ -206,6 +209,8 @@ pub enum Msg {
     Import(PlanCases),
     /// Erase everything stored.
     Erase,
+    /// Move the damaged stored record aside (kept byte for byte) and start again.
+    KeepAsideDamaged,
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -506,6 +511,16 @@ impl Reducible for PlanState {
                 }
                 next.persist(None);
             }
+            Msg::KeepAsideDamaged => match vault_store::keep_aside(&next.pack, &next.namespace) {
+                Some(aside) => {
+                    next.forget(Phase::Setup);
+                    next.notice = Some(Notice::problem(Message::KeptAside(aside)));
+                }
+                None => {
+                    next.notice =
+                        Some(Notice::problem(Message::Storage("kept_in_place")).at(Place::Unlock));
+                }
+            },
             Msg::Erase => match vault_store::erase(&next.pack, &next.namespace) {
                 Ok(()) => {
                     next.forget(Phase::Setup);

@@ -50,6 +50,14 @@ pub struct PlanText {
     pub wrong_passphrase: &'static str,
     /// A wrong passphrase for an encrypted file being imported.
     pub wrong_passphrase_file: &'static str,
+    /// Heading of the damaged-record choices.
+    pub damaged_heading: &'static str,
+    /// What happened to a damaged record and what can be done.
+    pub damaged_text: &'static str,
+    /// Download a copy of the damaged record
+    pub damaged_download: &'static str,
+    /// Set the damaged record aside and start again
+    pub damaged_keep_aside: &'static str,
     /// The passphrase must be at least {min} characters.
     pub too_short: &'static str,
     /// Common passwords, keyboard rows and repeated characters are guessed first, so they c…

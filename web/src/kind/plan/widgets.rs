@@ -77,6 +77,7 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
                  hint: bool| {
         let id = format!("{}-{suffix}", props.id);
         let state = state.clone();
+        let problem = problem.clone();
         let hint_id = format!("{}-hint", props.id);
         html! {
             <div class="kizuki-field">
@@ -84,7 +85,12 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
                 <input id={id} type={kind} autocomplete={auto} value={(*state).clone()}
                        aria-describedby={hint.then_some(hint_id)}
                        disabled={props.busy}
-                       oninput={Callback::from(move |e: InputEvent| state.set(input_value(&e)))} />
+                       oninput={Callback::from(move |e: InputEvent| {
+                           // A refusal of what was typed before goes once the typing changes
+                           // (the meter says how the new text fares).
+                           problem.set(None);
+                           state.set(input_value(&e));
+                       })} />
             </div>
         }
     };
