@@ -46,9 +46,14 @@ pub enum Error {
     /// An export that names things this pack does not have.
     #[error("the file does not fit this kit: {0}")]
     DoesNotFit(String),
-    /// The passphrase is wrong, or the encrypted data was changed or cut.
+    /// The passphrase is wrong, or the encrypted data was changed or cut (a record without
+    /// a key check cannot tell which).
     #[error("the passphrase is wrong or the data is damaged")]
     DecryptionFailed,
+    /// The passphrase is right (the record's key check matches) but the encrypted data was
+    /// changed or cut: the record is damaged.
+    #[error("the passphrase is right but the encrypted data is damaged")]
+    DamagedRecord,
     /// A new passphrase too weak to protect health information, and why.
     #[error("the passphrase is too weak: {0}")]
     WeakPassphrase(crate::passphrase::PassphraseProblem),
@@ -71,6 +76,7 @@ impl Error {
             Error::WrongPack { .. } => "wrong_pack",
             Error::DoesNotFit(_) => "does_not_fit",
             Error::DecryptionFailed => "decryption_failed",
+            Error::DamagedRecord => "damaged_record",
             Error::WeakPassphrase(_) => "weak_passphrase",
             Error::BrokenRandomness => "broken_randomness",
         }

@@ -119,7 +119,15 @@ pub struct SealedRecord {
     pub nonce: String,
     /// Ciphertext with its tag, base64.
     pub ciphertext: String,
+    /// The key's check value, base64 ([`VaultKey::check_value`]): with it, a right
+    /// passphrase on a damaged record says [`Error::DamagedRecord`] instead of
+    /// [`Error::DecryptionFailed`]. Records sealed before it existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_check: Option<String>,
 }
+
+/// The associated data of the key check (never that of a sealed record).
+const KEY_CHECK_AAD: &[u8] = b"kizuki-vault key check";
 
 impl VaultKey {
     /// Derives a key from a new passphrase and a fresh random salt (slow on purpose). The
@@ -191,12 +199,46 @@ impl VaultKey {
             salt: BASE64.encode(self.salt),
             nonce: BASE64.encode(nonce),
             ciphertext: BASE64.encode(ciphertext),
+            key_check: Some(BASE64.encode(self.check_value())),
         })
     }
 
-    /// Opens a record sealed with this key. A wrong key, a changed byte, a changed label or
-    /// a cut-off ciphertext all give [`Error::DecryptionFailed`].
+    /// A check value of the key: the ChaCha20-Poly1305 tag of an empty message under the
+    /// all-zero nonce, which [`VaultKey::seal`] never uses (it refuses a nonce of one
+    /// repeated byte). It tells whether a passphrase is right without the ciphertext; it
+    /// gives a guesser nothing the ciphertext does not already give.
+    pub fn check_value(&self) -> Vec<u8> {
+        let cipher = ChaCha20Poly1305::new(Key::from_slice(&self.key));
+        cipher
+            .encrypt(
+                Nonce::from_slice(&[0u8; NONCE_BYTES]),
+                Payload {
+                    msg: &[],
+                    aad: KEY_CHECK_AAD,
+                },
+            )
+            .unwrap_or_default()
+    }
+
+    /// Opens a record sealed with this key. A wrong key gives [`Error::DecryptionFailed`];
+    /// so do a changed byte, a changed label or a cut-off ciphertext, unless the record's key
+    /// check matches this key: then the passphrase is right and the record is damaged,
+    /// [`Error::DamagedRecord`].
     pub fn open(&self, record: &SealedRecord) -> Result<Vec<u8>> {
+        self.open_unchecked(record).map_err(|error| {
+            let right_key = record
+                .key_check
+                .as_deref()
+                .and_then(|check| BASE64.decode(check).ok())
+                .is_some_and(|check| check == self.check_value());
+            match error {
+                Error::DecryptionFailed if right_key => Error::DamagedRecord,
+                other => other,
+            }
+        })
+    }
+
+    fn open_unchecked(&self, record: &SealedRecord) -> Result<Vec<u8>> {
         if record.kizuki_vault != VAULT_FORMAT
             || decode(&record.salt)? != self.salt
             || record.kdf != self.kdf
@@ -316,6 +358,31 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_record_is_told_apart_from_a_wrong_passphrase() {
+        let (key, record) = sealed();
+        let mut damaged = record.clone();
+        let mut bytes = BASE64.decode(&damaged.ciphertext).unwrap();
+        bytes[0] ^= 1;
+        damaged.ciphertext = BASE64.encode(bytes);
+        assert_eq!(key.open(&damaged), Err(Error::DamagedRecord));
+        let mut cut = record.clone();
+        cut.ciphertext = BASE64.encode(&BASE64.decode(&record.ciphertext).unwrap()[..8]);
+        assert_eq!(key.open(&cut), Err(Error::DamagedRecord));
+        // A wrong passphrase stays a wrong passphrase, damaged record or not.
+        let wrong = VaultKey::for_record("another passphrase entirely", &damaged).unwrap();
+        assert_eq!(wrong.open(&damaged), Err(Error::DecryptionFailed));
+        assert_eq!(wrong.open(&record), Err(Error::DecryptionFailed));
+        // A record from before the key check cannot tell.
+        let mut older = damaged.clone();
+        older.key_check = None;
+        assert_eq!(key.open(&older), Err(Error::DecryptionFailed));
+        // A forged check value does not turn a wrong passphrase into "damaged".
+        let mut forged = damaged;
+        forged.key_check = Some(BASE64.encode([0u8; 16]));
+        assert_eq!(wrong.open(&forged), Err(Error::DecryptionFailed));
+    }
+
+    #[test]
     fn wrong_passphrase_is_refused() {
         let (_, record) = sealed();
         let wrong = VaultKey::for_record("wrong horse battery", &record).unwrap();
@@ -331,17 +398,18 @@ mod tests {
             ciphertext: BASE64.encode(&bytes),
             ..record.clone()
         };
-        assert_eq!(key.open(&tampered), Err(Error::DecryptionFailed));
+        // With the right key, the key check says the passphrase is right: damaged, never opened.
+        assert_eq!(key.open(&tampered), Err(Error::DamagedRecord));
         let truncated = SealedRecord {
             ciphertext: BASE64.encode(&bytes[..bytes.len() - 5]),
             ..record.clone()
         };
-        assert_eq!(key.open(&truncated), Err(Error::DecryptionFailed));
+        assert_eq!(key.open(&truncated), Err(Error::DamagedRecord));
         let relabelled = SealedRecord {
             label: "other".into(),
             ..record
         };
-        assert_eq!(key.open(&relabelled), Err(Error::DecryptionFailed));
+        assert_eq!(key.open(&relabelled), Err(Error::DamagedRecord));
     }
 
     #[test]

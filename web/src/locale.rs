@@ -149,6 +149,7 @@ pub struct ErrorsText {
     pub wrong_pack: &'static str,
     pub does_not_fit: &'static str,
     pub decryption_failed: &'static str,
+    pub damaged_record: &'static str,
     pub weak_passphrase: &'static str,
     pub broken_randomness: &'static str,
     /// A file the browser could not read.
@@ -171,6 +172,7 @@ impl ErrorsText {
             "wrong_pack" => self.wrong_pack,
             "does_not_fit" => self.does_not_fit,
             "decryption_failed" => self.decryption_failed,
+            "damaged_record" => self.damaged_record,
             "weak_passphrase" => self.weak_passphrase,
             "broken_randomness" => self.broken_randomness,
             "read_failed" | "read" => self.read_failed,
@@ -242,6 +244,7 @@ mod tests {
             "wrong_pack",
             "does_not_fit",
             "decryption_failed",
+            "damaged_record",
             "weak_passphrase",
             "broken_randomness",
             "read_failed",

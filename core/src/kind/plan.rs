@@ -331,6 +331,7 @@ pub mod report;
 mod session;
 mod validate;
 
+pub(crate) use session::check_event_date;
 pub use session::{
     Case, FollowUpDate, HistoryEntry, PlanAction, PlanCases, StepProgress, MAX_CASE_TEXT_CHARS,
 };

@@ -246,6 +246,7 @@ pub fn case_overview_html(pack: &ValidPack, case: &Case, lang: Lang) -> Result<S
         }
         w.markup("</tbody>\n</table>\n");
     }
+    history_html(&mut w, plan, case, lang);
     schedule_html(&mut w, plan, case, lang);
     Ok(w.into_document(lang, &title))
 }
@@ -288,4 +289,38 @@ fn schedule_html(w: &mut HtmlWriter, plan: &Plan, case: &Case, lang: Lang) {
             _ => {}
         }
     }
+}
+
+/// The record of events: the day each happened and the day it was recorded, the step, the
+/// decision. Nothing when the case has none yet.
+fn history_html(w: &mut HtmlWriter, plan: &Plan, case: &Case, lang: Lang) {
+    if case.history.is_empty() {
+        return;
+    }
+    let l = labels(lang);
+    w.element("<h2>", l.case_history, "</h2>\n")
+        .markup("<table>\n<thead><tr>")
+        .element("<th>", l.happened_on, "</th>")
+        .element("<th>", l.recorded_on, "</th>")
+        .element("<th>", l.step, "</th>")
+        .element("<th>", l.decision, "</th>")
+        .markup("</tr></thead>\n<tbody>\n");
+    for entry in &case.history {
+        let step = plan.step(&entry.step);
+        let outcome = step
+            .and_then(|s| s.decision.as_ref())
+            .and_then(|d| d.options.iter().find(|o| o.id == entry.outcome))
+            .map_or(l.moved_on, |o| t(&o.label, lang));
+        w.markup("<tr>")
+            .element("<td>", &display_date(entry.event_day(), lang), "</td>")
+            .element("<td>", &display_date(&entry.date, lang), "</td>")
+            .element(
+                "<td>",
+                step.map_or(entry.step.as_str(), |s| t(&s.title, lang)),
+                "</td>",
+            )
+            .element("<td>", outcome, "</td>")
+            .markup("</tr>\n");
+    }
+    w.markup("</tbody>\n</table>\n");
 }

@@ -228,3 +228,16 @@ pub fn erase(pack: &ValidPack, namespace: &str) -> Result<(), StorageError> {
     }
     platform::remove(&storage_key)
 }
+
+/// The stored record's text as it is (to download a copy of a damaged one).
+pub fn stored_text(pack: &ValidPack, namespace: &str) -> Option<String> {
+    platform::read(&key_for(pack, namespace)).ok().flatten()
+}
+
+/// Moves the stored record aside, byte for byte (`…/corrupt/<time>`), and returns where;
+/// `None` when it cannot (storage full: it stays where it is).
+pub fn keep_aside(pack: &ValidPack, namespace: &str) -> Option<String> {
+    let key = key_for(pack, namespace);
+    let text = platform::read(&key).ok().flatten()?;
+    platform::keep_aside(&key, &text)
+}
