@@ -45,6 +45,11 @@ async function tabTo(page, matches, what, max = 120) {
 
 const buttonNamed = (text) => (e) => e.tag === 'button' && e.text === text;
 
+/** The text of the focused element, which should be a screen heading. */
+async function focusedHeadingText(page) {
+  return (await focused(page))?.text;
+}
+
 function stepHeading(page) {
   return page.locator(`${HOST} .kizuki-course-step-heading`);
 }
@@ -52,6 +57,24 @@ function stepHeading(page) {
 async function storedRecord(page) {
   const text = await page.evaluate((key) => localStorage.getItem(key), RECORD_KEY);
   return text ? JSON.parse(text) : null;
+}
+
+/** The questions of a module's quiz as drawn now (from the saved record), each with its
+ * options in the order shown. */
+async function shownQuestions(page, module) {
+  const record = await storedRecord(page);
+  const shown = record.state.data.modules[module.id].quiz_shown;
+  assert.ok(shown?.length, `a draw is saved for ${module.id}`);
+  return shown.map((item) => {
+    const question = module.quiz.questions.find((q) => q.id === item.question);
+    return { ...question, options: item.options.map((id) => question.options.find((o) => o.id === id)) };
+  });
+}
+
+/** The option ids of each question as the page shows them, in order. */
+async function optionOrder(page) {
+  return page.locator(`${HOST} .kizuki-course-question`).evaluateAll((sets) =>
+    sets.map((set) => [...set.querySelectorAll('input')].map((input) => input.value)).filter((ids) => ids.length));
 }
 
 /** The option ids of a question that answer it right, or a wrong answer. */
@@ -174,7 +197,8 @@ describe('line-care course', () => {
 
     // The quiz: radios with arrows and Space, checkboxes with Space; check each answer.
     await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
-    for (const question of module.quiz.questions) {
+    // The questions and options in the order drawn (and shown).
+    for (const question of await shownQuestions(page, module)) {
       const right = rightAnswer(question);
       const name = `kizuki-linecare-course-q-${question.id}`;
       const first = await tabTo(page, (e) => e.tag === 'input' && e.name === name, `the options of ${question.id}`);
@@ -239,7 +263,7 @@ describe('line-care course', () => {
     await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
 
     const answer = async (choose) => {
-      for (const question of module.quiz.questions) {
+      for (const question of await shownQuestions(page, module)) {
         for (const option of choose(question)) {
           await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).check();
         }
@@ -251,6 +275,8 @@ describe('line-care course', () => {
     await page.locator(`${HOST} button`, { hasText: '採点する' }).click();
     await page.locator(`${HOST} [role="alert"]`, { hasText: 'まだ答えていない問題' }).waitFor();
 
+    const firstOrder = await optionOrder(page);
+    assert.equal(firstOrder.length, module.quiz.questions.length);
     await answer(wrongAnswer);
     const result = page.locator(`${HOST} .kizuki-course-result-live`);
     await result.filter({ hasText: '0問正解（0%）' }).waitFor();
@@ -260,6 +286,12 @@ describe('line-care course', () => {
     await page.locator(`${HOST} button`, { hasText: 'もう一度受ける' }).click();
     await page.locator(`${HOST} .kizuki-course-question input`).first().waitFor();
     assert.equal(await page.locator(`${HOST} .kizuki-course-question input:checked`).count(), 0);
+    // A retake shows every question's options in a new order.
+    const retakeOrder = await optionOrder(page);
+    assert.equal(retakeOrder.length, firstOrder.length);
+    const byQuestion = (orders) => new Map(orders.map((ids) => [[...ids].sort().join(), ids.join()]));
+    const before = byQuestion(firstOrder);
+    for (const [key, order] of byQuestion(retakeOrder)) assert.notEqual(order, before.get(key), `options of ${key} reordered`);
     await answer(rightAnswer);
     await result.filter({ hasText: '（100%）' }).waitFor();
     assert.match(await result.textContent(), /合格です/);
@@ -285,7 +317,13 @@ describe('line-care course', () => {
     await page.locator(`${HOST} button`, { hasText: '読みました' }).click();
     await stepHeading(page).filter({ hasText: module.lessons[1].title.ja }).waitFor();
     await page.locator(`${HOST} .kizuki-course-step`, { hasText: '確認テスト' }).click();
-    const question = module.quiz.questions[0];
+    await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
+    // This module asks 6 of its 8 questions: the first one drawn.
+    assert.equal(module.quiz.questions_per_attempt, 6);
+    const drawn = await shownQuestions(page, module);
+    assert.equal(drawn.length, 6);
+    assert.equal(await page.locator(`${HOST} .kizuki-course-question`).count(), 6);
+    const question = drawn[0];
     const option = rightAnswer(question)[0];
     await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).check();
     await page.locator(`${HOST} .kizuki-course-check`).first().click();
@@ -469,6 +507,114 @@ describe('line-care course', () => {
     await scan('record');
     // axe itself applies inline styles, which the page's CSP refuses and reports: not the kit's doing.
     assert.deepEqual(problems.filter((p) => !/inline style|style-src/.test(p)), []);
+    await context.close();
+  });
+  test('the end-of-course screen appears after the last module; the map no longer offers to resume', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const last = pack.kit.modules.at(-1);
+    const first = pack.kit.modules[0];
+    const record = completedRecord(pack);
+    record.state.data.modules[last.id].attempts = [];
+    record.state.data.modules[last.id].feedback = {};
+    record.state.data.modules[first.id].feedback = {};
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(record)]);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await page.locator(`${HOST} button`, { hasText: '修了の画面を見る' }).count(), 0, 'not complete yet');
+
+    await page.locator(`${HOST} #kizuki-linecare-course-open-${last.id}`).click();
+    await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
+    for (const question of await shownQuestions(page, last)) {
+      for (const option of rightAnswer(question)) {
+        await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).check();
+      }
+    }
+    await page.locator(`${HOST} button`, { hasText: '採点する' }).click();
+    await page.locator(`${HOST} .kizuki-course-result-live`, { hasText: '合格です' }).waitFor();
+    await page.locator(`${HOST} button`, { hasText: 'アンケートへ進む' }).click();
+    for (const question of pack.kit.feedback_questions) {
+      await page.locator(`[name="kizuki-linecare-course-fb-${last.id}-${question.id}"]`).first().check();
+    }
+    await page.locator(`${HOST} button`, { hasText: '修了の画面へ' }).click();
+
+    const done = page.locator(`${HOST} .kizuki-course-done`);
+    await done.locator('h2', { hasText: '研修を修了しました' }).waitFor();
+    assert.equal(await focusedHeadingText(page), '研修を修了しました', 'focus moves to the heading');
+    assert.match(await done.textContent(), new RegExp(`全${pack.kit.modules.length}単元を修了しました`));
+    assert.equal(await done.locator('tbody tr').count(), pack.kit.modules.length);
+    assert.match(await done.textContent(), /次の一歩/);
+    // The first module's closing questions were never answered: they are asked here.
+    const ask = done.locator('.kizuki-course-done-feedback');
+    assert.match(await ask.textContent(), new RegExp(first.title.ja));
+    for (const question of pack.kit.feedback_questions) {
+      // click, not check: the last answer removes the section, so its checked state cannot be read back.
+      await ask.locator(`[name="kizuki-linecare-course-fb-${first.id}-${question.id}"]`).first().click();
+    }
+    await ask.waitFor({ state: 'detached' });
+    assert.deepEqual(Object.keys((await storedRecord(page)).state.data.modules[first.id].feedback).sort(), ['understanding', 'usefulness']);
+
+    await done.locator('button', { hasText: '修了証を表示・印刷する' }).click();
+    await page.locator(`${HOST} .kizuki-course-certificate-title`, { hasText: '修了証' }).waitFor();
+    await page.locator(`${HOST} .kizuki-course-back`).click();
+    await page.locator(`${HOST} button`, { hasText: '修了の画面を見る' }).waitFor();
+    assert.equal(await page.locator(`${HOST} button`, { hasText: '続きから' }).count(), 0);
+    assert.equal(await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('after a scenario the recommended response is shown with why; rule updates are one line until opened', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const module = pack.kit.modules[0];
+    const scenario = module.scenarios[0];
+    const plain = (text) => text.replace(/\*\*/g, '');
+
+    // Lesson 1 names two updated rules: one closed line, opened on demand.
+    await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).click();
+    await stepHeading(page).filter({ hasText: module.lessons[0].title.ja }).waitFor();
+    const updates = page.locator(`${HOST} details.kizuki-course-updates`);
+    assert.equal(await updates.count(), 1);
+    assert.equal(await updates.evaluate((el) => el.open), false);
+    assert.match(await updates.locator('summary').textContent(), /現在のルール：出典の発行後に変わった点 2件/);
+    const firstUpdate = pack.updates.find((u) => u.id === module.lessons[0].updates[0]);
+    const updateText = updates.locator('.kizuki-course-update').first();
+    assert.equal(await updateText.isVisible(), false);
+    await updates.locator('summary').click();
+    assert.equal(await updateText.isVisible(), true);
+    assert.match(await updateText.textContent(), new RegExp(plain(firstUpdate.text.ja).slice(0, 20)));
+
+    // Play the scenario choosing a choice that is not the good one wherever there is one.
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: 'ケーススタディ' }).click();
+    let node = scenario.nodes.find((n) => n.id === scenario.start);
+    let madePoorChoice = false;
+    while (node?.choices?.length) {
+      const index = Math.max(0, node.choices.findIndex((c) => c.quality !== 'good'));
+      madePoorChoice ||= node.choices[index].quality !== 'good';
+      await page.locator(`${HOST} .kizuki-course-choice`).nth(index).click();
+      await page.locator(`${HOST} button`, { hasText: '続ける' }).click();
+      node = scenario.nodes.find((n) => n.id === node.choices[index].next);
+    }
+    assert.ok(madePoorChoice, 'the path holds a choice that is not recommended');
+    const recommended = page.locator(`${HOST} .kizuki-course-recommended`);
+    await recommended.waitFor();
+    assert.match(await recommended.textContent(), /推奨される対応/);
+    let step = scenario.nodes.find((n) => n.id === scenario.start);
+    while (step?.choices?.length) {
+      const good = step.choices.find((c) => c.quality === 'good');
+      assert.ok((await recommended.textContent()).includes(plain(good.text.ja)), good.id);
+      assert.ok((await recommended.textContent()).includes(plain(good.feedback.ja).slice(0, 30)), `why: ${good.id}`);
+      step = scenario.nodes.find((n) => n.id === good.next);
+    }
+
+    // A quiz question that names no updated rule shows none in its review.
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: '確認テスト' }).click();
+    const plainQuestion = module.quiz.questions.find((q) => !q.updates?.length);
+    await page.locator(`[id="kizuki-linecare-course-q-${plainQuestion.id}-${wrongAnswer(plainQuestion)[0]}"]`).check();
+    await page.locator(`${HOST} .kizuki-course-check`).first().click();
+    const review = page.locator(`[id="kizuki-linecare-course-review-${plainQuestion.id}"]`);
+    await review.waitFor();
+    assert.equal(await review.locator('.kizuki-course-updates').count(), 0);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });

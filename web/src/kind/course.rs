@@ -8,6 +8,7 @@
 //! answers were checked is progress, so a reload cannot unlock them.)
 
 mod certificate;
+mod complete;
 mod map;
 mod module;
 mod notice;
@@ -181,6 +182,14 @@ impl CourseState {
         }
     }
 
+    /// Whether a module's quiz has nothing drawn, no answer and no attempt yet: then
+    /// opening it draws its questions (a retake draws again).
+    fn needs_draw(&self, module: &str) -> bool {
+        self.progress.modules.get(module).is_none_or(|m| {
+            m.quiz_shown.is_empty() && m.quiz_answers.is_empty() && m.attempts.is_empty()
+        })
+    }
+
     fn focus(&mut self, id: Option<String>) {
         self.focus_token = self.focus_token.wrapping_add(1);
         self.focus_id = id;
@@ -247,6 +256,12 @@ impl Reducible for CourseState {
                         module: module.clone(),
                         screen: step.name(),
                     });
+                    if *step == screen::Step::Quiz && next.needs_draw(module) {
+                        next.apply(&CourseAction::DrawQuiz {
+                            module: module.clone(),
+                            seed: platform::random_seed(),
+                        });
+                    }
                 }
                 next.screen = screen;
                 next.focus(None);
@@ -270,6 +285,7 @@ impl Reducible for CourseState {
                     let action = CourseAction::SubmitQuiz {
                         module,
                         date: platform::today(),
+                        at: Some(platform::now_iso()),
                     };
                     if next.apply(&action) {
                         next.retaking = false;
@@ -504,6 +520,7 @@ pub fn view(props: &KitProps) -> Html {
     let body = match &state.screen {
         Screen::Map => map::map(&ctx),
         Screen::Certificate => certificate::certificate(&ctx),
+        Screen::Complete => complete::complete(&ctx),
         Screen::Module { module, step } => match course.module(module) {
             Some(found) => module::module(&ctx, found, step),
             None => map::map(&ctx),
