@@ -82,6 +82,12 @@ fn date(value: &str) -> Result<()> {
 /// recomputed from its answers and the pack's quiz and pass mark.
 #[cfg(feature = "course")]
 pub fn recompute_course(course: &Course, progress: &mut CourseProgress) -> Result<()> {
+    if !progress.learner_id.is_empty() && !crate::kind::course::is_learner_id(&progress.learner_id)
+    {
+        return Err(Error::DoesNotFit(
+            "the learner id is not 16 to 64 hex digits".into(),
+        ));
+    }
     for (module_id, module_progress) in &mut progress.modules {
         let module = course
             .module(module_id)

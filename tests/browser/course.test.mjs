@@ -250,6 +250,8 @@ describe('line-care course', () => {
     const saved = record.state.data.modules[module.id];
     assert.equal(saved.lessons_read.length, module.lessons.length);
     assert.equal(saved.attempts.length, 1);
+    assert.match(saved.attempts[0].at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'the moment submitted, in UTC');
+    assert.equal(saved.attempts[0].shown.length, module.quiz.questions.length, 'what was shown is kept');
     assert.deepEqual(Object.keys(saved.feedback).sort(), ['understanding', 'usefulness']);
     assert.deepEqual(problems, []);
     await context.close();
@@ -386,8 +388,11 @@ describe('line-care course', () => {
     await download.saveAs(file);
     const statements = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(statements.length, pack.kit.modules.length + 1);
+    const learnerId = (await storedRecord(page)).state.data.learner_id;
+    assert.match(learnerId, /^[0-9a-f]{32}$/, 'an opaque id is made for the record');
     for (const statement of statements) {
       assert.equal(statement.actor.name, '山田 花子');
+      assert.equal(statement.actor.account.name, learnerId, 'the account is the opaque id, not the typed name');
       assert.equal(statement.verb.id, 'http://adlnet.gov/expapi/verbs/completed');
       assert.equal(statement.result.success, true);
     }
@@ -614,6 +619,67 @@ describe('line-care course', () => {
     const review = page.locator(`[id="kizuki-linecare-course-review-${plainQuestion.id}"]`);
     await review.waitFor();
     assert.equal(await review.locator('.kizuki-course-updates').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+  test("the certificate names the embedding center with its contacts and says it is self-declared", async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
+    const host = 'kizuki-kit[kit="course"]';
+    await widgetTitle(page, host);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), ['kizuki/minato-linecare/linecare', JSON.stringify(completedRecord(pack))]);
+    await page.reload();
+    await widgetTitle(page, host);
+    await page.locator(`${host} button`, { hasText: 'See your completion' }).click();
+    await page.locator(`${host} .kizuki-course-done h2`, { hasText: 'You have completed the course' }).waitFor();
+    await page.locator(`${host} button`, { hasText: 'Show and print the certificate' }).click();
+    const certificate = page.locator(`${host} .kizuki-course-certificate`);
+    await certificate.waitFor();
+    const text = await certificate.textContent();
+    assert.match(text, /Issued by: Minato Occupational Health Support Center/);
+    assert.match(text, /03-0000-0000/);
+    assert.match(text, /Weekdays 9:00–17:00/);
+    assert.match(text, /Self-declared record\..*Minato Occupational Health Support Center has not checked or certified/);
+    await page.emulateMedia({ media: 'print' });
+    assert.match(await certificate.textContent(), /Issued by: Minato/);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Without a center the certificate says that no issuer is named, and is still self-declared.
+    const standalone = await openCourse(browser, server);
+    await standalone.page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedRecord(pack))]);
+    await standalone.page.reload();
+    await widgetTitle(standalone.page, HOST);
+    await standalone.page.locator(`${HOST} button`, { hasText: '修了証を表示する' }).click();
+    const plain = await standalone.page.locator(`${HOST} .kizuki-course-certificate`).textContent();
+    assert.match(plain, /発行元: 記載なし/);
+    assert.match(plain, /自己申告による記録です/);
+    assert.deepEqual(standalone.problems, []);
+    await standalone.context.close();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an edited file is questioned: the results it claims and what its answers give are shown first', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const forged = completedRecord(pack);
+    const module = pack.kit.modules[0];
+    // Wrong answers, still claiming 100 % and a pass.
+    forged.state.data.modules[module.id].attempts[0].answers = Object.fromEntries(
+      module.quiz.questions.map((q) => [q.id, wrongAnswer(q)]),
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'kizuki-forged-')), 'forged.json');
+    writeFileSync(file, JSON.stringify(forged));
+    await page.locator('[id="kizuki-linecare-course-import"]').setInputFiles(file);
+    const claims = page.locator(`${HOST} .kizuki-course-import-claims`);
+    await claims.waitFor();
+    assert.match(await claims.textContent(), /このファイルの結果は、記録された答えと合っていません/);
+    assert.match(await claims.textContent(), new RegExp(`${module.title.ja}（2026年11月20日の受験）: ファイルでは 100%・合格 → 答えから計算すると 0%・不合格`));
+    assert.equal(await claims.locator('li').count(), 1, 'only the changed attempt is listed');
+    assert.equal(await storedRecord(page), null, 'nothing is stored while asking');
+    await page.locator(`${HOST} button`, { hasText: '計算し直した結果で読み込む' }).click();
+    await page.locator(`${HOST} .kizuki-notice`, { hasText: '記録を読み込みました' }).waitFor();
+    const attempt = (await storedRecord(page)).state.data.modules[module.id].attempts[0];
+    assert.deepEqual([attempt.percent, attempt.passed], [0, false]);
+    assert.equal(await page.locator(`${HOST} button`, { hasText: '修了証を表示する' }).count(), 0, 'no certificate');
     assert.deepEqual(problems, []);
     await context.close();
   });

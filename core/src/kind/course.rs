@@ -273,8 +273,9 @@ mod validate;
 pub mod xapi;
 
 pub use session::{
-    is_correct, is_timestamp, percent, CourseAction, CourseProgress, CourseResult, ModuleProgress,
-    ModuleResult, Position, QuizAttempt, ScenarioState, ScenarioStep, ShownQuestion,
+    is_correct, is_learner_id, is_timestamp, percent, CourseAction, CourseProgress, CourseResult,
+    ModuleProgress, ModuleResult, Position, QuizAttempt, ScenarioState, ScenarioStep,
+    ShownQuestion,
 };
 
 #[cfg(test)]

@@ -15,6 +15,11 @@ pub struct CourseProgress {
     /// The name typed for the certificate (kept on the device).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub learner_name: String,
+    /// An opaque id of this learner's record (random hex, made on the device the first time
+    /// it is needed): the xAPI account name, so statements never carry the typed name as an
+    /// identifier.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub learner_id: String,
     /// Where the learner was, to resume: a module id and a screen name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
@@ -197,6 +202,12 @@ pub enum CourseAction {
     SetLearnerName {
         /// The name.
         name: String,
+    },
+    /// Give the record its opaque learner id (16 to 64 lowercase hex digits), once: an id
+    /// already set is kept.
+    SetLearnerId {
+        /// The id, from random bytes the caller drew.
+        id: String,
     },
 }
 
@@ -403,6 +414,16 @@ impl Course {
             CourseAction::SetLearnerName { name } => {
                 progress.learner_name = name.trim().chars().take(100).collect();
             }
+            CourseAction::SetLearnerId { id } => {
+                if !is_learner_id(id) {
+                    return Err(Error::NotAllowed(
+                        "a learner id is 16 to 64 lowercase hex digits".into(),
+                    ));
+                }
+                if progress.learner_id.is_empty() {
+                    progress.learner_id = id.clone();
+                }
+            }
         }
         Ok(())
     }
@@ -605,6 +626,11 @@ fn score(
         })
         .count();
     (correct, shown.len().max(module.quiz.asked()))
+}
+
+/// Whether `id` is 16 to 64 lowercase hex digits (a learner id).
+pub fn is_learner_id(id: &str) -> bool {
+    (16..=64).contains(&id.len()) && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// Whether `at` is a UTC timestamp within a day of `date` (the learner's local day: time

@@ -158,6 +158,17 @@ pub struct CourseText {
     pub done_next_record: &'static str,
     pub done_next_review: &'static str,
     pub done_next_help: &'static str,
+    pub certificate_issuer: &'static str,
+    pub certificate_issuer_none: &'static str,
+    pub self_declared: &'static str,
+    pub self_declared_no_issuer: &'static str,
+    pub import_claims_heading: &'static str,
+    pub import_claims_intro: &'static str,
+    pub import_claim_line: &'static str,
+    pub import_claim_passed: &'static str,
+    pub import_claim_failed: &'static str,
+    pub import_recomputed_yes: &'static str,
+    pub import_recomputed_no: &'static str,
 }
 
 crate::locale_table!("course", CourseText, course_text);
