@@ -133,6 +133,7 @@ pub fn check_plan(plan: &Plan, cases: &PlanCases) -> Result<()> {
         }
         for entry in &case.history {
             date(&entry.date)?;
+            crate::kind::plan::check_event_date(entry.event_date.as_deref(), &entry.date)?;
             let step = plan
                 .step(&entry.step)
                 .ok_or_else(|| Error::DoesNotFit(format!("unknown step `{}`", entry.step)))?;

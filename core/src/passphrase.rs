@@ -71,6 +71,42 @@ pub fn check_passphrase(passphrase: &str) -> Result<(), PassphraseProblem> {
     Ok(())
 }
 
+/// A passphrase of this many visible characters or more is rated [`Strength::Strong`].
+pub const STRONG_PASSPHRASE_CHARS: usize = 16;
+
+/// How a new passphrase rates, for the meter shown while it is typed (the UI words each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    /// Nothing typed yet.
+    Empty,
+    /// Refused, and why.
+    Refused(PassphraseProblem),
+    /// Accepted: at least [`MIN_PASSPHRASE_CHARS`] visible characters, not a common one.
+    Fair,
+    /// Accepted and at least [`STRONG_PASSPHRASE_CHARS`] visible characters long (several
+    /// words joined are the easy way to get there).
+    Strong,
+}
+
+/// Rates a new passphrase (the same check as [`check_passphrase`], plus length).
+pub fn passphrase_strength(passphrase: &str) -> Strength {
+    if passphrase.is_empty() {
+        return Strength::Empty;
+    }
+    if let Err(problem) = check_passphrase(passphrase) {
+        return Strength::Refused(problem);
+    }
+    let visible = normalise_passphrase(passphrase)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .count();
+    if visible >= STRONG_PASSPHRASE_CHARS {
+        Strength::Strong
+    } else {
+        Strength::Fair
+    }
+}
+
 /// Zero-width characters, joiners, direction and format marks, the byte order mark, and
 /// other characters that show nothing.
 fn is_invisible(c: char) -> bool {
@@ -388,6 +424,32 @@ fn semi_voiced(base: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_meter_gives_the_reason_a_passphrase_is_refused() {
+        assert_eq!(passphrase_strength(""), Strength::Empty);
+        assert_eq!(
+            passphrase_strength("12345678"),
+            Strength::Refused(PassphraseProblem::Common)
+        );
+        assert_eq!(
+            passphrase_strength("password1"),
+            Strength::Refused(PassphraseProblem::Common)
+        );
+        assert_eq!(
+            passphrase_strength("short"),
+            Strength::Refused(PassphraseProblem::TooShort)
+        );
+        assert_eq!(
+            passphrase_strength("        "),
+            Strength::Refused(PassphraseProblem::OnlySpaces)
+        );
+        assert_eq!(passphrase_strength("ふじさん と みずうみ"), Strength::Fair);
+        assert_eq!(
+            passphrase_strength("correct horse battery staple"),
+            Strength::Strong
+        );
+    }
 
     #[test]
     fn weak_passphrases_are_refused_with_a_reason() {

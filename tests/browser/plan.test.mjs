@@ -334,6 +334,63 @@ describe('return-to-work planner', () => {
     await context.close();
   });
 
+  test('weak passphrases are refused with the reason, shown while typing', { timeout: 120_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`, { viewport: { width: 390, height: 844 } });
+    await widgetTitle(page, 'kizuki-kit');
+    const meter = page.locator(id('setup-meter'));
+    for (const weak of ['12345678', 'password1']) {
+      await page.locator(id('setup-new')).fill(weak);
+      await meter.locator('.kizuki-plan-meter-words', { hasText: 'よく使われるパスワード' }).waitFor();
+      assert.equal(await meter.locator('meter').getAttribute('value'), '1');
+      await page.locator(id('setup-again')).fill(weak);
+      await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
+      await page.locator('.kizuki-field-error', { hasText: 'よく使われるパスワード' }).waitFor();
+      assert.deepEqual(await storageValues(page), [], `${weak} is refused: nothing stored`);
+    }
+    await page.locator(id('setup-new')).fill('ふじさん と みずうみ');
+    await meter.locator('.kizuki-plan-meter-words', { hasText: '使えます' }).waitFor();
+    await page.locator(id('setup-new')).fill(PASSPHRASE);
+    await meter.locator('.kizuki-plan-meter-words', { hasText: '十分な長さです' }).waitFor();
+    await page.locator(id('setup-again')).fill(PASSPHRASE);
+    await page.locator('.kizuki-plan-lock').screenshot({ path: join(SHOTS, 'plan-meter-390.png') });
+    await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
+    await page.locator('.kizuki-plan-cases h3').waitFor({ timeout: 30_000 });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a history entry carries the day it happened, editable, as well as the day recorded', { timeout: 120_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await setPassphrase(page, PASSPHRASE);
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    await page.getByRole('button', { name: '次のステップへ' }).click();
+    const when = page.locator(id('history-0-event-date'));
+    await when.waitFor();
+    const today = await when.inputValue();
+    assert.match(today, /^\d{4}-\d{2}-\d{2}$/, 'defaults to the day recorded (today)');
+    assert.equal(await when.getAttribute('max'), today, 'never after the day recorded');
+    await when.fill('2026-11-25');
+    await when.press('Tab');
+    await page.locator('.kizuki-plan-history-list li', { hasText: '記録' }).waitFor();
+    await page.reload();
+    await widgetTitle(page, 'kizuki-kit');
+    await unlock(page, PASSPHRASE);
+    assert.equal(await page.locator(id('history-0-event-date')).inputValue(), '2026-11-25', 'kept, sealed, after a reload');
+    // Exported and imported with the case.
+    await page.getByRole('button', { name: 'すべてのケースを、暗号化せずに書き出す…', exact: true }).click();
+    const [plain] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '理解したうえで、すべてのケースを暗号化せずに書き出す' }).click(),
+    ]);
+    const file = JSON.parse(readFileSync(await plain.path(), 'utf8'));
+    const history = Object.values(file.state.data.cases)[0].history;
+    assert.equal(history[0].event_date, '2026-11-25');
+    assert.equal(history[0].date, today);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('exports are encrypted by default, plain only after a warning, and both import', { timeout: 180_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(page, 'kizuki-kit');
@@ -344,15 +401,24 @@ describe('return-to-work planner', () => {
 
     const [encrypted] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'すべてのケースを書き出す（暗号化）' }).click(),
+      page.getByRole('button', { name: 'すべてのケースを、暗号化したファイルに書き出す' }).click(),
     ]);
     assert.match(encrypted.suggestedFilename(), /^return-to-work-\d{4}-\d{2}-\d{2}\.encrypted\.json$/);
+    // Every export button says in words whether its file is encrypted; none is a garbled join.
+    const exportButtons = await page.locator('.kizuki-plan-data button').allInnerTexts();
+    assert.ok(exportButtons.includes('このケースだけを、暗号化したファイルに書き出す'), String(exportButtons));
+    assert.ok(exportButtons.includes('このケースだけを、暗号化せずに書き出す…'), String(exportButtons));
+    assert.ok(!exportButtons.some((label) => /（.*（/.test(label)), `no nested brackets: ${exportButtons}`);
+    // The export's notice shows in the export part, and takes focus.
+    const exported = page.locator('.kizuki-plan-data-part .kizuki-notice', { hasText: '暗号化したファイルを書き出しました' });
+    await exported.waitFor();
+    assert.equal(await exported.evaluate((el) => el.getRootNode().activeElement === el), true, 'the notice is focused');
     const sealedText = readFileSync(await encrypted.path(), 'utf8');
     assert.equal(JSON.parse(sealedText).kizuki_vault, 1);
     assert.ok(!sealedText.includes(NOTE) && !sealedText.includes(LABEL));
 
     // Plain export: only after the health-information warning.
-    await page.getByRole('button', { name: '暗号化せずに書き出す…', exact: true }).click();
+    await page.getByRole('button', { name: 'すべてのケースを、暗号化せずに書き出す…', exact: true }).click();
     await page.getByText('健康情報（要配慮個人情報）がそのまま読める形').first().waitFor();
     const [plain] = await Promise.all([
       page.waitForEvent('download'),
@@ -372,10 +438,23 @@ describe('return-to-work planner', () => {
       buffer: Buffer.from(sealedText),
     });
     await fresh.page.locator(id('import-passphrase')).waitFor();
+    // On a phone: the wrong passphrase's message appears under the form, in view, focused,
+    // and what was typed stays in the field.
+    await fresh.page.setViewportSize({ width: 390, height: 844 });
     await fresh.page.locator(id('import-passphrase')).fill(WRONG);
     await fresh.page.getByRole('button', { name: 'ファイルを開いて読み込む' }).click();
     await settled(fresh.page);
-    await fresh.page.locator('.kizuki-notice--error', { hasText: 'パスフレーズが違います' }).waitFor();
+    const wrong = fresh.page.locator('.kizuki-plan-import-pass .kizuki-notice--error', { hasText: 'パスフレーズが違います' });
+    await wrong.waitFor();
+    const place = await wrong.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, height: innerHeight, focused: el.getRootNode().activeElement === el };
+    });
+    assert.ok(place.top >= 0 && place.bottom <= place.height, `the message is in the viewport: ${JSON.stringify(place)}`);
+    assert.equal(place.focused, true, 'the message takes focus');
+    assert.equal(await fresh.page.locator(id('import-passphrase')).inputValue(), WRONG, 'the field is not cleared');
+    await fresh.page.screenshot({ path: join(SHOTS, 'plan-import-wrong-390.png') });
+    await fresh.page.setViewportSize({ width: 1280, height: 900 });
     assert.equal(await fresh.page.locator('.kizuki-plan-case-card').count(), 0);
     await fresh.page.locator(id('import-passphrase')).fill(PASSPHRASE);
     await fresh.page.getByRole('button', { name: 'ファイルを開いて読み込む' }).click();
@@ -410,7 +489,7 @@ describe('return-to-work planner', () => {
     await page.locator(id('new-case-label')).fill(LABEL);
     await page.getByRole('button', { name: 'ケースを作成する' }).click();
     // The backup, taken before any task was done.
-    await page.getByRole('button', { name: '暗号化せずに書き出す…', exact: true }).click();
+    await page.getByRole('button', { name: 'すべてのケースを、暗号化せずに書き出す…', exact: true }).click();
     const [plain] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '理解したうえで、すべてのケースを暗号化せずに書き出す' }).click(),

@@ -137,6 +137,16 @@ pub struct Labels {
     pub case_closed: &'static str,
     /// Heading of a case's progress.
     pub case_progress: &'static str,
+    /// Heading of a case's record of events (its decisions and moves).
+    pub case_history: &'static str,
+    /// The day an event happened.
+    pub happened_on: &'static str,
+    /// The day it was recorded.
+    pub recorded_on: &'static str,
+    /// "Decision".
+    pub decision: &'static str,
+    /// A step left without a decision.
+    pub moved_on: &'static str,
     /// Summary of a follow-up calendar event.
     pub follow_up_meeting: &'static str,
 
@@ -294,6 +304,11 @@ const JA: Labels = Labels {
     current_step: "現在のステップ",
     case_closed: "このケースは終了しています。",
     case_progress: "ケースの進み具合",
+    case_history: "経過の記録",
+    happened_on: "出来事の日",
+    recorded_on: "記録した日",
+    decision: "判断",
+    moved_on: "次のステップへ進んだ",
     follow_up_meeting: "フォローアップ面談",
 
     certificate: "修了証",
@@ -416,6 +431,11 @@ const EN: Labels = Labels {
     current_step: "Current step",
     case_closed: "This case is closed.",
     case_progress: "Case progress",
+    case_history: "Record of events",
+    happened_on: "Happened on",
+    recorded_on: "Recorded on",
+    decision: "Decision",
+    moved_on: "Moved on to the next step",
     follow_up_meeting: "Follow-up meeting",
 
     certificate: "Certificate of completion",

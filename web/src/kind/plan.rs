@@ -26,7 +26,7 @@ use kizuki_core::text::{parse_inline, Inline};
 use kizuki_core::Lang;
 use yew::prelude::*;
 
-use self::state::{Message, Msg, Notice, Phase, PlanState, Tone};
+use self::state::{Message, Msg, Notice, Phase, Place, PlanState, Tone};
 use self::text::{fill, plan_text, PlanText};
 use self::widgets::{ConfirmAction, NewPassphraseForm, PassphraseEntry};
 use super::KitProps;
@@ -162,18 +162,31 @@ pub fn view(props: &KitProps) -> Html {
                 <p class="kizuki-description">{ &text.intro }</p>
                 <p class="kizuki-plan-encrypted">{ &text.encrypted_note }</p>
             }
-            { notice_view(&ctx) }
+            { notice_view(&ctx, Place::Top) }
             { body }
         </div>
     }
 }
 
-fn notice_view(ctx: &Ctx<'_>) -> Html {
+/// The notice shown at `place`, if the current one belongs there. At [`Place::Top`] an
+/// empty live region stays in the page so that later news is read out.
+pub(crate) fn notice_view(ctx: &Ctx<'_>, place: Place) -> Html {
     let text = ctx.text;
-    let Some(Notice { tone, message }) = &ctx.state.notice else {
-        return html! { <div class="kizuki-plan-notice-slot" role="status" aria-live="polite"></div> };
+    let Some(Notice {
+        tone,
+        message,
+        place: at,
+    }) = &ctx.state.notice
+    else {
+        return empty_notice_slot(place);
     };
+    if *at != place {
+        return empty_notice_slot(place);
+    }
     let words = match message {
+        Message::WrongPassphrase if place == Place::Import => {
+            text.wrong_passphrase_file.to_string()
+        }
         Message::WrongPassphrase => text.wrong_passphrase.to_string(),
         Message::Weak(problem) => text.passphrase_problem(*problem),
         Message::Locked => text.locked.to_string(),
@@ -193,6 +206,8 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
         Message::ChangedElsewhere => text.storage_changed_elsewhere.to_string(),
         Message::RandomUnavailable => text.random_unavailable.to_string(),
         Message::Exported => text.exported.to_string(),
+        Message::ExportedPlain => text.exported_plain.to_string(),
+        Message::ExportedCalendar => text.exported_calendar.to_string(),
         Message::Imported {
             brought_in,
             kept_newer,
@@ -226,16 +241,60 @@ fn notice_view(ctx: &Ctx<'_>) -> Html {
         Message::PassphraseChanged => text.changed.to_string(),
         Message::Erased => text.erased.to_string(),
     };
-    let (class, role) = match tone {
-        Tone::Info => ("kizuki-notice", "status"),
-        Tone::Problem => ("kizuki-notice kizuki-notice--error", "alert"),
+    html! {
+        <NoticeBox words={words} problem={*tone == Tone::Problem} take_focus={place != Place::Top}
+                   dismiss={text.dismiss} on_dismiss={ctx.send::<MouseEvent>(Msg::Dismiss)} />
+    }
+}
+
+fn empty_notice_slot(place: Place) -> Html {
+    if place == Place::Top {
+        html! { <div class="kizuki-plan-notice-slot" role="status" aria-live="polite"></div> }
+    } else {
+        html! {}
+    }
+}
+
+/// Properties of [`NoticeBox`].
+#[derive(Properties, PartialEq)]
+struct NoticeBoxProps {
+    words: AttrValue,
+    problem: bool,
+    /// Move focus to the notice when it appears or changes (a phone scrolls to it; a
+    /// screen reader reads it).
+    take_focus: bool,
+    dismiss: &'static str,
+    on_dismiss: Callback<MouseEvent>,
+}
+
+/// One notice, in a live region; focused when it is the answer to what the person just did.
+#[function_component(NoticeBox)]
+fn notice_box(props: &NoticeBoxProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(
+            (props.words.clone(), props.take_focus),
+            move |(_, take_focus)| {
+                if *take_focus {
+                    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                        let _ = element.focus();
+                    }
+                }
+            },
+        );
+    }
+    let (class, role, live) = if props.problem {
+        ("kizuki-notice kizuki-notice--error", "alert", "assertive")
+    } else {
+        ("kizuki-notice", "status", "polite")
     };
     html! {
-        <div class="kizuki-plan-notice-slot" role={role} aria-live={if *tone == Tone::Info { "polite" } else { "assertive" }}>
-            <div class={class}>
-                <p class="kizuki-plan-notice-text">{ words }</p>
-                <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={ctx.send(Msg::Dismiss)}>
-                    { &text.dismiss }
+        <div class="kizuki-plan-notice-slot" role={role} aria-live={live}>
+            <div class={class} ref={node} tabindex="-1" data-notice="">
+                <p class="kizuki-plan-notice-text">{ props.words.clone() }</p>
+                <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={props.on_dismiss.clone()}>
+                    { props.dismiss }
                 </button>
             </div>
         </div>
@@ -267,6 +326,7 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
             <p>{ &text.unlock_intro }</p>
             <PassphraseEntry id={ctx.id("unlock")} lang={ctx.lang} busy={ctx.state.busy}
                              button={text.unlock_button.to_string()} on_submit={flows::on_unlock(ctx)} />
+            { notice_view(ctx, Place::Unlock) }
             <details class="kizuki-disclosure kizuki-plan-forgot">
                 <summary>{ &text.forgot_heading }</summary>
                 <p>{ &text.forgot_text }</p>

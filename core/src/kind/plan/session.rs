@@ -19,6 +19,46 @@ pub struct PlanCases {
     pub cases: BTreeMap<String, Case>,
 }
 
+impl PlanCases {
+    /// Overwrites every text the cases hold with zeros, then empties them: what the
+    /// planner does on lock, so the decrypted cases it held do not stay readable in the
+    /// wasm memory (copies the allocator already freed are out of its reach).
+    pub fn wipe(&mut self) {
+        fn text(value: &mut String) {
+            use zeroize::Zeroize;
+            // The same buffer, zeroed where it lies (`into_bytes` does not copy).
+            let mut bytes = std::mem::take(value).into_bytes();
+            bytes.as_mut_slice().zeroize();
+        }
+        fn optional(value: &mut Option<String>) {
+            value.iter_mut().for_each(text);
+        }
+        fn map(map: &mut BTreeMap<String, String>) {
+            for (mut key, mut value) in std::mem::take(map) {
+                text(&mut key);
+                text(&mut value);
+            }
+        }
+        for (mut id, mut case) in std::mem::take(&mut self.cases) {
+            text(&mut id);
+            text(&mut case.label);
+            text(&mut case.opened);
+            optional(&mut case.step);
+            map(&mut case.fields);
+            map(&mut case.tasks_done);
+            map(&mut case.notes);
+            for mut entry in std::mem::take(&mut case.history) {
+                text(&mut entry.date);
+                optional(&mut entry.event_date);
+                text(&mut entry.step);
+                text(&mut entry.outcome);
+                optional(&mut entry.next);
+                map(&mut entry.reopened_tasks);
+            }
+        }
+    }
+}
+
 /// One worker's return-to-work case, under a label the user chose (a pseudonym).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,8 +87,13 @@ pub struct Case {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryEntry {
-    /// When, `YYYY-MM-DD`.
+    /// The day it was recorded, `YYYY-MM-DD`.
     pub date: String,
+    /// The day it happened (e.g. the attending doctor's judgement), when the person gave
+    /// one; never after [`HistoryEntry::date`]. Files written before it existed have none:
+    /// the day recorded stands for it ([`HistoryEntry::event_day`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<String>,
     /// The step decided.
     pub step: String,
     /// The outcome chosen.
@@ -58,6 +103,13 @@ pub struct HistoryEntry {
     /// Tasks that were done and are open again because the case went back (task → date).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub reopened_tasks: BTreeMap<String, String>,
+}
+
+impl HistoryEntry {
+    /// The day it happened: the event date given, or else the day recorded.
+    pub fn event_day(&self) -> &str {
+        self.event_date.as_deref().unwrap_or(&self.date)
+    }
 }
 
 /// Something done to the cases. Each maps to one change of [`PlanCases`].
@@ -118,16 +170,52 @@ pub enum PlanAction {
         case: String,
         /// Outcome id of the current step's decision.
         outcome: String,
-        /// Today.
+        /// Today (the day recorded).
         date: String,
+        /// The day the decision was taken, if not today (not after `date`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        event_date: Option<String>,
     },
     /// Move on from a step without a decision.
     Advance {
         /// Case id.
         case: String,
-        /// Today.
+        /// Today (the day recorded).
         date: String,
+        /// The day it happened, if not today (not after `date`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        event_date: Option<String>,
     },
+    /// Correct the day an entry of the history happened (not after the day it was recorded).
+    SetEventDate {
+        /// Case id.
+        case: String,
+        /// The entry's position in the history, oldest first.
+        entry: usize,
+        /// The day it happened.
+        event_date: String,
+    },
+}
+
+/// An event date is a real day, and not after the day it is recorded.
+pub(crate) fn check_event_date(event_date: Option<&str>, recorded: &str) -> Result<()> {
+    let Some(event_date) = event_date else {
+        return Ok(());
+    };
+    check_date(event_date)?;
+    // `YYYY-MM-DD` strings, both checked: their order is the calendar's.
+    if event_date > recorded {
+        return Err(Error::InvalidDate(format!(
+            "{event_date} (after the day it is recorded, {recorded})"
+        )));
+    }
+    Ok(())
+}
+
+fn set_last_event_date(case: &mut Case, event_date: &Option<String>) {
+    if let Some(last) = case.history.last_mut() {
+        last.event_date = event_date.clone().filter(|d| d != &last.date);
+    }
 }
 
 /// Longest text kept in a field or note, in characters.
@@ -249,8 +337,10 @@ impl Plan {
                 case,
                 outcome,
                 date,
+                event_date,
             } => {
                 check_date(date)?;
+                check_event_date(event_date.as_deref(), date)?;
                 let entry = known_case(cases, case)?;
                 let current = self.current_step(entry)?;
                 let decision = current
@@ -263,9 +353,15 @@ impl Plan {
                     .find(|o| &o.id == outcome)
                     .ok_or_else(|| Error::UnknownId(outcome.clone()))?;
                 self.move_case(entry, &current.id, outcome, option.next.clone(), date);
+                set_last_event_date(entry, event_date);
             }
-            PlanAction::Advance { case, date } => {
+            PlanAction::Advance {
+                case,
+                date,
+                event_date,
+            } => {
                 check_date(date)?;
+                check_event_date(event_date.as_deref(), date)?;
                 let entry = known_case(cases, case)?;
                 let current = self.current_step(entry)?;
                 if current.decision.is_some() {
@@ -276,6 +372,20 @@ impl Plan {
                     .and_then(|i| self.steps.get(i + 1))
                     .map(|s| s.id.clone());
                 self.move_case(entry, &current.id, "advance", next, date);
+                set_last_event_date(entry, event_date);
+            }
+            PlanAction::SetEventDate {
+                case,
+                entry,
+                event_date,
+            } => {
+                let case = known_case(cases, case)?;
+                let history = case
+                    .history
+                    .get_mut(*entry)
+                    .ok_or_else(|| Error::UnknownId(format!("history entry {entry}")))?;
+                check_event_date(Some(event_date), &history.date)?;
+                history.event_date = (event_date != &history.date).then(|| event_date.clone());
             }
         }
         Ok(())
@@ -313,6 +423,7 @@ impl Plan {
         }
         case.history.push(HistoryEntry {
             date: date.to_string(),
+            event_date: None,
             step: from.to_string(),
             outcome: outcome.to_string(),
             next: next.clone(),

@@ -40,6 +40,7 @@ fn decide(plan: &Plan, cases: &mut PlanCases, outcome: &str, date: &str) {
             case: "c1".into(),
             outcome: outcome.into(),
             date: date.into(),
+            event_date: None,
         },
     );
 }
@@ -55,6 +56,7 @@ fn a_case_walks_the_five_steps_and_closes() {
         PlanAction::Advance {
             case: "c1".into(),
             date: "2026-05-01".into(),
+            event_date: None,
         },
     );
     decide(&plan, &mut cases, "yes", "2026-06-01");
@@ -72,6 +74,7 @@ fn a_case_walks_the_five_steps_and_closes() {
             case: "c1".into(),
             outcome: "stable".into(),
             date: "2027-01-01".into(),
+            event_date: None,
         },
     );
     assert!(matches!(refused, Err(Error::NotAllowed(_))));
@@ -97,6 +100,7 @@ fn going_back_reopens_tasks_and_keeps_them_in_history() {
         PlanAction::Advance {
             case: "c1".into(),
             date: "2026-05-01".into(),
+            event_date: None,
         },
     );
     decide(&plan, &mut cases, "not_yet", "2026-05-15");
@@ -173,6 +177,7 @@ fn bad_values_are_refused_and_change_nothing() {
             case: "c1".into(),
             outcome: "yes".into(),
             date: "2026-01-01".into(),
+            event_date: None,
         },
         PlanAction::OpenCase {
             case: "c1".into(),
@@ -183,4 +188,95 @@ fn bad_values_are_refused_and_change_nothing() {
         assert!(plan.apply(&mut cases, &action).is_err(), "{action:?}");
         assert_eq!(cases, before);
     }
+}
+
+#[test]
+fn a_decision_carries_the_day_it_happened_as_well_as_the_day_recorded() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    plan.apply(
+        &mut cases,
+        &PlanAction::Advance {
+            case: "c1".into(),
+            date: "2026-12-04".into(),
+            event_date: Some("2026-11-25".into()),
+        },
+    )
+    .unwrap();
+    let entry = &cases.cases["c1"].history[0];
+    assert_eq!(entry.date, "2026-12-04");
+    assert_eq!(entry.event_day(), "2026-11-25");
+    // Corrected later; the same day as recorded stores nothing extra.
+    plan.apply(
+        &mut cases,
+        &PlanAction::SetEventDate {
+            case: "c1".into(),
+            entry: 0,
+            event_date: "2026-11-26".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(cases.cases["c1"].history[0].event_day(), "2026-11-26");
+    plan.apply(
+        &mut cases,
+        &PlanAction::SetEventDate {
+            case: "c1".into(),
+            entry: 0,
+            event_date: "2026-12-04".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(cases.cases["c1"].history[0].event_date, None);
+    // Never after the day recorded, never an impossible day, never a missing entry.
+    for (entry, day) in [(0, "2026-12-05"), (0, "2026-02-30"), (7, "2026-11-01")] {
+        let before = cases.clone();
+        assert!(plan
+            .apply(
+                &mut cases,
+                &PlanAction::SetEventDate {
+                    case: "c1".into(),
+                    entry,
+                    event_date: day.into(),
+                },
+            )
+            .is_err());
+        assert_eq!(cases, before);
+    }
+}
+
+#[test]
+fn history_without_an_event_date_still_reads_and_a_later_event_date_is_refused_on_import() {
+    let older: HistoryEntry = serde_json::from_str(
+        r#"{"date": "2026-12-04", "step": "step1", "outcome": "advance", "next": "step2"}"#,
+    )
+    .unwrap();
+    assert_eq!(older.event_date, None);
+    assert_eq!(older.event_day(), "2026-12-04");
+    let plan = plan();
+    let mut cases = opened(&plan);
+    let case = cases.cases.get_mut("c1").unwrap();
+    case.history.push(HistoryEntry {
+        event_date: Some("2026-11-25".into()),
+        ..older.clone()
+    });
+    assert_eq!(crate::imported::check_plan(&plan, &cases), Ok(()));
+    cases.cases.get_mut("c1").unwrap().history[0].event_date = Some("2026-12-05".into());
+    assert!(matches!(
+        crate::imported::check_plan(&plan, &cases),
+        Err(Error::InvalidDate(_))
+    ));
+}
+
+#[test]
+fn wiping_empties_the_cases() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    cases
+        .cases
+        .get_mut("c1")
+        .unwrap()
+        .fields
+        .insert("worker_name".into(), "山田".into());
+    cases.wipe();
+    assert_eq!(cases, PlanCases::default());
 }

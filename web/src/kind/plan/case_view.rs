@@ -211,10 +211,28 @@ fn history(ctx: &Ctx<'_>, case: &Case) -> Html {
             .step(id)
             .map_or_else(|| id.to_string(), |s| s.title.get(ctx.lang).to_string())
     };
+    let case_id = ctx.state.selected.clone().unwrap_or_default();
+    let hint_id = ctx.id("history-event-hint");
     let entries: Html = case
         .history
         .iter()
-        .map(|entry| {
+        .enumerate()
+        .map(|(index, entry)| {
+            let date_id = ctx.id(&format!("history-{index}-event-date"));
+            let on_event_date = {
+                let dispatch = ctx.dispatch.clone();
+                let case = case_id.clone();
+                Callback::from(move |event: Event| {
+                    let value = event.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                    if !value.is_empty() {
+                        dispatch.dispatch(Msg::Plan(PlanAction::SetEventDate {
+                            case: case.clone(),
+                            entry: index,
+                            event_date: value,
+                        }));
+                    }
+                })
+            };
             let step = ctx.plan.step(&entry.step);
             let outcome = step
                 .and_then(|s| s.decision.as_ref())
@@ -228,8 +246,16 @@ fn history(ctx: &Ctx<'_>, case: &Case) -> Html {
                 None => text.history_closed.to_string(),
             };
             html! {
-                <li>
-                    <span class="kizuki-plan-history-date">{ display_date(&entry.date, ctx.lang) }</span>
+                <li data-history-entry={index.to_string()}>
+                    <span class="kizuki-plan-history-date">
+                        <label for={date_id.clone()}>{ &text.history_event_date }</label>
+                        <input id={date_id} type="date" class="kizuki-input kizuki-input--short"
+                               value={entry.event_day().to_string()} max={entry.date.clone()}
+                               aria-describedby={hint_id.clone()} onchange={on_event_date} />
+                        <span class="kizuki-plan-history-recorded">
+                            { fill(text.history_recorded, &[("date", &display_date(&entry.date, ctx.lang))]) }
+                        </span>
+                    </span>
                     <span class="kizuki-plan-history-step">{ step_title(&entry.step) }</span>
                     <span class="kizuki-plan-history-outcome">
                         if let Some(question) = question {
@@ -250,6 +276,7 @@ fn history(ctx: &Ctx<'_>, case: &Case) -> Html {
             if case.history.is_empty() {
                 <p>{ &text.history_empty }</p>
             } else {
+                <p class="kizuki-hint" id={hint_id}>{ &text.history_event_hint }</p>
                 <ol class="kizuki-plan-history-list">{ entries }</ol>
             }
         </section>

@@ -1,13 +1,14 @@
 //! The data panel: where the cases live, export (encrypted by default, plain only after a
-//! warning about health information), import (either kind), changing the passphrase, and
-//! erasing everything.
+//! warning about health information; every button says which), import (either kind),
+//! changing the passphrase, and erasing everything. Each part shows the notice its own
+//! action caused, right under it, and moves focus there.
 
 use yew::prelude::*;
 
 use super::flows::{self, Scope};
-use super::state::Msg;
+use super::state::{Msg, Place};
 use super::widgets::{ConfirmAction, NewPassphraseForm, PassphraseEntry};
-use super::Ctx;
+use super::{notice_view, Ctx};
 
 /// The panel under the cases.
 pub fn data_panel(ctx: &Ctx<'_>) -> Html {
@@ -28,31 +29,35 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                 <h4>{ &text.export_heading }</h4>
                 <p class="kizuki-hint">{ &text.export_encrypted_note }</p>
                 <div class="kizuki-actions">
-                    <button type="button" class="kizuki-button" disabled={!has_cases}
+                    <button type="button" class="kizuki-button" disabled={!has_cases} data-export="sealed-all"
                             onclick={flows::on_export_encrypted(ctx, Scope::All)}>
                         { &text.export_all }
                     </button>
                     if let Some(id) = &selected {
-                        <button type="button" class="kizuki-button kizuki-button--secondary"
+                        <button type="button" class="kizuki-button kizuki-button--secondary" data-export="sealed-case"
                                 onclick={flows::on_export_encrypted(ctx, Scope::Case(id.clone()))}>
                             { &text.export_case }
                         </button>
                     }
                 </div>
                 if has_cases {
-                    <ConfirmAction lang={ctx.lang} danger=true open_label={text.export_plain_open.to_string()}
-                                   question={text.export_plain_warning.to_string()}
-                                   yes_label={text.export_plain_all.to_string()}
-                                   on_confirm={flows::on_export_plain(ctx, Scope::All)} />
-                    if let Some(id) = &selected {
-                        <ConfirmAction key={id.clone()} lang={ctx.lang} danger=true
-                                       class={classes!("kizuki-plan-plain-case")}
-                                       open_label={format!("{}（{}）", text.export_plain_open, text.export_case)}
+                    <div class="kizuki-plan-plain-exports">
+                        <p class="kizuki-plan-plain-heading"><strong>{ &text.export_plain_heading }</strong></p>
+                        <ConfirmAction lang={ctx.lang} danger=true open_label={text.export_plain_open.to_string()}
                                        question={text.export_plain_warning.to_string()}
-                                       yes_label={text.export_plain_case.to_string()}
-                                       on_confirm={flows::on_export_plain(ctx, Scope::Case(id.clone()))} />
-                    }
+                                       yes_label={text.export_plain_all.to_string()}
+                                       on_confirm={flows::on_export_plain(ctx, Scope::All)} />
+                        if let Some(id) = &selected {
+                            <ConfirmAction key={id.clone()} lang={ctx.lang} danger=true
+                                           class={classes!("kizuki-plan-plain-case")}
+                                           open_label={text.export_plain_case_open.to_string()}
+                                           question={text.export_plain_warning.to_string()}
+                                           yes_label={text.export_plain_case.to_string()}
+                                           on_confirm={flows::on_export_plain(ctx, Scope::Case(id.clone()))} />
+                        }
+                    </div>
                 }
+                { notice_view(ctx, Place::Export) }
             </div>
 
             <div class="kizuki-plan-data-part">
@@ -65,6 +70,7 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                                          button={text.import_button.to_string()}
                                          on_submit={flows::on_import_passphrase(ctx)}
                                          on_cancel={ctx.send::<()>(Msg::CancelImport)} />
+                        { notice_view(ctx, Place::Import) }
                     </div>
                 } else {
                     <div class="kizuki-field">
@@ -74,6 +80,7 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                                aria-describedby={format!("{import_id}-hint")}
                                onchange={flows::on_import_file(ctx)} />
                     </div>
+                    { notice_view(ctx, Place::Import) }
                 }
             </div>
 
@@ -82,6 +89,7 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                 <NewPassphraseForm id={ctx.id("change")} lang={ctx.lang} ask_current=true busy={ctx.state.busy}
                                    button={text.change_button.to_string()}
                                    on_submit={flows::on_change_passphrase(ctx)} />
+                { notice_view(ctx, Place::Change) }
             </div>
 
             <div class="kizuki-plan-data-part">

@@ -13,7 +13,7 @@ use kizuki_core::Error;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::{Message, Msg, Notice, PlanState};
+use super::state::{Message, Msg, Notice, Place, PlanState};
 use super::vault_store;
 use super::Ctx;
 use crate::platform;
@@ -30,13 +30,16 @@ fn derive_later(dispatch: UseReducerDispatcher<PlanState>, work: impl FnOnce() -
     });
 }
 
-fn refused(error: &Error) -> Msg {
-    Msg::Refused(match error {
-        Error::DecryptionFailed => Message::WrongPassphrase,
-        Error::WeakPassphrase(problem) => Message::Weak(*problem),
-        Error::BrokenRandomness => Message::RandomUnavailable,
-        other => Message::Core(other.code()),
-    })
+fn refused(error: &Error, place: Place) -> Msg {
+    Msg::Refused(
+        match error {
+            Error::DecryptionFailed => Message::WrongPassphrase,
+            Error::WeakPassphrase(problem) => Message::Weak(*problem),
+            Error::BrokenRandomness => Message::RandomUnavailable,
+            other => Message::Core(other.code()),
+        },
+        place,
+    )
 }
 
 /// First use: derive a key under a fresh salt; the reducer seals and stores the cases.
@@ -45,9 +48,9 @@ pub fn on_setup(ctx: &Ctx<'_>) -> Callback<(String, String)> {
     Callback::from(move |(_, passphrase): (String, String)| {
         derive_later(dispatch.clone(), move || {
             match vault_store::new_key(&passphrase) {
-                None => Msg::Refused(Message::RandomUnavailable),
+                None => Msg::Refused(Message::RandomUnavailable, Place::Top),
                 Some(Ok(key)) => Msg::Created(key),
-                Some(Err(error)) => refused(&error),
+                Some(Err(error)) => refused(&error, Place::Top),
             }
         });
     })
@@ -62,7 +65,7 @@ pub fn on_unlock(ctx: &Ctx<'_>) -> Callback<String> {
         let (pack, namespace) = (pack.clone(), namespace.clone());
         derive_later(dispatch.clone(), move || {
             let Some(record) = vault_store::stored_record(&pack, &namespace) else {
-                return Msg::Refused(Message::ChangedElsewhere);
+                return Msg::Refused(Message::ChangedElsewhere, Place::Unlock);
             };
             match vault_store::unlock(&pack, &passphrase, &record) {
                 Ok((key, cases, revision)) => Msg::Opened {
@@ -70,7 +73,7 @@ pub fn on_unlock(ctx: &Ctx<'_>) -> Callback<String> {
                     cases,
                     revision,
                 },
-                Err(error) => refused(&error),
+                Err(error) => refused(&error, Place::Unlock),
             }
         });
     })
@@ -87,17 +90,17 @@ pub fn on_change_passphrase(ctx: &Ctx<'_>) -> Callback<(String, String)> {
         let (pack, namespace, current_key) = (pack.clone(), namespace.clone(), current_key.clone());
         derive_later(dispatch.clone(), move || {
             let Some(record) = vault_store::stored_record(&pack, &namespace) else {
-                return Msg::Refused(Message::ChangedElsewhere);
+                return Msg::Refused(Message::ChangedElsewhere, Place::Change);
             };
             match VaultKey::for_record(&current, &record) {
                 Ok(key) if Some(&key) == current_key.as_ref() => {}
-                Ok(_) => return Msg::Refused(Message::WrongPassphrase),
-                Err(error) => return refused(&error),
+                Ok(_) => return Msg::Refused(Message::WrongPassphrase, Place::Change),
+                Err(error) => return refused(&error, Place::Change),
             }
             match vault_store::new_key(&new) {
-                None => Msg::Refused(Message::RandomUnavailable),
+                None => Msg::Refused(Message::RandomUnavailable, Place::Change),
                 Some(Ok(key)) => Msg::Rekey(key),
-                Some(Err(error)) => refused(&error),
+                Some(Err(error)) => refused(&error, Place::Change),
             }
         });
     })
@@ -118,7 +121,9 @@ pub fn on_import_file(ctx: &Ctx<'_>) -> Callback<Event> {
             let text = match read {
                 Ok((_, text)) => text,
                 Err(reason) if reason == "too_large" => {
-                    dispatch.dispatch(Msg::Notify(Notice::problem(Message::Core("too_large"))));
+                    dispatch.dispatch(Msg::Notify(
+                        Notice::problem(Message::Core("too_large")).at(Place::Import),
+                    ));
                     return;
                 }
                 Err(_) => return,
@@ -126,15 +131,19 @@ pub fn on_import_file(ctx: &Ctx<'_>) -> Callback<Event> {
             let msg = match SealedRecord::from_json(&text) {
                 Ok(record) => Msg::AwaitImport(record),
                 Err(error @ (Error::FutureVersion { .. } | Error::TooLarge { .. })) => {
-                    Msg::Notify(Notice::problem(Message::Core(error.code())))
+                    Msg::Notify(Notice::problem(Message::Core(error.code())).at(Place::Import))
                 }
                 Err(_) => match import(&pack, text.as_bytes()) {
                     Ok(Export {
                         state: KitState::Plan(cases),
                         ..
                     }) => Msg::Import(cases),
-                    Ok(_) => Msg::Notify(Notice::problem(Message::Core("does_not_fit"))),
-                    Err(error) => Msg::Notify(Notice::problem(Message::Core(error.code()))),
+                    Ok(_) => Msg::Notify(
+                        Notice::problem(Message::Core("does_not_fit")).at(Place::Import),
+                    ),
+                    Err(error) => {
+                        Msg::Notify(Notice::problem(Message::Core(error.code())).at(Place::Import))
+                    }
                 },
             };
             dispatch.dispatch(msg);
@@ -155,7 +164,7 @@ pub fn on_import_passphrase(ctx: &Ctx<'_>) -> Callback<String> {
         derive_later(dispatch.clone(), move || {
             match vault_store::unlock(&pack, &passphrase, &record) {
                 Ok((_, cases, _)) => Msg::Import(cases),
-                Err(error) => refused(&error),
+                Err(error) => refused(&error, Place::Import),
             }
         });
     })
@@ -201,8 +210,10 @@ pub fn on_export_encrypted(ctx: &Ctx<'_>, scope: Scope) -> Callback<MouseEvent> 
                 &file_name(&pack.pack().id, &scope, ".encrypted.json"),
                 "application/json",
                 &json,
+                Message::Exported,
+                Place::Export,
             ),
-            Err(_) => Msg::Notify(Notice::problem(Message::RandomUnavailable)),
+            Err(_) => Msg::Notify(Notice::problem(Message::RandomUnavailable).at(Place::Export)),
         };
         dispatch.dispatch(msg);
     })
@@ -223,6 +234,8 @@ pub fn on_export_plain(ctx: &Ctx<'_>, scope: Scope) -> Callback<()> {
             &file_name(&pack.pack().id, &scope, ".json"),
             "application/json",
             &json,
+            Message::ExportedPlain,
+            Place::Export,
         ));
     })
 }
@@ -244,6 +257,8 @@ pub fn on_export_ics(ctx: &Ctx<'_>, case_id: &str) -> Callback<MouseEvent> {
                     &format!("{}-follow-up-{}.ics", pack.pack().id, platform::today()),
                     "text/calendar",
                     &ics,
+                    Message::ExportedCalendar,
+                    Place::Top,
                 ),
                 Err(error) => Msg::Notify(Notice::problem(Message::Core(error.code()))),
             };
@@ -251,9 +266,9 @@ pub fn on_export_ics(ctx: &Ctx<'_>, case_id: &str) -> Callback<MouseEvent> {
     })
 }
 
-fn deliver(name: &str, mime: &str, contents: &str) -> Msg {
+fn deliver(name: &str, mime: &str, contents: &str, done: Message, place: Place) -> Msg {
     match platform::download(name, mime, contents) {
-        Ok(()) => Msg::Notify(Notice::info(Message::Exported)),
-        Err(_) => Msg::Notify(Notice::problem(Message::Storage("other"))),
+        Ok(()) => Msg::Notify(Notice::info(done).at(place)),
+        Err(_) => Msg::Notify(Notice::problem(Message::Storage("other")).at(place)),
     }
 }

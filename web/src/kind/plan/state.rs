@@ -57,8 +57,12 @@ pub enum Message {
     ChangedElsewhere,
     /// No secure random numbers.
     RandomUnavailable,
-    /// A file was exported.
+    /// An encrypted file was exported.
     Exported,
+    /// A file without encryption was exported.
+    ExportedPlain,
+    /// A calendar file was exported.
+    ExportedCalendar,
     /// What an import merged: added and replaced cases, and the kept cases it did not
     /// replace (newer here, or differing with neither newer), by label.
     Imported {
@@ -75,13 +79,33 @@ pub enum Message {
     Erased,
 }
 
-/// A message with its tone.
+/// Where a notice shows: next to the action that caused it (and then it takes focus, so a
+/// phone scrolls to it and a screen reader reads it), or at the top for what no action of
+/// the person's caused (a lock, another tab, storage found damaged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Place {
+    /// Above everything; not focused.
+    #[default]
+    Top,
+    /// Under the unlock form.
+    Unlock,
+    /// In the data panel's export part.
+    Export,
+    /// In the data panel's import part (also under an encrypted file's passphrase).
+    Import,
+    /// In the data panel's "change the passphrase" part.
+    Change,
+}
+
+/// A message with its tone and its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     /// News or problem.
     pub tone: Tone,
     /// What to say.
     pub message: Message,
+    /// Where it shows.
+    pub place: Place,
 }
 
 impl Notice {
@@ -90,6 +114,7 @@ impl Notice {
         Notice {
             tone: Tone::Info,
             message,
+            place: Place::Top,
         }
     }
 
@@ -98,7 +123,13 @@ impl Notice {
         Notice {
             tone: Tone::Problem,
             message,
+            place: Place::Top,
         }
+    }
+
+    /// The same notice, shown at `place`.
+    pub fn at(self, place: Place) -> Notice {
+        Notice { place, ..self }
     }
 }
 
@@ -149,8 +180,9 @@ pub enum Msg {
         /// Its revision.
         revision: u64,
     },
-    /// A key derivation or a check failed: say why, change nothing else.
-    Refused(Message),
+    /// A key derivation or a check failed: say why (next to the form that asked), change
+    /// nothing else.
+    Refused(Message, Place),
     /// A change to the cases, applied by the core.
     Plan(PlanAction),
     /// Show a case.
@@ -233,7 +265,15 @@ impl PlanState {
 
     fn forget(&mut self, phase: Phase) {
         self.phase = phase;
-        self.cases = PlanCases::default();
+        // Zeroed, not only dropped: the decrypted texts do not stay in the wasm memory.
+        self.cases.wipe();
+        if let Some(plain) = self
+            .pending_plain
+            .as_mut()
+            .filter(|_| self.phase != Phase::Setup)
+        {
+            plain.wipe();
+        }
         self.revision = 0;
         self.selected = None;
         self.viewing = None;
@@ -381,9 +421,9 @@ impl Reducible for PlanState {
                     next.selected = next.cases.cases.keys().next().cloned();
                 }
             }
-            Msg::Refused(message) => {
+            Msg::Refused(message, place) => {
                 next.busy = false;
-                next.notice = Some(Notice::problem(message));
+                next.notice = Some(Notice::problem(message).at(place));
             }
             Msg::Plan(action) => {
                 next.activity += 1;
@@ -419,7 +459,7 @@ impl Reducible for PlanState {
                 let old = next.key().cloned();
                 next.phase = Phase::Unlocked(key);
                 next.activity += 1;
-                next.notice = Some(Notice::info(Message::PassphraseChanged));
+                next.notice = Some(Notice::info(Message::PassphraseChanged).at(Place::Change));
                 next.persist(old);
             }
             Msg::AwaitImport(record) => {
@@ -456,7 +496,8 @@ impl Reducible for PlanState {
                         Notice::info(message)
                     } else {
                         Notice::problem(message)
-                    },
+                    }
+                    .at(Place::Import),
                 );
                 if let Some(first) = summary.added.first().or(summary.replaced.first()) {
                     next.selected = Some(first.clone());

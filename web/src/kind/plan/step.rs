@@ -216,6 +216,7 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
                         case: case.clone(),
                         outcome,
                         date: platform::today(),
+                        event_date: None,
                     }))
                 })
             };
@@ -234,6 +235,7 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
                     dispatch.dispatch(Msg::Plan(PlanAction::Advance {
                         case: case.clone(),
                         date: platform::today(),
+                        event_date: None,
                     }))
                 })
             };

@@ -26,6 +26,12 @@ pub struct PlanText {
     pub passphrase_again: &'static str,
     /// Make it long and hard to guess, for example a sentence of several words.
     pub passphrase_hint: &'static str,
+    /// Label of the strength meter.
+    pub meter_label: &'static str,
+    /// Accepted, `{strong}`: the length rated strong.
+    pub meter_fair: &'static str,
+    /// Accepted and long.
+    pub meter_strong: &'static str,
     /// Show what I typed
     pub show_passphrase: &'static str,
     /// Set the passphrase and start
@@ -42,6 +48,8 @@ pub struct PlanText {
     pub deriving: &'static str,
     /// The passphrase is wrong. Nothing stored was changed.
     pub wrong_passphrase: &'static str,
+    /// A wrong passphrase for an encrypted file being imported.
+    pub wrong_passphrase_file: &'static str,
     /// The passphrase must be at least {min} characters.
     pub too_short: &'static str,
     /// Common passwords, keyboard rows and repeated characters are guessed first, so they c…
@@ -168,6 +176,12 @@ pub struct PlanText {
     pub history_closed: &'static str,
     /// ({n} tasks opened again)
     pub history_reopened: &'static str,
+    /// Date of the event
+    pub history_event_date: &'static str,
+    /// recorded on {date}
+    pub history_recorded: &'static str,
+    /// The day the decision or event happened (not after the day it was recorded). …
+    pub history_event_hint: &'static str,
     /// {n} days after
     pub followup_days: &'static str,
     /// The meeting dates appear once “{field}” is filled in.
@@ -190,6 +204,12 @@ pub struct PlanText {
     pub document_print: &'static str,
     /// Choose “Save as PDF” in the print dialog to make a PDF (A4).
     pub document_print_hint: &'static str,
+    /// Save as Word (.docx)
+    pub document_download_docx: &'static str,
+    /// Save as text (.txt)
+    pub document_download_text: &'static str,
+    /// The saved file is not encrypted (it holds sensitive personal information). …
+    pub document_download_hint: &'static str,
     /// Your data
     pub data_heading: &'static str,
     /// The data is stored encrypted in this browser (this site’s storage). Other devices and br…
@@ -202,8 +222,12 @@ pub struct PlanText {
     pub export_case: &'static str,
     /// Exported files are encrypted under the current passphrase, which is needed to read them…
     pub export_encrypted_note: &'static str,
+    /// Heading of the exports without encryption.
+    pub export_plain_heading: &'static str,
     /// Export without encryption…
     pub export_plain_open: &'static str,
+    /// Export only this case without encryption…
+    pub export_plain_case_open: &'static str,
     /// A file without encryption holds health information (sensitive personal information) that…
     pub export_plain_warning: &'static str,
     /// I understand: export all cases without encryption
@@ -212,6 +236,10 @@ pub struct PlanText {
     pub export_plain_case: &'static str,
     /// The file was exported.
     pub exported: &'static str,
+    /// A file without encryption was exported.
+    pub exported_plain: &'static str,
+    /// The calendar file was exported.
+    pub exported_calendar: &'static str,
     /// Import
     pub import_heading: &'static str,
     /// Choose an exported file (.json)

@@ -96,6 +96,7 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
             }
             { field("new", fill(if props.ask_current { text.change_new } else { text.passphrase }, &[("min", &min)]), &first, "new-password", true) }
             <p class="kizuki-hint" id={format!("{}-hint", props.id)}>{ &text.passphrase_hint }</p>
+            { strength_meter(&format!("{}-meter", props.id), &first, text) }
             { field("again", if props.ask_current { text.change_new_again.to_string() } else { text.passphrase_again.to_string() }, &second, "new-password", false) }
             <div class="kizuki-option kizuki-option--plain">
                 <input id={show_id.clone()} type="checkbox" checked={*show}
@@ -112,6 +113,41 @@ pub fn new_passphrase_form(props: &NewPassphraseProps) -> Html {
                 { if props.busy { text.deriving } else { "" } }
             </p>
         </form>
+    }
+}
+
+/// The strength of a new passphrase as it is typed: a meter and the reason in words
+/// (the core rates it: `passphrase_strength`).
+fn strength_meter(id: &str, passphrase: &str, text: &'static super::text::PlanText) -> Html {
+    use kizuki_core::passphrase::{passphrase_strength, Strength, STRONG_PASSPHRASE_CHARS};
+    let (value, class, words) = match passphrase_strength(passphrase) {
+        Strength::Empty => {
+            return html! { <p class="kizuki-plan-meter" id={id.to_string()} aria-live="polite"></p> }
+        }
+        Strength::Refused(problem) => (
+            "1",
+            "kizuki-plan-meter--weak",
+            text.passphrase_problem(problem),
+        ),
+        Strength::Fair => (
+            "2",
+            "kizuki-plan-meter--fair",
+            fill(
+                text.meter_fair,
+                &[("strong", &STRONG_PASSPHRASE_CHARS.to_string())],
+            ),
+        ),
+        Strength::Strong => (
+            "3",
+            "kizuki-plan-meter--strong",
+            text.meter_strong.to_string(),
+        ),
+    };
+    html! {
+        <p class={classes!("kizuki-plan-meter", class)} id={id.to_string()} aria-live="polite">
+            <meter min="0" max="3" low="1.5" high="2.5" optimum="3" value={value} aria-label={text.meter_label}></meter>
+            <span class="kizuki-plan-meter-words">{ words }</span>
+        </p>
     }
 }
 
@@ -145,9 +181,10 @@ pub fn passphrase_entry(props: &PassphraseEntryProps) -> Html {
         let busy = props.busy;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            // What was typed stays: a wrong passphrase is corrected, not retyped from nothing
+            // (the notice under the form says it was wrong). The form goes once it opens.
             if !busy && !value.is_empty() {
                 on_submit.emit((*value).clone());
-                value.set(String::new());
             }
         })
     };
