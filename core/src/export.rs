@@ -63,11 +63,22 @@ impl Export {
 /// follows from the answers (quiz scores, passes) is recomputed, never trusted, with every
 /// date checked ([`crate::imported::recompute`]).
 pub fn import(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
+    import_checked(pack, bytes).map(|(export, _)| export)
+}
+
+/// [`import`], also saying which results the file claimed that its answers do not give
+/// (an edited file): the person is shown these before the file replaces anything.
+pub fn import_checked(
+    pack: &ValidPack,
+    bytes: &[u8],
+) -> Result<(Export, Vec<crate::imported::ChangedClaim>)> {
     if let Some(mut export) = read_current(pack, bytes) {
         refuse_duplicate_keys(bytes)?;
         check_fits(pack, &export.state)?;
+        let claimed = export.state.clone();
         crate::imported::recompute(pack, &mut export.state)?;
-        return Ok(export);
+        let changed = crate::imported::changed_claims(&claimed, &export.state);
+        return Ok((export, changed));
     }
     import_general(pack, bytes)
 }
@@ -84,7 +95,10 @@ fn refuse_duplicate_keys(bytes: &[u8]) -> Result<()> {
 }
 
 /// [`import`] through a JSON value: migrates older formats and names what is wrong.
-fn import_general(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
+fn import_general(
+    pack: &ValidPack,
+    bytes: &[u8],
+) -> Result<(Export, Vec<crate::imported::ChangedClaim>)> {
     let mut value = read_envelope(bytes)?;
     let found_pack = value
         .get("pack_id")
@@ -100,8 +114,10 @@ fn import_general(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
     migrate(&mut value)?;
     let mut export = export_from_value(value)?;
     check_fits(pack, &export.state)?;
+    let claimed = export.state.clone();
     crate::imported::recompute(pack, &mut export.state)?;
-    Ok(export)
+    let changed = crate::imported::changed_claims(&claimed, &export.state);
+    Ok((export, changed))
 }
 
 /// An [`Export`] from a JSON value. A value's keys are sorted, so the state's `kind` comes
@@ -276,7 +292,10 @@ mod tests {
         for pack in packs {
             let pack = load_pack(pack).expect("the golden pack loads");
             for bytes in &files {
-                match (import(&pack, bytes), import_general(&pack, bytes)) {
+                match (
+                    import(&pack, bytes),
+                    import_general(&pack, bytes).map(|(export, _)| export),
+                ) {
                     (Ok(a), Ok(b)) => {
                         assert_eq!(a, b);
                         fast += usize::from(read_current(&pack, bytes).is_some());

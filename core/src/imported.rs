@@ -10,7 +10,7 @@
 use crate::error::{Error, Result};
 use crate::export::KitState;
 #[cfg(feature = "course")]
-use crate::kind::course::{is_correct, Course, CourseProgress};
+use crate::kind::course::{Course, CourseProgress};
 #[cfg(feature = "plan")]
 use crate::kind::plan::{Plan, PlanCases};
 use crate::load::ValidPack;
@@ -20,6 +20,55 @@ use crate::load::ValidPack;
 /// the state.
 pub fn recompute(pack: &ValidPack, state: &mut KitState) -> Result<()> {
     pack.pack().kit.recompute_imported(state)
+}
+
+/// A quiz attempt whose file claimed another result than its answers give: the file was
+/// edited (or made by hand). The recomputed result is the one kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedClaim {
+    /// The module id.
+    pub module: String,
+    /// The attempt's date, `YYYY-MM-DD`.
+    pub date: String,
+    /// The score the file claimed, in percent.
+    pub claimed_percent: u8,
+    /// Whether the file claimed a pass.
+    pub claimed_passed: bool,
+    /// The score its answers give.
+    pub percent: u8,
+    /// Whether its answers pass.
+    pub passed: bool,
+}
+
+/// Every attempt whose claimed score or pass differs from the recomputed one, in module
+/// then attempt order. Empty for kinds with nothing recomputed.
+pub fn changed_claims(claimed: &KitState, recomputed: &KitState) -> Vec<ChangedClaim> {
+    #[cfg(feature = "course")]
+    if let (Some(claimed), Some(recomputed)) = (claimed.get::<Course>(), recomputed.get::<Course>())
+    {
+        return claimed
+            .modules
+            .iter()
+            .filter_map(|(id, module)| Some((id, module, recomputed.modules.get(id)?)))
+            .flat_map(|(id, before, after)| {
+                before
+                    .attempts
+                    .iter()
+                    .zip(&after.attempts)
+                    .filter(|(b, a)| (b.percent, b.passed) != (a.percent, a.passed))
+                    .map(move |(b, a)| ChangedClaim {
+                        module: id.clone(),
+                        date: a.date.clone(),
+                        claimed_percent: b.percent,
+                        claimed_passed: b.passed,
+                        percent: a.percent,
+                        passed: a.passed,
+                    })
+            })
+            .collect();
+    }
+    let _ = (claimed, recomputed);
+    Vec::new()
 }
 
 fn date(value: &str) -> Result<()> {
@@ -33,6 +82,12 @@ fn date(value: &str) -> Result<()> {
 /// recomputed from its answers and the pack's quiz and pass mark.
 #[cfg(feature = "course")]
 pub fn recompute_course(course: &Course, progress: &mut CourseProgress) -> Result<()> {
+    if !progress.learner_id.is_empty() && !crate::kind::course::is_learner_id(&progress.learner_id)
+    {
+        return Err(Error::DoesNotFit(
+            "the learner id is not 16 to 64 hex digits".into(),
+        ));
+    }
     for (module_id, module_progress) in &mut progress.modules {
         let module = course
             .module(module_id)
@@ -40,13 +95,21 @@ pub fn recompute_course(course: &Course, progress: &mut CourseProgress) -> Resul
         let pass_mark = course.pass_mark(module);
         for attempt in &mut module_progress.attempts {
             date(&attempt.date)?;
-            let total = module.quiz.questions.len();
-            let correct = module
-                .quiz
-                .questions
-                .iter()
-                .filter(|q| attempt.answers.get(&q.id).is_some_and(|c| is_correct(q, c)))
-                .count();
+            if let Some(at) = &attempt.at {
+                let near = at
+                    .get(..10)
+                    .and_then(|day| crate::date::days_between(day, &attempt.date))
+                    .is_some_and(|days| days.abs() <= 1);
+                if !crate::kind::course::is_timestamp(at) || !near {
+                    return Err(Error::InvalidDate(at.chars().take(40).collect()));
+                }
+            }
+            // What was asked, as the pack knows it (unknown ids and repeats dropped); the
+            // score counts at least as many questions as the quiz asks.
+            if !attempt.shown.is_empty() {
+                attempt.shown = course.attempt_shown(module, attempt);
+            }
+            let (correct, total) = course.attempt_score(module, attempt);
             let percent = crate::kind::course::percent(correct, total);
             attempt.correct = correct;
             attempt.total = total;

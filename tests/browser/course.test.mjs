@@ -45,6 +45,11 @@ async function tabTo(page, matches, what, max = 120) {
 
 const buttonNamed = (text) => (e) => e.tag === 'button' && e.text === text;
 
+/** The text of the focused element, which should be a screen heading. */
+async function focusedHeadingText(page) {
+  return (await focused(page))?.text;
+}
+
 function stepHeading(page) {
   return page.locator(`${HOST} .kizuki-course-step-heading`);
 }
@@ -52,6 +57,24 @@ function stepHeading(page) {
 async function storedRecord(page) {
   const text = await page.evaluate((key) => localStorage.getItem(key), RECORD_KEY);
   return text ? JSON.parse(text) : null;
+}
+
+/** The questions of a module's quiz as drawn now (from the saved record), each with its
+ * options in the order shown. */
+async function shownQuestions(page, module) {
+  const record = await storedRecord(page);
+  const shown = record.state.data.modules[module.id].quiz_shown;
+  assert.ok(shown?.length, `a draw is saved for ${module.id}`);
+  return shown.map((item) => {
+    const question = module.quiz.questions.find((q) => q.id === item.question);
+    return { ...question, options: item.options.map((id) => question.options.find((o) => o.id === id)) };
+  });
+}
+
+/** The option ids of each question as the page shows them, in order. */
+async function optionOrder(page) {
+  return page.locator(`${HOST} .kizuki-course-question`).evaluateAll((sets) =>
+    sets.map((set) => [...set.querySelectorAll('input')].map((input) => input.value)).filter((ids) => ids.length));
 }
 
 /** The option ids of a question that answer it right, or a wrong answer. */
@@ -174,7 +197,8 @@ describe('line-care course', () => {
 
     // The quiz: radios with arrows and Space, checkboxes with Space; check each answer.
     await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
-    for (const question of module.quiz.questions) {
+    // The questions and options in the order drawn (and shown).
+    for (const question of await shownQuestions(page, module)) {
       const right = rightAnswer(question);
       const name = `kizuki-linecare-course-q-${question.id}`;
       const first = await tabTo(page, (e) => e.tag === 'input' && e.name === name, `the options of ${question.id}`);
@@ -226,6 +250,8 @@ describe('line-care course', () => {
     const saved = record.state.data.modules[module.id];
     assert.equal(saved.lessons_read.length, module.lessons.length);
     assert.equal(saved.attempts.length, 1);
+    assert.match(saved.attempts[0].at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'the moment submitted, in UTC');
+    assert.equal(saved.attempts[0].shown.length, module.quiz.questions.length, 'what was shown is kept');
     assert.deepEqual(Object.keys(saved.feedback).sort(), ['understanding', 'usefulness']);
     assert.deepEqual(problems, []);
     await context.close();
@@ -239,7 +265,7 @@ describe('line-care course', () => {
     await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
 
     const answer = async (choose) => {
-      for (const question of module.quiz.questions) {
+      for (const question of await shownQuestions(page, module)) {
         for (const option of choose(question)) {
           await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).check();
         }
@@ -251,6 +277,8 @@ describe('line-care course', () => {
     await page.locator(`${HOST} button`, { hasText: '採点する' }).click();
     await page.locator(`${HOST} [role="alert"]`, { hasText: 'まだ答えていない問題' }).waitFor();
 
+    const firstOrder = await optionOrder(page);
+    assert.equal(firstOrder.length, module.quiz.questions.length);
     await answer(wrongAnswer);
     const result = page.locator(`${HOST} .kizuki-course-result-live`);
     await result.filter({ hasText: '0問正解（0%）' }).waitFor();
@@ -260,6 +288,12 @@ describe('line-care course', () => {
     await page.locator(`${HOST} button`, { hasText: 'もう一度受ける' }).click();
     await page.locator(`${HOST} .kizuki-course-question input`).first().waitFor();
     assert.equal(await page.locator(`${HOST} .kizuki-course-question input:checked`).count(), 0);
+    // A retake shows every question's options in a new order.
+    const retakeOrder = await optionOrder(page);
+    assert.equal(retakeOrder.length, firstOrder.length);
+    const byQuestion = (orders) => new Map(orders.map((ids) => [[...ids].sort().join(), ids.join()]));
+    const before = byQuestion(firstOrder);
+    for (const [key, order] of byQuestion(retakeOrder)) assert.notEqual(order, before.get(key), `options of ${key} reordered`);
     await answer(rightAnswer);
     await result.filter({ hasText: '（100%）' }).waitFor();
     assert.match(await result.textContent(), /合格です/);
@@ -285,7 +319,13 @@ describe('line-care course', () => {
     await page.locator(`${HOST} button`, { hasText: '読みました' }).click();
     await stepHeading(page).filter({ hasText: module.lessons[1].title.ja }).waitFor();
     await page.locator(`${HOST} .kizuki-course-step`, { hasText: '確認テスト' }).click();
-    const question = module.quiz.questions[0];
+    await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
+    // This module asks 6 of its 8 questions: the first one drawn.
+    assert.equal(module.quiz.questions_per_attempt, 6);
+    const drawn = await shownQuestions(page, module);
+    assert.equal(drawn.length, 6);
+    assert.equal(await page.locator(`${HOST} .kizuki-course-question`).count(), 6);
+    const question = drawn[0];
     const option = rightAnswer(question)[0];
     await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).check();
     await page.locator(`${HOST} .kizuki-course-check`).first().click();
@@ -348,8 +388,11 @@ describe('line-care course', () => {
     await download.saveAs(file);
     const statements = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(statements.length, pack.kit.modules.length + 1);
+    const learnerId = (await storedRecord(page)).state.data.learner_id;
+    assert.match(learnerId, /^[0-9a-f]{32}$/, 'an opaque id is made for the record');
     for (const statement of statements) {
       assert.equal(statement.actor.name, '山田 花子');
+      assert.equal(statement.actor.account.name, learnerId, 'the account is the opaque id, not the typed name');
       assert.equal(statement.verb.id, 'http://adlnet.gov/expapi/verbs/completed');
       assert.equal(statement.result.success, true);
     }
@@ -469,6 +512,175 @@ describe('line-care course', () => {
     await scan('record');
     // axe itself applies inline styles, which the page's CSP refuses and reports: not the kit's doing.
     assert.deepEqual(problems.filter((p) => !/inline style|style-src/.test(p)), []);
+    await context.close();
+  });
+  test('the end-of-course screen appears after the last module; the map no longer offers to resume', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const last = pack.kit.modules.at(-1);
+    const first = pack.kit.modules[0];
+    const record = completedRecord(pack);
+    record.state.data.modules[last.id].attempts = [];
+    record.state.data.modules[last.id].feedback = {};
+    record.state.data.modules[first.id].feedback = {};
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(record)]);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await page.locator(`${HOST} button`, { hasText: '修了の画面を見る' }).count(), 0, 'not complete yet');
+
+    await page.locator(`${HOST} #kizuki-linecare-course-open-${last.id}`).click();
+    await stepHeading(page).filter({ hasText: '確認テスト' }).waitFor();
+    for (const question of await shownQuestions(page, last)) {
+      for (const option of rightAnswer(question)) {
+        await page.locator(`[id="kizuki-linecare-course-q-${question.id}-${option}"]`).check();
+      }
+    }
+    await page.locator(`${HOST} button`, { hasText: '採点する' }).click();
+    await page.locator(`${HOST} .kizuki-course-result-live`, { hasText: '合格です' }).waitFor();
+    await page.locator(`${HOST} button`, { hasText: 'アンケートへ進む' }).click();
+    for (const question of pack.kit.feedback_questions) {
+      await page.locator(`[name="kizuki-linecare-course-fb-${last.id}-${question.id}"]`).first().check();
+    }
+    await page.locator(`${HOST} button`, { hasText: '修了の画面へ' }).click();
+
+    const done = page.locator(`${HOST} .kizuki-course-done`);
+    await done.locator('h2', { hasText: '研修を修了しました' }).waitFor();
+    assert.equal(await focusedHeadingText(page), '研修を修了しました', 'focus moves to the heading');
+    assert.match(await done.textContent(), new RegExp(`全${pack.kit.modules.length}単元を修了しました`));
+    assert.equal(await done.locator('tbody tr').count(), pack.kit.modules.length);
+    assert.match(await done.textContent(), /次の一歩/);
+    // The first module's closing questions were never answered: they are asked here.
+    const ask = done.locator('.kizuki-course-done-feedback');
+    assert.match(await ask.textContent(), new RegExp(first.title.ja));
+    for (const question of pack.kit.feedback_questions) {
+      // click, not check: the last answer removes the section, so its checked state cannot be read back.
+      await ask.locator(`[name="kizuki-linecare-course-fb-${first.id}-${question.id}"]`).first().click();
+    }
+    await ask.waitFor({ state: 'detached' });
+    assert.deepEqual(Object.keys((await storedRecord(page)).state.data.modules[first.id].feedback).sort(), ['understanding', 'usefulness']);
+
+    await done.locator('button', { hasText: '修了証を表示・印刷する' }).click();
+    await page.locator(`${HOST} .kizuki-course-certificate-title`, { hasText: '修了証' }).waitFor();
+    await page.locator(`${HOST} .kizuki-course-back`).click();
+    await page.locator(`${HOST} button`, { hasText: '修了の画面を見る' }).waitFor();
+    assert.equal(await page.locator(`${HOST} button`, { hasText: '続きから' }).count(), 0);
+    assert.equal(await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('after a scenario the recommended response is shown with why; rule updates are one line until opened', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const module = pack.kit.modules[0];
+    const scenario = module.scenarios[0];
+    const plain = (text) => text.replace(/\*\*/g, '');
+
+    // Lesson 1 names two updated rules: one closed line, opened on demand.
+    await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).click();
+    await stepHeading(page).filter({ hasText: module.lessons[0].title.ja }).waitFor();
+    const updates = page.locator(`${HOST} details.kizuki-course-updates`);
+    assert.equal(await updates.count(), 1);
+    assert.equal(await updates.evaluate((el) => el.open), false);
+    assert.match(await updates.locator('summary').textContent(), /現在のルール：出典の発行後に変わった点 2件/);
+    const firstUpdate = pack.updates.find((u) => u.id === module.lessons[0].updates[0]);
+    const updateText = updates.locator('.kizuki-course-update').first();
+    assert.equal(await updateText.isVisible(), false);
+    await updates.locator('summary').click();
+    assert.equal(await updateText.isVisible(), true);
+    assert.match(await updateText.textContent(), new RegExp(plain(firstUpdate.text.ja).slice(0, 20)));
+
+    // Play the scenario choosing a choice that is not the good one wherever there is one.
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: 'ケーススタディ' }).click();
+    let node = scenario.nodes.find((n) => n.id === scenario.start);
+    let madePoorChoice = false;
+    while (node?.choices?.length) {
+      const index = Math.max(0, node.choices.findIndex((c) => c.quality !== 'good'));
+      madePoorChoice ||= node.choices[index].quality !== 'good';
+      await page.locator(`${HOST} .kizuki-course-choice`).nth(index).click();
+      await page.locator(`${HOST} button`, { hasText: '続ける' }).click();
+      node = scenario.nodes.find((n) => n.id === node.choices[index].next);
+    }
+    assert.ok(madePoorChoice, 'the path holds a choice that is not recommended');
+    const recommended = page.locator(`${HOST} .kizuki-course-recommended`);
+    await recommended.waitFor();
+    assert.match(await recommended.textContent(), /推奨される対応/);
+    let step = scenario.nodes.find((n) => n.id === scenario.start);
+    while (step?.choices?.length) {
+      const good = step.choices.find((c) => c.quality === 'good');
+      assert.ok((await recommended.textContent()).includes(plain(good.text.ja)), good.id);
+      assert.ok((await recommended.textContent()).includes(plain(good.feedback.ja).slice(0, 30)), `why: ${good.id}`);
+      step = scenario.nodes.find((n) => n.id === good.next);
+    }
+
+    // A quiz question that names no updated rule shows none in its review.
+    await page.locator(`${HOST} .kizuki-course-step`, { hasText: '確認テスト' }).click();
+    const plainQuestion = module.quiz.questions.find((q) => !q.updates?.length);
+    await page.locator(`[id="kizuki-linecare-course-q-${plainQuestion.id}-${wrongAnswer(plainQuestion)[0]}"]`).check();
+    await page.locator(`${HOST} .kizuki-course-check`).first().click();
+    const review = page.locator(`[id="kizuki-linecare-course-review-${plainQuestion.id}"]`);
+    await review.waitFor();
+    assert.equal(await review.locator('.kizuki-course-updates').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+  test("the certificate names the embedding center with its contacts and says it is self-declared", async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
+    const host = 'kizuki-kit[kit="course"]';
+    await widgetTitle(page, host);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), ['kizuki/minato-linecare/linecare', JSON.stringify(completedRecord(pack))]);
+    await page.reload();
+    await widgetTitle(page, host);
+    await page.locator(`${host} button`, { hasText: 'See your completion' }).click();
+    await page.locator(`${host} .kizuki-course-done h2`, { hasText: 'You have completed the course' }).waitFor();
+    await page.locator(`${host} button`, { hasText: 'Show and print the certificate' }).click();
+    const certificate = page.locator(`${host} .kizuki-course-certificate`);
+    await certificate.waitFor();
+    const text = await certificate.textContent();
+    assert.match(text, /Issued by: Minato Occupational Health Support Center/);
+    assert.match(text, /03-0000-0000/);
+    assert.match(text, /Weekdays 9:00–17:00/);
+    assert.match(text, /Self-declared record\..*Minato Occupational Health Support Center has not checked or certified/);
+    await page.emulateMedia({ media: 'print' });
+    assert.match(await certificate.textContent(), /Issued by: Minato/);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Without a center the certificate says that no issuer is named, and is still self-declared.
+    const standalone = await openCourse(browser, server);
+    await standalone.page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedRecord(pack))]);
+    await standalone.page.reload();
+    await widgetTitle(standalone.page, HOST);
+    await standalone.page.locator(`${HOST} button`, { hasText: '修了証を表示する' }).click();
+    const plain = await standalone.page.locator(`${HOST} .kizuki-course-certificate`).textContent();
+    assert.match(plain, /発行元: 記載なし/);
+    assert.match(plain, /自己申告による記録です/);
+    assert.deepEqual(standalone.problems, []);
+    await standalone.context.close();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an edited file is questioned: the results it claims and what its answers give are shown first', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const forged = completedRecord(pack);
+    const module = pack.kit.modules[0];
+    // Wrong answers, still claiming 100 % and a pass.
+    forged.state.data.modules[module.id].attempts[0].answers = Object.fromEntries(
+      module.quiz.questions.map((q) => [q.id, wrongAnswer(q)]),
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'kizuki-forged-')), 'forged.json');
+    writeFileSync(file, JSON.stringify(forged));
+    await page.locator('[id="kizuki-linecare-course-import"]').setInputFiles(file);
+    const claims = page.locator(`${HOST} .kizuki-course-import-claims`);
+    await claims.waitFor();
+    assert.match(await claims.textContent(), /このファイルの結果は、記録された答えと合っていません/);
+    assert.match(await claims.textContent(), new RegExp(`${module.title.ja}（2026年11月20日の受験）: ファイルでは 100%・合格 → 答えから計算すると 0%・不合格`));
+    assert.equal(await claims.locator('li').count(), 1, 'only the changed attempt is listed');
+    assert.equal(await storedRecord(page), null, 'nothing is stored while asking');
+    await page.locator(`${HOST} button`, { hasText: '計算し直した結果で読み込む' }).click();
+    await page.locator(`${HOST} .kizuki-notice`, { hasText: '記録を読み込みました' }).waitFor();
+    const attempt = (await storedRecord(page)).state.data.modules[module.id].attempts[0];
+    assert.deepEqual([attempt.percent, attempt.passed], [0, false]);
+    assert.equal(await page.locator(`${HOST} button`, { hasText: '修了証を表示する' }).count(), 0, 'no certificate');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });

@@ -318,6 +318,7 @@ fn course_file(pack: &ValidPack, index: usize) -> Vec<u8> {
     actions.push(CourseAction::SubmitQuiz {
         module: m("four-cares"),
         date: m("2026-10-01"),
+        at: None,
     });
     let understanding = ["very", "mostly", "little"][index % 3];
     let usefulness = ["very", "not"][index % 2];

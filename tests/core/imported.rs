@@ -42,6 +42,26 @@ fn a_forged_course_completion_is_recomputed_to_fail() {
     assert_eq!(result.completed_modules, 0);
     assert_eq!(result.completed_on, None);
     assert!(result.modules.iter().all(|m| !m.passed && !m.completed));
+
+    // What the file claimed and what its answers give, one line per attempt, for the person.
+    let (_, changed) = kizuki_core::export::import_checked(&pack, &bytes).unwrap();
+    assert_eq!(changed.len(), course.modules.len());
+    for claim in &changed {
+        assert_eq!((claim.claimed_percent, claim.claimed_passed), (100, true));
+        assert_eq!((claim.percent, claim.passed), (0, false));
+    }
+    let honest = kizuki_core::export::Export::new(
+        &pack,
+        export.state.clone(),
+        "2026-12-06T00:00:00.000Z",
+        1,
+    );
+    let (_, unchanged) =
+        kizuki_core::export::import_checked(&pack, honest.to_json().as_bytes()).unwrap();
+    assert!(
+        unchanged.is_empty(),
+        "a file as Kizuki wrote it claims nothing new"
+    );
 }
 
 #[test]

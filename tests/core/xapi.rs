@@ -25,9 +25,9 @@ fn a_completed_course_gives_one_completed_statement_per_module_and_one_for_the_c
     let base = format!("{ACTIVITY_BASE}/");
     let statements =
         xapi::course_statements(&pack, &progress("completed"), &base, Lang::Ja).unwrap();
-    let summary: Vec<(&str, &str, &str)> = statements
+    let summary: Vec<(&str, &str, Option<&str>)> = statements
         .iter()
-        .map(|s| (s.verb.id, s.object.id.as_str(), s.timestamp.as_str()))
+        .map(|s| (s.verb.id, s.object.id.as_str(), s.timestamp.as_deref()))
         .collect();
     assert_eq!(
         summary,
@@ -35,17 +35,17 @@ fn a_completed_course_gives_one_completed_statement_per_module_and_one_for_the_c
             (
                 xapi::VERB_COMPLETED,
                 "https://center.example.jp/xapi/test-course/four-cares",
-                "2026-03-02T00:00:00Z"
+                Some("2026-03-02T01:15:30.250Z")
             ),
             (
                 xapi::VERB_COMPLETED,
                 "https://center.example.jp/xapi/test-course/noticing",
-                "2026-03-05T00:00:00Z"
+                Some("2026-03-05T07:40:02.000Z")
             ),
             (
                 xapi::VERB_COMPLETED,
                 "https://center.example.jp/xapi/test-course",
-                "2026-03-05T00:00:00Z"
+                Some("2026-03-05T07:40:02.000Z")
             ),
         ]
     );
@@ -56,6 +56,11 @@ fn a_completed_course_gives_one_completed_statement_per_module_and_one_for_the_c
     assert_eq!(json[0]["actor"]["objectType"], "Agent");
     assert_eq!(json[0]["actor"]["name"], "山田 花子");
     assert_eq!(json[0]["actor"]["account"]["homePage"], ACTIVITY_BASE);
+    // The account is the record's opaque id, never the typed name.
+    assert_eq!(
+        json[0]["actor"]["account"]["name"],
+        "5f0c6a7e9b2d4c1a8e3f7b6d2c9a0e41"
+    );
     assert_eq!(
         json[0]["context"]["contextActivities"]["parent"][0]["id"],
         "https://center.example.jp/xapi/test-course"
@@ -71,6 +76,10 @@ fn a_module_passed_but_not_finished_gives_a_passed_statement_only() {
     assert_eq!(statements[0].verb.id, xapi::VERB_PASSED);
     assert!(statements[0].result.success);
     assert!(!statements[0].result.completion);
+    // Saved before moments were kept: no timestamp rather than a made-up midnight.
+    let json: serde_json::Value =
+        serde_json::from_str(&xapi::statements_json(&statements)).unwrap();
+    assert!(json[0].get("timestamp").is_none());
 }
 
 #[test]
@@ -84,6 +93,12 @@ fn a_missing_name_or_a_non_http_base_is_refused() {
     ));
     assert!(matches!(
         xapi::course_statements(&pack, &progress("completed"), "urn:x", Lang::Ja),
+        Err(Error::NotAllowed(_))
+    ));
+    let mut no_id = progress("completed");
+    no_id.learner_id.clear();
+    assert!(matches!(
+        xapi::course_statements(&pack, &no_id, ACTIVITY_BASE, Lang::Ja),
         Err(Error::NotAllowed(_))
     ));
 }

@@ -265,6 +265,15 @@ pub fn random_bytes<const N: usize>() -> Option<[u8; N]> {
     Some(bytes)
 }
 
+/// 64 random bits, for the core's draws (a quiz's questions and option order): from the
+/// cryptographic source, else from the clock and `Math.random` (a draw is not a secret).
+pub fn random_seed() -> u64 {
+    random_bytes::<8>().map_or_else(
+        || (js_sys::Date::now() as u64) ^ ((js_sys::Math::random() * 4_294_967_296.0) as u64) << 32,
+        u64::from_le_bytes,
+    )
+}
+
 /// A `blob:` URL holding `contents`, for a link or a download.
 pub fn object_url(mime: &str, contents: &str) -> Result<String, String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));

@@ -199,8 +199,21 @@ pub struct ScenarioChoice {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quiz {
-    /// The questions, one point each.
+    /// The questions, one point each: the pool each attempt draws from.
     pub questions: Vec<Question>,
+    /// How many questions an attempt asks, drawn from `questions` (those not asked in the
+    /// last attempt first). Absent: every question. Between 1 and the number of questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questions_per_attempt: Option<u16>,
+}
+
+impl Quiz {
+    /// How many questions an attempt asks: `questions_per_attempt`, at most the pool.
+    pub fn asked(&self) -> usize {
+        self.questions_per_attempt
+            .map_or(self.questions.len(), usize::from)
+            .min(self.questions.len())
+    }
 }
 
 /// Single or multiple choice.
@@ -251,6 +264,7 @@ pub struct QuizOption {
 
 #[cfg(all(feature = "checklist", feature = "course"))]
 pub mod aggregate;
+mod draw;
 mod kind_impl;
 pub mod report;
 mod session;
@@ -259,8 +273,9 @@ mod validate;
 pub mod xapi;
 
 pub use session::{
-    is_correct, percent, CourseAction, CourseProgress, CourseResult, ModuleProgress, ModuleResult,
-    Position, QuizAttempt, ScenarioState, ScenarioStep,
+    is_correct, is_learner_id, is_timestamp, percent, CourseAction, CourseProgress, CourseResult,
+    ModuleProgress, ModuleResult, Position, QuizAttempt, ScenarioState, ScenarioStep,
+    ShownQuestion,
 };
 
 #[cfg(test)]

@@ -313,7 +313,7 @@ const JA: Labels = Labels {
 
     certificate: "修了証",
     certificate_statement: "上記の方は、次の研修のすべての単元を修了しました。",
-    certificate_self_record: "この修了証は、受講者の端末で作成された受講記録です。",
+    certificate_self_record: "自己申告による修了証です。受講者が自分の端末で研修を受けて作成したもので、受講を誰かが確認・証明したものではありません。",
     learner: "氏名",
     course: "研修",
     completed_on: "修了日",
@@ -440,7 +440,7 @@ const EN: Labels = Labels {
 
     certificate: "Certificate of completion",
     certificate_statement: "has completed every module of the course below.",
-    certificate_self_record: "This certificate is a learning record made on the learner's own device.",
+    certificate_self_record: "Self-declared certificate. The learner took the training and made it on their own device; nobody has checked or certified that the training was taken.",
     learner: "Name",
     course: "Course",
     completed_on: "Completed on",

@@ -8,6 +8,7 @@
 //! answers were checked is progress, so a reload cannot unlock them.)
 
 mod certificate;
+mod complete;
 mod map;
 mod module;
 mod notice;
@@ -20,7 +21,8 @@ pub mod text;
 
 use std::rc::Rc;
 
-use kizuki_core::export::{import, Export, KitState};
+use kizuki_core::export::{import, import_checked, Export, KitState};
+use kizuki_core::imported::ChangedClaim;
 use kizuki_core::kind::course::{Course, CourseAction, CourseProgress};
 use kizuki_core::xapi::{course_statements, statements_json};
 use kizuki_core::{Kit, Lang, ValidPack};
@@ -66,7 +68,10 @@ pub struct CourseState {
 pub struct PendingImport {
     name: String,
     progress: CourseProgress,
-    preview: kizuki_core::import_preview::ImportPreview,
+    /// How the file compares with the saved record; `None` when nothing is saved.
+    preview: Option<kizuki_core::import_preview::ImportPreview>,
+    /// Results the file claimed that its answers do not give (an edited file).
+    changed: Vec<ChangedClaim>,
 }
 
 /// Something the view does. `Apply` carries the core's actions one to one.
@@ -181,6 +186,14 @@ impl CourseState {
         }
     }
 
+    /// Whether a module's quiz has nothing drawn, no answer and no attempt yet: then
+    /// opening it draws its questions (a retake draws again).
+    fn needs_draw(&self, module: &str) -> bool {
+        self.progress.modules.get(module).is_none_or(|m| {
+            m.quiz_shown.is_empty() && m.quiz_answers.is_empty() && m.attempts.is_empty()
+        })
+    }
+
     fn focus(&mut self, id: Option<String>) {
         self.focus_token = self.focus_token.wrapping_add(1);
         self.focus_id = id;
@@ -247,6 +260,12 @@ impl Reducible for CourseState {
                         module: module.clone(),
                         screen: step.name(),
                     });
+                    if *step == screen::Step::Quiz && next.needs_draw(module) {
+                        next.apply(&CourseAction::DrawQuiz {
+                            module: module.clone(),
+                            seed: platform::random_seed(),
+                        });
+                    }
                 }
                 next.screen = screen;
                 next.focus(None);
@@ -270,6 +289,7 @@ impl Reducible for CourseState {
                     let action = CourseAction::SubmitQuiz {
                         module,
                         date: platform::today(),
+                        at: Some(platform::now_iso()),
                     };
                     if next.apply(&action) {
                         next.retaking = false;
@@ -297,6 +317,16 @@ impl Reducible for CourseState {
                 );
             }
             Msg::ExportXapi(lang) => {
+                // The account of the statements is an opaque id of this record, made once
+                // (when there are statements to make: a name is needed too).
+                if next.progress.learner_id.is_empty()
+                    && !next.progress.learner_name.trim().is_empty()
+                {
+                    if let Some(bytes) = platform::random_bytes::<16>() {
+                        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+                        next.apply(&CourseAction::SetLearnerId { id });
+                    }
+                }
                 next.notice = Some(
                     match course_statements(&next.pack, &next.progress, &next.xapi_base, lang) {
                         Err(_) if next.progress.learner_name.trim().is_empty() => {
@@ -319,8 +349,8 @@ impl Reducible for CourseState {
                     },
                 );
             }
-            Msg::Import(name, contents) => match import(&next.pack, contents.as_bytes()) {
-                Ok(export) => match &export.state {
+            Msg::Import(name, contents) => match import_checked(&next.pack, contents.as_bytes()) {
+                Ok((export, changed)) => match &export.state {
                     KitState::Course(progress) => {
                         let saved = platform::read(&next.record_key())
                             .ok()
@@ -330,19 +360,30 @@ impl Reducible for CourseState {
                             &export,
                             saved.as_ref(),
                         );
-                        match saved.filter(|_| ask) {
-                            Some(saved) => {
-                                next.notice = None;
-                                next.pending_import = Some(PendingImport {
-                                    name,
-                                    progress: progress.clone(),
-                                    preview: kizuki_core::import_preview::preview(&export, &saved),
-                                });
-                            }
-                            None => {
+                        // An edited file is always questioned, saved record or not.
+                        let preview = saved
+                            .filter(|_| ask)
+                            .map(|saved| kizuki_core::import_preview::preview(&export, &saved));
+                        match (preview, changed.is_empty()) {
+                            (None, true) => {
                                 next.progress = progress.clone();
                                 next.notice = Some(Notice::Imported);
                                 next.save();
+                            }
+                            (preview, _) => {
+                                next.notice = None;
+                                let edited = !changed.is_empty();
+                                next.pending_import = Some(PendingImport {
+                                    name,
+                                    progress: progress.clone(),
+                                    preview,
+                                    changed,
+                                });
+                                // The dialog takes focus itself; the list of changed results
+                                // comes first when there is one.
+                                if edited {
+                                    next.focus(Some(next.id("import-question")));
+                                }
                             }
                         }
                     }
@@ -358,7 +399,9 @@ impl Reducible for CourseState {
                 if let Some(pending) = next.pending_import.take() {
                     match crate::import_confirm::keep_before_import(&next.record_key()) {
                         Ok(()) => {
-                            next.undo_kept = true;
+                            // Nothing was saved before an edited file's import: nothing to undo.
+                            next.undo_kept =
+                                crate::import_confirm::undo_copy(&next.record_key()).is_some();
                             next.progress = pending.progress;
                             next.notice = Some(Notice::Imported);
                             next.save();
@@ -431,6 +474,8 @@ pub(crate) struct Ctx<'a> {
     state: &'a CourseState,
     dispatch: UseReducerDispatcher<CourseState>,
     directory: &'a DirectoryState,
+    /// The embedding center, which issues the certificate.
+    center: Option<&'a crate::CenterContact>,
 }
 
 impl Ctx<'_> {
@@ -497,6 +542,7 @@ pub fn view(props: &KitProps) -> Html {
         state: &state,
         dispatch: state.dispatcher(),
         directory: &props.directory,
+        center: props.center.as_ref(),
     };
     let top_notice = ctx
         .notice(false)
@@ -504,6 +550,7 @@ pub fn view(props: &KitProps) -> Html {
     let body = match &state.screen {
         Screen::Map => map::map(&ctx),
         Screen::Certificate => certificate::certificate(&ctx),
+        Screen::Complete => complete::complete(&ctx),
         Screen::Module { module, step } => match course.module(module) {
             Some(found) => module::module(&ctx, found, step),
             None => map::map(&ctx),

@@ -75,6 +75,12 @@ pub struct ScenarioReview<'a> {
     pub acceptable: usize,
     /// Choices likely to do harm.
     pub poor: usize,
+    /// The path the guidance recommends: from the start, the first good choice at each node,
+    /// to an ending (it stops at a node without a good choice, or one already passed).
+    pub recommended: Vec<ReviewedStep<'a>>,
+    /// Whether every choice made was a good one (then the learner's path is the recommended
+    /// one, or as good).
+    pub all_good: bool,
 }
 
 impl Course {
@@ -107,7 +113,33 @@ impl Course {
             .collect();
         let count =
             |quality: ChoiceQuality| steps.iter().filter(|s| s.choice.quality == quality).count();
+        let mut recommended = Vec::new();
+        let mut node_id = definition.start.as_str();
+        while let Some(node) = definition.nodes.iter().find(|n| n.id == node_id) {
+            let Some(choice) = node
+                .choices
+                .iter()
+                .find(|c| c.quality == ChoiceQuality::Good)
+            else {
+                break;
+            };
+            if recommended
+                .iter()
+                .any(|step: &ReviewedStep<'_>| step.node.id == node.id)
+            {
+                break;
+            }
+            recommended.push(ReviewedStep { node, choice });
+            match &choice.next {
+                Some(next) => node_id = next,
+                None => break,
+            }
+        }
         Some(ScenarioReview {
+            all_good: steps
+                .iter()
+                .all(|s| s.choice.quality == ChoiceQuality::Good),
+            recommended,
             good: count(ChoiceQuality::Good),
             acceptable: count(ChoiceQuality::Acceptable),
             poor: count(ChoiceQuality::Poor),
@@ -115,7 +147,7 @@ impl Course {
         })
     }
 
-    /// The ids of the module's quiz questions with no option chosen yet, in quiz order.
+    /// The ids of the quiz questions asked now with no option chosen yet, in the order shown.
     pub fn unanswered_questions<'a>(
         &'a self,
         progress: &CourseProgress,
@@ -125,10 +157,15 @@ impl Course {
             return Vec::new();
         };
         let answers = progress.modules.get(module).map(|m| &m.quiz_answers);
-        definition
-            .quiz
-            .questions
+        self.quiz_shown(progress, definition)
             .iter()
+            .filter_map(|shown| {
+                definition
+                    .quiz
+                    .questions
+                    .iter()
+                    .find(|q| q.id == shown.question)
+            })
             .filter(|q| {
                 answers
                     .and_then(|a| a.get(&q.id))
@@ -235,6 +272,7 @@ mod tests {
                             updates: Vec::new(),
                         },
                     ],
+                    questions_per_attempt: None,
                 },
                 pass_mark_percent: None,
             }],
@@ -277,6 +315,14 @@ mod tests {
         let path: Vec<&str> = review.steps.iter().map(|s| s.choice.id.as_str()).collect();
         assert_eq!(path, ["a", "c"]);
         assert_eq!((review.good, review.acceptable, review.poor), (0, 1, 1));
+        assert!(!review.all_good);
+        // The recommended path takes the good choice and stops where no choice is good.
+        let recommended: Vec<&str> = review
+            .recommended
+            .iter()
+            .map(|s| s.choice.id.as_str())
+            .collect();
+        assert_eq!(recommended, ["b"]);
         assert!(course.scenario_review(&progress, "m", "nope").is_none());
     }
 

@@ -15,6 +15,11 @@ pub struct CourseProgress {
     /// The name typed for the certificate (kept on the device).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub learner_name: String,
+    /// An opaque id of this learner's record (random hex, made on the device the first time
+    /// it is needed): the xAPI account name, so statements never carry the typed name as an
+    /// identifier.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub learner_id: String,
     /// Where the learner was, to resume: a module id and a screen name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
@@ -50,6 +55,10 @@ pub struct ModuleProgress {
     /// their answer can no longer change until the quiz is submitted or retaken.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub quiz_checked: BTreeSet<String>,
+    /// The quiz being taken as drawn: its questions and their options, in the order shown.
+    /// Empty when nothing was drawn (the first questions, in the pack's order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quiz_shown: Vec<ShownQuestion>,
     /// Submitted quiz attempts, oldest first.
     #[serde(default)]
     pub attempts: Vec<QuizAttempt>,
@@ -68,12 +77,29 @@ pub struct ScenarioStep {
     pub choice: String,
 }
 
+/// A quiz question as one attempt showed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShownQuestion {
+    /// Question id.
+    pub question: String,
+    /// Its option ids, in the order shown.
+    pub options: Vec<String>,
+}
+
 /// A submitted quiz.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuizAttempt {
     /// The date submitted, `YYYY-MM-DD`.
     pub date: String,
+    /// The moment submitted, `YYYY-MM-DDTHH:MM:SSZ` (UTC); absent in older records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// The questions asked, in the order shown; empty in older records (then the quiz's
+    /// first questions in the pack's order). Scores count every question asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shown: Vec<ShownQuestion>,
     /// The answers given.
     pub answers: BTreeMap<String, BTreeSet<String>>,
     /// Questions answered correctly.
@@ -142,11 +168,26 @@ pub enum CourseAction {
         module: String,
         /// Today, `YYYY-MM-DD`.
         date: String,
+        /// Now in UTC, `YYYY-MM-DDTHH:MM:SS[.sss]Z`, within a day of `date`, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<String>,
     },
-    /// Clear the quiz answers to take it again.
+    /// Draw the questions of a quiz not yet started (see [`CourseAction::RetakeQuiz`]).
+    /// Refused once an answer is given.
+    DrawQuiz {
+        /// Module id.
+        module: String,
+        /// Random bits from the caller: the same seed gives the same draw.
+        seed: u64,
+    },
+    /// Clear the quiz answers to take it again, with a new draw from the pool: questions
+    /// not asked last time first, options shuffled and never in last time's order.
     RetakeQuiz {
         /// Module id.
         module: String,
+        /// Random bits from the caller: the same seed gives the same draw.
+        #[serde(default)]
+        seed: u64,
     },
     /// Answer a closing feedback question.
     SetFeedback {
@@ -161,6 +202,12 @@ pub enum CourseAction {
     SetLearnerName {
         /// The name.
         name: String,
+    },
+    /// Give the record its opaque learner id (16 to 64 lowercase hex digits), once: an id
+    /// already set is kept.
+    SetLearnerId {
+        /// The id, from random bytes the caller drew.
+        id: String,
     },
 }
 
@@ -257,6 +304,7 @@ impl Course {
                 if !definition.options.iter().any(|o| &o.id == option) {
                     return Err(Error::UnknownId(option.clone()));
                 }
+                self.asked_now(progress, found, question)?;
                 if entry(progress, module).quiz_checked.contains(question) {
                     return Err(Error::NotAllowed(format!(
                         "the answer to `{question}` was checked; retake the quiz to change it"
@@ -283,33 +331,33 @@ impl Course {
                 if !found.quiz.questions.iter().any(|q| &q.id == question) {
                     return Err(Error::UnknownId(question.clone()));
                 }
+                self.asked_now(progress, found, question)?;
                 entry(progress, module)
                     .quiz_checked
                     .insert(question.clone());
             }
-            CourseAction::SubmitQuiz { module, date } => {
+            CourseAction::SubmitQuiz { module, date, at } => {
                 let found = self.known_module(module)?;
                 if crate::date::parse_date(date).is_none() {
                     return Err(Error::InvalidDate(date.clone()));
                 }
+                if let Some(at) = at {
+                    if !is_timestamp_near(at, date) {
+                        return Err(Error::InvalidDate(at.chars().take(40).collect()));
+                    }
+                }
                 let pass_mark = self.pass_mark(found);
+                let shown = self.quiz_shown(progress, found);
                 let module_progress = entry(progress, module);
                 let answers = std::mem::take(&mut module_progress.quiz_answers);
                 module_progress.quiz_checked.clear();
-                let total = found.quiz.questions.len();
-                let correct = found
-                    .quiz
-                    .questions
-                    .iter()
-                    .filter(|q| {
-                        answers
-                            .get(&q.id)
-                            .is_some_and(|chosen| is_correct(q, chosen))
-                    })
-                    .count();
+                module_progress.quiz_shown.clear();
+                let (correct, total) = score(found, &shown, &answers);
                 let percent = percent(correct, total);
                 module_progress.attempts.push(QuizAttempt {
                     date: date.clone(),
+                    at: at.clone(),
+                    shown,
                     answers,
                     correct,
                     total,
@@ -317,11 +365,33 @@ impl Course {
                     passed: percent >= pass_mark,
                 });
             }
-            CourseAction::RetakeQuiz { module } => {
-                self.known_module(module)?;
+            CourseAction::DrawQuiz { module, seed } => {
+                let found = self.known_module(module)?;
                 let module_progress = entry(progress, module);
+                if !module_progress.quiz_answers.is_empty() {
+                    return Err(Error::NotAllowed(
+                        "the quiz has answers; retake it to draw again".into(),
+                    ));
+                }
+                let last = module_progress
+                    .attempts
+                    .last()
+                    .map(|a| self.attempt_shown(found, a))
+                    .unwrap_or_default();
+                module_progress.quiz_checked.clear();
+                module_progress.quiz_shown = super::draw::draw(found, &last, *seed);
+            }
+            CourseAction::RetakeQuiz { module, seed } => {
+                let found = self.known_module(module)?;
+                let module_progress = entry(progress, module);
+                let last = module_progress
+                    .attempts
+                    .last()
+                    .map(|a| self.attempt_shown(found, a))
+                    .unwrap_or_default();
                 module_progress.quiz_answers.clear();
                 module_progress.quiz_checked.clear();
+                module_progress.quiz_shown = super::draw::draw(found, &last, *seed);
             }
             CourseAction::SetFeedback {
                 module,
@@ -344,8 +414,68 @@ impl Course {
             CourseAction::SetLearnerName { name } => {
                 progress.learner_name = name.trim().chars().take(100).collect();
             }
+            CourseAction::SetLearnerId { id } => {
+                if !is_learner_id(id) {
+                    return Err(Error::NotAllowed(
+                        "a learner id is 16 to 64 lowercase hex digits".into(),
+                    ));
+                }
+                if progress.learner_id.is_empty() {
+                    progress.learner_id = id.clone();
+                }
+            }
         }
         Ok(())
+    }
+
+    /// The quiz being taken, as shown: the draw, else (nothing drawn) the first questions in
+    /// the pack's order. Drawn ids the pack no longer has are left out.
+    pub fn quiz_shown(&self, progress: &CourseProgress, module: &Module) -> Vec<ShownQuestion> {
+        let drawn = progress
+            .modules
+            .get(&module.id)
+            .map(|m| known_shown(module, &m.quiz_shown))
+            .unwrap_or_default();
+        if drawn.is_empty() {
+            super::draw::pack_order(module)
+        } else {
+            drawn
+        }
+    }
+
+    /// The questions an attempt asked, as shown (older records: the first questions in the
+    /// pack's order). Ids the pack does not have, and repeats, are left out.
+    pub fn attempt_shown(&self, module: &Module, attempt: &QuizAttempt) -> Vec<ShownQuestion> {
+        let shown = known_shown(module, &attempt.shown);
+        if shown.is_empty() {
+            super::draw::pack_order(module)
+        } else {
+            shown
+        }
+    }
+
+    /// An attempt's score recomputed from its answers: (correct, total). The total is the
+    /// questions it asked, never fewer than the quiz asks.
+    pub fn attempt_score(&self, module: &Module, attempt: &QuizAttempt) -> (usize, usize) {
+        score(
+            module,
+            &self.attempt_shown(module, attempt),
+            &attempt.answers,
+        )
+    }
+
+    fn asked_now(&self, progress: &CourseProgress, module: &Module, question: &str) -> Result<()> {
+        if self
+            .quiz_shown(progress, module)
+            .iter()
+            .any(|shown| shown.question == question)
+        {
+            Ok(())
+        } else {
+            Err(Error::NotAllowed(format!(
+                "`{question}` is not asked in this attempt"
+            )))
+        }
     }
 
     /// Where a scenario stands for this learner.
@@ -444,6 +574,96 @@ impl Course {
                 .all(|q| progress.feedback.contains_key(&q.id)),
         }
     }
+}
+
+/// The shown questions the module has, each once, with only the option ids its question has
+/// (and every one of them: missing ones are added in the pack's order).
+fn known_shown(module: &Module, shown: &[ShownQuestion]) -> Vec<ShownQuestion> {
+    let mut seen = BTreeSet::new();
+    shown
+        .iter()
+        .filter_map(|item| {
+            let question = module
+                .quiz
+                .questions
+                .iter()
+                .find(|q| q.id == item.question)?;
+            if !seen.insert(question.id.as_str()) {
+                return None;
+            }
+            let mut options: Vec<String> = Vec::new();
+            for id in item
+                .options
+                .iter()
+                .chain(question.options.iter().map(|o| &o.id))
+            {
+                if question.options.iter().any(|o| &o.id == id) && !options.contains(id) {
+                    options.push(id.clone());
+                }
+            }
+            Some(ShownQuestion {
+                question: question.id.clone(),
+                options,
+            })
+        })
+        .collect()
+}
+
+/// (correct, total) of answers to the questions shown; the total is never below what the
+/// quiz asks, so a record that names fewer questions cannot score higher.
+fn score(
+    module: &Module,
+    shown: &[ShownQuestion],
+    answers: &BTreeMap<String, BTreeSet<String>>,
+) -> (usize, usize) {
+    let correct = shown
+        .iter()
+        .filter_map(|s| module.quiz.questions.iter().find(|q| q.id == s.question))
+        .filter(|q| {
+            answers
+                .get(&q.id)
+                .is_some_and(|chosen| is_correct(q, chosen))
+        })
+        .count();
+    (correct, shown.len().max(module.quiz.asked()))
+}
+
+/// Whether `id` is 16 to 64 lowercase hex digits (a learner id).
+pub fn is_learner_id(id: &str) -> bool {
+    (16..=64).contains(&id.len()) && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Whether `at` is a UTC timestamp within a day of `date` (the learner's local day: time
+/// zones run from UTC−12 to UTC+14).
+fn is_timestamp_near(at: &str, date: &str) -> bool {
+    is_timestamp(at)
+        && at
+            .get(..10)
+            .and_then(|day| crate::date::days_between(day, date))
+            .is_some_and(|days| days.abs() <= 1)
+}
+
+/// Whether `at` is a UTC timestamp `YYYY-MM-DDTHH:MM:SS[.fraction]Z` on a real day.
+pub fn is_timestamp(at: &str) -> bool {
+    let Some((day, time)) = at.split_once('T') else {
+        return false;
+    };
+    let Some(time) = time.strip_suffix('Z') else {
+        return false;
+    };
+    let (clock, fraction) = time.split_once('.').unwrap_or((time, "0"));
+    let parts: Vec<&str> = clock.split(':').collect();
+    let two_digits = |s: &&str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |s: &str, max: u8| s.parse::<u8>().is_ok_and(|v| v <= max);
+    crate::date::parse_date(day).is_some()
+        && parts.len() == 3
+        && parts.iter().all(two_digits)
+        && in_range(parts[0], 23)
+        && in_range(parts[1], 59)
+        && in_range(parts[2], 60)
+        && !fraction.is_empty()
+        && fraction.len() <= 9
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn entry<'a>(progress: &'a mut CourseProgress, module: &str) -> &'a mut ModuleProgress {

@@ -1,6 +1,8 @@
 //! Unit tests of course progress against the committed course: lessons, scenarios,
 //! quiz pass and fail, retake, feedback and completion.
 
+use std::collections::BTreeSet;
+
 use super::*;
 use crate::error::Error;
 use crate::load::load_pack;
@@ -21,7 +23,11 @@ fn act(course: &Course, progress: &mut CourseProgress, action: CourseAction) {
 /// Answers every question of the first module, rightly or wrongly, and submits.
 fn take_quiz(course: &Course, progress: &mut CourseProgress, right: bool, date: &str) {
     let module = &course.modules[0];
-    for question in &module.quiz.questions {
+    let shown = course.quiz_shown(progress, module);
+    for question in shown
+        .iter()
+        .filter_map(|s| module.quiz.questions.iter().find(|q| q.id == s.question))
+    {
         for option in question.options.iter().filter(|o| o.correct == right) {
             act(
                 course,
@@ -43,6 +49,7 @@ fn take_quiz(course: &Course, progress: &mut CourseProgress, right: bool, date: 
         CourseAction::SubmitQuiz {
             module: module.id.clone(),
             date: date.into(),
+            at: None,
         },
     );
 }
@@ -234,6 +241,7 @@ fn a_checked_answer_is_fixed_until_the_quiz_is_submitted_or_retaken() {
         &mut progress,
         CourseAction::RetakeQuiz {
             module: module.id.clone(),
+            seed: 7,
         },
     );
     assert!(progress.modules[&module.id].quiz_checked.is_empty());
@@ -246,4 +254,280 @@ fn a_checked_answer_is_fixed_until_the_quiz_is_submitted_or_retaken() {
         },
     );
     assert!(matches!(unknown, Err(Error::UnknownId(_))));
+}
+
+/// The first module with a pool: it asks 4 of its questions per attempt.
+fn pooled_course() -> Course {
+    let mut course = course();
+    course.modules[0].quiz.questions_per_attempt = Some(4);
+    course
+}
+
+fn answer_shown_rightly(course: &Course, progress: &mut CourseProgress) {
+    let module = &course.modules[0];
+    for shown in course.quiz_shown(progress, module) {
+        let question = module
+            .quiz
+            .questions
+            .iter()
+            .find(|q| q.id == shown.question)
+            .unwrap();
+        for option in question.options.iter().filter(|o| o.correct) {
+            act(
+                course,
+                progress,
+                CourseAction::ToggleOption {
+                    module: module.id.clone(),
+                    question: question.id.clone(),
+                    option: option.id.clone(),
+                },
+            );
+        }
+    }
+}
+
+#[test]
+fn a_quiz_with_a_pool_asks_its_count_and_the_same_seed_draws_the_same() {
+    let course = pooled_course();
+    let module = &course.modules[0];
+    let draw = |seed| {
+        let mut progress = CourseProgress::default();
+        act(
+            &course,
+            &mut progress,
+            CourseAction::DrawQuiz {
+                module: module.id.clone(),
+                seed,
+            },
+        );
+        progress.modules[&module.id].quiz_shown.clone()
+    };
+    let shown = draw(1);
+    assert_eq!(shown.len(), 4);
+    let ids: BTreeSet<&str> = shown.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(ids.len(), 4, "no question twice");
+    for item in &shown {
+        let question = module
+            .quiz
+            .questions
+            .iter()
+            .find(|q| q.id == item.question)
+            .unwrap();
+        let mut options = item.options.clone();
+        options.sort();
+        let mut expected: Vec<String> = question.options.iter().map(|o| o.id.clone()).collect();
+        expected.sort();
+        assert_eq!(
+            options, expected,
+            "every option of {} shown once",
+            question.id
+        );
+    }
+    assert_eq!(draw(1), shown);
+    assert!(
+        (2..20).any(|seed| draw(seed) != shown),
+        "other seeds draw otherwise"
+    );
+}
+
+#[test]
+fn a_retake_asks_the_questions_left_out_first_and_changes_every_repeated_option_order() {
+    let course = pooled_course();
+    let module = &course.modules[0];
+    for seed in 0..50 {
+        let mut progress = CourseProgress::default();
+        act(
+            &course,
+            &mut progress,
+            CourseAction::DrawQuiz {
+                module: module.id.clone(),
+                seed,
+            },
+        );
+        answer_shown_rightly(&course, &mut progress);
+        act(
+            &course,
+            &mut progress,
+            CourseAction::SubmitQuiz {
+                module: module.id.clone(),
+                date: "2026-12-01".into(),
+                at: Some("2026-12-01T09:30:00.000Z".into()),
+            },
+        );
+        let first = progress.modules[&module.id].attempts[0].clone();
+        assert_eq!((first.correct, first.total, first.percent), (4, 4, 100));
+        assert_eq!(first.shown.len(), 4, "the attempt keeps what was shown");
+        act(
+            &course,
+            &mut progress,
+            CourseAction::RetakeQuiz {
+                module: module.id.clone(),
+                seed: seed.wrapping_mul(31).wrapping_add(5),
+            },
+        );
+        let retake = progress.modules[&module.id].quiz_shown.clone();
+        assert_eq!(retake.len(), 4);
+        let left_out: Vec<&Question> = module
+            .quiz
+            .questions
+            .iter()
+            .filter(|q| !first.shown.iter().any(|s| s.question == q.id))
+            .collect();
+        for question in &left_out {
+            assert!(
+                retake.iter().any(|s| s.question == question.id),
+                "seed {seed}: {} was left out last time and is asked now",
+                question.id
+            );
+        }
+        for item in &retake {
+            if let Some(before) = first.shown.iter().find(|s| s.question == item.question) {
+                assert_ne!(
+                    before.options, item.options,
+                    "seed {seed}: {} shows its options in a new order",
+                    item.question
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn only_the_questions_drawn_can_be_answered() {
+    let course = pooled_course();
+    let module = &course.modules[0];
+    let mut progress = CourseProgress::default();
+    act(
+        &course,
+        &mut progress,
+        CourseAction::DrawQuiz {
+            module: module.id.clone(),
+            seed: 3,
+        },
+    );
+    let shown = progress.modules[&module.id].quiz_shown.clone();
+    let not_drawn = module
+        .quiz
+        .questions
+        .iter()
+        .find(|q| !shown.iter().any(|s| s.question == q.id))
+        .unwrap();
+    let refused = course.apply(
+        &mut progress,
+        &CourseAction::ToggleOption {
+            module: module.id.clone(),
+            question: not_drawn.id.clone(),
+            option: not_drawn.options[0].id.clone(),
+        },
+    );
+    assert!(matches!(refused, Err(Error::NotAllowed(_))));
+    assert_eq!(course.unanswered_questions(&progress, &module.id).len(), 4);
+    // Once an answer is given, a new draw is refused (a retake draws again).
+    answer_shown_rightly(&course, &mut progress);
+    let redraw = course.apply(
+        &mut progress,
+        &CourseAction::DrawQuiz {
+            module: module.id.clone(),
+            seed: 4,
+        },
+    );
+    assert!(matches!(redraw, Err(Error::NotAllowed(_))));
+}
+
+#[test]
+fn a_submitted_time_must_be_a_utc_moment_within_a_day_of_the_local_date() {
+    let course = course();
+    let module = &course.modules[0];
+    for at in [
+        "2026-12-03T09:00:00Z",
+        "2026-12-01",
+        "2026-12-01T24:00:00Z",
+        "2026-12-01T09:00:00+09:00",
+    ] {
+        let mut progress = CourseProgress::default();
+        let refused = course.apply(
+            &mut progress,
+            &CourseAction::SubmitQuiz {
+                module: module.id.clone(),
+                date: "2026-12-01".into(),
+                at: Some(at.into()),
+            },
+        );
+        assert!(matches!(refused, Err(Error::InvalidDate(_))), "{at}");
+    }
+    assert!(is_timestamp("2026-12-01T09:00:00Z"));
+    assert!(is_timestamp("2026-12-01T23:59:59.123Z"));
+    assert!(!is_timestamp("2026-02-30T09:00:00Z"));
+}
+
+#[test]
+fn an_attempt_that_names_fewer_questions_than_the_quiz_asks_scores_over_the_full_count() {
+    let course = pooled_course();
+    let module = &course.modules[0];
+    let question = &module.quiz.questions[0];
+    let right: BTreeSet<String> = question
+        .options
+        .iter()
+        .filter(|o| o.correct)
+        .map(|o| o.id.clone())
+        .collect();
+    let forged = QuizAttempt {
+        date: "2026-12-01".into(),
+        at: None,
+        shown: vec![ShownQuestion {
+            question: question.id.clone(),
+            options: question.options.iter().map(|o| o.id.clone()).collect(),
+        }],
+        answers: [(question.id.clone(), right)].into(),
+        correct: 1,
+        total: 1,
+        percent: 100,
+        passed: true,
+    };
+    assert_eq!(course.attempt_score(module, &forged), (1, 4));
+}
+
+#[test]
+fn a_quiz_asking_none_or_more_than_its_pool_is_refused_with_its_path() {
+    let json = include_str!("../../../../content/linecare.json");
+    for asked in ["0", "9"] {
+        let bad = json.replacen(
+            "\"questions_per_attempt\": 6",
+            &format!("\"questions_per_attempt\": {asked}"),
+            1,
+        );
+        let Err(diagnostics) = load_pack(bad.as_bytes()) else {
+            panic!("questions_per_attempt {asked} must be refused");
+        };
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.code == crate::diagnostic::Code::OutOfRange
+                    && d.path == "/kit/modules/1/quiz/questions_per_attempt"),
+            "{diagnostics:?}"
+        );
+    }
+}
+
+#[test]
+fn every_scenario_of_the_course_has_a_recommended_path_to_an_ending() {
+    let course = course();
+    let progress = CourseProgress::default();
+    for module in &course.modules {
+        for scenario in &module.scenarios {
+            let review = course
+                .scenario_review(&progress, &module.id, &scenario.id)
+                .unwrap();
+            let last = review.recommended.last().expect("a first good choice");
+            let ends = match &last.choice.next {
+                None => true,
+                Some(next) => scenario
+                    .nodes
+                    .iter()
+                    .find(|n| &n.id == next)
+                    .is_some_and(|n| n.choices.is_empty()),
+            };
+            assert!(ends, "{}: the good choices lead to an ending", scenario.id);
+        }
+    }
 }

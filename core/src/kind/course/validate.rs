@@ -85,6 +85,16 @@ pub(crate) fn validate(v: &mut Validator<'_>, course: &Course) {
         }
         let quiz_path = format!("{path}/quiz/questions");
         v.non_empty(&module.quiz.questions, &quiz_path, "question");
+        if let Some(asked) = module.quiz.questions_per_attempt {
+            let pool = module.quiz.questions.len();
+            if asked == 0 || usize::from(asked) > pool {
+                v.push(
+                    Code::OutOfRange,
+                    format!("{path}/quiz/questions_per_attempt"),
+                    format!("an attempt must ask between 1 and the {pool} questions of the quiz"),
+                );
+            }
+        }
         for (q, question) in module.quiz.questions.iter().enumerate() {
             let question_path = format!("{quiz_path}/{q}");
             v.pack_id(&question.id, &format!("{question_path}/id"));

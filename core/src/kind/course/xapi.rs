@@ -7,14 +7,19 @@
 //!
 //! ```json
 //! {
-//!   "actor": {"objectType": "Agent", "name": "山田", "account": {"homePage": "https://center.example.jp/xapi", "name": "山田"}},
+//!   "actor": {"objectType": "Agent", "name": "山田", "account": {"homePage": "https://center.example.jp/xapi", "name": "5f0c6a7e9b2d4c1a8e3f7b6d2c9a0e41"}},
 //!   "verb": {"id": "http://adlnet.gov/expapi/verbs/completed", "display": {"en-US": "completed", "ja-JP": "修了した"}},
 //!   "object": {"objectType": "Activity", "id": "https://center.example.jp/xapi/line-care/four-cares", "definition": {…}},
 //!   "result": {"score": {"scaled": 1.0, "raw": 100, "min": 0, "max": 100}, "success": true, "completion": true},
 //!   "context": {"language": "ja", "contextActivities": {"parent": [{"objectType": "Activity", "id": "https://center.example.jp/xapi/line-care"}]}},
-//!   "timestamp": "2026-04-01T00:00:00Z"
+//!   "timestamp": "2026-04-01T01:23:45.678Z"
 //! }
 //! ```
+//!
+//! The actor is identified by the record's opaque `learner_id` (the account name); the
+//! typed name is only its display `name`. Timestamps are the moment the passing attempt was
+//! submitted (the course's: the last module's); records saved before moments were kept
+//! give no timestamp (the LRS stamps the statement when it stores it).
 
 use std::collections::BTreeMap;
 
@@ -48,17 +53,18 @@ pub struct Statement {
     pub result: StatementResult,
     /// In which course and language.
     pub context: Context,
-    /// When (the completion or pass date, at midnight UTC).
-    pub timestamp: String,
+    /// When (the moment the passing attempt was submitted, UTC), if the record kept it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
 }
 
-/// The learner, identified by the name typed for the certificate.
+/// The learner: the record's opaque id as the account, the typed name for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Actor {
     /// Always `Agent`.
     #[serde(rename = "objectType")]
     pub object_type: &'static str,
-    /// The learner's name.
+    /// The learner's name, for display.
     pub name: String,
     /// The account at the center.
     pub account: Account,
@@ -70,7 +76,7 @@ pub struct Account {
     /// The activity IRI base.
     #[serde(rename = "homePage")]
     pub home_page: String,
-    /// The learner's name.
+    /// The record's opaque learner id.
     pub name: String,
 }
 
@@ -152,7 +158,7 @@ pub struct ContextActivities {
 /// `activity_base` is the center's IRI base (http or https, e.g.
 /// `https://center.example.jp/xapi`); activity ids are `{base}/{pack id}` and
 /// `{base}/{pack id}/{module id}`. Fails when the pack is not a course, the base is not
-/// http(s), or the learner name is empty.
+/// http(s), the learner name is empty, or the record has no learner id.
 pub fn course_statements(
     pack: &ValidPack,
     progress: &CourseProgress,
@@ -176,6 +182,11 @@ pub fn course_statements(
             "the learner name is empty; it identifies the learner in xAPI".into(),
         ));
     }
+    if progress.learner_id.is_empty() {
+        return Err(Error::NotAllowed(
+            "the record has no learner id; it identifies the learner in xAPI".into(),
+        ));
+    }
     let base = activity_base.trim().trim_end_matches('/');
     let course_iri = format!("{base}/{}", pack.pack().id);
     let actor = Actor {
@@ -183,7 +194,7 @@ pub fn course_statements(
         name: name.to_string(),
         account: Account {
             home_page: base.to_string(),
-            name: name.to_string(),
+            name: progress.learner_id.clone(),
         },
     };
     let language = lang.code();
@@ -196,16 +207,27 @@ pub fn course_statements(
     };
     let result = course.result(progress);
     let mut statements = Vec::new();
+    // The latest moment a module was passed: the course's completion.
+    let mut last_moment: Option<String> = None;
     for (module, module_result) in course.modules.iter().zip(&result.modules) {
         let first_pass = progress
             .modules
             .get(&module.id)
             .and_then(|m| m.attempts.iter().find(|a| a.passed));
-        let (verb, date) = match (&module_result.completed_on, first_pass) {
-            (Some(date), _) => (completed(), date.clone()),
-            (None, Some(attempt)) => (passed(), attempt.date.clone()),
-            (None, None) => continue,
+        let Some(attempt) = first_pass else {
+            continue;
         };
+        let verb = if module_result.completed {
+            completed()
+        } else {
+            passed()
+        };
+        let timestamp = attempt.at.clone();
+        if let Some(at) = &timestamp {
+            if last_moment.as_ref().is_none_or(|last| at > last) {
+                last_moment = Some(at.clone());
+            }
+        }
         statements.push(Statement {
             actor: actor.clone(),
             verb,
@@ -223,10 +245,10 @@ pub fn course_statements(
                 language,
                 context_activities: Some(parent.clone()),
             },
-            timestamp: midnight_utc(&date),
+            timestamp,
         });
     }
-    if let Some(date) = &result.completed_on {
+    if result.completed_on.is_some() {
         let scores: Vec<u64> = result
             .modules
             .iter()
@@ -247,7 +269,7 @@ pub fn course_statements(
                 language,
                 context_activities: None,
             },
-            timestamp: midnight_utc(date),
+            timestamp: last_moment,
         });
     }
     Ok(statements)
@@ -297,8 +319,4 @@ fn score(percent: u8) -> Score {
         min: 0,
         max: 100,
     }
-}
-
-fn midnight_utc(date: &str) -> String {
-    format!("{date}T00:00:00Z")
 }

@@ -1,5 +1,6 @@
 //! The completion certificate: the learner's name (typed here, kept on the device), the date,
-//! each module's best score and result, and a Print button. While modules are left it is the
+//! each module's best score and result, the issuing center (the embed's `center-*` options)
+//! and the plain statement that it is self-declared, and a Print button. While modules are left it is the
 //! learner's progress record instead. The print stylesheet lays it out on A4.
 
 use kizuki_core::kind::course::CourseAction;
@@ -10,6 +11,25 @@ use super::screen::Screen;
 use super::text::fill;
 use super::{Ctx, Msg};
 use crate::{platform, print};
+
+/// Who issues it: the embedding center's name and contacts, or a plain line that the page
+/// names no issuer.
+fn issuer(ctx: &Ctx<'_>) -> Html {
+    let text = ctx.text;
+    match ctx.center {
+        Some(center) => html! {
+            <div class="kizuki-course-certificate-issuer">
+                <p>{ fill(text.certificate_issuer, &[("issuer", &center.name)]) }</p>
+                { crate::contact_details(ctx.lang, center.phone.as_deref(), center.hours.as_deref(), center.url.as_deref()) }
+            </div>
+        },
+        None => html! {
+            <div class="kizuki-course-certificate-issuer">
+                <p>{ &text.certificate_issuer_none }</p>
+            </div>
+        },
+    }
+}
 
 /// The certificate screen.
 pub fn certificate(ctx: &Ctx<'_>) -> Html {
@@ -105,6 +125,13 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                { issuer(ctx) }
+                <p class="kizuki-course-certificate-self">
+                    { match ctx.center {
+                        Some(center) => fill(text.self_declared, &[("issuer", &center.name)]),
+                        None => text.self_declared_no_issuer.to_string(),
+                    } }
+                </p>
                 <p class="kizuki-course-certificate-note">
                     { fill(text.certificate_note, &[("date", &display_date(&pack.content_as_of, lang))]) }
                 </p>

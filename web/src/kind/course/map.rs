@@ -18,7 +18,22 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
     let result = ctx.course.result(&ctx.state.progress);
     let total = result.modules.len();
 
-    let resume = resume_screen(ctx.course, &ctx.state.progress).and_then(|screen| {
+    // Once every module is complete there is nothing to resume: the map leads to the end of
+    // the course instead.
+    let done = result.completed_on.as_deref().map(|date| {
+        html! {
+            <div class="kizuki-course-resume kizuki-course-done-link">
+                <p class="kizuki-course-resume-where">
+                    { fill(text.done_on_map, &[("date", &super::rich::display_date(date, lang))]) }
+                </p>
+                <button type="button" class="kizuki-button" id={ctx.id("done-open")}
+                        onclick={ctx.send(Msg::Go(Screen::Complete))}>
+                    { &text.done_open }
+                </button>
+            </div>
+        }
+    });
+    let resume = resume_screen(ctx.course, &ctx.state.progress).filter(|_| done.is_none()).and_then(|screen| {
         let Screen::Module { module, step } = &screen else {
             return None;
         };
@@ -42,7 +57,7 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
         })
     });
     let start = match (&resume, ctx.course.modules.first()) {
-        (None, Some(first)) => html! {
+        (None, Some(first)) if done.is_none() => html! {
             <div class="kizuki-course-resume">
                 <button type="button" class="kizuki-button"
                         onclick={ctx.send(Msg::Go(Screen::Module {
@@ -117,6 +132,7 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
                     ]) }
                 </span>
             </div>
+            { done.unwrap_or_default() }
             { resume.unwrap_or_default() }
             { start }
             <ol class="kizuki-course-modules" aria-label={text.modules_heading.to_string()}>{ for modules }</ol>

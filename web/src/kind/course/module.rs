@@ -218,9 +218,8 @@ fn lesson(ctx: &Ctx<'_>, module: &Module, lesson: &Lesson) -> Html {
     }
 }
 
-/// The closing survey (理解度, 有用度) as radio groups, then the way on.
-fn feedback(ctx: &Ctx<'_>, module: &Module) -> Html {
-    let text = ctx.text;
+/// The closing questions (理解度, 有用度) of a module as radio groups.
+pub fn feedback_groups(ctx: &Ctx<'_>, module: &Module) -> Html {
     let lang = ctx.lang;
     let answers = ctx
         .state
@@ -228,7 +227,6 @@ fn feedback(ctx: &Ctx<'_>, module: &Module) -> Html {
         .modules
         .get(&module.id)
         .map(|m| &m.feedback);
-    let all_given = step_done(ctx.course, &ctx.state.progress, module, &Step::Feedback);
     let groups = ctx.course.feedback_questions.iter().map(|question| {
         let chosen = answers.and_then(|a| a.get(&question.id));
         let name = ctx.id(&format!("fb-{}-{}", module.id, question.id));
@@ -256,6 +254,19 @@ fn feedback(ctx: &Ctx<'_>, module: &Module) -> Html {
             </fieldset>
         }
     });
+    html! { <>{ for groups }</> }
+}
+
+/// The closing survey (理解度, 有用度), then the way on: the next module, or the end of the
+/// course once every module is complete.
+fn feedback(ctx: &Ctx<'_>, module: &Module) -> Html {
+    let text = ctx.text;
+    let all_given = step_done(ctx.course, &ctx.state.progress, module, &Step::Feedback);
+    let course_complete = ctx
+        .course
+        .result(&ctx.state.progress)
+        .completed_on
+        .is_some();
     let next_module = ctx
         .course
         .modules
@@ -270,13 +281,17 @@ fn feedback(ctx: &Ctx<'_>, module: &Module) -> Html {
         <section class="kizuki-course-feedback">
             { step_heading(ctx, text.feedback_heading) }
             <p>{ &text.feedback_intro }</p>
-            { for groups }
+            { feedback_groups(ctx, module) }
             <p class="kizuki-course-status" aria-live="polite">
                 if all_given { { &text.feedback_thanks } }
             </p>
             <div class="kizuki-actions">
                 { previous_button(ctx, module, &Step::Feedback) }
-                if let Some(next) = next_module {
+                if course_complete {
+                    <button type="button" class="kizuki-button" onclick={ctx.send(Msg::Go(Screen::Complete))}>
+                        { &text.to_course_done }
+                    </button>
+                } else if let Some(next) = next_module {
                     <button type="button" class="kizuki-button" onclick={ctx.send(Msg::Go(next))}>
                         { &text.next_module }
                     </button>

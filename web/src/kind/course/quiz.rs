@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use kizuki_core::kind::course::{
-    review_question, CourseAction, Module, Question, QuestionKind, QuizAttempt,
+    review_question, CourseAction, Module, Question, QuestionKind, QuizAttempt, ShownQuestion,
 };
 use yew::prelude::*;
 
@@ -15,22 +15,45 @@ use super::rich::{inline, sources, updates};
 use super::screen::Step;
 use super::text::fill;
 use super::{Ctx, Msg, Notice};
+use crate::platform;
+
+/// The questions shown, each with its options in the order shown.
+fn shown_questions<'a>(
+    module: &'a Module,
+    shown: &[ShownQuestion],
+) -> Vec<(&'a Question, Vec<&'a kizuki_core::kind::course::QuizOption>)> {
+    shown
+        .iter()
+        .filter_map(|item| {
+            let question = module
+                .quiz
+                .questions
+                .iter()
+                .find(|q| q.id == item.question)?;
+            let options = item
+                .options
+                .iter()
+                .filter_map(|id| question.options.iter().find(|o| &o.id == id))
+                .collect();
+            Some((question, options))
+        })
+        .collect()
+}
 
 /// The quiz step: the form, or the last attempt's result until the learner retakes.
 pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
     let text = ctx.text;
     let progress = ctx.state.progress.modules.get(&module.id);
     let empty = BTreeSet::new();
-    let answering = progress.is_some_and(|p| !p.quiz_answers.is_empty());
+    let answering =
+        progress.is_some_and(|p| !p.quiz_answers.is_empty() || !p.quiz_shown.is_empty());
+    let shown = ctx.course.quiz_shown(&ctx.state.progress, module);
     let last_attempt = progress.and_then(|p| p.attempts.last());
     let showing = last_attempt.filter(|_| !answering && !ctx.state.retaking);
     let pass = ctx.course.pass_mark(module).to_string();
     let intro = fill(
         text.quiz_intro,
-        &[
-            ("total", &module.quiz.questions.len().to_string()),
-            ("pass", &pass),
-        ],
+        &[("total", &shown.len().to_string()), ("pass", &pass)],
     );
 
     let live = match showing {
@@ -58,17 +81,14 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
     let body = match showing {
         Some(attempt) => result(ctx, module, attempt),
         None => {
-            let questions = module
-                .quiz
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(index, question)| {
+            let questions = shown_questions(module, &shown).into_iter().enumerate().map(
+                |(index, (question, options))| {
                     let chosen = progress
                         .and_then(|p| p.quiz_answers.get(&question.id))
                         .unwrap_or(&empty);
-                    question_form(ctx, module, index, question, chosen)
-                });
+                    question_form(ctx, module, index, question, &options, chosen)
+                },
+            );
             let unanswered = match &ctx.state.notice {
                 Some(notice @ Notice::Unanswered(_)) => html! {
                     <p class="kizuki-notice kizuki-notice--error" id={ctx.id("quiz-notice")}
@@ -112,6 +132,7 @@ fn question_form(
     module: &Module,
     index: usize,
     question: &Question,
+    shown_options: &[&kizuki_core::kind::course::QuizOption],
     chosen: &BTreeSet<String>,
 ) -> Html {
     let text = ctx.text;
@@ -127,7 +148,7 @@ fn question_form(
         QuestionKind::Single => ("radio", &text.choose_one),
         QuestionKind::Multiple => ("checkbox", &text.choose_all),
     };
-    let options = question.options.iter().map(|option| {
+    let options = shown_options.iter().map(|option| {
         let id = format!("{name}-{}", option.id);
         let action = CourseAction::ToggleOption {
             module: module.id.clone(),
@@ -224,7 +245,8 @@ fn result(ctx: &Ctx<'_>, module: &Module, attempt: &QuizAttempt) -> Html {
         .modules
         .get(&module.id)
         .map_or(0, |p| p.attempts.len());
-    let reviews = module.quiz.questions.iter().enumerate().map(|(index, question)| {
+    let asked = ctx.course.attempt_shown(module, attempt);
+    let reviews = shown_questions(module, &asked).into_iter().enumerate().map(|(index, (question, _))| {
         let chosen = attempt.answers.get(&question.id).unwrap_or(&empty);
         html! {
             <li class="kizuki-course-question">
@@ -242,7 +264,7 @@ fn result(ctx: &Ctx<'_>, module: &Module, attempt: &QuizAttempt) -> Html {
             <div class="kizuki-actions">
                 <button type="button"
                         class={classes!("kizuki-button", attempt.passed.then_some("kizuki-button--secondary"))}
-                        onclick={ctx.apply(CourseAction::RetakeQuiz { module: module.id.clone() })}>
+                        onclick={ctx.apply(CourseAction::RetakeQuiz { module: module.id.clone(), seed: platform::random_seed() })}>
                     { &text.retake }
                 </button>
                 if attempt.passed {

@@ -3,9 +3,52 @@
 
 use yew::prelude::*;
 
+use super::rich::display_date;
+use super::text::fill;
 use super::{Ctx, Msg};
 use crate::import_confirm::{ImportConfirm, UndoImport};
 use crate::platform;
+
+/// What an edited file claimed and what its answers give, one line per attempt: shown
+/// before the file replaces anything.
+fn changed_claims(ctx: &Ctx<'_>, changed: &[kizuki_core::imported::ChangedClaim]) -> Html {
+    if changed.is_empty() {
+        return Html::default();
+    }
+    let text = ctx.text;
+    let lang = ctx.lang;
+    let verdict = |passed: bool| {
+        if passed {
+            text.import_claim_passed
+        } else {
+            text.import_claim_failed
+        }
+    };
+    let lines = changed.iter().map(|claim| {
+        let title = ctx
+            .course
+            .module(&claim.module)
+            .map_or(claim.module.as_str(), |m| m.title.get(lang));
+        html! {
+            <li>
+                { fill(text.import_claim_line, &[
+                    ("module", title),
+                    ("date", &display_date(&claim.date, lang)),
+                    ("claimed", &format!("{}%・{}", claim.claimed_percent, verdict(claim.claimed_passed))),
+                    ("actual", &format!("{}%・{}", claim.percent, verdict(claim.passed))),
+                ]) }
+            </li>
+        }
+    });
+    html! {
+        <div class="kizuki-notice kizuki-notice--warning kizuki-course-import-claims"
+             id={ctx.id("import-question")} tabindex="-1" role="alert">
+            <p class="kizuki-course-update-heading">{ &text.import_claims_heading }</p>
+            <p>{ &text.import_claims_intro }</p>
+            <ul>{ for lines }</ul>
+        </div>
+    }
+}
 
 /// The record panel.
 pub fn panel(ctx: &Ctx<'_>) -> Html {
@@ -49,10 +92,22 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
                 <input type="file" id={input_id} accept=".json,application/json" onchange={on_file} />
             </div>
             if let Some(pending) = &ctx.state.pending_import {
-                <ImportConfirm lang={ctx.lang} id_prefix={ctx.id("")} file_name={pending.name.clone()}
-                               preview={pending.preview.clone()}
-                               on_replace={ctx.dispatch_callback(|()| Msg::ConfirmImport)}
-                               on_cancel={ctx.dispatch_callback(|()| Msg::CancelImport)} />
+                { changed_claims(ctx, &pending.changed) }
+                if let Some(preview) = &pending.preview {
+                    <ImportConfirm lang={ctx.lang} id_prefix={ctx.id("")} file_name={pending.name.clone()}
+                                   preview={preview.clone()}
+                                   on_replace={ctx.dispatch_callback(|()| Msg::ConfirmImport)}
+                                   on_cancel={ctx.dispatch_callback(|()| Msg::CancelImport)} />
+                } else {
+                    <div class="kizuki-actions">
+                        <button type="button" class="kizuki-button" onclick={ctx.send(Msg::ConfirmImport)}>
+                            { &text.import_recomputed_yes }
+                        </button>
+                        <button type="button" class="kizuki-button kizuki-button--secondary" onclick={ctx.send(Msg::CancelImport)}>
+                            { &text.import_recomputed_no }
+                        </button>
+                    </div>
+                }
             }
             if ctx.state.undo_kept && ctx.state.pending_import.is_none() {
                 <UndoImport lang={ctx.lang}

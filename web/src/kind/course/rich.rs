@@ -65,24 +65,43 @@ pub fn sources(pack: &ValidPack, refs: &[&SourceRef], lang: Lang, text: &CourseT
     }
 }
 
-/// The current rule for each of the pack's `updates` named, with its "as of" date.
+/// The current rule for each of the pack's `updates` named, folded into one line ("現在の
+/// ルール: 出典の後に変わった点が N 件") that opens to the rules, each with its "as of" date
+/// and sources. Nothing when no update is named.
 pub fn updates(pack: &ValidPack, ids: &[String], lang: Lang, text: &CourseText) -> Html {
-    let boxes = ids.iter().filter_map(|id| {
-        let update = pack.pack().updates.iter().find(|u| &u.id == id)?;
+    let found: Vec<_> = ids
+        .iter()
+        .filter_map(|id| pack.pack().updates.iter().find(|u| &u.id == id))
+        .collect();
+    let Some(latest) = found.iter().map(|u| u.as_of.as_str()).max() else {
+        return Html::default();
+    };
+    let today = crate::platform::today();
+    let boxes = found.iter().map(|update| {
         let refs: Vec<&SourceRef> = update.sources.iter().collect();
-        Some(html! {
-            <aside class="kizuki-notice kizuki-notice--warning kizuki-course-update">
+        html! {
+            <div class="kizuki-course-update">
                 <p class="kizuki-course-update-heading">
                     { fill(text.update_heading, &[("date", &display_date(&update.as_of, lang))]) }
                 </p>
-                <p class="kizuki-course-update-intro">{ &text.update_intro }</p>
                 <p>{ inline(update.text.get(lang)) }</p>
-                if let Some(planned) = kizuki_core::report::update_planned_label(update, &crate::platform::today(), lang) {
+                if let Some(planned) = kizuki_core::report::update_planned_label(update, &today, lang) {
                     <p><span class="kizuki-badge">{ planned }</span></p>
                 }
                 { sources(pack, &refs, lang, text) }
-            </aside>
-        })
+            </div>
+        }
     });
-    html! { <>{ for boxes }</> }
+    html! {
+        <details class="kizuki-notice kizuki-notice--warning kizuki-course-updates">
+            <summary>
+                { fill(text.updates_summary, &[
+                    ("n", &found.len().to_string()),
+                    ("date", &display_date(latest, lang)),
+                ]) }
+            </summary>
+            <p class="kizuki-course-update-intro">{ &text.update_intro }</p>
+            { for boxes }
+        </details>
+    }
 }

@@ -92,10 +92,21 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
                 </li>
             }
         });
-        // The sources of the nodes passed and the choices made, then the scenario's.
+        // The recommended path, after the learner's own (unless every choice was good).
+        let recommended = review.recommended.iter().map(|step| {
+            html! {
+                <li>
+                    <p class="kizuki-course-chosen">{ inline(step.choice.text.get(lang)) }</p>
+                    <p>{ inline(step.choice.feedback.get(lang)) }</p>
+                </li>
+            }
+        });
+        // The sources of the nodes passed and the choices made (the learner's and the
+        // recommended), then the scenario's.
         let refs: Vec<&SourceRef> = review
             .steps
             .iter()
+            .chain(review.recommended.iter().filter(|_| !review.all_good))
             .flat_map(|taken| taken.node.sources.iter().chain(&taken.choice.sources))
             .chain(node.into_iter().flat_map(|n| &n.sources))
             .chain(&scenario.sources)
@@ -121,6 +132,15 @@ pub fn scenario(ctx: &Ctx<'_>, module: &Module, scenario: &Scenario) -> Html {
                     </p>
                     <p class="kizuki-course-path-title">{ &text.scenario_path }</p>
                     <ol class="kizuki-course-path">{ for path }</ol>
+                </section>
+                <section class="kizuki-card kizuki-course-recommended" aria-labelledby={ctx.id("scenario-recommended")}>
+                    <h4 id={ctx.id("scenario-recommended")}>{ &text.scenario_recommended_heading }</h4>
+                    if review.all_good {
+                        <p>{ &text.scenario_all_good }</p>
+                    } else {
+                        <p>{ &text.scenario_recommended_intro }</p>
+                        <ol class="kizuki-course-path">{ for recommended }</ol>
+                    }
                 </section>
                 { sources(ctx.pack, &refs, lang, text) }
                 <div class="kizuki-actions">

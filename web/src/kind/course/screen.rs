@@ -1,4 +1,5 @@
-//! Where the learner is in the course view: the map, the certificate, or one step of a module
+//! Where the learner is in the course view: the map, the certificate, the end of the course,
+//! or one step of a module
 //! (a lesson, a scenario, the quiz, the closing survey), and how steps follow each other.
 //!
 //! The steps, their order and the saved position's grammar are the core's
@@ -13,6 +14,9 @@ pub enum Screen {
     Map,
     /// The certificate (or the progress record while the course is not complete).
     Certificate,
+    /// The end of the course: the result, the certificate, what next, and the closing
+    /// questions of any module not yet answered.
+    Complete,
     /// One step of a module.
     Module {
         /// The module id.
