@@ -49,6 +49,7 @@ pub mod csv_export;
 pub mod date;
 pub mod diagnostic;
 pub mod directory;
+pub mod document;
 pub mod error;
 pub mod export;
 #[cfg(feature = "plan")]

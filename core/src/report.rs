@@ -13,10 +13,7 @@ pub use crate::kind::checklist::report::checklist_html;
 #[cfg(feature = "course")]
 pub use crate::kind::course::report::{certificate_html, course_html, course_summary_html};
 #[cfg(feature = "plan")]
-pub use crate::kind::plan::report::{
-    case_overview_html, document_html, render_document, RenderedBlock, RenderedDocument,
-    RenderedFollowUp,
-};
+pub use crate::kind::plan::report::{case_overview_html, document_html, render_document};
 pub use labels::{labels, Labels};
 
 use crate::date::parse_date;
@@ -217,6 +214,16 @@ impl HtmlWriter {
 
     /// Wraps the body in a whole document: doctype, `lang`, title and the print styles.
     pub(crate) fn into_document(self, lang: Lang, title: &str) -> String {
+        self.into_document_with(lang, title, "")
+    }
+
+    /// [`HtmlWriter::into_document`] with more style rules after the shared ones.
+    pub(crate) fn into_document_with(
+        self,
+        lang: Lang,
+        title: &str,
+        more_style: &'static str,
+    ) -> String {
         let mut page = HtmlWriter::default();
         page.markup("<!DOCTYPE html>\n");
         page.markup(match lang {
@@ -228,6 +235,7 @@ impl HtmlWriter {
             .element("<title>", title, "</title>\n")
             .markup("<style>\n")
             .markup(STYLE)
+            .markup(more_style)
             .markup("</style>\n</head>\n<body>\n<main>\n");
         page.out.push_str(&self.out);
         page.markup("</main>\n</body>\n</html>\n");

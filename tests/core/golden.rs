@@ -145,6 +145,10 @@ fn plan_cases_match_their_golden_files() {
                 );
                 let html = report::document_html(&pack, one, &document.id, Lang::Ja).unwrap();
                 check(&expected("plan", &case, &format!("{what}.html")), &html);
+                check(
+                    &expected("plan", &case, &format!("{what}.txt")),
+                    &kizuki_core::document::to_text(&rendered),
+                );
             }
             let overview = report::case_overview_html(&pack, one, Lang::Ja).unwrap();
             check(

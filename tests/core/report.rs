@@ -177,9 +177,10 @@ fn plan_documents_write_dates_in_japanese_and_leave_blanks_to_fill_in() {
     let document = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
     let value = |field: &str| {
         document.blocks.iter().find_map(|b| match b {
-            report::RenderedBlock::Field {
-                field: f, value, ..
-            } if f == field => Some(value.clone()),
+            kizuki_core::document::Block::Fields { rows } => rows
+                .iter()
+                .find(|row| row.id == field)
+                .map(|row| row.value.clone()),
             _ => None,
         })
     };
@@ -193,6 +194,84 @@ fn plan_documents_write_dates_in_japanese_and_leave_blanks_to_fill_in() {
     assert_eq!(
         report::render_document(&pack, &case, "no-such-document", Lang::Ja),
         Err(Error::UnknownId("no-such-document".into()))
+    );
+}
+
+#[test]
+fn the_letter_is_addressed_with_the_honorific_after_the_name_and_has_an_answer_box() {
+    use kizuki_core::document::{self, Align, Block};
+    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let mut case = Case {
+        label: "X".into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    };
+    for (field, value) in [
+        ("doctor_institution", "さくら心療クリニック"),
+        ("doctor_name", "高橋 一郎"),
+        ("letter_date", "2026-11-25"),
+        ("company_name", "株式会社ミズナラ工業"),
+    ] {
+        case.fields.insert(field.into(), value.into());
+    }
+    let letter = report::render_document(&pack, &case, "info-request-letter", Lang::Ja).unwrap();
+    let lines: Vec<(&Vec<String>, Align)> = letter
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Lines { lines, align } => Some((lines, *align)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lines[0], (&vec!["2026年11月25日".to_string()], Align::End));
+    assert_eq!(
+        lines[1].0,
+        &vec![
+            "さくら心療クリニック".to_string(),
+            "高橋 一郎 先生 御机下".to_string()
+        ]
+    );
+    assert!(letter
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::AnswerBox { lines, .. } if *lines >= 10)));
+    let levels: Vec<u8> = letter
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels.first(), Some(&1));
+    assert_eq!(document::check_heading_levels(levels), Ok(()));
+    // The name left empty: a blank to write in, the honorific still after it.
+    case.fields.remove("doctor_name");
+    let text = document::to_text(
+        &report::render_document(&pack, &case, "info-request-letter", Lang::Ja).unwrap(),
+    );
+    assert!(text.contains("＿＿＿＿＿＿＿＿ 先生 御机下\n"), "{text}");
+    assert!(!text.contains("御机下 "), "御机下 ends the line");
+}
+
+#[test]
+fn a_heading_that_skips_a_level_is_refused() {
+    let mut pack: serde_json::Value =
+        serde_json::from_slice(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let blocks = pack["kit"]["documents"][0]["blocks"]
+        .as_array_mut()
+        .unwrap();
+    blocks.insert(
+        1,
+        serde_json::json!({"type": "heading", "level": 3, "text": {"ja": "x", "en": "x"}}),
+    );
+    let bytes = serde_json::to_vec(&pack).unwrap();
+    let diagnostics = kizuki_core::load_pack(&bytes).unwrap_err();
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.path == "/kit/documents/0/blocks/1/level"),
+        "{diagnostics:?}"
     );
 }
 

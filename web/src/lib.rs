@@ -17,6 +17,7 @@
     allow(irrefutable_let_patterns, unreachable_patterns)
 )]
 
+pub mod document_view;
 pub mod embed;
 pub mod help;
 pub mod import_confirm;
@@ -24,6 +25,7 @@ pub mod kind;
 mod load;
 mod locale;
 pub mod platform;
+pub mod print;
 pub mod tools;
 
 use std::rc::Rc;

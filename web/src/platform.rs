@@ -277,7 +277,22 @@ pub fn object_url(mime: &str, contents: &str) -> Result<String, String> {
 
 /// Offers `contents` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let url = object_url(mime, contents)?;
+    click_download(file_name, &object_url(mime, contents)?)
+}
+
+/// Offers bytes (a `.docx`) as a file download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
+    let bytes = js_sys::Uint8Array::from(contents);
+    let parts = js_sys::Array::of1(&bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| js_text(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_text(&e))?;
+    click_download(file_name, &url)
+}
+
+fn click_download(file_name: &str, url: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -286,10 +301,10 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
         .map_err(|e| js_text(&e))?
         .dyn_into()
         .map_err(|_| "not an anchor")?;
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(file_name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    let _ = web_sys::Url::revoke_object_url(url);
     Ok(())
 }
 
@@ -308,13 +323,6 @@ pub async fn read_chosen_file(
         .await
         .map_err(|e| js_text(&e))?;
     Ok((file.name(), text.as_string().unwrap_or_default()))
-}
-
-/// Opens the browser's print dialog (the print stylesheet lays the page out on A4).
-pub fn print() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
-    }
 }
 
 fn js_text(value: &wasm_bindgen::JsValue) -> String {

@@ -233,8 +233,12 @@ pub struct DocumentTemplate {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DocBlock {
-    /// A heading.
+    /// A heading: level 1 is the document's own title, 2 a section, 3 a part of one;
+    /// levels never skip going down (validated).
     Heading {
+        /// 1 to 3; 2 when not given.
+        #[serde(default = "default_heading_level")]
+        level: u8,
         /// The heading.
         text: Text,
     },
@@ -269,6 +273,56 @@ pub enum DocBlock {
         /// Who signs and what for.
         label: Text,
     },
+    /// Short lines made of case fields, without labels: a letter's date, its addressee
+    /// (「○○クリニック」, 「高橋 先生 御机下」), its sender.
+    Lines {
+        /// The lines, top to bottom.
+        lines: Vec<DocLine>,
+        /// Where they sit: `start` (the default), `center` or `end` (a letter's date and sender).
+        #[serde(default)]
+        align: DocAlign,
+    },
+    /// A framed space for someone else to write in (the attending doctor's answer).
+    AnswerBox {
+        /// What to write there.
+        label: Text,
+        /// How many ruled lines it holds (1 to 30).
+        lines: u8,
+    },
+}
+
+fn default_heading_level() -> u8 {
+    2
+}
+
+/// One line of a [`DocBlock::Lines`]: a field's value between two fixed texts. An empty
+/// field leaves a blank to fill in on paper (the fixed texts stay: 「＿＿＿ 先生 御机下」).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DocLine {
+    /// Text before the value (e.g. 「電話 」).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Text>,
+    /// The field whose value the line shows.
+    pub field: String,
+    /// Text after the value (e.g. 「 先生 御机下」: the honorific follows the name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<Text>,
+}
+
+/// Where a [`DocBlock::Lines`] sits on the line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DocAlign {
+    /// At the start of the line.
+    #[default]
+    Start,
+    /// Centred.
+    Center,
+    /// At the end of the line.
+    End,
 }
 
 pub mod ics;

@@ -26,6 +26,7 @@ use self::state::{Ctx, Model, Msg, Screen};
 use self::text::{fill, ChecklistText};
 use super::KitProps;
 use crate::platform::{self, LoadProblem, StorageError};
+use crate::print;
 
 /// Something about storage the person should know.
 #[derive(Debug, Clone, PartialEq)]
@@ -231,7 +232,8 @@ pub fn view(props: &KitProps) -> Html {
         },
         Screen::QuickResults => quick::quick_results(&ctx, &heading, &go),
         Screen::Results => {
-            let print = Callback::from(|_: MouseEvent| platform::print());
+            let results_sheet = NodeRef::default();
+            let print = print::on_print(results_sheet.clone());
             let back = {
                 let go = go.clone();
                 let first = checklist.areas_to_ask(&ctx.answers).first().copied();
@@ -241,7 +243,7 @@ pub fn view(props: &KitProps) -> Html {
             };
             html! {
                 <div class="kizuki-cl-with-nav">
-                    <section class="kizuki-cl-main kizuki-cl-results" aria-labelledby={ctx.id(&["screen-heading"])}
+                    <section ref={results_sheet} class="kizuki-cl-main kizuki-cl-results" aria-labelledby={ctx.id(&["screen-heading"])}
                              data-testid="results">
                         <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1"
                             ref={heading.clone()}>

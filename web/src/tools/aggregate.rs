@@ -196,9 +196,10 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                     let _ = platform::download(&name, "text/csv;charset=utf-8", &csv);
                 })
             };
-            let on_print = Callback::from(|_: MouseEvent| platform::print());
+            let report_sheet = NodeRef::default();
+            let on_print = crate::print::on_print(report_sheet.clone());
             html! {
-                <section class="kizuki-tools-report" aria-labelledby={id("report")}>
+                <section ref={report_sheet} class="kizuki-tools-report" aria-labelledby={id("report")}>
                     <h3 id={id("report")}>{ fill(text.agg_summary, &[
                         ("valid", &report.files_valid.to_string()),
                         ("read", &(report.files_read + files.unreadable.len()).to_string()),

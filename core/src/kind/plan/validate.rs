@@ -69,10 +69,57 @@ pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         document_ids.insert(document.id.as_str());
         v.text(&document.title, &format!("{path}/title"));
         v.non_empty(&document.blocks, &format!("{path}/blocks"), "block");
+        let headings: Vec<(usize, u8)> = document
+            .blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, block)| match block {
+                DocBlock::Heading { level, .. } => Some((i, *level)),
+                _ => None,
+            })
+            .collect();
+        if let Err(bad) = crate::document::check_heading_levels(headings.iter().map(|h| h.1)) {
+            let (i, level) = headings[bad];
+            v.push(
+                Code::OutOfRange,
+                format!("{path}/blocks/{i}/level"),
+                format!(
+                    "heading level {level}: levels go from 1 to {} and never skip one going down",
+                    crate::document::MAX_HEADING_LEVEL
+                ),
+            );
+        }
+        let known_field = |v: &mut crate::validate::Validator<'_>, field: &str, at: String| {
+            if !field_ids.contains(field) {
+                v.push(Code::UnknownRef, at, format!("no field with id `{field}`"));
+            }
+        };
         for (i, block) in document.blocks.iter().enumerate() {
             let block_path = format!("{path}/blocks/{i}");
             match block {
-                DocBlock::Heading { text } => v.text(text, &format!("{block_path}/text")),
+                DocBlock::Heading { text, .. } => v.text(text, &format!("{block_path}/text")),
+                DocBlock::Lines { lines, .. } => {
+                    v.non_empty(lines, &format!("{block_path}/lines"), "line");
+                    for (j, line) in lines.iter().enumerate() {
+                        let line_path = format!("{block_path}/lines/{j}");
+                        known_field(v, &line.field, format!("{line_path}/field"));
+                        for (key, text) in [("before", &line.before), ("after", &line.after)] {
+                            if let Some(text) = text {
+                                v.text(text, &format!("{line_path}/{key}"));
+                            }
+                        }
+                    }
+                }
+                DocBlock::AnswerBox { label, lines } => {
+                    v.text(label, &format!("{block_path}/label"));
+                    if !(1..=30).contains(lines) {
+                        v.push(
+                            Code::OutOfRange,
+                            format!("{block_path}/lines"),
+                            format!("an answer box holds 1 to 30 lines, not {lines}"),
+                        );
+                    }
+                }
                 DocBlock::Paragraph { text, sources } => {
                     v.text(text, &format!("{block_path}/text"));
                     v.source_refs(sources, &format!("{block_path}/sources"));

@@ -9,7 +9,7 @@ use super::rich::display_date;
 use super::screen::Screen;
 use super::text::fill;
 use super::{Ctx, Msg};
-use crate::platform;
+use crate::{platform, print};
 
 /// The certificate screen.
 pub fn certificate(ctx: &Ctx<'_>) -> Html {
@@ -21,6 +21,7 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
     let name = ctx.state.progress.learner_name.clone();
     let name_id = ctx.id("learner-name");
     let hint_id = ctx.id("learner-name-hint");
+    let sheet = NodeRef::default();
     let (date_label, date) = match &result.completed_on {
         Some(date) => (&text.completed_on, date.clone()),
         None => (&text.made_on, platform::today()),
@@ -75,12 +76,12 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
                            autocomplete="name" aria-describedby={hint_id} onchange={on_name} />
                 </div>
                 <div class="kizuki-actions">
-                    <button type="button" class="kizuki-button" onclick={Callback::from(|_: MouseEvent| platform::print())}>
+                    <button type="button" class="kizuki-button" onclick={print::on_print(sheet.clone())}>
                         { &text.print }
                     </button>
                 </div>
             </div>
-            <article class={classes!("kizuki-course-certificate", (!complete).then_some("kizuki-course-certificate-draft"))}
+            <article ref={sheet} class={classes!("kizuki-course-certificate", (!complete).then_some("kizuki-course-certificate-draft"))}
                      aria-labelledby={ctx.id("certificate-heading")}>
                 <h2 class="kizuki-course-certificate-title" id={ctx.id("certificate-heading")}
                     tabindex="-1" data-kizuki-heading="">

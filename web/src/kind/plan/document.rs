@@ -1,20 +1,25 @@
 //! A document drafted from a case (職場復帰支援プラン, 情報提供依頼書), shown full page as an
-//! A4 sheet and printed from the browser. The core fills the template
-//! (`report::render_document`); this module only lays the blocks out.
+//! A4 sheet, printed alone (`print::on_print`), and saved as an editable `.docx` or as
+//! plain text. The core fills the template (`report::render_document`) into a
+//! `kizuki_core::document::Document`; `document_view::DocumentSheet` lays it out.
 //!
 //! Documents are always in Japanese: they go to the attending doctor and into the
 //! workplace's files, whatever language the person reads the planner in.
 
-use kizuki_core::report::{labels, render_document, RenderedBlock};
+use kizuki_core::report::render_document;
 use kizuki_core::Lang;
 use yew::prelude::*;
 
 use super::state::Msg;
-use super::{inline, Ctx};
-use crate::platform;
+use super::Ctx;
+use crate::document_view::{download_docx, download_text, DocumentSheet};
+use crate::print;
 
 /// The language documents are drafted in.
 const DOCUMENT_LANG: Lang = Lang::Ja;
+
+/// The heading tag of a document's title: under the toolbar's `h3`.
+const TOP_HEADING: u8 = 4;
 
 /// The document `doc_id` of the selected case, with its toolbar (hidden in print).
 pub fn document_page(ctx: &Ctx<'_>, doc_id: &str, heading: NodeRef) -> Html {
@@ -30,88 +35,25 @@ pub fn document_page(ctx: &Ctx<'_>, doc_id: &str, heading: NodeRef) -> Html {
     let Ok(document) = render_document(&ctx.state.pack, case, doc_id, DOCUMENT_LANG) else {
         return html! {};
     };
-    let l = labels(DOCUMENT_LANG);
-    let mut body: Vec<Html> = Vec::new();
-    let mut fields: Vec<Html> = Vec::new();
-    let mut first_heading = true;
-    let flush = |fields: &mut Vec<Html>, body: &mut Vec<Html>| {
-        if !fields.is_empty() {
-            body.push(html! { <dl class="kizuki-plan-doc-fields">{ for fields.drain(..) }</dl> });
-        }
+    let sheet = NodeRef::default();
+    let print = print::on_print(sheet.clone());
+    // The file name says what the document is, never who it is about (the label may be a name).
+    let file_stem = format!("{}-{}", document.title, crate::platform::today());
+    let on_docx = {
+        let document = document.clone();
+        let file_stem = file_stem.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = download_docx(&document, &file_stem);
+        })
     };
-    for block in &document.blocks {
-        if let RenderedBlock::Field {
-            label,
-            value,
-            multiline,
-            field,
-        } = block
-        {
-            fields.push(html! {
-                <div class="kizuki-plan-doc-field" data-field={field.clone()}>
-                    <dt>{ label }</dt>
-                    if let Some(value) = value {
-                        <dd class={classes!(multiline.then_some("kizuki-plan-doc-multiline"))}>{ value }</dd>
-                    } else {
-                        <dd class="kizuki-plan-doc-blank">{ l.not_filled_in }</dd>
-                    }
-                </div>
-            });
-            continue;
-        }
-        flush(&mut fields, &mut body);
-        body.push(match block {
-            RenderedBlock::Heading { text } => {
-                let mut class = classes!("kizuki-plan-doc-heading");
-                if first_heading {
-                    class.push("kizuki-plan-doc-heading--title");
-                }
-                if text.chars().count() == 1 {
-                    // 「記」: the centred word that opens the particulars of a Japanese letter.
-                    class.push("kizuki-plan-doc-heading--centre");
-                }
-                first_heading = false;
-                html! { <h4 class={class}>{ inline(text) }</h4> }
-            }
-            RenderedBlock::Paragraph { text } => html! { <p>{ inline(text) }</p> },
-            RenderedBlock::List { items } => html! {
-                <ul>{ for items.iter().map(|item| html! { <li>{ inline(item) }</li> }) }</ul>
-            },
-            RenderedBlock::FollowUpSchedule {
-                title,
-                description,
-                dates,
-                missing_anchor,
-            } => html! {
-                <div class="kizuki-plan-doc-schedule">
-                    <h5>{ inline(title) }</h5>
-                    <p>{ inline(description) }</p>
-                    if let Some(anchor) = missing_anchor {
-                        <p class="kizuki-plan-doc-blank">{ l.schedule_needs_anchor.replace("{field}", anchor) }</p>
-                    } else {
-                        <table>
-                            <tbody>
-                                { for dates.iter().map(|d| html! {
-                                    <tr><th scope="row">{ &d.offset_label }</th><td>{ &d.display }</td></tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    }
-                </div>
-            },
-            RenderedBlock::Signature { label } => html! {
-                <div class="kizuki-plan-doc-signature">
-                    <div>{ label }</div>
-                    <div>{ l.date }</div>
-                </div>
-            },
-            RenderedBlock::Field { .. } => html! {},
-        });
-    }
-    flush(&mut fields, &mut body);
-
-    let print = Callback::from(|_: MouseEvent| platform::print());
+    let on_text = {
+        let document = document.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = download_text(&document, &file_stem);
+        })
+    };
     let heading_id = ctx.id("document-heading");
+    let hint_id = ctx.id("document-download-hint");
     html! {
         <section class="kizuki-plan-docview" aria-labelledby={heading_id.clone()}>
             <div class="kizuki-plan-doc-toolbar">
@@ -123,14 +65,23 @@ pub fn document_page(ctx: &Ctx<'_>, doc_id: &str, heading: NodeRef) -> Html {
                     </button>
                 </div>
                 <p class="kizuki-hint">{ &text.document_print_hint }</p>
+                <div class="kizuki-actions">
+                    <button type="button" class="kizuki-button kizuki-button--secondary" data-download="docx"
+                            aria-describedby={hint_id.clone()} onclick={on_docx}>
+                        { &text.document_download_docx }
+                    </button>
+                    <button type="button" class="kizuki-button kizuki-button--secondary" data-download="text"
+                            aria-describedby={hint_id.clone()} onclick={on_text}>
+                        { &text.document_download_text }
+                    </button>
+                </div>
+                <p class="kizuki-hint" id={hint_id}>{ &text.document_download_hint }</p>
                 if ctx.lang != DOCUMENT_LANG {
                     <p class="kizuki-hint">{ &text.documents_language }</p>
                 }
             </div>
-            <article class="kizuki-plan-doc" lang={DOCUMENT_LANG.code()} data-document={document.id.clone()}>
-                <p class="kizuki-plan-doc-notice">{ l.confidential }</p>
-                { for body }
-            </article>
+            <DocumentSheet document={document.clone()} top_heading={TOP_HEADING} sheet={sheet}
+                           class={classes!("kizuki-plan-doc")} id={AttrValue::from(doc_id.to_string())} />
         </section>
     }
 }

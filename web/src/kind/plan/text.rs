@@ -190,6 +190,12 @@ pub struct PlanText {
     pub document_print: &'static str,
     /// Choose “Save as PDF” in the print dialog to make a PDF (A4).
     pub document_print_hint: &'static str,
+    /// Save as Word (.docx)
+    pub document_download_docx: &'static str,
+    /// Save as text (.txt)
+    pub document_download_text: &'static str,
+    /// The saved file is not encrypted (it holds sensitive personal information). …
+    pub document_download_hint: &'static str,
     /// Your data
     pub data_heading: &'static str,
     /// The data is stored encrypted in this browser (this site’s storage). Other devices and br…
