@@ -342,6 +342,114 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  /** The test's own reading of an item's tailored advice field for a profile (pack oracle). */
+  function tailored(item, field, profile) {
+    const advice = (item.advice ?? []).find((a) => holds(a.when, profile) && a[field] !== undefined);
+    return advice ? advice[field] : item[field];
+  }
+
+  test('30-person and 120-person workplaces read different advice and 「どこに相談」 routes', async () => {
+    const asked = ['doctor-secured', 'health-officer', 'sc-annual', 'ot-interview', 'ext-list', 'plan-resources'];
+    const items = Object.fromEntries(pack.kit.areas.flatMap((a) => a.items).map((i) => [i.id, i]));
+    const helperName = Object.fromEntries(pack.kit.helpers.map((h) => [h.id, h.name.ja]));
+    const seen = {};
+    for (const [name, wanted] of [['small', SMALL], ['large', LARGE]]) {
+      const { page, problems, context } = await openChecklist(browser, server);
+      const profile = profileFor(pack, wanted);
+      await seed(page, record(pack, profile, Object.fromEntries(asked.map((id) => [id, { choice: 'no' }]))));
+      await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
+      seen[name] = {};
+      for (const id of asked) {
+        const card = page.locator(`${HOST} .kizuki-cl-action[data-item="${id}"]`);
+        const recommendation = (await card.locator('.kizuki-cl-action-recommendation').textContent()).trim();
+        assert.ok(recommendation.endsWith(tailored(items[id], 'recommendation', profile).ja), `${name} ${id}: ${recommendation}`);
+        const helpersShown = card.locator('.kizuki-cl-action-helpers > p');
+        const helpers = (await helpersShown.count()) ? await helpersShown.textContent() : '';
+        const expected = tailored(items[id], 'helpers', profile)
+          .filter((h) => holds(pack.kit.helpers.find((x) => x.id === h).applies_if, profile))
+          .map((h) => helperName[h]);
+        assert.ok(helpers.endsWith(expected.join('、')), `${name} ${id}: ${helpers}`);
+        seen[name][id] = { recommendation, helpers };
+      }
+      const plan = await page.locator(`${HOST} .kizuki-cl-plan`).textContent();
+      if (name === 'large') {
+        assert.ok(!plan.includes('地域産業保健センター'), 'the 120-person plan never routes to the regional center');
+      } else {
+        assert.match(seen.small['doctor-secured'].helpers, /地域産業保健センター/);
+        assert.match(seen.small['doctor-secured'].recommendation, /地域産業保健センター/);
+      }
+      // The item's details on the question screen are worded for the profile too.
+      const area = pack.kit.areas.find((a) => a.items.some((i) => i.id === 'doctor-secured'));
+      await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: area.title.ja }).click();
+      const details = byId(page, 'item-doctor-secured').locator('.kizuki-cl-details').first();
+      await details.locator('summary').click();
+      seen[name].why = await details.textContent();
+      assert.ok(seen[name].why.includes(tailored(items['doctor-secured'], 'why', profile).ja.slice(0, 40)));
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    for (const id of ['doctor-secured', 'health-officer', 'sc-annual', 'ot-interview']) {
+      assert.notEqual(seen.small[id].recommendation, seen.large[id].recommendation, `${id} is worded per size`);
+    }
+    assert.notEqual(seen.small.why, seen.large.why);
+  });
+
+  test('the quick scan finishes in at most 15 answers and leads into the full audit with those answers kept', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const profile = profileFor(pack, SMALL);
+    await answerProfile(page, profile);
+    const quickButton = page.locator(`${HOST} [data-testid="start-quick"]`);
+    assert.match(await quickButton.textContent(), /クイックチェックから始める（\d+問・約\d+分）/, 'its time said up front');
+    assert.match(await page.locator(`${HOST} [data-testid="start"]`).textContent(), /すべての項目に答える（\d+問・約\d+分）/);
+    await quickButton.click();
+    assert.equal(await screen(page), 'quick');
+    const ids = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
+    assert.ok(ids.length >= 10 && ids.length <= 12, `${ids.length} key items`);
+    const items = Object.fromEntries(pack.kit.areas.flatMap((a) => a.items).map((i) => [i.id, i]));
+    assert.ok(ids.every((id) => pack.kit.quick_scan.items.includes(id)), 'only the pack\'s key items');
+    // Legal duties first: once a non-duty item is asked, no unconditional legal duty follows.
+    const isDuty = (id) => {
+      const rule = (items[id].obligation ?? []).find((r) => holds(r.when, profile) && !r.in_force);
+      return rule?.level === 'legal_duty' && !items[id].in_force;
+    };
+    assert.equal(isDuty(ids[0]), true, `${ids[0]} is a legal duty at this size`);
+    let clicks = 0;
+    const given = {};
+    for (const [n, id] of ids.entries()) {
+      const choice = ['no', 'partly', 'yes'][n % 3];
+      await byId(page, `item-${id}-${choice}`).check();
+      given[id] = choice;
+      clicks += 1;
+    }
+    assert.ok(clicks <= 15, `${clicks} answers`);
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    assert.equal(await screen(page), 'quick-results');
+    assert.equal((await page.locator(`${HOST} [data-testid="quick-coverage"] .kizuki-cl-coverage`).textContent()).trim(), `クイックチェック 回答 ${ids.length}/${ids.length}`);
+    const actions = await page.locator(`${HOST} [data-testid="quick-actions"] .kizuki-cl-action`).evaluateAll((l) => l.map((e) => e.dataset.item));
+    assert.ok(actions.length >= 3 && actions.length <= 5, `${actions.length} actions`);
+    assert.ok(actions.every((id) => given[id] && given[id] !== 'yes'), 'actions come from the quick answers not in place');
+    assert.doesNotMatch(await page.locator(`${HOST} [data-testid="quick-results"]`).textContent(), /総合 \d+%/, 'no overall score from the key items');
+    const stored = (await storedRecord(page)).state.data.items;
+    for (const [id, choice] of Object.entries(given)) assert.equal(stored[id]?.choice, choice, id);
+
+    const full = page.locator(`${HOST} [data-testid="full-audit"]`);
+    const total = applicableItems(pack, profile).length;
+    assert.match(await full.textContent(), /続けてすべての項目に答える（残り\d+問・約\d+分）/);
+    await full.click();
+    assert.equal(await screen(page), 'area');
+    const progress = await page.locator(`${HOST} [data-testid="progress"]`).textContent();
+    const answered = Number(progress.match(/^(\d+) \//)[1]);
+    assert.ok(answered >= ids.length && answered <= total, progress);
+    // Each key item shows its quick answer when its area comes up in the full audit.
+    for (const id of ids) {
+      const area = pack.kit.areas.find((a) => a.items.some((i) => i.id === id));
+      await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: area.title.ja }).click();
+      assert.equal(await byId(page, `item-${id}-${given[id]}`).isChecked(), true, id);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('「わからない」 is an answer: counted apart in the score and first to check in the plan', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const seeded = completeRecord(['no']);

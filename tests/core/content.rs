@@ -346,3 +346,32 @@ fn the_checklist_tailored_texts_match_their_golden_file() {
         &(serde_json::to_string_pretty(&out).unwrap() + "\n"),
     );
 }
+
+#[test]
+fn the_checklist_quick_scan_asks_at_most_twelve_items_legal_duties_first_for_both_walk_throughs() {
+    let pack = load("mh-checklist.json");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        panic!("not a checklist")
+    };
+    for (name, profile) in walk_through_profiles() {
+        let mut answers = kizuki_core::kind::checklist::ChecklistAnswers::default();
+        for (question, choice) in profile {
+            answers.profile.insert(question.into(), choice.into());
+        }
+        let items = checklist.quick_scan_items(&answers, "2026-12-06");
+        assert!((10..=12).contains(&items.len()), "{name}: {}", items.len());
+        let duties: Vec<bool> = items
+            .iter()
+            .map(|item| {
+                checklist.item_obligation(item, &answers, "2026-12-06")
+                    == kizuki_core::kind::checklist::Obligation::LegalDuty
+            })
+            .collect();
+        assert!(duties[0], "{name}: a legal duty first");
+        assert!(
+            duties.windows(2).all(|w| w[0] || !w[1]),
+            "{name}: no legal duty after a recommended item: {duties:?}"
+        );
+        assert!(checklist.expected_minutes(items.len()) <= 5, "{name}");
+    }
+}

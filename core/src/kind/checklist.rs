@@ -26,6 +26,30 @@ pub struct Checklist {
     /// each holding check is a finding shown on the results and in the draft plan.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub consistency: Vec<ConsistencyCheck>,
+    /// A first pass of key items (about 10–12) with a short action plan, before the full
+    /// audit; answers given in it count for the full audit too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quick_scan: Option<QuickScan>,
+    /// How long one item takes to answer, on average, in seconds: the expected time said
+    /// up front for the quick scan and the full audit.
+    #[serde(default = "default_seconds_per_item")]
+    pub seconds_per_item: u16,
+}
+
+fn default_seconds_per_item() -> u16 {
+    20
+}
+
+/// The quick scan: the pack names its key items; the core asks those that apply, legal
+/// duties at the workplace's size first, at most [`QUICK_SCAN_MAX_ITEMS`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct QuickScan {
+    /// Item ids, in the order asked after the legal duties (which come first).
+    pub items: Vec<String>,
+    /// How many actions its plan lists (3–5).
+    pub actions: u8,
 }
 
 /// A check of the profile against the law, authored as data.
@@ -326,5 +350,8 @@ mod tests;
 pub mod guidance;
 
 mod plan_draft;
+mod quick_scan;
+
+pub use quick_scan::{QuickScanResult, QUICK_SCAN_MAX_ITEMS};
 
 pub use plan_draft::{DraftArea, DraftPriority, PlanDraft};

@@ -9,6 +9,7 @@
 mod draft;
 mod files;
 mod questions;
+mod quick;
 mod results;
 mod state;
 mod text;
@@ -196,7 +197,9 @@ pub fn view(props: &KitProps) -> Html {
         Screen::Area(index) if !checklist.areas_to_ask(&ctx.answers).contains(&index) => {
             Screen::Profile
         }
-        Screen::Area(_) | Screen::Results if !checklist.profile_complete(&ctx.answers) => {
+        Screen::Area(_) | Screen::Results | Screen::Quick | Screen::QuickResults
+            if !checklist.profile_complete(&ctx.answers) =>
+        {
             Screen::Profile
         }
         other => other,
@@ -224,6 +227,10 @@ pub fn view(props: &KitProps) -> Html {
                 { widgets::contents(&ctx, &result, current, &go) }
             </div>
         },
+        Screen::Quick => html! {
+            <div class="kizuki-cl-main">{ quick::quick_screen(&ctx, &heading, &go) }</div>
+        },
+        Screen::QuickResults => quick::quick_results(&ctx, &heading, &go),
         Screen::Results => {
             let results_sheet = NodeRef::default();
             let print = print::on_print(results_sheet.clone());
@@ -273,6 +280,8 @@ pub fn view(props: &KitProps) -> Html {
             Screen::Profile => "profile",
             Screen::Area(_) => "area",
             Screen::Results => "results",
+            Screen::Quick => "quick",
+            Screen::QuickResults => "quick-results",
         }}>
             <h2 class="kizuki-title">{ props.pack.pack().title.get(props.lang) }</h2>
             if current == Screen::Profile {

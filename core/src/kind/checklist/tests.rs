@@ -561,3 +561,64 @@ fn advice_naming_an_unknown_helper_or_replacing_nothing_is_refused_with_its_path
         "{found:?}"
     );
 }
+
+#[test]
+fn the_quick_scan_asks_legal_duties_first_and_keeps_its_answers_for_the_full_audit() {
+    let checklist = checklist();
+    let mut large = with_size(&checklist, "50plus");
+    let ids = |answers: &ChecklistAnswers| -> Vec<String> {
+        checklist
+            .quick_scan_items(answers, TODAY)
+            .iter()
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    // committee-deliberates is a legal duty at 50+ only: first there, in pack order below 50.
+    assert_eq!(
+        ids(&large),
+        ["committee-deliberates", "policy-plan", "policy-statement"]
+    );
+    let small = with_size(&checklist, "10to49");
+    assert_eq!(
+        ids(&small),
+        ["policy-plan", "committee-deliberates", "policy-statement"]
+    );
+    assert_eq!(checklist.expected_minutes(3), 2, "3 × 30 s, rounded up");
+    assert_eq!(checklist.expected_minutes(0), 0);
+
+    answer(&checklist, &mut large, "committee-deliberates", "no");
+    answer(&checklist, &mut large, "policy-plan", "partly");
+    answer(&checklist, &mut large, "policy-statement", "yes");
+    let quick = checklist.quick_scan_result(&large, TODAY);
+    assert_eq!(quick.answered, 3);
+    let actions: Vec<(&str, usize)> = quick
+        .actions
+        .iter()
+        .map(|a| (a.item.as_str(), a.rank))
+        .collect();
+    assert_eq!(actions, [("committee-deliberates", 1), ("policy-plan", 2)]);
+    // The full audit goes on from the same answers: only the item outside the scan is left.
+    assert_eq!(quick.remaining, 1);
+    assert_eq!(quick.remaining_minutes, 1);
+    assert_eq!(checklist.result(&large, TODAY).answered, 3);
+}
+
+#[test]
+fn a_quick_scan_naming_an_unknown_or_repeated_item_or_too_many_actions_is_refused() {
+    let pack = include_str!("../../../../tests/data/checklist/pack.json").replace(
+        r#""quick_scan": {"items": ["policy-plan", "committee-deliberates", "policy-statement"], "actions": 3}"#,
+        r#""quick_scan": {"items": ["policy-plan", "nothing", "policy-plan"], "actions": 7}"#,
+    );
+    let found: Vec<String> = load_pack(pack.as_bytes())
+        .unwrap_err()
+        .iter()
+        .map(|d| format!("{} {}", d.code.as_str(), d.path))
+        .collect();
+    for expected in [
+        "unknown_ref /kit/quick_scan/items/1",
+        "duplicate_id /kit/quick_scan/items/2",
+        "out_of_range /kit/quick_scan/actions",
+    ] {
+        assert!(found.contains(&expected.to_string()), "{found:?}");
+    }
+}

@@ -246,6 +246,41 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
     }
     dependency_cycles(v, checklist);
 
+    if let Some(quick) = &checklist.quick_scan {
+        let path = format!("{base}/quick_scan");
+        v.non_empty(&quick.items, &format!("{path}/items"), "item");
+        for (index, id) in quick.items.iter().enumerate() {
+            if checklist.item(id).is_none() {
+                v.push(
+                    Code::UnknownRef,
+                    format!("{path}/items/{index}"),
+                    format!("no item `{id}` in this checklist"),
+                );
+            }
+            if quick.items[..index].contains(id) {
+                v.push(
+                    Code::DuplicateId,
+                    format!("{path}/items/{index}"),
+                    format!("`{id}` is listed twice"),
+                );
+            }
+        }
+        if !(3..=5).contains(&quick.actions) {
+            v.push(
+                Code::OutOfRange,
+                format!("{path}/actions"),
+                "a quick scan's plan lists 3 to 5 actions",
+            );
+        }
+    }
+    if checklist.seconds_per_item == 0 {
+        v.push(
+            Code::OutOfRange,
+            format!("{base}/seconds_per_item"),
+            "an item takes some time to answer",
+        );
+    }
+
     for (index, check) in checklist.consistency.iter().enumerate() {
         let path = format!("{base}/consistency/{index}");
         v.pack_id(&check.id, &format!("{path}/id"));

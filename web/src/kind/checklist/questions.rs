@@ -22,6 +22,13 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
             go.emit(first_area.map_or(Screen::Results, Screen::Area));
         })
     };
+    let today = crate::platform::today();
+    let quick_count = checklist.quick_scan_items(&ctx.answers, &today).len();
+    let full_count = checklist.scores(&ctx.answers).applicable;
+    let start_quick = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go.emit(Screen::Quick))
+    };
     html! {
         <section class="kizuki-cl-screen kizuki-cl-profile" aria-labelledby={ctx.id(&["screen-heading"])}>
             <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1" ref={heading.clone()}>
@@ -65,12 +72,38 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
                 if !complete {
                     <p class="kizuki-hint" id={ctx.id(&["start-hint"])}>{ &text.profile_incomplete }</p>
                 }
-                <button type="button" class="kizuki-button" data-testid="start"
+                if quick_count > 0 {
+                    <button type="button" class="kizuki-button" data-testid="start-quick"
+                            disabled={!complete}
+                            aria-describedby={ctx.id(&["start-quick-hint"])}
+                            onclick={start_quick}>
+                        { if complete {
+                            fill(text.start_quick_timed, &[
+                                ("n", &quick_count.to_string()),
+                                ("minutes", &checklist.expected_minutes(quick_count).to_string()),
+                            ])
+                        } else {
+                            text.start_quick.to_string()
+                        } }
+                    </button>
+                }
+                <button type="button" class={classes!("kizuki-button", (quick_count > 0).then_some("kizuki-button--secondary"))}
+                        data-testid="start"
                         disabled={!complete}
                         aria-describedby={(!complete).then(|| ctx.id(&["start-hint"]))}
                         onclick={start}>
-                    { &text.start }
+                    { if complete {
+                        fill(text.start_full_timed, &[
+                            ("n", &full_count.to_string()),
+                            ("minutes", &checklist.expected_minutes(full_count).to_string()),
+                        ])
+                    } else {
+                        text.start.to_string()
+                    } }
                 </button>
+                if quick_count > 0 {
+                    <p class="kizuki-hint" id={ctx.id(&["start-quick-hint"])}>{ &text.start_quick_hint }</p>
+                }
             </div>
         </section>
     }
@@ -140,7 +173,7 @@ pub fn area_screen(
                 <p>{ &text.no_items }</p>
             }
             <ol class="kizuki-cl-items">
-                { for items.iter().map(|item| html! { <li>{ item_view(ctx, area, item) }</li> }) }
+                { for items.iter().map(|item| html! { <li key={item.id.clone()}>{ item_view(ctx, area, item) }</li> }) }
             </ol>
             <div class="kizuki-cl-pager">
                 { button(previous, if previous == Screen::Profile { text.nav_profile } else { text.previous_area },
@@ -153,7 +186,7 @@ pub fn area_screen(
 }
 
 /// One item: its wording for this workplace, the scale, why it matters, and the reasons.
-fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
+pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
     let text = ctx.text();
     let checklist = ctx.checklist();
     let lang = ctx.lang;

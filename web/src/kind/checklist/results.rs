@@ -55,7 +55,7 @@ pub fn overall(ctx: &Ctx, result: &ChecklistResult) -> Html {
 
 /// Legal duties the profile says are unmet, and "not applicable" answers on legal duties:
 /// both decided by the core (`result.consistency`, `result.contradicted_not_applicable`).
-fn findings(ctx: &Ctx, result: &ChecklistResult) -> Html {
+pub(super) fn findings(ctx: &Ctx, result: &ChecklistResult) -> Html {
     let text = ctx.text();
     let checklist = ctx.checklist();
     let lang = ctx.lang;

@@ -27,6 +27,8 @@ pub fn checklist_of(pack: &PackRef) -> &Checklist {
             helpers: Vec::new(),
             areas: Vec::new(),
             consistency: Vec::new(),
+            quick_scan: None,
+            seconds_per_item: 20,
         }),
     }
 }
@@ -104,6 +106,10 @@ pub enum Screen {
     Area(usize),
     /// Results, action plan, draft plan, files.
     Results,
+    /// The quick scan's key items on one screen.
+    Quick,
+    /// The quick scan's result: its first actions, a one-page summary.
+    QuickResults,
 }
 
 impl Screen {

@@ -264,6 +264,36 @@ pub struct ChecklistText {
     pub storage_kept_aside: &'static str,
     /// Close
     pub dismiss: &'static str,
+    /// Start with the quick check
+    pub start_quick: &'static str,
+    /// Start with the quick check ({n} items, about {minutes} min)
+    pub start_quick_timed: &'static str,
+    /// Answer every item ({n} items, about {minutes} min)
+    pub start_full_timed: &'static str,
+    /// The quick check asks only the key items, legal duties at your workplace's size first, an
+    pub start_quick_hint: &'static str,
+    /// Quick check
+    pub quick_heading: &'static str,
+    /// The {n} key items for a workplace of your size (about {minutes} min), legal duties first
+    pub quick_intro: &'static str,
+    /// See the quick check's result
+    pub quick_to_results: &'static str,
+    /// Quick check: result
+    pub quick_results_heading: &'static str,
+    /// Quick check: {answered}/{total} answered
+    pub quick_coverage: &'static str,
+    /// This covers the key items only. Scores and stages by area are shown once every item is a
+    pub quick_summary_note: &'static str,
+    /// What to do first
+    pub quick_actions_heading: &'static str,
+    /// Every item of the quick check is in place.
+    pub quick_no_actions: &'static str,
+    /// Go on to every item ({n} left, about {minutes} min)
+    pub quick_continue: &'static str,
+    /// Back to the quick check's answers
+    pub quick_back: &'static str,
+    /// Print this summary (one page)
+    pub quick_print: &'static str,
 }
 
 crate::locale_table!("checklist", ChecklistText, checklist_text);

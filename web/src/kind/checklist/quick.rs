@@ -1,0 +1,168 @@
+//! The quick scan: the pack's key items on one screen (legal duties at the workplace's size
+//! first, as the core orders them), then a one-page summary with the first 3–5 actions and
+//! the way on to the full audit, which keeps every answer given here.
+
+use kizuki_core::kind::checklist::Recommendation;
+use yew::prelude::*;
+
+use super::questions::item_view;
+use super::results::findings;
+use super::state::{Ctx, Screen};
+use super::text::fill;
+use super::widgets::{obligation_badge, planned_badge, rich};
+
+/// The quick scan's items, answered like any area's, and the button to its result.
+pub fn quick_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let today = crate::platform::today();
+    let items = checklist.quick_scan_items(&ctx.answers, &today);
+    let answered = checklist.quick_scan_result(&ctx.answers, &today).answered;
+    let button = |screen: Screen, label: &str, class: &'static str, testid: &'static str| {
+        let go = go.clone();
+        html! {
+            <button type="button" class={classes!("kizuki-button", class)} data-testid={testid}
+                    onclick={Callback::from(move |_: MouseEvent| go.emit(screen))}>
+                { label.to_string() }
+            </button>
+        }
+    };
+    html! {
+        <section class="kizuki-cl-screen kizuki-cl-area kizuki-cl-quick" data-area="quick-scan"
+                 aria-labelledby={ctx.id(&["screen-heading"])}>
+            <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1" ref={heading.clone()}>
+                { &text.quick_heading }
+            </h3>
+            <p class="kizuki-cl-intro">
+                { fill(text.quick_intro, &[
+                    ("n", &items.len().to_string()),
+                    ("minutes", &checklist.expected_minutes(items.len()).to_string()),
+                ]) }
+            </p>
+            <p class="kizuki-cl-area-count" data-testid="progress">
+                { fill(text.area_answered, &[
+                    ("answered", &answered.to_string()),
+                    ("total", &items.len().to_string()),
+                ]) }
+            </p>
+            <ol class="kizuki-cl-items">
+                { for items.iter().filter_map(|item| {
+                    let (area, _) = checklist.items().find(|(_, i)| i.id == item.id)?;
+                    Some(html! { <li key={item.id.clone()}>{ item_view(ctx, area, item) }</li> })
+                }) }
+            </ol>
+            <div class="kizuki-cl-pager">
+                { button(Screen::Profile, text.nav_profile, "kizuki-button--secondary", "previous") }
+                { button(Screen::QuickResults, text.quick_to_results, "kizuki-cl-next", "next") }
+            </div>
+        </section>
+    }
+}
+
+/// The quick scan's one-page summary: how much of it is answered, legal-duty findings, the
+/// first actions, and the way on to the full audit with its remaining count and time.
+pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let today = crate::platform::today();
+    let quick = checklist.quick_scan_result(&ctx.answers, &today);
+    let full = checklist.result(&ctx.answers, &today);
+    let full_audit = {
+        let go = go.clone();
+        let answers = ctx.answers.clone();
+        let pack = ctx.pack.clone();
+        Callback::from(move |_: MouseEvent| {
+            go.emit(Screen::start(super::state::checklist_of(&pack), &answers))
+        })
+    };
+    let back = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go.emit(Screen::Quick))
+    };
+    let print = Callback::from(|_: MouseEvent| crate::platform::print());
+    html! {
+        <section class="kizuki-cl-main kizuki-cl-results kizuki-cl-quick-results"
+                 aria-labelledby={ctx.id(&["screen-heading"])} data-testid="quick-results">
+            <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1"
+                ref={heading.clone()}>
+                { &text.quick_results_heading }
+            </h3>
+            <p class="kizuki-notice kizuki-cl-not-diagnosis">{ &text.not_a_diagnosis }</p>
+            <div class="kizuki-card kizuki-cl-score-box" data-testid="quick-coverage">
+                <p class="kizuki-cl-coverage">
+                    { fill(text.quick_coverage, &[
+                        ("answered", &quick.answered.to_string()),
+                        ("total", &quick.items.len().to_string()),
+                    ]) }
+                </p>
+                <p class="kizuki-hint">{ &text.quick_summary_note }</p>
+            </div>
+            { findings(ctx, &full) }
+            <section class="kizuki-cl-plan" aria-labelledby={ctx.id(&["quick-actions-heading"])}>
+                <h4 id={ctx.id(&["quick-actions-heading"])}>{ &text.quick_actions_heading }</h4>
+                if quick.actions.is_empty() {
+                    <p>{ &text.quick_no_actions }</p>
+                } else {
+                    <ol class="kizuki-cl-plan-list" data-testid="quick-actions">
+                        { for quick.actions.iter().map(|r| quick_action(ctx, r)) }
+                    </ol>
+                }
+            </section>
+            <div class="kizuki-actions kizuki-no-print">
+                if quick.remaining > 0 {
+                    <button type="button" class="kizuki-button" data-testid="full-audit" onclick={full_audit}>
+                        { fill(text.quick_continue, &[
+                            ("n", &quick.remaining.to_string()),
+                            ("minutes", &quick.remaining_minutes.to_string()),
+                        ]) }
+                    </button>
+                }
+                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="print-quick" onclick={print}>
+                    { &text.quick_print }
+                </button>
+                <button type="button" class="kizuki-button kizuki-button--quiet" data-testid="quick-back" onclick={back}>
+                    { &text.quick_back }
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// One action of the quick plan: rank, obligation, the item, what to do and who to ask.
+fn quick_action(ctx: &Ctx, r: &Recommendation) -> Html {
+    let text = ctx.text();
+    let checklist = ctx.checklist();
+    let lang = ctx.lang;
+    let Some(item) = checklist.item(&r.item) else {
+        return Html::default();
+    };
+    let helpers: Vec<&str> = r
+        .helpers
+        .iter()
+        .filter_map(|id| checklist.helpers.iter().find(|h| &h.id == id))
+        .map(|h| h.name.get(lang))
+        .collect();
+    html! {
+        <li class="kizuki-card kizuki-cl-action" data-item={r.item.clone()}>
+            <p class="kizuki-cl-action-meta">
+                <span class="kizuki-cl-rank">{ fill(text.rank, &[("rank", &r.rank.to_string())]) }</span>
+                { obligation_badge(text, r.obligation) }
+                { planned_badge(r.planned.as_ref(), lang) }
+            </p>
+            <h5 class="kizuki-cl-action-item">{ checklist.item_text(item, &ctx.answers).get(lang) }</h5>
+            if r.unknown {
+                <p class="kizuki-hint">{ &text.plan_unknown }</p>
+            }
+            <p class="kizuki-cl-action-recommendation">
+                <span class="kizuki-cl-label">{ format!("{}: ", text.recommendation_heading) }</span>
+                { rich(checklist.item_recommendation(item, &ctx.answers).get(lang)) }
+            </p>
+            if !helpers.is_empty() {
+                <p class="kizuki-cl-action-helpers">
+                    <span class="kizuki-cl-label">{ format!("{}: ", text.helpers_heading) }</span>
+                    { helpers.join(if lang == kizuki_core::Lang::Ja { "、" } else { ", " }) }
+                </p>
+            }
+        </li>
+    }
+}
