@@ -729,7 +729,8 @@ fn result_screen(
         .outcome
         .as_deref()
         .and_then(|id| questionnaire.outcome(id));
-    let print = Callback::from(|_: MouseEvent| platform::print());
+    let sheet = NodeRef::default();
+    let print = crate::print::on_print(sheet.clone());
     let rules = questionnaire.rules.iter().filter_map(|rule| {
         let got = result.rules.iter().find(|r| r.id == rule.id)?;
         let branches: Vec<&str> = got
@@ -772,7 +773,8 @@ fn result_screen(
         .into_iter()
         .filter_map(|route| questionnaire.route(&route).cloned());
     html! {
-        <section class="kizuki-qn-result" aria-labelledby={id("result-heading")} data-testid="result">
+        <section class="kizuki-qn-result" aria-labelledby={id("result-heading")} data-testid="result"
+                 ref={sheet}>
             <h3 id={id("result-heading")} tabindex="-1" ref={heading.clone()}>{ &text.results_heading }</h3>
             if let Some(outcome) = outcome {
                 <div class={classes!("kizuki-card", "kizuki-qn-outcome", (!outcome.when_any.is_empty()).then_some("kizuki-card--current"))}
