@@ -50,6 +50,41 @@ async function answer(page, from, to) {
   }
 }
 
+/** Stress self-check exports: one per person, answers varied so no two files are equal. */
+function stressExports(people) {
+  const pack = JSON.parse(readFileSync(join(ROOT, 'content/bjsq-57.json'), 'utf8'));
+  const items = pack.kit.sections.flatMap((s) => s.items.map((i) => i.id));
+  let state = 12345;
+  return people.map(({ sex, group }, n) => {
+    const answers = {};
+    for (const item of items) {
+      state ^= state << 13; state ^= state >>> 17; state ^= state << 5; state >>>= 0;
+      answers[item] = String((state % 4) + 1);
+    }
+    const data = { respondent: { sex }, items: answers };
+    if (group) data.group = group;
+    const envelope = {
+      kizuki_export: 2,
+      pack_id: pack.id,
+      pack_version: pack.version,
+      saved_at: `2026-12-01T09:00:${String(n).padStart(2, '0')}.000Z`,
+      revision: n + 1,
+      state: { kind: 'questionnaire', data },
+    };
+    return { name: `person-${n + 1}.json`, text: JSON.stringify(envelope) };
+  });
+}
+
+function people(plan) {
+  return plan.flatMap(([sex, group, count]) => Array.from({ length: count }, () => ({ sex, group })));
+}
+
+async function groupRows(page, split) {
+  return page
+    .locator(`${HOST} [data-split="${split}"] tbody tr`)
+    .evaluateAll((rows) => rows.map((r) => ({ group: r.dataset.group, shown: r.dataset.shown === 'true', n: r.querySelector('td')?.textContent.trim() })));
+}
+
 describe('stress self-check', () => {
   let server;
   let browser;
@@ -171,6 +206,62 @@ describe('stress self-check', () => {
       await page.locator(`${HOST} [data-testid="undo-import"]`).click();
       await page.locator(`${HOST} [data-testid="result"]`).waitFor();
       assert.equal(await page.locator(`${HOST} [data-testid="sums"]`).textContent(), sumsBefore);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('group analysis: 25 files draw the 判定図, a group of 7 is hidden, and subtraction reveals nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-qn-groups-'));
+    const write = (files) =>
+      files.map((f) => {
+        const path = join(dir, f.name);
+        writeFileSync(path, f.text);
+        return path;
+      });
+    const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html?pack=bjsq-57`);
+    try {
+      await page.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
+      // 22 men (12 in 営業, 7 in 製造, 3 without a group) and 3 women in 総務.
+      const first = stressExports(people([['male', '営業', 12], ['male', '製造', 7], ['male', null, 3], ['female', '総務', 3]]));
+      await page.locator(`${HOST} input[type="file"]`).first().setInputFiles(write(first));
+      await page.locator(`${HOST} [data-testid="stress-groups"]`).waitFor({ timeout: 30_000 });
+      const men = await groupRows(page, 'male');
+      assert.deepEqual(men, [
+        { group: '全体', shown: true, n: '22' },
+        { group: '営業', shown: true, n: '12' },
+        { group: '製造', shown: false, n: '10人未満のため表示しません' },
+      ]);
+      // Both charts, with a point for everyone and for 営業 only.
+      const points = await page.locator(`${HOST} [data-split="male"] svg [data-point]`).evaluateAll((g) => g.map((e) => e.dataset.point));
+      assert.deepEqual(points, ['全体', '営業', '全体', '営業']);
+      // The women (3) are shown nowhere.
+      const women = await groupRows(page, 'female');
+      assert.ok(women.every((row) => !row.shown), JSON.stringify(women));
+      assert.equal(await page.locator(`${HOST} [data-split="female"] svg`).count(), 0);
+      // The next step: the 職場環境改善 action checklist.
+      assert.equal(
+        await page.locator(`${HOST} [data-testid="improve-link"] a`).getAttribute('href'),
+        'app.html?kit=checklist&pack=workplace-improvement',
+      );
+      // Subtraction: everyone minus every shown group is 10 people, never the 7 of 製造.
+      const shownTotal = men.filter((r) => r.shown && r.group !== '全体').reduce((sum, r) => sum + Number(r.n), 0);
+      assert.equal(22 - shownTotal, 10);
+
+      // A second breakdown of the same men without the 3 ungrouped: 営業 minus 全体 would
+      // now single out the 7 of 製造, so 営業 is hidden too (and says why).
+      const second = stressExports(people([['male', '営業', 12], ['male', '製造', 7], ['female', '総務', 3], ['female', null, 3]]));
+      const context2 = await browser.newContext({ locale: 'ja-JP' });
+      const page2 = await context2.newPage();
+      await page2.goto(`${server.origin}/aggregate.html?pack=bjsq-57`);
+      await page2.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
+      await page2.locator(`${HOST} input[type="file"]`).first().setInputFiles(write(second));
+      await page2.locator(`${HOST} [data-testid="stress-groups"]`).waitFor({ timeout: 30_000 });
+      const men2 = await groupRows(page2, 'male');
+      assert.deepEqual(men2.map((r) => [r.group, r.shown]), [['全体', true], ['営業', false], ['製造', false]]);
+      assert.match(men2[1].n, /引き算/);
+      await context2.close();
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -52,6 +52,7 @@ enum Notice {
     CopyFailed,
     Restored,
     Erased,
+    GroupRefused,
 }
 
 impl Notice {
@@ -63,6 +64,7 @@ impl Notice {
                 | Notice::ExportFailed(_)
                 | Notice::Refused { .. }
                 | Notice::CopyFailed
+                | Notice::GroupRefused
         )
     }
 }
@@ -188,9 +190,12 @@ impl Model {
                 true
             }
             Err(error) => {
-                self.notice = Some(Notice::Refused {
-                    file: String::new(),
-                    code: error.code().to_string(),
+                self.notice = Some(match action {
+                    QuestionnaireAction::SetGroup { .. } => Notice::GroupRefused,
+                    _ => Notice::Refused {
+                        file: String::new(),
+                        code: error.code().to_string(),
+                    },
                 });
                 false
             }
@@ -424,6 +429,7 @@ fn notice_text(text: &QuestionnaireText, lang: Lang, notice: &Notice) -> String 
         Notice::CopyFailed => ui.import_copy_failed.to_string(),
         Notice::Restored => ui.import_undo_done.to_string(),
         Notice::Erased => text.erased.to_string(),
+        Notice::GroupRefused => text.group_refused.to_string(),
     }
 }
 
@@ -572,6 +578,21 @@ fn start_screen(
                     </fieldset>
                 }
             }) }
+            if questionnaire.group_analysis.is_some() {
+                <div class="kizuki-field">
+                    <label for={id("group")}>{ &text.group_label }</label>
+                    <p class="kizuki-hint" id={id("group-hint")}>{ &text.group_hint }</p>
+                    <input type="text" id={id("group")} class="kizuki-input" maxlength="40" data-testid="group"
+                           aria-describedby={id("group-hint")} value={model.answers.group.clone().unwrap_or_default()}
+                           onchange={{
+                               let model = model.clone();
+                               Callback::from(move |event: Event| {
+                                   let input: HtmlInputElement = event.target_unchecked_into();
+                                   model.dispatch(Msg::Apply(QuestionnaireAction::SetGroup { group: input.value() }));
+                               })
+                           }} />
+                </div>
+            }
             if !respondent_done {
                 <p class="kizuki-hint">{ &text.respondent_incomplete }</p>
             }
