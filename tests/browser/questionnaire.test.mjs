@@ -6,12 +6,25 @@
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, launchBrowser, openPage, startServer, widgetTitle } from './helpers.mjs';
 
 const HOST = 'kizuki-kit';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A/AA violations on the page now (axe looks inside open shadow roots). */
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ rule: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' > ')) }));
+  });
+}
 const PHONE = { width: 390, height: 844 };
 
 /** The manual's worked example as answer digits in the order asked (57 items). */
@@ -263,6 +276,23 @@ describe('stress self-check', () => {
       assert.match(men2[1].n, /引き算/);
       await context2.close();
       assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the start, a question and the result have no WCAG 2.1 A/AA violations', async () => {
+    const { context, page } = await openPage(browser, `${server.origin}/app.html?kit=questionnaire`, { viewport: PHONE });
+    try {
+      await widgetTitle(page, HOST);
+      assert.deepEqual(await axeViolations(page), [], 'start');
+      await page.locator(`${HOST} label[for$="respondent-sex-female"]`).click();
+      await page.locator(`${HOST} [data-testid="start-button"]`).click();
+      await currentItem(page);
+      assert.deepEqual(await axeViolations(page), [], 'question');
+      await answer(page, 0, DIGITS.length);
+      await page.locator(`${HOST} [data-testid="result"]`).waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'result');
     } finally {
       await context.close();
     }
