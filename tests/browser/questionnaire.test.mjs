@@ -191,6 +191,17 @@ describe('stress self-check', () => {
       assert.deepEqual(Object.keys(file.state.data).sort(), ['items', 'respondent']);
       assert.equal(Object.keys(file.state.data.items).length, 57);
 
+      const [csvDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`${HOST} [data-testid="export-csv"]`).click(),
+      ]);
+      const csvPath = join(dir, 'answers.csv');
+      await csvDownload.saveAs(csvPath);
+      const csv = readFileSync(csvPath, 'utf8');
+      assert.ok(csv.startsWith('\ufeff'), 'UTF-8 with a byte-order mark');
+      assert.match(csv, /非常にたくさんの仕事をしなければならない/);
+      assert.match(csv, /conversion-method,,,yes,b12 ac26-b17/);
+
       await page.locator(`${HOST} [data-testid="erase"]`).click();
       await page.locator(`${HOST} [data-testid="erase-confirm"]`).click();
       await page.locator(`${HOST} [data-testid="start"]`).waitFor();

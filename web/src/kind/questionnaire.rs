@@ -100,7 +100,7 @@ enum Msg {
     AnswerAndNext(usize, String),
     Go(Screen),
     ExportJson,
-    ExportCsv,
+    ExportCsv(Lang),
     Import(String, String),
     ImportUnreadable(String),
     ConfirmImport,
@@ -294,9 +294,8 @@ impl Reducible for Model {
                     },
                 );
             }
-            Msg::ExportCsv => {
+            Msg::ExportCsv(lang) => {
                 let state = KitState::Questionnaire(next.answers.clone());
-                let lang = Lang::Ja;
                 let csv = next.pack.pack().kit.csv(&state, lang, &platform::today());
                 let file = format!("{}-{}.csv", next.pack.pack().id, platform::today());
                 next.notice = Some(
@@ -909,7 +908,10 @@ fn files_panel(
                 <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="export-json"
                         onclick={send(|| Msg::ExportJson)}>{ &text.export_json }</button>
                 <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="export-csv"
-                        onclick={send(|| Msg::ExportCsv)}>{ &text.export_csv }</button>
+                        onclick={{
+                            let model = model.clone();
+                            Callback::from(move |_: MouseEvent| model.dispatch(Msg::ExportCsv(lang)))
+                        }}>{ &text.export_csv }</button>
             </div>
             <div class="kizuki-field">
                 <label for={import_id.clone()}>{ &text.import_label }</label>
