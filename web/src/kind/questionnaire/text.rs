@@ -123,6 +123,8 @@ pub struct QuestionnaireText {
     pub storage_kept_aside: &'static str,
     /// Close
     pub dismiss: &'static str,
+    /// Scales not used for the decision
+    pub profile_other: &'static str,
     /// Your group (optional)
     pub group_label: &'static str,
     /// Used only when a 実施者 or support center analyses groups: write the department name you were given (up to 40 characters). Do not write your own name.
