@@ -7,6 +7,9 @@ const widget = document.createElement('kizuki-kit');
 widget.setAttribute('kit', kit);
 const lang = params.get('lang');
 if (lang) widget.setAttribute('lang', lang);
+// ?pack=workplace-improvement (a committed pack of the kit's kind) instead of its default.
+const pack = params.get('pack');
+if (pack && /^[a-z0-9-]{1,64}$/.test(pack)) widget.setAttribute('pack-url', `content/${pack}.json`);
 
 for (const link of document.querySelectorAll('.site-nav a')) {
   if (new URL(link.href).searchParams.get('kit') === kit) link.setAttribute('aria-current', 'page');

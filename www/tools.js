@@ -1,8 +1,9 @@
 // The tools pages: mounts the aggregation or "my data" widget. On the aggregation page,
-// ?pack=linecare (or provider-checklist) picks the pack; the default is mh-checklist.
+// ?pack=linecare (or provider-checklist, bjsq-57, bjsq-23) picks the pack; the default is
+// mh-checklist.
 import './kizuki.js';
 
-const PACKS = ['mh-checklist', 'linecare', 'provider-checklist'];
+const PACKS = ['mh-checklist', 'linecare', 'provider-checklist', 'bjsq-57', 'bjsq-23'];
 const container = document.getElementById('kit-container');
 const params = new URLSearchParams(window.location.search);
 const widget = document.createElement('kizuki-kit');

@@ -6,12 +6,25 @@
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, launchBrowser, openPage, startServer, widgetTitle } from './helpers.mjs';
 
 const HOST = 'kizuki-kit';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A/AA violations on the page now (axe looks inside open shadow roots). */
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ rule: v.id, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' > ')) }));
+  });
+}
 const PHONE = { width: 390, height: 844 };
 
 /** The manual's worked example as answer digits in the order asked (57 items). */
@@ -48,6 +61,41 @@ async function answer(page, from, to) {
       );
     }
   }
+}
+
+/** Stress self-check exports: one per person, answers varied so no two files are equal. */
+function stressExports(people) {
+  const pack = JSON.parse(readFileSync(join(ROOT, 'content/bjsq-57.json'), 'utf8'));
+  const items = pack.kit.sections.flatMap((s) => s.items.map((i) => i.id));
+  let state = 12345;
+  return people.map(({ sex, group }, n) => {
+    const answers = {};
+    for (const item of items) {
+      state ^= state << 13; state ^= state >>> 17; state ^= state << 5; state >>>= 0;
+      answers[item] = String((state % 4) + 1);
+    }
+    const data = { respondent: { sex }, items: answers };
+    if (group) data.group = group;
+    const envelope = {
+      kizuki_export: 2,
+      pack_id: pack.id,
+      pack_version: pack.version,
+      saved_at: `2026-12-01T09:00:${String(n).padStart(2, '0')}.000Z`,
+      revision: n + 1,
+      state: { kind: 'questionnaire', data },
+    };
+    return { name: `person-${n + 1}.json`, text: JSON.stringify(envelope) };
+  });
+}
+
+function people(plan) {
+  return plan.flatMap(([sex, group, count]) => Array.from({ length: count }, () => ({ sex, group })));
+}
+
+async function groupRows(page, split) {
+  return page
+    .locator(`${HOST} [data-split="${split}"] tbody tr`)
+    .evaluateAll((rows) => rows.map((r) => ({ group: r.dataset.group, shown: r.dataset.shown === 'true', n: r.querySelector('td')?.textContent.trim() })));
 }
 
 describe('stress self-check', () => {
@@ -143,6 +191,17 @@ describe('stress self-check', () => {
       assert.deepEqual(Object.keys(file.state.data).sort(), ['items', 'respondent']);
       assert.equal(Object.keys(file.state.data.items).length, 57);
 
+      const [csvDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`${HOST} [data-testid="export-csv"]`).click(),
+      ]);
+      const csvPath = join(dir, 'answers.csv');
+      await csvDownload.saveAs(csvPath);
+      const csv = readFileSync(csvPath, 'utf8');
+      assert.ok(csv.startsWith('\ufeff'), 'UTF-8 with a byte-order mark');
+      assert.match(csv, /非常にたくさんの仕事をしなければならない/);
+      assert.match(csv, /conversion-method,,,yes,b12 ac26-b17/);
+
       await page.locator(`${HOST} [data-testid="erase"]`).click();
       await page.locator(`${HOST} [data-testid="erase-confirm"]`).click();
       await page.locator(`${HOST} [data-testid="start"]`).waitFor();
@@ -172,6 +231,79 @@ describe('stress self-check', () => {
       await page.locator(`${HOST} [data-testid="result"]`).waitFor();
       assert.equal(await page.locator(`${HOST} [data-testid="sums"]`).textContent(), sumsBefore);
       assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('group analysis: 25 files draw the 判定図, a group of 7 is hidden, and subtraction reveals nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-qn-groups-'));
+    const write = (files) =>
+      files.map((f) => {
+        const path = join(dir, f.name);
+        writeFileSync(path, f.text);
+        return path;
+      });
+    const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html?pack=bjsq-57`);
+    try {
+      await page.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
+      // 22 men (12 in 営業, 7 in 製造, 3 without a group) and 3 women in 総務.
+      const first = stressExports(people([['male', '営業', 12], ['male', '製造', 7], ['male', null, 3], ['female', '総務', 3]]));
+      await page.locator(`${HOST} input[type="file"]`).first().setInputFiles(write(first));
+      await page.locator(`${HOST} [data-testid="stress-groups"]`).waitFor({ timeout: 30_000 });
+      const men = await groupRows(page, 'male');
+      assert.deepEqual(men, [
+        { group: '全体', shown: true, n: '22' },
+        { group: '営業', shown: true, n: '12' },
+        { group: '製造', shown: false, n: '10人未満のため表示しません' },
+      ]);
+      // Both charts, with a point for everyone and for 営業 only.
+      const points = await page.locator(`${HOST} [data-split="male"] svg [data-point]`).evaluateAll((g) => g.map((e) => e.dataset.point));
+      assert.deepEqual(points, ['全体', '営業', '全体', '営業']);
+      // The women (3) are shown nowhere.
+      const women = await groupRows(page, 'female');
+      assert.ok(women.every((row) => !row.shown), JSON.stringify(women));
+      assert.equal(await page.locator(`${HOST} [data-split="female"] svg`).count(), 0);
+      // The next step: the 職場環境改善 action checklist.
+      assert.equal(
+        await page.locator(`${HOST} [data-testid="improve-link"] a`).getAttribute('href'),
+        'app.html?kit=checklist&pack=workplace-improvement',
+      );
+      // Subtraction: everyone minus every shown group is 10 people, never the 7 of 製造.
+      const shownTotal = men.filter((r) => r.shown && r.group !== '全体').reduce((sum, r) => sum + Number(r.n), 0);
+      assert.equal(22 - shownTotal, 10);
+
+      // A second breakdown of the same men without the 3 ungrouped: 営業 minus 全体 would
+      // now single out the 7 of 製造, so 営業 is hidden too (and says why).
+      const second = stressExports(people([['male', '営業', 12], ['male', '製造', 7], ['female', '総務', 3], ['female', null, 3]]));
+      const context2 = await browser.newContext({ locale: 'ja-JP' });
+      const page2 = await context2.newPage();
+      await page2.goto(`${server.origin}/aggregate.html?pack=bjsq-57`);
+      await page2.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
+      await page2.locator(`${HOST} input[type="file"]`).first().setInputFiles(write(second));
+      await page2.locator(`${HOST} [data-testid="stress-groups"]`).waitFor({ timeout: 30_000 });
+      const men2 = await groupRows(page2, 'male');
+      assert.deepEqual(men2.map((r) => [r.group, r.shown]), [['全体', true], ['営業', false], ['製造', false]]);
+      assert.match(men2[1].n, /引き算/);
+      await context2.close();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the start, a question and the result have no WCAG 2.1 A/AA violations', async () => {
+    const { context, page } = await openPage(browser, `${server.origin}/app.html?kit=questionnaire`, { viewport: PHONE });
+    try {
+      await widgetTitle(page, HOST);
+      assert.deepEqual(await axeViolations(page), [], 'start');
+      await page.locator(`${HOST} label[for$="respondent-sex-female"]`).click();
+      await page.locator(`${HOST} [data-testid="start-button"]`).click();
+      await currentItem(page);
+      assert.deepEqual(await axeViolations(page), [], 'question');
+      await answer(page, 0, DIGITS.length);
+      await page.locator(`${HOST} [data-testid="result"]`).waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'result');
     } finally {
       await context.close();
     }

@@ -139,6 +139,38 @@ fn the_manual_example_a21_b7_c4_is_high_stress_by_both_branches_of_the_conversio
     assert_eq!(rule.branches, ["b12", "ac26-b17"]);
 }
 
+/// The two women's rows corrected on 2026-12-06 (see the pack's notes): 職場環境 leaves
+/// やや低い empty for women, so a good environment (A15 ちがう, raw 1) is 5 points for a
+/// woman and 4 for a man; 活気 has the men's cut points, so raw 8 is 4 points for both.
+#[test]
+fn womens_environment_and_vigor_rows_are_the_corrected_ones() {
+    let pack = pack("bjsq-57");
+    let questionnaire = pack.content::<Questionnaire>().unwrap();
+    let (_, mut case) = cases()
+        .into_iter()
+        .find(|(name, _)| name == "bjsq57-none-male")
+        .unwrap();
+    let mut a: Vec<char> = case.answers["a"].chars().collect();
+    a[14] = '4';
+    let mut b: Vec<char> = case.answers["b"].chars().collect();
+    b[0] = '2';
+    b[1] = '3';
+    b[2] = '3';
+    case.answers.insert("a".into(), a.into_iter().collect());
+    case.answers.insert("b".into(), b.into_iter().collect());
+    let points = |sex: &str, case: &mut Case| {
+        case.sex = Some(sex.into());
+        let result = questionnaire.result(&answer(questionnaire, case));
+        let of = |id: &str| {
+            let m = result.measures.iter().find(|m| m.id == id).unwrap();
+            (m.raw, m.points)
+        };
+        (of("environment"), of("vigor"))
+    };
+    assert_eq!(points("female", &mut case), ((1, Some(5)), (8, Some(4))));
+    assert_eq!(points("male", &mut case), ((1, Some(4)), (8, Some(4))));
+}
+
 #[test]
 fn nothing_is_scored_before_the_sex_is_given_because_the_tables_depend_on_it() {
     let pack = pack("bjsq-57");
@@ -154,6 +186,11 @@ fn nothing_is_scored_before_the_sex_is_given_because_the_tables_depend_on_it() {
 }
 
 // ---- A direct re-implementation, with the tables written out here -------------------
+//
+// The rows are copied from the sources, not from the pack: the men's from the manual
+// copy (p.267) and public implementations; the women's from three independent public
+// implementations (SQL, Perl, Python) where they agree, because the manual copy's
+// women's table (p.268) could not be read. See the pack's `instrument.notes`.
 
 /// Upper bounds of the columns 低い … 高い (raw values), `0` for an empty column; the
 /// 評価点 of a column is 5…1 for a scale where more is worse and 1…5 otherwise.
@@ -195,9 +232,11 @@ fn rows() -> Vec<(Formula, Row, char)> {
             r(true, [3, 5, 7, 9, 12], [3, 5, 7, 9, 12]),
             'a',
         ),
+        // 職場環境: men leave 低い empty, women leave やや低い empty (the Perl and
+        // Python implementations agree; see the pack's note on the women's table).
         (
             |a, _, _, _| 5 - a[14],
-            r(true, [0, 1, 2, 3, 4], [0, 1, 2, 3, 4]),
+            r(true, [0, 1, 2, 3, 4], [1, 0, 2, 3, 4]),
             'a',
         ),
         (
@@ -220,9 +259,10 @@ fn rows() -> Vec<(Formula, Row, char)> {
             r(false, [1, 2, 3, 0, 4], [1, 2, 3, 0, 4]),
             'a',
         ),
+        // 活気: the same cut points for women as for men (SQL, Perl and Python agree).
         (
             |_, b, _, _| b[0] + b[1] + b[2],
-            r(false, [3, 5, 7, 9, 12], [3, 5, 8, 10, 12]),
+            r(false, [3, 5, 7, 9, 12], [3, 5, 7, 9, 12]),
             'b',
         ),
         (

@@ -12,6 +12,11 @@ pub mod course;
 pub mod plan;
 #[cfg(feature = "questionnaire")]
 pub mod questionnaire;
+/// The stress group analysis the aggregation page shows (in the tools module); it lives
+/// with the questionnaire's views.
+#[cfg(feature = "tools")]
+#[path = "kind/questionnaire/groups.rs"]
+pub mod questionnaire_groups;
 
 use std::ops::Deref;
 use std::rc::Rc;

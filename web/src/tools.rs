@@ -109,7 +109,7 @@ pub(crate) async fn fetch_any_pack(
     url: &str,
     prefetched: Option<crate::load::Prefetched>,
 ) -> Result<kizuki_core::ValidPack, crate::LoadError> {
-    crate::load::fetch_pack(url, &["checklist", "course"], prefetched).await
+    crate::load::fetch_pack(url, &["checklist", "course", "questionnaire"], prefetched).await
 }
 
 #[cfg(test)]

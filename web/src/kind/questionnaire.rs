@@ -52,6 +52,7 @@ enum Notice {
     CopyFailed,
     Restored,
     Erased,
+    GroupRefused,
 }
 
 impl Notice {
@@ -63,6 +64,7 @@ impl Notice {
                 | Notice::ExportFailed(_)
                 | Notice::Refused { .. }
                 | Notice::CopyFailed
+                | Notice::GroupRefused
         )
     }
 }
@@ -98,7 +100,7 @@ enum Msg {
     AnswerAndNext(usize, String),
     Go(Screen),
     ExportJson,
-    ExportCsv,
+    ExportCsv(Lang),
     Import(String, String),
     ImportUnreadable(String),
     ConfirmImport,
@@ -188,9 +190,12 @@ impl Model {
                 true
             }
             Err(error) => {
-                self.notice = Some(Notice::Refused {
-                    file: String::new(),
-                    code: error.code().to_string(),
+                self.notice = Some(match action {
+                    QuestionnaireAction::SetGroup { .. } => Notice::GroupRefused,
+                    _ => Notice::Refused {
+                        file: String::new(),
+                        code: error.code().to_string(),
+                    },
                 });
                 false
             }
@@ -289,9 +294,8 @@ impl Reducible for Model {
                     },
                 );
             }
-            Msg::ExportCsv => {
+            Msg::ExportCsv(lang) => {
                 let state = KitState::Questionnaire(next.answers.clone());
-                let lang = Lang::Ja;
                 let csv = next.pack.pack().kit.csv(&state, lang, &platform::today());
                 let file = format!("{}-{}.csv", next.pack.pack().id, platform::today());
                 next.notice = Some(
@@ -424,6 +428,7 @@ fn notice_text(text: &QuestionnaireText, lang: Lang, notice: &Notice) -> String 
         Notice::CopyFailed => ui.import_copy_failed.to_string(),
         Notice::Restored => ui.import_undo_done.to_string(),
         Notice::Erased => text.erased.to_string(),
+        Notice::GroupRefused => text.group_refused.to_string(),
     }
 }
 
@@ -572,6 +577,21 @@ fn start_screen(
                     </fieldset>
                 }
             }) }
+            if questionnaire.group_analysis.is_some() {
+                <div class="kizuki-field">
+                    <label for={id("group")}>{ &text.group_label }</label>
+                    <p class="kizuki-hint" id={id("group-hint")}>{ &text.group_hint }</p>
+                    <input type="text" id={id("group")} class="kizuki-input" maxlength="40" data-testid="group"
+                           aria-describedby={id("group-hint")} value={model.answers.group.clone().unwrap_or_default()}
+                           onchange={{
+                               let model = model.clone();
+                               Callback::from(move |event: Event| {
+                                   let input: HtmlInputElement = event.target_unchecked_into();
+                                   model.dispatch(Msg::Apply(QuestionnaireAction::SetGroup { group: input.value() }));
+                               })
+                           }} />
+                </div>
+            }
             if !respondent_done {
                 <p class="kizuki-hint">{ &text.respondent_incomplete }</p>
             }
@@ -890,7 +910,10 @@ fn files_panel(
                 <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="export-json"
                         onclick={send(|| Msg::ExportJson)}>{ &text.export_json }</button>
                 <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="export-csv"
-                        onclick={send(|| Msg::ExportCsv)}>{ &text.export_csv }</button>
+                        onclick={{
+                            let model = model.clone();
+                            Callback::from(move |_: MouseEvent| model.dispatch(Msg::ExportCsv(lang)))
+                        }}>{ &text.export_csv }</button>
             </div>
             <div class="kizuki-field">
                 <label for={import_id.clone()}>{ &text.import_label }</label>

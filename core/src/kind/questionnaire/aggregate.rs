@@ -42,6 +42,9 @@ pub struct GroupFigures {
     pub group: String,
     /// Its figures, or hidden.
     pub figures: Group<Means>,
+    /// Hidden although it reached the minimum, so that a smaller group cannot be worked
+    /// out by subtraction.
+    pub complement: bool,
 }
 
 /// One split (e.g. the men): its whole and its groups.
@@ -255,6 +258,7 @@ pub fn group_report(
             .zip(shown)
             .map(|((label, group), shown)| GroupFigures {
                 group: (*label).to_string(),
+                complement: !shown && group.len() >= min_group,
                 figures: if shown {
                     Group::Shown(means(questionnaire, group, model))
                 } else {

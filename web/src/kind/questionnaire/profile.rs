@@ -66,7 +66,13 @@ pub fn profile(
     text: &QuestionnaireText,
     id: &str,
 ) -> Html {
-    let groups = groups(questionnaire, result, lang);
+    let mut groups = groups(questionnaire, result, lang);
+    // The measures no sum adds (e.g. satisfaction) get a heading of their own.
+    for group in &mut groups {
+        if group.0.is_none() {
+            group.0 = Some(text.profile_other);
+        }
+    }
     if groups.iter().all(|(_, rows)| rows.is_empty()) {
         return Html::default();
     }

@@ -123,6 +123,14 @@ pub struct QuestionnaireText {
     pub storage_kept_aside: &'static str,
     /// Close
     pub dismiss: &'static str,
+    /// Scales not used for the decision
+    pub profile_other: &'static str,
+    /// Your group (optional)
+    pub group_label: &'static str,
+    /// Used only when a 実施者 or support center analyses groups: write the department name you were given (up to 40 characters). Do not write your own name.
+    pub group_hint: &'static str,
+    /// A group name is at most 40 characters, without line breaks.
+    pub group_refused: &'static str,
 }
 
 crate::locale_table!("questionnaire", QuestionnaireText, questionnaire_text);
