@@ -250,6 +250,16 @@ describe('documents and print isolation', () => {
     assert.ok(plain.includes(`${INSTITUTION}\n${DOCTOR} 先生 御机下\n`));
     assert.ok(plain.includes('依頼事項：\n  1. 現在の症状と業務への影響\n'));
 
+    // The plan: its headings never skip a level either, and axe finds nothing on it.
+    await plan.getByRole('button', { name: '書類を閉じる' }).click();
+    await plan.getByRole('button', { name: '「職場復帰支援プラン」を表示' }).last().click();
+    const planSheet = plan.locator('article.kizuki-doc[data-document="return-plan"]');
+    await planSheet.waitFor();
+    const planLevels = await planSheet.evaluate((el) => [...el.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1])));
+    assert.equal(planLevels[0], 4);
+    for (let i = 1; i < planLevels.length; i += 1) assert.ok(planLevels[i] <= planLevels[i - 1] + 1, `plan heading levels: ${planLevels}`);
+    assert.deepEqual(await axeViolations(page, PLAN), [], 'axe (every impact) on the plan');
+
     assert.deepEqual(problems, []);
     await context.close();
   });
