@@ -231,6 +231,8 @@ describe('return-to-work planner', () => {
       page.getByRole('button', { name: '日程をカレンダー（.ics）に書き出す' }).click(),
     ]);
     assert.match(calendar.suggestedFilename(), /\.ics$/);
+    // Its notice shows under the button that caused it.
+    await page.locator('.kizuki-plan-followup .kizuki-notice', { hasText: 'カレンダーのファイル（.ics）を書き出しました' }).waitFor();
     const ics = readFileSync(await calendar.path(), 'utf8');
     assert.match(ics, /BEGIN:VCALENDAR/);
     assert.match(ics, /DTSTART;VALUE=DATE:20261208/);
