@@ -7,6 +7,7 @@
 // directory (e.g. KIZUKI_SHOTS=/tmp/shots node --test tests/browser/checklist.test.mjs).
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -784,5 +785,37 @@ describe('checklist kit', () => {
       assert.deepEqual(problems, []);
       await context.close();
     }
+  });
+
+  test('printing the results on the sample center page prints only the results', { timeout: 120_000 }, async () => {
+    // www/embed/: a center header, this checklist and the course (in English) on one page.
+    const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
+    const host = 'kizuki-kit[kit="checklist"]';
+    await widgetTitle(page, host);
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [
+      `kizuki/minato-checklist/${pack.id}`,
+      JSON.stringify(completeRecord()),
+    ]);
+    await page.reload();
+    await widgetTitle(page, host);
+    await widgetTitle(page, 'kizuki-kit[kit="course"]');
+    assert.equal(await page.locator(`${host} .kizuki-cl`).getAttribute('data-screen'), 'results');
+    await page.evaluate(() => {
+      window.__kizukiPrints = 0;
+      window.print = () => {
+        window.__kizukiPrints += 1;
+      };
+    });
+    await page.locator(`${host} [data-testid="print"]`).click();
+    await page.waitForFunction(() => window.__kizukiPrints === 1);
+    const pdf = join(mkdtempSync(join(tmpdir(), 'kizuki-checklist-print-')), 'results.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    const printed = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+    assert.ok(printed.replace(/\s/g, '').includes('取組の状況を自分で点検するための目安です'), 'the results are printed');
+    for (const absent of ['このページは埋め込みのサンプルです', '職場のメンタルヘルス対策を始めましょう', 'Line care', '自分のサイトに埋め込むには']) {
+      assert.ok(!printed.includes(absent), `nothing of the host page or the other widget: ${absent}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });

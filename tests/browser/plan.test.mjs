@@ -231,6 +231,8 @@ describe('return-to-work planner', () => {
       page.getByRole('button', { name: '日程をカレンダー（.ics）に書き出す' }).click(),
     ]);
     assert.match(calendar.suggestedFilename(), /\.ics$/);
+    // Its notice shows under the button that caused it.
+    await page.locator('.kizuki-plan-followup .kizuki-notice', { hasText: 'カレンダーのファイル（.ics）を書き出しました' }).waitFor();
     const ics = readFileSync(await calendar.path(), 'utf8');
     assert.match(ics, /BEGIN:VCALENDAR/);
     assert.match(ics, /DTSTART;VALUE=DATE:20261208/);
@@ -421,6 +423,14 @@ describe('return-to-work planner', () => {
     await widgetTitle(page, 'kizuki-kit');
     await unlock(page, PASSPHRASE);
     assert.equal(await page.locator(id('history-0-event-date')).inputValue(), '2026-11-25', 'kept, sealed, after a reload');
+    // A decision entered afterwards takes the day it was taken, in the form itself.
+    const step2 = pack.kit.steps[1];
+    const decisionDate = page.locator(id(`decision-${step2.id}-event-date`));
+    assert.equal(await decisionDate.inputValue(), today, 'the decision form defaults to today');
+    await decisionDate.fill('2026-11-20');
+    await decide(page, step2.decision.options[0].label.ja);
+    await page.locator(id('history-1-event-date')).waitFor();
+    assert.equal(await page.locator(id('history-1-event-date')).inputValue(), '2026-11-20');
     // Exported and imported with the case.
     await page.getByRole('button', { name: 'すべてのケースを、暗号化せずに書き出す…', exact: true }).click();
     const [plain] = await Promise.all([
@@ -431,6 +441,8 @@ describe('return-to-work planner', () => {
     const history = Object.values(file.state.data.cases)[0].history;
     assert.equal(history[0].event_date, '2026-11-25');
     assert.equal(history[0].date, today);
+    assert.equal(history[1].event_date, '2026-11-20');
+    assert.equal(history[1].date, today);
     assert.deepEqual(problems, []);
     await context.close();
   });

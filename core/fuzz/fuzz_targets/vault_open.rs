@@ -32,6 +32,7 @@ fn sealed() -> &'static (VaultKey, SealedRecord) {
             salt: BASE64.encode([7u8; 16]),
             nonce: BASE64.encode([9u8; 12]),
             ciphertext: String::new(),
+            key_check: None,
         };
         let key = VaultKey::for_record(PASSPHRASE, &template).expect("cheap cost accepted");
         let nonce = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2];
@@ -67,6 +68,8 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(data, &original[..], "only the sealed ciphertext opens");
             assert_eq!(plaintext, PLAINTEXT);
         }
-        Err(error) => assert_eq!(error.code(), "decryption_failed"),
+        // The record carries the key's check value, and the key is right: any other
+        // ciphertext is a damaged record, never a wrong passphrase, never opened.
+        Err(error) => assert_eq!(error.code(), "damaged_record"),
     }
 });

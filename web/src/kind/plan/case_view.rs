@@ -7,7 +7,7 @@ use kizuki_core::report::display_date;
 use yew::prelude::*;
 
 use super::flows;
-use super::state::Msg;
+use super::state::{Msg, Place};
 use super::step;
 use super::text::fill;
 use super::widgets::{ConfirmAction, LineForm};
@@ -320,6 +320,7 @@ fn follow_up(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
                         { &text.followup_ics }
                     </button>
                 </div>
+                { super::notice_view(ctx, Place::Calendar) }
             }
         </section>
     }

@@ -259,9 +259,11 @@ pub fn on_export_ics(ctx: &Ctx<'_>, case_id: &str) -> Callback<MouseEvent> {
                     "text/calendar",
                     &ics,
                     Message::ExportedCalendar,
-                    Place::Top,
+                    Place::Calendar,
                 ),
-                Err(error) => Msg::Notify(Notice::problem(Message::Core(error.code()))),
+                Err(error) => {
+                    Msg::Notify(Notice::problem(Message::Core(error.code())).at(Place::Calendar))
+                }
             };
         dispatch.dispatch(msg);
     })

@@ -98,6 +98,8 @@ pub enum Place {
     Import,
     /// In the data panel's "change the passphrase" part.
     Change,
+    /// Under the follow-up schedule's calendar export.
+    Calendar,
 }
 
 /// A message with its tone and its place.

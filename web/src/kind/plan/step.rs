@@ -211,12 +211,12 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
             let on_decide = {
                 let dispatch = ctx.dispatch.clone();
                 let case = case_id.to_string();
-                Callback::from(move |outcome: String| {
+                Callback::from(move |(outcome, when): (String, String)| {
                     dispatch.dispatch(Msg::Plan(PlanAction::Decide {
                         case: case.clone(),
                         outcome,
                         date: platform::today(),
-                        event_date: None,
+                        event_date: Some(when),
                     }))
                 })
             };
@@ -224,7 +224,7 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
                 <DecisionForm key={format!("{case_id}-{}-{}", step.id, case.history.len())}
                               id={ctx.id(&format!("decision-{}", step.id))} lang={lang}
                               question={decision.label.get(lang).to_string()} options={options}
-                              on_decide={on_decide} />
+                              today={platform::today()} on_decide={on_decide} />
             }
         }
         None => {
@@ -374,8 +374,10 @@ pub struct DecisionProps {
     pub question: String,
     /// The outcomes: (id, label).
     pub options: Vec<(String, String)>,
-    /// Called with the chosen outcome's id.
-    pub on_decide: Callback<String>,
+    /// Today: the day recorded, and the default (and latest) day the decision was taken.
+    pub today: String,
+    /// Called with the chosen outcome's id and the day it was taken.
+    pub on_decide: Callback<(String, String)>,
 }
 
 /// The decision: one radio per outcome and a button that records it.
@@ -384,17 +386,34 @@ pub fn decision_form(props: &DecisionProps) -> Html {
     let text = plan_text(props.lang);
     let chosen = use_state(|| None::<String>);
     let missing = use_state(|| false);
+    let when = use_state(|| props.today.clone());
     let onsubmit = {
-        let (chosen, missing) = (chosen.clone(), missing.clone());
+        let (chosen, missing, when) = (chosen.clone(), missing.clone(), when.clone());
         let on_decide = props.on_decide.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match &*chosen {
-                Some(outcome) => on_decide.emit(outcome.clone()),
+                Some(outcome) => on_decide.emit((outcome.clone(), (*when).clone())),
                 None => missing.set(true),
             }
         })
     };
+    let on_when = {
+        let when = when.clone();
+        let today = props.today.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            // Cleared: the day recorded stands for it.
+            when.set(if value.is_empty() {
+                today.clone()
+            } else {
+                value
+            });
+        })
+    };
+    let when_id = format!("{}-event-date", props.id);
     let radios: Html = props
         .options
         .iter()
@@ -422,6 +441,12 @@ pub fn decision_form(props: &DecisionProps) -> Html {
             if *missing {
                 <p class="kizuki-field-error" role="alert">{ &text.decide_pick }</p>
             }
+            <div class="kizuki-field">
+                <label for={when_id.clone()}>{ &text.history_event_date }</label>
+                <p class="kizuki-hint" id={format!("{when_id}-hint")}>{ &text.history_event_hint }</p>
+                <input id={when_id.clone()} type="date" class="kizuki-input--short" value={(*when).clone()}
+                       max={props.today.clone()} aria-describedby={format!("{when_id}-hint")} onchange={on_when} />
+            </div>
             <button type="submit" class="kizuki-button">{ &text.decide_button }</button>
         </form>
     }
