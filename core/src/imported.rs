@@ -88,6 +88,10 @@ pub fn recompute_course(course: &Course, progress: &mut CourseProgress) -> Resul
             "the learner id is not 16 to 64 hex digits".into(),
         ));
     }
+    if let Some(follow_up) = &mut progress.follow_up {
+        date(&follow_up.date)?;
+        follow_up.improvement = follow_up.improvement.trim().chars().take(500).collect();
+    }
     for (module_id, module_progress) in &mut progress.modules {
         let module = course
             .module(module_id)

@@ -683,4 +683,79 @@ describe('line-care course', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+  test('active time on a module is counted while the page is visible and stops while the tab is hidden', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const module = pack.kit.modules[0];
+    await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).click();
+    await stepHeading(page).filter({ hasText: module.lessons[0].title.ja }).waitFor();
+    const seconds = async () => (await storedRecord(page))?.state.data.modules[module.id]?.active_seconds ?? 0;
+    const until = async (check, what) => {
+      for (let i = 0; i < 40; i += 1) {
+        if (check(await seconds())) return;
+        await page.waitForTimeout(500);
+      }
+      throw new Error(`never: ${what} (now ${await seconds()})`);
+    };
+    await until((s) => s >= 5, 'five active seconds counted');
+
+    const setHidden = (hidden) => page.evaluate((value) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => value });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+    await setHidden(true);
+    await page.waitForTimeout(5500); // a tick that may have started before hiding
+    const whileHidden = await seconds();
+    await page.waitForTimeout(11000);
+    assert.equal(await seconds(), whileHidden, 'no time is added while the tab is hidden');
+
+    await setHidden(false);
+    await until((s) => s > whileHidden, 'time counted again once visible');
+    // The map and the certificate are not time on a module.
+    await page.locator(`${HOST} .kizuki-course-back`).click();
+    const onMap = await seconds();
+    await page.waitForTimeout(6000);
+    assert.equal(await seconds(), onMap);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the follow-up is offered on a return three weeks after completion and stored with the record', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const daysAgo = (n) => {
+      const d = new Date();
+      d.setDate(d.getDate() - n);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    const completedDaysAgo = (n) => {
+      const record = completedRecord(pack);
+      for (const module of Object.values(record.state.data.modules)) module.attempts[0].date = daysAgo(n);
+      return JSON.stringify(record);
+    };
+    const card = page.locator(`${HOST} .kizuki-course-follow-up`);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, completedDaysAgo(10)]);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    await page.locator(`${HOST} button`, { hasText: '修了の画面を見る' }).waitFor();
+    assert.equal(await card.count(), 0, 'not before three weeks');
+
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, completedDaysAgo(30)]);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    await card.waitFor();
+    assert.match(await card.textContent(), /この研修のあと、職場で具体的な改善をしましたか/);
+    await card.locator('label', { hasText: 'はい、した' }).click();
+    await card.locator('textarea').fill('部下と月1回の面談を始めた');
+    await card.locator('button', { hasText: '答える' }).click();
+    await page.locator(`${HOST} .kizuki-notice`, { hasText: '答えを記録に保存しました' }).waitFor();
+    assert.equal(await card.count(), 0);
+    const followUp = (await storedRecord(page)).state.data.follow_up;
+    assert.deepEqual(followUp, { date: daysAgo(0), improved: true, improvement: '部下と月1回の面談を始めた' });
+    await page.reload();
+    await widgetTitle(page, HOST);
+    await page.locator(`${HOST} button`, { hasText: '修了の画面を見る' }).waitFor();
+    assert.equal(await card.count(), 0, 'answered once, not asked again');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -335,10 +335,20 @@ fn course_file(pack: &ValidPack, index: usize) -> Vec<u8> {
             lesson: m("no-l1"),
         });
     }
+    actions.push(CourseAction::AddActiveTime {
+        module: m("four-cares"),
+        seconds: u32::try_from(60 + 20 * index).unwrap(),
+    });
     let mut progress = CourseProgress::default();
     for action in &actions {
         course.apply(&mut progress, action).unwrap();
     }
+    // The follow-up as a file may carry it (asked weeks after completion on the device).
+    progress.follow_up = Some(kizuki_core::kind::course::FollowUp {
+        date: m("2026-11-01"),
+        improved: index % 3 != 2,
+        improvement: String::new(),
+    });
     let saved_at = format!("2026-10-01T12:00:{:02}Z", index);
     Export::new(pack, KitState::Course(progress), &saved_at, 1)
         .to_json()
@@ -369,6 +379,12 @@ fn course_rates_and_feedback_are_computed_per_module() {
     );
     let usefulness = four_cares.feedback[1].figures.shown().unwrap();
     assert!((usefulness.positive_percent - 50.0).abs() < 1e-9);
+    // Time on task: the mean of 60 + 20·i seconds over 12 learners is 170 s, 2.8 minutes.
+    assert_eq!(four_cares.mean_active_minutes, Some(2.8));
+    // The follow-up: 8 of 12 made a concrete improvement (the KPI line is 80 %).
+    let follow_up = figures.follow_up.shown().expect("12 answered");
+    assert_eq!((follow_up.improved, follow_up.answered), (8, 12));
+    assert!((follow_up.improved_percent - 66.7).abs() < 0.05);
     assert_eq!(
         figures.modules[1].figures,
         Group::Hidden { min_group: 10 },

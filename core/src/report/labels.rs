@@ -221,6 +221,10 @@ pub struct Labels {
     pub pass_rate: &'static str,
     /// Aggregate: "Positive (%)".
     pub positive_percent: &'static str,
+    /// The follow-up's concrete-improvement share (course aggregation).
+    pub follow_up_improved_percent: &'static str,
+    /// Mean active time on a module (course aggregation).
+    pub mean_active_minutes: &'static str,
     /// Aggregate: "Feedback".
     pub feedback: &'static str,
     /// Aggregate: "Invalid file".
@@ -347,6 +351,8 @@ const JA: Labels = Labels {
     completion_rate: "修了率（%）",
     pass_rate: "合格率（%）",
     positive_percent: "肯定的な回答（%）",
+    follow_up_improved_percent: "フォローアップで具体的な改善ありの割合（%、目標80%以上）",
+    mean_active_minutes: "平均学習時間（分、操作中のみ）",
     feedback: "受講後アンケート",
     invalid_file: "読み込めないファイル",
 };
@@ -474,6 +480,8 @@ const EN: Labels = Labels {
     completion_rate: "Completion rate (%)",
     pass_rate: "Pass rate (%)",
     positive_percent: "Positive answers (%)",
+    follow_up_improved_percent: "Follow-up: made a concrete improvement (%, target 80% or more)",
+    mean_active_minutes: "Mean active time (minutes)",
     feedback: "Feedback",
     invalid_file: "Unreadable file",
 };

@@ -7,8 +7,10 @@
 //! The reducer keeps only view state besides: the screen, focus, notices. (Which quiz
 //! answers were checked is progress, so a reload cannot unlock them.)
 
+mod active_time;
 mod certificate;
 mod complete;
+mod follow_up;
 mod map;
 mod module;
 mod notice;
@@ -58,6 +60,8 @@ pub struct CourseState {
     pending_import: Option<PendingImport>,
     /// A record replaced by an import is kept (for "undo import").
     undo_kept: bool,
+    /// The learner chose "later" for the follow-up in this visit.
+    follow_up_later: bool,
     /// Bumped when focus should move; `focus_id` names the element (else the screen heading).
     focus_token: u32,
     focus_id: Option<String>,
@@ -108,6 +112,13 @@ pub enum Msg {
     AskErase(bool),
     /// Erase the stored record.
     Erase,
+    /// Active time on a module (module id, seconds), from `active_time`: applied and saved
+    /// without touching notices or focus.
+    ActiveTime(String, u32),
+    /// Answer the follow-up (improved, which improvement).
+    FollowUp(bool, String),
+    /// Hide the follow-up until the next visit.
+    FollowUpLater,
 }
 
 impl CourseState {
@@ -137,6 +148,7 @@ impl CourseState {
             notice,
             pending_import: None,
             undo_kept,
+            follow_up_later: false,
             focus_token: 0,
             focus_id: None,
         }
@@ -441,6 +453,26 @@ impl Reducible for CourseState {
                 };
                 next.notice = Some(Notice::ImportFailed(code, detail));
             }
+            Msg::ActiveTime(module, seconds) => {
+                if let Some(course) = course_of(&next.pack) {
+                    let action = CourseAction::AddActiveTime { module, seconds };
+                    if course.apply(&mut next.progress, &action).is_ok() {
+                        next.save();
+                    }
+                }
+            }
+            Msg::FollowUp(improved, improvement) => {
+                let action = CourseAction::AnswerFollowUp {
+                    date: platform::today(),
+                    improved,
+                    improvement,
+                };
+                if next.apply(&action) {
+                    next.notice = Some(Notice::FollowUpThanks);
+                    next.focus(Some(next.id("follow-up")));
+                }
+            }
+            Msg::FollowUpLater => next.follow_up_later = true,
             Msg::AskErase(ask) => {
                 next.confirm_erase = ask;
                 next.focus(Some(next.id(if ask { "erase-confirm" } else { "erase" })));
@@ -520,6 +552,11 @@ pub fn view(props: &KitProps) -> Html {
         use_reducer(move || CourseState::new(pack, namespace, xapi_base))
     };
     let container = use_node_ref();
+    let active_module = match &state.screen {
+        Screen::Module { module, .. } => Some(module.clone()),
+        _ => None,
+    };
+    active_time::use_active_time(container.clone(), active_module, state.dispatcher());
 
     {
         let container = container.clone();

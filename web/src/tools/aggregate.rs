@@ -478,6 +478,15 @@ fn course_figures(
                 ("files", &files.to_string()),
                 ("rate", &format_rate(figures.completion_rate_percent)),
             ]) }</p>
+            <p class="kizuki-tools-course-follow-up">{ match figures.follow_up.shown() {
+                Some(f) => fill(text.agg_follow_up, &[
+                    ("improved", &f.improved.to_string()),
+                    ("answered", &f.answered.to_string()),
+                    ("rate", &format_rate(f.improved_percent)),
+                ]),
+                None => fill(text.agg_follow_up_hidden, &[("hidden", &hidden)]),
+            } }</p>
+            <p class="kizuki-hint">{ &text.agg_useful_line }</p>
             <div class="kizuki-tools-scroll">
                 <table class="kizuki-table kizuki-tools-table kizuki-tools-modules">
                     <thead><tr>
@@ -485,6 +494,7 @@ fn course_figures(
                         <th scope="col">{ &text.agg_started }</th>
                         <th scope="col">{ &text.agg_completed }</th>
                         <th scope="col">{ &text.agg_quiz_pass }</th>
+                        <th scope="col">{ &text.agg_mean_minutes }</th>
                         { for course.feedback_questions.iter().map(|q| html! {
                             <th scope="col">{ fill(text.agg_feedback_positive, &[("question", q.prompt.get(lang))]) }</th>
                         }) }
@@ -505,6 +515,7 @@ fn course_figures(
                                                     Some(q) => format!("{}/{}（{}）", q.passed, q.attempted, format_rate(q.pass_rate_percent)),
                                                     None => hidden.clone(),
                                                 } }</td>
+                                                <td>{ n.mean_active_minutes.map_or_else(|| "—".to_string(), |m| format!("{m:.1}")) }</td>
                                                 { for course.feedback_questions.iter().map(|q| {
                                                     let value = n.feedback.iter().find(|f| f.question == q.id)
                                                         .and_then(|f| f.figures.shown())
@@ -514,7 +525,7 @@ fn course_figures(
                                             </>
                                         },
                                         None => html! {
-                                            <td class="kizuki-tools-hidden" colspan={(course.feedback_questions.len() + 3).to_string()}>
+                                            <td class="kizuki-tools-hidden" colspan={(course.feedback_questions.len() + 4).to_string()}>
                                                 { hidden.clone() }
                                             </td>
                                         },

@@ -17,6 +17,25 @@ pub struct CourseFigures {
     pub completion_rate_percent: f64,
     /// Per module, in course order.
     pub modules: Vec<ModuleFigures>,
+    /// The follow-up a few weeks after completion: the share who made a concrete
+    /// improvement (the centers' KPI: at least [`IMPROVEMENT_TARGET_PERCENT`]).
+    pub follow_up: Group<FollowUpNumbers>,
+}
+
+/// The centers' KPI line for the share of trainees who call the training useful (有益度).
+pub const USEFUL_TARGET_PERCENT: f64 = 90.0;
+/// The centers' KPI line for the share who made a concrete improvement afterwards.
+pub const IMPROVEMENT_TARGET_PERCENT: f64 = 80.0;
+
+/// Answers to the follow-up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUpNumbers {
+    /// Files with a follow-up answer.
+    pub answered: usize,
+    /// Of those, a concrete improvement was made.
+    pub improved: usize,
+    /// `improved / answered`, in percent.
+    pub improved_percent: f64,
 }
 
 /// One module.
@@ -41,6 +60,8 @@ pub struct ModuleNumbers {
     pub quiz: Group<QuizNumbers>,
     /// Per feedback question (理解度, 有用度), in the pack's order.
     pub feedback: Vec<FeedbackFigures>,
+    /// Mean active time on the module in minutes, over the files that recorded any.
+    pub mean_active_minutes: Option<f64>,
 }
 
 /// Quiz results of a module.
@@ -146,7 +167,17 @@ pub(crate) fn figures(
                         }
                     })
                     .collect();
+                let times: Vec<u64> = members
+                    .iter()
+                    .map(|(_, m)| m.active_seconds)
+                    .filter(|seconds| *seconds > 0)
+                    .collect();
+                let mean_active_minutes = (!times.is_empty()).then(|| {
+                    let total: u64 = times.iter().sum();
+                    (total as f64 / times.len() as f64 / 6.0).round() / 10.0
+                });
                 ModuleNumbers {
+                    mean_active_minutes,
                     started: members.len(),
                     completed,
                     completion_rate_percent: rate(completed, members.len()),
@@ -172,10 +203,25 @@ pub(crate) fn figures(
             }
         })
         .collect();
+    let answers: Vec<bool> = files
+        .iter()
+        .filter_map(|p| p.follow_up.as_ref().map(|f| f.improved))
+        .collect();
+    let improved = answers.iter().filter(|i| **i).count();
+    let size = if crate::aggregate::part_can_show(improved, answers.len()) {
+        answers.len()
+    } else {
+        0
+    };
     CourseFigures {
         completed_course,
         completion_rate_percent: rate(completed_course, files.len()),
         modules,
+        follow_up: Group::of(size, min_group, || FollowUpNumbers {
+            answered: answers.len(),
+            improved,
+            improved_percent: rate(improved, answers.len()),
+        }),
     }
 }
 
@@ -202,6 +248,16 @@ pub(crate) fn rows(
         "",
         l.completion_rate,
         format!("{:.1}", figures.completion_rate_percent),
+    );
+    rows.push(
+        l.course,
+        "",
+        "",
+        "",
+        l.follow_up_improved_percent,
+        shown_or(&figures.follow_up, hidden, |f| {
+            format!("{:.1}", f.improved_percent)
+        }),
     );
     for (module, module_figures) in course.modules.iter().zip(&figures.modules) {
         let title = module.title.get(lang);
@@ -249,6 +305,16 @@ pub(crate) fn rows(
             shown_or(&numbers.quiz, hidden, |q| {
                 format!("{:.1}", q.pass_rate_percent)
             }),
+        );
+        rows.push(
+            l.module,
+            "",
+            &module.id,
+            title,
+            l.mean_active_minutes,
+            numbers
+                .mean_active_minutes
+                .map_or_else(String::new, |m| format!("{m:.1}")),
         );
         for (question, feedback) in course.feedback_questions.iter().zip(&numbers.feedback) {
             rows.push(

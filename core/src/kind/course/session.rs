@@ -26,6 +26,31 @@ pub struct CourseProgress {
     /// Progress per module id.
     #[serde(default)]
     pub modules: BTreeMap<String, ModuleProgress>,
+    /// The answer to the follow-up offered a few weeks after completion
+    /// ([`FOLLOW_UP_AFTER_DAYS`]): did the learner make a concrete improvement, and which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
+}
+
+/// Days after completing the course when the follow-up question is offered.
+pub const FOLLOW_UP_AFTER_DAYS: i64 = 21;
+
+/// The most active time one report may add, in seconds (the web reports every few
+/// seconds; a larger figure is not a measurement).
+pub const MAX_ACTIVE_SECONDS_PER_REPORT: u32 = 300;
+
+/// The follow-up answer: whether the learner made a concrete improvement at work after the
+/// training, and which.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// The day answered, `YYYY-MM-DD`.
+    pub date: String,
+    /// Whether a concrete improvement was made.
+    pub improved: bool,
+    /// What it was, in the learner's words (at most 500 characters).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub improvement: String,
 }
 
 /// Where the learner left off.
@@ -65,6 +90,14 @@ pub struct ModuleProgress {
     /// Closing feedback: feedback question id → option id.
     #[serde(default)]
     pub feedback: BTreeMap<String, String>,
+    /// Active time spent in the module, in seconds: counted only while its page is shown
+    /// and the learner is not idle.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub active_seconds: u64,
+}
+
+fn is_zero(value: &u64) -> bool {
+    *value == 0
 }
 
 /// One choice made in a scenario.
@@ -202,6 +235,22 @@ pub enum CourseAction {
     SetLearnerName {
         /// The name.
         name: String,
+    },
+    /// Add active time to a module (at most [`MAX_ACTIVE_SECONDS_PER_REPORT`] at once).
+    AddActiveTime {
+        /// Module id.
+        module: String,
+        /// Seconds of active time since the last report.
+        seconds: u32,
+    },
+    /// Answer the follow-up question, once the course is complete and it is due.
+    AnswerFollowUp {
+        /// Today, `YYYY-MM-DD`.
+        date: String,
+        /// Whether a concrete improvement was made.
+        improved: bool,
+        /// Which (trimmed, at most 500 characters kept).
+        improvement: String,
     },
     /// Give the record its opaque learner id (16 to 64 lowercase hex digits), once: an id
     /// already set is kept.
@@ -414,6 +463,37 @@ impl Course {
             CourseAction::SetLearnerName { name } => {
                 progress.learner_name = name.trim().chars().take(100).collect();
             }
+            CourseAction::AddActiveTime { module, seconds } => {
+                self.known_module(module)?;
+                if *seconds == 0 || *seconds > MAX_ACTIVE_SECONDS_PER_REPORT {
+                    return Err(Error::NotAllowed(format!(
+                        "active time is reported in steps of 1 to {MAX_ACTIVE_SECONDS_PER_REPORT} seconds"
+                    )));
+                }
+                let module_progress = entry(progress, module);
+                module_progress.active_seconds = module_progress
+                    .active_seconds
+                    .saturating_add(u64::from(*seconds));
+            }
+            CourseAction::AnswerFollowUp {
+                date,
+                improved,
+                improvement,
+            } => {
+                if crate::date::parse_date(date).is_none() {
+                    return Err(Error::InvalidDate(date.clone()));
+                }
+                if !self.follow_up_due(progress, date) && progress.follow_up.is_none() {
+                    return Err(Error::NotAllowed(
+                        "the follow-up is asked a few weeks after the course is complete".into(),
+                    ));
+                }
+                progress.follow_up = Some(FollowUp {
+                    date: date.clone(),
+                    improved: *improved,
+                    improvement: improvement.trim().chars().take(500).collect(),
+                });
+            }
             CourseAction::SetLearnerId { id } => {
                 if !is_learner_id(id) {
                     return Err(Error::NotAllowed(
@@ -476,6 +556,22 @@ impl Course {
                 "`{question}` is not asked in this attempt"
             )))
         }
+    }
+
+    /// The day the follow-up is first offered: [`FOLLOW_UP_AFTER_DAYS`] after completion.
+    pub fn follow_up_from(&self, progress: &CourseProgress) -> Option<String> {
+        let completed_on = self.result(progress).completed_on?;
+        crate::date::add_days(&completed_on, FOLLOW_UP_AFTER_DAYS)
+    }
+
+    /// Whether the follow-up question is to be offered on `today`: the course is complete,
+    /// its day has come, and it is not answered yet.
+    pub fn follow_up_due(&self, progress: &CourseProgress, today: &str) -> bool {
+        progress.follow_up.is_none()
+            && self
+                .follow_up_from(progress)
+                .and_then(|from| crate::date::days_between(&from, today))
+                .is_some_and(|days| days >= 0)
     }
 
     /// Where a scenario stands for this learner.

@@ -1,7 +1,7 @@
 //! Unit tests of course progress against the committed course: lessons, scenarios,
 //! quiz pass and fail, retake, feedback and completion.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 use crate::error::Error;
@@ -530,4 +530,90 @@ fn every_scenario_of_the_course_has_a_recommended_path_to_an_ending() {
             assert!(ends, "{}: the good choices lead to an ending", scenario.id);
         }
     }
+}
+
+#[test]
+fn active_time_adds_up_per_module_in_small_steps_only() {
+    let course = course();
+    let module = &course.modules[0];
+    let mut progress = CourseProgress::default();
+    let add = |seconds| CourseAction::AddActiveTime {
+        module: module.id.clone(),
+        seconds,
+    };
+    act(&course, &mut progress, add(5));
+    act(&course, &mut progress, add(MAX_ACTIVE_SECONDS_PER_REPORT));
+    assert_eq!(
+        progress.modules[&module.id].active_seconds,
+        5 + u64::from(MAX_ACTIVE_SECONDS_PER_REPORT)
+    );
+    for seconds in [0, MAX_ACTIVE_SECONDS_PER_REPORT + 1] {
+        assert!(matches!(
+            course.apply(&mut progress, &add(seconds)),
+            Err(Error::NotAllowed(_))
+        ));
+    }
+}
+
+#[test]
+fn the_follow_up_is_due_weeks_after_completion_and_answered_once_due() {
+    let course = course();
+    let mut progress = CourseProgress::default();
+    let answer = |date: &str| CourseAction::AnswerFollowUp {
+        date: date.into(),
+        improved: true,
+        improvement: "  週1回の1対1面談を始めた  ".into(),
+    };
+    // Not complete: never due, and an answer is refused.
+    assert!(!course.follow_up_due(&progress, "2027-01-01"));
+    assert!(course.apply(&mut progress, &answer("2027-01-01")).is_err());
+    // Every module complete on 2026-11-20 (and earlier).
+    for module in &course.modules {
+        let module_progress = progress.modules.entry(module.id.clone()).or_default();
+        module_progress.lessons_read = module.lessons.iter().map(|l| l.id.clone()).collect();
+        for scenario in &module.scenarios {
+            let review_path = course
+                .scenario_review(&CourseProgress::default(), &module.id, &scenario.id)
+                .unwrap()
+                .recommended
+                .iter()
+                .map(|step| ScenarioStep {
+                    node: step.node.id.clone(),
+                    choice: step.choice.id.clone(),
+                })
+                .collect();
+            module_progress
+                .scenarios
+                .insert(scenario.id.clone(), review_path);
+        }
+        module_progress.attempts.push(QuizAttempt {
+            date: "2026-11-20".into(),
+            at: None,
+            shown: Vec::new(),
+            answers: BTreeMap::new(),
+            correct: 1,
+            total: 1,
+            percent: 100,
+            passed: true,
+        });
+    }
+    assert_eq!(
+        course.result(&progress).completed_on.as_deref(),
+        Some("2026-11-20")
+    );
+    assert_eq!(
+        course.follow_up_from(&progress).as_deref(),
+        Some("2026-12-11")
+    );
+    assert!(!course.follow_up_due(&progress, "2026-12-10"));
+    assert!(course.apply(&mut progress, &answer("2026-12-10")).is_err());
+    assert!(course.follow_up_due(&progress, "2026-12-11"));
+    act(&course, &mut progress, answer("2026-12-11"));
+    let follow_up = progress.follow_up.clone().unwrap();
+    assert_eq!(
+        (follow_up.date.as_str(), follow_up.improved),
+        ("2026-12-11", true)
+    );
+    assert_eq!(follow_up.improvement, "週1回の1対1面談を始めた");
+    assert!(!course.follow_up_due(&progress, "2027-01-01"), "answered");
 }

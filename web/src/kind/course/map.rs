@@ -132,6 +132,14 @@ pub fn map(ctx: &Ctx<'_>) -> Html {
                     ]) }
                 </span>
             </div>
+            if ctx.course.follow_up_due(&ctx.state.progress, &crate::platform::today()) && !ctx.state.follow_up_later {
+                <super::follow_up::FollowUpCard lang={ctx.lang} id_prefix={ctx.id("")}
+                    on_answer={{
+                        let dispatch = ctx.dispatch.clone();
+                        Callback::from(move |(improved, which): (bool, String)| dispatch.dispatch(Msg::FollowUp(improved, which)))
+                    }}
+                    on_later={ctx.dispatch_callback(|()| Msg::FollowUpLater)} />
+            }
             { done.unwrap_or_default() }
             { resume.unwrap_or_default() }
             { start }

@@ -32,6 +32,8 @@ pub enum Notice {
     ImportUndone,
     /// The record was erased.
     Erased,
+    /// The follow-up was answered.
+    FollowUpThanks,
 }
 
 impl Notice {
@@ -54,7 +56,11 @@ impl Notice {
     pub(super) fn is_problem(&self) -> bool {
         !matches!(
             self,
-            Notice::Exported(_) | Notice::Imported | Notice::ImportUndone | Notice::Erased
+            Notice::Exported(_)
+                | Notice::Imported
+                | Notice::ImportUndone
+                | Notice::Erased
+                | Notice::FollowUpThanks
         )
     }
 
@@ -91,6 +97,7 @@ impl Notice {
             Notice::ImportCopyFailed => crate::locale::ui_text(lang).import_copy_failed.to_string(),
             Notice::ImportUndone => crate::locale::ui_text(lang).import_undo_done.to_string(),
             Notice::Erased => text.erase_done.to_string(),
+            Notice::FollowUpThanks => text.follow_up_thanks.to_string(),
         }
     }
 }

@@ -169,6 +169,15 @@ pub struct CourseText {
     pub import_claim_failed: &'static str,
     pub import_recomputed_yes: &'static str,
     pub import_recomputed_no: &'static str,
+    pub follow_up_heading: &'static str,
+    pub follow_up_intro: &'static str,
+    pub follow_up_question: &'static str,
+    pub follow_up_yes: &'static str,
+    pub follow_up_no: &'static str,
+    pub follow_up_which: &'static str,
+    pub follow_up_send: &'static str,
+    pub follow_up_later: &'static str,
+    pub follow_up_thanks: &'static str,
 }
 
 crate::locale_table!("course", CourseText, course_text);
