@@ -79,9 +79,10 @@ pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Htm
         let go = go.clone();
         Callback::from(move |_: MouseEvent| go.emit(Screen::Quick))
     };
-    let print = Callback::from(|_: MouseEvent| crate::platform::print());
+    let sheet = NodeRef::default();
+    let print = crate::print::on_print(sheet.clone());
     html! {
-        <section class="kizuki-cl-main kizuki-cl-results kizuki-cl-quick-results"
+        <section ref={sheet} class="kizuki-cl-main kizuki-cl-results kizuki-cl-quick-results"
                  aria-labelledby={ctx.id(&["screen-heading"])} data-testid="quick-results">
             <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1"
                 ref={heading.clone()}>

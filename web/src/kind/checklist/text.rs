@@ -140,7 +140,7 @@ pub struct ChecklistText {
     pub help_intro_directory: &'static str,
     /// Mental-health plan (draft)
     pub draft_heading: &'static str,
-    /// A draft made from your answers and the action plan. Edit it freely; your edits are kept …
+    /// A draft made from your answers and the action plan. Change it as you like: your edits a…
     pub draft_intro: &'static str,
     /// 1. Policy
     pub draft_policy: &'static str,
@@ -294,6 +294,16 @@ pub struct ChecklistText {
     pub quick_back: &'static str,
     /// Print this summary (one page)
     pub quick_print: &'static str,
+    /// Print the plan alone (one A4 page)
+    pub draft_print: &'static str,
+    /// Save as a Word document (.docx)
+    pub draft_docx: &'static str,
+    /// Save as text (.txt)
+    pub draft_text: &'static str,
+    /// Sections of the results
+    pub sections_label: &'static str,
+    /// Back to the top of the results
+    pub back_to_top: &'static str,
 }
 
 crate::locale_table!("checklist", ChecklistText, checklist_text);
