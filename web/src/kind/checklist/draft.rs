@@ -73,9 +73,22 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
             if draft.in_place.is_empty() {
                 lines.push(text.draft_organisation_none.to_string());
             }
-            for area in &draft.in_place {
-                lines.push(format!("【{}】", area_title(&area.area)));
-                lines.extend(area.items.iter().map(|id| format!("・{}", item_text(id))));
+            // The areas on one line, so the plan stays on one page; the items are in the results.
+            let areas: Vec<String> = draft
+                .in_place
+                .iter()
+                .map(|area| {
+                    fill(
+                        text.draft_organisation_area,
+                        &[
+                            ("area", &area_title(&area.area)),
+                            ("n", &area.items.len().to_string()),
+                        ],
+                    )
+                })
+                .collect();
+            if !areas.is_empty() {
+                lines.push(areas.join(text.draft_list_separator));
             }
             lines.join("\n")
         }
@@ -143,18 +156,26 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
                     ("score", &score(draft.percent, draft.level)),
                 ],
             )];
-            lines.push(String::new());
-            for (area, counts) in checklist.areas.iter().zip(&draft.baseline) {
-                if counts.applicable > 0 {
-                    lines.push(fill(
+            let areas: Vec<String> = checklist
+                .areas
+                .iter()
+                .zip(&draft.baseline)
+                .filter(|(_, counts)| counts.applicable > 0)
+                .map(|(area, counts)| {
+                    fill(
                         text.draft_evaluation_area,
                         &[
                             ("area", area.title.get(lang)),
                             ("score", &score(counts.percent, counts.level)),
                         ],
-                    ));
-                }
-            }
+                    )
+                })
+                .collect();
+            // The baseline by area on one line, so the plan stays on one page.
+            lines.push(fill(
+                text.draft_evaluation_areas,
+                &[("areas", &areas.join(text.draft_list_separator))],
+            ));
             lines.join("\n")
         }
     }

@@ -172,7 +172,7 @@ pub struct ChecklistText {
     pub draft_consistency_heading: &'static str,
     /// Check as of {date}: {score}  Once a year, the workplace runs this checklist again, compa…
     pub draft_evaluation_text: &'static str,
-    /// - {area}: {score}
+    /// {area} {score}
     pub draft_evaluation_area: &'static str,
     /// {percent}% ({level})
     pub draft_score: &'static str,
@@ -304,6 +304,12 @@ pub struct ChecklistText {
     pub sections_label: &'static str,
     /// Back to the top of the results
     pub back_to_top: &'static str,
+    /// {area} ({n} items)
+    pub draft_organisation_area: &'static str,
+    /// By area: {areas}
+    pub draft_evaluation_areas: &'static str,
+    /// ;
+    pub draft_list_separator: &'static str,
 }
 
 crate::locale_table!("checklist", ChecklistText, checklist_text);
