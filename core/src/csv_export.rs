@@ -58,6 +58,20 @@ pub fn checklist_csv(
         l.done,
     ];
     let mut rows = Vec::new();
+    // The profile first, in the screen's words: question, then the answer.
+    for question in &checklist.profile {
+        let choice = answers
+            .profile
+            .get(&question.id)
+            .and_then(|c| question.options.iter().find(|o| &o.id == c))
+            .map_or(String::new(), |o| o.label.get(lang).to_string());
+        let mut row = vec![String::new(); headers.len()];
+        row[0] = l.profile_section.to_string();
+        row[1] = question.id.clone();
+        row[2] = question.label.get(lang).to_string();
+        row[4] = choice;
+        rows.push(row);
+    }
     for (area, item) in checklist.items() {
         let answer = answers.items.get(&item.id);
         let option = answer

@@ -475,7 +475,7 @@ describe('checklist kit', () => {
     assert.equal(await screen(page), 'results');
     const draftText = 'うちの方針（手で書き直した）';
     await byId(page, 'draft-policy').fill(draftText);
-    assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)).policy, draftText);
+    await page.waitForFunction(([key, text]) => JSON.parse(localStorage.getItem(key)).state.data.plan?.policy === text, [RECORD_KEY, draftText]);
 
     await page.emulateMedia({ media: 'print' });
     const results = page.locator(`${HOST} [data-testid="results"]`);
@@ -617,25 +617,34 @@ describe('checklist kit', () => {
     await context.close();
   });
 
-  test('two tabs editing the draft plan lose nothing; a damaged draft is set aside', async () => {
+  test('two tabs editing the draft plan lose nothing; old draft edits move into the record; a damaged one is set aside', async () => {
     const { page: a, problems, context } = await openChecklist(browser, server);
     await seed(a, completeRecord());
     const b = await context.newPage();
     await b.goto(a.url());
     await widgetTitle(b, HOST);
     await byId(a, 'draft-policy').fill('Aの方針');
+    await a.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.plan?.policy === 'Aの方針', RECORD_KEY);
     await byId(b, 'draft-organisation').fill('Bの体制');
-    const stored = JSON.parse(await a.evaluate((key) => localStorage.getItem(key), DRAFT_KEY));
+    await b.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.plan?.organisation === 'Bの体制', RECORD_KEY);
+    const stored = (await storedRecord(a)).state.data.plan;
     assert.equal(stored.policy, 'Aの方針', "tab A's section is kept after tab B saved");
     assert.equal(stored.organisation, 'Bの体制');
     assert.equal(await byId(b, 'draft-policy').inputValue(), 'Aの方針', 'tab B shows what tab A wrote');
     await b.close();
 
-    // A damaged draft record is set aside byte for byte, not dropped and overwritten.
+    // Edits kept under the old separate key (before the plan joined the record) move in once.
+    const fresh = completeRecord();
+    await a.evaluate(([key, text]) => localStorage.setItem(key, text), [DRAFT_KEY, JSON.stringify({ evaluation: '旧い評価の書き換え' })]);
+    await seed(a, fresh);
+    await a.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.plan?.evaluation === '旧い評価の書き換え', RECORD_KEY);
+    assert.equal(await byId(a, 'draft-evaluation').inputValue(), '旧い評価の書き換え');
+    assert.equal(await a.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null, 'the old key is gone once the record holds the plan');
+
+    // A damaged old draft record is set aside byte for byte, not dropped.
     await a.evaluate((key) => localStorage.setItem(key, '{"policy": "cut'), DRAFT_KEY);
     await a.reload();
     await widgetTitle(a, HOST);
-    await byId(a, 'draft-policy').fill('新しい方針');
     const aside = await a.evaluate((key) => {
       const found = [];
       for (let i = 0; i < localStorage.length; i += 1) {
@@ -645,6 +654,66 @@ describe('checklist kit', () => {
       return found;
     }, DRAFT_KEY);
     assert.deepEqual(aside, ['{"policy": "cut'], 'the damaged draft is kept');
+    assert.equal(await byId(a, 'draft-evaluation').inputValue(), '旧い評価の書き換え', 'the record\'s plan is untouched');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the results have section links and a way back to the top', async () => {
+    const { page, problems, context } = await openChecklist(browser, server, { width: 390, height: 844 });
+    await seed(page, completeRecord());
+    assert.equal(await screen(page), 'results');
+    const focused = () => page.locator(HOST).evaluate((host) => host.shadowRoot.activeElement?.id ?? '');
+    await page.locator(`${HOST} [data-testid="section-links"] [data-jump="draft-heading"]`).click();
+    assert.equal(await focused(), `${ID}draft-heading`);
+    assert.ok(await byId(page, 'draft-heading').isVisible());
+    await page.locator(`${HOST} [data-testid="back-to-top"]`).last().click();
+    assert.equal(await focused(), `${ID}screen-heading`);
+    assert.ok((await page.evaluate(() => window.scrollY)) < 1000, 'back near the top');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the draft plan survives export → erase → import, and downloads as .docx and .txt with its sections', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    await seed(page, completeRecord());
+    await byId(page, 'draft-policy').fill('当社は、働く人の心の健康づくりに取り組みます。\n相談しやすい職場をつくります。');
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.plan?.policy?.startsWith('当社は'), RECORD_KEY);
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-plan-'));
+    const download = async (testid) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`${HOST} [data-testid="${testid}"]`).click()]);
+      const path = join(dir, file.suggestedFilename());
+      await file.saveAs(path);
+      return { path, name: file.suggestedFilename() };
+    };
+    const headings = ['1. 方針', '2. 体制', '3. 重点取組', '4. 評価'];
+    const docx = await download('draft-docx');
+    assert.match(docx.name, /^mh-checklist-plan-\d{4}-\d{2}-\d{2}\.docx$/);
+    const xml = execFileSync('unzip', ['-p', docx.path, 'word/document.xml'], { encoding: 'utf8' });
+    const words = xml.replace(/<[^>]+>/g, '');
+    for (const heading of headings) assert.ok(words.includes(heading), `document.xml holds ${heading}`);
+    assert.ok(words.includes('当社は、働く人の心の健康づくりに取り組みます。'), 'the edited policy');
+    assert.ok(words.includes('相談しやすい職場をつくります。'));
+    const txt = await download('draft-text');
+    assert.match(txt.name, /\.txt$/);
+    const plain = readFileSync(txt.path, 'utf8');
+    for (const heading of headings) assert.ok(plain.includes(heading), `the text holds ${heading}`);
+    assert.ok(plain.includes('相談しやすい職場をつくります。'));
+
+    const exported = await download('export-json');
+    const envelope = JSON.parse(readFileSync(exported.path, 'utf8'));
+    assert.match(envelope.state.data.plan.policy, /^当社は/, 'the export carries the draft plan');
+    await page.locator(`${HOST} [data-testid="erase"]`).click();
+    await page.locator(`${HOST} [data-testid="erase-confirm"]`).click();
+    assert.equal(await storedRecord(page), null);
+    await page.locator(`${HOST} .kizuki-cl-files-disclosure summary`).click();
+    await page.locator(`[id="${ID}import"]`).setInputFiles(exported.path);
+    await page.locator(`${HOST} [data-testid="files-status"]`).filter({ hasText: '読み込みました' }).waitFor();
+    assert.deepEqual((await storedRecord(page)).state.data.plan, envelope.state.data.plan);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'results');
+    assert.match(await byId(page, 'draft-policy').inputValue(), /^当社は、働く人の心の健康づくりに取り組みます。\n相談しやすい職場をつくります。$/);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -61,8 +61,18 @@ fn the_checklist_csv_has_one_row_per_item_with_headers_in_the_language() {
         .unwrap();
     let ja = records(&csv_export::export_csv(&pack, &export.state, Lang::Ja, TODAY).unwrap());
     let en = records(&csv_export::export_csv(&pack, &export.state, Lang::En, TODAY).unwrap());
-    // The header, one row per item, the overall row.
-    assert_eq!(ja.len(), checklist.items().count() + 2);
+    // The header, one row per profile question, one per item, the overall row.
+    assert_eq!(
+        ja.len(),
+        checklist.profile.len() + checklist.items().count() + 2
+    );
+    // The profile in the screen's words: the question and the answer chosen.
+    assert_eq!(ja[1][0], "事業場について");
+    assert_eq!((ja[1][1].as_str(), ja[1][4].as_str()), ("size", "10〜49人"));
+    assert_eq!(en[1][0], "About the workplace");
+    // Column names as on the screen: 目標日 (not 期限), and 法定義務 for a legal duty.
+    assert!(ja[0].iter().any(|h| h == "目標日"), "{:?}", ja[0]);
+    assert!(!ja[0].iter().any(|h| h == "期限"));
     assert_eq!(ja[0][0], "領域");
     assert_eq!(en[0][0], "Area");
     assert_eq!(ja[0].len(), en[0].len());

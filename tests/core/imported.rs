@@ -110,3 +110,20 @@ fn plan_dates_and_history_ids_are_checked() {
         );
     }
 }
+
+#[test]
+fn a_checklist_export_carries_its_draft_plan_and_an_unknown_plan_section_is_refused() {
+    let pack = crate::golden::test_pack("checklist");
+    let export = |plan: &str| {
+        format!(
+            r#"{{"kizuki_export":2,"pack_id":"test-checklist","pack_version":"1.0.0","saved_at":"2026-11-22T10:00:00+09:00","revision":1,"state":{{"kind":"checklist","data":{{"profile":{{"size":"10to49"}},"plan":{plan}}}}}}}"#
+        )
+    };
+    let imported = import(&pack, export(r#"{"policy":"方針の本文"}"#).as_bytes()).unwrap();
+    let KitState::Checklist(answers) = &imported.state else {
+        panic!("a checklist state")
+    };
+    assert_eq!(answers.plan["policy"], "方針の本文");
+    let error = import(&pack, export(r#"{"appendix":"x"}"#).as_bytes()).unwrap_err();
+    assert_eq!(error.code(), "does_not_fit", "{error}");
+}

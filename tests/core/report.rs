@@ -160,7 +160,10 @@ fn helpers_that_do_not_apply_to_the_profile_are_not_named() {
     assert!(html.contains("産業保健総合支援センター"));
     assert!(!html.contains("地域産業保健センター"), "only for under 50");
     assert!(html.contains("衛生委員会で審議している"), "the 50+ wording");
-    assert!(html.contains("<td>義務</td>"), "a legal duty at 50+");
+    assert!(
+        html.contains("<td>法定義務</td>"),
+        "a legal duty at 50+, in the screen's words"
+    );
 }
 
 #[test]

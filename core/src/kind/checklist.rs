@@ -341,7 +341,7 @@ mod validate;
 pub use session::{
     coverage_reached, ActionEntry, AreaChange, AreaResult, ChecklistAction, ChecklistAnswers,
     ChecklistResult, Comparison, ItemAnswer, Recommendation, COVERAGE_THRESHOLD_PERCENT,
-    MAX_FREE_TEXT_CHARS,
+    MAX_FREE_TEXT_CHARS, MAX_PLAN_SECTION_CHARS,
 };
 
 #[cfg(test)]
@@ -354,4 +354,4 @@ mod quick_scan;
 
 pub use quick_scan::{QuickScanResult, QUICK_SCAN_MAX_ITEMS};
 
-pub use plan_draft::{DraftArea, DraftPriority, PlanDraft};
+pub use plan_draft::{plan_document, DraftArea, DraftPriority, PlanDraft, PLAN_SECTIONS};

@@ -34,6 +34,8 @@ pub struct Labels {
     pub answered: &'static str,
     /// Heading of the per-area table.
     pub by_area: &'static str,
+    /// The profile rows' section in the CSV (事業場について).
+    pub profile_section: &'static str,
     /// "Area".
     pub area: &'static str,
     /// Caption of the per-area chart.
@@ -256,6 +258,7 @@ const JA: Labels = Labels {
     level: "段階",
     answered: "回答済み",
     by_area: "領域ごとの状況",
+    profile_section: "事業場について",
     area: "領域",
     chart_title: "領域ごとの得点（%）",
     not_scored: "採点対象なし",
@@ -275,7 +278,7 @@ const JA: Labels = Labels {
     why_not: "実施できていない理由",
     why_not_other: "その他の理由",
     obligation: "位置づけ",
-    legal_duty: "義務",
+    legal_duty: "法定義務",
     effort_duty: "努力義務",
     recommended: "推奨",
     planned_from: "{date}から{level}（予定）",
@@ -284,7 +287,7 @@ const JA: Labels = Labels {
     planned_by_cabinet_order: "政令で定める日から{level}（遅くとも{date}、予定）",
     recommendation: "推奨される対応",
     owner: "担当",
-    due: "期限",
+    due: "目標日",
     done: "完了",
     helpers: "相談先",
     no_actions: "改善が必要な項目はありません。",
@@ -385,6 +388,7 @@ const EN: Labels = Labels {
     level: "Level",
     answered: "Answered",
     by_area: "By area",
+    profile_section: "About the workplace",
     area: "Area",
     chart_title: "Score by area (%)",
     not_scored: "Not scored",
@@ -413,7 +417,7 @@ const EN: Labels = Labels {
     planned_by_cabinet_order: "{level} from a date set by cabinet order, at the latest {date} (planned)",
     recommendation: "What to do",
     owner: "Owner",
-    due: "Due",
+    due: "Target date",
     done: "Done",
     helpers: "Who can help",
     no_actions: "No item needs action.",

@@ -56,6 +56,29 @@ fn answers_of(state: KitState) -> ChecklistAnswers {
     }
 }
 
+/// Another tab's newer answers, with each draft-plan section this tab changed (against
+/// `base`, what it last read or wrote) and the other did not, taken from this tab.
+fn merge_plan(
+    base: &ChecklistAnswers,
+    ours: &ChecklistAnswers,
+    mut newer: ChecklistAnswers,
+) -> ChecklistAnswers {
+    for section in kizuki_core::kind::checklist::PLAN_SECTIONS {
+        let (was, mine, theirs) = (
+            base.plan.get(section),
+            ours.plan.get(section),
+            newer.plan.get(section),
+        );
+        if mine != was && theirs == was {
+            match mine {
+                Some(text) => newer.plan.insert(section.to_string(), text.clone()),
+                None => newer.plan.remove(section),
+            };
+        }
+    }
+    newer
+}
+
 /// The checklist kit.
 #[function_component(ChecklistView)]
 pub fn view(props: &KitProps) -> Html {
@@ -70,6 +93,12 @@ pub fn view(props: &KitProps) -> Html {
         use_reducer(move || Model::new(pack, answers))
     };
     let revision = use_mut_ref(|| loaded.revision);
+    // The answers as this tab last read or wrote them: when another tab saved in between,
+    // the draft plan's sections are merged against it (see the autosave).
+    let base = {
+        let answers = answers_of(loaded.state.clone());
+        use_mut_ref(move || answers)
+    };
     let notice = {
         let first = match &loaded.problem {
             Some(LoadProblem::Storage(error)) => Some(Notice::Storage(error.clone())),
@@ -95,6 +124,11 @@ pub fn view(props: &KitProps) -> Html {
         let notice = notice.clone();
         let dispatcher = model.dispatcher();
         let answers = model.answers.clone();
+        let base = base.clone();
+        let old_draft_key = format!(
+            "{}/plan-draft",
+            platform::record_key(&props.namespace, &props.pack.pack().id)
+        );
         use_effect_with(model.changes, move |changes| {
             if *changes > 0 {
                 let state = KitState::Checklist((*answers).clone());
@@ -102,6 +136,12 @@ pub fn view(props: &KitProps) -> Html {
                 match platform::save_plain(&pack, &namespace, &state, current) {
                     Ok(next) => {
                         *revision.borrow_mut() = next;
+                        *base.borrow_mut() = (*answers).clone();
+                        // The draft plan now lives in the record: the old separate key goes
+                        // once a record holding a plan is saved.
+                        if !answers.plan.is_empty() {
+                            let _ = platform::remove(&old_draft_key);
+                        }
                         if matches!(&*notice, Some(Notice::Storage(_) | Notice::Erased)) {
                             notice.set(None);
                         }
@@ -109,14 +149,36 @@ pub fn view(props: &KitProps) -> Html {
                     Err(StorageError::NewerElsewhere) => {
                         let newer = platform::load_plain(&pack, &namespace);
                         *revision.borrow_mut() = newer.revision;
+                        let newer = answers_of(newer.state);
+                        // Another tab saved since this one read: its answers win, but a plan
+                        // section only this tab changed keeps this tab's text (neither tab's
+                        // text is dropped unless both changed the same section).
+                        let merged = merge_plan(&base.borrow(), &answers, newer.clone());
+                        *base.borrow_mut() = newer.clone();
+                        let save = merged != newer;
                         dispatcher.dispatch(Msg::Replace {
-                            answers: answers_of(newer.state),
-                            save: false,
+                            answers: merged,
+                            save,
                         });
                         notice.set(Some(Notice::Storage(StorageError::NewerElsewhere)));
                     }
                     Err(error) => notice.set(Some(Notice::Storage(error))),
                 }
+            }
+        });
+    }
+
+    // Draft-plan edits kept under the old separate key move into the record, once.
+    {
+        let dispatcher = model.dispatcher();
+        let answers = model.answers.clone();
+        let old_draft_key = format!(
+            "{}/plan-draft",
+            platform::record_key(&props.namespace, &props.pack.pack().id)
+        );
+        use_effect_with((), move |_| {
+            for action in draft::migrate_old_edits(&old_draft_key, &answers) {
+                dispatcher.dispatch(Msg::Apply(action));
             }
         });
     }
@@ -250,11 +312,14 @@ pub fn view(props: &KitProps) -> Html {
                             { &text.results_heading }
                         </h3>
                         <p class="kizuki-notice kizuki-cl-not-diagnosis">{ &text.not_a_diagnosis }</p>
+                        { results::section_links(&ctx) }
                         { results::overall(&ctx, &result) }
                         { results::area_chart(&ctx, &result) }
                         <results::ActionPlan ctx={ctx.clone()} />
+                        { results::back_to_top(&ctx) }
                         { results::where_to_get_help(&ctx) }
                         <draft::PlanDraftView key={format!("draft-{}", *epoch)} ctx={ctx.clone()} />
+                        { results::back_to_top(&ctx) }
                         <div class="kizuki-actions kizuki-no-print kizuki-cl-print-row">
                             <button type="button" class="kizuki-button" data-testid="print" onclick={print}>
                                 { &text.print }

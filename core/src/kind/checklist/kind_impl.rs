@@ -72,6 +72,18 @@ fn checklist_fits(
             }
         }
     }
+    for (section, text) in &answers.plan {
+        if !super::PLAN_SECTIONS.contains(&section.as_str()) {
+            return Err(missing("plan section", section));
+        }
+        let size = text.chars().count();
+        if size > super::MAX_PLAN_SECTION_CHARS {
+            return Err(Error::TooLarge {
+                size,
+                limit: super::MAX_PLAN_SECTION_CHARS,
+            });
+        }
+    }
     for (item, action) in &answers.actions {
         if !pack.has_checklist_item(item) {
             return Err(missing("item", item));

@@ -6,6 +6,40 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AreaResult, Checklist, ChecklistAnswers, Obligation};
+use crate::document::{Align, Block, Document};
+
+/// The sections of the draft plan, in order: 方針, 体制, 重点取組, 評価. Edited texts are
+/// stored under these ids in [`ChecklistAnswers::plan`].
+pub const PLAN_SECTIONS: [&str; 4] = ["policy", "organisation", "priorities", "evaluation"];
+
+/// The draft plan as a [`Document`] (for the plain-text and `.docx` downloads and the
+/// print): its title and each section's heading (the UI's words) and text as the person
+/// reads it (typed text: kept plain, line by line, never read as markup).
+pub fn plan_document(
+    lang: crate::text::Lang,
+    title: &str,
+    sections: &[(String, String)],
+) -> Document {
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        text: title.to_string(),
+    }];
+    for (heading, text) in sections {
+        blocks.push(Block::Heading {
+            level: 2,
+            text: heading.clone(),
+        });
+        blocks.push(Block::Lines {
+            lines: text.lines().map(str::to_string).collect(),
+            align: Align::Start,
+        });
+    }
+    Document {
+        lang,
+        title: title.to_string(),
+        blocks,
+    }
+}
 
 /// The parts of a draft plan, in the plan's order of sections.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

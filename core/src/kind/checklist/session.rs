@@ -23,6 +23,11 @@ pub struct ChecklistAnswers {
     /// The action plan's owners and target dates, by item id.
     #[serde(default)]
     pub actions: BTreeMap<String, ActionEntry>,
+    /// The draft 心の健康づくり計画 as the person edited it: section id
+    /// ([`PLAN_SECTIONS`](super::PLAN_SECTIONS)) → text. A section left out reads as
+    /// worded from the answers. Part of the record, so it is exported and imported with it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plan: BTreeMap<String, String>,
 }
 
 /// The answer to one item.
@@ -97,6 +102,14 @@ pub enum ChecklistAction {
         /// The note.
         text: String,
     },
+    /// Set the edited text of a section of the draft plan (`None` goes back to the text
+    /// worded from the answers).
+    SetPlanSection {
+        /// One of [`PLAN_SECTIONS`](super::PLAN_SECTIONS).
+        section: String,
+        /// The text, at most [`MAX_PLAN_SECTION_CHARS`] characters (longer is cut).
+        text: Option<String>,
+    },
     /// Set who acts on an item's recommendation and by when.
     SetAction {
         /// Item id.
@@ -123,6 +136,9 @@ pub fn coverage_reached(answered: usize, applicable: usize) -> bool {
 
 /// Longest free text kept in an answer, in characters; longer input is cut.
 pub const MAX_FREE_TEXT_CHARS: usize = 2000;
+
+/// Longest text kept in one section of the draft plan, in characters; longer input is cut.
+pub const MAX_PLAN_SECTION_CHARS: usize = 20_000;
 
 fn bounded(text: &str) -> String {
     text.chars().take(MAX_FREE_TEXT_CHARS).collect()
@@ -200,6 +216,20 @@ impl Checklist {
                     .ok_or_else(|| Error::UnknownId(item.clone()))?;
                 answers.items.entry(item.clone()).or_default().note = bounded(text);
                 prune(answers, item);
+            }
+            ChecklistAction::SetPlanSection { section, text } => {
+                if !super::PLAN_SECTIONS.contains(&section.as_str()) {
+                    return Err(Error::UnknownId(section.clone()));
+                }
+                match text {
+                    Some(text) => {
+                        let text: String = text.chars().take(MAX_PLAN_SECTION_CHARS).collect();
+                        answers.plan.insert(section.clone(), text);
+                    }
+                    None => {
+                        answers.plan.remove(section);
+                    }
+                }
             }
             ChecklistAction::SetAction {
                 item,

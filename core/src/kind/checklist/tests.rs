@@ -622,3 +622,76 @@ fn a_quick_scan_naming_an_unknown_or_repeated_item_or_too_many_actions_is_refuse
         assert!(found.contains(&expected.to_string()), "{found:?}");
     }
 }
+
+#[test]
+fn the_draft_plan_is_part_of_the_answers_and_an_unknown_section_is_refused() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "10to49");
+    let set = |section: &str, text: Option<&str>| ChecklistAction::SetPlanSection {
+        section: section.into(),
+        text: text.map(str::to_string),
+    };
+    checklist
+        .apply(
+            &mut answers,
+            &set("policy", Some("当社は心の健康づくりに取り組みます。")),
+        )
+        .unwrap();
+    assert_eq!(
+        answers.plan["policy"],
+        "当社は心の健康づくりに取り組みます。"
+    );
+    let before = answers.clone();
+    assert!(checklist
+        .apply(&mut answers, &set("appendix", Some("x")))
+        .is_err());
+    assert_eq!(answers, before, "a refused action changes nothing");
+    let long = "あ".repeat(MAX_PLAN_SECTION_CHARS + 5);
+    checklist
+        .apply(&mut answers, &set("evaluation", Some(&long)))
+        .unwrap();
+    assert_eq!(
+        answers.plan["evaluation"].chars().count(),
+        MAX_PLAN_SECTION_CHARS
+    );
+    checklist
+        .apply(&mut answers, &set("evaluation", None))
+        .unwrap();
+    assert!(!answers.plan.contains_key("evaluation"));
+    // The plan goes out with the record and comes back.
+    let json = serde_json::to_string(&answers).unwrap();
+    assert!(json.contains("\"plan\":{\"policy\""));
+    let again: ChecklistAnswers = serde_json::from_str(&json).unwrap();
+    assert_eq!(again, answers);
+    // A record without a plan (older files) reads as an empty plan.
+    let older: ChecklistAnswers = serde_json::from_str(r#"{"profile":{"size":"10to49"}}"#).unwrap();
+    assert!(older.plan.is_empty());
+}
+
+#[test]
+fn the_draft_plan_document_has_a_heading_per_section_and_keeps_typed_text_plain() {
+    let document = plan_document(
+        crate::text::Lang::Ja,
+        "心の健康づくり計画（案）",
+        &[
+            ("方針".into(), "一行目\n**二行目**".into()),
+            ("体制".into(), String::new()),
+        ],
+    );
+    let text = crate::document::to_text(&document);
+    assert!(text.contains("方針"), "{text}");
+    assert!(
+        text.contains("**二行目**"),
+        "typed text is not read as markup: {text}"
+    );
+    let headings: Vec<u8> = document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            crate::document::Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings, [1, 2, 2]);
+    assert_eq!(&crate::document::to_docx(&document)[..2], b"PK");
+}

@@ -1,10 +1,14 @@
 //! The draft 心の健康づくり計画: four sections (方針, 体制, 重点取組, 評価) worded from the
-//! core's `PlanDraft` and the locale file, each an editable textarea. Edits are kept in this
-//! browser under their own storage key next to the answers, and print as plain text.
+//! core's `PlanDraft` and the locale file, each an editable textarea. Edits are part of the
+//! checklist's record (`ChecklistAnswers::plan`, changed by `SetPlanSection`), so they are
+//! saved, exported and imported with the answers; the plan prints alone on one A4 page and
+//! downloads as plain text and as an editable `.docx` (the core's document model).
 
 use std::collections::BTreeMap;
 
-use kizuki_core::kind::checklist::PlanDraft;
+use kizuki_core::kind::checklist::{
+    plan_document, ChecklistAction, ChecklistAnswers, PlanDraft, PLAN_SECTIONS,
+};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -15,9 +19,6 @@ use crate::platform;
 
 /// How many action-plan items the draft lists when the person has not chosen any.
 const TOP_PRIORITIES: usize = 5;
-
-/// The sections, in order: their id (stored with edits) and heading.
-const SECTIONS: [&str; 4] = ["policy", "organisation", "priorities", "evaluation"];
 
 fn heading(text: &ChecklistText, section: &str) -> String {
     match section {
@@ -72,9 +73,22 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
             if draft.in_place.is_empty() {
                 lines.push(text.draft_organisation_none.to_string());
             }
-            for area in &draft.in_place {
-                lines.push(format!("【{}】", area_title(&area.area)));
-                lines.extend(area.items.iter().map(|id| format!("・{}", item_text(id))));
+            // The areas on one line, so the plan stays on one page; the items are in the results.
+            let areas: Vec<String> = draft
+                .in_place
+                .iter()
+                .map(|area| {
+                    fill(
+                        text.draft_organisation_area,
+                        &[
+                            ("area", &area_title(&area.area)),
+                            ("n", &area.items.len().to_string()),
+                        ],
+                    )
+                })
+                .collect();
+            if !areas.is_empty() {
+                lines.push(areas.join(text.draft_list_separator));
             }
             lines.join("\n")
         }
@@ -142,55 +156,29 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
                     ("score", &score(draft.percent, draft.level)),
                 ],
             )];
-            lines.push(String::new());
-            for (area, counts) in checklist.areas.iter().zip(&draft.baseline) {
-                if counts.applicable > 0 {
-                    lines.push(fill(
+            let areas: Vec<String> = checklist
+                .areas
+                .iter()
+                .zip(&draft.baseline)
+                .filter(|(_, counts)| counts.applicable > 0)
+                .map(|(area, counts)| {
+                    fill(
                         text.draft_evaluation_area,
                         &[
                             ("area", area.title.get(lang)),
                             ("score", &score(counts.percent, counts.level)),
                         ],
-                    ));
-                }
-            }
+                    )
+                })
+                .collect();
+            // The baseline by area on one line, so the plan stays on one page.
+            lines.push(fill(
+                text.draft_evaluation_areas,
+                &[("areas", &areas.join(text.draft_list_separator))],
+            ));
             lines.join("\n")
         }
     }
-}
-
-/// The stored edits: `Err` when a record is there that cannot be read (it is then never
-/// written over; see [`first_load`]).
-fn read_edits(key: &str) -> Result<BTreeMap<String, String>, platform::StorageError> {
-    match platform::read(key)? {
-        None => Ok(BTreeMap::new()),
-        Some(json) => serde_json::from_str(&json).map_err(|_| platform::StorageError::KeptInPlace),
-    }
-}
-
-/// The edits to start from. A damaged draft record follows the rule of every record: it is
-/// set aside under `<key>/corrupt/<time>` byte for byte, or, when that copy cannot be
-/// written, left where it is (and the error says so, and no edit is saved over it).
-fn first_load(key: &str) -> (BTreeMap<String, String>, Option<platform::StorageError>) {
-    match read_edits(key) {
-        Ok(edits) => (edits, None),
-        Err(platform::StorageError::KeptInPlace) => {
-            let text = platform::read(key).ok().flatten().unwrap_or_default();
-            match platform::keep_aside(key, &text) {
-                Some(_) => (BTreeMap::new(), None),
-                None => (BTreeMap::new(), Some(platform::StorageError::KeptInPlace)),
-            }
-        }
-        Err(error) => (BTreeMap::new(), Some(error)),
-    }
-}
-
-fn save_edits(key: &str, edits: &BTreeMap<String, String>) -> Result<(), platform::StorageError> {
-    if edits.is_empty() {
-        return platform::remove(key);
-    }
-    let json = serde_json::to_string(edits).unwrap_or_default();
-    platform::write(key, &json)
 }
 
 /// Properties of [`PlanDraftView`].
@@ -200,98 +188,118 @@ pub struct DraftProps {
     pub ctx: Ctx,
 }
 
-/// The editable draft plan.
+/// Each section's heading and text as the person reads it: edited, or worded from the
+/// answers.
+fn sections(ctx: &Ctx, draft: &PlanDraft, today: &str) -> Vec<(String, String)> {
+    let text = ctx.text();
+    PLAN_SECTIONS
+        .iter()
+        .map(|&section| {
+            let value = ctx
+                .answers
+                .plan
+                .get(section)
+                .cloned()
+                .unwrap_or_else(|| generated(ctx, draft, section, today));
+            (heading(text, section), value)
+        })
+        .collect()
+}
+
+/// The draft plan as a document, for the downloads.
+fn document(ctx: &Ctx, draft: &PlanDraft, today: &str) -> kizuki_core::document::Document {
+    plan_document(
+        ctx.lang,
+        ctx.text().draft_heading,
+        &sections(ctx, draft, today),
+    )
+}
+
+/// The editable draft plan. Its edits are part of the checklist's record (answers `plan`):
+/// saved with every change, exported and imported with the answers.
 #[function_component(PlanDraftView)]
 pub fn plan_draft_view(props: &DraftProps) -> Html {
     let ctx = &props.ctx;
     let text = ctx.text();
-    let key = ctx.draft_key();
-    let loaded = {
-        let key = key.clone();
-        use_memo((), move |_| first_load(&key))
-    };
-    let edits = {
-        let loaded = loaded.clone();
-        use_state(move || loaded.0.clone())
-    };
-    // What this tab last read or wrote: when the stored edits differ from it, another tab
-    // wrote them, and they are merged in rather than overwritten.
-    let base = {
-        let loaded = loaded.clone();
-        use_mut_ref(move || loaded.0.clone())
-    };
-    let problem = {
-        let loaded = loaded.clone();
-        use_state(move || loaded.1.clone())
-    };
     let today = use_memo((), |_| platform::today());
+    let sheet = use_node_ref();
+    let problem = use_state(|| None::<String>);
     let draft = ctx
         .checklist()
         .plan_draft(&ctx.answers, TOP_PRIORITIES, &today);
-    let change = {
-        let edits = edits.clone();
+    let file_stem = format!("{}-plan-{}", ctx.pack.pack().id, today.as_str());
+    let download = |docx: bool| {
+        let document = document(ctx, &draft, &today);
+        let file_stem = file_stem.clone();
         let problem = problem.clone();
-        move |section: &'static str, value: Option<String>| {
-            let stored = match read_edits(&key) {
-                Ok(stored) => stored,
-                Err(error) => {
-                    // Never written over: a record that cannot be read stays as it is.
-                    problem.set(Some(error));
-                    return;
-                }
+        Callback::from(move |_: MouseEvent| {
+            let done = if docx {
+                crate::document_view::download_docx(&document, &file_stem)
+            } else {
+                crate::document_view::download_text(&document, &file_stem)
             };
-            let other_tab = stored != *base.borrow();
-            // Start from what is stored (another tab's sections included), change only the
-            // section edited here.
-            let mut next = if other_tab { stored } else { (*edits).clone() };
-            match value {
-                Some(value) => next.insert(section.to_string(), value),
-                None => next.remove(section),
-            };
-            match save_edits(&key, &next) {
-                Ok(()) => problem.set(other_tab.then_some(platform::StorageError::NewerElsewhere)),
-                Err(error) => problem.set(Some(error)),
-            }
-            *base.borrow_mut() = next.clone();
-            edits.set(next);
-        }
+            problem.set(done.err());
+        })
     };
     html! {
-        <section class="kizuki-cl-draft" aria-labelledby={ctx.id(&["draft-heading"])} data-testid="draft">
+        <section class="kizuki-cl-draft" aria-labelledby={ctx.id(&["draft-heading"])} data-testid="draft"
+                 ref={sheet.clone()}>
             <h4 id={ctx.id(&["draft-heading"])}>{ &text.draft_heading }</h4>
             <p class="kizuki-cl-intro kizuki-no-print">{ &text.draft_intro }</p>
+            <div class="kizuki-actions kizuki-no-print">
+                <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--small"
+                        data-testid="draft-print" onclick={crate::print::on_print(sheet.clone())}>
+                    { &text.draft_print }
+                </button>
+                <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--small"
+                        data-testid="draft-docx" onclick={download(true)}>
+                    { &text.draft_docx }
+                </button>
+                <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--small"
+                        data-testid="draft-text" onclick={download(false)}>
+                    { &text.draft_text }
+                </button>
+            </div>
             if let Some(error) = &*problem {
-                <p class="kizuki-notice kizuki-notice--error" role="alert">{ super::storage_message(text, error) }</p>
+                <p class="kizuki-notice kizuki-notice--error" role="alert">{ error }</p>
             }
-            { for SECTIONS.iter().map(|&section| {
+            { for PLAN_SECTIONS.iter().map(|&section| {
                 let id = ctx.id(&["draft", section]);
-                let edited = edits.get(section);
+                let edited = ctx.answers.plan.get(section);
                 let value = edited.cloned().unwrap_or_else(|| generated(ctx, &draft, section, &today));
                 let rows = (value.lines().count() + 2).clamp(4, 24);
                 let on_input = {
-                    let change = change.clone();
+                    let apply = ctx.apply.clone();
                     Callback::from(move |event: InputEvent| {
                         let area: HtmlTextAreaElement = event.target_unchecked_into();
-                        change(section, Some(area.value()));
+                        apply.emit(ChecklistAction::SetPlanSection {
+                            section: section.to_string(),
+                            text: Some(area.value()),
+                        });
                     })
                 };
                 let on_reset = {
-                    let change = change.clone();
-                    Callback::from(move |_: MouseEvent| change(section, None))
+                    let apply = ctx.apply.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        apply.emit(ChecklistAction::SetPlanSection {
+                            section: section.to_string(),
+                            text: None,
+                        })
+                    })
                 };
                 html! {
                     <div class="kizuki-cl-draft-section" data-section={section}>
                         <h5 class="kizuki-cl-draft-heading">
                             <label for={id.clone()}>{ heading(text, section) }</label>
                             if edited.is_some() {
-                                <span class="kizuki-cl-edited">{ " " }{ &text.draft_edited }</span>
+                                <span class="kizuki-cl-edited kizuki-no-print">{ " " }{ &text.draft_edited }</span>
                             }
                         </h5>
                         <textarea id={id} class="kizuki-input kizuki-cl-draft-text" rows={rows.to_string()}
                                   value={value.clone()} oninput={on_input} />
                         <div class="kizuki-cl-draft-print">{ value }</div>
                         if edited.is_some() {
-                            <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={on_reset}>
+                            <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small kizuki-no-print" onclick={on_reset}>
                                 { &text.draft_reset }
                             </button>
                         }
@@ -299,5 +307,32 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
                 }
             }) }
         </section>
+    }
+}
+
+/// Moves draft edits kept under the old separate key (`<record>/plan-draft`, before the
+/// plan joined the record) into the answers, once: only when the record holds no plan yet.
+/// A damaged old record is set aside like any record. Returns the actions to apply; the
+/// old key is removed by the caller once the record with the plan is saved.
+pub fn migrate_old_edits(old_key: &str, answers: &ChecklistAnswers) -> Vec<ChecklistAction> {
+    let Ok(Some(json)) = platform::read(old_key) else {
+        return Vec::new();
+    };
+    match serde_json::from_str::<BTreeMap<String, String>>(&json) {
+        Ok(edits) if answers.plan.is_empty() => edits
+            .into_iter()
+            .filter(|(section, _)| PLAN_SECTIONS.contains(&section.as_str()))
+            .map(|(section, text)| ChecklistAction::SetPlanSection {
+                section,
+                text: Some(text),
+            })
+            .collect(),
+        Ok(_) => Vec::new(),
+        Err(_) => {
+            // Set aside byte for byte (or, when that fails, left where it is, never
+            // written over).
+            let _ = platform::keep_aside(old_key, &json);
+            Vec::new()
+        }
     }
 }

@@ -221,7 +221,8 @@ pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
                 { checklist.item_text(item, &ctx.answers).get(lang) }
             </legend>
             <p class="kizuki-cl-badges">{ obligation_badge(text, duty.level) }{ planned_badge(duty.planned.as_ref(), lang) }</p>
-            <div class="kizuki-options kizuki-options--scale">
+            <div class={classes!("kizuki-options", "kizuki-options--scale",
+                                 (checklist.scale.len() == 5).then_some("kizuki-options--five"))}>
                 { for checklist.scale.iter().map(|option| {
                     let id = ctx.id(&["item", &item.id, &option.id]);
                     let apply = ctx.apply.clone();

@@ -82,9 +82,8 @@ pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Htm
     let sheet = NodeRef::default();
     let print = crate::print::on_print(sheet.clone());
     html! {
-        <section class="kizuki-cl-main kizuki-cl-results kizuki-cl-quick-results"
-                 aria-labelledby={ctx.id(&["screen-heading"])} data-testid="quick-results"
-                 ref={sheet}>
+        <section ref={sheet} class="kizuki-cl-main kizuki-cl-results kizuki-cl-quick-results"
+                 aria-labelledby={ctx.id(&["screen-heading"])} data-testid="quick-results">
             <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1"
                 ref={heading.clone()}>
                 { &text.quick_results_heading }

@@ -344,3 +344,74 @@ pub fn where_to_get_help(ctx: &Ctx) -> Html {
         </section>
     }
 }
+
+/// Moves to the element with `id` in the widget's own root (the Shadow DOM, where a `#id`
+/// link would not reach), and gives it focus so keyboard and screen-reader users land there.
+fn jump_to(event: &MouseEvent, id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(node) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+    else {
+        return;
+    };
+    let root = node.get_root_node();
+    let element = match root.dyn_ref::<web_sys::DocumentFragment>() {
+        Some(fragment) => fragment.get_element_by_id(id),
+        None => root
+            .dyn_ref::<web_sys::Document>()
+            .and_then(|document| document.get_element_by_id(id)),
+    };
+    if let Some(element) = element {
+        element.scroll_into_view();
+        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = element.set_attribute("tabindex", "-1");
+            let _ = element.focus();
+        }
+    }
+}
+
+/// Links to the results' sections, at the top of the results.
+pub fn section_links(ctx: &Ctx) -> Html {
+    let text = ctx.text();
+    let link = |heading: &str, label: &str| {
+        let id = ctx.id(&[heading]);
+        html! {
+            <li>
+                <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
+                        data-jump={heading.to_string()}
+                        onclick={Callback::from(move |event: MouseEvent| jump_to(&event, &id))}>
+                    { label.to_string() }
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <nav class="kizuki-cl-sections kizuki-no-print" aria-label={text.sections_label.to_string()}
+             data-testid="section-links">
+            <ul>
+                { link("overall-heading", text.overall_heading) }
+                { link("chart-heading", text.chart_heading) }
+                { link("plan-heading", text.plan_heading) }
+                { link("help-heading", text.help_heading) }
+                { link("draft-heading", text.draft_heading) }
+                { link("files-heading", text.files_heading) }
+            </ul>
+        </nav>
+    }
+}
+
+/// A way back to the top of the results.
+pub fn back_to_top(ctx: &Ctx) -> Html {
+    let text = ctx.text();
+    let id = ctx.id(&["screen-heading"]);
+    html! {
+        <p class="kizuki-cl-back-to-top kizuki-no-print">
+            <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
+                    data-testid="back-to-top"
+                    onclick={Callback::from(move |event: MouseEvent| jump_to(&event, &id))}>
+                { &text.back_to_top }
+            </button>
+        </p>
+    }
+}

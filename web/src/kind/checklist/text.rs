@@ -140,7 +140,7 @@ pub struct ChecklistText {
     pub help_intro_directory: &'static str,
     /// Mental-health plan (draft)
     pub draft_heading: &'static str,
-    /// A draft made from your answers and the action plan. Edit it freely; your edits are kept …
+    /// A draft made from your answers and the action plan. Change it as you like: your edits a…
     pub draft_intro: &'static str,
     /// 1. Policy
     pub draft_policy: &'static str,
@@ -172,7 +172,7 @@ pub struct ChecklistText {
     pub draft_consistency_heading: &'static str,
     /// Check as of {date}: {score}  Once a year, the workplace runs this checklist again, compa…
     pub draft_evaluation_text: &'static str,
-    /// - {area}: {score}
+    /// {area} {score}
     pub draft_evaluation_area: &'static str,
     /// {percent}% ({level})
     pub draft_score: &'static str,
@@ -294,6 +294,22 @@ pub struct ChecklistText {
     pub quick_back: &'static str,
     /// Print this summary (one page)
     pub quick_print: &'static str,
+    /// Print the plan alone (one A4 page)
+    pub draft_print: &'static str,
+    /// Save as a Word document (.docx)
+    pub draft_docx: &'static str,
+    /// Save as text (.txt)
+    pub draft_text: &'static str,
+    /// Sections of the results
+    pub sections_label: &'static str,
+    /// Back to the top of the results
+    pub back_to_top: &'static str,
+    /// {area} ({n} items)
+    pub draft_organisation_area: &'static str,
+    /// By area: {areas}
+    pub draft_evaluation_areas: &'static str,
+    /// ;
+    pub draft_list_separator: &'static str,
 }
 
 crate::locale_table!("checklist", ChecklistText, checklist_text);
