@@ -43,6 +43,7 @@
 #[cfg(not(any(feature = "checklist", feature = "plan", feature = "course")))]
 compile_error!("kizuki-core needs at least one kind's feature: checklist, plan or course");
 
+pub mod about;
 #[cfg(all(feature = "checklist", feature = "course"))]
 pub mod aggregate;
 pub mod csv_export;

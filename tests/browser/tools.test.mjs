@@ -208,8 +208,19 @@ describe('tools pages', () => {
     await records.first().waitFor({ timeout: 30_000 });
     assert.equal(await records.count(), keys.length);
     const record = page.locator(`kizuki-kit .kizuki-tools-record[data-key="${keys[0]}"]`);
-    assert.match(await record.textContent(), /mh-checklist/);
-    assert.match(await record.textContent(), /\d{4}-\d{2}-\d{2}T/);
+    // In plain words (issue 16): the kit's name, what the record is, the local date, KB;
+    // no ids, character counts or UTC stamps.
+    const shown = await record.textContent();
+    assert.match(shown, /メンタルヘルス対策 実施状況チェックリスト/);
+    assert.match(shown, /回答と進み具合/);
+    assert.match(shown, /\d+\.\d KB/);
+    assert.doesNotMatch(shown, /mh-checklist|kizuki\/|文字|\d{4}-\d{2}-\d{2}T|Z\b/);
+    const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).saved_at, keys[0]);
+    const local = await page.evaluate((iso) => {
+      const d = new Date(iso);
+      return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    }, saved);
+    assert.equal((await record.locator('.kizuki-tools-record-saved').textContent()).trim(), local, 'in the reader\'s time zone');
 
     await record.locator('.kizuki-tools-erase').click();
     await record.locator('.kizuki-tools-erase-yes').click();

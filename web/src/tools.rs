@@ -5,6 +5,8 @@
 
 #[cfg(feature = "tools")]
 pub mod aggregate;
+#[cfg(feature = "tools")]
+pub mod dir_check;
 // The crash screen names files as this page does, so the module is in every kit's build.
 #[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub mod my_data;
@@ -13,6 +15,8 @@ use kizuki_core::Lang;
 
 #[cfg(feature = "tools")]
 pub use aggregate::AggregateView;
+#[cfg(feature = "tools")]
+pub use dir_check::DirectoryCheckView;
 #[cfg(feature = "tools")]
 pub use my_data::MyDataView;
 
@@ -66,15 +70,29 @@ pub struct ToolsText {
     pub data_embedded: &'static str,
     pub data_nothing_sent: &'static str,
     pub data_empty: &'static str,
-    pub data_key: &'static str,
+    pub data_what: &'static str,
+    pub data_kit_mh_checklist: &'static str,
+    pub data_kit_provider_checklist: &'static str,
+    pub data_kit_return_to_work: &'static str,
+    pub data_kit_linecare: &'static str,
+    /// `{id}`: a pack this build does not name.
+    pub data_kit_other: &'static str,
+    pub data_what_answers: &'static str,
+    pub data_what_cases: &'static str,
+    pub data_what_plan_draft: &'static str,
+    pub data_what_before_import: &'static str,
+    pub data_what_corrupt: &'static str,
+    pub data_what_other: &'static str,
     pub data_pack: &'static str,
-    pub data_namespace: &'static str,
     pub data_size: &'static str,
     pub data_size_value: &'static str,
     pub data_saved: &'static str,
+    /// `{y}`, `{month}` (from `data_months`), `{d}`, `{hh}`, `{mm}`: a local date and time.
+    pub data_saved_value: &'static str,
+    /// The twelve month names, separated by spaces.
+    pub data_months: &'static str,
     pub data_sealed: &'static str,
     pub data_unreadable: &'static str,
-    pub data_corrupt: &'static str,
     pub data_download: &'static str,
     pub data_erase: &'static str,
     pub data_confirm: &'static str,
@@ -83,6 +101,25 @@ pub struct ToolsText {
     pub data_erased: &'static str,
     pub data_failed: &'static str,
     pub data_refresh: &'static str,
+    pub chk_heading: &'static str,
+    pub chk_intro: &'static str,
+    pub chk_choose: &'static str,
+    pub chk_drop: &'static str,
+    pub chk_file: &'static str,
+    pub chk_ok: &'static str,
+    pub chk_ok_warnings: &'static str,
+    pub chk_summary: &'static str,
+    pub chk_error: &'static str,
+    pub chk_warning: &'static str,
+    pub chk_place_file: &'static str,
+    pub chk_place_resource: &'static str,
+    pub chk_place_resource_id: &'static str,
+    pub chk_place_item: &'static str,
+    pub chk_read_failed: &'static str,
+    /// A directory file's field names, in words, by key.
+    pub chk_fields: &'static [(&'static str, &'static str)],
+    /// What each kind of finding means and how to fix it.
+    pub chk_problems: &'static [(&'static str, &'static str)],
 }
 
 impl ToolsText {
