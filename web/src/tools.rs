@@ -63,6 +63,23 @@ pub struct ToolsText {
     pub agg_print: &'static str,
     pub agg_clear: &'static str,
     pub agg_failed: &'static str,
+    /// The minimum group's label and help for checklist exports (workplaces, in 件).
+    pub agg_min_group_files: &'static str,
+    pub agg_min_group_help_files: &'static str,
+    /// `{done}` of `{total}` files read.
+    pub agg_reading_progress: &'static str,
+    /// `{total}` files being aggregated.
+    pub agg_aggregating: &'static str,
+    pub agg_why_not_overall_heading: &'static str,
+    pub agg_why_not_answers: &'static str,
+    pub agg_why_not_files: &'static str,
+    /// `{full}`: the scale's full-credit answer.
+    pub agg_least_heading: &'static str,
+    /// `{share}`, `{in_place}`, `{applies}`.
+    pub agg_least_share: &'static str,
+    pub agg_least_none: &'static str,
+    pub agg_size_mix_heading: &'static str,
+    pub agg_size_share: &'static str,
     /// The tools' own file problems (`duplicate`); core error codes use the shared messages.
     pub errors: &'static [(&'static str, &'static str)],
     pub data_heading: &'static str,
