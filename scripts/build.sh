@@ -129,6 +129,46 @@ node -e '
   if (filled.includes("KIZUKI_WORDS")) { console.error("kizuki.js: no KIZUKI_WORDS block"); process.exit(1); }
   fs.writeFileSync(script, filled);
 ' "$staging/kizuki.js" web/locales || die "could not fill kizuki.js with the locale words and kinds"
+# The home page's "about this content" panel: each pack's maker, reviews (or that there are
+# none yet), versions, content-as-of date, licence and how to report an error, in both
+# languages, worded as the widgets' panel (web/src/about.rs, kizuki_core::about).
+version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+node -e '
+  const fs = require("fs");
+  const [page, locales, build] = process.argv.slice(1);
+  const ui = {};
+  for (const lang of ["ja", "en"]) ui[lang] = JSON.parse(fs.readFileSync(`${locales}/${lang}/ui.json`, "utf8"));
+  const esc = (text) => String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" })[c]);
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
+  const both = (ja, en) => `${esc(ja)}<br><span lang="en">${esc(en)}</span>`;
+  const pick = (text, lang) => (text ? (lang === "en" ? text.en ?? text.ja : text.ja) : null);
+  const order = ["mh-checklist", "return-to-work", "linecare", "provider-checklist"];
+  const files = fs.readdirSync("content").filter((f) => f.endsWith(".json"))
+    .sort((a, b) => (order.indexOf(a.slice(0, -5)) + 99) % 99 - (order.indexOf(b.slice(0, -5)) + 99) % 99 || a.localeCompare(b));
+  let html = "";
+  for (const file of files) {
+    const pack = JSON.parse(fs.readFileSync(`content/${file}`, "utf8"));
+    const about = pack.about ?? {};
+    const row = (key, value) => `<dt>${both(ui.ja[key], ui.en[key])}</dt><dd>${value}</dd>`;
+    const text = (lang, t) => pick(t, lang) ?? ui[lang].about_not_stated;
+    const reviews = (about.reviewed_by ?? []);
+    const reviewed = (lang) => reviews.length
+      ? reviews.map((r) => fill(ui[lang].about_review_line, { name: pick(r.name, lang), role: pick(r.role, lang), date: r.date })).join(lang === "ja" ? "、" : "; ")
+      : ui[lang].about_not_reviewed;
+    html += `<h3>${esc(pack.title.ja)} <span lang="en">${esc(pack.title.en ?? "")}</span></h3><dl>`
+      + row("about_made_by", both(text("ja", about.made_by), text("en", about.made_by)))
+      + row("about_reviewed_by", both(reviewed("ja"), reviewed("en")))
+      + row("about_version", both(fill(ui.ja.about_version_value, { pack: pack.version, build }), fill(ui.en.about_version_value, { pack: pack.version, build })))
+      + row("about_as_of", both(fill(ui.ja.about_as_of_value, { date: pack.content_as_of }), fill(ui.en.about_as_of_value, { date: pack.content_as_of })))
+      + row("about_licence", esc(about.licence ?? ui.ja.about_not_stated))
+      + row("about_report", both(text("ja", about.report_errors), text("en", about.report_errors)))
+      + "</dl>";
+  }
+  const source = fs.readFileSync(page, "utf8");
+  const filled = source.replace(/<!-- KIZUKI_ABOUT:[\s\S]*?-->/, html);
+  if (filled === source) { console.error("index.html: no KIZUKI_ABOUT marker"); process.exit(1); }
+  fs.writeFileSync(page, filled);
+' "$staging/index.html" web/locales "$version" || die "could not fill the home page's about panel"
 shopt -s nullglob
 packs=(content/*.json)
 shopt -u nullglob
@@ -142,6 +182,35 @@ for pack in "${packs[@]}"; do
     catch (error) { console.error(`${from}: ${error.message}`); process.exit(1); }
   ' "$pack" "$staging/content/$(basename "$pack")" || die "$pack is not valid JSON"
 done
+
+# The standalone site's service worker (www/sw.js) keeps this build's files for offline
+# use: their list, and a version that changes whenever any of them does, are filled in here.
+node -e '
+  const fs = require("fs");
+  const path = require("path");
+  const crypto = require("crypto");
+  const root = process.argv[1];
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const at = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "npm" ? [] : walk(at);
+    return [at];
+  });
+  const files = walk(root)
+    .map((file) => path.relative(root, file).split(path.sep).join("/"))
+    .filter((file) => file !== "sw.js" && !/\.(gz|br|d\.ts)$/.test(file))
+    .sort();
+  const hash = crypto.createHash("sha256");
+  for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file)));
+  const version = hash.digest("hex").slice(0, 16);
+  const list = ["./", ...files.map((file) => `./${file}`)];
+  const worker = path.join(root, "sw.js");
+  const source = fs.readFileSync(worker, "utf8");
+  const filled = source
+    .replace(/\/\* KIZUKI_VERSION \*\/[\s\S]*?\/\* END_KIZUKI_VERSION \*\//, JSON.stringify(version))
+    .replace(/\/\* KIZUKI_FILES \*\/[\s\S]*?\/\* END_KIZUKI_FILES \*\//, JSON.stringify(list));
+  if (filled.includes("KIZUKI_FILES") || filled.includes("KIZUKI_VERSION")) { console.error("sw.js: markers not found"); process.exit(1); }
+  fs.writeFileSync(worker, filled);
+' "$staging" || die "could not fill sw.js with the build's files"
 
 step "assembling dist/npm/ (kizuki-embed)"
 npm_dir="$staging/npm"

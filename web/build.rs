@@ -22,7 +22,11 @@ enum Nested {
 }
 
 /// Nested objects compiled as maps rather than structs: `(table, key)`.
-const MAPS: &[(&str, &str)] = &[("tools", "errors")];
+const MAPS: &[(&str, &str)] = &[
+    ("tools", "errors"),
+    ("tools", "chk_fields"),
+    ("tools", "chk_problems"),
+];
 
 /// `help_kinds` → `HelpKinds`.
 fn camel(snake: &str) -> String {

@@ -4,6 +4,8 @@ import './kizuki.js';
 const params = new URLSearchParams(window.location.search);
 const kit = params.get('kit') ?? 'checklist';
 const widget = document.createElement('kizuki-kit');
+// The page shows the brand and the privacy line itself: the widget does not repeat them.
+widget.setAttribute('chrome', 'none');
 widget.setAttribute('kit', kit);
 const lang = params.get('lang');
 if (lang) widget.setAttribute('lang', lang);

@@ -3,7 +3,7 @@
 
 /** The options of `mount`. Every field is a string; only `kit` is required. */
 export interface MountOptions {
-  kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata";
+  kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata" | "dircheck";
   lang?: "ja" | "en";
   namespace?: string;
   centerName?: string;
@@ -13,6 +13,8 @@ export interface MountOptions {
   packUrl?: string;
   directoryUrl?: string;
   pack?: "mh-checklist" | "linecare" | "provider-checklist";
+  /** "none" when the page itself shows the brand and the privacy line (default "full"). */
+  chrome?: "full" | "none";
 }
 
 /** A widget, from the moment `mount` returns: it shows a loading line until its kit is ready. */

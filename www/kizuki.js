@@ -29,7 +29,7 @@ const WORDS = /* KIZUKI_WORDS */ {
  * tools (aggregation, "my data") share pkg/kizuki_tools.js.
  */
 const KINDS = /* KIZUKI_KINDS */ { checklist: 'mh-checklist', plan: 'return-to-work', course: 'linecare' } /* END_KIZUKI_KINDS */;
-const TOOLS = ['aggregate', 'mydata'];
+const TOOLS = ['aggregate', 'mydata', 'dircheck'];
 
 /** The module that carries `kit` (a kind, its default pack's id, or a tool), or null. */
 function moduleFor(kit) {
@@ -63,9 +63,24 @@ function loadModule(name) {
   return starting.get(name);
 }
 
+/**
+ * The placeholder's language, in the order the module decides it (kizuki_core's
+ * `Lang::choose`): the person's choice on this site, the `lang` option, the browser's
+ * languages, the page's `lang`, Japanese.
+ */
 function languageOf(options) {
-  const lang = String(options.lang ?? document.documentElement.lang ?? '').trim().slice(0, 2);
-  return WORDS[lang] ? lang : 'ja';
+  let stored = null;
+  try {
+    stored = window.localStorage.getItem('kizuki-lang');
+  } catch {
+    // storage blocked: no remembered choice
+  }
+  const candidates = [stored, options.lang, ...(navigator.languages ?? []), document.documentElement.lang];
+  for (const candidate of candidates) {
+    const lang = String(candidate ?? '').trim().slice(0, 2).toLowerCase();
+    if (WORDS[lang]) return lang;
+  }
+  return 'ja';
 }
 
 /** Starts fetching the pack the widget will ask for, so it arrives with the wasm. */
@@ -73,7 +88,7 @@ function prefetchPack(name, options) {
   let url;
   try {
     if (options.packUrl) url = new URL(options.packUrl, document.baseURI);
-    else if (options.kit === 'mydata') return {};
+    else if (options.kit === 'mydata' || options.kit === 'dircheck') return {};
     else url = new URL(`content/${name === 'tools' ? options.pack || 'mh-checklist' : KINDS[name]}.json`, baseUrl);
   } catch {
     return {};
@@ -151,7 +166,8 @@ function showStartError(element, lang, error) {
 /**
  * Mounts a widget into a shadow root of `element` and returns its handle at once.
  * Options: kit (checklist | plan | course | aggregate | mydata), lang (ja | en), namespace,
- * centerName, centerPhone, centerUrl, centerHours, packUrl, directoryUrl.
+ * centerName, centerPhone, centerUrl, centerHours, packUrl, directoryUrl, chrome ("none" when
+ * the page shows the brand and privacy line itself).
  * Throws on an unknown kit or an element that already holds a widget; when the kit's module
  * is already loaded, also on any other bad option. Otherwise a problem found while loading
  * is shown in the widget and rejects `handle.ready`.
@@ -217,6 +233,7 @@ const ATTRIBUTES = {
   'pack-url': 'packUrl',
   'directory-url': 'directoryUrl',
   pack: 'pack',
+  chrome: 'chrome',
 };
 
 /** `<kizuki-kit kit="checklist" lang="ja" …>`: mounts when connected, destroys when removed. */

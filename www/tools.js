@@ -7,6 +7,8 @@ const PACKS = ['mh-checklist', 'linecare', 'provider-checklist', 'bjsq-57', 'bjs
 const container = document.getElementById('kit-container');
 const params = new URLSearchParams(window.location.search);
 const widget = document.createElement('kizuki-kit');
+// The page shows the brand and the privacy line itself: the widget does not repeat them.
+widget.setAttribute('chrome', 'none');
 widget.setAttribute('kit', container.dataset.kit);
 const lang = params.get('lang');
 if (lang) widget.setAttribute('lang', lang);

@@ -22,8 +22,9 @@ use serde::Serialize;
 use crate::kind::checklist::aggregate as checklist;
 use crate::kind::course::aggregate as course;
 pub use checklist::{
-    AreaFigures, BandFigures, ChecklistFigures, ItemDistribution, ItemFigures, SizeBand,
-    WhyNotTally, BAND_ALL, BAND_UNANSWERED, SIZE_QUESTION,
+    file_rows, AreaFigures, BandFigures, ChecklistFigures, ChecklistTally, FileRows,
+    ItemDistribution, ItemFigures, ItemRow, LeastInPlace, SizeBand, WhyNotTally, BAND_ALL,
+    BAND_UNANSWERED, LEAST_IN_PLACE, SIZE_QUESTION,
 };
 pub use course::{
     CourseFigures, FeedbackFigures, FeedbackNumbers, ModuleFigures, ModuleNumbers, QuizNumbers,
@@ -33,8 +34,6 @@ use crate::csv_export::write_csv;
 use crate::error::{Error, Result};
 use crate::export::{import, Export};
 use crate::kind::checklist::Checklist;
-#[cfg(feature = "checklist")]
-use crate::kind::checklist::ChecklistAnswers;
 use crate::kind::course::Course;
 #[cfg(feature = "course")]
 use crate::kind::course::CourseProgress;
@@ -42,8 +41,31 @@ use crate::load::ValidPack;
 use crate::report::{fill_number, labels};
 use crate::text::Lang;
 
-/// The smallest group whose figures are shown; smaller requests are raised to it.
+/// The smallest group whose figures are shown by default, and always for data about
+/// people (course records): smaller requests are raised to it.
 pub const DEFAULT_MIN_GROUP: usize = 10;
+
+/// The smallest group a center may choose for checklist exports, which describe workplaces,
+/// not people: a pilot with a few workplaces can see its figures. Small cells stay hidden.
+pub const MIN_WORKPLACE_GROUP: usize = MIN_CELL;
+
+/// The lowest minimum group a center may set for exports of this kind: checklists describe
+/// workplaces ([`MIN_WORKPLACE_GROUP`]); anything about people keeps [`DEFAULT_MIN_GROUP`].
+pub fn min_group_floor(kind: &str) -> usize {
+    if kind == "checklist" {
+        MIN_WORKPLACE_GROUP
+    } else {
+        DEFAULT_MIN_GROUP
+    }
+}
+
+/// The minimum group to apply to exports of `kind`: the request (default
+/// [`DEFAULT_MIN_GROUP`]), raised to at least [`min_group_floor`].
+pub fn effective_min_group_for(kind: &str, requested: Option<usize>) -> usize {
+    requested
+        .unwrap_or(DEFAULT_MIN_GROUP)
+        .max(min_group_floor(kind))
+}
 
 /// The smallest count shown inside a shown group (a count of 1 or 2 points at people).
 pub const MIN_CELL: usize = 3;
@@ -169,7 +191,8 @@ pub struct InvalidFile {
     pub message: String,
 }
 
-/// The minimum group size to apply: the request, raised to at least [`DEFAULT_MIN_GROUP`].
+/// The minimum group size to apply to data about people: the request, raised to at least
+/// [`DEFAULT_MIN_GROUP`] (see [`effective_min_group_for`] for checklists).
 pub fn effective_min_group(requested: Option<usize>) -> usize {
     requested
         .unwrap_or(DEFAULT_MIN_GROUP)
@@ -178,82 +201,147 @@ pub fn effective_min_group(requested: Option<usize>) -> usize {
 
 /// Aggregates exports of `pack`. Each file goes through [`import`]; files that fail, and
 /// files equal to an earlier one, are listed in `invalid` and skipped. Fails only for a
-/// plan pack, which is never aggregated.
+/// plan pack, which is never aggregated. The same as adding each file to an
+/// [`Aggregation`].
 pub fn aggregate(
     pack: &ValidPack,
     files: &[ExportFile<'_>],
     min_group: Option<usize>,
 ) -> Result<AggregateReport> {
-    let min_group = effective_min_group(min_group);
-    let kind = pack.pack().kit.kind_name();
-    if kind == "plan" {
-        return Err(Error::NotAllowed(
-            "return-to-work cases hold health information and are not aggregated".into(),
-        ));
-    }
-    let mut valid: Vec<(&str, Export)> = Vec::new();
-    let mut invalid = Vec::new();
-    // Files already counted, by (saved_at, revision): a duplicate shares both, so only those
-    // few are compared in full (comparing with every earlier file grew with the square).
-    let mut seen: HashMap<(String, u64), Vec<usize>> = HashMap::new();
+    let mut aggregation = Aggregation::new(pack, min_group)?;
     for file in files {
-        match import(pack, file.bytes) {
-            Ok(export) => {
-                let same_key = seen
-                    .entry((export.saved_at.clone(), export.revision))
-                    .or_default();
-                if let Some((first, _)) = same_key
-                    .iter()
-                    .map(|&index| &valid[index])
-                    .find(|(_, e)| *e == export)
-                {
-                    invalid.push(InvalidFile {
-                        name: file.name.to_string(),
-                        code: "duplicate",
-                        message: format!("the same export as `{first}`; counted once"),
-                    });
-                } else {
-                    same_key.push(valid.len());
-                    valid.push((file.name, export));
-                }
-            }
-            Err(error) => invalid.push(InvalidFile {
-                name: file.name.to_string(),
-                code: error.code(),
-                message: error.to_string(),
-            }),
+        aggregation.add(file.name, file.bytes);
+    }
+    Ok(aggregation.finish())
+}
+
+/// Many exports of one pack, added one at a time. A checklist keeps only running counts
+/// ([`ChecklistTally`]) and a 16-byte fingerprint per counted file (to find duplicates), so
+/// any number of files can stream through in bounded memory; a course keeps each counted
+/// person's progress.
+pub struct Aggregation<'a> {
+    pack: &'a ValidPack,
+    kind: &'static str,
+    min_group: usize,
+    files_read: usize,
+    files_valid: usize,
+    invalid: Vec<InvalidFile>,
+    /// Fingerprints of the files counted: their number in the order read.
+    seen: HashMap<u128, usize>,
+    checklist: Option<checklist::ChecklistTally<'a>>,
+    #[cfg(feature = "course")]
+    course: Vec<CourseProgress>,
+}
+
+impl<'a> Aggregation<'a> {
+    /// Starts an aggregation of exports of `pack`; fails for a plan pack.
+    pub fn new(pack: &'a ValidPack, min_group: Option<usize>) -> Result<Aggregation<'a>> {
+        let kind = pack.pack().kit.kind_name();
+        if kind == "plan" {
+            return Err(Error::NotAllowed(
+                "return-to-work cases hold health information and are not aggregated".into(),
+            ));
         }
+        Ok(Aggregation {
+            pack,
+            kind,
+            min_group: effective_min_group_for(kind, min_group),
+            files_read: 0,
+            files_valid: 0,
+            invalid: Vec::new(),
+            seen: HashMap::new(),
+            checklist: pack
+                .content::<Checklist>()
+                .map(checklist::ChecklistTally::new),
+            #[cfg(feature = "course")]
+            course: Vec::new(),
+        })
     }
-    let hidden = valid.len() < min_group;
-    let mut report = AggregateReport {
-        pack_id: pack.pack().id.clone(),
-        pack_version: pack.pack().version.clone(),
-        kind,
-        min_group,
-        files_read: files.len(),
-        files_valid: valid.len(),
-        invalid,
-        hidden,
-        checklist: None,
-        course: None,
+
+    /// Adds one file: imported, counted unless it is invalid or equal to a file already
+    /// counted (then listed in the report's `invalid`). Returns the export when counted.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Option<Export> {
+        self.files_read += 1;
+        let export = match import(self.pack, bytes) {
+            Ok(export) => export,
+            Err(error) => {
+                self.invalid.push(InvalidFile {
+                    name: name.to_string(),
+                    code: error.code(),
+                    message: error.to_string(),
+                });
+                return None;
+            }
+        };
+        let fingerprint = fingerprint(&export);
+        if let Some(first) = self.seen.get(&fingerprint) {
+            self.invalid.push(InvalidFile {
+                name: name.to_string(),
+                code: "duplicate",
+                message: format!("the same export as file no. {first}; counted once"),
+            });
+            return None;
+        }
+        self.seen.insert(fingerprint, self.files_read);
+        self.files_valid += 1;
+        if let (Some(tally), Some(answers)) = (&mut self.checklist, export.state.get::<Checklist>())
+        {
+            tally.add(answers);
+        }
+        #[cfg(feature = "course")]
+        if let Some(progress) = export.state.get::<Course>() {
+            self.course.push(progress.clone());
+        }
+        Some(export)
+    }
+
+    /// The report: figures unless fewer than the minimum group of files were counted.
+    pub fn finish(self) -> AggregateReport {
+        let hidden = self.files_valid < self.min_group;
+        let mut report = AggregateReport {
+            pack_id: self.pack.pack().id.clone(),
+            pack_version: self.pack.pack().version.clone(),
+            kind: self.kind,
+            min_group: self.min_group,
+            files_read: self.files_read,
+            files_valid: self.files_valid,
+            invalid: self.invalid,
+            hidden,
+            checklist: None,
+            course: None,
+        };
+        if hidden {
+            return report;
+        }
+        if let Some(tally) = self.checklist {
+            report.checklist = Some(tally.finish(self.min_group));
+        }
+        #[cfg(feature = "course")]
+        if let Some(course) = self.pack.content::<Course>() {
+            let progress: Vec<&CourseProgress> = self.course.iter().collect();
+            report.course = Some(course::figures(course, &progress, self.min_group));
+        }
+        report
+    }
+}
+
+/// A 128-bit fingerprint of an export's canonical JSON (saved state is written
+/// deterministically, so equal exports have equal JSON).
+fn fingerprint(export: &Export) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let json = export.to_json();
+    let half = |seed: u8| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut hasher);
+        json.hash(&mut hasher);
+        hasher.finish()
     };
-    if hidden {
-        return Ok(report);
-    }
-    if let Some(checklist) = pack.content::<Checklist>() {
-        let answers: Vec<&ChecklistAnswers> = valid
-            .iter()
-            .filter_map(|(_, e)| e.state.get::<Checklist>())
-            .collect();
-        report.checklist = Some(checklist::figures(checklist, &answers, min_group));
-    } else if let Some(course) = pack.content::<Course>() {
-        let progress: Vec<&CourseProgress> = valid
-            .iter()
-            .filter_map(|(_, e)| e.state.get::<Course>())
-            .collect();
-        report.course = Some(course::figures(course, &progress, min_group));
-    }
-    Ok(report)
+    (u128::from(half(1)) << 64) | u128::from(half(2))
+}
+
+/// `part` of `whole` in percent with one decimal, as every figure of the report is rounded.
+pub fn share_percent(part: usize, whole: usize) -> f64 {
+    rate(part, whole)
 }
 
 /// A percentage with one decimal, rounded half up.
@@ -265,7 +353,8 @@ pub(crate) fn rate(part: usize, whole: usize) -> f64 {
     tenths as f64 / 10.0
 }
 
-/// The mean of percentages, with one decimal.
+/// The mean of percentages, with one decimal (the checklist keeps a running sum instead).
+#[allow(dead_code)]
 pub(crate) fn mean(values: &[u8]) -> f64 {
     let sum: usize = values.iter().map(|&v| usize::from(v)).sum();
     rate(sum, values.len() * 100)
@@ -288,14 +377,15 @@ pub fn report_csv(pack: &ValidPack, report: &AggregateReport, lang: Lang) -> Str
     );
     let mut rows = Rows::default();
     rows.push(l.files, "", "", "", l.files, report.files_valid.to_string());
+    // In the report's language only: the reason in words, never the English message.
     for file in &report.invalid {
         rows.push(
             l.invalid_file,
             "",
-            "",
-            &file.name,
             file.code,
-            file.message.clone(),
+            &file.name,
+            l.invalid_file,
+            file_problem(lang, file.code).to_string(),
         );
     }
     if report.hidden {
@@ -308,6 +398,30 @@ pub fn report_csv(pack: &ValidPack, report: &AggregateReport, lang: Lang) -> Str
         course::rows(&mut rows, course, figures, lang, &hidden);
     }
     rows.finish(l)
+}
+
+/// Why a file was left out, in words, for the CSV (the page words it from its locale).
+pub fn file_problem(lang: Lang, code: &str) -> &'static str {
+    match (lang, code) {
+        (Lang::Ja, "duplicate") => "前のファイルと同じ内容（1件として数えました）",
+        (Lang::Ja, "invalid_json") => "JSON形式のファイルではありません",
+        (Lang::Ja, "not_an_export") => "気づきから書き出したファイルではありません",
+        (Lang::Ja, "wrong_pack") => "別のキットのファイルです",
+        (Lang::Ja, "future_version") => "新しい版で作られたファイルです",
+        (Lang::Ja, "does_not_fit") => "このキットの内容と合いません",
+        (Lang::Ja, "too_large") => "ファイルが大きすぎます",
+        (Lang::Ja, "unknown_id" | "invalid_date") => "内容に誤りがあります",
+        (Lang::Ja, _) => "使えないファイルです",
+        (Lang::En, "duplicate") => "Same as an earlier file (counted once)",
+        (Lang::En, "invalid_json") => "Not a JSON file",
+        (Lang::En, "not_an_export") => "Not a file exported from Kizuki",
+        (Lang::En, "wrong_pack") => "A file of another kit",
+        (Lang::En, "future_version") => "Made by a newer version",
+        (Lang::En, "does_not_fit") => "Does not fit this kit's content",
+        (Lang::En, "too_large") => "The file is too large",
+        (Lang::En, "unknown_id" | "invalid_date") => "The content has errors",
+        (Lang::En, _) => "The file cannot be used",
+    }
 }
 
 #[derive(Default)]

@@ -137,6 +137,84 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The steps of [`Diagnostic::path`] (`/resources/2/url` → `resources`, `2`, `url`),
+    /// JSON-pointer escapes undone; empty for the whole file.
+    pub fn path_segments(&self) -> Vec<String> {
+        self.path
+            .split('/')
+            .skip(1)
+            .filter(|segment| !segment.is_empty())
+            .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
+            .collect()
+    }
+
+    /// What a finding about the file's form says, read from the parser's English message,
+    /// so that a tool can say it in the reader's language; `None` for the other codes.
+    pub fn structure_problem(&self) -> Option<StructureProblem> {
+        let quoted = |prefix: &str| -> Option<String> {
+            let rest = self.message.split(prefix).nth(1)?;
+            let rest = rest.strip_prefix('`')?;
+            Some(rest.split('`').next()?.to_string())
+        };
+        match self.code {
+            Code::InvalidJson if self.message.contains("not UTF-8") => {
+                Some(StructureProblem::NotText)
+            }
+            Code::InvalidJson => {
+                let number = |word: &str| -> Option<usize> {
+                    let rest = self.message.split(word).nth(1)?;
+                    rest.split_whitespace().next()?.parse().ok()
+                };
+                Some(match (number(" line "), number(" column ")) {
+                    (Some(line), Some(column)) => StructureProblem::Syntax { line, column },
+                    _ => StructureProblem::Other,
+                })
+            }
+            Code::InvalidStructure => Some(if let Some(field) = quoted("missing field ") {
+                StructureProblem::MissingField(field)
+            } else if let Some(field) = quoted("unknown field ") {
+                StructureProblem::UnknownField(field)
+            } else if let Some(value) = quoted("unknown variant ") {
+                StructureProblem::UnknownValue(value)
+            } else if self.message.starts_with("invalid type")
+                || self.message.starts_with("invalid value")
+                || self.message.starts_with("invalid length")
+            {
+                StructureProblem::WrongType
+            } else {
+                StructureProblem::Other
+            }),
+            Code::OutOfRange if self.path.is_empty() => Some(StructureProblem::TooLarge),
+            _ => None,
+        }
+    }
+}
+
+/// A finding about a file's form, as [`Diagnostic::structure_problem`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StructureProblem {
+    /// The file is not text in UTF-8.
+    NotText,
+    /// The JSON is broken at this line and column.
+    Syntax {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+    },
+    /// A required field is missing.
+    MissingField(String),
+    /// A field this format does not have (often a misspelling).
+    UnknownField(String),
+    /// A value that is not one of the allowed choices.
+    UnknownValue(String),
+    /// A value of the wrong type (text where a number belongs, …).
+    WrongType,
+    /// The file is larger than allowed.
+    TooLarge,
+    /// Anything else.
+    Other,
 }
 
 impl fmt::Display for Diagnostic {
@@ -156,5 +234,63 @@ impl fmt::Display for Diagnostic {
             self.code.as_str(),
             self.message
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structure_problems_are_read_from_the_parsers_words() {
+        let problem = |code, path: &str, message: &str| {
+            Diagnostic::new(code, path, message).structure_problem()
+        };
+        assert_eq!(
+            problem(
+                Code::InvalidStructure,
+                "/resources/0",
+                "missing field `name`"
+            ),
+            Some(StructureProblem::MissingField("name".into()))
+        );
+        assert_eq!(
+            problem(
+                Code::InvalidStructure,
+                "/resources/0/phne",
+                "unknown field `phne`, expected one of `id`, `kind`"
+            ),
+            Some(StructureProblem::UnknownField("phne".into()))
+        );
+        assert_eq!(
+            problem(
+                Code::InvalidStructure,
+                "/resources/1/kind",
+                "unknown variant `helpline`, expected one of `hotline`"
+            ),
+            Some(StructureProblem::UnknownValue("helpline".into()))
+        );
+        assert_eq!(
+            problem(
+                Code::InvalidStructure,
+                "/as_of",
+                "invalid type: integer `3`, expected a string"
+            ),
+            Some(StructureProblem::WrongType)
+        );
+        assert_eq!(
+            problem(
+                Code::InvalidJson,
+                "",
+                "not valid JSON: EOF while parsing an object at line 3 column 1"
+            ),
+            Some(StructureProblem::Syntax { line: 3, column: 1 })
+        );
+        assert_eq!(
+            problem(Code::UnsafeLink, "/url", "a url must be http or https"),
+            None
+        );
+        let d = Diagnostic::new(Code::UnsafeLink, "/resources/2/a~1b", "x");
+        assert_eq!(d.path_segments(), ["resources", "2", "a/b"]);
     }
 }

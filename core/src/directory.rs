@@ -142,59 +142,156 @@ pub fn check_directory(bytes: &[u8]) -> Vec<Diagnostic> {
     read_directory(bytes).1
 }
 
-fn read_directory(bytes: &[u8]) -> (Option<Directory>, Vec<Diagnostic>) {
-    match parse_directory(bytes) {
-        Ok(directory) => {
-            let diagnostics = validate_directory(&directory);
-            (Some(directory), diagnostics)
-        }
-        Err(diagnostics) => (None, diagnostics),
-    }
+/// The most structural problems listed for one directory file.
+const MAX_STRUCTURE_PROBLEMS: usize = 200;
+
+/// A [`Directory`] without its resources: the header is read apart from them, so a bad
+/// resource does not hide a bad header or another bad resource.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DirectoryHeader {
+    directory_format: u32,
+    maintained_by: Text,
+    as_of: String,
 }
 
-fn parse_directory(bytes: &[u8]) -> Result<Directory, Vec<Diagnostic>> {
-    let value = parse_json_value(bytes, MAX_DIRECTORY_BYTES).map_err(|d| vec![d])?;
-    let directory: Directory = serde_path_to_error::deserialize(&value).map_err(|error| {
-        let path: String = error
-            .path()
-            .iter()
-            .filter_map(|segment| match segment {
-                serde_path_to_error::Segment::Seq { index } => Some(format!("/{index}")),
-                serde_path_to_error::Segment::Map { key } => Some(format!("/{key}")),
-                _ => None,
-            })
-            .collect();
-        vec![Diagnostic::new(
+/// Reads a directory file collecting every problem: the header and each resource are read
+/// on their own (each with every structural problem, its place kept), then every resource
+/// that could be read is checked at its own place in the file.
+fn read_directory(bytes: &[u8]) -> (Option<Directory>, Vec<Diagnostic>) {
+    let mut value = match parse_json_value(bytes, MAX_DIRECTORY_BYTES) {
+        Ok(value) => value,
+        Err(diagnostic) => return (None, vec![diagnostic]),
+    };
+    if !value.is_object() {
+        let problem = Diagnostic::new(
             Code::InvalidStructure,
-            path,
-            error.inner().to_string(),
-        )]
-    })?;
-    Ok(directory)
+            "",
+            "a directory file is a JSON object with directory_format, maintained_by, as_of and resources",
+        );
+        return (None, vec![problem]);
+    }
+    let mut diagnostics = Vec::new();
+    let resources_value = value
+        .as_object_mut()
+        .and_then(|map| map.remove("resources"));
+    let mut resources: Vec<(usize, Resource)> = Vec::new();
+    let mut resources_complete = true;
+    match resources_value {
+        Some(serde_json::Value::Array(items)) => {
+            for (index, item) in items.into_iter().enumerate() {
+                let budget = MAX_STRUCTURE_PROBLEMS
+                    .saturating_sub(diagnostics.len())
+                    .max(1);
+                match crate::load::collect::<Resource>(item, &format!("/resources/{index}"), budget)
+                {
+                    Ok(resource) => resources.push((index, resource)),
+                    Err(found) => {
+                        resources_complete = false;
+                        diagnostics.extend(found);
+                    }
+                }
+            }
+        }
+        Some(_) => {
+            resources_complete = false;
+            diagnostics.push(Diagnostic::new(
+                Code::InvalidStructure,
+                "/resources",
+                "invalid type: expected a list of resources",
+            ));
+        }
+        None => {
+            resources_complete = false;
+            diagnostics.push(Diagnostic::new(
+                Code::InvalidStructure,
+                "",
+                "missing field `resources`",
+            ));
+        }
+    }
+    let written_format = value
+        .get("directory_format")
+        .and_then(serde_json::Value::as_u64)
+        .and_then(|format| u32::try_from(format).ok());
+    let header = match crate::load::collect::<DirectoryHeader>(value, "", MAX_STRUCTURE_PROBLEMS) {
+        Ok(header) => Some(header),
+        Err(found) => {
+            diagnostics.splice(0..0, found);
+            None
+        }
+    };
+    let format = header
+        .as_ref()
+        .map(|h| h.directory_format)
+        .or(written_format)
+        .unwrap_or(DIRECTORY_FORMAT);
+    let checked = check_parts(
+        header
+            .as_ref()
+            .map(|h| (h.directory_format, &h.maintained_by, h.as_of.as_str())),
+        format,
+        resources.iter().map(|(index, resource)| (*index, resource)),
+    );
+    diagnostics.extend(checked);
+    let directory = match header {
+        Some(header) if resources_complete => Some(Directory {
+            directory_format: header.directory_format,
+            maintained_by: header.maintained_by,
+            as_of: header.as_of,
+            resources: resources
+                .into_iter()
+                .map(|(_, resource)| resource)
+                .collect(),
+        }),
+        _ => None,
+    };
+    (directory, diagnostics)
 }
 
 fn validate_directory(directory: &Directory) -> Vec<Diagnostic> {
+    check_parts(
+        Some((
+            directory.directory_format,
+            &directory.maintained_by,
+            directory.as_of.as_str(),
+        )),
+        directory.directory_format,
+        directory.resources.iter().enumerate(),
+    )
+}
+
+/// The checks of a directory's header (when it could be read) and of each resource read,
+/// at its index in the file.
+fn check_parts<'a>(
+    header: Option<(u32, &'a Text, &'a str)>,
+    format: u32,
+    resources: impl Iterator<Item = (usize, &'a Resource)>,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    if !(OLDEST_DIRECTORY_FORMAT..=DIRECTORY_FORMAT).contains(&directory.directory_format) {
-        found.push(Diagnostic::new(
-            Code::UnsupportedFormatVersion,
-            "/directory_format",
-            format!(
-                "this build reads directory_format {OLDEST_DIRECTORY_FORMAT} to {DIRECTORY_FORMAT}"
-            ),
-        ));
+    let mut texts = Vec::new();
+    if let Some((directory_format, maintained_by, as_of)) = header {
+        if !(OLDEST_DIRECTORY_FORMAT..=DIRECTORY_FORMAT).contains(&directory_format) {
+            found.push(Diagnostic::new(
+                Code::UnsupportedFormatVersion,
+                "/directory_format",
+                format!(
+                    "this build reads directory_format {OLDEST_DIRECTORY_FORMAT} to {DIRECTORY_FORMAT}"
+                ),
+            ));
+        }
+        if !crate::validate::is_valid_date(as_of) {
+            found.push(Diagnostic::new(
+                Code::InvalidDate,
+                "/as_of",
+                "write the date as YYYY-MM-DD",
+            ));
+        }
+        texts.push(("/maintained_by".to_string(), maintained_by));
     }
-    let sources_required = directory.directory_format >= 2;
-    if !crate::validate::is_valid_date(&directory.as_of) {
-        found.push(Diagnostic::new(
-            Code::InvalidDate,
-            "/as_of",
-            "write the date as YYYY-MM-DD",
-        ));
-    }
-    let mut texts = vec![("/maintained_by".to_string(), &directory.maintained_by)];
+    let sources_required = format >= 2;
     let mut ids = BTreeSet::new();
-    for (index, resource) in directory.resources.iter().enumerate() {
+    for (index, resource) in resources {
         let path = format!("/resources/{index}");
         if !ids.insert(resource.id.as_str()) {
             found.push(Diagnostic::new(
@@ -323,6 +420,36 @@ mod tests {
             codes,
             [Code::UnsafeLink, Code::DuplicateId, Code::OutOfRange]
         );
+    }
+
+    /// Issue 16: only the first error was reported. A file with a bad header, two resources
+    /// that cannot be read and one with a bad link lists all four, each at its place.
+    #[test]
+    fn every_problem_is_listed_with_its_place_even_when_resources_cannot_be_read() {
+        let json = r#"{"directory_format": 2, "maintained_by": {"ja": "テスト", "en": "Test"}, "as_of": "2026/12/06",
+          "resources": [
+            {"id": "a", "kind": "hotline", "name": {"ja": "A", "en": "A"}, "description": {"ja": "a", "en": "a"}, "phne": "03"},
+            {"id": "b", "kind": "helpline", "name": {"ja": "B", "en": "B"}, "description": {"ja": "b", "en": "b"}},
+            {"id": "c", "kind": "hotline", "name": {"ja": "C", "en": "C"}, "description": {"ja": "c", "en": "c"}, "url": "javascript:alert(1)",
+             "source": {"url": "https://www.mhlw.go.jp/", "publisher": {"ja": "厚生労働省", "en": "MHLW"}, "checked": "2026-12-06"}}
+          ]}"#;
+        let found: Vec<(Code, String)> = load_directory(json.as_bytes())
+            .unwrap_err()
+            .into_iter()
+            .map(|d| (d.code, d.path))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Code::InvalidStructure, "/resources/0/phne".to_string()),
+                (Code::InvalidStructure, "/resources/1/kind".to_string()),
+                (Code::InvalidDate, "/as_of".to_string()),
+                (Code::UnsafeLink, "/resources/2/url".to_string()),
+            ]
+        );
+        let not_an_object = load_directory(b"[1, 2]").unwrap_err();
+        assert_eq!(not_an_object.len(), 1);
+        assert_eq!(not_an_object[0].code, Code::InvalidStructure);
     }
 
     #[test]

@@ -55,6 +55,7 @@ compile_error!(
     "kizuki-core needs at least one kind's feature: checklist, plan, course or questionnaire"
 );
 
+pub mod about;
 #[cfg(all(feature = "checklist", feature = "course"))]
 pub mod aggregate;
 pub mod csv_export;

@@ -207,6 +207,8 @@ struct PackHeader {
     content_as_of: String,
     #[serde(default)]
     last_reviewed: Option<String>,
+    #[serde(default)]
+    about: Option<crate::pack::PackAbout>,
     title: crate::Text,
     description: crate::Text,
     sources: Vec<crate::pack::SourceDocument>,
@@ -222,6 +224,7 @@ impl PackHeader {
             version: self.version,
             content_as_of: self.content_as_of,
             last_reviewed: self.last_reviewed,
+            about: self.about,
             title: self.title,
             description: self.description,
             sources: self.sources,
@@ -273,7 +276,7 @@ impl crate::kind::KindVisitor for CollectKind {
 /// Deserializes `value`, collecting structural problems: after each one, the array element
 /// that holds it is set aside and parsing is tried again, so one run lists problems in
 /// many items. Paths are prefixed with `prefix`.
-fn collect<T: serde::de::DeserializeOwned>(
+pub(crate) fn collect<T: serde::de::DeserializeOwned>(
     mut value: Value,
     prefix: &str,
     limit: usize,

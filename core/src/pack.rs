@@ -28,6 +28,10 @@ pub struct Pack {
     /// dates), when that is recorded; it may be later than `content_as_of`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_reviewed: Option<String>,
+    /// Who made the content, who reviewed it, its licence and how to report an error: the
+    /// "about this content" panel ([`crate::about`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<PackAbout>,
     /// The kit's title.
     pub title: Text,
     /// One or two sentences saying who the kit is for and what it gives them.
@@ -39,6 +43,37 @@ pub struct Pack {
     pub updates: Vec<LegalUpdate>,
     /// What kind of kit this is, with its content.
     pub kit: Kit,
+}
+
+/// Who stands behind a pack: the "about this content" panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PackAbout {
+    /// Who wrote the content and keeps it up to date.
+    pub made_by: Text,
+    /// Who reviewed the content (監修), oldest first. Empty until someone has; the panel
+    /// then says so plainly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewed_by: Vec<Review>,
+    /// The content's licence, as its SPDX identifier (e.g. `CC-BY-4.0`) or in words.
+    pub licence: String,
+    /// How to report an error in the content, in words (a center that embeds the kit is
+    /// named first by the panel).
+    pub report_errors: Text,
+}
+
+/// One review of a pack's content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Who reviewed it (a person or an organisation).
+    pub name: Text,
+    /// In what capacity (e.g. 産業医, 精神科医, 社会保険労務士).
+    pub role: Text,
+    /// The day the review was finished (`YYYY-MM-DD`).
+    pub date: String,
 }
 
 /// A document the content is written from.
@@ -59,6 +94,28 @@ pub struct SourceDocument {
     /// Where to read it, if public (http or https only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The English name of each section as cited (`"第3 1(2)イ": "Part 3, 1(2)(a)"`), so
+    /// an English reader sees references in English; a section not listed is shown as cited.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sections_en: BTreeMap<String, String>,
+}
+
+impl Pack {
+    /// A reference's section in the reader's language: the document's English name for it
+    /// when the reader reads English and the pack gives one, else the section as cited.
+    pub fn section_label<'a>(&'a self, source: &'a SourceRef, lang: crate::Lang) -> &'a str {
+        if lang == crate::Lang::En {
+            let english = self
+                .sources
+                .iter()
+                .find(|document| document.id == source.doc)
+                .and_then(|document| document.sections_en.get(&source.section));
+            if let Some(english) = english {
+                return english;
+            }
+        }
+        &source.section
+    }
 }
 
 /// A pointer from content to the document and section it rests on.

@@ -26,6 +26,24 @@ impl Lang {
         }
     }
 
+    /// The language a widget starts in: the person's own earlier choice on this site
+    /// (`stored`), else the embedding page's `lang` option, else the first of the browser's
+    /// languages (`navigator.languages`, in the person's order) that is Japanese or English,
+    /// else the page's own `lang` attribute, else Japanese. Unknown codes are passed over.
+    pub fn choose<'a>(
+        stored: Option<&str>,
+        option: Option<&str>,
+        browser: impl IntoIterator<Item = &'a str>,
+        page: Option<&str>,
+    ) -> Lang {
+        stored
+            .and_then(Lang::parse)
+            .or_else(|| option.and_then(Lang::parse))
+            .or_else(|| browser.into_iter().find_map(Lang::parse))
+            .or_else(|| page.and_then(Lang::parse))
+            .unwrap_or(Lang::Ja)
+    }
+
     /// The BCP 47 code, for `lang` attributes.
     pub fn code(self) -> &'static str {
         match self {
@@ -213,6 +231,26 @@ mod tests {
         ] {
             assert!(!is_safe_href(href), "{href:?}");
         }
+    }
+
+    #[test]
+    fn the_language_is_the_persons_choice_then_the_host_then_the_browser() {
+        let none: [&str; 0] = [];
+        assert_eq!(
+            Lang::choose(Some("en"), Some("ja"), ["ja"], Some("ja")),
+            Lang::En
+        );
+        assert_eq!(Lang::choose(None, Some("en"), ["ja"], Some("ja")), Lang::En);
+        assert_eq!(
+            Lang::choose(Some("xx"), None, ["fr-FR", "en-GB", "ja"], Some("ja")),
+            Lang::En
+        );
+        assert_eq!(Lang::choose(None, None, ["fr"], Some("en")), Lang::En);
+        assert_eq!(Lang::choose(None, None, none, None), Lang::Ja);
+        assert_eq!(
+            Lang::choose(None, None, ["ja-JP", "en-US"], Some("en")),
+            Lang::Ja
+        );
     }
 
     #[test]

@@ -58,6 +58,23 @@ impl<'pack> Validator<'pack> {
         if let Some(reviewed) = &pack.last_reviewed {
             self.date(reviewed, "/last_reviewed");
         }
+        if let Some(about) = &pack.about {
+            self.text(&about.made_by, "/about/made_by");
+            self.text(&about.report_errors, "/about/report_errors");
+            if about.licence.trim().is_empty() {
+                self.push(
+                    Code::EmptyText,
+                    "/about/licence",
+                    "name the content's licence",
+                );
+            }
+            for (index, review) in about.reviewed_by.iter().enumerate() {
+                let path = format!("/about/reviewed_by/{index}");
+                self.text(&review.name, &format!("{path}/name"));
+                self.text(&review.role, &format!("{path}/role"));
+                self.date(&review.date, &format!("{path}/date"));
+            }
+        }
         self.text(&pack.title, "/title");
         self.text(&pack.description, "/description");
         if pack.sources.is_empty() {

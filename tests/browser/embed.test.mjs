@@ -2,8 +2,12 @@
 // isolated from the host's styles, and destroy() that leaves the other widget working.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('embed page', () => {
   let server;
@@ -168,6 +172,80 @@ describe('embed page', () => {
     await alerts.first().waitFor();
     assert.equal(await alerts.count(), 2);
     assert.match(await alerts.first().textContent(), /開始できませんでした|could not start/);
+    await context.close();
+  });
+
+  test("the guide's checker lists every problem of a bad directory file in Japanese, with its place (issue 16)", async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/embed/guide.html`);
+    const file = JSON.parse(readFileSync(new URL('../../www/embed/directory.json', import.meta.url), 'utf8'));
+    file.as_of = '2026/12/06';
+    file.resources[0].url = 'javascript:alert(1)';
+    file.resources[1].phne = file.resources[1].phone;
+    file.resources[2].kind = 'helpline';
+    delete file.resources[3].description.en;
+    const input = page.locator('kizuki-kit[kit="dircheck"] input[type="file"]');
+    await input.waitFor({ timeout: 30_000 });
+    await input.setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    const findings = page.locator('kizuki-kit[kit="dircheck"] .kizuki-tools-finding');
+    await findings.first().waitFor();
+    const lines = await findings.allTextContents();
+    assert.equal(lines.length, 5, lines.join('\n'));
+    const ids = file.resources.map((r) => r.id);
+    const expect = [
+      ['invalid_structure', `相談先の2件目（id: ${ids[1]}） › phne`, /「phne」という項目はありません/],
+      ['invalid_structure', `相談先の3件目（id: ${ids[2]}） › 種類（kind）`, /「helpline」は選べる値ではありません/],
+      ['invalid_date', '確認日（as_of）', /年-月-日/],
+      ['unsafe_link', `相談先の1件目（id: ${ids[0]}） › ウェブサイト（url）`, /https:\/\//],
+    ];
+    for (const [i, [code, place, message]] of expect.entries()) {
+      const finding = findings.nth(i);
+      assert.equal(await finding.getAttribute('data-code'), code, lines[i]);
+      assert.equal((await finding.locator('.kizuki-tools-finding-place').textContent()).trim(), place);
+      assert.match(await finding.locator('.kizuki-tools-finding-message').textContent(), message);
+    }
+    assert.equal(await findings.nth(4).getAttribute('data-code'), 'missing_translation', 'warnings after errors');
+    assert.match(await page.locator('kizuki-kit[kit="dircheck"] [data-testid="check-summary"]').textContent(), /誤り 4 件/);
+    for (const line of lines) assert.doesNotMatch(line, /error\[|must be|expected one of/, 'no developer text');
+    // A good file: nothing to fix.
+    await input.setInputFiles({
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: readFileSync(new URL('../../www/embed/directory.json', import.meta.url)),
+    });
+    await page.locator('kizuki-kit[kit="dircheck"] [data-testid="check-ok"]').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a page with two widgets gives two named landmarks and axe finds nothing moderate or worse, best practices included', async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
+    await widgetTitle(page, 'kizuki-kit[kit="checklist"]');
+    await widgetTitle(page, 'kizuki-kit[kit="course"]');
+    const regions = await page.evaluate(() =>
+      [...document.querySelectorAll('kizuki-kit')].map((host) => host.shadowRoot.querySelector('section.kizuki')?.getAttribute('aria-label')),
+    );
+    assert.equal(regions.length, 2);
+    assert.ok(regions.every(Boolean), `every widget is a named region: ${regions}`);
+    assert.notEqual(regions[0], regions[1]);
+    const asides = await page.evaluate(() =>
+      [...document.querySelectorAll('kizuki-kit')].flatMap((host) =>
+        [...host.shadowRoot.querySelectorAll('aside')].map((aside) => aside.getAttribute('aria-label')),
+      ),
+    );
+    assert.ok(asides.every(Boolean), `no unnamed aside: ${JSON.stringify(asides)}`);
+    assert.equal(new Set(asides).size, asides.length, `aside names are unique: ${JSON.stringify(asides)}`);
+    assert.deepEqual(problems, []);
+    // axe adds inline styles, which the page's CSP refuses (reported, harmless): checked above.
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
+      return result.violations
+        .filter((v) => v.impact !== 'minor')
+        .map((v) => ({ rule: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' > ')) }));
+    });
+    assert.deepEqual(violations, []);
     await context.close();
   });
 });

@@ -163,7 +163,7 @@ describe('tools pages', () => {
     // "Why not" by size band: 50plus shown, 10to49 (8) and unanswered (2) hidden.
     let hiddenBands = 0;
     for (const band of figures.size_bands) {
-      const row = page.locator(`${host} tr[data-band="${band.id}"]`);
+      const row = page.locator(`${host} .kizuki-tools-why-not tr[data-band="${band.id}"]`);
       const numbers = shown(band.figures);
       if (numbers === null) {
         hiddenBands += 1;
@@ -180,17 +180,111 @@ describe('tools pages', () => {
     assert.ok(hiddenBands >= 2, 'the small size bands are hidden');
     assert.equal(shown(figures.size_bands.find((b) => b.id === '50plus').figures).files, 15);
 
-    // The minimum cannot go under 10, and raising it hides more.
+    // Checklist exports describe workplaces: the minimum goes down to 3, never below, and
+    // raising it hides more.
     const min = page.locator(`${host} input[type=number]`);
-    await min.fill('3');
+    await min.fill('1');
     await min.press('Tab');
-    assert.equal(await min.inputValue(), '10');
+    assert.equal(await min.inputValue(), '3');
     await min.fill('30');
     await min.press('Tab');
     await page.locator(`${host} .kizuki-tools-hidden-all`).waitFor();
 
     // Nothing was uploaded: only the page's own files were requested.
     for (const url of requests) assert.ok(url.startsWith(server.origin), `unexpected request ${url}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('15 checklist files show the why-not reasons overall; a group under the minimum is hidden in every breakdown (issue 19)', async () => {
+    const pack = JSON.parse(readFileSync(join(DIST, 'content', 'mh-checklist.json'), 'utf8'));
+    // 15 workplaces: 6 of 50+, 5 of 10–49, 2 under 10, 2 that gave no size.
+    const files = makeExports(pack).slice(0, 15).map((file, n) => {
+      const envelope = JSON.parse(file.text);
+      if (n < 6) envelope.state.data.profile.size = '50plus';
+      else if (n < 11) envelope.state.data.profile.size = '10to49';
+      else if (n < 13) envelope.state.data.profile.size = 'under10';
+      else delete envelope.state.data.profile.size;
+      return { name: file.name, text: JSON.stringify(envelope) };
+    });
+    const paths = files.map((file) => {
+      const path = join(dir, `fifteen-${file.name}`);
+      writeFileSync(path, file.text);
+      return path;
+    });
+    const cli = (min) =>
+      JSON.parse(
+        spawnSync(cliBinary(), ['aggregate', join(ROOT, 'content/mh-checklist.json'), ...paths, '--format', 'json', '--min-group', String(min)], {
+          encoding: 'utf8',
+        }).stdout,
+      ).checklist;
+
+    const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html`);
+    const host = 'kizuki-kit';
+    const input = page.locator(`${host} input[type=file]`);
+    await input.waitFor({ timeout: 30_000 });
+    assert.match(await page.locator(`${host} .kizuki-tools-min`).textContent(), /事業場/, 'the page says checklist files are workplaces');
+    await input.setInputFiles(paths);
+    await page.locator(`${host} .kizuki-tools-report`).waitFor({ timeout: 30_000 });
+
+    // Every band is under 10: hidden in the size mix and in the reasons by size …
+    for (const table of ['size-mix', 'why-not']) {
+      const selector = table === 'size-mix' ? '[data-testid="size-mix"]' : '.kizuki-tools-why-not';
+      for (const band of ['50plus', '10to49', 'under10', 'unanswered']) {
+        const text = (await page.locator(`${host} ${selector} tr[data-band="${band}"] td`).first().textContent()).trim();
+        assert.equal(text, HIDDEN, `${table} ${band}`);
+      }
+    }
+    // … and the reasons show over all 15 files, as the CLI computes them.
+    const overall = shown(cli(10).why_not_overall);
+    assert.equal(overall.files, 15);
+    const given = Object.entries(overall.why_not).filter(([, tally]) => tally.files > 0);
+    assert.ok(given.length >= 3, 'several reasons were given');
+    for (const [reason, tally] of Object.entries(overall.why_not)) {
+      const row = page.locator(`${host} [data-testid="why-not-overall"] tr[data-reason="${reason}"]`);
+      const count = (n) => (n === null ? '—' : String(n));
+      assert.equal((await row.locator('td[data-measure="answers"]').textContent()).trim(), count(tally.answers), reason);
+      assert.equal((await row.locator('td[data-measure="files"]').textContent()).trim(), count(tally.files), reason);
+    }
+    assert.ok(await page.locator(`${host} [data-testid="least-in-place"] li`).count() > 0, 'items least in place');
+
+    // Lowered to 3: the two larger bands show; the two bands of 2 stay hidden in every
+    // breakdown, and no reason count of theirs follows by subtraction.
+    const min = page.locator(`${host} input[type=number]`);
+    await min.fill('3');
+    await min.press('Tab');
+    await page.locator(`${host} [data-testid="size-mix"] tr[data-band="50plus"] td`, { hasText: '6' }).first().waitFor();
+    for (const selector of ['[data-testid="size-mix"]', '.kizuki-tools-why-not']) {
+      for (const band of ['under10', 'unanswered']) {
+        assert.equal((await page.locator(`${host} ${selector} tr[data-band="${band}"] td`).first().textContent()).trim(), '表示なし（n < 3）', `${selector} ${band}`);
+      }
+    }
+    const five = cli(3);
+    const bands = five.size_bands.map((b) => shown(b.figures)).filter(Boolean);
+    assert.equal(bands.length, 2);
+    for (const [reason, tally] of Object.entries(shown(five.why_not_overall).why_not)) {
+      for (const measure of ['answers', 'files']) {
+        const cells = bands.map((b) => (b.why_not[reason] ?? { answers: 0, files: 0 })[measure]);
+        if (tally[measure] === null || cells.includes(null)) continue;
+        const rest = tally[measure] - cells.reduce((a, b) => a + b, 0);
+        assert.ok(rest === 0 || rest >= 3, `${reason} ${measure}: ${rest} would follow by subtraction`);
+      }
+    }
+    for (const [reason, tally] of Object.entries(bands[0].why_not)) {
+      const cell = (await page.locator(`${host} .kizuki-tools-why-not tr[data-band="50plus"] td[data-reason="${reason}"]`).textContent()).trim();
+      const count = (n) => (n === null ? '—' : String(n));
+      assert.equal(cell, `${count(tally.answers)}／${count(tally.files)}`, reason);
+    }
+
+    // The CSV: UTF-8 with a BOM, in Japanese only.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`${host} .kizuki-tools-report button`, { hasText: 'CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.ok(csv.startsWith('\ufeff'), 'BOM');
+    assert.doesNotMatch(csv, /hidden|counted once|not valid|Size not|Mean score/);
+    assert.match(csv, /実施できていない理由,全体/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -208,8 +302,19 @@ describe('tools pages', () => {
     await records.first().waitFor({ timeout: 30_000 });
     assert.equal(await records.count(), keys.length);
     const record = page.locator(`kizuki-kit .kizuki-tools-record[data-key="${keys[0]}"]`);
-    assert.match(await record.textContent(), /mh-checklist/);
-    assert.match(await record.textContent(), /\d{4}-\d{2}-\d{2}T/);
+    // In plain words (issue 16): the kit's name, what the record is, the local date, KB;
+    // no ids, character counts or UTC stamps.
+    const shown = await record.textContent();
+    assert.match(shown, /メンタルヘルス対策 実施状況チェックリスト/);
+    assert.match(shown, /回答と進み具合/);
+    assert.match(shown, /\d+\.\d KB/);
+    assert.doesNotMatch(shown, /mh-checklist|kizuki\/|文字|\d{4}-\d{2}-\d{2}T|Z\b/);
+    const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).saved_at, keys[0]);
+    const local = await page.evaluate((iso) => {
+      const d = new Date(iso);
+      return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    }, saved);
+    assert.equal((await record.locator('.kizuki-tools-record-saved').textContent()).trim(), local, 'in the reader\'s time zone');
 
     await record.locator('.kizuki-tools-erase').click();
     await record.locator('.kizuki-tools-erase-yes').click();

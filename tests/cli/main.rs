@@ -365,3 +365,88 @@ fn validate_reads_a_directory_file_with_a_bom_as_a_directory() {
         String::from_utf8_lossy(&output.stdout)
     );
 }
+
+/// Issue 19: a national office outgrows a page of dropped files. `aggregate` streams
+/// exports given one per line (here from a file; `-` reads stdin), counts the same as
+/// separate files, and writes every counted file's normalised rows, as CSV (BOM) or as
+/// Parquet that reads back with one row per file and item.
+#[test]
+fn aggregate_streams_json_lines_and_writes_the_rows_as_csv_and_parquet() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = std::env::temp_dir().join(format!("kizuki-cli-rows-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let export: serde_json::Value = serde_json::from_slice(&read(
+        data_dir("checklist").join("small-workplace.answers.json"),
+    ))
+    .unwrap();
+    let mut lines = String::new();
+    for revision in 1..=12 {
+        let mut one = export.clone();
+        one["revision"] = revision.into();
+        lines.push_str(&serde_json::to_string(&one).unwrap());
+        lines.push('\n');
+    }
+    // A duplicate and a line that is not an export are listed, not counted.
+    let first = lines.lines().next().unwrap().to_string();
+    lines.push_str(&first);
+    lines.push_str("\nnot json\n\n");
+    let jsonl = dir.join("exports.jsonl");
+    std::fs::write(&jsonl, &lines).unwrap();
+    let items = {
+        let pack: serde_json::Value =
+            serde_json::from_slice(&read(data_dir("checklist").join("pack.json"))).unwrap();
+        pack["kit"]["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|area| area["items"].as_array().unwrap().len())
+            .sum::<usize>()
+    };
+    for name in ["rows.csv", "rows.parquet"] {
+        let rows = dir.join(name);
+        let output = kizuki(&[
+            "aggregate",
+            &pack("checklist"),
+            "--jsonl",
+            &jsonl.display().to_string(),
+            "--rows",
+            &rows.display().to_string(),
+        ]);
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(report["files_valid"], 12);
+        assert_eq!(report["files_read"], 14);
+        assert_eq!(report["invalid"].as_array().unwrap().len(), 2);
+        assert!(report["checklist"]["why_not_overall"]["shown"].is_object());
+        if name.ends_with(".csv") {
+            let text = std::fs::read_to_string(&rows).unwrap();
+            assert!(text.starts_with('\u{feff}'), "BOM");
+            assert_eq!(text.lines().count(), 1 + 12 * items);
+        } else {
+            let reader = SerializedFileReader::new(std::fs::File::open(&rows).unwrap()).unwrap();
+            let total: i64 = reader
+                .metadata()
+                .row_groups()
+                .iter()
+                .map(|group| group.num_rows())
+                .sum();
+            assert_eq!(total, i64::try_from(12 * items).unwrap());
+            let columns: Vec<String> = reader
+                .metadata()
+                .file_metadata()
+                .schema_descr()
+                .columns()
+                .iter()
+                .map(|column| column.name().to_string())
+                .collect();
+            assert_eq!(
+                columns,
+                [
+                    "file_no", "file", "band", "complete", "percent", "item", "applies", "choice",
+                    "reasons"
+                ]
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -257,8 +257,8 @@ fn fewer_valid_files_than_the_minimum_hide_the_whole_report() {
     let pack = test_pack("checklist");
     let mut contents = checklist_set(&pack, &[("50plus", 9)]);
     contents.push(("empty.json".into(), Vec::new()));
-    let report = aggregate(&pack, &files(&contents), Some(3)).unwrap();
-    assert_eq!(report.min_group, 10, "3 is raised to 10");
+    let report = aggregate(&pack, &files(&contents), None).unwrap();
+    assert_eq!(report.min_group, 10);
     assert!(report.hidden);
     assert!(report.checklist.is_none());
     assert_eq!(report.files_valid, 9);
@@ -268,6 +268,129 @@ fn fewer_valid_files_than_the_minimum_hide_the_whole_report() {
     let csv = report_csv(&pack, &report, Lang::En);
     assert!(csv.contains("hidden (n < 10)"));
     assert!(!csv.contains("Mean score"));
+}
+
+/// Issue 19: checklist exports describe workplaces, so a center may lower the minimum
+/// (to the small-cell size, never below) and pilot with a few files; course records are
+/// about people and keep 10.
+#[test]
+fn a_center_may_lower_the_minimum_for_workplaces_but_not_for_people() {
+    use kizuki_core::aggregate::{effective_min_group_for, min_group_floor};
+    assert_eq!(min_group_floor("checklist"), 3);
+    assert_eq!(min_group_floor("course"), 10);
+    assert_eq!(effective_min_group_for("checklist", None), 10);
+    assert_eq!(effective_min_group_for("checklist", Some(5)), 5);
+    assert_eq!(effective_min_group_for("checklist", Some(1)), 3);
+    assert_eq!(effective_min_group_for("course", Some(5)), 10);
+    let pack = test_pack("checklist");
+    let contents = checklist_set(&pack, &[("50plus", 4)]);
+    let report = aggregate(&pack, &files(&contents), Some(4)).unwrap();
+    assert_eq!(report.min_group, 4);
+    assert!(
+        !report.hidden,
+        "4 workplaces are enough when the center says so"
+    );
+    let report = aggregate(&pack, &files(&contents), Some(1)).unwrap();
+    assert_eq!(report.min_group, 3, "never below the small-cell size");
+    let course = test_pack("course");
+    let contents: Vec<(String, Vec<u8>)> = (0..5)
+        .map(|i| (format!("c{i}.json"), course_file(&course, i)))
+        .collect();
+    let report = aggregate(&course, &files(&contents), Some(3)).unwrap();
+    assert_eq!(report.min_group, 10);
+    assert!(report.hidden);
+}
+
+/// Issue 19: the "why not" reasons showed only by size band, and every band was hidden. With
+/// 15 files in bands of 8, 5 and 2 the bands hide, the overall reasons show; and no shown
+/// band's count, taken from the overall one, gives away what hidden bands hold when it is
+/// a small count.
+#[test]
+fn why_not_reasons_show_overall_and_hidden_bands_stay_hidden_by_subtraction() {
+    let pack = test_pack("checklist");
+    let contents = checklist_set(&pack, &[("50plus", 8), ("10to49", 5), ("under10", 2)]);
+    let report = aggregate(&pack, &files(&contents), None).unwrap();
+    let figures = report.checklist.as_ref().unwrap();
+    assert!(figures
+        .size_bands
+        .iter()
+        .all(|b| b.figures.shown().is_none()));
+    let overall = figures.why_not_overall.shown().expect("15 files ≥ 10");
+    assert_eq!(overall.files, 15);
+    let cost = overall.why_not.get("cost").unwrap();
+    assert!(cost.files.unwrap() >= 3, "{cost:?}");
+    // Lowered to 5, two bands show; for every reason and measure the rest (overall minus
+    // the shown bands) is zero, at least 3, or a shown band's count is hidden with it.
+    for min_group in [3, 5, 8] {
+        let report = aggregate(&pack, &files(&contents), Some(min_group)).unwrap();
+        let figures = report.checklist.as_ref().unwrap();
+        let overall = figures.why_not_overall.shown().unwrap();
+        for (reason, total) in &overall.why_not {
+            for measure in [0, 1] {
+                let pick = |t: &kizuki_core::aggregate::WhyNotTally| {
+                    if measure == 0 {
+                        t.answers
+                    } else {
+                        t.files
+                    }
+                };
+                let Some(total) = pick(total) else { continue };
+                let shown_bands: Vec<Option<usize>> = figures
+                    .size_bands
+                    .iter()
+                    .filter_map(|b| b.figures.shown())
+                    .map(|b| b.why_not.get(reason).map_or(Some(0), pick))
+                    .collect();
+                if shown_bands.iter().any(Option::is_none) {
+                    continue;
+                }
+                let rest = total - shown_bands.iter().flatten().sum::<usize>();
+                assert!(
+                    rest == 0 || rest >= 3,
+                    "min {min_group}, {reason}/{measure}: {rest} follows by subtraction"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_items_least_in_place_come_from_shown_counts_lowest_first() {
+    let pack = test_pack("checklist");
+    let contents = checklist_set(&pack, &[("50plus", 12)]);
+    let report = aggregate(&pack, &files(&contents), None).unwrap();
+    let least = &report.checklist.as_ref().unwrap().least_in_place;
+    assert!(!least.is_empty());
+    assert!(least.len() <= kizuki_core::aggregate::LEAST_IN_PLACE);
+    assert!(least
+        .windows(2)
+        .all(|w| w[0].in_place_percent <= w[1].in_place_percent));
+    for entry in least {
+        assert!(entry.in_place == 0 || entry.in_place >= 3, "{entry:?}");
+        assert!(entry.applies >= 10);
+    }
+}
+
+/// Issue 19: the CSV carried an English message in a Japanese table.
+#[test]
+fn the_csv_is_in_the_pages_language_only() {
+    let pack = test_pack("checklist");
+    let mut contents = checklist_set(&pack, &[("50plus", 12)]);
+    contents.push(("same.json".into(), contents[0].1.clone()));
+    contents.push(("broken.json".into(), b"{".to_vec()));
+    let report = aggregate(&pack, &files(&contents), None).unwrap();
+    let csv = report_csv(&pack, &report, Lang::Ja);
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 with a BOM");
+    assert!(csv.contains("前のファイルと同じ内容"));
+    for english in [
+        "the same export",
+        "counted once",
+        "not valid JSON",
+        "expected",
+        "hidden",
+    ] {
+        assert!(!csv.contains(english), "{english} in a Japanese CSV");
+    }
 }
 
 #[test]

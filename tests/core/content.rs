@@ -375,3 +375,59 @@ fn the_checklist_quick_scan_asks_at_most_twelve_items_legal_duties_first_for_bot
         assert!(checklist.expected_minutes(items.len()) <= 5, "{name}");
     }
 }
+
+/// Issue 16: nobody was behind the content. Every committed pack names who made it, its
+/// licence and how to report an error; nobody has reviewed them yet, and the panel says so.
+#[test]
+fn every_committed_pack_says_who_made_it_its_licence_and_how_to_report_an_error() {
+    use kizuki_core::about::about;
+    use kizuki_core::Lang;
+    for (name, bytes) in committed_packs() {
+        let pack = load_pack(&bytes).unwrap();
+        for lang in [Lang::Ja, Lang::En] {
+            let panel = about(pack.pack(), "0.1.0", None, lang);
+            assert!(panel.made_by.is_some(), "{name}");
+            assert!(panel.licence.is_some(), "{name}");
+            assert!(panel.report_errors.is_some(), "{name}");
+            assert_eq!(panel.build_version, "0.1.0");
+            assert_eq!(panel.content_as_of, pack.pack().content_as_of);
+        }
+    }
+}
+
+/// Issue 16: the English view showed Japanese section references. The course's pack names
+/// every section it cites in English (or cites it in figures alone), so an English reader
+/// sees no Japanese in a reference.
+#[test]
+fn the_course_names_every_cited_section_in_english() {
+    use kizuki_core::Lang;
+    let pack = load("linecare.json");
+    let mut refs = Vec::new();
+    fn walk(value: &serde_json::Value, refs: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let (Some(doc), Some(section)) = (map.get("doc"), map.get("section")) {
+                    refs.push((
+                        doc.as_str().unwrap().to_string(),
+                        section.as_str().unwrap().to_string(),
+                    ));
+                }
+                map.values().for_each(|v| walk(v, refs));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, refs)),
+            _ => {}
+        }
+    }
+    let json = serde_json::to_value(&pack.pack().kit).unwrap();
+    walk(&json, &mut refs);
+    assert!(refs.len() > 100);
+    for (doc, section) in refs {
+        let source = kizuki_core::pack::SourceRef {
+            doc: doc.clone(),
+            section: section.clone(),
+        };
+        let english = pack.pack().section_label(&source, Lang::En);
+        assert!(english.is_ascii(), "{doc} {section} → {english}");
+        assert_eq!(pack.pack().section_label(&source, Lang::Ja), section);
+    }
+}

@@ -1,6 +1,7 @@
 //! The core's integration tests, one binary: committed content, the schema, golden files,
 //! export/import round trips and tidiness rules.
 
+mod about;
 mod aggregate;
 mod content;
 mod csv_export;

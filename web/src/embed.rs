@@ -48,11 +48,12 @@ impl Handle {
 /// Mounts a widget into a new (or reused) open shadow root of `element`.
 ///
 /// `options` is an object with string fields, all optional but `kit`:
-/// `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; default: the page's `lang`,
-/// else `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
+/// `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; the person's own choice on this site comes
+/// first, then this, then the browser's languages, the page's `lang`, `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
 /// `centerPhone`, `centerUrl`, `centerHours`, `packUrl` and `directoryUrl` (the center's
 /// resource directory; both relative to the page and on the page's origin) and `baseUrl`
-/// (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory).
+/// (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory), `chrome`
+/// (`none` when the page shows the brand and privacy line itself; default `full`).
 #[wasm_bindgen]
 pub fn mount(
     element: Element,
@@ -75,11 +76,17 @@ pub fn mount(
             "unknown kit `{kit_name}` in this module: use checklist, plan or course, through kizuki.js"
         ))
     })?;
-    let lang = match options.lang.as_deref() {
-        Some(code) => Lang::parse(code)
-            .ok_or_else(|| JsError::new(&format!("unknown lang `{code}`: use ja or en")))?,
-        None => page_lang(&document).unwrap_or(Lang::Ja),
-    };
+    if let Some(code) = options.lang.as_deref() {
+        Lang::parse(code)
+            .ok_or_else(|| JsError::new(&format!("unknown lang `{code}`: use ja or en")))?;
+    }
+    let browser = crate::platform::browser_languages();
+    let lang = Lang::choose(
+        crate::platform::stored_lang().as_deref(),
+        options.lang.as_deref(),
+        browser.iter().map(String::as_str),
+        page_lang(&document).as_deref(),
+    );
     let namespace = options
         .namespace
         .clone()
@@ -158,6 +165,15 @@ pub fn mount(
             .map(|(_, promise)| crate::load::Prefetched(promise.clone())),
         pack_url: pack_url.href(),
         directory_url,
+        chrome: match options.chrome.as_deref() {
+            None | Some("full") => true,
+            Some("none") => false,
+            Some(other) => {
+                return Err(JsError::new(&format!(
+                    "unknown chrome `{other}`: use full (the default) or none (the page shows the brand and privacy line itself)"
+                )))
+            }
+        },
     };
 
     // Every kit's module marks its widget's root, so a second module sees it too.
@@ -225,7 +241,7 @@ pub fn mount(
 const MOUNT_OPTIONS_TYPESCRIPT: &str = r#"
 /** The options of `mount`. Every field is a string; only `kit` is required. */
 export interface MountOptions {
-    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata";
+    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata" | "dircheck";
     lang?: "ja" | "en";
     namespace?: string;
     centerName?: string;
@@ -236,6 +252,8 @@ export interface MountOptions {
     directoryUrl?: string;
     baseUrl?: string;
     pack?: "mh-checklist" | "linecare" | "provider-checklist";
+    /** "none" when the page itself shows the brand and the privacy line (default "full"). */
+    chrome?: "full" | "none";
 }
 "#;
 
@@ -254,6 +272,7 @@ struct MountOptions {
     directory_url: Option<String>,
     base_url: Option<String>,
     pack: Option<String>,
+    chrome: Option<String>,
     /// `kizuki.js` starts fetching the pack while the wasm loads: the `Promise<Response>`
     /// and the URL it asked for. Used only when that URL is the pack's.
     prefetch: Option<(String, js_sys::Promise)>,
@@ -291,6 +310,7 @@ impl MountOptions {
             directory_url: field("directoryUrl")?,
             base_url: field("baseUrl")?,
             pack: field("pack")?,
+            chrome: field("chrome")?,
             prefetch: {
                 let promise = js_sys::Reflect::get(options, &JsValue::from_str("prefetch"))
                     .ok()
@@ -323,9 +343,8 @@ fn is_valid_namespace(namespace: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-fn page_lang(document: &Document) -> Option<Lang> {
-    let root = document.document_element()?;
-    Lang::parse(&root.get_attribute("lang")?)
+fn page_lang(document: &Document) -> Option<String> {
+    document.document_element()?.get_attribute("lang")
 }
 
 fn resolve_url(url: &str, base: &str) -> Result<web_sys::Url, JsError> {

@@ -53,8 +53,21 @@ pub enum DirectoryError {
 pub async fn fetch_directory(url: &str) -> Result<Directory, DirectoryError> {
     let text = fetch_text(url, kizuki_core::directory::MAX_DIRECTORY_BYTES)
         .await
-        .map_err(DirectoryError::Load)?;
-    parse_directory(&text)
+        .map_err(|error| {
+            crate::load::log_for_developers(
+                "the directory file could not be fetched",
+                &error.detail(),
+            );
+            DirectoryError::Load(error)
+        })?;
+    parse_directory(&text).inspect_err(|error| {
+        if let DirectoryError::Invalid(detail) = error {
+            crate::load::log_for_developers(
+                "the directory file has errors (the embed guide's checker lists them all)",
+                detail,
+            );
+        }
+    })
 }
 
 /// Checks a directory file's text. Pure, so it is tested natively.
@@ -106,15 +119,13 @@ pub fn help_list(props: &HelpListProps) -> Html {
         DirectoryState::BuiltIn => (built_in(), "built-in", None),
         DirectoryState::Center(directory) => (directory.as_ref(), "center", None),
         DirectoryState::Failed(error) => {
-            let detail = match error {
+            let problem = match error {
                 DirectoryError::Load(error) => error.message(text),
-                DirectoryError::Invalid(detail) => detail.clone(),
+                // The person sees a short message; the center's web person finds every
+                // problem in Japanese with the guide's checker (and the first in the console).
+                DirectoryError::Invalid(_) => text.help_directory_failed.to_string(),
             };
-            (
-                built_in(),
-                "built-in",
-                Some(text.help_directory_failed.replace("{detail}", &detail)),
-            )
+            (built_in(), "built-in", Some(problem))
         }
     };
     let groups = groups(directory, props.small_workplace);

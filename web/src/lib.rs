@@ -18,6 +18,7 @@
     allow(irrefutable_let_patterns, unreachable_patterns)
 )]
 
+pub mod about;
 pub mod document_view;
 pub mod embed;
 pub mod help;
@@ -49,6 +50,8 @@ pub enum KitChoice {
     Aggregate,
     /// The list of this browser's saved records; needs no pack.
     MyData,
+    /// The embed guide's checker of a center's directory file; needs no pack.
+    DirectoryCheck,
 }
 
 impl KitChoice {
@@ -59,6 +62,7 @@ impl KitChoice {
         match name.as_str() {
             "aggregate" if cfg!(feature = "tools") => Some(KitChoice::Aggregate),
             "mydata" if cfg!(feature = "tools") => Some(KitChoice::MyData),
+            "dircheck" if cfg!(feature = "tools") => Some(KitChoice::DirectoryCheck),
             _ => kind::KINDS
                 .iter()
                 .find(|kind| kind.name == name || kind.default_pack == name)
@@ -70,7 +74,7 @@ impl KitChoice {
     pub fn default_pack_id(self) -> &'static str {
         match self {
             KitChoice::Kind(name) => kind::web_kind(name).map_or(name, |kind| kind.default_pack),
-            KitChoice::Aggregate | KitChoice::MyData => "mh-checklist",
+            KitChoice::Aggregate | KitChoice::MyData | KitChoice::DirectoryCheck => "mh-checklist",
         }
     }
 
@@ -79,7 +83,7 @@ impl KitChoice {
     pub fn module_name(self) -> &'static str {
         match self {
             KitChoice::Kind(name) => name,
-            KitChoice::Aggregate | KitChoice::MyData => "tools",
+            KitChoice::Aggregate | KitChoice::MyData | KitChoice::DirectoryCheck => "tools",
         }
     }
 
@@ -89,6 +93,7 @@ impl KitChoice {
             KitChoice::Kind(name) => name,
             KitChoice::Aggregate => "aggregate",
             KitChoice::MyData => "mydata",
+            KitChoice::DirectoryCheck => "dircheck",
         }
     }
 }
@@ -123,6 +128,9 @@ pub struct WidgetConfig {
     pub prefetched_pack: Option<load::Prefetched>,
     /// Absolute URL of the center's resource directory, on the page's own origin, if given.
     pub directory_url: Option<String>,
+    /// False when the page itself shows the brand and the privacy line (the option
+    /// `chrome: "none"`, used by the standalone site), so they are not shown twice.
+    pub chrome: bool,
 }
 
 /// Properties of [`App`].
@@ -229,7 +237,7 @@ pub fn app(props: &AppProps) -> Html {
                 let prefetched = prefetched.filter(|_| *attempt == 0);
                 yew::platform::spawn_local(async move {
                     let result = match kit {
-                        KitChoice::MyData => return,
+                        KitChoice::MyData | KitChoice::DirectoryCheck => return,
                         #[cfg(feature = "tools")]
                         KitChoice::Aggregate => tools::fetch_any_pack(&pack_url, prefetched).await,
                         _ => load::fetch_pack(&pack_url, &[kit.kind_name()], prefetched).await,
@@ -239,7 +247,13 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     match result {
                         Ok(pack) => dispatcher.dispatch(Action::Loaded(PackRef(Rc::new(pack)))),
-                        Err(error) => dispatcher.dispatch(Action::Failed(error)),
+                        Err(error) => {
+                            load::log_for_developers(
+                                "the content pack could not be used",
+                                &error.detail(),
+                            );
+                            dispatcher.dispatch(Action::Failed(error))
+                        }
                     }
                 });
                 move || cancelled.set(true)
@@ -253,6 +267,10 @@ pub fn app(props: &AppProps) -> Html {
         #[cfg(feature = "tools")]
         _ if config.kit == KitChoice::MyData => html! {
             <tools::MyDataView lang={lang} namespace={config.namespace.clone()} />
+        },
+        #[cfg(feature = "tools")]
+        _ if config.kit == KitChoice::DirectoryCheck => html! {
+            <tools::DirectoryCheckView lang={lang} namespace={config.namespace.clone()} />
         },
         #[cfg(feature = "tools")]
         PackState::Ready(pack) if config.kit == KitChoice::Aggregate => html! {
@@ -288,24 +306,48 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
 
+    // Each widget is a region named after its content, so two widgets on a page give two
+    // named landmarks (and their header, footer and center card are not page-wide ones).
+    let title = match &state.pack {
+        PackState::Ready(pack) if config.kit != KitChoice::MyData => {
+            pack.pack().title.get(lang).to_string()
+        }
+        _ => text.brand.to_string(),
+    };
+    let about = match &state.pack {
+        PackState::Ready(pack) if config.kit != KitChoice::MyData => html! {
+            <about::AboutPanel pack={pack.clone()} lang={lang}
+                               center={config.center.as_ref().map(|c| c.name.clone()).filter(|n| !n.is_empty())} />
+        },
+        _ => html! {},
+    };
     html! {
-        <div class={classes!("kizuki", format!("kizuki-kit-{}", config.kit.kind_name()))}
-             lang={lang.code()}>
+        <section class={classes!("kizuki", format!("kizuki-kit-{}", config.kit.kind_name()))}
+             lang={lang.code()} aria-label={locale::fill(text.widget_label, &[("title", &title)])}>
             <header class="kizuki-header">
-                <p class="kizuki-brand">{ &text.brand }</p>
+                if config.chrome {
+                    <p class="kizuki-brand">{ &text.brand }</p>
+                }
                 <LangSwitch current={lang} on_change={
                     let dispatcher = state.dispatcher();
-                    Callback::from(move |lang| dispatcher.dispatch(Action::SetLang(lang)))
+                    Callback::from(move |lang: Lang| {
+                        // The person's choice is remembered for this site (every widget, reloads).
+                        platform::remember_lang(lang.code());
+                        dispatcher.dispatch(Action::SetLang(lang))
+                    })
                 } />
             </header>
             { body }
             if let Some(center) = &config.center {
-                <CenterCard center={center.clone()} lang={lang} />
+                <CenterCard center={center.clone()} lang={lang} title={title.clone()} />
             }
             <footer class="kizuki-footer">
-                <p class="kizuki-privacy">{ &text.privacy_note }</p>
+                if config.chrome {
+                    <p class="kizuki-privacy">{ &text.privacy_note }</p>
+                }
+                { about }
             </footer>
-        </div>
+        </section>
     }
 }
 
@@ -341,6 +383,8 @@ fn lang_switch(props: &LangSwitchProps) -> Html {
 struct CenterCardProps {
     center: CenterContact,
     lang: Lang,
+    /// The widget's title: the card's landmark name says whose card it is.
+    title: String,
 }
 
 /// The support center's contacts, as the host page gave them.
@@ -349,7 +393,7 @@ fn center_card(props: &CenterCardProps) -> Html {
     let text = ui_text(props.lang);
     let center = &props.center;
     html! {
-        <aside class="kizuki-center" aria-label={text.center_heading.to_string()}>
+        <aside class="kizuki-center" aria-label={locale::fill(text.center_label, &[("title", &props.title)])}>
             <h3 class="kizuki-center-heading">{ &text.center_heading }</h3>
             <p class="kizuki-center-name">{ &center.name }</p>
             { contact_details(props.lang, center.phone.as_deref(), center.hours.as_deref(), center.url.as_deref()) }

@@ -31,12 +31,14 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// The message shown to the person, in the widget's language.
+    /// The short message shown to the person, in the widget's language: no developer text
+    /// (the details go to the browser console, [`LoadError::detail`], and the embed guide's
+    /// checker lists every problem of a file in Japanese).
     pub fn message(&self, text: &UiText) -> String {
         match self {
-            LoadError::Network(detail) => text.error_network.replace("{detail}", detail),
+            LoadError::Network(_) => text.error_network.to_string(),
             LoadError::Http(status) => text.error_http.replace("{status}", &status.to_string()),
-            LoadError::NotAPack { detail } => text.error_not_a_pack.replace("{detail}", detail),
+            LoadError::NotAPack { .. } => text.error_not_a_pack.to_string(),
             LoadError::UnsupportedFormat(found) => text
                 .error_format_version
                 .replace("{found}", &found.to_string())
@@ -47,6 +49,27 @@ impl LoadError {
                 .replace("{found}", found),
         }
     }
+}
+
+impl LoadError {
+    /// What went wrong for whoever runs the page (English, for the browser console).
+    pub fn detail(&self) -> String {
+        match self {
+            LoadError::Network(detail) => format!("network: {detail}"),
+            LoadError::Http(status) => format!("HTTP {status}"),
+            LoadError::NotAPack { detail } => detail.clone(),
+            LoadError::UnsupportedFormat(found) => format!("format_version {found}"),
+            LoadError::WrongKind { expected, found } => {
+                format!("expected a {expected} pack, found {found}")
+            }
+        }
+    }
+}
+
+/// Tells whoever runs the page what went wrong, in the browser console (never in the
+/// widget): the person sees a short message in their language.
+pub fn log_for_developers(what: &str, detail: &str) {
+    web_sys::console::warn_1(&format!("Kizuki: {what}: {detail}").into());
 }
 
 /// Reads pack JSON for `kit` through the core ([`read_pack_for`]: size, format version,

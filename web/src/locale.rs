@@ -101,6 +101,30 @@ pub struct UiText {
     pub import_undo_done: &'static str,
     /// The copy of what is saved could not be stored (storage may be full), so nothing was impo
     pub import_copy_failed: &'static str,
+    /// The "about this content" panel's summary line.
+    pub about_summary: &'static str,
+    pub about_made_by: &'static str,
+    pub about_reviewed_by: &'static str,
+    /// `{name}`, `{role}`, `{date}` of one review.
+    pub about_review_line: &'static str,
+    /// Said plainly while nobody has reviewed the content.
+    pub about_not_reviewed: &'static str,
+    pub about_not_stated: &'static str,
+    pub about_version: &'static str,
+    /// `{pack}` and `{build}` versions.
+    pub about_version_value: &'static str,
+    pub about_as_of: &'static str,
+    /// `{date}`: the pack's `content_as_of`.
+    pub about_as_of_value: &'static str,
+    pub about_last_checked: &'static str,
+    pub about_licence: &'static str,
+    pub about_report: &'static str,
+    /// `{center}`: the embedding center's name.
+    pub about_report_center: &'static str,
+    /// `{title}`: the accessible name of the center card (unique per widget on a page).
+    pub center_label: &'static str,
+    /// `{title}`: the accessible name of a widget's region (each widget on a page is named).
+    pub widget_label: &'static str,
     /// The name of each kind of place, as group headings.
     pub help_kinds: HelpKindsText,
     /// One message per core error code (`kizuki_core::Error::code`), for every kit.

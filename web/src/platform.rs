@@ -241,6 +241,39 @@ pub fn save_plain(
     Ok(next)
 }
 
+/// The key of the person's language choice: one per site (local storage is per origin),
+/// outside the `kizuki/` records, shared by every widget of the site.
+pub const LANG_KEY: &str = "kizuki-lang";
+
+/// The language the person last chose on this site, if any.
+pub fn stored_lang() -> Option<String> {
+    read(LANG_KEY).ok().flatten()
+}
+
+/// Remembers the person's language choice for this site (a full or blocked storage only
+/// means it is not remembered).
+pub fn remember_lang(code: &str) {
+    let _ = write(LANG_KEY, code);
+}
+
+/// The browser's languages in the person's order (`navigator.languages`).
+pub fn browser_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    js_sys::Reflect::get(&window, &"navigator".into())
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"languages".into()))
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .map(|languages| {
+            js_sys::Array::from(&languages)
+                .iter()
+                .filter_map(|code| code.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The current time as ISO 8601 (UTC).
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())

@@ -5,6 +5,8 @@
 
 #[cfg(feature = "tools")]
 pub mod aggregate;
+#[cfg(feature = "tools")]
+pub mod dir_check;
 // The crash screen names files as this page does, so the module is in every kit's build.
 #[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub mod my_data;
@@ -13,6 +15,8 @@ use kizuki_core::Lang;
 
 #[cfg(feature = "tools")]
 pub use aggregate::AggregateView;
+#[cfg(feature = "tools")]
+pub use dir_check::DirectoryCheckView;
 #[cfg(feature = "tools")]
 pub use my_data::MyDataView;
 
@@ -63,6 +67,23 @@ pub struct ToolsText {
     pub agg_print: &'static str,
     pub agg_clear: &'static str,
     pub agg_failed: &'static str,
+    /// The minimum group's label and help for checklist exports (workplaces, in 件).
+    pub agg_min_group_files: &'static str,
+    pub agg_min_group_help_files: &'static str,
+    /// `{done}` of `{total}` files read.
+    pub agg_reading_progress: &'static str,
+    /// `{total}` files being aggregated.
+    pub agg_aggregating: &'static str,
+    pub agg_why_not_overall_heading: &'static str,
+    pub agg_why_not_answers: &'static str,
+    pub agg_why_not_files: &'static str,
+    /// `{full}`: the scale's full-credit answer.
+    pub agg_least_heading: &'static str,
+    /// `{share}`, `{in_place}`, `{applies}`.
+    pub agg_least_share: &'static str,
+    pub agg_least_none: &'static str,
+    pub agg_size_mix_heading: &'static str,
+    pub agg_size_share: &'static str,
     /// The tools' own file problems (`duplicate`); core error codes use the shared messages.
     pub errors: &'static [(&'static str, &'static str)],
     pub data_heading: &'static str,
@@ -70,15 +91,29 @@ pub struct ToolsText {
     pub data_embedded: &'static str,
     pub data_nothing_sent: &'static str,
     pub data_empty: &'static str,
-    pub data_key: &'static str,
+    pub data_what: &'static str,
+    pub data_kit_mh_checklist: &'static str,
+    pub data_kit_provider_checklist: &'static str,
+    pub data_kit_return_to_work: &'static str,
+    pub data_kit_linecare: &'static str,
+    /// `{id}`: a pack this build does not name.
+    pub data_kit_other: &'static str,
+    pub data_what_answers: &'static str,
+    pub data_what_cases: &'static str,
+    pub data_what_plan_draft: &'static str,
+    pub data_what_before_import: &'static str,
+    pub data_what_corrupt: &'static str,
+    pub data_what_other: &'static str,
     pub data_pack: &'static str,
-    pub data_namespace: &'static str,
     pub data_size: &'static str,
     pub data_size_value: &'static str,
     pub data_saved: &'static str,
+    /// `{y}`, `{month}` (from `data_months`), `{d}`, `{hh}`, `{mm}`: a local date and time.
+    pub data_saved_value: &'static str,
+    /// The twelve month names, separated by spaces.
+    pub data_months: &'static str,
     pub data_sealed: &'static str,
     pub data_unreadable: &'static str,
-    pub data_corrupt: &'static str,
     pub data_download: &'static str,
     pub data_erase: &'static str,
     pub data_confirm: &'static str,
@@ -87,6 +122,25 @@ pub struct ToolsText {
     pub data_erased: &'static str,
     pub data_failed: &'static str,
     pub data_refresh: &'static str,
+    pub chk_heading: &'static str,
+    pub chk_intro: &'static str,
+    pub chk_choose: &'static str,
+    pub chk_drop: &'static str,
+    pub chk_file: &'static str,
+    pub chk_ok: &'static str,
+    pub chk_ok_warnings: &'static str,
+    pub chk_summary: &'static str,
+    pub chk_error: &'static str,
+    pub chk_warning: &'static str,
+    pub chk_place_file: &'static str,
+    pub chk_place_resource: &'static str,
+    pub chk_place_resource_id: &'static str,
+    pub chk_place_item: &'static str,
+    pub chk_read_failed: &'static str,
+    /// A directory file's field names, in words, by key.
+    pub chk_fields: &'static [(&'static str, &'static str)],
+    /// What each kind of finding means and how to fix it.
+    pub chk_problems: &'static [(&'static str, &'static str)],
 }
 
 impl ToolsText {

@@ -25,6 +25,7 @@ mod aggregate;
 mod answers;
 mod author;
 mod input;
+mod rows;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -153,10 +154,18 @@ enum Command {
     Aggregate {
         /// The pack file.
         pack: PathBuf,
-        /// Export files.
-        #[arg(required = true)]
+        /// Export files, read one at a time.
+        #[arg(required_unless_present = "jsonl")]
         exports: Vec<PathBuf>,
-        /// Smallest group whose figures are shown; values below 10 are raised to 10.
+        /// Also read exports one per line from this file (`-`: standard input).
+        #[arg(long)]
+        jsonl: Option<PathBuf>,
+        /// Write each counted checklist file's normalised rows here: Parquet when the name
+        /// ends in `.parquet`, else CSV (README: the DuckDB query for the page's figures).
+        #[arg(long)]
+        rows: Option<PathBuf>,
+        /// Smallest group whose figures are shown (default 10); checklist exports describe
+        /// workplaces and may go down to 3, anything about people stays at 10 or more.
         #[arg(long)]
         min_group: Option<usize>,
         /// Output format.
@@ -245,10 +254,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Aggregate {
             pack,
             exports,
+            jsonl,
+            rows,
             min_group,
             format,
             lang,
-        } => aggregate::aggregate(&pack, &exports, min_group, format, lang.into()),
+        } => aggregate::aggregate(aggregate::AggregateArgs {
+            pack: &pack,
+            exports: &exports,
+            jsonl: jsonl.as_deref(),
+            min_group,
+            format,
+            lang: lang.into(),
+            rows: rows.as_deref(),
+        }),
         Command::Ics {
             pack,
             answers,

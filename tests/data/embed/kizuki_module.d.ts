@@ -3,7 +3,7 @@
 
 /** The options of `mount`. Every field is a string; only `kit` is required. */
 export interface MountOptions {
-    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata";
+    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata" | "dircheck";
     lang?: "ja" | "en";
     namespace?: string;
     centerName?: string;
@@ -14,6 +14,8 @@ export interface MountOptions {
     directoryUrl?: string;
     baseUrl?: string;
     pack?: "mh-checklist" | "linecare" | "provider-checklist";
+    /** "none" when the page itself shows the brand and the privacy line (default "full"). */
+    chrome?: "full" | "none";
 }
 
 
@@ -39,11 +41,12 @@ export class Handle {
  * Mounts a widget into a new (or reused) open shadow root of `element`.
  *
  * `options` is an object with string fields, all optional but `kit`:
- * `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; default: the page's `lang`,
- * else `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
+ * `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; the person's own choice on this site comes
+ * first, then this, then the browser's languages, the page's `lang`, `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
  * `centerPhone`, `centerUrl`, `centerHours`, `packUrl` and `directoryUrl` (the center's
  * resource directory; both relative to the page and on the page's origin) and `baseUrl`
- * (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory).
+ * (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory), `chrome`
+ * (`none` when the page shows the brand and privacy line itself; default `full`).
  */
 export function mount(element: Element, options: MountOptions): Handle;
 

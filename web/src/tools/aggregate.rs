@@ -4,8 +4,9 @@
 use std::rc::Rc;
 
 use kizuki_core::aggregate::{
-    aggregate, effective_min_group, report_csv, AggregateReport, ChecklistFigures, CourseFigures,
-    ExportFile, Group, BAND_ALL, BAND_UNANSWERED, SIZE_QUESTION,
+    aggregate, effective_min_group_for, min_group_floor, report_csv, AggregateReport, BandFigures,
+    ChecklistFigures, CourseFigures, ExportFile, Group, WhyNotTally, BAND_ALL, BAND_UNANSWERED,
+    SIZE_QUESTION,
 };
 use kizuki_core::kind::checklist::Checklist;
 use kizuki_core::kind::course::Course;
@@ -57,6 +58,19 @@ fn timed<T>(work: impl FnOnce() -> T) -> T {
 /// not read (`over_limit`), so a drop of thousands of large files cannot exhaust the tab.
 const MAX_HELD_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 
+/// Files read between two updates of the progress bar.
+const READ_BATCH: usize = 250;
+
+/// Waits for the next paint (a timeout of one frame), so the page shows its progress.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn format_rate(value: f64) -> String {
     format!("{value:.1}%")
 }
@@ -65,9 +79,11 @@ fn format_rate(value: f64) -> String {
 #[function_component(AggregateView)]
 pub fn aggregate_view(props: &KitProps) -> Html {
     let text = tools_text(props.lang);
+    let kind = props.pack.pack().kit.kind_name();
     let files = use_state(|| Rc::new(Files::default()));
-    let min_input = use_state(|| effective_min_group(None).to_string());
-    let reading = use_state(|| false);
+    let min_input = use_state(|| effective_min_group_for(kind, None).to_string());
+    // While files are read: how many of how many (then aggregating, once all are read).
+    let reading = use_state(|| None::<(usize, usize)>);
     let dragging = use_state(|| false);
     let id = |name: &str| format!("kizuki-{}-agg-{name}", props.namespace);
 
@@ -77,7 +93,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
         Callback::from(move |list: Vec<web_sys::File>| {
             let files = files.clone();
             let reading = reading.clone();
-            reading.set(true);
+            reading.set(Some((0, list.len())));
             yew::platform::spawn_local(async move {
                 let mut next = (**files).clone();
                 // Sizes are checked before anything is read.
@@ -92,14 +108,28 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                         accepted.push(file);
                     }
                 }
-                for (name, result) in platform::read_files(accepted).await {
-                    match result {
-                        Ok(bytes) => next.read.push((name, bytes)),
-                        Err(code) => next.unreadable.push((name, code)),
+                // Read in batches, the progress bar moving between them (10,000 files take
+                // seconds).
+                let total = accepted.len();
+                let mut done = 0;
+                let mut rest = accepted;
+                while !rest.is_empty() {
+                    let batch: Vec<web_sys::File> =
+                        rest.drain(..rest.len().min(READ_BATCH)).collect();
+                    done += batch.len();
+                    for (name, result) in platform::read_files(batch).await {
+                        match result {
+                            Ok(bytes) => next.read.push((name, bytes)),
+                            Err(code) => next.unreadable.push((name, code)),
+                        }
                     }
+                    reading.set(Some((done, total)));
                 }
+                // One frame to show "aggregating" before the figures are computed.
+                reading.set(Some((total, total)));
+                next_frame().await;
                 files.set(Rc::new(next));
-                reading.set(false);
+                reading.set(None);
             });
         })
     };
@@ -150,7 +180,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             {
                 let requested = input.value().trim().parse::<usize>().ok();
-                let value = effective_min_group(requested).to_string();
+                let value = effective_min_group_for(kind, requested).to_string();
                 input.set_value(&value);
                 min_input.set(value);
             }
@@ -161,7 +191,12 @@ pub fn aggregate_view(props: &KitProps) -> Html {
         Callback::from(move |_: MouseEvent| files.set(Rc::new(Files::default())))
     };
 
-    let min_group = effective_min_group(min_input.parse().ok());
+    let min_group = effective_min_group_for(kind, min_input.parse().ok());
+    let (min_label, min_help) = if kind == "checklist" {
+        (text.agg_min_group_files, text.agg_min_group_help_files)
+    } else {
+        (text.agg_min_group, text.agg_min_group_help)
+    };
     // Aggregated again only when the files, the minimum or the pack change, not on every
     // render (typing, the language switch).
     let report = use_memo(
@@ -240,16 +275,26 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                            accept=".json,application/json" onchange={on_choose} />
                 </div>
                 <div class="kizuki-field kizuki-tools-min">
-                    <label for={id("min")}>{ &text.agg_min_group }</label>
-                    <input id={id("min")} type="number" min="10" step="1" inputmode="numeric"
+                    <label for={id("min")}>{ min_label }</label>
+                    <input id={id("min")} type="number" min={min_group_floor(kind).to_string()} step="1" inputmode="numeric"
                            value={(*min_input).clone()} onchange={on_min}
                            aria-describedby={id("min-help")} />
-                    <p id={id("min-help")} class="kizuki-hint">{ &text.agg_min_group_help }</p>
+                    <p id={id("min-help")} class="kizuki-hint">{ min_help }</p>
                 </div>
             </div>
-            <p class="kizuki-status" role="status" aria-live="polite">
-                if *reading { { &text.agg_reading } }
-            </p>
+            <div class="kizuki-status kizuki-tools-progress" role="status" aria-live="polite">
+                if let Some((done, total)) = *reading {
+                    <progress class="kizuki-tools-progress-bar" max={total.max(1).to_string()} value={done.to_string()}
+                              aria-labelledby={id("progress")}></progress>
+                    <span id={id("progress")}>{
+                        if done < total {
+                            fill(text.agg_reading_progress, &[("done", &done.to_string()), ("total", &total.to_string())])
+                        } else {
+                            fill(text.agg_aggregating, &[("total", &total.to_string())])
+                        }
+                    }</span>
+                }
+            </div>
             { results }
         </section>
     }
@@ -397,11 +442,11 @@ fn checklist_figures(
                                     { match item.answers.shown() {
                                         Some(d) => html! {
                                             <>
-                                                <td>{ d.applies }</td>
+                                                <td data-label={text.agg_applies}>{ d.applies }</td>
                                                 { for checklist.scale.iter().map(|s| html! {
-                                                    <td data-choice={s.id.clone()}>{ cell(d.choices.get(&s.id).copied().unwrap_or(Some(0))) }</td>
+                                                    <td data-choice={s.id.clone()} data-label={s.label.get(lang).to_string()}>{ cell(d.choices.get(&s.id).copied().unwrap_or(Some(0))) }</td>
                                                 }) }
-                                                <td>{ cell(d.unanswered) }</td>
+                                                <td data-label={text.agg_unanswered}>{ cell(d.unanswered) }</td>
                                             </>
                                         },
                                         None => html! {
@@ -417,6 +462,14 @@ fn checklist_figures(
                 </table>
             </div>
             <p class="kizuki-tools-note" data-testid="small-cells">{ &text.agg_small_cells }</p>
+            { least_in_place(lang, text, checklist, figures) }
+            <h4>{ &text.agg_why_not_overall_heading }</h4>
+            { match figures.why_not_overall.shown() {
+                Some(overall) => why_not_overall(lang, text, checklist, overall),
+                None => html! { <p class="kizuki-tools-hidden">{ hidden.clone() }</p> },
+            } }
+            <h4>{ &text.agg_size_mix_heading }</h4>
+            { size_mix(text, figures, &size_label, &hidden) }
             <h4>{ &text.agg_why_not_heading }</h4>
             <div class="kizuki-tools-scroll">
                 <table class="kizuki-table kizuki-tools-table kizuki-tools-why-not">
@@ -458,6 +511,121 @@ fn checklist_figures(
                 </table>
             </div>
         </>
+    }
+}
+
+/// The "why not" reasons over every file: how many answers gave each, and how many
+/// workplaces (files) gave it for at least one item.
+fn why_not_overall(
+    lang: Lang,
+    text: &ToolsText,
+    checklist: &Checklist,
+    overall: &BandFigures,
+) -> Html {
+    let cell = |count: Option<usize>| count.map_or_else(|| "—".to_string(), |n| n.to_string());
+    html! {
+        <div class="kizuki-tools-scroll">
+            <table class="kizuki-table kizuki-tools-table kizuki-tools-why-not-overall" data-testid="why-not-overall">
+                <thead><tr>
+                    <th scope="col">{ &text.agg_reason }</th>
+                    <th scope="col">{ &text.agg_why_not_answers }</th>
+                    <th scope="col">{ &text.agg_why_not_files }</th>
+                </tr></thead>
+                <tbody>
+                    { for checklist.why_not.iter().map(|reason| {
+                        let tally = overall.why_not.get(&reason.id).copied().unwrap_or(WhyNotTally {
+                            answers: Some(0),
+                            files: Some(0),
+                        });
+                        html! {
+                            <tr data-reason={reason.id.clone()}>
+                                <th scope="row">{ reason.label.get(lang) }</th>
+                                <td data-measure="answers">{ cell(tally.answers) }</td>
+                                <td data-measure="files">{ cell(tally.files) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The items the fewest workplaces have fully in place (shown counts only).
+fn least_in_place(
+    lang: Lang,
+    text: &ToolsText,
+    checklist: &Checklist,
+    figures: &ChecklistFigures,
+) -> Html {
+    let full = checklist
+        .scale
+        .iter()
+        .filter(|option| option.credit.is_some())
+        .max_by_key(|option| option.credit)
+        .map_or("", |option| option.label.get(lang));
+    html! {
+        <>
+            <h4>{ fill(text.agg_least_heading, &[("full", full)]) }</h4>
+            if figures.least_in_place.is_empty() {
+                <p>{ &text.agg_least_none }</p>
+            } else {
+                <ol class="kizuki-tools-least" data-testid="least-in-place">
+                    { for figures.least_in_place.iter().map(|entry| {
+                        let label = checklist.items().find(|(_, item)| item.id == entry.id)
+                            .map_or(entry.id.as_str(), |(_, item)| item.text.get(lang));
+                        html! {
+                            <li data-item={entry.id.clone()}>
+                                <span class="kizuki-tools-bar-label">{ label }</span>
+                                { bar(entry.in_place_percent) }
+                                <span class="kizuki-tools-value">{ fill(text.agg_least_share, &[
+                                    ("share", &format_rate(entry.in_place_percent)),
+                                    ("in_place", &entry.in_place.to_string()),
+                                    ("applies", &entry.applies.to_string()),
+                                ]) }</span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </>
+    }
+}
+
+/// How many files came from each size band (hidden bands stay hidden).
+fn size_mix(
+    text: &ToolsText,
+    figures: &ChecklistFigures,
+    size_label: &dyn Fn(&str) -> String,
+    hidden: &str,
+) -> Html {
+    let total: usize = figures.complete_files + figures.incomplete_files;
+    html! {
+        <div class="kizuki-tools-scroll">
+            <table class="kizuki-table kizuki-tools-table kizuki-tools-size-mix" data-testid="size-mix">
+                <thead><tr>
+                    <th scope="col">{ &text.agg_band }</th>
+                    <th scope="col">{ &text.agg_band_files }</th>
+                    <th scope="col">{ &text.agg_size_share }</th>
+                </tr></thead>
+                <tbody>
+                    { for figures.size_bands.iter().map(|band| html! {
+                        <tr data-band={band.id.clone()}>
+                            <th scope="row">{ size_label(&band.id) }</th>
+                            { match band.figures.shown() {
+                                Some(b) => html! {
+                                    <>
+                                        <td>{ b.files }</td>
+                                        <td>{ format_rate(kizuki_core::aggregate::share_percent(b.files, total)) }</td>
+                                    </>
+                                },
+                                None => html! { <td class="kizuki-tools-hidden" colspan="2">{ hidden }</td> },
+                            } }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
     }
 }
 

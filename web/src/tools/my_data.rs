@@ -1,5 +1,6 @@
 //! The "my data" page: every record this site keeps in this browser (`kizuki/…` keys in
-//! local storage), with its pack, namespace, size and date, a download and an erase.
+//! local storage), in plain words: which kit, what the record is, when it was last saved
+//! (in the reader's time zone), how large (KB); a download and an erase. No ids or stamps.
 
 use kizuki_core::Lang;
 use yew::prelude::*;
@@ -19,7 +20,7 @@ pub struct MyDataProps {
 /// What a stored record holds, as far as can be told without the pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordInfo {
-    /// A plain export envelope, saved at this time.
+    /// A plain export envelope, saved at this time (ISO 8601, as stored).
     Plain { saved_at: String },
     /// A sealed (encrypted) record.
     Sealed,
@@ -27,29 +28,53 @@ pub enum RecordInfo {
     Unreadable,
 }
 
+/// What a record is for, told from its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordRole {
+    /// A kit's answers and progress (`kizuki/<namespace>/<pack>`).
+    Answers,
+    /// The return-to-work cases, always sealed (the planner's record).
+    Cases,
+    /// The checklist's action-plan draft (`…/plan-draft`).
+    PlanDraft,
+    /// What was saved before an import, for "undo import" (`…/before-import`).
+    BeforeImport,
+    /// A damaged record set aside (`…/corrupt/<time>`).
+    Corrupt,
+    /// Anything else under `kizuki/`.
+    Other,
+}
+
 /// One stored record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
-    /// The storage key.
+    /// The storage key (kept for the download's name and the erase, never shown).
     pub key: String,
-    /// The namespace part of the key.
-    pub namespace: String,
     /// The pack id part of the key.
     pub pack_id: String,
-    /// True for a damaged record kept aside (`…/corrupt/…`).
-    pub corrupt: bool,
-    /// Size in UTF-16 units, as the browser counts storage.
-    pub size: usize,
+    /// What the record is.
+    pub role: RecordRole,
+    /// Size in bytes as a downloaded file (UTF-8).
+    pub bytes: usize,
     /// What the value holds.
     pub info: RecordInfo,
 }
 
-/// Describes a stored record from its key, size and value. Pure, so tested natively.
-pub fn describe(key: &str, size: usize, value: &str) -> Record {
-    let mut parts = key.strip_prefix("kizuki/").unwrap_or(key).split('/');
-    let namespace = parts.next().unwrap_or_default().to_string();
-    let pack_id = parts.next().unwrap_or_default().to_string();
-    let corrupt = key.contains("/corrupt/");
+impl Record {
+    /// True for a damaged record kept aside.
+    pub fn corrupt(&self) -> bool {
+        self.role == RecordRole::Corrupt
+    }
+}
+
+/// Describes a stored record from its key and value. Pure, so tested natively.
+pub fn describe(key: &str, value: &str) -> Record {
+    let rest: Vec<&str> = key
+        .strip_prefix("kizuki/")
+        .unwrap_or(key)
+        .split('/')
+        .collect();
+    let pack_id = rest.get(1).copied().unwrap_or_default().to_string();
     let info = match serde_json::from_str::<serde_json::Value>(value) {
         Ok(json) => {
             if let Some(saved) = json.get("saved_at").and_then(serde_json::Value::as_str) {
@@ -64,20 +89,79 @@ pub fn describe(key: &str, size: usize, value: &str) -> Record {
         }
         Err(_) => RecordInfo::Unreadable,
     };
+    let role = match rest.get(2..).unwrap_or_default() {
+        [] if info == RecordInfo::Sealed => RecordRole::Cases,
+        [] => RecordRole::Answers,
+        ["plan-draft"] => RecordRole::PlanDraft,
+        ["before-import"] => RecordRole::BeforeImport,
+        ["corrupt", ..] => RecordRole::Corrupt,
+        _ => RecordRole::Other,
+    };
     Record {
         key: key.to_string(),
-        namespace,
         pack_id,
-        corrupt,
-        size,
+        role,
+        bytes: value.len(),
         info,
     }
+}
+
+/// A size in KB with one decimal, never "0.0" for a record that holds something.
+pub fn kilobytes(bytes: usize) -> String {
+    let tenths = (bytes * 10).div_ceil(1024);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The kit's name for a pack id, in the reader's language.
+fn kit_name(text: &super::ToolsText, pack_id: &str) -> String {
+    match pack_id {
+        "mh-checklist" => text.data_kit_mh_checklist.to_string(),
+        "provider-checklist" => text.data_kit_provider_checklist.to_string(),
+        "return-to-work" => text.data_kit_return_to_work.to_string(),
+        "linecare" => text.data_kit_linecare.to_string(),
+        other => fill(text.data_kit_other, &[("id", other)]),
+    }
+}
+
+fn role_text(text: &super::ToolsText, role: RecordRole) -> &'static str {
+    match role {
+        RecordRole::Answers => text.data_what_answers,
+        RecordRole::Cases => text.data_what_cases,
+        RecordRole::PlanDraft => text.data_what_plan_draft,
+        RecordRole::BeforeImport => text.data_what_before_import,
+        RecordRole::Corrupt => text.data_what_corrupt,
+        RecordRole::Other => text.data_what_other,
+    }
+}
+
+/// An ISO 8601 moment shown in the reader's time zone, as the locale writes dates
+/// (「2026年12月6日 19:00」, "6 Dec 2026, 19:00"); the stored text when it is not a date.
+fn local_time(text: &super::ToolsText, iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let month = text
+        .data_months
+        .split(' ')
+        .nth(date.get_month() as usize)
+        .unwrap_or_default();
+    fill(
+        text.data_saved_value,
+        &[
+            ("y", &date.get_full_year().to_string()),
+            ("month", month),
+            ("d", &date.get_date().to_string()),
+            ("hh", &format!("{:02}", date.get_hours())),
+            ("mm", &format!("{:02}", date.get_minutes())),
+        ],
+    )
 }
 
 fn records() -> Vec<Record> {
     let mut records: Vec<Record> = platform::entries("kizuki/")
         .into_iter()
-        .map(|(key, value)| describe(&key, value.encode_utf16().count(), &value))
+        .map(|(key, value)| describe(&key, &value))
         .collect();
     records.sort_by(|a, b| a.key.cmp(&b.key));
     records
@@ -139,7 +223,13 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
             let confirming = confirming.clone();
             let list = list.clone();
             let status = status.clone();
-            let erased = fill(text.data_erased, &[("key", &key)]);
+            let erased = fill(
+                text.data_erased,
+                &[
+                    ("kit", &kit_name(text, &record.pack_id)),
+                    ("what", role_text(text, record.role)),
+                ],
+            );
             let failed = text.data_failed.to_string();
             Callback::from(move |_: MouseEvent| {
                 match platform::remove(&key) {
@@ -151,25 +241,21 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
             })
         };
         let saved = match &record.info {
-            RecordInfo::Plain { saved_at } => saved_at.clone(),
+            RecordInfo::Plain { saved_at } => local_time(text, saved_at),
             RecordInfo::Sealed => text.data_sealed.to_string(),
             RecordInfo::Unreadable => text.data_unreadable.to_string(),
         };
         let is_confirming = confirming.as_deref() == Some(key.as_str());
         html! {
-            <li class={classes!("kizuki-card", "kizuki-tools-record", record.corrupt.then_some("kizuki-tools-record-corrupt"))}
+            <li class={classes!("kizuki-card", "kizuki-tools-record", record.corrupt().then_some("kizuki-tools-record-corrupt"))}
                 data-key={key.clone()}>
+                <h3 class="kizuki-tools-record-kit">{ kit_name(text, &record.pack_id) }</h3>
                 <dl class="kizuki-tools-record-details">
-                    <dt>{ &text.data_pack }</dt><dd>{ &record.pack_id }</dd>
-                    <dt>{ &text.data_namespace }</dt><dd>{ &record.namespace }</dd>
+                    <dt>{ &text.data_what }</dt><dd>{ role_text(text, record.role) }</dd>
+                    <dt>{ &text.data_saved }</dt><dd class="kizuki-tools-record-saved">{ saved }</dd>
                     <dt>{ &text.data_size }</dt>
-                    <dd>{ fill(text.data_size_value, &[("n", &record.size.to_string())]) }</dd>
-                    <dt>{ &text.data_saved }</dt><dd>{ saved }</dd>
-                    <dt>{ &text.data_key }</dt><dd><code>{ &record.key }</code></dd>
+                    <dd>{ fill(text.data_size_value, &[("n", &kilobytes(record.bytes))]) }</dd>
                 </dl>
-                if record.corrupt {
-                    <p class="kizuki-tools-corrupt"><strong>{ &text.data_corrupt }</strong></p>
-                }
                 <div class="kizuki-actions">
                     <button type="button" class="kizuki-button" onclick={download}>{ &text.data_download }</button>
                     if is_confirming {
@@ -214,23 +300,53 @@ mod tests {
     fn records_are_described_from_key_and_value() {
         let plain = describe(
             "kizuki/mh-checklist/mh-checklist",
-            10,
             r#"{"kizuki_export":1,"saved_at":"2026-11-22T10:00:00Z"}"#,
         );
         assert_eq!(plain.pack_id, "mh-checklist");
-        assert_eq!(plain.namespace, "mh-checklist");
-        assert!(!plain.corrupt);
+        assert_eq!(plain.role, RecordRole::Answers);
         assert_eq!(
             plain.info,
             RecordInfo::Plain {
                 saved_at: "2026-11-22T10:00:00Z".into()
             }
         );
-        let sealed = describe("kizuki/a/return-to-work", 5, r#"{"ciphertext":"x"}"#);
+        let sealed = describe("kizuki/a/return-to-work", r#"{"ciphertext":"x"}"#);
         assert_eq!(sealed.info, RecordInfo::Sealed);
-        let corrupt = describe("kizuki/a/linecare/corrupt/123", 3, "{{");
-        assert!(corrupt.corrupt);
+        assert_eq!(sealed.role, RecordRole::Cases);
+        let corrupt = describe("kizuki/a/linecare/corrupt/123", "{{");
+        assert!(corrupt.corrupt());
         assert_eq!(corrupt.info, RecordInfo::Unreadable);
+        let copy = describe("kizuki/a/linecare/before-import", "{}");
+        assert_eq!(copy.role, RecordRole::BeforeImport);
+        let draft = describe("kizuki/m/mh-checklist/plan-draft", "{}");
+        assert_eq!(draft.role, RecordRole::PlanDraft);
+        assert_eq!(describe("kizuki/m/x/y/z", "").role, RecordRole::Other);
         assert_eq!(file_name("kizuki/a/b"), "kizuki_a_b.json");
+    }
+
+    #[test]
+    fn sizes_are_kilobytes_with_one_decimal_and_never_zero_for_something() {
+        assert_eq!(kilobytes(0), "0.0");
+        assert_eq!(kilobytes(1), "0.1");
+        assert_eq!(kilobytes(1024), "1.0");
+        assert_eq!(kilobytes(11_289), "11.1");
+        // UTF-8 bytes, as the downloaded file: Japanese text counts three bytes a character.
+        assert_eq!(describe("kizuki/a/b", "あいう").bytes, 9);
+    }
+
+    #[test]
+    fn every_known_pack_has_a_kit_name_and_others_say_so() {
+        for lang in [Lang::Ja, Lang::En] {
+            let text = tools_text(lang);
+            for id in [
+                "mh-checklist",
+                "provider-checklist",
+                "return-to-work",
+                "linecare",
+            ] {
+                assert!(!kit_name(text, id).contains(id), "{id}");
+            }
+            assert!(kit_name(text, "stress").contains("stress"));
+        }
     }
 }

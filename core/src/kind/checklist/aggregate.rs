@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::aggregate::{mean, shown_or, suppress_cells, Group, Rows, MIN_CELL};
+use crate::aggregate::{rate, shown_or, suppress_cells, Group, Rows, MIN_CELL};
 use crate::kind::checklist::{Checklist, ChecklistAnswers, Item, ItemAnswer};
 use crate::report::labels;
 use crate::text::Lang;
@@ -27,12 +27,35 @@ pub struct ChecklistFigures {
     pub incomplete_files: usize,
     /// Mean overall score of the complete files.
     pub mean_percent: Group<f64>,
-    /// Per size band, in the profile's order (`all` when there is no size question).
+    /// Per size band, in the profile's order (`all` when there is no size question): its
+    /// files (the size mix) and its "why not" reasons.
     pub size_bands: Vec<SizeBand>,
+    /// The "why not" reasons over every file, whatever its size. A count that, with the
+    /// shown bands, would give away a hidden band's small count is hidden in those bands.
+    pub why_not_overall: Group<BandFigures>,
+    /// The items least in place: those whose share of files answering the scale's full
+    /// credit is lowest, at most [`LEAST_IN_PLACE`], from items whose counts are shown.
+    pub least_in_place: Vec<LeastInPlace>,
     /// Per area, in pack order.
     pub areas: Vec<AreaFigures>,
     /// Per item, in pack order.
     pub items: Vec<ItemFigures>,
+}
+
+/// How many items the "least in place" list holds.
+pub const LEAST_IN_PLACE: usize = 5;
+
+/// An item few workplaces have in place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeastInPlace {
+    /// The item id.
+    pub id: String,
+    /// Files the item applies to.
+    pub applies: usize,
+    /// Files answering the scale's full credit (e.g. 「できている」).
+    pub in_place: usize,
+    /// `in_place` of `applies`, in percent with one decimal.
+    pub in_place_percent: f64,
 }
 
 /// One size band.
@@ -117,69 +140,152 @@ fn band_ids(checklist: &Checklist, present: &BTreeMap<String, usize>) -> Vec<Str
     }
 }
 
-pub(crate) fn figures(
-    checklist: &Checklist,
-    files: &[&ChecklistAnswers],
-    min_group: usize,
-) -> ChecklistFigures {
-    let all_results: Vec<_> = files.iter().map(|a| checklist.scores(a)).collect();
-    let incomplete_files = all_results.iter().filter(|r| !r.coverage_reached).count();
-    let results: Vec<_> = all_results
-        .into_iter()
-        .filter(|r| r.coverage_reached)
-        .collect();
+/// One checklist export as normalised rows, for tools beyond the page (DuckDB, Spark): the
+/// file's size band, whether its coverage was reached, its overall score, and per item of
+/// the pack whether it applies, the answer and the "why not" reasons in effect. The page's
+/// figures follow from these rows (README shows the query); free text is never included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileRows {
+    /// The size band id (`unanswered`, or `all` without a size question).
+    pub band: String,
+    /// Enough items answered for a score (only these make the mean scores).
+    pub complete: bool,
+    /// The overall score, when complete.
+    pub percent: Option<u8>,
+    /// One row per item of the pack, in pack order.
+    pub items: Vec<ItemRow>,
+}
 
-    let overall: Vec<u8> = results.iter().filter_map(|r| r.percent).collect();
-    let mean_percent = Group::of(overall.len(), min_group, || mean(&overall));
+/// One item of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemRow {
+    /// The item id.
+    pub item: String,
+    /// Whether the item applies to this workplace.
+    pub applies: bool,
+    /// The scale option chosen, if any.
+    pub choice: Option<String>,
+    /// The "why not" reasons in effect, as the file gives them (the figures count these).
+    pub reasons: Vec<String>,
+}
 
-    let areas = checklist
-        .areas
-        .iter()
-        .enumerate()
-        .map(|(index, area)| {
-            let scores: Vec<u8> = results
-                .iter()
-                .filter_map(|r| r.areas.get(index).and_then(|a| a.percent))
-                .collect();
-            AreaFigures {
-                id: area.id.clone(),
-                mean_percent: Group::of(scores.len(), min_group, || mean(&scores)),
+/// The normalised rows of one file's answers.
+pub fn file_rows(checklist: &Checklist, answers: &ChecklistAnswers) -> FileRows {
+    let result = checklist.scores(answers);
+    let items = checklist
+        .items()
+        .map(|(_, item)| {
+            let answer = answers.items.get(&item.id);
+            let applies = checklist.item_applies(item, answers);
+            ItemRow {
+                item: item.id.clone(),
+                applies,
+                choice: answer.and_then(|a| a.choice.clone()).filter(|_| applies),
+                reasons: if applies {
+                    answer
+                        .map(|a| checklist.reasons_in_effect(a).to_vec())
+                        .unwrap_or_default()
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect();
+    FileRows {
+        band: band_of(checklist, answers),
+        complete: result.coverage_reached,
+        percent: result.percent.filter(|_| result.coverage_reached),
+        items,
+    }
+}
 
-    // One pass over the files: each file's answers placed in the pack's item order (looking
-    // every item up by id in every file was most of the time), then per item the
-    // distribution and per size band the "why not" tallies.
-    let pack_items: Vec<&Item> = checklist.items().map(|(_, item)| item).collect();
-    let position: HashMap<&str, usize> = pack_items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| (item.id.as_str(), index))
-        .collect();
-    let mut tallies: Vec<ItemTally> = pack_items
-        .iter()
-        .map(|_| ItemTally {
-            applies: 0,
-            unanswered: 0,
-            choices: checklist.scale.iter().map(|o| (o.id.clone(), 0)).collect(),
-        })
-        .collect();
-    let mut bands: BTreeMap<String, BandFigures> = BTreeMap::new();
-    let mut slots: Vec<Option<&ItemAnswer>> = vec![None; pack_items.len()];
-    for answers in files {
-        slots.iter_mut().for_each(|slot| *slot = None);
+/// The running counts of many checklist exports, one file at a time: what the figures are
+/// made of, and nothing of a file once it is added (so any number of files takes the same
+/// memory). [`ChecklistTally::finish`] turns them into [`ChecklistFigures`].
+pub struct ChecklistTally<'a> {
+    checklist: &'a Checklist,
+    pack_items: Vec<&'a Item>,
+    position: HashMap<&'a str, usize>,
+    tallies: Vec<ItemTally>,
+    bands: BTreeMap<String, BandFigures>,
+    overall: BandFigures,
+    /// Complete files: their number, and the sum and number of their overall scores.
+    complete: usize,
+    incomplete: usize,
+    score_sum: usize,
+    score_count: usize,
+    /// Per area: the sum and number of the complete files' area scores.
+    areas: Vec<(usize, usize)>,
+}
+
+impl<'a> ChecklistTally<'a> {
+    /// No files yet.
+    pub fn new(checklist: &'a Checklist) -> ChecklistTally<'a> {
+        let pack_items: Vec<&Item> = checklist.items().map(|(_, item)| item).collect();
+        let position: HashMap<&str, usize> = pack_items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (item.id.as_str(), index))
+            .collect();
+        let tallies = pack_items
+            .iter()
+            .map(|_| ItemTally {
+                applies: 0,
+                unanswered: 0,
+                choices: checklist.scale.iter().map(|o| (o.id.clone(), 0)).collect(),
+            })
+            .collect();
+        ChecklistTally {
+            checklist,
+            pack_items,
+            position,
+            tallies,
+            bands: BTreeMap::new(),
+            overall: BandFigures::empty(checklist),
+            complete: 0,
+            incomplete: 0,
+            score_sum: 0,
+            score_count: 0,
+            areas: vec![(0, 0); checklist.areas.len()],
+        }
+    }
+
+    /// Counts one file's answers.
+    pub fn add(&mut self, answers: &ChecklistAnswers) {
+        let checklist = self.checklist;
+        let result = checklist.scores(answers);
+        if result.coverage_reached {
+            self.complete += 1;
+            if let Some(percent) = result.percent {
+                self.score_sum += usize::from(percent);
+                self.score_count += 1;
+            }
+            for (slot, area) in self.areas.iter_mut().zip(&result.areas) {
+                if let Some(percent) = area.percent {
+                    slot.0 += usize::from(percent);
+                    slot.1 += 1;
+                }
+            }
+        } else {
+            self.incomplete += 1;
+        }
+        // The file's answers placed in the pack's item order (looking every item up by id in
+        // every file was most of the time), then per item the distribution and per size band
+        // the "why not" tallies.
+        let mut slots: Vec<Option<&ItemAnswer>> = vec![None; self.pack_items.len()];
         for (id, answer) in &answers.items {
-            if let Some(&index) = position.get(id.as_str()) {
+            if let Some(&index) = self.position.get(id.as_str()) {
                 slots[index] = Some(answer);
             }
         }
-        let band = bands
+        self.overall.files += 1;
+        let band = self
+            .bands
             .entry(band_of(checklist, answers))
             .or_insert_with(|| BandFigures::empty(checklist));
         band.files += 1;
         let mut in_file: BTreeMap<&str, usize> = BTreeMap::new();
-        for ((item, slot), tally) in pack_items.iter().zip(&slots).zip(&mut tallies) {
+        for ((item, slot), tally) in self.pack_items.iter().zip(&slots).zip(&mut self.tallies) {
             if !checklist.item_applies(item, answers) {
                 continue;
             }
@@ -201,63 +307,192 @@ pub(crate) fn figures(
             }
         }
         for (reason, count) in in_file {
-            let tally = band.why_not.entry(reason.to_string()).or_default();
-            tally.answers = Some(tally.answers.unwrap_or(0) + count);
-            tally.files = Some(tally.files.unwrap_or(0) + 1);
+            for figures in [&mut *band, &mut self.overall] {
+                let tally = figures.why_not.entry(reason.to_string()).or_default();
+                tally.answers = Some(tally.answers.unwrap_or(0) + count);
+                tally.files = Some(tally.files.unwrap_or(0) + 1);
+            }
         }
     }
 
-    let items = pack_items
-        .iter()
-        .zip(tallies)
-        .map(|(item, tally)| ItemFigures {
-            id: item.id.clone(),
-            answers: Group::of(tally.applies, min_group, || {
-                let mut counts: Vec<usize> = tally.choices.values().copied().collect();
-                counts.push(tally.unanswered);
-                let mut shown = suppress_cells(&counts, MIN_CELL);
-                let unanswered = shown.pop().flatten();
-                ItemDistribution {
-                    applies: tally.applies,
-                    choices: tally.choices.into_keys().zip(shown).collect(),
-                    unanswered,
-                }
-            }),
-        })
-        .collect();
+    /// The figures, each hidden below `min_group` and every small cell suppressed.
+    pub fn finish(self, min_group: usize) -> ChecklistFigures {
+        let ChecklistTally {
+            checklist,
+            pack_items,
+            tallies,
+            mut bands,
+            overall,
+            complete,
+            incomplete,
+            score_sum,
+            score_count,
+            areas,
+            ..
+        } = self;
+        let incomplete_files = incomplete;
+        let mean_percent = Group::of(score_count, min_group, || {
+            rate(score_sum, score_count * 100)
+        });
+        let areas = checklist
+            .areas
+            .iter()
+            .zip(areas)
+            .map(|(area, (sum, count))| AreaFigures {
+                id: area.id.clone(),
+                mean_percent: Group::of(count, min_group, || rate(sum, count * 100)),
+            })
+            .collect();
+        let items: Vec<ItemFigures> = pack_items
+            .iter()
+            .zip(tallies)
+            .map(|(item, tally)| ItemFigures {
+                id: item.id.clone(),
+                answers: Group::of(tally.applies, min_group, || {
+                    let mut counts: Vec<usize> = tally.choices.values().copied().collect();
+                    counts.push(tally.unanswered);
+                    let mut shown = suppress_cells(&counts, MIN_CELL);
+                    let unanswered = shown.pop().flatten();
+                    ItemDistribution {
+                        applies: tally.applies,
+                        choices: tally.choices.into_keys().zip(shown).collect(),
+                        unanswered,
+                    }
+                }),
+            })
+            .collect();
 
-    let sizes: BTreeMap<String, usize> = bands.iter().map(|(k, v)| (k.clone(), v.files)).collect();
-    let ids = band_ids(checklist, &sizes);
-    // Bands are hidden below the minimum group, and so many more that no hidden band's
-    // size follows from the total of files and the shown bands.
-    let band_sizes: Vec<usize> = ids
-        .iter()
-        .map(|id| sizes.get(id).copied().unwrap_or(0))
-        .collect();
-    let band_shown = suppress_cells(&band_sizes, min_group);
-    let size_bands = ids
-        .into_iter()
-        .zip(band_shown)
-        .map(|(id, shown)| {
-            let band = bands
-                .remove(&id)
-                .unwrap_or_else(|| BandFigures::empty(checklist));
-            let size = if shown.is_some() { band.files } else { 0 };
-            SizeBand {
-                figures: Group::of(size, min_group, || band.suppressed()),
+        let sizes: BTreeMap<String, usize> =
+            bands.iter().map(|(k, v)| (k.clone(), v.files)).collect();
+        let ids = band_ids(checklist, &sizes);
+        // Bands are hidden below the minimum group, and so many more that no hidden band's
+        // size follows from the total of files and the shown bands.
+        let band_sizes: Vec<usize> = ids
+            .iter()
+            .map(|id| sizes.get(id).copied().unwrap_or(0))
+            .collect();
+        let band_shown = suppress_cells(&band_sizes, min_group);
+        let raw_bands: Vec<(String, BandFigures, bool)> = ids
+            .into_iter()
+            .zip(band_shown)
+            .map(|(id, shown)| {
+                let band = bands
+                    .remove(&id)
+                    .unwrap_or_else(|| BandFigures::empty(checklist));
+                let shown = shown.is_some() && band.files >= min_group;
+                (id, band, shown)
+            })
+            .collect();
+        let hidden_in_bands = hide_across_bands(checklist, &overall, &raw_bands);
+        let size_bands = raw_bands
+            .into_iter()
+            .zip(hidden_in_bands)
+            .map(|((id, band, shown), hidden)| SizeBand {
+                figures: if shown {
+                    Group::Shown(band.suppressed().without(&hidden))
+                } else {
+                    Group::Hidden { min_group }
+                },
                 id,
+            })
+            .collect();
+        let why_not_overall = Group::of(overall.files, min_group, || overall.suppressed());
+        let least_in_place = least_in_place(checklist, &items);
+
+        ChecklistFigures {
+            complete_files: complete,
+            incomplete_files,
+            mean_percent,
+            size_bands,
+            why_not_overall,
+            least_in_place,
+            areas,
+            items,
+        }
+    }
+}
+
+/// Which "why not" counts of the shown bands must be hidden so that, with the overall
+/// counts, no hidden band's small count can be worked out: per reason and per measure, the
+/// shown bands' counts and what the hidden bands hold together (overall minus shown) are
+/// suppressed as one set ([`suppress_cells`]). Returns, per band, the (reason, measure)
+/// cells to hide (measure 0: answers, 1: files).
+fn hide_across_bands(
+    checklist: &Checklist,
+    overall: &BandFigures,
+    bands: &[(String, BandFigures, bool)],
+) -> Vec<Vec<(String, u8)>> {
+    let mut hidden: Vec<Vec<(String, u8)>> = vec![Vec::new(); bands.len()];
+    for reason in &checklist.why_not {
+        for measure in [0u8, 1] {
+            let count = |figures: &BandFigures| -> usize {
+                figures.why_not.get(&reason.id).map_or(0, |tally| {
+                    if measure == 0 {
+                        tally.answers.unwrap_or(0)
+                    } else {
+                        tally.files.unwrap_or(0)
+                    }
+                })
+            };
+            let shown: Vec<usize> = bands
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, _, shown))| *shown)
+                .map(|(index, _)| index)
+                .collect();
+            let mut counts: Vec<usize> = shown.iter().map(|&i| count(&bands[i].1)).collect();
+            let rest = count(overall).saturating_sub(counts.iter().sum());
+            counts.push(rest);
+            let kept = suppress_cells(&counts, MIN_CELL);
+            for (&index, kept) in shown.iter().zip(&kept) {
+                if kept.is_none() {
+                    hidden[index].push((reason.id.clone(), measure));
+                }
             }
+        }
+    }
+    hidden
+}
+
+/// The items with the lowest share of full-credit answers, from items whose distribution
+/// and full-credit count are shown (a hidden count is never turned into a share).
+fn least_in_place(checklist: &Checklist, items: &[ItemFigures]) -> Vec<LeastInPlace> {
+    let Some(full) = checklist
+        .scale
+        .iter()
+        .filter(|option| option.credit.is_some())
+        .max_by_key(|option| option.credit)
+    else {
+        return Vec::new();
+    };
+    let mut list: Vec<LeastInPlace> = items
+        .iter()
+        .filter_map(|item| {
+            let distribution = item.answers.shown()?;
+            let in_place = (*distribution.choices.get(&full.id)?)?;
+            // Answers of "not applicable" (no credit) leave the item out for that file.
+            let not_applicable: Option<usize> = checklist
+                .scale
+                .iter()
+                .filter(|option| option.credit.is_none())
+                .map(|option| distribution.choices.get(&option.id).copied().flatten())
+                .sum();
+            let applies = distribution.applies.checked_sub(not_applicable?)?;
+            (applies > 0).then(|| LeastInPlace {
+                id: item.id.clone(),
+                applies,
+                in_place,
+                in_place_percent: crate::aggregate::rate(in_place, applies),
+            })
         })
         .collect();
-
-    ChecklistFigures {
-        complete_files: results.len(),
-        incomplete_files,
-        mean_percent,
-        size_bands,
-        areas,
-        items,
-    }
+    list.sort_by(|a, b| {
+        a.in_place_percent
+            .total_cmp(&b.in_place_percent)
+            .then(b.applies.cmp(&a.applies))
+    });
+    list.truncate(LEAST_IN_PLACE);
+    list
 }
 
 impl BandFigures {
@@ -267,6 +502,20 @@ impl BandFigures {
         for tally in self.why_not.values_mut() {
             tally.answers = small(tally.answers);
             tally.files = small(tally.files);
+        }
+        self
+    }
+
+    /// The band with these (reason, measure) cells hidden as well.
+    fn without(mut self, hidden: &[(String, u8)]) -> BandFigures {
+        for (reason, measure) in hidden {
+            if let Some(tally) = self.why_not.get_mut(reason) {
+                if *measure == 0 {
+                    tally.answers = None;
+                } else {
+                    tally.files = None;
+                }
+            }
         }
         self
     }
@@ -356,38 +605,33 @@ pub(crate) fn rows(
                     l.files,
                     band_figures.files.to_string(),
                 );
-                for reason in &checklist.why_not {
-                    let tally =
-                        band_figures
-                            .why_not
-                            .get(&reason.id)
-                            .copied()
-                            .unwrap_or(WhyNotTally {
-                                answers: Some(0),
-                                files: Some(0),
-                            });
-                    let count = |value: Option<usize>| {
-                        value.map_or_else(|| hidden.to_string(), |n| n.to_string())
-                    };
-                    rows.push(
-                        l.why_not,
-                        band_label,
-                        &reason.id,
-                        reason.label.get(lang),
-                        l.count,
-                        count(tally.answers),
-                    );
-                    rows.push(
-                        l.why_not,
-                        band_label,
-                        &reason.id,
-                        reason.label.get(lang),
-                        l.files,
-                        count(tally.files),
-                    );
-                }
+                why_not_rows(rows, checklist, band_figures, band_label, lang, hidden);
             }
         }
+    }
+    if let Some(overall) = figures.why_not_overall.shown() {
+        why_not_rows(rows, checklist, overall, l.band_all, lang, hidden);
+    }
+    let full = checklist
+        .scale
+        .iter()
+        .filter(|option| option.credit.is_some())
+        .max_by_key(|option| option.credit);
+    for entry in &figures.least_in_place {
+        let text = checklist
+            .items()
+            .find(|(_, item)| item.id == entry.id)
+            .map_or(entry.id.as_str(), |(_, item)| item.text.get(lang));
+        let section = least_in_place_label(lang);
+        let measure = full.map_or("", |option| option.label.get(lang));
+        rows.push(
+            section,
+            "",
+            &entry.id,
+            text,
+            measure,
+            format!("{:.1}", entry.in_place_percent),
+        );
     }
     for (area, area_figures) in checklist.areas.iter().zip(&figures.areas) {
         rows.push(
@@ -439,5 +683,53 @@ pub(crate) fn rows(
                 );
             }
         }
+    }
+}
+
+/// The "why not" rows of one group (a size band, or every file).
+fn why_not_rows(
+    rows: &mut Rows,
+    checklist: &Checklist,
+    figures: &BandFigures,
+    group_label: &str,
+    lang: Lang,
+    hidden: &str,
+) {
+    let l = labels(lang);
+    for reason in &checklist.why_not {
+        let tally = figures
+            .why_not
+            .get(&reason.id)
+            .copied()
+            .unwrap_or(WhyNotTally {
+                answers: Some(0),
+                files: Some(0),
+            });
+        let count =
+            |value: Option<usize>| value.map_or_else(|| hidden.to_string(), |n| n.to_string());
+        rows.push(
+            l.why_not,
+            group_label,
+            &reason.id,
+            reason.label.get(lang),
+            l.count,
+            count(tally.answers),
+        );
+        rows.push(
+            l.why_not,
+            group_label,
+            &reason.id,
+            reason.label.get(lang),
+            l.files,
+            count(tally.files),
+        );
+    }
+}
+
+/// The CSV section of the items least in place.
+fn least_in_place_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "できている割合が低い項目（%）",
+        Lang::En => "Items least in place (%)",
     }
 }

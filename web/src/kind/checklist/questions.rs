@@ -267,7 +267,7 @@ pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
                 }
                 <p class="kizuki-cl-sources">
                     <span class="kizuki-cl-sources-label">{ format!("{}: ", text.sources_heading) }</span>
-                    { item.sources.iter().map(|s| source_line(&s.doc, &s.section)).collect::<Vec<_>>().join(" / ") }
+                    { item.sources.iter().map(|s| source_line(&s.doc, pack.section_label(s, lang))).collect::<Vec<_>>().join(" / ") }
                 </p>
             </details>
         </fieldset>

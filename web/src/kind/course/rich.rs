@@ -30,13 +30,14 @@ pub use kizuki_core::report::display_date;
 pub fn sources(pack: &ValidPack, refs: &[&SourceRef], lang: Lang, text: &CourseText) -> Html {
     let mut documents: Vec<(&str, Vec<&str>)> = Vec::new();
     for source in refs {
+        let section = pack.pack().section_label(source, lang);
         match documents.iter_mut().find(|(doc, _)| *doc == source.doc) {
             Some((_, sections)) => {
-                if !sections.contains(&source.section.as_str()) {
-                    sections.push(&source.section);
+                if !sections.contains(&section) {
+                    sections.push(section);
                 }
             }
-            None => documents.push((&source.doc, vec![&source.section])),
+            None => documents.push((&source.doc, vec![section])),
         }
     }
     if documents.is_empty() {

@@ -263,7 +263,10 @@ fn source_lines(ctx: &Ctx<'_>, sources: &[&SourceRef]) -> Vec<String> {
                 .iter()
                 .find(|d| d.id == source.doc)
                 .map_or(source.doc.as_str(), |d| d.title.get(ctx.lang));
-            format!("{title} {}", source.section)
+            format!(
+                "{title} {}",
+                ctx.state.pack.pack().section_label(source, ctx.lang)
+            )
         })
         .collect()
 }

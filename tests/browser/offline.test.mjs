@@ -1,0 +1,49 @@
+// The standalone site works offline after the first visit (issue 16): its service worker
+// keeps this build's files, the page says when it is ready, and with the network gone the
+// kits still open (answers kept in local storage as always).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, readPack, startServer, widgetTitle } from './helpers.mjs';
+
+describe('offline use', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('after the first visit the site says it is ready, then opens every kit with the network off', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${server.origin}/app.html?kit=checklist`);
+    assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack('checklist').title.ja);
+    const status = page.locator('#offline-status[data-ready="true"]');
+    await status.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match(await status.textContent(), /オフライン/);
+    // The worker answers for the page once it controls it.
+    await page.reload();
+    await widgetTitle(page, 'kizuki-kit');
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page is controlled');
+
+    await context.setOffline(true);
+    for (const kit of ['course', 'plan', 'checklist']) {
+      await page.goto(`${server.origin}/app.html?kit=${kit}`);
+      assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack(kit).title.ja, `${kit} offline`);
+    }
+    await page.goto(`${server.origin}/`);
+    await page.locator('.kit-list').waitFor();
+    await page.goto(`${server.origin}/mydata.html`);
+    await page.locator('kizuki-kit .kizuki-tools-mydata').waitFor({ timeout: 30_000 });
+    // Nothing reached the server while offline: a request that did would have failed the page.
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
