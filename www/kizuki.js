@@ -151,6 +151,23 @@ function showPlaceholder(element, lang) {
   line.textContent = WORDS[lang].loading;
   box.append(line);
   root.replaceChildren(link, box);
+  setBaseSize(element, root);
+}
+
+/**
+ * The widget's sizes are written against `--k-rem`, the reader's default text size, not
+ * `rem`: inside a shadow root `rem` still reads the host page's root, and a host's
+ * `html { font-size: 62.5% }` would shrink every button and gap. `medium` is the reader's
+ * default size whatever the page says; an inline custom property on the host element wins
+ * over the `:host` default (1rem) in kizuki.css.
+ */
+function setBaseSize(element, root) {
+  const probe = document.createElement('span');
+  probe.style.fontSize = 'medium';
+  root.append(probe);
+  const size = getComputedStyle(probe).fontSize;
+  probe.remove();
+  if (size && size.endsWith('px')) element.style.setProperty('--k-rem', size);
 }
 
 /** Without its module there is no app: say so in plain text rather than stay blank. */

@@ -1,7 +1,7 @@
 // The widget against a hostile host stylesheet: a root font size of 62.5 % and a vertical
 // writing mode on the page must not reach into the widget (its `:host` resets what is
-// inherited). Component sizes written in `rem` still follow the host's root size; this
-// test pins what the `:host` block guarantees.
+// inherited), and component sizes follow the reader's default size (`--k-rem`, set by
+// kizuki.js), not the host's root size.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -37,12 +37,17 @@ describe('host page styles', () => {
         hostFont: style.fontSize,
         hostSpacing: style.letterSpacing,
         titleWriting: getComputedStyle(title).writingMode,
+        buttonHeight: Math.max(
+          ...[...host.shadowRoot.querySelectorAll('.kizuki-button')].map((b) => b.getBoundingClientRect().height),
+        ),
       };
     });
     assert.equal(seen.hostWriting, 'horizontal-tb', 'the widget stays horizontal');
     assert.equal(seen.titleWriting, 'horizontal-tb');
     assert.equal(seen.hostFont, '16px', "the widget's base text is the reader's default size");
     assert.equal(seen.hostSpacing, 'normal', 'letter spacing does not leak in');
+    // 2.75 × 16 px: the buttons keep their touch size under a 62.5 % host root (27.5 px with rem).
+    assert.ok(seen.buttonHeight >= 44, `buttons keep their 44 px touch height, got ${seen.buttonHeight}`);
     await context.close();
   });
 });
