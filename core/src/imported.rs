@@ -88,6 +88,10 @@ pub fn recompute_course(course: &Course, progress: &mut CourseProgress) -> Resul
             "the learner id is not 16 to 64 hex digits".into(),
         ));
     }
+    if let Some(issuer) = &mut progress.issuer {
+        // A record is self-declared whatever a file says.
+        issuer.self_declared = true;
+    }
     if let Some(follow_up) = &mut progress.follow_up {
         date(&follow_up.date)?;
         follow_up.improvement = follow_up.improvement.trim().chars().take(500).collect();

@@ -643,6 +643,21 @@ describe('line-care course', () => {
     assert.match(await certificate.textContent(), /Issued by: Minato/);
     await page.emulateMedia({ media: 'screen' });
 
+    // The exported record names the center and says it is self-declared.
+    await page.locator(`${host} .kizuki-course-back`).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`${host} button`, { hasText: 'Export the record (JSON)' }).click(),
+    ]);
+    const saved = join(mkdtempSync(join(tmpdir(), 'kizuki-record-')), 'record.json');
+    await download.saveAs(saved);
+    const exported = JSON.parse(readFileSync(saved, 'utf8'));
+    assert.deepEqual(exported.state.data.issuer, {
+      name: 'Minato Occupational Health Support Center',
+      phone: '03-0000-0000',
+      self_declared: true,
+    });
+
     // Without a center the certificate says that no issuer is named, and is still self-declared.
     const standalone = await openCourse(browser, server);
     await standalone.page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedRecord(pack))]);

@@ -44,6 +44,8 @@ pub struct CourseState {
     namespace: String,
     /// The IRI base of xAPI activities: the center's web address, else this page's origin.
     xapi_base: String,
+    /// The embedding center, named in exported records.
+    center: Option<crate::CenterContact>,
     /// The learner's progress, changed only by `Course::apply` (or an import).
     progress: CourseProgress,
     /// The revision of the saved record this state continues.
@@ -122,7 +124,12 @@ pub enum Msg {
 }
 
 impl CourseState {
-    fn new(pack: PackRef, namespace: String, xapi_base: String) -> CourseState {
+    fn new(
+        pack: PackRef,
+        namespace: String,
+        xapi_base: String,
+        center: Option<crate::CenterContact>,
+    ) -> CourseState {
         let loaded = platform::load_plain(&pack, &namespace);
         let notice = loaded.problem.map(|problem| match problem {
             LoadProblem::Storage(error) => Notice::Storage(error.code()),
@@ -139,6 +146,7 @@ impl CourseState {
             pack,
             namespace,
             xapi_base,
+            center,
             progress,
             revision: loaded.revision,
             screen: Screen::Map,
@@ -314,6 +322,26 @@ impl Reducible for CourseState {
                 next.focus(Some(next.id("scenario-node")));
             }
             Msg::ExportJson => {
+                // The record names the center whose page it is exported from (self-declared).
+                let issuer = next.center.clone().map_or(
+                    CourseAction::SetIssuer {
+                        name: String::new(),
+                        phone: String::new(),
+                        url: String::new(),
+                    },
+                    |c| CourseAction::SetIssuer {
+                        name: c.name,
+                        phone: c.phone.unwrap_or_default(),
+                        url: c.url.unwrap_or_default(),
+                    },
+                );
+                let unchanged = course_of(&next.pack).is_some_and(|course| {
+                    let mut probe = next.progress.clone();
+                    course.apply(&mut probe, &issuer).is_ok() && probe == next.progress
+                });
+                if !unchanged {
+                    next.apply(&issuer);
+                }
                 let export = Export::new(
                     &next.pack,
                     KitState::Course(next.progress.clone()),
@@ -549,7 +577,8 @@ pub fn view(props: &KitProps) -> Html {
         let pack = props.pack.clone();
         let namespace = props.namespace.clone();
         let xapi_base = xapi_base(props.center.as_ref());
-        use_reducer(move || CourseState::new(pack, namespace, xapi_base))
+        let center = props.center.clone();
+        use_reducer(move || CourseState::new(pack, namespace, xapi_base, center))
     };
     let container = use_node_ref();
     let active_module = match &state.screen {

@@ -30,6 +30,26 @@ pub struct CourseProgress {
     /// ([`FOLLOW_UP_AFTER_DAYS`]): did the learner make a concrete improvement, and which.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<FollowUp>,
+    /// The center whose page the training was taken on, named in the exported record. The
+    /// record stays self-declared: the center did not check it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<Issuer>,
+}
+
+/// The center named in a training record (the embed's `center-*` options).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// The center's name.
+    pub name: String,
+    /// Its telephone number, as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    /// Its web address (http or https).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// Always true: the record was made by the learner, not checked by the center.
+    pub self_declared: bool,
 }
 
 /// Days after completing the course when the follow-up question is offered.
@@ -251,6 +271,16 @@ pub enum CourseAction {
         improved: bool,
         /// Which (trimmed, at most 500 characters kept).
         improvement: String,
+    },
+    /// Name the center the record is made for (each export from a center's page); an empty
+    /// name clears it.
+    SetIssuer {
+        /// The center's name (at most 200 characters kept).
+        name: String,
+        /// Its telephone number (at most 100 characters kept).
+        phone: String,
+        /// Its web address; anything but http(s) is dropped.
+        url: String,
     },
     /// Give the record its opaque learner id (16 to 64 lowercase hex digits), once: an id
     /// already set is kept.
@@ -492,6 +522,19 @@ impl Course {
                     date: date.clone(),
                     improved: *improved,
                     improvement: improvement.trim().chars().take(500).collect(),
+                });
+            }
+            CourseAction::SetIssuer { name, phone, url } => {
+                let name: String = name.trim().chars().take(200).collect();
+                progress.issuer = (!name.is_empty()).then(|| Issuer {
+                    name,
+                    phone: phone.trim().chars().take(100).collect(),
+                    url: if crate::text::is_safe_href(url.trim()) {
+                        url.trim().chars().take(500).collect()
+                    } else {
+                        String::new()
+                    },
+                    self_declared: true,
                 });
             }
             CourseAction::SetLearnerId { id } => {

@@ -617,3 +617,26 @@ fn the_follow_up_is_due_weeks_after_completion_and_answered_once_due() {
     assert_eq!(follow_up.improvement, "週1回の1対1面談を始めた");
     assert!(!course.follow_up_due(&progress, "2027-01-01"), "answered");
 }
+
+#[test]
+fn the_record_names_its_center_as_self_declared_and_drops_unsafe_addresses() {
+    let course = course();
+    let mut progress = CourseProgress::default();
+    let set = |name: &str, url: &str| CourseAction::SetIssuer {
+        name: name.into(),
+        phone: " 03-0000-0000 ".into(),
+        url: url.into(),
+    };
+    act(
+        &course,
+        &mut progress,
+        set(" みなと産業保健総合支援センター ", "javascript:alert(1)"),
+    );
+    let issuer = progress.issuer.clone().unwrap();
+    assert_eq!(issuer.name, "みなと産業保健総合支援センター");
+    assert_eq!(issuer.phone, "03-0000-0000");
+    assert_eq!(issuer.url, "", "only http(s) addresses are kept");
+    assert!(issuer.self_declared);
+    act(&course, &mut progress, set("  ", "https://example.jp/"));
+    assert_eq!(progress.issuer, None, "an empty name clears it");
+}
