@@ -74,8 +74,13 @@ async function watchDeriving(page) {
   });
 }
 
+/** The stored records (`kizuki/…`); the site's remembered language (`kizuki-lang`) is not a record. */
 async function storageValues(page) {
-  return page.evaluate(() => Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)]));
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith('kizuki/'))
+      .map((key) => [key, localStorage.getItem(key)]),
+  );
 }
 
 async function setPassphrase(page, passphrase) {

@@ -96,6 +96,11 @@ pub struct ToolsText {
     pub data_kit_provider_checklist: &'static str,
     pub data_kit_return_to_work: &'static str,
     pub data_kit_linecare: &'static str,
+    pub data_kit_bjsq_57: &'static str,
+    pub data_kit_bjsq_23: &'static str,
+    pub data_kit_workplace_improvement: &'static str,
+    /// The one thing kept outside the records: the site's remembered language.
+    pub data_language_key: &'static str,
     /// `{id}`: a pack this build does not name.
     pub data_kit_other: &'static str,
     pub data_what_answers: &'static str,

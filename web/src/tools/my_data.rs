@@ -119,6 +119,9 @@ fn kit_name(text: &super::ToolsText, pack_id: &str) -> String {
         "provider-checklist" => text.data_kit_provider_checklist.to_string(),
         "return-to-work" => text.data_kit_return_to_work.to_string(),
         "linecare" => text.data_kit_linecare.to_string(),
+        "bjsq-57" => text.data_kit_bjsq_57.to_string(),
+        "bjsq-23" => text.data_kit_bjsq_23.to_string(),
+        "workplace-improvement" => text.data_kit_workplace_improvement.to_string(),
         other => fill(text.data_kit_other, &[("id", other)]),
     }
 }
@@ -279,6 +282,7 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
             <p>{ &text.data_where }</p>
             <p>{ &text.data_embedded }</p>
             <p class="kizuki-notice">{ &text.data_nothing_sent }</p>
+            <p>{ &text.data_language_key }</p>
             <p class="kizuki-status" role="status" aria-live="polite">{ (*status).clone() }</p>
             <button type="button" class="kizuki-button kizuki-button--secondary" onclick={refresh}>
                 { &text.data_refresh }
@@ -343,6 +347,9 @@ mod tests {
                 "provider-checklist",
                 "return-to-work",
                 "linecare",
+                "bjsq-57",
+                "bjsq-23",
+                "workplace-improvement",
             ] {
                 assert!(!kit_name(text, id).contains(id), "{id}");
             }
