@@ -40,8 +40,8 @@ apt_ensure() {
     "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed"
 }
 
-# --- 1. Browser and fonts for the browser tests and screenshots ---
-apt_ensure chromium chromium-driver fonts-noto-cjk
+# --- 1. Browser, fonts, and pdftotext/unzip for the browser tests (printed pages, .docx) ---
+apt_ensure chromium chromium-driver fonts-noto-cjk poppler-utils unzip
 
 # --- 2. A wasm32 toolchain ---
 command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
