@@ -5,9 +5,9 @@
 
 use kizuki_core::document::{self, Align, Block, Document};
 use kizuki_core::report::labels;
-use kizuki_core::text::{parse_inline, Inline};
 use yew::prelude::*;
 
+use crate::markup::inline;
 use crate::platform;
 
 /// The `.docx` media type.
@@ -124,20 +124,6 @@ fn align_class(base: &'static str, align: Align) -> Classes {
         Align::Center => classes!(base, format!("{base}--center")),
         Align::End => classes!(base, format!("{base}--end")),
     }
-}
-
-/// Content text with Kizuki's inline markup (`**strong**`, links), as nodes, never HTML.
-fn inline(text: &str) -> Html {
-    parse_inline(text)
-        .into_iter()
-        .map(|run| match run {
-            Inline::Plain(plain) => html! { { plain } },
-            Inline::Strong(strong) => html! { <strong>{ strong }</strong> },
-            Inline::Link { label, href } => html! {
-                <a href={href} rel="noopener noreferrer" target="_blank">{ label }</a>
-            },
-        })
-        .collect()
 }
 
 /// Downloads the document as plain text (`<file_stem>.txt`, UTF-8).

@@ -26,6 +26,7 @@ pub mod import_confirm;
 pub mod kind;
 mod load;
 mod locale;
+pub mod markup;
 pub mod platform;
 pub mod print;
 pub mod tools;

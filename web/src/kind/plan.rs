@@ -22,7 +22,6 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use kizuki_core::kind::plan::Plan;
-use kizuki_core::text::{parse_inline, Inline};
 use kizuki_core::Lang;
 use yew::prelude::*;
 
@@ -59,19 +58,7 @@ impl Ctx<'_> {
     }
 }
 
-/// Pack text written with Kizuki's inline markup (`**strong**`, links), as nodes, never HTML.
-pub(crate) fn inline(text: &str) -> Html {
-    parse_inline(text)
-        .into_iter()
-        .map(|run| match run {
-            Inline::Plain(plain) => html! { { plain } },
-            Inline::Strong(strong) => html! { <strong>{ strong }</strong> },
-            Inline::Link { label, href } => html! {
-                <a href={href} rel="noopener noreferrer" target="_blank">{ label }</a>
-            },
-        })
-        .collect()
-}
+pub(crate) use crate::markup::inline;
 
 /// The plan kit.
 #[function_component(PlanView)]

@@ -17,7 +17,6 @@ use kizuki_core::import_preview::{needs_confirmation, preview, ImportPreview};
 use kizuki_core::kind::questionnaire::{
     Questionnaire, QuestionnaireAction, QuestionnaireAnswers, QuestionnaireResult,
 };
-use kizuki_core::text::{parse_inline, Inline};
 use kizuki_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -399,19 +398,7 @@ impl Reducible for Model {
     }
 }
 
-/// Pack text with `**strong**` and `[label](https://…)` as elements, never as HTML.
-fn rich(source: &str) -> Html {
-    parse_inline(source)
-        .into_iter()
-        .map(|run| match run {
-            Inline::Plain(text) => html! { { text } },
-            Inline::Strong(text) => html! { <strong>{ text }</strong> },
-            Inline::Link { label, href } => html! {
-                <a href={href} rel="noopener noreferrer" target="_blank">{ label }</a>
-            },
-        })
-        .collect()
-}
+use crate::markup::inline as rich;
 
 fn notice_text(text: &QuestionnaireText, lang: Lang, notice: &Notice) -> String {
     let ui = crate::locale::ui_text(lang);

@@ -9,19 +9,7 @@ use yew::prelude::*;
 use super::state::{Ctx, Screen};
 use super::text::{fill, ChecklistText};
 
-/// Pack text with `**strong**` and `[label](https://…)` rendered as elements, never as HTML.
-pub fn rich(source: &str) -> Html {
-    parse_inline(source)
-        .into_iter()
-        .map(|run| match run {
-            Inline::Plain(text) => html! { { text } },
-            Inline::Strong(text) => html! { <strong>{ text }</strong> },
-            Inline::Link { label, href } => html! {
-                <a href={href} rel="noopener noreferrer" target="_blank">{ label }</a>
-            },
-        })
-        .collect()
-}
+pub use crate::markup::inline as rich;
 
 /// Pack text with its markup flattened for a plain-text field: links keep their address.
 pub fn plain(source: &str) -> String {

@@ -2,25 +2,13 @@
 //! source references, the "rule today" boxes for the pack's `updates`, and dates.
 
 use kizuki_core::pack::SourceRef;
-use kizuki_core::text::{is_safe_href, parse_inline, Inline};
+use kizuki_core::text::is_safe_href;
 use kizuki_core::{Lang, ValidPack};
 use yew::prelude::*;
 
 use super::text::{fill, CourseText};
 
-/// Renders text with Kizuki's inline markup. Anything else, HTML included, stays text.
-pub fn inline(source: &str) -> Html {
-    parse_inline(source)
-        .into_iter()
-        .map(|run| match run {
-            Inline::Plain(text) => html! { { text } },
-            Inline::Strong(text) => html! { <strong>{ text }</strong> },
-            Inline::Link { label, href } => html! {
-                <a href={href} rel="noopener noreferrer" target="_blank">{ label }</a>
-            },
-        })
-        .collect()
-}
+pub use crate::markup::inline;
 
 /// A date for readers: the core's one format (`2026年11月22日`, `22 November 2026`).
 pub use kizuki_core::report::display_date;
