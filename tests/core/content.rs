@@ -395,19 +395,20 @@ fn every_committed_pack_says_who_made_it_its_licence_and_how_to_report_an_error(
     }
 }
 
-/// Issue 16: the English view showed Japanese section references. The course's pack names
-/// every section it cites in English (or cites it in figures alone), so an English reader
-/// sees no Japanese in a reference.
-#[test]
-fn the_course_names_every_cited_section_in_english() {
-    use kizuki_core::Lang;
-    let pack = load("linecare.json");
-    let mut refs = Vec::new();
-    fn walk(value: &serde_json::Value, refs: &mut Vec<(String, String)>) {
+/// Japanese script (kana, CJK ideographs, full-width forms): an English section name holds none.
+fn has_japanese_script(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+    })
+}
+
+/// Every `{doc, section}` reference in a pack (kit, updates, anywhere), as written.
+fn section_references(pack: &Pack) -> std::collections::BTreeSet<(String, String)> {
+    fn walk(value: &serde_json::Value, refs: &mut std::collections::BTreeSet<(String, String)>) {
         match value {
             serde_json::Value::Object(map) => {
                 if let (Some(doc), Some(section)) = (map.get("doc"), map.get("section")) {
-                    refs.push((
+                    refs.insert((
                         doc.as_str().unwrap().to_string(),
                         section.as_str().unwrap().to_string(),
                     ));
@@ -418,16 +419,61 @@ fn the_course_names_every_cited_section_in_english() {
             _ => {}
         }
     }
-    let json = serde_json::to_value(&pack.pack().kit).unwrap();
-    walk(&json, &mut refs);
-    assert!(refs.len() > 100);
-    for (doc, section) in refs {
-        let source = kizuki_core::pack::SourceRef {
-            doc: doc.clone(),
-            section: section.clone(),
-        };
-        let english = pack.pack().section_label(&source, Lang::En);
-        assert!(english.is_ascii(), "{doc} {section} → {english}");
-        assert_eq!(pack.pack().section_label(&source, Lang::Ja), section);
+    let mut refs = std::collections::BTreeSet::new();
+    walk(&serde_json::to_value(pack).unwrap(), &mut refs);
+    refs
+}
+
+/// Issue 16: the English view showed Japanese section references. Every committed pack
+/// names every section it cites in English (its source document's `sections_en`), with no
+/// Japanese script left in the name, and the Japanese view still shows the section as cited.
+#[test]
+fn every_committed_pack_names_every_cited_section_in_english() {
+    use kizuki_core::Lang;
+    for (name, bytes) in committed_packs() {
+        let pack = load_pack(&bytes).unwrap();
+        let pack = pack.pack();
+        let refs = section_references(pack);
+        assert!(!refs.is_empty(), "{name} cites nothing");
+        let mut missing = Vec::new();
+        for (doc, section) in &refs {
+            let source = kizuki_core::pack::SourceRef {
+                doc: doc.clone(),
+                section: section.clone(),
+            };
+            let named = pack
+                .sources
+                .iter()
+                .find(|d| &d.id == doc)
+                .is_some_and(|d| d.sections_en.contains_key(section));
+            let english = pack.section_label(&source, Lang::En);
+            if !named || has_japanese_script(english) {
+                missing.push(format!("{doc} {section} → {english}"));
+            }
+            assert_eq!(pack.section_label(&source, Lang::Ja), section);
+        }
+        assert!(
+            missing.is_empty(),
+            "{name}: no English name for {missing:#?}"
+        );
+    }
+}
+
+/// The other way round: an English section name nobody cites is a name left behind when a
+/// reference was reworded, and would hide that the new wording has none.
+#[test]
+fn every_english_section_name_is_cited() {
+    for (name, bytes) in committed_packs() {
+        let pack = load_pack(&bytes).unwrap();
+        let refs = section_references(pack.pack());
+        for document in &pack.pack().sources {
+            for section in document.sections_en.keys() {
+                assert!(
+                    refs.contains(&(document.id.clone(), section.clone())),
+                    "{name}: {} {section} is named in English but never cited",
+                    document.id
+                );
+            }
+        }
     }
 }
