@@ -6,6 +6,7 @@ mod aggregate;
 mod content;
 mod csv_export;
 mod dated_rules;
+mod docx;
 mod golden;
 mod hostile;
 mod ics;
