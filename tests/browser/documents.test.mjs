@@ -249,11 +249,11 @@ describe('documents and print isolation', () => {
     for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml']) assert.ok(listing.includes(part), part);
     const xml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml'], { encoding: 'utf8' });
     const words = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
-    for (const expected of [INSTITUTION, `${DOCTOR} 先生 御机下`, '2026年11月25日', WORKER, '1. 現在の症状と業務への影響', '2. 就業上の配慮についてのご意見', '情報提供依頼書', '本人署名']) {
+    for (const expected of [INSTITUTION, `${DOCTOR} 先生 御机下`, '2026年11月25日', WORKER, '1. 現在の症状と業務への影響', '2. 就業上の配慮についてのご意見', '職場復帰支援に関する情報提供依頼書', '(1) 発症から初診までの経過', '(4) 就業上の配慮に関するご意見（疾患の再燃・再発防止のために必要な注意事項など）', '本人署名']) {
       assert.ok(words.includes(expected), `document.xml holds ${expected}`);
     }
     assert.ok(words.some((w) => w.startsWith('ご回答')), 'the answer box');
-    assert.match(xml, /<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">情報提供依頼書<\/w:t>/);
+    assert.match(xml, /<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">職場復帰支援に関する情報提供依頼書<\/w:t>/);
     // Well-formed: every element opened is closed (a cheap check without an XML library).
     const opened = (xml.match(/<w:(tbl|tr|tc|p)[ >]/g) ?? []).length;
     const closed = (xml.match(/<\/w:(tbl|tr|tc|p)>/g) ?? []).length;

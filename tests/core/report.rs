@@ -257,6 +257,93 @@ fn the_letter_is_addressed_with_the_honorific_after_the_name_and_has_an_answer_b
     assert!(!text.contains("御机下 "), "御机下 ends the line");
 }
 
+/// Issue 16: the letter and the plan follow the 手引き (心の健康問題により休業した労働者の
+/// 職場復帰支援の手引き): the letter field by field as its 様式例1 (title, the sender's address,
+/// company, requester and telephone, the worker, the four standard matters before any further
+/// question, the answer room, the consent), the plan with what 3(3)ウ says each part covers and
+/// when restrictions are next reviewed.
+#[test]
+fn the_letter_and_the_plan_follow_the_return_to_work_guide() {
+    use kizuki_core::document::{self, Block};
+    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let mut case = Case {
+        label: "X".into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    };
+    for (field, value) in [
+        ("company_address", "〒100-0000 東京都千代田区1-1"),
+        ("company_name", "株式会社ミズナラ工業"),
+        ("requester_name", "産業医 鈴木"),
+        ("requester_contact", "03-0000-0000"),
+        ("letter_questions", "(5) 通院の頻度の見込み"),
+        ("plan_review_date", "2027-01-15"),
+    ] {
+        case.fields.insert(field.into(), value.into());
+    }
+    let letter = report::render_document(&pack, &case, "info-request-letter", Lang::Ja).unwrap();
+    let text = document::to_text(&letter);
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("the letter holds {needle}: {text}"))
+    };
+    assert!(letter.blocks.iter().any(|b| matches!(b, Block::Heading { level: 1, text } if text == "職場復帰支援に関する情報提供依頼書")));
+    // The sender's block, in the form's order.
+    assert!(text.contains("〒100-0000 東京都千代田区1-1\n株式会社ミズナラ工業\n産業医 鈴木\n連絡先：03-0000-0000\n"), "{text}");
+    assert!(at("任意の書式の文書により") < at("2　情報提供依頼事項"));
+    // The four standard matters, in order, before the further questions.
+    let matters = [
+        "(1) 発症から初診までの経過",
+        "(2) 治療経過",
+        "(3) 現在の状態",
+        "(4) 就業上の配慮に関するご意見",
+        "(5) 通院の頻度の見込み",
+    ];
+    let positions: Vec<usize> = matters.iter().map(|m| at(m)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    assert!(at("2　情報提供依頼事項") < positions[0]);
+    assert!(positions[4] < at("3　ご回答欄"));
+    assert!(at("3　ご回答欄") < at("本人同意欄"));
+    let english = document::to_text(
+        &report::render_document(&pack, &case, "info-request-letter", Lang::En).unwrap(),
+    );
+    assert!(
+        english.contains("Request for information on return-to-work support"),
+        "{english}"
+    );
+    assert!(
+        english.contains("(1) The course from onset to the first visit"),
+        "{english}"
+    );
+
+    let plan =
+        document::to_text(&report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap());
+    for (heading, covers) in [
+        (
+            "3　管理監督者による就業上の配慮",
+            "業務でのサポートの内容や方法",
+        ),
+        ("4　人事労務管理上の対応", "配置転換や異動の必要性"),
+        (
+            "5　産業医等による医学的見地からみた意見",
+            "安全配慮義務に関する助言",
+        ),
+        ("6　フォローアップ", "就業制限等を見直す時期"),
+    ] {
+        let heading_at = plan
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading}: {plan}"));
+        let covers_at = plan
+            .find(covers)
+            .unwrap_or_else(|| panic!("{covers}: {plan}"));
+        assert!(heading_at < covers_at, "{covers} under {heading}");
+    }
+    assert!(
+        plan.contains("2027年1月15日"),
+        "the next review of restrictions: {plan}"
+    );
+}
+
 #[test]
 fn a_heading_that_skips_a_level_is_refused() {
     let mut pack: serde_json::Value =
