@@ -133,9 +133,17 @@ node -e '
 # none yet), versions, content-as-of date, licence and how to report an error, in both
 # languages, worded as the widgets' panel (web/src/about.rs, kizuki_core::about).
 version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+# The operator's address for error reports: its one place is [workspace.metadata.kizuki] in
+# Cargo.toml (web/build.rs reads the same line for the widgets).
+report_url="$(sed -n '/^\[workspace.metadata.kizuki\]/,/^\[/s/^report_errors_url *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+[ -n "$report_url" ] || die "Cargo.toml: set report_errors_url in [workspace.metadata.kizuki]"
+case "$report_url" in
+  *.example/*|*.example|*://example.*|*.example.com*|*.example.org*|*.example.net*)
+    note "report_errors_url is still the placeholder $report_url: the about panels say so; set the real address in Cargo.toml" ;;
+esac
 node -e '
   const fs = require("fs");
-  const [page, locales, build] = process.argv.slice(1);
+  const [page, locales, build, reportUrl] = process.argv.slice(1);
   const ui = {};
   for (const lang of ["ja", "en"]) ui[lang] = JSON.parse(fs.readFileSync(`${locales}/${lang}/ui.json`, "utf8"));
   const esc = (text) => String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" })[c]);
@@ -145,6 +153,13 @@ node -e '
   const order = ["mh-checklist", "return-to-work", "linecare", "provider-checklist"];
   const files = fs.readdirSync("content").filter((f) => f.endsWith(".json"))
     .sort((a, b) => (order.indexOf(a.slice(0, -5)) + 99) % 99 - (order.indexOf(b.slice(0, -5)) + 99) % 99 || a.localeCompare(b));
+  // The same decision as kizuki_core::about::is_placeholder_address: a reserved host
+  // (example, example.com/.net/.org and below) reaches nobody and is said to be a placeholder.
+  const host = (() => { try { return new URL(reportUrl).hostname.replace(/\.$/, "").toLowerCase(); } catch { return ""; } })();
+  const placeholder = ["example", "example.com", "example.net", "example.org"].some((r) => host === r || host.endsWith(`.${r}`));
+  const reportLine = !/^https?:\/\//.test(reportUrl) ? "" : placeholder
+    ? `<br>${esc(ui.ja.about_report_url)}${esc(reportUrl)}${esc(ui.ja.about_report_placeholder)}<br><span lang="en">${esc(ui.en.about_report_url)}${esc(reportUrl)}${esc(ui.en.about_report_placeholder)}</span>`
+    : `<br>${esc(ui.ja.about_report_url)}<a href="${esc(reportUrl)}" rel="noopener noreferrer">${esc(reportUrl)}</a>`;
   let html = "";
   for (const file of files) {
     const pack = JSON.parse(fs.readFileSync(`content/${file}`, "utf8"));
@@ -160,15 +175,16 @@ node -e '
       + row("about_reviewed_by", both(reviewed("ja"), reviewed("en")))
       + row("about_version", both(fill(ui.ja.about_version_value, { pack: pack.version, build }), fill(ui.en.about_version_value, { pack: pack.version, build })))
       + row("about_as_of", both(fill(ui.ja.about_as_of_value, { date: pack.content_as_of }), fill(ui.en.about_as_of_value, { date: pack.content_as_of })))
-      + row("about_licence", esc(about.licence ?? ui.ja.about_not_stated))
-      + row("about_report", both(text("ja", about.report_errors), text("en", about.report_errors)))
+      + row("about_licence", esc(about.licence ?? ui.ja.about_not_stated)
+        + (about.licence_note ? `<br>${both(text("ja", about.licence_note), text("en", about.licence_note))}` : ""))
+      + row("about_report", both(text("ja", about.report_errors), text("en", about.report_errors)) + reportLine)
       + "</dl>";
   }
   const source = fs.readFileSync(page, "utf8");
   const filled = source.replace(/<!-- KIZUKI_ABOUT:[\s\S]*?-->/, html);
   if (filled === source) { console.error("index.html: no KIZUKI_ABOUT marker"); process.exit(1); }
   fs.writeFileSync(page, filled);
-' "$staging/index.html" web/locales "$version" || die "could not fill the home page's about panel"
+' "$staging/index.html" web/locales "$version" "$report_url" || die "could not fill the home page's about panel"
 shopt -s nullglob
 packs=(content/*.json)
 shopt -u nullglob

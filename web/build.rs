@@ -35,7 +35,41 @@ fn camel(snake: &str) -> String {
 
 type Table = BTreeMap<String, serde_json::Value>;
 
+/// The operator's address for error reports, from `[workspace.metadata.kizuki]` in the
+/// workspace `Cargo.toml` (`report_errors_url = "…"`), as `KIZUKI_REPORT_ERRORS_URL` for
+/// `web/src/about.rs`. The build fails when the key is missing: the panel must say something.
+fn report_errors_url() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap())
+        .parent()
+        .unwrap()
+        .join("Cargo.toml");
+    println!("cargo::rerun-if-changed={}", manifest.display());
+    let text = std::fs::read_to_string(&manifest)
+        .unwrap_or_else(|error| panic!("{}: {error}", manifest.display()));
+    let mut section = "";
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line;
+        } else if section == "[workspace.metadata.kizuki]" {
+            if let Some(value) = line
+                .strip_prefix("report_errors_url")
+                .map(str::trim_start)
+                .and_then(|rest| rest.strip_prefix('='))
+            {
+                let url = value.trim().trim_matches('"');
+                println!("cargo::rustc-env=KIZUKI_REPORT_ERRORS_URL={url}");
+                return;
+            }
+        }
+    }
+    panic!(
+        "{}: set report_errors_url in [workspace.metadata.kizuki]",
+        manifest.display()
+    );
+}
+
 fn main() {
+    report_errors_url();
     let locales = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("locales");
     println!("cargo::rerun-if-changed={}", locales.display());
     let mut languages: Vec<String> = std::fs::read_dir(&locales)

@@ -58,6 +58,10 @@ pub struct PackAbout {
     pub reviewed_by: Vec<Review>,
     /// The content's licence, as its SPDX identifier (e.g. `CC-BY-4.0`) or in words.
     pub licence: String,
+    /// What the licence covers and what it does not, in words (e.g. that the MHLW material
+    /// it is written from, or a public questionnaire it carries, stays under its own terms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence_note: Option<Text>,
     /// How to report an error in the content, in words (a center that embeds the kit is
     /// named first by the panel).
     pub report_errors: Text,

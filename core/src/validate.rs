@@ -68,6 +68,9 @@ impl<'pack> Validator<'pack> {
                     "name the content's licence",
                 );
             }
+            if let Some(note) = &about.licence_note {
+                self.text(note, "/about/licence_note");
+            }
             for (index, review) in about.reviewed_by.iter().enumerate() {
                 let path = format!("/about/reviewed_by/{index}");
                 self.text(&review.name, &format!("{path}/name"));

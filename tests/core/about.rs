@@ -14,9 +14,13 @@ fn pack_with(about_json: &str) -> kizuki_core::ValidPack {
     load_pack(value.to_string().as_bytes()).unwrap_or_else(|d| panic!("{d:#?}"))
 }
 
+/// A real address (not a reserved example host).
+const OPERATOR: &str = "https://kizuki-center.jp/errors";
+
 const ABOUT: &str = r#"{
     "made_by": {"ja": "作成者", "en": "Maker"},
     "licence": "CC-BY-4.0",
+    "licence_note": {"ja": "引用元の資料はその条件による", "en": "Quoted sources stay under their own terms"},
     "report_errors": {"ja": "連絡先へ", "en": "Write to us"},
     "reviewed_by": [{"name": {"ja": "山田医師", "en": "Dr Yamada"}, "role": {"ja": "産業医", "en": "Occupational physician"}, "date": "2026-11-30"}]
 }"#;
@@ -24,7 +28,7 @@ const ABOUT: &str = r#"{
 #[test]
 fn the_panel_shows_maker_reviews_versions_licence_in_the_readers_language() {
     let pack = pack_with(ABOUT);
-    let panel = about(pack.pack(), "1.2.3", None, Lang::En);
+    let panel = about(pack.pack(), "1.2.3", None, OPERATOR, Lang::En);
     assert_eq!(panel.made_by.as_deref(), Some("Maker"));
     assert_eq!(panel.reviews.len(), 1);
     assert_eq!(panel.reviews[0].name, "Dr Yamada");
@@ -35,11 +39,23 @@ fn the_panel_shows_maker_reviews_versions_licence_in_the_readers_language() {
     assert_eq!(panel.pack_version, pack.pack().version);
     assert_eq!(panel.report_errors.as_deref(), Some("Write to us"));
     assert_eq!(panel.report_to_center, None);
-    let ja = about(pack.pack(), "1.2.3", Some(" ○○センター "), Lang::Ja);
+    assert_eq!(
+        panel.licence_note.as_deref(),
+        Some("Quoted sources stay under their own terms")
+    );
+    assert_eq!(panel.report_url.as_deref(), Some(OPERATOR));
+    assert!(!panel.report_url_is_placeholder);
+    let ja = about(
+        pack.pack(),
+        "1.2.3",
+        Some(" ○○センター "),
+        OPERATOR,
+        Lang::Ja,
+    );
     assert_eq!(ja.reviews[0].name, "山田医師");
     assert_eq!(ja.report_to_center.as_deref(), Some("○○センター"));
     assert_eq!(
-        about(pack.pack(), "1", Some("  "), Lang::Ja).report_to_center,
+        about(pack.pack(), "1", Some("  "), OPERATOR, Lang::Ja).report_to_center,
         None
     );
 }
@@ -47,24 +63,77 @@ fn the_panel_shows_maker_reviews_versions_licence_in_the_readers_language() {
 #[test]
 fn a_pack_that_says_nothing_shows_nothing_invented() {
     let pack = pack_with("");
-    let panel = about(pack.pack(), "1.2.3", None, Lang::Ja);
+    let panel = about(pack.pack(), "1.2.3", None, "", Lang::Ja);
     assert_eq!(panel.made_by, None);
     assert!(panel.reviews.is_empty());
     assert_eq!(panel.licence, None);
     assert_eq!(panel.report_errors, None);
+    assert_eq!(panel.licence_note, None);
+    assert_eq!(panel.report_url, None, "no address set, none shown");
 }
 
+/// Issue 16: the operator sets one address for reports; until then it is a placeholder on
+/// a reserved host, and the panel is told so (it says so plainly). Only http(s) is shown.
 #[test]
-fn a_review_with_a_bad_date_or_an_empty_licence_is_reported_with_its_place() {
-    let text =
-        std::fs::read_to_string(crate::repo_root().join("tests/data/checklist/pack.json")).unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let mut about: serde_json::Value = serde_json::from_str(ABOUT).unwrap();
-    about["licence"] = " ".into();
-    about["reviewed_by"][0]["date"] = "30/11/2026".into();
-    value["about"] = about;
-    let problems = load_pack(value.to_string().as_bytes()).unwrap_err();
-    let paths: Vec<&str> = problems.iter().map(|d| d.path.as_str()).collect();
-    assert!(paths.contains(&"/about/licence"), "{paths:?}");
-    assert!(paths.contains(&"/about/reviewed_by/0/date"), "{paths:?}");
+fn the_operators_address_is_shown_and_a_placeholder_is_known_as_one() {
+    use kizuki_core::about::is_placeholder_address;
+    let pack = pack_with(ABOUT);
+    let placeholder = about(
+        pack.pack(),
+        "1",
+        None,
+        " https://kizuki.example/issues ",
+        Lang::Ja,
+    );
+    assert_eq!(
+        placeholder.report_url.as_deref(),
+        Some("https://kizuki.example/issues")
+    );
+    assert!(placeholder.report_url_is_placeholder);
+    for unsafe_address in ["javascript:alert(1)", "mailto:a@b.jp", "ftp://x.jp/"] {
+        assert_eq!(
+            about(pack.pack(), "1", None, unsafe_address, Lang::Ja).report_url,
+            None,
+            "{unsafe_address}"
+        );
+    }
+    for reserved in [
+        "https://example.org/x",
+        "http://www.EXAMPLE.com.",
+        "https://user@issues.example.net:8443/a?b#c",
+        "https://kizuki.example",
+    ] {
+        assert!(is_placeholder_address(reserved), "{reserved}");
+    }
+    for real in [
+        "https://github.com/example/kizuki/issues",
+        "https://example.org.evil.jp/",
+        "https://notexample.com/",
+        "https://sanpo13.johas.go.jp/",
+    ] {
+        assert!(!is_placeholder_address(real), "{real}");
+    }
+}
+
+/// The committed setting: the workspace `Cargo.toml` names an `http(s)` address, which the
+/// panel keeps (a typo such as a missing scheme would silently show nothing).
+#[test]
+fn the_workspace_names_an_address_the_panel_keeps() {
+    let manifest = std::fs::read_to_string(crate::repo_root().join("Cargo.toml")).unwrap();
+    let section = manifest
+        .split("[workspace.metadata.kizuki]")
+        .nth(1)
+        .expect("[workspace.metadata.kizuki] in Cargo.toml");
+    let line = section
+        .lines()
+        .find(|l| l.trim_start().starts_with("report_errors_url"))
+        .expect("report_errors_url");
+    let url = line.split_once('=').unwrap().1.trim().trim_matches('"');
+    let pack = pack_with(ABOUT);
+    assert_eq!(
+        about(pack.pack(), "1", None, url, Lang::Ja)
+            .report_url
+            .as_deref(),
+        Some(url)
+    );
 }

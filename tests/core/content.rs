@@ -385,7 +385,7 @@ fn every_committed_pack_says_who_made_it_its_licence_and_how_to_report_an_error(
     for (name, bytes) in committed_packs() {
         let pack = load_pack(&bytes).unwrap();
         for lang in [Lang::Ja, Lang::En] {
-            let panel = about(pack.pack(), "0.1.0", None, lang);
+            let panel = about(pack.pack(), "0.1.0", None, "", lang);
             assert!(panel.made_by.is_some(), "{name}");
             assert!(panel.licence.is_some(), "{name}");
             assert!(panel.report_errors.is_some(), "{name}");

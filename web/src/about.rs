@@ -12,6 +12,10 @@ use crate::ui_text;
 /// The version of this program, shown beside the pack's.
 pub const BUILD_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// Where people report an error to the site's operator: `report_errors_url` in the
+/// workspace `Cargo.toml` (read by `web/build.rs`), the operator's one setting.
+pub const REPORT_ERRORS_URL: &str = env!("KIZUKI_REPORT_ERRORS_URL");
+
 /// Properties of [`AboutPanel`].
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct AboutProps {
@@ -31,6 +35,7 @@ pub fn about_panel(props: &AboutProps) -> Html {
         props.pack.pack(),
         BUILD_VERSION,
         props.center.as_deref(),
+        REPORT_ERRORS_URL,
         props.lang,
     );
     let or_not_stated =
@@ -65,13 +70,28 @@ pub fn about_panel(props: &AboutProps) -> Html {
                     <dd>{ day }</dd>
                 }
                 <dt>{ &text.about_licence }</dt>
-                <dd>{ or_not_stated(panel.licence) }</dd>
+                <dd>
+                    <p>{ or_not_stated(panel.licence) }</p>
+                    if let Some(note) = &panel.licence_note {
+                        <p>{ note }</p>
+                    }
+                </dd>
                 <dt>{ &text.about_report }</dt>
                 <dd>
                     if let Some(center) = &panel.report_to_center {
                         <p>{ fill(text.about_report_center, &[("center", center)]) }</p>
                     }
                     <p>{ or_not_stated(panel.report_errors) }</p>
+                    if let Some(url) = &panel.report_url {
+                        <p class="kizuki-about-report-url">
+                            { text.about_report_url }
+                            if panel.report_url_is_placeholder {
+                                <span>{ url }</span>{ text.about_report_placeholder }
+                            } else {
+                                <a class="kizuki-url" href={url.clone()} rel="noopener noreferrer">{ url }</a>
+                            }
+                        </p>
+                    }
                 </dd>
             </dl>
         </details>

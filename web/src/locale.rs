@@ -121,6 +121,10 @@ pub struct UiText {
     pub about_report: &'static str,
     /// `{center}`: the embedding center's name.
     pub about_report_center: &'static str,
+    /// Before the operator's address for reports.
+    pub about_report_url: &'static str,
+    /// Said after the address while it is still the placeholder.
+    pub about_report_placeholder: &'static str,
     /// `{title}`: the accessible name of the center card (unique per widget on a page).
     pub center_label: &'static str,
     /// `{title}`: the accessible name of a widget's region (each widget on a page is named).
