@@ -37,6 +37,11 @@ use crate::kind::checklist::Checklist;
 use crate::kind::course::Course;
 #[cfg(feature = "course")]
 use crate::kind::course::CourseProgress;
+#[cfg(feature = "questionnaire")]
+use crate::kind::questionnaire::{
+    aggregate as questionnaire, aggregate::QuestionnaireFigures, Questionnaire,
+    QuestionnaireAnswers,
+};
 use crate::load::ValidPack;
 use crate::report::{fill_number, labels};
 use crate::text::Lang;
@@ -160,7 +165,7 @@ pub struct AggregateReport {
     pub pack_id: String,
     /// Its version.
     pub pack_version: String,
-    /// Its kind (`checklist` or `course`).
+    /// Its kind (`checklist`, `course` or `questionnaire`).
     pub kind: &'static str,
     /// The minimum group size applied.
     pub min_group: usize,
@@ -178,6 +183,11 @@ pub struct AggregateReport {
     /// Course figures, unless hidden.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub course: Option<CourseFigures>,
+    /// Questionnaire figures (the group analysis, e.g. the 仕事のストレス判定図 means by sex
+    /// and group, with the same hiding), unless hidden or the pack has no group analysis.
+    #[cfg(feature = "questionnaire")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub questionnaire: Option<QuestionnaireFigures>,
 }
 
 /// A file that was skipped.
@@ -231,6 +241,9 @@ pub struct Aggregation<'a> {
     checklist: Option<checklist::ChecklistTally<'a>>,
     #[cfg(feature = "course")]
     course: Vec<CourseProgress>,
+    /// A questionnaire's answers, one per person (equal answers are counted once).
+    #[cfg(feature = "questionnaire")]
+    questionnaire: Vec<QuestionnaireAnswers>,
 }
 
 impl<'a> Aggregation<'a> {
@@ -255,6 +268,8 @@ impl<'a> Aggregation<'a> {
                 .map(checklist::ChecklistTally::new),
             #[cfg(feature = "course")]
             course: Vec::new(),
+            #[cfg(feature = "questionnaire")]
+            questionnaire: Vec::new(),
         })
     }
 
@@ -273,6 +288,14 @@ impl<'a> Aggregation<'a> {
                 return None;
             }
         };
+        // A questionnaire is one person's answers: the same answers exported twice (at
+        // another time) are one person, counted once.
+        #[cfg(feature = "questionnaire")]
+        let fingerprint = match export.state.get::<Questionnaire>() {
+            Some(answers) => fingerprint_of(&serde_json::to_string(answers).unwrap_or_default()),
+            None => fingerprint(&export),
+        };
+        #[cfg(not(feature = "questionnaire"))]
         let fingerprint = fingerprint(&export);
         if let Some(first) = self.seen.get(&fingerprint) {
             self.invalid.push(InvalidFile {
@@ -292,6 +315,10 @@ impl<'a> Aggregation<'a> {
         if let Some(progress) = export.state.get::<Course>() {
             self.course.push(progress.clone());
         }
+        #[cfg(feature = "questionnaire")]
+        if let Some(answers) = export.state.get::<Questionnaire>() {
+            self.questionnaire.push(answers.clone());
+        }
         Some(export)
     }
 
@@ -309,6 +336,8 @@ impl<'a> Aggregation<'a> {
             hidden,
             checklist: None,
             course: None,
+            #[cfg(feature = "questionnaire")]
+            questionnaire: None,
         };
         if hidden {
             return report;
@@ -321,6 +350,16 @@ impl<'a> Aggregation<'a> {
             let progress: Vec<&CourseProgress> = self.course.iter().collect();
             report.course = Some(course::figures(course, &progress, self.min_group));
         }
+        #[cfg(feature = "questionnaire")]
+        if let Some(q) = self.pack.content::<Questionnaire>() {
+            if q.group_analysis.is_some() {
+                report.questionnaire = Some(questionnaire::figures(
+                    q,
+                    &self.questionnaire,
+                    self.min_group,
+                ));
+            }
+        }
         report
     }
 }
@@ -328,8 +367,12 @@ impl<'a> Aggregation<'a> {
 /// A 128-bit fingerprint of an export's canonical JSON (saved state is written
 /// deterministically, so equal exports have equal JSON).
 fn fingerprint(export: &Export) -> u128 {
+    fingerprint_of(&export.to_json())
+}
+
+/// A 128-bit fingerprint of a text.
+fn fingerprint_of(json: &str) -> u128 {
     use std::hash::{Hash, Hasher};
-    let json = export.to_json();
     let half = |seed: u8| {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         seed.hash(&mut hasher);
@@ -396,6 +439,10 @@ pub fn report_csv(pack: &ValidPack, report: &AggregateReport, lang: Lang) -> Str
         checklist::rows(&mut rows, checklist, figures, lang, &hidden);
     } else if let (Some(course), Some(figures)) = (pack.content::<Course>(), &report.course) {
         course::rows(&mut rows, course, figures, lang, &hidden);
+    }
+    #[cfg(feature = "questionnaire")]
+    if let (Some(q), Some(figures)) = (pack.content::<Questionnaire>(), &report.questionnaire) {
+        questionnaire::rows(&mut rows, q, figures, lang, &hidden);
     }
     rows.finish(l)
 }

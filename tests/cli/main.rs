@@ -450,3 +450,88 @@ fn aggregate_streams_json_lines_and_writes_the_rows_as_csv_and_parquet() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Issue 18: `aggregate` of stress self-check exports gives the group analysis (the
+/// 仕事のストレス判定図 means by sex and group) in the JSON and the CSV, with groups under
+/// 10 hidden, not only the count of files.
+#[test]
+fn aggregate_of_stress_self_check_exports_gives_the_group_analysis_with_small_sets_hidden() {
+    let pack_path = repo_root().join("content/bjsq-57.json");
+    let pack: serde_json::Value = serde_json::from_slice(&read(pack_path.clone())).unwrap();
+    let items: Vec<String> = pack["kit"]["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|section| section["items"].as_array().unwrap().iter())
+        .map(|item| item["id"].as_str().unwrap().to_string())
+        .collect();
+    // 12 men in 営業 and 3 women in 総務, each with different answers.
+    let mut lines = String::new();
+    for person in 0..15usize {
+        let (sex, group) = if person < 12 {
+            ("male", "営業")
+        } else {
+            ("female", "総務")
+        };
+        let answers: serde_json::Map<String, serde_json::Value> = items
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                // The first two items write the person's number in base 4: no two alike.
+                let digit = match i {
+                    0 => person % 4,
+                    1 => person / 4 % 4,
+                    _ => (i * 7 + person * 3) % 4,
+                };
+                (id.clone(), (digit + 1).to_string().into())
+            })
+            .collect();
+        let export = serde_json::json!({
+            "kizuki_export": 2,
+            "pack_id": pack["id"],
+            "pack_version": pack["version"],
+            "saved_at": "2026-12-06T09:00:00+09:00",
+            "revision": 1,
+            "state": {"kind": "questionnaire", "data": {
+                "respondent": {"sex": sex}, "items": answers, "group": group
+            }}
+        });
+        lines.push_str(&serde_json::to_string(&export).unwrap());
+        lines.push('\n');
+    }
+    let dir = std::env::temp_dir().join(format!("kizuki-cli-stress-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let jsonl = dir.join("exports.jsonl");
+    std::fs::write(&jsonl, &lines).unwrap();
+    let (pack_arg, jsonl_arg) = (pack_path.display().to_string(), jsonl.display().to_string());
+    let output = kizuki(&["aggregate", &pack_arg, "--jsonl", &jsonl_arg]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["kind"], "questionnaire");
+    assert_eq!(report["files_valid"], 15);
+    let figures = &report["questionnaire"];
+    assert_eq!(figures["files_counted"], 15);
+    let men = &figures["splits"][0];
+    assert_eq!(men["value"], "male");
+    assert_eq!(men["whole"]["shown"]["n"], 12);
+    assert!(men["whole"]["shown"]["measures"]["workload"].is_number());
+    assert_eq!(men["groups"][0]["group"], "営業");
+    assert_eq!(men["groups"][0]["figures"]["shown"]["n"], 12);
+    let women = &figures["splits"][1];
+    assert_eq!(women["whole"]["hidden"]["min_group"], 10);
+    let csv = kizuki(&[
+        "aggregate",
+        &pack_arg,
+        "--jsonl",
+        &jsonl_arg,
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&csv), 0, "{}", stderr(&csv));
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with('\u{feff}'), "BOM");
+    assert!(text.contains("男性 / 営業,,,人数,12"), "{text}");
+    assert!(text.contains("女性 / 全体,,,人数,非表示"), "{text}");
+    assert!(text.contains(",workload,"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -404,12 +404,14 @@ proptest! {
         a in prop::collection::vec(1..=4i32, 6),
         b in prop::collection::vec(1..=4i32, 11),
         c in prop::collection::vec(1..=4i32, 6),
+        female in any::<bool>(),
     ) {
         let pack = pack("bjsq-23");
         let questionnaire = pack.content::<Questionnaire>().unwrap();
+        // The sex is asked for the group analysis only: the rule below does not use it.
         let case = Case {
             pack: "bjsq-23".into(),
-            sex: None,
+            sex: Some(if female { "female" } else { "male" }.into()),
             answers: BTreeMap::from([
                 ("a".to_string(), digits(&a)),
                 ("b".to_string(), digits(&b)),
@@ -420,7 +422,10 @@ proptest! {
             expect: BTreeMap::new(),
         };
         let result = questionnaire.result(&answer(questionnaire, &case));
-        // A1–3 (workload) reversed, A8–10 (control) not; no B or C item reversed.
+        // From the manual copy, not from the pack: the 23-item example of the total-points
+        // method (pp.110–111: B ≥ 31, or A + C ≥ 39 with B ≥ 23), the items turned as the
+        // 57-item method turns them (p.263: of these 23, only A1–3 of workload; A8–10 of
+        // control, B7–29 and C are counted as answered).
         let total_a: i32 = (0..6).map(|i| if i < 3 { 5 - a[i] } else { a[i] }).sum();
         let total_b: i32 = b.iter().sum();
         let total_c: i32 = c.iter().sum();

@@ -2,11 +2,11 @@
 //! group by sex, groups under 10 hidden in every breakdown, and no group under 10 singled
 //! out by subtracting shown groups from a shown whole (a property over random workplaces).
 
-use kizuki_core::aggregate::{ExportFile, Group};
+use kizuki_core::aggregate::{aggregate, report_csv, ExportFile, Group};
 use kizuki_core::export::{Export, KitState};
 use kizuki_core::kind::questionnaire::aggregate::{group_report, group_report_csv, shown_groups};
 use kizuki_core::kind::questionnaire::{Questionnaire, QuestionnaireAnswers};
-use kizuki_core::{load_pack, ValidPack};
+use kizuki_core::{load_pack, Lang, ValidPack};
 use proptest::prelude::*;
 
 use crate::repo_root;
@@ -150,35 +150,104 @@ fn a_repeated_file_and_a_foreign_file_are_skipped_and_listed() {
     assert_eq!(codes, ["duplicate", "invalid_json"]);
 }
 
+/// The centers' generic aggregation (the page's summary and CSV, `kizuki aggregate`)
+/// carries the same group analysis as the 判定図 view, with the same hiding.
 #[test]
-fn a_health_risk_model_in_the_pack_gives_100_times_exp_of_the_weighted_differences() {
-    // Test-only numbers: the pack's model is data; these check the arithmetic, not the
-    // Technote's coefficients.
-    let bytes = std::fs::read(repo_root().join("content/bjsq-57.json")).unwrap();
-    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    let part = |id: &str, terms: serde_json::Value| serde_json::json!({"id": id, "label": {"ja": id, "en": id}, "terms": terms});
-    let model = |when: &str| {
-        serde_json::json!({"when": when, "parts": [
-            part("demand-control", serde_json::json!([{"measure": "workload", "mean": 8.0, "coefficient": 0.1}, {"measure": "control", "mean": 8.0, "coefficient": -0.1}])),
-            part("support", serde_json::json!([{"measure": "supervisor", "mean": 7.0, "coefficient": -0.1}, {"measure": "coworkers", "mean": 8.0, "coefficient": -0.1}]))
-        ]})
-    };
-    value["kit"]["group_analysis"]["risk_models"] =
-        serde_json::json!([model("male"), model("female")]);
-    let pack = load_pack(&serde_json::to_vec(&value).unwrap()).unwrap();
+fn the_generic_aggregation_carries_the_group_analysis_and_writes_it_to_csv() {
+    let pack = pack();
     let files = workplace(&pack);
     let refs: Vec<ExportFile<'_>> = files
         .iter()
         .map(|(n, b)| ExportFile { name: n, bytes: b })
         .collect();
+    let report = aggregate(&pack, &refs, None).unwrap();
+    assert_eq!((report.kind, report.files_valid), ("questionnaire", 25));
+    let figures = report.questionnaire.as_ref().unwrap();
+    let groups = group_report(&pack, &refs, None).unwrap();
+    assert_eq!(figures.splits, groups.splits);
+    assert_eq!((figures.files_counted, figures.files_incomplete), (25, 0));
+    let csv = report_csv(&pack, &report, Lang::Ja);
+    let means = figures.splits[0].whole.shown().unwrap();
+    let workload = format!(
+        "集団分析（仕事のストレス判定図）,男性 / 全体,workload,{},平均（素点）,{:.1}",
+        pack.content::<Questionnaire>()
+            .unwrap()
+            .measure("workload")
+            .unwrap()
+            .label
+            .get(Lang::Ja),
+        means.measures["workload"]
+    );
+    assert!(csv.contains(&workload), "{csv}");
+    assert!(
+        csv.contains("集団分析（仕事のストレス判定図）,男性 / 製造,,,人数,非表示"),
+        "{csv}"
+    );
+    assert!(csv.contains("男性 / 営業,,,人数,12"), "{csv}");
+    assert!(csv.contains("女性 / 全体,,,人数,非表示"), "{csv}");
+    // The same answers exported twice (another time, another revision) are one person.
+    let mut again: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap();
+    again["revision"] = 2.into();
+    again["saved_at"] = "2026-12-07T00:00:00.000Z".into();
+    let again = serde_json::to_string(&again).unwrap();
+    let mut with_again = refs.clone();
+    with_again.push(ExportFile {
+        name: "again.json",
+        bytes: again.as_bytes(),
+    });
+    let report = aggregate(&pack, &with_again, None).unwrap();
+    assert_eq!(report.files_valid, 25);
+    assert_eq!(report.invalid[0].code, "duplicate");
+}
+
+/// The Technote's formula worked by hand (mental.m.u-tokyo.ac.jp/old/hanteizu/Technote.htm):
+/// 健康リスク = 100 × exp((平均点 − A) × α + (平均点 − B) × β) for each chart, the total
+/// their product ÷ 100. The coefficients here are made up for the test: the Technote's own
+/// table could not be read (see the pack's notes), so no pack carries a model yet.
+#[test]
+fn a_health_risk_model_gives_the_technote_formula_worked_by_hand_from_the_exact_means() {
+    let bytes = std::fs::read(repo_root().join("content/bjsq-57.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let part = |id: &str, terms: serde_json::Value| serde_json::json!({"id": id, "label": {"ja": id, "en": id}, "terms": terms});
+    value["kit"]["group_analysis"]["risk_models"] = serde_json::json!([{"when": "male", "parts": [
+        part("demand-control", serde_json::json!([{"measure": "workload", "mean": 9.0, "coefficient": 0.1}, {"measure": "control", "mean": 8.0, "coefficient": -0.1}])),
+        part("support", serde_json::json!([{"measure": "supervisor", "mean": 9.5, "coefficient": -0.1}, {"measure": "coworkers", "mean": 9.5, "coefficient": -0.1}]))
+    ]}]);
+    let pack = load_pack(&serde_json::to_vec(&value).unwrap()).unwrap();
+    // 12 men: 5 answer そうだ / 非常に (1) to the 12 items of the four scales, so each scale
+    // is 15 − 3 = 12; 7 answer まあそうだ / かなり (2), so each is 15 − 6 = 9. Every mean is
+    // (5 × 12 + 7 × 9) / 12 = 10.25 (shown as 10.3).
+    let chart_items = [
+        "a1", "a2", "a3", "a8", "a9", "a10", "c1", "c4", "c7", "c2", "c5", "c8",
+    ];
+    let files: Vec<(String, Vec<u8>)> = (1..=12)
+        .map(|seed| {
+            let mut a = answers(&pack, seed, "male", None);
+            let digit = if seed <= 5 { "1" } else { "2" };
+            for item in chart_items {
+                a.items.insert(item.into(), digit.into());
+            }
+            (format!("{seed}.json"), export(&pack, a))
+        })
+        .collect();
+    let refs: Vec<ExportFile<'_>> = files
+        .iter()
+        .map(|(n, b)| ExportFile { name: n, bytes: b })
+        .collect();
     let report = group_report(&pack, &refs, None).unwrap();
+    assert_eq!(report.files_counted, 12);
     let men = report.splits[0].whole.shown().unwrap();
-    let m = &men.measures;
-    let demand = 100.0 * ((m["workload"] - 8.0) * 0.1 + (m["control"] - 8.0) * -0.1f64).exp();
-    let support = 100.0 * ((m["supervisor"] - 7.0) * -0.1 + (m["coworkers"] - 8.0) * -0.1f64).exp();
-    assert_eq!(men.risk["demand-control"], demand.round());
-    assert_eq!(men.risk["support"], support.round());
-    assert_eq!(men.risk["total"], (demand * support / 100.0).round());
+    assert_eq!(men.measures["workload"], 10.3);
+    // 量–コントロール: (10.25 − 9) × 0.1 + (10.25 − 8) × −0.1 = 0.125 − 0.225 = −0.1;
+    // 100 × e^−0.1 = 90.48 → 90.
+    assert_eq!(men.risk["demand-control"], 90.0);
+    // 職場の支援: (10.25 − 9.5) × −0.1 × 2 = −0.15; 100 × e^−0.15 = 86.07 → 86 (from the
+    // rounded means 10.3 it would be e^−0.16 = 85.21 → 85: the exact means count).
+    assert_eq!(men.risk["support"], 86.0);
+    // 総合: 90.48 × 86.07 ÷ 100 = 100 × e^−0.25 = 77.88 → 78.
+    assert_eq!(men.risk["total"], 78.0);
+    // No model for women: their figures carry no risk (and 0 women are hidden anyway).
+    assert!(report.splits[1].whole.shown().is_none());
 }
 
 proptest! {

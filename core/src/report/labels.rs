@@ -231,6 +231,20 @@ pub struct Labels {
     pub feedback: &'static str,
     /// Aggregate: "Invalid file".
     pub invalid_file: &'static str,
+    /// Aggregate (questionnaire): "Group analysis (仕事のストレス判定図)".
+    pub group_analysis: &'static str,
+    /// Aggregate (questionnaire): "People".
+    pub people: &'static str,
+    /// Aggregate (questionnaire): "Mean (raw)".
+    pub mean_raw: &'static str,
+    /// Aggregate (questionnaire): "Health risk (national mean = 100)".
+    pub health_risk: &'static str,
+    /// Aggregate (questionnaire): "Total health risk".
+    pub total_health_risk: &'static str,
+    /// Aggregate (questionnaire): "Complete answers (counted)".
+    pub complete_answers: &'static str,
+    /// Aggregate (questionnaire): "Incomplete answers (not counted)".
+    pub incomplete_answers: &'static str,
 }
 
 /// The labels in `lang`.
@@ -358,6 +372,13 @@ const JA: Labels = Labels {
     mean_active_minutes: "平均学習時間（分、操作中のみ）",
     feedback: "受講後アンケート",
     invalid_file: "読み込めないファイル",
+    group_analysis: "集団分析（仕事のストレス判定図）",
+    people: "人数",
+    mean_raw: "平均（素点）",
+    health_risk: "健康リスク（全国平均=100）",
+    total_health_risk: "総合健康リスク",
+    complete_answers: "回答がそろったファイル（集計対象）",
+    incomplete_answers: "回答が途中のファイル（集計対象外）",
 };
 
 const EN: Labels = Labels {
@@ -488,4 +509,11 @@ const EN: Labels = Labels {
     mean_active_minutes: "Mean active time (minutes)",
     feedback: "Feedback",
     invalid_file: "Unreadable file",
+    group_analysis: "Group analysis (job stress chart)",
+    people: "People",
+    mean_raw: "Mean (raw)",
+    health_risk: "Health risk (national mean = 100)",
+    total_health_risk: "Total health risk",
+    complete_answers: "Complete answers (counted)",
+    incomplete_answers: "Incomplete answers (not counted)",
 };

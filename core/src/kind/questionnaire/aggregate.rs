@@ -17,10 +17,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Questionnaire, QuestionnaireAnswers, RiskModel};
-use crate::aggregate::{effective_min_group, ExportFile, Group, InvalidFile};
+use crate::aggregate::{effective_min_group, ExportFile, Group, InvalidFile, Rows};
 use crate::error::{Error, Result};
 use crate::export::import;
 use crate::load::ValidPack;
+use crate::report::labels;
+use crate::text::Lang;
 
 /// Means (and risks) of one set of people.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -79,6 +81,18 @@ pub struct GroupReport {
     pub splits: Vec<Split>,
 }
 
+/// The group analysis of answers already imported (what the generic aggregation report
+/// carries for a questionnaire pack).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionnaireFigures {
+    /// Answers complete and counted.
+    pub files_counted: usize,
+    /// Answers not complete (not averaged).
+    pub files_incomplete: usize,
+    /// One split per answer of the analysis's `by` (or one).
+    pub splits: Vec<Split>,
+}
+
 /// One person's figures: split value, group, and the analysis measures' raw values.
 struct Person {
     split: Option<String>,
@@ -95,11 +109,20 @@ fn means(questionnaire: &Questionnaire, people: &[&Person], model: Option<&RiskM
         };
     };
     let n = people.len().max(1) as f64;
-    let mut measures = BTreeMap::new();
-    for (index, id) in analysis.measures.iter().enumerate() {
-        let sum: i32 = people.iter().map(|p| p.raw[index]).sum();
-        measures.insert(id.clone(), round1(f64::from(sum) / n));
-    }
+    // The exact means: the risk is computed from them, the figure shows them rounded.
+    let exact: BTreeMap<&str, f64> = analysis
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(index, id)| {
+            let sum: i32 = people.iter().map(|p| p.raw[index]).sum();
+            (id.as_str(), f64::from(sum) / n)
+        })
+        .collect();
+    let measures = exact
+        .iter()
+        .map(|(id, mean)| ((*id).to_string(), round1(*mean)))
+        .collect();
     let mut risk = BTreeMap::new();
     if let Some(model) = model {
         let mut total = 100.0;
@@ -108,7 +131,7 @@ fn means(questionnaire: &Questionnaire, people: &[&Person], model: Option<&RiskM
                 .terms
                 .iter()
                 .filter_map(|term| {
-                    let mean = measures.get(&term.measure)?;
+                    let mean = exact.get(term.measure.as_str())?;
                     Some((mean - term.mean) * term.coefficient)
                 })
                 .sum();
@@ -169,14 +192,13 @@ pub fn group_report(
     let questionnaire = pack
         .content::<Questionnaire>()
         .ok_or_else(|| Error::NotAllowed("not a questionnaire pack".into()))?;
-    let analysis = questionnaire
-        .group_analysis
-        .as_ref()
-        .ok_or_else(|| Error::NotAllowed("this questionnaire has no group analysis".into()))?;
+    if questionnaire.group_analysis.is_none() {
+        return Err(Error::NotAllowed(
+            "this questionnaire has no group analysis".into(),
+        ));
+    }
     let mut invalid = Vec::new();
     let mut seen: Vec<QuestionnaireAnswers> = Vec::new();
-    let mut people = Vec::new();
-    let mut incomplete = 0;
     for file in files {
         let export = match import(pack, file.bytes) {
             Ok(export) => export,
@@ -200,8 +222,39 @@ pub fn group_report(
             });
             continue;
         }
-        seen.push(answers.clone());
-        if !questionnaire.result(&answers).complete {
+        seen.push(answers);
+    }
+    let figures = figures(questionnaire, &seen, min_group);
+    Ok(GroupReport {
+        pack_id: pack.pack().id.clone(),
+        min_group,
+        files_read: files.len(),
+        files_counted: figures.files_counted,
+        files_incomplete: figures.files_incomplete,
+        invalid,
+        splits: figures.splits,
+    })
+}
+
+/// The group analysis of imported answers (one per person, duplicates already left out):
+/// incomplete ones counted apart, the rest split and grouped with small groups hidden.
+/// Empty splits when the questionnaire has no group analysis.
+pub fn figures(
+    questionnaire: &Questionnaire,
+    answers: &[QuestionnaireAnswers],
+    min_group: usize,
+) -> QuestionnaireFigures {
+    let Some(analysis) = &questionnaire.group_analysis else {
+        return QuestionnaireFigures {
+            files_counted: 0,
+            files_incomplete: 0,
+            splits: Vec::new(),
+        };
+    };
+    let mut people = Vec::new();
+    let mut incomplete = 0;
+    for answers in answers {
+        if !questionnaire.result(answers).complete {
             incomplete += 1;
             continue;
         }
@@ -211,7 +264,7 @@ pub fn group_report(
             .map(|id| {
                 questionnaire
                     .measure(id)
-                    .and_then(|m| questionnaire.measure_raw(&answers, m))
+                    .and_then(|m| questionnaire.measure_raw(answers, m))
                     .unwrap_or(0)
             })
             .collect();
@@ -272,15 +325,11 @@ pub fn group_report(
             groups,
         });
     }
-    Ok(GroupReport {
-        pack_id: pack.pack().id.clone(),
-        min_group,
-        files_read: files.len(),
+    QuestionnaireFigures {
         files_counted: people.len(),
         files_incomplete: incomplete,
-        invalid,
         splits,
-    })
+    }
 }
 
 /// The report as CSV for spreadsheets (UTF-8 with a byte-order mark, CRLF): one row per
@@ -349,4 +398,101 @@ pub fn group_report_csv(questionnaire: &Questionnaire, report: &GroupReport) -> 
     }
     let body = String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default();
     format!("\u{feff}{body}")
+}
+
+/// The figures as rows of the generic aggregation CSV (`aggregate::report_csv`): the counts
+/// of complete and incomplete answers, then per split and group its people, the mean of
+/// each chart scale and any health risk; hidden sets read `hidden`.
+pub(crate) fn rows(
+    rows: &mut Rows,
+    questionnaire: &Questionnaire,
+    figures: &QuestionnaireFigures,
+    lang: Lang,
+    hidden: &str,
+) {
+    let l = labels(lang);
+    let section = l.group_analysis;
+    rows.push(
+        section,
+        "",
+        "",
+        "",
+        l.complete_answers,
+        figures.files_counted.to_string(),
+    );
+    rows.push(
+        section,
+        "",
+        "",
+        "",
+        l.incomplete_answers,
+        figures.files_incomplete.to_string(),
+    );
+    let by = questionnaire
+        .group_analysis
+        .as_ref()
+        .and_then(|a| a.by.as_ref())
+        .and_then(|by| questionnaire.respondent.iter().find(|q| &q.id == by));
+    let model_parts = |value: &Option<String>| {
+        questionnaire
+            .group_analysis
+            .as_ref()
+            .and_then(|a| a.risk_models.iter().find(|m| &m.when == value))
+            .map(|m| m.parts.as_slice())
+            .unwrap_or_default()
+    };
+    for split in &figures.splits {
+        let split_label = match (&split.value, by) {
+            (Some(value), Some(question)) => question
+                .options
+                .iter()
+                .find(|o| &o.id == value)
+                .map_or(value.as_str(), |o| o.label.get(lang)),
+            (Some(value), None) => value.as_str(),
+            (None, _) => l.band_all,
+        };
+        let sets = std::iter::once((l.band_all.to_string(), &split.whole)).chain(
+            split.groups.iter().map(|g| {
+                (
+                    crate::csv_export::neutralise_cell(&g.group).into_owned(),
+                    &g.figures,
+                )
+            }),
+        );
+        for (group, set) in sets {
+            let place = format!("{split_label} / {group}");
+            let Some(means) = set.shown() else {
+                rows.push(section, &place, "", "", l.people, hidden.to_string());
+                continue;
+            };
+            rows.push(section, &place, "", "", l.people, means.n.to_string());
+            for (id, mean) in &means.measures {
+                let label = questionnaire.measure(id).map_or("", |m| m.label.get(lang));
+                rows.push(section, &place, id, label, l.mean_raw, format!("{mean:.1}"));
+            }
+            for part in model_parts(&split.value) {
+                if let Some(risk) = means.risk.get(&part.id) {
+                    let label = part.label.get(lang);
+                    rows.push(
+                        section,
+                        &place,
+                        &part.id,
+                        label,
+                        l.health_risk,
+                        format!("{risk:.0}"),
+                    );
+                }
+            }
+            if let Some(total) = means.risk.get("total") {
+                rows.push(
+                    section,
+                    &place,
+                    "total",
+                    l.total_health_risk,
+                    l.health_risk,
+                    format!("{total:.0}"),
+                );
+            }
+        }
+    }
 }
