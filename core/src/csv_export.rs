@@ -58,7 +58,16 @@ pub fn checklist_csv(
         l.done,
     ];
     let mut rows = Vec::new();
-    // The profile first, in the screen's words: question, then the answer.
+    // The profile first, in the screen's words: the workplace's name when given, then
+    // each question and its answer.
+    if !answers.workplace.is_empty() {
+        let mut row = vec![String::new(); headers.len()];
+        row[0] = l.profile_section.to_string();
+        row[1] = "workplace".to_string();
+        row[2] = l.workplace.to_string();
+        row[4] = answers.workplace.clone();
+        rows.push(row);
+    }
     for question in &checklist.profile {
         let choice = answers
             .profile

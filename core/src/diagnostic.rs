@@ -66,6 +66,9 @@ pub enum Code {
     UnsourcedFact,
     /// Checklist items depend on each other's answers in a circle (`depends_on`).
     DependencyCycle,
+    /// A checklist item words its goal (`goal`) but one of its profile wordings does not,
+    /// so the action plan reads that profile's statement instead of a goal.
+    MissingGoal,
 }
 
 impl Code {
@@ -95,15 +98,17 @@ impl Code {
             Code::NotAscending => "not_ascending",
             Code::UnsourcedFact => "unsourced_fact",
             Code::DependencyCycle => "dependency_cycle",
+            Code::MissingGoal => "missing_goal",
         }
     }
 
     /// How serious findings with this code are.
     pub fn severity(self) -> Severity {
         match self {
-            Code::MissingTranslation | Code::UnreachableRule | Code::UnsourcedFact => {
-                Severity::Warning
-            }
+            Code::MissingTranslation
+            | Code::UnreachableRule
+            | Code::UnsourcedFact
+            | Code::MissingGoal => Severity::Warning,
             _ => Severity::Error,
         }
     }

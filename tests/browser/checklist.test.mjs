@@ -553,8 +553,14 @@ describe('checklist kit', () => {
     await page.locator(`${HOST} [data-testid="notice"]`, { hasText: '回答を消去しました' }).waitFor();
     await page.locator(`${HOST} .kizuki-cl-files-disclosure summary`).click();
 
+    // After an import the results show, with the message kept above them (issue 15).
+    assert.equal(await screen(page), 'profile');
     await input.setInputFiles(exported);
-    await status.filter({ hasText: '読み込みました' }).waitFor();
+    const notice = page.locator(`${HOST} [data-testid="notice"]`);
+    await notice.filter({ hasText: /読み込みました。読み込んだ回答の結果を表示しています/ }).waitFor();
+    assert.equal(await screen(page), 'results', 'an import goes to the results');
+    assert.match(await notice.textContent(), new RegExp(exported.split('/').pop().replace(/[.]/g, '\\.')), 'the message names the file');
+    assert.equal(await page.locator(`${HOST} [data-testid="files-status"]`).textContent(), '', 'said once, above the results');
     assert.deepEqual((await storedRecord(page)).state, before);
     const again = JSON.parse(readFileSync(await download('export-json', /\.json$/), 'utf8'));
     assert.deepEqual(again.state, envelope.state);
@@ -708,7 +714,7 @@ describe('checklist kit', () => {
     assert.equal(await storedRecord(page), null);
     await page.locator(`${HOST} .kizuki-cl-files-disclosure summary`).click();
     await page.locator(`[id="${ID}import"]`).setInputFiles(exported.path);
-    await page.locator(`${HOST} [data-testid="files-status"]`).filter({ hasText: '読み込みました' }).waitFor();
+    await page.locator(`${HOST} [data-testid="notice"]`).filter({ hasText: '読み込みました' }).waitFor();
     assert.deepEqual((await storedRecord(page)).state.data.plan, envelope.state.data.plan);
     await page.reload();
     await widgetTitle(page, HOST);
@@ -718,23 +724,39 @@ describe('checklist kit', () => {
     await context.close();
   });
 
-  test('comparing with an earlier export shows what improved and what slipped back', async () => {
+  test('comparing with an earlier export marks each area and action better, worse or new', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-'));
-    const earlier = completeRecord(['no']);
-    const improved = Object.keys(earlier.state.data.items)[0];
+    const earlier = completeRecord(['partly']);
+    const ids = Object.keys(earlier.state.data.items);
+    const areaOf = (id) => pack.kit.areas.find((a) => a.items.some((i) => i.id === id)).id;
+    // The improved item alone in its area moves; the others from other areas.
+    const others = ids.filter((id) => areaOf(id) !== areaOf(ids[0]));
+    const [improved, worsened, fresh, untouched] = [ids[0], others[0], others[1], others[2]];
+    // Last year's file did not answer `fresh`.
+    delete earlier.state.data.items[fresh];
     const earlierFile = join(dir, 'last-year.json');
     writeFileSync(earlierFile, JSON.stringify(earlier));
-    const now = completeRecord(['no']);
+    const now = completeRecord(['partly']);
     now.state.data.items[improved] = { choice: 'yes' };
+    now.state.data.items[worsened] = { choice: 'no', why_not: ['no_time'] };
     await seed(page, now);
     await page.locator(`[id="${ID}compare-file"]`).setInputFiles(earlierFile);
     const comparison = page.locator(`${HOST} [data-testid="comparison"]`);
     await comparison.waitFor();
-    assert.match(await comparison.textContent(), /総合: 0% → \d+%/);
+    assert.match(await comparison.textContent(), /総合: \d+% → \d+%/);
     assert.equal(await comparison.locator(`[data-testid="improved"] li[data-item="${improved}"]`).count(), 1);
-    assert.match(await comparison.locator('[data-testid="worsened"]').textContent(), /なし/);
     assert.ok((await comparison.locator('tbody tr').count()) > 0);
+    // The results mark what changed, per action and per area (decided by the core).
+    const card = (id) => page.locator(`${HOST} [data-testid="action-plan"] [data-item="${id}"] .kizuki-cl-change`);
+    assert.equal(await card(worsened).getAttribute('data-change'), 'worse');
+    assert.equal((await card(worsened).textContent()).trim(), '前回より後退');
+    assert.equal(await card(fresh).getAttribute('data-change'), 'new');
+    assert.equal(await comparison.locator(`[data-testid="new"] li[data-item="${fresh}"]`).count(), 1);
+    assert.equal(await comparison.locator(`[data-testid="worsened"] li[data-item="${worsened}"]`).count(), 1);
+    assert.equal(await card(untouched).count(), 0, 'an unchanged action carries no mark');
+    const bar = page.locator(`${HOST} [data-testid="chart"] [data-area="${areaOf(improved)}"] .kizuki-cl-change`);
+    assert.equal(await bar.getAttribute('data-change'), 'better', 'the improved item lifts its area');
     assert.deepEqual((await storedRecord(page)).state, now.state, 'comparing changes nothing');
 
     const bad = join(dir, 'bad.json');
@@ -803,6 +825,111 @@ describe('checklist kit', () => {
     assert.doesNotMatch(problem, /resources|unsafe_link|error\[|http/);
     assert.equal(await directory.locator('[data-resource="minato-sanpo-consult"]').count(), 0);
     assert.equal(await page.locator(`${host} a[href^="javascript:"]`).count(), 0);
+    await context.close();
+  });
+
+  /** The goal the pack words for an item at this profile: its variant's, else its own. */
+  function goalFor(item, profile) {
+    const variant = (item.variants ?? []).find((v) => holds(v.when, profile));
+    return (variant ?? item).goal.ja;
+  }
+
+  test('action-plan goals and 重点取組 read as goals; a completed action leaves the priorities', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const seeded = completeRecord();
+    await seed(page, seeded);
+    const profile = seeded.state.data.profile;
+    const items = Object.fromEntries(pack.kit.areas.flatMap((a) => a.items).map((i) => [i.id, i]));
+    const cards = page.locator(`${HOST} [data-testid="action-plan"] .kizuki-cl-action`);
+    const planned = await cards.evaluateAll((l) => l.map((e) => e.dataset.item));
+    assert.ok(planned.length >= 5, `${planned.length} actions`);
+    for (const id of planned.slice(0, 5)) {
+      const heading = (await page.locator(`${HOST} [data-testid="action-plan"] [data-item="${id}"] .kizuki-cl-action-item`).textContent()).trim();
+      assert.equal(heading, goalFor(items[id], profile), id);
+      assert.doesNotMatch(heading, /ている。$/, `${id} reads as a goal`);
+    }
+    const priorities = () => byId(page, 'draft-priorities').inputValue();
+    const first = planned[0];
+    assert.ok((await priorities()).includes(goalFor(items[first], profile)), 'the draft lists the goal');
+    assert.ok(!(await priorities()).includes(items[first].text.ja), 'not the statement');
+
+    await byId(page, `action-${first}-done`).check();
+    await page.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key)).state.data.actions?.[id]?.done === true, [RECORD_KEY, first]);
+    assert.ok(!(await priorities()).includes(goalFor(items[first], profile)), 'a completed action leaves the 重点取組');
+    const after = await cards.evaluateAll((l) => l.map((e) => e.dataset.item));
+    assert.equal(after.at(-1), first, 'and ranks after every open action');
+    assert.notEqual(after[0], first);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a reload in the middle of the quick scan lands back in the quick scan', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    await answerProfile(page, profileFor(pack, SMALL));
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    assert.equal(await screen(page), 'quick');
+    const ids = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
+    await byId(page, `item-${ids[0]}-yes`).check();
+    await byId(page, `item-${ids[1]}-yes`).check();
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key))?.state.data.mode === 'quick', RECORD_KEY);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'quick', 'the mode is part of the record');
+    assert.equal(await byId(page, `item-${ids[0]}-yes`).isChecked(), true);
+    // Every key item answered: a reload shows the quick scan's result.
+    for (const id of ids.slice(2)) await byId(page, `item-${id}-yes`).check();
+    await page.waitForFunction(([key, n]) => Object.keys(JSON.parse(localStorage.getItem(key)).state.data.items).length === n, [RECORD_KEY, ids.length]);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'quick-results');
+    // Going on to the full audit leaves the quick mode: a reload stays in the full audit.
+    await page.locator(`${HOST} [data-testid="full-audit"]`).click();
+    assert.equal(await screen(page), 'area');
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.mode === undefined, RECORD_KEY);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'area');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an optional workplace name goes into the file names, the draft plan, the print and the .docx', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const name = 'みなと商事 本社/第2工場';
+    const seeded = completeRecord();
+    await seed(page, seeded);
+    await page.locator(`${HOST} .kizuki-cl-nav-button`).first().click();
+    assert.equal(await screen(page), 'profile');
+    assert.equal(await byId(page, 'workplace').inputValue(), '', 'empty by default');
+    assert.match(await byId(page, 'workplace-hint').textContent(), /このブラウザの中と、あなたが保存するファイルの中にだけ/);
+    await byId(page, 'workplace').fill(name);
+    await byId(page, 'workplace').press('Tab');
+    await page.waitForFunction(([key, n]) => JSON.parse(localStorage.getItem(key)).state.data.workplace === n, [RECORD_KEY, name]);
+    await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
+    assert.equal(await screen(page), 'results');
+    assert.equal((await page.locator(`${HOST} [data-testid="results"] [data-testid="workplace-line"]`).textContent()).trim(), `事業場: ${name}`);
+    assert.equal((await byId(page, 'draft-heading').textContent()).trim(), `${name} 心の健康づくり計画（下書き）`);
+
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-name-'));
+    const download = async (testid) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`${HOST} [data-testid="${testid}"]`).click()]);
+      const path = join(dir, file.suggestedFilename());
+      await file.saveAs(path);
+      return { path, name: file.suggestedFilename() };
+    };
+    const json = await download('export-json');
+    assert.match(json.name, /^mh-checklist-みなと商事-本社-第2工場-\d{4}-\d{2}-\d{2}\.json$/);
+    assert.equal(JSON.parse(readFileSync(json.path, 'utf8')).state.data.workplace, name, 'kept in the file');
+    assert.match((await download('export-csv')).name, /^mh-checklist-みなと商事-本社-第2工場-\d{4}-\d{2}-\d{2}\.csv$/);
+    const docx = await download('draft-docx');
+    assert.match(docx.name, /^mh-checklist-plan-みなと商事-本社-第2工場-\d{4}-\d{2}-\d{2}\.docx$/);
+    const words = execFileSync('unzip', ['-p', docx.path, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '');
+    assert.ok(words.includes(`${name} 心の健康づくり計画（下書き）`), 'the .docx heading names the workplace');
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator(`${HOST} [data-testid="results"] [data-testid="workplace-line"]`).isVisible(), true, 'printed');
+    await page.emulateMedia({ media: 'screen' });
+    assert.deepEqual(problems, []);
     await context.close();
   });
 

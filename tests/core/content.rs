@@ -297,6 +297,36 @@ fn a_120_person_workplace_is_never_routed_to_the_regional_center_and_a_30_person
     assert!(*small_helpers > 5, "{small_helpers}");
 }
 
+/// Action-plan goals and the draft plan's 重点取組 read as goals (「…を把握する」), not as
+/// the checklist's statements of fact (「…を把握している」): every item and every profile
+/// wording of the committed checklist words its goal.
+#[test]
+fn every_checklist_item_and_wording_has_a_goal_worded_as_a_goal() {
+    let pack = load("mh-checklist.json");
+    let Kit::Checklist(checklist) = &pack.pack().kit else {
+        panic!("not a checklist")
+    };
+    let mut checked = 0;
+    for (_, item) in checklist.items() {
+        let wordings = std::iter::once((&item.text, item.goal.as_ref()))
+            .chain(item.variants.iter().map(|v| (&v.text, v.goal.as_ref())));
+        for (statement, goal) in wordings {
+            let goal = goal.unwrap_or_else(|| panic!("{}: no goal", item.id));
+            assert_ne!(goal.ja, statement.ja, "{}", item.id);
+            for fact in ["ている。", "ている", "ています。", "ある。"] {
+                assert!(!goal.ja.ends_with(fact), "{}: {}", item.id, goal.ja);
+            }
+            assert!(
+                goal.en.as_deref().is_some_and(|en| !en.is_empty()),
+                "{}",
+                item.id
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 80, "{checked}");
+}
+
 /// The tailored texts of the committed checklist for the two walk-throughs: every item whose
 /// wording, why, evidence, recommendation or helpers differ between them, golden in
 /// `tests/data/checklist/tailored-content.expected.json`.
@@ -326,6 +356,7 @@ fn the_checklist_tailored_texts_match_their_golden_file() {
                 }
                 serde_json::json!({
                     "text": checklist.item_text(item, answers).ja,
+                    "goal": checklist.item_goal(item, answers).ja,
                     "why": checklist.item_why(item, answers).ja,
                     "evidence": checklist.item_evidence(item, answers).ja,
                     "recommendation": checklist.item_recommendation(item, answers).ja,

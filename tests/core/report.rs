@@ -159,7 +159,14 @@ fn helpers_that_do_not_apply_to_the_profile_are_not_named() {
     let html = report::checklist_html(&pack, &answers, Lang::Ja, TODAY).unwrap();
     assert!(html.contains("産業保健総合支援センター"));
     assert!(!html.contains("地域産業保健センター"), "only for under 50");
-    assert!(html.contains("衛生委員会で審議している"), "the 50+ wording");
+    assert!(
+        html.contains("衛生委員会で審議する"),
+        "the 50+ wording, as a goal"
+    );
+    assert!(
+        !html.contains("労働者の意見を聴く"),
+        "not the under-50 goal"
+    );
     assert!(
         html.contains("<td>法定義務</td>"),
         "a legal duty at 50+, in the screen's words"

@@ -2,7 +2,7 @@
 //! files that are not good exports are refused with the right error.
 
 use kizuki_core::export::{import, Export, KitState, EXPORT_FORMAT, MAX_IMPORT_BYTES};
-use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
+use kizuki_core::kind::checklist::{AuditMode, ChecklistAction, ChecklistAnswers};
 use kizuki_core::{load_pack, Error, Kit, ValidPack};
 use proptest::prelude::*;
 
@@ -54,6 +54,14 @@ fn checklist_action(pack: &ValidPack) -> impl Strategy<Value = ChecklistAction> 
             }),
         proptest::sample::select(profile)
             .prop_map(|(question, choice)| ChecklistAction::SetProfile { question, choice }),
+        "\\PC{0,30}".prop_map(|name| ChecklistAction::SetWorkplace { name }),
+        any::<bool>().prop_map(|quick| ChecklistAction::SetMode {
+            mode: if quick {
+                AuditMode::Quick
+            } else {
+                AuditMode::Full
+            }
+        }),
     ]
 }
 
@@ -164,4 +172,48 @@ fn a_plan_state_is_refused_by_a_checklist() {
         import(&checklist, export.to_string().as_bytes()),
         Err(Error::DoesNotFit(_))
     ));
+}
+
+/// The quick scan's mode is part of the record, so a reload mid-scan lands in the scan; a
+/// record from before the mode was kept reads as the full audit.
+#[test]
+fn the_audit_mode_is_kept_in_the_record_and_older_records_read_as_the_full_audit() {
+    let checklist = pack("content/mh-checklist.json");
+    let mut older = export_of(&checklist);
+    older["state"]["data"] = serde_json::json!({"profile": {"size": "10to49"}, "items": {}});
+    let export = import(&checklist, older.to_string().as_bytes()).unwrap();
+    let KitState::Checklist(answers) = export.state else {
+        panic!("not a checklist state")
+    };
+    assert_eq!(answers.mode, AuditMode::Full);
+
+    let mut quick = export_of(&checklist);
+    quick["state"]["data"]["mode"] = "quick".into();
+    let export = import(&checklist, quick.to_string().as_bytes()).unwrap();
+    assert!(export.to_json().contains("\"mode\": \"quick\""));
+    let KitState::Checklist(answers) = export.state else {
+        panic!("not a checklist state")
+    };
+    assert_eq!(answers.mode, AuditMode::Quick);
+
+    let mut unknown = export_of(&checklist);
+    unknown["state"]["data"]["mode"] = "sometimes".into();
+    assert!(import(&checklist, unknown.to_string().as_bytes()).is_err());
+}
+
+/// A workplace name read from a file is kept as a typed one would be: one line, trimmed,
+/// at most 100 characters; an empty one is left out of the file.
+#[test]
+fn an_imported_workplace_name_is_put_on_one_line_and_bounded() {
+    let checklist = pack("content/mh-checklist.json");
+    let mut file = export_of(&checklist);
+    file["state"]["data"]["workplace"] = format!(" みなと\n商事{} ", "x".repeat(200)).into();
+    let export = import(&checklist, file.to_string().as_bytes()).unwrap();
+    let KitState::Checklist(answers) = &export.state else {
+        panic!("not a checklist state")
+    };
+    assert!(answers.workplace.starts_with("みなと 商事x"));
+    assert_eq!(answers.workplace.chars().count(), 100);
+    let empty = export_of(&checklist).to_string();
+    assert!(!empty.contains("workplace"), "an empty name is not written");
 }

@@ -235,6 +235,10 @@ pub struct TextVariant {
     pub when: Condition,
     /// The wording.
     pub text: Text,
+    /// The goal worded for these profiles (see [`Item::goal`]); required when the item
+    /// has a goal (`missing_goal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Text>,
 }
 
 /// Advice tailored to some profiles: the why, the evidence, the recommendation and the
@@ -289,6 +293,10 @@ pub struct Item {
     pub id: String,
     /// The statement the person answers ("…している").
     pub text: Text,
+    /// The same measure worded as a goal ("…する"), as the action plan and the draft plan's
+    /// 重点取組 list it. Without it they read the statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Text>,
     /// Other wordings by profile; the first whose condition holds is used.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<TextVariant>,
@@ -339,9 +347,9 @@ mod session;
 mod validate;
 
 pub use session::{
-    coverage_reached, ActionEntry, AreaChange, AreaResult, ChecklistAction, ChecklistAnswers,
-    ChecklistResult, Comparison, ItemAnswer, Recommendation, COVERAGE_THRESHOLD_PERCENT,
-    MAX_FREE_TEXT_CHARS, MAX_PLAN_SECTION_CHARS,
+    coverage_reached, ActionEntry, AreaChange, AreaResult, Change, ChecklistAction,
+    ChecklistAnswers, ChecklistResult, Comparison, ItemAnswer, Recommendation,
+    COVERAGE_THRESHOLD_PERCENT, MAX_FREE_TEXT_CHARS, MAX_PLAN_SECTION_CHARS,
 };
 
 #[cfg(test)]
@@ -351,6 +359,9 @@ pub mod guidance;
 
 mod plan_draft;
 mod quick_scan;
+mod workplace;
+
+pub use workplace::{clean_workplace, file_stem, AuditMode, MAX_WORKPLACE_CHARS};
 
 pub use quick_scan::{QuickScanResult, QUICK_SCAN_MAX_ITEMS};
 

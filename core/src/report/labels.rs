@@ -60,6 +60,10 @@ pub struct Labels {
     pub rank: &'static str,
     /// "Item".
     pub item: &'static str,
+    /// "Goal": an action-plan item worded as a goal.
+    pub goal: &'static str,
+    /// "Workplace": the optional name the person gave.
+    pub workplace: &'static str,
     /// "Item id".
     pub item_id: &'static str,
     /// "Applies" (to this profile).
@@ -285,6 +289,8 @@ const JA: Labels = Labels {
     action_plan: "アクションプラン（優先順）",
     rank: "順位",
     item: "項目",
+    goal: "目標",
+    workplace: "事業場名",
     item_id: "項目ID",
     applies: "対象",
     answer: "回答",
@@ -422,6 +428,8 @@ const EN: Labels = Labels {
     action_plan: "Action plan (by priority)",
     rank: "Rank",
     item: "Item",
+    goal: "Goal",
+    workplace: "Workplace",
     item_id: "Item id",
     applies: "Applies",
     answer: "Answer",

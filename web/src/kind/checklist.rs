@@ -35,6 +35,9 @@ enum Notice {
     KeptAside(String),
     /// Not a problem: the answers were erased as asked.
     Erased,
+    /// Not a problem: a file was read in (its name). Kept here, above the screens, so the
+    /// message survives the move to the results.
+    Imported(String),
 }
 
 /// The message for a storage problem.
@@ -114,6 +117,8 @@ pub fn view(props: &KitProps) -> Html {
     };
     // Bumped on erase and import so the draft plan re-reads its stored edits.
     let epoch = use_state(|| 0u32);
+    // An earlier export loaded for comparison (never stored).
+    let earlier = use_state(|| None::<files::Earlier>);
     let heading = use_node_ref();
 
     // Autosave after every change.
@@ -205,6 +210,9 @@ pub fn view(props: &KitProps) -> Html {
         center: props.center.clone(),
         directory: props.directory.clone(),
         answers: model.answers.clone(),
+        comparison: earlier.as_ref().map(|earlier| {
+            Rc::new(state::checklist_of(&props.pack).compare(&earlier.answers, &model.answers))
+        }),
         apply: {
             let dispatcher = model.dispatcher();
             Callback::from(move |action| dispatcher.dispatch(Msg::Apply(action)))
@@ -217,10 +225,24 @@ pub fn view(props: &KitProps) -> Html {
         let screen = screen.clone();
         Callback::from(move |next: Screen| screen.set(next))
     };
+    // A file read in goes to its results, the message with it; the answers from before an
+    // import, put back ("undo"), stay on the screen shown.
     let on_import = {
         let dispatcher = model.dispatcher();
         let epoch = epoch.clone();
-        Callback::from(move |answers: ChecklistAnswers| {
+        let notice = notice.clone();
+        let screen = screen.clone();
+        let pack = props.pack.clone();
+        Callback::from(move |(file, answers): (Option<String>, ChecklistAnswers)| {
+            if let Some(file) = file {
+                notice.set(Some(Notice::Imported(file)));
+                let quick = answers.mode == kizuki_core::kind::checklist::AuditMode::Quick;
+                screen.set(if quick {
+                    Screen::start(state::checklist_of(&pack), &answers)
+                } else {
+                    Screen::Results
+                });
+            }
             dispatcher.dispatch(Msg::Replace {
                 answers,
                 save: true,
@@ -311,6 +333,7 @@ pub fn view(props: &KitProps) -> Html {
                             ref={heading.clone()}>
                             { &text.results_heading }
                         </h3>
+                        { widgets::workplace_line(&ctx) }
                         <p class="kizuki-notice kizuki-cl-not-diagnosis">{ &text.not_a_diagnosis }</p>
                         { results::section_links(&ctx) }
                         { results::overall(&ctx, &result) }
@@ -327,7 +350,7 @@ pub fn view(props: &KitProps) -> Html {
                             <p class="kizuki-hint">{ &text.print_hint }</p>
                         </div>
                         { files }
-                        <ComparePanel ctx={ctx.clone()} />
+                        <ComparePanel ctx={ctx.clone()} earlier={earlier.clone()} />
                         <div class="kizuki-cl-pager">
                             <button type="button" class="kizuki-button kizuki-button--secondary" onclick={back}>
                                 { &text.back_to_answers }
@@ -354,19 +377,22 @@ pub fn view(props: &KitProps) -> Html {
                 <p class="kizuki-hint">{ &text.autosave_note }</p>
             }
             <div role="status" data-testid="notice">
-                if let Some(Notice::Erased) = &*notice {
-                    <div class="kizuki-notice kizuki-notice--success">
-                        <p>{ &text.erased }</p>
+                if let Some(done @ (Notice::Erased | Notice::Imported(_))) = &*notice {
+                    <div class="kizuki-notice kizuki-notice--success kizuki-no-print">
+                        <p>{ match done {
+                            Notice::Imported(file) => fill(text.imported, &[("file", file)]),
+                            _ => text.erased.to_string(),
+                        } }</p>
                         <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss.clone()}>{ &text.dismiss }</button>
                     </div>
                 }
             </div>
-            if let Some(problem) = notice.as_ref().filter(|n| **n != Notice::Erased) {
+            if let Some(problem) = notice.as_ref().filter(|n| !matches!(n, Notice::Erased | Notice::Imported(_))) {
                 <div class="kizuki-notice kizuki-notice--error" role="alert" data-testid="problem">
                     <p>{ match problem {
                         Notice::Storage(error) => storage_message(text, error),
                         Notice::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),
-                        Notice::Erased => String::new(),
+                        Notice::Erased | Notice::Imported(_) => String::new(),
                     } }</p>
                     <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss}>{ &text.dismiss }</button>
                 </div>

@@ -21,6 +21,14 @@ impl Kind for Checklist {
         serde_json::to_string_pretty(&self.result(state, today)).unwrap_or_default()
     }
 
+    /// A workplace name read from a file is kept as one typed here would be: on one line,
+    /// trimmed, bounded (a file edited by hand cannot put a line break into a file name or
+    /// a heading).
+    fn recompute_imported(&self, state: &mut Self::State) -> Result<()> {
+        state.workplace = super::clean_workplace(&state.workplace);
+        Ok(())
+    }
+
     fn amount_done(state: &Self::State) -> usize {
         state
             .items

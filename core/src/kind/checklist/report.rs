@@ -57,6 +57,10 @@ fn profile_section(
     let l = labels(lang);
     w.element("<h2>", l.profile, "</h2>\n")
         .markup("<dl class=\"fields\">\n");
+    if !answers.workplace.is_empty() {
+        w.element("<dt>", l.workplace, "</dt>")
+            .element("<dd>", &answers.workplace, "</dd>\n");
+    }
     for question in &checklist.profile {
         let answer = answers
             .profile
@@ -246,7 +250,7 @@ fn action_plan_section(
     }
     w.markup("<table>\n<thead><tr>")
         .element("<th class=\"num\">", l.rank, "</th>")
-        .element("<th>", l.item, "</th>")
+        .element("<th>", l.goal, "</th>")
         .element("<th>", l.obligation, "</th>")
         .element("<th>", l.recommendation, "</th>")
         .element("<th>", l.owner, "</th>")
@@ -269,7 +273,7 @@ fn action_plan_section(
             &[count(recommendation.rank)],
         )
         .markup("<td>")
-        .inline(t(checklist.item_text(item, answers), lang));
+        .inline(t(checklist.item_goal(item, answers), lang));
         why_not_line(w, checklist, answers.items.get(&item.id), lang);
         w.markup("</td>")
             .element(

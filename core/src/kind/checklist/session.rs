@@ -28,6 +28,15 @@ pub struct ChecklistAnswers {
     /// worded from the answers. Part of the record, so it is exported and imported with it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub plan: BTreeMap<String, String>,
+    /// The workplace's name, optional ([`clean_workplace`](super::clean_workplace)): kept
+    /// only here, in the browser's record and the exported file; used in file names, the
+    /// draft plan's heading, the print and the `.docx`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub workplace: String,
+    /// The quick scan or the full audit. A record saved before the mode was kept has none
+    /// and reads as the full audit.
+    #[serde(default, skip_serializing_if = "super::AuditMode::is_full")]
+    pub mode: super::AuditMode,
 }
 
 /// The answer to one item.
@@ -109,6 +118,17 @@ pub enum ChecklistAction {
         section: String,
         /// The text, at most [`MAX_PLAN_SECTION_CHARS`] characters (longer is cut).
         text: Option<String>,
+    },
+    /// Set the workplace's name (an empty text removes it).
+    SetWorkplace {
+        /// The name as typed; kept on one line, at most
+        /// [`MAX_WORKPLACE_CHARS`](super::MAX_WORKPLACE_CHARS) characters.
+        name: String,
+    },
+    /// Switch between the quick scan and the full audit (answers are shared).
+    SetMode {
+        /// The pass to be on.
+        mode: super::AuditMode,
     },
     /// Set who acts on an item's recommendation and by when.
     SetAction {
@@ -231,6 +251,10 @@ impl Checklist {
                     }
                 }
             }
+            ChecklistAction::SetWorkplace { name } => {
+                answers.workplace = super::clean_workplace(name);
+            }
+            ChecklistAction::SetMode { mode } => answers.mode = *mode,
             ChecklistAction::SetAction {
                 item,
                 owner,
@@ -293,6 +317,20 @@ impl Checklist {
             .iter()
             .find(|v| v.when.holds(&answers.profile))
             .map_or(&item.text, |v| &v.text)
+    }
+
+    /// The item worded as a goal for this profile ("…を把握する", not "…を把握している"),
+    /// as the action plan and the draft plan list it: the goal of the wording the profile
+    /// reads (its variant's, else the item's), else that wording's statement.
+    pub fn item_goal<'a>(&self, item: &'a Item, answers: &ChecklistAnswers) -> &'a Text {
+        match item
+            .variants
+            .iter()
+            .find(|v| v.when.holds(&answers.profile))
+        {
+            Some(variant) => variant.goal.as_ref().unwrap_or(&variant.text),
+            None => item.goal.as_ref().unwrap_or(&item.text),
+        }
     }
 
     /// Why an item matters, worded for this profile (its `advice`, else its own `why`).
@@ -508,14 +546,23 @@ impl Checklist {
         }
     }
 
-    /// What changed between an earlier set of answers (e.g. last year's export) and now.
+    /// What changed between an earlier set of answers (e.g. last year's export) and now:
+    /// overall, per area and per item, each better, worse or new.
+    ///
+    /// An item is better or worse when both times gave it credit and the credit moved; it
+    /// is new when it earns credit now and did not before (not asked, not answered, or
+    /// answered "not applicable" then). An area is new when it has a score now and had
+    /// none then.
     pub fn compare(&self, before: &ChecklistAnswers, after: &ChecklistAnswers) -> Comparison {
         let old = self.scores(before);
         let new = self.scores(after);
-        let credit = |answers: &ChecklistAnswers, item: &str| {
+        let credit = |answers: &ChecklistAnswers, item: &Item| {
+            if !self.item_applies(item, answers) {
+                return None;
+            }
             answers
                 .items
-                .get(item)
+                .get(&item.id)
                 .and_then(|a| a.choice.as_deref())
                 .and_then(|c| self.scale.iter().find(|o| o.id == c))
                 .and_then(|o| o.credit)
@@ -530,16 +577,29 @@ impl Checklist {
                 id: after_area.id.clone(),
                 percent_before: before_area.percent,
                 percent_after: after_area.percent,
+                change: change_between(before_area.percent, after_area.percent),
             });
         }
         for (_, item) in self.items() {
-            match (credit(before, &item.id), credit(after, &item.id)) {
-                (Some(b), Some(a)) if a > b => comparison.improved.push(item.id.clone()),
-                (Some(b), Some(a)) if a < b => comparison.worsened.push(item.id.clone()),
-                _ => {}
-            }
+            let list = match change_between(credit(before, item), credit(after, item)) {
+                Some(Change::Better) => &mut comparison.improved,
+                Some(Change::Worse) => &mut comparison.worsened,
+                Some(Change::New) => &mut comparison.new,
+                None => continue,
+            };
+            list.push(item.id.clone());
         }
         comparison
+    }
+}
+
+/// Better, worse or new between two values, or nothing to say (same, or nothing now).
+fn change_between(before: Option<u8>, after: Option<u8>) -> Option<Change> {
+    match (before, after) {
+        (Some(b), Some(a)) if a > b => Some(Change::Better),
+        (Some(b), Some(a)) if a < b => Some(Change::Worse),
+        (None, Some(_)) => Some(Change::New),
+        _ => None,
     }
 }
 
@@ -694,6 +754,46 @@ pub struct Comparison {
     pub improved: Vec<String>,
     /// Items whose answer earns less credit now.
     pub worsened: Vec<String>,
+    /// Items that earn credit now and did not before (not asked, not answered or answered
+    /// "not applicable" then).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new: Vec<String>,
+}
+
+impl Comparison {
+    /// What changed for one item, if anything.
+    pub fn item_change(&self, item: &str) -> Option<Change> {
+        let has = |list: &[String]| list.iter().any(|id| id == item);
+        if has(&self.improved) {
+            Some(Change::Better)
+        } else if has(&self.worsened) {
+            Some(Change::Worse)
+        } else if has(&self.new) {
+            Some(Change::New)
+        } else {
+            None
+        }
+    }
+
+    /// What changed for one area, if anything.
+    pub fn area_change(&self, area: &str) -> Option<Change> {
+        self.areas
+            .iter()
+            .find(|a| a.id == area)
+            .and_then(|a| a.change)
+    }
+}
+
+/// How an item's answer or an area's score moved since the earlier file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// More credit, or a higher score, than before.
+    Better,
+    /// Less credit, or a lower score, than before.
+    Worse,
+    /// Credit or a score now, none before.
+    New,
 }
 
 /// One area's score before and now.
@@ -705,4 +805,7 @@ pub struct AreaChange {
     pub percent_before: Option<u8>,
     /// Score now.
     pub percent_after: Option<u8>,
+    /// Better, worse or new; `None` when the same or not scored now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
 }

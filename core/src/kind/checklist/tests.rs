@@ -695,3 +695,80 @@ fn the_draft_plan_document_has_a_heading_per_section_and_keeps_typed_text_plain(
     assert_eq!(headings, [1, 2, 2]);
     assert_eq!(&crate::document::to_docx(&document)[..2], b"PK");
 }
+
+#[test]
+fn action_plan_goals_are_worded_as_goals_for_the_profile_and_fall_back_to_the_statement() {
+    let checklist = checklist();
+    let large = with_size(&checklist, "50plus");
+    let small = with_size(&checklist, "10to49");
+    let committee = checklist.item("committee-deliberates").unwrap();
+    assert_eq!(
+        checklist.item_goal(committee, &large).ja,
+        "衛生委員会で審議する"
+    );
+    assert_eq!(
+        checklist.item_goal(committee, &small).ja,
+        "労働者の意見を聴く"
+    );
+    assert_eq!(
+        checklist.item_goal(committee, &small).en.as_deref(),
+        Some("Hear the workers")
+    );
+    // An item without a goal reads its statement.
+    let attends = checklist.item("committee-large-only").unwrap();
+    assert_eq!(
+        checklist.item_goal(attends, &large).ja,
+        "産業医が出席している"
+    );
+}
+
+#[test]
+fn a_wording_without_a_goal_on_an_item_with_one_is_warned_with_its_path() {
+    let pack = include_str!("../../../../tests/data/checklist/pack.json").replace(
+        r#", "goal": {"ja": "労働者の意見を聴く", "en": "Hear the workers"}"#,
+        "",
+    );
+    let loaded = load_pack(pack.as_bytes()).expect("a warning keeps the pack usable");
+    let found: Vec<String> = loaded
+        .warnings()
+        .iter()
+        .map(|d| format!("{} {}", d.code.as_str(), d.path))
+        .collect();
+    assert_eq!(found, ["missing_goal /kit/areas/1/items/0/variants/0"]);
+}
+
+#[test]
+fn comparison_marks_each_item_and_area_better_worse_or_new() {
+    let checklist = checklist();
+    let mut before = with_size(&checklist, "50plus");
+    answer(&checklist, &mut before, "policy-statement", "no");
+    answer(&checklist, &mut before, "policy-plan", "yes");
+    answer(&checklist, &mut before, "committee-deliberates", "na");
+    let mut after = before.clone();
+    answer(&checklist, &mut after, "policy-statement", "yes");
+    answer(&checklist, &mut after, "policy-plan", "partly");
+    // Answered "not applicable" last time, in place now; never answered before.
+    answer(&checklist, &mut after, "committee-deliberates", "yes");
+    answer(&checklist, &mut after, "committee-large-only", "no");
+    let comparison = checklist.compare(&before, &after);
+    assert_eq!(
+        comparison.new,
+        ["committee-deliberates", "committee-large-only"]
+    );
+    assert_eq!(
+        comparison.item_change("policy-statement"),
+        Some(Change::Better)
+    );
+    assert_eq!(comparison.item_change("policy-plan"), Some(Change::Worse));
+    assert_eq!(
+        comparison.item_change("committee-large-only"),
+        Some(Change::New)
+    );
+    // Policy went 57% → 71%; the committee area had no score before.
+    assert_eq!(comparison.area_change("policy"), Some(Change::Better));
+    assert_eq!(comparison.area_change("committee"), Some(Change::New));
+    // The same answers both times: nothing to highlight.
+    let same = checklist.compare(&after, &after);
+    assert!(same.improved.is_empty() && same.worsened.is_empty() && same.new.is_empty());
+    assert!(same.areas.iter().all(|a| a.change.is_none()));
+}

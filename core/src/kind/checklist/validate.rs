@@ -152,6 +152,18 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
                     &profile,
                 );
                 v.text(&variant.text, &format!("{path}/variants/{i}/text"));
+                match &variant.goal {
+                    Some(goal) => v.text(goal, &format!("{path}/variants/{i}/goal")),
+                    None if item.goal.is_some() => v.push(
+                        Code::MissingGoal,
+                        format!("{path}/variants/{i}"),
+                        "the item words its goal but this wording has none",
+                    ),
+                    None => {}
+                }
+            }
+            if let Some(goal) = &item.goal {
+                v.text(goal, &format!("{path}/goal"));
             }
             v.text(&item.why, &format!("{path}/why"));
             v.text(&item.evidence, &format!("{path}/evidence"));

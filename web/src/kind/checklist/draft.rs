@@ -34,12 +34,13 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
     let text = ctx.text();
     let checklist = ctx.checklist();
     let lang = ctx.lang;
-    let item_text = |id: &str| {
+    // 重点取組 are goals: "…を把握する", not the checklist's "…を把握している".
+    let item_goal = |id: &str| {
         checklist
             .item(id)
             .map(|item| {
                 checklist
-                    .item_text(item, &ctx.answers)
+                    .item_goal(item, &ctx.answers)
                     .get(lang)
                     .to_string()
             })
@@ -114,7 +115,7 @@ fn generated(ctx: &Ctx, draft: &PlanDraft, section: &str, today: &str) -> String
             for p in &draft.priorities {
                 let mut lines = vec![fill(
                     text.draft_priority_line,
-                    &[("rank", &p.rank.to_string()), ("item", &item_text(&p.item))],
+                    &[("rank", &p.rank.to_string()), ("item", &item_goal(&p.item))],
                 )];
                 if let Some(item) = checklist.item(&p.item) {
                     lines.push(format!(
@@ -206,13 +207,18 @@ fn sections(ctx: &Ctx, draft: &PlanDraft, today: &str) -> Vec<(String, String)> 
         .collect()
 }
 
+/// The draft plan's title: with the workplace's name when given.
+fn title(ctx: &Ctx) -> String {
+    let text = ctx.text();
+    match ctx.answers.workplace.as_str() {
+        "" => text.draft_heading.to_string(),
+        name => fill(text.draft_heading_named, &[("name", name)]),
+    }
+}
+
 /// The draft plan as a document, for the downloads.
 fn document(ctx: &Ctx, draft: &PlanDraft, today: &str) -> kizuki_core::document::Document {
-    plan_document(
-        ctx.lang,
-        ctx.text().draft_heading,
-        &sections(ctx, draft, today),
-    )
+    plan_document(ctx.lang, &title(ctx), &sections(ctx, draft, today))
 }
 
 /// The editable draft plan. Its edits are part of the checklist's record (answers `plan`):
@@ -227,7 +233,11 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
     let draft = ctx
         .checklist()
         .plan_draft(&ctx.answers, TOP_PRIORITIES, &today);
-    let file_stem = format!("{}-plan-{}", ctx.pack.pack().id, today.as_str());
+    let file_stem = kizuki_core::kind::checklist::file_stem(
+        &format!("{}-plan", ctx.pack.pack().id),
+        &ctx.answers.workplace,
+        &today,
+    );
     let download = |docx: bool| {
         let document = document(ctx, &draft, &today);
         let file_stem = file_stem.clone();
@@ -244,7 +254,7 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
     html! {
         <section class="kizuki-cl-draft" aria-labelledby={ctx.id(&["draft-heading"])} data-testid="draft"
                  ref={sheet.clone()}>
-            <h4 id={ctx.id(&["draft-heading"])}>{ &text.draft_heading }</h4>
+            <h4 id={ctx.id(&["draft-heading"])}>{ title(ctx) }</h4>
             <p class="kizuki-cl-intro kizuki-no-print">{ &text.draft_intro }</p>
             <div class="kizuki-actions kizuki-no-print">
                 <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--small"

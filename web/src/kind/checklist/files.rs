@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use kizuki_core::export::{import, Export, KitState};
 use kizuki_core::import_preview::{needs_confirmation, preview, ImportPreview};
-use kizuki_core::kind::checklist::ChecklistAnswers;
+use kizuki_core::kind::checklist::{file_stem, ChecklistAnswers};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -67,7 +67,6 @@ fn answers_of(export: Export) -> Result<ChecklistAnswers, String> {
 enum Status {
     Exported(String),
     ExportFailed(String),
-    Imported(String),
     Refused {
         file: String,
         code: String,
@@ -93,8 +92,10 @@ pub struct FilesProps {
     pub ctx: Ctx,
     /// The stored record's revision, written into exports.
     pub revision: Rc<RefCell<u64>>,
-    /// Replaces every answer with an imported file's.
-    pub on_import: Callback<ChecklistAnswers>,
+    /// Replaces every answer: with a file's (its name given: the view goes to the
+    /// results and says the file was read), or with the answers from before an import
+    /// (no name: "undo").
+    pub on_import: Callback<(Option<String>, ChecklistAnswers)>,
     /// Erases the stored answers.
     pub on_erase: Callback<()>,
 }
@@ -116,7 +117,8 @@ pub fn files_panel(props: &FilesProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let state = KitState::Checklist((*ctx.answers).clone());
             let export = Export::new(&ctx.pack, state, &platform::now_iso(), *revision.borrow());
-            let name = format!("{pack_id}-{}.json", platform::today());
+            let stem = file_stem(&pack_id, &ctx.answers.workplace, &platform::today());
+            let name = format!("{stem}.json");
             status.set(Some(
                 match platform::download(&name, "application/json", &export.to_json()) {
                     Ok(()) => Status::Exported(name),
@@ -135,7 +137,8 @@ pub fn files_panel(props: &FilesProps) -> Html {
                 ctx.lang,
                 &platform::today(),
             );
-            let name = format!("{pack_id}-{}.csv", platform::today());
+            let stem = file_stem(&pack_id, &ctx.answers.workplace, &platform::today());
+            let name = format!("{stem}.csv");
             status.set(Some(
                 match platform::download(&name, "text/csv;charset=utf-8", &csv) {
                     Ok(()) => Status::Exported(name),
@@ -165,8 +168,9 @@ pub fn files_panel(props: &FilesProps) -> Html {
                     }
                     undo_present.set(true);
                 }
-                on_import.emit(answers);
-                status.set(Some(Status::Imported(name)));
+                // The view says the file was read, above the results it goes to.
+                status.set(None);
+                on_import.emit((Some(name), answers));
             },
         )
     };
@@ -243,7 +247,7 @@ pub fn files_panel(props: &FilesProps) -> Html {
                 .and_then(answers_of)
             {
                 Ok(answers) => {
-                    on_import.emit(answers);
+                    on_import.emit((None, answers));
                     let _ = platform::remove(&import_confirm::undo_key(&record_key));
                     undo_present.set(false);
                     status.set(Some(Status::Restored));
@@ -285,7 +289,6 @@ pub fn files_panel(props: &FilesProps) -> Html {
     let status_line = status.as_ref().map(|s| match s {
         Status::Exported(file) => (false, fill(text.exported, &[("file", file)])),
         Status::ExportFailed(detail) => (true, fill(text.export_failed, &[("detail", detail)])),
-        Status::Imported(file) => (false, fill(text.imported, &[("file", file)])),
         Status::CopyFailed => (true, ui.import_copy_failed.to_string()),
         Status::Restored => (false, ui.import_undo_done.to_string()),
         Status::Refused { file, code } => (
@@ -343,19 +346,23 @@ pub fn files_panel(props: &FilesProps) -> Html {
     }
 }
 
-/// An earlier export chosen for comparison.
+/// An earlier export chosen for comparison. Held by the view, so the results can mark
+/// what changed in each area and action.
 #[derive(Clone, PartialEq)]
-struct Earlier {
+pub struct Earlier {
     name: String,
     saved_at: String,
-    answers: ChecklistAnswers,
+    /// Its answers.
+    pub answers: ChecklistAnswers,
 }
 
 /// Properties of [`ComparePanel`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct CompareProps {
-    /// What the view shares.
+    /// What the view shares (its `comparison` is made from `earlier`).
     pub ctx: Ctx,
+    /// The earlier export chosen, if any.
+    pub earlier: UseStateHandle<Option<Earlier>>,
 }
 
 /// Compare the answers now with an earlier export: overall and per area before and after,
@@ -366,7 +373,7 @@ pub fn compare_panel(props: &CompareProps) -> Html {
     let text = ctx.text();
     let lang = ctx.lang;
     let checklist = ctx.checklist();
-    let earlier = use_state(|| None::<Earlier>);
+    let earlier = props.earlier.clone();
     let refused = use_state(|| None::<(String, String)>);
     let on_choose = {
         let earlier = earlier.clone();
@@ -433,9 +440,8 @@ pub fn compare_panel(props: &CompareProps) -> Html {
                     </p>
                 }
             </div>
-            if let Some(earlier) = &*earlier {
+            if let (Some(earlier), Some(comparison)) = (&*earlier, &ctx.comparison) {
                 { {
-                    let comparison = checklist.compare(&earlier.answers, &ctx.answers);
                     let date = kizuki_core::report::display_date(
                         earlier.saved_at.get(..10).unwrap_or(&earlier.saved_at),
                         lang,
@@ -443,6 +449,7 @@ pub fn compare_panel(props: &CompareProps) -> Html {
                     html! {
                         <div class="kizuki-cl-comparison" data-testid="comparison">
                             <p>{ fill(text.compare_loaded, &[("file", &earlier.name), ("date", &date)]) }</p>
+                            <p class="kizuki-hint">{ &text.compare_marked }</p>
                             <p class="kizuki-cl-score-change">
                                 { fill(text.compare_overall, &[
                                     ("before", &percent(comparison.percent_before)),
@@ -481,6 +488,8 @@ pub fn compare_panel(props: &CompareProps) -> Html {
                             <div data-testid="improved">{ item_list(&comparison.improved) }</div>
                             <h5>{ &text.compare_worsened }</h5>
                             <div data-testid="worsened">{ item_list(&comparison.worsened) }</div>
+                            <h5>{ &text.compare_new }</h5>
+                            <div data-testid="new">{ item_list(&comparison.new) }</div>
                             <button type="button" class="kizuki-button kizuki-button--secondary" onclick={close}>
                                 { &text.compare_close }
                             </button>

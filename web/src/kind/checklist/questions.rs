@@ -1,7 +1,7 @@
 //! The question screens: the workplace profile, and one screen per area with its items,
 //! each answered on the pack's scale, with "why not" reasons when not fully in place.
 
-use kizuki_core::kind::checklist::{Area, ChecklistAction, ChecklistResult, Item};
+use kizuki_core::kind::checklist::{Area, AuditMode, ChecklistAction, ChecklistResult, Item};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,16 +18,37 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
     let first_area = checklist.areas_to_ask(&ctx.answers).first().copied();
     let start = {
         let go = go.clone();
+        let apply = ctx.apply.clone();
         Callback::from(move |_: MouseEvent| {
+            apply.emit(ChecklistAction::SetMode {
+                mode: AuditMode::Full,
+            });
             go.emit(first_area.map_or(Screen::Results, Screen::Area));
         })
     };
     let today = crate::platform::today();
     let quick_count = checklist.quick_scan_items(&ctx.answers, &today).len();
     let full_count = checklist.scores(&ctx.answers).applicable;
+    // The pass chosen is part of the record: a reload goes back to it.
     let start_quick = {
         let go = go.clone();
-        Callback::from(move |_: MouseEvent| go.emit(Screen::Quick))
+        let apply = ctx.apply.clone();
+        Callback::from(move |_: MouseEvent| {
+            apply.emit(ChecklistAction::SetMode {
+                mode: AuditMode::Quick,
+            });
+            go.emit(Screen::Quick)
+        })
+    };
+    let workplace_id = ctx.id(&["workplace"]);
+    let on_workplace = {
+        let apply = ctx.apply.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            apply.emit(ChecklistAction::SetWorkplace {
+                name: input.value(),
+            });
+        })
     };
     html! {
         <section class="kizuki-cl-screen kizuki-cl-profile" aria-labelledby={ctx.id(&["screen-heading"])}>
@@ -35,6 +56,14 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
                 { &text.profile_heading }
             </h3>
             <p class="kizuki-cl-intro">{ &text.profile_intro }</p>
+            <div class="kizuki-field kizuki-cl-workplace-field">
+                <label for={workplace_id.clone()}>{ &text.workplace_label }</label>
+                <p class="kizuki-hint" id={ctx.id(&["workplace-hint"])}>{ &text.workplace_hint }</p>
+                <input type="text" id={workplace_id} class="kizuki-input" data-testid="workplace"
+                       value={ctx.answers.workplace.clone()} autocomplete="organization"
+                       maxlength={kizuki_core::kind::checklist::MAX_WORKPLACE_CHARS.to_string()}
+                       aria-describedby={ctx.id(&["workplace-hint"])} onchange={on_workplace} />
+            </div>
             { for checklist.profile.iter().map(|question| {
                 let name = ctx.id(&["profile", &question.id]);
                 let help_id = ctx.id(&["profile", &question.id, "help"]);

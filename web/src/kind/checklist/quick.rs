@@ -2,7 +2,7 @@
 //! first, as the core orders them), then a one-page summary with the first 3–5 actions and
 //! the way on to the full audit, which keeps every answer given here.
 
-use kizuki_core::kind::checklist::Recommendation;
+use kizuki_core::kind::checklist::{AuditMode, ChecklistAction, Recommendation};
 use yew::prelude::*;
 
 use super::questions::item_view;
@@ -71,8 +71,15 @@ pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Htm
         let go = go.clone();
         let answers = ctx.answers.clone();
         let pack = ctx.pack.clone();
+        let apply = ctx.apply.clone();
         Callback::from(move |_: MouseEvent| {
-            go.emit(Screen::start(super::state::checklist_of(&pack), &answers))
+            apply.emit(ChecklistAction::SetMode {
+                mode: AuditMode::Full,
+            });
+            go.emit(Screen::full_audit(
+                super::state::checklist_of(&pack),
+                &answers,
+            ))
         })
     };
     let back = {
@@ -88,6 +95,7 @@ pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Htm
                 ref={heading.clone()}>
                 { &text.quick_results_heading }
             </h3>
+            { super::widgets::workplace_line(ctx) }
             <p class="kizuki-notice kizuki-cl-not-diagnosis">{ &text.not_a_diagnosis }</p>
             <div class="kizuki-card kizuki-cl-score-box" data-testid="quick-coverage">
                 <p class="kizuki-cl-coverage">
@@ -150,7 +158,7 @@ fn quick_action(ctx: &Ctx, r: &Recommendation) -> Html {
                 { obligation_badge(text, r.obligation) }
                 { planned_badge(r.planned.as_ref(), lang) }
             </p>
-            <h5 class="kizuki-cl-action-item">{ checklist.item_text(item, &ctx.answers).get(lang) }</h5>
+            <h5 class="kizuki-cl-action-item">{ checklist.item_goal(item, &ctx.answers).get(lang) }</h5>
             if r.unknown {
                 <p class="kizuki-hint">{ &text.plan_unknown }</p>
             }

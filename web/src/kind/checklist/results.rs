@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::state::Ctx;
 use super::text::fill;
-use super::widgets::{obligation_badge, planned_badge, rich};
+use super::widgets::{change_badge, obligation_badge, planned_badge, rich};
 
 /// The overall score and maturity level, with the note that this is not a diagnosis.
 pub fn overall(ctx: &Ctx, result: &ChecklistResult) -> Html {
@@ -127,6 +127,7 @@ pub fn area_chart(ctx: &Ctx, result: &ChecklistResult) -> Html {
                             if let Some(level) = level {
                                 <span class="kizuki-cl-chart-level">{ level.label.get(lang) }</span>
                             }
+                            { change_badge(text, ctx.comparison.as_ref().and_then(|c| c.area_change(&area.id))) }
                         </li>
                     }
                 }) }
@@ -259,11 +260,12 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
                 <span class="kizuki-cl-rank">{ fill(text.rank, &[("rank", &r.rank.to_string())]) }</span>
                 { obligation_badge(text, r.obligation) }
                 { planned_badge(r.planned.as_ref(), lang) }
+                { change_badge(text, ctx.comparison.as_ref().and_then(|c| c.item_change(&r.item))) }
                 if let Some(area) = area {
                     <span class="kizuki-cl-action-area">{ area.title.get(lang) }</span>
                 }
             </p>
-            <h5 class="kizuki-cl-action-item">{ checklist.item_text(item, &ctx.answers).get(lang) }</h5>
+            <h5 class="kizuki-cl-action-item">{ checklist.item_goal(item, &ctx.answers).get(lang) }</h5>
             if let Some(answer) = answer {
                 <p class="kizuki-cl-action-answer">{ fill(text.current_answer, &[("answer", answer.label.get(lang))]) }</p>
             }

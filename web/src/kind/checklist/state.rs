@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use kizuki_core::kind::checklist::{Checklist, ChecklistAction, ChecklistAnswers};
+use kizuki_core::kind::checklist::{
+    AuditMode, Checklist, ChecklistAction, ChecklistAnswers, Comparison,
+};
 use kizuki_core::{Kit, Lang};
 use yew::prelude::*;
 
@@ -113,12 +115,29 @@ pub enum Screen {
 }
 
 impl Screen {
-    /// Where to start: the profile until it is complete, then the first area with an
-    /// unanswered item, else the results.
+    /// Where to start: the profile until it is complete; in the quick scan (the record's
+    /// mode), the scan until its items are answered, then its result; in the full audit,
+    /// the first area with an unanswered item, else the results.
     pub fn start(checklist: &Checklist, answers: &ChecklistAnswers) -> Screen {
         if !checklist.profile_complete(answers) {
             return Screen::Profile;
         }
+        if answers.mode == AuditMode::Quick {
+            let quick = checklist.quick_scan_result(answers, &crate::platform::today());
+            if !quick.items.is_empty() {
+                return if quick.answered < quick.items.len() {
+                    Screen::Quick
+                } else {
+                    Screen::QuickResults
+                };
+            }
+        }
+        Screen::full_audit(checklist, answers)
+    }
+
+    /// Where the full audit goes on: the first area with an unanswered item, else the
+    /// results.
+    pub fn full_audit(checklist: &Checklist, answers: &ChecklistAnswers) -> Screen {
         let result = checklist.scores(answers);
         checklist
             .areas_to_ask(answers)
@@ -151,6 +170,9 @@ pub struct Ctx {
     pub directory: DirectoryState,
     /// The answers now.
     pub answers: Rc<ChecklistAnswers>,
+    /// What changed since the earlier export loaded for comparison, decided by the core
+    /// (`Checklist::compare`); the results mark each area and action with it.
+    pub comparison: Option<Rc<Comparison>>,
     /// Sends one core action.
     pub apply: Callback<ChecklistAction>,
 }

@@ -310,6 +310,24 @@ pub struct ChecklistText {
     pub draft_evaluation_areas: &'static str,
     /// ;
     pub draft_list_separator: &'static str,
+    /// The results by area and the action plan also show what changed since then (better, worse, newly answered).
+    pub compare_marked: &'static str,
+    /// Items answered this time, not before
+    pub compare_new: &'static str,
+    /// Better than before
+    pub change_better: &'static str,
+    /// Worse than before
+    pub change_worse: &'static str,
+    /// New since before
+    pub change_new: &'static str,
+    /// Workplace name (optional)
+    pub workplace_label: &'static str,
+    /// If you enter it, it goes into the names of files you save, the heading of the draft plan and the print…
+    pub workplace_hint: &'static str,
+    /// Workplace: {name}
+    pub workplace_line: &'static str,
+    /// {name}: draft mental-health promotion plan
+    pub draft_heading_named: &'static str,
 }
 
 crate::locale_table!("checklist", ChecklistText, checklist_text);

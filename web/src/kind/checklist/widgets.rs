@@ -1,7 +1,7 @@
 //! Small pieces the checklist's screens share: pack text with inline markup, the
 //! obligation badge, the progress bar and the table of contents.
 
-use kizuki_core::kind::checklist::{ChecklistResult, Obligation, PlannedDuty};
+use kizuki_core::kind::checklist::{Change, ChecklistResult, Obligation, PlannedDuty};
 use kizuki_core::text::{parse_inline, Inline};
 use kizuki_core::Lang;
 use yew::prelude::*;
@@ -54,6 +54,37 @@ pub fn planned_badge(planned: Option<&PlannedDuty>, lang: Lang) -> Html {
             <>{ " " }<span class="kizuki-badge kizuki-cl-badge-planned">{ label }</span></>
         },
         None => Html::default(),
+    }
+}
+
+/// The badge saying how an area or an action moved since the earlier file loaded for
+/// comparison (the core decides: `Comparison`); nothing when there is no comparison or no
+/// change. Words, not only colour.
+pub fn change_badge(text: &ChecklistText, change: Option<Change>) -> Html {
+    let Some(change) = change else {
+        return Html::default();
+    };
+    let (kind, label) = match change {
+        Change::Better => ("better", text.change_better),
+        Change::Worse => ("worse", text.change_worse),
+        Change::New => ("new", text.change_new),
+    };
+    html! {
+        <>{ " " }<span class={classes!("kizuki-badge", "kizuki-cl-change", format!("kizuki-cl-change--{kind}"))}
+                       data-change={kind}>{ label }</span></>
+    }
+}
+
+/// The workplace's name under a screen's heading (on screen and in print), when given.
+pub fn workplace_line(ctx: &Ctx) -> Html {
+    let name = &ctx.answers.workplace;
+    if name.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <p class="kizuki-cl-workplace" data-testid="workplace-line">
+            { fill(ctx.text().workplace_line, &[("name", name)]) }
+        </p>
     }
 }
 
