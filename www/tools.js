@@ -1,9 +1,11 @@
 // The tools pages: mounts the aggregation or "my data" widget. On the aggregation page,
-// ?pack=linecare (or provider-checklist, bjsq-57, bjsq-23) picks the pack; the default is
-// mh-checklist.
+// ?pack=<id> picks the pack content/<id>.json (linecare, provider-checklist, bjsq-57, …);
+// the default is mh-checklist. No list of packs here: the widget loads the pack and the
+// core decides whether its kind can be aggregated (a pack that cannot is refused there).
 import './kizuki.js';
 
-const PACKS = ['mh-checklist', 'linecare', 'provider-checklist', 'bjsq-57', 'bjsq-23'];
+/** A pack id as packs spell them: lower-case letters, digits and hyphens. */
+const PACK_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const container = document.getElementById('kit-container');
 const params = new URLSearchParams(window.location.search);
 const widget = document.createElement('kizuki-kit');
@@ -14,7 +16,7 @@ const lang = params.get('lang');
 if (lang) widget.setAttribute('lang', lang);
 if (container.dataset.kit === 'aggregate') {
   const pack = params.get('pack');
-  const id = PACKS.includes(pack) ? pack : 'mh-checklist';
+  const id = pack && PACK_ID.test(pack) ? pack : 'mh-checklist';
   widget.setAttribute('pack-url', `content/${id}.json`);
   widget.setAttribute('namespace', `aggregate-${id}`);
   for (const link of document.querySelectorAll('.tools-packs a')) {

@@ -107,9 +107,7 @@ mod tests {
             pack_version: "1".into(),
             saved_at: saved_at.into(),
             revision: 1,
-            state: <crate::kind::checklist::Checklist as crate::kind::KindAccess>::wrap_state(
-                answers,
-            ),
+            state: answers.into(),
         }
     }
 

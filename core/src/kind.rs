@@ -19,6 +19,8 @@ pub mod plan;
 #[cfg(feature = "questionnaire")]
 pub mod questionnaire;
 
+use std::any::Any;
+
 use serde::de::{DeserializeOwned, Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -32,7 +34,14 @@ pub trait Kind: Sized + DeserializeOwned + 'static {
     /// The kind's name: the pack's `kit.type` and the export's `state.kind`.
     const NAME: &'static str;
     /// A person's answers or progress for this kind.
-    type State: Default + DeserializeOwned + Serialize + Clone + PartialEq + Eq + std::fmt::Debug;
+    type State: Default
+        + DeserializeOwned
+        + Serialize
+        + Clone
+        + PartialEq
+        + Eq
+        + std::fmt::Debug
+        + 'static;
 
     /// Checks what the schema cannot (ids, references, conditions), collecting findings.
     fn validate(&self, validator: &mut Validator<'_>);
@@ -51,6 +60,19 @@ pub trait Kind: Sized + DeserializeOwned + 'static {
     /// from the answers (scores, passes) is computed again, never trusted; dates checked.
     fn recompute_imported(&self, _state: &mut Self::State) -> Result<()> {
         Ok(())
+    }
+
+    /// Every printable page (a whole HTML document) a state gives, as `kizuki report` can
+    /// write them: a kind without a printable report gives none. Every text from the pack
+    /// or the person is escaped (a test fills every text of every kind's state to hold it).
+    fn report_pages(
+        &self,
+        _pack: &ValidPack,
+        _state: &Self::State,
+        _lang: Lang,
+        _today: &str,
+    ) -> Result<Vec<String>> {
+        Ok(Vec::new())
     }
 
     /// How much a state holds (answered items, lessons read and attempts, cases): what
@@ -90,31 +112,26 @@ macro_rules! kinds {
         /// The names of the kinds this build carries.
         pub const KIND_NAMES: &[&str] = &[$( #[cfg(feature = $feature)] $name, )*];
 
+        // Without a kind the crate has nothing to do: say so rather than fail obscurely.
+        #[cfg(not(any($(feature = $feature),*)))]
+        compile_error!(concat!("kizuki-core needs at least one kind's feature:" $(, " ", $feature)*));
+
         $(
             #[cfg(feature = $feature)]
             impl KindAccess for $content {
-                fn of(kit: &Kit) -> Option<&Self> {
-                    match kit {
-                        Kit::$variant(content) => Some(content),
-                        #[allow(unreachable_patterns)]
-                        _ => None,
-                    }
-                }
-
-                fn state_of(state: &KitState) -> Option<&<Self as Kind>::State> {
-                    match state {
-                        KitState::$variant(state) => Some(state),
-                        #[allow(unreachable_patterns)]
-                        _ => None,
-                    }
-                }
-
                 fn wrap_state(state: <Self as Kind>::State) -> KitState {
                     KitState::$variant(state)
                 }
 
                 fn wrap(self) -> Kit {
                     Kit::$variant(self)
+                }
+            }
+
+            #[cfg(feature = $feature)]
+            impl From<<$content as Kind>::State> for KitState {
+                fn from(state: <$content as Kind>::State) -> KitState {
+                    KitState::$variant(state)
                 }
             }
         )*
@@ -136,38 +153,45 @@ macro_rules! kinds {
 
             /// Checks that `state` is of this kit's kind and names only what the pack has.
             pub fn check_fits(&self, pack: &ValidPack, state: &KitState) -> Result<()> {
-                match (self, state) {
-                    $( #[cfg(feature = $feature)] (Kit::$variant(content), KitState::$variant(state)) => content.check_fits(pack, state), )*
-                    #[allow(unreachable_patterns)]
-                    _ => Err(self.mismatch(state)),
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => content.check_fits(pack, self.state_of(state)?), )*
                 }
             }
 
             /// The CSV of a state of this kit's kind.
             pub fn csv(&self, state: &KitState, lang: Lang, today: &str) -> Result<String> {
-                match (self, state) {
-                    $( #[cfg(feature = $feature)] (Kit::$variant(content), KitState::$variant(state)) => Ok(content.csv(state, lang, today)), )*
-                    #[allow(unreachable_patterns)]
-                    _ => Err(self.mismatch(state)),
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => Ok(content.csv(self.state_of(state)?, lang, today)), )*
                 }
             }
 
             /// What a state of this kit's kind comes to (see [`Kind::result_json`]).
             pub fn result_json(&self, state: &KitState, today: &str) -> Result<String> {
-                match (self, state) {
-                    $( #[cfg(feature = $feature)] (Kit::$variant(content), KitState::$variant(state)) => Ok(content.result_json(state, today)), )*
-                    #[allow(unreachable_patterns)]
-                    _ => Err(self.mismatch(state)),
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => Ok(content.result_json(self.state_of(state)?, today)), )*
+                }
+            }
+
+            /// Every printable page of a state of this kit's kind (see [`Kind::report_pages`]).
+            pub fn report_pages(&self, pack: &ValidPack, state: &KitState, lang: Lang, today: &str) -> Result<Vec<String>> {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => content.report_pages(pack, self.state_of(state)?, lang, today), )*
                 }
             }
 
             /// Recomputes what follows from an imported state's answers (see
             /// [`Kind::recompute_imported`]).
             pub fn recompute_imported(&self, state: &mut KitState) -> Result<()> {
-                match (self, state) {
-                    $( #[cfg(feature = $feature)] (Kit::$variant(content), KitState::$variant(state)) => content.recompute_imported(state), )*
-                    #[allow(unreachable_patterns)]
-                    (kit, state) => Err(kit.mismatch(state)),
+                let mismatch = self.mismatch(state);
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => content.recompute_imported(state.as_any_mut().downcast_mut().ok_or(mismatch)?), )*
+                }
+            }
+
+            /// The kit's content, untyped, for [`KindAccess::of`].
+            fn as_any(&self) -> &dyn Any {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => content, )*
                 }
             }
 
@@ -210,6 +234,26 @@ macro_rules! kinds {
                 }
             }
 
+            /// The state, untyped, for [`KindAccess::state_of`].
+            fn as_any(&self) -> &dyn Any {
+                match self {
+                    $( #[cfg(feature = $feature)] KitState::$variant(state) => state, )*
+                }
+            }
+
+            /// The state, untyped and owned, for [`KitState::into_state`].
+            fn into_any(self) -> Box<dyn Any> {
+                match self {
+                    $( #[cfg(feature = $feature)] KitState::$variant(state) => Box::new(state), )*
+                }
+            }
+
+            fn as_any_mut(&mut self) -> &mut dyn Any {
+                match self {
+                    $( #[cfg(feature = $feature)] KitState::$variant(state) => state, )*
+                }
+            }
+
             /// An empty state of the pack's kind.
             pub fn empty_for(kit: &Kit) -> KitState {
                 match kit {
@@ -238,11 +282,18 @@ macro_rules! kinds {
 }
 
 /// Typed access to one kind inside [`Kit`] and [`KitState`]; generated for every kind.
+///
+/// The access goes through [`Any`] rather than a `match` per kind with a catch-all arm:
+/// the only matches over kinds are the exhaustive ones the [`kinds!`] list generates.
 pub trait KindAccess: Kind {
     /// This kind's content, if `kit` is of this kind.
-    fn of(kit: &Kit) -> Option<&Self>;
+    fn of(kit: &Kit) -> Option<&Self> {
+        kit.as_any().downcast_ref()
+    }
     /// This kind's state, if `state` is of this kind.
-    fn state_of(state: &KitState) -> Option<&<Self as Kind>::State>;
+    fn state_of(state: &KitState) -> Option<&<Self as Kind>::State> {
+        state.as_any().downcast_ref()
+    }
     /// Wraps this kind's state.
     fn wrap_state(state: <Self as Kind>::State) -> KitState;
     /// Wraps this kind's content.
@@ -270,6 +321,14 @@ kinds! {
 }
 
 impl Kit {
+    /// `state` as this kit's kind's state `S`, or the mismatch error.
+    fn state_of<'a, S: 'static>(&self, state: &'a KitState) -> Result<&'a S> {
+        state
+            .as_any()
+            .downcast_ref()
+            .ok_or_else(|| self.mismatch(state))
+    }
+
     fn mismatch(&self, state: &KitState) -> Error {
         Error::DoesNotFit(format!(
             "the state is a {}; this kit is a {}",
@@ -347,6 +406,11 @@ impl KitState {
     /// This state as kind `K`'s, if it is of that kind.
     pub fn get<K: KindAccess>(&self) -> Option<&K::State> {
         K::state_of(self)
+    }
+
+    /// This state as kind `K`'s, owned, if it is of that kind.
+    pub fn into_state<K: KindAccess>(self) -> Option<K::State> {
+        self.into_any().downcast().ok().map(|state| *state)
     }
 }
 

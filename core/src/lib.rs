@@ -27,15 +27,10 @@
 //! assert_eq!(result.recommendations[0].item, "policy-plan");
 //! ```
 #![deny(missing_docs)]
-// With one kind's feature only, a `let … else` on the kit is irrefutable and the
-// other kinds' arms are gone: what the full build checks, a one-kind build need not repeat.
+// With one kind's feature only, helpers shared by kinds go unused: what the full build
+// (feature `all-kinds`, which lists every kind) checks, a one-kind build need not repeat.
 #![cfg_attr(
-    not(all(
-        feature = "checklist",
-        feature = "plan",
-        feature = "course",
-        feature = "questionnaire"
-    )),
+    not(feature = "all-kinds"),
     allow(
         irrefutable_let_patterns,
         unreachable_patterns,
@@ -44,16 +39,6 @@
         unused_variables
     )
 )]
-
-#[cfg(not(any(
-    feature = "checklist",
-    feature = "plan",
-    feature = "course",
-    feature = "questionnaire"
-)))]
-compile_error!(
-    "kizuki-core needs at least one kind's feature: checklist, plan, course or questionnaire"
-);
 
 pub mod about;
 #[cfg(all(feature = "checklist", feature = "course"))]
@@ -78,12 +63,7 @@ pub mod phone;
 pub mod report;
 #[cfg(feature = "schema")]
 pub mod schema;
-#[cfg(all(
-    feature = "checklist",
-    feature = "plan",
-    feature = "course",
-    feature = "questionnaire"
-))]
+#[cfg(feature = "all-kinds")]
 pub mod stats;
 pub mod text;
 pub mod validate;

@@ -5,9 +5,9 @@ use kizuki_core::aggregate::{
     aggregate, effective_min_group, report_csv, report_json, ExportFile, Group,
 };
 use kizuki_core::export::{Export, KitState};
-use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
-use kizuki_core::kind::course::{CourseAction, CourseProgress};
-use kizuki_core::{Error, Kit, Lang, ValidPack};
+use kizuki_core::kind::checklist::{Checklist, ChecklistAction, ChecklistAnswers};
+use kizuki_core::kind::course::{Course, CourseAction, CourseProgress};
+use kizuki_core::{Error, Lang, ValidPack};
 
 use crate::golden::{check, data_dir, test_pack};
 
@@ -15,7 +15,7 @@ const SECRET: &str = "社長が反対している";
 
 /// A checklist export; answers vary with `index` so distributions are not flat.
 fn checklist_file(pack: &ValidPack, index: usize, size: &str) -> Vec<u8> {
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         unreachable!()
     };
     let choices = ["yes", "partly", "no"];
@@ -76,7 +76,7 @@ fn checklist_file(pack: &ValidPack, index: usize, size: &str) -> Vec<u8> {
         checklist.apply(&mut answers, action).unwrap();
     }
     let saved_at = format!("2026-11-01T09:00:{:02}Z", index % 60);
-    Export::new(pack, KitState::Checklist(answers), &saved_at, 1)
+    Export::new(pack, KitState::from(answers), &saved_at, 1)
         .to_json()
         .into_bytes()
 }
@@ -113,7 +113,7 @@ fn small_groups_are_hidden_invalid_files_listed_and_large_groups_shown() {
     let course = test_pack("course");
     let other = Export::new(
         &course,
-        KitState::Course(CourseProgress::default()),
+        KitState::from(CourseProgress::default()),
         "2026-11-01",
         1,
     );
@@ -231,14 +231,14 @@ fn incomplete_files_are_counted_apart_and_never_averaged_into_the_score() {
     let report = aggregate(&pack, &files(&contents), None).unwrap();
     let figures = report.checklist.unwrap();
     assert_eq!((figures.complete_files, figures.incomplete_files), (12, 2));
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         unreachable!()
     };
     let complete: Vec<u8> = contents
         .iter()
         .map(|(_, bytes)| {
             let export = kizuki_core::export::import(&pack, bytes).unwrap();
-            let KitState::Checklist(answers) = export.state else {
+            let Some(answers) = export.state.into_state::<Checklist>() else {
                 unreachable!()
             };
             checklist.scores(&answers)
@@ -411,7 +411,7 @@ fn the_minimum_group_can_be_raised_but_not_lowered() {
 /// unfinished when `index % 4 == 3`; the quiz is failed when `index % 5 == 4`; only even
 /// indices start the second module.
 fn course_file(pack: &ValidPack, index: usize) -> Vec<u8> {
-    let Kit::Course(course) = &pack.pack().kit else {
+    let Some(course) = pack.content::<Course>() else {
         unreachable!()
     };
     let m = |s: &str| s.to_string();
@@ -473,7 +473,7 @@ fn course_file(pack: &ValidPack, index: usize) -> Vec<u8> {
         improvement: String::new(),
     });
     let saved_at = format!("2026-10-01T12:00:{:02}Z", index);
-    Export::new(pack, KitState::Course(progress), &saved_at, 1)
+    Export::new(pack, KitState::from(progress), &saved_at, 1)
         .to_json()
         .into_bytes()
 }

@@ -1,8 +1,10 @@
 //! Every committed content pack parses, validates without errors or warnings, round-trips
 //! through the Rust types, and holds what its kit promises.
 
+use kizuki_core::kind::checklist::Checklist;
+use kizuki_core::kind::plan::Plan;
 use kizuki_core::stats::pack_stats;
-use kizuki_core::{load_pack, Kit, Pack, ValidPack};
+use kizuki_core::{load_pack, Pack, ValidPack};
 
 use crate::repo_root;
 
@@ -74,7 +76,7 @@ fn the_checklist_dates_the_small_workplace_stress_check_duty_once() {
 #[test]
 fn the_checklist_asks_different_items_of_a_small_and_a_large_workplace() {
     let pack = load("mh-checklist.json");
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         panic!("not a checklist")
     };
     let applicable = |size: &str| {
@@ -95,7 +97,7 @@ fn the_checklist_asks_different_items_of_a_small_and_a_large_workplace() {
 #[test]
 fn without_a_stress_check_its_consent_interview_and_group_items_are_hidden_and_not_planned() {
     let pack = load("mh-checklist.json");
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         panic!("not a checklist")
     };
     let dependent = ["sc-consent", "sc-interview", "sc-group"];
@@ -134,7 +136,7 @@ fn without_a_stress_check_its_consent_interview_and_group_items_are_hidden_and_n
 #[test]
 fn fifty_or_more_workers_without_a_doctor_or_committee_are_told_both_are_legal_duties() {
     let pack = load("mh-checklist.json");
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         panic!("not a checklist")
     };
     let findings = |size: &str| {
@@ -189,7 +191,7 @@ fn the_course_has_eight_modules_with_scenarios_and_five_questions_each() {
 #[test]
 fn the_planner_has_the_five_steps_and_both_documents() {
     let pack = load("return-to-work.json");
-    let Kit::Plan(plan) = &pack.pack().kit else {
+    let Some(plan) = pack.content::<Plan>() else {
         panic!("not a plan")
     };
     assert_eq!(plan.steps.len(), 5);
@@ -255,7 +257,7 @@ fn walk_through_profiles() -> [(&'static str, [(&'static str, &'static str); 5])
 #[test]
 fn a_120_person_workplace_is_never_routed_to_the_regional_center_and_a_30_person_one_is() {
     let pack = load("mh-checklist.json");
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         panic!("not a checklist")
     };
     let mut routed = std::collections::BTreeMap::new();
@@ -333,7 +335,7 @@ fn every_checklist_item_and_wording_has_a_goal_worded_as_a_goal() {
 #[test]
 fn the_checklist_tailored_texts_match_their_golden_file() {
     let pack = load("mh-checklist.json");
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         panic!("not a checklist")
     };
     let mut out = serde_json::Map::new();
@@ -381,7 +383,7 @@ fn the_checklist_tailored_texts_match_their_golden_file() {
 #[test]
 fn the_checklist_quick_scan_asks_at_most_twelve_items_legal_duties_first_for_both_walk_throughs() {
     let pack = load("mh-checklist.json");
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         panic!("not a checklist")
     };
     for (name, profile) in walk_through_profiles() {

@@ -3,10 +3,10 @@
 //! that are not periods. Golden files in `tests/data/checklist/dated-rules.*` and
 //! `bad-dates.*`; `UPDATE_EXPECT=1` re-blesses them.
 
-use kizuki_core::export::{import, KitState};
-use kizuki_core::kind::checklist::{Obligation, PlannedDuty};
+use kizuki_core::export::import;
+use kizuki_core::kind::checklist::{Checklist, Obligation, PlannedDuty};
 use kizuki_core::pack::InForceStatus;
-use kizuki_core::{csv_export, load_pack, report, Kit, Lang};
+use kizuki_core::{csv_export, load_pack, report, Lang};
 
 use crate::golden::{check, data_dir};
 
@@ -21,7 +21,7 @@ fn a_duty_dated_2028_reads_as_planned_in_2026_and_as_a_duty_in_june_2028() {
     let dir = data_dir("checklist");
     let pack = load_pack(&std::fs::read(dir.join("dated-rules.pack.json")).unwrap())
         .unwrap_or_else(|d| panic!("{d:#?}"));
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         panic!("not a checklist")
     };
     let export = import(
@@ -29,7 +29,7 @@ fn a_duty_dated_2028_reads_as_planned_in_2026_and_as_a_duty_in_june_2028() {
         &std::fs::read(dir.join("dated-rules.export.json")).unwrap(),
     )
     .expect("the export imports");
-    let KitState::Checklist(answers) = &export.state else {
+    let Some(answers) = export.state.get::<Checklist>() else {
         panic!("not a checklist export")
     };
     for today in ["2026-12-04", "2028-06-01"] {

@@ -5,7 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use kizuki_core::export::{import, read_envelope, KitState, MAX_IMPORT_BYTES};
+use kizuki_core::export::{import, read_envelope, MAX_IMPORT_BYTES};
+use kizuki_core::kind::checklist::Checklist;
+use kizuki_core::kind::course::Course;
+use kizuki_core::kind::plan::Plan;
 use kizuki_core::load::MAX_PACK_BYTES;
 use kizuki_core::report::{
     case_overview_html, certificate_html, checklist_html, course_summary_html,
@@ -323,7 +326,7 @@ fn html_in_free_text_imports_and_every_report_escapes_it() {
         &read_hostile("export-checklist-xss-free-text.json"),
     )
     .expect("HTML in free text is just text");
-    let KitState::Checklist(answers) = &export.state else {
+    let Some(answers) = export.state.get::<Checklist>() else {
         panic!("a checklist state")
     };
     for lang in [Lang::Ja, Lang::En] {
@@ -338,7 +341,7 @@ fn html_in_free_text_imports_and_every_report_escapes_it() {
 
     let course = &packs["linecare"];
     let export = import(course, &read_hostile("export-linecare-progress.json")).unwrap();
-    let KitState::Course(progress) = &export.state else {
+    let Some(progress) = export.state.get::<Course>() else {
         panic!("a course state")
     };
     for lang in [Lang::Ja, Lang::En] {
@@ -357,7 +360,7 @@ fn html_in_free_text_imports_and_every_report_escapes_it() {
 
     let plan = &packs["return-to-work"];
     let export = import(plan, &read_hostile("export-return-to-work-case.json")).unwrap();
-    let KitState::Plan(cases) = &export.state else {
+    let Some(cases) = export.state.get::<Plan>() else {
         panic!("a plan state")
     };
     for lang in [Lang::Ja, Lang::En] {

@@ -1,16 +1,15 @@
 //! Follow-up calendars: valid RFC 5545 lines (CRLF, 75-octet folding, TEXT escaping),
 //! stable UIDs, and nothing but the case label and the meeting in each event.
 
-use kizuki_core::export::KitState;
-use kizuki_core::kind::plan::Case;
+use kizuki_core::kind::plan::{Case, Plan};
 use kizuki_core::{ics, Lang};
 
-use crate::golden::{cases, test_pack, DTSTAMP};
+use crate::golden::{cases, test_pack, text_places, with_text_at, DTSTAMP};
 
 fn case_a() -> Case {
     let pack = test_pack("plan");
     let (_, export) = cases("plan", &pack).into_iter().next().unwrap();
-    let KitState::Plan(cases) = export.state else {
+    let Some(cases) = export.state.into_state::<Plan>() else {
         unreachable!()
     };
     cases.cases["case-a"].clone()
@@ -117,4 +116,48 @@ fn a_case_without_a_return_date_or_a_bad_stamp_is_refused() {
     assert!(ics::case_ics(&pack, "case-a", &case, Lang::Ja, "2026-11-22").is_err());
     case.fields.remove("return_date");
     assert!(ics::case_ics(&pack, "case-a", &case, Lang::Ja, DTSTAMP).is_err());
+}
+
+/// Hostile text in every place a case takes text still gives lines within 75 octets.
+#[test]
+fn every_case_text_hostile_still_folds_within_75_octets() {
+    let pack = test_pack("plan");
+    for (name, export) in cases("plan", &pack) {
+        let hostile = "<script>alert(1)</script>\"'&;,\\";
+        // The cases that have a calendar (follow-up dates set).
+        let with_dates: Vec<String> = export
+            .state
+            .get::<Plan>()
+            .unwrap()
+            .cases
+            .iter()
+            .filter(|(id, case)| ics::case_ics(&pack, id, case, Lang::Ja, DTSTAMP).is_ok())
+            .map(|(id, _)| id.clone())
+            .collect();
+        assert!(!with_dates.is_empty(), "{name}: a case has follow-up dates");
+        let calendars = |state: &kizuki_core::export::KitState| {
+            let cases = &state.get::<Plan>().unwrap().cases;
+            let made = with_dates.iter().flat_map(|id| {
+                [Lang::Ja, Lang::En].map(|lang| ics::case_ics(&pack, id, &cases[id], lang, DTSTAMP))
+            });
+            made.collect::<Result<Vec<_>, _>>()
+        };
+        // A date is refused (never a calendar with a made-up day): those places are left.
+        let places: Vec<String> = text_places(&pack, &export.state)
+            .into_iter()
+            .filter(|place| {
+                let one = with_text_at(&export.state, std::slice::from_ref(place), hostile);
+                calendars(&one).is_ok()
+            })
+            .collect();
+        assert!(places.len() >= 2, "{name}: a case holds text ({places:?})");
+        let state = with_text_at(&export.state, &places, hostile);
+        for calendar in calendars(&state).unwrap() {
+            assert!(calendar.split("\r\n").all(|l| l.len() <= 75), "{name}");
+            assert!(
+                calendar.contains("alert(1)"),
+                "{name}: the label is in the calendar"
+            );
+        }
+    }
 }

@@ -1,7 +1,9 @@
 //! Results computed, never trusted: an import recomputes what follows from the answers.
 
-use kizuki_core::export::{import, KitState};
-use kizuki_core::{load_pack, Kit};
+use kizuki_core::export::import;
+use kizuki_core::kind::checklist::Checklist;
+use kizuki_core::kind::course::Course;
+use kizuki_core::load_pack;
 
 fn committed(pack: &str) -> kizuki_core::ValidPack {
     let path = crate::repo_root()
@@ -17,7 +19,7 @@ fn hostile(file: &str) -> Vec<u8> {
 #[test]
 fn a_forged_course_completion_is_recomputed_to_fail() {
     let pack = committed("linecare");
-    let Kit::Course(course) = &pack.pack().kit else {
+    let Some(course) = pack.content::<Course>() else {
         panic!("linecare is a course")
     };
     let bytes = hostile("export-forged-course-completion.json");
@@ -29,7 +31,7 @@ fn a_forged_course_completion_is_recomputed_to_fail() {
         .values()
         .all(|m| m["attempts"][0]["passed"] == true && m["attempts"][0]["percent"] == 100));
     let export = import(&pack, &bytes).expect("the answers themselves fit the pack");
-    let KitState::Course(progress) = &export.state else {
+    let Some(progress) = export.state.get::<Course>() else {
         panic!("a course state")
     };
     for module in progress.modules.values() {
@@ -120,7 +122,7 @@ fn a_checklist_export_carries_its_draft_plan_and_an_unknown_plan_section_is_refu
         )
     };
     let imported = import(&pack, export(r#"{"policy":"方針の本文"}"#).as_bytes()).unwrap();
-    let KitState::Checklist(answers) = &imported.state else {
+    let Some(answers) = imported.state.get::<Checklist>() else {
         panic!("a checklist state")
     };
     assert_eq!(answers.plan["policy"], "方針の本文");

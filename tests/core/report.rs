@@ -2,16 +2,17 @@
 //! a reader relies on (the not-a-diagnosis line, dates, blanks, the certificate rule) are there.
 
 use kizuki_core::export::KitState;
-use kizuki_core::kind::checklist::{ChecklistAction, ChecklistAnswers};
-use kizuki_core::kind::plan::Case;
-use kizuki_core::{report, Error, Kit, Lang};
+use kizuki_core::kind::checklist::{Checklist, ChecklistAction, ChecklistAnswers};
+use kizuki_core::kind::course::Course;
+use kizuki_core::kind::plan::{Case, Plan};
+use kizuki_core::{report, Error, Lang};
 
 use crate::golden::TODAY;
-use crate::golden::{cases, test_pack, DTSTAMP};
+use crate::golden::{cases, kinds_with_cases, test_pack, text_places, with_text_at};
 
 fn small_answers_with(free_text: &str) -> ChecklistAnswers {
     let pack = test_pack("checklist");
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         unreachable!()
     };
     let mut answers = ChecklistAnswers::default();
@@ -68,7 +69,7 @@ fn every_golden_html() -> Vec<(String, String)> {
     let mut out = Vec::new();
     let pack = test_pack("checklist");
     for (case, export) in cases("checklist", &pack) {
-        if let KitState::Checklist(answers) = &export.state {
+        if let Some(answers) = export.state.get::<Checklist>() {
             out.push((
                 case,
                 report::checklist_html(&pack, answers, Lang::Ja, TODAY).unwrap(),
@@ -76,11 +77,11 @@ fn every_golden_html() -> Vec<(String, String)> {
         }
     }
     let pack = test_pack("plan");
-    let Kit::Plan(plan) = &pack.pack().kit else {
+    let Some(plan) = pack.content::<Plan>() else {
         unreachable!()
     };
     for (case, export) in cases("plan", &pack) {
-        if let KitState::Plan(cases) = &export.state {
+        if let Some(cases) = export.state.get::<Plan>() {
             for (id, one) in &cases.cases {
                 for document in &plan.documents {
                     let html = report::document_html(&pack, one, &document.id, Lang::Ja).unwrap();
@@ -93,7 +94,7 @@ fn every_golden_html() -> Vec<(String, String)> {
     }
     let pack = test_pack("course");
     for (case, export) in cases("course", &pack) {
-        if let KitState::Course(progress) = &export.state {
+        if let Some(progress) = export.state.get::<Course>() {
             out.push((
                 case,
                 report::course_html(&pack, progress, Lang::Ja).unwrap(),
@@ -140,7 +141,7 @@ fn the_checklist_report_says_it_is_not_a_diagnosis_and_shows_scores_as_text() {
 #[test]
 fn helpers_that_do_not_apply_to_the_profile_are_not_named() {
     let pack = test_pack("checklist");
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         unreachable!()
     };
     let mut answers = ChecklistAnswers::default();
@@ -376,7 +377,7 @@ fn a_heading_that_skips_a_level_is_refused() {
 fn a_certificate_needs_a_completed_course_and_escapes_the_name() {
     let pack = test_pack("course");
     for (case, export) in cases("course", &pack) {
-        let KitState::Course(progress) = &export.state else {
+        let Some(progress) = export.state.get::<Course>() else {
             unreachable!()
         };
         let certificate = report::certificate_html(&pack, progress, Lang::Ja);
@@ -409,81 +410,47 @@ fn a_report_for_the_wrong_kind_of_pack_is_refused() {
 
 const HOSTILE: &str = "<script>alert(1)</script>\"'&";
 
-/// A state for a committed pack with hostile text in every free-text place.
-fn hostile_state(pack: &kizuki_core::ValidPack) -> KitState {
-    match &pack.pack().kit {
-        Kit::Checklist(checklist) => {
-            let mut answers = ChecklistAnswers::default();
-            let zero = checklist
-                .scale
-                .iter()
-                .find(|o| o.credit == Some(0))
-                .map(|o| o.id.clone());
-            let mut actions = Vec::new();
-            for question in &checklist.profile {
-                actions.push(ChecklistAction::SetProfile {
-                    question: question.id.clone(),
-                    choice: question.options[0].id.clone(),
-                });
-            }
-            for (_, item) in checklist.items() {
-                actions.push(ChecklistAction::Answer {
-                    item: item.id.clone(),
-                    choice: zero.clone(),
-                });
-                for reason in &checklist.why_not {
-                    actions.push(ChecklistAction::ToggleWhyNot {
-                        item: item.id.clone(),
-                        reason: reason.id.clone(),
-                    });
+/// Every kind's golden states with hostile text in every place the state takes text
+/// (learnt from the state's type, `golden::text_places`): every printable page the core
+/// makes of it (`Kit::report_pages`) escapes it, and its CSV starts with the BOM.
+#[test]
+fn every_kinds_printable_pages_escape_hostile_text_in_every_place_of_its_state() {
+    let mut rendered_with_text = Vec::new();
+    for kind in kinds_with_cases() {
+        let pack = test_pack(kind);
+        let kit = &pack.pack().kit;
+        for (case, export) in cases(kind, &pack) {
+            let places = text_places(&pack, &export.state);
+            let state = with_text_at(&export.state, &places, HOSTILE);
+            for lang in [Lang::Ja, Lang::En] {
+                let pages = kit
+                    .report_pages(&pack, &state, lang, TODAY)
+                    .unwrap_or_else(|e| panic!("{kind}/{case}: {e}"));
+                for page in &pages {
+                    assert!(!page.contains("<script"), "{kind}/{case}: {page}");
+                    if page.contains("&lt;script&gt;") {
+                        rendered_with_text.push(format!("{kind}/{case}"));
+                    }
                 }
-                actions.push(ChecklistAction::SetWhyNotOther {
-                    item: item.id.clone(),
-                    text: HOSTILE.into(),
-                });
-                actions.push(ChecklistAction::SetAction {
-                    item: item.id.clone(),
-                    owner: HOSTILE.into(),
-                    due: "2027-01-31".into(),
-                    done: false,
-                });
+                let csv = kit.csv(&state, lang, TODAY).unwrap();
+                assert!(csv.starts_with('\u{feff}'), "{kind}/{case}");
             }
-            for action in &actions {
-                checklist.apply(&mut answers, action).unwrap();
-            }
-            KitState::Checklist(answers)
         }
-        Kit::Plan(plan) => {
-            let mut case = Case {
-                label: HOSTILE.into(),
-                opened: "2026-01-05".into(),
-                step: plan.steps.first().map(|s| s.id.clone()),
-                ..Case::default()
-            };
-            for field in &plan.fields {
-                let value = match field.kind {
-                    kizuki_core::kind::plan::FieldKind::Date => "2026-04-01".to_string(),
-                    kizuki_core::kind::plan::FieldKind::Choice => field.options[0].id.clone(),
-                    _ => format!("{HOSTILE}\n{HOSTILE}"),
-                };
-                case.fields.insert(field.id.clone(), value);
-            }
-            let mut cases = kizuki_core::kind::plan::PlanCases::default();
-            cases.cases.insert("hostile".into(), case);
-            KitState::Plan(cases)
-        }
-        Kit::Course(_) => KitState::Course(kizuki_core::kind::course::CourseProgress {
-            learner_name: HOSTILE.into(),
-            ..Default::default()
-        }),
-        Kit::Questionnaire(_) => KitState::Questionnaire(Default::default()),
+    }
+    // Each kind with a printable report shows some of the typed text it was given.
+    for kind in ["checklist", "plan", "course"] {
+        assert!(
+            rendered_with_text.iter().any(|c| c.starts_with(kind)),
+            "no {kind} page showed the hostile text: {rendered_with_text:?}"
+        );
     }
 }
 
+/// Every committed pack, whatever its kind, makes its printable pages for an empty state.
 #[test]
-fn every_committed_pack_renders_its_reports_with_hostile_answers_escaped() {
+fn every_committed_pack_renders_its_printable_pages_for_an_empty_state() {
     let content = crate::repo_root().join("content");
-    let mut rendered = 0;
+    let mut packs = 0;
     for entry in std::fs::read_dir(&content).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "json") {
@@ -491,43 +458,14 @@ fn every_committed_pack_renders_its_reports_with_hostile_answers_escaped() {
         }
         let pack = kizuki_core::load_pack(&std::fs::read(&path).unwrap())
             .unwrap_or_else(|d| panic!("{}: {d:#?}", path.display()));
-        let state = hostile_state(&pack);
+        let kit = &pack.pack().kit;
+        let state = KitState::empty_for(kit);
         for lang in [Lang::Ja, Lang::En] {
-            let mut pages = Vec::new();
-            match &state {
-                KitState::Checklist(answers) => {
-                    pages.push(report::checklist_html(&pack, answers, lang, TODAY).unwrap());
-                }
-                KitState::Plan(cases) => {
-                    let Kit::Plan(plan) = &pack.pack().kit else {
-                        unreachable!()
-                    };
-                    let case = &cases.cases["hostile"];
-                    for document in &plan.documents {
-                        pages.push(report::document_html(&pack, case, &document.id, lang).unwrap());
-                    }
-                    pages.push(report::case_overview_html(&pack, case, lang).unwrap());
-                    let calendar =
-                        kizuki_core::ics::case_ics(&pack, "hostile", case, lang, DTSTAMP).unwrap();
-                    assert!(calendar.split("\r\n").all(|l| l.len() <= 75));
-                }
-                KitState::Course(progress) => {
-                    pages.push(report::course_html(&pack, progress, lang).unwrap());
-                }
-                // No printable report yet; its answers hold no free text.
-                KitState::Questionnaire(_) => {}
+            for page in kit.report_pages(&pack, &state, lang, TODAY).unwrap() {
+                assert!(page.starts_with("<!DOCTYPE html>"), "{}", path.display());
             }
-            for page in pages {
-                assert!(!page.contains("<script"), "{}", path.display());
-                assert!(page.contains("&lt;script&gt;"), "{}", path.display());
-                rendered += 1;
-            }
-            let csv = kizuki_core::csv_export::export_csv(&pack, &state, lang, TODAY).unwrap();
-            assert!(csv.starts_with('\u{feff}'));
         }
+        packs += 1;
     }
-    assert!(
-        rendered >= 6,
-        "only {rendered} pages rendered from content/"
-    );
+    assert!(packs >= 6, "only {packs} packs in content/");
 }

@@ -2,8 +2,8 @@
 //! files that are not good exports are refused with the right error.
 
 use kizuki_core::export::{import, Export, KitState, EXPORT_FORMAT, MAX_IMPORT_BYTES};
-use kizuki_core::kind::checklist::{AuditMode, ChecklistAction, ChecklistAnswers};
-use kizuki_core::{load_pack, Error, Kit, ValidPack};
+use kizuki_core::kind::checklist::{AuditMode, Checklist, ChecklistAction, ChecklistAnswers};
+use kizuki_core::{load_pack, Error, ValidPack};
 use proptest::prelude::*;
 
 use crate::repo_root;
@@ -14,7 +14,7 @@ fn pack(path: &str) -> ValidPack {
 
 /// An action drawn from the committed checklist's real ids, plus some unknown ones.
 fn checklist_action(pack: &ValidPack) -> impl Strategy<Value = ChecklistAction> {
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         panic!("not a checklist")
     };
     let mut items: Vec<String> = checklist.items().map(|(_, i)| i.id.clone()).collect();
@@ -73,7 +73,7 @@ proptest! {
         actions in proptest::collection::vec(checklist_action(&pack("content/mh-checklist.json")), 0..60)
     ) {
         let pack = pack("content/mh-checklist.json");
-        let Kit::Checklist(checklist) = &pack.pack().kit else { unreachable!() };
+        let Some(checklist) = pack.content::<Checklist>() else { unreachable!() };
         let mut answers = ChecklistAnswers::default();
         for action in &actions {
             let before = answers.clone();
@@ -81,7 +81,7 @@ proptest! {
                 prop_assert_eq!(&answers, &before, "a refused action changed nothing");
             }
         }
-        let export = Export::new(&pack, KitState::Checklist(answers.clone()), "2026-11-22T10:00:00Z", 3);
+        let export = Export::new(&pack, KitState::from(answers.clone()), "2026-11-22T10:00:00Z", 3);
         let json = export.to_json();
         let back = import(&pack, json.as_bytes()).unwrap();
         prop_assert_eq!(&back, &export);
@@ -143,7 +143,7 @@ fn bad_files_are_refused_with_the_matching_error() {
 #[test]
 fn format_one_exports_are_migrated() {
     let checklist = pack("content/mh-checklist.json");
-    let Kit::Checklist(list) = &checklist.pack().kit else {
+    let Some(list) = checklist.content::<Checklist>() else {
         unreachable!()
     };
     let item = list.areas[0].items[0].id.clone();
@@ -156,7 +156,7 @@ fn format_one_exports_are_migrated() {
     });
     let export = import(&checklist, old.to_string().as_bytes()).unwrap();
     assert_eq!(export.kizuki_export, EXPORT_FORMAT);
-    let KitState::Checklist(answers) = export.state else {
+    let Some(answers) = export.state.into_state::<Checklist>() else {
         panic!("not a checklist state")
     };
     assert_eq!(answers.items[&item].choice.as_deref(), Some("partly"));

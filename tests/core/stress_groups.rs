@@ -33,14 +33,9 @@ fn answers(pack: &ValidPack, seed: usize, sex: &str, group: Option<&str>) -> Que
 }
 
 fn export(pack: &ValidPack, answers: QuestionnaireAnswers) -> Vec<u8> {
-    Export::new(
-        pack,
-        KitState::Questionnaire(answers),
-        "2026-12-06T00:00:00.000Z",
-        1,
-    )
-    .to_json()
-    .into_bytes()
+    Export::new(pack, KitState::from(answers), "2026-12-06T00:00:00.000Z", 1)
+        .to_json()
+        .into_bytes()
 }
 
 /// 25 people: 12 men in 営業, 7 men in 製造, 3 men without a group, 3 women in 総務.

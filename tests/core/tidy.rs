@@ -79,26 +79,39 @@ fn visit(folder: &std::path::Path, check: &mut dyn FnMut(&std::path::Path, &str)
     }
 }
 
+/// The variants of the kinds (`Checklist`, …), from the core's one list of kinds.
+fn kind_variants() -> Vec<String> {
+    kizuki_core::kind::KIND_NAMES
+        .iter()
+        .map(|name| {
+            let mut chars = name.chars();
+            let first = chars.next().unwrap().to_ascii_uppercase();
+            format!("{first}{}", chars.as_str())
+        })
+        .collect()
+}
+
+/// Every Rust file the kind rules look at: the crates' sources and their tests.
+const RUST_FOLDERS: [&str; 5] = ["core/src", "web/src", "cli/src", "tests/core", "tests/cli"];
+
 /// The kinds are listed once (`core/src/kind.rs`, and `web/src/kind.rs` for their views):
-/// every other file asks for a kind by type (`pack.content::<Checklist>()`), so adding a
-/// kind never means finding the matches that forgot it. A kind's own folders may name it.
+/// every other file asks for a kind by type (`pack.content::<Checklist>()`,
+/// `state.get::<Checklist>()`, `KitState::from(answers)`), so adding a kind never means
+/// finding the matches that forgot it. A kind's own folders may name it.
 #[test]
 fn no_file_outside_the_kind_folders_names_a_kinds_variant() {
-    let variants = kizuki_core::kind::KIND_NAMES.iter().map(|name| {
-        let mut chars = name.chars();
-        let first = chars.next().unwrap().to_ascii_uppercase();
-        format!("{first}{}", chars.as_str())
-    });
-    let patterns: Vec<String> = variants
+    let patterns: Vec<String> = kind_variants()
+        .into_iter()
         .flat_map(|variant| [format!("Kit::{variant}("), format!("KitState::{variant}(")])
         .collect();
     let mut offenders = Vec::new();
-    for folder in ["core/src", "web/src", "cli/src"] {
+    for folder in RUST_FOLDERS {
         visit(&repo_root().join(folder), &mut |path, text| {
             let relative = path.strip_prefix(repo_root()).unwrap();
             let in_kind_folder = relative.components().any(|c| c.as_os_str() == "kind")
                 || relative.ends_with("kind.rs");
-            if in_kind_folder {
+            // This file's own examples of what the rules catch.
+            if in_kind_folder || relative.ends_with("tests/core/tidy.rs") {
                 return;
             }
             for pattern in &patterns {
@@ -111,7 +124,128 @@ fn no_file_outside_the_kind_folders_names_a_kinds_variant() {
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
 
-/// No `_ =>` arm hides a kind: the registry generates every match over kinds.
+/// No arm hides a kind: nowhere (kind folders included) does a `match` over kinds have a
+/// catch-all arm (`_`, or a bare binding), nor a `let`/`if let` pattern pick one kind and
+/// let the others fall through. The only matches over kinds are the exhaustive ones the
+/// `kinds!` list generates in `core/src/kind.rs`; code that wants one kind asks for it by
+/// type and gets an `Option`.
+#[test]
+fn no_wildcard_arm_over_kinds() {
+    let variants = kind_variants();
+    let mut offenders = Vec::new();
+    for folder in RUST_FOLDERS {
+        visit(&repo_root().join(folder), &mut |path, text| {
+            let relative = path
+                .strip_prefix(repo_root())
+                .unwrap()
+                .display()
+                .to_string();
+            if relative.ends_with("tests/core/tidy.rs") {
+                return; // its own examples, checked below
+            }
+            for finding in wildcards_over_kinds(text, &variants) {
+                offenders.push(format!("{relative}: {finding}"));
+            }
+        });
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+/// The catch-alls over kinds in one file's text (see [`no_wildcard_arm_over_kinds`]).
+fn wildcards_over_kinds(text: &str, variants: &[String]) -> Vec<String> {
+    let names_a_kind = |pattern: &str| {
+        pattern.contains("$variant")
+            || variants.iter().any(|variant| {
+                pattern.contains(&format!("Kit::{variant}"))
+                    || pattern.contains(&format!("KitState::{variant}"))
+            })
+    };
+    let mut findings = Vec::new();
+    // A refutable `let` on one kind: the other kinds fall to its `else` (or are skipped).
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or_default();
+        if let Some(pattern) = code.split("let ").nth(1) {
+            let pattern = pattern.split(" = ").next().unwrap_or_default();
+            if names_a_kind(pattern) {
+                findings.push(format!("a pattern on one kind: `{}`", line.trim()));
+            }
+        }
+    }
+    // A `match` whose arms name kinds and also catch everything else.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("match ") {
+        let start = from + found;
+        from = start + 6;
+        let Some(open) = text[start..].find('{').map(|i| start + i) else {
+            break;
+        };
+        // The match's block, and its arms' patterns: text before `=>` at the block's depth.
+        let mut depth = 0usize;
+        let mut arm_start = open + 1;
+        let mut patterns = Vec::new();
+        let mut index = open;
+        while index < bytes.len() {
+            match bytes[index] {
+                b'{' | b'(' | b'[' => depth += 1,
+                b'}' | b')' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                    // A block body without a comma ends its arm.
+                    if depth == 1 && bytes[index] == b'}' {
+                        arm_start = index + 1;
+                    }
+                }
+                b',' if depth == 1 => arm_start = index + 1,
+                b'=' if depth == 1 && bytes.get(index + 1) == Some(&b'>') => {
+                    patterns.push(text[arm_start..index].trim().to_string());
+                    arm_start = index + 2;
+                }
+                _ => {}
+            }
+            index += 1;
+        }
+        if !patterns.iter().any(|p| names_a_kind(p)) {
+            continue;
+        }
+        // Every arm of a match over kinds names a kind, but an `Err(…)` (no kind inside).
+        for pattern in &patterns {
+            let pattern = pattern
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("#[") && !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let pattern = pattern.trim();
+            if !names_a_kind(pattern) && !pattern.starts_with("Err(") {
+                findings.push(format!("an arm `{pattern}` that catches other kinds"));
+            }
+        }
+    }
+    findings
+}
+
+/// The rule above catches what it is meant to (a tidy check that cannot fail checks nothing).
+#[test]
+fn the_wildcard_rule_finds_catch_alls_and_passes_exhaustive_matches() {
+    let variants = kind_variants();
+    let wildcard =
+        "match &pack.pack().kit {\n    Kit::Course(course) => Some(course),\n    _ => None,\n}";
+    assert_eq!(wildcards_over_kinds(wildcard, &variants).len(), 1);
+    let binding = "match (self, state) {\n    (Kit::Plan(p), KitState::Plan(s)) => f(p, s),\n    (kit, state) => Err(kit.mismatch(state)),\n}";
+    assert_eq!(wildcards_over_kinds(binding, &variants).len(), 1);
+    let let_else = "let Kit::Checklist(checklist) = &pack.pack().kit else {\n    return;\n};";
+    assert_eq!(wildcards_over_kinds(let_else, &variants).len(), 1);
+    let nested = "match import(pack, text) {\n    Ok(Export { state: KitState::Plan(cases), .. }) => Some(cases),\n    Ok(_) => None,\n    Err(error) => None,\n}";
+    assert_eq!(wildcards_over_kinds(nested, &variants).len(), 1);
+    let exhaustive = "match self {\n    Kit::Checklist(c) => c.validate(v),\n    Kit::Plan(p) => p.validate(v),\n}";
+    assert!(wildcards_over_kinds(exhaustive, &variants).is_empty());
+    let other_match = "match name {\n    \"a\" => 1,\n    _ => 0,\n}";
+    assert!(wildcards_over_kinds(other_match, &variants).is_empty());
+}
+
+/// The registry lists every kind once, by one macro.
 #[test]
 fn the_kind_registry_is_the_only_match_over_kinds() {
     let registry = std::fs::read_to_string(repo_root().join("core/src/kind.rs")).unwrap();

@@ -1,8 +1,7 @@
 //! xAPI statements: `completed` per completed module and for the course, `passed` for a
 //! module passed but not complete, with scores, success, timestamps and the given IRI base.
 
-use kizuki_core::export::KitState;
-use kizuki_core::kind::course::CourseProgress;
+use kizuki_core::kind::course::{Course, CourseProgress};
 use kizuki_core::{xapi, Error, Lang};
 
 use crate::golden::{cases, test_pack, ACTIVITY_BASE};
@@ -13,7 +12,7 @@ fn progress(case: &str) -> CourseProgress {
         .into_iter()
         .find(|(name, _)| name == case)
         .unwrap();
-    let KitState::Course(progress) = export.state else {
+    let Some(progress) = export.state.into_state::<Course>() else {
         unreachable!()
     };
     progress

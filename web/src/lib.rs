@@ -5,19 +5,6 @@
 //! `kizuki_core`, and renders it. The UI never decides anything: what to show comes from
 //! the pack and, later, from core calls.
 
-// A one-kit build (scripts/build.sh builds each kit alone) has only its kind's variants:
-// the `_` arms kept for the full build become unreachable there.
-#![cfg_attr(
-    not(all(
-        feature = "checklist",
-        feature = "plan",
-        feature = "course",
-        feature = "questionnaire",
-        feature = "tools"
-    )),
-    allow(irrefutable_let_patterns, unreachable_patterns)
-)]
-
 pub mod about;
 pub mod document_view;
 pub mod embed;

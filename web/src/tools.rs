@@ -166,13 +166,15 @@ crate::locale_table!("tools", ToolsText, tools_text);
 
 pub use crate::locale::fill;
 
-/// Loads a pack for aggregation: a checklist or a course pack, fetched once.
+/// Loads a pack for aggregation, fetched once: a pack of any kind this module carries (the
+/// `tools` feature takes the kinds whose exports it aggregates; the core's list of kinds
+/// says which those are, so nothing here names them).
 #[cfg(feature = "tools")]
 pub(crate) async fn fetch_any_pack(
     url: &str,
     prefetched: Option<crate::load::Prefetched>,
 ) -> Result<kizuki_core::ValidPack, crate::LoadError> {
-    crate::load::fetch_pack(url, &["checklist", "course", "questionnaire"], prefetched).await
+    crate::load::fetch_pack(url, kizuki_core::kind::KIND_NAMES, prefetched).await
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ mod widgets;
 use std::rc::Rc;
 
 use kizuki_core::export::KitState;
-use kizuki_core::kind::checklist::ChecklistAnswers;
+use kizuki_core::kind::checklist::{Checklist, ChecklistAnswers};
 use yew::prelude::*;
 
 use self::files::{ComparePanel, FilesPanel};
@@ -53,10 +53,7 @@ fn storage_message(text: &ChecklistText, error: &StorageError) -> String {
 }
 
 fn answers_of(state: KitState) -> ChecklistAnswers {
-    match state {
-        KitState::Checklist(answers) => answers,
-        _ => ChecklistAnswers::default(),
-    }
+    state.into_state::<Checklist>().unwrap_or_default()
 }
 
 /// Another tab's newer answers, with each draft-plan section this tab changed (against

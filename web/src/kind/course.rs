@@ -27,7 +27,7 @@ use kizuki_core::export::{import, import_checked, Export, KitState};
 use kizuki_core::imported::ChangedClaim;
 use kizuki_core::kind::course::{Course, CourseAction, CourseProgress};
 use kizuki_core::xapi::{course_statements, statements_json};
-use kizuki_core::{Kit, Lang, ValidPack};
+use kizuki_core::{Lang, ValidPack};
 use yew::prelude::*;
 
 pub use self::notice::Notice;
@@ -135,10 +135,7 @@ impl CourseState {
             LoadProblem::Storage(error) => Notice::Storage(error.code()),
             LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
         });
-        let progress = match loaded.state {
-            KitState::Course(progress) => progress,
-            _ => CourseProgress::default(),
-        };
+        let progress = loaded.state.into_state::<Course>().unwrap_or_default();
         let undo_kept =
             crate::import_confirm::undo_copy(&platform::record_key(&namespace, &pack.pack().id))
                 .is_some();
@@ -196,7 +193,7 @@ impl CourseState {
             Ok(revision) => self.revision = revision,
             Err(StorageError::NewerElsewhere) => {
                 let loaded = platform::load_plain(&self.pack, &self.namespace);
-                if let KitState::Course(progress) = loaded.state {
+                if let Some(progress) = loaded.state.into_state::<Course>() {
                     self.progress = progress;
                 }
                 self.revision = loaded.revision;
@@ -230,10 +227,7 @@ fn element_id(namespace: &str, suffix: &str) -> String {
 }
 
 fn course_of(pack: &ValidPack) -> Option<&Course> {
-    match &pack.pack().kit {
-        Kit::Course(course) => Some(course),
-        _ => None,
-    }
+    pack.content::<Course>()
 }
 
 impl Reducible for CourseState {
@@ -390,8 +384,8 @@ impl Reducible for CourseState {
                 );
             }
             Msg::Import(name, contents) => match import_checked(&next.pack, contents.as_bytes()) {
-                Ok((export, changed)) => match &export.state {
-                    KitState::Course(progress) => {
+                Ok((export, changed)) => match export.state.get::<Course>() {
+                    Some(progress) => {
                         let saved = platform::read(&next.record_key())
                             .ok()
                             .flatten()
@@ -427,7 +421,7 @@ impl Reducible for CourseState {
                             }
                         }
                     }
-                    _ => {
+                    None => {
                         next.notice = Some(Notice::ImportFailed("does_not_fit", String::new()));
                     }
                 },
@@ -454,12 +448,9 @@ impl Reducible for CourseState {
             Msg::UndoImport => {
                 let key = next.record_key();
                 let kept = crate::import_confirm::undo_copy(&key)
-                    .and_then(|text| import(&next.pack, text.as_bytes()).ok());
-                if let Some(Export {
-                    state: KitState::Course(progress),
-                    ..
-                }) = kept
-                {
+                    .and_then(|text| import(&next.pack, text.as_bytes()).ok())
+                    .and_then(|export| export.state.into_state::<Course>());
+                if let Some(progress) = kept {
                     next.progress = progress;
                     next.save();
                     let _ = platform::remove(&crate::import_confirm::undo_key(&key));

@@ -89,15 +89,13 @@ mod tests {
     use super::super::ChecklistAction;
     use super::*;
     use crate::load::load_pack;
-    use crate::pack::Kit;
 
     fn checklist() -> Checklist {
         let pack = load_pack(include_bytes!("../../../../tests/data/checklist/pack.json"))
             .expect("the test pack is valid");
-        match &pack.pack().kit {
-            Kit::Checklist(checklist) => checklist.clone(),
-            _ => panic!("the test pack is a checklist"),
-        }
+        pack.content::<Checklist>()
+            .expect("the test pack is a checklist")
+            .clone()
     }
 
     fn answered(checklist: &Checklist, size: &str, item: &str, choice: &str) -> ChecklistAnswers {

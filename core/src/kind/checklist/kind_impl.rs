@@ -41,6 +41,18 @@ impl Kind for Checklist {
         checklist_fits(pack, self, state)
     }
 
+    fn report_pages(
+        &self,
+        pack: &ValidPack,
+        state: &ChecklistAnswers,
+        lang: Lang,
+        today: &str,
+    ) -> Result<Vec<String>> {
+        Ok(vec![super::report::checklist_html(
+            pack, state, lang, today,
+        )?])
+    }
+
     fn csv(&self, state: &ChecklistAnswers, lang: Lang, today: &str) -> String {
         crate::csv_export::checklist_csv(self, state, lang, today)
     }

@@ -162,17 +162,15 @@ mod tests {
     use super::super::ChecklistAction;
     use super::*;
     use crate::load::load_pack;
-    use crate::pack::Kit;
 
     const TODAY: &str = "2026-12-04";
 
     fn checklist() -> Checklist {
         let pack = load_pack(include_bytes!("../../../../tests/data/checklist/pack.json"))
             .expect("the test pack is valid");
-        match &pack.pack().kit {
-            Kit::Checklist(checklist) => checklist.clone(),
-            _ => panic!("the test pack is a checklist"),
-        }
+        pack.content::<Checklist>()
+            .expect("the test pack is a checklist")
+            .clone()
     }
 
     fn answers(checklist: &Checklist, actions: &[ChecklistAction]) -> ChecklistAnswers {

@@ -2,17 +2,15 @@
 
 use super::*;
 use crate::load::load_pack;
-use crate::pack::Kit;
 
 /// The day the tests score on.
 const TODAY: &str = "2026-12-04";
 
 fn checklist() -> Checklist {
     let pack = load_pack(include_bytes!("../../../../tests/data/checklist/pack.json")).unwrap();
-    match &pack.pack().kit {
-        Kit::Checklist(checklist) => checklist.clone(),
-        _ => unreachable!("the test pack is a checklist"),
-    }
+    pack.content::<Checklist>()
+        .expect("the test pack is a checklist")
+        .clone()
 }
 
 fn answer(checklist: &Checklist, answers: &mut ChecklistAnswers, item: &str, choice: &str) {
@@ -528,9 +526,9 @@ fn a_helper_that_does_not_apply_is_left_out_even_when_advice_names_it() {
         r#""recommendation": {"ja": "衛生委員会で計画を審議する", "en": "Deliberate the plan in the health committee"}, "helpers": ["chiiki", "center"]"#,
     );
     let pack = load_pack(pack.as_bytes()).unwrap();
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
-        unreachable!("the test pack is a checklist")
-    };
+    let checklist = pack
+        .content::<Checklist>()
+        .expect("the test pack is a checklist");
     let large = with_size(checklist, "50plus");
     let item = checklist.item("policy-plan").unwrap();
     assert_eq!(checklist.item_helpers(item, &large), ["center"]);

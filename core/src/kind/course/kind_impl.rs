@@ -41,6 +41,17 @@ impl Kind for Course {
         course_fits(self, state)
     }
 
+    /// The certificate once the course is complete, else the progress summary.
+    fn report_pages(
+        &self,
+        pack: &ValidPack,
+        state: &CourseProgress,
+        lang: Lang,
+        _today: &str,
+    ) -> Result<Vec<String>> {
+        Ok(vec![super::report::course_html(pack, state, lang)?])
+    }
+
     fn csv(&self, state: &CourseProgress, lang: Lang, _today: &str) -> String {
         crate::csv_export::course_csv(self, state, lang)
     }

@@ -6,14 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::*;
 use crate::error::Error;
 use crate::load::load_pack;
-use crate::pack::Kit;
 
 fn course() -> Course {
     let pack = load_pack(include_bytes!("../../../../content/linecare.json")).unwrap();
-    match &pack.pack().kit {
-        Kit::Course(course) => course.clone(),
-        _ => unreachable!("the line-care pack is a course"),
-    }
+    pack.content::<Course>()
+        .expect("the line-care pack is a course")
+        .clone()
 }
 
 fn act(course: &Course, progress: &mut CourseProgress, action: CourseAction) {

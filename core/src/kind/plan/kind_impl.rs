@@ -46,6 +46,29 @@ impl Kind for Plan {
         plan_fits(self, state)
     }
 
+    /// Each case's overview, then its documents.
+    fn report_pages(
+        &self,
+        pack: &ValidPack,
+        state: &PlanCases,
+        lang: Lang,
+        _today: &str,
+    ) -> Result<Vec<String>> {
+        let mut pages = Vec::new();
+        for case in state.cases.values() {
+            pages.push(super::report::case_overview_html(pack, case, lang)?);
+            for document in &self.documents {
+                pages.push(super::report::document_html(
+                    pack,
+                    case,
+                    &document.id,
+                    lang,
+                )?);
+            }
+        }
+        Ok(pages)
+    }
+
     fn csv(&self, state: &PlanCases, lang: Lang, _today: &str) -> String {
         crate::csv_export::plan_csv(self, state, lang)
     }

@@ -4,14 +4,12 @@
 use super::*;
 use crate::error::Error;
 use crate::load::load_pack;
-use crate::pack::Kit;
 
 fn plan() -> Plan {
     let pack = load_pack(include_bytes!("../../../../content/return-to-work.json")).unwrap();
-    match &pack.pack().kit {
-        Kit::Plan(plan) => plan.clone(),
-        _ => unreachable!("the return-to-work pack is a plan"),
-    }
+    pack.content::<Plan>()
+        .expect("the return-to-work pack is a plan")
+        .clone()
 }
 
 fn act(plan: &Plan, cases: &mut PlanCases, action: PlanAction) {

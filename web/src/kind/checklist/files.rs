@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use kizuki_core::export::{import, Export, KitState};
 use kizuki_core::import_preview::{needs_confirmation, preview, ImportPreview};
-use kizuki_core::kind::checklist::{file_stem, ChecklistAnswers};
+use kizuki_core::kind::checklist::{file_stem, Checklist, ChecklistAnswers};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -56,10 +56,10 @@ fn on_file_chosen(ctx: &Ctx, done: Callback<Chosen>) -> Callback<Event> {
 }
 
 fn answers_of(export: Export) -> Result<ChecklistAnswers, String> {
-    match export.state {
-        KitState::Checklist(answers) => Ok(answers),
-        _ => Err("does_not_fit".into()),
-    }
+    export
+        .state
+        .into_state::<Checklist>()
+        .ok_or_else(|| "does_not_fit".into())
 }
 
 /// What the files panel last did, for its status line.

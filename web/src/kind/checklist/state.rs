@@ -7,7 +7,7 @@ use std::rc::Rc;
 use kizuki_core::kind::checklist::{
     AuditMode, Checklist, ChecklistAction, ChecklistAnswers, Comparison,
 };
-use kizuki_core::{Kit, Lang};
+use kizuki_core::Lang;
 use yew::prelude::*;
 
 use super::text::{checklist_text, ChecklistText};
@@ -19,9 +19,9 @@ use crate::CenterContact;
 /// kind gets an empty checklist rather than a panic.
 pub fn checklist_of(pack: &PackRef) -> &Checklist {
     static EMPTY: std::sync::OnceLock<Checklist> = std::sync::OnceLock::new();
-    match &pack.pack().kit {
-        Kit::Checklist(checklist) => checklist,
-        _ => EMPTY.get_or_init(|| Checklist {
+    match pack.content::<Checklist>() {
+        Some(checklist) => checklist,
+        None => EMPTY.get_or_init(|| Checklist {
             profile: Vec::new(),
             scale: Vec::new(),
             why_not: Vec::new(),

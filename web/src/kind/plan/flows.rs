@@ -6,8 +6,8 @@
 
 use std::time::Duration;
 
-use kizuki_core::export::{import, Export, KitState};
-use kizuki_core::kind::plan::PlanCases;
+use kizuki_core::export::import;
+use kizuki_core::kind::plan::{Plan, PlanCases};
 use kizuki_core::vault::{SealedRecord, VaultKey};
 use kizuki_core::Error;
 use web_sys::HtmlInputElement;
@@ -135,13 +135,12 @@ pub fn on_import_file(ctx: &Ctx<'_>) -> Callback<Event> {
                     Msg::Notify(Notice::problem(Message::Core(error.code())).at(Place::Import))
                 }
                 Err(_) => match import(&pack, text.as_bytes()) {
-                    Ok(Export {
-                        state: KitState::Plan(cases),
-                        ..
-                    }) => Msg::Import(cases),
-                    Ok(_) => Msg::Notify(
-                        Notice::problem(Message::Core("does_not_fit")).at(Place::Import),
-                    ),
+                    Ok(export) => match export.state.into_state::<Plan>() {
+                        Some(cases) => Msg::Import(cases),
+                        None => Msg::Notify(
+                            Notice::problem(Message::Core("does_not_fit")).at(Place::Import),
+                        ),
+                    },
                     Err(error) => {
                         Msg::Notify(Notice::problem(Message::Core(error.code())).at(Place::Import))
                     }

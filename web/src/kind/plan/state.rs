@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use kizuki_core::kind::plan::{Plan, PlanAction, PlanCases};
 use kizuki_core::vault::{SealedRecord, VaultKey};
-use kizuki_core::Kit;
 use yew::prelude::*;
 
 use super::vault_store::{self, SaveError, Stored};
@@ -256,10 +255,7 @@ impl PlanState {
 
     /// The plan of the pack (the frame only hands plan packs to this view).
     pub fn plan(&self) -> Option<&Plan> {
-        match &self.pack.pack().kit {
-            Kit::Plan(plan) => Some(plan),
-            _ => None,
-        }
+        self.pack.content::<Plan>()
     }
 
     /// The key, while unlocked.

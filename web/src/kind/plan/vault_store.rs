@@ -7,7 +7,7 @@
 //! to refuse overwriting newer cases saved by another tab.
 
 use kizuki_core::export::{import, Export, KitState};
-use kizuki_core::kind::plan::PlanCases;
+use kizuki_core::kind::plan::{Plan, PlanCases};
 use kizuki_core::vault::{SealedRecord, VaultKey, NONCE_BYTES, SALT_BYTES};
 use kizuki_core::{Error, ValidPack};
 
@@ -87,14 +87,13 @@ pub fn load(pack: &ValidPack, namespace: &str) -> Found {
         Err(_) => {}
     }
     match import(pack, text.as_bytes()) {
-        Ok(Export {
-            state: KitState::Plan(cases),
-            ..
-        }) => Found {
-            stored: Stored::Plain(cases),
-            problem: None,
+        Ok(export) => match export.state.into_state::<Plan>() {
+            Some(cases) => Found {
+                stored: Stored::Plain(cases),
+                problem: None,
+            },
+            None => unreadable(&key, &text, &Error::DoesNotFit("not a plan".into())),
         },
-        Ok(_) => unreadable(&key, &text, &Error::DoesNotFit("not a plan".into())),
         Err(error) => unreadable(&key, &text, &error),
     }
 }
@@ -134,9 +133,10 @@ pub fn open(
 ) -> Result<(PlanCases, u64), Error> {
     let bytes = key.open(record)?;
     let export = import(pack, &bytes)?;
-    match export.state {
-        KitState::Plan(cases) => Ok((cases, export.revision)),
-        other => Err(Error::DoesNotFit(format!("a {} state", other.kind_name()))),
+    let kind = export.state.kind_name();
+    match export.state.into_state::<Plan>() {
+        Some(cases) => Ok((cases, export.revision)),
+        None => Err(Error::DoesNotFit(format!("a {kind} state"))),
     }
 }
 
