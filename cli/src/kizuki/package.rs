@@ -187,7 +187,8 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The launch page: no words of its own (the widget shows its loading line and every
-/// message); `lms.js` reads the `data-` attributes.
+/// message) and no inline style or script, so a strict Content-Security-Policy works;
+/// `lms.js` reads the `data-` attributes.
 fn launch_page(args: &PackageArgs<'_>, pack: &ValidPack, pack_file: &str, iri: &str) -> String {
     let mut data = format!(
         r#"data-standard="{}" data-lang="{}" data-pack="{}" data-course-iri="{}""#,
@@ -212,7 +213,6 @@ fn launch_page(args: &PackageArgs<'_>, pack: &ValidPack, pack_file: &str, iri: &
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<style>body{{margin:0 auto;max-width:64rem;padding:0.5rem}}</style>
 </head>
 <body>
 <main id="kizuki-course" {data}></main>

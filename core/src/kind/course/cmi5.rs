@@ -22,8 +22,6 @@ use crate::error::{Error, Result};
 pub const CATEGORY_CMI5: &str = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
 /// The category of statements that count toward moving on (completed, passed).
 pub const CATEGORY_MOVEON: &str = "https://w3id.org/xapi/cmi5/context/categories/moveon";
-/// The state id under which the course keeps its record in the LMS's State API.
-pub const STATE_ID: &str = "https://w3id.org/xapi/cmi5/kizuki/record";
 
 /// A cmi5 defined verb the course sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,19 +120,9 @@ impl Cmi5Launch {
                 .filter(|score| (0.0..=1.0).contains(score)),
         })
     }
-
-    /// An id for the learner's storage namespace: the account name (or mbox) of the actor.
-    pub fn learner_key(&self) -> String {
-        let account = self.actor.get("account").and_then(|a| a.get("name"));
-        account
-            .or_else(|| self.actor.get("mbox"))
-            .and_then(Value::as_str)
-            .unwrap_or("anonymous")
-            .to_string()
-    }
 }
 
-/// The course's record in the LMS's State API (`STATE_ID`), and which defined statements
+/// The course's record in the LMS's State API (its state id is in `www/lms.js`), and which defined statements
 /// this registration has already sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cmi5Record {

@@ -647,6 +647,13 @@ pub fn scorm12_values(
     values
 }
 
+/// Whether the LMS refusing `key` (an element, or `LMSCommit` / `LMSFinish`) loses
+/// something: the core elements and the suspend data must be kept; objectives and
+/// interactions are optional in SCORM 1.2 and an LMS may not keep them.
+pub fn scorm12_is_required(key: &str) -> bool {
+    !(key.starts_with("cmi.objectives.") || key.starts_with("cmi.interactions."))
+}
+
 /// One closing-feedback answer (理解度, 有用度) of one module.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rating {
