@@ -40,8 +40,9 @@ apt_ensure() {
     "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed"
 }
 
-# --- 1. Browser, fonts, and pdftotext/unzip for the browser tests (printed pages, .docx) ---
-apt_ensure chromium chromium-driver fonts-noto-cjk poppler-utils unzip
+# --- 1. Browser, fonts, pdftotext/unzip for the browser tests (printed pages, .docx), xmllint
+#        for the LMS package tests (cmi5.xml and imsmanifest.xml against their XSDs) ---
+apt_ensure chromium chromium-driver fonts-noto-cjk poppler-utils unzip libxml2-utils
 
 # --- 2. A wasm32 toolchain ---
 command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"

@@ -71,6 +71,8 @@ pub mod validate;
 pub mod vault;
 #[cfg(feature = "course")]
 pub use kind::course::xapi;
+#[cfg(feature = "course")]
+pub use kind::course::{cmi5, lms};
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::{Error, Result};

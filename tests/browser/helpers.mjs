@@ -44,11 +44,12 @@ function serveBinary() {
 }
 
 /**
- * Starts kizuki-serve on dist/ on a free port. Resolves to { origin, stop() } once it listens.
+ * Starts kizuki-serve on dist/ (or `dir`, e.g. an unpacked LMS package) on a free port.
+ * Resolves to { origin, stop() } once it listens.
  */
-export async function startServer() {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run scripts/build.sh');
-  const child = spawn(serveBinary(), ['--dir', DIST, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServer(dir = DIST) {
+  if (dir === DIST && !existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run scripts/build.sh');
+  const child = spawn(serveBinary(), ['--dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const origin = await new Promise((resolvePromise, reject) => {

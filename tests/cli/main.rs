@@ -3,6 +3,8 @@
 //! The `kizuki` binary: each command's output matches the library's, and exit codes are
 //! 0 for success, 1 for input with problems, 2 for usage and I/O errors.
 
+mod package;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -195,6 +197,7 @@ fn every_command_has_help() {
         "aggregate",
         "ics",
         "xapi",
+        "package",
     ] {
         let output = kizuki(&[command, "--help"]);
         assert_eq!(code(&output), 0, "{command}");

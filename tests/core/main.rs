@@ -11,6 +11,7 @@ mod golden;
 mod hostile;
 mod ics;
 mod imported;
+mod lms;
 mod passphrase;
 mod questionnaire;
 mod report;

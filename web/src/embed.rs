@@ -90,6 +90,7 @@ pub fn mount(
     let namespace = options
         .namespace
         .clone()
+        .or_else(|| lms_namespace(options.lms.as_ref()))
         .unwrap_or_else(|| kit.default_pack_id().to_string());
     if !is_valid_namespace(&namespace) {
         return Err(JsError::new(
@@ -174,6 +175,7 @@ pub fn mount(
                 )))
             }
         },
+        lms: options.lms.clone(),
     };
 
     // Every kit's module marks its widget's root, so a second module sees it too.
@@ -273,6 +275,8 @@ struct MountOptions {
     base_url: Option<String>,
     pack: Option<String>,
     chrome: Option<String>,
+    /// The LMS adapter object of a package's launch page (`www/lms.js`), if given.
+    lms: Option<crate::lms::LmsAdapter>,
     /// `kizuki.js` starts fetching the pack while the wasm loads: the `Promise<Response>`
     /// and the URL it asked for. Used only when that URL is the pack's.
     prefetch: Option<(String, js_sys::Promise)>,
@@ -317,6 +321,10 @@ impl MountOptions {
                     .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
                 field("prefetchUrl")?.zip(promise)
             },
+            lms: js_sys::Reflect::get(options, &JsValue::from_str("lms"))
+                .ok()
+                .filter(JsValue::is_object)
+                .map(crate::lms::LmsAdapter),
         })
     }
 
@@ -333,6 +341,21 @@ impl MountOptions {
             url,
             hours: self.center_hours.clone(),
         })
+    }
+}
+
+/// In an LMS, the learner's own storage namespace (core `lms::learner_namespace`), so two
+/// learners on one computer never resume each other's record; none without a learner id.
+fn lms_namespace(lms: Option<&crate::lms::LmsAdapter>) -> Option<String> {
+    #[cfg(feature = "course")]
+    {
+        let learner = lms?.text("learnerId");
+        (!learner.is_empty()).then(|| kizuki_core::lms::learner_namespace(&learner))
+    }
+    #[cfg(not(feature = "course"))]
+    {
+        let _ = lms;
+        None
     }
 }
 

@@ -59,6 +59,9 @@ pub struct KitProps {
     /// The places to get help: the center's directory or the built-in list.
     #[prop_or(DirectoryState::BuiltIn)]
     pub directory: DirectoryState,
+    /// The LMS adapter when the widget runs in a SCORM 1.2 or cmi5 package (the course).
+    #[prop_or_default]
+    pub lms: Option<crate::lms::LmsAdapter>,
 }
 
 /// A kind as the web shows it.

@@ -11,6 +11,7 @@ pub mod embed;
 pub mod help;
 pub mod import_confirm;
 pub mod kind;
+pub mod lms;
 mod load;
 mod locale;
 pub mod markup;
@@ -119,6 +120,8 @@ pub struct WidgetConfig {
     /// False when the page itself shows the brand and the privacy line (the option
     /// `chrome: "none"`, used by the standalone site), so they are not shown twice.
     pub chrome: bool,
+    /// The LMS adapter of a SCORM 1.2 or cmi5 package's launch page (`www/lms.js`).
+    pub lms: Option<lms::LmsAdapter>,
 }
 
 /// Properties of [`App`].
@@ -274,7 +277,8 @@ pub fn app(props: &AppProps) -> Html {
                     { text.content_as_of.replace("{date}", &pack.pack().content_as_of) }
                 </p>
                 <KitView pack={pack.clone()} lang={lang} namespace={config.namespace.clone()}
-                         center={config.center.clone()} directory={state.directory.clone()} />
+                         center={config.center.clone()} directory={state.directory.clone()}
+                         lms={config.lms.clone()} />
             </>
         },
         PackState::Failed(error) => {

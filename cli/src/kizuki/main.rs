@@ -3,7 +3,8 @@
 //! Authors check packs (`validate`, `stats`, `schema`). Anyone with an export file can
 //! score it, print a report, turn it into CSV, a calendar or xAPI statements (`score`,
 //! `report`, `export-csv`, `ics`, `xapi`); a center aggregates many exports of one pack
-//! (`aggregate`). Every command takes `--help`. Output goes to stdout, messages to stderr.
+//! (`aggregate`) and packages the course for an LMS (`package`: SCORM 1.2 or cmi5). Every
+//! command takes `--help`. Output goes to stdout, messages to stderr.
 //!
 //! # Exit codes
 //!
@@ -25,6 +26,7 @@ mod aggregate;
 mod answers;
 mod author;
 mod input;
+mod package;
 mod rows;
 
 use std::path::PathBuf;
@@ -191,6 +193,45 @@ enum Command {
         #[arg(long)]
         dtstamp: Option<String>,
     },
+    /// Make a SCORM 1.2 or cmi5 package of the course (a zip to upload to an LMS) from a
+    /// built site: the manifest, a launch page, the course widget and the pack.
+    #[command(group(clap::ArgGroup::new("standard").required(true).args(["scorm12", "cmi5"])))]
+    Package {
+        /// A SCORM 1.2 package (imsmanifest.xml).
+        #[arg(long)]
+        scorm12: bool,
+        /// A cmi5 package (cmi5.xml).
+        #[arg(long)]
+        cmi5: bool,
+        /// The built site (scripts/build.sh writes it).
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// The course pack; defaults to the built site's content/linecare.json.
+        #[arg(long)]
+        pack: Option<PathBuf>,
+        /// The zip to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Language of the titles and the widget's first language (the learner can switch).
+        #[arg(long, value_enum, default_value_t)]
+        lang: LangArg,
+        /// The course's IRI in cmi5.xml (the AU is `<IRI>/au`), e.g. your center's address
+        /// `https://center.example.jp/kizuki/linecare`; default `urn:kizuki:course:<pack id>`.
+        #[arg(long)]
+        iri: Option<String>,
+        /// The center named on the certificate and the record.
+        #[arg(long)]
+        center_name: Option<String>,
+        /// The center's telephone number.
+        #[arg(long)]
+        center_phone: Option<String>,
+        /// The center's web address (http or https).
+        #[arg(long)]
+        center_url: Option<String>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print xAPI statements (a JSON array) of the learner's completed modules and course.
     Xapi {
         /// The pack file.
@@ -281,5 +322,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             activity_base,
             lang,
         } => answers::xapi(&pack, &answers, &activity_base, lang.into()),
+        Command::Package {
+            scorm12,
+            cmi5: _,
+            dist,
+            pack,
+            output,
+            lang,
+            iri,
+            center_name,
+            center_phone,
+            center_url,
+            force,
+        } => package::package(&package::PackageArgs {
+            standard: if scorm12 {
+                package::Standard::Scorm12
+            } else {
+                package::Standard::Cmi5
+            },
+            dist: &dist,
+            pack: pack.as_deref(),
+            out: &output,
+            lang: lang.into(),
+            iri: iri.as_deref(),
+            center_name: center_name.as_deref(),
+            center_phone: center_phone.as_deref(),
+            center_url: center_url.as_deref(),
+            force,
+        }),
     }
 }

@@ -264,8 +264,10 @@ pub struct QuizOption {
 
 #[cfg(all(feature = "checklist", feature = "course"))]
 pub mod aggregate;
+pub mod cmi5;
 mod draw;
 mod kind_impl;
+pub mod lms;
 pub mod report;
 mod session;
 pub mod steps;

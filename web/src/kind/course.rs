@@ -11,6 +11,7 @@ mod active_time;
 mod certificate;
 mod complete;
 mod follow_up;
+mod lms;
 mod map;
 mod module;
 mod notice;
@@ -67,6 +68,8 @@ pub struct CourseState {
     /// Bumped when focus should move; `focus_id` names the element (else the screen heading).
     focus_token: u32,
     focus_id: Option<String>,
+    /// The LMS session when the course runs in a SCORM 1.2 or cmi5 package.
+    lms: Option<lms::LmsSession>,
 }
 
 /// An imported file checked by the core, and how it compares with the saved record.
@@ -129,6 +132,7 @@ impl CourseState {
         namespace: String,
         xapi_base: String,
         center: Option<crate::CenterContact>,
+        adapter: Option<crate::lms::LmsAdapter>,
     ) -> CourseState {
         let loaded = platform::load_plain(&pack, &namespace);
         let notice = loaded.problem.map(|problem| match problem {
@@ -156,7 +160,25 @@ impl CourseState {
             follow_up_later: false,
             focus_token: 0,
             focus_id: None,
+            lms: None,
         }
+        .with_lms(adapter)
+    }
+
+    /// In an LMS: continues the record the core chooses (the LMS's or this browser's) and
+    /// keeps it in this browser too.
+    fn with_lms(mut self, adapter: Option<crate::lms::LmsAdapter>) -> CourseState {
+        let Some(adapter) = adapter else {
+            return self;
+        };
+        let (session, progress) =
+            lms::start(adapter, &self.pack, self.progress.clone(), self.revision);
+        self.lms = Some(session);
+        if progress != self.progress {
+            self.progress = progress;
+            self.save();
+        }
+        self
     }
 
     /// The storage key of this course's record.
@@ -200,6 +222,9 @@ impl CourseState {
                 self.notice = Some(Notice::Storage(StorageError::NewerElsewhere.code()));
             }
             Err(error) => self.notice = Some(Notice::Storage(error.code())),
+        }
+        if let Some(session) = &self.lms {
+            session.report(&self.progress, self.revision);
         }
     }
 
@@ -569,7 +594,8 @@ pub fn view(props: &KitProps) -> Html {
         let namespace = props.namespace.clone();
         let xapi_base = xapi_base(props.center.as_ref());
         let center = props.center.clone();
-        use_reducer(move || CourseState::new(pack, namespace, xapi_base, center))
+        let adapter = props.lms.clone();
+        use_reducer(move || CourseState::new(pack, namespace, xapi_base, center, adapter))
     };
     let container = use_node_ref();
     let active_module = match &state.screen {
@@ -621,6 +647,12 @@ pub fn view(props: &KitProps) -> Html {
                         { message }
                     </p>
                 }
+                if let Some((message, _)) = lms::notice(state.lms.as_ref(), ctx.text) {
+                    <p class="kizuki-notice kizuki-notice--error" data-kizuki-lms="problem">
+                        { message }
+                    </p>
+                }
+                { lms::connected_line(state.lms.as_ref(), ctx.text) }
             </div>
             { body }
         </div>

@@ -1,0 +1,257 @@
+//! The cmi5 "defined" statements of the course (one AU), built from what the LMS gave at
+//! launch; the web's glue only posts them to the LMS's xAPI endpoint with its token.
+//!
+//! A session sends `initialized`, then `completed` once the course is complete, `passed`
+//! once every module's quiz is passed (and the LMS's `masteryScore`, if it set one, is
+//! reached), and `terminated` when the page closes. `completed` and `passed` are sent once
+//! per registration (the record kept in the LMS's State API says which were sent) and only
+//! in the `Normal` launch mode. `failed` is never sent: quizzes can be retaken without
+//! limit, so the learner has not failed until they stop. Each statement carries the LMS's
+//! context template, the registration and the cmi5 category (and `moveon` for completed
+//! and passed). `completed` and `terminated` carry the 理解度 / 有用度 answers in a result
+//! extension `<course IRI>/extensions/ratings`: `{module id: {question id: option id}}`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use super::lms::{active_seconds, course_score, iso8601_duration, ratings_by_module};
+use super::{Course, CourseProgress};
+use crate::error::{Error, Result};
+
+/// The cmi5 category every defined statement carries.
+pub const CATEGORY_CMI5: &str = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
+/// The category of statements that count toward moving on (completed, passed).
+pub const CATEGORY_MOVEON: &str = "https://w3id.org/xapi/cmi5/context/categories/moveon";
+
+/// A cmi5 defined verb the course sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmi5Verb {
+    /// The session started.
+    Initialized,
+    /// The course is complete.
+    Completed,
+    /// Every module's quiz is passed.
+    Passed,
+    /// The session ended.
+    Terminated,
+}
+
+impl Cmi5Verb {
+    fn iri(self) -> &'static str {
+        match self {
+            Cmi5Verb::Initialized => "http://adlnet.gov/expapi/verbs/initialized",
+            Cmi5Verb::Completed => "http://adlnet.gov/expapi/verbs/completed",
+            Cmi5Verb::Passed => "http://adlnet.gov/expapi/verbs/passed",
+            Cmi5Verb::Terminated => "http://adlnet.gov/expapi/verbs/terminated",
+        }
+    }
+
+    fn display(self) -> &'static str {
+        match self {
+            Cmi5Verb::Initialized => "initialized",
+            Cmi5Verb::Completed => "completed",
+            Cmi5Verb::Passed => "passed",
+            Cmi5Verb::Terminated => "terminated",
+        }
+    }
+}
+
+/// What the LMS gave at launch: the URL's `actor`, `registration` and `activityId`, and
+/// the `LMS.LaunchData` state document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cmi5Launch {
+    /// The learner, as the LMS names them (an xAPI Agent).
+    pub actor: Value,
+    /// The registration (UUID).
+    pub registration: String,
+    /// The AU's activity id.
+    pub activity_id: String,
+    /// `contextTemplate` of the launch data (holds the session id).
+    pub context_template: Map<String, Value>,
+    /// `Normal`, `Browse` or `Review`.
+    pub launch_mode: String,
+    /// The LMS's mastery score (0–1), if it set one.
+    pub mastery_score: Option<f64>,
+}
+
+impl Cmi5Launch {
+    /// Reads the launch parameters and the launch data document; a missing or malformed
+    /// part is `not_allowed` with what was wrong.
+    pub fn read(
+        actor: &str,
+        registration: &str,
+        activity_id: &str,
+        launch_data: &str,
+    ) -> Result<Cmi5Launch> {
+        let actor: Value = serde_json::from_str(actor)
+            .map_err(|_| Error::NotAllowed("the cmi5 `actor` is not JSON".into()))?;
+        if !actor.is_object() {
+            return Err(Error::NotAllowed(
+                "the cmi5 `actor` is not an object".into(),
+            ));
+        }
+        if registration.trim().is_empty() || activity_id.trim().is_empty() {
+            return Err(Error::NotAllowed(
+                "the cmi5 launch has no registration or activity id".into(),
+            ));
+        }
+        let data: Value = serde_json::from_str(launch_data)
+            .map_err(|_| Error::NotAllowed("the cmi5 launch data is not JSON".into()))?;
+        let context_template = data
+            .get("contextTemplate")
+            .and_then(Value::as_object)
+            .cloned()
+            .ok_or_else(|| {
+                Error::NotAllowed("the cmi5 launch data has no contextTemplate".into())
+            })?;
+        Ok(Cmi5Launch {
+            actor,
+            registration: registration.trim().to_string(),
+            activity_id: activity_id.trim().to_string(),
+            context_template,
+            launch_mode: data
+                .get("launchMode")
+                .and_then(Value::as_str)
+                .unwrap_or("Normal")
+                .to_string(),
+            mastery_score: data
+                .get("masteryScore")
+                .and_then(Value::as_f64)
+                .filter(|score| (0.0..=1.0).contains(score)),
+        })
+    }
+}
+
+/// The course's record in the LMS's State API (its state id is in `www/lms.js`), and which defined statements
+/// this registration has already sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cmi5Record {
+    /// The export envelope (see [`super::lms::suspend_data`]), compact JSON.
+    pub record: String,
+    /// `completed` was sent.
+    #[serde(default)]
+    pub completed_sent: bool,
+    /// `passed` was sent.
+    #[serde(default)]
+    pub passed_sent: bool,
+}
+
+impl Cmi5Record {
+    /// Reads the state document; anything unreadable is an empty record (the LMS had none).
+    pub fn read(text: &str) -> Cmi5Record {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    /// The state document.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The defined statements due for this record (besides `initialized` and `terminated`,
+/// which the session sends at its start and end), and the record's flags once sent.
+pub fn due(
+    course: &Course,
+    progress: &CourseProgress,
+    launch: &Cmi5Launch,
+    sent: &Cmi5Record,
+) -> Vec<Cmi5Verb> {
+    if launch.launch_mode != "Normal" {
+        return Vec::new();
+    }
+    let result = course.result(progress);
+    let mut due = Vec::new();
+    if result.completed_on.is_some() && !sent.completed_sent {
+        due.push(Cmi5Verb::Completed);
+    }
+    let all_passed = !result.modules.is_empty() && result.modules.iter().all(|m| m.passed);
+    let scaled = f64::from(course_score(course, progress).unwrap_or(0)) / 100.0;
+    let mastered = launch.mastery_score.is_none_or(|mastery| scaled >= mastery);
+    if all_passed && mastered && !sent.passed_sent {
+        due.push(Cmi5Verb::Passed);
+    }
+    due
+}
+
+/// One statement. `id` is a UUID and `timestamp` the moment (UTC, ISO 8601), both from
+/// the caller; `at_launch` is the record the session started from (for the duration);
+/// `course_iri` the course id of `cmi5.xml` (for the ratings extension).
+#[allow(clippy::too_many_arguments)]
+pub fn statement(
+    course: &Course,
+    progress: &CourseProgress,
+    at_launch: &CourseProgress,
+    launch: &Cmi5Launch,
+    verb: Cmi5Verb,
+    id: &str,
+    timestamp: &str,
+    course_iri: &str,
+) -> Value {
+    let duration =
+        iso8601_duration(active_seconds(progress).saturating_sub(active_seconds(at_launch)));
+    let ratings_key = format!("{}/extensions/ratings", course_iri.trim_end_matches('/'));
+    let ratings = json!({ ratings_key: ratings_by_module(course, progress) });
+    let result = match verb {
+        Cmi5Verb::Initialized => None,
+        Cmi5Verb::Completed => Some(json!({
+            "completion": true,
+            "duration": duration,
+            "extensions": ratings,
+        })),
+        Cmi5Verb::Passed => {
+            let raw = course_score(course, progress).unwrap_or(0);
+            Some(json!({
+                "success": true,
+                "score": {"scaled": f64::from(raw) / 100.0, "raw": raw, "min": 0, "max": 100},
+                "duration": duration,
+            }))
+        }
+        Cmi5Verb::Terminated => Some(json!({
+            "duration": duration,
+            "extensions": ratings,
+        })),
+    };
+    let mut context = launch.context_template.clone();
+    context.insert(
+        "registration".into(),
+        Value::String(launch.registration.clone()),
+    );
+    let activities = context
+        .entry("contextActivities")
+        .or_insert_with(|| json!({}));
+    if !activities.is_object() {
+        *activities = json!({});
+    }
+    if let Some(activities) = activities.as_object_mut() {
+        let category = activities.entry("category").or_insert_with(|| json!([]));
+        if !category.is_array() {
+            *category = json!([]);
+        }
+        if let Some(list) = category.as_array_mut() {
+            let mut add = |iri: &str| {
+                if !list
+                    .iter()
+                    .any(|a| a.get("id").and_then(Value::as_str) == Some(iri))
+                {
+                    list.push(json!({"objectType": "Activity", "id": iri}));
+                }
+            };
+            add(CATEGORY_CMI5);
+            if matches!(verb, Cmi5Verb::Completed | Cmi5Verb::Passed) {
+                add(CATEGORY_MOVEON);
+            }
+        }
+    }
+    let mut statement = json!({
+        "id": id,
+        "actor": launch.actor,
+        "verb": {"id": verb.iri(), "display": {"en-US": verb.display()}},
+        "object": {"objectType": "Activity", "id": launch.activity_id},
+        "context": context,
+        "timestamp": timestamp,
+    });
+    if let (Some(result), Some(object)) = (result, statement.as_object_mut()) {
+        object.insert("result".into(), result);
+    }
+    statement
+}

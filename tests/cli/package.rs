@@ -1,0 +1,272 @@
+//! `kizuki package`: the zip holds the manifest, the launch page and every file the course
+//! widget needs; `imsmanifest.xml` validates against the SCORM 1.2 (IMS CP 1.1.2 + ADL CP)
+//! schemas and `cmi5.xml` against the cmi5 CourseStructure.xsd, with `xmllint`.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::{code, kizuki, repo_root, stderr};
+
+/// A scratch directory with a stand-in for a built site (the package copies its files as
+/// they are, so their contents do not matter here).
+fn fake_dist(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kizuki-package-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("dist/pkg")).unwrap();
+    std::fs::create_dir_all(dir.join("dist/content")).unwrap();
+    for file in ["kizuki.js", "kizuki.css", "lms.js", "pkg/kizuki_course.js"] {
+        std::fs::write(dir.join("dist").join(file), format!("/* {file} */")).unwrap();
+    }
+    std::fs::write(
+        dir.join("dist/pkg/kizuki_course_bg.wasm"),
+        b"\0asm\x01\0\0\0",
+    )
+    .unwrap();
+    std::fs::copy(
+        repo_root().join("content/linecare.json"),
+        dir.join("dist/content/linecare.json"),
+    )
+    .unwrap();
+    dir
+}
+
+fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut files = BTreeMap::new();
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        files.insert(entry.name().to_string(), bytes);
+    }
+    files
+}
+
+/// `xmllint --noout --schema <schema> <document>`: (passed, what it said).
+fn xmllint(schema: &Path, document: &Path) -> (bool, String) {
+    let output = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(schema)
+        .arg(document)
+        .output()
+        .expect("xmllint runs (apt libxml2-utils: scripts/toolchain.sh installs it)");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
+    String::from_utf8(files[name].clone()).unwrap()
+}
+
+#[test]
+fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
+    let dir = fake_dist("scorm12");
+    let zip = dir.join("course-scorm12.zip");
+    let output = kizuki(&[
+        "package",
+        "--scorm12",
+        "--dist",
+        dir.join("dist").to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+        "--center-name",
+        "東京産業保健総合支援センター <test>",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let files = unzip(&zip);
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "adlcp_rootv1p2.xsd",
+            "content/linecare.json",
+            "ims_xml.xsd",
+            "imscp_rootv1p1p2.xsd",
+            "imsmanifest.xml",
+            "imsmd_rootv1p2p1.xsd",
+            "index.html",
+            "kizuki.css",
+            "kizuki.js",
+            "lms.js",
+            "pkg/kizuki_course.js",
+            "pkg/kizuki_course_bg.wasm",
+        ]
+    );
+    assert_eq!(
+        files["content/linecare.json"],
+        std::fs::read(repo_root().join("content/linecare.json")).unwrap()
+    );
+    let manifest = text(&files, "imsmanifest.xml");
+    assert!(manifest.contains("<schemaversion>1.2</schemaversion>"));
+    assert!(manifest.contains(r#"adlcp:scormtype="sco" href="index.html""#));
+    for name in names.iter().filter(|n| **n != "imsmanifest.xml") {
+        assert!(
+            manifest.contains(&format!(r#"<file href="{name}"/>"#)),
+            "{name} is not listed"
+        );
+    }
+    let page = text(&files, "index.html");
+    assert!(page.contains(r#"data-standard="scorm12""#));
+    assert!(page.contains(r#"data-pack="content/linecare.json""#));
+    assert!(
+        page.contains("東京産業保健総合支援センター &lt;test&gt;"),
+        "{page}"
+    );
+    assert!(page.contains(r#"<script type="module" src="lms.js"></script>"#));
+
+    // Against the schemas, through a driver that imports IMS CP 1.1.2 and ADL CP 1.2
+    // (xmllint takes one schema; the manifest uses both namespaces).
+    let unpacked = dir.join("unpacked");
+    std::fs::create_dir_all(&unpacked).unwrap();
+    for (name, bytes) in &files {
+        if name.ends_with(".xml") || name.ends_with(".xsd") {
+            std::fs::write(unpacked.join(name), bytes).unwrap();
+        }
+    }
+    let driver = unpacked.join("validate.xsd");
+    std::fs::copy(repo_root().join("cli/schema/scorm12-validate.xsd"), &driver).unwrap();
+    let (valid, said) = xmllint(&driver, &unpacked.join("imsmanifest.xml"));
+    assert!(valid, "{said}");
+    // The check can fail: a manifest without its resources does not validate.
+    let broken = manifest
+        .replace("<resources>", "<resourcez>")
+        .replace("</resources>", "</resourcez>");
+    std::fs::write(unpacked.join("broken.xml"), broken).unwrap();
+    let (valid, _) = xmllint(&driver, &unpacked.join("broken.xml"));
+    assert!(!valid);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_cmi5_package_has_one_au_and_its_cmi5_xml_validates() {
+    let dir = fake_dist("cmi5");
+    let zip = dir.join("course-cmi5.zip");
+    let output = kizuki(&[
+        "package",
+        "--cmi5",
+        "--dist",
+        dir.join("dist").to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+        "--iri",
+        "https://center.example.jp/kizuki/linecare/",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let files = unzip(&zip);
+    assert!(files.contains_key("cmi5.xml"));
+    assert!(!files.contains_key("imsmanifest.xml"));
+    let structure = text(&files, "cmi5.xml");
+    assert!(structure.contains(r#"<course id="https://center.example.jp/kizuki/linecare">"#));
+    assert_eq!(structure.matches("<au ").count(), 1);
+    assert!(structure.contains(
+        r#"<au id="https://center.example.jp/kizuki/linecare/au" moveOn="CompletedAndPassed""#
+    ));
+    assert!(structure.contains("<url>index.html</url>"));
+    let page = text(&files, "index.html");
+    assert!(page.contains(r#"<html lang="en">"#));
+    assert!(page.contains(r#"data-standard="cmi5""#));
+    assert!(page.contains(r#"data-course-iri="https://center.example.jp/kizuki/linecare""#));
+
+    let document = dir.join("cmi5.xml");
+    std::fs::write(&document, &structure).unwrap();
+    let schema = repo_root().join("cli/schema/cmi5/CourseStructure.xsd");
+    let (valid, said) = xmllint(&schema, &document);
+    assert!(valid, "{said}");
+    let broken = dir.join("broken.xml");
+    std::fs::write(
+        &broken,
+        structure.replace(r#" moveOn="CompletedAndPassed""#, r#" moveOn="Whenever""#),
+    )
+    .unwrap();
+    assert!(
+        !xmllint(&schema, &broken).0,
+        "a bad moveOn fails the schema"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_package_is_refused_without_a_built_site_a_course_or_leave_to_replace() {
+    let dir = fake_dist("refused");
+    let dist = dir.join("dist");
+    let zip = dir.join("out.zip");
+    // Not a course.
+    let output = kizuki(&[
+        "package",
+        "--scorm12",
+        "--dist",
+        dist.to_str().unwrap(),
+        "--pack",
+        repo_root()
+            .join("content/mh-checklist.json")
+            .to_str()
+            .unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("needs a course pack"),
+        "{}",
+        stderr(&output)
+    );
+    // Neither or both standards.
+    let output = kizuki(&[
+        "package",
+        "--dist",
+        dist.to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 2);
+    let output = kizuki(&[
+        "package",
+        "--scorm12",
+        "--cmi5",
+        "--dist",
+        dist.to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 2);
+    // An existing file is kept unless --force.
+    std::fs::write(&zip, b"keep me").unwrap();
+    let output = kizuki(&[
+        "package",
+        "--scorm12",
+        "--dist",
+        dist.to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("--force"));
+    assert_eq!(std::fs::read(&zip).unwrap(), b"keep me");
+    // A site not built: says how to build it, and writes nothing.
+    std::fs::remove_file(dist.join("lms.js")).unwrap();
+    let output = kizuki(&[
+        "package",
+        "--scorm12",
+        "--dist",
+        dist.to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("scripts/build.sh"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&zip).unwrap(), b"keep me");
+    assert!(!dir.join("out.zip.partial").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
