@@ -305,7 +305,7 @@ fn a_120_person_workplace_is_never_routed_to_the_regional_center_and_a_30_person
 #[test]
 fn every_checklist_item_and_wording_has_a_goal_worded_as_a_goal() {
     let pack = load("mh-checklist.json");
-    let Kit::Checklist(checklist) = &pack.pack().kit else {
+    let Some(checklist) = pack.content::<Checklist>() else {
         panic!("not a checklist")
     };
     let mut checked = 0;
