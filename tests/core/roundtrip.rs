@@ -182,7 +182,7 @@ fn the_audit_mode_is_kept_in_the_record_and_older_records_read_as_the_full_audit
     let mut older = export_of(&checklist);
     older["state"]["data"] = serde_json::json!({"profile": {"size": "10to49"}, "items": {}});
     let export = import(&checklist, older.to_string().as_bytes()).unwrap();
-    let KitState::Checklist(answers) = export.state else {
+    let Some(answers) = export.state.into_state::<Checklist>() else {
         panic!("not a checklist state")
     };
     assert_eq!(answers.mode, AuditMode::Full);
@@ -191,7 +191,7 @@ fn the_audit_mode_is_kept_in_the_record_and_older_records_read_as_the_full_audit
     quick["state"]["data"]["mode"] = "quick".into();
     let export = import(&checklist, quick.to_string().as_bytes()).unwrap();
     assert!(export.to_json().contains("\"mode\": \"quick\""));
-    let KitState::Checklist(answers) = export.state else {
+    let Some(answers) = export.state.into_state::<Checklist>() else {
         panic!("not a checklist state")
     };
     assert_eq!(answers.mode, AuditMode::Quick);
@@ -209,7 +209,7 @@ fn an_imported_workplace_name_is_put_on_one_line_and_bounded() {
     let mut file = export_of(&checklist);
     file["state"]["data"]["workplace"] = format!(" みなと\n商事{} ", "x".repeat(200)).into();
     let export = import(&checklist, file.to_string().as_bytes()).unwrap();
-    let KitState::Checklist(answers) = &export.state else {
+    let Some(answers) = export.state.into_state::<Checklist>() else {
         panic!("not a checklist state")
     };
     assert!(answers.workplace.starts_with("みなと 商事x"));

@@ -157,12 +157,11 @@ pub fn resume(pack: &ValidPack, suspend: &str) -> Result<Option<CourseProgress>>
         Err(_) => suspend.to_string(),
     };
     let (export, _changed) = import_checked(pack, envelope.as_bytes())?;
-    match export.state {
-        KitState::Course(progress) => Ok(Some(progress)),
-        _ => Err(Error::DoesNotFit(
-            "the LMS's suspend data is not a course record".into(),
-        )),
-    }
+    export
+        .state
+        .into_state::<Course>()
+        .map(Some)
+        .ok_or_else(|| Error::DoesNotFit("the LMS's suspend data is not a course record".into()))
 }
 
 /// The compact form of a record (format `k: 1`): the same facts as the export envelope
