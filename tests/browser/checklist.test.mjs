@@ -853,7 +853,7 @@ describe('checklist kit', () => {
     assert.ok((await priorities()).includes(goalFor(items[first], profile)), 'the draft lists the goal');
     assert.ok(!(await priorities()).includes(items[first].text.ja), 'not the statement');
 
-    await byId(page, `action-${first}-done`).check();
+    await byId(page, `action-${first}-done`).click();
     await page.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key)).state.data.actions?.[id]?.done === true, [RECORD_KEY, first]);
     assert.ok(!(await priorities()).includes(goalFor(items[first], profile)), 'a completed action leaves the 重点取組');
     const after = await cards.evaluateAll((l) => l.map((e) => e.dataset.item));
@@ -905,6 +905,7 @@ describe('checklist kit', () => {
     await byId(page, 'workplace').fill(name);
     await byId(page, 'workplace').press('Tab');
     await page.waitForFunction(([key, n]) => JSON.parse(localStorage.getItem(key)).state.data.workplace === n, [RECORD_KEY, name]);
+    await page.locator(`${HOST} [data-testid="start"]`).click();
     await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
     assert.equal(await screen(page), 'results');
     assert.equal((await page.locator(`${HOST} [data-testid="results"] [data-testid="workplace-line"]`).textContent()).trim(), `事業場: ${name}`);

@@ -326,7 +326,7 @@ pub struct ChecklistText {
     pub workplace_hint: &'static str,
     /// Workplace: {name}
     pub workplace_line: &'static str,
-    /// {name}: draft mental-health promotion plan
+    /// {name}: mental-health plan (draft)
     pub draft_heading_named: &'static str,
 }
 
