@@ -934,6 +934,40 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('the quick summary and the draft plan each print on one A4 page, with the workplace name', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-pages-'));
+    const printed = async (testid, name) => {
+      await page.evaluate(() => {
+        window.print = () => {};
+      });
+      await page.locator(`${HOST} [data-testid="${testid}"]`).click();
+      const pdf = join(dir, `${name}.pdf`);
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+      return { pages, text: execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }) };
+    };
+    await answerProfile(page, profileFor(pack, SMALL));
+    await byId(page, 'workplace').fill('みなと商事');
+    await byId(page, 'workplace').press('Tab');
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    const ids = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
+    for (const [n, id] of ids.entries()) await byId(page, `item-${id}-${['no', 'partly', 'yes'][n % 3]}`).check();
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    assert.equal(await page.locator(`${HOST} [data-testid="quick-actions"] .kizuki-cl-action`).count(), 5, 'the longest quick plan');
+    const quick = await printed('print-quick', 'quick');
+    assert.equal(quick.pages, 1, 'the quick summary is one page');
+    assert.ok(quick.text.includes('事業場: みなと商事'));
+
+    await seed(page, { ...completeRecord(), state: { ...completeRecord().state, data: { ...completeRecord().state.data, workplace: 'みなと商事' } } });
+    assert.equal(await screen(page), 'results');
+    const plan = await printed('draft-print', 'plan');
+    assert.equal(plan.pages, 1, 'the plan alone is one page');
+    assert.ok(plan.text.replace(/\s/g, '').includes('みなと商事心の健康づくり計画（下書き）'), 'its heading names the workplace');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('axe finds no WCAG 2.1 A/AA violations on an area screen and on the results', async () => {
     const { page, context } = await openChecklist(browser, server);
     const scan = async () => {
