@@ -746,6 +746,11 @@ describe('checklist kit', () => {
     await comparison.waitFor();
     assert.match(await comparison.textContent(), /総合: \d+% → \d+%/);
     assert.equal(await comparison.locator(`[data-testid="improved"] li[data-item="${improved}"]`).count(), 1);
+    // The lists are folded (a year can change dozens of items) and open on request.
+    const improvedItem = comparison.locator(`[data-testid="improved"] li[data-item="${improved}"]`);
+    assert.equal(await improvedItem.isVisible(), false);
+    await comparison.locator('[data-testid="improved"] summary').click();
+    assert.equal(await improvedItem.isVisible(), true);
     assert.ok((await comparison.locator('tbody tr').count()) > 0);
     // The results mark what changed, per action and per area (decided by the core).
     const card = (id) => page.locator(`${HOST} [data-testid="action-plan"] [data-item="${id}"] .kizuki-cl-change`);

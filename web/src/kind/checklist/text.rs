@@ -328,6 +328,8 @@ pub struct ChecklistText {
     pub workplace_line: &'static str,
     /// {name}: mental-health plan (draft)
     pub draft_heading_named: &'static str,
+    /// Show the {n} items
+    pub compare_show_items: &'static str,
 }
 
 crate::locale_table!("checklist", ChecklistText, checklist_text);
