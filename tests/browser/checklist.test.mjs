@@ -746,6 +746,11 @@ describe('checklist kit', () => {
     await comparison.waitFor();
     assert.match(await comparison.textContent(), /総合: \d+% → \d+%/);
     assert.equal(await comparison.locator(`[data-testid="improved"] li[data-item="${improved}"]`).count(), 1);
+    // The lists are folded (a year can change dozens of items) and open on request.
+    const improvedItem = comparison.locator(`[data-testid="improved"] li[data-item="${improved}"]`);
+    assert.equal(await improvedItem.isVisible(), false);
+    await comparison.locator('[data-testid="improved"] summary').click();
+    assert.equal(await improvedItem.isVisible(), true);
     assert.ok((await comparison.locator('tbody tr').count()) > 0);
     // The results mark what changed, per action and per area (decided by the core).
     const card = (id) => page.locator(`${HOST} [data-testid="action-plan"] [data-item="${id}"] .kizuki-cl-change`);
@@ -853,7 +858,7 @@ describe('checklist kit', () => {
     assert.ok((await priorities()).includes(goalFor(items[first], profile)), 'the draft lists the goal');
     assert.ok(!(await priorities()).includes(items[first].text.ja), 'not the statement');
 
-    await byId(page, `action-${first}-done`).check();
+    await byId(page, `action-${first}-done`).click();
     await page.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key)).state.data.actions?.[id]?.done === true, [RECORD_KEY, first]);
     assert.ok(!(await priorities()).includes(goalFor(items[first], profile)), 'a completed action leaves the 重点取組');
     const after = await cards.evaluateAll((l) => l.map((e) => e.dataset.item));
@@ -905,6 +910,7 @@ describe('checklist kit', () => {
     await byId(page, 'workplace').fill(name);
     await byId(page, 'workplace').press('Tab');
     await page.waitForFunction(([key, n]) => JSON.parse(localStorage.getItem(key)).state.data.workplace === n, [RECORD_KEY, name]);
+    await page.locator(`${HOST} [data-testid="start"]`).click();
     await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
     assert.equal(await screen(page), 'results');
     assert.equal((await page.locator(`${HOST} [data-testid="results"] [data-testid="workplace-line"]`).textContent()).trim(), `事業場: ${name}`);
@@ -929,6 +935,40 @@ describe('checklist kit', () => {
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator(`${HOST} [data-testid="results"] [data-testid="workplace-line"]`).isVisible(), true, 'printed');
     await page.emulateMedia({ media: 'screen' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the quick summary and the draft plan each print on one A4 page, with the workplace name', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-pages-'));
+    const printed = async (testid, name) => {
+      await page.evaluate(() => {
+        window.print = () => {};
+      });
+      await page.locator(`${HOST} [data-testid="${testid}"]`).click();
+      const pdf = join(dir, `${name}.pdf`);
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+      return { pages, text: execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }) };
+    };
+    await answerProfile(page, profileFor(pack, SMALL));
+    await byId(page, 'workplace').fill('みなと商事');
+    await byId(page, 'workplace').press('Tab');
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    const ids = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
+    for (const [n, id] of ids.entries()) await byId(page, `item-${id}-${['no', 'partly', 'yes'][n % 3]}`).check();
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    assert.equal(await page.locator(`${HOST} [data-testid="quick-actions"] .kizuki-cl-action`).count(), 5, 'the longest quick plan');
+    const quick = await printed('print-quick', 'quick');
+    assert.equal(quick.pages, 1, 'the quick summary is one page');
+    assert.ok(quick.text.includes('事業場: みなと商事'));
+
+    await seed(page, { ...completeRecord(), state: { ...completeRecord().state, data: { ...completeRecord().state.data, workplace: 'みなと商事' } } });
+    assert.equal(await screen(page), 'results');
+    const plan = await printed('draft-print', 'plan');
+    assert.equal(plan.pages, 1, 'the plan alone is one page');
+    assert.ok(plan.text.replace(/\s/g, '').includes('みなと商事心の健康づくり計画（下書き）'), 'its heading names the workplace');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -415,12 +415,17 @@ pub fn compare_panel(props: &CompareProps) -> Html {
         if ids.is_empty() {
             return html! { <p>{ &text.compare_none }</p> };
         }
+        // Folded: a year's changes can name dozens of items, and the marks on the chart and
+        // the action plan already show them where they matter.
         html! {
-            <ul>
-                { for ids.iter().filter_map(|id| checklist.item(id)).map(|item| html! {
-                    <li data-item={item.id.clone()}>{ checklist.item_text(item, &ctx.answers).get(lang) }</li>
-                }) }
-            </ul>
+            <details class="kizuki-cl-details">
+                <summary>{ fill(text.compare_show_items, &[("n", &ids.len().to_string())]) }</summary>
+                <ul>
+                    { for ids.iter().filter_map(|id| checklist.item(id)).map(|item| html! {
+                        <li data-item={item.id.clone()}>{ checklist.item_text(item, &ctx.answers).get(lang) }</li>
+                    }) }
+                </ul>
+            </details>
         }
     };
     let input_id = ctx.id(&["compare-file"]);

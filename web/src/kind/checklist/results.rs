@@ -255,7 +255,9 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
     let due_id = ctx.id(&["action", &r.item, "due"]);
     let done_id = ctx.id(&["action", &r.item, "done"]);
     html! {
-        <li class={classes!("kizuki-card", "kizuki-cl-action", folded.then_some("kizuki-cl-folded"))} data-item={r.item.clone()}>
+        // Keyed by item: an action marked done moves to the end with its own controls (focus
+        // stays on the box just ticked, not on the next action that takes its place).
+        <li key={r.item.clone()} class={classes!("kizuki-card", "kizuki-cl-action", folded.then_some("kizuki-cl-folded"))} data-item={r.item.clone()}>
             <p class="kizuki-cl-action-meta">
                 <span class="kizuki-cl-rank">{ fill(text.rank, &[("rank", &r.rank.to_string())]) }</span>
                 { obligation_badge(text, r.obligation) }

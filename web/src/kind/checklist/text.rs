@@ -326,8 +326,10 @@ pub struct ChecklistText {
     pub workplace_hint: &'static str,
     /// Workplace: {name}
     pub workplace_line: &'static str,
-    /// {name}: draft mental-health promotion plan
+    /// {name}: mental-health plan (draft)
     pub draft_heading_named: &'static str,
+    /// Show the {n} items
+    pub compare_show_items: &'static str,
 }
 
 crate::locale_table!("checklist", ChecklistText, checklist_text);
