@@ -73,7 +73,7 @@ describe('standalone app page', () => {
     await context.close();
   });
 
-  test('every widget and the home page say who made the content, that nobody has reviewed it yet, versions and licence', async () => {
+  test('every widget and the home page say who made the content, that nobody has reviewed it yet, versions, the licence in words and where to report an error', async () => {
     const pack = readPack('course');
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=course`);
     await widgetTitle(page, 'kizuki-kit');
@@ -86,6 +86,11 @@ describe('standalone app page', () => {
     assert.ok(text.includes(`内容 ${pack.version}`), text);
     assert.ok(text.includes(pack.content_as_of), text);
     assert.ok(text.includes(pack.about.licence), text);
+    // The licence in words, and the operator's address (still the placeholder, said so).
+    assert.ok(text.includes(pack.about.licence_note.ja), text);
+    const address = await panel.locator('.kizuki-about-report-url').textContent();
+    assert.match(address, /^連絡先：https:\/\/kizuki\.example\/issues（仮の宛先です。/);
+    assert.equal(await panel.locator('.kizuki-about-report-url a').count(), 0, 'a placeholder is not offered as a link');
     await page.goto(`${server.origin}/`);
     const home = page.locator('details.site-about');
     await home.locator('summary').click();
@@ -97,6 +102,8 @@ describe('standalone app page', () => {
     }
     assert.match(homeText, /まだ監修を受けていません/);
     assert.match(homeText, /Not reviewed by an outside expert yet/);
+    assert.ok(homeText.includes(pack.about.licence_note.en), 'the licence in words, in English too');
+    assert.match(homeText, /https:\/\/kizuki\.example\/issues \(a placeholder: it reaches nobody/);
     assert.ok(!homeText.includes('KIZUKI_ABOUT'), 'the marker is replaced');
     assert.deepEqual(problems, []);
     await context.close();

@@ -234,6 +234,10 @@ describe('documents and print isolation', () => {
       assert.ok(!text.includes(absent), `the print holds nothing of the host page or the other widget: ${absent}`);
     }
     assert.ok(text.indexOf(DOCTOR) < text.indexOf('御机下'), '御机下 follows the name');
+    // Two A4 sheets, the consent and its signature on the second (a third page held only
+    // the 本人署名 line once the form's four standard matters were added).
+    const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+    assert.equal(pages, 2, 'the letter prints on two A4 pages');
     writeFileSync(join(SHOTS, 'letter-print-390.pdf'), readFileSync(pdf));
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SHOTS, 'letter-print-390')]);
     await page.emulateMedia({ media: 'screen' });

@@ -807,3 +807,50 @@ fn rewrite_part(bytes: &[u8], part: &str, change: impl Fn(&str) -> String) -> Ve
     }
     out
 }
+
+/// The answer box's ruled lines show in Word and LibreOffice (both draw a group of
+/// paragraphs with the same borders as one box, bottom line only, unless `between` is set:
+/// LibreOffice showed one line instead of twelve), and the box never splits across pages.
+#[test]
+fn the_answer_box_keeps_its_ruled_lines_and_stays_on_one_page() {
+    let document = Document {
+        lang: Lang::Ja,
+        title: "t".into(),
+        blocks: vec![Block::AnswerBox {
+            label: "ご回答".into(),
+            lines: 3,
+        }],
+    };
+    let entries = read_zip(&to_docx(&document));
+    let xml = std::str::from_utf8(
+        &entries
+            .iter()
+            .find(|e| e.name == "word/document.xml")
+            .unwrap()
+            .data,
+    )
+    .unwrap()
+    .to_string();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let borders: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "pBdr")))
+        .collect();
+    assert_eq!(borders.len(), 3, "one ruled line each");
+    for border in borders {
+        for side in ["bottom", "between"] {
+            assert!(
+                border.children().any(|c| c.has_tag_name((W, side))),
+                "a ruled line has its {side} border"
+            );
+        }
+    }
+    let row = doc
+        .descendants()
+        .find(|n| n.has_tag_name((W, "tr")))
+        .unwrap();
+    assert!(
+        row.descendants().any(|n| n.has_tag_name((W, "cantSplit"))),
+        "the box never splits across pages"
+    );
+}

@@ -140,14 +140,18 @@ fn block_xml(out: &mut String, block: &Block, lang: Lang) {
         }
         Block::AnswerBox { label, lines } => {
             table_open(out, &[TEXT_WIDTH], true);
-            out.push_str("<w:tr><w:tc><w:tcPr>");
+            // One row that never splits: the answer box stays whole on one page.
+            out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>");
             out.push_str(&format!("<w:tcW w:w=\"{TEXT_WIDTH}\" w:type=\"dxa\"/>"));
             out.push_str("</w:tcPr><w:p>");
             run(out, label, true, None);
             out.push_str("</w:p>");
             for _ in 0..(*lines).max(1) {
                 out.push_str(
-                    "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"dotted\" w:sz=\"4\" w:space=\"1\" w:color=\"808080\"/></w:pBdr>\
+                    // `between` as well as `bottom`: paragraphs with the same borders form one
+                    // group in Word and LibreOffice, which draw only the group's last bottom.
+                    "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"dotted\" w:sz=\"4\" w:space=\"1\" w:color=\"808080\"/>\
+                     <w:between w:val=\"dotted\" w:sz=\"4\" w:space=\"1\" w:color=\"808080\"/></w:pBdr>\
                      <w:spacing w:before=\"160\"/></w:pPr></w:p>",
                 );
             }
