@@ -155,6 +155,12 @@ describe('stress self-check', () => {
       assert.equal(await profile.getAttribute('role'), 'img');
       assert.equal(await page.locator(`${HOST} [data-testid="profile"] svg rect`).count(), 19);
       assert.equal(await page.locator(`${HOST} [data-testid="profile"] .kizuki-qn-svg-value`).count(), 19);
+      // Each area's heading gives its total (the manual's example: 21, 7 and 4 points), in
+      // the drawing and in the table that follows it.
+      const headings = await page.locator(`${HOST} [data-testid="profile"] .kizuki-qn-svg-group`).allTextContents();
+      assert.deepEqual(headings, ['領域A 評価点の合計：21点', '領域B 評価点の合計：7点', '領域C 評価点の合計：4点', '判定に使わない尺度']);
+      const tableHeadings = await page.locator(`${HOST} [data-testid="profile"] th[scope="colgroup"]`).allTextContents();
+      assert.deepEqual(tableHeadings, headings);
       const routes = await page.locator(`${HOST} [data-testid="routes"] li`).evaluateAll((li) => li.map((l) => l.dataset.route));
       assert.deepEqual(routes.slice(0, 3), ['crisis', 'sangyoi', 'chisanpo']);
       assert.ok((await storedKeys(page)).length >= 1, 'the answers are saved');
