@@ -155,6 +155,12 @@ describe('stress self-check', () => {
       assert.equal(await profile.getAttribute('role'), 'img');
       assert.equal(await page.locator(`${HOST} [data-testid="profile"] svg rect`).count(), 19);
       assert.equal(await page.locator(`${HOST} [data-testid="profile"] .kizuki-qn-svg-value`).count(), 19);
+      // Each area's heading gives its total (the manual's example: 21, 7 and 4 points), in
+      // the drawing and in the table that follows it.
+      const headings = await page.locator(`${HOST} [data-testid="profile"] .kizuki-qn-svg-group`).allTextContents();
+      assert.deepEqual(headings, ['領域A 評価点の合計：21点', '領域B 評価点の合計：7点', '領域C 評価点の合計：4点', '判定に使わない尺度']);
+      const tableHeadings = await page.locator(`${HOST} [data-testid="profile"] th[scope="colgroup"]`).allTextContents();
+      assert.deepEqual(tableHeadings, headings);
       const routes = await page.locator(`${HOST} [data-testid="routes"] li`).evaluateAll((li) => li.map((l) => l.dataset.route));
       assert.deepEqual(routes.slice(0, 3), ['crisis', 'sangyoi', 'chisanpo']);
       assert.ok((await storedKeys(page)).length >= 1, 'the answers are saved');
@@ -272,6 +278,19 @@ describe('stress self-check', () => {
       // Subtraction: everyone minus every shown group is 10 people, never the 7 of 製造.
       const shownTotal = men.filter((r) => r.shown && r.group !== '全体').reduce((sum, r) => sum + Number(r.n), 0);
       assert.equal(22 - shownTotal, 10);
+      // The page's summary CSV carries the same figures with the same hiding.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`${HOST} button`, { hasText: 'CSVをダウンロード' }).click(),
+      ]);
+      const csvPath = join(dir, 'summary.csv');
+      await download.saveAs(csvPath);
+      const csv = readFileSync(csvPath, 'utf8');
+      assert.ok(csv.startsWith('\ufeff'), 'UTF-8 with a byte-order mark');
+      assert.match(csv, /集団分析（仕事のストレス判定図）,男性 \/ 営業,,,人数,12/);
+      assert.match(csv, /男性 \/ 製造,,,人数,非表示/);
+      assert.match(csv, /女性 \/ 全体,,,人数,非表示/);
+      assert.doesNotMatch(csv, /女性 \/ 総務,workload/);
 
       // A second breakdown of the same men without the 3 ungrouped: 営業 minus 全体 would
       // now single out the 7 of 製造, so 営業 is hidden too (and says why).
@@ -286,6 +305,24 @@ describe('stress self-check', () => {
       assert.deepEqual(men2.map((r) => [r.group, r.shown]), [['全体', true], ['営業', false], ['製造', false]]);
       assert.match(men2[1].n, /引き算/);
       await context2.close();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the 23-item version asks the sex only for the group analysis, and says so', async () => {
+    const { context, page, problems } = await openPage(browser, `${server.origin}/app.html?kit=questionnaire&pack=bjsq-23`, {
+      viewport: PHONE,
+    });
+    try {
+      assert.match(await widgetTitle(page, HOST), /23項目/);
+      assert.match(await page.locator(`${HOST} [data-testid="respondent-why"]`).textContent(), /集団分析.*判定図/s);
+      const start = page.locator(`${HOST} [data-testid="start-button"]`);
+      assert.equal(await start.isDisabled(), true, 'no start before the sex is given');
+      await page.locator(`${HOST} label[for$="respondent-sex-female"]`).click();
+      await start.click();
+      assert.equal(await currentItem(page), 'a1');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -180,6 +180,10 @@ fn the_generic_aggregation_carries_the_group_analysis_and_writes_it_to_csv() {
     );
     assert!(csv.contains("男性 / 営業,,,人数,12"), "{csv}");
     assert!(csv.contains("女性 / 全体,,,人数,非表示"), "{csv}");
+    // The chart's scales in the pack's order, as the 判定図 reads them.
+    let at = |id: &str| csv.find(&format!("男性 / 全体,{id},")).unwrap();
+    assert!(at("workload") < at("control") && at("control") < at("supervisor"));
+    assert!(at("supervisor") < at("coworkers"));
     // The same answers exported twice (another time, another revision) are one person.
     let mut again: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap();
     again["revision"] = 2.into();

@@ -441,6 +441,11 @@ pub(crate) fn rows(
             .map(|m| m.parts.as_slice())
             .unwrap_or_default()
     };
+    let measure_order: &[String] = questionnaire
+        .group_analysis
+        .as_ref()
+        .map(|a| a.measures.as_slice())
+        .unwrap_or_default();
     for split in &figures.splits {
         let split_label = match (&split.value, by) {
             (Some(value), Some(question)) => question
@@ -466,7 +471,11 @@ pub(crate) fn rows(
                 continue;
             };
             rows.push(section, &place, "", "", l.people, means.n.to_string());
-            for (id, mean) in &means.measures {
+            // In the pack's order (workload, control, supervisor, coworkers), not by id.
+            for id in measure_order {
+                let Some(mean) = means.measures.get(id) else {
+                    continue;
+                };
                 let label = questionnaire.measure(id).map_or("", |m| m.label.get(lang));
                 rows.push(section, &place, id, label, l.mean_raw, format!("{mean:.1}"));
             }

@@ -1,7 +1,8 @@
 //! 個人のストレスプロフィール as SVG: one row per scale with its name above a bar of 1–5
 //! converted points, the number written beside it and a grid line per point, so it reads
-//! without colour; scales are grouped by the pack's sums of converted points (A, B, C). A
-//! table with the same figures follows for screen readers and print.
+//! without colour; scales are grouped by the pack's sums of converted points (A, B, C), each
+//! heading giving the sum the core computed (「領域A 評価点の合計：21点」). A table with the
+//! same figures follows for screen readers and print.
 
 use kizuki_core::kind::questionnaire::{Questionnaire, QuestionnaireResult, SumOf};
 use kizuki_core::Lang;
@@ -15,13 +16,15 @@ const GROUP: i32 = 30;
 const UNIT: i32 = 56;
 
 /// A group's heading (none for the measures no sum adds) and its rows: name, points.
-type Group<'a> = (Option<&'a str>, Vec<(&'a str, u8)>);
+type Group<'a> = (Option<String>, Vec<(&'a str, u8)>);
 
-/// The measures with converted points, grouped by the sums that add them (then the rest).
+/// The measures with converted points, grouped by the sums that add them (then the rest);
+/// a sum's heading carries its total from the result.
 fn groups<'a>(
     questionnaire: &'a Questionnaire,
     result: &'a QuestionnaireResult,
     lang: Lang,
+    text: &QuestionnaireText,
 ) -> Vec<Group<'a>> {
     let points = |id: &str| {
         result
@@ -44,7 +47,15 @@ fn groups<'a>(
             .filter_map(|id| Some((label(id)?, points(id)?)))
             .collect();
         placed.extend(sum.of.iter().map(String::as_str));
-        out.push((Some(sum.label.get(lang)), rows));
+        let label = sum.label.get(lang);
+        let heading = match result.sums.iter().find(|s| s.id == sum.id) {
+            Some(total) => fill(
+                text.profile_sum,
+                &[("label", label), ("points", &total.value.to_string())],
+            ),
+            None => label.to_string(),
+        };
+        out.push((Some(heading), rows));
     }
     let rest: Vec<(&str, u8)> = questionnaire
         .measures
@@ -66,11 +77,11 @@ pub fn profile(
     text: &QuestionnaireText,
     id: &str,
 ) -> Html {
-    let mut groups = groups(questionnaire, result, lang);
+    let mut groups = groups(questionnaire, result, lang, text);
     // The measures no sum adds (e.g. satisfaction) get a heading of their own.
     for group in &mut groups {
         if group.0.is_none() {
-            group.0 = Some(text.profile_other);
+            group.0 = Some(text.profile_other.to_string());
         }
     }
     if groups.iter().all(|(_, rows)| rows.is_empty()) {
@@ -82,7 +93,7 @@ pub fn profile(
     for (heading, rows) in &groups {
         if let Some(heading) = heading {
             y += GROUP;
-            shapes.push(html! { <text x="0" y={(y - 8).to_string()} class="kizuki-qn-svg-group">{ *heading }</text> });
+            shapes.push(html! { <text x="0" y={(y - 8).to_string()} class="kizuki-qn-svg-group">{ heading.clone() }</text> });
         }
         for (label, points) in rows {
             let top = y + 18;
@@ -125,7 +136,7 @@ pub fn profile(
                 <table class="kizuki-table kizuki-qn-profile-table">
                     <tbody>
                         { for groups.iter().flat_map(|(heading, rows)| {
-                            let head = heading.map(|h| html! { <tr><th colspan="2" scope="colgroup">{ h }</th></tr> });
+                            let head = heading.as_ref().map(|h| html! { <tr><th colspan="2" scope="colgroup">{ h.clone() }</th></tr> });
                             head.into_iter().chain(rows.iter().map(|(label, points)| html! {
                                 <tr><th scope="row">{ *label }</th><td>{ fill(text.profile_points, &[("points", &points.to_string())]) }</td></tr>
                             }))

@@ -67,6 +67,8 @@ pub struct QuestionnaireText {
     pub profile_note: &'static str,
     /// {points} / 5
     pub profile_points: &'static str,
+    /// {label}: {points} points
+    pub profile_sum: &'static str,
     /// This version shows each scale's raw points.
     pub profile_raw_note: &'static str,
     /// (higher is more stress)
