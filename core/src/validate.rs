@@ -320,6 +320,31 @@ impl<'pack> Validator<'pack> {
         }
     }
 
+    /// A question's or a scale's options at `path` (`…/options`): at least one, each id
+    /// well formed and unique among them, each label present in both languages. Gives their
+    /// ids, for the references to them that follow.
+    pub(crate) fn options<'o, O>(
+        &mut self,
+        options: &'o [O],
+        path: &str,
+        id_and_label: impl Fn(&'o O) -> (&'o str, &'o Text),
+    ) -> BTreeSet<&'o str> {
+        self.non_empty(options, path, "option");
+        self.local_ids(
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, option)| (id_and_label(option).0, format!("{path}/{i}/id"))),
+        );
+        for (i, option) in options.iter().enumerate() {
+            self.text(id_and_label(option).1, &format!("{path}/{i}/label"));
+        }
+        options
+            .iter()
+            .map(|option| id_and_label(option).0)
+            .collect()
+    }
+
     pub(crate) fn non_empty<T>(&mut self, list: &[T], path: &str, what: &str) {
         if list.is_empty() {
             self.push(Code::EmptyList, path, format!("needs at least one {what}"));

@@ -36,7 +36,7 @@ fn assert_crlf_only(name: &str, csv: &str) {
 
 #[test]
 fn every_csv_starts_with_the_bom_and_ends_lines_with_crlf() {
-    for kind in ["checklist", "plan", "course"] {
+    for kind in kinds_with_cases() {
         let pack = test_pack(kind);
         for (case, export) in cases(kind, &pack) {
             for lang in [Lang::Ja, Lang::En] {

@@ -21,21 +21,10 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
         if let Some(help) = &question.help {
             v.text(help, &format!("{path}/help"));
         }
-        v.non_empty(&question.options, &format!("{path}/options"), "option");
-        v.local_ids(
-            question
-                .options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (o.id.as_str(), format!("{path}/options/{i}/id"))),
-        );
-        for (i, option) in question.options.iter().enumerate() {
-            v.text(&option.label, &format!("{path}/options/{i}/label"));
-        }
-        profile.insert(
-            question.id.as_str(),
-            question.options.iter().map(|o| o.id.as_str()).collect(),
-        );
+        let options = v.options(&question.options, &format!("{path}/options"), |o| {
+            (&o.id, &o.label)
+        });
+        profile.insert(question.id.as_str(), options);
     }
 
     v.non_empty(&checklist.scale, &format!("{base}/scale"), "answer");

@@ -1,6 +1,6 @@
 //! Validation of the course kind.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::diagnostic::Code;
 use crate::kind::course::{Block, Course, QuestionKind, Scenario};
@@ -17,18 +17,9 @@ pub(crate) fn validate(v: &mut Validator<'_>, course: &Course) {
         let path = format!("{base}/feedback_questions/{index}");
         v.pack_id(&question.id, &format!("{path}/id"));
         v.text(&question.prompt, &format!("{path}/prompt"));
-        v.non_empty(&question.options, &format!("{path}/options"), "option");
-        v.local_ids(
-            question
-                .options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (o.id.as_str(), format!("{path}/options/{i}/id"))),
-        );
-        for (i, option) in question.options.iter().enumerate() {
-            v.text(&option.label, &format!("{path}/options/{i}/label"));
-        }
-        let option_ids: BTreeSet<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
+        let option_ids = v.options(&question.options, &format!("{path}/options"), |o| {
+            (&o.id, &o.label)
+        });
         v.refs(
             &question.positive,
             &option_ids,

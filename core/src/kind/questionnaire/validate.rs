@@ -24,21 +24,10 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
         v.pack_id(&question.id, &format!("{path}/id"));
         v.text(&question.label, &format!("{path}/label"));
         v.text(&question.why, &format!("{path}/why"));
-        v.non_empty(&question.options, &format!("{path}/options"), "option");
-        v.local_ids(
-            question
-                .options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (o.id.as_str(), format!("{path}/options/{i}/id"))),
-        );
-        for (i, option) in question.options.iter().enumerate() {
-            v.text(&option.label, &format!("{path}/options/{i}/label"));
-        }
-        respondent.insert(
-            &question.id,
-            question.options.iter().map(|o| o.id.as_str()).collect(),
-        );
+        let options = v.options(&question.options, &format!("{path}/options"), |o| {
+            (&o.id, &o.label)
+        });
+        respondent.insert(&question.id, options);
     }
 
     v.non_empty(
@@ -49,17 +38,9 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
     for (index, scale) in q.answer_scales.iter().enumerate() {
         let path = format!("{base}/answer_scales/{index}");
         v.pack_id(&scale.id, &format!("{path}/id"));
-        v.non_empty(&scale.options, &format!("{path}/options"), "option");
-        v.local_ids(
-            scale
-                .options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (o.id.as_str(), format!("{path}/options/{i}/id"))),
-        );
-        for (i, option) in scale.options.iter().enumerate() {
-            v.text(&option.label, &format!("{path}/options/{i}/label"));
-        }
+        v.options(&scale.options, &format!("{path}/options"), |o| {
+            (&o.id, &o.label)
+        });
     }
 
     v.non_empty(&q.sections, &format!("{base}/sections"), "section");
