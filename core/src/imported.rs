@@ -92,6 +92,9 @@ pub fn recompute_course(course: &Course, progress: &mut CourseProgress) -> Resul
         // A record is self-declared whatever a file says.
         issuer.self_declared = true;
     }
+    if let Some(later) = &progress.follow_up_later {
+        date(later)?;
+    }
     if let Some(follow_up) = &mut progress.follow_up {
         date(&follow_up.date)?;
         follow_up.improvement = follow_up.improvement.trim().chars().take(500).collect();

@@ -316,6 +316,17 @@ fn suspend_data_is_checked_like_an_imported_file() {
         .text()
         .unwrap()
         .to_string();
+    // A "later" answer to the follow-up is part of the record, in the compact form too.
+    let mut later = progress.clone();
+    later.follow_up_later = Some("2026-12-20".into());
+    let compact = lms::suspend_data(&pack, &later, "2026-12-06T10:00:00+09:00", 1, 4096);
+    let text_later = compact.text().unwrap();
+    assert_eq!(lms::resume(&pack, text_later).unwrap().unwrap(), later);
+    let bad_day = text_later.replace("2026-12-20", "2026-02-30");
+    assert_eq!(
+        lms::resume(&pack, &bad_day).unwrap_err().code(),
+        "invalid_date"
+    );
     assert!(text.starts_with("{\"k\":1,"), "{text}");
     let resumed = lms::resume(&pack, &text).unwrap().unwrap();
     assert!(

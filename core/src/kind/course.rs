@@ -277,7 +277,8 @@ pub mod xapi;
 pub use session::{
     is_correct, is_learner_id, is_timestamp, percent, CourseAction, CourseProgress, CourseResult,
     FollowUp, Issuer, ModuleProgress, ModuleResult, Position, QuizAttempt, ScenarioState,
-    ScenarioStep, ShownQuestion, FOLLOW_UP_AFTER_DAYS, MAX_ACTIVE_SECONDS_PER_REPORT,
+    ScenarioStep, ShownQuestion, FOLLOW_UP_AFTER_DAYS, FOLLOW_UP_LATER_DAYS,
+    MAX_ACTIVE_SECONDS_PER_REPORT,
 };
 
 #[cfg(test)]

@@ -122,7 +122,7 @@ pub enum Msg {
     ActiveTime(String, u32),
     /// Answer the follow-up (improved, which improvement).
     FollowUp(bool, String),
-    /// Hide the follow-up until the next visit.
+    /// Answer the follow-up with "later": saved, and hidden until a week later.
     FollowUpLater,
 }
 
@@ -516,7 +516,13 @@ impl Reducible for CourseState {
                     next.focus(Some(next.id("follow-up")));
                 }
             }
-            Msg::FollowUpLater => next.follow_up_later = true,
+            Msg::FollowUpLater => {
+                // Saved in the record (asked again a week later, on any device); hidden now.
+                next.apply(&CourseAction::FollowUpLater {
+                    date: platform::today(),
+                });
+                next.follow_up_later = true;
+            }
             Msg::AskErase(ask) => {
                 next.confirm_erase = ask;
                 next.focus(Some(next.id(if ask { "erase-confirm" } else { "erase" })));

@@ -191,6 +191,9 @@ struct Compact {
     m: Vec<CompactModule>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     f: Option<super::FollowUp>,
+    /// The day of a "later" answer to the follow-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    u: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     c: Option<super::Issuer>,
 }
@@ -365,6 +368,7 @@ fn compact(pack: &ValidPack, progress: &CourseProgress, saved_at: &str, revision
         }),
         m: modules,
         f: progress.follow_up.clone(),
+        u: progress.follow_up_later.clone(),
         c: progress.issuer.clone(),
     };
     serde_json::to_string(&compact).unwrap_or_default()
@@ -514,6 +518,7 @@ fn expand(pack: &ValidPack, compact: Compact) -> Result<String> {
         position,
         modules,
         follow_up: compact.f,
+        follow_up_later: compact.u,
         issuer: compact.c,
     };
     let mut export = Export::new(pack, KitState::Course(progress), &compact.s, compact.r);

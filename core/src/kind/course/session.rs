@@ -30,6 +30,10 @@ pub struct CourseProgress {
     /// ([`FOLLOW_UP_AFTER_DAYS`]): did the learner make a concrete improvement, and which.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<FollowUp>,
+    /// The day the learner answered the follow-up with "later" (`YYYY-MM-DD`): it is offered
+    /// again [`FOLLOW_UP_LATER_DAYS`] days after, on any device the record is taken to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_later: Option<String>,
     /// The center whose page the training was taken on, named in the exported record. The
     /// record stays self-declared: the center did not check it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,6 +58,9 @@ pub struct Issuer {
 
 /// Days after completing the course when the follow-up question is offered.
 pub const FOLLOW_UP_AFTER_DAYS: i64 = 21;
+
+/// Days after a "later" answer when the follow-up is offered again.
+pub const FOLLOW_UP_LATER_DAYS: i64 = 7;
 
 /// The most active time one report may add, in seconds (the web reports every few
 /// seconds; a larger figure is not a measurement).
@@ -271,6 +278,12 @@ pub enum CourseAction {
         improved: bool,
         /// Which (trimmed, at most 500 characters kept).
         improvement: String,
+    },
+    /// Answer the follow-up with "later": it is offered again [`FOLLOW_UP_LATER_DAYS`] days
+    /// after `date`.
+    FollowUpLater {
+        /// Today, `YYYY-MM-DD`.
+        date: String,
     },
     /// Name the center the record is made for (each export from a center's page); an empty
     /// name clears it.
@@ -524,6 +537,17 @@ impl Course {
                     improvement: improvement.trim().chars().take(500).collect(),
                 });
             }
+            CourseAction::FollowUpLater { date } => {
+                if crate::date::parse_date(date).is_none() {
+                    return Err(Error::InvalidDate(date.clone()));
+                }
+                if !self.follow_up_due(progress, date) {
+                    return Err(Error::NotAllowed(
+                        "only a follow-up that is offered can be answered with later".into(),
+                    ));
+                }
+                progress.follow_up_later = Some(date.clone());
+            }
             CourseAction::SetIssuer { name, phone, url } => {
                 let name: String = name.trim().chars().take(200).collect();
                 progress.issuer = (!name.is_empty()).then(|| Issuer {
@@ -608,9 +632,14 @@ impl Course {
     }
 
     /// Whether the follow-up question is to be offered on `today`: the course is complete,
-    /// its day has come, and it is not answered yet.
+    /// its day has come, it is not answered yet, and no "later" was answered in the last
+    /// [`FOLLOW_UP_LATER_DAYS`] days.
     pub fn follow_up_due(&self, progress: &CourseProgress, today: &str) -> bool {
         progress.follow_up.is_none()
+            && progress.follow_up_later.as_deref().is_none_or(|later| {
+                crate::date::days_between(later, today)
+                    .is_some_and(|days| days >= FOLLOW_UP_LATER_DAYS)
+            })
             && self
                 .follow_up_from(progress)
                 .and_then(|from| crate::date::days_between(&from, today))

@@ -605,12 +605,22 @@ fn the_follow_up_is_due_weeks_after_completion_and_answered_once_due() {
     );
     assert!(!course.follow_up_due(&progress, "2026-12-10"));
     assert!(course.apply(&mut progress, &answer("2026-12-10")).is_err());
+    let later = |date: &str| CourseAction::FollowUpLater { date: date.into() };
+    assert!(
+        course.apply(&mut progress, &later("2026-12-10")).is_err(),
+        "not offered yet"
+    );
     assert!(course.follow_up_due(&progress, "2026-12-11"));
-    act(&course, &mut progress, answer("2026-12-11"));
+    // "Later" is saved in the record: not offered again for a week, then offered again.
+    act(&course, &mut progress, later("2026-12-11"));
+    assert_eq!(progress.follow_up_later.as_deref(), Some("2026-12-11"));
+    assert!(!course.follow_up_due(&progress, "2026-12-17"));
+    assert!(course.follow_up_due(&progress, "2026-12-18"));
+    act(&course, &mut progress, answer("2026-12-18"));
     let follow_up = progress.follow_up.clone().unwrap();
     assert_eq!(
         (follow_up.date.as_str(), follow_up.improved),
-        ("2026-12-11", true)
+        ("2026-12-18", true)
     );
     assert_eq!(follow_up.improvement, "週1回の1対1面談を始めた");
     assert!(!course.follow_up_due(&progress, "2027-01-01"), "answered");
