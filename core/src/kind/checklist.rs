@@ -350,8 +350,10 @@ mod tests;
 pub mod guidance;
 
 mod plan_draft;
+mod plan_merge;
 mod quick_scan;
 
 pub use quick_scan::{QuickScanResult, QUICK_SCAN_MAX_ITEMS};
 
 pub use plan_draft::{plan_document, DraftArea, DraftPriority, PlanDraft, PLAN_SECTIONS};
+pub use plan_merge::{both_fit, merge_plan, PlanConflictChoice, BOTH_SEPARATOR};

@@ -28,6 +28,11 @@ pub struct ChecklistAnswers {
     /// worded from the answers. Part of the record, so it is exported and imported with it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub plan: BTreeMap<String, String>,
+    /// Conflict copies of draft-plan sections: section id → texts another tab wrote in that
+    /// section while this one did too ([`merge_plan`](super::merge_plan)), kept until the
+    /// person chooses ([`ChecklistAction::ResolvePlanConflict`]). Part of the record.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plan_conflicts: BTreeMap<String, Vec<String>>,
 }
 
 /// The answer to one item.
@@ -109,6 +114,16 @@ pub enum ChecklistAction {
         section: String,
         /// The text, at most [`MAX_PLAN_SECTION_CHARS`] characters (longer is cut).
         text: Option<String>,
+    },
+    /// Choose what to do with a conflict copy of a draft-plan section (see
+    /// [`merge_plan`](super::merge_plan)).
+    ResolvePlanConflict {
+        /// One of [`PLAN_SECTIONS`](super::PLAN_SECTIONS).
+        section: String,
+        /// Which of the section's copies (index into its list).
+        copy: usize,
+        /// Use this tab's text, the copy, or both.
+        choice: super::PlanConflictChoice,
     },
     /// Set who acts on an item's recommendation and by when.
     SetAction {
@@ -230,6 +245,14 @@ impl Checklist {
                         answers.plan.remove(section);
                     }
                 }
+            }
+            ChecklistAction::ResolvePlanConflict {
+                section,
+                copy,
+                choice,
+            } => {
+                super::plan_merge::resolve(answers, section, *copy, *choice)
+                    .ok_or_else(|| Error::UnknownId(format!("{section}/{copy}")))?;
             }
             ChecklistAction::SetAction {
                 item,
