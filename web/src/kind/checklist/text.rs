@@ -180,7 +180,7 @@ pub struct ChecklistText {
     pub draft_edited: &'static str,
     /// Rebuild this section from the answers
     pub draft_reset: &'static str,
-    /// This section was also changed in another tab at the same time. Both texts are kept…
+    /// This section was also changed in another tab at the same time. Neither text was thrown…
     pub draft_conflict_intro: &'static str,
     /// The other text (that one)
     pub draft_conflict_other: &'static str,
