@@ -345,6 +345,34 @@ mod tests {
     }
 
     #[test]
+    fn an_imported_copy_is_checked_like_a_section() {
+        let pack =
+            crate::load::load_pack(include_bytes!("../../../../tests/data/checklist/pack.json"))
+                .unwrap();
+        let file = |conflicts: &str| {
+            format!(
+                r#"{{"kizuki_export":2,"pack_id":"{}","pack_version":"{}","saved_at":"2026-12-06T00:00:00Z","revision":1,"state":{{"kind":"checklist","data":{{"plan":{{"policy":"こちら"}},"plan_conflicts":{conflicts}}}}}}}"#,
+                pack.pack().id,
+                pack.pack().version
+            )
+        };
+        let kept = crate::export::import(&pack, file(r#"{"policy":["あちら"]}"#).as_bytes());
+        let Ok(export) = kept else {
+            panic!("a copy in a known section imports: {kept:?}")
+        };
+        let crate::export::KitState::Checklist(answers) = export.state else {
+            panic!("a checklist state")
+        };
+        assert_eq!(answers.plan_conflicts["policy"], ["あちら"]);
+        assert!(crate::export::import(&pack, file(r#"{"appendix":["x"]}"#).as_bytes()).is_err());
+        let long = format!(
+            r#"{{"policy":["{}"]}}"#,
+            "あ".repeat(MAX_PLAN_SECTION_CHARS + 1)
+        );
+        assert!(crate::export::import(&pack, file(&long).as_bytes()).is_err());
+    }
+
+    #[test]
     fn the_three_choices_resolve_a_copy() {
         let conflict = answers(
             &[("policy", "こちら")],
