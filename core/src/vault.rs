@@ -284,6 +284,14 @@ impl SealedRecord {
         Ok(record)
     }
 
+    /// Whether the record was sealed before records carried a key check value: such a
+    /// record cannot tell a wrong passphrase from a damaged record. The planner re-seals it
+    /// (same key, same settings, now with the check) as soon as it opens, so the next
+    /// unlock of a damaged record says so precisely.
+    pub fn needs_key_check(&self) -> bool {
+        self.key_check.is_none()
+    }
+
     /// The record as JSON text.
     pub fn to_json(&self) -> String {
         let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
@@ -380,6 +388,46 @@ mod tests {
         let mut forged = damaged;
         forged.key_check = Some(BASE64.encode([0u8; 16]));
         assert_eq!(wrong.open(&forged), Err(Error::DecryptionFailed));
+    }
+
+    /// A record sealed by a build before the key check (`tests/data/plan/`), holding one
+    /// case of the committed return-to-work pack.
+    const BEFORE_KEY_CHECK: &str =
+        include_str!("../../tests/data/plan/vault-before-key-check.json");
+
+    fn flip_first_byte(record: &SealedRecord) -> SealedRecord {
+        let mut bytes = BASE64.decode(&record.ciphertext).unwrap();
+        bytes[0] ^= 1;
+        SealedRecord {
+            ciphertext: BASE64.encode(bytes),
+            ..record.clone()
+        }
+    }
+
+    #[test]
+    fn a_vault_from_before_the_key_check_is_resealed_with_one_and_then_tells_damage_apart() {
+        let old = SealedRecord::from_json(BEFORE_KEY_CHECK).unwrap();
+        assert!(old.needs_key_check());
+        let key = VaultKey::for_record("correct horse battery", &old).unwrap();
+        let plain = key.open(&old).unwrap();
+        assert!(String::from_utf8_lossy(&plain).contains("旧形式のケース"));
+        // Before: a damaged old record cannot be told from a wrong passphrase.
+        assert_eq!(
+            key.open(&flip_first_byte(&old)),
+            Err(Error::DecryptionFailed)
+        );
+        // Re-sealed under the same key: same settings and salt, now with the check.
+        let resealed = key.seal(&old.label, &plain, NONCE).unwrap();
+        assert!(!resealed.needs_key_check());
+        assert_eq!((&resealed.kdf, &resealed.salt), (&old.kdf, &old.salt));
+        let reread = SealedRecord::from_json(&resealed.to_json()).unwrap();
+        let again = VaultKey::for_record("correct horse battery", &reread).unwrap();
+        assert_eq!(again.open(&reread).unwrap(), plain);
+        // After: damage is named as damage; a wrong passphrase stays a wrong passphrase.
+        let damaged = flip_first_byte(&reread);
+        assert_eq!(again.open(&damaged), Err(Error::DamagedRecord));
+        let wrong = VaultKey::for_record("another passphrase entirely", &damaged).unwrap();
+        assert_eq!(wrong.open(&damaged), Err(Error::DecryptionFailed));
     }
 
     #[test]

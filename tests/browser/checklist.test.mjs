@@ -665,6 +665,67 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('two tabs editing the same draft-plan section lose nothing: both texts stay until the person chooses', async () => {
+    const { page: a, problems, context } = await openChecklist(browser, server);
+    await seed(a, completeRecord());
+    const b = await context.newPage();
+    await b.goto(a.url());
+    await widgetTitle(b, HOST);
+    const plan = (page) => page.evaluate((key) => {
+      const data = JSON.parse(localStorage.getItem(key)).state.data;
+      return { policy: data.plan?.policy, copies: data.plan_conflicts?.policy ?? [] };
+    }, RECORD_KEY);
+    const until = (page, policy, copies) => page.waitForFunction(([key, policy, copies]) => {
+      const data = JSON.parse(localStorage.getItem(key)).state.data;
+      return data.plan?.policy === policy && JSON.stringify(data.plan_conflicts?.policy ?? []) === JSON.stringify(copies);
+    }, [RECORD_KEY, policy, copies]);
+    const conflict = (page) => page.locator(`${HOST} [data-section="policy"] [data-testid="draft-conflict"]`);
+
+    // Tab A saves its text; tab B, which has not seen it, types in the same section. B's
+    // save is refused as older and the core merges: B's text stays in B's box, A's text is
+    // kept as a copy beside it, both in the record.
+    await byId(a, 'draft-policy').fill('Aの方針');
+    await until(a, 'Aの方針', []);
+    await byId(b, 'draft-policy').fill('Bの方針');
+    await until(b, 'Bの方針', ['Aの方針']);
+    assert.equal(await byId(b, 'draft-policy').inputValue(), 'Bの方針', "tab B's own edit stays in its box");
+    assert.equal(await conflict(b).locator('[data-testid="draft-conflict-text"]').textContent(), 'Aの方針', "tab A's text is shown beside it");
+    assert.deepEqual(await conflict(b).locator('button').allTextContents(), ['こちらを使う', 'あちらを使う', '両方残す']);
+    assert.equal(await conflict(b).getAttribute('role'), 'group');
+
+    // Tab A, reloaded, sees the same two texts: the copy is part of the record.
+    await a.reload();
+    await widgetTitle(a, HOST);
+    assert.equal(await byId(a, 'draft-policy').inputValue(), 'Bの方針');
+    assert.equal(await conflict(a).locator('[data-testid="draft-conflict-text"]').textContent(), 'Aの方針');
+
+    // 両方残す in tab B: one text, a blank line between, no copy left.
+    await conflict(b).locator('[data-testid="conflict-both"]').click();
+    await until(b, 'Bの方針\n\nAの方針', []);
+    assert.equal(await byId(b, 'draft-policy').inputValue(), 'Bの方針\n\nAの方針');
+    assert.equal(await conflict(b).count(), 0);
+
+    // Tab A (still showing the copy it last read) types again: the copy B resolved stays
+    // resolved; B's combined text becomes the copy. あちらを使う takes it.
+    await byId(a, 'draft-policy').fill('Aの二度目');
+    await until(a, 'Aの二度目', ['Bの方針\n\nAの方針']);
+    assert.equal(await conflict(a).count(), 1);
+    await conflict(a).locator('[data-testid="conflict-theirs"]').click();
+    await until(a, 'Bの方針\n\nAの方針', []);
+    assert.equal(await byId(a, 'draft-policy').inputValue(), 'Bの方針\n\nAの方針');
+
+    // Both type once more; こちらを使う in tab B keeps B's text and drops A's copy, as asked.
+    await byId(b, 'draft-policy').fill('Bの三度目');
+    await until(b, 'Bの三度目', []);
+    await byId(a, 'draft-policy').fill('Aの三度目');
+    await until(a, 'Aの三度目', ['Bの三度目']);
+    await conflict(a).locator('[data-testid="conflict-ours"]').click();
+    await until(a, 'Aの三度目', []);
+    assert.deepEqual(await plan(a), { policy: 'Aの三度目', copies: [] });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the results have section links and a way back to the top', async () => {
     const { page, problems, context } = await openChecklist(browser, server, { width: 390, height: 844 });
     await seed(page, completeRecord());

@@ -385,6 +385,100 @@ describe('return-to-work planner', () => {
     await context.close();
   });
 
+  test('a vault sealed before the key check gets one at its first unlock, so damage is named next time', { timeout: 180_000 }, async () => {
+    // Sealed by a build before records carried a key check (Argon2id 8 KiB, so it opens fast).
+    const old = readFileSync(new URL('../data/plan/vault-before-key-check.json', import.meta.url), 'utf8');
+    assert.equal(JSON.parse(old).key_check, undefined, 'the fixture is of the old format');
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, old]);
+    await page.reload();
+    await widgetTitle(page, 'kizuki-kit');
+    await unlock(page, 'correct horse battery');
+    await page.locator('.kizuki-plan-case h3', { hasText: '旧形式のケース' }).waitFor();
+    await page.waitForFunction((key) => 'key_check' in JSON.parse(localStorage.getItem(key)), STORAGE_KEY);
+    const resealed = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
+    const before = JSON.parse(old);
+    assert.deepEqual(resealed.kdf, before.kdf, 'sealed again under the same key and settings');
+    assert.equal(resealed.salt, before.salt);
+    assert.notEqual(resealed.ciphertext, before.ciphertext, 'with a fresh nonce');
+    assert.ok(!JSON.stringify(resealed).includes('旧形式'), 'still sealed');
+
+    // Damaged now, the right passphrase is told the record is damaged (before the re-seal
+    // it could only say "wrong passphrase or damaged").
+    await page.getByRole('button', { name: 'ロックする' }).click();
+    await page.evaluate((key) => {
+      const record = JSON.parse(localStorage.getItem(key));
+      const c = record.ciphertext[12];
+      record.ciphertext = record.ciphertext.slice(0, 12) + (c === 'A' ? 'B' : 'A') + record.ciphertext.slice(13);
+      localStorage.setItem(key, JSON.stringify(record));
+    }, STORAGE_KEY);
+    await page.reload();
+    await widgetTitle(page, 'kizuki-kit');
+    await unlock(page, 'correct horse battery');
+    await page.locator('.kizuki-notice--error', { hasText: 'パスフレーズは正しいのですが' }).waitFor();
+    await page.locator(id('unlock-passphrase')).fill('');
+    await unlock(page, WRONG);
+    await page.locator('.kizuki-notice--error', { hasText: 'パスフレーズが違います' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('locking leaves none of the decrypted text in the wasm memory', { timeout: 180_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    // Keeps a handle on the module's memory, which the page never exposes, to search it.
+    await page.addInitScript(() => {
+      window.__kizukiMemories = [];
+      const keep = (result) => {
+        const memory = (result.instance ?? result).exports?.memory;
+        if (memory) window.__kizukiMemories.push(memory);
+        return result;
+      };
+      const { instantiate, instantiateStreaming } = WebAssembly;
+      WebAssembly.instantiate = (...args) => instantiate.apply(WebAssembly, args).then(keep);
+      WebAssembly.instantiateStreaming = (...args) => instantiateStreaming.apply(WebAssembly, args).then(keep);
+    });
+    await page.reload();
+    await widgetTitle(page, 'kizuki-kit');
+    const MARKS = ['KZ-LABEL-5821-ヒバリ', 'KZ-FIELD-7730-ミズナラ', 'KZ-NOTE-1194-秘匿'];
+    /** How many times each mark's UTF-8 bytes occur in the wasm memories. */
+    const occurrences = () => page.evaluate((marks) => marks.map((mark) => {
+      const bytes = new TextEncoder().encode(mark);
+      let count = 0;
+      for (const memory of window.__kizukiMemories) {
+        const heap = new Uint8Array(memory.buffer);
+        next: for (let at = heap.indexOf(bytes[0]); at !== -1; at = heap.indexOf(bytes[0], at + 1)) {
+          for (let j = 1; j < bytes.length; j += 1) if (heap[at + j] !== bytes[j]) continue next;
+          count += 1;
+        }
+      }
+      return count;
+    }), MARKS);
+    assert.equal(await page.evaluate(() => window.__kizukiMemories.length), 1, 'the planner module\'s memory is watched');
+
+    await setPassphrase(page, PASSPHRASE);
+    await page.locator(id('new-case-label')).fill(MARKS[0]);
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    await page.locator('.kizuki-plan-case h3', { hasText: MARKS[0] }).waitFor();
+    await page.locator(field('company_name')).fill(MARKS[1]);
+    await page.locator('.kizuki-plan-step textarea').first().fill(MARKS[2]);
+    const unlocked = await occurrences();
+    assert.ok(unlocked.every((n) => n > 0), `while unlocked the texts are in memory (the search works): ${unlocked}`);
+    await page.getByRole('button', { name: 'ロックする' }).click();
+    await page.locator(id('unlock-passphrase')).waitFor();
+    assert.deepEqual(await occurrences(), [0, 0, 0], 'after locking, no copy is left');
+
+    // Opened from storage (decrypted bytes, the parsed export) and locked again.
+    await unlock(page, PASSPHRASE);
+    await page.locator('.kizuki-plan-case h3', { hasText: MARKS[0] }).waitFor();
+    assert.ok((await occurrences()).every((n) => n > 0));
+    await page.getByRole('button', { name: 'ロックする' }).click();
+    await page.locator(id('unlock-passphrase')).waitFor();
+    assert.deepEqual(await occurrences(), [0, 0, 0], 'after unlocking and locking again, no copy is left');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('weak passphrases are refused with the reason, shown while typing', { timeout: 120_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`, { viewport: { width: 390, height: 844 } });
     await widgetTitle(page, 'kizuki-kit');

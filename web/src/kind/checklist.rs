@@ -56,29 +56,6 @@ fn answers_of(state: KitState) -> ChecklistAnswers {
     state.into_state::<Checklist>().unwrap_or_default()
 }
 
-/// Another tab's newer answers, with each draft-plan section this tab changed (against
-/// `base`, what it last read or wrote) and the other did not, taken from this tab.
-fn merge_plan(
-    base: &ChecklistAnswers,
-    ours: &ChecklistAnswers,
-    mut newer: ChecklistAnswers,
-) -> ChecklistAnswers {
-    for section in kizuki_core::kind::checklist::PLAN_SECTIONS {
-        let (was, mine, theirs) = (
-            base.plan.get(section),
-            ours.plan.get(section),
-            newer.plan.get(section),
-        );
-        if mine != was && theirs == was {
-            match mine {
-                Some(text) => newer.plan.insert(section.to_string(), text.clone()),
-                None => newer.plan.remove(section),
-            };
-        }
-    }
-    newer
-}
-
 /// The checklist kit.
 #[function_component(ChecklistView)]
 pub fn view(props: &KitProps) -> Html {
@@ -152,10 +129,14 @@ pub fn view(props: &KitProps) -> Html {
                         let newer = platform::load_plain(&pack, &namespace);
                         *revision.borrow_mut() = newer.revision;
                         let newer = answers_of(newer.state);
-                        // Another tab saved since this one read: its answers win, but a plan
-                        // section only this tab changed keeps this tab's text (neither tab's
-                        // text is dropped unless both changed the same section).
-                        let merged = merge_plan(&base.borrow(), &answers, newer.clone());
+                        // Another tab saved since this one read: its answers win, but the
+                        // core merges the draft plan so no text either tab typed is lost (a
+                        // section both changed keeps the other's text as a conflict copy).
+                        let merged = kizuki_core::kind::checklist::merge_plan(
+                            &base.borrow(),
+                            &answers,
+                            newer.clone(),
+                        );
                         *base.borrow_mut() = newer.clone();
                         let save = merged != newer;
                         dispatcher.dispatch(Msg::Replace {

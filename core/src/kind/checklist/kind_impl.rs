@@ -92,7 +92,11 @@ fn checklist_fits(
             }
         }
     }
-    for (section, text) in &answers.plan {
+    let copies = answers
+        .plan_conflicts
+        .iter()
+        .flat_map(|(section, copies)| copies.iter().map(move |copy| (section, copy)));
+    for (section, text) in answers.plan.iter().chain(copies) {
         if !super::PLAN_SECTIONS.contains(&section.as_str()) {
             return Err(missing("plan section", section));
         }

@@ -37,6 +37,11 @@ pub struct ChecklistAnswers {
     /// and reads as the full audit.
     #[serde(default, skip_serializing_if = "super::AuditMode::is_full")]
     pub mode: super::AuditMode,
+    /// Conflict copies of draft-plan sections: section id → texts another tab wrote in that
+    /// section while this one did too ([`merge_plan`](super::merge_plan)), kept until the
+    /// person chooses ([`ChecklistAction::ResolvePlanConflict`]). Part of the record.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plan_conflicts: BTreeMap<String, Vec<String>>,
 }
 
 /// The answer to one item.
@@ -129,6 +134,16 @@ pub enum ChecklistAction {
     SetMode {
         /// The pass to be on.
         mode: super::AuditMode,
+    },
+    /// Choose what to do with a conflict copy of a draft-plan section (see
+    /// [`merge_plan`](super::merge_plan)).
+    ResolvePlanConflict {
+        /// One of [`PLAN_SECTIONS`](super::PLAN_SECTIONS).
+        section: String,
+        /// Which of the section's copies (index into its list).
+        copy: usize,
+        /// Use this tab's text, the copy, or both.
+        choice: super::PlanConflictChoice,
     },
     /// Set who acts on an item's recommendation and by when.
     SetAction {
@@ -255,6 +270,14 @@ impl Checklist {
                 answers.workplace = super::clean_workplace(name);
             }
             ChecklistAction::SetMode { mode } => answers.mode = *mode,
+            ChecklistAction::ResolvePlanConflict {
+                section,
+                copy,
+                choice,
+            } => {
+                super::plan_merge::resolve(answers, section, *copy, *choice)
+                    .ok_or_else(|| Error::UnknownId(format!("{section}/{copy}")))?;
+            }
             ChecklistAction::SetAction {
                 item,
                 owner,

@@ -22,13 +22,15 @@ pub struct PlanCases {
 impl PlanCases {
     /// Overwrites every text the cases hold with zeros, then empties them: what the
     /// planner does on lock, so the decrypted cases it held do not stay readable in the
-    /// wasm memory (copies the allocator already freed are out of its reach).
+    /// wasm memory. Copies already freed are the allocator's to zero: the planner's wasm
+    /// uses one that zeroes every block it frees (`web/src/kind/plan.rs`).
     pub fn wipe(&mut self) {
         fn text(value: &mut String) {
             use zeroize::Zeroize;
-            // The same buffer, zeroed where it lies (`into_bytes` does not copy).
+            // The same buffer, zeroed where it lies (`into_bytes` does not copy), its whole
+            // capacity too (a text that shrank leaves its old tail there).
             let mut bytes = std::mem::take(value).into_bytes();
-            bytes.as_mut_slice().zeroize();
+            bytes.zeroize();
         }
         fn optional(value: &mut Option<String>) {
             value.iter_mut().for_each(text);

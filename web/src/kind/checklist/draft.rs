@@ -2,12 +2,15 @@
 //! core's `PlanDraft` and the locale file, each an editable textarea. Edits are part of the
 //! checklist's record (`ChecklistAnswers::plan`, changed by `SetPlanSection`), so they are
 //! saved, exported and imported with the answers; the plan prints alone on one A4 page and
-//! downloads as plain text and as an editable `.docx` (the core's document model).
+//! downloads as plain text and as an editable `.docx` (the core's document model). When two
+//! tabs changed the same section, the other tab's text is shown beside it as a conflict copy
+//! (the core's `merge_plan`) until the person chooses which to use, or both.
 
 use std::collections::BTreeMap;
 
 use kizuki_core::kind::checklist::{
-    plan_document, ChecklistAction, ChecklistAnswers, PlanDraft, PLAN_SECTIONS,
+    both_fit, plan_document, ChecklistAction, ChecklistAnswers, PlanConflictChoice, PlanDraft,
+    MAX_PLAN_SECTION_CHARS, PLAN_SECTIONS,
 };
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -297,26 +300,89 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
                         })
                     })
                 };
+                let copies = ctx.answers.plan_conflicts.get(section).cloned().unwrap_or_default();
+                let class = classes!(
+                    "kizuki-cl-draft-section",
+                    (!copies.is_empty()).then_some("kizuki-cl-draft-section--conflict")
+                );
                 html! {
-                    <div class="kizuki-cl-draft-section" data-section={section}>
+                    <div class={class} data-section={section}>
                         <h5 class="kizuki-cl-draft-heading">
                             <label for={id.clone()}>{ heading(text, section) }</label>
                             if edited.is_some() {
                                 <span class="kizuki-cl-edited kizuki-no-print">{ " " }{ &text.draft_edited }</span>
                             }
                         </h5>
-                        <textarea id={id} class="kizuki-input kizuki-cl-draft-text" rows={rows.to_string()}
-                                  value={value.clone()} oninput={on_input} />
-                        <div class="kizuki-cl-draft-print">{ value }</div>
-                        if edited.is_some() {
-                            <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small kizuki-no-print" onclick={on_reset}>
-                                { &text.draft_reset }
-                            </button>
-                        }
+                        <div class="kizuki-cl-draft-body">
+                            <div class="kizuki-cl-draft-own">
+                                <textarea id={id.clone()} class="kizuki-input kizuki-cl-draft-text" rows={rows.to_string()}
+                                          value={value.clone()} oninput={on_input} />
+                                <div class="kizuki-cl-draft-print">{ value }</div>
+                                if edited.is_some() {
+                                    <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small kizuki-no-print" onclick={on_reset}>
+                                        { &text.draft_reset }
+                                    </button>
+                                }
+                            </div>
+                            { for copies.iter().enumerate().map(|(index, copy)| conflict_copy(ctx, section, &id, edited.map(String::as_str), index, copy)) }
+                        </div>
                     </div>
                 }
             }) }
         </section>
+    }
+}
+
+/// A conflict copy of a section (another tab wrote it while this one did too), beside the
+/// section's own text, with the three choices. Which choices fit is the core's to say
+/// (`both_fit`); applying one is the core's `ResolvePlanConflict`.
+fn conflict_copy(
+    ctx: &Ctx,
+    section: &'static str,
+    field_id: &str,
+    own: Option<&str>,
+    index: usize,
+    copy: &str,
+) -> Html {
+    let text = ctx.text();
+    let intro_id = format!("{field_id}-conflict-{index}");
+    let choose = |choice: PlanConflictChoice| {
+        let apply = ctx.apply.clone();
+        Callback::from(move |_: MouseEvent| {
+            apply.emit(ChecklistAction::ResolvePlanConflict {
+                section: section.to_string(),
+                copy: index,
+                choice,
+            })
+        })
+    };
+    let fits = both_fit(own, copy);
+    html! {
+        <div class="kizuki-notice kizuki-notice--warning kizuki-cl-draft-conflict kizuki-no-print"
+             role="group" aria-labelledby={intro_id.clone()} data-testid="draft-conflict">
+            <p id={intro_id}>{ &text.draft_conflict_intro }</p>
+            <p class="kizuki-cl-draft-conflict-label">{ &text.draft_conflict_other }</p>
+            <div class="kizuki-cl-draft-conflict-text" data-testid="draft-conflict-text">{ copy.to_string() }</div>
+            <div class="kizuki-actions">
+                <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--small"
+                        data-testid="conflict-ours" onclick={choose(PlanConflictChoice::Ours)}>
+                    { &text.draft_conflict_ours }
+                </button>
+                <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--small"
+                        data-testid="conflict-theirs" onclick={choose(PlanConflictChoice::Theirs)}>
+                    { &text.draft_conflict_theirs }
+                </button>
+                if fits {
+                    <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--small"
+                            data-testid="conflict-both" onclick={choose(PlanConflictChoice::Both)}>
+                        { &text.draft_conflict_both }
+                    </button>
+                }
+            </div>
+            if !fits {
+                <p>{ fill(text.draft_conflict_too_long, &[("limit", &MAX_PLAN_SECTION_CHARS.to_string())]) }</p>
+            }
+        </div>
     }
 }
 

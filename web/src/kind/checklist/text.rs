@@ -180,6 +180,18 @@ pub struct ChecklistText {
     pub draft_edited: &'static str,
     /// Rebuild this section from the answers
     pub draft_reset: &'static str,
+    /// This section was also changed in another tab at the same time. Neither text was thrown…
+    pub draft_conflict_intro: &'static str,
+    /// The other text (that one)
+    pub draft_conflict_other: &'static str,
+    /// Use this one
+    pub draft_conflict_ours: &'static str,
+    /// Use the other one
+    pub draft_conflict_theirs: &'static str,
+    /// Keep both
+    pub draft_conflict_both: &'static str,
+    /// Together the two texts are longer than a section holds ({limit} characters)…
+    pub draft_conflict_too_long: &'static str,
     /// Print
     pub print: &'static str,
     /// Choose “Save as PDF” in the print dialog to keep a PDF file.

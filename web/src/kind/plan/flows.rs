@@ -73,6 +73,7 @@ pub fn on_unlock(ctx: &Ctx<'_>) -> Callback<String> {
                     key,
                     cases,
                     revision,
+                    reseal: record.needs_key_check(),
                 },
                 Err(error) => refused(&error, Place::Unlock),
             }

@@ -183,6 +183,9 @@ pub enum Msg {
         cases: PlanCases,
         /// Its revision.
         revision: u64,
+        /// The record was sealed before the key check (`SealedRecord::needs_key_check`):
+        /// seal it again at once, so a damaged record is named as such next time.
+        reseal: bool,
     },
     /// A key derivation or a check failed: say why (next to the form that asked), change
     /// nothing else.
@@ -413,6 +416,7 @@ impl Reducible for PlanState {
                 key,
                 cases,
                 revision,
+                reseal,
             } => {
                 next.busy = false;
                 next.phase = Phase::Unlocked(key);
@@ -422,6 +426,9 @@ impl Reducible for PlanState {
                 next.activity += 1;
                 if next.cases.cases.len() == 1 {
                     next.selected = next.cases.cases.keys().next().cloned();
+                }
+                if reseal {
+                    next.persist(None);
                 }
             }
             Msg::Refused(message, place) => {
