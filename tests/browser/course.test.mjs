@@ -762,6 +762,20 @@ describe('line-care course', () => {
     await widgetTitle(page, HOST);
     await card.waitFor();
     assert.match(await card.textContent(), /この研修のあと、職場で具体的な改善をしましたか/);
+    // "Later" is saved in the record: not asked again on the next visit, asked again a week on.
+    await card.locator('button', { hasText: 'あとで' }).click();
+    assert.equal(await card.count(), 0);
+    assert.equal((await storedRecord(page)).state.data.follow_up_later, daysAgo(0));
+    await page.reload();
+    await widgetTitle(page, HOST);
+    await page.locator(`${HOST} button`, { hasText: '修了の画面を見る' }).waitFor();
+    assert.equal(await card.count(), 0, 'not asked again within the week');
+    const postponed = JSON.parse(completedDaysAgo(30));
+    postponed.state.data.follow_up_later = daysAgo(8);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(postponed)]);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    await card.waitFor();
     await card.locator('label', { hasText: 'はい、した' }).click();
     await card.locator('textarea').fill('部下と月1回の面談を始めた');
     await card.locator('button', { hasText: '答える' }).click();

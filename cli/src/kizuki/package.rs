@@ -213,6 +213,7 @@ fn launch_page(args: &PackageArgs<'_>, pack: &ValidPack, pack_file: &str, iri: &
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="data:,">
 </head>
 <body>
 <main id="kizuki-course" {data}></main>
