@@ -454,6 +454,73 @@ fn aggregate_streams_json_lines_and_writes_the_rows_as_csv_and_parquet() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Issue 19: course records stream through `aggregate` as running counts (no learner's
+/// record is kept), and the figures are those of the records: 20 completed records (every
+/// quiz passed; 理解度 positive in both modules, 有用度 positive in the first only) and
+/// 10 in progress (first module's quiz passed, the second only read, no feedback); 15 of
+/// the completed give a follow-up, 12 with a concrete improvement.
+#[test]
+fn aggregate_streams_course_records_into_running_figures() {
+    let dir = std::env::temp_dir().join(format!("kizuki-cli-course-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let record = |case: &str| -> serde_json::Value {
+        serde_json::from_slice(&read(
+            data_dir("course").join(format!("{case}.answers.json")),
+        ))
+        .unwrap()
+    };
+    let mut lines = String::new();
+    for index in 0..30 {
+        let mut one = record(if index < 20 {
+            "completed"
+        } else {
+            "in-progress"
+        });
+        one["revision"] = (index + 1).into();
+        one["state"]["data"]["learner_id"] = format!("{index:032x}").into();
+        if index < 15 {
+            one["state"]["data"]["follow_up"] =
+                serde_json::json!({"date": "2026-04-01", "improved": index < 12});
+        }
+        lines.push_str(&serde_json::to_string(&one).unwrap());
+        lines.push('\n');
+    }
+    let jsonl = dir.join("records.jsonl");
+    std::fs::write(&jsonl, &lines).unwrap();
+    let output = kizuki(&[
+        "aggregate",
+        &pack("course"),
+        "--jsonl",
+        &jsonl.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["files_valid"], 30, "{report}");
+    let course = &report["course"];
+    assert_eq!(course["completed_course"], 20);
+    assert_eq!(course["completion_rate_percent"], 66.7);
+    let follow_up = &course["follow_up"]["shown"];
+    assert_eq!(follow_up["answered"], 15);
+    assert_eq!(follow_up["improved_percent"], 80.0);
+    let module = |index: usize| &course["modules"][index]["figures"]["shown"];
+    let (first, second) = (module(0), module(1));
+    assert_eq!(first["started"], 30);
+    assert_eq!(first["completed"], 20);
+    assert_eq!(first["quiz"]["shown"]["attempted"], 30);
+    assert_eq!(first["quiz"]["shown"]["pass_rate_percent"], 100.0);
+    assert_eq!(second["started"], 30);
+    assert_eq!(second["quiz"]["shown"]["attempted"], 20);
+    let feedback = |module: &serde_json::Value, index: usize| {
+        module["feedback"][index]["figures"]["shown"]["positive_percent"].clone()
+    };
+    assert_eq!(feedback(first, 0), 100.0);
+    assert_eq!(feedback(first, 1), 100.0);
+    assert_eq!(feedback(second, 0), 100.0);
+    assert_eq!(feedback(second, 1), 0.0);
+    assert_eq!(second["feedback"][1]["figures"]["shown"]["answered"], 20);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Issue 18: `aggregate` of stress self-check exports gives the group analysis (the
 /// 仕事のストレス判定図 means by sex and group) in the JSON and the CSV, with groups under
 /// 10 hidden, not only the count of files.
