@@ -246,8 +246,8 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                         </p>
                     }
                     { figures(props, text, report) }
-                    if crate::kind::questionnaire_groups::applies(&props.pack) {
-                        { crate::kind::questionnaire_groups::view(&props.pack, props.lang, &files.read, report.min_group) }
+                    if let Some(groups) = report.questionnaire.as_ref().filter(|_| crate::kind::questionnaire_groups::applies(&props.pack)) {
+                        { crate::kind::questionnaire_groups::view(&props.pack, props.lang, groups, report.min_group) }
                     }
                     <div class="kizuki-actions kizuki-no-print">
                         <button type="button" class="kizuki-button" onclick={on_csv}>{ &text.agg_csv }</button>

@@ -335,6 +335,12 @@ pub fn figures(
 /// The report as CSV for spreadsheets (UTF-8 with a byte-order mark, CRLF): one row per
 /// shown whole or group, hidden ones written as hidden with no figures.
 pub fn group_report_csv(questionnaire: &Questionnaire, report: &GroupReport) -> String {
+    splits_csv(questionnaire, &report.splits)
+}
+
+/// The same table for the splits of an aggregation report's [`QuestionnaireFigures`]
+/// (the aggregation page draws and saves the one report it made, never a second import).
+pub fn splits_csv(questionnaire: &Questionnaire, splits: &[Split]) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -357,7 +363,7 @@ pub fn group_report_csv(questionnaire: &Questionnaire, report: &GroupReport) -> 
     header.extend(measures.iter().cloned());
     header.extend(parts.iter().map(|p| format!("risk_{p}")));
     let _ = writer.write_record(&header);
-    for split in &report.splits {
+    for split in splits {
         let value = split.value.clone().unwrap_or_default();
         let rows = std::iter::once(("(all)".to_string(), &split.whole)).chain(
             split.groups.iter().map(|g| {
