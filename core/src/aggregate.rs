@@ -27,8 +27,8 @@ pub use checklist::{
     BAND_UNANSWERED, LEAST_IN_PLACE, SIZE_QUESTION,
 };
 pub use course::{
-    CourseFigures, CourseTally, FeedbackFigures, FeedbackNumbers, ModuleFigures, ModuleNumbers,
-    QuizNumbers,
+    course_file_rows, CourseFigures, CourseFileRows, CourseTally, FeedbackFigures, FeedbackNumbers,
+    ModuleFigures, ModuleNumbers, ModuleRow, QuizNumbers,
 };
 
 use crate::csv_export::write_csv;

@@ -275,6 +275,75 @@ fn module_numbers(course: &Course, tally: &ModuleTally, min_group: usize) -> Mod
     }
 }
 
+/// One learner's rows for `kizuki aggregate --rows`: the course as a whole and one row
+/// per module, as [`CourseTally`] counts them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CourseFileRows {
+    /// Every module completed.
+    pub completed_course: bool,
+    /// The follow-up's answer: a concrete improvement was made (`None`: not answered).
+    pub improved: Option<bool>,
+    /// One per module, in course order.
+    pub modules: Vec<ModuleRow>,
+}
+
+/// One learner in one module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModuleRow {
+    /// The module id.
+    pub module: String,
+    /// Started (only started modules count in a module's figures).
+    pub started: bool,
+    /// Completed.
+    pub completed: bool,
+    /// Quiz attempts.
+    pub attempts: usize,
+    /// An attempt passed.
+    pub passed: bool,
+    /// The best attempt's score in percent.
+    pub best_percent: Option<u8>,
+    /// Active time on the module, in seconds.
+    pub active_seconds: u64,
+    /// Per feedback question, in the pack's order: the answer and whether it is positive.
+    pub feedback: Vec<Option<(String, bool)>>,
+}
+
+/// The rows of one learner's progress.
+pub fn course_file_rows(course: &Course, progress: &CourseProgress) -> CourseFileRows {
+    let result = course.result(progress);
+    let modules = course
+        .modules
+        .iter()
+        .enumerate()
+        .map(|(index, module)| {
+            let member = progress.modules.get(&module.id);
+            let module_result = result.modules.get(index);
+            ModuleRow {
+                module: module.id.clone(),
+                started: member.is_some_and(started),
+                completed: module_result.is_some_and(|m| m.completed),
+                attempts: member.map_or(0, |m| m.attempts.len()),
+                passed: member.is_some_and(|m| m.attempts.iter().any(|a| a.passed)),
+                best_percent: module_result.and_then(|m| m.best_percent),
+                active_seconds: member.map_or(0, |m| m.active_seconds),
+                feedback: course
+                    .feedback_questions
+                    .iter()
+                    .map(|question| {
+                        let answer = member?.feedback.get(&question.id)?;
+                        Some((answer.clone(), question.positive.contains(answer)))
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    CourseFileRows {
+        completed_course: result.completed_on.is_some(),
+        improved: progress.follow_up.as_ref().map(|f| f.improved),
+        modules,
+    }
+}
+
 pub(crate) fn rows(
     rows: &mut Rows,
     course: &Course,

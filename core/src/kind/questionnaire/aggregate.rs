@@ -236,6 +236,46 @@ pub fn group_report(
     })
 }
 
+/// One person's row for `kizuki aggregate --rows`: what the group analysis uses of the
+/// answers and nothing more (no item answers, no result).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRow {
+    /// Whether every item is answered (only complete answers are averaged).
+    pub complete: bool,
+    /// The analysis's respondent answer (e.g. `male`), when it has one.
+    pub split: Option<String>,
+    /// The group the file names.
+    pub group: Option<String>,
+    /// The raw value of each analysis measure, in the pack's order (`None` if incomplete).
+    pub measures: Vec<Option<i32>>,
+}
+
+/// The row of one person's answers, as [`figures`] reads them.
+pub fn person_row(questionnaire: &Questionnaire, answers: &QuestionnaireAnswers) -> PersonRow {
+    let complete = questionnaire.result(answers).complete;
+    let analysis = questionnaire.group_analysis.as_ref();
+    PersonRow {
+        complete,
+        split: analysis
+            .and_then(|a| a.by.as_ref())
+            .and_then(|by| answers.respondent.get(by).cloned()),
+        group: answers.group.clone(),
+        measures: analysis
+            .map(|a| {
+                a.measures
+                    .iter()
+                    .map(|id| {
+                        complete
+                            .then(|| questionnaire.measure(id))
+                            .flatten()
+                            .and_then(|m| questionnaire.measure_raw(answers, m))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
 /// The group analysis of imported answers (one per person, duplicates already left out):
 /// incomplete ones counted apart, the rest split and grouped with small groups hidden.
 /// Empty splits when the questionnaire has no group analysis.
