@@ -27,7 +27,8 @@ pub use checklist::{
     BAND_UNANSWERED, LEAST_IN_PLACE, SIZE_QUESTION,
 };
 pub use course::{
-    CourseFigures, FeedbackFigures, FeedbackNumbers, ModuleFigures, ModuleNumbers, QuizNumbers,
+    course_file_rows, CourseFigures, CourseFileRows, CourseTally, FeedbackFigures, FeedbackNumbers,
+    ModuleFigures, ModuleNumbers, ModuleRow, QuizNumbers,
 };
 
 use crate::csv_export::write_csv;
@@ -35,8 +36,6 @@ use crate::error::{Error, Result};
 use crate::export::{import, Export};
 use crate::kind::checklist::Checklist;
 use crate::kind::course::Course;
-#[cfg(feature = "course")]
-use crate::kind::course::CourseProgress;
 #[cfg(feature = "questionnaire")]
 use crate::kind::questionnaire::{
     aggregate as questionnaire, aggregate::QuestionnaireFigures, Questionnaire,
@@ -226,9 +225,10 @@ pub fn aggregate(
 }
 
 /// Many exports of one pack, added one at a time. A checklist keeps only running counts
-/// ([`ChecklistTally`]) and a 16-byte fingerprint per counted file (to find duplicates), so
-/// any number of files can stream through in bounded memory; a course keeps each counted
-/// person's progress.
+/// ([`ChecklistTally`]), a course too ([`course::CourseTally`]), plus a 16-byte fingerprint
+/// per counted file (to find duplicates), so any number of files can stream through in
+/// bounded memory; a questionnaire keeps each counted person's answers (the group
+/// analysis needs them per group).
 pub struct Aggregation<'a> {
     pack: &'a ValidPack,
     kind: &'static str,
@@ -240,7 +240,7 @@ pub struct Aggregation<'a> {
     seen: HashMap<u128, usize>,
     checklist: Option<checklist::ChecklistTally<'a>>,
     #[cfg(feature = "course")]
-    course: Vec<CourseProgress>,
+    course: Option<course::CourseTally<'a>>,
     /// A questionnaire's answers, one per person (equal answers are counted once).
     #[cfg(feature = "questionnaire")]
     questionnaire: Vec<QuestionnaireAnswers>,
@@ -267,7 +267,7 @@ impl<'a> Aggregation<'a> {
                 .content::<Checklist>()
                 .map(checklist::ChecklistTally::new),
             #[cfg(feature = "course")]
-            course: Vec::new(),
+            course: pack.content::<Course>().map(course::CourseTally::new),
             #[cfg(feature = "questionnaire")]
             questionnaire: Vec::new(),
         })
@@ -313,7 +313,9 @@ impl<'a> Aggregation<'a> {
         }
         #[cfg(feature = "course")]
         if let Some(progress) = export.state.get::<Course>() {
-            self.course.push(progress.clone());
+            if let Some(tally) = &mut self.course {
+                tally.add(progress);
+            }
         }
         #[cfg(feature = "questionnaire")]
         if let Some(answers) = export.state.get::<Questionnaire>() {
@@ -346,9 +348,8 @@ impl<'a> Aggregation<'a> {
             report.checklist = Some(tally.finish(self.min_group));
         }
         #[cfg(feature = "course")]
-        if let Some(course) = self.pack.content::<Course>() {
-            let progress: Vec<&CourseProgress> = self.course.iter().collect();
-            report.course = Some(course::figures(course, &progress, self.min_group));
+        if let Some(tally) = self.course {
+            report.course = Some(tally.finish(self.min_group));
         }
         #[cfg(feature = "questionnaire")]
         if let Some(q) = self.pack.content::<Questionnaire>() {

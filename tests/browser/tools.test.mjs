@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DIST, ROOT, launchBrowser, openPage, startServer } from './helpers.mjs';
@@ -285,6 +285,59 @@ describe('tools pages', () => {
     assert.ok(csv.startsWith('\ufeff'), 'BOM');
     assert.doesNotMatch(csv, /hidden|counted once|not valid|Size not|Mean score/);
     assert.match(csv, /実施できていない理由,全体/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the page does not freeze while aggregating: the progress bar moves through reading and then aggregating, batch by batch (issue 19)', async () => {
+    const pack = JSON.parse(readFileSync(join(DIST, 'content', 'mh-checklist.json'), 'utf8'));
+    const base = makeExports(pack);
+    const many = join(dir, 'many');
+    mkdirSync(many, { recursive: true });
+    const paths = [];
+    for (let n = 0; n < 1000; n += 1) {
+      const envelope = JSON.parse(base[n % base.length].text);
+      envelope.revision = n + 1; // distinct files, not duplicates
+      const path = join(many, `w-${n}.json`);
+      writeFileSync(path, JSON.stringify(envelope));
+      paths.push(path);
+    }
+    const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html`);
+    const host = 'kizuki-kit';
+    const input = page.locator(`${host} input[type=file]`);
+    await input.waitFor({ timeout: 30_000 });
+    // Every state the status shows, as the page paints it.
+    await page.locator(`${host} .kizuki-tools-progress`).evaluate((status) => {
+      window.__phases = [];
+      const record = () => {
+        const bar = status.querySelector('progress');
+        window.__phases.push({
+          phase: status.getAttribute('data-phase'),
+          value: bar ? Number(bar.getAttribute('value')) : null,
+          max: bar ? Number(bar.getAttribute('max')) : null,
+        });
+      };
+      new MutationObserver(record).observe(status, { attributes: true, childList: true, subtree: true });
+    });
+    await input.setInputFiles(paths);
+    const report = page.locator(`${host} .kizuki-tools-report`);
+    await report.waitFor({ timeout: 120_000 });
+    assert.match(await report.locator('h3').textContent(), /有効なファイル 1000 件/);
+    const phases = await page.evaluate(() => window.__phases);
+    const reading = phases.findIndex((p) => p.phase === 'reading');
+    const aggregating = phases.filter((p) => p.phase === 'aggregating');
+    assert.ok(reading >= 0, `the reading phase was shown: ${JSON.stringify(phases)}`);
+    assert.ok(aggregating.length > 0, `the aggregating phase was shown: ${JSON.stringify(phases)}`);
+    assert.ok(
+      phases.findIndex((p) => p.phase === 'aggregating') > reading,
+      'aggregating comes after reading',
+    );
+    // The bar moved during aggregation: a batch was painted before the last one.
+    assert.ok(
+      aggregating.some((p) => p.max === 1000 && p.value > 0 && p.value < 1000),
+      `an intermediate aggregation step was painted: ${JSON.stringify(aggregating)}`,
+    );
+    assert.equal(await page.locator(`${host} .kizuki-tools-progress progress`).count(), 0, 'the bar is gone at the end');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -454,6 +454,158 @@ fn aggregate_streams_json_lines_and_writes_the_rows_as_csv_and_parquet() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The men's mean workload in a stress aggregation report.
+fn men_whole_workload(report: &serde_json::Value) -> f64 {
+    report["questionnaire"]["splits"][0]["whole"]["shown"]["measures"]["workload"]
+        .as_f64()
+        .unwrap()
+}
+
+/// Every row of a Parquet file, as (column, value) pairs in the file's column order.
+fn parquet_rows(path: &std::path::Path) -> Vec<Vec<(String, serde_json::Value)>> {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let reader = SerializedFileReader::new(std::fs::File::open(path).unwrap()).unwrap();
+    reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|row| {
+            let row = row.unwrap();
+            row.get_column_iter()
+                .map(|(name, field)| {
+                    use parquet::record::Field;
+                    let value = match field {
+                        Field::Null => serde_json::Value::Null,
+                        Field::Bool(b) => (*b).into(),
+                        Field::Long(i) => (*i).into(),
+                        Field::Int(i) => (*i).into(),
+                        Field::Str(s) => s.clone().into(),
+                        other => panic!("a column type the rows do not use: {other:?}"),
+                    };
+                    (name.clone(), value)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Issue 19: course records stream through `aggregate` as running counts (no learner's
+/// record is kept), and the figures are those of the records: 20 completed records (every
+/// quiz passed; 理解度 positive in both modules, 有用度 positive in the first only) and
+/// 10 in progress (first module's quiz passed, the second only read, no feedback); 15 of
+/// the completed give a follow-up, 12 with a concrete improvement.
+#[test]
+fn aggregate_streams_course_records_into_running_figures() {
+    let dir = std::env::temp_dir().join(format!("kizuki-cli-course-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let record = |case: &str| -> serde_json::Value {
+        serde_json::from_slice(&read(
+            data_dir("course").join(format!("{case}.answers.json")),
+        ))
+        .unwrap()
+    };
+    let mut lines = String::new();
+    for index in 0..30 {
+        let mut one = record(if index < 20 {
+            "completed"
+        } else {
+            "in-progress"
+        });
+        one["revision"] = (index + 1).into();
+        one["state"]["data"]["learner_id"] = format!("{index:032x}").into();
+        if index < 15 {
+            one["state"]["data"]["follow_up"] =
+                serde_json::json!({"date": "2026-04-01", "improved": index < 12});
+        }
+        lines.push_str(&serde_json::to_string(&one).unwrap());
+        lines.push('\n');
+    }
+    let jsonl = dir.join("records.jsonl");
+    std::fs::write(&jsonl, &lines).unwrap();
+    let parquet = dir.join("rows.parquet");
+    let output = kizuki(&[
+        "aggregate",
+        &pack("course"),
+        "--jsonl",
+        &jsonl.display().to_string(),
+        "--rows",
+        &parquet.display().to_string(),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    // The rows read back: one per record and module, with the columns the KPIs need; the
+    // figures below follow from them as from the report.
+    let rows = parquet_rows(&parquet);
+    assert_eq!(rows.len(), 30 * 2);
+    let columns: Vec<&str> = rows[0].iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        columns,
+        [
+            "file_no",
+            "file",
+            "course_completed",
+            "improved",
+            "module",
+            "started",
+            "completed",
+            "attempts",
+            "passed",
+            "best_percent",
+            "active_seconds",
+            "feedback_understanding",
+            "feedback_understanding_positive",
+            "feedback_usefulness",
+            "feedback_usefulness_positive"
+        ]
+    );
+    let count = |test: &dyn Fn(&serde_json::Map<String, serde_json::Value>) -> bool| {
+        rows.iter()
+            .map(|row| row.iter().cloned().collect::<serde_json::Map<_, _>>())
+            .filter(|row| test(row))
+            .count()
+    };
+    let first = |row: &serde_json::Map<String, serde_json::Value>| row["module"] == "four-cares";
+    let second = |row: &serde_json::Map<String, serde_json::Value>| row["module"] == "noticing";
+    assert_eq!(count(&|r| first(r) && r["course_completed"] == true), 20);
+    assert_eq!(count(&|r| first(r) && r["improved"] == true), 12);
+    assert_eq!(count(&|r| first(r) && r["improved"] == false), 3);
+    assert_eq!(count(&|r| first(r) && r["improved"].is_null()), 15);
+    assert_eq!(count(&|r| second(r) && r["started"] == true), 30);
+    assert_eq!(count(&|r| second(r) && r["attempts"] != 0), 20);
+    assert_eq!(
+        count(&|r| second(r) && r["feedback_usefulness"] == "not"),
+        20
+    );
+    assert_eq!(
+        count(&|r| second(r) && r["feedback_usefulness_positive"] == false),
+        20
+    );
+    assert_eq!(count(&|r| r["feedback_usefulness_positive"].is_null()), 20);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["files_valid"], 30, "{report}");
+    let course = &report["course"];
+    assert_eq!(course["completed_course"], 20);
+    assert_eq!(course["completion_rate_percent"], 66.7);
+    let follow_up = &course["follow_up"]["shown"];
+    assert_eq!(follow_up["answered"], 15);
+    assert_eq!(follow_up["improved_percent"], 80.0);
+    let module = |index: usize| &course["modules"][index]["figures"]["shown"];
+    let (first, second) = (module(0), module(1));
+    assert_eq!(first["started"], 30);
+    assert_eq!(first["completed"], 20);
+    assert_eq!(first["quiz"]["shown"]["attempted"], 30);
+    assert_eq!(first["quiz"]["shown"]["pass_rate_percent"], 100.0);
+    assert_eq!(second["started"], 30);
+    assert_eq!(second["quiz"]["shown"]["attempted"], 20);
+    let feedback = |module: &serde_json::Value, index: usize| {
+        module["feedback"][index]["figures"]["shown"]["positive_percent"].clone()
+    };
+    assert_eq!(feedback(first, 0), 100.0);
+    assert_eq!(feedback(first, 1), 100.0);
+    assert_eq!(feedback(second, 0), 100.0);
+    assert_eq!(feedback(second, 1), 0.0);
+    assert_eq!(second["feedback"][1]["figures"]["shown"]["answered"], 20);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Issue 18: `aggregate` of stress self-check exports gives the group analysis (the
 /// 仕事のストレス判定図 means by sex and group) in the JSON and the CSV, with groups under
 /// 10 hidden, not only the count of files.
@@ -536,5 +688,45 @@ fn aggregate_of_stress_self_check_exports_gives_the_group_analysis_with_small_se
     assert!(text.contains("男性 / 営業,,,人数,12"), "{text}");
     assert!(text.contains("女性 / 全体,,,人数,非表示"), "{text}");
     assert!(text.contains(",workload,"), "{text}");
+    // --rows: one row per person, with only what the group analysis uses; the men's mean
+    // workload from the rows is the report's.
+    let parquet = dir.join("people.parquet");
+    let parquet_arg = parquet.display().to_string();
+    let output = kizuki(&[
+        "aggregate",
+        &pack_arg,
+        "--jsonl",
+        &jsonl_arg,
+        "--rows",
+        &parquet_arg,
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let rows = parquet_rows(&parquet);
+    assert_eq!(rows.len(), 15);
+    let columns: Vec<&str> = rows[0].iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        &columns[..5],
+        ["file_no", "file", "complete", "split", "group"]
+    );
+    assert!(columns.contains(&"workload"), "{columns:?}");
+    assert!(
+        !columns.iter().any(|c| items.iter().any(|item| item == c)),
+        "no item answers in the rows: {columns:?}"
+    );
+    let men: Vec<serde_json::Map<String, serde_json::Value>> = rows
+        .into_iter()
+        .map(|row| row.into_iter().collect())
+        .filter(|row: &serde_json::Map<String, serde_json::Value>| row["split"] == "male")
+        .collect();
+    assert_eq!(men.len(), 12);
+    assert!(men
+        .iter()
+        .all(|row| row["group"] == "営業" && row["complete"] == true));
+    let sum: f64 = men
+        .iter()
+        .map(|row| row["workload"].as_f64().unwrap())
+        .sum();
+    let expected = men_whole_workload(&report);
+    assert_eq!((sum / 12.0 * 10.0).round() / 10.0, expected);
     std::fs::remove_dir_all(&dir).unwrap();
 }

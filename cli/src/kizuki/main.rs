@@ -162,8 +162,9 @@ enum Command {
         /// Also read exports one per line from this file (`-`: standard input).
         #[arg(long)]
         jsonl: Option<PathBuf>,
-        /// Write each counted checklist file's normalised rows here: Parquet when the name
-        /// ends in `.parquet`, else CSV (README: the DuckDB query for the page's figures).
+        /// Write each counted file's normalised rows here (a checklist: one per item; a
+        /// course: one per module; a questionnaire: one per person): Parquet when the name
+        /// ends in `.parquet`, else CSV (README: the DuckDB queries for the page's figures).
         #[arg(long)]
         rows: Option<PathBuf>,
         /// Smallest group whose figures are shown (default 10); checklist exports describe

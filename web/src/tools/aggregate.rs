@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use kizuki_core::aggregate::{
-    aggregate, effective_min_group_for, min_group_floor, report_csv, AggregateReport, BandFigures,
-    ChecklistFigures, CourseFigures, ExportFile, Group, WhyNotTally, BAND_ALL, BAND_UNANSWERED,
+    effective_min_group_for, min_group_floor, report_csv, AggregateReport, Aggregation,
+    BandFigures, ChecklistFigures, CourseFigures, Group, WhyNotTally, BAND_ALL, BAND_UNANSWERED,
     SIZE_QUESTION,
 };
 use kizuki_core::kind::checklist::Checklist;
@@ -35,14 +35,44 @@ impl PartialEq for FilesRef {
     }
 }
 
-/// Runs `work` between two User Timing marks, as the measure `kizuki-aggregate` (seen in
-/// the browser's performance tools; the benchmark reads it).
-fn timed<T>(work: impl FnOnce() -> T) -> T {
+/// Files added to the aggregation between two updates of the progress bar: the page yields
+/// to the browser between batches, so it never freezes (10,000 files take seconds).
+const AGGREGATE_BATCH: usize = 250;
+
+/// Aggregates the files read in batches of [`AGGREGATE_BATCH`], calling `progress` with
+/// the files added so far and waiting a frame between batches. Stops (`None`) when
+/// `progress` says the work is superseded (the files or the minimum changed). The time
+/// from the first file to the report, waits included, is the User Timing measure
+/// `kizuki-aggregate` (seen in the browser's performance tools; the benchmark reads it).
+async fn aggregate_in_batches(
+    pack: &kizuki_core::ValidPack,
+    files: &Files,
+    min_group: usize,
+    progress: impl Fn(usize, usize) -> bool,
+) -> Option<kizuki_core::Result<AggregateReport>> {
+    let mut aggregation = match Aggregation::new(pack, Some(min_group)) {
+        Ok(aggregation) => aggregation,
+        Err(error) => return Some(Err(error)),
+    };
     let performance = web_sys::window().and_then(|window| window.performance());
     if let Some(performance) = &performance {
         let _ = performance.mark("kizuki-aggregate-start");
     }
-    let result = work();
+    let total = files.read.len();
+    let mut done = 0;
+    for batch in files.read.chunks(AGGREGATE_BATCH) {
+        for (name, bytes) in batch {
+            aggregation.add(name, bytes);
+        }
+        done += batch.len();
+        if !progress(done, total) {
+            return None;
+        }
+        if done < total {
+            next_frame().await;
+        }
+    }
+    let report = aggregation.finish();
     if let Some(performance) = &performance {
         let _ = performance.mark("kizuki-aggregate-end");
         let _ = performance.measure_with_start_mark_and_end_mark(
@@ -51,7 +81,7 @@ fn timed<T>(work: impl FnOnce() -> T) -> T {
             "kizuki-aggregate-end",
         );
     }
-    result
+    Some(Ok(report))
 }
 
 /// The most the page holds at once, in bytes of files read: beyond it files are listed as
@@ -198,24 +228,47 @@ pub fn aggregate_view(props: &KitProps) -> Html {
         (text.agg_min_group, text.agg_min_group_help)
     };
     // Aggregated again only when the files, the minimum or the pack change, not on every
-    // render (typing, the language switch).
-    let report = use_memo(
-        (FilesRef(Rc::clone(&*files)), min_group, props.pack.clone()),
-        |(files, min_group, pack)| {
-            if files.0.read.is_empty() && files.0.unreadable.is_empty() {
-                return None;
-            }
-            let inputs: Vec<ExportFile<'_>> = files
-                .0
-                .read
-                .iter()
-                .map(|(name, bytes)| ExportFile { name, bytes })
-                .collect();
-            Some(timed(|| aggregate(pack, &inputs, Some(*min_group))))
-        },
-    );
+    // render (typing, the language switch); in batches, the progress bar moving, and a
+    // run superseded by newer files or another minimum stops and is dropped.
+    let report = use_state(|| None::<Rc<kizuki_core::Result<AggregateReport>>>);
+    let aggregating = use_state(|| None::<(usize, usize)>);
+    let generation = use_mut_ref(|| 0u64);
+    {
+        let report = report.clone();
+        let aggregating = aggregating.clone();
+        use_effect_with(
+            (FilesRef(Rc::clone(&*files)), min_group, props.pack.clone()),
+            move |(files, min_group, pack)| {
+                *generation.borrow_mut() += 1;
+                let this = *generation.borrow();
+                let (files, min_group, pack) = (Rc::clone(&files.0), *min_group, pack.clone());
+                if files.read.is_empty() && files.unreadable.is_empty() {
+                    report.set(None);
+                    aggregating.set(None);
+                } else {
+                    aggregating.set(Some((0, files.read.len())));
+                    yew::platform::spawn_local(async move {
+                        let current = || *generation.borrow() == this;
+                        let progress = |done: usize, total: usize| {
+                            let current = current();
+                            if current {
+                                aggregating.set(Some((done, total)));
+                            }
+                            current
+                        };
+                        let result = aggregate_in_batches(&pack, &files, min_group, progress).await;
+                        if let Some(result) = result.filter(|_| current()) {
+                            aggregating.set(None);
+                            report.set(Some(Rc::new(result)));
+                        }
+                    });
+                }
+            },
+        );
+    }
+    let report = (*report).clone();
 
-    let results = match report.as_ref() {
+    let results = match report.as_deref() {
         None => html! {},
         Some(Err(error)) => html! {
             <p class="kizuki-notice kizuki-notice--error" role="alert">{ text.error(props.lang, error.code()) }</p>
@@ -246,8 +299,8 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                         </p>
                     }
                     { figures(props, text, report) }
-                    if crate::kind::questionnaire_groups::applies(&props.pack) {
-                        { crate::kind::questionnaire_groups::view(&props.pack, props.lang, &files.read, report.min_group) }
+                    if let Some(groups) = report.questionnaire.as_ref().filter(|_| crate::kind::questionnaire_groups::applies(&props.pack)) {
+                        { crate::kind::questionnaire_groups::view(&props.pack, props.lang, groups, report.min_group) }
                     }
                     <div class="kizuki-actions kizuki-no-print">
                         <button type="button" class="kizuki-button" onclick={on_csv}>{ &text.agg_csv }</button>
@@ -282,7 +335,12 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                     <p id={id("min-help")} class="kizuki-hint">{ min_help }</p>
                 </div>
             </div>
-            <div class="kizuki-status kizuki-tools-progress" role="status" aria-live="polite">
+            <div class="kizuki-status kizuki-tools-progress" role="status" aria-live="polite"
+                 data-phase={match (*reading, *aggregating) {
+                     (Some(_), _) => "reading",
+                     (None, Some(_)) => "aggregating",
+                     (None, None) => "",
+                 }}>
                 if let Some((done, total)) = *reading {
                     <progress class="kizuki-tools-progress-bar" max={total.max(1).to_string()} value={done.to_string()}
                               aria-labelledby={id("progress")}></progress>
@@ -293,6 +351,10 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                             fill(text.agg_aggregating, &[("total", &total.to_string())])
                         }
                     }</span>
+                } else if let Some((done, total)) = *aggregating {
+                    <progress class="kizuki-tools-progress-bar" max={total.max(1).to_string()} value={done.to_string()}
+                              aria-labelledby={id("progress")}></progress>
+                    <span id={id("progress")}>{ fill(text.agg_aggregating, &[("total", &total.to_string())]) }</span>
                 }
             </div>
             { results }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::aggregate::{rate, shown_or, Group, Rows};
+use crate::aggregate::{part_can_show, rate, shown_or, Group, Rows};
 use crate::kind::course::{Course, CourseProgress, ModuleProgress};
 use crate::report::labels;
 use crate::text::Lang;
@@ -95,7 +95,9 @@ pub struct FeedbackNumbers {
     pub positive_percent: f64,
 }
 
-fn started(progress: &ModuleProgress) -> bool {
+/// Whether the learner started a module: read, tried or answered anything in it. Only
+/// started modules count in a module's figures.
+pub fn started(progress: &ModuleProgress) -> bool {
     !progress.lessons_read.is_empty()
         || !progress.scenarios.is_empty()
         || !progress.attempts.is_empty()
@@ -103,125 +105,242 @@ fn started(progress: &ModuleProgress) -> bool {
         || !progress.feedback.is_empty()
 }
 
-pub(crate) fn figures(
-    course: &Course,
-    files: &[&CourseProgress],
-    min_group: usize,
-) -> CourseFigures {
-    let results: Vec<_> = files.iter().map(|p| course.result(p)).collect();
-    let completed_course = results.iter().filter(|r| r.completed_on.is_some()).count();
+/// Running counts of one module.
+#[derive(Debug, Clone, Default)]
+struct ModuleTally {
+    started: usize,
+    completed: usize,
+    attempted: usize,
+    passed: usize,
+    /// Per feedback question, in the pack's order: (answered, positive).
+    feedback: Vec<(usize, usize)>,
+    /// Sum of active seconds, and the number of files that recorded any.
+    active_seconds: u64,
+    timed: usize,
+}
+
+/// Course figures as running counts: each learner's progress is added once
+/// ([`CourseTally::add`]) and dropped, so memory is bounded by the pack (its modules and
+/// feedback questions), not by the number of files.
+#[derive(Debug, Clone)]
+pub struct CourseTally<'c> {
+    course: &'c Course,
+    files: usize,
+    completed_course: usize,
+    modules: Vec<ModuleTally>,
+    follow_up_answered: usize,
+    follow_up_improved: usize,
+}
+
+impl<'c> CourseTally<'c> {
+    /// No files yet.
+    pub fn new(course: &'c Course) -> CourseTally<'c> {
+        let empty = ModuleTally {
+            feedback: vec![(0, 0); course.feedback_questions.len()],
+            ..ModuleTally::default()
+        };
+        CourseTally {
+            course,
+            files: 0,
+            completed_course: 0,
+            modules: vec![empty; course.modules.len()],
+            follow_up_answered: 0,
+            follow_up_improved: 0,
+        }
+    }
+
+    /// Adds one learner's progress.
+    pub fn add(&mut self, progress: &CourseProgress) {
+        let course = self.course;
+        let result = course.result(progress);
+        self.files += 1;
+        if result.completed_on.is_some() {
+            self.completed_course += 1;
+        }
+        for (index, (module, tally)) in course.modules.iter().zip(&mut self.modules).enumerate() {
+            let Some(member) = progress.modules.get(&module.id).filter(|m| started(m)) else {
+                continue;
+            };
+            tally.started += 1;
+            if result.modules.get(index).is_some_and(|m| m.completed) {
+                tally.completed += 1;
+            }
+            if !member.attempts.is_empty() {
+                tally.attempted += 1;
+            }
+            if member.attempts.iter().any(|a| a.passed) {
+                tally.passed += 1;
+            }
+            for (question, counts) in course.feedback_questions.iter().zip(&mut tally.feedback) {
+                if let Some(answer) = member.feedback.get(&question.id) {
+                    counts.0 += 1;
+                    if question.positive.contains(answer) {
+                        counts.1 += 1;
+                    }
+                }
+            }
+            if member.active_seconds > 0 {
+                tally.active_seconds = tally.active_seconds.saturating_add(member.active_seconds);
+                tally.timed += 1;
+            }
+        }
+        if let Some(follow_up) = &progress.follow_up {
+            self.follow_up_answered += 1;
+            if follow_up.improved {
+                self.follow_up_improved += 1;
+            }
+        }
+    }
+
+    /// The figures, each group hidden below `min_group`.
+    pub fn finish(self, min_group: usize) -> CourseFigures {
+        let course = self.course;
+        let modules = course
+            .modules
+            .iter()
+            .zip(&self.modules)
+            .map(|(module, tally)| ModuleFigures {
+                id: module.id.clone(),
+                figures: Group::of(tally.started, min_group, || {
+                    module_numbers(course, tally, min_group)
+                }),
+            })
+            .collect();
+        let (answered, improved) = (self.follow_up_answered, self.follow_up_improved);
+        CourseFigures {
+            completed_course: self.completed_course,
+            completion_rate_percent: rate(self.completed_course, self.files),
+            modules,
+            follow_up: Group::of(
+                if part_can_show(improved, answered) {
+                    answered
+                } else {
+                    0
+                },
+                min_group,
+                || FollowUpNumbers {
+                    answered,
+                    improved,
+                    improved_percent: rate(improved, answered),
+                },
+            ),
+        }
+    }
+}
+
+fn module_numbers(course: &Course, tally: &ModuleTally, min_group: usize) -> ModuleNumbers {
+    let feedback = course
+        .feedback_questions
+        .iter()
+        .zip(&tally.feedback)
+        .map(|(question, &(answered, positive))| FeedbackFigures {
+            question: question.id.clone(),
+            // Hidden too when the positive or the other answers are few.
+            figures: Group::of(
+                if part_can_show(positive, answered) {
+                    answered
+                } else {
+                    0
+                },
+                min_group,
+                || FeedbackNumbers {
+                    answered,
+                    positive,
+                    positive_percent: rate(positive, answered),
+                },
+            ),
+        })
+        .collect();
+    let (attempted, passed) = (tally.attempted, tally.passed);
+    ModuleNumbers {
+        started: tally.started,
+        completed: tally.completed,
+        completion_rate_percent: rate(tally.completed, tally.started),
+        quiz: Group::of(
+            if part_can_show(passed, attempted) {
+                attempted
+            } else {
+                0
+            },
+            min_group,
+            || QuizNumbers {
+                attempted,
+                passed,
+                pass_rate_percent: rate(passed, attempted),
+            },
+        ),
+        feedback,
+        mean_active_minutes: (tally.timed > 0)
+            .then(|| (tally.active_seconds as f64 / tally.timed as f64 / 6.0).round() / 10.0),
+    }
+}
+
+/// One learner's rows for `kizuki aggregate --rows`: the course as a whole and one row
+/// per module, as [`CourseTally`] counts them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CourseFileRows {
+    /// Every module completed.
+    pub completed_course: bool,
+    /// The follow-up's answer: a concrete improvement was made (`None`: not answered).
+    pub improved: Option<bool>,
+    /// One per module, in course order.
+    pub modules: Vec<ModuleRow>,
+}
+
+/// One learner in one module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModuleRow {
+    /// The module id.
+    pub module: String,
+    /// Started (only started modules count in a module's figures).
+    pub started: bool,
+    /// Completed.
+    pub completed: bool,
+    /// Quiz attempts.
+    pub attempts: usize,
+    /// An attempt passed.
+    pub passed: bool,
+    /// The best attempt's score in percent.
+    pub best_percent: Option<u8>,
+    /// Active time on the module, in seconds.
+    pub active_seconds: u64,
+    /// Per feedback question, in the pack's order: the answer and whether it is positive.
+    pub feedback: Vec<Option<(String, bool)>>,
+}
+
+/// The rows of one learner's progress.
+pub fn course_file_rows(course: &Course, progress: &CourseProgress) -> CourseFileRows {
+    let result = course.result(progress);
     let modules = course
         .modules
         .iter()
         .enumerate()
         .map(|(index, module)| {
-            let members: Vec<(usize, &ModuleProgress)> = files
-                .iter()
-                .enumerate()
-                .filter_map(|(file, p)| p.modules.get(&module.id).map(|m| (file, m)))
-                .filter(|(_, m)| started(m))
-                .collect();
-            let figures = Group::of(members.len(), min_group, || {
-                let module_result =
-                    |file: usize| results.get(file).and_then(|r| r.modules.get(index));
-                let completed = members
-                    .iter()
-                    .filter(|(file, _)| module_result(*file).is_some_and(|m| m.completed))
-                    .count();
-                let attempted = members
-                    .iter()
-                    .filter(|(_, m)| !m.attempts.is_empty())
-                    .count();
-                let passed = members
-                    .iter()
-                    .filter(|(_, m)| m.attempts.iter().any(|a| a.passed))
-                    .count();
-                let feedback = course
+            let member = progress.modules.get(&module.id);
+            let module_result = result.modules.get(index);
+            ModuleRow {
+                module: module.id.clone(),
+                started: member.is_some_and(started),
+                completed: module_result.is_some_and(|m| m.completed),
+                attempts: member.map_or(0, |m| m.attempts.len()),
+                passed: member.is_some_and(|m| m.attempts.iter().any(|a| a.passed)),
+                best_percent: module_result.and_then(|m| m.best_percent),
+                active_seconds: member.map_or(0, |m| m.active_seconds),
+                feedback: course
                     .feedback_questions
                     .iter()
                     .map(|question| {
-                        let answers: Vec<&String> = members
-                            .iter()
-                            .filter_map(|(_, m)| m.feedback.get(&question.id))
-                            .collect();
-                        FeedbackFigures {
-                            question: question.id.clone(),
-                            figures: {
-                                let positive = answers
-                                    .iter()
-                                    .filter(|a| question.positive.contains(a))
-                                    .count();
-                                // Hidden too when the positive or the other answers are few.
-                                let size =
-                                    if crate::aggregate::part_can_show(positive, answers.len()) {
-                                        answers.len()
-                                    } else {
-                                        0
-                                    };
-                                Group::of(size, min_group, || FeedbackNumbers {
-                                    answered: answers.len(),
-                                    positive,
-                                    positive_percent: rate(positive, answers.len()),
-                                })
-                            },
-                        }
+                        let answer = member?.feedback.get(&question.id)?;
+                        Some((answer.clone(), question.positive.contains(answer)))
                     })
-                    .collect();
-                let times: Vec<u64> = members
-                    .iter()
-                    .map(|(_, m)| m.active_seconds)
-                    .filter(|seconds| *seconds > 0)
-                    .collect();
-                let mean_active_minutes = (!times.is_empty()).then(|| {
-                    let total: u64 = times.iter().sum();
-                    (total as f64 / times.len() as f64 / 6.0).round() / 10.0
-                });
-                ModuleNumbers {
-                    mean_active_minutes,
-                    started: members.len(),
-                    completed,
-                    completion_rate_percent: rate(completed, members.len()),
-                    quiz: Group::of(
-                        if crate::aggregate::part_can_show(passed, attempted) {
-                            attempted
-                        } else {
-                            0
-                        },
-                        min_group,
-                        || QuizNumbers {
-                            attempted,
-                            passed,
-                            pass_rate_percent: rate(passed, attempted),
-                        },
-                    ),
-                    feedback,
-                }
-            });
-            ModuleFigures {
-                id: module.id.clone(),
-                figures,
+                    .collect(),
             }
         })
         .collect();
-    let answers: Vec<bool> = files
-        .iter()
-        .filter_map(|p| p.follow_up.as_ref().map(|f| f.improved))
-        .collect();
-    let improved = answers.iter().filter(|i| **i).count();
-    let size = if crate::aggregate::part_can_show(improved, answers.len()) {
-        answers.len()
-    } else {
-        0
-    };
-    CourseFigures {
-        completed_course,
-        completion_rate_percent: rate(completed_course, files.len()),
+    CourseFileRows {
+        completed_course: result.completed_on.is_some(),
+        improved: progress.follow_up.as_ref().map(|f| f.improved),
         modules,
-        follow_up: Group::of(size, min_group, || FollowUpNumbers {
-            answered: answers.len(),
-            improved,
-            improved_percent: rate(improved, answers.len()),
-        }),
     }
 }
 

@@ -236,6 +236,46 @@ pub fn group_report(
     })
 }
 
+/// One person's row for `kizuki aggregate --rows`: what the group analysis uses of the
+/// answers and nothing more (no item answers, no result).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonRow {
+    /// Whether every item is answered (only complete answers are averaged).
+    pub complete: bool,
+    /// The analysis's respondent answer (e.g. `male`), when it has one.
+    pub split: Option<String>,
+    /// The group the file names.
+    pub group: Option<String>,
+    /// The raw value of each analysis measure, in the pack's order (`None` if incomplete).
+    pub measures: Vec<Option<i32>>,
+}
+
+/// The row of one person's answers, as [`figures`] reads them.
+pub fn person_row(questionnaire: &Questionnaire, answers: &QuestionnaireAnswers) -> PersonRow {
+    let complete = questionnaire.result(answers).complete;
+    let analysis = questionnaire.group_analysis.as_ref();
+    PersonRow {
+        complete,
+        split: analysis
+            .and_then(|a| a.by.as_ref())
+            .and_then(|by| answers.respondent.get(by).cloned()),
+        group: answers.group.clone(),
+        measures: analysis
+            .map(|a| {
+                a.measures
+                    .iter()
+                    .map(|id| {
+                        complete
+                            .then(|| questionnaire.measure(id))
+                            .flatten()
+                            .and_then(|m| questionnaire.measure_raw(answers, m))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
 /// The group analysis of imported answers (one per person, duplicates already left out):
 /// incomplete ones counted apart, the rest split and grouped with small groups hidden.
 /// Empty splits when the questionnaire has no group analysis.
@@ -335,6 +375,12 @@ pub fn figures(
 /// The report as CSV for spreadsheets (UTF-8 with a byte-order mark, CRLF): one row per
 /// shown whole or group, hidden ones written as hidden with no figures.
 pub fn group_report_csv(questionnaire: &Questionnaire, report: &GroupReport) -> String {
+    splits_csv(questionnaire, &report.splits)
+}
+
+/// The same table for the splits of an aggregation report's [`QuestionnaireFigures`]
+/// (the aggregation page draws and saves the one report it made, never a second import).
+pub fn splits_csv(questionnaire: &Questionnaire, splits: &[Split]) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -357,7 +403,7 @@ pub fn group_report_csv(questionnaire: &Questionnaire, report: &GroupReport) -> 
     header.extend(measures.iter().cloned());
     header.extend(parts.iter().map(|p| format!("risk_{p}")));
     let _ = writer.write_record(&header);
-    for split in &report.splits {
+    for split in splits {
         let value = split.value.clone().unwrap_or_default();
         let rows = std::iter::once(("(all)".to_string(), &split.whole)).chain(
             split.groups.iter().map(|g| {

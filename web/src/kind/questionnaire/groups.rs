@@ -1,12 +1,10 @@
-//! The stress group analysis on the aggregation page (the tools module): the core's
-//! `group_report` of the files read, drawn as the two 仕事のストレス判定図 (workload–control
+//! The stress group analysis on the aggregation page (the tools module): the
+//! `questionnaire` figures of the page's one aggregation report, drawn as the two 仕事のストレス判定図 (workload–control
 //! and supervisor–coworker support) per sex, with a table of the means and, where the pack
 //! carries a model, the health risk; hidden groups are listed as hidden, never drawn.
 
-use kizuki_core::aggregate::{ExportFile, Group};
-use kizuki_core::kind::questionnaire::aggregate::{
-    group_report, group_report_csv, GroupReport, Means,
-};
+use kizuki_core::aggregate::Group;
+use kizuki_core::kind::questionnaire::aggregate::{splits_csv, Means, QuestionnaireFigures};
 use kizuki_core::kind::questionnaire::Questionnaire;
 use kizuki_core::{Lang, ValidPack};
 use yew::prelude::*;
@@ -134,21 +132,15 @@ fn mean(means: &Means, id: &str) -> f64 {
     means.measures.get(id).copied().unwrap_or_default()
 }
 
-/// The group analysis of `files` for a questionnaire pack.
-pub fn view(pack: &ValidPack, lang: Lang, files: &[(String, Vec<u8>)], min_group: usize) -> Html {
+/// The group analysis of a questionnaire pack: the aggregation report's figures (files
+/// imported once, by the report), with the report's minimum group.
+pub fn view(pack: &ValidPack, lang: Lang, report: &QuestionnaireFigures, min_group: usize) -> Html {
     let text = stress_groups_text(lang);
     let Some(questionnaire) = pack.content::<Questionnaire>() else {
         return Html::default();
     };
-    let inputs: Vec<ExportFile<'_>> = files
-        .iter()
-        .map(|(name, bytes)| ExportFile { name, bytes })
-        .collect();
-    let Ok(report) = group_report(pack, &inputs, Some(min_group)) else {
-        return Html::default();
-    };
     let csv = {
-        let csv = group_report_csv(questionnaire, &report);
+        let csv = splits_csv(questionnaire, &report.splits);
         let name = format!("{}-groups-{}.csv", pack.pack().id, platform::today());
         Callback::from(move |_: MouseEvent| {
             let _ = platform::download(&name, "text/csv;charset=utf-8", &csv);
@@ -163,7 +155,7 @@ pub fn view(pack: &ValidPack, lang: Lang, files: &[(String, Vec<u8>)], min_group
             <h3>{ &text.heading }</h3>
             <p>{ &text.intro }</p>
             <p>{ fill(text.counted, &[("counted", &report.files_counted.to_string()), ("incomplete", &report.files_incomplete.to_string())]) }</p>
-            { for report.splits.iter().map(|split| split_view(questionnaire, &report, split, text, lang)) }
+            { for report.splits.iter().map(|split| split_view(questionnaire, min_group, split, text, lang)) }
             if !has_risk {
                 <p class="kizuki-hint">{ &text.no_risk }</p>
             }
@@ -180,7 +172,7 @@ pub fn view(pack: &ValidPack, lang: Lang, files: &[(String, Vec<u8>)], min_group
 
 fn split_view(
     questionnaire: &Questionnaire,
-    report: &GroupReport,
+    min_group: usize,
     split: &kizuki_core::kind::questionnaire::aggregate::Split,
     text: &StressGroupsText,
     lang: Lang,
@@ -254,7 +246,7 @@ fn split_view(
                                     <td colspan={(measures.len() + 1).to_string()}>
                                         // A group of 10 or more is hidden only so that a smaller one
                                         // cannot be worked out by subtraction.
-                                        { if whole_shown && group_size(split, name) >= report.min_group {
+                                        { if whole_shown && group_size(split, name) >= min_group {
                                             text.hidden_complement
                                         } else {
                                             text.hidden
