@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the deployable static site into dist/ and the npm package of the embed into dist/npm/.
 #
-#   scripts/build.sh          release: wasm32 release build, wasm-bindgen, wasm-opt -O1
-#                             (-O2 and -Oz make the wasm smaller raw but ~10% larger gzipped:
-#                             BENCHMARKS.md, release profile table)
+#   scripts/build.sh          release: wasm32 release build, wasm-bindgen, wasm-opt -O1 with
+#                             the functions grouped by name (scripts/wasm-order.mjs: ~3% less
+#                             gzip); -Os and -Oz make the wasm smaller raw but ~8% larger
+#                             gzipped (BENCHMARKS.md, issue 14's size levers)
 #   scripts/build.sh --dev    debug wasm, no wasm-opt (faster to build, much larger)
 #   KIZUKI_KITS="course tools" scripts/build.sh
 #                             rebuilds only those kits' wasm; the others keep their last built
@@ -44,7 +45,11 @@ for kit in "${KITS[@]}"; do
   else
     step "wasm32: building kizuki-web for kit '$kit' ($profile)"
     if [ "$profile" = release ]; then
-      wasm_cargo build --release -p kizuki-web --no-default-features --features "$kit"
+      # The name section is kept in the build (wasm-opt strips it below, with --strip-debug):
+      # target-wasm/post-release/<kit>/kizuki_<kit>_bg.wasm then has every function's name,
+      # for `node tests/bench/wasm-crates.mjs` (which crates the bytes come from) at no cost.
+      CARGO_PROFILE_RELEASE_STRIP=false \
+        wasm_cargo build --release -p kizuki-web --no-default-features --features "$kit"
       wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
     else
       wasm_cargo build -p kizuki-web --no-default-features --features "$kit"
@@ -64,10 +69,13 @@ for kit in "${KITS[@]}"; do
   opt_flags=()
   if [ "$profile" = release ]; then
     mapfile -t features < <(wasm_opt_feature_flags)
-    opt_flags=(-O1 "${features[@]}" --strip-debug --strip-producers)
+    # -O1, then the functions ordered by their (grouping) names, then every custom section
+    # dropped: names, producers, target_features.
+    opt_flags=(-O1 "${features[@]}" --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features)
   fi
   key="$({
     sha256sum "$wasm_in" | cut -d' ' -f1
+    sha256sum scripts/wasm-order.mjs | cut -d' ' -f1
     wasm-bindgen --version
     sed -n 's/^ *"version": *"\(.*\)".*/\1/p' node_modules/binaryen/package.json | head -n 1
     echo "${bindgen_flags[*]} | ${opt_flags[*]}"
@@ -82,9 +90,14 @@ for kit in "${KITS[@]}"; do
     wasm-bindgen "${bindgen_flags[@]}" "$wasm_in" 2>&1 | grep -v "target_features. custom section is missing" >&2 || true
     [ -f "$post/kizuki_${kit}_bg.wasm" ] || die "wasm-bindgen failed"
     if [ "$profile" = release ]; then
+      # Related functions side by side (generic instances, one type's impls): gzip and
+      # brotli find more repeats. The names exist because the build keeps them (above).
+      node scripts/wasm-order.mjs "$post/kizuki_${kit}_bg.wasm" "$post/ordered.wasm" ||
+        die "could not order the functions of $kit's module"
       step "wasm-opt ${opt_flags[*]} ($kit)"
-      node_modules/.bin/wasm-opt "${opt_flags[@]}" "$post/kizuki_${kit}_bg.wasm" -o "$post/optimised.wasm" ||
+      node_modules/.bin/wasm-opt "${opt_flags[@]}" "$post/ordered.wasm" -o "$post/optimised.wasm" ||
         die "wasm-opt failed"
+      rm -f "$post/ordered.wasm"
     else
       cp "$post/kizuki_${kit}_bg.wasm" "$post/optimised.wasm"
     fi
@@ -129,6 +142,11 @@ node -e '
   if (filled.includes("KIZUKI_WORDS")) { console.error("kizuki.js: no KIZUKI_WORDS block"); process.exit(1); }
   fs.writeFileSync(script, filled);
 ' "$staging/kizuki.js" web/locales || die "could not fill kizuki.js with the locale words and kinds"
+# The glue and kizuki.js without their comments and indentation (about 3.5 KB gzip less per
+# widget); the readable sources stay in www/ and target-wasm/post-<profile>/.
+if [ "$profile" = release ]; then
+  node scripts/strip-js.mjs "$staging/kizuki.js" "$staging"/pkg/kizuki_*.js >/dev/null || die "could not strip the JS"
+fi
 # The home page's "about this content" panel: each pack's maker, reviews (or that there are
 # none yet), versions, content-as-of date, licence and how to report an error, in both
 # languages, worded as the widgets' panel (web/src/about.rs, kizuki_core::about).

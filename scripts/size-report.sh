@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints each file of a built site with its raw and gzip -9 size, totals, and the two
-# budgets of the brief (one widget <= 120 KB gzipped; the whole app <= 250 KB gzipped).
+# Prints each file of a built site with its raw and gzip -9 size, totals, every widget all in,
+# and the budgets (one widget <= 250 KB gzip, issue 14; goal 120 KB; the whole app <= 250 KB).
 # Informational: BENCHMARKS.md owns the checks.   Usage: scripts/size-report.sh [dist]
 set -euo pipefail
 dir="${1:-dist}"
@@ -20,17 +20,26 @@ while IFS= read -r file; do
 done < <(find . -path ./npm -prune -o -type f ! -name '*.gz' ! -name '*.br' -print | sed 's#^\./##' | LC_ALL=C sort)
 printf '%-40s %10d %10d\n' "TOTAL (site, without npm/)" "$total_raw" "$total_gz"
 
-# One embedded checklist widget: its wasm, its glue, kizuki.js, kizuki.css and its pack.
-widget_gz=0
-for file in pkg/kizuki_checklist_bg.wasm pkg/kizuki_checklist.js kizuki.js kizuki.css; do
-  [ -f "$file" ] && widget_gz=$((widget_gz + $(gz "$file")))
-done
-largest_pack=0
-for pack in content/mh-checklist.json; do
+# One widget per pack the site ships: its kit's module (wasm + glue), kizuki.js, kizuki.css and
+# the pack (the kit is the pack's `kit.type`; each kit is its own module). Issue 14's bar is
+# 250 KB (256,000 bytes) gzip for every one; the brief's goal is 120 KB (122,880 bytes).
+printf '\n%-40s %10s %10s %10s %10s\n' "widget, all in (gzip -9)" "wasm" "glue+js+css" "pack" "total"
+worst=0
+worst_name=
+for pack in content/*.json; do
   [ -f "$pack" ] || continue
-  size=$(gz "$pack")
-  [ "$size" -gt "$largest_pack" ] && largest_pack=$size
+  kind=$(node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write((p.kit && p.kit.type) || "")' "$pack")
+  wasm="pkg/kizuki_${kind}_bg.wasm"
+  [ -n "$kind" ] && [ -f "$wasm" ] || continue
+  wasm_gz=$(gz "$wasm")
+  rest_gz=0
+  for file in "pkg/kizuki_$kind.js" kizuki.js kizuki.css; do
+    [ -f "$file" ] && rest_gz=$((rest_gz + $(gz "$file")))
+  done
+  pack_gz=$(gz "$pack")
+  total=$((wasm_gz + rest_gz + pack_gz))
+  printf '%-40s %10d %10d %10d %10d\n' "$(basename "$pack" .json) ($kind)" "$wasm_gz" "$rest_gz" "$pack_gz" "$total"
+  if [ "$total" -gt "$worst" ]; then worst=$total worst_name="$(basename "$pack" .json)"; fi
 done
-widget_gz=$((widget_gz + largest_pack))
-printf '\nchecklist widget, all in (its wasm + glue + kizuki.js + css + its pack): %d bytes gzip (goal 122880, next step 256000)\n' "$widget_gz"
+printf '\nlargest widget, all in: %s, %d bytes gzip (bar 256000, goal 122880)\n' "$worst_name" "$worst"
 printf 'whole site, every kit: %d bytes gzip (budget 256000)\n' "$total_gz"

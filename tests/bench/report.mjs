@@ -192,7 +192,7 @@ function render({ run, browser, engine, profiles }) {
   if (!profiles) {
     push('Not measured in this run.', '');
   } else {
-    push('`kizuki_checklist_bg.wasm` (the checklist kit\'s module) after wasm-bindgen, built by tests/bench/wasm-profiles.sh into target/bench-wasm (the shipped profile is opt-level "z", fat LTO, 1 codegen unit, then wasm-opt -O1: the levels above it shrink the raw wasm but grow it gzipped).', '');
+    push('`kizuki_checklist_bg.wasm` (the checklist kit\'s module) after wasm-bindgen, built by tests/bench/wasm-profiles.sh into target/bench-wasm (the shipped profile is opt-level "z", fat LTO, 1 codegen unit, then the functions ordered by name (scripts/wasm-order.mjs) and wasm-opt -O1: the levels above it shrink the raw wasm but grow it gzipped; every level here is ordered the same way).', '');
     push('| opt-level | LTO | codegen-units | wasm-opt | raw | gzip -9 | brotli | build |', '|---|---|---:|---|---:|---:|---:|---:|');
     for (const r of profiles.rows) {
       const shipped = r.variant === 'shipped' && r.wasmOpt === '-O1';

@@ -7,10 +7,13 @@
 #   tests/bench/wasm-profiles.sh OUT.json [VARIANT...]
 #
 # Variants (opt-level, lto, codegen-units): shipped = z/fat/1 (Cargo.toml), s, o3, z-nolto,
-# z-cgu16 by default; z-thin on request. wasm-opt: none and -O1 (the shipped level) on every
-# variant; on the shipped variant also -O2 and -Oz.
-# names: the shipped settings but `strip = false`, for tests/bench/wasm-crates.mjs: which
-# crates the code bytes come from (no size row: the name section is not shipped).
+# z-cgu16 by default; z-thin on request. Every variant keeps its function names (`strip =
+# false`), as scripts/build.sh does, so that wasm-opt can order the functions the shipped way
+# (scripts/wasm-order.mjs, then --reorder-functions-by-name) and strip the names after.
+# wasm-opt: none (custom sections stripped only) and -O1 (the shipped level) on every
+# variant; on the shipped variant also -O2 and -Oz, ordered the same way.
+# The shipped variant's names also give tests/bench/wasm-crates.mjs's table: which crates
+# the code bytes come from. `names` alone does only that (no size row).
 # KIZUKI_BENCH_SHIPPED_WASM=PATH: use this wasm (scripts/build.sh's, just built) for the
 # shipped variant instead of building it again.
 set -euo pipefail
@@ -22,7 +25,7 @@ out="${1:?usage: tests/bench/wasm-profiles.sh OUT.json [VARIANT...]}"
 shift
 all_variants=(shipped s o3 z-thin z-nolto z-cgu16 names)
 variants=("$@")
-[ "${#variants[@]}" -gt 0 ] || variants=(shipped s o3 z-nolto z-cgu16 names)
+[ "${#variants[@]}" -gt 0 ] || variants=(shipped s o3 z-nolto z-cgu16)
 
 settings() {
   case "$1" in
@@ -69,12 +72,10 @@ for variant in "${variants[@]}"; do
     note "using $built (built by scripts/build.sh with the shipped profile)"
     seconds=null
   else
-    strip=true
-    [ "$variant" = names ] && strip=false
     CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" \
       CARGO_PROFILE_RELEASE_LTO="$lto" \
       CARGO_PROFILE_RELEASE_CODEGEN_UNITS="$cgu" \
-      CARGO_PROFILE_RELEASE_STRIP="$strip" \
+      CARGO_PROFILE_RELEASE_STRIP=false \
       wasm_cargo build --release -p kizuki-web --no-default-features --features checklist --quiet
     seconds=$(($(date +%s) - started))
     built="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
@@ -84,18 +85,21 @@ for variant in "${variants[@]}"; do
   wasm-bindgen --target web --out-dir "$bindgen" --out-name kizuki_checklist "$built" 2>&1 |
     grep -v "target_features. custom section is missing" >&2 || true
   [ -f "$bindgen/kizuki_checklist_bg.wasm" ] || die "wasm-bindgen failed"
-  if [ "$variant" = names ]; then
+  if [ "$variant" = names ] || [ "$variant" = shipped ]; then
     node tests/bench/wasm-crates.mjs "$bindgen/kizuki_checklist_bg.wasm" --top 20 >"$work/crates.json"
     note "code bytes by crate: $(node -e 'const c = require(process.argv[1]); console.log(c.crates.slice(0, 6).map((x) => `${x.crate} ${x.bytes}`).join(", "))' "$work/crates.json")"
-    continue
+    [ "$variant" = names ] && continue
   fi
-  record "$variant" "$opt" "$lto" "$cgu" none "$seconds" "$bindgen/kizuki_checklist_bg.wasm"
+  strip_flags=(--strip-debug --strip-producers --strip-target-features)
+  node_modules/.bin/wasm-opt "${features[@]}" "${strip_flags[@]}" "$bindgen/kizuki_checklist_bg.wasm" -o "$work/bare.wasm"
+  record "$variant" "$opt" "$lto" "$cgu" none "$seconds" "$work/bare.wasm"
+  node scripts/wasm-order.mjs "$bindgen/kizuki_checklist_bg.wasm" "$work/ordered.wasm"
   # binaryen's npm wasm-opt runs in Node and takes minutes a pass here: few levels.
   levels=(-O1)
   [ "$variant" = shipped ] && levels=(-O1 -O2 -Oz)
   for level in "${levels[@]}"; do
-    node_modules/.bin/wasm-opt "$level" "${features[@]}" --strip-debug --strip-producers \
-      "$bindgen/kizuki_checklist_bg.wasm" -o "$work/opt.wasm"
+    node_modules/.bin/wasm-opt "$level" "${features[@]}" --reorder-functions-by-name "${strip_flags[@]}" \
+      "$work/ordered.wasm" -o "$work/opt.wasm"
     record "$variant" "$opt" "$lto" "$cgu" "$level" "$seconds" "$work/opt.wasm"
   done
   note "$(tail -n 1 "$lines")"

@@ -15,7 +15,8 @@ use yew::prelude::*;
 use crate::load::{fetch_text, LoadError};
 use crate::{contact_details, ui_text};
 
-const BUILT_IN_JSON: &str = include_str!("../../content/directory/default.json");
+/// `content/directory/default.json`, minified by `build.rs` (the same data, no indentation).
+const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/directory_default.json"));
 
 /// The built-in list of public services by type.
 pub fn built_in() -> &'static Directory {

@@ -1,0 +1,120 @@
+// The size steps of scripts/build.sh: the JS stripper, the function ordering before wasm-opt,
+// and what dist/ ships (no custom sections in a module, no comments in the glue).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { stripJs } from '../../scripts/strip-js.mjs';
+import { groupingKey, renameFunctions } from '../../scripts/wasm-order.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+test('stripJs drops comment lines and indentation, and keeps every line of code', () => {
+  const source = [
+    '/**',
+    ' * A doc comment.',
+    ' */',
+    'export function f(a) {',
+    '    // a line comment',
+    '    const s = "/* not a comment */"; // trailing comments stay',
+    '    return `x${a}`;',
+    '}',
+    '/* one-line block */',
+    '',
+  ].join('\n');
+  assert.equal(
+    stripJs(source),
+    'export function f(a) {\nconst s = "/* not a comment */"; // trailing comments stay\nreturn `x${a}`;\n}\n',
+  );
+});
+
+test('stripJs refuses a file where a string may span lines', () => {
+  assert.throws(() => stripJs('const t = `first\n    second`;\n'), /template string/);
+  assert.throws(() => stripJs('const t = "first \\\n    second";\n'), /next line/);
+  assert.throws(() => stripJs('/* open\nconst a = 1;\n'), /not closed/);
+  assert.throws(() => stripJs('/* c */ const a = 1;\n'), /code after a comment/);
+});
+
+test('the grouping key drops the hash, crate disambiguators and a trait impl\'s leading <&', () => {
+  assert.equal(
+    groupingKey('<&mut serde_json::de::Deserializer<R> as serde_core::de::Deserializer>::deserialize_struct::h0123456789abcdef'),
+    'serde_json::de::Deserializer<R> as serde_core::de::Deserializer>::deserialize_struct',
+  );
+  assert.equal(groupingKey('core[c5930c85a12de822]::fmt::write'), 'core::fmt::write');
+  assert.equal(groupingKey('kizuki_core::validate::validate::hbdc201d37aa3fdeb'), 'kizuki_core::validate::validate');
+});
+
+// A module with one function `() -> ()` named `<&a::B as c::D>::e::h0000000000000000`, and a
+// producers section after the name section.
+function tinyModule(name) {
+  const bytes = (...b) => Buffer.from(b);
+  const vec = (b) => Buffer.concat([bytes(b.length), b]);
+  const section = (id, body) => Buffer.concat([bytes(id, body.length), body]);
+  const nameBytes = Buffer.from(name);
+  const funcNames = Buffer.concat([bytes(1, 0), vec(nameBytes)]);
+  const nameSection = Buffer.concat([vec(Buffer.from('name')), bytes(1), vec(funcNames)]);
+  return Buffer.concat([
+    bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00),
+    section(1, bytes(1, 0x60, 0, 0)),
+    section(3, bytes(1, 0)),
+    section(10, bytes(1, 2, 0, 0x0b)),
+    section(0, nameSection),
+    section(0, Buffer.concat([vec(Buffer.from('producers')), bytes(0)])),
+  ]);
+}
+
+test('renameFunctions changes the function names and nothing else', () => {
+  const original = tinyModule('<&a::B as c::D>::e::h0000000000000000');
+  const { bytes, renamed } = renameFunctions(original, groupingKey);
+  assert.equal(renamed, 1);
+  assert.deepEqual(bytes, tinyModule('a::B as c::D>::e'));
+  assert.ok(WebAssembly.validate(bytes));
+  assert.throws(() => renameFunctions(Buffer.from('not wasm'), groupingKey), /not a WebAssembly module/);
+});
+
+function customSections(bytes) {
+  const names = [];
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 0) {
+      const length = leb();
+      names.push(bytes.subarray(at, at + length).toString('utf8'));
+    }
+    at = end;
+  }
+  return names;
+}
+
+test('dist/ ships modules without custom sections and glue without comment lines', (t) => {
+  const pkg = join(ROOT, 'dist/pkg');
+  if (!existsSync(pkg)) {
+    t.skip('dist/ is not built');
+    return;
+  }
+  const files = readdirSync(pkg);
+  const modules = files.filter((file) => file.endsWith('_bg.wasm'));
+  assert.ok(modules.length >= 4, `modules in dist/pkg: ${modules.join(', ')}`);
+  for (const file of modules) {
+    assert.deepEqual(customSections(readFileSync(join(pkg, file))), [], `${file}: custom sections`);
+  }
+  for (const file of [...files.filter((f) => /^kizuki_[a-z]+\.js$/.test(f)).map((f) => join(pkg, f)), join(ROOT, 'dist/kizuki.js')]) {
+    const text = readFileSync(file, 'utf8');
+    assert.doesNotMatch(text, /^\s*(\/\/|\/\*)/m, `${file}: a comment line`);
+    assert.doesNotMatch(text, /^[ \t]+\S/m, `${file}: indentation`);
+  }
+});
