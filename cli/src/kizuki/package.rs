@@ -169,21 +169,14 @@ fn course_iri(pack: &ValidPack, given: Option<&str>) -> Result<String> {
     }
 }
 
-/// Escapes text for XML and HTML content and attribute values.
+/// Escapes text for XML and HTML content and attribute values: the core's HTML escaping,
+/// after dropping the control characters XML 1.0 does not allow (tab and line feed stay).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect();
+    kizuki_core::report::escape_html(&allowed)
 }
 
 /// The launch page: no words of its own (the widget shows its loading line and every
