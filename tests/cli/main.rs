@@ -730,3 +730,26 @@ fn aggregate_of_stress_self_check_exports_gives_the_group_analysis_with_small_se
     assert_eq!((sum / 12.0 * 10.0).round() / 10.0, expected);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A reader that has gone (`kizuki stats … | head`) ends the output quietly: no panic, the
+/// command's own exit code. The pipe's read end is closed before the command starts, so
+/// every write meets a broken pipe.
+#[test]
+fn a_closed_pipe_on_stdout_is_not_a_panic() {
+    for args in [
+        vec!["stats".to_string(), pack("checklist")],
+        vec!["validate".to_string(), pack("checklist")],
+        vec!["schema".to_string()],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output = Command::new(env!("CARGO_BIN_EXE_kizuki"))
+            .args(&args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("the kizuki binary runs");
+        assert_eq!(code(&output), 0, "{args:?}: {}", stderr(&output));
+        assert!(!stderr(&output).contains("panicked"), "{args:?}");
+    }
+}

@@ -27,15 +27,17 @@ pub fn validate(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
         any_error |= errors > 0;
         match format {
             Format::Text => {
+                let mut text = String::new();
                 for diagnostic in &diagnostics {
-                    println!("{}: {diagnostic}", path.display());
+                    text.push_str(&format!("{}: {diagnostic}\n", path.display()));
                 }
                 let warnings = diagnostics.len() - errors;
                 let verdict = if errors == 0 { "ok" } else { "FAILED" };
-                println!(
-                    "{}: {verdict} ({errors} errors, {warnings} warnings)",
+                text.push_str(&format!(
+                    "{}: {verdict} ({errors} errors, {warnings} warnings)\n",
                     path.display()
-                );
+                ));
+                emit(&text)?;
             }
             Format::Json => {
                 report.insert(
@@ -46,7 +48,7 @@ pub fn validate(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
         }
     }
     if let Format::Json = format {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
     }
     Ok(if any_error {
         ExitCode::from(1)
@@ -78,13 +80,15 @@ pub fn stats(path: &Path, format: Format) -> Result<ExitCode> {
     };
     let stats = kizuki_core::stats::pack_stats(&pack);
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
+        Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&stats)?))?,
         Format::Text => {
             let value = serde_json::to_value(&stats)?;
             if let serde_json::Value::Object(map) = value {
-                for (key, value) in map {
-                    println!("{key}: {value}");
-                }
+                let lines: String = map
+                    .iter()
+                    .map(|(key, value)| format!("{key}: {value}\n"))
+                    .collect();
+                emit(&lines)?;
             }
         }
     }

@@ -92,13 +92,20 @@ pub fn load_export(pack: &ValidPack, path: &Path) -> Result<Export> {
         .map_err(|error| invalid(format!("{}: {error} [{}]", path.display(), error.code())))
 }
 
-/// Writes text to stdout; a closed stdout is an I/O error (exit 2), not a panic.
+/// Writes text to stdout. When the reader has gone (a broken pipe, as in `kizuki stats … |
+/// head`) the rest is dropped quietly; any other failure is an I/O error (exit 2), never a
+/// panic.
 pub fn emit(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    stdout
+    match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
-        .context("cannot write to stdout")
+    {
+        // The reader has gone (`kizuki stats … | head`): nothing more is wanted, and that
+        // is not an error.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to stdout"),
+    }
 }
 
 /// The day obligations are dated on: `--today` when given (it must be `YYYY-MM-DD`, else a
