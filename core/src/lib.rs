@@ -72,7 +72,7 @@ pub mod vault;
 #[cfg(feature = "course")]
 pub use kind::course::xapi;
 #[cfg(feature = "course")]
-pub use kind::course::{cmi5, lms};
+pub use kind::course::{cmi5, lms, package as lms_package};
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::{Error, Result};

@@ -44,6 +44,25 @@ fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
+/// Runs `kizuki package <standard> --dist <dir>/dist -o <dir>/<zip> <extra…>`, checks that it
+/// succeeded, and returns the zip's files by name.
+fn package(dir: &Path, standard: &str, zip: &str, extra: &[&str]) -> BTreeMap<String, Vec<u8>> {
+    let out = dir.join(zip);
+    let dist = dir.join("dist");
+    let mut args = vec![
+        "package",
+        standard,
+        "--dist",
+        dist.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let output = kizuki(&args);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    unzip(&out)
+}
+
 /// `xmllint --noout --schema <schema> <document>`: (passed, what it said).
 fn xmllint(schema: &Path, document: &Path) -> (bool, String) {
     let output = Command::new("xmllint")
@@ -66,19 +85,12 @@ fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
 #[test]
 fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
     let dir = fake_dist("scorm12");
-    let zip = dir.join("course-scorm12.zip");
-    let output = kizuki(&[
-        "package",
+    let files = package(
+        &dir,
         "--scorm12",
-        "--dist",
-        dir.join("dist").to_str().unwrap(),
-        "-o",
-        zip.to_str().unwrap(),
-        "--center-name",
-        "東京産業保健総合支援センター <test>",
-    ]);
-    assert_eq!(code(&output), 0, "{}", stderr(&output));
-    let files = unzip(&zip);
+        "course-scorm12.zip",
+        &["--center-name", "東京産業保健総合支援センター <test>"],
+    );
     let names: Vec<&str> = files.keys().map(String::as_str).collect();
     assert_eq!(
         names,
@@ -145,21 +157,17 @@ fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
 #[test]
 fn a_cmi5_package_has_one_au_and_its_cmi5_xml_validates() {
     let dir = fake_dist("cmi5");
-    let zip = dir.join("course-cmi5.zip");
-    let output = kizuki(&[
-        "package",
+    let files = package(
+        &dir,
         "--cmi5",
-        "--dist",
-        dir.join("dist").to_str().unwrap(),
-        "-o",
-        zip.to_str().unwrap(),
-        "--iri",
-        "https://center.example.jp/kizuki/linecare/",
-        "--lang",
-        "en",
-    ]);
-    assert_eq!(code(&output), 0, "{}", stderr(&output));
-    let files = unzip(&zip);
+        "course-cmi5.zip",
+        &[
+            "--iri",
+            "https://center.example.jp/kizuki/linecare/",
+            "--lang",
+            "en",
+        ],
+    );
     assert!(files.contains_key("cmi5.xml"));
     assert!(!files.contains_key("imsmanifest.xml"));
     let structure = text(&files, "cmi5.xml");
@@ -268,5 +276,51 @@ fn a_package_is_refused_without_a_built_site_a_course_or_leave_to_replace() {
     );
     assert_eq!(std::fs::read(&zip).unwrap(), b"keep me");
     assert!(!dir.join("out.zip.partial").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_cli_writes_the_cores_package_byte_for_byte_every_time() {
+    use kizuki_core::lms_package::{build_package, LmsStandard, PackageOptions, SITE_FILES};
+    let dir = fake_dist("same");
+    let dist = dir.join("dist");
+    for zip in ["a.zip", "b.zip"] {
+        package(&dir, "--scorm12", zip, &["--center-name", "センター"]);
+    }
+    let written = std::fs::read(dir.join("a.zip")).unwrap();
+    assert_eq!(written, std::fs::read(dir.join("b.zip")).unwrap());
+    // What the embed guide's button builds from the same files (kizuki_core::lms_package).
+    let pack_bytes = std::fs::read(dist.join("content/linecare.json")).unwrap();
+    let pack = kizuki_core::load_pack(&pack_bytes).unwrap();
+    let site = SITE_FILES
+        .iter()
+        .map(|name| (name.to_string(), std::fs::read(dist.join(name)).unwrap()))
+        .collect();
+    let options = PackageOptions {
+        center_name: Some("センター".into()),
+        ..PackageOptions::new(LmsStandard::Scorm12, kizuki_core::Lang::Ja)
+    };
+    let core = build_package(&pack, &pack_bytes, &site, &options).unwrap();
+    assert_eq!(written, core.zip());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_center_address_that_is_not_http_is_refused_before_anything_is_written() {
+    let dir = fake_dist("bad-url");
+    let zip = dir.join("out.zip");
+    let output = kizuki(&[
+        "package",
+        "--scorm12",
+        "--dist",
+        dir.join("dist").to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+        "--center-url",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("http://"), "{}", stderr(&output));
+    assert!(!zip.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -337,9 +337,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             force,
         } => package::package(&package::PackageArgs {
             standard: if scorm12 {
-                package::Standard::Scorm12
+                kizuki_core::lms_package::LmsStandard::Scorm12
             } else {
-                package::Standard::Cmi5
+                kizuki_core::lms_package::LmsStandard::Cmi5
             },
             dist: &dist,
             pack: pack.as_deref(),

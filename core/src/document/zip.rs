@@ -1,6 +1,7 @@
 //! A ZIP archive of stored (uncompressed) entries, byte for byte deterministic: what a
 //! `.docx` needs, in 80 lines instead of a compression library in the planner's wasm
-//! (BENCHMARKS.md, the lever table, compares it with the `zip` and `docx-rs` crates).
+//! (BENCHMARKS.md, the lever table, compares it with the `zip` and `docx-rs` crates), and
+//! the one writer of LMS packages (`kind/course/package.rs`), in the CLI and the browser.
 
 /// CRC-32 (IEEE 802.3, reflected, as ZIP uses it), table built at compile time.
 const CRC_TABLE: [u32; 256] = {
@@ -36,9 +37,10 @@ const DOS_DATE: u16 = (1 << 5) | 1;
 
 /// The archive of `entries` (name, content), in that order, every entry stored.
 ///
-/// Entries stay far below 4 GiB (documents of a few KB), so no ZIP64 is needed; a larger
-/// size saturates, which no caller can reach with the input limits in place.
-pub(crate) fn stored_archive(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+/// Entries stay far below 4 GiB (documents of a few KB, packages of a few MB), so no ZIP64
+/// is needed; a larger size saturates, which no caller can reach with the input limits in
+/// place.
+pub(crate) fn stored_archive<N: AsRef<str>, B: AsRef<[u8]>>(entries: &[(N, B)]) -> Vec<u8> {
     fn u16le(out: &mut Vec<u8>, v: u16) {
         out.extend_from_slice(&v.to_le_bytes());
     }
@@ -49,6 +51,7 @@ pub(crate) fn stored_archive(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, data) in entries {
+        let (name, data) = (name.as_ref(), data.as_ref());
         let offset = size(out.len());
         let crc = crc32(data);
         // Local file header.

@@ -268,6 +268,7 @@ pub mod cmi5;
 mod draw;
 mod kind_impl;
 pub mod lms;
+pub mod package;
 pub mod report;
 mod session;
 pub mod steps;

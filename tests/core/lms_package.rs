@@ -1,0 +1,188 @@
+//! The LMS package the CLI and the embed guide's button both build (`lms_package`): its
+//! manifests and launch page as golden files, its file list, the zip's bytes, and every
+//! refusal.
+
+use std::collections::BTreeMap;
+
+use kizuki_core::lms_package::{
+    build_package, escape, LmsStandard, PackageError, PackageOptions, SCORM12_SCHEMAS, SITE_FILES,
+};
+use kizuki_core::{load_pack, Lang, ValidPack};
+
+use crate::golden::{check, data_dir};
+use crate::repo_root;
+
+/// Stand-ins for the built site's files (the package carries them as they are).
+fn site() -> BTreeMap<String, Vec<u8>> {
+    SITE_FILES
+        .iter()
+        .map(|name| (name.to_string(), format!("/* {name} */").into_bytes()))
+        .collect()
+}
+
+fn course_pack() -> (ValidPack, Vec<u8>) {
+    let bytes = std::fs::read(data_dir("course").join("pack.json")).unwrap();
+    (load_pack(&bytes).unwrap(), bytes)
+}
+
+fn text(files: &[(String, Vec<u8>)], name: &str) -> String {
+    let (_, bytes) = files
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("{name} is not in the package"));
+    String::from_utf8(bytes.clone()).unwrap()
+}
+
+#[test]
+fn the_scorm12_manifest_and_launch_page_match_their_golden_files() {
+    let (pack, bytes) = course_pack();
+    let options = PackageOptions {
+        center_name: Some("  ○○産業保健総合支援センター <b>&\u{7}  ".into()),
+        center_phone: Some("000-000-0000".into()),
+        center_url: Some("https://www.example.jp/".into()),
+        ..PackageOptions::new(LmsStandard::Scorm12, Lang::Ja)
+    };
+    let package = build_package(&pack, &bytes, &site(), &options).unwrap();
+    let names: Vec<&str> = package.files.iter().map(|(n, _)| n.as_str()).collect();
+    let pack_file = format!("content/{}.json", pack.pack().id);
+    let mut expected = vec!["imsmanifest.xml"];
+    expected.extend(SITE_FILES);
+    expected.extend([pack_file.as_str(), "index.html"]);
+    expected.extend(SCORM12_SCHEMAS.iter().map(|(name, _)| *name));
+    assert_eq!(names, expected);
+    assert_eq!(package.file_name, format!("{}-scorm12.zip", pack.pack().id));
+    // The pack is carried as it was given, not re-serialised.
+    assert_eq!(package.files[SITE_FILES.len() + 1].1, bytes);
+    let dir = data_dir("course");
+    check(
+        &dir.join("package.expected.imsmanifest.xml"),
+        &text(&package.files, "imsmanifest.xml"),
+    );
+    let page = text(&package.files, "index.html");
+    check(&dir.join("package.expected.scorm12.index.html"), &page);
+    assert!(
+        page.contains(r#"data-center-name="○○産業保健総合支援センター &lt;b&gt;&amp;""#),
+        "trimmed, escaped, the control character dropped: {page}"
+    );
+}
+
+#[test]
+fn the_cmi5_structure_matches_its_golden_file() {
+    let (pack, bytes) = course_pack();
+    let options = PackageOptions {
+        iri: Some(" https://center.example.jp/kizuki/course/ ".into()),
+        ..PackageOptions::new(LmsStandard::Cmi5, Lang::En)
+    };
+    let package = build_package(&pack, &bytes, &site(), &options).unwrap();
+    assert_eq!(package.files[0].0, "cmi5.xml");
+    assert!(!package.files.iter().any(|(n, _)| n.ends_with(".xsd")));
+    let structure = text(&package.files, "cmi5.xml");
+    check(
+        &data_dir("course").join("package.expected.cmi5.xml"),
+        &structure,
+    );
+    assert!(structure.contains(r#"<au id="https://center.example.jp/kizuki/course/au""#));
+    let page = text(&package.files, "index.html");
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(page.contains(r#"data-course-iri="https://center.example.jp/kizuki/course""#));
+    // Without an IRI, the pack's id makes one.
+    let package = build_package(
+        &pack,
+        &bytes,
+        &site(),
+        &PackageOptions::new(LmsStandard::Cmi5, Lang::Ja),
+    )
+    .unwrap();
+    let id = &pack.pack().id;
+    assert!(text(&package.files, "cmi5.xml")
+        .contains(&format!(r#"<course id="urn:kizuki:course:{id}">"#)));
+}
+
+#[test]
+fn the_zip_holds_every_file_stored_in_order_and_is_the_same_every_time() {
+    let (pack, bytes) = course_pack();
+    let options = PackageOptions::new(LmsStandard::Scorm12, Lang::Ja);
+    let package = build_package(&pack, &bytes, &site(), &options).unwrap();
+    let zip = package.zip();
+    assert_eq!(
+        zip,
+        build_package(&pack, &bytes, &site(), &options)
+            .unwrap()
+            .zip()
+    );
+    // Every entry's local header, in order, each stored (method 0) with its name and bytes.
+    let mut at = 0;
+    for (name, data) in &package.files {
+        assert_eq!(&zip[at..at + 4], b"PK\x03\x04", "{name}");
+        assert_eq!(u16::from_le_bytes([zip[at + 8], zip[at + 9]]), 0, "{name}");
+        let name_len = usize::from(u16::from_le_bytes([zip[at + 26], zip[at + 27]]));
+        assert_eq!(&zip[at + 30..at + 30 + name_len], name.as_bytes());
+        let start = at + 30 + name_len;
+        assert_eq!(&zip[start..start + data.len()], data.as_slice(), "{name}");
+        at = start + data.len();
+    }
+    assert_eq!(
+        &zip[at..at + 4],
+        b"PK\x01\x02",
+        "the central directory follows"
+    );
+}
+
+#[test]
+fn a_package_is_refused_for_another_kind_a_missing_file_or_a_bad_address() {
+    let (pack, bytes) = course_pack();
+    let scorm = PackageOptions::new(LmsStandard::Scorm12, Lang::Ja);
+    let checklist_bytes = std::fs::read(repo_root().join("content/mh-checklist.json")).unwrap();
+    let checklist = load_pack(&checklist_bytes).unwrap();
+    assert_eq!(
+        build_package(&checklist, &checklist_bytes, &site(), &scorm),
+        Err(PackageError::NotACourse("checklist"))
+    );
+    let mut without_lms = site();
+    without_lms.remove("lms.js");
+    assert_eq!(
+        build_package(&pack, &bytes, &without_lms, &scorm),
+        Err(PackageError::MissingSiteFile("lms.js"))
+    );
+    for iri in [
+        "javascript:alert(1)",
+        "https://a.example/x y",
+        "urn:x\"",
+        "center",
+    ] {
+        let options = PackageOptions {
+            iri: Some(iri.into()),
+            ..PackageOptions::new(LmsStandard::Cmi5, Lang::Ja)
+        };
+        assert_eq!(
+            build_package(&pack, &bytes, &site(), &options),
+            Err(PackageError::BadIri(iri.into())),
+            "{iri}"
+        );
+    }
+    let options = PackageOptions {
+        center_url: Some("javascript:alert(1)".into()),
+        ..scorm.clone()
+    };
+    assert!(matches!(
+        build_package(&pack, &bytes, &site(), &options),
+        Err(PackageError::BadCenterUrl(_))
+    ));
+    // Blank options are as good as none.
+    let options = PackageOptions {
+        iri: Some("  ".into()),
+        center_name: Some(" ".into()),
+        center_url: Some("".into()),
+        ..scorm.clone()
+    };
+    let package = build_package(&pack, &bytes, &site(), &options).unwrap();
+    assert!(!text(&package.files, "index.html").contains("data-center"));
+}
+
+#[test]
+fn escaping_drops_what_xml_cannot_hold() {
+    assert_eq!(
+        escape("a<b>&\"'\u{0}\u{1b}\tz\n"),
+        "a&lt;b&gt;&amp;&quot;&#39;\tz\n"
+    );
+}
