@@ -26,6 +26,7 @@ const MAPS: &[(&str, &str)] = &[
     ("tools", "errors"),
     ("tools", "chk_fields"),
     ("tools", "chk_problems"),
+    ("lms_package", "problems"),
 ];
 
 /// `help_kinds` → `HelpKinds`.

@@ -29,7 +29,7 @@ const WORDS = /* KIZUKI_WORDS */ {
  * tools (aggregation, "my data") share pkg/kizuki_tools.js.
  */
 const KINDS = /* KIZUKI_KINDS */ { checklist: 'mh-checklist', plan: 'return-to-work', course: 'linecare' } /* END_KIZUKI_KINDS */;
-const TOOLS = ['aggregate', 'mydata', 'dircheck'];
+const TOOLS = ['aggregate', 'mydata', 'dircheck', 'lmspackage'];
 
 /** The module that carries `kit` (a kind, its default pack's id, or a tool), or null. */
 function moduleFor(kit) {

@@ -144,6 +144,47 @@ pub fn read_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackRefu
     })
 }
 
+/// Why [`check_pack_for`] refused a pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackCheckFailure {
+    /// Too large, a format version this build does not read, or another kind.
+    Refused(PackRefusal),
+    /// What is wrong: every validation error, or the first problem of form (its message
+    /// holds the line and column, which [`Diagnostic::structure_problem`] reads).
+    Findings(Vec<Diagnostic>),
+}
+
+/// [`read_pack_for`] for a tool that shows whoever wrote the pack what to fix (the embed
+/// guide's LMS package button): every validation error with its path, not only the first.
+/// It reads the pack with the same one typed pass as [`read_pack_for`], so a wasm that has
+/// that reader carries no second one ([`load_pack`]'s way collects every problem of form too,
+/// through a JSON value, at the price of a second reader of every pack type).
+pub fn check_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackCheckFailure> {
+    match read_pack_for(bytes, kinds) {
+        Ok(pack) => Ok(pack),
+        Err(refusal @ PackRefusal::Invalid(_)) => {
+            let diagnostics = serde_json::from_slice::<Pack>(without_bom(bytes))
+                .ok()
+                .and_then(|pack| ValidPack::new(pack).err())
+                .map(|all| all.into_iter().filter(Diagnostic::is_error).collect());
+            match diagnostics {
+                Some(errors) => Err(PackCheckFailure::Findings(errors)),
+                None => Err(PackCheckFailure::Refused(refusal)),
+            }
+        }
+        Err(PackRefusal::NotAPack(message)) => {
+            let code = match serde_json::from_slice::<Pack>(without_bom(bytes)) {
+                Err(error) if error.is_data() => Code::InvalidStructure,
+                _ => Code::InvalidJson,
+            };
+            Err(PackCheckFailure::Findings(vec![Diagnostic::new(
+                code, "", message,
+            )]))
+        }
+        Err(refusal) => Err(PackCheckFailure::Refused(refusal)),
+    }
+}
+
 /// Parses a pack without the semantic checks, collecting every structural problem found.
 ///
 /// A well-formed pack of this format is read in one pass; anything else takes the general
@@ -437,6 +478,55 @@ mod structural_limit_tests {
         assert_eq!(structural_limit(1024 * 1024), 50);
         assert_eq!(structural_limit(8 * 1024 * 1024), 6);
         assert_eq!(structural_limit(80 * 1024 * 1024), 5);
+    }
+}
+
+#[cfg(all(test, feature = "course"))]
+mod check_pack_tests {
+    use super::{check_pack_for, PackCheckFailure, PackRefusal};
+    use crate::diagnostic::{Code, StructureProblem};
+
+    const COURSE: &[u8] = include_bytes!("../../tests/data/course/pack.json");
+
+    #[test]
+    fn every_validation_error_is_named_and_a_problem_of_form_keeps_its_line() {
+        assert!(check_pack_for(COURSE, &["course"]).is_ok());
+        // Edited as text: written back through a JSON value, `type` would not be the kit's
+        // first key any more, which the one typed pass refuses as a problem of form.
+        let broken = String::from_utf8(COURSE.to_vec())
+            .unwrap()
+            .replacen(
+                r#""pass_mark_percent": 80,"#,
+                r#""pass_mark_percent": 140,"#,
+                1,
+            )
+            .replacen(r#"{"id": "noticing""#, r#"{"id": "four-cares""#, 1);
+        let Err(PackCheckFailure::Findings(findings)) =
+            check_pack_for(broken.as_bytes(), &["course"])
+        else {
+            panic!("refused with findings");
+        };
+        let codes: Vec<Code> = findings.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&Code::PassMarkOutOfRange), "{findings:?}");
+        assert!(codes.contains(&Code::DuplicateId), "{findings:?}");
+        let Err(PackCheckFailure::Findings(findings)) =
+            check_pack_for(b"{\n  \"format_version\": 1,\n}", &["course"])
+        else {
+            panic!("broken JSON is a finding");
+        };
+        assert_eq!(
+            findings[0].structure_problem(),
+            Some(StructureProblem::Syntax { line: 3, column: 1 })
+        );
+        assert_eq!(
+            check_pack_for(
+                br#"{"format_version": 1, "kit": {"type": "checklist"}}"#,
+                &["course"]
+            ),
+            Err(PackCheckFailure::Refused(PackRefusal::WrongKind {
+                found: "checklist".into()
+            }))
+        );
     }
 }
 

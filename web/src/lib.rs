@@ -41,6 +41,9 @@ pub enum KitChoice {
     MyData,
     /// The embed guide's checker of a center's directory file; needs no pack.
     DirectoryCheck,
+    /// The embed guide's LMS package button: reads the course pack and the site's files
+    /// when pressed, none at start.
+    LmsPackage,
 }
 
 impl KitChoice {
@@ -52,6 +55,7 @@ impl KitChoice {
             "aggregate" if cfg!(feature = "tools") => Some(KitChoice::Aggregate),
             "mydata" if cfg!(feature = "tools") => Some(KitChoice::MyData),
             "dircheck" if cfg!(feature = "tools") => Some(KitChoice::DirectoryCheck),
+            "lmspackage" if cfg!(feature = "tools") => Some(KitChoice::LmsPackage),
             _ => kind::KINDS
                 .iter()
                 .find(|kind| kind.name == name || kind.default_pack == name)
@@ -64,6 +68,7 @@ impl KitChoice {
         match self {
             KitChoice::Kind(name) => kind::web_kind(name).map_or(name, |kind| kind.default_pack),
             KitChoice::Aggregate | KitChoice::MyData | KitChoice::DirectoryCheck => "mh-checklist",
+            KitChoice::LmsPackage => "linecare",
         }
     }
 
@@ -72,7 +77,10 @@ impl KitChoice {
     pub fn module_name(self) -> &'static str {
         match self {
             KitChoice::Kind(name) => name,
-            KitChoice::Aggregate | KitChoice::MyData | KitChoice::DirectoryCheck => "tools",
+            KitChoice::Aggregate
+            | KitChoice::MyData
+            | KitChoice::DirectoryCheck
+            | KitChoice::LmsPackage => "tools",
         }
     }
 
@@ -83,6 +91,7 @@ impl KitChoice {
             KitChoice::Aggregate => "aggregate",
             KitChoice::MyData => "mydata",
             KitChoice::DirectoryCheck => "dircheck",
+            KitChoice::LmsPackage => "lmspackage",
         }
     }
 }
@@ -228,7 +237,9 @@ pub fn app(props: &AppProps) -> Html {
                 let prefetched = prefetched.filter(|_| *attempt == 0);
                 yew::platform::spawn_local(async move {
                     let result = match kit {
-                        KitChoice::MyData | KitChoice::DirectoryCheck => return,
+                        KitChoice::MyData | KitChoice::DirectoryCheck | KitChoice::LmsPackage => {
+                            return
+                        }
                         #[cfg(feature = "tools")]
                         KitChoice::Aggregate => tools::fetch_any_pack(&pack_url, prefetched).await,
                         _ => load::fetch_pack(&pack_url, &[kit.kind_name()], prefetched).await,
@@ -262,6 +273,14 @@ pub fn app(props: &AppProps) -> Html {
         #[cfg(feature = "tools")]
         _ if config.kit == KitChoice::DirectoryCheck => html! {
             <tools::DirectoryCheckView lang={lang} namespace={config.namespace.clone()} />
+        },
+        #[cfg(feature = "tools")]
+        _ if config.kit == KitChoice::LmsPackage => html! {
+            // The site's folder: the default pack is `<folder>/content/linecare.json`.
+            <tools::LmsPackageView lang={lang} namespace={config.namespace.clone()}
+                                   site_base={web_sys::Url::new_with_base("../", &config.pack_url)
+                                       .map(|url| url.href())
+                                       .unwrap_or_default()} />
         },
         #[cfg(feature = "tools")]
         PackState::Ready(pack) if config.kit == KitChoice::Aggregate => html! {

@@ -1,4 +1,5 @@
-//! Tools around the kits: the support center's aggregation page and the "my data" page.
+//! Tools around the kits: the support center's aggregation page, the "my data" page, and
+//! the embed guide's directory checker and LMS package button.
 //!
 //! Both run entirely in the browser: the aggregation reads the files the center drops and
 //! calls `kizuki_core::aggregate`; the data page lists this browser's `kizuki/` records.
@@ -7,6 +8,8 @@
 pub mod aggregate;
 #[cfg(feature = "tools")]
 pub mod dir_check;
+#[cfg(feature = "tools")]
+pub mod lms_package;
 // The crash screen names files as this page does, so the module is in every kit's build.
 #[cfg_attr(not(feature = "tools"), allow(dead_code))]
 pub mod my_data;
@@ -17,6 +20,8 @@ use kizuki_core::Lang;
 pub use aggregate::AggregateView;
 #[cfg(feature = "tools")]
 pub use dir_check::DirectoryCheckView;
+#[cfg(feature = "tools")]
+pub use lms_package::LmsPackageView;
 #[cfg(feature = "tools")]
 pub use my_data::MyDataView;
 
