@@ -21,6 +21,14 @@ const PAGES = [
       await widgetTitle(page, 'kizuki-kit[kit="course"]');
     },
   },
+  {
+    // The guide with its two tools: the directory checker and the LMS package button.
+    path: '/embed/guide.html',
+    ready: async (page) => {
+      await page.locator('kizuki-kit[kit="lmspackage"] [data-testid="lms-build"]').waitFor({ timeout: 30_000 });
+      await page.locator('kizuki-kit[kit="dircheck"] input[type="file"]').waitFor({ timeout: 30_000 });
+    },
+  },
 ];
 
 describe('accessibility (axe-core)', () => {
