@@ -214,6 +214,8 @@ struct PackHeader {
     sources: Vec<crate::pack::SourceDocument>,
     #[serde(default)]
     updates: Vec<crate::pack::LegalUpdate>,
+    #[serde(default)]
+    lang: Option<crate::Lang>,
 }
 
 impl PackHeader {
@@ -229,6 +231,7 @@ impl PackHeader {
             description: self.description,
             sources: self.sources,
             updates: self.updates,
+            lang: self.lang,
             kit,
         }
     }

@@ -12,6 +12,7 @@ mod hostile;
 mod ics;
 mod imported;
 mod lms;
+mod one_language;
 mod passphrase;
 mod questionnaire;
 mod report;
