@@ -36,12 +36,15 @@ fn language_file(name: &str, pack: &ValidPack, lang: Lang) -> ValidPack {
         .pack()
         .one_language(lang)
         .unwrap_or_else(|| panic!("{name}: a bilingual pack gives a {lang:?} file"));
-    let valid = ValidPack::new(file.clone())
-        .unwrap_or_else(|d| panic!("{name} ({lang:?}): {d:#?}"));
+    let valid =
+        ValidPack::new(file.clone()).unwrap_or_else(|d| panic!("{name} ({lang:?}): {d:#?}"));
     let json = serde_json::to_vec(&file).unwrap();
     let read = read_pack_for(&json, &[file.kit.kind_name()])
         .unwrap_or_else(|refusal| panic!("{name} ({lang:?}): {refusal:?}"));
-    assert_eq!(read, valid, "{name} ({lang:?}): the widget reads the file as written");
+    assert_eq!(
+        read, valid,
+        "{name} ({lang:?}): the widget reads the file as written"
+    );
     valid
 }
 
@@ -52,7 +55,11 @@ fn states(name: &str, pack: &ValidPack) -> Vec<KitState> {
         .strip_prefix("tests/data/")
         .and_then(|rest| rest.strip_suffix("/pack.json"))
     {
-        states.extend(cases(kind, pack).into_iter().map(|(_, export)| export.state));
+        states.extend(
+            cases(kind, pack)
+                .into_iter()
+                .map(|(_, export)| export.state),
+        );
     }
     states
 }
@@ -122,11 +129,18 @@ fn a_language_file_carries_no_word_of_the_other_language() {
                     assert!(!file.serves(Lang::En), "{name}");
                     let smaller = serde_json::to_vec(&file).unwrap().len();
                     let whole = serde_json::to_vec(bilingual.pack()).unwrap().len();
-                    assert!(smaller * 10 < whole * 8, "{name}: {smaller} of {whole} bytes");
+                    assert!(
+                        smaller * 10 < whole * 8,
+                        "{name}: {smaller} of {whole} bytes"
+                    );
                 }
                 Lang::En if also_japanese => {
                     // The planner drafts its documents in Japanese for every reader.
-                    assert_eq!(&file, bilingual.pack(), "{name}: the English file is bilingual");
+                    assert_eq!(
+                        &file,
+                        bilingual.pack(),
+                        "{name}: the English file is bilingual"
+                    );
                     assert!(file.serves(Lang::Ja) && file.serves(Lang::En));
                 }
                 Lang::En => {
@@ -186,19 +200,28 @@ fn a_language_file_needs_its_own_language_only() {
     let mut japanese = bilingual.pack().one_language(Lang::Ja).unwrap();
     let warnings = ValidPack::new(japanese.clone()).unwrap();
     assert!(
-        warnings.warnings().iter().all(|d| d.code.as_str() != "missing_translation"),
+        warnings
+            .warnings()
+            .iter()
+            .all(|d| d.code.as_str() != "missing_translation"),
         "no English is asked of the ja file: {:?}",
         warnings.warnings()
     );
     japanese.title.ja = " ".into();
     let errors = ValidPack::new(japanese).expect_err("the ja file needs its Japanese");
-    assert!(errors.iter().any(|d| d.path == "/title/ja" && d.is_error()), "{errors:?}");
+    assert!(
+        errors.iter().any(|d| d.path == "/title/ja" && d.is_error()),
+        "{errors:?}"
+    );
 
     let mut english = bilingual.pack().one_language(Lang::En).unwrap();
     assert!(ValidPack::new(english.clone()).is_ok());
     english.title.en = None;
     let errors = ValidPack::new(english).expect_err("the en file needs its English");
-    assert!(errors.iter().any(|d| d.path == "/title/en" && d.is_error()), "{errors:?}");
+    assert!(
+        errors.iter().any(|d| d.path == "/title/en" && d.is_error()),
+        "{errors:?}"
+    );
 
     // A file of one language is not split into the other.
     let japanese = bilingual.pack().one_language(Lang::Ja).unwrap();
@@ -208,7 +231,10 @@ fn a_language_file_needs_its_own_language_only() {
 
 #[test]
 fn an_english_file_read_in_japanese_shows_english_rather_than_nothing() {
-    let english: Pack = test_pack("checklist").pack().one_language(Lang::En).unwrap();
+    let english: Pack = test_pack("checklist")
+        .pack()
+        .one_language(Lang::En)
+        .unwrap();
     assert_eq!(english.title.get(Lang::Ja), english.title.get(Lang::En));
     assert!(!english.title.get(Lang::Ja).is_empty());
 }
@@ -229,7 +255,10 @@ fn only_text_has_language_fields_and_only_sections_en_is_a_map() {
                         text_like.push(path.to_string());
                     }
                 }
-                if map.get("additionalProperties").is_some_and(Value::is_object) {
+                if map
+                    .get("additionalProperties")
+                    .is_some_and(Value::is_object)
+                {
                     maps.push(path.to_string());
                 }
                 for (key, inner) in map {
