@@ -11,7 +11,8 @@
 #                             module (for a quick turn while working on one kit; CI builds all)
 #
 # dist/            = www/ + pkg/ (one JS glue + wasm per kit: checklist, plan, course, tools)
-#                    + content/*.json (top-level packs only)
+#                    + content/*.json (top-level packs only, and each one's .ja.json and
+#                      .en.json: one language per file, written by `kizuki pack split`)
 # dist/npm/        = kizuki-embed, laid out as wasm-pack lays out a --target web package
 # Ends with a size report (raw and gzip -9 bytes). Expects scripts/toolchain.sh to have run.
 set -euo pipefail
@@ -216,6 +217,11 @@ for pack in "${packs[@]}"; do
     catch (error) { console.error(`${from}: ${error.message}`); process.exit(1); }
   ' "$pack" "$staging/content/$(basename "$pack")" || die "$pack is not valid JSON"
 done
+
+# One file per language beside each pack (content/<pack>.ja.json, .en.json): a widget fetches
+# only its language's file, the other when the person switches; the bilingual file stays for
+# the CLI, the aggregation page and a center's own packs. The core makes them (issue 14).
+[ "${#packs[@]}" -eq 0 ] || cargo run --quiet -p kizuki-cli --bin kizuki -- pack split --out "$staging/content" "${packs[@]}" >/dev/null || die "kizuki pack split failed"
 
 # The standalone site's service worker (www/sw.js) keeps this build's files for offline
 # use: their list, and a version that changes whenever any of them does, are filled in here.

@@ -9,9 +9,10 @@ widget.setAttribute('chrome', 'none');
 widget.setAttribute('kit', kit);
 const lang = params.get('lang');
 if (lang) widget.setAttribute('lang', lang);
-// ?pack=workplace-improvement (a committed pack of the kit's kind) instead of its default.
+// ?pack=workplace-improvement (a committed pack of the kit's kind) instead of its default,
+// fetched one language at a time as the default is.
 const pack = params.get('pack');
-if (pack && /^[a-z0-9-]{1,64}$/.test(pack)) widget.setAttribute('pack-url', `content/${pack}.json`);
+if (pack && /^[a-z0-9-]{1,64}$/.test(pack)) widget.setAttribute('pack', pack);
 
 for (const link of document.querySelectorAll('.site-nav a')) {
   if (new URL(link.href).searchParams.get('kit') === kit) link.setAttribute('aria-current', 'page');

@@ -3,16 +3,22 @@
 
 /** The options of `mount`. Every field is a string; only `kit` is required. */
 export interface MountOptions {
-  kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata" | "dircheck";
+  kit: "checklist" | "plan" | "course" | "questionnaire" | "mh-checklist" | "return-to-work" | "linecare" | "bjsq-57" | "aggregate" | "mydata" | "dircheck";
   lang?: "ja" | "en";
   namespace?: string;
   centerName?: string;
   centerPhone?: string;
   centerUrl?: string;
   centerHours?: string;
+  /** A center's own pack (same origin): one file holding both languages. */
   packUrl?: string;
   directoryUrl?: string;
-  pack?: "mh-checklist" | "linecare" | "provider-checklist";
+  /**
+   * A pack shipped in content/ instead of the kit's default: the widget fetches its file of
+   * the language shown (content/<pack>.<lang>.json), the other when the person switches.
+   * For kit "aggregate": mh-checklist, linecare, provider-checklist, bjsq-57 or bjsq-23.
+   */
+  pack?: "mh-checklist" | "return-to-work" | "linecare" | "provider-checklist" | "workplace-improvement" | "bjsq-57" | "bjsq-23";
   /** "none" when the page itself shows the brand and the privacy line (default "full"). */
   chrome?: "full" | "none";
 }

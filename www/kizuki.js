@@ -9,9 +9,9 @@
 //                    handle.destroy();
 //
 // Each kit is its own WebAssembly module (pkg/kizuki_<module>.js and _bg.wasm): a widget
-// loads only the one its kit needs, and its content pack at the same time. Until both are
-// there the widget shows a loading line in its language, in a box of reserved height; if
-// loading fails it says so. Everything (wasm, stylesheet, content packs) loads from the
+// loads only the one its kit needs, and at the same time its content pack, in the widget's
+// language only (content/<pack>.<lang>.json). Until both are there the widget shows a
+// loading line in its language, in a box of reserved height; if loading fails it says so. Everything (wasm, stylesheet, content packs) loads from the
 // directory of this file, on the page's own origin. A host page with a
 // Content-Security-Policy must allow script-src 'wasm-unsafe-eval' for the WebAssembly.
 
@@ -83,13 +83,20 @@ function languageOf(options) {
   return 'ja';
 }
 
-/** Starts fetching the pack the widget will ask for, so it arrives with the wasm. */
-function prefetchPack(name, options) {
+/**
+ * Starts fetching the pack the widget will ask for, so it arrives with the wasm. A kit's
+ * shipped pack comes as one file per language (`content/<pack>.<lang>.json`, written by
+ * `kizuki pack split` in scripts/build.sh): only the language the widget starts in is
+ * fetched; the module fetches the other if the person switches. A center's own pack
+ * (`packUrl`) and the tools' packs are one file holding both languages.
+ */
+function prefetchPack(name, options, lang) {
   let url;
   try {
     if (options.packUrl) url = new URL(options.packUrl, document.baseURI);
     else if (options.kit === 'mydata' || options.kit === 'dircheck') return {};
-    else url = new URL(`content/${name === 'tools' ? options.pack || 'mh-checklist' : KINDS[name]}.json`, baseUrl);
+    else if (name === 'tools') url = new URL(`content/${options.pack || 'mh-checklist'}.json`, baseUrl);
+    else url = new URL(`content/${options.pack || KINDS[name]}.${lang}.json`, baseUrl);
   } catch {
     return {};
   }
@@ -182,9 +189,11 @@ function showStartError(element, lang, error) {
 
 /**
  * Mounts a widget into a shadow root of `element` and returns its handle at once.
- * Options: kit (checklist | plan | course | aggregate | mydata), lang (ja | en), namespace,
- * centerName, centerPhone, centerUrl, centerHours, packUrl, directoryUrl, chrome ("none" when
- * the page shows the brand and privacy line itself).
+ * Options: kit (checklist | plan | course | questionnaire | aggregate | mydata | dircheck),
+ * lang (ja | en), namespace, centerName, centerPhone, centerUrl, centerHours, pack (a pack
+ * shipped in content/, fetched one language at a time), packUrl (a center's own pack, both
+ * languages in one file), directoryUrl, chrome ("none" when the page shows the brand and
+ * privacy line itself).
  * Throws on an unknown kit or an element that already holds a widget; when the kit's module
  * is already loaded, also on any other bad option. Otherwise a problem found while loading
  * is shown in the widget and rejects `handle.ready`.
@@ -222,7 +231,7 @@ export function mount(element, options = {}) {
   held.add(element);
   const lang = languageOf(options);
   showPlaceholder(element, lang);
-  const early = prefetchPack(name, { ...options, kit });
+  const early = prefetchPack(name, { ...options, kit }, lang);
   handle.ready = loadModule(name)
     .then((module) => {
       if (!handle.isMounted) return handle;

@@ -1,6 +1,7 @@
 // The standalone site's service worker: after the first visit the whole site works offline.
 // It keeps one cache per build (its name carries a hash of every file, filled in by
-// scripts/build.sh with the list of the build's files), answers this origin's GET requests
+// scripts/build.sh with the list of the build's files: every pack's file of each language
+// among them, so switching a widget's language works offline too), answers this origin's GET requests
 // from that cache first, and deletes the caches of older builds once the new one is in
 // place. It never touches a request to another origin (the site makes none) and never
 // stores what a person enters: answers live in the page's local storage, not here.

@@ -75,6 +75,11 @@ pub trait Kind: Sized + DeserializeOwned + 'static {
         Ok(Vec::new())
     }
 
+    /// Languages every reader of this kind needs besides their own: the file of one
+    /// language ([`crate::Pack::one_language`]) then keeps these too (the planner drafts its
+    /// documents in Japanese whatever language it is read in).
+    const ALSO_NEEDS: &'static [Lang] = &[];
+
     /// How much a state holds (answered items, lessons read and attempts, cases): what
     /// an import's preview compares.
     fn amount_done(state: &Self::State) -> usize;
@@ -141,6 +146,13 @@ macro_rules! kinds {
             pub fn kind_name(&self) -> &'static str {
                 match self {
                     $( #[cfg(feature = $feature)] Kit::$variant(_) => $name, )*
+                }
+            }
+
+            /// Languages every reader of this kit needs besides their own (see [`Kind::ALSO_NEEDS`]).
+            pub fn also_needs(&self) -> &'static [Lang] {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(_) => <$content as Kind>::ALSO_NEEDS, )*
                 }
             }
 

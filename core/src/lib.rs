@@ -56,6 +56,7 @@ pub mod import_preview;
 pub mod imported;
 pub mod json_keys;
 pub mod kind;
+pub mod language_file;
 pub mod load;
 pub mod pack;
 pub mod passphrase;

@@ -255,6 +255,8 @@ struct PackHeader {
     sources: Vec<crate::pack::SourceDocument>,
     #[serde(default)]
     updates: Vec<crate::pack::LegalUpdate>,
+    #[serde(default)]
+    lang: Option<crate::Lang>,
 }
 
 impl PackHeader {
@@ -270,6 +272,7 @@ impl PackHeader {
             description: self.description,
             sources: self.sources,
             updates: self.updates,
+            lang: self.lang,
             kit,
         }
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use crate::kind::Kit;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// The pack format this build reads and writes. Packs with another number are refused.
 pub const FORMAT_VERSION: u32 = 1;
@@ -41,6 +41,11 @@ pub struct Pack {
     /// Rules that changed after a source was written, stated as they stand today.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<LegalUpdate>,
+    /// Absent in a pack an author writes (every text in both languages). In a file made
+    /// for the readers of one language (`content/<id>.<lang>.json`, made by
+    /// [`Pack::one_language`] at build time) that language: its texts carry only it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
     /// What kind of kit this is, with its content.
     pub kit: Kit,
 }

@@ -14,6 +14,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, Japanese first: one content file per language is written in this order.
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
     /// Parses `"ja"` or `"en"` (also `"ja-JP"`, `"en-US"`); anything else is `None`.
     pub fn parse(code: &str) -> Option<Lang> {
         let lower = code.trim().to_ascii_lowercase();
@@ -54,12 +57,14 @@ impl Lang {
 }
 
 /// A user-facing string: Japanese is required, English is expected (validation warns
-/// when it is missing) and falls back to Japanese when absent.
+/// when it is missing) and falls back to Japanese when absent. In a pack file of one
+/// language (the pack's `lang`, [`crate::language_file`]) only that language is given.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    /// Japanese.
+    /// Japanese (absent only in an English pack file).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub ja: String,
     /// English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,10 +80,12 @@ impl Text {
         }
     }
 
-    /// The text in `lang`, falling back to Japanese when the English is missing or empty.
+    /// The text in `lang`, falling back to Japanese when the English is missing or empty
+    /// (and to the English when the Japanese is: a text of an English pack file).
     pub fn get(&self, lang: Lang) -> &str {
         match (lang, &self.en) {
             (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            (Lang::Ja, Some(en)) if self.ja.trim().is_empty() => en,
             _ => &self.ja,
         }
     }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::pack::{Condition, InForce, Pack, SourceRef, FORMAT_VERSION};
-use crate::text::{is_safe_href, link_targets, Text};
+use crate::text::{is_safe_href, link_targets, Lang, Text};
 
 /// Checks a parsed pack and returns every finding, errors and warnings, in document order.
 pub fn validate(pack: &Pack) -> Vec<Diagnostic> {
@@ -23,6 +23,8 @@ pub fn is_valid_date(value: &str) -> bool {
 /// Shared checks and the findings collected so far; each kind's [`crate::kind::Kind::validate`]
 /// adds its own through it.
 pub struct Validator<'pack> {
+    /// The language of a one-language pack file: its texts need only that one.
+    lang: Option<Lang>,
     source_ids: BTreeSet<&'pack str>,
     update_ids: BTreeSet<&'pack str>,
     pack_ids: BTreeMap<String, String>,
@@ -35,6 +37,7 @@ pub(crate) type ChoiceQuestions<'pack> = BTreeMap<&'pack str, BTreeSet<&'pack st
 impl<'pack> Validator<'pack> {
     fn new(pack: &'pack Pack) -> Validator<'pack> {
         Validator {
+            lang: pack.lang,
             source_ids: pack.sources.iter().map(|s| s.id.as_str()).collect(),
             update_ids: pack.updates.iter().map(|u| u.id.as_str()).collect(),
             pack_ids: BTreeMap::new(),
@@ -173,9 +176,25 @@ impl<'pack> Validator<'pack> {
         }
     }
 
-    /// Checks a text: Japanese present, English present, links safe.
+    /// Checks a text: Japanese present, English present, links safe. In a one-language
+    /// pack file, that language present.
     pub(crate) fn text(&mut self, text: &Text, path: &str) {
-        if text.ja.trim().is_empty() {
+        if let Some(lang) = self.lang {
+            let own = match lang {
+                Lang::Ja => Some(&text.ja),
+                Lang::En => text.en.as_ref(),
+            };
+            if own.is_none_or(|own| own.trim().is_empty()) {
+                self.push(
+                    Code::EmptyText,
+                    format!("{path}/{}", lang.code()),
+                    format!(
+                        "the text in this file's language ({}) is empty",
+                        lang.code()
+                    ),
+                );
+            }
+        } else if text.ja.trim().is_empty() {
             self.push(
                 Code::EmptyText,
                 format!("{path}/ja"),
@@ -183,6 +202,7 @@ impl<'pack> Validator<'pack> {
             );
         }
         match &text.en {
+            _ if self.lang.is_some() => {}
             Some(en) if !en.trim().is_empty() => {}
             _ => self.push(
                 Code::MissingTranslation,

@@ -112,7 +112,7 @@ describe('standalone app page', () => {
   test('a pack that fails to load shows an error with a retry button, and retry recovers', async () => {
     const { page, context } = await openPage(browser, 'about:blank');
     let failNext = true;
-    await page.route('**/content/mh-checklist.json', (route) =>
+    await page.route('**/content/mh-checklist.ja.json', (route) =>
       failNext ? route.fulfill({ status: 404, body: 'not here' }) : route.continue(),
     );
     await page.goto(`${server.origin}/app.html?kit=checklist`);
@@ -127,7 +127,7 @@ describe('standalone app page', () => {
 
   test('a file that is not a pack is refused with a short message, not the parser\'s words', async () => {
     const { page, context } = await openPage(browser, 'about:blank');
-    await page.route('**/content/linecare.json', (route) =>
+    await page.route('**/content/linecare.en.json', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version": 1, "id": 3}' }),
     );
     await page.goto(`${server.origin}/app.html?kit=course&lang=en`);

@@ -268,6 +268,74 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('switching to English fetches the English file only then, and keeps the answers and the place', async () => {
+    const { page, problems, requests, context } = await openChecklist(browser, server);
+    const profile = profileFor(pack, SMALL);
+    await answerProfile(page, profile);
+    await page.locator(`${HOST} [data-testid="start"]`).click();
+    const [a] = pack.kit.areas[0].items.filter((i) => holds(i.applies_if, profile));
+    await byId(page, `item-${a.id}-yes`).check();
+    await page.locator(`${HOST} [data-testid="progress"]`).filter({ hasText: /^1 \// }).waitFor();
+    // Two areas on: a place kept only on screen (a reload would resume at the first area).
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    const area = await page.locator(`${HOST} .kizuki-cl-area`).getAttribute('data-area');
+    assert.notEqual(area, pack.kit.areas[0].id);
+    const shown = pack.kit.areas.find((one) => one.id === area);
+    const stored = await storedRecord(page);
+    const packFiles = () => requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/content/'));
+    assert.deepEqual(packFiles(), ['/content/mh-checklist.ja.json']);
+
+    await page.locator(`${HOST} .kizuki-lang-button[lang="en"]`).click();
+    await page.locator(`${HOST} .kizuki-title`).filter({ hasText: pack.title.en }).waitFor();
+    assert.deepEqual(packFiles(), ['/content/mh-checklist.ja.json', '/content/mh-checklist.en.json']);
+    assert.equal(await page.locator(`${HOST} .kizuki-cl-area`).getAttribute('data-area'), area, 'the same area');
+    const heading = await page.locator(`${HOST} .kizuki-cl-screen-heading`).textContent();
+    assert.equal(heading.trim(), shown.title.en);
+    assert.match(await page.locator(`${HOST} [data-testid="progress"]`).textContent(), /^1 \//);
+    assert.deepEqual((await storedRecord(page)).state, stored.state, 'the record is as it was');
+
+    // Back to Japanese: the Japanese file is still here, nothing is fetched again.
+    await page.locator(`${HOST} .kizuki-lang-button[lang="ja"]`).click();
+    await page.locator(`${HOST} .kizuki-title`).filter({ hasText: pack.title.ja }).waitFor();
+    assert.equal(packFiles().length, 2);
+    await page.locator(`${HOST} .kizuki-cl-nav-button`).first().click();
+    assert.equal(await byId(page, `profile-size-${profile.size}`).isChecked(), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('when the English file cannot be fetched, the widget says so in Japanese and loses nothing', async () => {
+    const { page, context } = await openChecklist(browser, server);
+    const profile = profileFor(pack, SMALL);
+    await answerProfile(page, profile);
+    await page.locator(`${HOST} [data-testid="start"]`).click();
+    const [a] = pack.kit.areas[0].items.filter((i) => holds(i.applies_if, profile));
+    await byId(page, `item-${a.id}-yes`).check();
+    let fail = true;
+    await page.route('**/content/mh-checklist.en.json', (route) => (fail ? route.abort('internetdisconnected') : route.continue()));
+
+    await page.locator(`${HOST} .kizuki-lang-button[lang="en"]`).click();
+    const alert = page.locator(`${HOST} [data-testid="lang-switch-failed"]`);
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    assert.match(await alert.textContent(), /言語を切り替えられませんでした/);
+    assert.match(await alert.textContent(), /回答/);
+    assert.equal(await page.locator(`${HOST} .kizuki`).getAttribute('lang'), 'ja', 'still in Japanese');
+    assert.equal(await page.locator(`${HOST} .kizuki-lang-button[lang="ja"]`).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator(`${HOST} .kizuki-title`).textContent(), pack.title.ja);
+    assert.equal(await byId(page, `item-${a.id}-yes`).isChecked(), true, 'the answer is still there');
+    assert.equal((await storedRecord(page)).state.data.items[a.id].choice, 'yes');
+
+    // Once the file is there, trying again switches.
+    fail = false;
+    await alert.locator('button').click();
+    await page.locator(`${HOST} .kizuki-title`).filter({ hasText: pack.title.en }).waitFor();
+    assert.equal(await alert.count(), 0, 'the message is gone');
+    assert.equal(await byId(page, `item-${a.id}-yes`).isChecked(), true);
+    await context.close();
+  });
+
   /** A complete record for a 30-person workplace: every item answered in turn. */
   function completeRecord(choices = CHOICES) {
     const profile = profileFor(pack, SMALL);

@@ -61,7 +61,7 @@ describe('embed page', () => {
     await context.close();
   });
 
-  test("a checklist widget loads only the checklist's module, and shows a loading line before it", async () => {
+  test("a checklist widget loads only the checklist's module and its pack's Japanese file, and shows a loading line before it", async () => {
     const { page, problems, requests, context } = await openPage(browser, 'about:blank');
     // Hold the wasm back so the placeholder can be seen before the kit replaces it.
     let release;
@@ -83,6 +83,9 @@ describe('embed page', () => {
       .filter((path) => path.startsWith('/pkg/'))
       .sort();
     assert.deepEqual(modules, ['/pkg/kizuki_checklist.js', '/pkg/kizuki_checklist_bg.wasm']);
+    // Only the language shown: neither the English file nor the bilingual pack (issue 14).
+    const packs = requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/content/'));
+    assert.deepEqual(packs, ['/content/mh-checklist.ja.json']);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -18,7 +18,7 @@ describe('offline use', () => {
     await server?.stop();
   });
 
-  test('after the first visit the site says it is ready, then opens every kit with the network off', async () => {
+  test('after the first visit the site says it is ready, then opens every kit, in either language, with the network off', async () => {
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
     const problems = [];
@@ -38,6 +38,10 @@ describe('offline use', () => {
       await page.goto(`${server.origin}/app.html?kit=${kit}`);
       assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack(kit).title.ja, `${kit} offline`);
     }
+    // The other language's pack file is kept too: switching works offline (issue 14).
+    await page.locator('kizuki-kit .kizuki-lang-button[lang="en"]').click();
+    await page.locator('kizuki-kit .kizuki-title').filter({ hasText: readPack('checklist').title.en }).waitFor();
+    await page.locator('kizuki-kit .kizuki-lang-button[lang="ja"]').click();
     await page.goto(`${server.origin}/`);
     await page.locator('.kit-list').waitFor();
     await page.goto(`${server.origin}/mydata.html`);

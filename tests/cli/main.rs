@@ -753,3 +753,51 @@ fn a_closed_pipe_on_stdout_is_not_a_panic() {
         assert!(!stderr(&output).contains("panicked"), "{args:?}");
     }
 }
+
+/// `kizuki pack split`: the build's one-language files (issue 14), made by the core and
+/// valid, for every pack given; a pack with errors stops it and nothing of it is written.
+#[test]
+fn pack_split_writes_a_valid_file_per_language_and_refuses_a_broken_pack() {
+    let dir = std::env::temp_dir().join(format!("kizuki-cli-split-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.display().to_string();
+    let output = kizuki(&[
+        "pack",
+        "split",
+        &pack("checklist"),
+        &pack("course"),
+        "--out",
+        &out,
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    for kind in ["checklist", "course"] {
+        let bilingual: serde_json::Value =
+            serde_json::from_slice(&read(data_dir(kind).join("pack.json"))).unwrap();
+        let id = bilingual["id"].as_str().unwrap();
+        for lang in ["ja", "en"] {
+            let file = dir.join(format!("{id}.{lang}.json"));
+            let json: serde_json::Value = serde_json::from_slice(&read(file.clone())).unwrap();
+            assert_eq!(json["lang"], lang, "{}", file.display());
+            assert_eq!(json["version"], bilingual["version"]);
+            let other = if lang == "ja" { "en" } else { "ja" };
+            assert!(json["title"].get(other).is_none(), "{}", file.display());
+            let check = kizuki(&["validate", &file.display().to_string()]);
+            assert_eq!(
+                code(&check),
+                0,
+                "{}",
+                String::from_utf8_lossy(&check.stdout)
+            );
+        }
+    }
+    let broken = path("checklist", "bad-dates.pack.json");
+    let output = kizuki(&["pack", "split", &broken, "--out", &out]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert!(stderr(&output).contains("not split"), "{}", stderr(&output));
+    assert!(!std::fs::read_dir(&dir).unwrap().any(|entry| entry
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .contains("bad-dates")));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

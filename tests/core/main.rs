@@ -13,6 +13,7 @@ mod ics;
 mod imported;
 mod lms;
 mod lms_package;
+mod one_language;
 mod passphrase;
 mod questionnaire;
 mod report;

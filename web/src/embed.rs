@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, ShadowRoot};
 use yew::AppHandle;
 
-use crate::load::js_error_text;
+use crate::load::{js_error_text, PackSource};
 use crate::{ui_text, App, AppProps, CenterContact, KitChoice, WidgetConfig};
 
 /// A mounted widget. Call `destroy()` to unmount it and empty its element.
@@ -48,10 +48,14 @@ impl Handle {
 /// Mounts a widget into a new (or reused) open shadow root of `element`.
 ///
 /// `options` is an object with string fields, all optional but `kit`:
-/// `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; the person's own choice on this site comes
+/// `kit` (`checklist`, `plan`, `course`, `questionnaire`, or a tool), `lang` (`ja`, `en`; the person's own choice on this site comes
 /// first, then this, then the browser's languages, the page's `lang`, `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
-/// `centerPhone`, `centerUrl`, `centerHours`, `packUrl` and `directoryUrl` (the center's
-/// resource directory; both relative to the page and on the page's origin) and `baseUrl`
+/// `centerPhone`, `centerUrl`, `centerHours`, `packUrl` (a center's own pack, both languages
+/// in one file) and `directoryUrl` (the center's resource directory; both relative to the
+/// page and on the page's origin), `pack` (a pack shipped in `content/` instead of the kit's
+/// default: the widget fetches its file of the language shown, `content/<pack>.<lang>.json`;
+/// for `aggregate`, `mh-checklist`, `linecare`, `provider-checklist`, `bjsq-57` or
+/// `bjsq-23`, one file with both languages) and `baseUrl`
 /// (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory), `chrome`
 /// (`none` when the page shows the brand and privacy line itself; default `full`).
 #[wasm_bindgen]
@@ -108,26 +112,39 @@ pub fn mount(
         .base_url
         .clone()
         .unwrap_or_else(|| page_base.clone());
-    let pack_url = match &options.pack_url {
-        Some(url) => resolve_url(url, &page_base)?,
-        None => resolve_url(
-            &format!(
-                "content/{}.json",
-                match options.pack.as_deref() {
-                    Some(id @ ("mh-checklist" | "linecare" | "provider-checklist"))
-                        if kit == KitChoice::Aggregate =>
-                        id,
-                    Some(other) => {
-                        return Err(JsError::new(&format!(
-                            "unknown pack `{other}` for kit `{kit_name}`: the option `pack` suits kit=\"aggregate\" with mh-checklist, linecare or provider-checklist"
-                        )));
-                    }
-                    None => kit.default_pack_id(),
+    // A center's own pack is one file with both languages; a shipped pack is one file per
+    // language for a kit's widget (`content/<pack>.<lang>.json`, written at build time by
+    // `kizuki pack split`), one bilingual file for the aggregation page.
+    let pack_source = match &options.pack_url {
+        Some(url) => PackSource::Bilingual(resolve_url(url, &page_base)?.href()),
+        None => {
+            let id = match (options.pack.as_deref(), kit) {
+                (None, _) => kit.default_pack_id(),
+                (
+                    Some(
+                        id @ ("mh-checklist" | "linecare" | "provider-checklist" | "bjsq-57"
+                        | "bjsq-23"),
+                    ),
+                    KitChoice::Aggregate,
+                ) => id,
+                (Some(id), KitChoice::Kind(_)) if is_pack_id(id) => id,
+                (Some(other), _) => {
+                    return Err(JsError::new(&format!(
+                        "unknown pack `{other}` for kit `{kit_name}`: the option `pack` names a pack shipped in content/ (kit=\"aggregate\": mh-checklist, linecare, provider-checklist, bjsq-57 or bjsq-23)"
+                    )));
                 }
-            ),
-            &script_base,
-        )?,
+            };
+            match kit {
+                KitChoice::Kind(_) => PackSource::PerLanguage {
+                    stem: resolve_url(&format!("content/{id}"), &script_base)?.href(),
+                },
+                _ => PackSource::Bilingual(
+                    resolve_url(&format!("content/{id}.json"), &script_base)?.href(),
+                ),
+            }
+        }
     };
+    let pack_url = resolve_url(&pack_source.url(lang), &page_base)?;
     let page_origin = window
         .location()
         .origin()
@@ -164,7 +181,7 @@ pub fn mount(
             .as_ref()
             .filter(|(url, _)| *url == pack_url.href())
             .map(|(_, promise)| crate::load::Prefetched(promise.clone())),
-        pack_url: pack_url.href(),
+        pack_source,
         directory_url,
         chrome: match options.chrome.as_deref() {
             None | Some("full") => true,
@@ -243,7 +260,7 @@ pub fn mount(
 const MOUNT_OPTIONS_TYPESCRIPT: &str = r#"
 /** The options of `mount`. Every field is a string; only `kit` is required. */
 export interface MountOptions {
-    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata" | "dircheck";
+    kit: "checklist" | "plan" | "course" | "questionnaire" | "mh-checklist" | "return-to-work" | "linecare" | "bjsq-57" | "aggregate" | "mydata" | "dircheck";
     lang?: "ja" | "en";
     namespace?: string;
     centerName?: string;
@@ -253,7 +270,8 @@ export interface MountOptions {
     packUrl?: string;
     directoryUrl?: string;
     baseUrl?: string;
-    pack?: "mh-checklist" | "linecare" | "provider-checklist";
+    /** A pack shipped in content/ instead of the kit's default (for "aggregate": mh-checklist, linecare, provider-checklist, bjsq-57 or bjsq-23). */
+    pack?: "mh-checklist" | "return-to-work" | "linecare" | "provider-checklist" | "workplace-improvement" | "bjsq-57" | "bjsq-23";
     /** "none" when the page itself shows the brand and the privacy line (default "full"). */
     chrome?: "full" | "none";
 }
@@ -357,6 +375,14 @@ fn lms_namespace(lms: Option<&crate::lms::LmsAdapter>) -> Option<String> {
         let _ = lms;
         None
     }
+}
+
+/// A pack id as packs write it (`provider-checklist`): lowercase letters, digits and `-`.
+fn is_pack_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn is_valid_namespace(namespace: &str) -> bool {
@@ -522,6 +548,15 @@ pub fn crash_for_testing() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pack_option_names_a_file_in_content_and_nothing_else() {
+        assert!(is_pack_id("provider-checklist"));
+        assert!(is_pack_id("bjsq-23"));
+        assert!(!is_pack_id("../secret"));
+        assert!(!is_pack_id("Pack"));
+        assert!(!is_pack_id(""));
+    }
 
     #[test]
     fn namespaces_are_short_and_plain() {

@@ -18,32 +18,14 @@ pub mod questionnaire;
 #[path = "kind/questionnaire/groups.rs"]
 pub mod questionnaire_groups;
 
-use std::ops::Deref;
-use std::rc::Rc;
-
-use kizuki_core::{Lang, ValidPack};
+use kizuki_core::Lang;
 use yew::prelude::*;
 
 use crate::help::DirectoryState;
 use crate::CenterContact;
 
-/// A validated pack shared by the views; compared by pointer, so re-renders stay cheap.
-#[derive(Debug, Clone)]
-pub struct PackRef(pub Rc<ValidPack>);
-
-impl PartialEq for PackRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Deref for PackRef {
-    type Target = ValidPack;
-
-    fn deref(&self) -> &ValidPack {
-        &self.0
-    }
-}
+/// The validated pack the views share (in the language shown; see [`crate::load::PackRef`]).
+pub use crate::load::PackRef;
 
 /// What every kit view receives from the frame.
 #[derive(Debug, Clone, PartialEq, Properties)]

@@ -24,7 +24,8 @@ use std::rc::Rc;
 use kizuki_core::Lang;
 
 use crate::help::DirectoryState;
-use crate::kind::{KitView, PackRef};
+use crate::kind::KitView;
+use crate::load::{PackRef, PackSource};
 use yew::prelude::*;
 
 pub use load::{parse_pack, LoadError};
@@ -120,8 +121,9 @@ pub struct WidgetConfig {
     pub namespace: String,
     /// The support center to point to, if the host page named one.
     pub center: Option<CenterContact>,
-    /// Absolute URL of the pack JSON, on the page's own origin.
-    pub pack_url: String,
+    /// Where the pack comes from: a shipped pack's file per language, or one bilingual file
+    /// (absolute URLs on the page's own origin).
+    pub pack_source: PackSource,
     /// The pack's response, when `kizuki.js` fetched it while the wasm loaded.
     pub prefetched_pack: Option<load::Prefetched>,
     /// Absolute URL of the center's resource directory, on the page's own origin, if given.
@@ -148,11 +150,23 @@ enum PackState {
     Failed(LoadError),
 }
 
+/// Where a switch to another language stands (its file is fetched before it is shown).
+#[derive(Debug, Clone, PartialEq)]
+enum LangSwitchState {
+    Idle,
+    /// Fetching the file of this language; the widget stays in the current one meanwhile.
+    Fetching(Lang),
+    /// The file of this language could not be used: the widget says why, in the current
+    /// language, and offers to try again. Nothing else changed.
+    Failed(Lang, LoadError),
+}
+
 /// The widget's state; every change goes through an [`Action`].
 #[derive(Debug, Clone, PartialEq)]
 struct WidgetState {
     lang: Lang,
     pack: PackState,
+    switch: LangSwitchState,
     /// Bumped by [`Action::Retry`]; the loading effect re-runs when it changes.
     attempt: u32,
     /// The list of places to get help.
@@ -161,6 +175,8 @@ struct WidgetState {
 
 enum Action {
     SetLang(Lang),
+    Switching(Lang),
+    SwitchFailed(Lang, LoadError),
     Loaded(PackRef),
     Failed(LoadError),
     Retry,
@@ -173,11 +189,17 @@ impl Reducible for WidgetState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::SetLang(lang) => next.lang = lang,
+            Action::SetLang(lang) => {
+                next.lang = lang;
+                next.switch = LangSwitchState::Idle;
+            }
+            Action::Switching(lang) => next.switch = LangSwitchState::Fetching(lang),
+            Action::SwitchFailed(lang, error) => next.switch = LangSwitchState::Failed(lang, error),
             Action::Loaded(pack) => next.pack = PackState::Ready(pack),
             Action::Failed(error) => next.pack = PackState::Failed(error),
             Action::Retry => {
                 next.pack = PackState::Loading;
+                next.switch = LangSwitchState::Idle;
                 next.attempt = next.attempt.wrapping_add(1);
             }
             Action::Directory(directory) => next.directory = directory,
@@ -193,6 +215,7 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| WidgetState {
         lang: config.lang,
         pack: PackState::Loading,
+        switch: LangSwitchState::Idle,
         attempt: 0,
         directory: if config.directory_url.is_some() {
             DirectoryState::Loading
@@ -223,15 +246,18 @@ pub fn app(props: &AppProps) -> Html {
 
     {
         let dispatcher = state.dispatcher();
-        let pack_url = config.pack_url.clone();
+        let source = config.pack_source.clone();
         let kit = config.kit;
         let prefetched = config.prefetched_pack.clone();
+        // The file of the language shown when loading starts (a retry after a switch on the
+        // error screen loads the language switched to).
+        let lang = state.lang;
         use_effect_with(
-            (pack_url, kit, state.attempt),
-            move |(pack_url, kit, attempt)| {
+            (source, kit, state.attempt),
+            move |(source, kit, attempt)| {
                 let cancelled = Rc::new(std::cell::Cell::new(false));
                 let cancelled_in_task = cancelled.clone();
-                let pack_url = pack_url.clone();
+                let pack_url = source.url(lang);
                 let kit = *kit;
                 // A response can be read once: a retry fetches again.
                 let prefetched = prefetched.filter(|_| *attempt == 0);
@@ -248,7 +274,7 @@ pub fn app(props: &AppProps) -> Html {
                         return;
                     }
                     match result {
-                        Ok(pack) => dispatcher.dispatch(Action::Loaded(PackRef(Rc::new(pack)))),
+                        Ok(pack) => dispatcher.dispatch(Action::Loaded(PackRef::new(pack))),
                         Err(error) => {
                             load::log_for_developers(
                                 "the content pack could not be used",
@@ -263,8 +289,51 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
 
+    // A language chosen while the pack was loading: once it is there, its file is fetched.
+    {
+        let ready = match &state.pack {
+            PackState::Ready(pack) => Some(pack.clone()),
+            _ => None,
+        };
+        let lang = state.lang;
+        let source = config.pack_source.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with(ready, move |ready| {
+            if let Some(pack) = ready.as_ref().filter(|pack| !pack.has(lang)) {
+                switch_language(lang, pack, &source, dispatcher);
+            }
+        });
+    }
+
     let lang = state.lang;
     let text = ui_text(lang);
+    let switch_notice = match &state.switch {
+        LangSwitchState::Idle => html! {},
+        LangSwitchState::Fetching(_) => html! {
+            <p class="kizuki-status" role="status" data-testid="lang-switching">
+                { &text.lang_switching }
+            </p>
+        },
+        LangSwitchState::Failed(wanted, error) => {
+            let retry = match &state.pack {
+                PackState::Ready(pack) => {
+                    let (wanted, pack) = (*wanted, pack.clone());
+                    let source = config.pack_source.clone();
+                    let dispatcher = state.dispatcher();
+                    Callback::from(move |_: MouseEvent| {
+                        switch_language(wanted, &pack, &source, dispatcher.clone())
+                    })
+                }
+                _ => Callback::noop(),
+            };
+            html! {
+                <div class="kizuki-notice kizuki-notice--error" role="alert" data-testid="lang-switch-failed">
+                    <p>{ locale::fill(text.lang_switch_failed, &[("reason", &error.message(text))]) }</p>
+                    <button type="button" class="kizuki-button" onclick={retry}>{ &text.retry }</button>
+                </div>
+            }
+        }
+    };
     let body = match &state.pack {
         #[cfg(feature = "tools")]
         _ if config.kit == KitChoice::MyData => html! {
@@ -341,13 +410,24 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <LangSwitch current={lang} on_change={
                     let dispatcher = state.dispatcher();
-                    Callback::from(move |lang: Lang| {
-                        // The person's choice is remembered for this site (every widget, reloads).
-                        platform::remember_lang(lang.code());
-                        dispatcher.dispatch(Action::SetLang(lang))
+                    let pack = match &state.pack {
+                        PackState::Ready(pack) => Some(pack.clone()),
+                        _ => None,
+                    };
+                    let fetching = matches!(state.switch, LangSwitchState::Fetching(_));
+                    let source = config.pack_source.clone();
+                    Callback::from(move |wanted: Lang| match &pack {
+                        Some(_) if fetching => {}
+                        Some(pack) => switch_language(wanted, pack, &source, dispatcher.clone()),
+                        // Nothing shown yet: the pack loads (or reloads) in this language.
+                        None => {
+                            platform::remember_lang(wanted.code());
+                            dispatcher.dispatch(Action::SetLang(wanted))
+                        }
                     })
                 } />
             </header>
+            { switch_notice }
             { body }
             if let Some(center) = &config.center {
                 <CenterCard center={center.clone()} lang={lang} title={title.clone()} />
@@ -360,6 +440,44 @@ pub fn app(props: &AppProps) -> Html {
             </footer>
         </section>
     }
+}
+
+/// Shows the pack in `lang`: at once when a loaded file carries it (or the pack is one
+/// bilingual file), else once its file is fetched, the widget staying in its language
+/// meanwhile. The person's choice is remembered for this site (every widget, reloads) once it
+/// is shown; a file that cannot be used leaves everything as it was, with a notice.
+fn switch_language(
+    lang: Lang,
+    pack: &PackRef,
+    source: &PackSource,
+    dispatcher: UseReducerDispatcher<WidgetState>,
+) {
+    let show = move |pack: &PackRef, dispatcher: &UseReducerDispatcher<WidgetState>| {
+        pack.show(lang);
+        platform::remember_lang(lang.code());
+        dispatcher.dispatch(Action::SetLang(lang));
+    };
+    if pack.has(lang) || matches!(source, PackSource::Bilingual(_)) {
+        show(pack, &dispatcher);
+        return;
+    }
+    dispatcher.dispatch(Action::Switching(lang));
+    let (pack, source) = (pack.clone(), source.clone());
+    yew::platform::spawn_local(async move {
+        match load::fetch_other_language(&source, lang, &pack).await {
+            Ok(file) => {
+                pack.add(lang, file);
+                show(&pack, &dispatcher);
+            }
+            Err(error) => {
+                load::log_for_developers(
+                    "the content in the other language could not be used",
+                    &error.detail(),
+                );
+                dispatcher.dispatch(Action::SwitchFailed(lang, error));
+            }
+        }
+    });
 }
 
 #[derive(Debug, Clone, PartialEq, Properties)]

@@ -1,7 +1,13 @@
-//! Fetching a kit's content pack from the page's own origin and parsing it with the core.
+//! Fetching a kit's content pack from the page's own origin and parsing it with the core:
+//! where it comes from ([`PackSource`]: a shipped pack's file per language, or one bilingual
+//! file), and the pack the views share ([`PackRef`]: each language's file loaded so far).
+
+use std::cell::{Cell, OnceCell};
+use std::ops::Deref;
+use std::rc::Rc;
 
 use kizuki_core::load::{read_pack_for, PackRefusal, MAX_PACK_BYTES};
-use kizuki_core::{ValidPack, FORMAT_VERSION};
+use kizuki_core::{Lang, ValidPack, FORMAT_VERSION};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -21,6 +27,13 @@ pub enum LoadError {
     },
     /// The pack declares a `format_version` this build does not read.
     UnsupportedFormat(u32),
+    /// The file of the language switched to is of another pack or version than the one shown.
+    OtherVersion {
+        /// The pack and version of the file fetched.
+        found: String,
+        /// The pack and version shown.
+        shown: String,
+    },
     /// The pack is of another kind than the kit asked for (e.g. a course for `kit="checklist"`).
     WrongKind {
         /// The kind the widget needs.
@@ -43,6 +56,7 @@ impl LoadError {
                 .error_format_version
                 .replace("{found}", &found.to_string())
                 .replace("{supported}", &FORMAT_VERSION.to_string()),
+            LoadError::OtherVersion { .. } => text.error_other_version.to_string(),
             LoadError::WrongKind { expected, found } => text
                 .error_wrong_kind
                 .replace("{expected}", expected)
@@ -59,6 +73,9 @@ impl LoadError {
             LoadError::Http(status) => format!("HTTP {status}"),
             LoadError::NotAPack { detail } => detail.clone(),
             LoadError::UnsupportedFormat(found) => format!("format_version {found}"),
+            LoadError::OtherVersion { found, shown } => {
+                format!("the other language's file is {found}; the pack shown is {shown}")
+            }
             LoadError::WrongKind { expected, found } => {
                 format!("expected a {expected} pack, found {found}")
             }
@@ -196,6 +213,147 @@ pub(crate) fn js_error_text(value: &wasm_bindgen::JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
 
+/// Where a widget's pack comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackSource {
+    /// A shipped pack: one file per language, `<stem>.<lang>.json` (`kizuki pack split`
+    /// writes them at build time). The widget fetches the file of the language it shows, and
+    /// the other one when the person switches.
+    PerLanguage {
+        /// The pack's address without `.<lang>.json`, e.g. `…/content/mh-checklist`.
+        stem: String,
+    },
+    /// One file holding both languages: a center's own pack (`packUrl`), the tools' packs.
+    Bilingual(String),
+}
+
+impl PackSource {
+    /// The file a reader of `lang` needs.
+    pub fn url(&self, lang: Lang) -> String {
+        match self {
+            PackSource::PerLanguage { stem } => format!("{stem}.{}.json", lang.code()),
+            PackSource::Bilingual(url) => url.clone(),
+        }
+    }
+}
+
+/// A widget's validated pack, shared by its views; compared by pointer, so re-renders stay
+/// cheap.
+///
+/// With one file per language it holds each language's file loaded so far and reads as the
+/// file of the language shown: the frame alone adds a file ([`PackRef::add`]) and picks the
+/// language ([`PackRef::show`]), in the same turn as it hands the views that language, so a
+/// view always reads texts in the language it is given. Ids, structure and numbers are the
+/// same in every file (the core's `Pack::one_language`), so state a view holds (answers,
+/// position, an unlocked case) stays valid across a switch.
+#[derive(Debug, Clone)]
+pub struct PackRef(Rc<PackFiles>);
+
+#[derive(Debug)]
+struct PackFiles {
+    /// The file loaded first (for a bilingual pack, the only one).
+    first: ValidPack,
+    /// Files fetched later, by language (in [`Lang::ALL`]'s order); each set at most once.
+    later: Vec<OnceCell<ValidPack>>,
+    /// The language shown, when it is one of the later files'.
+    shown: Cell<Option<usize>>,
+}
+
+fn lang_index(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
+impl PackRef {
+    /// The pack as first loaded.
+    pub fn new(pack: ValidPack) -> PackRef {
+        PackRef(Rc::new(PackFiles {
+            first: pack,
+            later: Lang::ALL.iter().map(|_| OnceCell::new()).collect(),
+            shown: Cell::new(None),
+        }))
+    }
+
+    /// Whether a file loaded so far carries `lang`'s texts.
+    pub fn has(&self, lang: Lang) -> bool {
+        self.0.first.pack().serves(lang)
+            || self
+                .0
+                .later
+                .get(lang_index(lang))
+                .is_some_and(|file| file.get().is_some())
+    }
+
+    /// Keeps the file fetched for `lang` (a second one for the same language is ignored).
+    pub fn add(&self, lang: Lang, pack: ValidPack) {
+        if let Some(slot) = self.0.later.get(lang_index(lang)) {
+            let _ = slot.set(pack);
+        }
+    }
+
+    /// Reads as the file that carries `lang` from now on (when none does, as before).
+    pub fn show(&self, lang: Lang) {
+        if self.0.first.pack().serves(lang) {
+            self.0.shown.set(None);
+        } else if self.has(lang) {
+            self.0.shown.set(Some(lang_index(lang)));
+        }
+    }
+}
+
+impl PartialEq for PackRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for PackRef {
+    type Target = ValidPack;
+
+    fn deref(&self) -> &ValidPack {
+        let files = &self.0;
+        files
+            .shown
+            .get()
+            .and_then(|index| files.later.get(index))
+            .and_then(OnceCell::get)
+            .unwrap_or(&files.first)
+    }
+}
+
+/// Fetches the file of `lang` for a pack already shown in another language, and checks it
+/// is the same pack and version as `shown` (an export made with either fits both).
+pub(crate) async fn fetch_other_language(
+    source: &PackSource,
+    lang: Lang,
+    shown: &ValidPack,
+) -> Result<ValidPack, LoadError> {
+    let kind = shown.pack().kit.kind_name();
+    let file = fetch_pack(&source.url(lang), &[kind], None).await?;
+    check_same_pack(shown, file, lang)
+}
+
+/// The file of another language, if it is the same pack and version as the one shown and
+/// carries `lang`. Pure, so it is tested natively.
+pub(crate) fn check_same_pack(
+    shown: &ValidPack,
+    file: ValidPack,
+    lang: Lang,
+) -> Result<ValidPack, LoadError> {
+    let (one, other) = (shown.pack(), file.pack());
+    if one.id != other.id || one.version != other.version {
+        return Err(LoadError::OtherVersion {
+            found: format!("{} {}", other.id, other.version),
+            shown: format!("{} {}", one.id, one.version),
+        });
+    }
+    if !other.serves(lang) {
+        return Err(LoadError::NotAPack {
+            detail: format!("the file is not for readers of {}", lang.code()),
+        });
+    }
+    Ok(file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +401,80 @@ mod tests {
         let error =
             parse_pack(json, KitChoice::Kind("checklist")).expect_err("version 99 is unknown");
         assert_eq!(error, LoadError::UnsupportedFormat(99));
+    }
+
+    /// The committed checklist pack, and its file of each language as the build writes it.
+    fn checklist_files() -> (ValidPack, ValidPack, ValidPack) {
+        let json = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/mh-checklist.json"),
+        )
+        .expect("the checklist pack is committed");
+        let bilingual = parse_pack(&json, KitChoice::Kind("checklist")).expect("it loads");
+        let file = |lang| {
+            let one = bilingual
+                .pack()
+                .one_language(lang)
+                .expect("a bilingual pack splits");
+            let json = serde_json::to_string(&one).expect("it serializes");
+            parse_pack(&json, KitChoice::Kind("checklist")).expect("the widget reads it")
+        };
+        (file(Lang::Ja), file(Lang::En), bilingual)
+    }
+
+    #[test]
+    fn a_pack_ref_reads_as_the_file_of_the_language_shown() {
+        let (japanese, english, bilingual) = checklist_files();
+        let pack = PackRef::new(japanese.clone());
+        let view = pack.clone(); // what a view holds
+        assert!(pack.has(Lang::Ja) && !pack.has(Lang::En));
+        pack.show(Lang::En); // no English file yet: nothing changes
+        assert_eq!(*view, japanese);
+        pack.add(Lang::En, english.clone());
+        assert!(pack.has(Lang::En));
+        pack.show(Lang::En);
+        assert_eq!(*view, english, "every clone reads the language shown");
+        assert_eq!(
+            view.pack().title.get(Lang::En),
+            bilingual.pack().title.get(Lang::En)
+        );
+        pack.show(Lang::Ja);
+        assert_eq!(*view, japanese);
+        let both = PackRef::new(bilingual.clone());
+        assert!(both.has(Lang::Ja) && both.has(Lang::En));
+    }
+
+    #[test]
+    fn the_other_language_must_be_the_same_pack_and_version() {
+        let (japanese, english, _) = checklist_files();
+        assert_eq!(
+            check_same_pack(&japanese, english.clone(), Lang::En).as_ref(),
+            Ok(&english)
+        );
+        let mut newer = english.pack().clone();
+        newer.version = "9.9.9".into();
+        let newer = kizuki_core::ValidPack::new(newer).expect("still valid");
+        assert!(matches!(
+            check_same_pack(&japanese, newer, Lang::En),
+            Err(LoadError::OtherVersion { .. })
+        ));
+        // A Japanese file where the English one was asked for.
+        assert!(matches!(
+            check_same_pack(&japanese, japanese.clone(), Lang::En),
+            Err(LoadError::NotAPack { .. })
+        ));
+    }
+
+    #[test]
+    fn a_shipped_pack_has_a_file_per_language_and_a_centers_pack_one() {
+        let shipped = PackSource::PerLanguage {
+            stem: "https://c.jp/kizuki/content/mh-checklist".into(),
+        };
+        assert_eq!(
+            shipped.url(Lang::En),
+            "https://c.jp/kizuki/content/mh-checklist.en.json"
+        );
+        let own = PackSource::Bilingual("https://c.jp/own.json".into());
+        assert_eq!(own.url(Lang::Ja), own.url(Lang::En));
     }
 
     #[test]

@@ -33,6 +33,12 @@ pub struct UiText {
     pub error_format_version: &'static str,
     /// `{expected}` and `{found}`: kit kinds.
     pub error_wrong_kind: &'static str,
+    /// The file of the language switched to is of another version than the one shown.
+    pub error_other_version: &'static str,
+    /// Shown while the file of the language switched to is fetched.
+    pub lang_switching: &'static str,
+    /// `{reason}`: why the file of the language switched to could not be used.
+    pub lang_switch_failed: &'static str,
     /// Heading shown by the panic hook.
     pub crashed_title: &'static str,
     /// Body shown by the panic hook.

@@ -1,12 +1,12 @@
-//! The authors' commands: `validate`, `stats` and `schema`.
+//! The authors' commands: `validate`, `stats`, `schema` and `pack split`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
-use kizuki_core::{load_pack, parse_pack};
+use anyhow::{Context as _, Result};
+use kizuki_core::{load_pack, parse_pack, Lang, ValidPack};
 
-use crate::input::{emit, print_diagnostics, read};
+use crate::input::{emit, invalid, print_diagnostics, read};
 use crate::Format;
 
 /// Checks packs and lists every problem; exit 1 on any error.
@@ -102,5 +102,43 @@ pub fn stats(path: &Path, format: Format) -> Result<ExitCode> {
 /// Prints the pack format's JSON Schema.
 pub fn schema() -> Result<ExitCode> {
     emit(&kizuki_core::schema::pack_schema_json())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes, for each pack, one file per language beside it in `out`: `<id>.<lang>.json`
+/// (minified), made by the core ([`kizuki_core::Pack::one_language`]) and validated again.
+/// A pack with errors stops the command (exit 1) before anything of it is written.
+pub fn pack_split(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
+    let mut written = String::new();
+    for path in paths {
+        let pack = match load_pack(&read(path)?) {
+            Ok(pack) => pack,
+            Err(diagnostics) => {
+                print_diagnostics(path, &diagnostics);
+                return Err(invalid(format!("{} has errors: not split", path.display())));
+            }
+        };
+        for lang in Lang::ALL {
+            let file = pack.pack().one_language(lang).ok_or_else(|| {
+                invalid(format!(
+                    "{} is a file of one language already: split the bilingual pack",
+                    path.display()
+                ))
+            })?;
+            let file = ValidPack::new(file).map_err(|diagnostics| {
+                print_diagnostics(path, &diagnostics);
+                invalid(format!(
+                    "{}: its {} file does not validate",
+                    path.display(),
+                    lang.code()
+                ))
+            })?;
+            let target = out.join(format!("{}.{}.json", file.pack().id, lang.code()));
+            std::fs::write(&target, serde_json::to_vec(file.pack())?)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            written.push_str(&format!("{}\n", target.display()));
+        }
+    }
+    emit(&written)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `kizuki`: the command-line tool for content authors and support centers.
 //!
-//! Authors check packs (`validate`, `stats`, `schema`). Anyone with an export file can
+//! Authors check packs (`validate`, `stats`, `schema`); the site's build writes each
+//! pack's one-language files (`pack split`). Anyone with an export file can
 //! score it, print a report, turn it into CSV, a calendar or xAPI statements (`score`,
 //! `report`, `export-csv`, `ics`, `xapi`); a center aggregates many exports of one pack
 //! (`aggregate`) and packages the course for an LMS (`package`: SCORM 1.2 or cmi5). Every
@@ -233,6 +234,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Work on pack files: `pack split` writes a pack's one-language files.
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
     /// Print xAPI statements (a JSON array) of the learner's completed modules and course.
     Xapi {
         /// The pack file.
@@ -245,6 +251,22 @@ enum Command {
         /// The language recorded in the statements' context.
         #[arg(long, value_enum, default_value_t)]
         lang: LangArg,
+    },
+}
+
+/// The `pack` commands.
+#[derive(Subcommand)]
+enum PackCommand {
+    /// Write each pack's file of each language, `<id>.ja.json` and `<id>.en.json` (what a
+    /// widget fetches: only the language it shows, the other when the person switches),
+    /// into `--out`. Ids, sources and numbers stay as they are, so exports fit every file.
+    Split {
+        /// Bilingual pack files.
+        #[arg(required = true)]
+        packs: Vec<PathBuf>,
+        /// The folder to write into (e.g. `dist/content`).
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -267,6 +289,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate { paths, format } => author::validate(&paths, format),
         Command::Stats { pack, format } => author::stats(&pack, format),
         Command::Schema => author::schema(),
+        Command::Pack {
+            command: PackCommand::Split { packs, out },
+        } => author::pack_split(&packs, &out),
         Command::Score {
             pack,
             answers,

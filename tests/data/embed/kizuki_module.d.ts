@@ -3,7 +3,7 @@
 
 /** The options of `mount`. Every field is a string; only `kit` is required. */
 export interface MountOptions {
-    kit: "checklist" | "plan" | "course" | "mh-checklist" | "return-to-work" | "linecare" | "aggregate" | "mydata" | "dircheck";
+    kit: "checklist" | "plan" | "course" | "questionnaire" | "mh-checklist" | "return-to-work" | "linecare" | "bjsq-57" | "aggregate" | "mydata" | "dircheck";
     lang?: "ja" | "en";
     namespace?: string;
     centerName?: string;
@@ -13,7 +13,8 @@ export interface MountOptions {
     packUrl?: string;
     directoryUrl?: string;
     baseUrl?: string;
-    pack?: "mh-checklist" | "linecare" | "provider-checklist";
+    /** A pack shipped in content/ instead of the kit's default (for "aggregate": mh-checklist, linecare, provider-checklist, bjsq-57 or bjsq-23). */
+    pack?: "mh-checklist" | "return-to-work" | "linecare" | "provider-checklist" | "workplace-improvement" | "bjsq-57" | "bjsq-23";
     /** "none" when the page itself shows the brand and the privacy line (default "full"). */
     chrome?: "full" | "none";
 }
@@ -41,10 +42,14 @@ export class Handle {
  * Mounts a widget into a new (or reused) open shadow root of `element`.
  *
  * `options` is an object with string fields, all optional but `kit`:
- * `kit` (`checklist`, `plan`, `course`), `lang` (`ja`, `en`; the person's own choice on this site comes
+ * `kit` (`checklist`, `plan`, `course`, `questionnaire`, or a tool), `lang` (`ja`, `en`; the person's own choice on this site comes
  * first, then this, then the browser's languages, the page's `lang`, `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
- * `centerPhone`, `centerUrl`, `centerHours`, `packUrl` and `directoryUrl` (the center's
- * resource directory; both relative to the page and on the page's origin) and `baseUrl`
+ * `centerPhone`, `centerUrl`, `centerHours`, `packUrl` (a center's own pack, both languages
+ * in one file) and `directoryUrl` (the center's resource directory; both relative to the
+ * page and on the page's origin), `pack` (a pack shipped in `content/` instead of the kit's
+ * default: the widget fetches its file of the language shown, `content/<pack>.<lang>.json`;
+ * for `aggregate`, `mh-checklist`, `linecare`, `provider-checklist`, `bjsq-57` or
+ * `bjsq-23`, one file with both languages) and `baseUrl`
  * (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory), `chrome`
  * (`none` when the page shows the brand and privacy line itself; default `full`).
  */

@@ -297,7 +297,11 @@ fn passed() -> Verb {
 }
 
 fn activity(id: String, title: &Text, activity_type: &'static str) -> Activity {
-    let mut name = BTreeMap::from([("ja-JP", title.ja.clone())]);
+    // The languages the pack file carries (a widget's file carries one).
+    let mut name = BTreeMap::new();
+    if !title.ja.trim().is_empty() {
+        name.insert("ja-JP", title.ja.clone());
+    }
     if let Some(en) = title.en.as_ref().filter(|en| !en.trim().is_empty()) {
         name.insert("en-US", en.clone());
     }

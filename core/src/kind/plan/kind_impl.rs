@@ -12,6 +12,9 @@ use crate::validate::Validator;
 impl Kind for Plan {
     const NAME: &'static str = "plan";
     type State = PlanCases;
+    /// The 職場復帰支援プラン and the 情報提供依頼書 are drafted in Japanese for every reader
+    /// (they go to the attending doctor and the workplace's files).
+    const ALSO_NEEDS: &'static [Lang] = &[Lang::Ja];
 
     fn validate(&self, validator: &mut Validator<'_>) {
         super::validate::validate(validator, self);

@@ -1,0 +1,133 @@
+//! One language per pack file: the file a widget fetches carries only the language it
+//! shows, and the other language is fetched when the person switches.
+//!
+//! [`Pack::one_language`] makes such a file from a validated bilingual pack: every
+//! localized text ([`Text`]) keeps only the reader's language (the English file keeps what
+//! an English reader sees of the bilingual pack, Japanese where a text has no English), and
+//! each source's English section names go with the English file; ids, structure, sources,
+//! numbers, dates, the pack's id and version stay as they are, so an export made with one
+//! file imports with the other and with the bilingual pack. The file says which language it
+//! carries in its `lang`; validation then asks only for that language.
+//!
+//! A kind may need Japanese whatever the reader reads (the planner drafts its documents in
+//! Japanese, [`crate::kind::Kind::ALSO_NEEDS`]): its English file keeps both languages.
+
+use serde_json::Value;
+
+use crate::pack::Pack;
+use crate::text::{Lang, Text};
+
+impl Pack {
+    /// Whether this pack carries the texts a reader of `lang` sees: a bilingual pack
+    /// (no `lang`) carries every language, a one-language file only its own.
+    pub fn serves(&self, lang: Lang) -> bool {
+        self.lang.is_none_or(|own| own == lang)
+    }
+
+    /// This pack as the file a reader of `lang` fetches (see the module's documentation).
+    /// `None` when this pack does not carry `lang` (it is itself a file of the other
+    /// language). A kind that needs another language as well gets the bilingual pack back.
+    pub fn one_language(&self, lang: Lang) -> Option<Pack> {
+        if !self.serves(lang) {
+            return None;
+        }
+        if self.lang.is_some() || self.kit.also_needs().iter().any(|needed| *needed != lang) {
+            return Some(self.clone());
+        }
+        let mut value = serde_json::to_value(self).ok()?;
+        // The sections' English names are a map keyed by section: set apart, so that no
+        // section happens to be read as a text, and kept only in the English file.
+        let mut sections_en = Vec::new();
+        if let Some(Value::Array(sources)) = value.get_mut("sources") {
+            for source in sources.iter_mut() {
+                let names = source
+                    .as_object_mut()
+                    .and_then(|source| source.remove("sections_en"));
+                sections_en.push(names);
+            }
+        }
+        keep_one_language(&mut value, lang);
+        if lang == Lang::En {
+            if let Some(Value::Array(sources)) = value.get_mut("sources") {
+                for (source, names) in sources.iter_mut().zip(sections_en) {
+                    if let (Some(source), Some(names)) = (source.as_object_mut(), names) {
+                        source.insert("sections_en".into(), names);
+                    }
+                }
+            }
+        }
+        let object = value.as_object_mut()?;
+        object.insert("lang".into(), serde_json::to_value(lang).ok()?);
+        // A value's keys are sorted, so the kit's `type` is no longer its first key: the
+        // general reading takes any order.
+        crate::load::parse_pack(&serde_json::to_vec(&value).ok()?).ok()
+    }
+}
+
+/// Replaces every text object (`{"ja": …, "en": …}`, the serialized form of [`Text`]) with
+/// the same text holding `lang` only. Only [`Text`] has fields named `ja` or `en` (a test
+/// holds that against the JSON Schema), and the one map keyed by authors' words,
+/// `sections_en`, is set apart by the caller.
+fn keep_one_language(value: &mut Value, lang: Lang) {
+    match value {
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| keep_one_language(item, lang)),
+        Value::Object(map) => {
+            let is_text = map.contains_key("ja")
+                && map.keys().all(|key| key == "ja" || key == "en")
+                && map.values().all(Value::is_string);
+            if !is_text {
+                map.values_mut()
+                    .for_each(|inner| keep_one_language(inner, lang));
+                return;
+            }
+            let Ok(text) = serde_json::from_value::<Text>(Value::Object(std::mem::take(map)))
+            else {
+                return;
+            };
+            map.insert(
+                lang.code().to_string(),
+                Value::String(text.get(lang).to_string()),
+            );
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_keeps_what_its_reader_sees_and_nothing_else() {
+        let mut value = serde_json::json!({
+            "title": {"ja": "題", "en": "Title"},
+            "list": [{"ja": "一", "en": ""}, {"ja": "二"}],
+            "not_a_text": {"ja": "x", "other": "y"},
+            "number": 3
+        });
+        let mut english = value.clone();
+        keep_one_language(&mut value, Lang::Ja);
+        keep_one_language(&mut english, Lang::En);
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "title": {"ja": "題"},
+                "list": [{"ja": "一"}, {"ja": "二"}],
+                "not_a_text": {"ja": "x", "other": "y"},
+                "number": 3
+            })
+        );
+        // English readers see Japanese where a text has no English: so does the file.
+        assert_eq!(
+            english,
+            serde_json::json!({
+                "title": {"en": "Title"},
+                "list": [{"en": "一"}, {"en": "二"}],
+                "not_a_text": {"ja": "x", "other": "y"},
+                "number": 3
+            })
+        );
+    }
+}
