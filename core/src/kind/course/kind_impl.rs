@@ -12,8 +12,10 @@ use crate::validate::Validator;
 impl Kind for Course {
     const NAME: &'static str = "course";
     type State = CourseProgress;
-    const FILE_FORMATS: &'static [FileFormat] =
-        &[FileFormat::Record, FileFormat::Csv, FileFormat::Xapi];
+    /// The record and its xAPI statements. The core writes a course's CSV too (`kizuki
+    /// export-csv`); the browser does not offer it, which keeps the CSV writer out of the
+    /// course's module.
+    const FILE_FORMATS: &'static [FileFormat] = &[FileFormat::Record, FileFormat::Xapi];
 
     fn validate(&self, validator: &mut Validator<'_>) {
         super::validate::validate(validator, self);
