@@ -43,6 +43,9 @@ pub trait Kind: Sized + DeserializeOwned + 'static {
         + std::fmt::Debug
         + 'static;
 
+    /// The files a person can download from the kit's data panel, in the panel's order.
+    const FILE_FORMATS: &'static [FileFormat] = &[FileFormat::Record, FileFormat::Csv];
+
     /// Checks what the schema cannot (ids, references, conditions), collecting findings.
     fn validate(&self, validator: &mut Validator<'_>);
 
@@ -88,6 +91,48 @@ pub trait Kind: Sized + DeserializeOwned + 'static {
     fn lookup_ids(&self) -> Vec<String> {
         Vec::new()
     }
+
+    /// The one HTML report `kizuki report` prints for a state: `request` names what a kind
+    /// with several pages is asked for (a plan's case and document). A kind without a
+    /// printable report says so.
+    fn report_html(
+        &self,
+        _pack: &ValidPack,
+        _state: &Self::State,
+        _request: &ReportRequest<'_>,
+        _lang: Lang,
+        _today: &str,
+    ) -> Result<String> {
+        Err(Error::DoesNotFit(format!(
+            "no report for a {} yet",
+            Self::NAME
+        )))
+    }
+
+    /// Adds this kind's own counts (areas, modules, steps, …) to a pack's statistics;
+    /// `content_as_of` is the pack's date, against which dated rules are read.
+    #[cfg(feature = "all-kinds")]
+    fn add_stats(&self, _stats: &mut crate::stats::PackStats, _content_as_of: &str) {}
+}
+
+/// A file a kit offers from its data panel (`Kind::FILE_FORMATS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// The export file (JSON): the state in its envelope, which imports back.
+    Record,
+    /// The state as CSV for spreadsheets ([`Kind::csv`]).
+    Csv,
+    /// xAPI statements (the course's `xapi::course_statements`).
+    Xapi,
+}
+
+/// What a report is asked for beyond the state (`kizuki report --case … --document …`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportRequest<'a> {
+    /// The case of a kind kept per case (the plan): its id; `None` takes the only case.
+    pub case: Option<&'a str>,
+    /// A document of the pack (the plan's): its id; `None` gives the overview.
+    pub document: Option<&'a str>,
 }
 
 /// Lists the kinds once: `Variant(ContentType) = "name", feature = "feature";`.
@@ -156,6 +201,13 @@ macro_rules! kinds {
                 }
             }
 
+            /// The files a person can download from this kit's data panel.
+            pub fn file_formats(&self) -> &'static [FileFormat] {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(_) => <$content as Kind>::FILE_FORMATS, )*
+                }
+            }
+
             /// Checks what the schema cannot, collecting findings.
             pub(crate) fn validate(&self, validator: &mut Validator<'_>) {
                 match self {
@@ -188,6 +240,21 @@ macro_rules! kinds {
             pub fn report_pages(&self, pack: &ValidPack, state: &KitState, lang: Lang, today: &str) -> Result<Vec<String>> {
                 match self {
                     $( #[cfg(feature = $feature)] Kit::$variant(content) => content.report_pages(pack, self.state_of(state)?, lang, today), )*
+                }
+            }
+
+            /// The HTML report of a state of this kit's kind (see [`Kind::report_html`]).
+            pub fn report_html(&self, pack: &ValidPack, state: &KitState, request: &ReportRequest<'_>, lang: Lang, today: &str) -> Result<String> {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => content.report_html(pack, self.state_of(state)?, request, lang, today), )*
+                }
+            }
+
+            /// Adds the kind's own counts to a pack's statistics (see [`Kind::add_stats`]).
+            #[cfg(feature = "all-kinds")]
+            pub(crate) fn add_stats(&self, stats: &mut crate::stats::PackStats, content_as_of: &str) {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => content.add_stats(stats, content_as_of), )*
                 }
             }
 

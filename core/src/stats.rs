@@ -5,11 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::diagnostic::Code;
-use crate::kind::checklist::{Checklist, Obligation};
-use crate::kind::course::Course;
-use crate::kind::plan::{DocBlock, Plan};
-use crate::kind::questionnaire::Questionnaire;
-use crate::kind::KindAccess;
+use crate::kind::checklist::Obligation;
 use crate::pack::{InForce, InForceStatus, Pack, SourceRef};
 use crate::validate::validate;
 
@@ -161,25 +157,9 @@ pub fn pack_stats(pack: &Pack) -> PackStats {
             });
         }
     }
-    // Each kind's own counts; a kind without any here keeps them at zero.
-    if let Some(checklist) = Checklist::of(&pack.kit) {
-        checklist_stats(&mut stats, checklist, &pack.content_as_of);
-    } else if let Some(plan) = Plan::of(&pack.kit) {
-        plan_stats(&mut stats, plan);
-    } else if let Some(course) = Course::of(&pack.kit) {
-        course_stats(&mut stats, course);
-    } else if let Some(questionnaire) = Questionnaire::of(&pack.kit) {
-        // Sections count as areas and items as items, so `items_per_area` lists each
-        // section's items.
-        stats.areas = questionnaire.sections.len();
-        for section in &questionnaire.sections {
-            stats.items += section.items.len();
-            stats.items_per_area.push(AreaItems {
-                area: section.id.clone(),
-                items: section.items.iter().map(|i| i.id.clone()).collect(),
-            });
-        }
-    }
+    // Each kind's own counts (`Kind::add_stats`, in its folder); a kind without any keeps
+    // them at zero.
+    pack.kit.add_stats(&mut stats, &pack.content_as_of);
     stats
 }
 
@@ -187,109 +167,20 @@ fn count(diagnostics: &[crate::Diagnostic], code: Code) -> usize {
     diagnostics.iter().filter(|d| d.code == code).count()
 }
 
-fn checklist_stats(stats: &mut PackStats, checklist: &Checklist, as_of: &str) {
-    stats.areas = checklist.areas.len();
-    for area in &checklist.areas {
-        stats.items_per_area.push(AreaItems {
-            area: area.id.clone(),
-            items: area.items.iter().map(|i| i.id.clone()).collect(),
-        });
-    }
-    for item in checklist.areas.iter().flat_map(|a| &a.items) {
-        stats.items += 1;
-        for source in &item.sources {
-            *stats.items_by_source.entry(source.doc.clone()).or_default() += 1;
-        }
-        let dated =
-            |rule: Option<usize>, level: Option<Obligation>, in_force: &InForce| DatedRule {
-                id: item.id.clone(),
-                rule,
-                level,
-                in_force: in_force.clone(),
-                on_content_as_of: in_force.status_on(as_of),
-            };
-        if let Some(in_force) = &item.in_force {
-            stats.dated_rules.push(dated(None, None, in_force));
-        }
-        for (index, rule) in item.obligation.iter().enumerate() {
-            if let Some(in_force) = &rule.in_force {
-                stats
-                    .dated_rules
-                    .push(dated(Some(index), Some(rule.level), in_force));
+impl PackStats {
+    /// Counts one block or field help that may state facts, by the sources it cites.
+    pub(crate) fn count_fact_block(&mut self, sources: Option<&[SourceRef]>) {
+        self.fact_blocks += 1;
+        match sources {
+            None => self.fact_blocks_unsourced += 1,
+            Some([]) => {
+                self.fact_blocks_without_claim += 1;
+                *self.sources_per_fact_block.entry(0).or_default() += 1;
+            }
+            Some(list) => {
+                self.fact_blocks_sourced += 1;
+                *self.sources_per_fact_block.entry(list.len()).or_default() += 1;
             }
         }
-    }
-}
-
-fn plan_stats(stats: &mut PackStats, plan: &Plan) {
-    stats.steps = plan.steps.len();
-    stats.tasks = plan.steps.iter().map(|s| s.tasks.len()).sum();
-    stats.documents = plan.documents.len();
-    stats.fields = plan.fields.len();
-    for field in plan.fields.iter().filter(|f| f.help.is_some()) {
-        count_fact_block(stats, field.sources.as_deref());
-    }
-    for block in plan.documents.iter().flat_map(|d| &d.blocks) {
-        stats.document_blocks += 1;
-        let sourced = match block {
-            DocBlock::Paragraph { sources, .. } | DocBlock::List { sources, .. } => {
-                !sources.is_empty()
-            }
-            _ => false,
-        };
-        stats.document_blocks_sourced += usize::from(sourced);
-    }
-}
-
-/// Counts one block or field help that may state facts, by the sources it cites.
-fn count_fact_block(stats: &mut PackStats, sources: Option<&[SourceRef]>) {
-    stats.fact_blocks += 1;
-    match sources {
-        None => stats.fact_blocks_unsourced += 1,
-        Some([]) => {
-            stats.fact_blocks_without_claim += 1;
-            *stats.sources_per_fact_block.entry(0).or_default() += 1;
-        }
-        Some(list) => {
-            stats.fact_blocks_sourced += 1;
-            *stats.sources_per_fact_block.entry(list.len()).or_default() += 1;
-        }
-    }
-}
-
-fn course_stats(stats: &mut PackStats, course: &Course) {
-    stats.modules = course.modules.len();
-    for module in &course.modules {
-        let mut module_stats = ModuleStats {
-            id: module.id.clone(),
-            lessons: module.lessons.len(),
-            scenarios: module.scenarios.len(),
-            quiz_questions: module.quiz.questions.len(),
-            ..ModuleStats::default()
-        };
-        for lesson in &module.lessons {
-            let counts = lesson
-                .blocks
-                .iter()
-                .map(|block| block.sources().map(<[SourceRef]>::len))
-                .collect::<Vec<_>>();
-            for block in &lesson.blocks {
-                count_fact_block(stats, block.sources());
-            }
-            module_stats.lesson_blocks += counts.len();
-            module_stats.lesson_blocks_unsourced += counts.iter().filter(|c| c.is_none()).count();
-            module_stats.block_sources.insert(lesson.id.clone(), counts);
-        }
-        stats.lessons += module_stats.lessons;
-        stats.scenarios += module_stats.scenarios;
-        stats.quiz_questions += module_stats.quiz_questions;
-        stats.options_without_feedback += module
-            .quiz
-            .questions
-            .iter()
-            .flat_map(|q| &q.options)
-            .filter(|o| o.feedback.ja.trim().is_empty())
-            .count();
-        stats.per_module.push(module_stats);
     }
 }

@@ -481,6 +481,26 @@ describe('line-care course', () => {
     await context.close();
   });
 
+  test('newer in another tab: the course open in a second tab says so and loads the newer progress on request', async () => {
+    const { page, problems, context } = await openCourse(browser, server);
+    const older = await context.newPage();
+    await older.goto(`${server.origin}/app.html?kit=course`);
+    await widgetTitle(older, HOST);
+    const module = pack.kit.modules[0];
+    await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).click();
+    await page.locator(`${HOST} button`, { hasText: '読みました' }).click();
+    const reload = older.locator(`${HOST} [data-testid="other-tab-reload"]`);
+    await reload.waitFor();
+    assert.match(await older.locator(`${HOST} .kizuki-course-live`).textContent(), /別のタブ/);
+    assert.equal(await older.locator(`${HOST} button`, { hasText: '続きから' }).count(), 0, 'unchanged until asked');
+    await reload.click();
+    await older.locator(`${HOST} button`, { hasText: '続きから' }).waitFor();
+    assert.equal(await reload.count(), 0);
+    assert.deepEqual((await storedRecord(older)).state.data.modules[module.id].lessons_read, [module.lessons[0].id]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('every kind of course screen passes an axe-core scan', async () => {
     const { page, problems, context } = await openCourse(browser, server);
     const module = pack.kit.modules[0];

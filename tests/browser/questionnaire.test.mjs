@@ -242,6 +242,52 @@ describe('stress self-check', () => {
     }
   });
 
+  test('newer in another tab: the older page says so at once, loads the newer answers on request and saves on from them', async () => {
+    const url = `${server.origin}/app.html?kit=questionnaire`;
+    const { context, page, problems } = await openPage(browser, url, { viewport: PHONE });
+    try {
+      await widgetTitle(page, HOST);
+      const older = await context.newPage();
+      await older.goto(url);
+      await widgetTitle(older, HOST);
+      const otherTab = older.locator(`${HOST} [data-notice="other-tab"]`);
+      assert.equal(await otherTab.count(), 0, 'nothing to say before the other tab saves');
+
+      // The first tab answers: the second, open on the same kit, hears of it at once.
+      await page.locator(`${HOST} label[for$="respondent-sex-male"]`).click();
+      await page.locator(`${HOST} [data-testid="start-button"]`).click();
+      await page.locator(`${HOST} [data-testid="answer-${DIGITS[0]}"]`).click();
+      await otherTab.waitFor();
+      assert.match(await otherTab.textContent(), /別のタブ/);
+      const saved = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('kizuki/'))?.[1]);
+      assert.equal(JSON.parse(saved).state.data.items.a1, DIGITS[0]);
+      assert.equal(
+        await older.locator(`${HOST} input[data-testid="respondent-sex-male"]`).isChecked(),
+        false,
+        'nothing changes on the older page until asked',
+      );
+
+      // Loading the newer answers shows them; the older page then saves on from that record.
+      await older.locator(`${HOST} [data-testid="other-tab-reload"]`).click();
+      await otherTab.waitFor({ state: 'detached' });
+      await older.locator(`${HOST} [data-testid="item"]`).waitFor();
+      assert.equal(await currentItem(older), 'a2', 'continues at the first question the other tab left');
+      await older.locator(`${HOST} [data-testid="answer-${DIGITS[1]}"]`).click();
+      await older.waitForFunction(
+        () => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith('kizuki/'))[1]).state.data.items.a2 !== undefined,
+      );
+      const after = JSON.parse(await older.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('kizuki/'))[1]));
+      assert.deepEqual([after.state.data.items.a1, after.state.data.items.a2], [DIGITS[0], DIGITS[1]]);
+      assert.equal(after.revision, JSON.parse(saved).revision + 1, 'saved over the newer record, not refused');
+      assert.equal(await older.locator(`${HOST} [data-notice="storage"]`).count(), 0);
+      // …and now the first tab is the older one.
+      await page.locator(`${HOST} [data-notice="other-tab"]`).waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('group analysis: 25 files draw the 判定図, a group of 7 is hidden, and subtraction reveals nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kizuki-qn-groups-'));
     const write = (files) =>

@@ -2,7 +2,8 @@
 //! the file against the saved record (how much each holds, when each was saved, which is
 //! newer; the core's `import_preview` decides) and asks. The record replaced is kept under
 //! `<record key>/before-import` until the person removes it, and [`UndoImport`] puts it
-//! back ("undo import"). Used by the checklist and the course.
+//! back ("undo import"). Used by the checklist and by the shell's data panel (the course, the
+//! stress self-check).
 
 use kizuki_core::import_preview::{ImportPreview, Newer};
 use kizuki_core::Lang;

@@ -17,6 +17,7 @@ mod locale;
 pub mod markup;
 pub mod platform;
 pub mod print;
+pub mod shell;
 pub mod tools;
 
 use std::rc::Rc;

@@ -135,6 +135,22 @@ pub struct UiText {
     pub center_label: &'static str,
     /// `{title}`: the accessible name of a widget's region (each widget on a page is named).
     pub widget_label: &'static str,
+    /// Storage could not be used, by `platform::StorageError::code` (the shell's notices,
+    /// for every kit that uses them).
+    pub storage_unavailable: &'static str,
+    pub storage_full: &'static str,
+    pub storage_newer_elsewhere: &'static str,
+    pub storage_newer_version: &'static str,
+    pub storage_kept_in_place: &'static str,
+    pub storage_other: &'static str,
+    /// `{key}`: where a record that could not be read was moved.
+    pub storage_kept_aside: &'static str,
+    /// Another tab saved this kit's record: this page is older ("newer in another tab").
+    pub other_tab_newer: &'static str,
+    /// The button that loads the other tab's record.
+    pub other_tab_reload: &'static str,
+    /// Closes a notice.
+    pub dismiss: &'static str,
     /// The name of each kind of place, as group headings.
     pub help_kinds: HelpKindsText,
     /// One message per core error code (`kizuki_core::Error::code`), for every kit.

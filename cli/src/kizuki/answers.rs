@@ -4,10 +4,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use kizuki_core::kind::checklist::Checklist;
 use kizuki_core::kind::course::Course;
 use kizuki_core::kind::plan::{Case, Plan, PlanCases};
-use kizuki_core::{csv_export, ics as calendar, report as reports, xapi as statements};
+use kizuki_core::kind::ReportRequest;
+use kizuki_core::{csv_export, ics as calendar, xapi as statements};
 use kizuki_core::{Error, Lang, ValidPack};
 
 use crate::input::{emit, invalid, load_export, load_valid_pack, usage};
@@ -75,40 +75,26 @@ pub fn report(
     let pack = load_valid_pack(pack_path)?;
     plan_only(&pack, case, document)?;
     let export = load_export(&pack, answers_path)?;
-    let state = &export.state;
-    let html = if let Some(answers) = state.get::<Checklist>() {
-        reports::checklist_html(&pack, answers, lang, today)
-    } else if let Some(progress) = state.get::<Course>() {
-        reports::course_html(&pack, progress, lang)
-    } else if let Some(cases) = state.get::<Plan>() {
-        {
-            let (_, chosen) = pick_case(cases, case)?;
-            match document {
-                Some(document) => {
-                    if let Some(plan) = pack.content::<Plan>() {
-                        if !plan.documents.iter().any(|d| d.id == document) {
-                            let known: Vec<&str> =
-                                plan.documents.iter().map(|d| d.id.as_str()).collect();
-                            return Err(usage(format!(
-                                "no document `{document}` in the pack (documents: {})",
-                                known.join(", ")
-                            )));
-                        }
-                    }
-                    reports::document_html(&pack, chosen, document, lang)
-                }
-                None => reports::case_overview_html(&pack, chosen, lang),
+    // A plan's `--case` and `--document` are checked here, so a wrong one is a usage error
+    // naming what the file and the pack hold; the report itself is the kind's.
+    if let (Some(plan), Some(cases)) = (pack.content::<Plan>(), export.state.get::<Plan>()) {
+        pick_case(cases, case)?;
+        if let Some(document) = document {
+            if !plan.documents.iter().any(|d| d.id == document) {
+                let known: Vec<&str> = plan.documents.iter().map(|d| d.id.as_str()).collect();
+                return Err(usage(format!(
+                    "no document `{document}` in the pack (documents: {})",
+                    known.join(", ")
+                )));
             }
         }
-    } else {
-        // `load_export` checked that the state fits the pack, so it is of a kind above;
-        // a new kind gets its report here.
-        Err(Error::DoesNotFit(format!(
-            "no report for a {} yet",
-            state.kind_name()
-        )))
     }
-    .map_err(input_error)?;
+    let request = ReportRequest { case, document };
+    let html = pack
+        .pack()
+        .kit
+        .report_html(&pack, &export.state, &request, lang, today)
+        .map_err(input_error)?;
     emit(&html)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -341,9 +341,12 @@ pub struct Item {
 
 #[cfg(all(feature = "checklist", feature = "course"))]
 pub mod aggregate;
+pub mod csv;
 mod kind_impl;
 pub mod report;
 mod session;
+#[cfg(feature = "all-kinds")]
+mod stats;
 mod validate;
 
 pub use session::{

@@ -265,12 +265,15 @@ pub struct QuizOption {
 #[cfg(all(feature = "checklist", feature = "course"))]
 pub mod aggregate;
 pub mod cmi5;
+pub mod csv;
 mod draw;
 mod kind_impl;
 pub mod lms;
 pub mod package;
 pub mod report;
 mod session;
+#[cfg(feature = "all-kinds")]
+mod stats;
 pub mod steps;
 mod validate;
 pub mod xapi;

@@ -325,10 +325,13 @@ pub enum DocAlign {
     End,
 }
 
+pub mod csv;
 pub mod ics;
 mod kind_impl;
 pub mod report;
 mod session;
+#[cfg(feature = "all-kinds")]
+mod stats;
 mod validate;
 
 pub(crate) use session::check_event_date;

@@ -10,6 +10,8 @@
 pub mod aggregate;
 mod kind_impl;
 mod session;
+#[cfg(feature = "all-kinds")]
+mod stats;
 mod validate;
 
 use serde::{Deserialize, Serialize};

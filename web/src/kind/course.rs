@@ -24,19 +24,21 @@ pub mod text;
 
 use std::rc::Rc;
 
-use kizuki_core::export::{import, import_checked, Export, KitState};
-use kizuki_core::imported::ChangedClaim;
+use kizuki_core::export::{Export, KitState};
 use kizuki_core::kind::course::{Course, CourseAction, CourseProgress};
 use kizuki_core::xapi::{course_statements, statements_json};
 use kizuki_core::{Lang, ValidPack};
 use yew::prelude::*;
 
+use self::notice::CourseNotice;
 pub use self::notice::Notice;
 use self::screen::Screen;
 use self::text::{course_text, CourseText};
 use super::{KitProps, PackRef};
 use crate::help::DirectoryState;
-use crate::platform::{self, LoadProblem, StorageError};
+use crate::platform::{self, StorageError};
+use crate::shell::data_panel::PanelChoice;
+use crate::shell::record::{Checked, Effect, Outcome, PendingImport, Record};
 
 /// The course view's state.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,9 +58,9 @@ pub struct CourseState {
     retaking: bool,
     /// After a scenario choice, its feedback is shown before the next node.
     scenario_feedback: bool,
-    /// The erase button was pressed once; a second confirms.
-    confirm_erase: bool,
     notice: Option<Notice>,
+    /// The record's effects (export, import, undo, erase, reload), run by the view.
+    record: Record,
     /// An imported file waiting for the learner's "replace?" answer.
     pending_import: Option<PendingImport>,
     /// A record replaced by an import is kept (for "undo import").
@@ -70,17 +72,6 @@ pub struct CourseState {
     focus_id: Option<String>,
     /// The LMS session when the course runs in a SCORM 1.2 or cmi5 package.
     lms: Option<lms::LmsSession>,
-}
-
-/// An imported file checked by the core, and how it compares with the saved record.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PendingImport {
-    name: String,
-    progress: CourseProgress,
-    /// How the file compares with the saved record; `None` when nothing is saved.
-    preview: Option<kizuki_core::import_preview::ImportPreview>,
-    /// Results the file claimed that its answers do not give (an edited file).
-    changed: Vec<ChangedClaim>,
 }
 
 /// Something the view does. `Apply` carries the core's actions one to one.
@@ -96,27 +87,17 @@ pub enum Msg {
     Submit(String),
     /// Leave the feedback of the last scenario choice and show the next node.
     ContinueScenario,
-    /// Download the record as JSON.
-    ExportJson,
-    /// Download xAPI statements of the modules passed or completed, in this language.
-    ExportXapi(Lang),
-    /// Replace the state with an imported file's (name, contents), if the core accepts it
-    /// and, when something is saved, the learner says so.
-    Import(String, String),
-    /// The chosen file could not be read.
-    ImportUnreadable(String),
-    /// Replace the saved record with the pending import (keeping it for "undo import").
-    ConfirmImport,
-    /// Keep the saved record; drop the pending import.
-    CancelImport,
-    /// Put back the record an import replaced.
-    UndoImport,
-    /// Remove the record kept for "undo import".
-    RemoveUndoCopy,
-    /// Ask to erase (`true`), or cancel (`false`).
-    AskErase(bool),
-    /// Erase the stored record.
-    Erase,
+    /// The record panel (`shell::data_panel`): a download (its words in this language),
+    /// replace, keep, undo, erase.
+    Panel(PanelChoice, Lang),
+    /// A chosen file as the core read it (`shell::record::Record::check_import`).
+    Checked(Checked),
+    /// What a queued effect came to.
+    Outcome(Outcome),
+    /// Another tab saved the record at this revision.
+    SavedElsewhere(u64),
+    /// Load what another tab saved.
+    Reload,
     /// Active time on a module (module id, seconds), from `active_time`: applied and saved
     /// without touching notices or focus.
     ActiveTime(String, u32),
@@ -134,29 +115,23 @@ impl CourseState {
         center: Option<crate::CenterContact>,
         adapter: Option<crate::lms::LmsAdapter>,
     ) -> CourseState {
-        let loaded = platform::load_plain(&pack, &namespace);
-        let notice = loaded.problem.map(|problem| match problem {
-            LoadProblem::Storage(error) => Notice::Storage(error.code()),
-            LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
-        });
-        let progress = loaded.state.into_state::<Course>().unwrap_or_default();
-        let undo_kept =
-            crate::import_confirm::undo_copy(&platform::record_key(&namespace, &pack.pack().id))
-                .is_some();
+        let (record, opened) = Record::open(pack.clone(), &namespace);
+        let progress = opened.state.into_state::<Course>().unwrap_or_default();
+        let revision = record.revision();
         CourseState {
             pack,
             namespace,
             xapi_base,
             center,
             progress,
-            revision: loaded.revision,
+            revision,
             screen: Screen::Map,
             retaking: false,
             scenario_feedback: false,
-            confirm_erase: false,
-            notice,
+            notice: opened.notice.map(|n| n.lift()),
+            record,
             pending_import: None,
-            undo_kept,
+            undo_kept: opened.undo_kept,
             follow_up_later: false,
             focus_token: 0,
             focus_id: None,
@@ -181,11 +156,6 @@ impl CourseState {
         self
     }
 
-    /// The storage key of this course's record.
-    fn record_key(&self) -> String {
-        platform::record_key(&self.namespace, &self.pack.pack().id)
-    }
-
     fn course(&self) -> Option<&Course> {
         course_of(&self.pack)
     }
@@ -203,7 +173,7 @@ impl CourseState {
                 true
             }
             Err(error) => {
-                self.notice = Some(Notice::Refused(error.to_string()));
+                self.notice = Some(Notice::Kit(CourseNotice::Refused(error.to_string())));
                 false
             }
         }
@@ -246,6 +216,131 @@ impl CourseState {
     }
 }
 
+impl CourseState {
+    /// What the record panel asked for: effects queued, run by the view after rendering.
+    fn panel(&mut self, choice: PanelChoice, lang: Lang) {
+        match choice {
+            PanelChoice::Export(kizuki_core::kind::FileFormat::Record) => {
+                // The record names the center whose page it is exported from (self-declared).
+                let issuer = self.center.clone().map_or(
+                    CourseAction::SetIssuer {
+                        name: String::new(),
+                        phone: String::new(),
+                        url: String::new(),
+                    },
+                    |c| CourseAction::SetIssuer {
+                        name: c.name,
+                        phone: c.phone.unwrap_or_default(),
+                        url: c.url.unwrap_or_default(),
+                    },
+                );
+                let unchanged = course_of(&self.pack).is_some_and(|course| {
+                    let mut probe = self.progress.clone();
+                    course.apply(&mut probe, &issuer).is_ok() && probe == self.progress
+                });
+                if !unchanged {
+                    self.apply(&issuer);
+                }
+                let export = Export::new(
+                    &self.pack,
+                    KitState::from(self.progress.clone()),
+                    &platform::now_iso(),
+                    self.revision,
+                );
+                self.record.queue(Effect::Download {
+                    file: format!("{}-{}.json", self.pack.pack().id, platform::today()),
+                    mime: "application/json",
+                    contents: export.to_json(),
+                });
+            }
+            PanelChoice::Export(kizuki_core::kind::FileFormat::Xapi) => self.export_xapi(lang),
+            // Not offered for a course (`Kit::file_formats`): `kizuki export-csv` writes it.
+            PanelChoice::Export(kizuki_core::kind::FileFormat::Csv) => {}
+            PanelChoice::File(..) | PanelChoice::Unreadable(_) => {}
+            PanelChoice::Replace => {
+                if let Some(pending) = self.pending_import.take() {
+                    self.record
+                        .queue(Effect::Replace(pending.name, pending.state));
+                }
+            }
+            PanelChoice::KeepSaved => self.pending_import = None,
+            PanelChoice::Undo => self.record.queue(Effect::Undo),
+            PanelChoice::RemoveUndoCopy => self.record.queue(Effect::RemoveUndoCopy),
+            PanelChoice::Erase => self.record.queue(Effect::Erase),
+        }
+    }
+
+    /// Queues the xAPI statements of the modules passed or completed, in `lang`.
+    fn export_xapi(&mut self, lang: Lang) {
+        // The account of the statements is an opaque id of this record, made once (when
+        // there are statements to make: a name is needed too).
+        if self.progress.learner_id.is_empty() && !self.progress.learner_name.trim().is_empty() {
+            if let Some(bytes) = platform::random_bytes::<16>() {
+                let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+                self.apply(&CourseAction::SetLearnerId { id });
+            }
+        }
+        match course_statements(&self.pack, &self.progress, &self.xapi_base, lang) {
+            Err(_) if self.progress.learner_name.trim().is_empty() => {
+                self.notice = Some(Notice::Kit(CourseNotice::XapiNeedsName));
+            }
+            Err(error) => self.notice = Some(Notice::ExportFailed(error.to_string())),
+            Ok(statements) if statements.is_empty() => {
+                self.notice = Some(Notice::Kit(CourseNotice::XapiNothingYet));
+            }
+            Ok(statements) => self.record.queue(Effect::Download {
+                file: format!("{}-xapi-{}.json", self.pack.pack().id, platform::today()),
+                mime: "application/json",
+                contents: statements_json(&statements),
+            }),
+        }
+    }
+
+    /// What an effect came to.
+    fn outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Saved => {}
+            Outcome::Replace {
+                state,
+                notice,
+                undo_kept,
+            } => {
+                self.notice = None;
+                if let Some(progress) = state.into_state::<Course>() {
+                    self.progress = progress;
+                    self.save();
+                }
+                // Once the restored record is saved, the copy has done its work.
+                // A save that failed keeps its notice (and the copy).
+                if !matches!(self.notice, Some(Notice::Storage(_))) {
+                    if notice == crate::shell::notice::Notice::Restored {
+                        self.record.queue(Effect::RemoveUndoCopy);
+                    }
+                    self.notice = Some(notice.lift());
+                }
+                self.undo_kept = undo_kept;
+            }
+            Outcome::Loaded {
+                state,
+                revision,
+                notice,
+            } => {
+                self.progress = state.into_state::<Course>().unwrap_or_default();
+                self.revision = revision;
+                self.notice = notice.map(|n| n.lift());
+            }
+            Outcome::Erased => {
+                self.progress = CourseProgress::default();
+                self.undo_kept = false;
+                self.notice = Some(Notice::Erased);
+                self.focus(Some(self.id("record-status")));
+            }
+            Outcome::UndoKept(kept) => self.undo_kept = kept,
+            Outcome::Notice(notice) => self.notice = Some(notice.lift()),
+        }
+    }
+}
+
 /// A widget-unique element id: `kizuki-<namespace>-course-<suffix>`.
 fn element_id(namespace: &str, suffix: &str) -> String {
     format!("kizuki-{namespace}-course-{suffix}")
@@ -260,9 +355,6 @@ impl Reducible for CourseState {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
-        if !matches!(msg, Msg::AskErase(_) | Msg::Erase) {
-            next.confirm_erase = false;
-        }
         match msg {
             Msg::Apply(action) => {
                 let keep_notice = next
@@ -321,7 +413,7 @@ impl Reducible for CourseState {
                     .course()
                     .map_or(0, |c| c.unanswered_questions(&next.progress, &module).len());
                 if unanswered > 0 {
-                    next.notice = Some(Notice::Unanswered(unanswered));
+                    next.notice = Some(Notice::Kit(CourseNotice::Unanswered(unanswered)));
                     next.focus(Some(next.id("quiz-notice")));
                 } else {
                     next.notice = None;
@@ -340,162 +432,34 @@ impl Reducible for CourseState {
                 next.scenario_feedback = false;
                 next.focus(Some(next.id("scenario-node")));
             }
-            Msg::ExportJson => {
-                // The record names the center whose page it is exported from (self-declared).
-                let issuer = next.center.clone().map_or(
-                    CourseAction::SetIssuer {
-                        name: String::new(),
-                        phone: String::new(),
-                        url: String::new(),
-                    },
-                    |c| CourseAction::SetIssuer {
-                        name: c.name,
-                        phone: c.phone.unwrap_or_default(),
-                        url: c.url.unwrap_or_default(),
-                    },
-                );
-                let unchanged = course_of(&next.pack).is_some_and(|course| {
-                    let mut probe = next.progress.clone();
-                    course.apply(&mut probe, &issuer).is_ok() && probe == next.progress
+            Msg::Panel(choice, lang) => next.panel(choice, lang),
+            Msg::Checked(Checked::Replace(name, state)) => {
+                next.pending_import = None;
+                next.outcome(Outcome::Replace {
+                    state,
+                    notice: crate::shell::notice::Notice::Imported(name),
+                    undo_kept: next.undo_kept,
                 });
-                if !unchanged {
-                    next.apply(&issuer);
-                }
-                let export = Export::new(
-                    &next.pack,
-                    KitState::Course(next.progress.clone()),
-                    &platform::now_iso(),
-                    next.revision,
-                );
-                let file = format!("{}-{}.json", next.pack.pack().id, platform::today());
-                next.notice = Some(
-                    match platform::download(&file, "application/json", &export.to_json()) {
-                        Ok(()) => Notice::Exported(file),
-                        Err(detail) => Notice::ExportFailed(detail),
-                    },
-                );
             }
-            Msg::ExportXapi(lang) => {
-                // The account of the statements is an opaque id of this record, made once
-                // (when there are statements to make: a name is needed too).
-                if next.progress.learner_id.is_empty()
-                    && !next.progress.learner_name.trim().is_empty()
-                {
-                    if let Some(bytes) = platform::random_bytes::<16>() {
-                        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-                        next.apply(&CourseAction::SetLearnerId { id });
-                    }
+            Msg::Checked(Checked::Ask(pending)) => {
+                next.notice = None;
+                // The dialog takes focus itself; the list of changed results comes first
+                // when there is one.
+                if !pending.changed.is_empty() {
+                    next.focus(Some(next.id("import-question")));
                 }
-                next.notice = Some(
-                    match course_statements(&next.pack, &next.progress, &next.xapi_base, lang) {
-                        Err(_) if next.progress.learner_name.trim().is_empty() => {
-                            Notice::XapiNeedsName
-                        }
-                        Err(error) => Notice::ExportFailed(error.to_string()),
-                        Ok(statements) if statements.is_empty() => Notice::XapiNothingYet,
-                        Ok(statements) => {
-                            let file =
-                                format!("{}-xapi-{}.json", next.pack.pack().id, platform::today());
-                            match platform::download(
-                                &file,
-                                "application/json",
-                                &statements_json(&statements),
-                            ) {
-                                Ok(()) => Notice::Exported(file),
-                                Err(detail) => Notice::ExportFailed(detail),
-                            }
-                        }
-                    },
-                );
+                next.pending_import = Some(pending);
             }
-            Msg::Import(name, contents) => match import_checked(&next.pack, contents.as_bytes()) {
-                Ok((export, changed)) => match export.state.get::<Course>() {
-                    Some(progress) => {
-                        let saved = platform::read(&next.record_key())
-                            .ok()
-                            .flatten()
-                            .and_then(|text| import(&next.pack, text.as_bytes()).ok());
-                        let ask = kizuki_core::import_preview::needs_confirmation(
-                            &export,
-                            saved.as_ref(),
-                        );
-                        // An edited file is always questioned, saved record or not.
-                        let preview = saved
-                            .filter(|_| ask)
-                            .map(|saved| kizuki_core::import_preview::preview(&export, &saved));
-                        match (preview, changed.is_empty()) {
-                            (None, true) => {
-                                next.progress = progress.clone();
-                                next.notice = Some(Notice::Imported);
-                                next.save();
-                            }
-                            (preview, _) => {
-                                next.notice = None;
-                                let edited = !changed.is_empty();
-                                next.pending_import = Some(PendingImport {
-                                    name,
-                                    progress: progress.clone(),
-                                    preview,
-                                    changed,
-                                });
-                                // The dialog takes focus itself; the list of changed results
-                                // comes first when there is one.
-                                if edited {
-                                    next.focus(Some(next.id("import-question")));
-                                }
-                            }
-                        }
-                    }
-                    None => {
-                        next.notice = Some(Notice::ImportFailed("does_not_fit", String::new()));
-                    }
-                },
-                Err(error) => {
-                    next.notice = Some(Notice::ImportFailed(error.code(), error.to_string()));
-                }
-            },
-            Msg::ConfirmImport => {
-                if let Some(pending) = next.pending_import.take() {
-                    match crate::import_confirm::keep_before_import(&next.record_key()) {
-                        Ok(()) => {
-                            // Nothing was saved before an edited file's import: nothing to undo.
-                            next.undo_kept =
-                                crate::import_confirm::undo_copy(&next.record_key()).is_some();
-                            next.progress = pending.progress;
-                            next.notice = Some(Notice::Imported);
-                            next.save();
-                        }
-                        Err(_) => next.notice = Some(Notice::ImportCopyFailed),
-                    }
+            Msg::Checked(Checked::Refused(notice)) => next.notice = Some(notice.lift()),
+            Msg::Outcome(outcome) => next.outcome(outcome),
+            Msg::SavedElsewhere(revision) => {
+                if revision > next.revision {
+                    next.notice = Some(Notice::OtherTab);
                 }
             }
-            Msg::CancelImport => next.pending_import = None,
-            Msg::UndoImport => {
-                let key = next.record_key();
-                let kept = crate::import_confirm::undo_copy(&key)
-                    .and_then(|text| import(&next.pack, text.as_bytes()).ok())
-                    .and_then(|export| export.state.into_state::<Course>());
-                if let Some(progress) = kept {
-                    next.progress = progress;
-                    next.save();
-                    let _ = platform::remove(&crate::import_confirm::undo_key(&key));
-                    next.undo_kept = false;
-                    next.notice = Some(Notice::ImportUndone);
-                }
-            }
-            Msg::RemoveUndoCopy => {
-                let key = crate::import_confirm::undo_key(&next.record_key());
-                if platform::remove(&key).is_ok() {
-                    next.undo_kept = false;
-                }
-            }
-            Msg::ImportUnreadable(detail) => {
-                let code = if detail == "too_large" {
-                    "too_large"
-                } else {
-                    "read"
-                };
-                next.notice = Some(Notice::ImportFailed(code, detail));
+            Msg::Reload => {
+                next.notice = None;
+                next.record.queue(Effect::Reload);
             }
             Msg::ActiveTime(module, seconds) => {
                 if let Some(course) = course_of(&next.pack) {
@@ -512,7 +476,7 @@ impl Reducible for CourseState {
                     improvement,
                 };
                 if next.apply(&action) {
-                    next.notice = Some(Notice::FollowUpThanks);
+                    next.notice = Some(Notice::Kit(CourseNotice::FollowUpThanks));
                     next.focus(Some(next.id("follow-up")));
                 }
             }
@@ -522,25 +486,6 @@ impl Reducible for CourseState {
                     date: platform::today(),
                 });
                 next.follow_up_later = true;
-            }
-            Msg::AskErase(ask) => {
-                next.confirm_erase = ask;
-                next.focus(Some(next.id(if ask { "erase-confirm" } else { "erase" })));
-            }
-            Msg::Erase => {
-                let key = platform::record_key(&next.namespace, &next.pack.pack().id);
-                next.confirm_erase = false;
-                match platform::remove(&key)
-                    .and(platform::remove(&crate::import_confirm::undo_key(&key)))
-                {
-                    Ok(()) => {
-                        next.progress = CourseProgress::default();
-                        next.undo_kept = false;
-                        next.notice = Some(Notice::Erased);
-                    }
-                    Err(error) => next.notice = Some(Notice::Storage(error.code())),
-                }
-                next.focus(Some(next.id("record-status")));
             }
         }
         Rc::new(next)
@@ -588,7 +533,12 @@ impl Ctx<'_> {
             .notice
             .as_ref()
             .filter(|n| n.is_about_the_record() == record)
-            .map(|n| (n.message(self.text, self.lang), n.is_problem()))
+            .map(|n| {
+                (
+                    n.message(&notice::notice_words(self.text), self.lang),
+                    n.is_problem(),
+                )
+            })
     }
 }
 
@@ -609,6 +559,16 @@ pub fn view(props: &KitProps) -> Html {
         _ => None,
     };
     active_time::use_active_time(container.clone(), active_module, state.dispatcher());
+    {
+        // The record panel's effects (downloads, the undo copy, erasing) run after rendering.
+        let record = state.record.clone();
+        let dispatcher = state.dispatcher();
+        use_effect(move || record.run(|outcome| dispatcher.dispatch(Msg::Outcome(outcome))));
+    }
+    crate::shell::other_tab::use_record_changes(state.record.key().to_string(), {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |revision| dispatcher.dispatch(Msg::SavedElsewhere(revision)))
+    });
 
     {
         let container = container.clone();
@@ -635,7 +595,7 @@ pub fn view(props: &KitProps) -> Html {
     };
     let top_notice = ctx
         .notice(false)
-        .filter(|_| !matches!(state.notice, Some(Notice::Unanswered(_))));
+        .filter(|_| !matches!(state.notice, Some(Notice::Kit(CourseNotice::Unanswered(_)))));
     let body = match &state.screen {
         Screen::Map => map::map(&ctx),
         Screen::Certificate => certificate::certificate(&ctx),
@@ -652,6 +612,12 @@ pub fn view(props: &KitProps) -> Html {
                     <p class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}>
                         { message }
                     </p>
+                }
+                if matches!(state.notice, Some(Notice::OtherTab)) {
+                    <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
+                            onclick={ctx.send(Msg::Reload)}>
+                        { crate::locale::ui_text(ctx.lang).other_tab_reload }
+                    </button>
                 }
                 if let Some((message, _)) = lms::notice(state.lms.as_ref(), ctx.text) {
                     <p class="kizuki-notice kizuki-notice--error" data-kizuki-lms="problem">

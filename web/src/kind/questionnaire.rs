@@ -1,22 +1,23 @@
 //! The stress self-check (a `questionnaire` pack): the respondent question with its reason,
 //! one item per screen (answer buttons, or keys 1–4), progress, resume after reload, and
 //! the result: the outcome, each high-stress method with the branches met, the
-//! 個人のストレスプロフィール (SVG), advice, routes, the help directory, and files (export,
-//! import with confirmation and undo, erase).
+//! 個人のストレスプロフィール (SVG), advice, routes, the help directory, and files (the
+//! shell's data panel: export, import with confirmation and undo, erase).
 //!
 //! The state is a reducer whose `Apply` messages are the core's `QuestionnaireAction`s;
-//! every score comes from `Questionnaire::result`. Saved after every change.
+//! every score comes from `Questionnaire::result`. Saved after every change: the reducer
+//! queues the save on its `shell::record::Record` and the view runs it after rendering.
 
 mod profile;
 mod text;
 
 use std::rc::Rc;
 
-use kizuki_core::export::{import, Export, KitState};
-use kizuki_core::import_preview::{needs_confirmation, preview, ImportPreview};
+use kizuki_core::export::KitState;
 use kizuki_core::kind::questionnaire::{
     Questionnaire, QuestionnaireAction, QuestionnaireAnswers, QuestionnaireResult,
 };
+use kizuki_core::kind::FileFormat;
 use kizuki_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,9 +25,11 @@ use yew::prelude::*;
 use self::text::{questionnaire_text, QuestionnaireText};
 use super::{KitProps, PackRef};
 use crate::help::HelpList;
-use crate::import_confirm::{self, ImportConfirm, UndoImport};
-use crate::locale::{error_message, fill};
-use crate::platform::{self, LoadProblem, StorageError};
+use crate::locale::fill;
+use crate::shell;
+use crate::shell::data_panel::{DataPanel, PanelChoice, PanelWords};
+use crate::shell::notice::{KitNotice, NoticeWords};
+use crate::shell::record::{Checked, Effect, Outcome, PendingImport, Record, ShellNotice};
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,55 +42,40 @@ enum Screen {
     Result,
 }
 
-/// Something the person should know.
+/// The questionnaire's own notice: a group name the core refused.
 #[derive(Debug, Clone, PartialEq)]
-enum Notice {
-    Storage(String),
-    KeptAside(String),
-    Exported(String),
-    ExportFailed(String),
-    Imported(String),
-    Refused { file: String, code: String },
-    CopyFailed,
-    Restored,
-    Erased,
+enum OwnNotice {
     GroupRefused,
+    /// The core refused an answer (its error code).
+    Refused(String),
 }
 
-impl Notice {
+impl KitNotice for OwnNotice {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            OwnNotice::GroupRefused => questionnaire_text(lang).group_refused.to_string(),
+            OwnNotice::Refused(code) => crate::locale::error_message(lang, code).to_string(),
+        }
+    }
+
     fn is_problem(&self) -> bool {
-        matches!(
-            self,
-            Notice::Storage(_)
-                | Notice::KeptAside(_)
-                | Notice::ExportFailed(_)
-                | Notice::Refused { .. }
-                | Notice::CopyFailed
-                | Notice::GroupRefused
-        )
+        true
     }
 }
 
-/// A checked file waiting for "replace what is saved?".
-#[derive(Debug, Clone, PartialEq)]
-struct Pending {
-    name: String,
-    answers: QuestionnaireAnswers,
-    preview: ImportPreview,
-}
+type Notice = shell::notice::Notice<OwnNotice>;
 
-/// The kit's state.
+/// The kit's state. Its reducer queues storage and downloads on `record` (run by the view
+/// after rendering), so `reduce` itself writes nothing.
 #[derive(Debug, Clone, PartialEq)]
 struct Model {
     pack: PackRef,
-    namespace: String,
+    record: Record,
     answers: QuestionnaireAnswers,
-    revision: u64,
     screen: Screen,
     notice: Option<Notice>,
-    pending: Option<Pending>,
+    pending: Option<PendingImport>,
     undo_kept: bool,
-    confirm_erase: bool,
     /// Bumped when the screen changes, so focus moves to its heading.
     focus: u32,
 }
@@ -98,16 +86,16 @@ enum Msg {
     /// Answers the item at this index and goes to the next screen.
     AnswerAndNext(usize, String),
     Go(Screen),
-    ExportJson,
-    ExportCsv(Lang),
-    Import(String, String),
-    ImportUnreadable(String),
-    ConfirmImport,
-    CancelImport,
-    UndoImport,
-    RemoveUndoCopy,
-    AskErase(bool),
-    Erase,
+    /// The data panel: a download (its CSV in this language), replace, undo, erase.
+    Panel(PanelChoice, Lang),
+    /// A chosen file as the core read it.
+    Checked(Checked),
+    /// What an effect came to.
+    Outcome(Outcome),
+    /// Another tab saved the record at this revision.
+    SavedElsewhere(u64),
+    /// Load what another tab saved.
+    Reload,
     Dismiss,
 }
 
@@ -117,29 +105,21 @@ fn questionnaire_of(pack: &PackRef) -> &Questionnaire {
 }
 
 fn answers_of(state: KitState) -> Option<QuestionnaireAnswers> {
-    state.get::<Questionnaire>().cloned()
+    state.into_state::<Questionnaire>()
 }
 
 impl Model {
     fn new(pack: PackRef, namespace: String) -> Model {
-        let loaded = platform::load_plain(&pack, &namespace);
-        let notice = loaded.problem.map(|problem| match problem {
-            LoadProblem::Storage(error) => Notice::Storage(error.code().to_string()),
-            LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
-        });
-        let answers = answers_of(loaded.state).unwrap_or_default();
-        let undo_kept =
-            import_confirm::undo_copy(&platform::record_key(&namespace, &pack.pack().id)).is_some();
+        let (record, opened) = Record::open(pack.clone(), &namespace);
+        let answers = answers_of(opened.state).unwrap_or_default();
         let mut model = Model {
             pack,
-            namespace,
+            record,
             answers,
-            revision: loaded.revision,
             screen: Screen::Start,
-            notice,
+            notice: opened.notice.map(ShellNotice::lift),
             pending: None,
-            undo_kept,
-            confirm_erase: false,
+            undo_kept: opened.undo_kept,
             focus: 0,
         };
         model.screen = model.resume_screen();
@@ -148,10 +128,6 @@ impl Model {
 
     fn questionnaire(&self) -> &Questionnaire {
         questionnaire_of(&self.pack)
-    }
-
-    fn record_key(&self) -> String {
-        platform::record_key(&self.namespace, &self.pack.pack().id)
     }
 
     /// Where a returning person picks up: the result when complete, the first unanswered
@@ -180,47 +156,25 @@ impl Model {
             .position(|(_, item)| !self.answers.items.contains_key(&item.id))
     }
 
+    fn state(&self) -> KitState {
+        KitState::from(self.answers.clone())
+    }
+
     fn apply(&mut self, action: &QuestionnaireAction) -> bool {
         let mut answers = self.answers.clone();
         match self.questionnaire().apply(&mut answers, action) {
             Ok(()) => {
                 self.answers = answers;
-                self.save();
+                self.record.queue(Effect::Save(self.state()));
                 true
             }
             Err(error) => {
-                self.notice = Some(match action {
-                    QuestionnaireAction::SetGroup { .. } => Notice::GroupRefused,
-                    _ => Notice::Refused {
-                        file: String::new(),
-                        code: error.code().to_string(),
-                    },
-                });
+                self.notice = Some(Notice::Kit(match action {
+                    QuestionnaireAction::SetGroup { .. } => OwnNotice::GroupRefused,
+                    _ => OwnNotice::Refused(error.code().to_string()),
+                }));
                 false
             }
-        }
-    }
-
-    fn save(&mut self) {
-        let state = KitState::Questionnaire(self.answers.clone());
-        match platform::save_plain(&self.pack, &self.namespace, &state, self.revision) {
-            Ok(revision) => {
-                self.revision = revision;
-                if matches!(self.notice, Some(Notice::Storage(_))) {
-                    self.notice = None;
-                }
-            }
-            Err(StorageError::NewerElsewhere) => {
-                let loaded = platform::load_plain(&self.pack, &self.namespace);
-                if let Some(answers) = answers_of(loaded.state) {
-                    self.answers = answers;
-                }
-                self.revision = loaded.revision;
-                self.notice = Some(Notice::Storage(
-                    StorageError::NewerElsewhere.code().to_string(),
-                ));
-            }
-            Err(error) => self.notice = Some(Notice::Storage(error.code().to_string())),
         }
     }
 
@@ -229,12 +183,76 @@ impl Model {
         self.focus = self.focus.wrapping_add(1);
     }
 
-    fn replace(&mut self, name: String, answers: QuestionnaireAnswers) {
-        self.answers = answers;
-        self.save();
-        self.notice = Some(Notice::Imported(name));
+    /// Shows a state that replaced the answers (an import, an undo, another tab's).
+    fn show(&mut self, state: KitState) {
+        if let Some(answers) = answers_of(state) {
+            self.answers = answers;
+        }
         let screen = self.resume_screen();
         self.go(screen);
+    }
+
+    fn panel(&mut self, choice: PanelChoice, lang: Lang) {
+        match choice {
+            PanelChoice::Export(FileFormat::Record) => {
+                self.record.queue(Effect::ExportRecord(self.state()));
+            }
+            PanelChoice::Export(FileFormat::Csv) => {
+                match shell::record::csv_download(&self.pack, &self.state(), lang) {
+                    Ok(effect) => self.record.queue(effect),
+                    Err(notice) => self.notice = Some(notice.lift()),
+                }
+            }
+            // Not offered for a questionnaire (`Kit::file_formats`).
+            PanelChoice::Export(FileFormat::Xapi) => {}
+            PanelChoice::File(..) | PanelChoice::Unreadable(_) => {}
+            PanelChoice::Replace => {
+                if let Some(pending) = self.pending.take() {
+                    self.record
+                        .queue(Effect::Replace(pending.name, pending.state));
+                }
+            }
+            PanelChoice::KeepSaved => self.pending = None,
+            PanelChoice::Undo => self.record.queue(Effect::Undo),
+            PanelChoice::RemoveUndoCopy => self.record.queue(Effect::RemoveUndoCopy),
+            PanelChoice::Erase => self.record.queue(Effect::Erase),
+        }
+    }
+
+    fn outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Saved => {
+                if matches!(self.notice, Some(Notice::Storage(_))) {
+                    self.notice = None;
+                }
+            }
+            Outcome::Replace {
+                state,
+                notice,
+                undo_kept,
+            } => {
+                self.show(state);
+                self.record.queue(Effect::Save(self.state()));
+                if notice == ShellNotice::Restored {
+                    // Once the restored answers are saved, the copy has done its work.
+                    self.record.queue(Effect::RemoveUndoCopy);
+                }
+                self.undo_kept = undo_kept;
+                self.notice = Some(notice.lift());
+            }
+            Outcome::Loaded { state, notice, .. } => {
+                self.show(state);
+                self.notice = notice.map(ShellNotice::lift);
+            }
+            Outcome::Erased => {
+                self.answers = QuestionnaireAnswers::default();
+                self.undo_kept = false;
+                self.notice = Some(Notice::Erased);
+                self.go(Screen::Start);
+            }
+            Outcome::UndoKept(kept) => self.undo_kept = kept,
+            Outcome::Notice(notice) => self.notice = Some(notice.lift()),
+        }
     }
 }
 
@@ -243,9 +261,6 @@ impl Reducible for Model {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
-        if !matches!(msg, Msg::AskErase(_) | Msg::Erase) {
-            next.confirm_erase = false;
-        }
         match msg {
             Msg::Apply(action) => {
                 next.apply(&action);
@@ -278,119 +293,29 @@ impl Reducible for Model {
                 }
                 next.go(screen);
             }
-            Msg::ExportJson => {
-                let export = Export::new(
-                    &next.pack,
-                    KitState::Questionnaire(next.answers.clone()),
-                    &platform::now_iso(),
-                    next.revision,
-                );
-                let file = format!("{}-{}.json", next.pack.pack().id, platform::today());
-                next.notice = Some(
-                    match platform::download(&file, "application/json", &export.to_json()) {
-                        Ok(()) => Notice::Exported(file),
-                        Err(detail) => Notice::ExportFailed(detail),
-                    },
-                );
+            Msg::Panel(choice, lang) => next.panel(choice, lang),
+            Msg::Checked(Checked::Replace(name, state)) => {
+                next.pending = None;
+                next.outcome(Outcome::Replace {
+                    state,
+                    notice: shell::notice::Notice::Imported(name),
+                    undo_kept: next.undo_kept,
+                });
             }
-            Msg::ExportCsv(lang) => {
-                let state = KitState::Questionnaire(next.answers.clone());
-                let csv = next.pack.pack().kit.csv(&state, lang, &platform::today());
-                let file = format!("{}-{}.csv", next.pack.pack().id, platform::today());
-                next.notice = Some(
-                    match csv
-                        .map_err(|e| e.to_string())
-                        .and_then(|csv| platform::download(&file, "text/csv;charset=utf-8", &csv))
-                    {
-                        Ok(()) => Notice::Exported(file),
-                        Err(detail) => Notice::ExportFailed(detail),
-                    },
-                );
+            Msg::Checked(Checked::Ask(pending)) => {
+                next.notice = None;
+                next.pending = Some(pending);
             }
-            Msg::Import(name, contents) => match import(&next.pack, contents.as_bytes()) {
-                Ok(file) => {
-                    let saved = platform::read(&next.record_key())
-                        .ok()
-                        .flatten()
-                        .and_then(|text| import(&next.pack, text.as_bytes()).ok());
-                    let ask = needs_confirmation(&file, saved.as_ref());
-                    let compared = saved.as_ref().map(|saved| preview(&file, saved));
-                    match (answers_of(file.state.clone()), compared) {
-                        (None, _) => {
-                            next.notice = Some(Notice::Refused {
-                                file: name,
-                                code: "does_not_fit".into(),
-                            })
-                        }
-                        (Some(answers), Some(preview)) if ask => {
-                            next.notice = None;
-                            next.pending = Some(Pending {
-                                name,
-                                answers,
-                                preview,
-                            });
-                        }
-                        (Some(answers), _) => next.replace(name, answers),
-                    }
-                }
-                Err(error) => {
-                    next.notice = Some(Notice::Refused {
-                        file: name,
-                        code: error.code().to_string(),
-                    })
-                }
-            },
-            Msg::ImportUnreadable(code) => {
-                next.notice = Some(Notice::Refused {
-                    file: String::new(),
-                    code,
-                })
-            }
-            Msg::ConfirmImport => {
-                if let Some(pending) = next.pending.take() {
-                    match import_confirm::keep_before_import(&next.record_key()) {
-                        Ok(()) => {
-                            next.undo_kept = true;
-                            next.replace(pending.name, pending.answers);
-                        }
-                        Err(_) => next.notice = Some(Notice::CopyFailed),
-                    }
+            Msg::Checked(Checked::Refused(notice)) => next.notice = Some(notice.lift()),
+            Msg::Outcome(outcome) => next.outcome(outcome),
+            Msg::SavedElsewhere(revision) => {
+                if revision > next.record.revision() {
+                    next.notice = Some(Notice::OtherTab);
                 }
             }
-            Msg::CancelImport => next.pending = None,
-            Msg::UndoImport => {
-                let key = next.record_key();
-                let kept = import_confirm::undo_copy(&key)
-                    .and_then(|text| import(&next.pack, text.as_bytes()).ok())
-                    .and_then(|export| answers_of(export.state));
-                if let Some(answers) = kept {
-                    next.answers = answers;
-                    next.save();
-                    let _ = platform::remove(&import_confirm::undo_key(&key));
-                    next.undo_kept = false;
-                    next.notice = Some(Notice::Restored);
-                }
-            }
-            Msg::RemoveUndoCopy => {
-                if platform::remove(&import_confirm::undo_key(&next.record_key())).is_ok() {
-                    next.undo_kept = false;
-                }
-            }
-            Msg::AskErase(ask) => next.confirm_erase = ask,
-            Msg::Erase => {
-                let key = next.record_key();
-                next.confirm_erase = false;
-                match platform::remove(&key).and(platform::remove(&import_confirm::undo_key(&key)))
-                {
-                    Ok(()) => {
-                        next.answers = QuestionnaireAnswers::default();
-                        next.revision = 0;
-                        next.undo_kept = false;
-                        next.notice = Some(Notice::Erased);
-                        next.go(Screen::Start);
-                    }
-                    Err(error) => next.notice = Some(Notice::Storage(error.code().to_string())),
-                }
+            Msg::Reload => {
+                next.notice = None;
+                next.record.queue(Effect::Reload);
             }
             Msg::Dismiss => next.notice = None,
         }
@@ -400,22 +325,14 @@ impl Reducible for Model {
 
 use crate::markup::inline as rich;
 
-fn notice_text(text: &QuestionnaireText, lang: Lang, notice: &Notice) -> String {
-    let ui = crate::locale::ui_text(lang);
-    match notice {
-        Notice::Storage(code) => fill(text.storage_problem, &[("detail", code)]),
-        Notice::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),
-        Notice::Exported(file) => fill(text.exported, &[("file", file)]),
-        Notice::ExportFailed(detail) => fill(text.export_failed, &[("detail", detail)]),
-        Notice::Imported(file) => fill(text.imported, &[("file", file)]),
-        Notice::Refused { file, code } => fill(
-            text.import_refused,
-            &[("file", file), ("reason", error_message(lang, code))],
-        ),
-        Notice::CopyFailed => ui.import_copy_failed.to_string(),
-        Notice::Restored => ui.import_undo_done.to_string(),
-        Notice::Erased => text.erased.to_string(),
-        Notice::GroupRefused => text.group_refused.to_string(),
+/// The questionnaire's words for what its data panel did.
+fn notice_words(text: &QuestionnaireText) -> NoticeWords {
+    NoticeWords {
+        exported: text.exported,
+        export_failed: text.export_failed,
+        imported: text.imported,
+        import_refused: text.import_refused,
+        erased: text.erased,
     }
 }
 
@@ -427,6 +344,17 @@ pub fn view(props: &KitProps) -> Html {
         let namespace = props.namespace.clone();
         use_reducer(move || Model::new(pack, namespace))
     };
+    {
+        // Effects the reducer queued (saving, downloads, the undo copy, erasing) run here,
+        // after rendering; what each came to goes back to the reducer.
+        let record = model.record.clone();
+        let dispatcher = model.dispatcher();
+        use_effect(move || record.run(|outcome| dispatcher.dispatch(Msg::Outcome(outcome))));
+    }
+    shell::other_tab::use_record_changes(model.record.key().to_string(), {
+        let dispatcher = model.dispatcher();
+        Callback::from(move |revision| dispatcher.dispatch(Msg::SavedElsewhere(revision)))
+    });
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -462,16 +390,25 @@ pub fn view(props: &KitProps) -> Html {
         ),
         Screen::Result => result_screen(&model, props, questionnaire, &result, text, &heading, &id),
     };
-    let files = files_panel(&model, text, lang, &id, &send);
+    let files = files_panel(&model, &props.pack, text, lang, &id);
     let notice = model.notice.as_ref().map(|notice| {
         let class = if notice.is_problem() {
             "kizuki-notice kizuki-notice--error"
         } else {
             "kizuki-notice kizuki-notice--success"
         };
+        let reload = matches!(notice, Notice::OtherTab).then(|| {
+            let model = model.clone();
+            let onclick = Callback::from(move |_: MouseEvent| model.dispatch(Msg::Reload));
+            html! {
+                <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
+                        onclick={onclick}>{ crate::locale::ui_text(lang).other_tab_reload }</button>
+            }
+        });
         html! {
-            <div class={class} data-testid="notice">
-                <p>{ notice_text(text, lang, notice) }</p>
+            <div class={class} data-testid="notice" data-notice={notice_kind(notice)}>
+                <p>{ notice.message(&notice_words(text), lang) }</p>
+                { for reload }
                 <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
                         onclick={send(|| Msg::Dismiss)}>{ &text.dismiss }</button>
             </div>
@@ -849,84 +786,63 @@ fn result_screen(
     }
 }
 
+/// A name for the notice shown, for tests and styles (`data-notice`).
+fn notice_kind(notice: &Notice) -> &'static str {
+    match notice {
+        Notice::Storage(_) | Notice::KeptAside(_) => "storage",
+        Notice::OtherTab => "other-tab",
+        Notice::Exported(_) | Notice::ExportFailed(_) => "export",
+        Notice::Imported(_)
+        | Notice::ImportRefused { .. }
+        | Notice::CopyFailed
+        | Notice::Restored => "import",
+        Notice::Erased => "erase",
+        Notice::Kit(_) => "answer",
+    }
+}
+
 fn files_panel(
     model: &UseReducerHandle<Model>,
+    pack: &PackRef,
     text: &QuestionnaireText,
     lang: Lang,
     id: &dyn Fn(&str) -> String,
-    send: &dyn Fn(fn() -> Msg) -> Callback<MouseEvent>,
 ) -> Html {
-    let on_file = {
+    let words = PanelWords {
+        export_record: text.export_json,
+        export_csv: text.export_csv,
+        export_xapi: text.export_json,
+        xapi_hint: None,
+        import_label: text.import_label,
+        import_hint: Some(text.import_hint),
+        import_recomputed_yes: crate::locale::ui_text(lang).import_replace,
+        import_recomputed_no: crate::locale::ui_text(lang).import_cancel,
+        erase: text.erase,
+        erase_question: text.erase_confirm_text,
+        erase_yes: text.erase_confirm,
+        erase_no: text.erase_cancel,
+    };
+    let on_choice = {
         let model = model.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let model = model.clone();
-            yew::platform::spawn_local(async move {
-                let read = platform::read_chosen_file(&input).await;
-                input.set_value("");
-                match read {
-                    Ok((name, contents)) => model.dispatch(Msg::Import(name, contents)),
-                    Err(code) if code == "no file" => {}
-                    Err(code) => model.dispatch(Msg::ImportUnreadable(code)),
-                }
-            });
+        Callback::from(move |choice: PanelChoice| match choice {
+            // The core reads the file (and what is saved) before the reducer sees it.
+            PanelChoice::File(name, contents) => {
+                model.dispatch(Msg::Checked(model.record.check_import(name, &contents)))
+            }
+            PanelChoice::Unreadable(code) => model.dispatch(Msg::Checked(Checked::Refused(
+                shell::notice::Notice::ImportRefused {
+                    file: String::new(),
+                    code,
+                },
+            ))),
+            choice => model.dispatch(Msg::Panel(choice, lang)),
         })
     };
-    let import_id = id("import");
-    let on_replace = {
-        let model = model.clone();
-        Callback::from(move |()| model.dispatch(Msg::ConfirmImport))
-    };
-    let on_cancel = {
-        let model = model.clone();
-        Callback::from(move |()| model.dispatch(Msg::CancelImport))
-    };
-    let on_undo = {
-        let model = model.clone();
-        Callback::from(move |()| model.dispatch(Msg::UndoImport))
-    };
-    let on_remove = {
-        let model = model.clone();
-        Callback::from(move |()| model.dispatch(Msg::RemoveUndoCopy))
-    };
     html! {
-        <div class="kizuki-qn-files-body">
+        <DataPanel lang={lang} id_prefix={id("")} formats={pack.pack().kit.file_formats()} words={words}
+                   pending={model.pending.clone()} undo_kept={model.undo_kept} on_choice={on_choice}>
             <p class="kizuki-hint">{ &text.autosave_note }</p>
             <p>{ &text.files_intro }</p>
-            <div class="kizuki-actions">
-                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="export-json"
-                        onclick={send(|| Msg::ExportJson)}>{ &text.export_json }</button>
-                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="export-csv"
-                        onclick={{
-                            let model = model.clone();
-                            Callback::from(move |_: MouseEvent| model.dispatch(Msg::ExportCsv(lang)))
-                        }}>{ &text.export_csv }</button>
-            </div>
-            <div class="kizuki-field">
-                <label for={import_id.clone()}>{ &text.import_label }</label>
-                <p class="kizuki-hint" id={id("import-hint")}>{ &text.import_hint }</p>
-                <input type="file" id={import_id} accept=".json,application/json" data-testid="import"
-                       aria-describedby={id("import-hint")} onchange={on_file} />
-            </div>
-            if let Some(pending) = &model.pending {
-                <ImportConfirm lang={lang} id_prefix={id("")} file_name={pending.name.clone()}
-                               preview={pending.preview.clone()} on_replace={on_replace} on_cancel={on_cancel} />
-            }
-            if model.undo_kept && model.pending.is_none() {
-                <UndoImport lang={lang} on_undo={on_undo} on_remove={on_remove} />
-            }
-            if model.confirm_erase {
-                <div class="kizuki-confirm kizuki-confirm--danger" role="group" aria-labelledby={id("erase-text")}>
-                    <p id={id("erase-text")}>{ &text.erase_confirm_text }</p>
-                    <button type="button" class="kizuki-button kizuki-button--danger" data-testid="erase-confirm"
-                            onclick={send(|| Msg::Erase)}>{ &text.erase_confirm }</button>
-                    <button type="button" class="kizuki-button kizuki-button--secondary"
-                            onclick={send(|| Msg::AskErase(false))}>{ &text.erase_cancel }</button>
-                </div>
-            } else {
-                <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--danger" data-testid="erase"
-                        onclick={send(|| Msg::AskErase(true))}>{ &text.erase }</button>
-            }
-        </div>
+        </DataPanel>
     }
 }

@@ -4,7 +4,7 @@
 use super::{Checklist, ChecklistAnswers};
 use crate::error::{Error, Result};
 use crate::export::missing;
-use crate::kind::Kind;
+use crate::kind::{Kind, ReportRequest};
 use crate::load::ValidPack;
 use crate::text::Lang;
 use crate::validate::Validator;
@@ -54,11 +54,27 @@ impl Kind for Checklist {
     }
 
     fn csv(&self, state: &ChecklistAnswers, lang: Lang, today: &str) -> String {
-        crate::csv_export::checklist_csv(self, state, lang, today)
+        super::csv::checklist_csv(self, state, lang, today)
     }
 
     fn lookup_ids(&self) -> Vec<String> {
         self.items().map(|(_, item)| item.id.clone()).collect()
+    }
+
+    fn report_html(
+        &self,
+        pack: &ValidPack,
+        state: &ChecklistAnswers,
+        _request: &ReportRequest<'_>,
+        lang: Lang,
+        today: &str,
+    ) -> Result<String> {
+        super::report::checklist_html(pack, state, lang, today)
+    }
+
+    #[cfg(feature = "all-kinds")]
+    fn add_stats(&self, stats: &mut crate::stats::PackStats, content_as_of: &str) {
+        super::stats::add_stats(self, stats, content_as_of);
     }
 }
 

@@ -4,7 +4,7 @@
 use super::{Course, CourseProgress};
 use crate::error::Result;
 use crate::export::missing;
-use crate::kind::Kind;
+use crate::kind::{FileFormat, Kind, ReportRequest};
 use crate::load::ValidPack;
 use crate::text::Lang;
 use crate::validate::Validator;
@@ -12,6 +12,10 @@ use crate::validate::Validator;
 impl Kind for Course {
     const NAME: &'static str = "course";
     type State = CourseProgress;
+    /// The record and its xAPI statements. The core writes a course's CSV too (`kizuki
+    /// export-csv`); the browser does not offer it, which keeps the CSV writer out of the
+    /// course's module.
+    const FILE_FORMATS: &'static [FileFormat] = &[FileFormat::Record, FileFormat::Xapi];
 
     fn validate(&self, validator: &mut Validator<'_>) {
         super::validate::validate(validator, self);
@@ -52,8 +56,25 @@ impl Kind for Course {
         Ok(vec![super::report::course_html(pack, state, lang)?])
     }
 
+    /// The certificate once the course is complete, else the progress summary.
+    fn report_html(
+        &self,
+        pack: &ValidPack,
+        state: &CourseProgress,
+        _request: &ReportRequest<'_>,
+        lang: Lang,
+        _today: &str,
+    ) -> Result<String> {
+        super::report::course_html(pack, state, lang)
+    }
+
+    #[cfg(feature = "all-kinds")]
+    fn add_stats(&self, stats: &mut crate::stats::PackStats, _content_as_of: &str) {
+        super::stats::add_stats(self, stats);
+    }
+
     fn csv(&self, state: &CourseProgress, lang: Lang, _today: &str) -> String {
-        crate::csv_export::course_csv(self, state, lang)
+        super::csv::course_csv(self, state, lang)
     }
 }
 

@@ -2,9 +2,9 @@
 //! state fits the pack, and its CSV.
 
 use super::{FollowUpDate, Plan, PlanCases, StepProgress};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::export::missing;
-use crate::kind::Kind;
+use crate::kind::{Kind, ReportRequest};
 use crate::load::ValidPack;
 use crate::text::Lang;
 use crate::validate::Validator;
@@ -72,8 +72,42 @@ impl Kind for Plan {
         Ok(pages)
     }
 
+    /// One case's overview, or one of its documents: the case named, or the only one.
+    fn report_html(
+        &self,
+        pack: &ValidPack,
+        state: &PlanCases,
+        request: &ReportRequest<'_>,
+        lang: Lang,
+        _today: &str,
+    ) -> Result<String> {
+        let case = match request.case {
+            Some(id) => state.cases.get(id).ok_or_else(|| missing("case", id))?,
+            None if state.cases.len() == 1 => state
+                .cases
+                .values()
+                .next()
+                .ok_or_else(|| Error::DoesNotFit("the file holds no case".to_string()))?,
+            None => {
+                return Err(Error::DoesNotFit(format!(
+                    "the file holds {} cases; name one",
+                    state.cases.len()
+                )))
+            }
+        };
+        match request.document {
+            Some(document) => super::report::document_html(pack, case, document, lang),
+            None => super::report::case_overview_html(pack, case, lang),
+        }
+    }
+
+    #[cfg(feature = "all-kinds")]
+    fn add_stats(&self, stats: &mut crate::stats::PackStats, _content_as_of: &str) {
+        super::stats::add_stats(self, stats);
+    }
+
     fn csv(&self, state: &PlanCases, lang: Lang, _today: &str) -> String {
-        crate::csv_export::plan_csv(self, state, lang)
+        super::csv::plan_csv(self, state, lang)
     }
 }
 

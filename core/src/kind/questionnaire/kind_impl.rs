@@ -51,6 +51,11 @@ impl Kind for Questionnaire {
         Ok(())
     }
 
+    #[cfg(feature = "all-kinds")]
+    fn add_stats(&self, stats: &mut crate::stats::PackStats, _content_as_of: &str) {
+        super::stats::add_stats(self, stats);
+    }
+
     fn csv(&self, state: &QuestionnaireAnswers, lang: Lang, _today: &str) -> String {
         let mut out = String::from("\u{feff}");
         let mut writer = csv::WriterBuilder::new()

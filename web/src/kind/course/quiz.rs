@@ -11,11 +11,13 @@ use kizuki_core::kind::course::{
 use yew::prelude::*;
 
 use super::module::{next_button, previous_button, step_heading};
+use super::notice::CourseNotice;
 use super::rich::{inline, sources, updates};
 use super::screen::Step;
 use super::text::fill;
 use super::{Ctx, Msg, Notice};
 use crate::platform;
+use crate::shell::notice::KitNotice;
 
 /// The questions shown, each with its options in the order shown.
 fn shown_questions<'a>(
@@ -90,10 +92,10 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
                 },
             );
             let unanswered = match &ctx.state.notice {
-                Some(notice @ Notice::Unanswered(_)) => html! {
+                Some(Notice::Kit(notice @ CourseNotice::Unanswered(_))) => html! {
                     <p class="kizuki-notice kizuki-notice--error" id={ctx.id("quiz-notice")}
                        tabindex="-1" role="alert">
-                        { notice.message(text, ctx.lang) }
+                        { notice.message(ctx.lang) }
                     </p>
                 },
                 _ => Html::default(),

@@ -119,10 +119,6 @@ pub struct QuestionnaireText {
     pub erase_cancel: &'static str,
     /// Your answers were erased.
     pub erased: &'static str,
-    /// Your answers could not be saved ({detail}). Export them to a file.
-    pub storage_problem: &'static str,
-    /// The saved answers could not be read, so they were moved to “{key}” and a new check start…
-    pub storage_kept_aside: &'static str,
     /// Close
     pub dismiss: &'static str,
     /// Scales not used for the decision

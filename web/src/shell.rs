@@ -1,0 +1,20 @@
+//! The web shell: what every kit does the same way around its own screens.
+//!
+//! - [`record`] — a kit's saved record: the effects a reducer queues (save, download, replace
+//!   after an import, undo, erase, reload) and the one place that runs them against
+//!   `platform` storage, so `reduce` itself writes nothing and downloads nothing.
+//! - [`data_panel`] — the one export / import / erase panel, its buttons from the formats the
+//!   core offers for the pack's kind (`Kit::file_formats`), the "replace?" question and
+//!   "undo import" of `import_confirm`.
+//! - [`notice`] — the one notice type over the core's errors and storage errors, worded from
+//!   the shared `ui` table and the kit's own words.
+//! - [`other_tab`] — "newer in another tab": the `storage` event for the kit's record.
+//!
+//! Used by the course and the stress self-check; the checklist (`kind/checklist/files.rs`)
+//! and the planner (`kind/plan/data.rs`) still have their own panels (ARCHITECTURE.md says
+//! what moving them takes).
+
+pub mod data_panel;
+pub mod notice;
+pub mod other_tab;
+pub mod record;

@@ -1,0 +1,234 @@
+//! The one export / import / erase panel. Its download buttons are the formats the core
+//! offers for the pack's kind (`Kit::file_formats`), labelled in the kit's words; a chosen
+//! file is read and checked by the core before anything changes; "replace what is saved?"
+//! and "undo import" are `import_confirm`'s; erasing asks once more. The panel only sends
+//! what the person chose: the kit's reducer queues the effects (`shell::record`).
+
+use kizuki_core::kind::FileFormat;
+use kizuki_core::Lang;
+use yew::prelude::*;
+
+use super::record::PendingImport;
+use crate::import_confirm::{ImportConfirm, UndoImport};
+use crate::platform;
+
+/// The kit's words on its data panel (a course speaks of its 記録, the stress check of 答え).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelWords {
+    /// The label of the JSON export button.
+    pub export_record: &'static str,
+    /// The label of the CSV export button.
+    pub export_csv: &'static str,
+    /// The label of the xAPI export button (a kit whose core offers xAPI).
+    pub export_xapi: &'static str,
+    /// Said under the xAPI button, if anything.
+    pub xapi_hint: Option<&'static str>,
+    /// The label of the file input.
+    pub import_label: &'static str,
+    /// Said under the label, if anything.
+    pub import_hint: Option<&'static str>,
+    /// When nothing is saved but the file's results were recomputed: load it anyway.
+    pub import_recomputed_yes: &'static str,
+    /// … or not.
+    pub import_recomputed_no: &'static str,
+    /// The erase button.
+    pub erase: &'static str,
+    /// The question before erasing.
+    pub erase_question: &'static str,
+    /// Erase (confirmed).
+    pub erase_yes: &'static str,
+    /// Do not erase.
+    pub erase_no: &'static str,
+}
+
+/// What the person chose on the panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PanelChoice {
+    /// Download this format.
+    Export(FileFormat),
+    /// A file was chosen and read (name, text).
+    File(String, String),
+    /// A file was chosen and could not be read (`too_large`, `read_failed`).
+    Unreadable(String),
+    /// Replace what is saved with the pending file.
+    Replace,
+    /// Keep what is saved.
+    KeepSaved,
+    /// Put back what an import replaced.
+    Undo,
+    /// Remove the copy kept for "undo import".
+    RemoveUndoCopy,
+    /// Erase (confirmed).
+    Erase,
+}
+
+/// Properties of [`DataPanel`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct DataPanelProps {
+    /// The language shown.
+    pub lang: Lang,
+    /// The widget-unique prefix of element ids (`kizuki-<namespace>-<kit>-`); the file
+    /// input is `<prefix>import`.
+    pub id_prefix: AttrValue,
+    /// The downloads offered, in order (the core's `Kit::file_formats`).
+    pub formats: &'static [FileFormat],
+    /// The kit's words.
+    pub words: PanelWords,
+    /// A file waiting for "replace?".
+    #[prop_or_default]
+    pub pending: Option<PendingImport>,
+    /// Said about the pending file before the question (a course's recomputed results).
+    #[prop_or_default]
+    pub pending_note: Html,
+    /// Whether the record an import replaced is kept.
+    pub undo_kept: bool,
+    /// What the person chose.
+    pub on_choice: Callback<PanelChoice>,
+    /// Before the buttons: the kit's own lines (where the record is kept, …).
+    #[prop_or_default]
+    pub children: Html,
+    /// After the erase button: the kit's status line, if it shows one here.
+    #[prop_or_default]
+    pub status: Html,
+}
+
+/// The data panel.
+#[function_component(DataPanel)]
+pub fn data_panel(props: &DataPanelProps) -> Html {
+    let asking_erase = use_state(|| false);
+    let question = use_node_ref();
+    {
+        let question = question.clone();
+        use_effect_with(*asking_erase, move |asking| {
+            if *asking {
+                if let Some(element) = question.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    let words = &props.words;
+    let id = |suffix: &str| format!("{}{suffix}", props.id_prefix);
+    let choose = |choice: PanelChoice| {
+        let on_choice = props.on_choice.clone();
+        Callback::from(move |_: MouseEvent| on_choice.emit(choice.clone()))
+    };
+    let buttons = props.formats.iter().map(|format| {
+        let (label, testid) = match format {
+            FileFormat::Record => (words.export_record, "export-json"),
+            FileFormat::Csv => (words.export_csv, "export-csv"),
+            FileFormat::Xapi => (words.export_xapi, "export-xapi"),
+        };
+        let described = (*format == FileFormat::Xapi && words.xapi_hint.is_some())
+            .then(|| id("xapi-hint"));
+        html! {
+            <button type="button" class="kizuki-button kizuki-button--secondary" data-testid={testid}
+                    aria-describedby={described} onclick={choose(PanelChoice::Export(*format))}>
+                { label }
+            </button>
+        }
+    });
+    let xapi_hint = words
+        .xapi_hint
+        .filter(|_| props.formats.contains(&FileFormat::Xapi));
+    let on_file = {
+        let on_choice = props.on_choice.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let on_choice = on_choice.clone();
+            yew::platform::spawn_local(async move {
+                let read = platform::read_chosen_file(&input).await;
+                // Cleared, so choosing the same file again still fires `change`.
+                input.set_value("");
+                match read {
+                    Ok((name, contents)) => on_choice.emit(PanelChoice::File(name, contents)),
+                    Err(code) if code == "no file" => {}
+                    Err(code) if code == "too_large" => {
+                        on_choice.emit(PanelChoice::Unreadable(code))
+                    }
+                    Err(_) => on_choice.emit(PanelChoice::Unreadable("read_failed".into())),
+                }
+            });
+        })
+    };
+    let pending = props.pending.as_ref().map(|pending| match &pending.preview {
+        Some(preview) => html! {
+            <ImportConfirm lang={props.lang} id_prefix={props.id_prefix.clone()} file_name={pending.name.clone()}
+                           preview={preview.clone()}
+                           on_replace={props.on_choice.reform(|()| PanelChoice::Replace)}
+                           on_cancel={props.on_choice.reform(|()| PanelChoice::KeepSaved)} />
+        },
+        None => html! {
+            <div class="kizuki-actions">
+                <button type="button" class="kizuki-button" data-testid="import-replace"
+                        onclick={choose(PanelChoice::Replace)}>{ words.import_recomputed_yes }</button>
+                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="import-cancel"
+                        onclick={choose(PanelChoice::KeepSaved)}>{ words.import_recomputed_no }</button>
+            </div>
+        },
+    });
+    let erase = if *asking_erase {
+        let yes = {
+            let asking_erase = asking_erase.clone();
+            let on_choice = props.on_choice.clone();
+            Callback::from(move |_: MouseEvent| {
+                asking_erase.set(false);
+                on_choice.emit(PanelChoice::Erase);
+            })
+        };
+        let no = {
+            let asking_erase = asking_erase.clone();
+            Callback::from(move |_: MouseEvent| asking_erase.set(false))
+        };
+        html! {
+            <div class="kizuki-confirm kizuki-confirm--danger" role="alertdialog" aria-labelledby={id("erase-question")}>
+                <p id={id("erase-question")} tabindex="-1" ref={question}>{ words.erase_question }</p>
+                <button type="button" class="kizuki-button kizuki-button--danger" data-testid="erase-confirm"
+                        onclick={yes}>{ words.erase_yes }</button>
+                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="erase-cancel"
+                        onclick={no}>{ words.erase_no }</button>
+            </div>
+        }
+    } else {
+        let ask = {
+            let asking_erase = asking_erase.clone();
+            Callback::from(move |_: MouseEvent| asking_erase.set(true))
+        };
+        html! {
+            <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--danger"
+                    id={id("erase")} data-testid="erase" onclick={ask}>{ words.erase }</button>
+        }
+    };
+    let import_id = id("import");
+    let import_hint = words.import_hint.map(|hint| {
+        html! { <p class="kizuki-hint" id={id("import-hint")}>{ hint }</p> }
+    });
+    html! {
+        <div class="kizuki-data-panel" data-testid="data-panel">
+            { props.children.clone() }
+            <div class="kizuki-actions">{ for buttons }</div>
+            if let Some(hint) = xapi_hint {
+                <p class="kizuki-hint" id={id("xapi-hint")}>{ hint }</p>
+            }
+            <div class="kizuki-field">
+                <label for={import_id.clone()}>{ words.import_label }</label>
+                { for import_hint }
+                <input type="file" id={import_id} accept=".json,application/json" data-testid="import"
+                       aria-describedby={words.import_hint.map(|_| id("import-hint"))} onchange={on_file} />
+            </div>
+            if props.pending.is_some() {
+                { props.pending_note.clone() }
+            }
+            { for pending }
+            if props.undo_kept && props.pending.is_none() {
+                <UndoImport lang={props.lang}
+                            on_undo={props.on_choice.reform(|()| PanelChoice::Undo)}
+                            on_remove={props.on_choice.reform(|()| PanelChoice::RemoveUndoCopy)} />
+            }
+            <div class="kizuki-actions">{ erase }</div>
+            { props.status.clone() }
+        </div>
+    }
+}

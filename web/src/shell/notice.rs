@@ -1,0 +1,181 @@
+//! The one notice type of the kits that use the shell: storage problems (the shared `ui`
+//! words, by `StorageError::code`), the core's error codes (`locale::error_message`, one
+//! message per code), what the data panel did (in the kit's words: a course speaks of its
+//! 記録, the stress check of 答え), "newer in another tab", and the kit's own notices.
+
+use kizuki_core::Lang;
+
+use crate::locale::{error_message, fill, ui_text};
+
+/// A kit's own notices (a quiz left unanswered, …): worded by the kit.
+pub trait KitNotice: Clone + PartialEq + std::fmt::Debug {
+    /// The message in `lang`.
+    fn message(&self, lang: Lang) -> String;
+    /// Whether it reports a problem (shown as an error).
+    fn is_problem(&self) -> bool;
+    /// Whether it belongs next to the data panel rather than at the top of the kit.
+    fn is_about_the_record(&self) -> bool {
+        false
+    }
+}
+
+/// A kit without notices of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoOwnNotice {}
+
+impl KitNotice for NoOwnNotice {
+    fn message(&self, _lang: Lang) -> String {
+        match *self {}
+    }
+    fn is_problem(&self) -> bool {
+        match *self {}
+    }
+}
+
+/// Something the person should know, shown until the next one or until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice<K> {
+    /// Storage could not be used (`StorageError::code`).
+    Storage(&'static str),
+    /// The stored record could not be read and was moved to this key.
+    KeptAside(String),
+    /// Another tab saved this kit's record: this page is older (offers to reload).
+    OtherTab,
+    /// A file was downloaded.
+    Exported(String),
+    /// A download failed (the browser's words).
+    ExportFailed(String),
+    /// A file (this name) replaced the record.
+    Imported(String),
+    /// A file (this name, or empty when it could not be read) was refused, with the core's
+    /// error code or `read_failed` / `too_large`.
+    ImportRefused {
+        /// The file's name.
+        file: String,
+        /// Why.
+        code: String,
+    },
+    /// The copy kept for "undo import" could not be written, so nothing was imported.
+    CopyFailed,
+    /// "Undo import" put the record from before the import back.
+    Restored,
+    /// The record was erased.
+    Erased,
+    /// The kit's own.
+    Kit(K),
+}
+
+/// The kit's words for what its data panel did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoticeWords {
+    /// `{file}`: a file was downloaded.
+    pub exported: &'static str,
+    /// `{detail}`: a download failed.
+    pub export_failed: &'static str,
+    /// `{file}`: a file replaced the record.
+    pub imported: &'static str,
+    /// `{file}`, `{reason}`: a file was refused; says that nothing changed.
+    pub import_refused: &'static str,
+    /// The record was erased.
+    pub erased: &'static str,
+}
+
+impl<K: KitNotice> Notice<K> {
+    /// Whether it reports a problem.
+    pub fn is_problem(&self) -> bool {
+        match self {
+            Notice::Exported(_) | Notice::Imported(_) | Notice::Restored | Notice::Erased => false,
+            Notice::Kit(own) => own.is_problem(),
+            _ => true,
+        }
+    }
+
+    /// Whether it belongs next to the data panel (what the panel did) rather than at the
+    /// top of the kit (storage, another tab).
+    pub fn is_about_the_record(&self) -> bool {
+        match self {
+            Notice::Storage(_) | Notice::KeptAside(_) | Notice::OtherTab => false,
+            Notice::Kit(own) => own.is_about_the_record(),
+            _ => true,
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, words: &NoticeWords, lang: Lang) -> String {
+        let ui = ui_text(lang);
+        match self {
+            Notice::Storage(code) => storage_message(code, lang).to_string(),
+            Notice::KeptAside(key) => fill(ui.storage_kept_aside, &[("key", key)]),
+            Notice::OtherTab => ui.other_tab_newer.to_string(),
+            Notice::Exported(file) => fill(words.exported, &[("file", file)]),
+            Notice::ExportFailed(detail) => fill(words.export_failed, &[("detail", detail)]),
+            Notice::Imported(file) => fill(words.imported, &[("file", file)]),
+            Notice::ImportRefused { file, code } => fill(
+                words.import_refused,
+                &[("file", file), ("reason", error_message(lang, code))],
+            ),
+            Notice::CopyFailed => ui.import_copy_failed.to_string(),
+            Notice::Restored => ui.import_undo_done.to_string(),
+            Notice::Erased => words.erased.to_string(),
+            Notice::Kit(own) => own.message(lang),
+        }
+    }
+}
+
+/// The message for a storage problem (`StorageError::code`), the same in every kit.
+pub fn storage_message(code: &str, lang: Lang) -> &'static str {
+    let ui = ui_text(lang);
+    match code {
+        "unavailable" => ui.storage_unavailable,
+        "full" => ui.storage_full,
+        "newer_elsewhere" => ui.storage_newer_elsewhere,
+        "newer_version" => ui.storage_newer_version,
+        "kept_in_place" => ui.storage_kept_in_place,
+        _ => ui.storage_other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORDS: NoticeWords = NoticeWords {
+        exported: "exported {file}",
+        export_failed: "failed {detail}",
+        imported: "imported {file}",
+        import_refused: "refused {file}: {reason}",
+        erased: "erased",
+    };
+
+    #[test]
+    fn every_storage_code_has_its_own_words_in_both_languages() {
+        for lang in [Lang::Ja, Lang::En] {
+            let codes = [
+                "unavailable",
+                "full",
+                "newer_elsewhere",
+                "newer_version",
+                "kept_in_place",
+                "other",
+            ];
+            let messages: std::collections::BTreeSet<&str> =
+                codes.iter().map(|c| storage_message(c, lang)).collect();
+            assert_eq!(messages.len(), codes.len(), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn a_refused_file_names_the_core_error_and_the_panel_notices_are_not_problems() {
+        let refused: Notice<NoOwnNotice> = Notice::ImportRefused {
+            file: "a.json".into(),
+            code: "invalid_json".into(),
+        };
+        let text = refused.message(&WORDS, Lang::En);
+        assert!(text.starts_with("refused a.json: "), "{text}");
+        assert!(text.contains(error_message(Lang::En, "invalid_json")));
+        assert!(refused.is_problem() && refused.is_about_the_record());
+        let storage: Notice<NoOwnNotice> = Notice::Storage("full");
+        assert!(storage.is_problem() && !storage.is_about_the_record());
+        assert!(!Notice::<NoOwnNotice>::Erased.is_problem());
+    }
+}

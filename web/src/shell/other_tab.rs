@@ -1,0 +1,62 @@
+//! "Newer in another tab": the browser fires a `storage` event in every *other* page of the
+//! site when a record is written. [`use_record_changes`] listens for the kit's record key
+//! and hands the revision now saved to the kit's reducer, which compares it with the one it
+//! continues: when the other tab's is newer, the kit says so at once and offers to load it
+//! (the revision check on save already refuses to write over it; this tells the person
+//! before they go on working on the older page).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The revision in a saved record's text (`"revision": n` of the export envelope), or 0.
+pub fn revision_of(text: &str) -> u64 {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|value| value.get("revision").and_then(serde_json::Value::as_u64))
+        .unwrap_or(0)
+}
+
+/// Calls `on_change` with the revision another page saved under `key` (0 when it removed
+/// the record or wrote something unreadable), for as long as the component is mounted.
+#[hook]
+pub fn use_record_changes(key: String, on_change: Callback<u64>) {
+    use_effect_with(key, move |key| {
+        let key = key.clone();
+        let listener =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                if event.key().as_deref() == Some(key.as_str()) {
+                    on_change.emit(event.new_value().as_deref().map_or(0, revision_of));
+                }
+            });
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ = window
+                .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = window {
+                let _ = window.remove_event_listener_with_callback(
+                    "storage",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            drop(listener);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::revision_of;
+
+    #[test]
+    fn the_revision_is_read_from_the_envelope_and_anything_else_is_zero() {
+        assert_eq!(
+            revision_of(r#"{"kizuki_export":2,"revision":7,"state":{}}"#),
+            7
+        );
+        assert_eq!(revision_of("not json"), 0);
+        assert_eq!(revision_of(r#"{"revision":"7"}"#), 0);
+    }
+}

@@ -1,0 +1,377 @@
+//! A kit's saved record and the effects on it. A reducer stays pure: it *queues* what it
+//! wants done ([`Effect`]: save, download, keep the undo copy before an import, undo,
+//! erase, reload) on its [`Record`], and the component runs the queue after rendering
+//! ([`Record::run`]), sending each [`Outcome`] back to the reducer as a message. Storage is
+//! touched here and in `platform`, never inside `reduce`.
+//!
+//! The record's revision lives in the handle, shared by every clone of the kit's state, so
+//! two saves queued before a render both continue the latest revision (a save that finds a
+//! newer record from another tab loads it instead of writing over it).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use kizuki_core::export::{import, import_checked, Export, KitState};
+use kizuki_core::import_preview::{needs_confirmation, preview, ImportPreview};
+use kizuki_core::imported::ChangedClaim;
+use kizuki_core::Lang;
+
+use super::notice::{NoOwnNotice, Notice};
+use crate::import_confirm;
+use crate::kind::PackRef;
+use crate::platform::{self, LoadProblem, StorageError};
+
+/// A notice from the shell itself (no kit's own notices).
+pub type ShellNotice = Notice<NoOwnNotice>;
+
+/// Something a reducer asks for; run by [`Record::run`] after rendering.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save this state over the record (revision-checked).
+    Save(KitState),
+    /// Download the state as the record's JSON file (the export envelope, this revision).
+    ExportRecord(KitState),
+    /// Download a file the kit made (the course's xAPI statements).
+    Download {
+        /// The file's name.
+        file: String,
+        /// Its media type.
+        mime: &'static str,
+        /// Its text.
+        contents: String,
+    },
+    /// Keep what is saved as the undo copy, then hand the imported state (from the file of
+    /// this name) back to be shown and saved.
+    Replace(String, KitState),
+    /// Put the undo copy back.
+    Undo,
+    /// Remove the undo copy.
+    RemoveUndoCopy,
+    /// Erase the record and its undo copy.
+    Erase,
+    /// Read the record again (another tab saved it).
+    Reload,
+}
+
+/// What running an effect gives back to the kit's reducer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The state was saved; a storage notice from before can go.
+    Saved,
+    /// Show this state and save it (an import confirmed, an undo), with this notice.
+    Replace {
+        /// The state to continue from.
+        state: KitState,
+        /// What to tell the person.
+        notice: ShellNotice,
+        /// Whether an undo copy is kept now.
+        undo_kept: bool,
+    },
+    /// The record is read again: show this state, which is what is saved (do not save it).
+    Loaded {
+        /// The saved state.
+        state: KitState,
+        /// The saved record's revision.
+        revision: u64,
+        /// What to tell the person, if anything.
+        notice: Option<ShellNotice>,
+    },
+    /// The record and its undo copy are gone: start empty.
+    Erased,
+    /// Whether an undo copy is kept now.
+    UndoKept(bool),
+    /// Tell the person.
+    Notice(ShellNotice),
+}
+
+/// A file chosen for import, checked by the core, waiting for "replace what is saved?".
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    /// The file's name.
+    pub name: String,
+    /// The state it gives (results recomputed from its answers).
+    pub state: KitState,
+    /// How it compares with the saved record; `None` when nothing is saved.
+    pub preview: Option<ImportPreview>,
+    /// Results the file claimed that its answers do not give (an edited file).
+    pub changed: Vec<ChangedClaim>,
+}
+
+/// What a chosen file is, once the core has read it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Checked {
+    /// Nothing would be lost: replace at once.
+    Replace(String, KitState),
+    /// Ask first (something newer or different is saved, or the file was edited).
+    Ask(PendingImport),
+    /// Refused, with the notice that says why; nothing changes.
+    Refused(ShellNotice),
+}
+
+/// A kit's record: its pack, storage key and revision, and the queue of effects.
+#[derive(Clone)]
+pub struct Record {
+    pack: PackRef,
+    namespace: String,
+    key: String,
+    revision: Rc<Cell<u64>>,
+    queue: Rc<RefCell<Vec<Effect>>>,
+}
+
+impl PartialEq for Record {
+    fn eq(&self, other: &Record) -> bool {
+        Rc::ptr_eq(&self.queue, &other.queue)
+    }
+}
+
+impl std::fmt::Debug for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Record")
+            .field("key", &self.key)
+            .field("revision", &self.revision.get())
+            .field("queued", &self.queue.borrow().len())
+            .finish()
+    }
+}
+
+/// What [`Record::open`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    /// The state to start from (empty when nothing usable was saved).
+    pub state: KitState,
+    /// Whether a record replaced by an import is kept for "undo import".
+    pub undo_kept: bool,
+    /// A problem to tell the person about.
+    pub notice: Option<ShellNotice>,
+}
+
+impl Record {
+    /// Opens the kit's record (`kizuki/<namespace>/<pack id>`): reads it (one damaged is set
+    /// aside and said so), its revision and whether an undo copy is kept.
+    pub fn open(pack: PackRef, namespace: &str) -> (Record, Opened) {
+        let loaded = platform::load_plain(&pack, namespace);
+        let key = platform::record_key(namespace, &pack.pack().id);
+        let notice = loaded.problem.map(|problem| match problem {
+            LoadProblem::Storage(error) => Notice::Storage(error.code()),
+            LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
+        });
+        let undo_kept = import_confirm::undo_copy(&key).is_some();
+        let record = Record {
+            pack,
+            namespace: namespace.to_string(),
+            key,
+            revision: Rc::new(Cell::new(loaded.revision)),
+            queue: Rc::default(),
+        };
+        let opened = Opened {
+            state: loaded.state,
+            undo_kept,
+            notice,
+        };
+        (record, opened)
+    }
+
+    /// The storage key of the record.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The revision of the record this page continues.
+    pub fn revision(&self) -> u64 {
+        self.revision.get()
+    }
+
+    /// Queues an effect (run after the next render).
+    pub fn queue(&self, effect: Effect) {
+        self.queue.borrow_mut().push(effect);
+    }
+
+    /// The effects queued and not run yet (for tests and the component).
+    pub fn queued(&self) -> Vec<Effect> {
+        self.queue.borrow().clone()
+    }
+
+    /// Reads a chosen file through the core (`import_checked`: every id checked, results
+    /// recomputed) and compares it with what is saved: whether it can replace at once or
+    /// the person is asked first. Reads storage, writes nothing.
+    pub fn check_import(&self, name: String, contents: &str) -> Checked {
+        let refused = |code: &str| {
+            Checked::Refused(Notice::ImportRefused {
+                file: name.clone(),
+                code: code.to_string(),
+            })
+        };
+        let (export, changed) = match import_checked(&self.pack, contents.as_bytes()) {
+            Ok(found) => found,
+            Err(error) => return refused(error.code()),
+        };
+        let saved = platform::read(&self.key)
+            .ok()
+            .flatten()
+            .and_then(|text| import(&self.pack, text.as_bytes()).ok());
+        let ask = needs_confirmation(&export, saved.as_ref());
+        // An edited file is always questioned, saved record or not.
+        let compared = saved.filter(|_| ask).map(|saved| preview(&export, &saved));
+        if compared.is_none() && changed.is_empty() {
+            return Checked::Replace(name, export.state);
+        }
+        Checked::Ask(PendingImport {
+            name,
+            state: export.state,
+            preview: compared,
+            changed,
+        })
+    }
+
+    /// Runs every queued effect in order, giving each outcome to `report`. Of several saves
+    /// queued together only the last is written (each holds the whole state); after a save
+    /// that did not happen, the undo copy is not removed.
+    pub fn run(&self, report: impl Fn(Outcome)) {
+        let effects = std::mem::take(&mut *self.queue.borrow_mut());
+        let last_save = effects
+            .iter()
+            .rposition(|effect| matches!(effect, Effect::Save(_)));
+        let mut save_failed = false;
+        for (index, effect) in effects.into_iter().enumerate() {
+            match effect {
+                Effect::Save(_) if Some(index) != last_save => continue,
+                Effect::RemoveUndoCopy if save_failed => continue,
+                _ => {}
+            }
+            let saving = matches!(effect, Effect::Save(_));
+            if let Some(outcome) = self.run_one(effect) {
+                save_failed |= saving && outcome != Outcome::Saved;
+                report(outcome);
+            }
+        }
+    }
+
+    fn run_one(&self, effect: Effect) -> Option<Outcome> {
+        match effect {
+            Effect::Save(state) => Some(self.save(&state)),
+            Effect::ExportRecord(state) => Some(self.export_record(state)),
+            Effect::Download {
+                file,
+                mime,
+                contents,
+            } => Some(Outcome::Notice(
+                match platform::download(&file, mime, &contents) {
+                    Ok(()) => Notice::Exported(file),
+                    Err(detail) => Notice::ExportFailed(detail),
+                },
+            )),
+            Effect::Replace(name, state) => {
+                Some(match import_confirm::keep_before_import(&self.key) {
+                    Ok(()) => Outcome::Replace {
+                        state,
+                        notice: Notice::Imported(name),
+                        // Nothing was saved before an import into an empty kit: nothing to undo.
+                        undo_kept: import_confirm::undo_copy(&self.key).is_some(),
+                    },
+                    Err(_) => Outcome::Notice(Notice::CopyFailed),
+                })
+            }
+            // The copy stays until the state it holds is saved again: the kit queues the save,
+            // then `RemoveUndoCopy` (skipped when that save fails).
+            Effect::Undo => {
+                let kept = import_confirm::undo_copy(&self.key)
+                    .and_then(|text| import(&self.pack, text.as_bytes()).ok())?;
+                Some(Outcome::Replace {
+                    state: kept.state,
+                    notice: Notice::Restored,
+                    undo_kept: true,
+                })
+            }
+            Effect::RemoveUndoCopy => {
+                let removed = platform::remove(&import_confirm::undo_key(&self.key)).is_ok();
+                Some(Outcome::UndoKept(!removed))
+            }
+            Effect::Erase => Some(
+                match platform::remove(&self.key)
+                    .and(platform::remove(&import_confirm::undo_key(&self.key)))
+                {
+                    Ok(()) => {
+                        self.revision.set(0);
+                        Outcome::Erased
+                    }
+                    Err(error) => Outcome::Notice(Notice::Storage(error.code())),
+                },
+            ),
+            Effect::Reload => Some(self.reload(None)),
+        }
+    }
+
+    fn save(&self, state: &KitState) -> Outcome {
+        match platform::save_plain(&self.pack, &self.namespace, state, self.revision.get()) {
+            Ok(revision) => {
+                self.revision.set(revision);
+                Outcome::Saved
+            }
+            Err(StorageError::NewerElsewhere) => {
+                self.reload(Some(Notice::Storage(StorageError::NewerElsewhere.code())))
+            }
+            Err(error) => Outcome::Notice(Notice::Storage(error.code())),
+        }
+    }
+
+    fn reload(&self, notice: Option<ShellNotice>) -> Outcome {
+        let loaded = platform::load_plain(&self.pack, &self.namespace);
+        self.revision.set(loaded.revision);
+        let problem = loaded.problem.map(|problem| match problem {
+            LoadProblem::Storage(error) => Notice::Storage(error.code()),
+            LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
+        });
+        Outcome::Loaded {
+            state: loaded.state,
+            revision: loaded.revision,
+            notice: problem.or(notice),
+        }
+    }
+
+    fn export_record(&self, state: KitState) -> Outcome {
+        let export = Export::new(&self.pack, state, &platform::now_iso(), self.revision());
+        let file = format!("{}-{}.json", self.pack.pack().id, platform::today());
+        Outcome::Notice(
+            match platform::download(&file, "application/json", &export.to_json()) {
+                Ok(()) => Notice::Exported(file),
+                Err(detail) => Notice::ExportFailed(detail),
+            },
+        )
+    }
+}
+
+/// The download of a state's CSV (the core's `Kit::csv`, dated today, in `lang`), for a kit
+/// whose core offers `FileFormat::Csv`. A function apart, so a kit that offers no CSV
+/// carries no CSV writer in its module.
+pub fn csv_download(pack: &PackRef, state: &KitState, lang: Lang) -> Result<Effect, ShellNotice> {
+    let today = platform::today();
+    let csv = pack
+        .pack()
+        .kit
+        .csv(state, lang, &today)
+        .map_err(|error| Notice::ExportFailed(error.to_string()))?;
+    Ok(Effect::Download {
+        file: format!("{}-{today}.csv", pack.pack().id),
+        mime: "text/csv;charset=utf-8",
+        contents: csv,
+    })
+}
+
+impl ShellNotice {
+    /// The same notice in a kit's notice type.
+    pub fn lift<K>(self) -> Notice<K> {
+        match self {
+            Notice::Storage(code) => Notice::Storage(code),
+            Notice::KeptAside(key) => Notice::KeptAside(key),
+            Notice::OtherTab => Notice::OtherTab,
+            Notice::Exported(file) => Notice::Exported(file),
+            Notice::ExportFailed(detail) => Notice::ExportFailed(detail),
+            Notice::Imported(file) => Notice::Imported(file),
+            Notice::ImportRefused { file, code } => Notice::ImportRefused { file, code },
+            Notice::CopyFailed => Notice::CopyFailed,
+            Notice::Restored => Notice::Restored,
+            Notice::Erased => Notice::Erased,
+            Notice::Kit(never) => match never {},
+        }
+    }
+}
