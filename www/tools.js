@@ -19,8 +19,16 @@ if (container.dataset.kit === 'aggregate') {
   const id = pack && PACK_ID.test(pack) ? pack : 'mh-checklist';
   widget.setAttribute('pack-url', `content/${id}.json`);
   widget.setAttribute('namespace', `aggregate-${id}`);
-  for (const link of document.querySelectorAll('.tools-packs a')) {
-    if (new URL(link.href).searchParams.get('pack') === id) link.setAttribute('aria-current', 'page');
+  // The kit choice shows the pack aggregated; switching keeps a language given in the address.
+  const choice = document.getElementById('tools-pack');
+  if (choice && [...choice.options].some((option) => option.value === id)) choice.value = id;
+  const form = choice?.form;
+  if (form && lang) {
+    const keep = document.createElement('input');
+    keep.type = 'hidden';
+    keep.name = 'lang';
+    keep.value = lang;
+    form.append(keep);
   }
 }
 container.append(widget);

@@ -8,7 +8,22 @@ use crate::error::{Error, Result};
 use crate::load::ValidPack;
 
 /// The envelope format this build writes. Older ones are migrated on import.
-pub const EXPORT_FORMAT: u32 = 2;
+///
+/// Bump it whenever a state written by this build holds something an older build cannot
+/// read (every state type refuses unknown fields): the older build then says "made by a
+/// newer version" (`future_version`) instead of calling the file broken.
+///
+/// - 1: the first files; a checklist answer was the choice's id alone.
+/// - 2: a checklist answer is an object (choice, reasons, note); records count revisions.
+/// - 3 (2026-12-06): a checklist record may hold the workplace's name (`workplace`), the
+///   quick scan's mode (`mode`), the draft plan (`plan`) and its conflict copies
+///   (`plan_conflicts`). Builds of format 2 before this date already wrote them, so a
+///   format-2 file is read as format 3 unchanged.
+pub const EXPORT_FORMAT: u32 = 3;
+
+/// The oldest format that reads as [`EXPORT_FORMAT`] with nothing changed: a file of these
+/// formats takes the one-pass read, and migrating it only renumbers it.
+const OLDEST_UNCHANGED_FORMAT: u32 = 2;
 
 /// The largest export or saved record accepted, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
@@ -174,8 +189,10 @@ fn read_current(pack: &ValidPack, bytes: &[u8]) -> Option<Export> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return None;
     }
-    let export: Export = serde_json::from_slice(crate::load::without_bom(bytes)).ok()?;
-    (export.kizuki_export == EXPORT_FORMAT && export.pack_id == pack.pack().id).then_some(export)
+    let mut export: Export = serde_json::from_slice(crate::load::without_bom(bytes)).ok()?;
+    let unchanged = (OLDEST_UNCHANGED_FORMAT..=EXPORT_FORMAT).contains(&export.kizuki_export);
+    export.kizuki_export = EXPORT_FORMAT;
+    (unchanged && export.pack_id == pack.pack().id).then_some(export)
 }
 
 /// Parses the envelope's JSON and checks its format number, without a pack.
@@ -207,10 +224,11 @@ pub fn read_envelope(bytes: &[u8]) -> Result<Value> {
     Ok(value)
 }
 
-/// Brings an older envelope up to [`EXPORT_FORMAT`].
+/// Brings an older envelope up to [`EXPORT_FORMAT`], one format at a time.
 ///
 /// Format 1 stored checklist answers as `items: {"item-id": "choice-id"}` and had no
-/// revision; format 2 stores an object per item and counts revisions.
+/// revision; format 2 stores an object per item and counts revisions. Format 3 only adds
+/// optional checklist fields, so a format-2 file needs nothing but its new number.
 fn migrate(value: &mut Value) -> Result<()> {
     let format = value
         .get("kizuki_export")
@@ -226,7 +244,9 @@ fn migrate(value: &mut Value) -> Result<()> {
                 }
             }
         }
-        value["kizuki_export"] = Value::from(2);
+    }
+    if (1..=u64::from(EXPORT_FORMAT)).contains(&format) {
+        value["kizuki_export"] = Value::from(EXPORT_FORMAT);
     }
     Ok(())
 }
@@ -265,6 +285,7 @@ mod tests {
         let variants = [
             format!("\u{feff}{small}"),
             small.replacen("\"revision\"", "\"revision\": 9, \"revision\"", 1),
+            small.replacen("\"kizuki_export\": 2", "\"kizuki_export\": 4", 1),
             small.replacen("\"kizuki_export\": 2", "\"kizuki_export\": 3", 1),
             small.replacen(
                 "\"kizuki_export\": 2",

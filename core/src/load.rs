@@ -100,11 +100,62 @@ pub enum PackRefusal {
 }
 
 /// Reads a pack for a widget that shows one of `kinds`, the way the browser needs it: the
-/// size checked before anything is read, then the format version and the kind (so a pack
-/// from a newer format or of another kind is named as such, not as broken), then the pack
-/// in one typed pass, then validation. Only the first problem is named; [`load_pack`]
-/// names them all, with their paths, for authors.
+/// size checked before anything is read, then the pack in one typed pass, then its format
+/// version and kind, then validation. Only when that pass fails are the bytes read again,
+/// for the format version and the kind alone, so a pack from a newer format or of another
+/// kind (a kind this build leaves out cannot be read typed) is named as such, not as
+/// broken. Only the first problem is named; [`load_pack`] names them all, with their
+/// paths, for authors.
 pub fn read_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackRefusal> {
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(PackRefusal::TooLarge { size: bytes.len() });
+    }
+    let bytes = without_bom(bytes);
+    #[cfg(test)]
+    read_pack_for_tests::count_pass();
+    let pack: Pack = match serde_json::from_slice(bytes) {
+        Ok(pack) => pack,
+        Err(error) => {
+            return Err(why_not_read(bytes, kinds)
+                .unwrap_or_else(|| PackRefusal::NotAPack(error.to_string())))
+        }
+    };
+    refuse_format_or_kind(
+        Some(u64::from(pack.format_version)),
+        Some(pack.kit.kind_name()),
+        kinds,
+    )?;
+    ValidPack::new(pack).map_err(|diagnostics| {
+        let first = diagnostics.into_iter().find(Diagnostic::is_error);
+        PackRefusal::Invalid(
+            first.unwrap_or_else(|| {
+                Diagnostic::new(Code::InvalidStructure, "", "the pack has errors")
+            }),
+        )
+    })
+}
+
+/// A pack of another format or kind than `kinds`, in that order: what [`read_pack_for`]
+/// says before the parser's words.
+fn refuse_format_or_kind(
+    format_version: Option<u64>,
+    kind: Option<&str>,
+    kinds: &[&str],
+) -> Result<(), PackRefusal> {
+    if let Some(version) = format_version.filter(|v| *v != u64::from(FORMAT_VERSION)) {
+        return Err(PackRefusal::UnsupportedFormat(version));
+    }
+    match kind {
+        Some(found) if !kinds.contains(&found) => Err(PackRefusal::WrongKind {
+            found: found.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Why a pack did not read typed, when its format version or kind says (read apart from
+/// the rest, which may be anything); `None` when they do not.
+fn why_not_read(bytes: &[u8], kinds: &[&str]) -> Option<PackRefusal> {
     #[derive(serde::Deserialize)]
     struct Probe {
         format_version: Option<u64>,
@@ -115,33 +166,11 @@ pub fn read_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackRefu
         #[serde(rename = "type")]
         kind: Option<String>,
     }
-    if bytes.len() > MAX_PACK_BYTES {
-        return Err(PackRefusal::TooLarge { size: bytes.len() });
-    }
-    let bytes = without_bom(bytes);
-    if let Ok(probe) = serde_json::from_slice::<Probe>(bytes) {
-        if let Some(version) = probe
-            .format_version
-            .filter(|v| *v != u64::from(FORMAT_VERSION))
-        {
-            return Err(PackRefusal::UnsupportedFormat(version));
-        }
-        if let Some(found) = probe.kit.and_then(|kit| kit.kind) {
-            if !kinds.contains(&found.as_str()) {
-                return Err(PackRefusal::WrongKind { found });
-            }
-        }
-    }
-    let pack: Pack =
-        serde_json::from_slice(bytes).map_err(|error| PackRefusal::NotAPack(error.to_string()))?;
-    ValidPack::new(pack).map_err(|diagnostics| {
-        let first = diagnostics.into_iter().find(Diagnostic::is_error);
-        PackRefusal::Invalid(
-            first.unwrap_or_else(|| {
-                Diagnostic::new(Code::InvalidStructure, "", "the pack has errors")
-            }),
-        )
-    })
+    #[cfg(test)]
+    read_pack_for_tests::count_pass();
+    let probe = serde_json::from_slice::<Probe>(bytes).ok()?;
+    let kind = probe.kit.and_then(|kit| kit.kind);
+    refuse_format_or_kind(probe.format_version, kind.as_deref(), kinds).err()
 }
 
 /// Why [`check_pack_for`] refused a pack.
@@ -579,5 +608,141 @@ mod one_pass_tests {
                 "the one-pass way was taken"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod read_pack_for_tests {
+    use std::cell::Cell;
+
+    use super::{read_pack_for, PackRefusal, FORMAT_VERSION};
+
+    thread_local! {
+        static PASSES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Counts one pass of the JSON reader over a pack's bytes (this thread's).
+    pub(super) fn count_pass() {
+        PASSES.with(|passes| passes.set(passes.get() + 1));
+    }
+
+    /// What `read_pack_for` gives, and how many times it read the bytes.
+    fn read(bytes: &[u8], kinds: &[&str]) -> (Result<String, PackRefusal>, usize) {
+        PASSES.with(|passes| passes.set(0));
+        let result = read_pack_for(bytes, kinds).map(|pack| pack.pack().id.clone());
+        (result, PASSES.with(Cell::get))
+    }
+
+    const CHECKLIST: &[u8] = include_bytes!("../../content/mh-checklist.json");
+    const COURSE: &[u8] = include_bytes!("../../content/linecare.json");
+
+    /// The pack with `from` (found once at least) replaced by `to` at its first place.
+    /// Edited as text: written back through a JSON value, the kit's `type` would no longer
+    /// come first, and the one typed pass would not be taken.
+    fn edited(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+        let text = std::str::from_utf8(bytes).unwrap();
+        assert!(text.contains(from), "{from}");
+        text.replacen(from, to, 1).into_bytes()
+    }
+
+    /// A pack that reads is read once: no pass for its format or kind before the typed one.
+    #[test]
+    fn a_good_pack_is_read_once() {
+        assert_eq!(
+            read(CHECKLIST, &["checklist"]),
+            (Ok("mh-checklist".into()), 1)
+        );
+        assert_eq!(read(COURSE, &["course"]), (Ok("linecare".into()), 1));
+        let with_bom = [b"\xef\xbb\xbf".as_slice(), CHECKLIST].concat();
+        assert_eq!(
+            read(&with_bom, &["checklist"]),
+            (Ok("mh-checklist".into()), 1)
+        );
+    }
+
+    #[test]
+    fn another_kind_or_format_is_named_as_such() {
+        let (refused, passes) = read(COURSE, &["checklist", "plan"]);
+        assert_eq!(
+            refused,
+            Err(PackRefusal::WrongKind {
+                found: "course".into()
+            })
+        );
+        assert_eq!(passes, 1, "read typed, then its kind is known");
+
+        let newer = u64::from(FORMAT_VERSION) + 1;
+        let format_line = format!("\"format_version\": {FORMAT_VERSION},");
+        let newer_line = format!("\"format_version\": {newer},");
+        let newer_pack = edited(CHECKLIST, &format_line, &newer_line);
+        assert_eq!(
+            read(&newer_pack, &["checklist"]),
+            (Err(PackRefusal::UnsupportedFormat(newer)), 1)
+        );
+        // A newer format whose structure this build cannot read: still named as newer;
+        // a kind this build does not know: named by its kind.
+        let strange = edited(
+            &newer_pack,
+            "\"type\": \"checklist\",",
+            "\"type\": \"checklist\", \"field_of_tomorrow\": 1,",
+        );
+        assert_eq!(
+            read(&strange, &["checklist"]),
+            (Err(PackRefusal::UnsupportedFormat(newer)), 2)
+        );
+        let unknown_kind = edited(
+            CHECKLIST,
+            "\"type\": \"checklist\",",
+            "\"type\": \"stress-of-tomorrow\",",
+        );
+        assert_eq!(
+            read(&unknown_kind, &["checklist"]),
+            (
+                Err(PackRefusal::WrongKind {
+                    found: "stress-of-tomorrow".into()
+                }),
+                2
+            )
+        );
+    }
+
+    #[test]
+    fn broken_bytes_are_not_a_pack_with_the_parsers_words() {
+        let (refused, passes) = read(b"<!doctype html><p>404", &["checklist"]);
+        assert!(
+            matches!(&refused, Err(PackRefusal::NotAPack(words)) if words.contains("line 1")),
+            "{refused:?}"
+        );
+        assert_eq!(passes, 2);
+        let truncated = &CHECKLIST[..CHECKLIST.len() / 2];
+        assert!(matches!(
+            read(truncated, &["checklist"]).0,
+            Err(PackRefusal::NotAPack(_))
+        ));
+        let too_large = vec![b' '; super::MAX_PACK_BYTES + 1];
+        assert_eq!(
+            read(&too_large, &["checklist"]),
+            (
+                Err(PackRefusal::TooLarge {
+                    size: super::MAX_PACK_BYTES + 1
+                }),
+                0
+            )
+        );
+    }
+
+    #[test]
+    fn a_pack_that_reads_but_does_not_validate_names_its_first_error() {
+        let duplicate = edited(
+            CHECKLIST,
+            "\"id\": \"mh-plan\"",
+            "\"id\": \"policy-statement\"",
+        );
+        let (refused, passes) = read(&duplicate, &["checklist"]);
+        assert!(
+            matches!(&refused, Err(PackRefusal::Invalid(d)) if d.is_error()),
+            "{refused:?}"
+        );
+        assert_eq!(passes, 1);
     }
 }

@@ -5,31 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, widgetTitle } from './helpers.mjs';
+import { SITE_PAGES, launchBrowser, openPage, startServer } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const PAGES = [
-  { path: '/', ready: (page) => page.locator('.kit-list').waitFor() },
-  { path: '/app.html?kit=checklist', ready: (page) => widgetTitle(page, 'kizuki-kit') },
-  { path: '/app.html?kit=plan', ready: (page) => widgetTitle(page, 'kizuki-kit') },
-  { path: '/app.html?kit=course', ready: (page) => widgetTitle(page, 'kizuki-kit') },
-  {
-    path: '/embed/',
-    ready: async (page) => {
-      await widgetTitle(page, 'kizuki-kit[kit="checklist"]');
-      await widgetTitle(page, 'kizuki-kit[kit="course"]');
-    },
-  },
-  {
-    // The guide with its two tools: the directory checker and the LMS package button.
-    path: '/embed/guide.html',
-    ready: async (page) => {
-      await page.locator('kizuki-kit[kit="lmspackage"] [data-testid="lms-build"]').waitFor({ timeout: 30_000 });
-      await page.locator('kizuki-kit[kit="dircheck"] input[type="file"]').waitFor({ timeout: 30_000 });
-    },
-  },
-];
 
 describe('accessibility (axe-core)', () => {
   let server;
@@ -43,7 +21,7 @@ describe('accessibility (axe-core)', () => {
     await server?.stop();
   });
 
-  for (const { path, ready } of PAGES) {
+  for (const { path, ready } of SITE_PAGES) {
     test(`${path} has no WCAG 2.1 A/AA violations`, async () => {
       const { page, context } = await openPage(browser, `${server.origin}${path}`);
       await ready(page);

@@ -901,6 +901,78 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test("the compare and import file choosers are buttons in the page's language, used with the keyboard alone", async () => {
+    const { page, problems, context } = await openChecklist(browser, server, { width: 390, height: 844 });
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-'));
+    const earlierFile = join(dir, 'last-year.json');
+    writeFileSync(earlierFile, JSON.stringify(completeRecord(['partly'])));
+    await seed(page, completeRecord(['yes']));
+    // No bare file input shows the browser's own words ("Choose File", 「ファイルを選択」).
+    const inputs = await page.locator(`${HOST} input[type="file"]`).all();
+    assert.equal(inputs.length, 2, 'import and compare');
+    for (const input of inputs) {
+      assert.equal(await input.isVisible(), false);
+      assert.equal(await input.getAttribute('tabindex'), '-1', 'the hidden input is not a tab stop');
+    }
+    /** Presses `key` on the focused element and says whether the hidden input `id` was asked
+     * to open the browser's picker, in the key press's user activation (which the browser
+     * requires to show it). Headless Chromium drops some pickers under load, so the test
+     * checks the request, then sets the file as the picker would. */
+    const keyOpensPicker = async (id, key) => {
+      await page.evaluate((inputId) => {
+        const input = document.querySelector('kizuki-kit').shadowRoot.getElementById(inputId);
+        window.pickerRequests = [];
+        input.click = () => window.pickerRequests.push(navigator.userActivation.isActive);
+      }, id);
+      await page.keyboard.press(key);
+      return page.evaluate(() => window.pickerRequests);
+    };
+    const focusedId = () => page.evaluate(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element?.id;
+    });
+
+    const compare = byId(page, 'compare-file-button');
+    assert.equal(await compare.evaluate((e) => e.tagName), 'BUTTON');
+    assert.equal((await compare.textContent()).trim(), '比べるファイルを選ぶ');
+    const box = await compare.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `the button fits the phone's width: ${JSON.stringify(box)}`);
+    // Tab reaches the button; Enter opens the picker; the file chosen is compared.
+    await page.locator(`${HOST} .kizuki-cl-compare .kizuki-cl-intro`).evaluate((e) => {
+      e.tabIndex = -1;
+      e.focus();
+    });
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedId(), `${ID}compare-file-button`);
+    assert.deepEqual(await keyOpensPicker(`${ID}compare-file`, 'Enter'), [true]);
+    assert.equal(await byId(page, 'compare-file').getAttribute('multiple'), null);
+    await byId(page, 'compare-file').setInputFiles(earlierFile);
+    await page.locator(`${HOST} [data-testid="comparison"]`).waitFor();
+    // From the button, Tab goes on to what follows, never to the hidden input.
+    await compare.focus();
+    await page.keyboard.press('Tab');
+    assert.notEqual(await focusedId(), `${ID}compare-file`);
+
+    // The import chooser, in the files panel under the results: Space opens it too.
+    const load = byId(page, 'import-button');
+    assert.equal((await load.textContent()).trim(), '書き出したファイルから読み込む');
+    assert.match(await load.getAttribute('aria-describedby'), /import-hint$/);
+    await load.focus();
+    assert.deepEqual(await keyOpensPicker(`${ID}import`, 'Space'), [true]);
+    const newer = join(dir, 'newer.json');
+    writeFileSync(newer, JSON.stringify({ ...completeRecord(['no']), kizuki_export: 4 }));
+    await byId(page, 'import').setInputFiles(newer);
+    // A file of a later format than this build's is named as newer, in Japanese.
+    await page.locator(`${HOST} [data-testid="files-status"] .kizuki-notice--error`, { hasText: '新しい版' }).waitFor();
+
+    // In English, the buttons speak English.
+    await page.locator(`${HOST} .kizuki-lang-button[lang="en"]`).click();
+    await page.locator(`${HOST} [id="${ID}compare-file-button"]`, { hasText: 'Choose a file to compare' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("an embedding center's contacts and directory file are where to get help", async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
     const host = 'kizuki-kit[kit="checklist"]';

@@ -645,6 +645,49 @@ describe('line-care course', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+  test('at 390 px the certificate and the end of the course show one module table whose scores and results never break', async () => {
+    const { page, problems, context } = await openCourse(browser, server, { viewport: { width: 390, height: 844 } });
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedRecord(pack))]);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    /** Each score and last-column cell (headers too) with the number of lines it takes. */
+    const cellLines = (table) => table.evaluate((element) =>
+      [...element.querySelectorAll('.kizuki-course-table-score, .kizuki-course-table-last')].map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+        return [cell.textContent.trim(), lines.size];
+      }));
+    const titles = (table) => table.locator('tbody th').allTextContents();
+
+    await page.locator(`${HOST} button`, { hasText: '修了証を表示する' }).click();
+    const sheet = page.locator(`${HOST} .kizuki-course-certificate`);
+    const certificate = sheet.locator('.kizuki-course-table');
+    await certificate.waitFor();
+    assert.equal(await certificate.getAttribute('data-column'), 'result');
+    const certificateCells = await cellLines(certificate);
+    assert.equal(certificateCells.length, 2 * (pack.kit.modules.length + 1));
+    assert.deepEqual(certificateCells.slice(0, 2), [['最高点', 1], ['結果', 1]]);
+    for (const [text, lines] of certificateCells) assert.equal(lines, 1, `「${text}」 is on one line`);
+    assert.ok(certificateCells.some(([text]) => text === '修了'));
+    const fits = await sheet.evaluate((e) => e.scrollWidth <= e.clientWidth);
+    assert.ok(fits, 'the table fits inside the certificate');
+    const certificateTitles = await titles(certificate);
+    assert.deepEqual(certificateTitles, pack.kit.modules.map((m) => m.title.ja));
+
+    await page.locator(`${HOST} .kizuki-course-back`).click();
+    await page.locator(`${HOST} button`, { hasText: '修了の画面を見る' }).click();
+    const done = page.locator(`${HOST} .kizuki-course-done .kizuki-course-table`);
+    await done.waitFor();
+    assert.equal(await done.getAttribute('data-column'), 'attempts');
+    const doneCells = await cellLines(done);
+    assert.deepEqual(doneCells.slice(0, 2), [['最高点', 1], ['受験回数', 1]]);
+    for (const [text, lines] of doneCells) assert.equal(lines, 1, `「${text}」 is on one line`);
+    assert.deepEqual(await titles(done), certificateTitles, 'the same modules in the same table');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("the certificate names the embedding center with its contacts and says it is self-declared", async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
     const host = 'kizuki-kit[kit="course"]';

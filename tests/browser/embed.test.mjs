@@ -186,8 +186,10 @@ describe('embed page', () => {
     file.resources[1].phne = file.resources[1].phone;
     file.resources[2].kind = 'helpline';
     delete file.resources[3].description.en;
+    // The file is chosen with a button in the page's words, not the browser's "Choose File".
+    await page.locator('kizuki-kit[kit="dircheck"] button', { hasText: '確認するファイルを選ぶ' }).waitFor({ timeout: 30_000 });
     const input = page.locator('kizuki-kit[kit="dircheck"] input[type="file"]');
-    await input.waitFor({ timeout: 30_000 });
+    assert.equal(await input.isVisible(), false);
     await input.setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     const findings = page.locator('kizuki-kit[kit="dircheck"] .kizuki-tools-finding');
     await findings.first().waitFor();

@@ -31,6 +31,37 @@ export function readPack(kit) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+/**
+ * The site's pages that every page-wide check visits (accessibility, privacy and the CSP),
+ * each with what shows that it is ready.
+ */
+export const SITE_PAGES = [
+  { path: '/', ready: (page) => page.locator('.kit-list').waitFor() },
+  { path: '/app.html?kit=checklist', ready: (page) => widgetTitle(page, 'kizuki-kit') },
+  { path: '/app.html?kit=plan', ready: (page) => widgetTitle(page, 'kizuki-kit') },
+  { path: '/app.html?kit=course', ready: (page) => widgetTitle(page, 'kizuki-kit') },
+  { path: '/app.html?kit=questionnaire', ready: (page) => widgetTitle(page, 'kizuki-kit') },
+  {
+    path: '/aggregate.html',
+    ready: (page) => page.locator('kizuki-kit input[type=file]').waitFor({ timeout: 30_000 }),
+  },
+  {
+    path: '/embed/',
+    ready: async (page) => {
+      await widgetTitle(page, 'kizuki-kit[kit="checklist"]');
+      await widgetTitle(page, 'kizuki-kit[kit="course"]');
+    },
+  },
+  {
+    // The guide with its two tools: the directory checker and the LMS package button.
+    path: '/embed/guide.html',
+    ready: async (page) => {
+      await page.locator('kizuki-kit[kit="lmspackage"] [data-testid="lms-build"]').waitFor({ timeout: 30_000 });
+      await page.locator('kizuki-kit[kit="dircheck"] button.kizuki-button').waitFor({ timeout: 30_000 });
+    },
+  },
+];
+
 function serveBinary() {
   const binary = process.env.KIZUKI_SERVE_BIN ?? join(ROOT, 'target/debug/kizuki-serve');
   if (!existsSync(binary)) {

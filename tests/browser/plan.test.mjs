@@ -587,6 +587,10 @@ describe('return-to-work planner', () => {
     const fresh = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(fresh.page, 'kizuki-kit');
     await setPassphrase(fresh.page, 'another passphrase 99');
+    // The file is chosen with a button in the page's words, not the browser's "Choose File".
+    const choose = fresh.page.getByRole('button', { name: '書き出したファイル（.json）を選ぶ' });
+    assert.equal(await choose.getAttribute('id'), 'kizuki-return-to-work-plan-import-file-button');
+    assert.equal(await fresh.page.locator(id('import-file')).isVisible(), false);
     await fresh.page.locator(id('import-file')).setInputFiles({
       name: 'cases.encrypted.json',
       mimeType: 'application/json',

@@ -3,21 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, widgetTitle } from './helpers.mjs';
-
-const PAGES = [
-  { path: '/', ready: (page) => page.locator('.kit-list').waitFor() },
-  { path: '/app.html?kit=checklist', ready: (page) => widgetTitle(page, 'kizuki-kit') },
-  { path: '/app.html?kit=plan', ready: (page) => widgetTitle(page, 'kizuki-kit') },
-  { path: '/app.html?kit=course', ready: (page) => widgetTitle(page, 'kizuki-kit') },
-  {
-    path: '/embed/',
-    ready: async (page) => {
-      await widgetTitle(page, 'kizuki-kit[kit="checklist"]');
-      await widgetTitle(page, 'kizuki-kit[kit="course"]');
-    },
-  },
-];
+import { SITE_PAGES, launchBrowser, openPage, startServer } from './helpers.mjs';
 
 describe('privacy and content security policy', () => {
   let server;
@@ -31,7 +17,7 @@ describe('privacy and content security policy', () => {
     await server?.stop();
   });
 
-  for (const { path, ready } of PAGES) {
+  for (const { path, ready } of SITE_PAGES) {
     test(`${path}: no request leaves the origin and nothing violates the CSP`, async () => {
       const { page, requests, problems, response, context } = await openPage(browser, `${server.origin}${path}`);
       await ready(page);

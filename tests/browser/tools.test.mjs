@@ -342,6 +342,43 @@ describe('tools pages', () => {
     await context.close();
   });
 
+  test('the aggregation page has one nav: the kit to aggregate is a choice in the page, kept with the language (issue 19)', async () => {
+    const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html?lang=en`, {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.locator('kizuki-kit input[type=file]').waitFor({ timeout: 30_000 });
+    /** Navigation landmarks, and bars of links (an element holding two or more links as its
+     * children or its list items' children), in the page and in every widget's shadow root. */
+    const count = () => page.evaluate(() => {
+      const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
+      const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
+      const linkChildren = (element) => [...element.children].filter((child) =>
+        child.matches('a[href]') || (child.matches('li') && child.querySelector(':scope > a[href]'))).length;
+      return {
+        navs: all('nav, [role="navigation"]').length,
+        bars: all('*').filter((element) => linkChildren(element) >= 2).length,
+      };
+    });
+    assert.deepEqual(await count(), { navs: 1, bars: 1 });
+    const choice = page.locator('#tools-pack');
+    assert.equal(await choice.inputValue(), 'mh-checklist', 'the pack shown is the one chosen');
+    assert.match(await page.locator('label[for="tools-pack"]').textContent(), /集計するキット/);
+    // With the keyboard: choose the course, then the button.
+    await choice.focus();
+    await choice.selectOption('linecare');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), '切り替える Switch');
+    await Promise.all([page.waitForURL(/pack=linecare/), page.keyboard.press('Enter')]);
+    const address = new URL(page.url());
+    assert.equal(address.searchParams.get('pack'), 'linecare');
+    assert.equal(address.searchParams.get('lang'), 'en', 'the language given in the address is kept');
+    await page.locator('kizuki-kit input[type=file]').waitFor({ timeout: 30_000 });
+    assert.equal(await choice.inputValue(), 'linecare');
+    assert.deepEqual(await count(), { navs: 1, bars: 1 });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the my-data page lists a saved checklist record and erases it', async () => {
     const { context, page, problems } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
     const radio = page.locator('kizuki-kit input[type=radio]').first();

@@ -4,7 +4,7 @@
 use kizuki_core::aggregate::{
     aggregate, effective_min_group, report_csv, report_json, ExportFile, Group,
 };
-use kizuki_core::export::{Export, KitState};
+use kizuki_core::export::{Export, KitState, EXPORT_FORMAT};
 use kizuki_core::kind::checklist::{Checklist, ChecklistAction, ChecklistAnswers};
 use kizuki_core::kind::course::{Course, CourseAction, CourseProgress};
 use kizuki_core::{Error, Lang, ValidPack};
@@ -118,9 +118,10 @@ fn small_groups_are_hidden_invalid_files_listed_and_large_groups_shown() {
         1,
     );
     contents.push(("course.json".into(), other.to_json().into_bytes()));
-    let future = String::from_utf8(first.clone())
-        .unwrap()
-        .replace("\"kizuki_export\": 2", "\"kizuki_export\": 99");
+    let future = String::from_utf8(first.clone()).unwrap().replace(
+        &format!("\"kizuki_export\": {EXPORT_FORMAT}"),
+        "\"kizuki_export\": 99",
+    );
     contents.push(("future.json".into(), future.into_bytes()));
     contents.push(("copy-of-first.json".into(), first));
 

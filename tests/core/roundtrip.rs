@@ -163,6 +163,58 @@ fn format_one_exports_are_migrated() {
     assert_eq!(export.revision, 0);
 }
 
+/// Format 3 was the first to say that a checklist record may carry the workplace, the
+/// quick scan's mode and the draft plan with its conflict copies; builds of format 2 wrote
+/// them already (the file below is one). Such a file imports with every field kept, takes
+/// the one-pass read like a current file, and is written back as format 3.
+#[test]
+fn a_format_two_file_with_the_checklist_fields_of_december_2026_imports_as_format_three() {
+    let checklist = pack("content/mh-checklist.json");
+    let bytes =
+        std::fs::read(repo_root().join("tests/data/checklist/format-2-with-workplace.export.json"))
+            .unwrap();
+    assert!(String::from_utf8_lossy(&bytes).contains("\"kizuki_export\": 2,"));
+    let export = import(&checklist, &bytes).unwrap();
+    assert_eq!(export.kizuki_export, 3);
+    assert_eq!(EXPORT_FORMAT, 3);
+    assert_eq!(export.revision, 12);
+    let Some(answers) = export.state.get::<Checklist>() else {
+        panic!("not a checklist state")
+    };
+    assert_eq!(answers.workplace, "みなと商事 本社");
+    assert_eq!(answers.mode, AuditMode::Quick);
+    assert_eq!(answers.plan["policy"], "社長が方針を朝礼で伝える。");
+    assert_eq!(answers.plan_conflicts["policy"], ["別のタブで書いた方針。"]);
+    assert_eq!(answers.items["mh-plan"].note, "来年度に作る");
+    assert_eq!(answers.actions["mh-plan"].due, "2027-03-31");
+
+    let written = export.to_json();
+    assert!(written.contains("\"kizuki_export\": 3,"), "{written}");
+    assert_eq!(import(&checklist, written.as_bytes()).unwrap(), export);
+}
+
+/// A file of a format after this build's is named as such (`future_version`: "made by a
+/// newer version", in the person's language on every page), whatever else it holds: even
+/// a state this build could not read at all.
+#[test]
+fn a_file_of_a_newer_format_is_named_as_newer_not_as_broken() {
+    let checklist = pack("content/mh-checklist.json");
+    let mut newer = export_of(&checklist);
+    newer["kizuki_export"] = (EXPORT_FORMAT + 1).into();
+    newer["state"]["data"]["a_field_of_tomorrow"] = serde_json::json!({"x": [1, 2]});
+    newer["state"]["kind"] = "a-kind-of-tomorrow".into();
+    newer["envelope_field_of_tomorrow"] = true.into();
+    let error = import(&checklist, newer.to_string().as_bytes()).unwrap_err();
+    assert_eq!(error.code(), "future_version", "{error}");
+    assert!(
+        matches!(error, Error::FutureVersion { found, supported } if found == EXPORT_FORMAT + 1 && supported == EXPORT_FORMAT)
+    );
+    // The same file at this build's format is a broken file, not a newer one.
+    newer["kizuki_export"] = EXPORT_FORMAT.into();
+    let error = import(&checklist, newer.to_string().as_bytes()).unwrap_err();
+    assert_eq!(error.code(), "not_an_export", "{error}");
+}
+
 #[test]
 fn a_plan_state_is_refused_by_a_checklist() {
     let checklist = pack("content/mh-checklist.json");

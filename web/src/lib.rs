@@ -8,6 +8,7 @@
 pub mod about;
 pub mod document_view;
 pub mod embed;
+pub mod file_button;
 pub mod help;
 pub mod import_confirm;
 pub mod kind;

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{fill, tools_text, ToolsText};
+use crate::file_button::FileButton;
 use crate::platform;
 
 /// Properties of [`DirectoryCheckView`].
@@ -245,9 +246,7 @@ pub fn directory_check_view(props: &DirectoryCheckProps) -> Html {
             <p>{ &text.chk_intro }</p>
             <div class="kizuki-tools-drop" ondrop={on_drop} ondragover={on_drag_over}>
                 <p>{ &text.chk_drop }</p>
-                <label for={id("file")} class="kizuki-label">{ &text.chk_choose }</label>
-                <input id={id("file")} class="kizuki-tools-file" type="file"
-                       accept=".json,application/json" onchange={on_choose} />
+                <FileButton id={id("file")} label={text.chk_choose} onchange={on_choose} />
             </div>
             <div class="kizuki-tools-check-result" role="status" aria-live="polite">{ result }</div>
         </section>

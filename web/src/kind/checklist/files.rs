@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use super::state::Ctx;
 use super::text::fill;
+use crate::file_button::FileButton;
 use crate::import_confirm::{self, ImportConfirm, UndoImport};
 use crate::platform;
 
@@ -22,7 +23,7 @@ pub fn error_message(lang: kizuki_core::Lang, code: &str) -> String {
     crate::locale::error_message(lang, code).to_string()
 }
 
-/// A file read from an `<input type="file">` and checked by the core.
+/// A file chosen with a [`FileButton`] and checked by the core.
 struct Chosen {
     name: String,
     result: Result<Export, String>,
@@ -311,11 +312,10 @@ pub fn files_panel(props: &FilesProps) -> Html {
                 <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="export-csv"
                         onclick={export_csv}>{ &text.export_csv }</button>
             </div>
-            <div class="kizuki-field">
-                <label for={import_id.clone()}>{ &text.import_label }</label>
+            <div class="kizuki-actions kizuki-no-print">
+                <FileButton id={import_id} label={text.import_label} test_id="import"
+                            hint_id={ctx.id(&["import-hint"])} onchange={on_import} />
                 <p class="kizuki-hint" id={ctx.id(&["import-hint"])}>{ &text.import_hint }</p>
-                <input type="file" id={import_id} accept=".json,application/json" data-testid="import"
-                       aria-describedby={ctx.id(&["import-hint"])} onchange={on_import} />
             </div>
             if let Some(chosen) = &*pending {
                 <ImportConfirm lang={ctx.lang} id_prefix={ctx.id(&[""])} file_name={chosen.name.clone()}
@@ -433,10 +433,9 @@ pub fn compare_panel(props: &CompareProps) -> Html {
         <section class="kizuki-cl-compare" aria-labelledby={ctx.id(&["compare-heading"])}>
             <h4 id={ctx.id(&["compare-heading"])}>{ &text.compare_heading }</h4>
             <p class="kizuki-cl-intro">{ &text.compare_intro }</p>
-            <div class="kizuki-field">
-                <label for={input_id.clone()}>{ &text.compare_label }</label>
-                <input type="file" id={input_id} accept=".json,application/json" data-testid="compare-file"
-                       onchange={on_choose} />
+            <div class="kizuki-actions kizuki-no-print">
+                <FileButton id={input_id} label={text.compare_label} test_id="compare-file"
+                            onchange={on_choose} />
             </div>
             <div role="status">
                 if let Some((file, code)) = &*refused {

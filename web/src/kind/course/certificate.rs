@@ -3,7 +3,7 @@
 //! and the plain statement that it is self-declared, and a Print button. While modules are left it is the
 //! learner's progress record instead. The print stylesheet lays it out on A4.
 
-use kizuki_core::kind::course::CourseAction;
+use kizuki_core::kind::course::{CourseAction, CourseResult};
 use yew::prelude::*;
 
 use super::rich::display_date;
@@ -28,6 +28,64 @@ fn issuer(ctx: &Ctx<'_>) -> Html {
                 <p>{ &text.certificate_issuer_none }</p>
             </div>
         },
+    }
+}
+
+/// What the module table says beside each module's best score.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum ModuleColumn {
+    /// Completed, passed with learning left, or open: the certificate and the record.
+    Result,
+    /// How many quiz attempts: the end of the course.
+    Attempts,
+}
+
+/// The course's modules, each with its best score and `column`: the one table the end of
+/// the course and the certificate show. Its scores and last column never wrap; the
+/// module titles take the width that is left (`.kizuki-course-table` in `kizuki.css`).
+pub(super) fn module_table(ctx: &Ctx<'_>, result: &CourseResult, column: ModuleColumn) -> Html {
+    let text = ctx.text;
+    let lang = ctx.lang;
+    let (last_heading, column_name) = match column {
+        ModuleColumn::Result => (&text.col_result, "result"),
+        ModuleColumn::Attempts => (&text.done_col_attempts, "attempts"),
+    };
+    let rows = ctx
+        .course
+        .modules
+        .iter()
+        .zip(&result.modules)
+        .map(|(module, status)| {
+            let last = match column {
+                ModuleColumn::Result if status.completed => text.module_completed.to_string(),
+                ModuleColumn::Result if status.passed => text.module_passed_open.to_string(),
+                ModuleColumn::Result => text.module_open.to_string(),
+                ModuleColumn::Attempts => {
+                    fill(text.done_attempts, &[("n", &status.attempts.to_string())])
+                }
+            };
+            let score = status
+                .best_percent
+                .map_or_else(|| text.no_score.to_string(), |p| format!("{p}%"));
+            html! {
+                <tr>
+                    <th scope="row">{ module.title.get(lang) }</th>
+                    <td class="kizuki-course-table-score">{ score }</td>
+                    <td class="kizuki-course-table-last">{ last }</td>
+                </tr>
+            }
+        });
+    html! {
+        <table class="kizuki-table kizuki-course-table" data-column={column_name}>
+            <thead>
+                <tr>
+                    <th scope="col">{ &text.col_module }</th>
+                    <th scope="col" class="kizuki-course-table-score">{ &text.col_score }</th>
+                    <th scope="col" class="kizuki-course-table-last">{ last_heading }</th>
+                </tr>
+            </thead>
+            <tbody>{ for rows }</tbody>
+        </table>
     }
 }
 
@@ -56,30 +114,6 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
             dispatch.dispatch(Msg::Apply(CourseAction::SetLearnerName { name: value }));
         })
     };
-    let rows = ctx
-        .course
-        .modules
-        .iter()
-        .zip(&result.modules)
-        .map(|(module, status)| {
-            let outcome = if status.completed {
-                &text.module_completed
-            } else if status.passed {
-                &text.module_passed_open
-            } else {
-                &text.module_open
-            };
-            let score = status
-                .best_percent
-                .map_or_else(|| text.no_score.to_string(), |p| format!("{p}%"));
-            html! {
-                <tr>
-                    <th scope="row">{ module.title.get(lang) }</th>
-                    <td>{ score }</td>
-                    <td>{ outcome }</td>
-                </tr>
-            }
-        });
     html! {
         <section class="kizuki-course-certificate-screen">
             <div class="kizuki-no-print">
@@ -115,16 +149,7 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
                 <p class="kizuki-course-certificate-date">
                     { date_label }{ ": " }{ display_date(&date, lang) }
                 </p>
-                <table class="kizuki-table kizuki-course-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ &text.col_module }</th>
-                            <th scope="col">{ &text.col_score }</th>
-                            <th scope="col">{ &text.col_result }</th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
+                { module_table(ctx, &result, ModuleColumn::Result) }
                 { issuer(ctx) }
                 <p class="kizuki-course-certificate-self">
                     { match ctx.center {

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::certificate::{module_table, ModuleColumn};
 use super::module::feedback_groups;
 use super::rich::display_date;
 use super::screen::Screen;
@@ -19,23 +20,6 @@ pub fn complete(ctx: &Ctx<'_>) -> Html {
     let Some(completed_on) = result.completed_on.as_deref() else {
         return super::map::map(ctx);
     };
-    let rows = ctx
-        .course
-        .modules
-        .iter()
-        .zip(&result.modules)
-        .map(|(module, status)| {
-            let score = status
-                .best_percent
-                .map_or_else(|| text.no_score.to_string(), |p| format!("{p}%"));
-            html! {
-                <tr>
-                    <th scope="row">{ module.title.get(lang) }</th>
-                    <td>{ score }</td>
-                    <td>{ fill(text.done_attempts, &[("n", &status.attempts.to_string())]) }</td>
-                </tr>
-            }
-        });
     let unanswered: Vec<_> = ctx
         .course
         .modules
@@ -73,16 +57,7 @@ pub fn complete(ctx: &Ctx<'_>) -> Html {
                     ("date", &display_date(completed_on, lang)),
                 ]) }
             </p>
-            <table class="kizuki-table kizuki-course-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{ &text.col_module }</th>
-                        <th scope="col">{ &text.col_score }</th>
-                        <th scope="col">{ &text.done_col_attempts }</th>
-                    </tr>
-                </thead>
-                <tbody>{ for rows }</tbody>
-            </table>
+            { module_table(ctx, &result, ModuleColumn::Attempts) }
             <div class="kizuki-actions">
                 <button type="button" class="kizuki-button" onclick={ctx.send(Msg::Go(Screen::Certificate))}>
                     { &text.done_certificate }

@@ -9,6 +9,7 @@ use super::flows::{self, Scope};
 use super::state::{Msg, Place};
 use super::widgets::{ConfirmAction, NewPassphraseForm, PassphraseEntry};
 use super::{notice_view, Ctx};
+use crate::file_button::FileButton;
 
 /// The panel under the cases.
 pub fn data_panel(ctx: &Ctx<'_>) -> Html {
@@ -73,12 +74,11 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                         { notice_view(ctx, Place::Import) }
                     </div>
                 } else {
-                    <div class="kizuki-field">
-                        <label for={import_id.clone()}>{ &text.import_label }</label>
+                    <div class="kizuki-actions kizuki-no-print">
+                        <FileButton id={import_id.clone()} label={text.import_label}
+                                    hint_id={format!("{import_id}-hint")}
+                                    onchange={flows::on_import_file(ctx)} />
                         <p class="kizuki-hint" id={format!("{import_id}-hint")}>{ &text.import_hint }</p>
-                        <input id={import_id.clone()} type="file" accept=".json,application/json"
-                               aria-describedby={format!("{import_id}-hint")}
-                               onchange={flows::on_import_file(ctx)} />
                     </div>
                     { notice_view(ctx, Place::Import) }
                 }
