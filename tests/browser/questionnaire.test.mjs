@@ -362,8 +362,13 @@ describe('stress self-check', () => {
       assert.equal(lines[1].reference, '8.00,7.00');
       assert.ok(near(lines[1].x, 180) && near(lines[1].x2, 180) && near(lines[1].y, 180) && near(lines[1].y2, 180), JSON.stringify(lines[1]));
       // The health risk has its columns, and the "not shown because" note is gone.
-      const header = await page.locator(`${HOST} [data-split="male"] thead`).textContent();
-      assert.match(header, /健康リスク/);
+      const header = await page.locator(`${HOST} [data-split="male"] thead th`).allTextContents();
+      assert.deepEqual(header.slice(-3), ['健康リスク 量–コントロール', '健康リスク 職場の支援', '総合健康リスク']);
+      // Each shown row has its three risks (whole numbers, national mean = 100).
+      const risks = await page.locator(`${HOST} [data-split="male"] tbody tr[data-shown="true"]`).evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('td')].slice(-3).map((td) => td.textContent)));
+      assert.equal(risks.length, 2);
+      for (const row of risks) assert.ok(row.every((v) => /^\d+$/.test(v)), JSON.stringify(risks));
       assert.equal(await page.locator(`${HOST} [data-testid="no-risk"]`).count(), 0);
     } finally {
       await context.close();

@@ -49,6 +49,8 @@ pub struct StressGroupsText {
     pub axis_coworkers: &'static str,
     /// Health risk {part}
     pub risk_column: &'static str,
+    /// Total health risk
+    pub risk_total: &'static str,
     /// The health risk (national mean = 100) and the charts' national-mean lines are not shown…
     pub no_risk: &'static str,
     /// National mean
@@ -240,6 +242,25 @@ fn split_view(
     let national = |id: &str| reference_mean(questionnaire, split.value.as_deref(), id);
     let demand_reference = national("control").zip(national("workload"));
     let support_reference = national("coworkers").zip(national("supervisor"));
+    // The health-risk columns in the model's order, named by the pack (then the total).
+    let mut risk_columns: Vec<(String, String)> = questionnaire
+        .group_analysis
+        .as_ref()
+        .and_then(|a| a.risk_models.iter().find(|m| m.when == split.value))
+        .map(|model| {
+            model
+                .parts
+                .iter()
+                .map(|part| {
+                    let label = fill(text.risk_column, &[("part", part.label.get(lang))]);
+                    (part.id.clone(), label)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !risk_columns.is_empty() {
+        risk_columns.push(("total".into(), text.risk_total.to_string()));
+    }
     html! {
         <section class="kizuki-qn-split" data-split={split.value.clone().unwrap_or_default()}>
             <h4>{ fill(text.split_heading, &[("split", &label)]) }</h4>
@@ -258,9 +279,7 @@ fn split_view(
                             { for measures.iter().map(|id| html! {
                                 <th scope="col">{ questionnaire.measure(id).map(|m| m.label.get(lang)).unwrap_or(id) }</th>
                             }) }
-                            if let Some((_, first)) = shown.first() {
-                                { for first.risk.keys().map(|part| html! { <th scope="col">{ fill(text.risk_column, &[("part", part)]) }</th> }) }
-                            }
+                            { for risk_columns.iter().map(|(_, label)| html! { <th scope="col">{ label }</th> }) }
                         </tr>
                     </thead>
                     <tbody>
@@ -270,13 +289,15 @@ fn split_view(
                                     <th scope="row">{ name }</th>
                                     <td>{ m.n }</td>
                                     { for measures.iter().map(|id| html! { <td>{ format!("{:.1}", mean(m, id)) }</td> }) }
-                                    { for m.risk.values().map(|v| html! { <td>{ format!("{v:.0}") }</td> }) }
+                                    { for risk_columns.iter().map(|(id, _)| html! {
+                                        <td>{ m.risk.get(id).map(|v| format!("{v:.0}")).unwrap_or_default() }</td>
+                                    }) }
                                 </tr>
                             },
                             None => html! {
                                 <tr data-group={name.clone()} data-shown="false">
                                     <th scope="row">{ name }</th>
-                                    <td colspan={(measures.len() + 1).to_string()}>
+                                    <td colspan={(measures.len() + 1 + risk_columns.len()).to_string()}>
                                         // A group of 10 or more is hidden only so that a smaller one
                                         // cannot be worked out by subtraction.
                                         { if whole_shown && group_size(split, name) >= min_group {
