@@ -38,8 +38,8 @@ use crate::kind::checklist::Checklist;
 use crate::kind::course::Course;
 #[cfg(feature = "questionnaire")]
 use crate::kind::questionnaire::{
-    aggregate as questionnaire, aggregate::QuestionnaireFigures, Questionnaire,
-    QuestionnaireAnswers,
+    aggregate as questionnaire, aggregate::QuestionnaireFigures, aggregate::QuestionnaireTally,
+    Questionnaire,
 };
 use crate::load::ValidPack;
 use crate::report::{fill_number, labels};
@@ -225,10 +225,9 @@ pub fn aggregate(
 }
 
 /// Many exports of one pack, added one at a time. A checklist keeps only running counts
-/// ([`ChecklistTally`]), a course too ([`course::CourseTally`]), plus a 16-byte fingerprint
-/// per counted file (to find duplicates), so any number of files can stream through in
-/// bounded memory; a questionnaire keeps each counted person's answers (the group
-/// analysis needs them per group).
+/// ([`ChecklistTally`]), a course too ([`course::CourseTally`]), a questionnaire running
+/// sums per sex and group ([`QuestionnaireTally`]), plus a 16-byte fingerprint per counted
+/// file (to find duplicates), so any number of files can stream through in bounded memory.
 pub struct Aggregation<'a> {
     pack: &'a ValidPack,
     kind: &'static str,
@@ -241,9 +240,9 @@ pub struct Aggregation<'a> {
     checklist: Option<checklist::ChecklistTally<'a>>,
     #[cfg(feature = "course")]
     course: Option<course::CourseTally<'a>>,
-    /// A questionnaire's answers, one per person (equal answers are counted once).
+    /// A questionnaire's running sums per sex and group (equal answers are counted once).
     #[cfg(feature = "questionnaire")]
-    questionnaire: Vec<QuestionnaireAnswers>,
+    questionnaire: Option<QuestionnaireTally<'a>>,
 }
 
 impl<'a> Aggregation<'a> {
@@ -269,7 +268,10 @@ impl<'a> Aggregation<'a> {
             #[cfg(feature = "course")]
             course: pack.content::<Course>().map(course::CourseTally::new),
             #[cfg(feature = "questionnaire")]
-            questionnaire: Vec::new(),
+            questionnaire: pack
+                .content::<Questionnaire>()
+                .filter(|q| q.group_analysis.is_some())
+                .map(QuestionnaireTally::new),
         })
     }
 
@@ -292,7 +294,7 @@ impl<'a> Aggregation<'a> {
         // another time) are one person, counted once.
         #[cfg(feature = "questionnaire")]
         let fingerprint = match export.state.get::<Questionnaire>() {
-            Some(answers) => fingerprint_of(&serde_json::to_string(answers).unwrap_or_default()),
+            Some(answers) => questionnaire::answers_fingerprint(answers),
             None => fingerprint(&export),
         };
         #[cfg(not(feature = "questionnaire"))]
@@ -318,8 +320,10 @@ impl<'a> Aggregation<'a> {
             }
         }
         #[cfg(feature = "questionnaire")]
-        if let Some(answers) = export.state.get::<Questionnaire>() {
-            self.questionnaire.push(answers.clone());
+        if let (Some(tally), Some(answers)) =
+            (&mut self.questionnaire, export.state.get::<Questionnaire>())
+        {
+            tally.add(answers);
         }
         Some(export)
     }
@@ -352,14 +356,8 @@ impl<'a> Aggregation<'a> {
             report.course = Some(tally.finish(self.min_group));
         }
         #[cfg(feature = "questionnaire")]
-        if let Some(q) = self.pack.content::<Questionnaire>() {
-            if q.group_analysis.is_some() {
-                report.questionnaire = Some(questionnaire::figures(
-                    q,
-                    &self.questionnaire,
-                    self.min_group,
-                ));
-            }
+        if let Some(tally) = self.questionnaire {
+            report.questionnaire = Some(tally.finish(self.min_group));
         }
         report
     }
@@ -372,7 +370,7 @@ fn fingerprint(export: &Export) -> u128 {
 }
 
 /// A 128-bit fingerprint of a text.
-fn fingerprint_of(json: &str) -> u128 {
+pub(crate) fn fingerprint_of(json: &str) -> u128 {
     use std::hash::{Hash, Hasher};
     let half = |seed: u8| {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();

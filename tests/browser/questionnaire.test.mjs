@@ -312,6 +312,10 @@ describe('stress self-check', () => {
       // Both charts, with a point for everyone and for 営業 only.
       const points = await page.locator(`${HOST} [data-split="male"] svg [data-point]`).evaluateAll((g) => g.map((e) => e.dataset.point));
       assert.deepEqual(points, ['全体', '営業', '全体', '営業']);
+      // The committed pack carries no checked national means: no reference lines (a line at
+      // the scale's middle would read as the national mean), and the page says why.
+      assert.equal(await page.locator(`${HOST} svg [data-reference]`).count(), 0);
+      assert.match(await page.locator(`${HOST} [data-testid="no-risk"]`).textContent(), /全国平均の線は表示していません/);
       // The women (3) are shown nowhere.
       const women = await groupRows(page, 'female');
       assert.ok(women.every((row) => !row.shown), JSON.stringify(women));
@@ -352,6 +356,66 @@ describe('stress self-check', () => {
       assert.match(men2[1].n, /引き算/);
       await context2.close();
       assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('group analysis with a pack that carries national means: reference lines at those means, health risk in the table', async () => {
+    // Made-up test figures (the committed pack carries none until the Technote's table is
+    // checked): the men's national means 8 (workload), 7 (control), 7 (supervisor), 8 (coworkers).
+    const pack = JSON.parse(readFileSync(join(ROOT, 'content/bjsq-57.json'), 'utf8'));
+    const term = (measure, mean, coefficient) => ({ measure, mean, coefficient });
+    pack.kit.group_analysis.risk_models = [{
+      when: 'male',
+      parts: [
+        { id: 'demand-control', label: { ja: '量–コントロール', en: 'Demand–control' }, terms: [term('workload', 8, 0.1), term('control', 7, -0.1)] },
+        { id: 'support', label: { ja: '職場の支援', en: 'Support' }, terms: [term('supervisor', 7, -0.1), term('coworkers', 8, -0.1)] },
+      ],
+    }];
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-qn-reference-'));
+    const paths = stressExports(people([['male', '営業', 12], ['male', null, 10]])).map((f) => {
+      const path = join(dir, f.name);
+      writeFileSync(path, f.text);
+      return path;
+    });
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.route('**/content/bjsq-57.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(pack) }),
+    );
+    try {
+      await page.goto(`${server.origin}/aggregate.html?pack=bjsq-57`);
+      await page.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
+      await page.locator(`${HOST} input[type="file"]`).first().setInputFiles(paths);
+      await page.locator(`${HOST} [data-testid="stress-groups"]`).waitFor({ timeout: 30_000 });
+      const lines = await page.locator(`${HOST} [data-split="male"] svg [data-reference]`).evaluateAll((groups) =>
+        groups.map((g) => ({
+          reference: g.dataset.reference,
+          x: Number(g.querySelector('[data-axis="x"]').getAttribute('x1')),
+          x2: Number(g.querySelector('[data-axis="x"]').getAttribute('x2')),
+          y: Number(g.querySelector('[data-axis="y"]').getAttribute('y1')),
+          y2: Number(g.querySelector('[data-axis="y"]').getAttribute('y2')),
+        })),
+      );
+      // The raw scale 3–12 spans x 30–300 and y 300–30: x = 30 + (v − 3) / 9 × 270,
+      // y = 300 − (v − 3) / 9 × 270. 量–コントロール: control 7 → x 150, workload 8 → y 150;
+      // 職場の支援: coworkers 8 → x 180, supervisor 7 → y 180.
+      assert.equal(lines.length, 2, JSON.stringify(lines));
+      const near = (a, b) => Math.abs(a - b) < 1e-6;
+      assert.equal(lines[0].reference, '7.00,8.00');
+      assert.ok(near(lines[0].x, 150) && near(lines[0].x2, 150) && near(lines[0].y, 150) && near(lines[0].y2, 150), JSON.stringify(lines[0]));
+      assert.equal(lines[1].reference, '8.00,7.00');
+      assert.ok(near(lines[1].x, 180) && near(lines[1].x2, 180) && near(lines[1].y, 180) && near(lines[1].y2, 180), JSON.stringify(lines[1]));
+      // The health risk has its columns, and the "not shown because" note is gone.
+      const header = await page.locator(`${HOST} [data-split="male"] thead th`).allTextContents();
+      assert.deepEqual(header.slice(-3), ['健康リスク 量–コントロール', '健康リスク 職場の支援', '総合健康リスク']);
+      // Each shown row has its three risks (whole numbers, national mean = 100).
+      const risks = await page.locator(`${HOST} [data-split="male"] tbody tr[data-shown="true"]`).evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('td')].slice(-3).map((td) => td.textContent)));
+      assert.equal(risks.length, 2);
+      for (const row of risks) assert.ok(row.every((v) => /^\d+$/.test(v)), JSON.stringify(risks));
+      assert.equal(await page.locator(`${HOST} [data-testid="no-risk"]`).count(), 0);
     } finally {
       await context.close();
     }

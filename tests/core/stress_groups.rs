@@ -2,9 +2,13 @@
 //! group by sex, groups under 10 hidden in every breakdown, and no group under 10 singled
 //! out by subtracting shown groups from a shown whole (a property over random workplaces).
 
-use kizuki_core::aggregate::{aggregate, report_csv, ExportFile, Group};
+use std::collections::BTreeMap;
+
+use kizuki_core::aggregate::{aggregate, report_csv, Aggregation, ExportFile, Group};
 use kizuki_core::export::{Export, KitState};
-use kizuki_core::kind::questionnaire::aggregate::{group_report, group_report_csv, shown_groups};
+use kizuki_core::kind::questionnaire::aggregate::{
+    group_report, group_report_csv, reference_mean, shown_groups,
+};
 use kizuki_core::kind::questionnaire::{Questionnaire, QuestionnaireAnswers};
 use kizuki_core::{load_pack, Lang, ValidPack};
 use proptest::prelude::*;
@@ -247,6 +251,147 @@ fn a_health_risk_model_gives_the_technote_formula_worked_by_hand_from_the_exact_
     assert_eq!(men.risk["total"], 78.0);
     // No model for women: their figures carry no risk (and 0 women are hidden anyway).
     assert!(report.splits[1].whole.shown().is_none());
+}
+
+/// Many exports streamed through the aggregation one at a time (each file made, added and
+/// dropped): every shown figure equals a hand computation from the people's raw values,
+/// every hiding follows the counts, and incomplete answers are counted apart.
+#[test]
+fn three_thousand_streamed_exports_give_the_figures_computed_by_hand() {
+    let pack = pack();
+    let questionnaire = pack.content::<Questionnaire>().unwrap();
+    let chart = ["workload", "control", "supervisor", "coworkers"];
+    let groups = [Some("営業"), Some("製造"), Some("総務"), Some("開発"), None];
+    let mut aggregation = Aggregation::new(&pack, None).unwrap();
+    // (sex, group) → (people, sum of each chart scale's raw value).
+    type Cell = (usize, [i64; 4]);
+    let mut by_hand: BTreeMap<(String, Option<String>), Cell> = BTreeMap::new();
+    let mut incomplete = 0;
+    let count = 3_000;
+    for seed in 0..count {
+        // Women are fewer; 開発 has few women, so their groups meet every hiding rule.
+        let sex = if seed % 7 < 5 { "male" } else { "female" };
+        let group = groups[(seed * 31 + seed / 7) % groups.len()];
+        let group = if sex == "female" && group == Some("開発") && seed % 29 != 0 {
+            Some("総務")
+        } else {
+            group
+        };
+        let mut a = answers(&pack, seed + 1, sex, group);
+        if seed % 97 == 0 {
+            a.items.remove("b29");
+            incomplete += 1;
+        } else {
+            let cell = by_hand
+                .entry((sex.to_string(), group.map(str::to_string)))
+                .or_insert((0, [0; 4]));
+            cell.0 += 1;
+            for (sum, id) in cell.1.iter_mut().zip(chart) {
+                *sum += i64::from(
+                    questionnaire
+                        .measure_raw(&a, questionnaire.measure(id).unwrap())
+                        .unwrap(),
+                );
+            }
+        }
+        let bytes = export(&pack, a);
+        assert!(aggregation.add(&format!("{seed}.json"), &bytes).is_some());
+    }
+    let report = aggregation.finish();
+    assert_eq!(report.files_valid, count);
+    let figures = report.questionnaire.unwrap();
+    assert_eq!(figures.files_incomplete, incomplete);
+    assert_eq!(figures.files_counted, count - incomplete);
+    let round1 = |sum: i64, n: usize| (sum as f64 / n as f64 * 10.0).round() / 10.0;
+    for split in &figures.splits {
+        let sex = split.value.clone().unwrap();
+        let cells: Vec<(&Option<String>, &Cell)> = by_hand
+            .iter()
+            .filter(|((s, _), _)| *s == sex)
+            .map(|((_, g), cell)| (g, cell))
+            .collect();
+        let whole_n: usize = cells.iter().map(|(_, c)| c.0).sum();
+        let whole = split.whole.shown().unwrap();
+        assert_eq!(whole.n, whole_n);
+        for (index, id) in chart.iter().enumerate() {
+            let sum: i64 = cells.iter().map(|(_, c)| c.1[index]).sum();
+            assert_eq!(whole.measures[*id], round1(sum, whole_n), "{sex} {id}");
+        }
+        let grouped: Vec<(&String, &Cell)> = cells
+            .iter()
+            .filter_map(|(g, c)| Some(((*g).as_ref()?, *c)))
+            .collect();
+        let ungrouped = cells
+            .iter()
+            .filter(|(g, _)| g.is_none())
+            .map(|(_, c)| c.0)
+            .sum();
+        let counts: Vec<usize> = grouped.iter().map(|(_, c)| c.0).collect();
+        let shown = shown_groups(&counts, ungrouped, 10);
+        assert_eq!(split.groups.len(), grouped.len());
+        for ((label, cell), (group, shown)) in grouped.iter().zip(split.groups.iter().zip(shown)) {
+            assert_eq!(&&group.group, label);
+            match group.figures.shown() {
+                Some(means) => {
+                    assert!(shown, "{sex} {label}");
+                    assert_eq!(means.n, cell.0);
+                    for (index, id) in chart.iter().enumerate() {
+                        assert_eq!(means.measures[*id], round1(cell.1[index], cell.0));
+                    }
+                }
+                None => assert!(!shown, "{sex} {label} should be shown"),
+            }
+        }
+    }
+    // The women of 開発 are few (under 10): hidden, while the women's whole is shown.
+    let women = figures
+        .splits
+        .iter()
+        .find(|s| s.value.as_deref() == Some("female"))
+        .unwrap();
+    let dev = women.groups.iter().find(|g| g.group == "開発").unwrap();
+    assert!(dev.figures.shown().is_none());
+    assert!(women.whole.shown().is_some());
+}
+
+/// The 判定図's reference point is the national mean of the split's health-risk model (the
+/// Technote's constants A–D); a pack without a model has none, so none is drawn.
+#[test]
+fn the_reference_point_comes_from_the_split_s_risk_model_and_is_absent_without_one() {
+    let committed = pack();
+    let questionnaire = committed.content::<Questionnaire>().unwrap();
+    assert_eq!(
+        reference_mean(questionnaire, Some("male"), "workload"),
+        None
+    );
+    let bytes = std::fs::read(repo_root().join("content/bjsq-57.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    value["kit"]["group_analysis"]["risk_models"] = serde_json::json!([{"when": "male", "parts": [
+        {"id": "a", "label": {"ja": "a", "en": "a"}, "terms": [{"measure": "workload", "mean": 8.5, "coefficient": 0.1}, {"measure": "control", "mean": 7.25, "coefficient": -0.1}]},
+        {"id": "b", "label": {"ja": "b", "en": "b"}, "terms": [{"measure": "supervisor", "mean": 7.0, "coefficient": -0.1}]}
+    ]}]);
+    let pack = load_pack(&serde_json::to_vec(&value).unwrap()).unwrap();
+    let questionnaire = pack.content::<Questionnaire>().unwrap();
+    assert_eq!(
+        reference_mean(questionnaire, Some("male"), "workload"),
+        Some(8.5)
+    );
+    assert_eq!(
+        reference_mean(questionnaire, Some("male"), "control"),
+        Some(7.25)
+    );
+    assert_eq!(
+        reference_mean(questionnaire, Some("male"), "supervisor"),
+        Some(7.0)
+    );
+    assert_eq!(
+        reference_mean(questionnaire, Some("male"), "coworkers"),
+        None
+    );
+    assert_eq!(
+        reference_mean(questionnaire, Some("female"), "workload"),
+        None
+    );
 }
 
 proptest! {

@@ -11,6 +11,12 @@
 //! groups is then never fewer than `min_group` people. Nothing mixes the splits, so no
 //! second breakdown overlaps the first. Incomplete answers are counted apart, never
 //! averaged; files that do not import, or repeat an earlier file, are listed and skipped.
+//!
+//! **Answers stream through in bounded memory** ([`QuestionnaireTally`]): a person's
+//! answers are reduced on arrival to the analysis measures' raw values and added to the
+//! running sums of their (split, group) cell, then dropped; every figure (means, hiding,
+//! health risk) is computed from the sums at the end. Memory grows with the number of
+//! distinct groups, not of people.
 
 use std::collections::BTreeMap;
 
@@ -93,30 +99,170 @@ pub struct QuestionnaireFigures {
     pub splits: Vec<Split>,
 }
 
-/// One person's figures: split value, group, and the analysis measures' raw values.
-struct Person {
-    split: Option<String>,
-    group: Option<String>,
-    raw: Vec<i32>,
+/// The running sums of one set of people: how many, and the sum of each analysis
+/// measure's raw value (in the pack's order).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Sums {
+    n: usize,
+    raw: Vec<i64>,
 }
 
-fn means(questionnaire: &Questionnaire, people: &[&Person], model: Option<&RiskModel>) -> Means {
+impl Sums {
+    fn add(&mut self, other: &Sums) {
+        self.n += other.n;
+        if self.raw.len() < other.raw.len() {
+            self.raw.resize(other.raw.len(), 0);
+        }
+        for (sum, value) in self.raw.iter_mut().zip(&other.raw) {
+            *sum += value;
+        }
+    }
+}
+
+/// The group analysis of many people's answers, added one at a time in bounded memory:
+/// each person's answers are reduced to the analysis measures' raw values and added to
+/// the running sums of their (split, group) cell; nothing else of them is kept.
+/// [`QuestionnaireTally::finish`] makes the figures, with every hiding rule, from the
+/// sums. Duplicates are the caller's to leave out (the aggregation keeps a fingerprint
+/// per file for that).
+#[derive(Debug, Clone)]
+pub struct QuestionnaireTally<'a> {
+    questionnaire: &'a Questionnaire,
+    counted: usize,
+    incomplete: usize,
+    /// (split value, group) → the sums of the people counted in it.
+    cells: BTreeMap<(Option<String>, Option<String>), Sums>,
+}
+
+impl<'a> QuestionnaireTally<'a> {
+    /// An empty tally for `questionnaire`.
+    pub fn new(questionnaire: &'a Questionnaire) -> QuestionnaireTally<'a> {
+        QuestionnaireTally {
+            questionnaire,
+            counted: 0,
+            incomplete: 0,
+            cells: BTreeMap::new(),
+        }
+    }
+
+    /// Adds one person's answers: incomplete ones are only counted, complete ones add
+    /// their raw values to their cell. Nothing when the questionnaire has no group analysis.
+    pub fn add(&mut self, answers: &QuestionnaireAnswers) {
+        if self.questionnaire.group_analysis.is_none() {
+            return;
+        }
+        let row = person_row(self.questionnaire, answers);
+        if !row.complete {
+            self.incomplete += 1;
+            return;
+        }
+        self.counted += 1;
+        let sums = self.cells.entry((row.split, row.group)).or_default();
+        sums.add(&Sums {
+            n: 1,
+            raw: row
+                .measures
+                .iter()
+                .map(|value| i64::from(value.unwrap_or(0)))
+                .collect(),
+        });
+    }
+
+    /// People counted so far (complete answers).
+    pub fn counted(&self) -> usize {
+        self.counted
+    }
+
+    /// The figures: each split's whole and groups, small groups hidden (and the smallest
+    /// shown ones too where a subtraction would single out a small group).
+    pub fn finish(self, min_group: usize) -> QuestionnaireFigures {
+        let questionnaire = self.questionnaire;
+        let Some(analysis) = &questionnaire.group_analysis else {
+            return QuestionnaireFigures {
+                files_counted: 0,
+                files_incomplete: 0,
+                splits: Vec::new(),
+            };
+        };
+        let split_values: Vec<Option<String>> = match &analysis.by {
+            Some(by) => questionnaire
+                .respondent
+                .iter()
+                .find(|q| &q.id == by)
+                .map(|q| q.options.iter().map(|o| Some(o.id.clone())).collect())
+                .unwrap_or_default(),
+            None => vec![None],
+        };
+        let mut splits = Vec::new();
+        for value in split_values {
+            let model = analysis.risk_models.iter().find(|m| m.when == value);
+            let mut whole = Sums::default();
+            let mut ungrouped = 0;
+            let mut by_group: BTreeMap<&str, &Sums> = BTreeMap::new();
+            for ((split, group), sums) in &self.cells {
+                if *split != value {
+                    continue;
+                }
+                whole.add(sums);
+                match group {
+                    Some(group) => {
+                        by_group.insert(group.as_str(), sums);
+                    }
+                    None => ungrouped += sums.n,
+                }
+            }
+            let whole_figures =
+                Group::of(whole.n, min_group, || means(questionnaire, &whole, model));
+            let counts: Vec<usize> = by_group.values().map(|s| s.n).collect();
+            let shown = if whole_figures.shown().is_some() {
+                shown_groups(&counts, ungrouped, min_group)
+            } else {
+                vec![false; counts.len()]
+            };
+            let groups = by_group
+                .iter()
+                .zip(shown)
+                .map(|((label, sums), shown)| GroupFigures {
+                    group: (*label).to_string(),
+                    complement: !shown && sums.n >= min_group,
+                    figures: if shown {
+                        Group::Shown(means(questionnaire, sums, model))
+                    } else {
+                        Group::Hidden { min_group }
+                    },
+                })
+                .collect();
+            splits.push(Split {
+                value,
+                whole: whole_figures,
+                groups,
+            });
+        }
+        QuestionnaireFigures {
+            files_counted: self.counted,
+            files_incomplete: self.incomplete,
+            splits,
+        }
+    }
+}
+
+fn means(questionnaire: &Questionnaire, sums: &Sums, model: Option<&RiskModel>) -> Means {
     let Some(analysis) = &questionnaire.group_analysis else {
         return Means {
-            n: people.len(),
+            n: sums.n,
             measures: BTreeMap::new(),
             risk: BTreeMap::new(),
         };
     };
-    let n = people.len().max(1) as f64;
+    let n = sums.n.max(1) as f64;
     // The exact means: the risk is computed from them, the figure shows them rounded.
     let exact: BTreeMap<&str, f64> = analysis
         .measures
         .iter()
         .enumerate()
         .map(|(index, id)| {
-            let sum: i32 = people.iter().map(|p| p.raw[index]).sum();
-            (id.as_str(), f64::from(sum) / n)
+            let sum = sums.raw.get(index).copied().unwrap_or(0);
+            (id.as_str(), sum as f64 / n)
         })
         .collect();
     let measures = exact
@@ -142,10 +288,33 @@ fn means(questionnaire: &Questionnaire, people: &[&Person], model: Option<&RiskM
         risk.insert("total".into(), total.round());
     }
     Means {
-        n: people.len(),
+        n: sums.n,
         measures,
         risk,
     }
+}
+
+/// The national mean of a measure that the 判定図 plots as its reference, for one split
+/// (e.g. the men): the mean the pack's health-risk model for that split compares with
+/// (the Technote's constants A–D are the national means). `None` when the pack carries
+/// no model for the split, or the model has no term for the measure: then no reference
+/// is drawn.
+pub fn reference_mean(
+    questionnaire: &Questionnaire,
+    split: Option<&str>,
+    measure: &str,
+) -> Option<f64> {
+    let analysis = questionnaire.group_analysis.as_ref()?;
+    let model = analysis
+        .risk_models
+        .iter()
+        .find(|m| m.when.as_deref() == split)?;
+    model
+        .parts
+        .iter()
+        .flat_map(|part| &part.terms)
+        .find(|term| term.measure == measure)
+        .map(|term| term.mean)
 }
 
 /// Which groups of a shown whole can be shown: none under `min_group`, and then the
@@ -198,7 +367,9 @@ pub fn group_report(
         ));
     }
     let mut invalid = Vec::new();
-    let mut seen: Vec<QuestionnaireAnswers> = Vec::new();
+    // A 16-byte fingerprint per person, not their answers, finds a repeated file.
+    let mut seen = std::collections::HashSet::new();
+    let mut tally = QuestionnaireTally::new(questionnaire);
     for file in files {
         let export = match import(pack, file.bytes) {
             Ok(export) => export,
@@ -211,10 +382,10 @@ pub fn group_report(
                 continue;
             }
         };
-        let Some(answers) = export.state.get::<Questionnaire>().cloned() else {
+        let Some(answers) = export.state.get::<Questionnaire>() else {
             continue;
         };
-        if seen.contains(&answers) {
+        if !seen.insert(answers_fingerprint(answers)) {
             invalid.push(InvalidFile {
                 name: file.name.to_string(),
                 code: "duplicate",
@@ -222,9 +393,9 @@ pub fn group_report(
             });
             continue;
         }
-        seen.push(answers);
+        tally.add(answers);
     }
-    let figures = figures(questionnaire, &seen, min_group);
+    let figures = tally.finish(min_group);
     Ok(GroupReport {
         pack_id: pack.pack().id.clone(),
         min_group,
@@ -278,98 +449,24 @@ pub fn person_row(questionnaire: &Questionnaire, answers: &QuestionnaireAnswers)
 
 /// The group analysis of imported answers (one per person, duplicates already left out):
 /// incomplete ones counted apart, the rest split and grouped with small groups hidden.
-/// Empty splits when the questionnaire has no group analysis.
+/// Empty splits when the questionnaire has no group analysis. The same as adding each to
+/// a [`QuestionnaireTally`].
 pub fn figures(
     questionnaire: &Questionnaire,
     answers: &[QuestionnaireAnswers],
     min_group: usize,
 ) -> QuestionnaireFigures {
-    let Some(analysis) = &questionnaire.group_analysis else {
-        return QuestionnaireFigures {
-            files_counted: 0,
-            files_incomplete: 0,
-            splits: Vec::new(),
-        };
-    };
-    let mut people = Vec::new();
-    let mut incomplete = 0;
+    let mut tally = QuestionnaireTally::new(questionnaire);
     for answers in answers {
-        if !questionnaire.result(answers).complete {
-            incomplete += 1;
-            continue;
-        }
-        let raw = analysis
-            .measures
-            .iter()
-            .map(|id| {
-                questionnaire
-                    .measure(id)
-                    .and_then(|m| questionnaire.measure_raw(answers, m))
-                    .unwrap_or(0)
-            })
-            .collect();
-        people.push(Person {
-            split: analysis
-                .by
-                .as_ref()
-                .and_then(|by| answers.respondent.get(by).cloned()),
-            group: answers.group.clone(),
-            raw,
-        });
+        tally.add(answers);
     }
-    let split_values: Vec<Option<String>> = match &analysis.by {
-        Some(by) => questionnaire
-            .respondent
-            .iter()
-            .find(|q| &q.id == by)
-            .map(|q| q.options.iter().map(|o| Some(o.id.clone())).collect())
-            .unwrap_or_default(),
-        None => vec![None],
-    };
-    let mut splits = Vec::new();
-    for value in split_values {
-        let members: Vec<&Person> = people.iter().filter(|p| p.split == value).collect();
-        let model = analysis.risk_models.iter().find(|m| m.when == value);
-        let whole = Group::of(members.len(), min_group, || {
-            means(questionnaire, &members, model)
-        });
-        let mut by_group: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
-        for person in &members {
-            if let Some(group) = &person.group {
-                by_group.entry(group.as_str()).or_default().push(person);
-            }
-        }
-        let counts: Vec<usize> = by_group.values().map(Vec::len).collect();
-        let ungrouped = members.iter().filter(|p| p.group.is_none()).count();
-        let shown = if whole.shown().is_some() {
-            shown_groups(&counts, ungrouped, min_group)
-        } else {
-            vec![false; counts.len()]
-        };
-        let groups = by_group
-            .iter()
-            .zip(shown)
-            .map(|((label, group), shown)| GroupFigures {
-                group: (*label).to_string(),
-                complement: !shown && group.len() >= min_group,
-                figures: if shown {
-                    Group::Shown(means(questionnaire, group, model))
-                } else {
-                    Group::Hidden { min_group }
-                },
-            })
-            .collect();
-        splits.push(Split {
-            value,
-            whole,
-            groups,
-        });
-    }
-    QuestionnaireFigures {
-        files_counted: people.len(),
-        files_incomplete: incomplete,
-        splits,
-    }
+    tally.finish(min_group)
+}
+
+/// A 128-bit fingerprint of one person's answers: the same answers exported twice (at
+/// another time, another revision) have the same fingerprint.
+pub(crate) fn answers_fingerprint(answers: &QuestionnaireAnswers) -> u128 {
+    crate::aggregate::fingerprint_of(&serde_json::to_string(answers).unwrap_or_default())
 }
 
 /// The report as CSV for spreadsheets (UTF-8 with a byte-order mark, CRLF): one row per

@@ -4,7 +4,9 @@
 //! carries a model, the health risk; hidden groups are listed as hidden, never drawn.
 
 use kizuki_core::aggregate::Group;
-use kizuki_core::kind::questionnaire::aggregate::{splits_csv, Means, QuestionnaireFigures};
+use kizuki_core::kind::questionnaire::aggregate::{
+    reference_mean, splits_csv, Means, QuestionnaireFigures,
+};
 use kizuki_core::kind::questionnaire::Questionnaire;
 use kizuki_core::{Lang, ValidPack};
 use yew::prelude::*;
@@ -47,8 +49,12 @@ pub struct StressGroupsText {
     pub axis_coworkers: &'static str,
     /// Health risk {part}
     pub risk_column: &'static str,
-    /// The health risk (national mean = 100) is computed only with a pack whose coefficients ar…
+    /// Total health risk
+    pub risk_total: &'static str,
+    /// The health risk (national mean = 100) and the charts' national-mean lines are not shown…
     pub no_risk: &'static str,
+    /// National mean
+    pub reference: &'static str,
     /// Save the figures as CSV
     pub csv: &'static str,
     /// Next: turn the results into workplace improvement.
@@ -65,27 +71,50 @@ pub fn applies(pack: &ValidPack) -> bool {
         .is_some_and(|q| q.group_analysis.is_some())
 }
 
+/// The chart's horizontal position of a raw mean on the scale 3–12 (SVG user units).
+fn chart_x(value: f64) -> f64 {
+    30.0 + (value - 3.0) / 9.0 * 270.0
+}
+
+/// The chart's vertical position of a raw mean on the scale 3–12 (SVG user units).
+fn chart_y(value: f64) -> f64 {
+    300.0 - (value - 3.0) / 9.0 * 270.0
+}
+
 /// A scatter chart of two means (x, y) on the raw scale 3–12 with a labelled point per
-/// shown set; the centre lines are at 7.5 so the quarters read without colour.
-fn chart(title: &str, x_label: &str, y_label: &str, points: &[(String, f64, f64)]) -> Html {
-    let scale = |v: f64| 30.0 + (v - 3.0) / 9.0 * 270.0;
-    let y = |v: f64| 300.0 - (v - 3.0) / 9.0 * 270.0;
+/// shown set. Where the pack gives the split's national means (`reference`, from its
+/// health-risk model), dashed lines cross at them, as the 判定図 compares a group with the
+/// national mean; without them no reference is drawn (a line at the scale's middle would
+/// read as the national mean).
+fn chart(
+    title: &str,
+    x_label: &str,
+    y_label: &str,
+    points: &[(String, f64, f64)],
+    reference: Option<(f64, f64)>,
+    reference_label: &str,
+) -> Html {
     html! {
         <figure class="kizuki-qn-chart">
             <svg viewBox="0 0 330 340" role="img" aria-label={title.to_string()} xmlns="http://www.w3.org/2000/svg">
                 <rect x="30" y="30" width="270" height="270" class="kizuki-qn-chart-frame" />
-                <line x1={scale(7.5).to_string()} x2={scale(7.5).to_string()} y1="30" y2="300" class="kizuki-qn-chart-mid" />
-                <line x1="30" x2="300" y1={y(7.5).to_string()} y2={y(7.5).to_string()} class="kizuki-qn-chart-mid" />
+                if let Some((rx, ry)) = reference {
+                    <g data-reference={format!("{rx:.2},{ry:.2}")}>
+                        <line x1={chart_x(rx).to_string()} x2={chart_x(rx).to_string()} y1="30" y2="300" class="kizuki-qn-chart-mid" data-axis="x" />
+                        <line x1="30" x2="300" y1={chart_y(ry).to_string()} y2={chart_y(ry).to_string()} class="kizuki-qn-chart-mid" data-axis="y" />
+                        <text x={(chart_x(rx) + 4.0).to_string()} y="42" class="kizuki-qn-chart-tick">{ reference_label }</text>
+                    </g>
+                }
                 <text x="165" y="330" text-anchor="middle" class="kizuki-qn-svg-label">{ x_label }</text>
                 <text x="12" y="165" text-anchor="middle" transform="rotate(-90 12 165)" class="kizuki-qn-svg-label">{ y_label }</text>
                 { for [3, 6, 9, 12].iter().map(|v| html! {
                     <>
-                        <text x={scale(f64::from(*v)).to_string()} y="314" text-anchor="middle" class="kizuki-qn-chart-tick">{ v }</text>
-                        <text x="26" y={(y(f64::from(*v)) + 4.0).to_string()} text-anchor="end" class="kizuki-qn-chart-tick">{ v }</text>
+                        <text x={chart_x(f64::from(*v)).to_string()} y="314" text-anchor="middle" class="kizuki-qn-chart-tick">{ v }</text>
+                        <text x="26" y={(chart_y(f64::from(*v)) + 4.0).to_string()} text-anchor="end" class="kizuki-qn-chart-tick">{ v }</text>
                     </>
                 }) }
                 { for points.iter().enumerate().map(|(index, (label, px, py))| {
-                    let (cx, cy) = (scale(*px), y(*py));
+                    let (cx, cy) = (chart_x(*px), chart_y(*py));
                     // A different shape per set, and its number beside it, so the chart reads
                     // without colour even where points lie close together.
                     let marker = match index % 3 {
@@ -112,6 +141,9 @@ fn chart(title: &str, x_label: &str, y_label: &str, points: &[(String, f64, f64)
                         </li>
                     }) }
                 </ol>
+                if let Some((rx, ry)) = reference {
+                    <p class="kizuki-qn-chart-reference">{ format!("{reference_label}（{rx:.1}, {ry:.1}）") }</p>
+                }
             </figcaption>
         </figure>
     }
@@ -157,7 +189,7 @@ pub fn view(pack: &ValidPack, lang: Lang, report: &QuestionnaireFigures, min_gro
             <p>{ fill(text.counted, &[("counted", &report.files_counted.to_string()), ("incomplete", &report.files_incomplete.to_string())]) }</p>
             { for report.splits.iter().map(|split| split_view(questionnaire, min_group, split, text, lang)) }
             if !has_risk {
-                <p class="kizuki-hint">{ &text.no_risk }</p>
+                <p class="kizuki-hint" data-testid="no-risk">{ &text.no_risk }</p>
             }
             <p class="kizuki-notice" data-testid="improve-link">
                 { &text.improve }{ " " }
@@ -207,13 +239,35 @@ fn split_view(
         .map(|a| a.measures.clone())
         .unwrap_or_default();
     let whole_shown = split.whole.shown().is_some();
+    let national = |id: &str| reference_mean(questionnaire, split.value.as_deref(), id);
+    let demand_reference = national("control").zip(national("workload"));
+    let support_reference = national("coworkers").zip(national("supervisor"));
+    // The health-risk columns in the model's order, named by the pack (then the total).
+    let mut risk_columns: Vec<(String, String)> = questionnaire
+        .group_analysis
+        .as_ref()
+        .and_then(|a| a.risk_models.iter().find(|m| m.when == split.value))
+        .map(|model| {
+            model
+                .parts
+                .iter()
+                .map(|part| {
+                    let label = fill(text.risk_column, &[("part", part.label.get(lang))]);
+                    (part.id.clone(), label)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !risk_columns.is_empty() {
+        risk_columns.push(("total".into(), text.risk_total.to_string()));
+    }
     html! {
         <section class="kizuki-qn-split" data-split={split.value.clone().unwrap_or_default()}>
             <h4>{ fill(text.split_heading, &[("split", &label)]) }</h4>
             if !shown.is_empty() {
                 <div class="kizuki-qn-charts">
-                    { chart(text.chart_demand, text.axis_control, text.axis_workload, &demand) }
-                    { chart(text.chart_support, text.axis_coworkers, text.axis_supervisor, &support) }
+                    { chart(text.chart_demand, text.axis_control, text.axis_workload, &demand, demand_reference, text.reference) }
+                    { chart(text.chart_support, text.axis_coworkers, text.axis_supervisor, &support, support_reference, text.reference) }
                 </div>
             }
             <div class="kizuki-table-wrap">
@@ -225,9 +279,7 @@ fn split_view(
                             { for measures.iter().map(|id| html! {
                                 <th scope="col">{ questionnaire.measure(id).map(|m| m.label.get(lang)).unwrap_or(id) }</th>
                             }) }
-                            if let Some((_, first)) = shown.first() {
-                                { for first.risk.keys().map(|part| html! { <th scope="col">{ fill(text.risk_column, &[("part", part)]) }</th> }) }
-                            }
+                            { for risk_columns.iter().map(|(_, label)| html! { <th scope="col">{ label }</th> }) }
                         </tr>
                     </thead>
                     <tbody>
@@ -237,13 +289,15 @@ fn split_view(
                                     <th scope="row">{ name }</th>
                                     <td>{ m.n }</td>
                                     { for measures.iter().map(|id| html! { <td>{ format!("{:.1}", mean(m, id)) }</td> }) }
-                                    { for m.risk.values().map(|v| html! { <td>{ format!("{v:.0}") }</td> }) }
+                                    { for risk_columns.iter().map(|(id, _)| html! {
+                                        <td>{ m.risk.get(id).map(|v| format!("{v:.0}")).unwrap_or_default() }</td>
+                                    }) }
                                 </tr>
                             },
                             None => html! {
                                 <tr data-group={name.clone()} data-shown="false">
                                     <th scope="row">{ name }</th>
-                                    <td colspan={(measures.len() + 1).to_string()}>
+                                    <td colspan={(measures.len() + 1 + risk_columns.len()).to_string()}>
                                         // A group of 10 or more is hidden only so that a smaller one
                                         // cannot be worked out by subtraction.
                                         { if whole_shown && group_size(split, name) >= min_group {
