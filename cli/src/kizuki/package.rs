@@ -51,13 +51,16 @@ pub struct PackageArgs<'a> {
     pub force: bool,
 }
 
-/// The built files every package carries, from `dist/`.
-const DIST_FILES: [&str; 5] = [
-    "kizuki.js",
-    "kizuki.css",
-    "lms.js",
-    "pkg/kizuki_course.js",
-    "pkg/kizuki_course_bg.wasm",
+/// The built files every package carries, from `dist/`, and their names in the zip. The
+/// course's module is the one with the LMS runtime (`course_lms`, built by
+/// `scripts/build.sh` with the `lms` feature; the plain course widget has none), under the
+/// plain module's name, which `kizuki.js` loads for the course.
+const DIST_FILES: [(&str, &str); 5] = [
+    ("kizuki.js", "kizuki.js"),
+    ("kizuki.css", "kizuki.css"),
+    ("lms.js", "lms.js"),
+    ("pkg/kizuki_course_lms.js", "pkg/kizuki_course.js"),
+    ("pkg/kizuki_course_lms_bg.wasm", "pkg/kizuki_course_bg.wasm"),
 ];
 
 /// The SCORM 1.2 schema files (ADL CP 1.1 + adlcp_rootv1p2), placed at the package's root
@@ -102,8 +105,8 @@ pub fn package(args: &PackageArgs<'_>) -> Result<ExitCode> {
         )));
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for name in DIST_FILES {
-        let path = args.dist.join(name);
+    for (from, name) in DIST_FILES {
+        let path = args.dist.join(from);
         let bytes = std::fs::read(&path).with_context(|| {
             format!(
                 "cannot read {}: build the site first (scripts/build.sh), or give --dist",
