@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DIST, ROOT, launchBrowser, openPage, readPack, startServer } from './helpers.mjs';
+import { DIST, ROOT, completedCourseRecord, launchBrowser, openPage, readPack, rightAnswer, startServer } from './helpers.mjs';
 
 const HOST = '#kizuki-course';
 const COURSE_IRI = 'https://center.example.jp/kizuki/linecare';
@@ -52,57 +52,9 @@ const FAKE_LMS_PAGE = `<!doctype html>
 <body><iframe id="sco" title="course" src="course/index.html" width="1200" height="860"></iframe></body></html>
 `;
 
-/** The option ids of a question that answer it right. */
-function rightAnswer(question) {
-  return question.options.filter((o) => o.correct).map((o) => o.id);
-}
-
-/** The choices that play a scenario from its start to an ending, taking the first choice. */
-function firstChoicePath(scenario) {
-  const path = [];
-  let node = scenario.nodes.find((n) => n.id === scenario.start);
-  while (node && node.choices?.length) {
-    const choice = node.choices[0];
-    path.push({ node: node.id, choice: choice.id });
-    node = scenario.nodes.find((n) => n.id === choice.next);
-  }
-  return path;
-}
-
-/** A record (export envelope) with every module complete but the last. */
+/** A record (export envelope) with every module complete but the last, claiming no scores. */
 function allButLastModule(pack) {
-  return completeModules(pack, pack.kit.modules.length - 1);
-}
-
-/** A record (export envelope) with the first `count` modules complete. */
-function completeModules(pack, count) {
-  const modules = {};
-  for (const module of pack.kit.modules.slice(0, count)) {
-    modules[module.id] = {
-      lessons_read: module.lessons.map((l) => l.id).sort(),
-      scenarios: Object.fromEntries(module.scenarios.map((s) => [s.id, firstChoicePath(s)])),
-      quiz_answers: {},
-      attempts: [
-        {
-          date: '2026-11-20',
-          answers: Object.fromEntries(module.quiz.questions.map((q) => [q.id, rightAnswer(q).sort()])),
-          correct: 0,
-          total: 0,
-          percent: 0,
-          passed: false,
-        },
-      ],
-      feedback: { understanding: 'very', usefulness: 'mostly' },
-    };
-  }
-  return {
-    kizuki_export: 2,
-    pack_id: pack.id,
-    pack_version: pack.version,
-    saved_at: '2026-11-20T09:00:00.000Z',
-    revision: 1,
-    state: { kind: 'course', data: { modules } },
-  };
+  return completedCourseRecord(pack, { count: pack.kit.modules.length - 1, claimed: false });
 }
 
 /**
@@ -461,7 +413,7 @@ describe('the course in an LMS (SCORM 1.2 and cmi5)', () => {
   });
   test('a cmi5 launch in Review mode sends no completed or passed, and 「LMSに戻る」 terminates and goes to the returnURL; moveOn and masteryScore decide what a Normal launch sends', async () => {
     const origin = server.origin;
-    const whole = { record: JSON.stringify(completeModules(pack, pack.kit.modules.length)), completed_sent: false, passed_sent: false };
+    const whole = { record: JSON.stringify(completedCourseRecord(pack, { claimed: false })), completed_sent: false, passed_sent: false };
     const contextTemplate = { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-2' } };
     const returnURL = `${origin}/lms/return?from=kizuki`;
 
