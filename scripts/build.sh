@@ -32,8 +32,12 @@ command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/t
 
 # One wasm module per kit: a widget loads only its kit's code (kizuki.js picks the module).
 # The modules are the features of kizuki-web (one per kind, and `tools`).
-mapfile -t KITS < <(sed -n '/^\[features\]/,/^\[/p' web/Cargo.toml | sed -n 's/^\([a-z][a-z0-9_]*\) *=.*/\1/p' | grep -v '^default$')
+mapfile -t KITS < <(sed -n '/^\[features\]/,/^\[/p' web/Cargo.toml | sed -n 's/^\([a-z][a-z0-9_]*\) *=.*/\1/p' | grep -vx 'default\|lms')
 [ "${#KITS[@]}" -gt 0 ] || die "no kit features found in web/Cargo.toml"
+# The course once more with its LMS runtime (feature `lms`), for SCORM 1.2 / cmi5 packages
+# only (`kizuki package` copies it); the plain course widget goes without (about 33 KB gzip).
+KITS+=(course_lms)
+declare -A KIT_FEATURES=([course_lms]=lms)
 staging="$KIZUKI_ROOT/dist.tmp"
 rm -rf "$staging"
 mkdir -p "$staging/pkg" "$staging/content"
@@ -50,10 +54,10 @@ for kit in "${KITS[@]}"; do
       # target-wasm/post-release/<kit>/kizuki_<kit>_bg.wasm then has every function's name,
       # for `node tests/bench/wasm-crates.mjs` (which crates the bytes come from) at no cost.
       CARGO_PROFILE_RELEASE_STRIP=false \
-        wasm_cargo build --release -p kizuki-web --no-default-features --features "$kit"
+        wasm_cargo build --release -p kizuki-web --no-default-features --features "${KIT_FEATURES[$kit]:-$kit}"
       wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
     else
-      wasm_cargo build -p kizuki-web --no-default-features --features "$kit"
+      wasm_cargo build -p kizuki-web --no-default-features --features "${KIT_FEATURES[$kit]:-$kit}"
       wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/debug/kizuki_web.wasm"
   fi
   [ -f "$wasm_in" ] || die "the build did not produce $wasm_in"
@@ -237,7 +241,7 @@ node -e '
   });
   const files = walk(root)
     .map((file) => path.relative(root, file).split(path.sep).join("/"))
-    .filter((file) => file !== "sw.js" && !/\.(gz|br|d\.ts)$/.test(file))
+    .filter((file) => file !== "sw.js" && !/\.(gz|br|d\.ts)$/.test(file) && !file.startsWith("pkg/kizuki_course_lms"))
     .sort();
   const hash = crypto.createHash("sha256");
   for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file)));
@@ -257,6 +261,7 @@ npm_dir="$staging/npm"
 mkdir -p "$npm_dir"
 npm_files=()
 for kit in "${KITS[@]}"; do
+  [ "$kit" = course_lms ] && continue # only for LMS packages, never embedded
   post="$KIZUKI_WASM_TARGET_DIR/post-$profile/$kit"
   cp "$staging/pkg/kizuki_${kit}_bg.wasm" "$post/kizuki_$kit.js" "$post/kizuki_$kit.d.ts" "$post/kizuki_${kit}_bg.wasm.d.ts" "$npm_dir/"
   npm_files+=("kizuki_${kit}_bg.wasm" "kizuki_$kit.js" "kizuki_$kit.d.ts" "kizuki_${kit}_bg.wasm.d.ts")

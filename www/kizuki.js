@@ -94,7 +94,7 @@ function prefetchPack(name, options, lang) {
   let url;
   try {
     if (options.packUrl) url = new URL(options.packUrl, document.baseURI);
-    else if (options.kit === 'mydata' || options.kit === 'dircheck') return {};
+    else if (['mydata', 'dircheck', 'lmspackage'].includes(options.kit)) return {}; // they read no pack on start
     else if (name === 'tools') url = new URL(`content/${options.pack || 'mh-checklist'}.json`, baseUrl);
     else url = new URL(`content/${options.pack || KINDS[name]}.${lang}.json`, baseUrl);
   } catch {

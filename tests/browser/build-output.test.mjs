@@ -118,3 +118,39 @@ test('dist/ ships modules without custom sections and glue without comment lines
     assert.doesNotMatch(text, /^[ \t]+\S/m, `${file}: indentation`);
   }
 });
+
+// The LMS runtime (SCORM 1.2 and cmi5) is only in the module a `kizuki package` zip loads:
+// markers from each part of it — the SCORM data model, the cmi5 vocabulary, the adapter's
+// methods and the learner's messages — and none of them in the plain course widget.
+const LMS_MARKERS = [
+  'cmi.core.lesson_status',
+  'cmi.suspend_data',
+  'https://w3id.org/xapi/cmi5/context/categories/moveon',
+  'sendStatements',
+  'interactionsCount',
+  '学習管理システム（LMS）',
+  'LMSに戻る',
+];
+
+test('the plain course module has no LMS runtime; the LMS package\'s module (course_lms) has it', (t) => {
+  const pkg = join(ROOT, 'dist/pkg');
+  if (!existsSync(join(pkg, 'kizuki_course_lms_bg.wasm'))) {
+    t.skip('dist/ is not built with the course_lms module');
+    return;
+  }
+  const read = (file) => readFileSync(join(pkg, file));
+  const plain = Buffer.concat([read('kizuki_course_bg.wasm'), read('kizuki_course.js')]);
+  const lms = Buffer.concat([read('kizuki_course_lms_bg.wasm'), read('kizuki_course_lms.js')]);
+  for (const marker of LMS_MARKERS) {
+    const bytes = Buffer.from(marker, 'utf8');
+    assert.equal(plain.indexOf(bytes), -1, `the plain course module holds "${marker}"`);
+    assert.notEqual(lms.indexOf(bytes), -1, `the LMS module lacks "${marker}"`);
+  }
+  // Both are course modules: the course's own words are in each.
+  for (const buffer of [plain, lms]) assert.notEqual(buffer.indexOf(Buffer.from('受講記録', 'utf8')), -1);
+  // The LMS module is the larger; the npm package (for embedding) and the offline cache
+  // carry only the plain one.
+  assert.ok(read('kizuki_course_lms_bg.wasm').length > read('kizuki_course_bg.wasm').length);
+  assert.ok(!existsSync(join(ROOT, 'dist/npm/kizuki_course_lms_bg.wasm')));
+  assert.ok(!readFileSync(join(ROOT, 'dist/sw.js'), 'utf8').includes('kizuki_course_lms'));
+});

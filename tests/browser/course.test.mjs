@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { completedCourseRecord, launchBrowser, openPage, readPack, rightAnswer, startServer, widgetTitle } from './helpers.mjs';
 
 const RECORD_KEY = 'kizuki/linecare/linecare';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -77,56 +77,9 @@ async function optionOrder(page) {
     sets.map((set) => [...set.querySelectorAll('input')].map((input) => input.value)).filter((ids) => ids.length));
 }
 
-/** The option ids of a question that answer it right, or a wrong answer. */
-function rightAnswer(question) {
-  return question.options.filter((o) => o.correct).map((o) => o.id);
-}
+/** A wrong answer to a question. */
 function wrongAnswer(question) {
   return [question.options.find((o) => !o.correct).id];
-}
-
-/** The choices that play a scenario from its start to an ending, taking the first choice. */
-function firstChoicePath(scenario) {
-  const path = [];
-  let node = scenario.nodes.find((n) => n.id === scenario.start);
-  while (node && node.choices?.length) {
-    const choice = node.choices[0];
-    path.push({ node: node.id, choice: choice.id });
-    node = scenario.nodes.find((n) => n.id === choice.next);
-  }
-  return path;
-}
-
-/** A saved record in which every module is complete (as the app would have saved it). */
-function completedRecord(pack) {
-  const modules = {};
-  for (const module of pack.kit.modules) {
-    const answers = Object.fromEntries(module.quiz.questions.map((q) => [q.id, rightAnswer(q).sort()]));
-    modules[module.id] = {
-      lessons_read: module.lessons.map((l) => l.id).sort(),
-      scenarios: Object.fromEntries(module.scenarios.map((s) => [s.id, firstChoicePath(s)])),
-      quiz_answers: {},
-      attempts: [
-        {
-          date: '2026-11-20',
-          answers,
-          correct: module.quiz.questions.length,
-          total: module.quiz.questions.length,
-          percent: 100,
-          passed: true,
-        },
-      ],
-      feedback: { understanding: 'very', usefulness: 'mostly' },
-    };
-  }
-  return {
-    kizuki_export: 2,
-    pack_id: pack.id,
-    pack_version: pack.version,
-    saved_at: '2026-11-20T09:00:00.000Z',
-    revision: 1,
-    state: { kind: 'course', data: { modules } },
-  };
 }
 
 /** WCAG 2.1 A/AA violations on the page as it is now (axe looks into open shadow roots). */
@@ -352,7 +305,7 @@ describe('line-care course', () => {
 
   test('the certificate prints with the typed name', async () => {
     const { page, problems, context } = await openCourse(browser, server);
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedRecord(pack))]);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedCourseRecord(pack))]);
     await page.reload();
     await widgetTitle(page, HOST);
     assert.match(await page.locator(`${HOST} .kizuki-course-overall`).textContent(), /100%/);
@@ -538,7 +491,7 @@ describe('line-care course', () => {
     const { page, problems, context } = await openCourse(browser, server);
     const last = pack.kit.modules.at(-1);
     const first = pack.kit.modules[0];
-    const record = completedRecord(pack);
+    const record = completedCourseRecord(pack);
     record.state.data.modules[last.id].attempts = [];
     record.state.data.modules[last.id].feedback = {};
     record.state.data.modules[first.id].feedback = {};
@@ -692,7 +645,7 @@ describe('line-care course', () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
     const host = 'kizuki-kit[kit="course"]';
     await widgetTitle(page, host);
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), ['kizuki/minato-linecare/linecare', JSON.stringify(completedRecord(pack))]);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), ['kizuki/minato-linecare/linecare', JSON.stringify(completedCourseRecord(pack))]);
     await page.reload();
     await widgetTitle(page, host);
     await page.locator(`${host} button`, { hasText: 'See your completion' }).click();
@@ -726,7 +679,7 @@ describe('line-care course', () => {
 
     // Without a center the certificate says that no issuer is named, and is still self-declared.
     const standalone = await openCourse(browser, server);
-    await standalone.page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedRecord(pack))]);
+    await standalone.page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedCourseRecord(pack))]);
     await standalone.page.reload();
     await widgetTitle(standalone.page, HOST);
     await standalone.page.locator(`${HOST} button`, { hasText: '修了証を表示する' }).click();
@@ -741,7 +694,7 @@ describe('line-care course', () => {
 
   test('an edited file is questioned: the results it claims and what its answers give are shown first', async () => {
     const { page, problems, context } = await openCourse(browser, server);
-    const forged = completedRecord(pack);
+    const forged = completedCourseRecord(pack);
     const module = pack.kit.modules[0];
     // Wrong answers, still claiming 100 % and a pass.
     forged.state.data.modules[module.id].attempts[0].answers = Object.fromEntries(
@@ -809,7 +762,7 @@ describe('line-care course', () => {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     };
     const completedDaysAgo = (n) => {
-      const record = completedRecord(pack);
+      const record = completedCourseRecord(pack);
       for (const module of Object.values(record.state.data.modules)) module.attempts[0].date = daysAgo(n);
       return JSON.stringify(record);
     };

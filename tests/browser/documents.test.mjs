@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { completedCourseRecord, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
 const SHOTS = process.env.KIZUKI_SHOTS ?? '/tmp/shots';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -114,51 +114,6 @@ async function axeViolations(page, selector, problems) {
   const during = problems.splice(before);
   assert.ok(during.every((problem) => /inline|style-src/.test(problem)), `problems during the axe run: ${during}`);
   return violations;
-}
-
-function rightAnswer(question) {
-  return question.options.filter((o) => o.correct).map((o) => o.id);
-}
-
-function firstChoicePath(scenario) {
-  const path = [];
-  let node = scenario.nodes.find((n) => n.id === scenario.start);
-  while (node && node.choices?.length) {
-    const choice = node.choices[0];
-    path.push({ node: node.id, choice: choice.id });
-    node = scenario.nodes.find((n) => n.id === choice.next);
-  }
-  return path;
-}
-
-function completedCourse(pack) {
-  const modules = {};
-  for (const module of pack.kit.modules) {
-    modules[module.id] = {
-      lessons_read: module.lessons.map((l) => l.id).sort(),
-      scenarios: Object.fromEntries(module.scenarios.map((s) => [s.id, firstChoicePath(s)])),
-      quiz_answers: {},
-      attempts: [
-        {
-          date: '2026-11-20',
-          answers: Object.fromEntries(module.quiz.questions.map((q) => [q.id, rightAnswer(q).sort()])),
-          correct: module.quiz.questions.length,
-          total: module.quiz.questions.length,
-          percent: 100,
-          passed: true,
-        },
-      ],
-      feedback: { understanding: 'very', usefulness: 'mostly' },
-    };
-  }
-  return {
-    kizuki_export: 2,
-    pack_id: pack.id,
-    pack_version: pack.version,
-    saved_at: '2026-11-20T09:00:00.000Z',
-    revision: 1,
-    state: { kind: 'course', data: { modules } },
-  };
 }
 
 describe('documents and print isolation', () => {
@@ -287,7 +242,7 @@ describe('documents and print isolation', () => {
   test('the certificate prints alone from the same page', { timeout: 120_000 }, async () => {
     const pack = readPack('course');
     const { page, context, problems } = await openPage(browser, `${server.origin}/embed/`);
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`kizuki/print-course/${pack.id}`, JSON.stringify(completedCourse(pack))]);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`kizuki/print-course/${pack.id}`, JSON.stringify(completedCourseRecord(pack))]);
     await hostPage(page, server.origin);
     await widgetTitle(page, PLAN);
     await widgetTitle(page, COURSE);

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DIST, ROOT, launchBrowser, openPage, readPack, startServer } from './helpers.mjs';
+import { DIST, ROOT, completedCourseRecord, launchBrowser, openPage, readPack, rightAnswer, startServer } from './helpers.mjs';
 
 const HOST = '#kizuki-course';
 const COURSE_IRI = 'https://center.example.jp/kizuki/linecare';
@@ -52,53 +52,56 @@ const FAKE_LMS_PAGE = `<!doctype html>
 <body><iframe id="sco" title="course" src="course/index.html" width="1200" height="860"></iframe></body></html>
 `;
 
-/** The option ids of a question that answer it right. */
-function rightAnswer(question) {
-  return question.options.filter((o) => o.correct).map((o) => o.id);
-}
-
-/** The choices that play a scenario from its start to an ending, taking the first choice. */
-function firstChoicePath(scenario) {
-  const path = [];
-  let node = scenario.nodes.find((n) => n.id === scenario.start);
-  while (node && node.choices?.length) {
-    const choice = node.choices[0];
-    path.push({ node: node.id, choice: choice.id });
-    node = scenario.nodes.find((n) => n.id === choice.next);
-  }
-  return path;
-}
-
-/** A record (export envelope) with every module complete but the last. */
+/** A record (export envelope) with every module complete but the last, claiming no scores. */
 function allButLastModule(pack) {
-  const modules = {};
-  for (const module of pack.kit.modules.slice(0, -1)) {
-    modules[module.id] = {
-      lessons_read: module.lessons.map((l) => l.id).sort(),
-      scenarios: Object.fromEntries(module.scenarios.map((s) => [s.id, firstChoicePath(s)])),
-      quiz_answers: {},
-      attempts: [
-        {
-          date: '2026-11-20',
-          answers: Object.fromEntries(module.quiz.questions.map((q) => [q.id, rightAnswer(q).sort()])),
-          correct: 0,
-          total: 0,
-          percent: 0,
-          passed: false,
-        },
-      ],
-      feedback: { understanding: 'very', usefulness: 'mostly' },
-    };
-  }
-  return {
-    kizuki_export: 2,
-    pack_id: pack.id,
-    pack_version: pack.version,
-    saved_at: '2026-11-20T09:00:00.000Z',
-    revision: 1,
-    state: { kind: 'course', data: { modules } },
-  };
+  return completedCourseRecord(pack, { count: pack.kit.modules.length - 1, claimed: false });
 }
+
+/**
+ * A fake cmi5 LMS on the page's origin (the served CSP allows only it), in `context`: the
+ * fetch URL gives a token, `LMS.LaunchData` is `launchData`, the course's own state document
+ * is `record` (a Cmi5Record object; 404 when null), statements and state writes are
+ * recorded, and `/lms/return` is a page to come back to. Returns the launch URL's query
+ * and what was recorded.
+ */
+async function fakeCmi5(context, origin, { launchData, record }) {
+  const seen = { tokens: 0, statements: [], states: [], auth: [] };
+  await context.route(`${origin}/lms/**`, async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.pathname === '/lms/fetch') {
+      seen.tokens += 1;
+      return route.fulfill({ json: { 'auth-token': 'dG9rZW4=' } });
+    }
+    if (url.pathname === '/lms/return') {
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="ja"><title>LMS</title><h1>LMS</h1></html>' });
+    }
+    seen.auth.push(request.headers().authorization);
+    if (url.pathname === '/lms/xapi/statements' && request.method() === 'POST') {
+      seen.statements.push(...JSON.parse(request.postData()));
+      return route.fulfill({ json: [] });
+    }
+    if (url.pathname === '/lms/xapi/activities/state') {
+      const stateId = url.searchParams.get('stateId');
+      if (request.method() === 'GET' && stateId === 'LMS.LaunchData') return route.fulfill({ json: launchData });
+      if (request.method() === 'GET' && record && stateId.includes('kizuki')) return route.fulfill({ json: record });
+      if (request.method() === 'GET') return route.fulfill({ status: 404, body: '' });
+      seen.states.push({ stateId, registration: url.searchParams.get('registration'), body: JSON.parse(request.postData()) });
+      return route.fulfill({ status: 204, body: '' });
+    }
+    return route.fulfill({ status: 404, body: '' });
+  });
+  const query = new URLSearchParams({
+    endpoint: `${origin}/lms/xapi/`,
+    fetch: `${origin}/lms/fetch`,
+    actor: JSON.stringify({ objectType: 'Agent', account: { homePage: 'https://lms.example', name: 'u-3003' } }),
+    registration: '8d3c2b1a-0000-4000-8000-00000000ef01',
+    activityId: `${COURSE_IRI}/au`,
+  });
+  return { query, seen };
+}
+
+const verbsOf = (statements) => statements.map((s) => s.verb.id.split('/').at(-1));
 
 /** Runs `args` of a binary of the CLI crate, building it first if needed. */
 function kizuki(args) {
@@ -407,5 +410,53 @@ describe('the course in an LMS (SCORM 1.2 and cmi5)', () => {
     assert.equal(JSON.parse(last.body.record).state.data.modules[module.id].feedback.usefulness, 'very');
     assert.deepEqual(problems, []);
     await context.close();
+  });
+  test('a cmi5 launch in Review mode sends no completed or passed, and 「LMSに戻る」 terminates and goes to the returnURL; moveOn and masteryScore decide what a Normal launch sends', async () => {
+    const origin = server.origin;
+    const whole = { record: JSON.stringify(completedCourseRecord(pack, { claimed: false })), completed_sent: false, passed_sent: false };
+    const contextTemplate = { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-2' } };
+    const returnURL = `${origin}/lms/return?from=kizuki`;
+
+    // Review: the whole course is done, yet only initialized (and, on leaving, terminated).
+    const review = await openPage(browser, 'about:blank');
+    const lms = await fakeCmi5(review.context, origin, {
+      launchData: { contextTemplate, launchMode: 'Review', moveOn: 'CompletedAndPassed', returnURL },
+      record: whole,
+    });
+    await review.page.goto(`${origin}/course5/index.html?${lms.query}`);
+    const back = review.page.locator(`${HOST} [data-kizuki-lms="return"] button`);
+    await back.waitFor({ timeout: 30_000 });
+    assert.equal((await back.textContent()).trim(), 'LMSに戻る');
+    for (let i = 0; i < 40 && !lms.seen.statements.length; i += 1) await review.page.waitForTimeout(250);
+    await review.page.locator(`${HOST} .kizuki-course-module-card`).nth(pack.kit.modules.length - 1).locator('.kizuki-badge', { hasText: '修了' }).waitFor();
+    await review.page.waitForTimeout(1000);
+    assert.deepEqual(verbsOf(lms.seen.statements), ['initialized']);
+    await back.click();
+    await review.page.waitForURL(returnURL, { timeout: 30_000 });
+    assert.deepEqual(verbsOf(lms.seen.statements), ['initialized', 'terminated'], 'terminated before leaving, then nothing');
+    assert.equal(lms.seen.states.at(-1).body.completed_sent, false);
+    assert.ok(lms.seen.auth.every((header) => header === 'Basic dG9rZW4='));
+    assert.deepEqual(review.problems, []);
+    await review.context.close();
+
+    // Normal, moveOn Passed, masteryScore 0.9: passed (with the mastery score), no completed;
+    // no returnURL, so no button.
+    const normal = await openPage(browser, 'about:blank');
+    const lms2 = await fakeCmi5(normal.context, origin, {
+      launchData: { contextTemplate, launchMode: 'Normal', moveOn: 'Passed', masteryScore: 0.9 },
+      record: whole,
+    });
+    await normal.page.goto(`${origin}/course5/index.html?${lms2.query}`);
+    await normal.page.locator(`${HOST} [data-kizuki-lms="connected"]`).waitFor({ timeout: 30_000 });
+    for (let i = 0; i < 40 && lms2.seen.statements.length < 2; i += 1) await normal.page.waitForTimeout(250);
+    await normal.page.waitForTimeout(1000);
+    assert.deepEqual(verbsOf(lms2.seen.statements), ['initialized', 'passed']);
+    const passed = lms2.seen.statements[1];
+    assert.equal(passed.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore'], 0.9);
+    assert.equal(passed.result.score.scaled, 1);
+    assert.equal(await normal.page.locator(`${HOST} [data-kizuki-lms="return"]`).count(), 0);
+    assert.equal(lms2.seen.tokens, 1);
+    assert.deepEqual(normal.problems, []);
+    await normal.context.close();
   });
 });

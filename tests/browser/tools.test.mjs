@@ -196,6 +196,92 @@ describe('tools pages', () => {
     await context.close();
   });
 
+  test('course records show the whole course\'s 有益度 once per person against the 90% line, next to the modules, and hide it under the minimum (issue 19)', async () => {
+    const pack = JSON.parse(readFileSync(join(DIST, 'content', 'linecare.json'), 'utf8'));
+    const modules = pack.kit.modules.map((m) => m.id);
+    // 14 people rate 有用度: 11 say "very" in every module (positive); 2 say "little" in 3 of
+    // 4 modules (not positive); 1 says "very" in one module and "not" in another (an even
+    // split: not positive). By hand: 11 of 14 = 78.6%, under the 90% line.
+    const people = [
+      ...Array.from({ length: 11 }, () => modules.map(() => 'very')),
+      ...Array.from({ length: 2 }, () => ['little', 'very', 'little', 'little']),
+      ['very', 'not'],
+    ];
+    const paths = people.map((answers, n) => {
+      const data = { modules: {} };
+      answers.forEach((answer, i) => {
+        data.modules[modules[i]] = { feedback: { understanding: 'very', usefulness: answer } };
+      });
+      const envelope = {
+        kizuki_export: 2,
+        pack_id: pack.id,
+        pack_version: pack.version,
+        saved_at: `2026-11-20T09:00:${String(n).padStart(2, '0')}.000Z`,
+        revision: 1,
+        state: { kind: 'course', data },
+      };
+      const path = join(dir, `learner-${n + 1}.json`);
+      writeFileSync(path, JSON.stringify(envelope));
+      return path;
+    });
+    // A 15th learner read a lesson and answered nothing: a file, but no 有用度 answer.
+    const reader = join(dir, 'learner-15.json');
+    writeFileSync(reader, JSON.stringify({
+      kizuki_export: 2,
+      pack_id: pack.id,
+      pack_version: pack.version,
+      saved_at: '2026-11-20T10:00:00.000Z',
+      revision: 1,
+      state: { kind: 'course', data: { modules: { [modules[0]]: { lessons_read: [pack.kit.modules[0].lessons[0].id] } } } },
+    }));
+    paths.push(reader);
+    const cli = spawnSync(cliBinary(), ['aggregate', join(ROOT, 'content/linecare.json'), ...paths, '--format', 'json'], { encoding: 'utf8' });
+    assert.ok(cli.stdout, `the CLI printed nothing: ${cli.stderr}`);
+    const expected = JSON.parse(cli.stdout).course;
+    const useful = expected.course_feedback.find((f) => f.question === 'usefulness');
+    assert.deepEqual(shown(useful.figures), { answered: 14, positive: 11, positive_percent: 78.6 });
+    assert.equal(useful.meets_target, false);
+
+    const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html?pack=linecare`);
+    const host = 'kizuki-kit';
+    const input = page.locator(`${host} input[type=file]`);
+    await input.waitFor({ timeout: 30_000 });
+    await input.setInputFiles(paths);
+    const line = page.locator(`${host} .kizuki-tools-course-useful[data-question="usefulness"]`);
+    await line.waitFor({ timeout: 30_000 });
+    assert.equal(await line.getAttribute('data-meets-target'), 'false');
+    assert.equal(
+      (await line.textContent()).trim(),
+      'コース全体の有益度：78.6%（11／14 人）。目標の90%以上に達していません。',
+    );
+    // The rule, in one sentence on screen.
+    assert.match(await page.locator(`${host} .kizuki-hint`, { hasText: '1人1回' }).textContent(), /過半数/);
+    // The whole-course row under the modules, one cell per feedback question.
+    const row = page.locator(`${host} .kizuki-tools-modules tfoot tr`);
+    assert.match(await row.locator('th').textContent(), /コース全体/);
+    assert.equal((await row.locator('td[data-question="usefulness"]').textContent()).trim(), '78.6%（11/14）');
+    assert.equal((await row.locator('td[data-question="understanding"]').textContent()).trim(), '100.0%（14/14）');
+    // The first module alone: 14 answers, 2 not positive, so hidden (a cell under 3); the
+    // course as a whole, one answer per person, still shows.
+    assert.equal(shown(expected.modules[0].figures).feedback[1].figures.shown, undefined);
+    assert.equal(
+      (await page.locator(`${host} tr[data-module="${modules[0]}"] td[data-question="usefulness"]`).textContent()).trim(),
+      HIDDEN,
+    );
+    // A minimum of 15: the 15 files are shown, but the 14 people who answered 有用度 are
+    // not enough, so the course figure is hidden like every other group.
+    const min = page.locator(`${host} input[type=number]`);
+    await min.fill('15');
+    await min.press('Tab');
+    await page.locator(`${host} .kizuki-tools-course-useful`, { hasText: '表示なし' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator(`${host} .kizuki-tools-hidden-all`).count(), 0);
+    assert.equal(await page.locator(`${host} .kizuki-tools-course-useful`).getAttribute('data-meets-target'), null);
+    assert.equal((await row.locator('td[data-question="usefulness"]').textContent()).trim(), '表示なし（n < 15）');
+    assert.doesNotMatch(await page.locator(`${host} .kizuki-tools-report`).textContent(), /78\.6/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('15 checklist files show the why-not reasons overall; a group under the minimum is hidden in every breakdown (issue 19)', async () => {
     const pack = JSON.parse(readFileSync(join(DIST, 'content', 'mh-checklist.json'), 'utf8'));
     // 15 workplaces: 6 of 50+, 5 of 10–49, 2 under 10, 2 that gave no size.

@@ -16,14 +16,22 @@ fn fake_dist(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("dist/pkg")).unwrap();
     std::fs::create_dir_all(dir.join("dist/content")).unwrap();
-    for file in ["kizuki.js", "kizuki.css", "lms.js", "pkg/kizuki_course.js"] {
+    for file in [
+        "kizuki.js",
+        "kizuki.css",
+        "lms.js",
+        "pkg/kizuki_course.js",
+        "pkg/kizuki_course_lms.js",
+    ] {
         std::fs::write(dir.join("dist").join(file), format!("/* {file} */")).unwrap();
     }
+    // The plain course module and the one with the LMS runtime, told apart by their bytes.
     std::fs::write(
         dir.join("dist/pkg/kizuki_course_bg.wasm"),
-        b"\0asm\x01\0\0\0",
+        b"\0asm\x01\0\0\0plain",
     )
     .unwrap();
+    std::fs::write(dir.join("dist/pkg/kizuki_course_lms_bg.wasm"), LMS_MODULE).unwrap();
     std::fs::copy(
         repo_root().join("content/linecare.json"),
         dir.join("dist/content/linecare.json"),
@@ -31,6 +39,9 @@ fn fake_dist(name: &str) -> PathBuf {
     .unwrap();
     dir
 }
+
+/// The stand-in bytes of the course module with the LMS runtime.
+const LMS_MODULE: &[u8] = b"\0asm\x01\0\0\0lms";
 
 fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
@@ -112,6 +123,12 @@ fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
     assert_eq!(
         files["content/linecare.json"],
         std::fs::read(repo_root().join("content/linecare.json")).unwrap()
+    );
+    // The course module is the one with the LMS runtime, under the name kizuki.js loads.
+    assert_eq!(files["pkg/kizuki_course_bg.wasm"], LMS_MODULE);
+    assert_eq!(
+        files["pkg/kizuki_course.js"],
+        b"/* pkg/kizuki_course_lms.js */"
     );
     let manifest = text(&files, "imsmanifest.xml");
     assert!(manifest.contains("<schemaversion>1.2</schemaversion>"));
@@ -281,7 +298,9 @@ fn a_package_is_refused_without_a_built_site_a_course_or_leave_to_replace() {
 
 #[test]
 fn the_cli_writes_the_cores_package_byte_for_byte_every_time() {
-    use kizuki_core::lms_package::{build_package, LmsStandard, PackageOptions, SITE_FILES};
+    use kizuki_core::lms_package::{
+        build_package, built_file, LmsStandard, PackageOptions, SITE_FILES,
+    };
     let dir = fake_dist("same");
     let dist = dir.join("dist");
     for zip in ["a.zip", "b.zip"] {
@@ -294,7 +313,10 @@ fn the_cli_writes_the_cores_package_byte_for_byte_every_time() {
     let pack = kizuki_core::load_pack(&pack_bytes).unwrap();
     let site = SITE_FILES
         .iter()
-        .map(|name| (name.to_string(), std::fs::read(dist.join(name)).unwrap()))
+        .map(|name| {
+            let bytes = std::fs::read(dist.join(built_file(name))).unwrap();
+            (name.to_string(), bytes)
+        })
         .collect();
     let options = PackageOptions {
         center_name: Some("センター".into()),

@@ -414,6 +414,15 @@ fn learner_namespaces_are_valid_and_apart() {
 }
 
 fn launch_data(mode: &str, mastery: Option<f64>) -> Cmi5Launch {
+    launch_with(mode, mastery, "CompletedAndPassed", None)
+}
+
+fn launch_with(
+    mode: &str,
+    mastery: Option<f64>,
+    move_on: &str,
+    return_url: Option<&str>,
+) -> Cmi5Launch {
     let data = serde_json::json!({
         "contextTemplate": {
             "extensions": {"https://w3id.org/xapi/cmi5/context/extensions/sessionid": "s-1"},
@@ -421,7 +430,8 @@ fn launch_data(mode: &str, mastery: Option<f64>) -> Cmi5Launch {
         },
         "launchMode": mode,
         "masteryScore": mastery,
-        "moveOn": "CompletedAndPassed",
+        "moveOn": move_on,
+        "returnURL": return_url,
     });
     Cmi5Launch::read(
         r#"{"objectType":"Agent","account":{"homePage":"https://lms.example","name":"u-42"}}"#,
@@ -542,4 +552,179 @@ fn a_cmi5_launch_without_its_parts_is_refused() {
     };
     assert_eq!(Cmi5Record::read(&record.to_json()), record);
     assert_eq!(Cmi5Record::read("garbage"), Cmi5Record::default());
+}
+
+#[test]
+fn cmi5_move_on_decides_which_of_completed_and_passed_are_sent_and_browse_or_review_send_neither() {
+    let pack = linecare();
+    let course = course(&pack);
+    let mut progress = started(course);
+    for index in 0..course.modules.len() {
+        finish_module(course, &mut progress, index, 0);
+    }
+    let none = Cmi5Record::default();
+    let due = |launch: &Cmi5Launch| cmi5::due(course, &progress, launch, &none);
+    let both = [Cmi5Verb::Completed, Cmi5Verb::Passed];
+    assert_eq!(
+        due(&launch_with("Normal", None, "Completed", None)),
+        [Cmi5Verb::Completed]
+    );
+    assert_eq!(
+        due(&launch_with("Normal", None, "Passed", None)),
+        [Cmi5Verb::Passed]
+    );
+    assert_eq!(
+        due(&launch_with("Normal", None, "CompletedAndPassed", None)),
+        both
+    );
+    assert_eq!(
+        due(&launch_with("Normal", None, "CompletedOrPassed", None)),
+        both
+    );
+    assert_eq!(
+        due(&launch_with("Normal", None, "NotApplicable", None)),
+        both
+    );
+    assert_eq!(
+        due(&launch_with("Normal", None, "no such rule", None)),
+        both
+    );
+    for mode in ["Browse", "Review"] {
+        for move_on in ["Completed", "Passed", "CompletedAndPassed"] {
+            assert!(
+                due(&launch_with(mode, None, move_on, None)).is_empty(),
+                "{mode} {move_on}"
+            );
+        }
+    }
+    // A mode the spec does not know is read as Normal (the LMS expects a result then).
+    assert_eq!(
+        due(&launch_with("normal?", None, "Passed", None)),
+        [Cmi5Verb::Passed]
+    );
+    assert_eq!(
+        launch_with("Review", None, "Passed", None).launch_mode,
+        cmi5::LaunchMode::Review
+    );
+    assert_eq!(
+        launch_with("Normal", None, "Passed", None).move_on,
+        cmi5::MoveOn::Passed
+    );
+}
+
+#[test]
+fn cmi5_mastery_score_replaces_the_packs_pass_marks_and_travels_with_passed() {
+    let pack = linecare();
+    let course = course(&pack);
+    // Seven modules at 100 %, the last quiz taken once, all wrong (0 %): the course score
+    // is 87.5 and one module is not passed by the pack's mark.
+    let mut progress = started(course);
+    for index in 0..course.modules.len() - 1 {
+        finish_module(course, &mut progress, index, 0);
+    }
+    let last = course.modules.last().unwrap().id.clone();
+    take_quiz(course, &mut progress, &last, true, 1);
+    let passed = |mastery: Option<f64>| {
+        cmi5::is_passed(
+            course,
+            &progress,
+            &launch_with("Normal", mastery, "Passed", None),
+        )
+    };
+    assert!(!passed(None), "the pack's marks: one module not passed");
+    assert!(passed(Some(0.8)), "0.875 reaches a mastery score of 0.8");
+    assert!(passed(Some(0.875)));
+    assert!(!passed(Some(0.9)));
+    // Every module's quiz must have been taken, whatever the mastery score.
+    let mut untried = started(course);
+    finish_module(course, &mut untried, 0, 0);
+    assert!(!cmi5::is_passed(
+        course,
+        &untried,
+        &launch_with("Normal", Some(0.0), "Passed", None)
+    ));
+    // All passed by the marks, but under the LMS's mastery score: not passed.
+    let mut retaken = started(course);
+    for index in 0..course.modules.len() {
+        finish_module(course, &mut retaken, index, 0);
+    }
+    assert!(cmi5::is_passed(
+        course,
+        &retaken,
+        &launch_data("Normal", None)
+    ));
+    assert!(cmi5::is_passed(
+        course,
+        &retaken,
+        &launch_data("Normal", Some(1.0))
+    ));
+
+    let launch = launch_with("Normal", Some(0.8), "Passed", None);
+    assert_eq!(
+        cmi5::due(course, &progress, &launch, &Cmi5Record::default()),
+        [Cmi5Verb::Passed]
+    );
+    let statement = cmi5::statement(
+        course,
+        &progress,
+        &progress,
+        &launch,
+        Cmi5Verb::Passed,
+        "id",
+        "2026-12-06T01:02:03.000Z",
+        "https://center.example.jp/kizuki/linecare",
+    );
+    let extensions = &statement["context"]["extensions"];
+    assert_eq!(extensions[cmi5::EXTENSION_MASTERY_SCORE], 0.8);
+    assert_eq!(
+        extensions["https://w3id.org/xapi/cmi5/context/extensions/sessionid"], "s-1",
+        "the LMS's template is kept"
+    );
+    assert_eq!(statement["result"]["score"]["scaled"], 0.88);
+    // Without a mastery score, no such extension.
+    let plain = cmi5::statement(
+        course,
+        &retaken,
+        &retaken,
+        &launch_data("Normal", None),
+        Cmi5Verb::Passed,
+        "id",
+        "2026-12-06T01:02:03.000Z",
+        "https://center.example.jp/kizuki/linecare",
+    );
+    assert!(plain["context"]["extensions"]
+        .get(cmi5::EXTENSION_MASTERY_SCORE)
+        .is_none());
+}
+
+#[test]
+fn cmi5_return_url_is_kept_only_when_a_page_may_go_there() {
+    let url = |given: &str| {
+        launch_with("Normal", None, "Passed", Some(given))
+            .return_url()
+            .map(str::to_string)
+    };
+    assert_eq!(
+        url("https://lms.example/mod/cmi5/view.php?id=12").as_deref(),
+        Some("https://lms.example/mod/cmi5/view.php?id=12")
+    );
+    assert_eq!(
+        url("  http://lms.example/back  ").as_deref(),
+        Some("http://lms.example/back")
+    );
+    assert_eq!(url("/lms/return?x=1").as_deref(), Some("/lms/return?x=1"));
+    for refused in [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/",
+        "/\\evil.example/",
+        "https://",
+        "lms/return",
+        "https://lms.example/\nback",
+        "",
+    ] {
+        assert_eq!(url(refused), None, "{refused:?}");
+    }
+    assert_eq!(launch_data("Normal", None).return_url(), None);
 }

@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use kizuki_core::lms_package::{build_package, LmsStandard, PackageOptions, SITE_FILES};
+use kizuki_core::lms_package::{
+    build_package, built_file, LmsStandard, PackageOptions, SITE_FILES,
+};
 use kizuki_core::Lang;
 
 use crate::input::{load_valid_pack, usage};
@@ -50,7 +52,7 @@ pub fn package(args: &PackageArgs<'_>) -> Result<ExitCode> {
     }
     let mut site = BTreeMap::new();
     for name in SITE_FILES {
-        let path = args.dist.join(name);
+        let path = args.dist.join(built_file(name));
         let bytes = std::fs::read(&path).with_context(|| {
             format!(
                 "cannot read {}: build the site first (scripts/build.sh), or give --dist",

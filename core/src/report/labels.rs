@@ -229,6 +229,8 @@ pub struct Labels {
     pub positive_percent: &'static str,
     /// The follow-up's concrete-improvement share (course aggregation).
     pub follow_up_improved_percent: &'static str,
+    /// A feedback question over the whole course, one answer per person (course aggregation).
+    pub course_positive_percent: &'static str,
     /// Mean active time on a module (course aggregation).
     pub mean_active_minutes: &'static str,
     /// Aggregate: "Feedback".
@@ -375,6 +377,7 @@ const JA: Labels = Labels {
     pass_rate: "合格率（%）",
     positive_percent: "肯定的な回答（%）",
     follow_up_improved_percent: "フォローアップで具体的な改善ありの割合（%、目標80%以上）",
+    course_positive_percent: "コース全体で肯定的な人の割合（%、答えた単元の過半数で肯定的な回答をした人）",
     mean_active_minutes: "平均学習時間（分、操作中のみ）",
     feedback: "受講後アンケート",
     invalid_file: "読み込めないファイル",
@@ -514,6 +517,7 @@ const EN: Labels = Labels {
     pass_rate: "Pass rate (%)",
     positive_percent: "Positive answers (%)",
     follow_up_improved_percent: "Follow-up: made a concrete improvement (%, target 80% or more)",
+    course_positive_percent: "Whole course: people positive (%, a positive answer in more than half of the modules they rated)",
     mean_active_minutes: "Mean active time (minutes)",
     feedback: "Feedback",
     invalid_file: "Unreadable file",

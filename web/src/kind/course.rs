@@ -11,7 +11,13 @@ mod active_time;
 mod certificate;
 mod complete;
 mod follow_up;
+#[cfg(feature = "lms")]
 mod lms;
+#[cfg(not(feature = "lms"))]
+#[path = "course/no_lms.rs"]
+mod lms;
+#[cfg(feature = "lms")]
+mod lms_text;
 mod map;
 mod module;
 mod notice;
@@ -142,6 +148,7 @@ impl CourseState {
 
     /// In an LMS: continues the record the core chooses (the LMS's or this browser's) and
     /// keeps it in this browser too.
+    #[cfg(feature = "lms")]
     fn with_lms(mut self, adapter: Option<crate::lms::LmsAdapter>) -> CourseState {
         let Some(adapter) = adapter else {
             return self;
@@ -153,6 +160,12 @@ impl CourseState {
             self.progress = progress;
             self.save();
         }
+        self
+    }
+
+    /// The plain course module has no LMS runtime: an `lms` option is ignored.
+    #[cfg(not(feature = "lms"))]
+    fn with_lms(self, _adapter: Option<crate::lms::LmsAdapter>) -> CourseState {
         self
     }
 
@@ -619,12 +632,7 @@ pub fn view(props: &KitProps) -> Html {
                         { crate::locale::ui_text(ctx.lang).other_tab_reload }
                     </button>
                 }
-                if let Some((message, _)) = lms::notice(state.lms.as_ref(), ctx.text) {
-                    <p class="kizuki-notice kizuki-notice--error" data-kizuki-lms="problem">
-                        { message }
-                    </p>
-                }
-                { lms::connected_line(state.lms.as_ref(), ctx.text) }
+                { lms::status(state.lms.as_ref(), ctx.lang) }
             </div>
             { body }
         </div>

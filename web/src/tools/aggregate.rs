@@ -717,6 +717,25 @@ fn course_figures(
                 None => fill(text.agg_follow_up_hidden, &[("hidden", &hidden)]),
             } }</p>
             <p class="kizuki-hint">{ &text.agg_useful_line }</p>
+            { for figures.course_feedback.iter().filter(|f| f.target_percent.is_some()).map(|f| html! {
+                <p class="kizuki-tools-course-useful" data-question={f.question.clone()}
+                   data-meets-target={f.meets_target.map(|m| m.to_string())}>
+                    { match f.figures.shown() {
+                        Some(n) => fill(text.agg_course_useful, &[
+                            ("rate", &format_rate(n.positive_percent)),
+                            ("positive", &n.positive.to_string()),
+                            ("answered", &n.answered.to_string()),
+                            ("verdict", if f.meets_target == Some(true) {
+                                text.agg_course_useful_met
+                            } else {
+                                text.agg_course_useful_not_met
+                            }),
+                        ]),
+                        None => fill(text.agg_course_useful_hidden, &[("hidden", &hidden)]),
+                    } }
+                </p>
+            }) }
+            <p class="kizuki-hint">{ &text.agg_course_rule }</p>
             <div class="kizuki-tools-scroll">
                 <table class="kizuki-table kizuki-tools-table kizuki-tools-modules">
                     <thead><tr>
@@ -764,6 +783,18 @@ fn course_figures(
                             }
                         }) }
                     </tbody>
+                    <tfoot>
+                        <tr class="kizuki-tools-course-row">
+                            <th scope="row">{ &text.agg_course_row }</th>
+                            <td colspan="4">{ "—" }</td>
+                            { for course.feedback_questions.iter().map(|q| {
+                                let value = figures.course_feedback.iter().find(|f| f.question == q.id)
+                                    .and_then(|f| f.figures.shown())
+                                    .map_or_else(|| hidden.clone(), |f| format!("{}（{}/{}）", format_rate(f.positive_percent), f.positive, f.answered));
+                                html! { <td data-question={q.id.clone()}>{ value }</td> }
+                            }) }
+                        </tr>
+                    </tfoot>
                 </table>
             </div>
         </>

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use kizuki_core::lms_package::{
-    build_package, LmsStandard, PackageError, PackageOptions, SITE_FILES,
+    build_package, built_file, LmsStandard, PackageError, PackageOptions, SITE_FILES,
 };
 use kizuki_core::load::{check_pack_for, read_pack_for, PackCheckFailure, PackRefusal};
 use kizuki_core::{Diagnostic, Lang, ValidPack, FORMAT_VERSION};
@@ -272,7 +272,10 @@ async fn make(order: Order) -> Result<(String, usize), BuildProblem> {
     };
     let mut site = BTreeMap::new();
     for file in SITE_FILES {
-        site.insert(file.to_string(), fetch_bytes(&order.base, file).await?);
+        site.insert(
+            file.to_string(),
+            fetch_bytes(&order.base, built_file(file)).await?,
+        );
     }
     let package =
         build_package(&pack, &pack_bytes, &site, &order.options).map_err(BuildProblem::Package)?;

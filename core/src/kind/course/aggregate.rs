@@ -20,6 +20,36 @@ pub struct CourseFigures {
     /// The follow-up a few weeks after completion: the share who made a concrete
     /// improvement (the centers' KPI: at least [`IMPROVEMENT_TARGET_PERCENT`]).
     pub follow_up: Group<FollowUpNumbers>,
+    /// Per feedback question (理解度, 有用度), in the pack's order: the course as a whole,
+    /// one answer per person ([`person_is_positive`]). The 有用度 one is the course's
+    /// 有益度, held against [`USEFUL_TARGET_PERCENT`].
+    pub course_feedback: Vec<CourseFeedbackFigures>,
+}
+
+/// The feedback question whose positive share is the centers' 有益度 (the pack's id).
+pub const USEFULNESS_QUESTION_ID: &str = "usefulness";
+
+/// One feedback question over the whole course, one answer per person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CourseFeedbackFigures {
+    /// The feedback question id.
+    pub question: String,
+    /// Over the people who answered it in at least one module: `answered` people,
+    /// `positive` of them positive for the course as a whole.
+    pub figures: Group<FeedbackNumbers>,
+    /// The KPI line the share is held against (有益度: [`USEFUL_TARGET_PERCENT`]), if any.
+    pub target_percent: Option<f64>,
+    /// Whether the shown share reaches the line (`None`: no line, or hidden).
+    pub meets_target: Option<bool>,
+}
+
+/// Whether one person counts as positive about the whole course on one feedback question:
+/// more than half of the modules they answered it for got a positive answer (the pack's
+/// `positive`, the top two of the scale); a tie is not positive. `None` when they answered
+/// it for no module. (The course asks its questions per module; no course-level answer
+/// exists, so the person's module answers decide, and each person counts once.)
+pub fn person_is_positive(positive: usize, answered: usize) -> Option<bool> {
+    (answered > 0).then_some(positive * 2 > answered)
 }
 
 /// The centers' KPI line for the share of trainees who call the training useful (有益度).
@@ -130,6 +160,9 @@ pub struct CourseTally<'c> {
     modules: Vec<ModuleTally>,
     follow_up_answered: usize,
     follow_up_improved: usize,
+    /// Per feedback question, in the pack's order: (people who answered it in a module,
+    /// people positive about the course, [`person_is_positive`]).
+    course_feedback: Vec<(usize, usize)>,
 }
 
 impl<'c> CourseTally<'c> {
@@ -146,6 +179,7 @@ impl<'c> CourseTally<'c> {
             modules: vec![empty; course.modules.len()],
             follow_up_answered: 0,
             follow_up_improved: 0,
+            course_feedback: vec![(0, 0); course.feedback_questions.len()],
         }
     }
 
@@ -184,6 +218,31 @@ impl<'c> CourseTally<'c> {
                 tally.timed += 1;
             }
         }
+        for (question, counts) in course
+            .feedback_questions
+            .iter()
+            .zip(&mut self.course_feedback)
+        {
+            let (mut answered, mut positive) = (0, 0);
+            for module in &course.modules {
+                let answer = progress
+                    .modules
+                    .get(&module.id)
+                    .and_then(|member| member.feedback.get(&question.id));
+                if let Some(answer) = answer {
+                    answered += 1;
+                    if question.positive.contains(answer) {
+                        positive += 1;
+                    }
+                }
+            }
+            if let Some(is_positive) = person_is_positive(positive, answered) {
+                counts.0 += 1;
+                if is_positive {
+                    counts.1 += 1;
+                }
+            }
+        }
         if let Some(follow_up) = &progress.follow_up {
             self.follow_up_answered += 1;
             if follow_up.improved {
@@ -207,6 +266,26 @@ impl<'c> CourseTally<'c> {
             })
             .collect();
         let (answered, improved) = (self.follow_up_answered, self.follow_up_improved);
+        let course_feedback = course
+            .feedback_questions
+            .iter()
+            .zip(&self.course_feedback)
+            .map(|(question, &(answered, positive))| {
+                let figures = feedback_group(answered, positive, min_group);
+                let target_percent =
+                    (question.id == USEFULNESS_QUESTION_ID).then_some(USEFUL_TARGET_PERCENT);
+                let meets_target = match (target_percent, figures.shown()) {
+                    (Some(target), Some(numbers)) => Some(numbers.positive_percent >= target),
+                    _ => None,
+                };
+                CourseFeedbackFigures {
+                    question: question.id.clone(),
+                    figures,
+                    target_percent,
+                    meets_target,
+                }
+            })
+            .collect();
         CourseFigures {
             completed_course: self.completed_course,
             completion_rate_percent: rate(self.completed_course, self.files),
@@ -224,8 +303,27 @@ impl<'c> CourseTally<'c> {
                     improved_percent: rate(improved, answered),
                 },
             ),
+            course_feedback,
         }
     }
+}
+
+/// Positive answers out of `answered`, hidden below `min_group` and also when the positive
+/// or the other answers are few.
+fn feedback_group(answered: usize, positive: usize, min_group: usize) -> Group<FeedbackNumbers> {
+    Group::of(
+        if part_can_show(positive, answered) {
+            answered
+        } else {
+            0
+        },
+        min_group,
+        || FeedbackNumbers {
+            answered,
+            positive,
+            positive_percent: rate(positive, answered),
+        },
+    )
 }
 
 fn module_numbers(course: &Course, tally: &ModuleTally, min_group: usize) -> ModuleNumbers {
@@ -236,19 +334,7 @@ fn module_numbers(course: &Course, tally: &ModuleTally, min_group: usize) -> Mod
         .map(|(question, &(answered, positive))| FeedbackFigures {
             question: question.id.clone(),
             // Hidden too when the positive or the other answers are few.
-            figures: Group::of(
-                if part_can_show(positive, answered) {
-                    answered
-                } else {
-                    0
-                },
-                min_group,
-                || FeedbackNumbers {
-                    answered,
-                    positive,
-                    positive_percent: rate(positive, answered),
-                },
-            ),
+            figures: feedback_group(answered, positive, min_group),
         })
         .collect();
     let (attempted, passed) = (tally.attempted, tally.passed);
@@ -378,6 +464,22 @@ pub(crate) fn rows(
             format!("{:.1}", f.improved_percent)
         }),
     );
+    for (question, feedback) in course
+        .feedback_questions
+        .iter()
+        .zip(&figures.course_feedback)
+    {
+        rows.push(
+            l.course,
+            "",
+            &question.id,
+            question.prompt.get(lang),
+            l.course_positive_percent,
+            shown_or(&feedback.figures, hidden, |f| {
+                format!("{:.1}", f.positive_percent)
+            }),
+        );
+    }
     for (module, module_figures) in course.modules.iter().zip(&figures.modules) {
         let title = module.title.get(lang);
         let Some(numbers) = module_figures.figures.shown() else {

@@ -2,14 +2,28 @@
 //! launch; the web's glue only posts them to the LMS's xAPI endpoint with its token.
 //!
 //! A session sends `initialized`, then `completed` once the course is complete, `passed`
-//! once every module's quiz is passed (and the LMS's `masteryScore`, if it set one, is
-//! reached), and `terminated` when the page closes. `completed` and `passed` are sent once
-//! per registration (the record kept in the LMS's State API says which were sent) and only
-//! in the `Normal` launch mode. `failed` is never sent: quizzes can be retaken without
-//! limit, so the learner has not failed until they stop. Each statement carries the LMS's
-//! context template, the registration and the cmi5 category (and `moveon` for completed
-//! and passed). `completed` and `terminated` carry the 理解度 / 有用度 answers in a result
-//! extension `<course IRI>/extensions/ratings`: `{module id: {question id: option id}}`.
+//! once it is passed (below), and `terminated` when the learner leaves (the 「LMSに戻る」
+//! button, or the page closing). `completed` and `passed` are sent once per registration
+//! (the record kept in the LMS's State API says which were sent; cmi5 spec §9.3.3, §9.3.4).
+//! `failed` is never sent: quizzes can be retaken without limit, so the learner has not
+//! failed until they stop. Each statement carries the LMS's context template, the
+//! registration and the cmi5 category (and `moveon` for completed and passed).
+//! `completed` and `terminated` carry the 理解度 / 有用度 answers in a result extension
+//! `<course IRI>/extensions/ratings`: `{module id: {question id: option id}}`.
+//!
+//! What the LMS's launch data (`LMS.LaunchData`, cmi5 spec §10.2) changes, decided here:
+//! - `launchMode` (§10.2.2): only `Normal` sends `completed` / `passed`; `Browse` and
+//!   `Review` send `initialized` and `terminated` only.
+//! - `moveOn` (§10.2.5: the AU MAY use it to modify its behaviour; values §13.1.4):
+//!   `Completed` sends `completed` only, `Passed` sends `passed` only, `CompletedAndPassed`,
+//!   `CompletedOrPassed` and `NotApplicable` (or none) send both, each when it happens.
+//! - `masteryScore` (§10.2.4, §9.3.4): when given, it replaces the pack's pass marks:
+//!   `passed` once every module's quiz has been taken and the course score (the mean of
+//!   the modules' best scores) reaches it, and the statement carries it in the context
+//!   extension `masteryscore` (§9.6.3.2). Without it, every module's quiz passed.
+//! - `returnURL` (§10.2.6): after `terminated` the AU MUST send the window or frame to it;
+//!   [`Cmi5Launch::return_url`] keeps only an address a page may go to (http, https, or a
+//!   path on the LMS's own origin), never `javascript:` or `data:`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -22,6 +36,47 @@ use crate::error::{Error, Result};
 pub const CATEGORY_CMI5: &str = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
 /// The category of statements that count toward moving on (completed, passed).
 pub const CATEGORY_MOVEON: &str = "https://w3id.org/xapi/cmi5/context/categories/moveon";
+/// The context extension carrying the LMS's mastery score on a `passed` based on it (§9.6.3.2).
+pub const EXTENSION_MASTERY_SCORE: &str =
+    "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
+
+/// The launch mode (cmi5 spec §10.2.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaunchMode {
+    /// Satisfaction-related statements are recorded.
+    Normal,
+    /// Look around without judgement: no `completed` / `passed`.
+    Browse,
+    /// Revisit completed material: no `completed` / `passed`.
+    Review,
+}
+
+/// The LMS's rule for when the AU is satisfied (cmi5 spec §13.1.4, given at launch §10.2.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveOn {
+    /// `completed` satisfies it.
+    Completed,
+    /// `passed` satisfies it.
+    Passed,
+    /// Both are needed.
+    CompletedAndPassed,
+    /// Either is enough.
+    CompletedOrPassed,
+    /// Satisfied without anything from the AU.
+    NotApplicable,
+}
+
+impl MoveOn {
+    /// Whether the course sends `completed` under this rule.
+    pub fn sends_completed(self) -> bool {
+        !matches!(self, MoveOn::Passed)
+    }
+
+    /// Whether the course sends `passed` under this rule.
+    pub fn sends_passed(self) -> bool {
+        !matches!(self, MoveOn::Completed)
+    }
+}
 
 /// A cmi5 defined verb the course sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,10 +123,15 @@ pub struct Cmi5Launch {
     pub activity_id: String,
     /// `contextTemplate` of the launch data (holds the session id).
     pub context_template: Map<String, Value>,
-    /// `Normal`, `Browse` or `Review`.
-    pub launch_mode: String,
+    /// `Normal`, `Browse` or `Review` (an unknown or missing value is read as `Normal`,
+    /// the only mode in which the LMS expects a result).
+    pub launch_mode: LaunchMode,
     /// The LMS's mastery score (0–1), if it set one.
     pub mastery_score: Option<f64>,
+    /// The LMS's `moveOn` (missing or unknown: `CompletedAndPassed`, both sent).
+    pub move_on: MoveOn,
+    /// Where to send the learner after `terminated`: see [`Cmi5Launch::return_url`].
+    return_url: Option<String>,
 }
 
 impl Cmi5Launch {
@@ -109,17 +169,50 @@ impl Cmi5Launch {
             registration: registration.trim().to_string(),
             activity_id: activity_id.trim().to_string(),
             context_template,
-            launch_mode: data
-                .get("launchMode")
-                .and_then(Value::as_str)
-                .unwrap_or("Normal")
-                .to_string(),
+            launch_mode: match data.get("launchMode").and_then(Value::as_str) {
+                Some("Browse") => LaunchMode::Browse,
+                Some("Review") => LaunchMode::Review,
+                _ => LaunchMode::Normal,
+            },
             mastery_score: data
                 .get("masteryScore")
                 .and_then(Value::as_f64)
                 .filter(|score| (0.0..=1.0).contains(score)),
+            move_on: match data.get("moveOn").and_then(Value::as_str) {
+                Some("Completed") => MoveOn::Completed,
+                Some("Passed") => MoveOn::Passed,
+                Some("CompletedOrPassed") => MoveOn::CompletedOrPassed,
+                Some("NotApplicable") => MoveOn::NotApplicable,
+                _ => MoveOn::CompletedAndPassed,
+            },
+            return_url: data
+                .get("returnURL")
+                .and_then(Value::as_str)
+                .and_then(safe_return_url),
         })
     }
+
+    /// The `returnURL` to go to after `terminated` (cmi5 spec §10.2.6), when the LMS gave
+    /// one a page may navigate to: an `http:` or `https:` address, or a path starting with
+    /// one `/` (on the origin the course was launched from). Anything else (`javascript:`,
+    /// `data:`, `//other.host`, control characters) is dropped: the learner then closes the
+    /// window or goes back in the LMS, and nothing runs that the LMS did not mean.
+    pub fn return_url(&self) -> Option<&str> {
+        self.return_url.as_deref()
+    }
+}
+
+fn safe_return_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    if url.is_empty() || url.len() > 2048 || url.chars().any(char::is_control) {
+        return None;
+    }
+    let lower = url.to_ascii_lowercase();
+    let absolute = ["http://", "https://"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme) && url.len() > scheme.len());
+    let path = url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\");
+    (absolute || path).then(|| url.to_string())
 }
 
 /// The course's record in the LMS's State API (its state id is in `www/lms.js`), and which defined statements
@@ -156,21 +249,39 @@ pub fn due(
     launch: &Cmi5Launch,
     sent: &Cmi5Record,
 ) -> Vec<Cmi5Verb> {
-    if launch.launch_mode != "Normal" {
+    // §10.2.2: Browse and Review send no other defined statement.
+    if launch.launch_mode != LaunchMode::Normal {
         return Vec::new();
     }
     let result = course.result(progress);
     let mut due = Vec::new();
-    if result.completed_on.is_some() && !sent.completed_sent {
+    // §9.3.3 completed, once per registration; §10.2.5 moveOn says whether it counts.
+    if launch.move_on.sends_completed() && result.completed_on.is_some() && !sent.completed_sent {
         due.push(Cmi5Verb::Completed);
     }
-    let all_passed = !result.modules.is_empty() && result.modules.iter().all(|m| m.passed);
-    let scaled = f64::from(course_score(course, progress).unwrap_or(0)) / 100.0;
-    let mastered = launch.mastery_score.is_none_or(|mastery| scaled >= mastery);
-    if all_passed && mastered && !sent.passed_sent {
+    if launch.move_on.sends_passed() && is_passed(course, progress, launch) && !sent.passed_sent {
         due.push(Cmi5Verb::Passed);
     }
     due
+}
+
+/// Whether the learner has passed the course: with the LMS's `masteryScore` (§10.2.4,
+/// "MUST be based on the masteryScore if provided"), every module's quiz taken and the
+/// course score at least the mastery score; without it, every module's quiz passed by the
+/// pack's own marks.
+pub fn is_passed(course: &Course, progress: &CourseProgress, launch: &Cmi5Launch) -> bool {
+    let result = course.result(progress);
+    if result.modules.is_empty() {
+        return false;
+    }
+    match launch.mastery_score {
+        Some(mastery) => {
+            let every_quiz_taken = result.modules.iter().all(|m| m.best_percent.is_some());
+            let scaled = f64::from(course_score(course, progress).unwrap_or(0)) / 100.0;
+            every_quiz_taken && scaled >= mastery
+        }
+        None => result.modules.iter().all(|m| m.passed),
+    }
 }
 
 /// One statement. `id` is a UUID and `timestamp` the moment (UTC, ISO 8601), both from
@@ -216,6 +327,16 @@ pub fn statement(
         "registration".into(),
         Value::String(launch.registration.clone()),
     );
+    // §9.6.3.2: a `passed` based on the LMS's mastery score carries it.
+    if let (Cmi5Verb::Passed, Some(mastery)) = (verb, launch.mastery_score) {
+        let extensions = context.entry("extensions").or_insert_with(|| json!({}));
+        if !extensions.is_object() {
+            *extensions = json!({});
+        }
+        if let Some(extensions) = extensions.as_object_mut() {
+            extensions.insert(EXTENSION_MASTERY_SCORE.into(), json!(mastery));
+        }
+    }
     let activities = context
         .entry("contextActivities")
         .or_insert_with(|| json!({}));

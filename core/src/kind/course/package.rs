@@ -44,8 +44,9 @@ impl LmsStandard {
     }
 }
 
-/// The built site's files every package carries, as paths under `dist/` (and in the zip).
-/// The launch page loads `lms.js`, which mounts the course through `kizuki.js`.
+/// The built site's files every package carries, as paths in the zip (and under `dist/`,
+/// except the course module: see [`built_file`]). The launch page loads `lms.js`, which
+/// mounts the course through `kizuki.js`.
 pub const SITE_FILES: [&str; 5] = [
     "kizuki.js",
     "kizuki.css",
@@ -53,6 +54,18 @@ pub const SITE_FILES: [&str; 5] = [
     "pkg/kizuki_course.js",
     "pkg/kizuki_course_bg.wasm",
 ];
+
+/// The built file under `dist/` that a package carries as `name` (one of [`SITE_FILES`]).
+/// The course's module is the one with the LMS runtime (`course_lms`, built by
+/// `scripts/build.sh` with the `lms` feature; the plain course widget has none), carried under
+/// the plain module's name, which `kizuki.js` loads for the course.
+pub fn built_file(name: &str) -> &str {
+    match name {
+        "pkg/kizuki_course.js" => "pkg/kizuki_course_lms.js",
+        "pkg/kizuki_course_bg.wasm" => "pkg/kizuki_course_lms_bg.wasm",
+        other => other,
+    }
+}
 
 /// The SCORM 1.2 schema files (ADL CP 1.1 + adlcp_rootv1p2), placed at the package's root
 /// as SCORM 1.2 packages carry them (`cli/schema/SOURCES.md` says where they come from).

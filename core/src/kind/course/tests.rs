@@ -648,3 +648,89 @@ fn the_record_names_its_center_as_self_declared_and_drops_unsafe_addresses() {
     act(&course, &mut progress, set("  ", "https://example.jp/"));
     assert_eq!(progress.issuer, None, "an empty name clears it");
 }
+
+/// A person who rated `usefulness` with `answers` in the first modules (in order) and
+/// `understanding` as "very" in the first module.
+fn rated(course: &Course, answers: &[&str]) -> CourseProgress {
+    let mut progress = CourseProgress::default();
+    act(
+        course,
+        &mut progress,
+        CourseAction::SetFeedback {
+            module: course.modules[0].id.clone(),
+            question: "understanding".into(),
+            option: "very".into(),
+        },
+    );
+    for (module, answer) in course.modules.iter().zip(answers) {
+        act(
+            course,
+            &mut progress,
+            CourseAction::SetFeedback {
+                module: module.id.clone(),
+                question: "usefulness".into(),
+                option: (*answer).into(),
+            },
+        );
+    }
+    progress
+}
+
+#[test]
+fn course_wide_usefulness_counts_each_person_once_by_the_majority_of_their_module_ratings() {
+    use super::aggregate::{person_is_positive, CourseTally, USEFUL_TARGET_PERCENT};
+    let course = course();
+    assert_eq!(course.modules.len(), 8);
+    // Worked by hand: eight people rate every module "very" (positive); one rates three
+    // modules very / mostly / little (2 of 3: positive); one very / not (a tie: not
+    // positive); one little (not); one very / little / not / little (1 of 4: not); one
+    // answers only 理解度. 有用度: 12 people answered, 9 positive = 75.0 %, under the 90 %
+    // line. 理解度: 13 people answered, all positive.
+    let mut people: Vec<CourseProgress> = (0..8).map(|_| rated(&course, &["very"; 8])).collect();
+    people.push(rated(&course, &["very", "mostly", "little"]));
+    people.push(rated(&course, &["very", "not"]));
+    people.push(rated(&course, &["little"]));
+    people.push(rated(&course, &["very", "little", "not", "little"]));
+    people.push(rated(&course, &[]));
+    let figures = |min_group: usize| {
+        let mut tally = CourseTally::new(&course);
+        for person in &people {
+            tally.add(person);
+        }
+        tally.finish(min_group)
+    };
+    let shown = figures(10);
+    let ids: Vec<&str> = shown
+        .course_feedback
+        .iter()
+        .map(|f| f.question.as_str())
+        .collect();
+    assert_eq!(ids, ["understanding", "usefulness"]);
+    let understanding = &shown.course_feedback[0];
+    let numbers = understanding.figures.shown().unwrap();
+    assert_eq!((numbers.answered, numbers.positive), (13, 13));
+    assert_eq!(understanding.target_percent, None);
+    assert_eq!(understanding.meets_target, None);
+    let useful = &shown.course_feedback[1];
+    let numbers = useful.figures.shown().unwrap();
+    assert_eq!((numbers.answered, numbers.positive), (12, 9));
+    assert_eq!(numbers.positive_percent, 75.0);
+    assert_eq!(useful.target_percent, Some(USEFUL_TARGET_PERCENT));
+    assert_eq!(useful.meets_target, Some(false));
+    // The first module alone: 11 answers, 1 not positive, so hidden (a cell under 3);
+    // the course as a whole still shows.
+    let first = shown.modules[0].figures.shown().unwrap();
+    assert_eq!(first.feedback[1].question, "usefulness");
+    assert!(first.feedback[1].figures.shown().is_none());
+    // Under the minimum group size, the course-wide figure is hidden like the others.
+    let thirteen = figures(13);
+    assert!(thirteen.course_feedback[1].figures.shown().is_none());
+    assert_eq!(thirteen.course_feedback[1].meets_target, None);
+    assert!(thirteen.course_feedback[0].figures.shown().is_some());
+    assert!(figures(14).course_feedback[0].figures.shown().is_none());
+    // The rule itself.
+    assert_eq!(person_is_positive(0, 0), None);
+    assert_eq!(person_is_positive(1, 2), Some(false));
+    assert_eq!(person_is_positive(2, 3), Some(true));
+    assert_eq!(person_is_positive(1, 1), Some(true));
+}

@@ -2,7 +2,12 @@
 //! continue (the LMS's or this browser's, core `lms::choose_resume`); after each step the
 //! values or statements the core gives, through the adapter of `www/lms.js`; at the end
 //! (`pagehide`) the finish. The record is always saved in this browser too, so nothing is
-//! lost when the LMS is missing or refuses something; the view says which.
+//! lost when the LMS is missing or refuses something; the view says which. A cmi5 launch
+//! with a `returnURL` shows 「LMSに戻る」: it ends the session (`terminated`, the record
+//! stored) and then sends this frame to the address the core kept (cmi5 spec §10.2.6).
+//!
+//! Only the module a package loads has this code (cargo feature `lms`); the plain course
+//! module has `no_lms.rs` in its place.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,12 +16,12 @@ use js_sys::{Array, Function, Reflect};
 use kizuki_core::cmi5::{self, Cmi5Launch, Cmi5Record, Cmi5Verb};
 use kizuki_core::kind::course::{Course, CourseProgress};
 use kizuki_core::lms::{self, ResumeFrom, SuspendData, SCORM12_SUSPEND_LIMIT};
-use kizuki_core::ValidPack;
+use kizuki_core::{Lang, ValidPack};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use super::text::CourseText;
+use super::lms_text::lms_text;
 use crate::lms::LmsAdapter;
 use crate::platform;
 
@@ -59,6 +64,8 @@ struct Inner {
     revision: u64,
     status: LmsStatus,
     finished: bool,
+    /// The learner pressed 「LMSに戻る」: the session is ending, the page going.
+    leaving: bool,
 }
 
 /// The LMS session of one widget (shared by the reducer's states: compared by identity).
@@ -149,6 +156,7 @@ pub fn start(
                 revision,
                 status: LmsStatus::NotFound,
                 finished: true,
+                leaving: false,
             })),
             not_found: true,
         };
@@ -175,6 +183,7 @@ pub fn start(
         revision,
         status,
         finished: false,
+        leaving: false,
     }));
     if let Standard::Cmi5 { .. } = inner.borrow().standard {
         send_cmi5(&inner.borrow(), &[Cmi5Verb::Initialized]);
@@ -212,6 +221,38 @@ impl LmsSession {
     pub fn status(&self) -> LmsStatus {
         self.inner.borrow().status
     }
+
+    /// The cmi5 `returnURL` the core kept, if any.
+    fn return_url(&self) -> Option<String> {
+        match &self.inner.borrow().standard {
+            Standard::Cmi5 { launch, .. } if !self.not_found => {
+                launch.return_url().map(str::to_string)
+            }
+            _ => None,
+        }
+    }
+
+    /// 「LMSに戻る」: ends the session (`terminated` and the record, as when the page is
+    /// left), waits until the LMS has them, then sends this window or frame to the
+    /// `returnURL` (cmi5 spec §10.2.6: "MUST redirect … when the AU is terminated").
+    fn exit(&self, redraw: Callback<()>) {
+        let Some(url) = self.return_url() else {
+            return;
+        };
+        if std::mem::replace(&mut self.inner.borrow_mut().leaving, true) {
+            return;
+        }
+        redraw.emit(());
+        let pending = send(&self.inner, true);
+        yew::platform::spawn_local(async move {
+            for promise in pending {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            }
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().set_href(&url);
+            }
+        });
+    }
 }
 
 fn without_time(progress: &CourseProgress) -> CourseProgress {
@@ -226,14 +267,16 @@ fn course(inner: &Inner) -> Option<&Course> {
     inner.pack.content::<Course>()
 }
 
-/// Sends the latest record (and, when `finish`, ends the session).
-fn send(cell: &Rc<RefCell<Inner>>, finish: bool) {
+/// Sends the latest record (and, when `finish`, ends the session); returns the LMS calls
+/// still under way (cmi5's statements and state).
+fn send(cell: &Rc<RefCell<Inner>>, finish: bool) -> Vec<js_sys::Promise> {
+    let mut pending = Vec::new();
     let mut inner = cell.borrow_mut();
     if inner.finished {
-        return;
+        return pending;
     }
     let Some(course) = course(&inner).cloned() else {
-        return;
+        return pending;
     };
     let now = platform::now_iso();
     let inner = &mut *inner;
@@ -283,18 +326,19 @@ fn send(cell: &Rc<RefCell<Inner>>, finish: bool) {
                     .unwrap_or_default()
                     .to_string();
             let state = sent.to_json();
-            send_cmi5(inner, &verbs);
-            call_async(cell, &inner.adapter, "saveState", &state);
+            pending.extend(send_cmi5(inner, &verbs));
+            pending.extend(call_async(cell, &inner.adapter, "saveState", &state));
         }
     }
     inner.reported = inner.latest.clone();
     if finish {
         inner.finished = true;
     }
+    pending
 }
 
-/// Posts the statements of `verbs` (nothing when empty).
-fn send_cmi5(inner: &Inner, verbs: &[Cmi5Verb]) {
+/// Posts the statements of `verbs` (nothing when empty); the post under way, if any.
+fn send_cmi5(inner: &Inner, verbs: &[Cmi5Verb]) -> Option<js_sys::Promise> {
     let (
         Standard::Cmi5 {
             launch, course_iri, ..
@@ -302,10 +346,10 @@ fn send_cmi5(inner: &Inner, verbs: &[Cmi5Verb]) {
         Some(course),
     ) = (&inner.standard, course(inner))
     else {
-        return;
+        return None;
     };
     if verbs.is_empty() {
-        return;
+        return None;
     }
     let statements: Vec<serde_json::Value> = verbs
         .iter()
@@ -323,7 +367,7 @@ fn send_cmi5(inner: &Inner, verbs: &[Cmi5Verb]) {
         })
         .collect();
     let json = serde_json::to_string(&statements).unwrap_or_default();
-    call_async_detached(&inner.adapter, "sendStatements", &json);
+    call_async_detached(&inner.adapter, "sendStatements", &json)
 }
 
 /// A random UUID (version 4), for statement ids.
@@ -375,16 +419,18 @@ fn call_with_pairs(adapter: &LmsAdapter, name: &str, pairs: &[(String, String)])
 }
 
 /// Calls an async method with one string; a `false` or failed result marks the session.
-fn call_async(cell: &Rc<RefCell<Inner>>, adapter: &LmsAdapter, name: &str, text: &str) {
-    let Some(promise) = method(adapter, name)
-        .and_then(|f| f.call1(&adapter.0, &JsValue::from_str(text)).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-    else {
-        return;
-    };
+/// Returns the call's promise.
+fn call_async(
+    cell: &Rc<RefCell<Inner>>,
+    adapter: &LmsAdapter,
+    name: &str,
+    text: &str,
+) -> Option<js_sys::Promise> {
+    let promise = call_async_detached(adapter, name, text)?;
     let cell = Rc::downgrade(cell);
+    let watched = promise.clone();
     yew::platform::spawn_local(async move {
-        let stored = wasm_bindgen_futures::JsFuture::from(promise)
+        let stored = wasm_bindgen_futures::JsFuture::from(watched)
             .await
             .ok()
             .and_then(|v| v.as_bool())
@@ -395,12 +441,16 @@ fn call_async(cell: &Rc<RefCell<Inner>>, adapter: &LmsAdapter, name: &str, text:
             }
         }
     });
+    Some(promise)
 }
 
-fn call_async_detached(adapter: &LmsAdapter, name: &str, text: &str) {
-    if let Some(f) = method(adapter, name) {
-        let _ = f.call1(&adapter.0, &JsValue::from_str(text));
-    }
+/// Calls an async method with one string; its promise, if it gave one.
+fn call_async_detached(adapter: &LmsAdapter, name: &str, text: &str) -> Option<js_sys::Promise> {
+    method(adapter, name)?
+        .call1(&adapter.0, &JsValue::from_str(text))
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
 }
 
 /// Finishes the session when the page is left (`pagehide`: also when the LMS removes the
@@ -420,23 +470,55 @@ fn listen_for_leave(cell: &Rc<RefCell<Inner>>) {
     on_leave.forget();
 }
 
-/// The line about the LMS at the top of the course (none while connected and well).
-pub fn notice(session: Option<&LmsSession>, text: &CourseText) -> Option<(&'static str, bool)> {
-    match session?.status() {
-        LmsStatus::Connected => None,
-        LmsStatus::NotFound => Some((text.lms_not_found, true)),
-        LmsStatus::SendFailed => Some((text.lms_send_failed, true)),
-        LmsStatus::TooLarge => Some((text.lms_too_large, true)),
-        LmsStatus::LmsRecordUnreadable => Some((text.lms_record_unreadable, true)),
-    }
+/// What the top of the course says about the LMS: a problem, or (connected) where the
+/// record goes; and, in a cmi5 launch with a `returnURL`, the 「LMSに戻る」 button.
+pub fn status(session: Option<&LmsSession>, lang: Lang) -> Html {
+    html! { <LmsStatusLine session={session.cloned()} {lang} /> }
 }
 
-/// The quiet line saying where the record goes, while connected.
-pub fn connected_line(session: Option<&LmsSession>, text: &CourseText) -> Html {
-    match session.map(LmsSession::status) {
-        Some(LmsStatus::Connected) => html! {
-            <p class="kizuki-course-lms" data-kizuki-lms="connected">{ text.lms_connected }</p>
-        },
-        _ => Html::default(),
+#[derive(Properties, PartialEq)]
+struct LmsStatusProps {
+    session: Option<LmsSession>,
+    lang: Lang,
+}
+
+#[function_component(LmsStatusLine)]
+fn lms_status_line(props: &LmsStatusProps) -> Html {
+    let redraw = use_force_update();
+    let Some(session) = &props.session else {
+        return Html::default();
+    };
+    let text = lms_text(props.lang);
+    let problem = match session.status() {
+        LmsStatus::Connected => None,
+        LmsStatus::NotFound => Some(text.not_found),
+        LmsStatus::SendFailed => Some(text.send_failed),
+        LmsStatus::TooLarge => Some(text.too_large),
+        LmsStatus::LmsRecordUnreadable => Some(text.record_unreadable),
+    };
+    let leaving = session.inner.borrow().leaving;
+    let on_return = {
+        let session = session.clone();
+        Callback::from(move |_: MouseEvent| {
+            let redraw = redraw.clone();
+            session.exit(Callback::from(move |()| redraw.force_update()));
+        })
+    };
+    html! {
+        <>
+            if let Some(message) = problem {
+                <p class="kizuki-notice kizuki-notice--error" data-kizuki-lms="problem">{ message }</p>
+            } else {
+                <p class="kizuki-course-lms" data-kizuki-lms="connected">{ text.connected }</p>
+            }
+            if session.return_url().is_some() {
+                <p class="kizuki-course-lms-return" data-kizuki-lms="return">
+                    <button type="button" class="kizuki-button" onclick={on_return} disabled={leaving}>
+                        { text.return_to_lms }
+                    </button>
+                    <span class="kizuki-hint">{ if leaving { text.returning } else { text.return_hint } }</span>
+                </p>
+            }
+        </>
     }
 }

@@ -169,11 +169,6 @@ pub struct CourseText {
     pub follow_up_send: &'static str,
     pub follow_up_later: &'static str,
     pub follow_up_thanks: &'static str,
-    pub lms_connected: &'static str,
-    pub lms_not_found: &'static str,
-    pub lms_send_failed: &'static str,
-    pub lms_too_large: &'static str,
-    pub lms_record_unreadable: &'static str,
 }
 
 crate::locale_table!("course", CourseText, course_text);
