@@ -349,7 +349,7 @@ pub fn app(props: &AppProps) -> Html {
         _ if config.kit == KitChoice::LmsPackage => html! {
             // The site's folder: the default pack is `<folder>/content/linecare.json`.
             <tools::LmsPackageView lang={lang} namespace={config.namespace.clone()}
-                                   site_base={web_sys::Url::new_with_base("../", &config.pack_url)
+                                   site_base={web_sys::Url::new_with_base("../", &config.pack_source.url(lang))
                                        .map(|url| url.href())
                                        .unwrap_or_default()} />
         },
