@@ -53,8 +53,10 @@ for kit in "${KITS[@]}"; do
       # The name section is kept in the build (wasm-opt strips it below, with --strip-debug):
       # target-wasm/post-release/<kit>/kizuki_<kit>_bg.wasm then has every function's name,
       # for `node tests/bench/wasm-crates.mjs` (which crates the bytes come from) at no cost.
+      # The compiler's size levers (std built for size, no panic locations, no Debug
+      # text): wasm_release_env in scripts/lib.sh.
       CARGO_PROFILE_RELEASE_STRIP=false \
-        wasm_cargo build --release -p kizuki-web --no-default-features --features "${KIT_FEATURES[$kit]:-$kit}"
+        wasm_cargo_release build --release -p kizuki-web --no-default-features --features "${KIT_FEATURES[$kit]:-$kit}"
       wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
     else
       wasm_cargo build -p kizuki-web --no-default-features --features "${KIT_FEATURES[$kit]:-$kit}"

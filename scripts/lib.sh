@@ -72,6 +72,61 @@ wasm_cargo() {
   esac
 }
 
+# The std source that -Zbuild-std compiles: rustup's `rust-src` component, or Debian's
+# `rust-web-src` (the debian mode always builds std from it). KIZUKI_STD_SOURCE overrides the
+# place looked at (a test points it at a folder without the source).
+wasm_std_source() {
+  if [ -n "${KIZUKI_STD_SOURCE:-}" ]; then
+    printf '%s\n' "$KIZUKI_STD_SOURCE"
+  elif [ "$(cat "$KIZUKI_WASM_MODE_FILE" 2>/dev/null)" = debian ]; then
+    printf '%s\n' /usr/lib/rustlib/src/rust/library
+  else
+    printf '%s\n' "$(rustup_host_sysroot)/lib/rustlib/src/rust/library"
+  fi
+}
+
+# The compiler's size levers for release builds of the wasm (BENCHMARKS.md, "Issue 14's
+# size bar", compiler levers), as NAME=VALUE lines for the environment of `wasm_cargo build
+# --release`; `wasm_cargo_release` applies them. Dev builds, clippy and host builds use none.
+#   - std, core and alloc compiled from source with the release profile (opt-level "z", in
+#     the same LTO as the rest) and the two switches below, instead of the prebuilt std:
+#     -Zbuild-std. Needs the std source; without it the build goes on with the prebuilt std
+#     (the switches then apply to our crates and the dependencies only) and says so in one
+#     line.
+#   - -Zlocation-detail=none: a panic carries no file, line or column (the crash screen never
+#     showed them; the console message keeps the panic's text). Also: no build paths ship.
+#   - -Zfmt-debug=none: `{:?}` prints nothing and derived `Debug` compiles to nothing. No
+#     text a person reads may use it (tests/core/tidy.rs holds that for our code; serde's
+#     "invalid type: string \"…\"" loses the quoted value, its only `{:?}` a person sees).
+# Measured on the checklist module (BENCHMARKS.md): −11.7 KB gzip together (−3.5 %).
+# The -Z switches are unstable: RUSTC_BOOTSTRAP=1 lets the stable compiler accept them (the
+# debian mode has always needed it for -Zbuild-std). What it risks: an unstable switch may
+# change or go in a newer compiler, and the build then fails with rustc's or cargo's message
+# naming it; it changes nothing else in the compiler. KIZUKI_SIZE_LEVERS=0 turns them off.
+wasm_release_env() {
+  [ "${KIZUKI_SIZE_LEVERS:-1}" = 0 ] && return 0
+  local source
+  source="$(wasm_std_source)"
+  echo "RUSTC_BOOTSTRAP=1"
+  if [ -f "$source/std/Cargo.toml" ]; then
+    echo "CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
+  else
+    note "no std source at $source (run: rustup component add rust-src): building with the prebuilt std, a larger wasm"
+  fi
+  echo "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none"
+}
+
+# `wasm_cargo` with the release size levers (wasm_release_env) in its environment.
+wasm_cargo_release() {
+  (
+    local assignment
+    while IFS= read -r assignment; do
+      export "${assignment?}"
+    done < <(wasm_release_env)
+    wasm_cargo "$@"
+  )
+}
+
 # wasm-opt flags for the WebAssembly features the wasm32 compiler enables by default.
 # The built module carries no target_features section (release builds strip it, and
 # wasm-bindgen drops it), so wasm-opt cannot detect them; the compiler says which they are.

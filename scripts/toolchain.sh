@@ -4,7 +4,8 @@
 #
 #   apt:   chromium chromium-driver fonts-noto-cjk (+ rustc-web cargo-web rust-web-src
 #          rust-web-clippy when rustup cannot give the wasm32 target)
-#   wasm:  the wasm32 toolchain, recorded in target-wasm/mode for `wasm_cargo`
+#   wasm:  the wasm32 toolchain, recorded in target-wasm/mode for `wasm_cargo`; with rustup,
+#          also the rust-src component (release builds compile std from it, for size)
 #   cargo: wasm-bindgen-cli at exactly the version Cargo.toml pins the crate to
 #   npm:   `npm ci` from package-lock.json (binaryen's wasm-opt, playwright-core, axe-core)
 set -euo pipefail
@@ -77,6 +78,14 @@ if [ "$recorded" != "$mode" ]; then
 fi
 
 [ "$mode" != rustup ] || [ -d "$wasm_std" ] || die "KIZUKI_WASM_MODE=rustup but rustup has no $KIZUKI_WASM_TRIPLE std"
+# Release builds compile std from its source, for size (wasm_release_env in scripts/lib.sh).
+# The debian mode has it from rust-web-src; rustup has it as the rust-src component.
+if [ "$mode" = rustup ] && [ ! -f "$(wasm_std_source)/std/Cargo.toml" ]; then
+  step "rustup: adding rust-src, std's source (60 s at most)"
+  if ! timeout 60 rustup component add rust-src >/dev/null 2>&1 || [ ! -f "$(wasm_std_source)/std/Cargo.toml" ]; then
+    note "rustup cannot fetch rust-src here: release builds use the prebuilt std (a larger wasm; scripts/build.sh says so)"
+  fi
+fi
 
 # --- 3. wasm-bindgen-cli, the exact version of the crate ---
 want="$(pinned_wasm_bindgen_version)"

@@ -6,8 +6,9 @@
 #
 #   tests/bench/wasm-profiles.sh OUT.json [VARIANT...]
 #
-# Variants (opt-level, lto, codegen-units): shipped = z/fat/1 (Cargo.toml), s, o3, z-nolto,
-# z-cgu16 by default; z-thin on request. Every variant keeps its function names (`strip =
+# Variants (opt-level, lto, codegen-units): shipped = z/fat/1 (Cargo.toml) with the compiler
+# levers of scripts/build.sh, s, o3, z-nolto, z-cgu16 by default; z-thin, plain (shipped
+# without the compiler levers) and any variant +LEVER… (below) on request. Every variant keeps its function names (`strip =
 # false`), as scripts/build.sh does, so that wasm-opt can order the functions the shipped way
 # (scripts/wasm-order.mjs, then --reorder-functions-by-name) and strip the names after.
 # wasm-opt: none (custom sections stripped only) and -O1 (the shipped level) on every
@@ -23,25 +24,66 @@ cd "$KIZUKI_ROOT"
 
 out="${1:?usage: tests/bench/wasm-profiles.sh OUT.json [VARIANT...]}"
 shift
-all_variants=(shipped s o3 z-thin z-nolto z-cgu16 names)
+all_variants=(shipped plain s o3 z-thin z-nolto z-cgu16 names)
 variants=("$@")
 [ "${#variants[@]}" -gt 0 ] || variants=(shipped s o3 z-nolto z-cgu16)
 
 settings() {
-  case "$1" in
-    shipped) echo "z true 1" ;;
+  case "${1%%+*}" in
+    shipped | plain) echo "z true 1" ;;
     s) echo "s true 1" ;;
     o3) echo "3 true 1" ;;
     z-thin) echo "z thin 1" ;;
     z-nolto) echo "z false 1" ;;
     z-cgu16) echo "z true 16" ;;
     names) echo "z true 1" ;;
-    *) die "unknown variant $1 (known: ${all_variants[*]})" ;;
+    *) die "unknown variant $1 (known: ${all_variants[*]}, each optionally +LEVER...)" ;;
   esac
 }
 
+# Every variant but `plain` is built with the shipped compiler levers (wasm_release_env in
+# scripts/lib.sh: std built for size, -Zlocation-detail=none, -Zfmt-debug=none); `plain` is
+# the shipped profile without them (the prebuilt std). More levers are added to a variant
+# with `+`: `plain+std+loc` is the plain build with std built for size and no panic
+# locations. Each needs RUSTC_BOOTSTRAP=1 (-Z switches on the stable compiler) and, but for
+# `remap`, `loc`, `fmt` and `shallow`, std built from source (rust-src).
+#   std    -Zbuild-std=std,panic_abort: std, core and alloc compiled with the release
+#          profile (opt-level z, LTO with the rest) instead of the prebuilt std
+#   small  std's `optimize_for_size` feature (smaller sorts and formatting in core)
+#   loc    -Zlocation-detail=none: panics carry no file/line/column
+#   fmt    -Zfmt-debug=none: `{:?}` prints nothing (derived Debug compiles to nothing)
+#   shallow -Zfmt-debug=shallow: derived Debug prints the type's (variant's) name only
+#   abort  panic = "immediate-abort": a panic is a trap, with no hook and no message
+#   remap  --remap-path-prefix for ~/.cargo, the std source and the repository
+#   share  -Zshare-generics=y
+# lever_env prints NAME=VALUE lines, and +RUSTFLAGS=… for flags added to the target's.
+lever_env() { # variant -> lines NAME=VALUE
+  local lever rustflags=() std="" features=""
+  local sysroot
+  sysroot="$(rustup_host_sysroot)"
+  IFS=+ read -r -a levers <<<"$1"
+  for lever in "${levers[@]:1}"; do
+    case "$lever" in
+      std) std="std,panic_abort" ;;
+      small) features="optimize_for_size" ;;
+      loc) rustflags+=(-Zlocation-detail=none) ;;
+      fmt) rustflags+=(-Zfmt-debug=none) ;;
+      shallow) rustflags+=(-Zfmt-debug=shallow) ;;
+      abort) echo "CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true" ; echo "CARGO_PROFILE_RELEASE_PANIC=immediate-abort" ;;
+      remap) rustflags+=("--remap-path-prefix=$HOME/.cargo=/cargo" "--remap-path-prefix=$sysroot/lib/rustlib/src/rust=/rust" "--remap-path-prefix=/usr/lib/rustlib/src/rust=/rust" "--remap-path-prefix=$KIZUKI_ROOT=/kizuki") ;;
+      share) rustflags+=(-Zshare-generics=y) ;;
+      *) die "unknown lever $lever in $1 (known: std small loc fmt shallow abort remap share)" ;;
+    esac
+  done
+  [ "${#levers[@]}" -gt 1 ] && echo "RUSTC_BOOTSTRAP=1"
+  [ -n "$std" ] && echo "CARGO_UNSTABLE_BUILD_STD=$std"
+  [ -n "$features" ] && echo "CARGO_UNSTABLE_BUILD_STD_FEATURES=$features"
+  [ "${#rustflags[@]}" -gt 0 ] && echo "+RUSTFLAGS=${rustflags[*]}"
+  return 0
+}
+
 # Own target dir: the site's build (target-wasm) is left alone, and builds queue less.
-KIZUKI_WASM_TARGET_DIR="$KIZUKI_ROOT/target/bench-wasm"
+KIZUKI_WASM_TARGET_DIR="${KIZUKI_BENCH_TARGET_DIR:-$KIZUKI_ROOT/target/bench-wasm}"
 mkdir -p "$KIZUKI_WASM_TARGET_DIR"
 mapfile -t features < <(wasm_opt_feature_flags)
 work="$(mktemp -d)"
@@ -72,11 +114,25 @@ for variant in "${variants[@]}"; do
     note "using $built (built by scripts/build.sh with the shipped profile)"
     seconds=null
   else
-    CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" \
-      CARGO_PROFILE_RELEASE_LTO="$lto" \
-      CARGO_PROFILE_RELEASE_CODEGEN_UNITS="$cgu" \
-      CARGO_PROFILE_RELEASE_STRIP=false \
-      wasm_cargo build --release -p kizuki-web --no-default-features --features checklist --quiet
+    (
+      levers() {
+        [ "${variant%%+*}" = plain ] || wasm_release_env
+        lever_env "$variant"
+      }
+      while IFS= read -r assignment; do
+        case "$assignment" in
+          +RUSTFLAGS=*)
+            export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} ${assignment#+RUSTFLAGS=}" ;;
+          *) export "${assignment?}" ;;
+        esac
+      done < <(levers)
+      note "levers: $(levers | tr '\n' ' ')"
+      CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt" \
+        CARGO_PROFILE_RELEASE_LTO="$lto" \
+        CARGO_PROFILE_RELEASE_CODEGEN_UNITS="$cgu" \
+        CARGO_PROFILE_RELEASE_STRIP=false \
+        wasm_cargo build --release -p kizuki-web --no-default-features --features checklist --quiet
+    )
     seconds=$(($(date +%s) - started))
     built="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
   fi

@@ -1,8 +1,11 @@
-// The size steps of scripts/build.sh: the JS stripper, the function ordering before wasm-opt,
-// and what dist/ ships (no custom sections in a module, no comments in the glue).
+// The size steps of scripts/build.sh: the compiler's size levers (scripts/lib.sh), the JS
+// stripper, the function ordering before wasm-opt, and what dist/ ships (no custom sections
+// and no build paths in a module, no comments in the glue).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { stripJs } from '../../scripts/strip-js.mjs';
@@ -153,4 +156,52 @@ test('the plain course module has no LMS runtime; the LMS package\'s module (cou
   assert.ok(read('kizuki_course_lms_bg.wasm').length > read('kizuki_course_bg.wasm').length);
   assert.ok(!existsSync(join(ROOT, 'dist/npm/kizuki_course_lms_bg.wasm')));
   assert.ok(!readFileSync(join(ROOT, 'dist/sw.js'), 'utf8').includes('kizuki_course_lms'));
+});
+
+/** Runs scripts/lib.sh's wasm_release_env with these variables; its output lines and notes. */
+function releaseEnv(env) {
+  const run = spawnSync('bash', ['-c', 'source scripts/lib.sh; wasm_release_env'], {
+    cwd: ROOT,
+    env: { ...process.env, KIZUKI_SIZE_LEVERS: '', ...env },
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 0, run.stderr);
+  return { lines: run.stdout.trim().split('\n').filter(Boolean), notes: run.stderr.trim() };
+}
+
+test('release builds compile std for size when its source is there, and say in one line when it is not', () => {
+  const sysroot = mkdtempSync(join(tmpdir(), 'kizuki-std-'));
+  try {
+    const flags = 'CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none';
+    const without = releaseEnv({ KIZUKI_STD_SOURCE: sysroot });
+    assert.deepEqual(without.lines, ['RUSTC_BOOTSTRAP=1', flags], 'no -Zbuild-std without the source');
+    assert.equal(without.notes.split('\n').length, 1, without.notes);
+    assert.match(without.notes, /no std source at .*rustup component add rust-src.*prebuilt std/);
+
+    mkdirSync(join(sysroot, 'std'));
+    writeFileSync(join(sysroot, 'std/Cargo.toml'), '[package]\n');
+    const withSource = releaseEnv({ KIZUKI_STD_SOURCE: sysroot });
+    assert.deepEqual(withSource.lines, ['RUSTC_BOOTSTRAP=1', 'CARGO_UNSTABLE_BUILD_STD=std,panic_abort', flags]);
+    assert.equal(withSource.notes, '');
+
+    assert.deepEqual(releaseEnv({ KIZUKI_STD_SOURCE: sysroot, KIZUKI_SIZE_LEVERS: '0' }).lines, [], 'KIZUKI_SIZE_LEVERS=0 turns them off');
+  } finally {
+    rmSync(sysroot, { recursive: true, force: true });
+  }
+});
+
+test('dist/ modules carry no panic locations (-Zlocation-detail=none): no std or Kizuki source path', (t) => {
+  const pkg = join(ROOT, 'dist/pkg');
+  if (!existsSync(pkg)) {
+    t.skip('dist/ is not built');
+    return;
+  }
+  for (const file of readdirSync(pkg).filter((f) => f.endsWith('_bg.wasm'))) {
+    const text = readFileSync(join(pkg, file)).toString('latin1');
+    // Only Yew's `tracing` events still name their files (`event …/yew-0.23.0/src/….rs:147`):
+    // the `tracing` macros use file!(), not a panic location (BENCHMARKS.md, lever e).
+    const paths = (text.match(/[\w.-]+\/(?:src|library)\/[\w/.-]*\.rs/g) ?? []).filter((p) => !/\/yew-[\d.]+\/src\//.test(p));
+    assert.deepEqual(paths.slice(0, 5), [], `${file}: ${paths.length} source paths`);
+    assert.doesNotMatch(text, /\.rustup\/toolchains|\/rustc\/[0-9a-f]{40}|library\/(?:core|alloc|std)\/src/, `${file}: a std path`);
+  }
 });

@@ -354,4 +354,55 @@ fn the_chain_rule_finds_a_chain_over_kinds() {
     let two_commands =
         "fn ics() { pack.content::<Plan>(); }\nfn xapi() { pack.content::<Course>(); }";
     assert!(chains_over_kinds(two_commands, &variants).is_empty());
+/// Release builds of the widgets compile with `-Zfmt-debug=none` (scripts/lib.sh): `{:?}`
+/// prints nothing there. So no code the widgets ship (the core and the web crate, but for
+/// their tests) formats with `Debug`: every text a person may read is worded with `Display`
+/// or by hand.
+#[test]
+fn the_widgets_code_formats_nothing_with_debug() {
+    let mut offenders = Vec::new();
+    for folder in ["core/src", "web/src"] {
+        visit(&repo_root().join(folder), &mut |path, text| {
+            let is_test_file = path.file_name().is_some_and(|name| name == "tests.rs")
+                || path.components().any(|part| part.as_os_str() == "tests");
+            if is_test_file {
+                return;
+            }
+            for line in debug_formats(text) {
+                offenders.push(format!("{}: {line}", path.display()));
+            }
+        });
+    }
+    assert!(
+        offenders.is_empty(),
+        "`{{:?}}` prints nothing in a release build (-Zfmt-debug=none): {offenders:#?}"
+    );
+}
+
+/// The lines of a file's shipped part (before its `#[cfg(test)]` module) that format with
+/// `Debug` (`{:?}`, `{name:?}`, `{:#?}`).
+fn debug_formats(text: &str) -> Vec<String> {
+    let shipped = text.split("#[cfg(test)]").next().unwrap_or_default();
+    shipped
+        .lines()
+        .filter(|line| {
+            let code = line.trim_start();
+            !code.starts_with("//")
+                && (code.contains(":?}") || code.contains(":#?}") || code.contains("{:?"))
+        })
+        .map(|line| line.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn the_debug_rule_finds_debug_formatting_outside_tests() {
+    let shipped = "fn f(x: u8) -> String {\n    format!(\"a {x:?} b\")\n}\n";
+    assert_eq!(debug_formats(shipped), ["format!(\"a {x:?} b\")"]);
+    assert_eq!(
+        debug_formats("let s = format!(\"{:#?}\", v);"),
+        ["let s = format!(\"{:#?}\", v);"]
+    );
+    let tests_only = "fn f() {}\n/// says `{:?}` in a doc line\n#[cfg(test)]\nmod tests { fn g() { panic!(\"{:?}\", 1) } }\n";
+    assert!(debug_formats(tests_only).is_empty());
+    assert!(debug_formats("let s = format!(\"{x} {y:>4}\");").is_empty());
 }

@@ -205,12 +205,20 @@ async fn read_response(
     Ok(text)
 }
 
-/// A short description of a thrown JavaScript value (an `Error`'s message, or the value).
+/// A short description of a thrown JavaScript value (an `Error`'s message, the string or
+/// number thrown, or else its type). Not through `Debug`: release builds print no `{:?}`
+/// (-Zfmt-debug=none, scripts/lib.sh).
 pub(crate) fn js_error_text(value: &wasm_bindgen::JsValue) -> String {
     if let Some(error) = value.dyn_ref::<js_sys::Error>() {
         return String::from(error.message());
     }
-    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+    if let Some(number) = value.as_f64() {
+        return number.to_string();
+    }
+    value
+        .as_string()
+        .or_else(|| value.js_typeof().as_string())
+        .unwrap_or_default()
 }
 
 /// Where a widget's pack comes from.

@@ -117,14 +117,16 @@ pub(crate) fn validate(v: &mut Validator<'_>, course: &Course) {
                 QuestionKind::Multiple => correct >= 1,
             };
             if !fits {
+                // Worded here, not through `Debug`: release builds print no `{:?}`
+                // (-Zfmt-debug=none, scripts/lib.sh).
+                let kind = match question.kind {
+                    QuestionKind::Single => "single",
+                    QuestionKind::Multiple => "multiple",
+                };
                 v.push(
                     Code::WrongCorrectCount,
                     format!("{question_path}/options"),
-                    format!(
-                        "{correct} correct options do not fit a {:?} question",
-                        question.kind
-                    )
-                    .to_lowercase(),
+                    format!("{correct} correct options do not fit a {kind} question"),
                 );
             }
         }
