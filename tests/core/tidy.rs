@@ -354,6 +354,8 @@ fn the_chain_rule_finds_a_chain_over_kinds() {
     let two_commands =
         "fn ics() { pack.content::<Plan>(); }\nfn xapi() { pack.content::<Course>(); }";
     assert!(chains_over_kinds(two_commands, &variants).is_empty());
+}
+
 /// Release builds of the widgets compile with `-Zfmt-debug=none` (scripts/lib.sh): `{:?}`
 /// prints nothing there. So no code the widgets ship (the core and the web crate, but for
 /// their tests) formats with `Debug`: every text a person may read is worded with `Display`
