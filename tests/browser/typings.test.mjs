@@ -16,13 +16,15 @@ const MODULES = ['checklist', 'plan', 'course', 'tools'];
 // wasm-bindgen's internal closure shims are named after the module's function indices
 // (`__wasm_bindgen_func_elem_4956`) or, since scripts/build.sh keeps the function names for
 // wasm-opt's ordering, after the Rust functions with their hash
-// (`wasm_bindgen__convert__closures_____invoke__h0123…`); they differ in number from module
-// to module and change with the code; they are not API, so their lines are left out.
+// (`wasm_bindgen__convert__closures_____invoke__h0123…`, or with std built from source,
+// `wasm_bindgen_9712…___convert__closures_____invoke___…`: the crates' hashes in the name);
+// they differ in number from module to module and change with the code; they are not API,
+// so their lines are left out.
 const normalise = (text) =>
   text
     .replace(/\r\n/g, '\n')
     .split('\n')
-    .filter((line) => !/__wasm_bindgen_func_elem_\d+|closures_+invoke__h[0-9a-f]{16}/.test(line))
+    .filter((line) => !/__wasm_bindgen_func_elem_\d+|closures_+invoke__h[0-9a-f]{16}|wasm_bindgen_[0-9a-f]{16}_+convert__closures_+invoke_/.test(line))
     .join('\n');
 
 test("every kit module's .d.ts matches the blessed one", () => {
