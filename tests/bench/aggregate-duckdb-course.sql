@@ -31,6 +31,8 @@ SELECT module, count(*) AS started,
        round(avg(active_seconds) FILTER (WHERE active_seconds > 0) / 6) / 10 AS mean_active_minutes,
        count(feedback_understanding) AS understanding_answered,
        count(*) FILTER (WHERE feedback_understanding_positive) AS understanding_positive,
+       (count(*) FILTER (WHERE feedback_understanding_positive) * 1000 + count(feedback_understanding) // 2)
+         // nullif(count(feedback_understanding), 0) / 10.0 AS understanding_percent,
        count(feedback_usefulness) AS useful_answered,
        count(*) FILTER (WHERE feedback_usefulness_positive) AS useful_positive,
        (count(*) FILTER (WHERE feedback_usefulness_positive) * 1000 + count(feedback_usefulness) // 2)

@@ -110,8 +110,8 @@ def course():
             prefix = {"understanding": "understanding", "usefulness": "useful"}[feedback["question"]]
             same(f"{name} {prefix} answered", got.get(f"{prefix}_answered"), answers["answered"])
             same(f"{name} {prefix} positive", got.get(f"{prefix}_positive"), answers["positive"])
-            if prefix == "useful":
-                same(f"{name} 有益度 %", number(got.get("useful_percent")), answers["positive_percent"])
+            label = "有益度 %" if prefix == "useful" else "理解度 %"
+            same(f"{name} {label}", number(got.get(f"{prefix}_percent")), answers["positive_percent"])
     whole = {q: (a, p, pc) for q, a, p, pc in db.execute(statements[3]).fetchall()}
     for feedback in figures["course_feedback"]:
         answers = shown(feedback["figures"])
