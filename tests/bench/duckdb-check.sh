@@ -1,70 +1,79 @@
 #!/usr/bin/env bash
 # Checks that DuckDB, run on `kizuki aggregate --rows` Parquet output, gives the same figures
-# as the aggregation (the page shows the CLI's figures: tests/browser/tools.test.mjs) on a
-# set of N generated checklist files (default 10,000). Installs duckdb from PyPI into
-# target/duckdb-venv the first time. Prints each figure compared and fails on a difference.
+# as the aggregation (the page shows the CLI's figures: tests/browser/tools.test.mjs) on N
+# generated files (default 10,000) of each kind: checklist exports (mh-checklist), course
+# records (linecare) and stress self-checks (bjsq-57), with the queries of
+# tests/bench/aggregate-duckdb{,-course,-stress}.sql (the ones README shows). Installs duckdb
+# from PyPI into target/duckdb-venv the first time. Prints how many figures were compared and
+# any difference, and fails on one (tests/bench/duckdb-check.py says how figures compare).
 #
-#   tests/bench/duckdb-check.sh [N]
+#   tests/bench/duckdb-check.sh [N] [checklist|course|stress ...]
+#   tests/bench/duckdb-check.sh --self-test [N]
+#
+# --self-test runs each kind with a deliberately wrong query (N files, default 300) and fails
+# unless every one of them is caught.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-count="${1:-10000}"
+self_test=false
+if [ "${1:-}" = --self-test ]; then
+  self_test=true
+  shift
+  count="${1:-300}"
+  shift || true
+else
+  count="${1:-10000}"
+  shift || true
+fi
+kinds=("$@")
+[ ${#kinds[@]} -gt 0 ] || kinds=(checklist course stress)
 venv=target/duckdb-venv
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import duckdb' 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet duckdb
 fi
 cargo build --quiet -p kizuki-cli --bin kizuki
+root="$PWD"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# One export per line: the same bytes as N files, without N command-line arguments.
-node tests/bench/generate-exports.mjs content/mh-checklist.json "$count" >"$work/exports.jsonl"
-target/debug/kizuki aggregate content/mh-checklist.json --jsonl "$work/exports.jsonl" --rows "$work/rows.parquet" \
-  >"$work/report.json" 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
-cp tests/bench/aggregate-duckdb.sql "$work/"
-(cd "$work" && "$OLDPWD/$venv/bin/python" - <<'PY'
-import json, duckdb
-report = json.load(open("report.json"))
-figures = report["checklist"]
-sql = open("aggregate-duckdb.sql").read().split(";\n")
-statements = [s for s in sql if s.strip() and not all(l.strip().startswith("--") or not l.strip() for l in s.splitlines())]
-db = duckdb.connect()
-db.execute(statements[0])
-files, complete, mean = db.execute(statements[1]).fetchone()
-checks = []
-def same(what, got, want):
-    checks.append((what, got, want))
-same("files", files, report["files_valid"])
-same("complete files", complete, figures["complete_files"])
-same("mean score", round(float(mean), 1), figures["mean_percent"]["shown"])
-bands = dict(db.execute(statements[2]).fetchall())
-for band in figures["size_bands"]:
-    if "shown" in band["figures"]:
-        same(f"size {band['id']}", bands.get(band["id"], 0), band["figures"]["shown"]["files"])
-answers = {}
-for item, choice, n, applies in db.execute(statements[3]).fetchall():
-    answers.setdefault(item, {"applies": int(applies), "choices": {}})["choices"][choice] = n
-for item in figures["items"]:
-    shown = item["answers"].get("shown")
-    if not shown:
-        continue
-    got = answers.get(item["id"], {"applies": 0, "choices": {}})
-    same(f"{item['id']} applies", got["applies"], shown["applies"])
-    for choice, n in shown["choices"].items():
-        if n is not None:
-            same(f"{item['id']} {choice}", got["choices"].get(choice, 0), n)
-    if shown["unanswered"] is not None:
-        same(f"{item['id']} unanswered", got["choices"].get(None, 0), shown["unanswered"])
-reasons = {r: (a, f) for r, a, f in db.execute(statements[4]).fetchall()}
-for reason, tally in figures["why_not_overall"]["shown"]["why_not"].items():
-    answers_n, files_n = reasons.get(reason, (0, 0))
-    if tally["answers"] is not None:
-        same(f"why not {reason} answers", answers_n, tally["answers"])
-    if tally["files"] is not None:
-        same(f"why not {reason} files", files_n, tally["files"])
-bad = [c for c in checks if c[1] != c[2]]
-print(f"{len(checks)} figures compared, {len(bad)} differ; files {files}, mean {mean}")
-for what, got, want in bad:
-    print(f"  {what}: duckdb {got}, kizuki {want}")
-raise SystemExit(1 if bad else 0)
-PY
-)
+
+# One kind: pack, rows file name, SQL file, and (self-test) a sed expression that breaks it.
+check() {
+  local kind="$1" pack sql rows breaks
+  case "$kind" in
+    checklist) pack=content/mh-checklist.json rows=rows.parquet sql=aggregate-duckdb.sql
+      breaks='s/FROM rows WHERE applies/FROM rows WHERE true/' ;;
+    course) pack=content/linecare.json rows=course-rows.parquet sql=aggregate-duckdb-course.sql
+      breaks='s/f_positive \* 2 > f_answered/f_positive * 2 >= f_answered/g' ;;
+    stress) pack=content/bjsq-57.json rows=stress-rows.parquet sql=aggregate-duckdb-stress.sql
+      breaks='s/FROM stress WHERE complete/FROM stress WHERE true/' ;;
+    *) echo "unknown kind $kind" >&2; return 2 ;;
+  esac
+  local dir="$work/$kind"
+  mkdir -p "$dir"
+  # One export per line: the same bytes as N files, without N command-line arguments.
+  node tests/bench/generate-exports.mjs "$pack" "$count" >"$dir/exports.jsonl"
+  target/debug/kizuki aggregate "$pack" --jsonl "$dir/exports.jsonl" --rows "$dir/$rows" \
+    >"$dir/report.json" 2>"$dir/stderr" || { cat "$dir/stderr"; return 1; }
+  rm "$dir/exports.jsonl"
+  cp "tests/bench/$sql" "$dir/"
+  if $self_test; then
+    sed -i "$breaks" "$dir/$sql"
+    cmp -s "tests/bench/$sql" "$dir/$sql" && { echo "self-test: $kind's break did not apply"; return 1; }
+  fi
+  (cd "$dir" && "$root/$venv/bin/python" "$root/tests/bench/duckdb-check.py" "$kind" "$sql")
+}
+
+failed=0
+for kind in "${kinds[@]}"; do
+  if $self_test; then
+    if check "$kind"; then
+      echo "self-test: the wrong $kind query was not caught"
+      failed=1
+    else
+      echo "self-test: the wrong $kind query was caught"
+    fi
+  else
+    check "$kind" || failed=1
+  fi
+done
+exit "$failed"

@@ -801,3 +801,25 @@ fn pack_split_writes_a_valid_file_per_language_and_refuses_a_broken_pack() {
         .contains("bad-dates")));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// README shows the DuckDB queries of `aggregate --rows` whole, from the files that
+/// `tests/bench/duckdb-check.sh` runs against the report: one source, so a query fixed in
+/// the file cannot stay wrong in README (and none is shown that the check does not run).
+#[test]
+fn readme_shows_the_duckdb_queries_the_check_runs() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    for name in [
+        "aggregate-duckdb.sql",
+        "aggregate-duckdb-course.sql",
+        "aggregate-duckdb-stress.sql",
+    ] {
+        let sql = std::fs::read_to_string(repo_root().join("tests/bench").join(name)).unwrap();
+        let block = format!("```sql\n{sql}```\n");
+        assert!(
+            readme.contains(&block),
+            "README.md shows tests/bench/{name} whole in a ```sql block"
+        );
+    }
+    // Every DuckDB block in README is one of them.
+    assert_eq!(readme.matches("read_parquet(").count(), 3);
+}
