@@ -600,7 +600,7 @@ describe('line-care course', () => {
   });
   test('at 390 px the certificate and the end of the course show one module table whose scores and results never break', async () => {
     const { page, problems, context } = await openCourse(browser, server, { viewport: { width: 390, height: 844 } });
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedRecord(pack))]);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(completedCourseRecord(pack))]);
     await page.reload();
     await widgetTitle(page, HOST);
     /** Each score and last-column cell (headers too) with the number of lines it takes. */

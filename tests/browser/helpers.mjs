@@ -119,8 +119,10 @@ export function launchBrowser() {
  * Opens `url` in a new context and records what the page does:
  * requests (every URL asked for), problems (console errors, uncaught errors, CSP violations).
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'ja-JP' });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'allow' } = {}) {
+  // serviceWorkers: 'block' where a test routes requests: page.route() does not see the ones
+  // the site's service worker answers from its cache.
+  const context = await browser.newContext({ viewport, locale: 'ja-JP', serviceWorkers });
   const page = await context.newPage();
   const requests = [];
   const problems = [];
