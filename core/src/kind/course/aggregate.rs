@@ -3,8 +3,12 @@
 
 use serde::Serialize;
 
-use crate::aggregate::{part_can_show, rate, shown_or, Group, Rows};
+use crate::aggregate::{
+    part_can_show, rate, shown_or, Group, KindAggregate, KindFigures, Rows, Tally,
+};
+use crate::error::Result;
 use crate::kind::course::{Course, CourseProgress, ModuleProgress};
+use crate::kind::KitState;
 use crate::report::labels;
 use crate::text::Lang;
 
@@ -549,5 +553,31 @@ pub(crate) fn rows(
                 }),
             );
         }
+    }
+}
+
+/// A course's part in a center's aggregation: its counts per module and feedback question
+/// ([`CourseTally`]), its figures and their CSV rows.
+impl KindAggregate for Course {
+    type Figures = CourseFigures;
+
+    fn tally(&self) -> Result<Option<Box<dyn Tally + '_>>> {
+        Ok(Some(Box::new(CourseTally::new(self))))
+    }
+
+    fn figure_rows(&self, figures: &CourseFigures, out: &mut Rows, lang: Lang, hidden: &str) {
+        rows(out, self, figures, lang, hidden);
+    }
+}
+
+impl Tally for CourseTally<'_> {
+    fn count(&mut self, state: &KitState) {
+        if let Some(progress) = state.get::<Course>() {
+            self.add(progress);
+        }
+    }
+
+    fn into_figures(self: Box<Self>, min_group: usize) -> KindFigures {
+        (*self).finish(min_group).into()
     }
 }

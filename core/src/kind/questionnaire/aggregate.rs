@@ -23,9 +23,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Questionnaire, QuestionnaireAnswers, RiskModel};
-use crate::aggregate::{effective_min_group, ExportFile, Group, InvalidFile, Rows};
+use crate::aggregate::{
+    effective_min_group, ExportFile, Group, InvalidFile, KindAggregate, KindFigures, Rows, Tally,
+};
 use crate::error::{Error, Result};
 use crate::export::import;
+use crate::kind::KitState;
 use crate::load::ValidPack;
 use crate::report::labels;
 use crate::text::Lang;
@@ -646,5 +649,45 @@ pub(crate) fn rows(
                 );
             }
         }
+    }
+}
+
+/// A questionnaire's part in a center's aggregation: the group analysis (its running sums,
+/// [`QuestionnaireTally`]), when the pack has one; one person's answers exported twice are
+/// one person.
+impl KindAggregate for Questionnaire {
+    type Figures = QuestionnaireFigures;
+
+    fn tally(&self) -> Result<Option<Box<dyn Tally + '_>>> {
+        Ok(self
+            .group_analysis
+            .is_some()
+            .then(|| Box::new(QuestionnaireTally::new(self)) as Box<dyn Tally + '_>))
+    }
+
+    fn same_export(answers: &QuestionnaireAnswers) -> Option<u128> {
+        Some(answers_fingerprint(answers))
+    }
+
+    fn figure_rows(
+        &self,
+        figures: &QuestionnaireFigures,
+        out: &mut Rows,
+        lang: Lang,
+        hidden: &str,
+    ) {
+        rows(out, self, figures, lang, hidden);
+    }
+}
+
+impl Tally for QuestionnaireTally<'_> {
+    fn count(&mut self, state: &KitState) {
+        if let Some(answers) = state.get::<Questionnaire>() {
+            self.add(answers);
+        }
+    }
+
+    fn into_figures(self: Box<Self>, min_group: usize) -> KindFigures {
+        (*self).finish(min_group).into()
     }
 }
