@@ -73,6 +73,81 @@ pub trait KindAggregate: Kind {
     /// The figures as rows of the report's CSV ([`report_csv`]); `hidden` words a figure
     /// hidden below the minimum group.
     fn figure_rows(&self, _figures: &Self::Figures, _out: &mut Rows, _lang: Lang, _hidden: &str) {}
+
+    /// The columns of this kind's per-file rows (`kizuki aggregate --rows`), after the
+    /// `file_no` and `file` every table starts with.
+    fn row_columns(&self) -> Vec<RowColumn> {
+        Vec::new()
+    }
+
+    /// One counted export's per-file rows: the cells after `file_no` and `file`, one vector
+    /// per row, in [`KindAggregate::row_columns`]' order.
+    fn file_cells(&self, _state: &Self::State) -> Vec<Vec<Cell>> {
+        Vec::new()
+    }
+}
+
+/// A column of the per-file rows: its name, its type, and whether a cell may be empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowColumn {
+    /// The column's name (from the pack's ids where it names a question or measure).
+    pub name: String,
+    /// What its cells hold.
+    pub cell: CellType,
+    /// Whether a cell may be empty ([`Cell::Null`]).
+    pub optional: bool,
+}
+
+impl RowColumn {
+    /// A column named `name` of `cell`s, empty cells allowed when `optional`.
+    pub fn new(name: impl Into<String>, cell: CellType, optional: bool) -> RowColumn {
+        RowColumn {
+            name: name.into(),
+            cell,
+            optional,
+        }
+    }
+}
+
+/// What a column's cells hold (every integer is 64-bit; text is UTF-8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellType {
+    /// Integers.
+    Int,
+    /// Text.
+    Text,
+    /// True or false.
+    Bool,
+}
+
+/// One cell of the per-file rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// An integer.
+    Int(i64),
+    /// A text.
+    Text(String),
+    /// True or false.
+    Bool(bool),
+    /// Empty.
+    Null,
+}
+
+impl Cell {
+    /// An integer cell (a count too large for 64 bits reads as the largest).
+    pub fn int(value: impl TryInto<i64>) -> Cell {
+        Cell::Int(value.try_into().unwrap_or(i64::MAX))
+    }
+
+    /// A text cell.
+    pub fn text(value: &str) -> Cell {
+        Cell::Text(value.to_string())
+    }
+
+    /// `make(value)`, or an empty cell.
+    pub fn opt<T>(value: Option<T>, make: impl FnOnce(T) -> Cell) -> Cell {
+        value.map_or(Cell::Null, make)
+    }
 }
 
 /// One kind's running counts of the exports an [`Aggregation`] counts: each state is

@@ -347,6 +347,25 @@ macro_rules! kinds {
                 }
             }
 
+            /// The columns of the kind's per-file rows (see
+            /// [`crate::aggregate::KindAggregate::row_columns`]).
+            pub fn row_columns(&self) -> Vec<crate::aggregate::RowColumn> {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => crate::aggregate::KindAggregate::row_columns(content), )*
+                }
+            }
+
+            /// One export's per-file rows (see [`crate::aggregate::KindAggregate::file_cells`]);
+            /// none for a state of another kind.
+            pub fn file_cells(&self, state: &KitState) -> Vec<Vec<crate::aggregate::Cell>> {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => self
+                        .state_of(state)
+                        .map(|state| crate::aggregate::KindAggregate::file_cells(content, state))
+                        .unwrap_or_default(), )*
+                }
+            }
+
             /// The lowest minimum group for exports of the kind named `name` (see
             /// [`crate::aggregate::KindAggregate::MIN_GROUP_FLOOR`]); `None` for no such kind.
             pub fn min_group_floor_of(name: &str) -> Option<usize> {

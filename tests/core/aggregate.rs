@@ -619,3 +619,39 @@ fn a_report_holds_its_own_kinds_figures_under_the_kinds_name() {
     assert!(report.hidden && report.figures::<Course>().is_none());
     assert!(!report_json(&report).contains("\"course\": {"));
 }
+
+/// The per-file rows (`kizuki aggregate --rows`) come from the pack's kind: every row has a
+/// cell per column, a state of another kind gives none, and the plan has no table.
+#[test]
+fn each_kinds_per_file_rows_fit_its_columns() {
+    for (kind, contents) in [
+        ("checklist", {
+            let pack = test_pack("checklist");
+            checklist_set(&pack, &[("50plus", 3)])
+        }),
+        ("course", {
+            let pack = test_pack("course");
+            (0..3)
+                .map(|i| (format!("learner-{i}.json"), course_file(&pack, i)))
+                .collect()
+        }),
+    ] {
+        let pack = test_pack(kind);
+        let kit = &pack.pack().kit;
+        let columns = kit.row_columns();
+        assert!(!columns.is_empty(), "{kind}");
+        for (_, bytes) in &contents {
+            let export = kizuki_core::export::import(&pack, bytes).unwrap();
+            let rows = kit.file_cells(&export.state);
+            assert!(!rows.is_empty(), "{kind}");
+            assert!(rows.iter().all(|row| row.len() == columns.len()), "{kind}");
+            let other = test_pack(if kind == "course" {
+                "checklist"
+            } else {
+                "course"
+            });
+            assert!(other.pack().kit.file_cells(&export.state).is_empty());
+        }
+    }
+    assert!(test_pack("plan").pack().kit.row_columns().is_empty());
+}

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::aggregate::{
-    rate, shown_or, suppress_cells, Group, KindAggregate, KindFigures, Rows, Tally, MIN_CELL,
+    rate, shown_or, suppress_cells, Cell, CellType, Group, KindAggregate, KindFigures, RowColumn,
+    Rows, Tally, MIN_CELL,
 };
 use crate::error::Result;
 use crate::kind::checklist::{Checklist, ChecklistAnswers, Item, ItemAnswer};
@@ -751,6 +752,38 @@ impl KindAggregate for Checklist {
 
     fn figure_rows(&self, figures: &ChecklistFigures, out: &mut Rows, lang: Lang, hidden: &str) {
         rows(out, self, figures, lang, hidden);
+    }
+
+    /// One row per item: file's size band, coverage reached, overall score, then the item,
+    /// whether it applies, the answer and the "why not" reasons joined by `;`.
+    fn row_columns(&self) -> Vec<RowColumn> {
+        vec![
+            RowColumn::new("band", CellType::Text, false),
+            RowColumn::new("complete", CellType::Bool, false),
+            RowColumn::new("percent", CellType::Int, true),
+            RowColumn::new("item", CellType::Text, false),
+            RowColumn::new("applies", CellType::Bool, false),
+            RowColumn::new("choice", CellType::Text, true),
+            RowColumn::new("reasons", CellType::Text, false),
+        ]
+    }
+
+    fn file_cells(&self, answers: &ChecklistAnswers) -> Vec<Vec<Cell>> {
+        let rows = file_rows(self, answers);
+        rows.items
+            .iter()
+            .map(|item| {
+                vec![
+                    Cell::text(&rows.band),
+                    Cell::Bool(rows.complete),
+                    Cell::opt(rows.percent, Cell::int),
+                    Cell::text(&item.item),
+                    Cell::Bool(item.applies),
+                    Cell::opt(item.choice.as_deref(), Cell::text),
+                    Cell::Text(item.reasons.join(";")),
+                ]
+            })
+            .collect()
     }
 }
 

@@ -24,7 +24,8 @@ use serde::Serialize;
 
 use super::{Questionnaire, QuestionnaireAnswers, RiskModel};
 use crate::aggregate::{
-    effective_min_group, ExportFile, Group, InvalidFile, KindAggregate, KindFigures, Rows, Tally,
+    effective_min_group, Cell, CellType, ExportFile, Group, InvalidFile, KindAggregate,
+    KindFigures, RowColumn, Rows, Tally,
 };
 use crate::error::{Error, Result};
 use crate::export::import;
@@ -677,6 +678,31 @@ impl KindAggregate for Questionnaire {
         hidden: &str,
     ) {
         rows(out, self, figures, lang, hidden);
+    }
+
+    /// One row per person: complete, the split answer (such as sex), the group, the raw
+    /// value of each group-analysis measure; nothing else of the answers.
+    fn row_columns(&self) -> Vec<RowColumn> {
+        let mut columns = vec![
+            RowColumn::new("complete", CellType::Bool, false),
+            RowColumn::new("split", CellType::Text, true),
+            RowColumn::new("group", CellType::Text, true),
+        ];
+        for id in self.group_analysis.iter().flat_map(|a| a.measures.iter()) {
+            columns.push(RowColumn::new(id.clone(), CellType::Int, true));
+        }
+        columns
+    }
+
+    fn file_cells(&self, answers: &QuestionnaireAnswers) -> Vec<Vec<Cell>> {
+        let row = person_row(self, answers);
+        let mut cells = vec![
+            Cell::Bool(row.complete),
+            Cell::opt(row.split.as_deref(), Cell::text),
+            Cell::opt(row.group.as_deref(), Cell::text),
+        ];
+        cells.extend(row.measures.iter().map(|m| Cell::opt(*m, Cell::int)));
+        vec![cells]
     }
 }
 
