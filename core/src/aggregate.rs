@@ -19,31 +19,149 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::kind::checklist::aggregate as checklist;
-use crate::kind::course::aggregate as course;
-pub use checklist::{
+// Each kind's figures and tally live in its own `kind/<kind>/aggregate.rs`; these names are
+// kept here for the callers (the CLI, the tests) that import them from this module.
+#[cfg(feature = "checklist")]
+pub use crate::kind::checklist::aggregate::{
     file_rows, AreaFigures, BandFigures, ChecklistFigures, ChecklistTally, FileRows,
     ItemDistribution, ItemFigures, ItemRow, LeastInPlace, SizeBand, WhyNotTally, BAND_ALL,
     BAND_UNANSWERED, LEAST_IN_PLACE, SIZE_QUESTION,
 };
-pub use course::{
+#[cfg(feature = "course")]
+pub use crate::kind::course::aggregate::{
     course_file_rows, CourseFigures, CourseFileRows, CourseTally, FeedbackFigures, FeedbackNumbers,
     ModuleFigures, ModuleNumbers, ModuleRow, QuizNumbers,
 };
+pub use crate::kind::KindFigures;
 
 use crate::csv_export::write_csv;
 use crate::error::{Error, Result};
 use crate::export::{import, Export};
-use crate::kind::checklist::Checklist;
-use crate::kind::course::Course;
-#[cfg(feature = "questionnaire")]
-use crate::kind::questionnaire::{
-    aggregate as questionnaire, aggregate::QuestionnaireFigures, aggregate::QuestionnaireTally,
-    Questionnaire,
-};
+use crate::kind::{Kind, KindAccess, Kit, KitState};
 use crate::load::ValidPack;
 use crate::report::{fill_number, labels};
 use crate::text::Lang;
+
+/// What a kind gives a center's aggregation of its exports. Each kind implements it in its
+/// `kind/<kind>/aggregate.rs` (the plan, never aggregated, beside its `impl Kind`), and the
+/// `kinds!` list dispatches it: this file names no kind, and a new kind adds no arm here.
+pub trait KindAggregate: Kind {
+    /// The kind's figures: in the report's JSON under the kind's name (`"checklist": {…}`).
+    type Figures: Serialize + Clone + PartialEq + std::fmt::Debug + 'static;
+
+    /// The lowest minimum group a center may set for exports of this kind: anything about
+    /// people keeps [`DEFAULT_MIN_GROUP`] (checklists, about workplaces, lower it).
+    const MIN_GROUP_FLOOR: usize = DEFAULT_MIN_GROUP;
+
+    /// Starts the running tally of the pack's exports: `Ok(None)` when the pack has nothing
+    /// to tally (a questionnaire without a group analysis); an error when the kind is never
+    /// aggregated (the default: a new kind is aggregated only once it says how).
+    fn tally(&self) -> Result<Option<Box<dyn Tally + '_>>> {
+        Err(Error::NotAllowed(format!(
+            "exports of a {} are not aggregated",
+            Self::NAME
+        )))
+    }
+
+    /// What makes two exports one for counting: `Some` fingerprint of what they share (a
+    /// person's answers, exported twice at different times); `None` compares the whole
+    /// export's canonical JSON.
+    fn same_export(_state: &Self::State) -> Option<u128> {
+        None
+    }
+
+    /// The figures as rows of the report's CSV ([`report_csv`]); `hidden` words a figure
+    /// hidden below the minimum group.
+    fn figure_rows(&self, _figures: &Self::Figures, _out: &mut Rows, _lang: Lang, _hidden: &str) {}
+
+    /// The columns of this kind's per-file rows (`kizuki aggregate --rows`), after the
+    /// `file_no` and `file` every table starts with.
+    fn row_columns(&self) -> Vec<RowColumn> {
+        Vec::new()
+    }
+
+    /// One counted export's per-file rows: the cells after `file_no` and `file`, one vector
+    /// per row, in [`KindAggregate::row_columns`]' order.
+    fn file_cells(&self, _state: &Self::State) -> Vec<Vec<Cell>> {
+        Vec::new()
+    }
+}
+
+/// A column of the per-file rows: its name, its type, and whether a cell may be empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowColumn {
+    /// The column's name (from the pack's ids where it names a question or measure).
+    pub name: String,
+    /// What its cells hold.
+    pub cell: CellType,
+    /// Whether a cell may be empty ([`Cell::Null`]).
+    pub optional: bool,
+}
+
+impl RowColumn {
+    /// A column named `name` of `cell`s, empty cells allowed when `optional`.
+    pub fn new(name: impl Into<String>, cell: CellType, optional: bool) -> RowColumn {
+        RowColumn {
+            name: name.into(),
+            cell,
+            optional,
+        }
+    }
+}
+
+/// What a column's cells hold (every integer is 64-bit; text is UTF-8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellType {
+    /// Integers.
+    Int,
+    /// Text.
+    Text,
+    /// True or false.
+    Bool,
+}
+
+/// One cell of the per-file rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// An integer.
+    Int(i64),
+    /// A text.
+    Text(String),
+    /// True or false.
+    Bool(bool),
+    /// Empty.
+    Null,
+}
+
+impl Cell {
+    /// An integer cell (a count too large for 64 bits reads as the largest).
+    pub fn int(value: impl TryInto<i64>) -> Cell {
+        Cell::Int(value.try_into().unwrap_or(i64::MAX))
+    }
+
+    /// A text cell.
+    pub fn text(value: &str) -> Cell {
+        Cell::Text(value.to_string())
+    }
+
+    /// `make(value)`, or an empty cell.
+    pub fn opt<T>(value: Option<T>, make: impl FnOnce(T) -> Cell) -> Cell {
+        value.map_or(Cell::Null, make)
+    }
+}
+
+/// One kind's running counts of the exports an [`Aggregation`] counts: each state is
+/// reduced on arrival, then dropped, so memory does not grow with the number of files.
+pub trait Tally {
+    /// Counts one imported state (a state of another kind is not counted).
+    fn count(&mut self, state: &KitState);
+    /// The figures from the counts, groups under `min_group` hidden.
+    fn into_figures(self: Box<Self>, min_group: usize) -> KindFigures;
+}
+
+/// The figures of a kind that is never aggregated (the plan): there are none.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum NotAggregated {}
 
 /// The smallest group whose figures are shown by default, and always for data about
 /// people (course records): smaller requests are raised to it.
@@ -56,11 +174,7 @@ pub const MIN_WORKPLACE_GROUP: usize = MIN_CELL;
 /// The lowest minimum group a center may set for exports of this kind: checklists describe
 /// workplaces ([`MIN_WORKPLACE_GROUP`]); anything about people keeps [`DEFAULT_MIN_GROUP`].
 pub fn min_group_floor(kind: &str) -> usize {
-    if kind == "checklist" {
-        MIN_WORKPLACE_GROUP
-    } else {
-        DEFAULT_MIN_GROUP
-    }
+    Kit::min_group_floor_of(kind).unwrap_or(DEFAULT_MIN_GROUP)
 }
 
 /// The minimum group to apply to exports of `kind`: the request (default
@@ -176,17 +290,19 @@ pub struct AggregateReport {
     pub invalid: Vec<InvalidFile>,
     /// True when fewer than `min_group` files were valid: no figures at all.
     pub hidden: bool,
-    /// Checklist figures, unless hidden.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub checklist: Option<ChecklistFigures>,
-    /// Course figures, unless hidden.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub course: Option<CourseFigures>,
-    /// Questionnaire figures (the group analysis, e.g. the 仕事のストレス判定図 means by sex
-    /// and group, with the same hiding), unless hidden or the pack has no group analysis.
-    #[cfg(feature = "questionnaire")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub questionnaire: Option<QuestionnaireFigures>,
+    /// The kind's figures, in JSON under the kind's name (`checklist`, `course`, or
+    /// `questionnaire`: the group analysis, e.g. the 仕事のストレス判定図 means by sex and
+    /// group, with the same hiding), unless hidden or the pack has nothing to tally (a
+    /// questionnaire without a group analysis). Read them typed with [`Self::figures`].
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub kind_figures: Option<KindFigures>,
+}
+
+impl AggregateReport {
+    /// The figures of kind `K`, when shown and of that kind: `report.figures::<Checklist>()`.
+    pub fn figures<K: KindAggregate + KindAccess>(&self) -> Option<&K::Figures> {
+        self.kind_figures.as_ref()?.as_any().downcast_ref()
+    }
 }
 
 /// A file that was skipped.
@@ -224,10 +340,10 @@ pub fn aggregate(
     Ok(aggregation.finish())
 }
 
-/// Many exports of one pack, added one at a time. A checklist keeps only running counts
-/// ([`ChecklistTally`]), a course too ([`course::CourseTally`]), a questionnaire running
-/// sums per sex and group ([`QuestionnaireTally`]), plus a 16-byte fingerprint per counted
-/// file (to find duplicates), so any number of files can stream through in bounded memory.
+/// Many exports of one pack, added one at a time. The pack's kind keeps only running
+/// counts or sums ([`Tally`]: a checklist's counts, a course's per module, a
+/// questionnaire's sums per sex and group), plus a 16-byte fingerprint per counted file (to
+/// find duplicates), so any number of files can stream through in bounded memory.
 pub struct Aggregation<'a> {
     pack: &'a ValidPack,
     kind: &'static str,
@@ -237,23 +353,17 @@ pub struct Aggregation<'a> {
     invalid: Vec<InvalidFile>,
     /// Fingerprints of the files counted: their number in the order read.
     seen: HashMap<u128, usize>,
-    checklist: Option<checklist::ChecklistTally<'a>>,
-    #[cfg(feature = "course")]
-    course: Option<course::CourseTally<'a>>,
-    /// A questionnaire's running sums per sex and group (equal answers are counted once).
-    #[cfg(feature = "questionnaire")]
-    questionnaire: Option<QuestionnaireTally<'a>>,
+    /// The kind's running counts (none when the pack has nothing to tally).
+    tally: Option<Box<dyn Tally + 'a>>,
 }
 
 impl<'a> Aggregation<'a> {
-    /// Starts an aggregation of exports of `pack`; fails for a plan pack.
+    /// Starts an aggregation of exports of `pack`; fails for a kind never aggregated (the
+    /// plan).
     pub fn new(pack: &'a ValidPack, min_group: Option<usize>) -> Result<Aggregation<'a>> {
-        let kind = pack.pack().kit.kind_name();
-        if kind == "plan" {
-            return Err(Error::NotAllowed(
-                "return-to-work cases hold health information and are not aggregated".into(),
-            ));
-        }
+        let kit = &pack.pack().kit;
+        let tally = kit.tally()?;
+        let kind = kit.kind_name();
         Ok(Aggregation {
             pack,
             kind,
@@ -262,16 +372,7 @@ impl<'a> Aggregation<'a> {
             files_valid: 0,
             invalid: Vec::new(),
             seen: HashMap::new(),
-            checklist: pack
-                .content::<Checklist>()
-                .map(checklist::ChecklistTally::new),
-            #[cfg(feature = "course")]
-            course: pack.content::<Course>().map(course::CourseTally::new),
-            #[cfg(feature = "questionnaire")]
-            questionnaire: pack
-                .content::<Questionnaire>()
-                .filter(|q| q.group_analysis.is_some())
-                .map(QuestionnaireTally::new),
+            tally,
         })
     }
 
@@ -290,15 +391,12 @@ impl<'a> Aggregation<'a> {
                 return None;
             }
         };
-        // A questionnaire is one person's answers: the same answers exported twice (at
-        // another time) are one person, counted once.
-        #[cfg(feature = "questionnaire")]
-        let fingerprint = match export.state.get::<Questionnaire>() {
-            Some(answers) => questionnaire::answers_fingerprint(answers),
-            None => fingerprint(&export),
-        };
-        #[cfg(not(feature = "questionnaire"))]
-        let fingerprint = fingerprint(&export);
+        // A kind may say what makes two exports one (a questionnaire: the same answers
+        // exported twice, at another time, are one person, counted once).
+        let fingerprint = export
+            .state
+            .same_export()
+            .unwrap_or_else(|| fingerprint(&export));
         if let Some(first) = self.seen.get(&fingerprint) {
             self.invalid.push(InvalidFile {
                 name: name.to_string(),
@@ -309,21 +407,8 @@ impl<'a> Aggregation<'a> {
         }
         self.seen.insert(fingerprint, self.files_read);
         self.files_valid += 1;
-        if let (Some(tally), Some(answers)) = (&mut self.checklist, export.state.get::<Checklist>())
-        {
-            tally.add(answers);
-        }
-        #[cfg(feature = "course")]
-        if let Some(progress) = export.state.get::<Course>() {
-            if let Some(tally) = &mut self.course {
-                tally.add(progress);
-            }
-        }
-        #[cfg(feature = "questionnaire")]
-        if let (Some(tally), Some(answers)) =
-            (&mut self.questionnaire, export.state.get::<Questionnaire>())
-        {
-            tally.add(answers);
+        if let Some(tally) = &mut self.tally {
+            tally.count(&export.state);
         }
         Some(export)
     }
@@ -331,35 +416,21 @@ impl<'a> Aggregation<'a> {
     /// The report: figures unless fewer than the minimum group of files were counted.
     pub fn finish(self) -> AggregateReport {
         let hidden = self.files_valid < self.min_group;
-        let mut report = AggregateReport {
+        let min_group = self.min_group;
+        AggregateReport {
             pack_id: self.pack.pack().id.clone(),
             pack_version: self.pack.pack().version.clone(),
             kind: self.kind,
-            min_group: self.min_group,
+            min_group,
             files_read: self.files_read,
             files_valid: self.files_valid,
             invalid: self.invalid,
             hidden,
-            checklist: None,
-            course: None,
-            #[cfg(feature = "questionnaire")]
-            questionnaire: None,
-        };
-        if hidden {
-            return report;
+            kind_figures: self
+                .tally
+                .filter(|_| !hidden)
+                .map(|tally| tally.into_figures(min_group)),
         }
-        if let Some(tally) = self.checklist {
-            report.checklist = Some(tally.finish(self.min_group));
-        }
-        #[cfg(feature = "course")]
-        if let Some(tally) = self.course {
-            report.course = Some(tally.finish(self.min_group));
-        }
-        #[cfg(feature = "questionnaire")]
-        if let Some(tally) = self.questionnaire {
-            report.questionnaire = Some(tally.finish(self.min_group));
-        }
-        report
     }
 }
 
@@ -434,14 +505,10 @@ pub fn report_csv(pack: &ValidPack, report: &AggregateReport, lang: Lang) -> Str
         rows.push(l.files, "", "", "", l.value, hidden);
         return rows.finish(l);
     }
-    if let (Some(checklist), Some(figures)) = (pack.content::<Checklist>(), &report.checklist) {
-        checklist::rows(&mut rows, checklist, figures, lang, &hidden);
-    } else if let (Some(course), Some(figures)) = (pack.content::<Course>(), &report.course) {
-        course::rows(&mut rows, course, figures, lang, &hidden);
-    }
-    #[cfg(feature = "questionnaire")]
-    if let (Some(q), Some(figures)) = (pack.content::<Questionnaire>(), &report.questionnaire) {
-        questionnaire::rows(&mut rows, q, figures, lang, &hidden);
+    if let Some(figures) = &report.kind_figures {
+        pack.pack()
+            .kit
+            .figure_rows(figures, &mut rows, lang, &hidden);
     }
     rows.finish(l)
 }
@@ -470,8 +537,10 @@ pub fn file_problem(lang: Lang, code: &str) -> &'static str {
     }
 }
 
+/// The rows of the report's CSV ([`report_csv`]) being written: section, group, id, label,
+/// measure, value; each kind writes its figures' ([`KindAggregate::figure_rows`]).
 #[derive(Default)]
-pub(crate) struct Rows(Vec<Vec<String>>);
+pub struct Rows(Vec<Vec<String>>);
 
 impl Rows {
     pub(crate) fn push(

@@ -298,6 +298,94 @@ macro_rules! kinds {
             }
         }
 
+        /// A kind's figures in a center's aggregate report ([`crate::aggregate`]): in JSON
+        /// one key, the kind's name (flattened into the report).
+        #[cfg(feature = "aggregate")]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum KindFigures {
+            $( #[doc = concat!("The figures of `", $name, "` exports.")] #[cfg(feature = $feature)] $variant(<$content as crate::aggregate::KindAggregate>::Figures), )*
+        }
+
+        $(
+            #[cfg(all(feature = "aggregate", feature = $feature))]
+            impl From<<$content as crate::aggregate::KindAggregate>::Figures> for KindFigures {
+                fn from(figures: <$content as crate::aggregate::KindAggregate>::Figures) -> KindFigures {
+                    KindFigures::$variant(figures)
+                }
+            }
+        )*
+
+        #[cfg(feature = "aggregate")]
+        impl KindFigures {
+            /// The figures, untyped, for [`crate::aggregate::AggregateReport::figures`].
+            pub(crate) fn as_any(&self) -> &dyn Any {
+                match self {
+                    $( #[cfg(feature = $feature)] KindFigures::$variant(figures) => figures, )*
+                }
+            }
+        }
+
+        #[cfg(feature = "aggregate")]
+        impl Kit {
+            /// Starts the kind's tally of exports (see [`crate::aggregate::KindAggregate::tally`]).
+            pub(crate) fn tally(&self) -> Result<Option<Box<dyn crate::aggregate::Tally + '_>>> {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => crate::aggregate::KindAggregate::tally(content), )*
+                }
+            }
+
+            /// Writes the kind's figures as rows of the aggregate CSV (nothing when the
+            /// figures are of another kind).
+            pub(crate) fn figure_rows(&self, figures: &KindFigures, out: &mut crate::aggregate::Rows, lang: Lang, hidden: &str) {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => {
+                        if let Some(figures) = figures.as_any().downcast_ref::<<$content as crate::aggregate::KindAggregate>::Figures>() {
+                            crate::aggregate::KindAggregate::figure_rows(content, figures, out, lang, hidden);
+                        }
+                    } )*
+                }
+            }
+
+            /// The columns of the kind's per-file rows (see
+            /// [`crate::aggregate::KindAggregate::row_columns`]).
+            pub fn row_columns(&self) -> Vec<crate::aggregate::RowColumn> {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => crate::aggregate::KindAggregate::row_columns(content), )*
+                }
+            }
+
+            /// One export's per-file rows (see [`crate::aggregate::KindAggregate::file_cells`]);
+            /// none for a state of another kind.
+            pub fn file_cells(&self, state: &KitState) -> Vec<Vec<crate::aggregate::Cell>> {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => self
+                        .state_of(state)
+                        .map(|state| crate::aggregate::KindAggregate::file_cells(content, state))
+                        .unwrap_or_default(), )*
+                }
+            }
+
+            /// The lowest minimum group for exports of the kind named `name` (see
+            /// [`crate::aggregate::KindAggregate::MIN_GROUP_FLOOR`]); `None` for no such kind.
+            pub fn min_group_floor_of(name: &str) -> Option<usize> {
+                match name {
+                    $( #[cfg(feature = $feature)] $name => Some(<$content as crate::aggregate::KindAggregate>::MIN_GROUP_FLOOR), )*
+                    _ => None,
+                }
+            }
+        }
+
+        #[cfg(feature = "aggregate")]
+        impl KitState {
+            /// What makes two exports one (see [`crate::aggregate::KindAggregate::same_export`]).
+            pub(crate) fn same_export(&self) -> Option<u128> {
+                match self {
+                    $( #[cfg(feature = $feature)] KitState::$variant(state) => <$content as crate::aggregate::KindAggregate>::same_export(state), )*
+                }
+            }
+        }
+
         impl KitState {
             /// The kind's JSON tag.
             pub fn kind_name(&self) -> &'static str {

@@ -41,7 +41,7 @@
 )]
 
 pub mod about;
-#[cfg(all(feature = "checklist", feature = "course"))]
+#[cfg(feature = "aggregate")]
 pub mod aggregate;
 pub mod csv_export;
 pub mod date;

@@ -144,7 +144,7 @@ fn small_groups_are_hidden_invalid_files_listed_and_large_groups_shown() {
         ]
     );
 
-    let figures = report.checklist.as_ref().unwrap();
+    let figures = report.figures::<Checklist>().unwrap();
     let band = |id: &str| {
         &figures
             .size_bands
@@ -210,7 +210,7 @@ fn an_item_asked_of_too_few_files_is_hidden_even_when_the_report_is_shown() {
     let pack = test_pack("checklist");
     let contents = checklist_set(&pack, &[("50plus", 9), ("10to49", 4)]);
     let report = aggregate(&pack, &files(&contents), None).unwrap();
-    let figures = report.checklist.unwrap();
+    let figures = report.figures::<Checklist>().unwrap().clone();
     assert!(figures
         .size_bands
         .iter()
@@ -230,7 +230,7 @@ fn incomplete_files_are_counted_apart_and_never_averaged_into_the_score() {
     // Twelve complete files (every file but indices 4 and 9 of 0..14), two incomplete.
     let contents = checklist_set(&pack, &[("50plus", 14)]);
     let report = aggregate(&pack, &files(&contents), None).unwrap();
-    let figures = report.checklist.unwrap();
+    let figures = report.figures::<Checklist>().unwrap().clone();
     assert_eq!((figures.complete_files, figures.incomplete_files), (12, 2));
     let Some(checklist) = pack.content::<Checklist>() else {
         unreachable!()
@@ -261,7 +261,7 @@ fn fewer_valid_files_than_the_minimum_hide_the_whole_report() {
     let report = aggregate(&pack, &files(&contents), None).unwrap();
     assert_eq!(report.min_group, 10);
     assert!(report.hidden);
-    assert!(report.checklist.is_none());
+    assert!(report.figures::<Checklist>().is_none());
     assert_eq!(report.files_valid, 9);
     assert_eq!(report.invalid.len(), 1);
     let json = report_json(&report);
@@ -311,7 +311,7 @@ fn why_not_reasons_show_overall_and_hidden_bands_stay_hidden_by_subtraction() {
     let pack = test_pack("checklist");
     let contents = checklist_set(&pack, &[("50plus", 8), ("10to49", 5), ("under10", 2)]);
     let report = aggregate(&pack, &files(&contents), None).unwrap();
-    let figures = report.checklist.as_ref().unwrap();
+    let figures = report.figures::<Checklist>().unwrap();
     assert!(figures
         .size_bands
         .iter()
@@ -324,7 +324,7 @@ fn why_not_reasons_show_overall_and_hidden_bands_stay_hidden_by_subtraction() {
     // the shown bands) is zero, at least 3, or a shown band's count is hidden with it.
     for min_group in [3, 5, 8] {
         let report = aggregate(&pack, &files(&contents), Some(min_group)).unwrap();
-        let figures = report.checklist.as_ref().unwrap();
+        let figures = report.figures::<Checklist>().unwrap();
         let overall = figures.why_not_overall.shown().unwrap();
         for (reason, total) in &overall.why_not {
             for measure in [0, 1] {
@@ -360,7 +360,7 @@ fn the_items_least_in_place_come_from_shown_counts_lowest_first() {
     let pack = test_pack("checklist");
     let contents = checklist_set(&pack, &[("50plus", 12)]);
     let report = aggregate(&pack, &files(&contents), None).unwrap();
-    let least = &report.checklist.as_ref().unwrap().least_in_place;
+    let least = &report.figures::<Checklist>().unwrap().least_in_place;
     assert!(!least.is_empty());
     assert!(least.len() <= kizuki_core::aggregate::LEAST_IN_PLACE);
     assert!(least
@@ -404,7 +404,7 @@ fn the_minimum_group_can_be_raised_but_not_lowered() {
     let contents = checklist_set(&pack, &[("50plus", 12), ("10to49", 1)]);
     let report = aggregate(&pack, &files(&contents), Some(13)).unwrap();
     assert!(!report.hidden);
-    let bands = report.checklist.unwrap().size_bands;
+    let bands = report.figures::<Checklist>().unwrap().clone().size_bands;
     assert!(bands.iter().all(|b| b.figures.shown().is_none()), "12 < 13");
 }
 
@@ -486,7 +486,7 @@ fn course_rates_and_feedback_are_computed_per_module() {
         .map(|i| (format!("learner-{i}.json"), course_file(&pack, i)))
         .collect();
     let report = aggregate(&pack, &files(&contents), None).unwrap();
-    let figures = report.course.as_ref().unwrap();
+    let figures = report.figures::<Course>().unwrap();
     assert_eq!(figures.completed_course, 0, "nobody did the second module");
     let four_cares = figures.modules[0].figures.shown().expect("12 started");
     assert_eq!(four_cares.started, 12);
@@ -539,7 +539,7 @@ fn no_small_cell_shows_and_none_follows_by_subtraction() {
     // 10 large workplaces and 3 mid-sized: hiding only the 3 would leave 13 − 10 = 3.
     let contents = checklist_set(&pack, &[("50plus", 10), ("10to49", 3)]);
     let report = aggregate(&pack, &files(&contents), None).unwrap();
-    let figures = report.checklist.as_ref().unwrap();
+    let figures = report.figures::<Checklist>().unwrap();
     let shown: Vec<usize> = figures
         .size_bands
         .iter()
@@ -583,8 +583,7 @@ fn no_small_cell_shows_and_none_follows_by_subtraction() {
     split.truncate(10);
     let report = aggregate(&pack, &files(&split), None).unwrap();
     let statement = report
-        .checklist
-        .as_ref()
+        .figures::<Checklist>()
         .unwrap()
         .items
         .iter()
@@ -599,4 +598,60 @@ fn no_small_cell_shows_and_none_follows_by_subtraction() {
         );
         assert_ne!(cells.iter().filter(|c| c.is_none()).count(), 1, "{cells:?}");
     }
+}
+
+/// The kind's figures sit behind the kind seam: a report holds its own kind's figures, read
+/// typed, none of another kind, and its JSON names them once, by the kind's name.
+#[test]
+fn a_report_holds_its_own_kinds_figures_under_the_kinds_name() {
+    let pack = test_pack("course");
+    let contents: Vec<(String, Vec<u8>)> = (0..12)
+        .map(|i| (format!("learner-{i}.json"), course_file(&pack, i)))
+        .collect();
+    let report = aggregate(&pack, &files(&contents), None).unwrap();
+    assert!(report.figures::<Course>().is_some());
+    assert!(report.figures::<Checklist>().is_none());
+    let json: serde_json::Value = serde_json::from_str(&report_json(&report)).unwrap();
+    assert!(json["course"].is_object());
+    assert!(json.get("checklist").is_none() && json.get("kind_figures").is_none());
+    // Hidden below the minimum group: no figures of any kind, and no key for them.
+    let report = aggregate(&pack, &files(&contents[..9]), None).unwrap();
+    assert!(report.hidden && report.figures::<Course>().is_none());
+    assert!(!report_json(&report).contains("\"course\": {"));
+}
+
+/// The per-file rows (`kizuki aggregate --rows`) come from the pack's kind: every row has a
+/// cell per column, a state of another kind gives none, and the plan has no table.
+#[test]
+fn each_kinds_per_file_rows_fit_its_columns() {
+    for (kind, contents) in [
+        ("checklist", {
+            let pack = test_pack("checklist");
+            checklist_set(&pack, &[("50plus", 3)])
+        }),
+        ("course", {
+            let pack = test_pack("course");
+            (0..3)
+                .map(|i| (format!("learner-{i}.json"), course_file(&pack, i)))
+                .collect()
+        }),
+    ] {
+        let pack = test_pack(kind);
+        let kit = &pack.pack().kit;
+        let columns = kit.row_columns();
+        assert!(!columns.is_empty(), "{kind}");
+        for (_, bytes) in &contents {
+            let export = kizuki_core::export::import(&pack, bytes).unwrap();
+            let rows = kit.file_cells(&export.state);
+            assert!(!rows.is_empty(), "{kind}");
+            assert!(rows.iter().all(|row| row.len() == columns.len()), "{kind}");
+            let other = test_pack(if kind == "course" {
+                "checklist"
+            } else {
+                "course"
+            });
+            assert!(other.pack().kit.file_cells(&export.state).is_empty());
+        }
+    }
+    assert!(test_pack("plan").pack().kit.row_columns().is_empty());
 }

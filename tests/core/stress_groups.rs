@@ -161,7 +161,7 @@ fn the_generic_aggregation_carries_the_group_analysis_and_writes_it_to_csv() {
         .collect();
     let report = aggregate(&pack, &refs, None).unwrap();
     assert_eq!((report.kind, report.files_valid), ("questionnaire", 25));
-    let figures = report.questionnaire.as_ref().unwrap();
+    let figures = report.figures::<Questionnaire>().unwrap();
     let groups = group_report(&pack, &refs, None).unwrap();
     assert_eq!(figures.splits, groups.splits);
     assert_eq!((figures.files_counted, figures.files_incomplete), (25, 0));
@@ -299,7 +299,7 @@ fn three_thousand_streamed_exports_give_the_figures_computed_by_hand() {
     }
     let report = aggregation.finish();
     assert_eq!(report.files_valid, count);
-    let figures = report.questionnaire.unwrap();
+    let figures = report.figures::<Questionnaire>().unwrap().clone();
     assert_eq!(figures.files_incomplete, incomplete);
     assert_eq!(figures.files_counted, count - incomplete);
     let round1 = |sum: i64, n: usize| (sum as f64 / n as f64 * 10.0).round() / 10.0;

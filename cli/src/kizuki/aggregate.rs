@@ -12,15 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use kizuki_core::aggregate::{course_file_rows, file_rows, report_csv, report_json, Aggregation};
-use kizuki_core::kind::checklist::Checklist;
-use kizuki_core::kind::course::Course;
-use kizuki_core::kind::questionnaire::aggregate::person_row;
-use kizuki_core::kind::questionnaire::Questionnaire;
+use kizuki_core::aggregate::{report_csv, report_json, Aggregation};
 use kizuki_core::Lang;
 
 use crate::input::{emit, invalid, load_valid_pack, read, MAX_READ_BYTES};
-use crate::rows::{RowSink, Rows, Table};
+use crate::rows::RowSink;
 use crate::TableFormat;
 
 /// What `aggregate` is asked to do.
@@ -39,17 +35,10 @@ pub fn aggregate(args: AggregateArgs<'_>) -> Result<ExitCode> {
     let pack = load_valid_pack(args.pack)?;
     let mut aggregation = Aggregation::new(&pack, args.min_group)
         .map_err(|error| invalid(format!("{error} [{}]", error.code())))?;
-    let checklist = pack.content::<Checklist>();
-    let course = pack.content::<Course>();
-    let questionnaire = pack.content::<Questionnaire>();
-    let table = match (checklist, course, questionnaire) {
-        (Some(_), _, _) => Table::Checklist,
-        (_, Some(course), _) => Table::Course(course),
-        (_, _, Some(questionnaire)) => Table::Questionnaire(questionnaire),
-        _ => Table::Checklist,
-    };
+    // The pack's kind says its table's columns and each file's rows.
+    let kit = &pack.pack().kit;
     let mut rows = match args.rows {
-        Some(path) => Some(RowSink::create(path, &table)?),
+        Some(path) => Some(RowSink::create(path, kit.row_columns())?),
         None => None,
     };
     let mut counted = 0usize;
@@ -59,21 +48,7 @@ pub fn aggregate(args: AggregateArgs<'_>) -> Result<ExitCode> {
             let Some(sink) = &mut rows else {
                 return Ok(());
             };
-            if let (Some(checklist), Some(answers)) = (checklist, export.state.get::<Checklist>()) {
-                sink.write(
-                    counted,
-                    name,
-                    &Rows::Checklist(&file_rows(checklist, answers)),
-                )?;
-            } else if let (Some(course), Some(progress)) = (course, export.state.get::<Course>()) {
-                let file = course_file_rows(course, progress);
-                sink.write(counted, name, &Rows::Course(&file))?;
-            } else if let (Some(questionnaire), Some(answers)) =
-                (questionnaire, export.state.get::<Questionnaire>())
-            {
-                let row = person_row(questionnaire, answers);
-                sink.write(counted, name, &Rows::Questionnaire(&row))?;
-            }
+            sink.write(counted, name, kit.file_cells(&export.state))?;
         }
         Ok(())
     };

@@ -1,6 +1,7 @@
 //! The per-file normalised rows of `aggregate --rows`, as Parquet or CSV, written as the
 //! files stream by (Parquet in row groups of [`ROW_GROUP`] rows), so memory stays bounded
-//! whatever the number of files. One table per kind:
+//! whatever the number of files. One table per kind, its columns and cells written by the
+//! kind (`KindAggregate::row_columns`, `file_cells` in `core/src/kind/<kind>/aggregate.rs`):
 //!
 //! - checklist: one row per item of each counted export (file number, file name, size
 //!   band, coverage reached, overall score, item, applies, answer, "why not" reasons
@@ -19,10 +20,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use kizuki_core::aggregate::{CourseFileRows, FileRows};
-use kizuki_core::kind::course::Course;
-use kizuki_core::kind::questionnaire::aggregate::PersonRow;
-use kizuki_core::kind::questionnaire::Questionnaire;
+use kizuki_core::aggregate::{Cell, CellType, RowColumn};
 use parquet::basic::Compression;
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int64Type};
 use parquet::file::properties::WriterProperties;
@@ -32,180 +30,25 @@ use parquet::schema::parser::parse_message_type;
 /// Rows held before a Parquet row group is written.
 pub const ROW_GROUP: usize = 100_000;
 
-/// A column's type (every integer is INT64; text is UTF-8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Type {
-    Int,
-    Text,
-    Bool,
-}
-
-/// One column: name, type, and whether it may be empty (null).
-#[derive(Debug, Clone)]
-struct Column {
-    name: String,
-    kind: Type,
-    optional: bool,
-}
-
-fn column(name: impl Into<String>, kind: Type, optional: bool) -> Column {
-    Column {
-        name: name.into(),
-        kind,
-        optional,
+/// A cell as CSV text.
+fn csv_cell(cell: &Cell) -> String {
+    match cell {
+        Cell::Int(v) => v.to_string(),
+        // Text from outside (file names, groups): neutralised like every CSV cell.
+        Cell::Text(v) => kizuki_core::csv_export::neutralise_cell(v).into_owned(),
+        Cell::Bool(v) => v.to_string(),
+        Cell::Null => String::new(),
     }
 }
 
-/// One cell.
-#[derive(Debug, Clone)]
-enum Value {
-    Int(i64),
-    Text(String),
-    Bool(bool),
-    Null,
-}
-
-impl Value {
-    fn int(value: impl TryInto<i64>) -> Value {
-        Value::Int(value.try_into().unwrap_or(i64::MAX))
-    }
-
-    fn opt<T>(value: Option<T>, make: impl FnOnce(T) -> Value) -> Value {
-        value.map_or(Value::Null, make)
-    }
-
-    fn csv(&self) -> String {
-        match self {
-            Value::Int(v) => v.to_string(),
-            // Text from outside (file names, groups): neutralised like every CSV cell.
-            Value::Text(v) => kizuki_core::csv_export::neutralise_cell(v).into_owned(),
-            Value::Bool(v) => v.to_string(),
-            Value::Null => String::new(),
-        }
-    }
-}
-
-/// The table of a pack's kind.
-pub enum Table<'p> {
-    Checklist,
-    Course(&'p Course),
-    Questionnaire(&'p Questionnaire),
-}
-
-impl Table<'_> {
-    fn columns(&self) -> Vec<Column> {
-        use Type::{Bool, Int, Text};
-        let mut columns = vec![column("file_no", Int, false), column("file", Text, false)];
-        match self {
-            Table::Checklist => columns.extend([
-                column("band", Text, false),
-                column("complete", Bool, false),
-                column("percent", Int, true),
-                column("item", Text, false),
-                column("applies", Bool, false),
-                column("choice", Text, true),
-                column("reasons", Text, false),
-            ]),
-            Table::Course(course) => {
-                columns.extend([
-                    column("course_completed", Bool, false),
-                    column("improved", Bool, true),
-                    column("module", Text, false),
-                    column("started", Bool, false),
-                    column("completed", Bool, false),
-                    column("attempts", Int, false),
-                    column("passed", Bool, false),
-                    column("best_percent", Int, true),
-                    column("active_seconds", Int, false),
-                ]);
-                for question in &course.feedback_questions {
-                    columns.push(column(format!("feedback_{}", question.id), Text, true));
-                    columns.push(column(
-                        format!("feedback_{}_positive", question.id),
-                        Bool,
-                        true,
-                    ));
-                }
-            }
-            Table::Questionnaire(questionnaire) => {
-                columns.extend([
-                    column("complete", Bool, false),
-                    column("split", Text, true),
-                    column("group", Text, true),
-                ]);
-                for id in questionnaire
-                    .group_analysis
-                    .iter()
-                    .flat_map(|a| a.measures.iter())
-                {
-                    columns.push(column(id.clone(), Int, true));
-                }
-            }
-        }
-        columns
-    }
-}
-
-/// What one counted file gives.
-pub enum Rows<'r> {
-    Checklist(&'r FileRows),
-    Course(&'r CourseFileRows),
-    Questionnaire(&'r PersonRow),
-}
-
-impl Rows<'_> {
-    /// The cells after `file_no` and `file`, one vector per row.
-    fn cells(&self) -> Vec<Vec<Value>> {
-        let text = |s: &str| Value::Text(s.to_string());
-        match self {
-            Rows::Checklist(rows) => rows
-                .items
-                .iter()
-                .map(|item| {
-                    vec![
-                        text(&rows.band),
-                        Value::Bool(rows.complete),
-                        Value::opt(rows.percent, Value::int),
-                        text(&item.item),
-                        Value::Bool(item.applies),
-                        Value::opt(item.choice.as_deref(), text),
-                        Value::Text(item.reasons.join(";")),
-                    ]
-                })
-                .collect(),
-            Rows::Course(rows) => rows
-                .modules
-                .iter()
-                .map(|module| {
-                    let mut cells = vec![
-                        Value::Bool(rows.completed_course),
-                        Value::opt(rows.improved, Value::Bool),
-                        text(&module.module),
-                        Value::Bool(module.started),
-                        Value::Bool(module.completed),
-                        Value::int(module.attempts),
-                        Value::Bool(module.passed),
-                        Value::opt(module.best_percent, Value::int),
-                        Value::int(module.active_seconds),
-                    ];
-                    for answer in &module.feedback {
-                        cells.push(Value::opt(answer.as_ref(), |(a, _)| text(a)));
-                        cells.push(Value::opt(answer.as_ref(), |(_, p)| Value::Bool(*p)));
-                    }
-                    cells
-                })
-                .collect(),
-            Rows::Questionnaire(row) => {
-                let mut cells = vec![
-                    Value::Bool(row.complete),
-                    Value::opt(row.split.as_deref(), text),
-                    Value::opt(row.group.as_deref(), text),
-                ];
-                cells.extend(row.measures.iter().map(|m| Value::opt(*m, Value::int)));
-                vec![cells]
-            }
-        }
-    }
+/// The columns every table starts with, then the kind's.
+fn all_columns(kind_columns: Vec<RowColumn>) -> Vec<RowColumn> {
+    let mut columns = vec![
+        RowColumn::new("file_no", CellType::Int, false),
+        RowColumn::new("file", CellType::Text, false),
+    ];
+    columns.extend(kind_columns);
+    columns
 }
 
 /// Where the rows go.
@@ -219,24 +62,25 @@ pub enum RowSink {
 /// The columns of the row group being filled, and the writer.
 pub struct ParquetSink {
     writer: SerializedFileWriter<File>,
-    columns: Vec<Column>,
+    columns: Vec<RowColumn>,
     /// One vector of cells per column.
-    cells: Vec<Vec<Value>>,
+    cells: Vec<Vec<Cell>>,
 }
 
 impl RowSink {
-    /// Creates `path` for `table`: Parquet when it ends in `.parquet`, else CSV.
-    pub fn create(path: &Path, table: &Table<'_>) -> Result<RowSink> {
-        let columns = table.columns();
+    /// Creates `path` for a kind's columns (after `file_no` and `file`): Parquet when it
+    /// ends in `.parquet`, else CSV.
+    pub fn create(path: &Path, kind_columns: Vec<RowColumn>) -> Result<RowSink> {
+        let columns = all_columns(kind_columns);
         let file =
             File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
         if path.extension().is_some_and(|e| e == "parquet") {
             let mut schema = String::from("message kizuki_rows {\n");
             for c in &columns {
-                let (physical, logical) = match c.kind {
-                    Type::Int => ("INT64", ""),
-                    Type::Text => ("BYTE_ARRAY", " (UTF8)"),
-                    Type::Bool => ("BOOLEAN", ""),
+                let (physical, logical) = match c.cell {
+                    CellType::Int => ("INT64", ""),
+                    CellType::Text => ("BYTE_ARRAY", " (UTF8)"),
+                    CellType::Bool => ("BOOLEAN", ""),
                 };
                 let repetition = if c.optional { "OPTIONAL" } else { "REQUIRED" };
                 // Names come from the pack's ids (letters, digits, `-`, `_`): quoted by
@@ -273,15 +117,15 @@ impl RowSink {
         }
     }
 
-    /// Writes one counted file's rows.
-    pub fn write(&mut self, file_no: usize, name: &str, rows: &Rows<'_>) -> Result<()> {
-        for cells in rows.cells() {
-            let row = [Value::int(file_no), Value::Text(name.to_string())]
+    /// Writes one counted file's rows (the kind's cells, `KindAggregate::file_cells`).
+    pub fn write(&mut self, file_no: usize, name: &str, rows: Vec<Vec<Cell>>) -> Result<()> {
+        for cells in rows {
+            let row = [Cell::int(file_no), Cell::text(name)]
                 .into_iter()
                 .chain(cells);
             match self {
                 RowSink::Csv(writer) => {
-                    writer.write_record(row.map(|v| v.csv()))?;
+                    writer.write_record(row.map(|v| csv_cell(&v)))?;
                 }
                 RowSink::Parquet(sink) => {
                     for (column, value) in sink.cells.iter_mut().zip(row) {
@@ -329,15 +173,15 @@ impl ParquetSink {
             };
             let levels: Vec<i16> = values
                 .iter()
-                .map(|v| i16::from(!matches!(v, Value::Null)))
+                .map(|v| i16::from(!matches!(v, Cell::Null)))
                 .collect();
             let levels = column.optional.then_some(levels.as_slice());
-            match column.kind {
-                Type::Int => {
+            match column.cell {
+                CellType::Int => {
                     let data: Vec<i64> = values
                         .iter()
                         .filter_map(|v| match v {
-                            Value::Int(i) => Some(*i),
+                            Cell::Int(i) => Some(*i),
                             _ => None,
                         })
                         .collect();
@@ -345,11 +189,11 @@ impl ParquetSink {
                         .typed::<Int64Type>()
                         .write_batch(&data, levels, None)?;
                 }
-                Type::Text => {
+                CellType::Text => {
                     let data: Vec<ByteArray> = values
                         .iter()
                         .filter_map(|v| match v {
-                            Value::Text(s) => Some(ByteArray::from(s.as_str())),
+                            Cell::Text(s) => Some(ByteArray::from(s.as_str())),
                             _ => None,
                         })
                         .collect();
@@ -357,11 +201,11 @@ impl ParquetSink {
                         .typed::<ByteArrayType>()
                         .write_batch(&data, levels, None)?;
                 }
-                Type::Bool => {
+                CellType::Bool => {
                     let data: Vec<bool> = values
                         .iter()
                         .filter_map(|v| match v {
-                            Value::Bool(b) => Some(*b),
+                            Cell::Bool(b) => Some(*b),
                             _ => None,
                         })
                         .collect();

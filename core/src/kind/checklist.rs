@@ -339,7 +339,7 @@ pub struct Item {
     pub sources: Vec<SourceRef>,
 }
 
-#[cfg(all(feature = "checklist", feature = "course"))]
+#[cfg(feature = "aggregate")]
 pub mod aggregate;
 pub mod csv;
 mod kind_impl;

@@ -262,7 +262,7 @@ pub struct QuizOption {
     pub sources: Vec<SourceRef>,
 }
 
-#[cfg(all(feature = "checklist", feature = "course"))]
+#[cfg(feature = "aggregate")]
 pub mod aggregate;
 pub mod cmi5;
 pub mod csv;

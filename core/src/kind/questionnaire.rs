@@ -6,7 +6,7 @@
 //! The BJSQ packs (`content/bjsq-57.json`, `content/bjsq-23.json`) are the first users;
 //! nothing here names them.
 
-#[cfg(all(feature = "checklist", feature = "course"))]
+#[cfg(feature = "aggregate")]
 pub mod aggregate;
 mod kind_impl;
 mod session;

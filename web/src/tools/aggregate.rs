@@ -10,6 +10,7 @@ use kizuki_core::aggregate::{
 };
 use kizuki_core::kind::checklist::Checklist;
 use kizuki_core::kind::course::Course;
+use kizuki_core::kind::questionnaire::Questionnaire;
 use kizuki_core::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -299,7 +300,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                         </p>
                     }
                     { figures(props, text, report) }
-                    if let Some(groups) = report.questionnaire.as_ref().filter(|_| crate::kind::questionnaire_groups::applies(&props.pack)) {
+                    if let Some(groups) = report.figures::<Questionnaire>().filter(|_| crate::kind::questionnaire_groups::applies(&props.pack)) {
                         { crate::kind::questionnaire_groups::view(&props.pack, props.lang, groups, report.min_group) }
                     }
                     <div class="kizuki-actions kizuki-no-print">
@@ -393,10 +394,14 @@ fn hidden_text(text: &ToolsText, min_group: usize) -> String {
 }
 
 fn figures(props: &KitProps, text: &ToolsText, report: &AggregateReport) -> Html {
-    if let (Some(checklist), Some(figures)) = (props.pack.content::<Checklist>(), &report.checklist)
-    {
+    if let (Some(checklist), Some(figures)) = (
+        props.pack.content::<Checklist>(),
+        report.figures::<Checklist>(),
+    ) {
         checklist_figures(props.lang, text, checklist, figures, report.min_group)
-    } else if let (Some(course), Some(figures)) = (props.pack.content::<Course>(), &report.course) {
+    } else if let (Some(course), Some(figures)) =
+        (props.pack.content::<Course>(), report.figures::<Course>())
+    {
         course_figures(
             props.lang,
             text,

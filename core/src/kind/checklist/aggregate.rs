@@ -5,8 +5,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::aggregate::{rate, shown_or, suppress_cells, Group, Rows, MIN_CELL};
+use crate::aggregate::{
+    rate, shown_or, suppress_cells, Cell, CellType, Group, KindAggregate, KindFigures, RowColumn,
+    Rows, Tally, MIN_CELL,
+};
+use crate::error::Result;
 use crate::kind::checklist::{Checklist, ChecklistAnswers, Item, ItemAnswer};
+use crate::kind::KitState;
 use crate::report::labels;
 use crate::text::Lang;
 
@@ -731,5 +736,65 @@ fn least_in_place_label(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "できている割合が低い項目（%）",
         Lang::En => "Items least in place (%)",
+    }
+}
+
+/// A checklist's part in a center's aggregation: its counts ([`ChecklistTally`]), its
+/// figures and their CSV rows; checklists describe workplaces, not people, so a center may
+/// lower the minimum group to [`crate::aggregate::MIN_WORKPLACE_GROUP`].
+impl KindAggregate for Checklist {
+    type Figures = ChecklistFigures;
+    const MIN_GROUP_FLOOR: usize = crate::aggregate::MIN_WORKPLACE_GROUP;
+
+    fn tally(&self) -> Result<Option<Box<dyn Tally + '_>>> {
+        Ok(Some(Box::new(ChecklistTally::new(self))))
+    }
+
+    fn figure_rows(&self, figures: &ChecklistFigures, out: &mut Rows, lang: Lang, hidden: &str) {
+        rows(out, self, figures, lang, hidden);
+    }
+
+    /// One row per item: file's size band, coverage reached, overall score, then the item,
+    /// whether it applies, the answer and the "why not" reasons joined by `;`.
+    fn row_columns(&self) -> Vec<RowColumn> {
+        vec![
+            RowColumn::new("band", CellType::Text, false),
+            RowColumn::new("complete", CellType::Bool, false),
+            RowColumn::new("percent", CellType::Int, true),
+            RowColumn::new("item", CellType::Text, false),
+            RowColumn::new("applies", CellType::Bool, false),
+            RowColumn::new("choice", CellType::Text, true),
+            RowColumn::new("reasons", CellType::Text, false),
+        ]
+    }
+
+    fn file_cells(&self, answers: &ChecklistAnswers) -> Vec<Vec<Cell>> {
+        let rows = file_rows(self, answers);
+        rows.items
+            .iter()
+            .map(|item| {
+                vec![
+                    Cell::text(&rows.band),
+                    Cell::Bool(rows.complete),
+                    Cell::opt(rows.percent, Cell::int),
+                    Cell::text(&item.item),
+                    Cell::Bool(item.applies),
+                    Cell::opt(item.choice.as_deref(), Cell::text),
+                    Cell::Text(item.reasons.join(";")),
+                ]
+            })
+            .collect()
+    }
+}
+
+impl Tally for ChecklistTally<'_> {
+    fn count(&mut self, state: &KitState) {
+        if let Some(answers) = state.get::<Checklist>() {
+            self.add(answers);
+        }
+    }
+
+    fn into_figures(self: Box<Self>, min_group: usize) -> KindFigures {
+        (*self).finish(min_group).into()
     }
 }

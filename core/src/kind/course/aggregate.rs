@@ -3,8 +3,13 @@
 
 use serde::Serialize;
 
-use crate::aggregate::{part_can_show, rate, shown_or, Group, Rows};
+use crate::aggregate::{
+    part_can_show, rate, shown_or, Cell, CellType, Group, KindAggregate, KindFigures, RowColumn,
+    Rows, Tally,
+};
+use crate::error::Result;
 use crate::kind::course::{Course, CourseProgress, ModuleProgress};
+use crate::kind::KitState;
 use crate::report::labels;
 use crate::text::Lang;
 
@@ -549,5 +554,85 @@ pub(crate) fn rows(
                 }),
             );
         }
+    }
+}
+
+/// A course's part in a center's aggregation: its counts per module and feedback question
+/// ([`CourseTally`]), its figures and their CSV rows.
+impl KindAggregate for Course {
+    type Figures = CourseFigures;
+
+    fn tally(&self) -> Result<Option<Box<dyn Tally + '_>>> {
+        Ok(Some(Box::new(CourseTally::new(self))))
+    }
+
+    fn figure_rows(&self, figures: &CourseFigures, out: &mut Rows, lang: Lang, hidden: &str) {
+        rows(out, self, figures, lang, hidden);
+    }
+
+    /// One row per module: whether the course is completed, the follow-up's improvement,
+    /// then the module's progress, and per feedback question its answer and whether positive.
+    fn row_columns(&self) -> Vec<RowColumn> {
+        let mut columns = vec![
+            RowColumn::new("course_completed", CellType::Bool, false),
+            RowColumn::new("improved", CellType::Bool, true),
+            RowColumn::new("module", CellType::Text, false),
+            RowColumn::new("started", CellType::Bool, false),
+            RowColumn::new("completed", CellType::Bool, false),
+            RowColumn::new("attempts", CellType::Int, false),
+            RowColumn::new("passed", CellType::Bool, false),
+            RowColumn::new("best_percent", CellType::Int, true),
+            RowColumn::new("active_seconds", CellType::Int, false),
+        ];
+        for question in &self.feedback_questions {
+            columns.push(RowColumn::new(
+                format!("feedback_{}", question.id),
+                CellType::Text,
+                true,
+            ));
+            columns.push(RowColumn::new(
+                format!("feedback_{}_positive", question.id),
+                CellType::Bool,
+                true,
+            ));
+        }
+        columns
+    }
+
+    fn file_cells(&self, progress: &CourseProgress) -> Vec<Vec<Cell>> {
+        let rows = course_file_rows(self, progress);
+        rows.modules
+            .iter()
+            .map(|module| {
+                let mut cells = vec![
+                    Cell::Bool(rows.completed_course),
+                    Cell::opt(rows.improved, Cell::Bool),
+                    Cell::text(&module.module),
+                    Cell::Bool(module.started),
+                    Cell::Bool(module.completed),
+                    Cell::int(module.attempts),
+                    Cell::Bool(module.passed),
+                    Cell::opt(module.best_percent, Cell::int),
+                    Cell::int(module.active_seconds),
+                ];
+                for answer in &module.feedback {
+                    cells.push(Cell::opt(answer.as_ref(), |(a, _)| Cell::text(a)));
+                    cells.push(Cell::opt(answer.as_ref(), |(_, p)| Cell::Bool(*p)));
+                }
+                cells
+            })
+            .collect()
+    }
+}
+
+impl Tally for CourseTally<'_> {
+    fn count(&mut self, state: &KitState) {
+        if let Some(progress) = state.get::<Course>() {
+            self.add(progress);
+        }
+    }
+
+    fn into_figures(self: Box<Self>, min_group: usize) -> KindFigures {
+        (*self).finish(min_group).into()
     }
 }

@@ -152,3 +152,15 @@ struct CaseScore<'a> {
 struct PlanScore<'a> {
     cases: std::collections::BTreeMap<&'a str, CaseScore<'a>>,
 }
+
+/// Return-to-work cases hold health information: they are never aggregated.
+#[cfg(feature = "aggregate")]
+impl crate::aggregate::KindAggregate for Plan {
+    type Figures = crate::aggregate::NotAggregated;
+
+    fn tally(&self) -> Result<Option<Box<dyn crate::aggregate::Tally + '_>>> {
+        Err(Error::NotAllowed(
+            "return-to-work cases hold health information and are not aggregated".into(),
+        ))
+    }
+}

@@ -23,9 +23,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Questionnaire, QuestionnaireAnswers, RiskModel};
-use crate::aggregate::{effective_min_group, ExportFile, Group, InvalidFile, Rows};
+use crate::aggregate::{
+    effective_min_group, Cell, CellType, ExportFile, Group, InvalidFile, KindAggregate,
+    KindFigures, RowColumn, Rows, Tally,
+};
 use crate::error::{Error, Result};
 use crate::export::import;
+use crate::kind::KitState;
 use crate::load::ValidPack;
 use crate::report::labels;
 use crate::text::Lang;
@@ -646,5 +650,70 @@ pub(crate) fn rows(
                 );
             }
         }
+    }
+}
+
+/// A questionnaire's part in a center's aggregation: the group analysis (its running sums,
+/// [`QuestionnaireTally`]), when the pack has one; one person's answers exported twice are
+/// one person.
+impl KindAggregate for Questionnaire {
+    type Figures = QuestionnaireFigures;
+
+    fn tally(&self) -> Result<Option<Box<dyn Tally + '_>>> {
+        Ok(self
+            .group_analysis
+            .is_some()
+            .then(|| Box::new(QuestionnaireTally::new(self)) as Box<dyn Tally + '_>))
+    }
+
+    fn same_export(answers: &QuestionnaireAnswers) -> Option<u128> {
+        Some(answers_fingerprint(answers))
+    }
+
+    fn figure_rows(
+        &self,
+        figures: &QuestionnaireFigures,
+        out: &mut Rows,
+        lang: Lang,
+        hidden: &str,
+    ) {
+        rows(out, self, figures, lang, hidden);
+    }
+
+    /// One row per person: complete, the split answer (such as sex), the group, the raw
+    /// value of each group-analysis measure; nothing else of the answers.
+    fn row_columns(&self) -> Vec<RowColumn> {
+        let mut columns = vec![
+            RowColumn::new("complete", CellType::Bool, false),
+            RowColumn::new("split", CellType::Text, true),
+            RowColumn::new("group", CellType::Text, true),
+        ];
+        for id in self.group_analysis.iter().flat_map(|a| a.measures.iter()) {
+            columns.push(RowColumn::new(id.clone(), CellType::Int, true));
+        }
+        columns
+    }
+
+    fn file_cells(&self, answers: &QuestionnaireAnswers) -> Vec<Vec<Cell>> {
+        let row = person_row(self, answers);
+        let mut cells = vec![
+            Cell::Bool(row.complete),
+            Cell::opt(row.split.as_deref(), Cell::text),
+            Cell::opt(row.group.as_deref(), Cell::text),
+        ];
+        cells.extend(row.measures.iter().map(|m| Cell::opt(*m, Cell::int)));
+        vec![cells]
+    }
+}
+
+impl Tally for QuestionnaireTally<'_> {
+    fn count(&mut self, state: &KitState) {
+        if let Some(answers) = state.get::<Questionnaire>() {
+            self.add(answers);
+        }
+    }
+
+    fn into_figures(self: Box<Self>, min_group: usize) -> KindFigures {
+        (*self).finish(min_group).into()
     }
 }
