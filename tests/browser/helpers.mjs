@@ -43,7 +43,7 @@ export const SITE_PAGES = [
   { path: '/app.html?kit=questionnaire', ready: (page) => widgetTitle(page, 'kizuki-kit') },
   {
     path: '/aggregate.html',
-    ready: (page) => page.locator('kizuki-kit input[type=file]').waitFor({ timeout: 30_000 }),
+    ready: (page) => page.locator('kizuki-kit input[type=file]').waitFor({ state: 'attached', timeout: 30_000 }),
   },
   {
     path: '/embed/',

@@ -106,7 +106,13 @@ describe('tools pages', () => {
     const { context, page, problems, requests } = await openPage(browser, `${server.origin}/aggregate.html`);
     const host = 'kizuki-kit';
     const input = page.locator(`${host} input[type=file]`);
-    await input.waitFor({ timeout: 30_000 });
+    await input.waitFor({ state: 'attached', timeout: 30_000 });
+    // The chooser is a button in the page's language, not the browser's "Choose Files"; the
+    // input behind it is hidden and takes several files.
+    const chooser = page.locator(`${host} .kizuki-tools-drop button`);
+    assert.equal((await chooser.textContent()).trim(), 'ファイルを選ぶ（複数可）');
+    assert.equal(await input.isVisible(), false);
+    assert.equal(await input.evaluate((element) => element.multiple), true);
     await input.setInputFiles(paths);
     const report = page.locator(`${host} .kizuki-tools-report`);
     await report.waitFor({ timeout: 30_000 });
@@ -245,7 +251,7 @@ describe('tools pages', () => {
     const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html?pack=linecare`);
     const host = 'kizuki-kit';
     const input = page.locator(`${host} input[type=file]`);
-    await input.waitFor({ timeout: 30_000 });
+    await input.waitFor({ state: 'attached', timeout: 30_000 });
     await input.setInputFiles(paths);
     const line = page.locator(`${host} .kizuki-tools-course-useful[data-question="usefulness"]`);
     await line.waitFor({ timeout: 30_000 });
@@ -308,7 +314,7 @@ describe('tools pages', () => {
     const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html`);
     const host = 'kizuki-kit';
     const input = page.locator(`${host} input[type=file]`);
-    await input.waitFor({ timeout: 30_000 });
+    await input.waitFor({ state: 'attached', timeout: 30_000 });
     assert.match(await page.locator(`${host} .kizuki-tools-min`).textContent(), /事業場/, 'the page says checklist files are workplaces');
     await input.setInputFiles(paths);
     await page.locator(`${host} .kizuki-tools-report`).waitFor({ timeout: 30_000 });
@@ -391,7 +397,7 @@ describe('tools pages', () => {
     const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html`);
     const host = 'kizuki-kit';
     const input = page.locator(`${host} input[type=file]`);
-    await input.waitFor({ timeout: 30_000 });
+    await input.waitFor({ state: 'attached', timeout: 30_000 });
     // Every state the status shows, as the page paints it.
     await page.locator(`${host} .kizuki-tools-progress`).evaluate((status) => {
       window.__phases = [];
@@ -432,7 +438,7 @@ describe('tools pages', () => {
     const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html?lang=en`, {
       viewport: { width: 390, height: 844 },
     });
-    await page.locator('kizuki-kit input[type=file]').waitFor({ timeout: 30_000 });
+    await page.locator('kizuki-kit input[type=file]').waitFor({ state: 'attached', timeout: 30_000 });
     /** Navigation landmarks, and bars of links (an element holding two or more links as its
      * children or its list items' children), in the page and in every widget's shadow root. */
     const count = () => page.evaluate(() => {
@@ -458,7 +464,7 @@ describe('tools pages', () => {
     const address = new URL(page.url());
     assert.equal(address.searchParams.get('pack'), 'linecare');
     assert.equal(address.searchParams.get('lang'), 'en', 'the language given in the address is kept');
-    await page.locator('kizuki-kit input[type=file]').waitFor({ timeout: 30_000 });
+    await page.locator('kizuki-kit input[type=file]').waitFor({ state: 'attached', timeout: 30_000 });
     assert.equal(await choice.inputValue(), 'linecare');
     assert.deepEqual(await count(), { navs: 1, bars: 1 });
     assert.deepEqual(problems, []);

@@ -25,6 +25,9 @@ pub struct FileButtonProps {
     /// `data-testid` of the input, for the browser tests.
     #[prop_or_default]
     pub test_id: Option<AttrValue>,
+    /// Whether several files may be chosen at once (the aggregation page).
+    #[prop_or_default]
+    pub multiple: bool,
     /// Called with the input's `change` event when a file was chosen.
     pub onchange: Callback<Event>,
 }
@@ -49,7 +52,7 @@ pub fn file_button(props: &FileButtonProps) -> Html {
                 { &props.label }
             </button>
             <input ref={input} type="file" id={props.id.clone()} accept={props.accept.clone()}
-                   hidden=true tabindex="-1" data-testid={props.test_id.clone()}
+                   hidden=true tabindex="-1" data-testid={props.test_id.clone()} multiple={props.multiple}
                    onchange={props.onchange.clone()} />
         </>
     }

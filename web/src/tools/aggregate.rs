@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{fill, tools_text, ToolsText};
+use crate::file_button::FileButton;
 use crate::kind::KitProps;
 use crate::platform;
 
@@ -324,9 +325,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                 <div class={classes!("kizuki-tools-drop", dragging.then_some("kizuki-tools-drop-active"))}
                      ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                     <p>{ &text.agg_drop }</p>
-                    <label for={id("files")} class="kizuki-label">{ &text.agg_choose }</label>
-                    <input id={id("files")} class="kizuki-tools-file" type="file" multiple=true
-                           accept=".json,application/json" onchange={on_choose} />
+                    <FileButton id={id("files")} label={text.agg_choose} multiple=true onchange={on_choose} />
                 </div>
                 <div class="kizuki-field kizuki-tools-min">
                     <label for={id("min")}>{ min_label }</label>
