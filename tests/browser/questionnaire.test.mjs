@@ -214,6 +214,10 @@ describe('stress self-check', () => {
       assert.deepEqual(await storedKeys(page), []);
 
       const input = page.locator(`${HOST} [data-testid="import"]`);
+      // The file chooser is a button in the page's language; the input behind it is hidden.
+      const chooser = page.locator(`${HOST} [data-testid="data-panel"] button[id$="import-button"]`);
+      assert.equal((await chooser.textContent()).trim(), '書き出したファイルを読み込む');
+      assert.equal(await input.isVisible(), false);
       const notJson = join(dir, 'notes.json');
       writeFileSync(notJson, 'not json');
       await input.setInputFiles(notJson);

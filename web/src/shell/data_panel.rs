@@ -9,6 +9,7 @@ use kizuki_core::Lang;
 use yew::prelude::*;
 
 use super::record::PendingImport;
+use crate::file_button::FileButton;
 use crate::import_confirm::{ImportConfirm, UndoImport};
 use crate::platform;
 
@@ -213,10 +214,10 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
                 <p class="kizuki-hint" id={id("xapi-hint")}>{ hint }</p>
             }
             <div class="kizuki-field">
-                <label for={import_id.clone()}>{ words.import_label }</label>
                 { for import_hint }
-                <input type="file" id={import_id} accept=".json,application/json" data-testid="import"
-                       aria-describedby={words.import_hint.map(|_| id("import-hint"))} onchange={on_file} />
+                <FileButton id={import_id} label={words.import_label} test_id={AttrValue::Static("import")}
+                            hint_id={words.import_hint.map(|_| AttrValue::from(id("import-hint")))}
+                            onchange={on_file} />
             </div>
             if props.pending.is_some() {
                 { props.pending_note.clone() }
