@@ -205,3 +205,20 @@ test('dist/ modules carry no panic locations (-Zlocation-detail=none): no std or
     assert.doesNotMatch(text, /\.rustup\/toolchains|\/rustc\/[0-9a-f]{40}|library\/(?:core|alloc|std)\/src/, `${file}: a std path`);
   }
 });
+
+test('kit modules carry no Rust float parser (its 10 KB table of powers of five)', (t) => {
+  const pkg = join(ROOT, 'dist/pkg');
+  if (!existsSync(pkg)) {
+    t.skip('dist/ is not built');
+    return;
+  }
+  // The first entry of core's dec2flt POWER_OF_FIVE_128 (5^-342), as the module stores it. It
+  // comes with any `str::parse::<f64>` (once the `csv` crate's writer, ARCHITECTURE.md): 16.6 KB
+  // gzip of every kit module. The tools module is not held to it.
+  const table = Buffer.from('5ad63b92d653f4ee', 'hex');
+  const kits = readdirSync(pkg).filter((f) => f.endsWith('_bg.wasm') && !f.startsWith('kizuki_tools'));
+  assert.ok(kits.length >= 4, kits.join(' '));
+  for (const file of kits) {
+    assert.equal(readFileSync(join(pkg, file)).indexOf(table), -1, `${file} carries the float parser's table`);
+  }
+});

@@ -164,7 +164,7 @@ pub(crate) async fn fetch_text(url: &str, limit: usize) -> Result<String, LoadEr
 }
 
 /// The refusal of a file over `limit` bytes, in the words of the core's size check.
-fn too_large(size: f64, limit: usize) -> LoadError {
+fn too_large(size: u64, limit: usize) -> LoadError {
     LoadError::NotAPack {
         detail: format!("the file is {size} bytes; the limit is {limit}"),
     }
@@ -188,8 +188,8 @@ async fn read_response(
         .get("content-length")
         .ok()
         .flatten()
-        .and_then(|value| value.trim().parse::<f64>().ok());
-    if let Some(size) = declared.filter(|&size| size > limit as f64) {
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    if let Some(size) = declared.filter(|&size| size > limit as u64) {
         return Err(too_large(size, limit));
     }
     let body = response
@@ -200,20 +200,23 @@ async fn read_response(
         .map_err(|error| LoadError::Network(js_error_text(&error)))?;
     let text = body.as_string().unwrap_or_default();
     if text.len() > limit {
-        return Err(too_large(text.len() as f64, limit));
+        return Err(too_large(text.len() as u64, limit));
     }
     Ok(text)
 }
 
 /// A short description of a thrown JavaScript value (an `Error`'s message, the string or
 /// number thrown, or else its type). Not through `Debug`: release builds print no `{:?}`
-/// (-Zfmt-debug=none, scripts/lib.sh).
+/// (-Zfmt-debug=none, scripts/lib.sh). A number is written by JavaScript: Rust's float
+/// formatting would add about 10 KB of code and tables to every module for this one case.
 pub(crate) fn js_error_text(value: &wasm_bindgen::JsValue) -> String {
     if let Some(error) = value.dyn_ref::<js_sys::Error>() {
         return String::from(error.message());
     }
-    if let Some(number) = value.as_f64() {
-        return number.to_string();
+    if let Some(number) = value.dyn_ref::<js_sys::Number>() {
+        if let Ok(text) = number.to_string_with_radix(10) {
+            return String::from(text);
+        }
     }
     value
         .as_string()

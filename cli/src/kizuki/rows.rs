@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use kizuki_core::aggregate::{Cell, CellType, RowColumn};
+use kizuki_core::csv_export::CsvText;
 use parquet::basic::Compression;
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int64Type};
 use parquet::file::properties::WriterProperties;
@@ -54,7 +55,8 @@ fn all_columns(kind_columns: Vec<RowColumn>) -> Vec<RowColumn> {
 /// Where the rows go.
 pub enum RowSink {
     /// A CSV file (UTF-8 with a BOM, like every CSV the project writes).
-    Csv(Box<csv::Writer<BufWriter<File>>>),
+    /// The core's CSV writer makes each file's records, then they are written out.
+    Csv(BufWriter<File>),
     /// A Parquet file, written a row group at a time.
     Parquet(Box<ParquetSink>),
 }
@@ -109,11 +111,10 @@ impl RowSink {
         } else {
             let mut out = BufWriter::new(file);
             out.write_all("\u{feff}".as_bytes())?;
-            let mut writer = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(out);
-            writer.write_record(columns.iter().map(|c| c.name.as_str()))?;
-            Ok(RowSink::Csv(Box::new(writer)))
+            let mut header = CsvText::new();
+            header.record(columns.iter().map(|c| c.name.as_str()));
+            out.write_all(header.finish().as_bytes())?;
+            Ok(RowSink::Csv(out))
         }
     }
 
@@ -124,8 +125,10 @@ impl RowSink {
                 .into_iter()
                 .chain(cells);
             match self {
-                RowSink::Csv(writer) => {
-                    writer.write_record(row.map(|v| csv_cell(&v)))?;
+                RowSink::Csv(out) => {
+                    let mut record = CsvText::new();
+                    record.record(row.map(|v| csv_cell(&v)));
+                    out.write_all(record.finish().as_bytes())?;
                 }
                 RowSink::Parquet(sink) => {
                     for (column, value) in sink.cells.iter_mut().zip(row) {
@@ -145,8 +148,8 @@ impl RowSink {
     /// Writes what is left and closes the file.
     pub fn finish(self) -> Result<()> {
         match self {
-            RowSink::Csv(mut writer) => {
-                writer.flush()?;
+            RowSink::Csv(mut out) => {
+                out.flush()?;
                 Ok(())
             }
             RowSink::Parquet(mut sink) => {

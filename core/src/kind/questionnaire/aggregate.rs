@@ -482,9 +482,7 @@ pub fn group_report_csv(questionnaire: &Questionnaire, report: &GroupReport) -> 
 /// The same table for the splits of an aggregation report's [`QuestionnaireFigures`]
 /// (the aggregation page draws and saves the one report it made, never a second import).
 pub fn splits_csv(questionnaire: &Questionnaire, splits: &[Split]) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut writer = crate::csv_export::CsvText::with_bom();
     let measures: Vec<String> = questionnaire
         .group_analysis
         .as_ref()
@@ -503,7 +501,7 @@ pub fn splits_csv(questionnaire: &Questionnaire, splits: &[Split]) -> String {
     let mut header = vec!["split".to_string(), "group".into(), "n".into()];
     header.extend(measures.iter().cloned());
     header.extend(parts.iter().map(|p| format!("risk_{p}")));
-    let _ = writer.write_record(&header);
+    writer.record(&header);
     for split in splits {
         let value = split.value.clone().unwrap_or_default();
         let rows = std::iter::once(("(all)".to_string(), &split.whole)).chain(
@@ -540,11 +538,10 @@ pub fn splits_csv(questionnaire: &Questionnaire, splits: &[Split]) -> String {
                     ));
                 }
             }
-            let _ = writer.write_record(&record);
+            writer.record(&record);
         }
     }
-    let body = String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default();
-    format!("\u{feff}{body}")
+    writer.finish()
 }
 
 /// The figures as rows of the generic aggregation CSV (`aggregate::report_csv`): the counts

@@ -57,11 +57,8 @@ impl Kind for Questionnaire {
     }
 
     fn csv(&self, state: &QuestionnaireAnswers, lang: Lang, _today: &str) -> String {
-        let mut out = String::from("\u{feff}");
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        let _ = writer.write_record(["id", "number", "text", "answer", "points"]);
+        let mut writer = crate::csv_export::CsvText::with_bom();
+        writer.record(["id", "number", "text", "answer", "points"]);
         for (section, item) in self.items() {
             let choice = state.items.get(&item.id);
             let option = choice.and_then(|choice| {
@@ -77,12 +74,12 @@ impl Kind for Questionnaire {
                     .unwrap_or_default(),
                 option.map(|o| o.points.to_string()).unwrap_or_default(),
             ];
-            let _ = writer.write_record(&record);
+            writer.record(&record);
         }
         let result = self.result(state);
         for measure in &result.measures {
             let points = measure.points.map(|p| p.to_string()).unwrap_or_default();
-            let _ = writer.write_record([
+            writer.record([
                 measure.id.as_str(),
                 "",
                 "",
@@ -91,10 +88,10 @@ impl Kind for Questionnaire {
             ]);
         }
         for sum in &result.sums {
-            let _ = writer.write_record([sum.id.as_str(), "", "", "", &sum.value.to_string()]);
+            writer.record([sum.id.as_str(), "", "", "", &sum.value.to_string()]);
         }
         for rule in &result.rules {
-            let _ = writer.write_record([
+            writer.record([
                 rule.id.as_str(),
                 "",
                 "",
@@ -102,10 +99,7 @@ impl Kind for Questionnaire {
                 &rule.branches.join(" "),
             ]);
         }
-        out.push_str(
-            &String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default(),
-        );
-        out
+        writer.finish()
     }
 
     fn result_json(&self, state: &QuestionnaireAnswers, _today: &str) -> String {
