@@ -82,7 +82,7 @@ for kit in "${KITS[@]}"; do
   fi
   key="$({
     sha256sum "$wasm_in" | cut -d' ' -f1
-    sha256sum scripts/wasm-order.mjs | cut -d' ' -f1
+    cat scripts/wasm-order.mjs scripts/wasm-sections.mjs | sha256sum | cut -d' ' -f1
     wasm-bindgen --version
     sed -n 's/^ *"version": *"\(.*\)".*/\1/p' node_modules/binaryen/package.json | head -n 1
     echo "${bindgen_flags[*]} | ${opt_flags[*]}"

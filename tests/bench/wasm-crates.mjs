@@ -10,84 +10,61 @@
 
 import { readFileSync } from 'node:fs';
 
+import { Cursor, sections } from '../../scripts/wasm-sections.mjs';
+
 const SECTION = { custom: 0, import: 2, code: 10, data: 11 };
 
 export function crateSizes(bytes) {
-  let at = 8;
-  const leb = () => {
-    let result = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      result += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return result;
-  };
-  const name = () => {
-    const length = leb();
-    const text = bytes.subarray(at, at + length).toString('utf8');
-    at += length;
-    return text;
-  };
   let importedFunctions = 0;
   const bodies = [];
   const names = new Map();
-  const sections = {};
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === SECTION.import) {
-      for (let i = 0, n = leb(); i < n; i += 1) {
-        name();
-        name();
-        const kind = bytes[at++];
+  const sizes = {};
+  for (const section of sections(bytes)) {
+    const cursor = new Cursor(bytes, section.body);
+    if (section.id === SECTION.import) {
+      for (let i = 0, n = cursor.leb(); i < n; i += 1) {
+        cursor.name();
+        cursor.name();
+        const kind = cursor.byte();
         if (kind === 0) {
           importedFunctions += 1;
-          leb();
+          cursor.leb();
         } else if (kind === 1) {
-          at += 1;
-          const flags = leb();
-          leb();
-          if (flags & 1) leb();
+          cursor.at += 1;
+          const flags = cursor.leb();
+          cursor.leb();
+          if (flags & 1) cursor.leb();
         } else if (kind === 2) {
-          const flags = leb();
-          leb();
-          if (flags & 1) leb();
+          const flags = cursor.leb();
+          cursor.leb();
+          if (flags & 1) cursor.leb();
         } else if (kind === 3) {
-          at += 2;
+          cursor.at += 2;
         } else {
           throw new Error(`unknown import kind ${kind}`);
         }
       }
-    } else if (id === SECTION.code) {
-      for (let i = 0, n = leb(); i < n; i += 1) {
-        const bodySize = leb();
+    } else if (section.id === SECTION.code) {
+      for (let i = 0, n = cursor.leb(); i < n; i += 1) {
+        const bodySize = cursor.leb();
         bodies.push(bodySize);
-        at += bodySize;
+        cursor.at += bodySize;
       }
-    } else if (id === SECTION.custom) {
-      const sectionName = name();
-      sections[`custom:${sectionName}`] = size;
-      if (sectionName === 'name') {
-        while (at < end) {
-          const subsection = bytes[at++];
-          const subsectionSize = leb();
-          const subsectionEnd = at + subsectionSize;
-          if (subsection === 1) {
-            for (let i = 0, n = leb(); i < n; i += 1) {
-              const index = leb();
-              names.set(index, name());
-            }
+    } else if (section.id === SECTION.custom && section.name === 'name') {
+      cursor.at = section.contents;
+      while (cursor.at < section.end) {
+        const subsection = cursor.byte();
+        const subsectionEnd = cursor.leb() + cursor.at;
+        if (subsection === 1) {
+          for (let i = 0, n = cursor.leb(); i < n; i += 1) {
+            const index = cursor.leb();
+            names.set(index, cursor.name());
           }
-          at = subsectionEnd;
         }
+        cursor.at = subsectionEnd;
       }
     }
-    if (id !== SECTION.custom) sections[id] = size;
-    at = end;
+    if (section.id !== SECTION.custom) sizes[section.id] = section.end - section.body;
   }
   const crates = new Map();
   let named = 0;
@@ -102,7 +79,7 @@ export function crateSizes(bytes) {
     functions: bodies.length,
     namedFunctions: named,
     codeBytes: code,
-    dataBytes: sections[SECTION.data] ?? 0,
+    dataBytes: sizes[SECTION.data] ?? 0,
     crates: [...crates.entries()].sort((a, b) => b[1] - a[1]).map(([crate, bytes]) => ({ crate, bytes })),
   };
 }
@@ -124,7 +101,13 @@ function crateOf(name) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2];
-  const top = Number(process.argv[process.argv.indexOf('--top') + 1] || 25);
+  // Without --top, 25 (indexOf's -1 used to read argv[0], the node binary: NaN, no crates).
+  const at = process.argv.indexOf('--top');
+  const top = at === -1 ? 25 : Number(process.argv[at + 1]);
+  if (!file || !Number.isInteger(top) || top < 1) {
+    console.error('usage: node tests/bench/wasm-crates.mjs MODULE.wasm [--top N]');
+    process.exit(2);
+  }
   const result = crateSizes(readFileSync(file));
   result.crates = result.crates.slice(0, top);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 import { stripJs } from '../../scripts/strip-js.mjs';
 import { groupingKey, renameFunctions } from '../../scripts/wasm-order.mjs';
+import { encodeLeb, leb, sections } from '../../scripts/wasm-sections.mjs';
+import { crateSizes } from '../bench/wasm-crates.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -76,32 +78,31 @@ test('renameFunctions changes the function names and nothing else', () => {
   assert.throws(() => renameFunctions(Buffer.from('not wasm'), groupingKey), /not a WebAssembly module/);
 });
 
-function customSections(bytes) {
-  const names = [];
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 0) {
-      const length = leb();
-      names.push(bytes.subarray(at, at + length).toString('utf8'));
-    }
-    at = end;
-  }
-  return names;
-}
+const customSections = (bytes) => [...sections(bytes)].filter((s) => s.id === 0).map((s) => s.name);
+
+test('the module reader decodes LEB128 and walks the sections, and refuses a cut module', () => {
+  assert.deepEqual(leb(Buffer.from([0xe5, 0x8e, 0x26, 0x7f]), 0), [624485, 3]);
+  assert.deepEqual(leb(Buffer.from([0x7f]), 0), [127, 1]);
+  assert.deepEqual(leb(encodeLeb(2 ** 35 + 5), 0), [2 ** 35 + 5, 6]);
+  const module = tinyModule('f');
+  const found = [...sections(module)];
+  assert.deepEqual(found.map((s) => s.id), [1, 3, 10, 0, 0]);
+  assert.deepEqual(customSections(module), ['name', 'producers']);
+  assert.equal(found.at(-1).end, module.length);
+  const code = found.find((s) => s.id === 10);
+  assert.deepEqual([...module.subarray(code.body, code.end)], [1, 2, 0, 0x0b]);
+  assert.throws(() => [...sections(module.subarray(0, module.length - 1))], /runs past the module's end/);
+  assert.throws(() => leb(Buffer.from([0x80, 0x80]), 0), /ends at byte 2/);
+  assert.throws(() => [...sections(Buffer.from('\0asn\x01\0\0\0'))], /not a WebAssembly module/);
+});
+
+test('wasm-crates sums each function body by the crate its name starts with', () => {
+  const sizes = crateSizes(tinyModule('<&a::B as c::D>::e::h0000000000000000'));
+  assert.deepEqual(
+    { functions: sizes.functions, named: sizes.namedFunctions, code: sizes.codeBytes, crates: sizes.crates },
+    { functions: 1, named: 1, code: 2, crates: [{ crate: 'a', bytes: 2 }] },
+  );
+});
 
 test('dist/ ships modules without custom sections and glue without comment lines', (t) => {
   const pkg = join(ROOT, 'dist/pkg');

@@ -371,6 +371,12 @@ fn js_text(value: &wasm_bindgen::JsValue) -> String {
     crate::load::js_error_text(value)
 }
 
+/// The `<input>` an event happened on (a file chooser's `change`, a text field's `input`),
+/// or `None` when the event came from anything else.
+pub fn input_of(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    event.target().and_then(|target| target.dyn_into().ok())
+}
+
 /// The files of a file list, taken out of it (an input's list empties when its value is reset).
 pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
     (0..list.length())

@@ -12,7 +12,6 @@ use kizuki_core::kind::checklist::Checklist;
 use kizuki_core::kind::course::Course;
 use kizuki_core::kind::questionnaire::Questionnaire;
 use kizuki_core::Lang;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{fill, tools_text, ToolsText};
@@ -168,10 +167,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
     let on_choose = {
         let add_files = add_files.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(input) = platform::input_of(&event) else {
                 return;
             };
             if let Some(list) = input.files() {
@@ -207,10 +203,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
     let on_min = {
         let min_input = min_input.clone();
         Callback::from(move |event: Event| {
-            if let Some(input) = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
+            if let Some(input) = platform::input_of(&event) {
                 let requested = input.value().trim().parse::<usize>().ok();
                 let value = effective_min_group_for(kind, requested).to_string();
                 input.set_value(&value);

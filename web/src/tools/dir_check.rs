@@ -6,7 +6,6 @@
 use kizuki_core::diagnostic::StructureProblem;
 use kizuki_core::directory::check_directory;
 use kizuki_core::{Code, Diagnostic, Lang};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{fill, tools_text, ToolsText};
@@ -176,10 +175,7 @@ pub fn directory_check_view(props: &DirectoryCheckProps) -> Html {
     let on_choose = {
         let take = take.clone();
         Callback::from(move |event: Event| {
-            if let Some(input) = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
+            if let Some(input) = platform::input_of(&event) {
                 if let Some(list) = input.files() {
                     take.emit(platform::files_of(&list));
                 }

@@ -329,10 +329,7 @@ pub fn lms_package_view(props: &LmsPackageProps) -> Html {
         let own = own.clone();
         let status = status.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(input) = platform::input_of(&event) else {
                 return;
             };
             let files = input
@@ -358,10 +355,7 @@ pub fn lms_package_view(props: &LmsPackageProps) -> Html {
     let text_input = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |event: InputEvent| {
-            if let Some(input) = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
+            if let Some(input) = platform::input_of(&event) {
                 state.set(input.value());
             }
         })

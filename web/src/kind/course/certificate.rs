@@ -107,8 +107,7 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
     let on_name = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |event: Event| {
-            let value = event
-                .target_dyn_into::<web_sys::HtmlInputElement>()
+            let value = platform::input_of(&event)
                 .map(|input| input.value())
                 .unwrap_or_default();
             dispatch.dispatch(Msg::Apply(CourseAction::SetLearnerName { name: value }));
