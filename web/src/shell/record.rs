@@ -409,15 +409,16 @@ impl Record {
     /// queued here, against the other tab's revision.
     fn after_refused_save(&self, ours: &KitState) -> Outcome {
         let refused = Notice::Storage(StorageError::NewerElsewhere.code());
+        // The record as this page last had it, taken before loading makes the newer one the
+        // base.
+        let base = self.base.borrow().clone();
         let (theirs, revision, notice) = self.load();
         let notice = notice.or(Some(refused));
-        let merged = {
-            let base = self.base.borrow();
-            self.pack
-                .pack()
-                .kit
-                .after_refused_save(&base, ours, theirs.clone())
-        };
+        let merged = self
+            .pack
+            .pack()
+            .kit
+            .after_refused_save(&base, ours, theirs.clone());
         if merged != theirs {
             self.queue(Effect::Save(merged.clone()));
         }
