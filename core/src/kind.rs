@@ -46,6 +46,27 @@ pub trait Kind: Sized + DeserializeOwned + 'static {
     /// The files a person can download from the kit's data panel, in the panel's order.
     const FILE_FORMATS: &'static [FileFormat] = &[FileFormat::Record, FileFormat::Csv];
 
+    /// The name of a file the data panel downloads, without its extension
+    /// ([`FileFormat::file_name`] adds it): `<pack>-<date>` unless the kind names its files
+    /// otherwise (the checklist puts the workplace's name in them).
+    fn download_stem(&self, pack_id: &str, _state: &Self::State, today: &str) -> String {
+        format!("{pack_id}-{today}")
+    }
+
+    /// What a tab continues from when its save was refused because another tab saved
+    /// since: `base` is the record as this tab last read or wrote it, `ours` this tab's
+    /// state now, `theirs` the record the other tab saved. By default the other tab's
+    /// record wins (this tab's last change is not saved, and the person is told); a kind
+    /// whose state holds text typed at length merges it in (the checklist's draft plan).
+    fn after_refused_save(
+        &self,
+        _base: &Self::State,
+        _ours: &Self::State,
+        theirs: Self::State,
+    ) -> Self::State {
+        theirs
+    }
+
     /// Checks what the schema cannot (ids, references, conditions), collecting findings.
     fn validate(&self, validator: &mut Validator<'_>);
 
@@ -124,6 +145,27 @@ pub enum FileFormat {
     Csv,
     /// xAPI statements (the course's `xapi::course_statements`).
     Xapi,
+}
+
+impl FileFormat {
+    /// The downloaded file's name from its stem ([`Kit::download_stem`]):
+    /// `<stem>.json`, `<stem>.csv`; xAPI statements `<pack>-xapi-<date>.json` (their own
+    /// name, whatever the stem).
+    pub fn file_name(self, stem: &str, pack_id: &str, today: &str) -> String {
+        match self {
+            FileFormat::Record => format!("{stem}.json"),
+            FileFormat::Csv => format!("{stem}.csv"),
+            FileFormat::Xapi => format!("{pack_id}-xapi-{today}.json"),
+        }
+    }
+
+    /// The downloaded file's media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            FileFormat::Record | FileFormat::Xapi => "application/json",
+            FileFormat::Csv => "text/csv;charset=utf-8",
+        }
+    }
 }
 
 /// What a report is asked for beyond the state (`kizuki report --case … --document …`).
@@ -205,6 +247,34 @@ macro_rules! kinds {
             pub fn file_formats(&self) -> &'static [FileFormat] {
                 match self {
                     $( #[cfg(feature = $feature)] Kit::$variant(_) => <$content as Kind>::FILE_FORMATS, )*
+                }
+            }
+
+            /// The name of a file downloaded for `state`, without its extension (see
+            /// [`Kind::download_stem`]); `<pack>-<date>` for a state of another kind.
+            pub fn download_stem(&self, pack_id: &str, state: &KitState, today: &str) -> String {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => match self.state_of(state) {
+                        Ok(state) => content.download_stem(pack_id, state, today),
+                        Err(_) => format!("{pack_id}-{today}"),
+                    }, )*
+                }
+            }
+
+            /// What a tab continues from after a save refused because another tab saved
+            /// since (see [`Kind::after_refused_save`]); `theirs` unchanged when a state is
+            /// of another kind.
+            pub fn after_refused_save(&self, base: &KitState, ours: &KitState, mut theirs: KitState) -> KitState {
+                match self {
+                    $( #[cfg(feature = $feature)] Kit::$variant(content) => {
+                        if let (Ok(base), Ok(ours)) = (self.state_of(base), self.state_of(ours)) {
+                            if let Some(theirs) = theirs.as_any_mut().downcast_mut::<<$content as Kind>::State>() {
+                                let other = std::mem::take(theirs);
+                                *theirs = content.after_refused_save(base, ours, other);
+                            }
+                        }
+                        theirs
+                    } )*
                 }
             }
 

@@ -795,6 +795,40 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('newer in another tab: the older page says so at once, loads the newer answers on request and saves on from them', async () => {
+    const { page: a, problems, context } = await openChecklist(browser, server);
+    await seed(a, completeRecord());
+    const b = await context.newPage();
+    await b.goto(a.url());
+    await widgetTitle(b, HOST);
+    const otherTab = b.locator(`${HOST} [data-notice="other-tab"]`);
+    assert.equal(await otherTab.count(), 0, 'nothing to say before the other tab saves');
+
+    // Tab A writes; tab B, open on the same record, hears of it at once.
+    await byId(a, 'draft-policy').fill('Aの方針');
+    await a.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.plan?.policy === 'Aの方針', RECORD_KEY);
+    const saved = await storedRecord(a);
+    await otherTab.waitFor();
+    assert.match(await otherTab.textContent(), /別のタブ/);
+    assert.equal(await otherTab.getAttribute('role'), 'alert');
+    assert.notEqual(await byId(b, 'draft-policy').inputValue(), 'Aの方針', 'nothing changes on the older page until asked');
+
+    // Loading the newer record shows it; the older page then saves on from that record.
+    await b.locator(`${HOST} [data-testid="other-tab-reload"]`).click();
+    await otherTab.waitFor({ state: 'detached' });
+    assert.equal(await byId(b, 'draft-policy').inputValue(), 'Aの方針');
+    await byId(b, 'draft-organisation').fill('Bの体制');
+    await b.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.plan?.organisation === 'Bの体制', RECORD_KEY);
+    const after = await storedRecord(b);
+    assert.deepEqual([after.state.data.plan.policy, after.state.data.plan.organisation], ['Aの方針', 'Bの体制']);
+    assert.equal(after.revision, saved.revision + 1, 'saved over the newer record, not refused');
+    assert.equal(await b.locator(`${HOST} [data-notice="storage"]`).count(), 0);
+    // …and now tab A is the older one.
+    await a.locator(`${HOST} [data-notice="other-tab"]`).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the results have section links and a way back to the top', async () => {
     const { page, problems, context } = await openChecklist(browser, server, { width: 390, height: 844 });
     await seed(page, completeRecord());

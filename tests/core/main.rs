@@ -5,6 +5,7 @@ mod about;
 mod aggregate;
 mod content;
 mod csv_export;
+mod data_panel;
 mod dated_rules;
 mod docx;
 mod golden;

@@ -10,9 +10,9 @@
 //!   the shared `ui` table and the kit's own words.
 //! - [`other_tab`] — "newer in another tab": the `storage` event for the kit's record.
 //!
-//! Used by the course and the stress self-check; the checklist (`kind/checklist/files.rs`)
-//! and the planner (`kind/plan/data.rs`) still have their own panels (ARCHITECTURE.md says
-//! what moving them takes).
+//! Used by the checklist, the course and the stress self-check; the planner
+//! (`kind/plan/data.rs`) still has its own sealed store and panel (ARCHITECTURE.md says what
+//! moving it takes).
 
 pub mod data_panel;
 pub mod notice;

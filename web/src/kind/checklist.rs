@@ -3,8 +3,10 @@
 //! and comparison with an earlier export.
 //!
 //! The answers live in a reducer whose messages are the core's `ChecklistAction`s; every
-//! number shown comes from `Checklist::result`. Answers are saved after every change with
-//! `platform::save_plain` and loaded on the first render with `platform::load_plain`.
+//! number shown comes from `Checklist::result`. The record is the web shell's
+//! (`shell::record`): the reducer queues a save after every change (and the files panel's
+//! downloads, import and erasing), the view runs them after rendering; "newer in another
+//! tab" is the shell's `other_tab`.
 
 mod draft;
 mod files;
@@ -17,148 +19,97 @@ mod widgets;
 
 use std::rc::Rc;
 
-use kizuki_core::export::KitState;
-use kizuki_core::kind::checklist::{Checklist, ChecklistAnswers};
 use yew::prelude::*;
 
-use self::files::{ComparePanel, FilesPanel};
-use self::state::{Ctx, Model, Msg, Screen};
-use self::text::{fill, ChecklistText};
+use self::files::ComparePanel;
+use self::state::{Ctx, Model, Msg, Notice, Screen};
+use self::text::ChecklistText;
 use super::KitProps;
-use crate::platform::{self, LoadProblem, StorageError};
 use crate::print;
+use crate::shell;
+use crate::shell::notice::NoticeWords;
 
-/// Something about storage the person should know.
-#[derive(Debug, Clone, PartialEq)]
-enum Notice {
-    Storage(StorageError),
-    KeptAside(String),
-    /// Not a problem: the answers were erased as asked.
-    Erased,
-    /// Not a problem: a file was read in (its name). Kept here, above the screens, so the
-    /// message survives the move to the results.
-    Imported(String),
+/// Where a notice is shown: what the files panel did in its status line; an import or
+/// erasing above the screens (the screen changes with it); problems with storage or
+/// another tab, and a refused change, as an alert above the screens.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Top,
+    Problem,
+    Files,
 }
 
-/// The message for a storage problem.
-fn storage_message(text: &ChecklistText, error: &StorageError) -> String {
-    match error {
-        StorageError::Unavailable => text.storage_unavailable.to_string(),
-        StorageError::Full => text.storage_full.to_string(),
-        StorageError::NewerElsewhere => text.storage_newer_elsewhere.to_string(),
-        StorageError::NewerVersion => text.storage_newer_version.to_string(),
-        StorageError::KeptInPlace => text.storage_kept_in_place.to_string(),
-        StorageError::Other(detail) => fill(text.storage_other, &[("detail", detail)]),
+fn place(notice: &Notice) -> Place {
+    match notice {
+        Notice::Imported(_) | Notice::Erased => Place::Top,
+        Notice::Storage(_) | Notice::KeptAside(_) | Notice::OtherTab | Notice::Kit(_) => {
+            Place::Problem
+        }
+        Notice::Exported(_)
+        | Notice::ExportFailed(_)
+        | Notice::ImportRefused { .. }
+        | Notice::CopyFailed
+        | Notice::Restored => Place::Files,
     }
 }
 
-fn answers_of(state: KitState) -> ChecklistAnswers {
-    state.into_state::<Checklist>().unwrap_or_default()
+/// The checklist's words for what its files panel did.
+fn notice_words(text: &ChecklistText) -> NoticeWords {
+    NoticeWords {
+        exported: text.exported,
+        export_failed: text.export_failed,
+        imported: text.imported,
+        import_refused: text.import_refused,
+        erased: text.erased,
+    }
+}
+
+/// The notice's kind for tests and styles (`data-notice`).
+fn notice_kind(notice: &Notice) -> &'static str {
+    match notice {
+        Notice::Storage(_) => "storage",
+        Notice::KeptAside(_) => "kept-aside",
+        Notice::OtherTab => "other-tab",
+        Notice::Exported(_) => "exported",
+        Notice::ExportFailed(_) => "export-failed",
+        Notice::Imported(_) => "imported",
+        Notice::ImportRefused { .. } => "import-refused",
+        Notice::CopyFailed => "copy-failed",
+        Notice::Restored => "restored",
+        Notice::Erased => "erased",
+        Notice::Kit(_) => "refused",
+    }
 }
 
 /// The checklist kit.
 #[function_component(ChecklistView)]
 pub fn view(props: &KitProps) -> Html {
-    let loaded = {
-        let pack = props.pack.clone();
-        let namespace = props.namespace.clone();
-        use_memo((), move |_| platform::load_plain(&pack, &namespace))
-    };
     let model = {
         let pack = props.pack.clone();
-        let answers = answers_of(loaded.state.clone());
-        use_reducer(move || Model::new(pack, answers))
+        let namespace = props.namespace.clone();
+        use_reducer(move || Model::new(pack, &namespace))
     };
-    let revision = use_mut_ref(|| loaded.revision);
-    // The answers as this tab last read or wrote them: when another tab saved in between,
-    // the draft plan's sections are merged against it (see the autosave).
-    let base = {
-        let answers = answers_of(loaded.state.clone());
-        use_mut_ref(move || answers)
-    };
-    let notice = {
-        let first = match &loaded.problem {
-            Some(LoadProblem::Storage(error)) => Some(Notice::Storage(error.clone())),
-            Some(LoadProblem::KeptAside { key, .. }) => Some(Notice::KeptAside(key.clone())),
-            None => None,
-        };
-        use_state(move || first)
-    };
-    let screen = {
-        let checklist = state::checklist_of(&props.pack);
-        let answers = model.answers.clone();
-        use_state(move || Screen::start(checklist, &answers))
-    };
-    // Bumped on erase and import so the draft plan re-reads its stored edits.
-    let epoch = use_state(|| 0u32);
     // An earlier export loaded for comparison (never stored).
     let earlier = use_state(|| None::<files::Earlier>);
     let heading = use_node_ref();
 
-    // Autosave after every change.
     {
-        let pack = props.pack.clone();
-        let namespace = props.namespace.clone();
-        let revision = revision.clone();
-        let notice = notice.clone();
+        // Effects the reducer queued (saving, downloads, the undo copy, erasing) run here,
+        // after rendering; what each came to goes back to the reducer.
+        let record = model.record.clone();
         let dispatcher = model.dispatcher();
-        let answers = model.answers.clone();
-        let base = base.clone();
-        let old_draft_key = format!(
-            "{}/plan-draft",
-            platform::record_key(&props.namespace, &props.pack.pack().id)
-        );
-        use_effect_with(model.changes, move |changes| {
-            if *changes > 0 {
-                let state = KitState::Checklist((*answers).clone());
-                let current = *revision.borrow();
-                match platform::save_plain(&pack, &namespace, &state, current) {
-                    Ok(next) => {
-                        *revision.borrow_mut() = next;
-                        *base.borrow_mut() = (*answers).clone();
-                        // The draft plan now lives in the record: the old separate key goes
-                        // once a record holding a plan is saved.
-                        if !answers.plan.is_empty() {
-                            let _ = platform::remove(&old_draft_key);
-                        }
-                        if matches!(&*notice, Some(Notice::Storage(_) | Notice::Erased)) {
-                            notice.set(None);
-                        }
-                    }
-                    Err(StorageError::NewerElsewhere) => {
-                        let newer = platform::load_plain(&pack, &namespace);
-                        *revision.borrow_mut() = newer.revision;
-                        let newer = answers_of(newer.state);
-                        // Another tab saved since this one read: its answers win, but the
-                        // core merges the draft plan so no text either tab typed is lost (a
-                        // section both changed keeps the other's text as a conflict copy).
-                        let merged = kizuki_core::kind::checklist::merge_plan(
-                            &base.borrow(),
-                            &answers,
-                            newer.clone(),
-                        );
-                        *base.borrow_mut() = newer.clone();
-                        let save = merged != newer;
-                        dispatcher.dispatch(Msg::Replace {
-                            answers: merged,
-                            save,
-                        });
-                        notice.set(Some(Notice::Storage(StorageError::NewerElsewhere)));
-                    }
-                    Err(error) => notice.set(Some(Notice::Storage(error))),
-                }
-            }
-        });
+        use_effect(move || record.run(|outcome| dispatcher.dispatch(Msg::Outcome(outcome))));
     }
+    shell::other_tab::use_record_changes(model.record.key().to_string(), {
+        let dispatcher = model.dispatcher();
+        Callback::from(move |revision| dispatcher.dispatch(Msg::SavedElsewhere(revision)))
+    });
 
     // Draft-plan edits kept under the old separate key move into the record, once.
     {
         let dispatcher = model.dispatcher();
         let answers = model.answers.clone();
-        let old_draft_key = format!(
-            "{}/plan-draft",
-            platform::record_key(&props.namespace, &props.pack.pack().id)
-        );
+        let old_draft_key = state::old_draft_key(&props.namespace, &props.pack);
         use_effect_with((), move |_| {
             for action in draft::migrate_old_edits(&old_draft_key, &answers) {
                 dispatcher.dispatch(Msg::Apply(action));
@@ -170,7 +121,7 @@ pub fn view(props: &KitProps) -> Html {
     {
         let heading = heading.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(*screen, move |_| {
+        use_effect_with(model.screen, move |_| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
@@ -184,78 +135,28 @@ pub fn view(props: &KitProps) -> Html {
         pack: props.pack.clone(),
         lang: props.lang,
         ids: Rc::from(format!("kizuki-{}-", props.namespace)),
-        namespace: Rc::from(props.namespace.as_str()),
         center: props.center.clone(),
         directory: props.directory.clone(),
         answers: model.answers.clone(),
         comparison: earlier.as_ref().map(|earlier| {
             Rc::new(state::checklist_of(&props.pack).compare(&earlier.answers, &model.answers))
         }),
-        apply: {
-            let dispatcher = model.dispatcher();
-            Callback::from(move |action| dispatcher.dispatch(Msg::Apply(action)))
-        },
+        apply: model.dispatcher().to_callback().reform(Msg::Apply),
     };
     let text = ctx.text();
     let checklist = ctx.checklist();
     let result = checklist.scores(&ctx.answers);
-    let go = {
-        let screen = screen.clone();
-        Callback::from(move |next: Screen| screen.set(next))
-    };
-    // A file read in goes to its results, the message with it; the answers from before an
-    // import, put back ("undo"), stay on the screen shown.
-    let on_import = {
-        let dispatcher = model.dispatcher();
-        let epoch = epoch.clone();
-        let notice = notice.clone();
-        let screen = screen.clone();
-        let pack = props.pack.clone();
-        Callback::from(move |(file, answers): (Option<String>, ChecklistAnswers)| {
-            if let Some(file) = file {
-                notice.set(Some(Notice::Imported(file)));
-                let quick = answers.mode == kizuki_core::kind::checklist::AuditMode::Quick;
-                screen.set(if quick {
-                    Screen::start(state::checklist_of(&pack), &answers)
-                } else {
-                    Screen::Results
-                });
-            }
-            dispatcher.dispatch(Msg::Replace {
-                answers,
-                save: true,
-            });
-            epoch.set(epoch.wrapping_add(1));
-        })
-    };
-    let on_erase = {
-        let dispatcher = model.dispatcher();
-        let epoch = epoch.clone();
-        let revision = revision.clone();
-        let notice = notice.clone();
-        let ctx = ctx.clone();
-        let screen = screen.clone();
-        Callback::from(move |()| {
-            let record = platform::record_key(&ctx.namespace, &ctx.pack.pack().id);
-            let removed = platform::remove(&record)
-                .and(platform::remove(&ctx.draft_key()))
-                .and(platform::remove(&crate::import_confirm::undo_key(&record)));
-            notice.set(Some(removed.err().map_or(Notice::Erased, Notice::Storage)));
-            *revision.borrow_mut() = 0;
-            dispatcher.dispatch(Msg::Replace {
-                answers: ChecklistAnswers::default(),
-                save: false,
-            });
-            epoch.set(epoch.wrapping_add(1));
-            screen.set(Screen::Profile);
-        })
-    };
+    let go = model.dispatcher().to_callback().reform(Msg::Go);
     let dismiss = {
-        let notice = notice.clone();
-        Callback::from(move |_: MouseEvent| notice.set(None))
+        let dispatcher = model.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Msg::Dismiss))
+    };
+    let reload = {
+        let dispatcher = model.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Msg::Reload))
     };
 
-    let current = match *screen {
+    let current = match model.screen {
         Screen::Area(index) if !checklist.areas_to_ask(&ctx.answers).contains(&index) => {
             Screen::Profile
         }
@@ -266,10 +167,13 @@ pub fn view(props: &KitProps) -> Html {
         }
         other => other,
     };
-    let files = html! {
-        <FilesPanel ctx={ctx.clone()} revision={revision.clone()}
-                    on_import={on_import} on_erase={on_erase} />
-    };
+    let words = notice_words(text);
+    let files_status = model
+        .notice
+        .as_ref()
+        .filter(|notice| place(notice) == Place::Files)
+        .map(|notice| (notice.is_problem(), notice.message(&words, ctx.lang)));
+    let files = files::files_panel(&ctx, &model, files_status);
     let body = match current {
         Screen::Profile => html! {
             <>
@@ -319,7 +223,7 @@ pub fn view(props: &KitProps) -> Html {
                         <results::ActionPlan ctx={ctx.clone()} />
                         { results::back_to_top(&ctx) }
                         { results::where_to_get_help(&ctx) }
-                        <draft::PlanDraftView key={format!("draft-{}", *epoch)} ctx={ctx.clone()} />
+                        <draft::PlanDraftView key={format!("draft-{}", model.epoch)} ctx={ctx.clone()} />
                         { results::back_to_top(&ctx) }
                         <div class="kizuki-actions kizuki-no-print kizuki-cl-print-row">
                             <button type="button" class="kizuki-button" data-testid="print" onclick={print}>
@@ -355,23 +259,21 @@ pub fn view(props: &KitProps) -> Html {
                 <p class="kizuki-hint">{ &text.autosave_note }</p>
             }
             <div role="status" data-testid="notice">
-                if let Some(done @ (Notice::Erased | Notice::Imported(_))) = &*notice {
-                    <div class="kizuki-notice kizuki-notice--success kizuki-no-print">
-                        <p>{ match done {
-                            Notice::Imported(file) => fill(text.imported, &[("file", file)]),
-                            _ => text.erased.to_string(),
-                        } }</p>
+                if let Some(done) = model.notice.as_ref().filter(|n| place(n) == Place::Top) {
+                    <div class="kizuki-notice kizuki-notice--success kizuki-no-print" data-notice={notice_kind(done)}>
+                        <p>{ done.message(&words, ctx.lang) }</p>
                         <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss.clone()}>{ &text.dismiss }</button>
                     </div>
                 }
             </div>
-            if let Some(problem) = notice.as_ref().filter(|n| !matches!(n, Notice::Erased | Notice::Imported(_))) {
-                <div class="kizuki-notice kizuki-notice--error" role="alert" data-testid="problem">
-                    <p>{ match problem {
-                        Notice::Storage(error) => storage_message(text, error),
-                        Notice::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),
-                        Notice::Erased | Notice::Imported(_) => String::new(),
-                    } }</p>
+            if let Some(problem) = model.notice.as_ref().filter(|n| place(n) == Place::Problem) {
+                <div class="kizuki-notice kizuki-notice--error" role="alert" data-testid="problem"
+                     data-notice={notice_kind(problem)}>
+                    <p>{ problem.message(&words, ctx.lang) }</p>
+                    if matches!(problem, Notice::OtherTab) {
+                        <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
+                                onclick={reload}>{ crate::locale::ui_text(ctx.lang).other_tab_reload }</button>
+                    }
                     <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss}>{ &text.dismiss }</button>
                 </div>
             }

@@ -30,8 +30,9 @@ pub mod text;
 
 use std::rc::Rc;
 
-use kizuki_core::export::{Export, KitState};
+use kizuki_core::export::KitState;
 use kizuki_core::kind::course::{Course, CourseAction, CourseProgress};
+use kizuki_core::kind::FileFormat;
 use kizuki_core::xapi::{course_statements, statements_json};
 use kizuki_core::{Lang, ValidPack};
 use yew::prelude::*;
@@ -44,7 +45,7 @@ use super::{KitProps, PackRef};
 use crate::help::DirectoryState;
 use crate::platform::{self, StorageError};
 use crate::shell::data_panel::PanelChoice;
-use crate::shell::record::{Checked, Effect, Outcome, PendingImport, Record};
+use crate::shell::record::{Checked, Effect, Outcome, PanelTask, PendingImport, Record};
 
 /// The course view's state.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,56 +231,45 @@ impl CourseState {
 }
 
 impl CourseState {
-    /// What the record panel asked for: effects queued, run by the view after rendering.
+    /// What the record panel asked for: the shell queues the effects (`Record::on_panel`),
+    /// run by the view after rendering; the xAPI statements are the course's own.
     fn panel(&mut self, choice: PanelChoice, lang: Lang) {
-        match choice {
-            PanelChoice::Export(kizuki_core::kind::FileFormat::Record) => {
-                // The record names the center whose page it is exported from (self-declared).
-                let issuer = self.center.clone().map_or(
-                    CourseAction::SetIssuer {
-                        name: String::new(),
-                        phone: String::new(),
-                        url: String::new(),
-                    },
-                    |c| CourseAction::SetIssuer {
-                        name: c.name,
-                        phone: c.phone.unwrap_or_default(),
-                        url: c.url.unwrap_or_default(),
-                    },
-                );
-                let unchanged = course_of(&self.pack).is_some_and(|course| {
-                    let mut probe = self.progress.clone();
-                    course.apply(&mut probe, &issuer).is_ok() && probe == self.progress
-                });
-                if !unchanged {
-                    self.apply(&issuer);
-                }
-                let export = Export::new(
-                    &self.pack,
-                    KitState::from(self.progress.clone()),
-                    &platform::now_iso(),
-                    self.revision,
-                );
-                self.record.queue(Effect::Download {
-                    file: format!("{}-{}.json", self.pack.pack().id, platform::today()),
-                    mime: "application/json",
-                    contents: export.to_json(),
-                });
-            }
-            PanelChoice::Export(kizuki_core::kind::FileFormat::Xapi) => self.export_xapi(lang),
+        if choice == PanelChoice::Export(FileFormat::Record) {
+            self.set_issuer();
+        }
+        let progress = &self.progress;
+        let task = self.record.on_panel(
+            choice,
+            || KitState::from(progress.clone()),
+            &mut self.pending_import,
+        );
+        match task {
+            PanelTask::Export(FileFormat::Xapi) => self.export_xapi(lang),
             // Not offered for a course (`Kit::file_formats`): `kizuki export-csv` writes it.
-            PanelChoice::Export(kizuki_core::kind::FileFormat::Csv) => {}
-            PanelChoice::File(..) | PanelChoice::Unreadable(_) => {}
-            PanelChoice::Replace => {
-                if let Some(pending) = self.pending_import.take() {
-                    self.record
-                        .queue(Effect::Replace(pending.name, pending.state));
-                }
-            }
-            PanelChoice::KeepSaved => self.pending_import = None,
-            PanelChoice::Undo => self.record.queue(Effect::Undo),
-            PanelChoice::RemoveUndoCopy => self.record.queue(Effect::RemoveUndoCopy),
-            PanelChoice::Erase => self.record.queue(Effect::Erase),
+            PanelTask::Export(FileFormat::Csv | FileFormat::Record) | PanelTask::Done => {}
+        }
+    }
+
+    /// The exported record names the center whose page it is exported from (self-declared).
+    fn set_issuer(&mut self) {
+        let issuer = self.center.clone().map_or(
+            CourseAction::SetIssuer {
+                name: String::new(),
+                phone: String::new(),
+                url: String::new(),
+            },
+            |c| CourseAction::SetIssuer {
+                name: c.name,
+                phone: c.phone.unwrap_or_default(),
+                url: c.url.unwrap_or_default(),
+            },
+        );
+        let unchanged = course_of(&self.pack).is_some_and(|course| {
+            let mut probe = self.progress.clone();
+            course.apply(&mut probe, &issuer).is_ok() && probe == self.progress
+        });
+        if !unchanged {
+            self.apply(&issuer);
         }
     }
 

@@ -29,7 +29,9 @@ use crate::locale::fill;
 use crate::shell;
 use crate::shell::data_panel::{DataPanel, PanelChoice, PanelWords};
 use crate::shell::notice::{KitNotice, NoticeWords};
-use crate::shell::record::{Checked, Effect, Outcome, PendingImport, Record, ShellNotice};
+use crate::shell::record::{
+    Checked, Effect, Outcome, PanelTask, PendingImport, Record, ShellNotice,
+};
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,30 +194,24 @@ impl Model {
         self.go(screen);
     }
 
+    /// What the data panel asked for: the shell queues the effects (`Record::on_panel`);
+    /// the CSV is written here, so only a kit that offers it carries its writer.
     fn panel(&mut self, choice: PanelChoice, lang: Lang) {
-        match choice {
-            PanelChoice::Export(FileFormat::Record) => {
-                self.record.queue(Effect::ExportRecord(self.state()));
-            }
-            PanelChoice::Export(FileFormat::Csv) => {
-                match shell::record::csv_download(&self.pack, &self.state(), lang) {
+        let answers = &self.answers;
+        let task = self.record.on_panel(
+            choice,
+            || KitState::from(answers.clone()),
+            &mut self.pending,
+        );
+        match task {
+            PanelTask::Export(FileFormat::Csv) => {
+                match shell::record::csv_download(&self.record, &self.state(), lang) {
                     Ok(effect) => self.record.queue(effect),
                     Err(notice) => self.notice = Some(notice.lift()),
                 }
             }
             // Not offered for a questionnaire (`Kit::file_formats`).
-            PanelChoice::Export(FileFormat::Xapi) => {}
-            PanelChoice::File(..) | PanelChoice::Unreadable(_) => {}
-            PanelChoice::Replace => {
-                if let Some(pending) = self.pending.take() {
-                    self.record
-                        .queue(Effect::Replace(pending.name, pending.state));
-                }
-            }
-            PanelChoice::KeepSaved => self.pending = None,
-            PanelChoice::Undo => self.record.queue(Effect::Undo),
-            PanelChoice::RemoveUndoCopy => self.record.queue(Effect::RemoveUndoCopy),
-            PanelChoice::Erase => self.record.queue(Effect::Erase),
+            PanelTask::Export(FileFormat::Xapi | FileFormat::Record) | PanelTask::Done => {}
         }
     }
 
@@ -823,20 +819,11 @@ fn files_panel(
         erase_no: text.erase_cancel,
     };
     let on_choice = {
-        let model = model.clone();
-        Callback::from(move |choice: PanelChoice| match choice {
-            // The core reads the file (and what is saved) before the reducer sees it.
-            PanelChoice::File(name, contents) => {
-                model.dispatch(Msg::Checked(model.record.check_import(name, &contents)))
-            }
-            PanelChoice::Unreadable(code) => model.dispatch(Msg::Checked(Checked::Refused(
-                shell::notice::Notice::ImportRefused {
-                    file: String::new(),
-                    code,
-                },
-            ))),
-            choice => model.dispatch(Msg::Panel(choice, lang)),
-        })
+        let dispatcher = model.dispatcher().to_callback();
+        model.record.on_choice(
+            dispatcher.reform(Msg::Checked),
+            dispatcher.reform(move |choice| Msg::Panel(choice, lang)),
+        )
     };
     html! {
         <DataPanel lang={lang} id_prefix={id("")} formats={pack.pack().kit.file_formats()} words={words}

@@ -16,6 +16,10 @@ use kizuki_core::import_preview::{needs_confirmation, preview, ImportPreview};
 use kizuki_core::imported::ChangedClaim;
 use kizuki_core::Lang;
 
+use kizuki_core::kind::FileFormat;
+use yew::Callback;
+
+use super::data_panel::PanelChoice;
 use super::notice::{NoOwnNotice, Notice};
 use crate::import_confirm;
 use crate::kind::PackRef;
@@ -47,6 +51,10 @@ pub enum Effect {
     Undo,
     /// Remove the undo copy.
     RemoveUndoCopy,
+    /// Remove a key whose contents the record now holds (the checklist's draft-plan edits,
+    /// kept apart by older versions); queued after the save that holds them, skipped when
+    /// that save fails.
+    RemoveOldKey(String),
     /// Erase the record and its undo copy.
     Erase,
     /// Read the record again (another tab saved it).
@@ -108,6 +116,16 @@ pub enum Checked {
     Refused(ShellNotice),
 }
 
+/// What a kit still has to do after [`Record::on_panel`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum PanelTask {
+    /// Nothing: the shell queued what was asked, or there was nothing to do.
+    Done,
+    /// A download of a format the shell does not write itself (CSV, xAPI): the kit makes it
+    /// (a kit that offers no CSV so carries no CSV writer).
+    Export(FileFormat),
+}
+
 /// A kit's record: its pack, storage key and revision, and the queue of effects.
 #[derive(Clone)]
 pub struct Record {
@@ -115,6 +133,11 @@ pub struct Record {
     namespace: String,
     key: String,
     revision: Rc<Cell<u64>>,
+    /// The record as this page last read or wrote it: what a save refused because another
+    /// tab saved since is merged against (`Kit::after_refused_save`).
+    base: Rc<RefCell<KitState>>,
+    /// Keys erased with the record besides its undo copy (`Record::also_erases`).
+    erased_with: Vec<String>,
     queue: Rc<RefCell<Vec<Effect>>>,
 }
 
@@ -161,6 +184,8 @@ impl Record {
             namespace: namespace.to_string(),
             key,
             revision: Rc::new(Cell::new(loaded.revision)),
+            base: Rc::new(RefCell::new(loaded.state.clone())),
+            erased_with: Vec::new(),
             queue: Rc::default(),
         };
         let opened = Opened {
@@ -169,6 +194,12 @@ impl Record {
             notice,
         };
         (record, opened)
+    }
+
+    /// Erasing the record removes `key` too (something of the record kept apart from it).
+    pub fn also_erases(mut self, key: String) -> Record {
+        self.erased_with.push(key);
+        self
     }
 
     /// The storage key of the record.
@@ -223,6 +254,57 @@ impl Record {
         })
     }
 
+    /// What a choice on the data panel comes to, the same for every kit: the record's JSON
+    /// download of `state` (the export envelope, written after any save queued before it),
+    /// "replace" with the file waiting in `pending` (taken), "keep what is saved" (dropped),
+    /// undo, removing the undo copy, erasing. Another format comes back for the kit to write
+    /// (`PanelTask::Export`). A chosen file never reaches here: [`Record::on_choice`] has the
+    /// core read it first.
+    pub fn on_panel(
+        &self,
+        choice: PanelChoice,
+        state: impl FnOnce() -> KitState,
+        pending: &mut Option<PendingImport>,
+    ) -> PanelTask {
+        match choice {
+            PanelChoice::Export(FileFormat::Record) => self.queue(Effect::ExportRecord(state())),
+            PanelChoice::Export(format) => return PanelTask::Export(format),
+            PanelChoice::File(..) | PanelChoice::Unreadable(_) => {}
+            PanelChoice::Replace => {
+                if let Some(pending) = pending.take() {
+                    self.queue(Effect::Replace(pending.name, pending.state));
+                }
+            }
+            PanelChoice::KeepSaved => *pending = None,
+            PanelChoice::Undo => self.queue(Effect::Undo),
+            PanelChoice::RemoveUndoCopy => self.queue(Effect::RemoveUndoCopy),
+            PanelChoice::Erase => self.queue(Effect::Erase),
+        }
+        PanelTask::Done
+    }
+
+    /// The data panel's `on_choice` for a kit: a chosen file is read by the core against
+    /// what is saved ([`Record::check_import`]) and goes to `checked`, a file that could not
+    /// be read is refused there too; every other choice goes to `choose` (the kit's
+    /// reducer, which hands it to [`Record::on_panel`]).
+    pub fn on_choice(
+        &self,
+        checked: Callback<Checked>,
+        choose: Callback<PanelChoice>,
+    ) -> Callback<PanelChoice> {
+        let record = self.clone();
+        Callback::from(move |choice: PanelChoice| match choice {
+            PanelChoice::File(name, contents) => checked.emit(record.check_import(name, &contents)),
+            PanelChoice::Unreadable(code) => {
+                checked.emit(Checked::Refused(Notice::ImportRefused {
+                    file: String::new(),
+                    code,
+                }))
+            }
+            choice => choose.emit(choice),
+        })
+    }
+
     /// Runs every queued effect in order, giving each outcome to `report`. Of several saves
     /// queued together only the last is written (each holds the whole state); after a save
     /// that did not happen, the undo copy is not removed.
@@ -235,7 +317,7 @@ impl Record {
         for (index, effect) in effects.into_iter().enumerate() {
             match effect {
                 Effect::Save(_) if Some(index) != last_save => continue,
-                Effect::RemoveUndoCopy if save_failed => continue,
+                Effect::RemoveUndoCopy | Effect::RemoveOldKey(_) if save_failed => continue,
                 _ => {}
             }
             let saving = matches!(effect, Effect::Save(_));
@@ -286,18 +368,26 @@ impl Record {
                 let removed = platform::remove(&import_confirm::undo_key(&self.key)).is_ok();
                 Some(Outcome::UndoKept(!removed))
             }
+            Effect::RemoveOldKey(key) => {
+                // Nothing to tell: a key left behind goes at a later visit's save, or when erasing.
+                let _ = platform::remove(&key);
+                None
+            }
             Effect::Erase => Some(
-                match platform::remove(&self.key)
-                    .and(platform::remove(&import_confirm::undo_key(&self.key)))
-                {
+                match self.erased_with.iter().fold(
+                    platform::remove(&self.key)
+                        .and(platform::remove(&import_confirm::undo_key(&self.key))),
+                    |done, key| done.and(platform::remove(key)),
+                ) {
                     Ok(()) => {
                         self.revision.set(0);
+                        *self.base.borrow_mut() = KitState::empty_for(&self.pack.pack().kit);
                         Outcome::Erased
                     }
                     Err(error) => Outcome::Notice(Notice::Storage(error.code())),
                 },
             ),
-            Effect::Reload => Some(self.reload(None)),
+            Effect::Reload => Some(self.reload()),
         }
     }
 
@@ -305,34 +395,75 @@ impl Record {
         match platform::save_plain(&self.pack, &self.namespace, state, self.revision.get()) {
             Ok(revision) => {
                 self.revision.set(revision);
+                *self.base.borrow_mut() = state.clone();
                 Outcome::Saved
             }
-            Err(StorageError::NewerElsewhere) => {
-                self.reload(Some(Notice::Storage(StorageError::NewerElsewhere.code())))
-            }
+            Err(StorageError::NewerElsewhere) => self.after_refused_save(state),
             Err(error) => Outcome::Notice(Notice::Storage(error.code())),
         }
     }
 
-    fn reload(&self, notice: Option<ShellNotice>) -> Outcome {
+    /// Another tab saved since this page read the record: the core says what this page
+    /// continues from (`Kit::after_refused_save`: the other tab's record, with what the
+    /// kind merges of this page's changes). A merged state is not saved yet: its save is
+    /// queued here, against the other tab's revision.
+    fn after_refused_save(&self, ours: &KitState) -> Outcome {
+        let refused = Notice::Storage(StorageError::NewerElsewhere.code());
+        // The record as this page last had it, taken before loading makes the newer one the
+        // base.
+        let base = self.base.borrow().clone();
+        let (theirs, revision, notice) = self.load();
+        let notice = notice.or(Some(refused));
+        let merged = self
+            .pack
+            .pack()
+            .kit
+            .after_refused_save(&base, ours, theirs.clone());
+        if merged != theirs {
+            self.queue(Effect::Save(merged.clone()));
+        }
+        Outcome::Loaded {
+            state: merged,
+            revision,
+            notice,
+        }
+    }
+
+    fn reload(&self) -> Outcome {
+        let (state, revision, notice) = self.load();
+        Outcome::Loaded {
+            state,
+            revision,
+            notice,
+        }
+    }
+
+    /// Reads the record again: its state, revision and a problem to tell.
+    fn load(&self) -> (KitState, u64, Option<ShellNotice>) {
         let loaded = platform::load_plain(&self.pack, &self.namespace);
         self.revision.set(loaded.revision);
+        *self.base.borrow_mut() = loaded.state.clone();
         let problem = loaded.problem.map(|problem| match problem {
             LoadProblem::Storage(error) => Notice::Storage(error.code()),
             LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
         });
-        Outcome::Loaded {
-            state: loaded.state,
-            revision: loaded.revision,
-            notice: problem.or(notice),
-        }
+        (loaded.state, loaded.revision, problem)
+    }
+
+    /// The name of a file of `format` downloaded for `state` (the core's
+    /// `Kit::download_stem`: the checklist's carries the workplace's name).
+    pub fn file_name(&self, format: FileFormat, state: &KitState) -> String {
+        let today = platform::today();
+        let pack = self.pack.pack();
+        let stem = pack.kit.download_stem(&pack.id, state, &today);
+        format.file_name(&stem, &pack.id, &today)
     }
 
     fn export_record(&self, state: KitState) -> Outcome {
+        let file = self.file_name(FileFormat::Record, &state);
         let export = Export::new(&self.pack, state, &platform::now_iso(), self.revision());
-        let file = format!("{}-{}.json", self.pack.pack().id, platform::today());
         Outcome::Notice(
-            match platform::download(&file, "application/json", &export.to_json()) {
+            match platform::download(&file, FileFormat::Record.mime(), &export.to_json()) {
                 Ok(()) => Notice::Exported(file),
                 Err(detail) => Notice::ExportFailed(detail),
             },
@@ -343,16 +474,17 @@ impl Record {
 /// The download of a state's CSV (the core's `Kit::csv`, dated today, in `lang`), for a kit
 /// whose core offers `FileFormat::Csv`. A function apart, so a kit that offers no CSV
 /// carries no CSV writer in its module.
-pub fn csv_download(pack: &PackRef, state: &KitState, lang: Lang) -> Result<Effect, ShellNotice> {
+pub fn csv_download(record: &Record, state: &KitState, lang: Lang) -> Result<Effect, ShellNotice> {
     let today = platform::today();
-    let csv = pack
+    let csv = record
+        .pack
         .pack()
         .kit
         .csv(state, lang, &today)
         .map_err(|error| Notice::ExportFailed(error.to_string()))?;
     Ok(Effect::Download {
-        file: format!("{}-{today}.csv", pack.pack().id),
-        mime: "text/csv;charset=utf-8",
+        file: record.file_name(FileFormat::Csv, state),
+        mime: FileFormat::Csv.mime(),
         contents: csv,
     })
 }

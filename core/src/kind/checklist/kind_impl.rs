@@ -53,6 +53,22 @@ impl Kind for Checklist {
         )?])
     }
 
+    /// `<pack>-<workplace>-<date>`: the workplace's name, made safe, in every file's name.
+    fn download_stem(&self, pack_id: &str, state: &ChecklistAnswers, today: &str) -> String {
+        super::file_stem(pack_id, &state.workplace, today)
+    }
+
+    /// The other tab's answers win, with this tab's draft-plan edits merged in
+    /// ([`super::merge_plan`]): no text either tab typed is lost.
+    fn after_refused_save(
+        &self,
+        base: &ChecklistAnswers,
+        ours: &ChecklistAnswers,
+        theirs: ChecklistAnswers,
+    ) -> ChecklistAnswers {
+        super::merge_plan(base, ours, theirs)
+    }
+
     fn csv(&self, state: &ChecklistAnswers, lang: Lang, today: &str) -> String {
         super::csv::checklist_csv(self, state, lang, today)
     }

@@ -1,18 +1,27 @@
 //! The checklist's state in the view: the person's answers in a reducer whose messages map
-//! one-to-one to the core's `Checklist::apply`, the screen being shown, and what the screens
-//! share (the [`Ctx`] handed to every part).
+//! one-to-one to the core's `Checklist::apply`, kept in the shell's record (saves, files and
+//! erasing queued as effects), the screen being shown, and what the screens share (the
+//! [`Ctx`] handed to every part).
 
 use std::rc::Rc;
 
+use kizuki_core::export::KitState;
 use kizuki_core::kind::checklist::{
     AuditMode, Checklist, ChecklistAction, ChecklistAnswers, Comparison,
 };
+use kizuki_core::kind::FileFormat;
 use kizuki_core::Lang;
 use yew::prelude::*;
 
 use super::text::{checklist_text, ChecklistText};
 use crate::help::DirectoryState;
 use crate::kind::PackRef;
+use crate::shell;
+use crate::shell::data_panel::PanelChoice;
+use crate::shell::notice::KitNotice;
+use crate::shell::record::{
+    Checked, Effect, Outcome, PanelTask, PendingImport, Record, ShellNotice,
+};
 use crate::CenterContact;
 
 /// The pack's checklist. The frame only renders this view for checklist packs; any other
@@ -35,67 +44,246 @@ pub fn checklist_of(pack: &PackRef) -> &Checklist {
     }
 }
 
-/// The answers and a counter of changes still to be saved.
+/// The checklist's own notice: an action the core refused (its error code).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChecklistNotice {
+    /// The core refused a change (`Checklist::apply`'s error code): nothing changed.
+    Refused(String),
+}
+
+impl KitNotice for ChecklistNotice {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            ChecklistNotice::Refused(code) => crate::locale::error_message(lang, code).to_string(),
+        }
+    }
+
+    fn is_problem(&self) -> bool {
+        true
+    }
+}
+
+/// Something the person should know: the shell's notices and the checklist's own.
+pub type Notice = shell::notice::Notice<ChecklistNotice>;
+
+/// The checklist's state: the answers, the screen, what to tell the person, and the record
+/// they are saved in. The reducer queues every save, download and storage change on
+/// `record` (`shell::record`), run by the view after rendering: `reduce` writes nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pack: PackRef,
-    /// The person's answers.
+    /// The saved record and the effects queued on it.
+    pub record: Record,
+    /// The person's answers (with the draft plan and its conflict copies).
     pub answers: Rc<ChecklistAnswers>,
-    /// Counts changes that must be saved; the autosave effect runs when it moves.
-    pub changes: u64,
+    /// The screen shown.
+    pub screen: Screen,
+    /// What to tell the person.
+    pub notice: Option<Notice>,
+    /// A chosen file waiting for "replace what is saved?".
+    pub pending: Option<PendingImport>,
+    /// Whether the record an import replaced is kept for "undo import".
+    pub undo_kept: bool,
+    /// Bumped when every answer is replaced (import, undo, erase), so the draft plan is
+    /// drawn afresh.
+    pub epoch: u32,
+    /// The key of draft-plan edits kept apart from the record by older versions, while it
+    /// may still be there: removed once a record holding a plan is saved.
+    old_draft: Option<String>,
 }
 
-/// A change of the answers.
+/// What the view asks the model to do.
 pub enum Msg {
-    /// One of the core's actions, applied with `Checklist::apply`.
+    /// One of the core's actions, applied with `Checklist::apply`, then saved.
     Apply(ChecklistAction),
-    /// Replace every answer (import, erase, another tab's newer record).
-    Replace {
-        /// The new answers.
-        answers: ChecklistAnswers,
-        /// Whether the new answers must be saved (an import) or are already stored.
-        save: bool,
-    },
+    /// Show another screen.
+    Go(Screen),
+    /// The data panel: a download (its CSV in this language), replace, keep, undo, erase.
+    Panel(PanelChoice, Lang),
+    /// A chosen file as the core read it (`Record::check_import`).
+    Checked(Checked),
+    /// What a queued effect came to.
+    Outcome(Outcome),
+    /// Another tab saved the record at this revision.
+    SavedElsewhere(u64),
+    /// Load what another tab saved.
+    Reload,
+    /// Hide the notice.
+    Dismiss,
 }
 
 impl Model {
-    /// Starts from answers already stored.
-    pub fn new(pack: PackRef, answers: ChecklistAnswers) -> Model {
+    /// Opens the checklist's record (`kizuki/<namespace>/<pack id>`) and starts where the
+    /// person left off.
+    pub fn new(pack: PackRef, namespace: &str) -> Model {
+        let old_draft = old_draft_key(namespace, &pack);
+        let (record, opened) = Record::open(pack.clone(), namespace);
+        let record = record.also_erases(old_draft.clone());
+        let answers = opened.state.into_state::<Checklist>().unwrap_or_default();
+        let screen = Screen::start(checklist_of(&pack), &answers);
         Model {
             pack,
+            record,
             answers: Rc::new(answers),
-            changes: 0,
+            screen,
+            notice: opened.notice.map(ShellNotice::lift),
+            pending: None,
+            undo_kept: opened.undo_kept,
+            epoch: 0,
+            old_draft: Some(old_draft),
         }
     }
+
+    fn state(&self) -> KitState {
+        KitState::from((*self.answers).clone())
+    }
+
+    /// Shows answers that replaced every answer (an import, an undo, erasing).
+    fn replace(&mut self, answers: ChecklistAnswers) {
+        self.answers = Rc::new(answers);
+        self.epoch = self.epoch.wrapping_add(1);
+    }
+
+    fn panel(&mut self, choice: PanelChoice, lang: Lang) {
+        let answers = &self.answers;
+        let task = self.record.on_panel(
+            choice,
+            || KitState::from((**answers).clone()),
+            &mut self.pending,
+        );
+        match task {
+            PanelTask::Export(FileFormat::Csv) => {
+                match shell::record::csv_download(&self.record, &self.state(), lang) {
+                    Ok(effect) => self.record.queue(effect),
+                    Err(notice) => self.notice = Some(notice.lift()),
+                }
+            }
+            // Not offered for a checklist (`Kit::file_formats`).
+            PanelTask::Export(FileFormat::Xapi | FileFormat::Record) | PanelTask::Done => {}
+        }
+    }
+
+    fn outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Saved => {
+                if matches!(self.notice, Some(Notice::Storage(_) | Notice::Erased)) {
+                    self.notice = None;
+                }
+                // The draft plan now lives in the record: the old separate key goes once a
+                // record holding a plan is saved.
+                if !self.answers.plan.is_empty() {
+                    if let Some(key) = self.old_draft.take() {
+                        self.record.queue(Effect::RemoveOldKey(key));
+                    }
+                }
+            }
+            Outcome::Replace {
+                state,
+                notice,
+                undo_kept,
+            } => {
+                if let Some(answers) = state.into_state::<Checklist>() {
+                    self.replace(answers);
+                }
+                self.record.queue(Effect::Save(self.state()));
+                if notice == ShellNotice::Restored {
+                    // Once the restored answers are saved, the copy has done its work.
+                    self.record.queue(Effect::RemoveUndoCopy);
+                } else if matches!(notice, ShellNotice::Imported(_)) {
+                    // A file read in goes to its results (or to the quick scan it was on),
+                    // the message above them.
+                    self.screen = if self.answers.mode == AuditMode::Quick {
+                        Screen::start(checklist_of(&self.pack), &self.answers)
+                    } else {
+                        Screen::Results
+                    };
+                }
+                self.undo_kept = undo_kept;
+                self.notice = Some(notice.lift());
+            }
+            Outcome::Loaded { state, notice, .. } => {
+                if let Some(answers) = state.into_state::<Checklist>() {
+                    self.answers = Rc::new(answers);
+                }
+                self.notice = notice.map(ShellNotice::lift);
+            }
+            Outcome::Erased => {
+                self.replace(ChecklistAnswers::default());
+                self.old_draft = None;
+                self.undo_kept = false;
+                self.notice = Some(Notice::Erased);
+                self.screen = Screen::Profile;
+            }
+            Outcome::UndoKept(kept) => self.undo_kept = kept,
+            Outcome::Notice(notice) => self.notice = Some(notice.lift()),
+        }
+    }
+}
+
+/// The key under which older versions kept the draft plan's edits, next to the record.
+pub fn old_draft_key(namespace: &str, pack: &PackRef) -> String {
+    format!(
+        "{}/plan-draft",
+        crate::platform::record_key(namespace, &pack.pack().id)
+    )
 }
 
 impl Reducible for Model {
     type Action = Msg;
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
         match msg {
             Msg::Apply(action) => {
                 let mut answers = (*self.answers).clone();
-                // The screens offer only ids from the pack; a refused action changes nothing.
-                if checklist_of(&self.pack)
-                    .apply(&mut answers, &action)
-                    .is_err()
-                    || answers == *self.answers
-                {
-                    return self;
+                match checklist_of(&self.pack).apply(&mut answers, &action) {
+                    // Nothing changed: nothing to draw or save.
+                    Ok(()) if answers == *self.answers => return self,
+                    Ok(()) => {
+                        next.answers = Rc::new(answers);
+                        next.record.queue(Effect::Save(next.state()));
+                    }
+                    Err(error) => {
+                        next.notice = Some(Notice::Kit(ChecklistNotice::Refused(
+                            error.code().to_string(),
+                        )));
+                    }
                 }
-                Rc::new(Model {
-                    pack: self.pack.clone(),
-                    answers: Rc::new(answers),
-                    changes: self.changes + 1,
-                })
             }
-            Msg::Replace { answers, save } => Rc::new(Model {
-                pack: self.pack.clone(),
-                answers: Rc::new(answers),
-                changes: self.changes + u64::from(save),
-            }),
+            Msg::Go(screen) => next.screen = screen,
+            Msg::Panel(choice, lang) => next.panel(choice, lang),
+            Msg::Checked(Checked::Replace(name, state)) => {
+                next.pending = None;
+                next.outcome(Outcome::Replace {
+                    state,
+                    notice: ShellNotice::Imported(name),
+                    undo_kept: next.undo_kept,
+                });
+            }
+            Msg::Checked(Checked::Ask(pending)) => {
+                if next
+                    .notice
+                    .as_ref()
+                    .is_some_and(Notice::is_about_the_record)
+                {
+                    next.notice = None;
+                }
+                next.pending = Some(pending);
+            }
+            Msg::Checked(Checked::Refused(notice)) => next.notice = Some(notice.lift()),
+            Msg::Outcome(outcome) => next.outcome(outcome),
+            Msg::SavedElsewhere(revision) => {
+                if revision > next.record.revision() {
+                    next.notice = Some(Notice::OtherTab);
+                }
+            }
+            Msg::Reload => {
+                next.notice = None;
+                next.record.queue(Effect::Reload);
+            }
+            Msg::Dismiss => next.notice = None,
         }
+        Rc::new(next)
     }
 }
 
@@ -162,8 +350,6 @@ pub struct Ctx {
     pub lang: Lang,
     /// Prefix of every element id in this widget (`kizuki-<namespace>-`).
     pub ids: Rc<str>,
-    /// The widget's storage namespace.
-    pub namespace: Rc<str>,
     /// The embedding center, if any.
     pub center: Option<CenterContact>,
     /// The places to get help (the center's directory or the built-in list).
@@ -193,13 +379,5 @@ impl Ctx {
         let mut id = self.ids.to_string();
         id.push_str(&parts.join("-"));
         id
-    }
-
-    /// The storage key of the draft plan's edits, next to the answers' record.
-    pub fn draft_key(&self) -> String {
-        format!(
-            "{}/plan-draft",
-            crate::platform::record_key(&self.namespace, &self.pack.pack().id)
-        )
     }
 }

@@ -260,20 +260,6 @@ pub struct ChecklistText {
     pub change_down: &'static str,
     /// ±0
     pub change_same: &'static str,
-    /// This browser cannot store your answers here (storage is turned off). Save them to a file…
-    pub storage_unavailable: &'static str,
-    /// The browser's storage is full, so your answers were not saved. Save them to a file.
-    pub storage_full: &'static str,
-    /// Newer answers were saved in another tab or window, so those were loaded.
-    pub storage_newer_elsewhere: &'static str,
-    /// Your answers could not be saved ({detail}). Save them to a file.
-    pub storage_other: &'static str,
-    /// The stored answers could not be read, so they were kept aside and a new checklist starte…
-    /// The stored … were saved by a newer version of Kizuki. Update: reload this page once the…
-    pub storage_newer_version: &'static str,
-    /// The stored … could not be read, and storage is too full to set them aside. They stay …
-    pub storage_kept_in_place: &'static str,
-    pub storage_kept_aside: &'static str,
     /// Close
     pub dismiss: &'static str,
     /// Start with the quick check

@@ -7,8 +7,7 @@ use yew::prelude::*;
 use super::rich::display_date;
 use super::text::fill;
 use super::{Ctx, Msg};
-use crate::shell::data_panel::{DataPanel, PanelChoice, PanelWords};
-use crate::shell::record::Checked;
+use crate::shell::data_panel::{DataPanel, PanelWords};
 
 /// What an edited file claimed and what its answers give, one line per attempt: shown
 /// before the file replaces anything.
@@ -70,21 +69,11 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
         erase_no: text.erase_no,
     };
     let on_choice = {
-        let dispatch = ctx.dispatch.clone();
-        let record = ctx.state.record.clone();
-        Callback::from(move |choice: PanelChoice| match choice {
-            // The core reads the file (and what is saved) before the reducer sees it.
-            PanelChoice::File(name, contents) => {
-                dispatch.dispatch(Msg::Checked(record.check_import(name, &contents)))
-            }
-            PanelChoice::Unreadable(code) => dispatch.dispatch(Msg::Checked(Checked::Refused(
-                crate::shell::notice::Notice::ImportRefused {
-                    file: String::new(),
-                    code,
-                },
-            ))),
-            choice => dispatch.dispatch(Msg::Panel(choice, lang)),
-        })
+        let dispatch = ctx.dispatch.to_callback();
+        ctx.state.record.on_choice(
+            dispatch.reform(Msg::Checked),
+            dispatch.reform(move |choice| Msg::Panel(choice, lang)),
+        )
     };
     let changed = ctx
         .state
