@@ -406,3 +406,56 @@ fn the_debug_rule_finds_debug_formatting_outside_tests() {
     assert!(debug_formats(tests_only).is_empty());
     assert!(debug_formats("let s = format!(\"{x} {y:>4}\");").is_empty());
 }
+
+/// The web kits on the shell (`web/src/shell/record.rs`: checklist, course, stress
+/// self-check) read, save and erase their record only through its `Record`, whose effects
+/// the view runs after rendering: none of their files calls storage itself, so no reducer of
+/// theirs can (issue 14: reducers are pure). The planner keeps its sealed store for now.
+const KITS_ON_THE_SHELL: [&str; 3] = ["checklist", "course", "questionnaire"];
+
+/// What only the shell's record may call for those kits.
+const RECORD_STORAGE_CALLS: [&str; 5] = [
+    "save_plain",
+    "load_plain",
+    "platform::remove",
+    "keep_before_import",
+    "platform::write",
+];
+
+#[test]
+fn the_kits_on_the_shell_touch_their_record_only_through_it() {
+    let web = repo_root().join("web/src/kind");
+    let mut found = Vec::new();
+    for kit in KITS_ON_THE_SHELL {
+        let mut check = |path: &std::path::Path, text: &str| {
+            for call in RECORD_STORAGE_CALLS {
+                if text.contains(call) {
+                    found.push(format!("{}: {call}", path.display()));
+                }
+            }
+        };
+        let file = web.join(format!("{kit}.rs"));
+        check(&file, &std::fs::read_to_string(&file).unwrap());
+        let folder = web.join(kit);
+        if folder.is_dir() {
+            visit(&folder, &mut check);
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "kits on the shell touching storage themselves: {found:#?}"
+    );
+    // The rule looks for calls that exist: the shell's record makes them.
+    let record = std::fs::read_to_string(repo_root().join("web/src/shell/record.rs")).unwrap();
+    for call in [
+        "save_plain",
+        "load_plain",
+        "platform::remove",
+        "keep_before_import",
+    ] {
+        assert!(
+            record.contains(call),
+            "the shell's record no longer calls {call}"
+        );
+    }
+}

@@ -2,8 +2,10 @@
 //! (lessons, scenarios, quiz, survey), the certificate and the record panel.
 //!
 //! State lives in one reducer. Every change of the learner's progress is a
-//! [`CourseAction`] applied by the core (`Course::apply`), then saved at once with
-//! `platform::save_plain`; scores, pass/fail and completion are read from `Course::result`.
+//! [`CourseAction`] applied by the core (`Course::apply`); the reducer then queues its save
+//! on the shell's record (`shell::record`), which the view runs after rendering, so
+//! `reduce` writes no storage; scores, pass/fail and completion are read from
+//! `Course::result`.
 //! The reducer keeps only view state besides: the screen, focus, notices. (Which quiz
 //! answers were checked is progress, so a reload cannot unlock them.)
 
@@ -43,7 +45,7 @@ use self::screen::Screen;
 use self::text::{course_text, CourseText};
 use super::{KitProps, PackRef};
 use crate::help::DirectoryState;
-use crate::platform::{self, StorageError};
+use crate::platform;
 use crate::shell::data_panel::PanelChoice;
 use crate::shell::record::{Checked, Effect, Outcome, PanelTask, PendingImport, Record};
 
@@ -58,8 +60,6 @@ pub struct CourseState {
     center: Option<crate::CenterContact>,
     /// The learner's progress, changed only by `Course::apply` (or an import).
     progress: CourseProgress,
-    /// The revision of the saved record this state continues.
-    revision: u64,
     screen: Screen,
     /// The learner asked to take the quiz again (hides the last result).
     retaking: bool,
@@ -124,14 +124,12 @@ impl CourseState {
     ) -> CourseState {
         let (record, opened) = Record::open(pack.clone(), &namespace);
         let progress = opened.state.into_state::<Course>().unwrap_or_default();
-        let revision = record.revision();
         CourseState {
             pack,
             namespace,
             xapi_base,
             center,
             progress,
-            revision,
             screen: Screen::Map,
             retaking: false,
             scenario_feedback: false,
@@ -154,8 +152,12 @@ impl CourseState {
         let Some(adapter) = adapter else {
             return self;
         };
-        let (session, progress) =
-            lms::start(adapter, &self.pack, self.progress.clone(), self.revision);
+        let (session, progress) = lms::start(
+            adapter,
+            &self.pack,
+            self.progress.clone(),
+            self.record.revision(),
+        );
         self.lms = Some(session);
         if progress != self.progress {
             self.progress = progress;
@@ -193,22 +195,19 @@ impl CourseState {
         }
     }
 
+    /// Queues the save of the progress on the record (run by the view after rendering;
+    /// a save that meets a newer record from another tab loads it instead). The LMS, if
+    /// any, is told when the save has run (`report_to_lms`).
     fn save(&mut self) {
-        let state = KitState::Course(self.progress.clone());
-        match platform::save_plain(&self.pack, &self.namespace, &state, self.revision) {
-            Ok(revision) => self.revision = revision,
-            Err(StorageError::NewerElsewhere) => {
-                let loaded = platform::load_plain(&self.pack, &self.namespace);
-                if let Some(progress) = loaded.state.into_state::<Course>() {
-                    self.progress = progress;
-                }
-                self.revision = loaded.revision;
-                self.notice = Some(Notice::Storage(StorageError::NewerElsewhere.code()));
-            }
-            Err(error) => self.notice = Some(Notice::Storage(error.code())),
-        }
+        self.record
+            .queue(Effect::Save(KitState::from(self.progress.clone())));
+    }
+
+    /// Tells the LMS, if any, the record as it is now (after a save ran, failed or met a
+    /// newer record).
+    fn report_to_lms(&self) {
         if let Some(session) = &self.lms {
-            session.report(&self.progress, self.revision);
+            session.report(&self.progress, self.record.revision());
         }
     }
 
@@ -302,35 +301,28 @@ impl CourseState {
     /// What an effect came to.
     fn outcome(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Saved => {}
+            Outcome::Saved => self.report_to_lms(),
             Outcome::Replace {
                 state,
                 notice,
                 undo_kept,
             } => {
-                self.notice = None;
                 if let Some(progress) = state.into_state::<Course>() {
                     self.progress = progress;
                     self.save();
                 }
-                // Once the restored record is saved, the copy has done its work.
-                // A save that failed keeps its notice (and the copy).
-                if !matches!(self.notice, Some(Notice::Storage(_))) {
-                    if notice == crate::shell::notice::Notice::Restored {
-                        self.record.queue(Effect::RemoveUndoCopy);
-                    }
-                    self.notice = Some(notice.lift());
+                // Once the restored record is saved, the copy has done its work (the shell
+                // keeps it when that save fails, whose notice then replaces this one).
+                if notice == crate::shell::notice::Notice::Restored {
+                    self.record.queue(Effect::RemoveUndoCopy);
                 }
+                self.notice = Some(notice.lift());
                 self.undo_kept = undo_kept;
             }
-            Outcome::Loaded {
-                state,
-                revision,
-                notice,
-            } => {
+            Outcome::Loaded { state, notice, .. } => {
                 self.progress = state.into_state::<Course>().unwrap_or_default();
-                self.revision = revision;
                 self.notice = notice.map(|n| n.lift());
+                self.report_to_lms();
             }
             Outcome::Erased => {
                 self.progress = CourseProgress::default();
@@ -339,7 +331,13 @@ impl CourseState {
                 self.focus(Some(self.id("record-status")));
             }
             Outcome::UndoKept(kept) => self.undo_kept = kept,
-            Outcome::Notice(notice) => self.notice = Some(notice.lift()),
+            Outcome::Notice(notice) => {
+                // A save that failed: the LMS still hears of the progress.
+                if matches!(notice, crate::shell::notice::Notice::Storage(_)) {
+                    self.report_to_lms();
+                }
+                self.notice = Some(notice.lift());
+            }
         }
     }
 }
@@ -456,7 +454,7 @@ impl Reducible for CourseState {
             Msg::Checked(Checked::Refused(notice)) => next.notice = Some(notice.lift()),
             Msg::Outcome(outcome) => next.outcome(outcome),
             Msg::SavedElsewhere(revision) => {
-                if revision > next.revision {
+                if revision > next.record.revision() {
                     next.notice = Some(Notice::OtherTab);
                 }
             }
