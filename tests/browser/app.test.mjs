@@ -30,9 +30,16 @@ describe('standalone app page', () => {
     const pack = readPack('checklist');
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
     await widgetTitle(page, 'kizuki-kit');
+    // Each button names its language in that language (web/locales/<lang>/ui.json's
+    // language_name), whichever language the widget shows.
+    const buttons = page.locator('kizuki-kit .kizuki-lang-button');
+    const expected = ['日本語', 'English'];
+    assert.deepEqual((await buttons.allTextContents()).map((t) => t.trim()), expected);
     await page.locator('kizuki-kit .kizuki-lang-button[lang="en"]').click();
     await page.locator('kizuki-kit .kizuki-title', { hasText: pack.title.en }).waitFor();
     assert.equal(await page.locator('kizuki-kit .kizuki').getAttribute('lang'), 'en');
+    assert.deepEqual((await buttons.allTextContents()).map((t) => t.trim()), expected);
+    assert.deepEqual(await buttons.evaluateAll((all) => all.map((b) => b.lang)), ['ja', 'en']);
     await page.goto(`${server.origin}/app.html?kit=checklist&lang=en`);
     assert.equal(await widgetTitle(page, 'kizuki-kit'), pack.title.en);
     assert.deepEqual(problems, []);

@@ -406,3 +406,50 @@ fn the_debug_rule_finds_debug_formatting_outside_tests() {
     assert!(debug_formats(tests_only).is_empty());
     assert!(debug_formats("let s = format!(\"{x} {y:>4}\");").is_empty());
 }
+
+/// The web crate's words live in `web/locales/<lang>/*.json` (a third language is one more
+/// folder): no code the widgets ship holds a Japanese word. Punctuation used to join lists
+/// (「、」「・」) is not a word; tests and comments may say anything.
+#[test]
+fn the_web_code_holds_no_japanese_words() {
+    let mut offenders = Vec::new();
+    visit(&repo_root().join("web/src"), &mut |path, text| {
+        if path.file_name().is_some_and(|name| name == "tests.rs") {
+            return;
+        }
+        for line in japanese_words(text) {
+            offenders.push(format!("{}: {line}", path.display()));
+        }
+    });
+    assert!(
+        offenders.is_empty(),
+        "Japanese words in the web crate's code (put them in web/locales/): {offenders:#?}"
+    );
+}
+
+/// The lines of a file's shipped part (before its `#[cfg(test)]` module), comments aside,
+/// with a kana or kanji letter.
+fn japanese_words(text: &str) -> Vec<String> {
+    let is_japanese_letter = |c: char| {
+        matches!(c,
+            '\u{3041}'..='\u{3096}' // hiragana
+            | '\u{30A1}'..='\u{30FA}' // katakana (not 「・」 or 「ー」 alone)
+            | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' // kanji
+            | '\u{FF66}'..='\u{FF9D}') // half-width katakana
+    };
+    let shipped = text.split("#[cfg(test)]").next().unwrap_or_default();
+    shipped
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//") && line.chars().any(is_japanese_letter))
+        .map(|line| line.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn the_japanese_rule_finds_words_outside_comments_and_tests() {
+    let shipped = "fn f() -> &'static str {\n    \"日本語\"\n}\n";
+    assert_eq!(japanese_words(shipped), ["\"日本語\""]);
+    assert_eq!(japanese_words("let k = \"カナ\";"), ["let k = \"カナ\";"]);
+    let allowed = "/// 「日本語」 in a doc line\nlet s = labels.join(\"、\");\nlet d = \"・\";\n#[cfg(test)]\nmod tests { const T: &str = \"テスト\"; }\n";
+    assert!(japanese_words(allowed).is_empty());
+}
