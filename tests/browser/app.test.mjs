@@ -1,6 +1,11 @@
-// The standalone app page (app.html?kit=…) renders each kit's title from its pack in real Chromium.
+// The standalone app page (app.html?kit=…) renders each kit's title from its pack in real Chromium,
+// and prints the kit without the site around it.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
@@ -30,9 +35,16 @@ describe('standalone app page', () => {
     const pack = readPack('checklist');
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
     await widgetTitle(page, 'kizuki-kit');
+    // Each button names its language in that language (web/locales/<lang>/ui.json's
+    // language_name), whichever language the widget shows.
+    const buttons = page.locator('kizuki-kit .kizuki-lang-button');
+    const expected = ['日本語', 'English'];
+    assert.deepEqual((await buttons.allTextContents()).map((t) => t.trim()), expected);
     await page.locator('kizuki-kit .kizuki-lang-button[lang="en"]').click();
     await page.locator('kizuki-kit .kizuki-title', { hasText: pack.title.en }).waitFor();
     assert.equal(await page.locator('kizuki-kit .kizuki').getAttribute('lang'), 'en');
+    assert.deepEqual((await buttons.allTextContents()).map((t) => t.trim()), expected);
+    assert.deepEqual(await buttons.evaluateAll((all) => all.map((b) => b.lang)), ['ja', 'en']);
     await page.goto(`${server.origin}/app.html?kit=checklist&lang=en`);
     assert.equal(await widgetTitle(page, 'kizuki-kit'), pack.title.en);
     assert.deepEqual(problems, []);
@@ -138,4 +150,61 @@ describe('standalone app page', () => {
     assert.doesNotMatch(await error.textContent(), /line \d|invalid type|expected/);
     await context.close();
   });
+
+  /** A checklist record with the profile answered (first option each) and six items. */
+  function checklistWithAnswers(pack) {
+    const profile = Object.fromEntries(pack.kit.profile.map((q) => [q.id, q.options[0].id]));
+    const ids = pack.kit.areas.flatMap((area) => area.items.map((item) => item.id)).slice(0, 6);
+    const items = Object.fromEntries(ids.map((id, n) => [id, n % 2 ? { choice: 'no', why_not: ['no_time'] } : { choice: 'yes' }]));
+    return {
+      kizuki_export: 2,
+      pack_id: pack.id,
+      pack_version: pack.version,
+      saved_at: '2026-12-01T00:00:00.000Z',
+      revision: 1,
+      state: { kind: 'checklist', data: { profile, items, actions: {} } },
+    };
+  }
+
+  // Ctrl+P on the app page printed the site's footer (privacy and offline lines) after the
+  // kit, alone on a last, nearly blank page: print media shows the kit and nothing around it.
+  for (const kit of ['checklist', 'course']) {
+    test(`printing app.html?kit=${kit} gives the kit without the site's header, nav and footer`, async () => {
+      const pack = readPack(kit);
+      const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=${kit}`);
+      await widgetTitle(page, 'kizuki-kit');
+      if (kit === 'checklist') {
+        await page.evaluate((record) => localStorage.setItem('kizuki/mh-checklist/mh-checklist', JSON.stringify(record)), checklistWithAnswers(pack));
+        await page.reload();
+        await widgetTitle(page, 'kizuki-kit');
+      }
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.evaluate(() =>
+        [...document.body.querySelectorAll('body > *, .site-header nav, .site-footer p')]
+          .filter((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.classList[0] ?? ''}`),
+      );
+      assert.deepEqual(shown, ['main.site-main'], 'in print, only the main part of the page');
+      assert.ok(await page.locator('kizuki-kit .kizuki-title').isVisible(), 'the kit\'s title prints');
+      const content = page.locator(`kizuki-kit ${kit === 'checklist' ? '.kizuki-cl' : '.kizuki-course'}`);
+      assert.ok((await content.boundingBox()).height > 300, 'the kit\'s content prints');
+
+      // The PDF a person gets: the kit's title, no site footer, and no page without text.
+      const dir = mkdtempSync(join(tmpdir(), 'kizuki-print-'));
+      try {
+        const pdf = join(dir, `${kit}.pdf`);
+        await page.pdf({ path: pdf, format: 'A4' });
+        const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+        const text = (from, to = from) => execFileSync('pdftotext', ['-raw', '-f', `${from}`, '-l', `${to}`, pdf, '-'], { encoding: 'utf8' });
+        const all = text(1, pages);
+        assert.ok(all.replace(/\s/g, '').includes(pack.title.ja.replace(/\s/g, '')), 'the PDF has the kit\'s title');
+        assert.doesNotMatch(all, /stay in this browser|Ready for offline use/, 'the PDF has no site footer');
+        for (let n = 1; n <= pages; n += 1) assert.ok(text(n).trim().length > 40, `page ${n} of ${pages} is (nearly) blank`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
 });

@@ -360,37 +360,50 @@ fn the_chain_rule_finds_a_chain_over_kinds() {
 /// or by hand.
 #[test]
 fn the_widgets_code_formats_nothing_with_debug() {
-    let mut offenders = Vec::new();
-    for folder in ["core/src", "web/src"] {
-        visit(&repo_root().join(folder), &mut |path, text| {
-            let is_test_file = path.file_name().is_some_and(|name| name == "tests.rs")
-                || path.components().any(|part| part.as_os_str() == "tests");
-            if is_test_file {
-                return;
-            }
-            for line in debug_formats(text) {
-                offenders.push(format!("{}: {line}", path.display()));
-            }
-        });
-    }
+    let offenders = shipped_lines(&["core/src", "web/src"], debug_formats);
     assert!(
         offenders.is_empty(),
         "`{{:?}}` prints nothing in a release build (-Zfmt-debug=none): {offenders:#?}"
     );
 }
 
+/// The lines `find` picks out of each file under `folders` but test files (`tests.rs`,
+/// anything under a `tests` folder), as `path: line`.
+fn shipped_lines(folders: &[&str], find: fn(&str) -> Vec<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    for folder in folders {
+        visit(&repo_root().join(folder), &mut |path, text| {
+            let is_test_file = path.file_name().is_some_and(|name| name == "tests.rs")
+                || path.components().any(|part| part.as_os_str() == "tests");
+            if !is_test_file {
+                found.extend(
+                    find(text)
+                        .into_iter()
+                        .map(|line| format!("{}: {line}", path.display())),
+                );
+            }
+        });
+    }
+    found
+}
+
 /// The lines of a file's shipped part (before its `#[cfg(test)]` module) that format with
 /// `Debug` (`{:?}`, `{name:?}`, `{:#?}`).
 fn debug_formats(text: &str) -> Vec<String> {
+    shipped_code_lines(text, |code| {
+        code.contains(":?}") || code.contains(":#?}") || code.contains("{:?")
+    })
+}
+
+/// The lines of a file's shipped part (before its `#[cfg(test)]` module), comment lines
+/// aside, that `matches`, trimmed.
+fn shipped_code_lines(text: &str, matches: impl Fn(&str) -> bool) -> Vec<String> {
     let shipped = text.split("#[cfg(test)]").next().unwrap_or_default();
     shipped
         .lines()
-        .filter(|line| {
-            let code = line.trim_start();
-            !code.starts_with("//")
-                && (code.contains(":?}") || code.contains(":#?}") || code.contains("{:?"))
-        })
-        .map(|line| line.trim().to_string())
+        .map(str::trim)
+        .filter(|code| !code.starts_with("//") && matches(code))
+        .map(str::to_string)
         .collect()
 }
 
@@ -458,4 +471,38 @@ fn the_kits_on_the_shell_touch_their_record_only_through_it() {
             "the shell's record no longer calls {call}"
         );
     }
+}
+
+/// The web crate's words live in `web/locales/<lang>/*.json` (a third language is one more
+/// folder): no code the widgets ship holds a Japanese word. Punctuation used to join lists
+/// (「、」「・」) is not a word; tests and comments may say anything.
+#[test]
+fn the_web_code_holds_no_japanese_words() {
+    let offenders = shipped_lines(&["web/src"], japanese_words);
+    assert!(
+        offenders.is_empty(),
+        "Japanese words in the web crate's code (put them in web/locales/): {offenders:#?}"
+    );
+}
+
+/// The lines of a file's shipped part (before its `#[cfg(test)]` module), comments aside,
+/// with a kana or kanji letter.
+fn japanese_words(text: &str) -> Vec<String> {
+    let is_japanese_letter = |c: char| {
+        matches!(c,
+            '\u{3041}'..='\u{3096}' // hiragana
+            | '\u{30A1}'..='\u{30FA}' // katakana (not 「・」 or 「ー」 alone)
+            | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' // kanji
+            | '\u{FF66}'..='\u{FF9D}') // half-width katakana
+    };
+    shipped_code_lines(text, |code| code.chars().any(is_japanese_letter))
+}
+
+#[test]
+fn the_japanese_rule_finds_words_outside_comments_and_tests() {
+    let shipped = "fn f() -> &'static str {\n    \"日本語\"\n}\n";
+    assert_eq!(japanese_words(shipped), ["\"日本語\""]);
+    assert_eq!(japanese_words("let k = \"カナ\";"), ["let k = \"カナ\";"]);
+    let allowed = "/// 「日本語」 in a doc line\nlet s = labels.join(\"、\");\nlet d = \"・\";\n#[cfg(test)]\nmod tests { const T: &str = \"テスト\"; }\n";
+    assert!(japanese_words(allowed).is_empty());
 }

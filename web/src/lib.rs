@@ -488,24 +488,24 @@ struct LangSwitchProps {
     on_change: Callback<Lang>,
 }
 
-/// Two buttons, each naming its language in that language.
+/// A button a language, each naming its language in that language (its own locale's
+/// `language_name`).
 #[function_component(LangSwitch)]
 fn lang_switch(props: &LangSwitchProps) -> Html {
     let text = ui_text(props.current);
-    let button = |lang: Lang, label: &'static str| {
+    let button = |lang: Lang| {
         let on_change = props.on_change.clone();
         html! {
             <button type="button" class="kizuki-lang-button" lang={lang.code()}
                     aria-pressed={(props.current == lang).to_string()}
                     onclick={Callback::from(move |_: MouseEvent| on_change.emit(lang))}>
-                { label }
+                { ui_text(lang).language_name }
             </button>
         }
     };
     html! {
         <div class="kizuki-lang" role="group" aria-label={text.language.to_string()}>
-            { button(Lang::Ja, "日本語") }
-            { button(Lang::En, "English") }
+            { for Lang::ALL.into_iter().map(button) }
         </div>
     }
 }

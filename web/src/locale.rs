@@ -13,6 +13,10 @@ pub struct UiText {
     pub brand: &'static str,
     /// Accessible name of the language switch.
     pub language: &'static str,
+    /// This language's name in itself (「日本語」, "English"): its button in the language
+    /// switch, read from this language's file whatever language the widget shows, so a
+    /// language's name is written once, in its own folder.
+    pub language_name: &'static str,
     /// Shown while the pack loads (and, by `kizuki.js`, while the kit's module loads).
     pub loading: &'static str,
     /// Shown by `kizuki.js` when the kit's module cannot start (its reason follows).
@@ -307,6 +311,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_language_names_itself_in_itself() {
+        // The language switch's buttons: a new language's folder copied from another one
+        // would otherwise show that one's name.
+        assert_eq!(ui_text(Lang::Ja).language_name, "日本語");
+        assert_eq!(ui_text(Lang::En).language_name, "English");
+        let names: std::collections::BTreeSet<_> = Lang::ALL
+            .iter()
+            .map(|&lang| ui_text(lang).language_name)
+            .collect();
+        assert_eq!(names.len(), Lang::ALL.len());
     }
 
     #[test]

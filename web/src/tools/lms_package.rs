@@ -213,6 +213,21 @@ impl BuildProblem {
     }
 }
 
+/// A radio button's change: `state` becomes `value`, and the last build's outcome is
+/// cleared (it no longer says what the choices now would give).
+fn choose<T: Copy + 'static>(
+    state: &UseStateHandle<T>,
+    status: &UseStateHandle<Status>,
+    value: T,
+) -> Callback<Event> {
+    let state = state.clone();
+    let status = status.clone();
+    Callback::from(move |_: Event| {
+        state.set(value);
+        status.set(Status::Idle);
+    })
+}
+
 /// The size in MB, one decimal, as the message shows it.
 pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
@@ -411,22 +426,8 @@ pub fn lms_package_view(props: &LmsPackageProps) -> Html {
             </div>
         }
     };
-    let set_own = |value: bool| {
-        let use_own = use_own.clone();
-        let status = status.clone();
-        Callback::from(move |_: Event| {
-            use_own.set(value);
-            status.set(Status::Idle);
-        })
-    };
-    let set_standard = |value: LmsStandard| {
-        let standard = standard.clone();
-        let status = status.clone();
-        Callback::from(move |_: Event| {
-            standard.set(value);
-            status.set(Status::Idle);
-        })
-    };
+    let set_own = |value: bool| choose(&use_own, &status, value);
+    let set_standard = |value: LmsStandard| choose(&standard, &status, value);
     let on_lang = {
         let start_lang = start_lang.clone();
         Callback::from(move |event: Event| {
