@@ -316,10 +316,19 @@ describe('stress self-check', () => {
       // Both charts, with a point for everyone and for 営業 only.
       const points = await page.locator(`${HOST} [data-split="male"] svg [data-point]`).evaluateAll((g) => g.map((e) => e.dataset.point));
       assert.deepEqual(points, ['全体', '営業', '全体', '営業']);
-      // The committed pack carries no checked national means: no reference lines (a line at
-      // the scale's middle would read as the national mean), and the page says why.
-      assert.equal(await page.locator(`${HOST} svg [data-reference]`).count(), 0);
-      assert.match(await page.locator(`${HOST} [data-testid="no-risk"]`).textContent(), /全国平均の線は表示していません/);
+      // The committed pack carries the men's national means (see its notes): a dashed
+      // reference on each chart at (control 7.9, workload 8.7) and (coworkers 8.1,
+      // supervisor 7.5), the health risk in the table, and a note on where it comes from.
+      const references = await page.locator(`${HOST} [data-split="male"] svg [data-reference]`).evaluateAll((g) => g.map((e) => e.dataset.reference));
+      assert.deepEqual(references, ['7.90,8.70', '8.10,7.50']);
+      assert.equal(await page.locator(`${HOST} [data-testid="no-risk"]`).count(), 0);
+      assert.match(await page.locator(`${HOST} [data-testid="risk-note"]`).textContent(), /全国平均を100/);
+      const header = await page.locator(`${HOST} [data-split="male"] thead th`).allTextContents();
+      assert.deepEqual(header.slice(-3), ['健康リスク 量–コントロール', '健康リスク 職場の支援', '総合健康リスク']);
+      const risks = await page.locator(`${HOST} [data-split="male"] tbody tr[data-shown="true"]`).evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('td')].slice(-3).map((td) => td.textContent)));
+      assert.equal(risks.length, 2);
+      for (const row of risks) assert.ok(row.every((v) => /^\d+$/.test(v)), JSON.stringify(risks));
       // The women (3) are shown nowhere.
       const women = await groupRows(page, 'female');
       assert.ok(women.every((row) => !row.shown), JSON.stringify(women));
@@ -345,6 +354,22 @@ describe('stress self-check', () => {
       assert.match(csv, /男性 \/ 製造,,,人数,非表示/);
       assert.match(csv, /女性 \/ 全体,,,人数,非表示/);
       assert.doesNotMatch(csv, /女性 \/ 総務,workload/);
+      assert.match(csv, /男性 \/ 営業,total,総合健康リスク,健康リスク（全国平均=100）,\d+/);
+
+      // On a phone (390 px) the nine columns do not fit: each row becomes a card whose
+      // figures carry their column's name, and nothing scrolls sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const phone = await page.locator(`${HOST} [data-split="male"] .kizuki-table-wrap`).evaluate((wrap) => {
+        const row = wrap.querySelector('tbody tr[data-shown="true"]');
+        const cell = row.querySelectorAll('td')[row.querySelectorAll('td').length - 1];
+        return {
+          overflow: wrap.scrollWidth - wrap.clientWidth,
+          display: getComputedStyle(row).display,
+          label: getComputedStyle(cell, '::before').content,
+        };
+      });
+      assert.deepEqual(phone, { overflow: 0, display: 'block', label: '"総合健康リスク"' });
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // A second breakdown of the same men without the 3 ungrouped: 営業 minus 全体 would
       // now single out the 7 of 製造, so 営業 is hidden too (and says why).
@@ -365,9 +390,9 @@ describe('stress self-check', () => {
     }
   });
 
-  test('group analysis with a pack that carries national means: reference lines at those means, health risk in the table', async () => {
-    // Made-up test figures (the committed pack carries none until the Technote's table is
-    // checked): the men's national means 8 (workload), 7 (control), 7 (supervisor), 8 (coworkers).
+  test('group analysis with made-up national means: reference lines at those means, health risk in the table; without any, neither', async () => {
+    // Made-up test figures in place of the pack's, round so that the lines' coordinates can be
+    // worked by hand: the men's national means 8 (workload), 7 (control), 7 (supervisor), 8 (coworkers).
     const pack = JSON.parse(readFileSync(join(ROOT, 'content/bjsq-57.json'), 'utf8'));
     const term = (measure, mean, coefficient) => ({ measure, mean, coefficient });
     pack.kit.group_analysis.risk_models = [{
@@ -422,6 +447,29 @@ describe('stress self-check', () => {
       assert.equal(await page.locator(`${HOST} [data-testid="no-risk"]`).count(), 0);
     } finally {
       await context.close();
+    }
+
+    // A pack without national means (no `risk_models`): no reference lines (a line at the
+    // scale's middle would read as the national mean), no health-risk columns, and the page
+    // says why.
+    delete pack.kit.group_analysis.risk_models;
+    const bare = await browser.newContext({ locale: 'ja-JP' });
+    const barePage = await bare.newPage();
+    await barePage.route('**/content/bjsq-57.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(pack) }),
+    );
+    try {
+      await barePage.goto(`${server.origin}/aggregate.html?pack=bjsq-57`);
+      await barePage.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
+      await barePage.locator(`${HOST} input[type="file"]`).first().setInputFiles(paths);
+      await barePage.locator(`${HOST} [data-testid="stress-groups"]`).waitFor({ timeout: 30_000 });
+      assert.equal(await barePage.locator(`${HOST} svg [data-reference]`).count(), 0);
+      assert.match(await barePage.locator(`${HOST} [data-testid="no-risk"]`).textContent(), /全国平均の線は表示していません/);
+      assert.equal(await barePage.locator(`${HOST} [data-testid="risk-note"]`).count(), 0);
+      const header = await barePage.locator(`${HOST} [data-split="male"] thead th`).allTextContents();
+      assert.ok(!header.some((h) => h.includes('健康リスク')), JSON.stringify(header));
+    } finally {
+      await bare.close();
     }
   });
 

@@ -670,6 +670,16 @@ fn aggregate_of_stress_self_check_exports_gives_the_group_analysis_with_small_se
     assert_eq!(men["value"], "male");
     assert_eq!(men["whole"]["shown"]["n"], 12);
     assert!(men["whole"]["shown"]["measures"]["workload"].is_number());
+    // The pack carries the men's and women's national means and coefficients: the men's
+    // figures have their health risk (100 = the national mean), per chart and in total.
+    for part in ["demand-control", "support", "total"] {
+        assert!(
+            men["whole"]["shown"]["risk"][part]
+                .as_f64()
+                .is_some_and(|v| v > 0.0),
+            "{part}: {men}"
+        );
+    }
     assert_eq!(men["groups"][0]["group"], "営業");
     assert_eq!(men["groups"][0]["figures"]["shown"]["n"], 12);
     let women = &figures["splits"][1];
@@ -688,6 +698,10 @@ fn aggregate_of_stress_self_check_exports_gives_the_group_analysis_with_small_se
     assert!(text.contains("男性 / 営業,,,人数,12"), "{text}");
     assert!(text.contains("女性 / 全体,,,人数,非表示"), "{text}");
     assert!(text.contains(",workload,"), "{text}");
+    assert!(
+        text.contains("男性 / 営業,total,総合健康リスク,健康リスク（全国平均=100）,"),
+        "{text}"
+    );
     // --rows: one row per person, with only what the group analysis uses; the men's mean
     // workload from the rows is the report's.
     let parquet = dir.join("people.parquet");

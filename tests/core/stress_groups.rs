@@ -111,10 +111,26 @@ fn a_group_of_25_shows_the_men_and_their_large_group_and_hides_the_group_of_7_an
         shown.measures["workload"],
         (f64::from(workload) / 12.0 * 10.0).round() / 10.0
     );
-    assert!(
-        shown.risk.is_empty(),
-        "the pack carries no risk coefficients yet"
-    );
+    // The men's health risk of 営業, worked by hand from the people's raw values with the
+    // men's figures cited in the pack (see `the_committed_packs_carry_the_cited_figures…`).
+    let raw_mean = |id: &str| {
+        let sum: i32 = (1..=12)
+            .map(|seed| {
+                let a = answers(&pack, seed, "male", Some("営業"));
+                questionnaire
+                    .measure_raw(&a, questionnaire.measure(id).unwrap())
+                    .unwrap()
+            })
+            .sum();
+        f64::from(sum) / 12.0
+    };
+    let demand =
+        100.0 * ((raw_mean("workload") - 8.7) * 0.076 + (raw_mean("control") - 7.9) * -0.089).exp();
+    let support = 100.0
+        * ((raw_mean("supervisor") - 7.5) * -0.097 + (raw_mean("coworkers") - 8.1) * -0.097).exp();
+    assert_eq!(shown.risk["demand-control"], demand.round());
+    assert_eq!(shown.risk["support"], support.round());
+    assert_eq!(shown.risk["total"], (demand * support / 100.0).round());
 
     // Subtraction: the men minus every shown men's group leaves 10 people (製造 and the
     // three without a group), never the 7 of 製造 alone.
@@ -205,8 +221,8 @@ fn the_generic_aggregation_carries_the_group_analysis_and_writes_it_to_csv() {
 
 /// The Technote's formula worked by hand (mental.m.u-tokyo.ac.jp/old/hanteizu/Technote.htm):
 /// 健康リスク = 100 × exp((平均点 − A) × α + (平均点 − B) × β) for each chart, the total
-/// their product ÷ 100. The coefficients here are made up for the test: the Technote's own
-/// table could not be read (see the pack's notes), so no pack carries a model yet.
+/// their product ÷ 100. The coefficients here are made up so that the arithmetic is round
+/// (the committed packs' own figures are worked by hand in the next test).
 #[test]
 fn a_health_risk_model_gives_the_technote_formula_worked_by_hand_from_the_exact_means() {
     let bytes = std::fs::read(repo_root().join("content/bjsq-57.json")).unwrap();
@@ -251,6 +267,138 @@ fn a_health_risk_model_gives_the_technote_formula_worked_by_hand_from_the_exact_
     assert_eq!(men.risk["total"], 78.0);
     // No model for women: their figures carry no risk (and 0 women are hidden anyway).
     assert!(report.splits[1].whole.shown().is_none());
+}
+
+/// The raw values 3–12 of a three-item chart scale (15 − the three answers) as answers:
+/// the three digits that sum to 15 − `raw`.
+fn scale_answers(raw: i32) -> [String; 3] {
+    let sum = 15 - raw;
+    let low = sum / 3;
+    let high = sum - 2 * low;
+    [low.to_string(), low.to_string(), high.to_string()]
+}
+
+/// People whose four chart scales are the given raw values, each list one person's
+/// (workload, control, supervisor, coworkers).
+fn chart_people(
+    pack: &ValidPack,
+    sex: &str,
+    raws: &[[i32; 4]],
+    first_seed: usize,
+) -> Vec<(String, Vec<u8>)> {
+    let scales: [[&str; 3]; 4] = [
+        ["a1", "a2", "a3"],
+        ["a8", "a9", "a10"],
+        ["c1", "c4", "c7"],
+        ["c2", "c5", "c8"],
+    ];
+    raws.iter()
+        .enumerate()
+        .map(|(index, raw)| {
+            let seed = first_seed + index;
+            let mut a = answers(pack, seed, sex, None);
+            for (items, value) in scales.iter().zip(raw) {
+                for (item, digit) in items.iter().zip(scale_answers(*value)) {
+                    a.items.insert((*item).into(), digit);
+                }
+            }
+            (format!("{sex}-{seed}.json"), export(pack, a))
+        })
+        .collect()
+}
+
+/// The committed packs (57 and 23 items) carry the national means and coefficients cited in
+/// their notes (public implementations that agree; the Technote's table itself is unread):
+/// men 量的負担 8.7 / 0.076, コントロール 7.9 / −0.089, 上司 7.5 / −0.097, 同僚 8.1 / −0.097;
+/// women 7.9 / 0.048, 7.2 / −0.056, 6.6 / −0.097, 8.2 / −0.097. A group exactly at its
+/// national means scores 100 on every chart; other groups follow the formula by hand.
+#[test]
+fn the_committed_packs_carry_the_cited_figures_and_a_group_at_the_national_means_scores_100() {
+    for file in ["content/bjsq-57.json", "content/bjsq-23.json"] {
+        let pack = load_pack(&std::fs::read(repo_root().join(file)).unwrap()).unwrap();
+        let questionnaire = pack.content::<Questionnaire>().unwrap();
+        let national = |sex: &str| {
+            ["workload", "control", "supervisor", "coworkers"]
+                .map(|id| reference_mean(questionnaire, Some(sex), id).unwrap())
+        };
+        assert_eq!(national("male"), [8.7, 7.9, 7.5, 8.1], "{file}");
+        assert_eq!(national("female"), [7.9, 7.2, 6.6, 8.2], "{file}");
+
+        // 10 men at the men's national means: workload (7 × 9 + 3 × 8) / 10 = 8.7, control
+        // (9 × 8 + 7) / 10 = 7.9, supervisor (5 × 8 + 5 × 7) / 10 = 7.5, coworkers
+        // (9 + 9 × 8) / 10 = 8.1. 10 women at the women's: (9 × 8 + 7) / 10 = 7.9,
+        // (2 × 8 + 8 × 7) / 10 = 7.2, (6 × 7 + 4 × 6) / 10 = 6.6, (2 × 9 + 8 × 8) / 10 = 8.2.
+        let column = |values: &[(i32, usize)]| -> Vec<i32> {
+            values
+                .iter()
+                .flat_map(|&(v, n)| std::iter::repeat_n(v, n))
+                .collect()
+        };
+        let people = |columns: [Vec<i32>; 4]| -> Vec<[i32; 4]> {
+            (0..10)
+                .map(|i| [columns[0][i], columns[1][i], columns[2][i], columns[3][i]])
+                .collect()
+        };
+        let men = people([
+            column(&[(9, 7), (8, 3)]),
+            column(&[(8, 9), (7, 1)]),
+            column(&[(8, 5), (7, 5)]),
+            column(&[(9, 1), (8, 9)]),
+        ]);
+        let women = people([
+            column(&[(8, 9), (7, 1)]),
+            column(&[(8, 2), (7, 8)]),
+            column(&[(7, 6), (6, 4)]),
+            column(&[(9, 2), (8, 8)]),
+        ]);
+        let mut files = chart_people(&pack, "male", &men, 1);
+        files.extend(chart_people(&pack, "female", &women, 100));
+        let refs: Vec<ExportFile<'_>> = files
+            .iter()
+            .map(|(n, b)| ExportFile { name: n, bytes: b })
+            .collect();
+        let report = group_report(&pack, &refs, None).unwrap();
+        assert_eq!(report.files_counted, 20, "{file}");
+        for split in &report.splits {
+            let whole = split.whole.shown().unwrap();
+            for part in ["demand-control", "support", "total"] {
+                assert_eq!(whole.risk[part], 100.0, "{file} {:?} {part}", split.value);
+            }
+        }
+
+        // 12 men and 12 women whose every chart scale has the exact mean 10.25 (5 at 12,
+        // 7 at 9). Men: 量–コントロール (10.25 − 8.7) × 0.076 + (10.25 − 7.9) × −0.089
+        // = 0.1178 − 0.20915 = −0.09135, 100 × e^−0.09135 = 91.27 → 91; 職場の支援
+        // (2.75 + 2.15) × −0.097 = −0.4753, 62.17 → 62; 総合 91.27 × 62.17 ÷ 100 = 56.74 → 57.
+        // Women: (2.35 × 0.048) + (3.05 × −0.056) = −0.058, 94.36 → 94; (3.65 + 2.05) ×
+        // −0.097 = −0.5529, 57.53 → 58; 総合 94.36 × 57.53 ÷ 100 = 54.29 → 54.
+        let high: Vec<[i32; 4]> = (0..12)
+            .map(|i| if i < 5 { [12; 4] } else { [9; 4] })
+            .collect();
+        let mut files = chart_people(&pack, "male", &high, 200);
+        files.extend(chart_people(&pack, "female", &high, 300));
+        let refs: Vec<ExportFile<'_>> = files
+            .iter()
+            .map(|(n, b)| ExportFile { name: n, bytes: b })
+            .collect();
+        let report = group_report(&pack, &refs, None).unwrap();
+        let risk = |sex: &str| {
+            let split = report
+                .splits
+                .iter()
+                .find(|s| s.value.as_deref() == Some(sex))
+                .unwrap();
+            let whole = split.whole.shown().unwrap();
+            assert_eq!(whole.measures["workload"], 10.3);
+            [
+                whole.risk["demand-control"],
+                whole.risk["support"],
+                whole.risk["total"],
+            ]
+        };
+        assert_eq!(risk("male"), [91.0, 62.0, 57.0], "{file}");
+        assert_eq!(risk("female"), [94.0, 58.0, 54.0], "{file}");
+    }
 }
 
 /// Many exports streamed through the aggregation one at a time (each file made, added and
@@ -362,10 +510,24 @@ fn the_reference_point_comes_from_the_split_s_risk_model_and_is_absent_without_o
     let questionnaire = committed.content::<Questionnaire>().unwrap();
     assert_eq!(
         reference_mean(questionnaire, Some("male"), "workload"),
-        None
+        Some(8.7)
     );
     let bytes = std::fs::read(repo_root().join("content/bjsq-57.json")).unwrap();
     let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let mut without = value.clone();
+    without["kit"]["group_analysis"]
+        .as_object_mut()
+        .unwrap()
+        .remove("risk_models");
+    let bare = load_pack(&serde_json::to_vec(&without).unwrap()).unwrap();
+    assert_eq!(
+        reference_mean(
+            bare.content::<Questionnaire>().unwrap(),
+            Some("male"),
+            "workload"
+        ),
+        None
+    );
     value["kit"]["group_analysis"]["risk_models"] = serde_json::json!([{"when": "male", "parts": [
         {"id": "a", "label": {"ja": "a", "en": "a"}, "terms": [{"measure": "workload", "mean": 8.5, "coefficient": 0.1}, {"measure": "control", "mean": 7.25, "coefficient": -0.1}]},
         {"id": "b", "label": {"ja": "b", "en": "b"}, "terms": [{"measure": "supervisor", "mean": 7.0, "coefficient": -0.1}]}

@@ -53,6 +53,8 @@ pub struct StressGroupsText {
     pub risk_total: &'static str,
     /// The health risk (national mean = 100) and the charts' national-mean lines are not shown…
     pub no_risk: &'static str,
+    /// The health risk is shown with the national mean as 100 (the chart authors' formula…
+    pub risk_note: &'static str,
     /// National mean
     pub reference: &'static str,
     /// Save the figures as CSV
@@ -160,6 +162,11 @@ fn group_size(split: &kizuki_core::kind::questionnaire::aggregate::Split, name: 
         .map_or(0, |g| if g.complement { usize::MAX } else { 0 })
 }
 
+/// A measure's name as the pack gives it (its id if the pack has no such measure).
+fn measure_label<'a>(questionnaire: &'a Questionnaire, id: &'a str, lang: Lang) -> &'a str {
+    questionnaire.measure(id).map_or(id, |m| m.label.get(lang))
+}
+
 fn mean(means: &Means, id: &str) -> f64 {
     means.measures.get(id).copied().unwrap_or_default()
 }
@@ -188,7 +195,9 @@ pub fn view(pack: &ValidPack, lang: Lang, report: &QuestionnaireFigures, min_gro
             <p>{ &text.intro }</p>
             <p>{ fill(text.counted, &[("counted", &report.files_counted.to_string()), ("incomplete", &report.files_incomplete.to_string())]) }</p>
             { for report.splits.iter().map(|split| split_view(questionnaire, min_group, split, text, lang)) }
-            if !has_risk {
+            if has_risk {
+                <p class="kizuki-hint" data-testid="risk-note">{ &text.risk_note }</p>
+            } else {
                 <p class="kizuki-hint" data-testid="no-risk">{ &text.no_risk }</p>
             }
             <p class="kizuki-notice" data-testid="improve-link">
@@ -270,14 +279,16 @@ fn split_view(
                     { chart(text.chart_support, text.axis_coworkers, text.axis_supervisor, &support, support_reference, text.reference) }
                 </div>
             }
+            // On a phone the table's rows become cards (see `.kizuki-qn-table` in kizuki.css),
+            // each cell labelled by its column (`data-label`): nine columns do not fit 390 px.
             <div class="kizuki-table-wrap">
-                <table class="kizuki-table">
+                <table class="kizuki-table kizuki-qn-table">
                     <thead>
                         <tr>
                             <th scope="col">{ &text.group_column }</th>
                             <th scope="col">{ &text.n_column }</th>
                             { for measures.iter().map(|id| html! {
-                                <th scope="col">{ questionnaire.measure(id).map(|m| m.label.get(lang)).unwrap_or(id) }</th>
+                                <th scope="col">{ measure_label(questionnaire, id, lang) }</th>
                             }) }
                             { for risk_columns.iter().map(|(_, label)| html! { <th scope="col">{ label }</th> }) }
                         </tr>
@@ -287,10 +298,12 @@ fn split_view(
                             Some(m) => html! {
                                 <tr data-group={name.clone()} data-shown="true">
                                     <th scope="row">{ name }</th>
-                                    <td>{ m.n }</td>
-                                    { for measures.iter().map(|id| html! { <td>{ format!("{:.1}", mean(m, id)) }</td> }) }
-                                    { for risk_columns.iter().map(|(id, _)| html! {
-                                        <td>{ m.risk.get(id).map(|v| format!("{v:.0}")).unwrap_or_default() }</td>
+                                    <td data-label={text.n_column}>{ m.n }</td>
+                                    { for measures.iter().map(|id| html! {
+                                        <td data-label={measure_label(questionnaire, id, lang).to_string()}>{ format!("{:.1}", mean(m, id)) }</td>
+                                    }) }
+                                    { for risk_columns.iter().map(|(id, label)| html! {
+                                        <td data-label={label.clone()}>{ m.risk.get(id).map(|v| format!("{v:.0}")).unwrap_or_default() }</td>
                                     }) }
                                 </tr>
                             },
