@@ -2,7 +2,7 @@
 // section (a build with `strip = false`, through wasm-bindgen), sums each function body's
 // size by the crate its (demangled) name starts with, and prints JSON.
 //
-//   node wasm-crates.mjs kizuki_web_bg.wasm [--top 20]
+//   node wasm-crates.mjs kizuki_web_bg.wasm [--top 20]   (the 25 largest crates without --top)
 //
 // `<T as Trait>::f` counts for T's crate; `core::ptr::drop_in_place<T>` and the like count
 // for `core`, even when T is another crate's type: generic code is attributed to where it is
@@ -124,7 +124,13 @@ function crateOf(name) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2];
-  const top = Number(process.argv[process.argv.indexOf('--top') + 1] || 25);
+  // `--top N` (25 when not given): how many crates to list, the largest first.
+  const at = process.argv.indexOf('--top');
+  const top = at === -1 ? 25 : Number(process.argv[at + 1]);
+  if (!Number.isInteger(top) || top < 1) {
+    process.stderr.write('usage: node wasm-crates.mjs MODULE.wasm [--top N], N a whole number from 1\n');
+    process.exit(2);
+  }
   const result = crateSizes(readFileSync(file));
   result.crates = result.crates.slice(0, top);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
