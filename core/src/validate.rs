@@ -27,7 +27,7 @@ pub struct Validator<'pack> {
     lang: Option<Lang>,
     source_ids: BTreeSet<&'pack str>,
     update_ids: BTreeSet<&'pack str>,
-    pack_ids: BTreeMap<String, String>,
+    pack_ids: crate::vec_map::VecMap<String>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -40,7 +40,7 @@ impl<'pack> Validator<'pack> {
             lang: pack.lang,
             source_ids: pack.sources.iter().map(|s| s.id.as_str()).collect(),
             update_ids: pack.updates.iter().map(|u| u.id.as_str()).collect(),
-            pack_ids: BTreeMap::new(),
+            pack_ids: crate::vec_map::VecMap::new(),
             diagnostics: Vec::new(),
         }
     }
