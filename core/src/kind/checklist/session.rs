@@ -232,10 +232,18 @@ impl Checklist {
                     entry.why_not.remove(position);
                 } else {
                     entry.why_not.push(reason.clone());
-                    let order: Vec<&str> = self.why_not.iter().map(|r| r.id.as_str()).collect();
-                    entry
-                        .why_not
-                        .sort_by_key(|r| order.iter().position(|o| o == r));
+                    // In the pack's order of reasons. A handful of reasons: an insertion
+                    // sort (stable, so the result is a stable sort's) in place of a sort's
+                    // kilobytes of wasm.
+                    let rank = |r: &String| self.why_not.iter().position(|o| &o.id == r);
+                    let reasons = &mut entry.why_not;
+                    for end in 1..reasons.len() {
+                        let mut at = end;
+                        while at > 0 && rank(&reasons[at - 1]) > rank(&reasons[at]) {
+                            reasons.swap(at - 1, at);
+                            at -= 1;
+                        }
+                    }
                 }
                 prune(answers, item);
             }
