@@ -70,6 +70,7 @@ pub mod text;
 pub mod validate;
 #[cfg(feature = "plan")]
 pub mod vault;
+pub mod vec_map;
 #[cfg(feature = "course")]
 pub use kind::course::xapi;
 #[cfg(feature = "course")]
@@ -80,3 +81,4 @@ pub use error::{Error, Result};
 pub use load::{load_pack, parse_pack, ValidPack};
 pub use pack::{Kit, Pack, FORMAT_VERSION};
 pub use text::{Lang, Text};
+pub use vec_map::VecMap;

@@ -1,6 +1,6 @@
 //! The content pack: the versioned JSON document an author writes, shared by every kind.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -105,8 +105,8 @@ pub struct SourceDocument {
     pub url: Option<String>,
     /// The English name of each section as cited (`"第3 1(2)イ": "Part 3, 1(2)(a)"`), so
     /// an English reader sees references in English; a section not listed is shown as cited.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub sections_en: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "VecMap::is_empty")]
+    pub sections_en: VecMap<String>,
 }
 
 impl Pack {
@@ -304,7 +304,7 @@ pub enum Condition {
 
 impl Condition {
     /// Evaluates against answers (question id → choice id). Unanswered questions match nothing.
-    pub fn holds(&self, answers: &BTreeMap<String, String>) -> bool {
+    pub fn holds(&self, answers: &VecMap<String>) -> bool {
         match self {
             Condition::Is { question, any_of } => answers
                 .get(question)
@@ -336,6 +336,6 @@ impl Condition {
 }
 
 /// Returns the condition result, treating a missing condition as "always".
-pub fn applies(condition: Option<&Condition>, answers: &BTreeMap<String, String>) -> bool {
+pub fn applies(condition: Option<&Condition>, answers: &VecMap<String>) -> bool {
     condition.is_none_or(|c| c.holds(answers))
 }

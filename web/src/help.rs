@@ -83,14 +83,15 @@ pub fn groups(
     directory: &Directory,
     small_workplace: Option<bool>,
 ) -> Vec<(ResourceKind, Vec<&Resource>)> {
+    // Kept in kind order as they are made (no sort: each sort's code is kilobytes of wasm).
     let mut groups: Vec<(ResourceKind, Vec<&Resource>)> = Vec::new();
     for resource in directory.for_workplace(small_workplace) {
-        match groups.iter_mut().find(|(kind, _)| *kind == resource.kind) {
-            Some((_, members)) => members.push(resource),
-            None => groups.push((resource.kind, vec![resource])),
+        let at = groups.partition_point(|(kind, _)| *kind < resource.kind);
+        match groups.get_mut(at) {
+            Some((kind, members)) if *kind == resource.kind => members.push(resource),
+            _ => groups.insert(at, (resource.kind, vec![resource])),
         }
     }
-    groups.sort_by_key(|(kind, _)| *kind);
     groups
 }
 

@@ -35,15 +35,15 @@ impl Checklist {
         let Some(quick) = &self.quick_scan else {
             return Vec::new();
         };
-        let mut items: Vec<&Item> = quick
+        // Legal duties first, each part in the pack's order: a partition, not a sort (a
+        // sort's code in the wasm is kilobytes).
+        let (mut items, others): (Vec<&Item>, Vec<&Item>) = quick
             .items
             .iter()
             .filter_map(|id| self.item(id))
             .filter(|item| self.item_applies(item, answers))
-            .collect();
-        items.sort_by_key(|item| {
-            self.item_obligation(item, answers, today) != Obligation::LegalDuty
-        });
+            .partition(|item| self.item_obligation(item, answers, today) == Obligation::LegalDuty);
+        items.extend(others);
         items.truncate(QUICK_SCAN_MAX_ITEMS);
         items
     }

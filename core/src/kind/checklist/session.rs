@@ -1,14 +1,13 @@
 //! A person's answers to a checklist, the actions that change them, and what they add up
 //! to: progress, scores per area, maturity levels and a prioritised action plan.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::{Checklist, Effort, Item, ItemDuty, Obligation, PlannedDuty};
 use crate::error::{Error, Result};
 use crate::pack::{applies, status_on, InForceStatus};
 use crate::text::Text;
+use crate::vec_map::VecMap;
 
 /// Everything a person entered in a checklist. Serialised into saved state and exports.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,18 +15,18 @@ use crate::text::Text;
 pub struct ChecklistAnswers {
     /// Profile answers: question id → choice id.
     #[serde(default)]
-    pub profile: BTreeMap<String, String>,
+    pub profile: VecMap<String>,
     /// Item answers by item id.
     #[serde(default)]
-    pub items: BTreeMap<String, ItemAnswer>,
+    pub items: VecMap<ItemAnswer>,
     /// The action plan's owners and target dates, by item id.
     #[serde(default)]
-    pub actions: BTreeMap<String, ActionEntry>,
+    pub actions: VecMap<ActionEntry>,
     /// The draft 心の健康づくり計画 as the person edited it: section id
     /// ([`PLAN_SECTIONS`](super::PLAN_SECTIONS)) → text. A section left out reads as
     /// worded from the answers. Part of the record, so it is exported and imported with it.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub plan: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "VecMap::is_empty")]
+    pub plan: VecMap<String>,
     /// The workplace's name, optional ([`clean_workplace`](super::clean_workplace)): kept
     /// only here, in the browser's record and the exported file; used in file names, the
     /// draft plan's heading, the print and the `.docx`.
@@ -40,8 +39,8 @@ pub struct ChecklistAnswers {
     /// Conflict copies of draft-plan sections: section id → texts another tab wrote in that
     /// section while this one did too ([`merge_plan`](super::merge_plan)), kept until the
     /// person chooses ([`ChecklistAction::ResolvePlanConflict`]). Part of the record.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub plan_conflicts: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "VecMap::is_empty")]
+    pub plan_conflicts: VecMap<Vec<String>>,
 }
 
 /// The answer to one item.
@@ -233,10 +232,18 @@ impl Checklist {
                     entry.why_not.remove(position);
                 } else {
                     entry.why_not.push(reason.clone());
-                    let order: Vec<&str> = self.why_not.iter().map(|r| r.id.as_str()).collect();
-                    entry
-                        .why_not
-                        .sort_by_key(|r| order.iter().position(|o| o == r));
+                    // In the pack's order of reasons. A handful of reasons: an insertion
+                    // sort (stable, so the result is a stable sort's) in place of a sort's
+                    // kilobytes of wasm.
+                    let rank = |r: &String| self.why_not.iter().position(|o| &o.id == r);
+                    let reasons = &mut entry.why_not;
+                    for end in 1..reasons.len() {
+                        let mut at = end;
+                        while at > 0 && rank(&reasons[at - 1]) > rank(&reasons[at]) {
+                            reasons.swap(at - 1, at);
+                            at -= 1;
+                        }
+                    }
                 }
                 prune(answers, item);
             }

@@ -770,3 +770,35 @@ fn comparison_marks_each_item_and_area_better_worse_or_new() {
     assert!(same.improved.is_empty() && same.worsened.is_empty() && same.new.is_empty());
     assert!(same.areas.iter().all(|a| a.change.is_none()));
 }
+
+#[test]
+fn reasons_are_kept_in_the_packs_order_whatever_order_they_are_ticked_in() {
+    let checklist = checklist();
+    let mut answers = with_size(&checklist, "50plus");
+    answer(&checklist, &mut answers, "policy-plan", "no");
+    let toggle = |answers: &mut ChecklistAnswers, reason: &str| {
+        checklist
+            .apply(
+                answers,
+                &ChecklistAction::ToggleWhyNot {
+                    item: "policy-plan".into(),
+                    reason: reason.into(),
+                },
+            )
+            .unwrap();
+    };
+    for reason in ["other", "cost", "no_staff"] {
+        toggle(&mut answers, reason);
+    }
+    assert_eq!(
+        answers.items["policy-plan"].why_not,
+        ["no_staff", "cost", "other"]
+    );
+    toggle(&mut answers, "cost");
+    assert_eq!(answers.items["policy-plan"].why_not, ["no_staff", "other"]);
+    toggle(&mut answers, "cost");
+    assert_eq!(
+        answers.items["policy-plan"].why_not,
+        ["no_staff", "cost", "other"]
+    );
+}

@@ -9,6 +9,7 @@ use super::{FieldKind, Plan, Step, Task};
 use crate::date::{add_days, parse_date};
 use crate::error::{Error, Result};
 use crate::pack::applies;
+use crate::vec_map::VecMap;
 
 /// All cases kept by one person. Serialised (then encrypted) into saved state and exports.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +36,7 @@ impl PlanCases {
         fn optional(value: &mut Option<String>) {
             value.iter_mut().for_each(text);
         }
-        fn map(map: &mut BTreeMap<String, String>) {
+        fn map(map: &mut VecMap<String>) {
             for (mut key, mut value) in std::mem::take(map) {
                 text(&mut key);
                 text(&mut value);
@@ -73,13 +74,13 @@ pub struct Case {
     pub step: Option<String>,
     /// Field values by field id.
     #[serde(default)]
-    pub fields: BTreeMap<String, String>,
+    pub fields: VecMap<String>,
     /// Done tasks: task id → date done.
     #[serde(default)]
-    pub tasks_done: BTreeMap<String, String>,
+    pub tasks_done: VecMap<String>,
     /// Notes per step id.
     #[serde(default)]
-    pub notes: BTreeMap<String, String>,
+    pub notes: VecMap<String>,
     /// Every decision taken, oldest first.
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
@@ -103,8 +104,8 @@ pub struct HistoryEntry {
     /// The step the case moved to; `None` closed it.
     pub next: Option<String>,
     /// Tasks that were done and are open again because the case went back (task → date).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub reopened_tasks: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "VecMap::is_empty")]
+    pub reopened_tasks: VecMap<String>,
 }
 
 impl HistoryEntry {
@@ -412,7 +413,7 @@ impl Plan {
         next: Option<String>,
         date: &str,
     ) {
-        let mut reopened = BTreeMap::new();
+        let mut reopened = VecMap::new();
         let from_index = self.step_index(from).unwrap_or(0);
         if let Some(target) = next.as_deref().and_then(|n| self.step_index(n)) {
             if target <= from_index {

@@ -2,7 +2,7 @@
 //! measures (raw and converted), sums, rules with the branch that held, and the outcome.
 //! Nothing is scored until every item and every respondent question is answered.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,10 +15,10 @@ use crate::error::{Error, Result};
 pub struct QuestionnaireAnswers {
     /// Respondent question id → option id.
     #[serde(default)]
-    pub respondent: BTreeMap<String, String>,
+    pub respondent: VecMap<String>,
     /// Item id → answer option id.
     #[serde(default)]
-    pub items: BTreeMap<String, String>,
+    pub items: VecMap<String>,
     /// The group the person belongs to for a group analysis (e.g. a department, as the
     /// 実施者 named it); never a name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
