@@ -267,17 +267,10 @@ fn the_kind_registry_is_the_only_match_over_kinds() {
     );
 }
 
-/// Files that still ask for several kinds by type, each with why. The aggregation is behind
-/// the kind seam (`KindAggregate`, dispatched by the `kinds!` list: the core's tally, figures
-/// and CSV, the CLI's `--rows` tables). `web/src/tools/aggregate.rs` is left: it lays out
-/// each kind's figures (a checklist's bands and items, a course's modules), per-kind views
-/// that, like the kits' screens, belong in the web's `kind/` folders once the tools page is
-/// split by kind; the core decides every figure, this file only renders them.
-const CHAINS_LEFT: [&str; 1] = ["web/src/tools/aggregate.rs"];
-
 /// The kinds one function's text asks for by type (`pack.content::<Checklist>()`,
 /// `state.get::<Checklist>()`, `into_state::<Checklist>()`, `Checklist::of(…)`,
-/// `Checklist::state_of(…)`), comments left out.
+/// `Checklist::state_of(…)`, an aggregate report's `figures::<Checklist>()`), comments left
+/// out.
 fn kinds_asked_for(text: &str, variants: &[String]) -> Vec<String> {
     let code = text
         .lines()
@@ -293,6 +286,7 @@ fn kinds_asked_for(text: &str, variants: &[String]) -> Vec<String> {
                 format!("into_state::<{variant}>"),
                 format!("{variant}::of("),
                 format!("{variant}::state_of("),
+                format!("figures::<{variant}>"),
             ]
             .iter()
             .any(|pattern| code.contains(pattern.as_str()))
@@ -327,7 +321,7 @@ fn no_file_outside_the_kind_folders_asks_for_several_kinds() {
             // Tests may compare kinds; the kind folders are where kinds live.
             let is_test = relative.starts_with("tests") || relative.ends_with("tests.rs");
             let shown = relative.display().to_string();
-            if in_kind_folder || is_test || CHAINS_LEFT.contains(&shown.as_str()) {
+            if in_kind_folder || is_test {
                 return;
             }
             for kinds in chains_over_kinds(text, &variants) {
@@ -352,6 +346,35 @@ fn the_chain_rule_finds_a_chain_over_kinds() {
     let two_commands =
         "fn ics() { pack.content::<Plan>(); }\nfn xapi() { pack.content::<Course>(); }";
     assert!(chains_over_kinds(two_commands, &variants).is_empty());
+    // An aggregate report's figures asked for by kind, as the aggregation page once did.
+    let figures =
+        "report.figures::<Checklist>().map(a);\nreport.figures::<Questionnaire>().map(b);";
+    assert_eq!(
+        kinds_asked_for(figures, &variants),
+        ["Checklist", "Questionnaire"]
+    );
+}
+
+/// The aggregation page (`web/src/tools/aggregate.rs`) draws every kind's figures through
+/// `kind::aggregate_kind`, each kind's view in its own folder: the chain the page had (a
+/// checklist's figures, else a course's, then a questionnaire's group analysis) put back
+/// into today's file is found, and today's file has none.
+#[test]
+fn the_chain_rule_holds_on_the_aggregation_page() {
+    let variants = kind_variants();
+    let page = std::fs::read_to_string(repo_root().join("web/src/tools/aggregate.rs")).unwrap();
+    assert!(chains_over_kinds(&page, &variants).is_empty());
+    let old_chain = "\nfn figures(props: &KitProps, text: &ToolsText, report: &AggregateReport) -> Html {\n    if let (Some(checklist), Some(figures)) = (\n        props.pack.content::<Checklist>(),\n        report.figures::<Checklist>(),\n    ) {\n        checklist_figures(props.lang, text, checklist, figures, report.min_group)\n    } else if let (Some(course), Some(figures)) =\n        (props.pack.content::<Course>(), report.figures::<Course>())\n    {\n        course_figures(props.lang, text, course, figures, report.min_group, report.files_valid)\n    } else {\n        html! {}\n    }\n}\n";
+    let with_chain = format!("{page}{old_chain}");
+    assert_eq!(
+        chains_over_kinds(&with_chain, &variants),
+        [["Checklist", "Course"]]
+    );
+    let groups = "\nfn report_view(report: &AggregateReport) -> Html {\n    let checklist = report.figures::<Checklist>();\n    let groups = report.figures::<Questionnaire>();\n}\n";
+    assert_eq!(
+        chains_over_kinds(&format!("{page}{groups}"), &variants),
+        [["Checklist", "Questionnaire"]]
+    );
 }
 
 /// Release builds of the widgets compile with `-Zfmt-debug=none` (scripts/lib.sh): `{:?}`
@@ -505,4 +528,65 @@ fn the_japanese_rule_finds_words_outside_comments_and_tests() {
     assert_eq!(japanese_words("let k = \"カナ\";"), ["let k = \"カナ\";"]);
     let allowed = "/// 「日本語」 in a doc line\nlet s = labels.join(\"、\");\nlet d = \"・\";\n#[cfg(test)]\nmod tests { const T: &str = \"テスト\"; }\n";
     assert!(japanese_words(allowed).is_empty());
+}
+
+/// The comparisons of a kind's name in one file's text (`kind == "checklist"`,
+/// `"course" != name`), comments left out.
+fn kind_name_comparisons(text: &str, names: &[&str]) -> Vec<String> {
+    let mut findings = Vec::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or_default();
+        for name in names {
+            let compared = [
+                format!("== \"{name}\""),
+                format!("!= \"{name}\""),
+                format!("\"{name}\" =="),
+                format!("\"{name}\" !="),
+            ]
+            .iter()
+            .any(|pattern| code.contains(pattern.as_str()));
+            if compared {
+                findings.push(format!("`{}`", line.trim()));
+            }
+        }
+    }
+    findings
+}
+
+/// No file outside the kind folders decides by a kind's name (`if kind == "checklist" { … }
+/// else { … }`): the other kinds fall to the `else` unseen, a catch-all arm written as an
+/// `if`. What differs by kind is said by the kind (the aggregation page's minimum-group
+/// words: `FiguresView::MIN_GROUP_COUNTS_FILES`, in the kind's folder). Tests may compare.
+#[test]
+fn no_file_outside_the_kind_folders_compares_a_kind_name() {
+    let mut offenders = Vec::new();
+    for folder in RUST_FOLDERS {
+        visit(&repo_root().join(folder), &mut |path, text| {
+            let relative = path.strip_prefix(repo_root()).unwrap();
+            let in_kind_folder = relative.components().any(|c| c.as_os_str() == "kind")
+                || relative.ends_with("kind.rs");
+            let is_test = relative.starts_with("tests") || relative.ends_with("tests.rs");
+            if in_kind_folder || is_test {
+                return;
+            }
+            for finding in kind_name_comparisons(text, kizuki_core::kind::KIND_NAMES) {
+                offenders.push(format!("{}: {finding}", relative.display()));
+            }
+        });
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+/// The rule above finds the comparison the aggregation page had, and passes other strings.
+#[test]
+fn the_name_rule_finds_a_comparison_of_a_kinds_name() {
+    let names = kizuki_core::kind::KIND_NAMES;
+    let old = "    let (min_label, min_help) = if kind == \"checklist\" {";
+    assert_eq!(kind_name_comparisons(old, names).len(), 1);
+    assert_eq!(
+        kind_name_comparisons("if \"course\" != name { a() }", names).len(),
+        1
+    );
+    let fine = "let pack = \"mh-checklist\";\nif kind == \"aggregate\" {}\n// kind == \"plan\"";
+    assert!(kind_name_comparisons(fine, names).is_empty());
 }

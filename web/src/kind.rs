@@ -2,7 +2,8 @@
 //! `lib.rs` loads and validates the pack, then hands it to [`KitView`].
 //!
 //! [`KINDS`] is the web's one list of kinds: each kind's name, the pack it loads by
-//! default, and its view. Nothing else in the web names a kind.
+//! default, and its view; [`aggregate_kind`] (the tools module) picks a kind's figures on
+//! the aggregation page. Nothing else in the web names a kind.
 
 #[cfg(feature = "checklist")]
 pub mod checklist;
@@ -12,8 +13,17 @@ pub mod course;
 pub mod plan;
 #[cfg(feature = "questionnaire")]
 pub mod questionnaire;
-/// The stress group analysis the aggregation page shows (in the tools module); it lives
-/// with the questionnaire's views.
+// Each aggregated kind's figures on the aggregation page, compiled into the tools module
+// without the rest of the kind's views; the files live with the kinds' views.
+/// The checklist's figures on the aggregation page.
+#[cfg(feature = "tools")]
+#[path = "kind/checklist/aggregate_view.rs"]
+pub mod checklist_aggregate;
+/// The course's figures on the aggregation page.
+#[cfg(feature = "tools")]
+#[path = "kind/course/aggregate_view.rs"]
+pub mod course_aggregate;
+/// The stress group analysis (判定図) on the aggregation page.
 #[cfg(feature = "tools")]
 #[path = "kind/questionnaire/groups.rs"]
 pub mod questionnaire_groups;
@@ -97,5 +107,25 @@ pub fn kit_view(props: &KitProps) -> Html {
     match web_kind(props.pack.pack().kit.kind_name()) {
         Some(kind) => (kind.view)(props.clone()),
         None => Html::default(),
+    }
+}
+
+/// The pack's kind as the aggregation page shows it: the view of its figures (in the kind's
+/// folder, an `impl FiguresView`) and the words of its minimum group. Written once, over
+/// every kind and with no catch-all arm, so a new kind is a compile error here until it
+/// says what the page shows (`AggregateKind::NOT_AGGREGATED` for none). The tools module
+/// carries the core's checklist, course and questionnaire; the plan only where the build
+/// has the planner.
+#[cfg(feature = "tools")]
+pub fn aggregate_kind(kit: &kizuki_core::Kit) -> crate::tools::aggregate::AggregateKind {
+    use crate::tools::aggregate::AggregateKind;
+    use kizuki_core::kind::{checklist::Checklist, course::Course, questionnaire::Questionnaire};
+    use kizuki_core::Kit;
+    match kit {
+        Kit::Checklist(_) => AggregateKind::of::<Checklist>(),
+        #[cfg(feature = "plan")]
+        Kit::Plan(_) => AggregateKind::NOT_AGGREGATED,
+        Kit::Course(_) => AggregateKind::of::<Course>(),
+        Kit::Questionnaire(_) => AggregateKind::of::<Questionnaire>(),
     }
 }

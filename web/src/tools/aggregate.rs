@@ -5,19 +5,87 @@ use std::rc::Rc;
 
 use kizuki_core::aggregate::{
     effective_min_group_for, min_group_floor, report_csv, AggregateReport, Aggregation,
-    BandFigures, ChecklistFigures, CourseFigures, Group, WhyNotTally, BAND_ALL, BAND_UNANSWERED,
-    SIZE_QUESTION,
+    KindAggregate,
 };
-use kizuki_core::kind::checklist::Checklist;
-use kizuki_core::kind::course::Course;
-use kizuki_core::kind::questionnaire::Questionnaire;
-use kizuki_core::Lang;
+use kizuki_core::kind::KindAccess;
+use kizuki_core::{Lang, ValidPack};
 use yew::prelude::*;
 
 use super::{fill, tools_text, ToolsText};
 use crate::file_button::FileButton;
 use crate::kind::KitProps;
 use crate::platform;
+
+/// What a kind draws on the aggregation page: each aggregated kind implements it in its
+/// web folder (`kind/checklist/aggregate_view.rs`, `kind/course/aggregate_view.rs`,
+/// `kind/questionnaire/groups.rs`), and [`crate::kind::aggregate_kind`], over every kind
+/// with no catch-all, picks the pack's. The page names no kind. The core decides every
+/// figure (and hides the small ones); a view only lays them out.
+pub trait FiguresView: KindAggregate + KindAccess {
+    /// Whether the page's minimum group counts files (workplaces: a checklist) rather than
+    /// people, for its label and help.
+    const MIN_GROUP_COUNTS_FILES: bool = false;
+
+    /// The kind's figures of the page's report.
+    fn figures_view(&self, figures: &Self::Figures, page: &AggregatePage<'_>) -> Html;
+}
+
+/// What a kind's view reads of the page: the pack, the report, the language and the page's
+/// words.
+pub struct AggregatePage<'a> {
+    /// The pack the files were aggregated against.
+    pub pack: &'a ValidPack,
+    /// The page's one report.
+    pub report: &'a AggregateReport,
+    /// The language shown.
+    pub lang: Lang,
+    /// The tools' words in that language.
+    pub text: &'static ToolsText,
+}
+
+impl AggregatePage<'_> {
+    /// The words of a figure hidden below the report's minimum group.
+    pub fn hidden(&self) -> String {
+        fill(
+            self.text.agg_hidden,
+            &[("n", &self.report.min_group.to_string())],
+        )
+    }
+}
+
+/// A kind as the aggregation page shows it ([`crate::kind::aggregate_kind`] gives the
+/// pack's).
+#[derive(Debug, Clone, Copy)]
+pub struct AggregateKind {
+    /// See [`FiguresView::MIN_GROUP_COUNTS_FILES`].
+    pub min_group_counts_files: bool,
+    /// Draws the kind's figures of the page's report (nothing when it carries none).
+    pub figures: fn(&AggregatePage<'_>) -> Html,
+}
+
+impl AggregateKind {
+    /// A kind never aggregated (the plan): no figures; its files are refused by the core.
+    pub const NOT_AGGREGATED: AggregateKind = AggregateKind {
+        min_group_counts_files: false,
+        figures: |_| Html::default(),
+    };
+
+    /// The kind `K`'s view.
+    pub fn of<K: FiguresView>() -> AggregateKind {
+        AggregateKind {
+            min_group_counts_files: K::MIN_GROUP_COUNTS_FILES,
+            figures: figures_of::<K>,
+        }
+    }
+}
+
+/// Kind `K`'s figures of the page's report, when the pack and the report are of that kind.
+fn figures_of<K: FiguresView>(page: &AggregatePage<'_>) -> Html {
+    match (page.pack.content::<K>(), page.report.figures::<K>()) {
+        (Some(content), Some(figures)) => content.figures_view(figures, page),
+        _ => Html::default(),
+    }
+}
 
 /// The files read so far: the readable ones and those that could not be read.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -102,7 +170,8 @@ async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-fn format_rate(value: f64) -> String {
+/// A percentage as the page writes it (`12.5%`).
+pub fn format_rate(value: f64) -> String {
     format!("{value:.1}%")
 }
 
@@ -111,6 +180,7 @@ fn format_rate(value: f64) -> String {
 pub fn aggregate_view(props: &KitProps) -> Html {
     let text = tools_text(props.lang);
     let kind = props.pack.pack().kit.kind_name();
+    let kind_view = crate::kind::aggregate_kind(&props.pack.pack().kit);
     let files = use_state(|| Rc::new(Files::default()));
     let min_input = use_state(|| effective_min_group_for(kind, None).to_string());
     // While files are read: how many of how many (then aggregating, once all are read).
@@ -217,7 +287,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
     };
 
     let min_group = effective_min_group_for(kind, min_input.parse().ok());
-    let (min_label, min_help) = if kind == "checklist" {
+    let (min_label, min_help) = if kind_view.min_group_counts_files {
         (text.agg_min_group_files, text.agg_min_group_help_files)
     } else {
         (text.agg_min_group, text.agg_min_group_help)
@@ -293,10 +363,7 @@ pub fn aggregate_view(props: &KitProps) -> Html {
                             { fill(text.agg_hidden_all, &[("n", &report.min_group.to_string())]) }
                         </p>
                     }
-                    { figures(props, text, report) }
-                    if let Some(groups) = report.figures::<Questionnaire>().filter(|_| crate::kind::questionnaire_groups::applies(&props.pack)) {
-                        { crate::kind::questionnaire_groups::view(&props.pack, props.lang, groups, report.min_group) }
-                    }
+                    { (kind_view.figures)(&AggregatePage { pack: &props.pack, report, lang: props.lang, text }) }
                     <div class="kizuki-actions kizuki-no-print">
                         <button type="button" class="kizuki-button" onclick={on_csv}>{ &text.agg_csv }</button>
                         <button type="button" class="kizuki-button" onclick={on_print}>{ &text.agg_print }</button>
@@ -378,422 +445,5 @@ fn invalid_list(
                 }) }
             </ul>
         </div>
-    }
-}
-
-fn hidden_text(text: &ToolsText, min_group: usize) -> String {
-    fill(text.agg_hidden, &[("n", &min_group.to_string())])
-}
-
-fn figures(props: &KitProps, text: &ToolsText, report: &AggregateReport) -> Html {
-    if let (Some(checklist), Some(figures)) = (
-        props.pack.content::<Checklist>(),
-        report.figures::<Checklist>(),
-    ) {
-        checklist_figures(props.lang, text, checklist, figures, report.min_group)
-    } else if let (Some(course), Some(figures)) =
-        (props.pack.content::<Course>(), report.figures::<Course>())
-    {
-        course_figures(
-            props.lang,
-            text,
-            course,
-            figures,
-            report.min_group,
-            report.files_valid,
-        )
-    } else {
-        html! {}
-    }
-}
-
-fn bar(value: f64) -> Html {
-    let width = value.clamp(0.0, 100.0);
-    html! {
-        <svg class="kizuki-tools-bar" viewBox="0 0 100 8" preserveAspectRatio="none"
-             width="100%" height="16" aria-hidden="true" focusable="false">
-            <rect class="kizuki-tools-bar-track" x="0" y="0" width="100" height="8" />
-            <rect class="kizuki-tools-bar-fill" x="0" y="0" width={format!("{width:.1}")} height="8" />
-        </svg>
-    }
-}
-
-fn checklist_figures(
-    lang: Lang,
-    text: &ToolsText,
-    checklist: &Checklist,
-    figures: &ChecklistFigures,
-    min_group: usize,
-) -> Html {
-    // A count hidden by small-cell suppression reads "—"; the note under the tables says why.
-    let cell = |count: Option<usize>| count.map_or_else(|| "—".to_string(), |n| n.to_string());
-    let hidden = hidden_text(text, min_group);
-    let shown_rate = |group: &Group<f64>| -> Html {
-        match group.shown() {
-            Some(value) => html! {
-                <>{ bar(*value) }<span class="kizuki-tools-value">{ format_rate(*value) }</span></>
-            },
-            None => {
-                html! { <span class="kizuki-tools-value kizuki-tools-hidden">{ hidden.clone() }</span> }
-            }
-        }
-    };
-    let size_label = |band: &str| -> String {
-        match band {
-            BAND_ALL => text.agg_band_all.to_string(),
-            BAND_UNANSWERED => text.agg_band_unanswered.to_string(),
-            id => checklist
-                .profile
-                .iter()
-                .find(|q| q.id == SIZE_QUESTION)
-                .and_then(|q| q.options.iter().find(|o| o.id == id))
-                .map_or_else(|| id.to_string(), |o| o.label.get(lang).to_string()),
-        }
-    };
-    let item_label = |id: &str| -> String {
-        checklist
-            .areas
-            .iter()
-            .flat_map(|area| area.items.iter())
-            .find(|item| item.id == id)
-            .map_or_else(|| id.to_string(), |item| item.text.get(lang).to_string())
-    };
-    html! {
-        <>
-            <h4>{ &text.agg_areas_heading }</h4>
-            <p class="kizuki-hint" data-testid="agg-coverage">
-                { fill(text.agg_coverage, &[
-                    ("complete", &figures.complete_files.to_string()),
-                    ("incomplete", &figures.incomplete_files.to_string()),
-                ]) }
-            </p>
-            <ul class="kizuki-tools-bars">
-                <li class="kizuki-tools-bar-row kizuki-tools-overall" data-area="overall">
-                    <span class="kizuki-tools-bar-label">{ &text.agg_mean }</span>
-                    { shown_rate(&figures.mean_percent) }
-                </li>
-                { for figures.areas.iter().map(|area| {
-                    let title = checklist.areas.iter().find(|a| a.id == area.id)
-                        .map_or(area.id.as_str(), |a| a.title.get(lang));
-                    html! {
-                        <li class="kizuki-tools-bar-row" data-area={area.id.clone()}>
-                            <span class="kizuki-tools-bar-label">{ title }</span>
-                            { shown_rate(&area.mean_percent) }
-                        </li>
-                    }
-                }) }
-            </ul>
-            <h4>{ &text.agg_items_heading }</h4>
-            <div class="kizuki-tools-scroll">
-                <table class="kizuki-table kizuki-tools-table kizuki-tools-items">
-                    <thead><tr>
-                        <th scope="col">{ &text.agg_item }</th>
-                        <th scope="col">{ &text.agg_applies }</th>
-                        { for checklist.scale.iter().map(|s| html! { <th scope="col">{ s.label.get(lang) }</th> }) }
-                        <th scope="col">{ &text.agg_unanswered }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for figures.items.iter().map(|item| {
-                            let label = item_label(&item.id);
-                            html! {
-                                <tr data-item={item.id.clone()}>
-                                    <th scope="row">{ label }</th>
-                                    { match item.answers.shown() {
-                                        Some(d) => html! {
-                                            <>
-                                                <td data-label={text.agg_applies}>{ d.applies }</td>
-                                                { for checklist.scale.iter().map(|s| html! {
-                                                    <td data-choice={s.id.clone()} data-label={s.label.get(lang).to_string()}>{ cell(d.choices.get(&s.id).copied().unwrap_or(Some(0))) }</td>
-                                                }) }
-                                                <td data-label={text.agg_unanswered}>{ cell(d.unanswered) }</td>
-                                            </>
-                                        },
-                                        None => html! {
-                                            <td class="kizuki-tools-hidden" colspan={(checklist.scale.len() + 2).to_string()}>
-                                                { hidden.clone() }
-                                            </td>
-                                        },
-                                    } }
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-            <p class="kizuki-tools-note" data-testid="small-cells">{ &text.agg_small_cells }</p>
-            { least_in_place(lang, text, checklist, figures) }
-            <h4>{ &text.agg_why_not_overall_heading }</h4>
-            { match figures.why_not_overall.shown() {
-                Some(overall) => why_not_overall(lang, text, checklist, overall),
-                None => html! { <p class="kizuki-tools-hidden">{ hidden.clone() }</p> },
-            } }
-            <h4>{ &text.agg_size_mix_heading }</h4>
-            { size_mix(text, figures, &size_label, &hidden) }
-            <h4>{ &text.agg_why_not_heading }</h4>
-            <div class="kizuki-tools-scroll">
-                <table class="kizuki-table kizuki-tools-table kizuki-tools-why-not">
-                    <thead><tr>
-                        <th scope="col">{ &text.agg_band }</th>
-                        <th scope="col">{ &text.agg_band_files }</th>
-                        { for checklist.why_not.iter().map(|r| html! { <th scope="col">{ r.label.get(lang) }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for figures.size_bands.iter().map(|band| html! {
-                            <tr data-band={band.id.clone()}>
-                                <th scope="row">{ size_label(&band.id) }</th>
-                                { match band.figures.shown() {
-                                    Some(b) => html! {
-                                        <>
-                                            <td>{ b.files }</td>
-                                            { for checklist.why_not.iter().map(|r| {
-                                                let tally = b.why_not.get(&r.id);
-                                                let answers = tally.map_or(Some(0), |t| t.answers);
-                                                let files = tally.map_or(Some(0), |t| t.files);
-                                                html! {
-                                                    <td data-reason={r.id.clone()}>{ fill(text.agg_answers_files, &[
-                                                        ("answers", &cell(answers)),
-                                                        ("files", &cell(files)),
-                                                    ]) }</td>
-                                                }
-                                            }) }
-                                        </>
-                                    },
-                                    None => html! {
-                                        <td class="kizuki-tools-hidden" colspan={(checklist.why_not.len() + 1).to_string()}>
-                                            { hidden.clone() }
-                                        </td>
-                                    },
-                                } }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-        </>
-    }
-}
-
-/// The "why not" reasons over every file: how many answers gave each, and how many
-/// workplaces (files) gave it for at least one item.
-fn why_not_overall(
-    lang: Lang,
-    text: &ToolsText,
-    checklist: &Checklist,
-    overall: &BandFigures,
-) -> Html {
-    let cell = |count: Option<usize>| count.map_or_else(|| "—".to_string(), |n| n.to_string());
-    html! {
-        <div class="kizuki-tools-scroll">
-            <table class="kizuki-table kizuki-tools-table kizuki-tools-why-not-overall" data-testid="why-not-overall">
-                <thead><tr>
-                    <th scope="col">{ &text.agg_reason }</th>
-                    <th scope="col">{ &text.agg_why_not_answers }</th>
-                    <th scope="col">{ &text.agg_why_not_files }</th>
-                </tr></thead>
-                <tbody>
-                    { for checklist.why_not.iter().map(|reason| {
-                        let tally = overall.why_not.get(&reason.id).copied().unwrap_or(WhyNotTally {
-                            answers: Some(0),
-                            files: Some(0),
-                        });
-                        html! {
-                            <tr data-reason={reason.id.clone()}>
-                                <th scope="row">{ reason.label.get(lang) }</th>
-                                <td data-measure="answers">{ cell(tally.answers) }</td>
-                                <td data-measure="files">{ cell(tally.files) }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        </div>
-    }
-}
-
-/// The items the fewest workplaces have fully in place (shown counts only).
-fn least_in_place(
-    lang: Lang,
-    text: &ToolsText,
-    checklist: &Checklist,
-    figures: &ChecklistFigures,
-) -> Html {
-    let full = checklist
-        .scale
-        .iter()
-        .filter(|option| option.credit.is_some())
-        .max_by_key(|option| option.credit)
-        .map_or("", |option| option.label.get(lang));
-    html! {
-        <>
-            <h4>{ fill(text.agg_least_heading, &[("full", full)]) }</h4>
-            if figures.least_in_place.is_empty() {
-                <p>{ &text.agg_least_none }</p>
-            } else {
-                <ol class="kizuki-tools-least" data-testid="least-in-place">
-                    { for figures.least_in_place.iter().map(|entry| {
-                        let label = checklist.items().find(|(_, item)| item.id == entry.id)
-                            .map_or(entry.id.as_str(), |(_, item)| item.text.get(lang));
-                        html! {
-                            <li data-item={entry.id.clone()}>
-                                <span class="kizuki-tools-bar-label">{ label }</span>
-                                { bar(entry.in_place_percent) }
-                                <span class="kizuki-tools-value">{ fill(text.agg_least_share, &[
-                                    ("share", &format_rate(entry.in_place_percent)),
-                                    ("in_place", &entry.in_place.to_string()),
-                                    ("applies", &entry.applies.to_string()),
-                                ]) }</span>
-                            </li>
-                        }
-                    }) }
-                </ol>
-            }
-        </>
-    }
-}
-
-/// How many files came from each size band (hidden bands stay hidden).
-fn size_mix(
-    text: &ToolsText,
-    figures: &ChecklistFigures,
-    size_label: &dyn Fn(&str) -> String,
-    hidden: &str,
-) -> Html {
-    let total: usize = figures.complete_files + figures.incomplete_files;
-    html! {
-        <div class="kizuki-tools-scroll">
-            <table class="kizuki-table kizuki-tools-table kizuki-tools-size-mix" data-testid="size-mix">
-                <thead><tr>
-                    <th scope="col">{ &text.agg_band }</th>
-                    <th scope="col">{ &text.agg_band_files }</th>
-                    <th scope="col">{ &text.agg_size_share }</th>
-                </tr></thead>
-                <tbody>
-                    { for figures.size_bands.iter().map(|band| html! {
-                        <tr data-band={band.id.clone()}>
-                            <th scope="row">{ size_label(&band.id) }</th>
-                            { match band.figures.shown() {
-                                Some(b) => html! {
-                                    <>
-                                        <td>{ b.files }</td>
-                                        <td>{ format_rate(kizuki_core::aggregate::share_percent(b.files, total)) }</td>
-                                    </>
-                                },
-                                None => html! { <td class="kizuki-tools-hidden" colspan="2">{ hidden }</td> },
-                            } }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-        </div>
-    }
-}
-
-fn course_figures(
-    lang: Lang,
-    text: &ToolsText,
-    course: &Course,
-    figures: &CourseFigures,
-    min_group: usize,
-    files: usize,
-) -> Html {
-    let hidden = hidden_text(text, min_group);
-    html! {
-        <>
-            <h4>{ &text.agg_course_heading }</h4>
-            <p class="kizuki-tools-course-total">{ fill(text.agg_completed_course, &[
-                ("completed", &figures.completed_course.to_string()),
-                ("files", &files.to_string()),
-                ("rate", &format_rate(figures.completion_rate_percent)),
-            ]) }</p>
-            <p class="kizuki-tools-course-follow-up">{ match figures.follow_up.shown() {
-                Some(f) => fill(text.agg_follow_up, &[
-                    ("improved", &f.improved.to_string()),
-                    ("answered", &f.answered.to_string()),
-                    ("rate", &format_rate(f.improved_percent)),
-                ]),
-                None => fill(text.agg_follow_up_hidden, &[("hidden", &hidden)]),
-            } }</p>
-            <p class="kizuki-hint">{ &text.agg_useful_line }</p>
-            { for figures.course_feedback.iter().filter(|f| f.target_percent.is_some()).map(|f| html! {
-                <p class="kizuki-tools-course-useful" data-question={f.question.clone()}
-                   data-meets-target={f.meets_target.map(|m| m.to_string())}>
-                    { match f.figures.shown() {
-                        Some(n) => fill(text.agg_course_useful, &[
-                            ("rate", &format_rate(n.positive_percent)),
-                            ("positive", &n.positive.to_string()),
-                            ("answered", &n.answered.to_string()),
-                            ("verdict", if f.meets_target == Some(true) {
-                                text.agg_course_useful_met
-                            } else {
-                                text.agg_course_useful_not_met
-                            }),
-                        ]),
-                        None => fill(text.agg_course_useful_hidden, &[("hidden", &hidden)]),
-                    } }
-                </p>
-            }) }
-            <p class="kizuki-hint">{ &text.agg_course_rule }</p>
-            <div class="kizuki-tools-scroll">
-                <table class="kizuki-table kizuki-tools-table kizuki-tools-modules">
-                    <thead><tr>
-                        <th scope="col">{ &text.agg_module }</th>
-                        <th scope="col">{ &text.agg_started }</th>
-                        <th scope="col">{ &text.agg_completed }</th>
-                        <th scope="col">{ &text.agg_quiz_pass }</th>
-                        <th scope="col">{ &text.agg_mean_minutes }</th>
-                        { for course.feedback_questions.iter().map(|q| html! {
-                            <th scope="col">{ fill(text.agg_feedback_positive, &[("question", q.prompt.get(lang))]) }</th>
-                        }) }
-                    </tr></thead>
-                    <tbody>
-                        { for figures.modules.iter().map(|module| {
-                            let title = course.modules.iter().find(|m| m.id == module.id)
-                                .map_or(module.id.as_str(), |m| m.title.get(lang));
-                            html! {
-                                <tr data-module={module.id.clone()}>
-                                    <th scope="row">{ title }</th>
-                                    { match module.figures.shown() {
-                                        Some(n) => html! {
-                                            <>
-                                                <td>{ n.started }</td>
-                                                <td>{ format!("{}（{}）", n.completed, format_rate(n.completion_rate_percent)) }</td>
-                                                <td>{ match n.quiz.shown() {
-                                                    Some(q) => format!("{}/{}（{}）", q.passed, q.attempted, format_rate(q.pass_rate_percent)),
-                                                    None => hidden.clone(),
-                                                } }</td>
-                                                <td>{ n.mean_active_minutes.map_or_else(|| "—".to_string(), |m| format!("{m:.1}")) }</td>
-                                                { for course.feedback_questions.iter().map(|q| {
-                                                    let value = n.feedback.iter().find(|f| f.question == q.id)
-                                                        .and_then(|f| f.figures.shown())
-                                                        .map_or_else(|| hidden.clone(), |f| format!("{}（{}/{}）", format_rate(f.positive_percent), f.positive, f.answered));
-                                                    html! { <td data-question={q.id.clone()}>{ value }</td> }
-                                                }) }
-                                            </>
-                                        },
-                                        None => html! {
-                                            <td class="kizuki-tools-hidden" colspan={(course.feedback_questions.len() + 4).to_string()}>
-                                                { hidden.clone() }
-                                            </td>
-                                        },
-                                    } }
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                    <tfoot>
-                        <tr class="kizuki-tools-course-row">
-                            <th scope="row">{ &text.agg_course_row }</th>
-                            <td colspan="4">{ "—" }</td>
-                            { for course.feedback_questions.iter().map(|q| {
-                                let value = figures.course_feedback.iter().find(|f| f.question == q.id)
-                                    .and_then(|f| f.figures.shown())
-                                    .map_or_else(|| hidden.clone(), |f| format!("{}（{}/{}）", format_rate(f.positive_percent), f.positive, f.answered));
-                                html! { <td data-question={q.id.clone()}>{ value }</td> }
-                            }) }
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
-        </>
     }
 }

@@ -1,4 +1,5 @@
-//! The stress group analysis on the aggregation page (the tools module): the
+//! The stress group analysis on the aggregation page (the tools module, compiled in
+//! through `kind.rs` without the rest of the questionnaire's views): the
 //! `questionnaire` figures of the page's one aggregation report, drawn as the two 仕事のストレス判定図 (workload–control
 //! and supervisor–coworker support) per sex, with a table of the means and, where the pack
 //! carries a model, the health risk; hidden groups are listed as hidden, never drawn.
@@ -13,6 +14,7 @@ use yew::prelude::*;
 
 use crate::locale::fill;
 use crate::platform;
+use crate::tools::aggregate::{AggregatePage, FiguresView};
 
 /// The strings of the stress group analysis (`web/locales/<lang>/stress_groups.json`).
 #[derive(Debug, PartialEq, Eq)]
@@ -67,10 +69,15 @@ pub struct StressGroupsText {
 
 crate::locale_table!("stress_groups", StressGroupsText, stress_groups_text);
 
-/// Whether the pack is a questionnaire with a group analysis (the hook the page asks).
-pub fn applies(pack: &ValidPack) -> bool {
-    pack.content::<Questionnaire>()
-        .is_some_and(|q| q.group_analysis.is_some())
+impl FiguresView for Questionnaire {
+    fn figures_view(&self, figures: &QuestionnaireFigures, page: &AggregatePage<'_>) -> Html {
+        // Only a pack with a group analysis is tallied (the core gives no figures without
+        // one); asked again so that the page never draws a 判定図 a pack did not ask for.
+        if self.group_analysis.is_none() {
+            return Html::default();
+        }
+        view(self, page.pack, page.lang, figures, page.report.min_group)
+    }
 }
 
 /// The chart's horizontal position of a raw mean on the scale 3–12 (SVG user units).
@@ -173,11 +180,14 @@ fn mean(means: &Means, id: &str) -> f64 {
 
 /// The group analysis of a questionnaire pack: the aggregation report's figures (files
 /// imported once, by the report), with the report's minimum group.
-pub fn view(pack: &ValidPack, lang: Lang, report: &QuestionnaireFigures, min_group: usize) -> Html {
+fn view(
+    questionnaire: &Questionnaire,
+    pack: &ValidPack,
+    lang: Lang,
+    report: &QuestionnaireFigures,
+    min_group: usize,
+) -> Html {
     let text = stress_groups_text(lang);
-    let Some(questionnaire) = pack.content::<Questionnaire>() else {
-        return Html::default();
-    };
     let csv = {
         let csv = splits_csv(questionnaire, &report.splits);
         let name = format!("{}-groups-{}.csv", pack.pack().id, platform::today());
