@@ -102,8 +102,11 @@ wasm_std_source() {
 #     panic is a bare trap, with no panic machinery, message or hook. The crash screen does
 #     not need the module: the glue's guard (scripts/guard-glue.mjs) sees the trap and
 #     kizuki.js draws it, whatever the panic strategy.
+#   - with it, std's `optimize_for_size` feature (-Zbuild-std-features): smaller sorts,
+#     formatting and collections code in core and alloc.
 # Measured on the checklist module (BENCHMARKS.md): −11.7 KB gzip for the first three
-# together (−3.5 %), then −7.5 KB for the immediate abort.
+# together (−3.5 %), then −10.2 KB for the immediate abort (the Rust crash screen left with
+# it), −6.3 KB for `optimize_for_size`.
 # The -Z switches are unstable: RUSTC_BOOTSTRAP=1 lets the stable compiler accept them (the
 # debian mode has always needed it for -Zbuild-std). What it risks: an unstable switch may
 # change or go in a newer compiler, and the build then fails with rustc's or cargo's message
@@ -118,8 +121,10 @@ wasm_release_env() {
     if wasm_rustc_has_immediate_abort; then
       echo "CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true"
       echo "CARGO_PROFILE_RELEASE_PANIC=immediate-abort"
+      # A std too old for the strategy to lack the strategy may lack this feature too: both or neither.
+      echo "CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size"
     else
-      note "$(wasm_rustc) has no immediate-abort panic strategy: panics go through the panic machinery, a larger wasm (the crash screen is the same)"
+      note "$(wasm_rustc) has no immediate-abort panic strategy: panics go through the panic machinery and std is not built for size, a larger wasm (the crash screen is the same)"
     fi
   else
     note "no std source at $source (run: rustup component add rust-src): building with the prebuilt std, a larger wasm"

@@ -231,7 +231,7 @@ test('release builds compile std for size and abort at once on a panic when they
     const withoutAbort = join(sysroot, 'rustc-without-abort');
     writeFileSync(withoutAbort, '#!/bin/sh\necho "error: unknown panic strategy" >&2\nexit 1\n', { mode: 0o755 });
     const flags = 'CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none';
-    const abort = ['CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true', 'CARGO_PROFILE_RELEASE_PANIC=immediate-abort'];
+    const abort = ['CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true', 'CARGO_PROFILE_RELEASE_PANIC=immediate-abort', 'CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size'];
 
     const without = releaseEnv({ KIZUKI_STD_SOURCE: sysroot, KIZUKI_WASM_RUSTC: withAbort });
     assert.deepEqual(without.lines, ['RUSTC_BOOTSTRAP=1', flags], 'no -Zbuild-std and no immediate abort without the source');
