@@ -82,7 +82,7 @@ for kit in "${KITS[@]}"; do
   fi
   key="$({
     sha256sum "$wasm_in" | cut -d' ' -f1
-    cat scripts/wasm-order.mjs scripts/wasm-sections.mjs | sha256sum | cut -d' ' -f1
+    cat scripts/wasm-order.mjs scripts/wasm-sections.mjs scripts/guard-glue.mjs | sha256sum | cut -d' ' -f1
     wasm-bindgen --version
     sed -n 's/^ *"version": *"\(.*\)".*/\1/p' node_modules/binaryen/package.json | head -n 1
     echo "${bindgen_flags[*]} | ${opt_flags[*]}"
@@ -96,6 +96,9 @@ for kit in "${KITS[@]}"; do
     # about; wasm-opt gets the features from the compiler instead (wasm_opt_feature_flags).
     wasm-bindgen "${bindgen_flags[@]}" "$wasm_in" 2>&1 | grep -v "target_features. custom section is missing" >&2 || true
     [ -f "$post/kizuki_${kit}_bg.wasm" ] || die "wasm-bindgen failed"
+    # Every call into the module through a guard: a trap stops the module and kizuki.js
+    # draws the crash screen (a panic is an immediate abort in release builds).
+    node scripts/guard-glue.mjs "$post/kizuki_$kit.js" || die "could not guard the glue of $kit"
     if [ "$profile" = release ]; then
       # Related functions side by side (generic instances, one type's impls): gzip and
       # brotli find more repeats. The names exist because the build keeps them (above).
@@ -127,15 +130,17 @@ node -e '
     .replace(/\n{2,}/g, "\n");
   fs.writeFileSync(file, css);
 ' "$staging/kizuki.css" || die "could not strip kizuki.css"
-# kizuki.js draws its placeholder before any wasm runs: its words come from the same locale
-# files as the app's (web/locales/<lang>/ui.json).
+# kizuki.js draws its placeholder before any wasm runs, and the crash screen when a module
+# traps: its words come from the same locale files as the app's (web/locales/<lang>/ui.json
+# for the loading line; embed.json, the words only kizuki.js shows).
 node -e '
   const fs = require("fs");
   const [script, locales] = process.argv.slice(1);
   const words = {};
   for (const lang of fs.readdirSync(locales).sort()) {
     const ui = JSON.parse(fs.readFileSync(`${locales}/${lang}/ui.json`, "utf8"));
-    words[lang] = { loading: ui.loading, start_failed: ui.start_failed };
+    const embed = JSON.parse(fs.readFileSync(`${locales}/${lang}/embed.json`, "utf8"));
+    words[lang] = { loading: ui.loading, start_failed: ui.start_failed, ...embed };
   }
   const source = fs.readFileSync(script, "utf8");
   // The kinds and their default packs, from the web list of kinds (web/src/kind.rs).

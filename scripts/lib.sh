@@ -98,7 +98,15 @@ wasm_std_source() {
 #   - -Zfmt-debug=none: `{:?}` prints nothing and derived `Debug` compiles to nothing. No
 #     text a person reads may use it (tests/core/tidy.rs holds that for our code; serde's
 #     "invalid type: string \"…\"" loses the quoted value, its only `{:?}` a person sees).
-# Measured on the checklist module (BENCHMARKS.md): −11.7 KB gzip together (−3.5 %).
+#   - panic = "immediate-abort" (with std built from source, when the compiler has it): a
+#     panic is a bare trap, with no panic machinery, message or hook. The crash screen does
+#     not need the module: the glue's guard (scripts/guard-glue.mjs) sees the trap and
+#     kizuki.js draws it, whatever the panic strategy.
+#   - with it, std's `optimize_for_size` feature (-Zbuild-std-features): smaller sorts,
+#     formatting and collections code in core and alloc.
+# Measured on the checklist module (BENCHMARKS.md): −11.7 KB gzip for the first three
+# together (−3.5 %), then −10.2 KB for the immediate abort (the Rust crash screen left with
+# it), −6.3 KB for `optimize_for_size`.
 # The -Z switches are unstable: RUSTC_BOOTSTRAP=1 lets the stable compiler accept them (the
 # debian mode has always needed it for -Zbuild-std). What it risks: an unstable switch may
 # change or go in a newer compiler, and the build then fails with rustc's or cargo's message
@@ -110,10 +118,36 @@ wasm_release_env() {
   echo "RUSTC_BOOTSTRAP=1"
   if [ -f "$source/std/Cargo.toml" ]; then
     echo "CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
+    if wasm_rustc_has_immediate_abort; then
+      echo "CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true"
+      echo "CARGO_PROFILE_RELEASE_PANIC=immediate-abort"
+      # A std too old for the strategy to lack the strategy may lack this feature too: both or neither.
+      echo "CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size"
+    else
+      note "$(wasm_rustc) has no immediate-abort panic strategy: panics go through the panic machinery and std is not built for size, a larger wasm (the crash screen is the same)"
+    fi
   else
     note "no std source at $source (run: rustup component add rust-src): building with the prebuilt std, a larger wasm"
   fi
   echo "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none"
+}
+
+# The rustc the wasm is compiled with in this mode (KIZUKI_WASM_RUSTC overrides it: a test
+# points it at a compiler without a feature).
+wasm_rustc() {
+  if [ -n "${KIZUKI_WASM_RUSTC:-}" ]; then
+    printf '%s\n' "$KIZUKI_WASM_RUSTC"
+  elif [ "$(cat "$KIZUKI_WASM_MODE_FILE" 2>/dev/null)" = debian ]; then
+    printf '%s\n' /usr/bin/rustc
+  else
+    printf '%s\n' rustc
+  fi
+}
+
+# True when that rustc has the immediate-abort panic strategy (unstable; rustc 1.95 has it).
+wasm_rustc_has_immediate_abort() {
+  RUSTC_BOOTSTRAP=1 "$(wasm_rustc)" -Zunstable-options -Cpanic=immediate-abort --print cfg \
+    --target "$KIZUKI_WASM_TRIPLE" 2>/dev/null | grep -qx 'panic="immediate-abort"'
 }
 
 # `wasm_cargo` with the release size levers (wasm_release_env) in its environment.

@@ -17,11 +17,12 @@
 
 const baseUrl = new URL('./', import.meta.url).href;
 
-/** The placeholder's words, per language: filled from web/locales/<lang>/ui.json by scripts/build.sh. */
-const WORDS = /* KIZUKI_WORDS */ {
-  ja: { loading: '読み込んでいます…', start_failed: 'このツールを開始できませんでした。' },
-  en: { loading: 'Loading…', start_failed: 'This tool could not start.' },
-} /* END_KIZUKI_WORDS */;
+/**
+ * The words kizuki.js shows itself (the loading line, a start failure, the crash screen),
+ * per language: scripts/build.sh fills them from web/locales/<lang>/ui.json, the one source
+ * of the widgets' words; this file is never served unbuilt.
+ */
+const WORDS = /* KIZUKI_WORDS */ { ja: {}, en: {} } /* END_KIZUKI_WORDS */;
 
 /**
  * Every kind's kit → the pack it loads by default: filled by scripts/build.sh from the web's
@@ -45,6 +46,10 @@ const ready = new Map();
 const starting = new Map();
 /** Elements that hold a widget or one on its way (a second mount is refused). */
 const held = new WeakSet();
+/** Module name → the handles of its mounted widgets. */
+const live = new Map();
+/** Modules that trapped: no call goes into them again (their glue refuses it too). */
+const stopped = new Set();
 
 /** Loads and initialises one kit's module, once per page. */
 function loadModule(name) {
@@ -54,6 +59,10 @@ function loadModule(name) {
       const wasm = fetch(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url));
       wasm.catch(() => {}); // a failed fetch is reported by init below
       const module = await import(`./pkg/kizuki_${name}.js`);
+      // The glue's guard (scripts/guard-glue.mjs) calls this when a call into the module
+      // traps: from `mount`, an event listener, a promise callback or a timer alike. (A glue
+      // built without scripts/build.sh has no guard: a trap then leaves the widget as it was.)
+      module.onTrap?.((error) => moduleTrapped(name, error));
       await module.default({ module_or_path: wasm });
       ready.set(name, module);
       return module;
@@ -62,6 +71,27 @@ function loadModule(name) {
   }
   return starting.get(name);
 }
+
+/**
+ * A kit's module trapped (a panic is an immediate abort in the release build: RELIABILITY.md,
+ * crash safety). Every live widget of that module shows the crash screen; widgets of other
+ * modules go on. Nothing calls into the module again.
+ */
+function moduleTrapped(name, error) {
+  if (stopped.has(name)) return;
+  stopped.add(name);
+  console.error(`Kizuki: the ${name} module stopped:`, error);
+  for (const handle of live.get(name) ?? []) handle.crashed();
+  live.delete(name);
+}
+
+/** Keeps stray calls into a stopped module (a storage event, a timer) out of the console: its trap was logged once. */
+function quietStoppedCalls(event) {
+  const error = event.type === 'error' ? event.error : event.reason;
+  if (error?.name === 'KizukiModuleStopped') event.preventDefault();
+}
+window.addEventListener('error', quietStoppedCalls);
+window.addEventListener('unhandledrejection', quietStoppedCalls);
 
 /**
  * The placeholder's language, in the order the module decides it (kizuki_core's
@@ -111,9 +141,14 @@ class Handle {
   #inner = null;
   #destroyed = false;
   #element;
+  #module;
+  #lang;
+  #namespace = null;
 
-  constructor(element) {
+  constructor(element, module, lang) {
     this.#element = element;
+    this.#module = module;
+    this.#lang = lang;
     /** Resolves with this handle once the kit is shown; rejects if it could not start. */
     this.ready = null;
   }
@@ -122,7 +157,9 @@ class Handle {
   destroy() {
     if (this.#destroyed) return;
     this.#destroyed = true;
-    this.#inner?.destroy();
+    live.get(this.#module)?.delete(this);
+    // A module that trapped is not called again: its widget is only emptied.
+    if (!stopped.has(this.#module)) this.#inner?.destroy();
     this.#inner = null;
     this.#element.shadowRoot?.replaceChildren();
     held.delete(this.#element);
@@ -135,8 +172,22 @@ class Handle {
 
   /** @internal */
   attach(inner) {
-    if (this.#destroyed) inner.destroy();
-    else this.#inner = inner;
+    if (this.#destroyed) {
+      inner.destroy();
+      return;
+    }
+    this.#inner = inner;
+    // The storage namespace the module chose (an option, the learner's in an LMS, or the
+    // kit's pack): the crash screen offers that namespace's records.
+    this.#namespace = inner.namespace;
+    if (!live.has(this.#module)) live.set(this.#module, new Set());
+    live.get(this.#module).add(this);
+  }
+
+  /** @internal The module trapped: the crash screen replaces the widget. */
+  crashed() {
+    this.#inner = null;
+    if (!this.#destroyed) showCrash(this.#element, this.#lang, this.#namespace);
   }
 }
 
@@ -188,6 +239,85 @@ function showStartError(element, lang, error) {
 }
 
 /**
+ * The crash screen, in place of a widget whose module trapped: what went wrong in the
+ * widget's language, a download of each record the widget saved (as stored: a sealed
+ * planner record stays sealed; records kept aside as damaged are left out), a reload link;
+ * then a `kizuki-error` event on the host element. Drawn here, never by the module: after
+ * a trap nothing may call into it.
+ */
+function showCrash(element, mountLang, namespace) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  // The language shown at the time (the person may have switched), else the one mounted in.
+  const shown = root.querySelector('.kizuki[lang], .kizuki-placeholder[lang]')?.lang;
+  const lang = WORDS[shown] ? shown : mountLang;
+  const words = WORDS[lang];
+  const make = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  };
+  const section = make('section', 'kizuki-error');
+  section.setAttribute('role', 'alert');
+  section.append(make('h2', null, words.crashed_title), make('p', null, words.crashed_message));
+  const records = namespace ? savedRecords(namespace) : [];
+  if (records.length) {
+    const buttons = make('p', 'kizuki-actions');
+    for (const [key, value] of records) {
+      const link = make('a', 'kizuki-button', words.crashed_export);
+      link.href = URL.createObjectURL(new Blob([value], { type: 'application/json' }));
+      link.download = recordFileName(key);
+      link.dataset.key = key;
+      buttons.append(link);
+    }
+    section.append(make('p', null, words.crashed_export_note), buttons);
+  }
+  const reload = make('a', 'kizuki-button', words.reload);
+  reload.href = window.location.href;
+  section.append(reload);
+  const wrapper = make('div', 'kizuki');
+  wrapper.lang = lang;
+  wrapper.append(section);
+  // A new container: the module's own listeners (Yew delegates events to its root) stay
+  // on the old one, which leaves the page.
+  const container = make('div', 'kizuki-root');
+  container.append(wrapper);
+  // The stylesheet stays where it is: a <link> taken out and put back loads again, and
+  // the screen would show unstyled meanwhile.
+  const stylesheet = root.querySelector(':scope > link[rel="stylesheet"]');
+  if (stylesheet) {
+    for (const child of [...root.childNodes]) if (child !== stylesheet) child.remove();
+    root.append(container);
+  } else {
+    const link = make('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('kizuki.css', baseUrl).href;
+    root.replaceChildren(link, container);
+  }
+  element.dispatchEvent(new CustomEvent('kizuki-error', { bubbles: true, composed: true }));
+}
+
+/** This browser's records of a storage namespace (`kizuki/<namespace>/…`), but those kept aside as damaged. */
+function savedRecords(namespace) {
+  const prefix = `kizuki/${namespace}/`;
+  const records = [];
+  try {
+    for (let i = 0; i < window.localStorage.length; i += 1) {
+      const key = window.localStorage.key(i);
+      if (key?.startsWith(prefix) && !key.includes('/corrupt/')) records.push([key, window.localStorage.getItem(key) ?? '']);
+    }
+  } catch {
+    // storage blocked: nothing to offer
+  }
+  return records;
+}
+
+/** A record's download name, as the "my data" page names it (web/src/tools/my_data.rs `file_name`). */
+function recordFileName(key) {
+  return `${key.replace(/[^A-Za-z0-9.-]/gu, '_')}.json`;
+}
+
+/**
  * Mounts a widget into a shadow root of `element` and returns its handle at once.
  * Options: kit (checklist | plan | course | questionnaire | aggregate | mydata | dircheck),
  * lang (ja | en), namespace, centerName, centerPhone, centerUrl, centerHours, pack (a pack
@@ -215,12 +345,25 @@ export function mount(element, options = {}) {
       throw new Error(`the ${what} must come from this page's origin (${window.location.origin}), not ${origin}`);
     }
   }
-  const handle = new Handle(element);
+  const lang = languageOf(options);
+  const handle = new Handle(element, name, lang);
   const loaded = ready.get(name);
   const waiting = held.has(element) && !element.shadowRoot?.querySelector(':scope > .kizuki-root');
-  if (loaded && !waiting) {
+  if (loaded && !waiting && !stopped.has(name)) {
     // The module checks every option (and a widget already there) and throws at once.
-    handle.attach(loaded.mount(element, { baseUrl, ...options }));
+    let inner;
+    try {
+      inner = loaded.mount(element, { baseUrl, ...options });
+    } catch (error) {
+      if (!stopped.has(name)) throw error;
+      // The call trapped: the crash screen, not an exception for the page.
+      held.add(element);
+      handle.crashed();
+      handle.ready = Promise.reject(error);
+      handle.ready.catch(() => {});
+      return handle;
+    }
+    handle.attach(inner);
     held.add(element);
     handle.ready = Promise.resolve(handle);
     return handle;
@@ -229,18 +372,21 @@ export function mount(element, options = {}) {
     throw new Error('this element already holds a Kizuki widget: call destroy() on its handle first');
   }
   held.add(element);
-  const lang = languageOf(options);
   showPlaceholder(element, lang);
-  const early = prefetchPack(name, { ...options, kit }, lang);
+  const early = stopped.has(name) ? {} : prefetchPack(name, { ...options, kit }, lang);
   handle.ready = loadModule(name)
     .then((module) => {
       if (!handle.isMounted) return handle;
+      if (stopped.has(name)) throw new Error(`the ${name} module stopped after an error`);
       handle.attach(module.mount(element, { baseUrl, ...options, ...early }));
       return handle;
     })
     .catch((error) => {
       console.error('Kizuki could not start:', error);
-      if (handle.isMounted) showStartError(element, lang, error);
+      if (handle.isMounted) {
+        if (stopped.has(name)) handle.crashed();
+        else showStartError(element, lang, error);
+      }
       throw error;
     });
   handle.ready.catch(() => {}); // shown in the widget; callers may still await it

@@ -1,6 +1,7 @@
 // The size steps of scripts/build.sh: the compiler's size levers (scripts/lib.sh), the JS
-// stripper, the function ordering before wasm-opt, and what dist/ ships (no custom sections
-// and no build paths in a module, no comments in the glue).
+// stripper, the function ordering before wasm-opt, the glue's guard that stops a module at
+// its first trap (scripts/guard-glue.mjs), and what dist/ ships (no custom sections and no
+// build paths in a module, no comments in the glue, no panic machinery).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { guardGlue } from '../../scripts/guard-glue.mjs';
 import { stripJs } from '../../scripts/strip-js.mjs';
 import { groupingKey, renameFunctions } from '../../scripts/wasm-order.mjs';
 import { encodeLeb, leb, sections } from '../../scripts/wasm-sections.mjs';
@@ -159,6 +161,57 @@ test('the plain course module has no LMS runtime; the LMS package\'s module (cou
   assert.ok(!readFileSync(join(ROOT, 'dist/sw.js'), 'utf8').includes('kizuki_course_lms'));
 });
 
+/** A real module: `trap` runs `unreachable`, `ok` returns 1. */
+const TRAP_WASM = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x08, 0x02, 0x60, 0x00, 0x00, 0x60, 0x00, 0x01, 0x7f, // types: () -> (), () -> i32
+  0x03, 0x03, 0x02, 0x00, 0x01, // functions
+  0x07, 0x0d, 0x02, 0x04, 0x74, 0x72, 0x61, 0x70, 0x00, 0x00, 0x02, 0x6f, 0x6b, 0x00, 0x01, // exports
+  0x0a, 0x0a, 0x02, 0x03, 0x00, 0x00, 0x0b, 0x04, 0x00, 0x41, 0x01, 0x0b, // code
+]);
+
+/** A glue shaped as wasm-bindgen writes it for --target web, around that module. */
+const FAKE_GLUE = [
+  'let wasmModule, wasmInstance, wasm;',
+  'function __wbg_finalize_init(instance, module) {',
+  '    wasmInstance = instance;',
+  '    wasm = instance.exports;',
+  '    wasmModule = module;',
+  '    return wasm;',
+  '}',
+  'export async function init(bytes) {',
+  '    const { instance, module } = await WebAssembly.instantiate(bytes, {});',
+  '    return __wbg_finalize_init(instance, module);',
+  '}',
+  'export function call(name) {',
+  '    return wasm[name]();',
+  '}',
+  '',
+].join('\n');
+
+test('the guarded glue stops its module at the first trap: the listener hears it once, no call goes in again', async () => {
+  const guarded = stripJs(guardGlue(FAKE_GLUE)); // shipped stripped
+  const glue = await import(`data:text/javascript,${encodeURIComponent(guarded)}`);
+  const heard = [];
+  glue.onTrap((error) => heard.push(error));
+  const exports = await glue.init(TRAP_WASM);
+  assert.equal(glue.call('ok'), 1, 'calls go through while the module is well');
+  assert.throws(() => glue.call('trap'), WebAssembly.RuntimeError);
+  assert.equal(heard.length, 1);
+  assert.ok(heard[0] instanceof WebAssembly.RuntimeError);
+  for (const name of ['ok', 'trap']) {
+    assert.throws(() => glue.call(name), { name: 'KizukiModuleStopped' }, `${name} is refused`);
+  }
+  assert.throws(() => exports.ok(), { name: 'KizukiModuleStopped' }, 'what init returned is guarded too');
+  assert.equal(heard.length, 1, 'the listener heard the trap once');
+});
+
+test('the guard refuses a glue without its one line, and a glue guarded already', () => {
+  assert.throws(() => guardGlue(FAKE_GLUE.replace('wasm = instance.exports;', 'wasm = instance.exports')), /exactly once/);
+  assert.throws(() => guardGlue(`${FAKE_GLUE}\nwasm = instance.exports;\n`), /exactly once/);
+  assert.throws(() => guardGlue(guardGlue(FAKE_GLUE)), /already guarded/);
+});
+
 /** Runs scripts/lib.sh's wasm_release_env with these variables; its output lines and notes. */
 function releaseEnv(env) {
   const run = spawnSync('bash', ['-c', 'source scripts/lib.sh; wasm_release_env'], {
@@ -170,24 +223,58 @@ function releaseEnv(env) {
   return { lines: run.stdout.trim().split('\n').filter(Boolean), notes: run.stderr.trim() };
 }
 
-test('release builds compile std for size when its source is there, and say in one line when it is not', () => {
+test('release builds compile std for size and abort at once on a panic when they can, and say in one line what they cannot', () => {
   const sysroot = mkdtempSync(join(tmpdir(), 'kizuki-std-'));
   try {
+    // Two stand-in compilers: one that has the immediate-abort panic strategy, one that has not.
+    const withAbort = join(sysroot, 'rustc-with-abort');
+    writeFileSync(withAbort, '#!/bin/sh\necho \'panic="abort"\'\necho \'panic="immediate-abort"\'\n', { mode: 0o755 });
+    const withoutAbort = join(sysroot, 'rustc-without-abort');
+    writeFileSync(withoutAbort, '#!/bin/sh\necho "error: unknown panic strategy" >&2\nexit 1\n', { mode: 0o755 });
     const flags = 'CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-Zlocation-detail=none -Zfmt-debug=none';
-    const without = releaseEnv({ KIZUKI_STD_SOURCE: sysroot });
-    assert.deepEqual(without.lines, ['RUSTC_BOOTSTRAP=1', flags], 'no -Zbuild-std without the source');
+    const abort = ['CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true', 'CARGO_PROFILE_RELEASE_PANIC=immediate-abort', 'CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size'];
+
+    const without = releaseEnv({ KIZUKI_STD_SOURCE: sysroot, KIZUKI_WASM_RUSTC: withAbort });
+    assert.deepEqual(without.lines, ['RUSTC_BOOTSTRAP=1', flags], 'no -Zbuild-std and no immediate abort without the source');
     assert.equal(without.notes.split('\n').length, 1, without.notes);
     assert.match(without.notes, /no std source at .*rustup component add rust-src.*prebuilt std/);
 
     mkdirSync(join(sysroot, 'std'));
     writeFileSync(join(sysroot, 'std/Cargo.toml'), '[package]\n');
-    const withSource = releaseEnv({ KIZUKI_STD_SOURCE: sysroot });
-    assert.deepEqual(withSource.lines, ['RUSTC_BOOTSTRAP=1', 'CARGO_UNSTABLE_BUILD_STD=std,panic_abort', flags]);
+    const withSource = releaseEnv({ KIZUKI_STD_SOURCE: sysroot, KIZUKI_WASM_RUSTC: withAbort });
+    assert.deepEqual(withSource.lines, ['RUSTC_BOOTSTRAP=1', 'CARGO_UNSTABLE_BUILD_STD=std,panic_abort', ...abort, flags]);
     assert.equal(withSource.notes, '');
+
+    const olderCompiler = releaseEnv({ KIZUKI_STD_SOURCE: sysroot, KIZUKI_WASM_RUSTC: withoutAbort });
+    assert.deepEqual(olderCompiler.lines, ['RUSTC_BOOTSTRAP=1', 'CARGO_UNSTABLE_BUILD_STD=std,panic_abort', flags]);
+    assert.equal(olderCompiler.notes.split('\n').length, 1, olderCompiler.notes);
+    assert.match(olderCompiler.notes, /has no immediate-abort panic strategy/);
 
     assert.deepEqual(releaseEnv({ KIZUKI_STD_SOURCE: sysroot, KIZUKI_SIZE_LEVERS: '0' }).lines, [], 'KIZUKI_SIZE_LEVERS=0 turns them off');
   } finally {
     rmSync(sysroot, { recursive: true, force: true });
+  }
+});
+
+test("dist/ modules abort at once on a panic: no panic message or crash screen in a module; the glue's guard and the crash words in kizuki.js", (t) => {
+  const pkg = join(ROOT, 'dist/pkg');
+  if (!existsSync(pkg)) {
+    t.skip('dist/ is not built');
+    return;
+  }
+  const kizukiJs = readFileSync(join(ROOT, 'dist/kizuki.js'), 'utf8');
+  for (const lang of ['ja', 'en']) {
+    const embed = JSON.parse(readFileSync(join(ROOT, `web/locales/${lang}/embed.json`), 'utf8'));
+    for (const [key, words] of Object.entries(embed)) assert.ok(kizukiJs.includes(JSON.stringify(words).slice(1, -1)), `kizuki.js lacks ${lang}.${key}`);
+  }
+  const ja = JSON.parse(readFileSync(join(ROOT, 'web/locales/ja/embed.json'), 'utf8'));
+  for (const file of readdirSync(pkg).filter((f) => f.endsWith('_bg.wasm'))) {
+    const bytes = readFileSync(join(pkg, file));
+    // With the panic machinery, crashForTesting's message would be in the module's data.
+    assert.equal(bytes.indexOf(Buffer.from('crashForTesting() was called')), -1, `${file} carries a panic message`);
+    assert.equal(bytes.indexOf(Buffer.from(ja.crashed_title)), -1, `${file} carries the crash screen's words`);
+    const glue = readFileSync(join(pkg, file.replace('_bg.wasm', '.js')), 'utf8');
+    assert.match(glue, /wasm = __kizukiGuard\(instance\.exports\);/, `${file}'s glue is not guarded`);
   }
 });
 

@@ -1,7 +1,11 @@
-// Crash safety: a panic inside the WebAssembly module (provoked with the shipped
-// `crashForTesting` export) leaves no blank box. Every widget on the page shows an alert
-// with "export what is saved", a download of exactly the stored record, and a reload link;
-// the host page hears a `kizuki-error` event; after a reload the answers are all there.
+// Crash safety: a panic inside a kit's WebAssembly module (in the release build an
+// immediate abort: a trap, with no Rust panic hook) leaves no blank box. The module's glue
+// stops it at the trap (scripts/guard-glue.mjs) and kizuki.js draws the crash screen: every
+// widget of that module shows an alert with "export what is saved", a download of exactly
+// the stored record, and a reload link; the host page hears a `kizuki-error` event; no call
+// goes into the stopped module again; widgets of other modules go on working; after a reload
+// the answers are all there. Provoked with the shipped `crashForTesting` export, and from an
+// event listener (a click whose render meets a DOM call that fails: Yew panics on it).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -91,6 +95,89 @@ describe('crash safety', () => {
     assert.deepEqual(await keys(course), [], 'nothing saved: no export button');
     assert.equal(await course.getAttribute('role'), 'alert');
     assert.match(await course.textContent(), /Reload the page/, 'each widget speaks its own language');
+    await context.close();
+  });
+
+  test('a trap in an event listener (a click) shows the crash screen, and nothing calls into the stopped module again', async () => {
+    const { page, context } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
+    await widgetTitle(page, 'kizuki-kit');
+    const id = (suffix) => page.locator(`[id="kizuki-mh-checklist-${suffix}"]`);
+    await id('profile-size-10to49').check();
+    const key = 'kizuki/mh-checklist/mh-checklist';
+    await page.waitForFunction((k) => localStorage.getItem(k)?.includes('10to49'), key);
+    await page.evaluate(() => {
+      window.kizukiErrors = 0;
+      window.pageErrors = [];
+      document.querySelector('kizuki-kit').addEventListener('kizuki-error', () => (window.kizukiErrors += 1));
+      window.addEventListener('error', (event) => window.pageErrors.push(event.error?.name ?? String(event.message)));
+      // The next DOM change the module makes fails once (then the browser's own methods are
+      // back): Yew panics on a refused setAttribute / removeAttribute / insertBefore.
+      const patched = [
+        [Element.prototype, 'setAttribute'],
+        [Element.prototype, 'removeAttribute'],
+        [Node.prototype, 'insertBefore'],
+      ].map(([target, name]) => [target, name, target[name]]);
+      const restore = () => patched.forEach(([target, name, original]) => (target[name] = original));
+      for (const [target, name] of patched) {
+        target[name] = function refused() {
+          restore();
+          throw new DOMException(`test: ${name} refused`, 'InvalidCharacterError');
+        };
+      }
+    });
+    // The language switch: its click handler at once shows a status line (a new element
+    // with a role attribute), which the refused setAttribute breaks.
+    await page.locator('kizuki-kit .kizuki-lang-button[lang="en"]').click();
+
+    const alert = page.locator('kizuki-kit .kizuki-error[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /問題が発生しました/);
+    assert.equal(await page.locator('kizuki-kit .kizuki-cl').count(), 0, 'the broken view is gone');
+    assert.equal(await page.evaluate(() => window.kizukiErrors), 1);
+    // Reported as an error of the click listener (a promise would be an unhandled rejection),
+    // once; anything after it (the focused button leaving the page may fire the module's
+    // listeners) is a call the glue refused, never one that ran inside the stopped module.
+    const [trap, ...after] = await page.evaluate(() => window.pageErrors);
+    assert.equal(trap, 'RuntimeError', 'the trap reached the page from the listener');
+    assert.ok(after.every((name) => name === 'KizukiModuleStopped'), `refused calls only after the trap: ${after}`);
+    const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+    const link = alert.locator(`a[download][data-key="${key}"]`);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(readFileSync(await download.path(), 'utf8'), stored, 'the export is the saved record, byte for byte');
+
+    // The stopped module is never entered again: a call into it is refused by its glue.
+    assert.equal(await crash(page), 'KizukiModuleStopped: Kizuki: this module stopped after an error; reload the page');
+    await context.close();
+  });
+
+  test("one module's crash leaves a widget of another kit on the page working", async () => {
+    const { page, context } = await openPage(browser, `${server.origin}/embed/`);
+    await widgetTitle(page, 'kizuki-kit[kit="checklist"]');
+    await widgetTitle(page, 'kizuki-kit[kit="course"]');
+    await page.evaluate(() => {
+      window.pageErrors = [];
+      window.addEventListener('error', (event) => window.pageErrors.push(event.error?.name ?? String(event.message)));
+    });
+    const thrown = await crash(page, ['course']);
+    assert.match(thrown, /RuntimeError/);
+    await page.locator('kizuki-kit[kit="course"] .kizuki-error[role="alert"]').waitFor();
+    const checklist = 'kizuki-kit[kit="checklist"]';
+    assert.equal(await page.locator(`${checklist} [role="alert"].kizuki-error`).count(), 0);
+    // The course listens for another tab's saves on `window`: after the trap its listener is
+    // refused by the glue, it does not run inside the stopped module.
+    await page.evaluate(() => window.dispatchEvent(new StorageEvent('storage', { key: 'kizuki/minato-linecare/linecare' })));
+    const errors = await page.evaluate(() => window.pageErrors);
+    assert.ok(errors.length >= 1 && errors.every((name) => name === 'KizukiModuleStopped'), `refused calls only: ${errors}`);
+
+    // The checklist still answers, saves and switches language.
+    const radio = page.locator(`${checklist} .kizuki-cl input[type="radio"]`).first();
+    await radio.check();
+    assert.equal(await radio.isChecked(), true);
+    await page.waitForFunction(() => localStorage.getItem('kizuki/minato-checklist/mh-checklist') !== null);
+    await page.locator(`${checklist} .kizuki-lang-button[lang="en"]`).click();
+    await page.locator(`${checklist} .kizuki[lang="en"]`).waitFor();
+    assert.equal(await radio.isChecked(), true, 'the answer is kept across the switch');
+    assert.equal(await page.locator('kizuki-kit [role="alert"].kizuki-error').count(), 1, 'only the course shows the crash screen');
     await context.close();
   });
 });

@@ -1,13 +1,13 @@
 //! The JavaScript boundary: `mount(element, options)` and the [`Handle`] it returns.
 //!
 //! This is the only module with `#[wasm_bindgen]` exports. It reads the options, resolves
-//! the pack and stylesheet URLs, creates the Shadow DOM root, starts the Yew [`App`] in it,
-//! and keeps a list of live widgets so the panic hook can put an error message in each
-//! instead of leaving a blank box.
+//! the pack and stylesheet URLs, creates the Shadow DOM root and starts the Yew [`App`] in
+//! it. A panic is an immediate abort in the release build (a trap, no panic hook): the crash
+//! screen is drawn by `kizuki.js`, which the module's glue tells when a call into it traps
+//! (`scripts/guard-glue.mjs`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::Once;
 
 use kizuki_core::text::is_safe_href;
 use kizuki_core::Lang;
@@ -17,7 +17,7 @@ use web_sys::{Document, Element, Node, ShadowRoot};
 use yew::AppHandle;
 
 use crate::load::{js_error_text, PackSource};
-use crate::{ui_text, App, AppProps, CenterContact, KitChoice, WidgetConfig};
+use crate::{App, AppProps, CenterContact, KitChoice, WidgetConfig};
 
 /// A mounted widget. Call `destroy()` to unmount it and empty its element.
 #[wasm_bindgen]
@@ -25,6 +25,7 @@ pub struct Handle {
     id: u32,
     app: Option<AppHandle<App>>,
     shadow: ShadowRoot,
+    namespace: String,
 }
 
 #[wasm_bindgen]
@@ -42,6 +43,14 @@ impl Handle {
     #[wasm_bindgen(getter, js_name = isMounted)]
     pub fn is_mounted(&self) -> bool {
         self.app.is_some()
+    }
+
+    /// The widget's storage namespace (its records are `kizuki/<namespace>/…`): the `namespace`
+    /// option, the learner's own in an LMS, or the kit's pack id. `kizuki.js`'s crash screen
+    /// offers these records for download.
+    #[wasm_bindgen(getter)]
+    pub fn namespace(&self) -> String {
+        self.namespace.clone()
     }
 }
 
@@ -63,7 +72,6 @@ pub fn mount(
     element: Element,
     #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
 ) -> Result<Handle, JsError> {
-    install_panic_hook();
     let options = MountOptions::read(&options)?;
     let window = web_sys::window().ok_or_else(|| JsError::new("Kizuki needs a browser window"))?;
     let document = window
@@ -240,11 +248,9 @@ pub fn mount(
         live.borrow_mut().push(LiveWidget {
             id,
             host: element.clone(),
-            container: container.clone(),
-            lang,
-            namespace: config.namespace.clone(),
         })
     });
+    let namespace = config.namespace.clone();
     let props = AppProps {
         config: Rc::new(config),
     };
@@ -253,6 +259,7 @@ pub fn mount(
         id,
         app: Some(app),
         shadow,
+        namespace,
     })
 }
 
@@ -428,14 +435,10 @@ fn remove_children(parent: &Node) {
     }
 }
 
-/// A mounted widget, as the panic hook needs to see it.
+/// A mounted widget: a second `mount` into its element is refused.
 struct LiveWidget {
     id: u32,
     host: Element,
-    container: Element,
-    lang: Lang,
-    /// The widget's storage namespace: the crash screen offers its records for download.
-    namespace: String,
 }
 
 thread_local! {
@@ -443,103 +446,10 @@ thread_local! {
     static NEXT_WIDGET_ID: Cell<u32> = const { Cell::new(1) };
 }
 
-fn install_panic_hook() {
-    static INSTALLED: Once = Once::new();
-    INSTALLED.call_once(|| {
-        yew::set_custom_panic_hook(Box::new(|info| {
-            web_sys::console::error_1(&JsValue::from_str(&format!("Kizuki: {info}")));
-            show_crash_in_every_widget();
-        }));
-    });
-}
-
-/// Replaces each live widget's content with a message and a reload link, and tells the
-/// host page through a `kizuki-error` event. Must not panic itself: every step may fail.
-fn show_crash_in_every_widget() {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    let reload_href = web_sys::window()
-        .and_then(|window| window.location().href().ok())
-        .unwrap_or_default();
-    let _ = LIVE_WIDGETS.try_with(|live| {
-        let Ok(live) = live.try_borrow() else {
-            return;
-        };
-        for widget in live.iter() {
-            let _ = show_crash(&document, widget, &reload_href);
-            let init = web_sys::CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("kizuki-error", &init)
-            {
-                let _ = widget.host.dispatch_event(&event);
-            }
-        }
-    });
-}
-
-fn show_crash(document: &Document, widget: &LiveWidget, reload_href: &str) -> Result<(), JsValue> {
-    let text = ui_text(widget.lang);
-    remove_children(&widget.container);
-    let wrapper = document.create_element("div")?;
-    wrapper.set_attribute("class", "kizuki")?;
-    wrapper.set_attribute("lang", widget.lang.code())?;
-    let section = document.create_element("section")?;
-    section.set_attribute("class", "kizuki-error")?;
-    section.set_attribute("role", "alert")?;
-    let heading = document.create_element("h2")?;
-    heading.set_text_content(Some(text.crashed_title));
-    let message = document.create_element("p")?;
-    message.set_text_content(Some(text.crashed_message));
-    section.append_child(&heading)?;
-    section.append_child(&message)?;
-    let saved = saved_records(&widget.namespace);
-    if !saved.is_empty() {
-        let note = document.create_element("p")?;
-        note.set_text_content(Some(text.crashed_export_note));
-        section.append_child(&note)?;
-        let buttons = document.create_element("p")?;
-        buttons.set_attribute("class", "kizuki-actions")?;
-        for (key, value) in &saved {
-            buttons.append_child(&export_link(document, key, value, text.crashed_export)?)?;
-        }
-        section.append_child(&buttons)?;
-    }
-    let reload = document.create_element("a")?;
-    reload.set_attribute("class", "kizuki-button")?;
-    reload.set_attribute("href", reload_href)?;
-    reload.set_text_content(Some(text.reload));
-    section.append_child(&reload)?;
-    wrapper.append_child(&section)?;
-    widget.container.append_child(&wrapper)?;
-    Ok(())
-}
-
-/// This widget's saved records (`kizuki/<namespace>/…`, not those kept aside as damaged),
-/// as stored: plain records are export files already, sealed ones stay sealed.
-fn saved_records(namespace: &str) -> Vec<(String, String)> {
-    crate::platform::entries(&format!("kizuki/{namespace}/"))
-        .into_iter()
-        .filter(|(key, _)| !key.contains("/corrupt/"))
-        .collect()
-}
-
-/// A download link for one stored record, named as the "my data" page names it.
-fn export_link(document: &Document, key: &str, value: &str, label: &str) -> Result<Node, JsValue> {
-    let url = crate::platform::object_url("application/json", value)
-        .map_err(|e| JsValue::from_str(&e))?;
-    let link = document.create_element("a")?;
-    link.set_attribute("class", "kizuki-button")?;
-    link.set_attribute("href", &url)?;
-    link.set_attribute("download", &crate::tools::my_data::file_name(key))?;
-    link.set_attribute("data-key", key)?;
-    link.set_text_content(Some(label));
-    Ok(link.into())
-}
-
-/// Panics on purpose, so the browser tests can check the crash screen in the shipped build.
-/// It reads and writes nothing; a host page that calls it only breaks its own widgets.
+/// Panics on purpose, so the browser tests can check the crash screen in the shipped build:
+/// in the release build a panic is an immediate abort, a trap the glue reports to
+/// `kizuki.js`. It reads and writes nothing; a host page that calls it only breaks the
+/// widgets of this kit's module.
 #[wasm_bindgen(js_name = crashForTesting, skip_typescript)]
 pub fn crash_for_testing() {
     panic!("crashForTesting() was called");

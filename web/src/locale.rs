@@ -43,12 +43,6 @@ pub struct UiText {
     pub lang_switching: &'static str,
     /// `{reason}`: why the file of the language switched to could not be used.
     pub lang_switch_failed: &'static str,
-    /// Heading shown by the panic hook.
-    pub crashed_title: &'static str,
-    /// Body shown by the panic hook.
-    pub crashed_message: &'static str,
-    /// The link that reloads the page after a crash.
-    pub reload: &'static str,
     /// Heading of the support center's contacts.
     pub center_heading: &'static str,
     /// Label of the center's phone number.
@@ -59,10 +53,6 @@ pub struct UiText {
     pub center_web: &'static str,
     /// The one-line privacy statement in the footer.
     pub privacy_note: &'static str,
-    /// The crash screen's button that downloads what this widget saved.
-    pub crashed_export: &'static str,
-    /// Under it: what the downloaded file is for.
-    pub crashed_export_note: &'static str,
     /// Heading of the course's help section.
     pub help_heading: &'static str,
     /// Above the course's list of places to get help.

@@ -36,6 +36,12 @@ export class Handle {
      * True until `destroy()` is called.
      */
     readonly isMounted: boolean;
+    /**
+     * The widget's storage namespace (its records are `kizuki/<namespace>/…`): the `namespace`
+     * option, the learner's own in an LMS, or the kit's pack id. `kizuki.js`'s crash screen
+     * offers these records for download.
+     */
+    readonly namespace: string;
 }
 
 /**
@@ -63,6 +69,7 @@ export interface InitOutput {
     readonly crashForTesting: () => void;
     readonly handle_destroy: (a: number) => void;
     readonly handle_isMounted: (a: number) => number;
+    readonly handle_namespace: (a: number) => [number, number];
     readonly mount: (a: any, b: any) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
