@@ -318,6 +318,12 @@ describe('tools pages', () => {
     assert.match(await page.locator(`${host} .kizuki-tools-min`).textContent(), /事業場/, 'the page says checklist files are workplaces');
     await input.setInputFiles(paths);
     await page.locator(`${host} .kizuki-tools-report`).waitFor({ timeout: 30_000 });
+    // Printed, the report comes without the page's choice of kit (a form for the screen).
+    assert.ok(await page.locator('.tools-packs').isVisible(), 'the kit choice shows on screen');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.tools-packs').isVisible(), false, 'the kit choice does not print');
+    assert.ok(await page.locator(`${host} .kizuki-tools-report`).isVisible(), 'the report prints');
+    await page.emulateMedia({ media: 'screen' });
 
     // Every band is under 10: hidden in the size mix and in the reasons by size …
     for (const table of ['size-mix', 'why-not']) {
