@@ -217,6 +217,21 @@ impl Record {
         self.queue.borrow_mut().push(effect);
     }
 
+    /// Another tab saved the record at `revision` (the `storage` event,
+    /// `shell::other_tab`): a kit on the shell says so when it is newer than what this page
+    /// continues, and changes nothing until the person asks ([`Record::load_newer`]).
+    pub fn saved_elsewhere<K>(&self, revision: u64, notice: &mut Option<Notice<K>>) {
+        if revision > self.revision() {
+            *notice = Some(Notice::OtherTab);
+        }
+    }
+
+    /// The person asked for the newer record: the notice goes and the record is read again.
+    pub fn load_newer<K>(&self, notice: &mut Option<Notice<K>>) {
+        *notice = None;
+        self.queue(Effect::Reload);
+    }
+
     /// The effects queued and not run yet (for tests and the component).
     pub fn queued(&self) -> Vec<Effect> {
         self.queue.borrow().clone()

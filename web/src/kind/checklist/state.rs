@@ -273,14 +273,9 @@ impl Reducible for Model {
             Msg::Checked(Checked::Refused(notice)) => next.notice = Some(notice.lift()),
             Msg::Outcome(outcome) => next.outcome(outcome),
             Msg::SavedElsewhere(revision) => {
-                if revision > next.record.revision() {
-                    next.notice = Some(Notice::OtherTab);
-                }
+                next.record.saved_elsewhere(revision, &mut next.notice)
             }
-            Msg::Reload => {
-                next.notice = None;
-                next.record.queue(Effect::Reload);
-            }
+            Msg::Reload => next.record.load_newer(&mut next.notice),
             Msg::Dismiss => next.notice = None,
         }
         Rc::new(next)
