@@ -304,6 +304,23 @@ fn chains_over_kinds(text: &str, variants: &[String]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Calls `check` with the path (from the repository's root) and text of every Rust file
+/// outside the kind folders and the tests: tests may compare kinds, and the kind folders
+/// are where kinds live.
+fn visit_outside_kind_folders(mut check: impl FnMut(&str, &str)) {
+    for folder in RUST_FOLDERS {
+        visit(&repo_root().join(folder), &mut |path, text| {
+            let relative = path.strip_prefix(repo_root()).unwrap();
+            let in_kind_folder = relative.components().any(|c| c.as_os_str() == "kind")
+                || relative.ends_with("kind.rs");
+            let is_test = relative.starts_with("tests") || relative.ends_with("tests.rs");
+            if !(in_kind_folder || is_test) {
+                check(&relative.display().to_string(), text);
+            }
+        });
+    }
+}
+
 /// No chain over kinds outside the kind folders: a function that asks for two kinds or more by
 /// type (`if let Some(c) = pack.content::<Checklist>() … else if … content::<Course>()`)
 /// is a list of kinds that a new kind would have to join. What differs by kind is a method
@@ -313,22 +330,11 @@ fn chains_over_kinds(text: &str, variants: &[String]) -> Vec<Vec<String>> {
 fn no_file_outside_the_kind_folders_asks_for_several_kinds() {
     let variants = kind_variants();
     let mut offenders = Vec::new();
-    for folder in RUST_FOLDERS {
-        visit(&repo_root().join(folder), &mut |path, text| {
-            let relative = path.strip_prefix(repo_root()).unwrap();
-            let in_kind_folder = relative.components().any(|c| c.as_os_str() == "kind")
-                || relative.ends_with("kind.rs");
-            // Tests may compare kinds; the kind folders are where kinds live.
-            let is_test = relative.starts_with("tests") || relative.ends_with("tests.rs");
-            let shown = relative.display().to_string();
-            if in_kind_folder || is_test {
-                return;
-            }
-            for kinds in chains_over_kinds(text, &variants) {
-                offenders.push(format!("{shown}: {}", kinds.join(", ")));
-            }
-        });
-    }
+    visit_outside_kind_folders(|relative, text| {
+        for kinds in chains_over_kinds(text, &variants) {
+            offenders.push(format!("{relative}: {}", kinds.join(", ")));
+        }
+    });
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
 
@@ -560,20 +566,11 @@ fn kind_name_comparisons(text: &str, names: &[&str]) -> Vec<String> {
 #[test]
 fn no_file_outside_the_kind_folders_compares_a_kind_name() {
     let mut offenders = Vec::new();
-    for folder in RUST_FOLDERS {
-        visit(&repo_root().join(folder), &mut |path, text| {
-            let relative = path.strip_prefix(repo_root()).unwrap();
-            let in_kind_folder = relative.components().any(|c| c.as_os_str() == "kind")
-                || relative.ends_with("kind.rs");
-            let is_test = relative.starts_with("tests") || relative.ends_with("tests.rs");
-            if in_kind_folder || is_test {
-                return;
-            }
-            for finding in kind_name_comparisons(text, kizuki_core::kind::KIND_NAMES) {
-                offenders.push(format!("{}: {finding}", relative.display()));
-            }
-        });
-    }
+    visit_outside_kind_folders(|relative, text| {
+        for finding in kind_name_comparisons(text, kizuki_core::kind::KIND_NAMES) {
+            offenders.push(format!("{relative}: {finding}"));
+        }
+    });
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
 

@@ -204,12 +204,12 @@ impl Model {
             &mut self.pending,
         );
         match task {
-            PanelTask::Export(FileFormat::Csv) => {
-                match shell::record::csv_download(&self.record, &self.state(), lang) {
-                    Ok(effect) => self.record.queue(effect),
-                    Err(notice) => self.notice = Some(notice.lift()),
-                }
-            }
+            PanelTask::Export(FileFormat::Csv) => shell::record::queue_csv_download(
+                &self.record,
+                &self.state(),
+                lang,
+                &mut self.notice,
+            ),
             // Not offered for a questionnaire (`Kit::file_formats`).
             PanelTask::Export(FileFormat::Xapi | FileFormat::Record) | PanelTask::Done => {}
         }

@@ -486,22 +486,25 @@ impl Record {
     }
 }
 
-/// The download of a state's CSV (the core's `Kit::csv`, dated today, in `lang`), for a kit
-/// whose core offers `FileFormat::Csv`. A function apart, so a kit that offers no CSV
-/// carries no CSV writer in its module.
-pub fn csv_download(record: &Record, state: &KitState, lang: Lang) -> Result<Effect, ShellNotice> {
+/// Queues the download of a state's CSV (the core's `Kit::csv`, dated today, in `lang`) for
+/// a kit whose core offers `FileFormat::Csv`, or puts the reason it failed in `notice`. A
+/// function apart from `Record::on_panel`, so a kit that offers no CSV carries no CSV writer
+/// in its module.
+pub fn queue_csv_download<K>(
+    record: &Record,
+    state: &KitState,
+    lang: Lang,
+    notice: &mut Option<Notice<K>>,
+) {
     let today = platform::today();
-    let csv = record
-        .pack
-        .pack()
-        .kit
-        .csv(state, lang, &today)
-        .map_err(|error| Notice::ExportFailed(error.to_string()))?;
-    Ok(Effect::Download {
-        file: record.file_name(FileFormat::Csv, state),
-        mime: FileFormat::Csv.mime(),
-        contents: csv,
-    })
+    match record.pack.pack().kit.csv(state, lang, &today) {
+        Ok(csv) => record.queue(Effect::Download {
+            file: record.file_name(FileFormat::Csv, state),
+            mime: FileFormat::Csv.mime(),
+            contents: csv,
+        }),
+        Err(error) => *notice = Some(Notice::ExportFailed(error.to_string())),
+    }
 }
 
 impl ShellNotice {
