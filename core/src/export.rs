@@ -2,7 +2,6 @@
 //! and the import that checks a file against the loaded pack before anything changes.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::load::ValidPack;
@@ -19,11 +18,11 @@ use crate::load::ValidPack;
 ///   quick scan's mode (`mode`), the draft plan (`plan`) and its conflict copies
 ///   (`plan_conflicts`). Builds of format 2 before this date already wrote them, so a
 ///   format-2 file is read as format 3 unchanged.
+///
+/// Older formats are read by the same typed read as this one ([`import_checked`]): what a
+/// format wrote that this one writes differently is accepted by the kind's own state type
+/// (a format-1 checklist answer, the choice's id alone, reads as an answer with that choice).
 pub const EXPORT_FORMAT: u32 = 3;
-
-/// The oldest format that reads as [`EXPORT_FORMAT`] with nothing changed: a file of these
-/// formats takes the one-pass read, and migrating it only renumbers it.
-const OLDEST_UNCHANGED_FORMAT: u32 = 2;
 
 /// The largest export or saved record accepted, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
@@ -71,8 +70,8 @@ impl Export {
 }
 
 /// Reads an export (or a saved record) for `pack`. Checks size, JSON, format version, pack
-/// id and that every id in it exists in the pack; migrates older formats. On any problem
-/// it returns an error and the caller's state stays as it was.
+/// id and that every id in it exists in the pack; reads older formats. On any problem it
+/// returns an error and the caller's state stays as it was.
 ///
 /// A file that names a key twice in one object is refused (`not_an_export`), and what
 /// follows from the answers (quiz scores, passes) is recomputed, never trusted, with every
@@ -83,51 +82,26 @@ pub fn import(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
 
 /// [`import`], also saying which results the file claimed that its answers do not give
 /// (an edited file): the person is shown these before the file replaces anything.
+///
+/// Every file of a format this build reads is read in one typed pass: older formats read
+/// as the current one (each kind's state type accepts what older formats wrote, e.g. a
+/// format-1 checklist answer that was the choice's id alone), and the state's `kind` and
+/// `data` may come in either order. Only when that pass fails is the file looked at again
+/// ([`why_not_an_export`]), to name what is wrong in the order a person can act on.
 pub fn import_checked(
     pack: &ValidPack,
     bytes: &[u8],
 ) -> Result<(Export, Vec<crate::imported::ChangedClaim>)> {
-    if let Some(mut export) = read_current(pack, bytes) {
-        refuse_duplicate_keys(bytes)?;
-        check_fits(pack, &export.state)?;
-        let claimed = export.state.clone();
-        crate::imported::recompute(pack, &mut export.state)?;
-        let changed = crate::imported::changed_claims(&claimed, &export.state);
-        return Ok((export, changed));
-    }
-    import_general(pack, bytes)
-}
-
-/// A key named twice in one object: `not_an_export` (Kizuki never writes one).
-fn refuse_duplicate_keys(bytes: &[u8]) -> Result<()> {
-    match crate::json_keys::first_duplicate_key(bytes) {
-        Some(key) => Err(Error::NotAnExport(format!(
-            "the key `{}` appears twice in one object",
-            key.chars().take(40).collect::<String>()
-        ))),
-        None => Ok(()),
-    }
-}
-
-/// [`import`] through a JSON value: migrates older formats and names what is wrong.
-fn import_general(
-    pack: &ValidPack,
-    bytes: &[u8],
-) -> Result<(Export, Vec<crate::imported::ChangedClaim>)> {
-    let mut value = read_envelope(bytes)?;
-    let found_pack = value
-        .get("pack_id")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    if found_pack != pack.pack().id {
-        return Err(Error::WrongPack {
-            found: found_pack,
-            expected: pack.pack().id.clone(),
-        });
-    }
-    migrate(&mut value)?;
-    let mut export = export_from_value(value)?;
+    let json = checked_text(bytes)?;
+    let mut export = match serde_json::from_slice::<Export>(json) {
+        Ok(export) => export,
+        Err(error) => return Err(why_not_an_export(pack, json, &error)),
+    };
+    refuse_duplicate_keys(json)?;
+    check_format(u64::from(export.kizuki_export))?;
+    check_pack(pack, &export.pack_id)?;
+    // Formats 1 and 2 read as this one (see EXPORT_FORMAT): only the number changes.
+    export.kizuki_export = EXPORT_FORMAT;
     check_fits(pack, &export.state)?;
     let claimed = export.state.clone();
     crate::imported::recompute(pack, &mut export.state)?;
@@ -135,68 +109,8 @@ fn import_general(
     Ok((export, changed))
 }
 
-/// An [`Export`] from a JSON value. A value's keys are sorted, so the state's `kind` comes
-/// after its `data`: the state is read by the kind it names, the envelope around it apart.
-fn export_from_value(mut value: Value) -> Result<Export> {
-    let not_an_export = |error: serde_json::Error| Error::NotAnExport(error.to_string());
-    let state = match value.as_object_mut().and_then(|map| map.remove("state")) {
-        Some(Value::Object(mut state)) => {
-            let kind = match state.remove("kind") {
-                Some(Value::String(kind)) => kind,
-                _ => return Err(Error::NotAnExport("the state names no `kind`".into())),
-            };
-            let data = state
-                .remove("data")
-                .ok_or_else(|| Error::NotAnExport("the state holds no `data`".into()))?;
-            if let Some(extra) = state.keys().next() {
-                return Err(Error::NotAnExport(format!(
-                    "unknown field `{extra}` in the state"
-                )));
-            }
-            KitState::from_value(&kind, data)?
-        }
-        _ => return Err(Error::NotAnExport("missing field `state`".into())),
-    };
-    let header: ExportHeader = serde_json::from_value(value).map_err(not_an_export)?;
-    Ok(Export {
-        kizuki_export: header.kizuki_export,
-        pack_id: header.pack_id,
-        pack_version: header.pack_version,
-        saved_at: header.saved_at,
-        revision: header.revision,
-        state,
-    })
-}
-
-/// [`Export`] without its state (read apart by [`export_from_value`]).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExportHeader {
-    kizuki_export: u32,
-    pack_id: String,
-    pack_version: String,
-    saved_at: String,
-    #[serde(default)]
-    revision: u64,
-}
-
-/// The fast way for the common case: a file of this build's format for this pack, read
-/// straight into an [`Export`] in one pass. Anything else (older formats, other packs, bad
-/// or odd JSON such as repeated keys) gives `None`, and [`import`] takes the general way
-/// through a JSON value, which gives the same result for these files and the right error
-/// for the rest.
-fn read_current(pack: &ValidPack, bytes: &[u8]) -> Option<Export> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return None;
-    }
-    let mut export: Export = serde_json::from_slice(crate::load::without_bom(bytes)).ok()?;
-    let unchanged = (OLDEST_UNCHANGED_FORMAT..=EXPORT_FORMAT).contains(&export.kizuki_export);
-    export.kizuki_export = EXPORT_FORMAT;
-    (unchanged && export.pack_id == pack.pack().id).then_some(export)
-}
-
-/// Parses the envelope's JSON and checks its format number, without a pack.
-pub fn read_envelope(bytes: &[u8]) -> Result<Value> {
+/// The bytes of a file within the size limit, as UTF-8 JSON text without its BOM.
+fn checked_text(bytes: &[u8]) -> Result<&[u8]> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(Error::TooLarge {
             size: bytes.len(),
@@ -204,55 +118,106 @@ pub fn read_envelope(bytes: &[u8]) -> Result<Value> {
         });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidJson(e.to_string()))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::InvalidJson(e.to_string()))?;
-    refuse_duplicate_keys(text.as_bytes())?;
-    let format = value
-        .get("kizuki_export")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| Error::NotAnExport("no `kizuki_export` format number".into()))?;
-    let format = u32::try_from(format).unwrap_or(u32::MAX);
-    if format > EXPORT_FORMAT {
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes())
+}
+
+/// The fields of an envelope looked at when the typed read fails, each kept as its raw
+/// JSON so that a field of the wrong type reads as missing rather than failing the look.
+#[derive(Deserialize, Default)]
+struct EnvelopeProbe<'a> {
+    #[serde(borrow, default)]
+    kizuki_export: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow, default)]
+    pack_id: Option<&'a serde_json::value::RawValue>,
+}
+
+impl EnvelopeProbe<'_> {
+    fn format(&self) -> Option<u64> {
+        serde_json::from_slice(self.kizuki_export?.get().as_bytes()).ok()
+    }
+
+    fn pack_id(&self) -> String {
+        self.pack_id
+            .and_then(|raw| serde_json::from_slice::<String>(raw.get().as_bytes()).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// Why a file the typed read refused is not an export for `pack`, checked in this order:
+/// not JSON (one walk over the whole file), a key named twice, no format number, a format this build does not read, another
+/// pack; else the typed read's own message (a missing or unknown field, a wrong type).
+fn why_not_an_export(pack: &ValidPack, json: &[u8], typed: &serde_json::Error) -> Error {
+    match crate::json_keys::walk(json) {
+        Err(error) => return Error::InvalidJson(error.to_string()),
+        Ok(Some(key)) => return duplicate_key(&key),
+        Ok(None) => {}
+    }
+    // A typed read also takes a JSON array as the struct's fields in order.
+    let probe = match serde_json::from_slice::<EnvelopeProbe<'_>>(json) {
+        Ok(probe) if json.trim_ascii_start().first() == Some(&b'{') => probe,
+        _ => EnvelopeProbe::default(),
+    };
+    let Some(format) = probe.format() else {
+        return Error::NotAnExport("no `kizuki_export` format number".into());
+    };
+    if let Err(error) = check_format(format) {
+        return error;
+    }
+    if let Err(error) = check_pack(pack, &probe.pack_id()) {
+        return error;
+    }
+    Error::NotAnExport(typed.to_string())
+}
+
+/// A key named twice in one object: `not_an_export` (Kizuki never writes one).
+fn refuse_duplicate_keys(bytes: &[u8]) -> Result<()> {
+    match crate::json_keys::first_duplicate_key(bytes) {
+        Some(key) => Err(duplicate_key(&key)),
+        None => Ok(()),
+    }
+}
+
+fn duplicate_key(key: &str) -> Error {
+    Error::NotAnExport(format!(
+        "the key `{}` appears twice in one object",
+        key.chars().take(40).collect::<String>()
+    ))
+}
+
+/// A format this build reads: 1 to [`EXPORT_FORMAT`].
+fn check_format(format: u64) -> Result<()> {
+    if format > u64::from(EXPORT_FORMAT) {
         return Err(Error::FutureVersion {
-            found: format,
+            found: u32::try_from(format).unwrap_or(u32::MAX),
             supported: EXPORT_FORMAT,
         });
     }
     if format == 0 {
         return Err(Error::NotAnExport("format 0 does not exist".into()));
     }
-    Ok(value)
+    Ok(())
 }
 
-/// Brings an older envelope up to [`EXPORT_FORMAT`], one format at a time.
-///
-/// Format 1 stored checklist answers as `items: {"item-id": "choice-id"}` and had no
-/// revision; format 2 stores an object per item and counts revisions. Format 3 only adds
-/// optional checklist fields, so a format-2 file needs nothing but its new number.
-fn migrate(value: &mut Value) -> Result<()> {
-    let format = value
-        .get("kizuki_export")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
-    if format == 1 {
-        let is_checklist = value_kind(value) == Some("checklist");
-        let items = value.pointer_mut("/state/data/items");
-        if let (true, Some(Value::Object(items))) = (is_checklist, items) {
-            for answer in items.values_mut() {
-                if let Value::String(choice) = answer {
-                    *answer = serde_json::json!({ "choice": choice.clone() });
-                }
-            }
-        }
-    }
-    if (1..=u64::from(EXPORT_FORMAT)).contains(&format) {
-        value["kizuki_export"] = Value::from(EXPORT_FORMAT);
+fn check_pack(pack: &ValidPack, found: &str) -> Result<()> {
+    if found != pack.pack().id {
+        return Err(Error::WrongPack {
+            found: found.to_string(),
+            expected: pack.pack().id.clone(),
+        });
     }
     Ok(())
 }
 
-fn value_kind(value: &Value) -> Option<&str> {
-    value.pointer("/state/kind").and_then(Value::as_str)
+/// The revision a saved record's text carries (`"revision": n`), or 0 when it has none or
+/// cannot be read: enough to tell "newer in another tab" without reading the state.
+pub fn revision_of(bytes: &[u8]) -> u64 {
+    #[derive(Deserialize)]
+    struct Revision {
+        #[serde(default)]
+        revision: u64,
+    }
+    serde_json::from_slice::<Revision>(crate::load::without_bom(bytes))
+        .map_or(0, |found| found.revision)
 }
 
 /// Checks that a state names only things the pack has.
@@ -276,56 +241,105 @@ mod tests {
         };
     }
 
-    /// The one-pass reading of current files must agree with the general one: on the golden
-    /// answers of each kind and on odd variants of one (BOM, repeated key, other format,
-    /// unknown field, wrong pack). The hostile corpus checks the errors themselves.
+    /// Odd but readable variants of a current file read as the file itself: a BOM, another
+    /// format this build reads, the state's `data` before its `kind` (and every key in
+    /// another order). A key named twice, a field no format has, a future format and another
+    /// pack give their errors, in that order of precedence over the typed read's message.
     #[test]
-    fn the_fast_way_and_the_general_way_agree() {
+    fn odd_variants_read_as_the_file_or_give_their_error() {
+        let pack = load_pack(data!("checklist/pack.json")).expect("the golden pack loads");
         let small = std::str::from_utf8(data!("checklist/small-workplace.answers.json")).unwrap();
-        let variants = [
+        let original = import(&pack, small.as_bytes()).expect("the golden file imports");
+        let sorted =
+            serde_json::to_string(&serde_json::from_str::<serde_json::Value>(small).unwrap())
+                .unwrap();
+        assert!(
+            sorted.find("\"data\"") < sorted.find("\"kind\""),
+            "a JSON value writes its keys sorted: `data` before `kind`"
+        );
+        for same in [
             format!("\u{feff}{small}"),
-            small.replacen("\"revision\"", "\"revision\": 9, \"revision\"", 1),
-            small.replacen("\"kizuki_export\": 2", "\"kizuki_export\": 4", 1),
             small.replacen("\"kizuki_export\": 2", "\"kizuki_export\": 3", 1),
-            small.replacen(
-                "\"kizuki_export\": 2",
-                "\"kizuki_export\": 2, \"extra\": 1",
-                1,
-            ),
-            small.replacen("\"pack_id\": \"", "\"pack_id\": \"x", 1),
-        ];
-        let mut files: Vec<&[u8]> = vec![
-            data!("checklist/empty.answers.json"),
-            data!("checklist/large-workplace.answers.json"),
-            data!("checklist/legacy-v1.answers.json"),
-            data!("checklist/small-workplace.answers.json"),
-            data!("course/completed.answers.json"),
-            data!("course/in-progress.answers.json"),
-            data!("plan/two-cases.answers.json"),
-        ];
-        files.extend(variants.iter().map(|v| v.as_bytes()));
-        let packs = [
-            data!("checklist/pack.json"),
-            data!("course/pack.json"),
-            data!("plan/pack.json"),
-        ];
-        let mut fast = 0;
-        for pack in packs {
-            let pack = load_pack(pack).expect("the golden pack loads");
-            for bytes in &files {
-                match (
-                    import(&pack, bytes),
-                    import_general(&pack, bytes).map(|(export, _)| export),
-                ) {
-                    (Ok(a), Ok(b)) => {
-                        assert_eq!(a, b);
-                        fast += usize::from(read_current(&pack, bytes).is_some());
-                    }
-                    (Err(a), Err(b)) => assert_eq!(a.code(), b.code()),
-                    (a, b) => panic!("{a:?} but the general way gives {b:?}"),
-                }
-            }
+            small.replacen("\"kizuki_export\": 2", "\"kizuki_export\": 1", 1),
+            sorted,
+        ] {
+            assert_eq!(
+                import(&pack, same.as_bytes()).as_ref(),
+                Ok(&original),
+                "{same}"
+            );
         }
-        assert!(fast >= 6, "current files take the fast way ({fast})");
+        let refused = [
+            (
+                small.replacen("\"revision\"", "\"revision\": 9, \"revision\"", 1),
+                "not_an_export",
+            ),
+            (
+                small.replacen(
+                    "\"kizuki_export\": 2",
+                    "\"kizuki_export\": 2, \"extra\": 1",
+                    1,
+                ),
+                "not_an_export",
+            ),
+            (
+                small.replacen(
+                    "\"kizuki_export\": 2",
+                    "\"kizuki_export\": 4, \"extra\": 1",
+                    1,
+                ),
+                "future_version",
+            ),
+            (
+                small.replacen("\"kizuki_export\": 2", "\"kizuki_export\": 0", 1),
+                "not_an_export",
+            ),
+            (
+                small.replacen("\"kizuki_export\": 2", "\"kizuki_export\": \"2\"", 1),
+                "not_an_export",
+            ),
+            (
+                small.replacen("\"pack_id\": \"", "\"pack_id\": \"x", 1),
+                "wrong_pack",
+            ),
+            (
+                small
+                    .replacen("\"kind\": \"checklist\"", "\"kind\": \"unknown\"", 1)
+                    .replacen("\"pack_id\": \"", "\"pack_id\": \"x", 1),
+                "wrong_pack",
+            ),
+            (format!("{small},"), "invalid_json"),
+            ("[1, 2]".to_string(), "not_an_export"),
+        ];
+        for (file, code) in refused {
+            assert_eq!(
+                import(&pack, file.as_bytes()).unwrap_err().code(),
+                code,
+                "{file}"
+            );
+        }
+    }
+
+    /// A format-1 file (a checklist answer was the choice's id alone) reads as the same
+    /// answers written the current way.
+    #[test]
+    fn a_format_1_checklist_file_reads_as_its_answers_today() {
+        let pack = load_pack(data!("checklist/pack.json")).expect("the golden pack loads");
+        let legacy = import(&pack, data!("checklist/legacy-v1.answers.json")).unwrap();
+        assert_eq!(legacy.kizuki_export, EXPORT_FORMAT);
+        let today = std::str::from_utf8(data!("checklist/legacy-v1.answers.json"))
+            .unwrap()
+            .replacen("\"kizuki_export\": 1", "\"kizuki_export\": 3", 1)
+            .replacen(
+                "\"policy-statement\": \"no\"",
+                "\"policy-statement\": {\"choice\": \"no\"}",
+                1,
+            )
+            .replacen(
+                "\"committee-deliberates\": \"yes\"",
+                "\"committee-deliberates\": {\"choice\": \"yes\"}",
+                1,
+            );
+        assert_eq!(import(&pack, today.as_bytes()), Ok(legacy));
     }
 }

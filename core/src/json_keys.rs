@@ -10,10 +10,18 @@ use std::collections::BTreeSet;
 /// `None` when there is none, and also when the bytes are not JSON at all (the ordinary
 /// parse then reports that). Nesting is limited as serde_json limits it.
 pub fn first_duplicate_key(bytes: &[u8]) -> Option<String> {
+    walk(bytes).unwrap_or_default()
+}
+
+/// [`first_duplicate_key`], or why the bytes are not JSON: the walk reads the whole of
+/// them, so any error (bad syntax, an early end, nesting deeper than serde_json allows,
+/// something after the value) means they are not one JSON value.
+pub fn walk(bytes: &[u8]) -> Result<Option<String>, serde_json::Error> {
     let bytes = crate::load::without_bom(bytes);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let found: Option<String> = Check.deserialize(&mut deserializer).unwrap_or_default();
-    found
+    let found = Check.deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(found)
 }
 
 /// Walks any JSON value; yields the first duplicate key found.
@@ -125,5 +133,12 @@ mod tests {
             Some("k".into())
         );
         assert_eq!(first_duplicate_key(b"not json"), None);
+        assert!(walk(b"{} x").is_err(), "something after the value");
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert!(
+            walk(deep.as_bytes()).is_err(),
+            "nesting deeper than serde_json reads"
+        );
+        assert_eq!(walk(br#"[{"a": 1}, {"a": 2}]"#).ok(), Some(None));
     }
 }

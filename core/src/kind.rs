@@ -505,13 +505,12 @@ macro_rules! kinds {
                 }
             }
 
-            /// The state of kind `name` from a JSON value (the general import path, where
-            /// keys come in any order).
-            pub fn from_value(name: &str, data: serde_json::Value) -> Result<KitState> {
-                let not_an_export = |error: serde_json::Error| Error::NotAnExport(error.to_string());
+            /// The state of kind `name` from its JSON text: for a state whose `data` came
+            /// before its `kind` ([`KitStateVisitor`]).
+            fn from_json(name: &str, data: &[u8]) -> serde_json::Result<KitState> {
                 match name {
-                    $( #[cfg(feature = $feature)] $name => serde_json::from_value(data).map(KitState::$variant).map_err(not_an_export), )*
-                    other => Err(Error::NotAnExport(format!("unknown kind `{other}`"))),
+                    $( #[cfg(feature = $feature)] $name => serde_json::from_slice(data).map(KitState::$variant), )*
+                    other => Err(serde::de::Error::unknown_variant(other, KIND_NAMES)),
                 }
             }
         }
@@ -611,31 +610,43 @@ impl<'de> Deserialize<'de> for KitState {
     }
 }
 
-/// Reads `kind`, then `data` as that kind's state; refuses any other key.
+/// Reads `kind` and `data` as that kind's state; refuses any other key. Kizuki writes `kind`
+/// first, and then `data` is read in the same pass; a file whose keys were reordered (by a
+/// tool that sorts them, say) has its `data` kept as raw JSON until `kind` is known.
 struct KitStateVisitor;
 
 impl<'de> Visitor<'de> for KitStateVisitor {
     type Value = KitState;
 
     fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str("a state object `{\"kind\": …, \"data\": …}`, `kind` first")
+        formatter.write_str("a state object `{\"kind\": …, \"data\": …}`")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<KitState, A::Error> {
-        let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
-        if key.as_deref() != Some("kind") {
-            return Err(A::Error::custom("the state's first key must be `kind`"));
+        let mut name: Option<std::borrow::Cow<'de, str>> = None;
+        let mut state = None;
+        let mut early_data: Option<Box<serde_json::value::RawValue>> = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match (key.as_ref(), &name) {
+                ("kind", None) => name = Some(map.next_value()?),
+                ("data", Some(kind)) if state.is_none() && early_data.is_none() => {
+                    state = Some(KitState::read_kind(kind, &mut map)?);
+                }
+                ("data", None) if early_data.is_none() => early_data = Some(map.next_value()?),
+                ("kind" | "data", _) => {
+                    return Err(A::Error::custom(format!("duplicate field `{key}`")))
+                }
+                (other, _) => return Err(A::Error::unknown_field(other, &["kind", "data"])),
+            }
         }
-        let name: std::borrow::Cow<'de, str> = map.next_value()?;
-        let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
-        if key.as_deref() != Some("data") {
-            return Err(A::Error::missing_field("data"));
+        let name = name.ok_or_else(|| A::Error::missing_field("kind"))?;
+        match (state, early_data) {
+            (Some(state), _) => Ok(state),
+            (None, Some(data)) => {
+                KitState::from_json(&name, data.get().as_bytes()).map_err(A::Error::custom)
+            }
+            (None, None) => Err(A::Error::missing_field("data")),
         }
-        let state = KitState::read_kind(&name, &mut map)?;
-        if let Some(extra) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            return Err(A::Error::unknown_field(&extra, &["kind", "data"]));
-        }
-        Ok(state)
     }
 }
 

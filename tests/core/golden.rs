@@ -230,7 +230,8 @@ pub fn text_places(pack: &ValidPack, state: &KitState) -> Vec<String> {
         .filter(|pointer| {
             let mut data = value["data"].clone();
             *data.pointer_mut(pointer).unwrap() = "<probe>".into();
-            KitState::from_value(state.kind_name(), data)
+            let file = format!(r#"{{"kind": "{}", "data": {data}}}"#, state.kind_name());
+            serde_json::from_str::<KitState>(&file)
                 .is_ok_and(|probed| pack.pack().kit.check_fits(pack, &probed).is_ok())
         })
         .collect()
@@ -243,7 +244,8 @@ pub fn with_text_at(state: &KitState, places: &[String], text: &str) -> KitState
     for pointer in places {
         *data.pointer_mut(pointer).unwrap() = text.into();
     }
-    KitState::from_value(state.kind_name(), data).unwrap()
+    let file = format!(r#"{{"kind": "{}", "data": {data}}}"#, state.kind_name());
+    serde_json::from_str(&file).unwrap()
 }
 
 fn string_pointers(value: &serde_json::Value, at: String, pointers: &mut Vec<String>) {

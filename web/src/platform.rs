@@ -208,13 +208,6 @@ pub fn keep_aside(key: &str, text: &str) -> Option<String> {
     Some(aside)
 }
 
-/// The revision of the record stored now, if it is readable.
-pub fn stored_revision(key: &str) -> Option<u64> {
-    let text = read(key).ok()??;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    value.get("revision").and_then(serde_json::Value::as_u64)
-}
-
 /// Saves a kit's state as a plain record, refusing to overwrite a newer record from another
 /// tab. Returns the new revision.
 pub fn save_plain(

@@ -11,10 +11,7 @@ use yew::prelude::*;
 
 /// The revision in a saved record's text (`"revision": n` of the export envelope), or 0.
 pub fn revision_of(text: &str) -> u64 {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|value| value.get("revision").and_then(serde_json::Value::as_u64))
-        .unwrap_or(0)
+    kizuki_core::export::revision_of(text.as_bytes())
 }
 
 /// Calls `on_change` with the revision another page saved under `key` (0 when it removed

@@ -17,7 +17,7 @@ pub struct ChecklistAnswers {
     #[serde(default)]
     pub profile: VecMap<String>,
     /// Item answers by item id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "item_answers_of_any_format")]
     pub items: VecMap<ItemAnswer>,
     /// The action plan's owners and target dates, by item id.
     #[serde(default)]
@@ -59,6 +59,54 @@ pub struct ItemAnswer {
     /// A note the person keeps for themselves.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+/// Reads the item answers of a file: each an object today, or the choice's id alone as
+/// format 1 of the export wrote it ([`EXPORT_FORMAT`](crate::export::EXPORT_FORMAT)).
+fn item_answers_of_any_format<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<VecMap<ItemAnswer>, D::Error> {
+    let answers = VecMap::<ItemAnswerOfAnyFormat>::deserialize(deserializer)?;
+    Ok(answers
+        .into_iter()
+        .map(|(item, answer)| (item, answer.0))
+        .collect())
+}
+
+/// An [`ItemAnswer`] read from an object or from a choice's id alone.
+struct ItemAnswerOfAnyFormat(ItemAnswer);
+
+impl<'de> Deserialize<'de> for ItemAnswerOfAnyFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(ItemAnswerVisitor)
+    }
+}
+
+struct ItemAnswerVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ItemAnswerVisitor {
+    type Value = ItemAnswerOfAnyFormat;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("an item's answer: an object, or a choice's id (format 1)")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, choice: &str) -> std::result::Result<Self::Value, E> {
+        Ok(ItemAnswerOfAnyFormat(ItemAnswer {
+            choice: Some(choice.to_string()),
+            ..ItemAnswer::default()
+        }))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        ItemAnswer::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            .map(ItemAnswerOfAnyFormat)
+    }
 }
 
 /// Who will act on a recommendation, and by when.
