@@ -125,7 +125,7 @@ pub fn read_directory_quickly(bytes: &[u8]) -> Result<Directory, Diagnostic> {
             ),
         ));
     }
-    let directory: Directory = serde_json::from_slice(crate::load::without_bom(bytes))
+    let directory: Directory = crate::json::from_slice(crate::load::without_bom(bytes))
         .map_err(|error| Diagnostic::new(Code::InvalidStructure, "", error.to_string()))?;
     match validate_directory(&directory)
         .into_iter()

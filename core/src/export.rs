@@ -93,7 +93,7 @@ pub fn import_checked(
     bytes: &[u8],
 ) -> Result<(Export, Vec<crate::imported::ChangedClaim>)> {
     let json = checked_text(bytes)?;
-    let mut export = match serde_json::from_slice::<Export>(json) {
+    let mut export = match crate::json::from_slice::<Export>(json) {
         Ok(export) => export,
         Err(error) => return Err(why_not_an_export(pack, json, &error)),
     };
@@ -133,12 +133,12 @@ struct EnvelopeProbe<'a> {
 
 impl EnvelopeProbe<'_> {
     fn format(&self) -> Option<u64> {
-        serde_json::from_slice(self.kizuki_export?.get().as_bytes()).ok()
+        crate::json::from_slice(self.kizuki_export?.get().as_bytes()).ok()
     }
 
     fn pack_id(&self) -> String {
         self.pack_id
-            .and_then(|raw| serde_json::from_slice::<String>(raw.get().as_bytes()).ok())
+            .and_then(|raw| crate::json::from_slice::<String>(raw.get().as_bytes()).ok())
             .unwrap_or_default()
     }
 }
@@ -153,7 +153,7 @@ fn why_not_an_export(pack: &ValidPack, json: &[u8], typed: &serde_json::Error) -
         Ok(None) => {}
     }
     // A typed read also takes a JSON array as the struct's fields in order.
-    let probe = match serde_json::from_slice::<EnvelopeProbe<'_>>(json) {
+    let probe = match crate::json::from_slice::<EnvelopeProbe<'_>>(json) {
         Ok(probe) if json.trim_ascii_start().first() == Some(&b'{') => probe,
         _ => EnvelopeProbe::default(),
     };
@@ -216,7 +216,7 @@ pub fn revision_of(bytes: &[u8]) -> u64 {
         #[serde(default)]
         revision: u64,
     }
-    serde_json::from_slice::<Revision>(crate::load::without_bom(bytes))
+    crate::json::from_slice::<Revision>(crate::load::without_bom(bytes))
         .map_or(0, |found| found.revision)
 }
 

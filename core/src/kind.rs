@@ -509,7 +509,7 @@ macro_rules! kinds {
             /// before its `kind` ([`KitStateVisitor`]).
             fn from_json(name: &str, data: &[u8]) -> serde_json::Result<KitState> {
                 match name {
-                    $( #[cfg(feature = $feature)] $name => serde_json::from_slice(data).map(KitState::$variant), )*
+                    $( #[cfg(feature = $feature)] $name => crate::json::from_slice(data).map(KitState::$variant), )*
                     other => Err(serde::de::Error::unknown_variant(other, KIND_NAMES)),
                 }
             }

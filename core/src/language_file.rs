@@ -82,7 +82,7 @@ fn keep_one_language(value: &mut Value, lang: Lang) {
                     .for_each(|inner| keep_one_language(inner, lang));
                 return;
             }
-            let Ok(text) = serde_json::from_value::<Text>(Value::Object(std::mem::take(map)))
+            let Ok(text) = crate::json::from_value::<Text>(Value::Object(std::mem::take(map)))
             else {
                 return;
             };

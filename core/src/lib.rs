@@ -54,6 +54,7 @@ pub mod export;
 pub use kind::plan::ics;
 pub mod import_preview;
 pub mod imported;
+pub mod json;
 pub mod json_keys;
 pub mod kind;
 pub mod language_file;

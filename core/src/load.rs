@@ -113,7 +113,7 @@ pub fn read_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackRefu
     let bytes = without_bom(bytes);
     #[cfg(test)]
     read_pack_for_tests::count_pass();
-    let pack: Pack = match serde_json::from_slice(bytes) {
+    let pack: Pack = match crate::json::from_slice(bytes) {
         Ok(pack) => pack,
         Err(error) => {
             return Err(why_not_read(bytes, kinds)
@@ -168,7 +168,7 @@ fn why_not_read(bytes: &[u8], kinds: &[&str]) -> Option<PackRefusal> {
     }
     #[cfg(test)]
     read_pack_for_tests::count_pass();
-    let probe = serde_json::from_slice::<Probe>(bytes).ok()?;
+    let probe = crate::json::from_slice::<Probe>(bytes).ok()?;
     let kind = probe.kit.and_then(|kit| kit.kind);
     refuse_format_or_kind(probe.format_version, kind.as_deref(), kinds).err()
 }
@@ -192,7 +192,7 @@ pub fn check_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackChe
     match read_pack_for(bytes, kinds) {
         Ok(pack) => Ok(pack),
         Err(refusal @ PackRefusal::Invalid(_)) => {
-            let diagnostics = serde_json::from_slice::<Pack>(without_bom(bytes))
+            let diagnostics = crate::json::from_slice::<Pack>(without_bom(bytes))
                 .ok()
                 .and_then(|pack| ValidPack::new(pack).err())
                 .map(|all| all.into_iter().filter(Diagnostic::is_error).collect());
@@ -202,7 +202,7 @@ pub fn check_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackChe
             }
         }
         Err(PackRefusal::NotAPack(message)) => {
-            let code = match serde_json::from_slice::<Pack>(without_bom(bytes)) {
+            let code = match crate::json::from_slice::<Pack>(without_bom(bytes)) {
                 Err(error) if error.is_data() => Code::InvalidStructure,
                 _ => Code::InvalidJson,
             };
@@ -221,7 +221,7 @@ pub fn check_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackChe
 /// structural problem with its path for the rest.
 pub fn parse_pack(bytes: &[u8]) -> Result<Pack, Vec<Diagnostic>> {
     if bytes.len() <= MAX_PACK_BYTES {
-        if let Ok(pack) = serde_json::from_slice::<Pack>(without_bom(bytes)) {
+        if let Ok(pack) = crate::json::from_slice::<Pack>(without_bom(bytes)) {
             if pack.format_version == FORMAT_VERSION {
                 return Ok(pack);
             }
@@ -397,7 +397,7 @@ pub fn parse_json_value(bytes: &[u8], max_bytes: usize) -> Result<Value, Diagnos
         )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text)
+    crate::json::from_slice(text.as_bytes())
         .map_err(|error| Diagnostic::new(Code::InvalidJson, "", format!("not valid JSON: {error}")))
 }
 

@@ -273,8 +273,8 @@ impl SealedRecord {
                 limit: crate::export::MAX_IMPORT_BYTES * 2,
             });
         }
-        let record: SealedRecord =
-            serde_json::from_str(text).map_err(|e| Error::NotAnExport(e.to_string()))?;
+        let record: SealedRecord = crate::json::from_slice(text.as_bytes())
+            .map_err(|e| Error::NotAnExport(e.to_string()))?;
         if record.kizuki_vault > VAULT_FORMAT {
             return Err(Error::FutureVersion {
                 found: record.kizuki_vault,

@@ -427,7 +427,13 @@ fn debug_formats(text: &str) -> Vec<String> {
 /// The lines of a file's shipped part (before its `#[cfg(test)]` module), comment lines
 /// aside, that `matches`, trimmed.
 fn shipped_code_lines(text: &str, matches: impl Fn(&str) -> bool) -> Vec<String> {
-    let shipped = text.split("#[cfg(test)]").next().unwrap_or_default();
+    // The test module starts at a `#[cfg(test)]` of its own line, unindented (one inside a
+    // function marks a test-only statement, not the end of the shipped code).
+    let shipped = match text.find("\n#[cfg(test)]") {
+        Some(at) => &text[..at],
+        None if text.starts_with("#[cfg(test)]") => "",
+        None => text,
+    };
     shipped
         .lines()
         .map(str::trim)
@@ -586,4 +592,51 @@ fn the_name_rule_finds_a_comparison_of_a_kinds_name() {
     );
     let fine = "let pack = \"mh-checklist\";\nif kind == \"aggregate\" {}\n// kind == \"plan\"";
     assert!(kind_name_comparisons(fine, names).is_empty());
+}
+
+/// Every JSON read in the core and the web goes through `kizuki_core::json::from_slice`, which
+/// reads structs only from objects: one plain serde_json read of a type would compile that
+/// type's second (array) way back into the widget (core/src/json.rs).
+#[test]
+fn every_json_read_goes_through_the_core_json_reader() {
+    let offenders: Vec<String> = shipped_lines(&["core/src", "web/src"], plain_json_reads)
+        .into_iter()
+        .filter(|line| {
+            !line.starts_with(&format!(
+                "{}",
+                repo_root().join("core/src/json.rs").display()
+            )) && !line.starts_with(&format!(
+                "{}",
+                repo_root().join("core/src/json_keys.rs").display()
+            ))
+        })
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "read JSON with kizuki_core::json::from_slice: {offenders:#?}"
+    );
+}
+
+/// The lines of a file's shipped part that read JSON with serde_json's own functions.
+fn plain_json_reads(text: &str) -> Vec<String> {
+    shipped_code_lines(text, |code| {
+        [
+            "from_slice",
+            "from_str",
+            "from_reader",
+            "from_value",
+            "Deserializer::from_",
+        ]
+        .iter()
+        .any(|read| code.contains(&format!("serde_json::{read}")))
+    })
+}
+
+#[test]
+fn the_json_read_rule_finds_serde_jsons_own_reads() {
+    let text = "let a: T = serde_json::from_str(s)?;\nlet b = kizuki_core::json::from_slice::<T>(s)?;\n// serde_json::from_slice in a comment\n#[cfg(test)]\nmod tests { fn f() { serde_json::from_value::<T>(v); } }\n";
+    assert_eq!(
+        plain_json_reads(text),
+        ["let a: T = serde_json::from_str(s)?;"]
+    );
 }

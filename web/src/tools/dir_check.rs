@@ -132,7 +132,7 @@ pub fn message(text: &ToolsText, diagnostic: &Diagnostic) -> String {
 
 /// Every finding of a directory file, worded for the reader, errors first.
 pub fn check(text: &ToolsText, bytes: &[u8]) -> Vec<Finding> {
-    let json: Option<serde_json::Value> = serde_json::from_slice(bytes).ok();
+    let json: Option<serde_json::Value> = kizuki_core::json::from_slice(bytes).ok();
     let mut findings: Vec<Finding> = check_directory(bytes)
         .iter()
         .map(|diagnostic| Finding {

@@ -75,7 +75,7 @@ pub fn describe(key: &str, value: &str) -> Record {
         .split('/')
         .collect();
     let pack_id = rest.get(1).copied().unwrap_or_default().to_string();
-    let info = match serde_json::from_str::<serde_json::Value>(value) {
+    let info = match kizuki_core::json::from_slice::<serde_json::Value>(value.as_bytes()) {
         Ok(json) => {
             if let Some(saved) = json.get("saved_at").and_then(serde_json::Value::as_str) {
                 RecordInfo::Plain {

@@ -143,7 +143,7 @@ impl Cmi5Launch {
         activity_id: &str,
         launch_data: &str,
     ) -> Result<Cmi5Launch> {
-        let actor: Value = serde_json::from_str(actor)
+        let actor: Value = crate::json::from_slice(actor.as_bytes())
             .map_err(|_| Error::NotAllowed("the cmi5 `actor` is not JSON".into()))?;
         if !actor.is_object() {
             return Err(Error::NotAllowed(
@@ -155,7 +155,7 @@ impl Cmi5Launch {
                 "the cmi5 launch has no registration or activity id".into(),
             ));
         }
-        let data: Value = serde_json::from_str(launch_data)
+        let data: Value = crate::json::from_slice(launch_data.as_bytes())
             .map_err(|_| Error::NotAllowed("the cmi5 launch data is not JSON".into()))?;
         let context_template = data
             .get("contextTemplate")
@@ -232,7 +232,7 @@ pub struct Cmi5Record {
 impl Cmi5Record {
     /// Reads the state document; anything unreadable is an empty record (the LMS had none).
     pub fn read(text: &str) -> Cmi5Record {
-        serde_json::from_str(text).unwrap_or_default()
+        crate::json::from_slice(text.as_bytes()).unwrap_or_default()
     }
 
     /// The state document.

@@ -152,7 +152,7 @@ pub fn resume(pack: &ValidPack, suspend: &str) -> Result<Option<CourseProgress>>
     if suspend.trim().is_empty() {
         return Ok(None);
     }
-    let envelope = match serde_json::from_str::<Compact>(suspend) {
+    let envelope = match crate::json::from_slice::<Compact>(suspend.as_bytes()) {
         Ok(compact) => expand(pack, compact)?,
         Err(_) => suspend.to_string(),
     };

@@ -394,7 +394,7 @@ pub fn migrate_old_edits(old_key: &str, answers: &ChecklistAnswers) -> Vec<Check
     let Ok(Some(json)) = platform::read(old_key) else {
         return Vec::new();
     };
-    match serde_json::from_str::<BTreeMap<String, String>>(&json) {
+    match kizuki_core::json::from_slice::<BTreeMap<String, String>>(json.as_bytes()) {
         Ok(edits) if answers.plan.is_empty() => edits
             .into_iter()
             .filter(|(section, _)| PLAN_SECTIONS.contains(&section.as_str()))
