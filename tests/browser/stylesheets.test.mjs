@@ -181,18 +181,36 @@ describe("each widget's stylesheet", () => {
     await context.close();
   });
 
-  test("the planner's start uses only rules of kizuki-plan.css", async () => {
+  test("the planner's start and a case's first step use only rules of kizuki-plan.css", { timeout: 120_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(page, HOST);
     await assertCovered(page, 'plan', 'plan start');
+    const id = (suffix) => `#kizuki-return-to-work-plan-${suffix}`;
+    await page.locator(id('setup-new')).fill('correct horse battery staple');
+    await page.locator(id('setup-again')).fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
+    await page.locator(`${HOST} .kizuki-plan-cases h3`).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    await page.locator(`${HOST} .kizuki-plan-step .kizuki-plan-task`).first().waitFor();
+    await assertCovered(page, 'plan', 'plan case, first step');
     assert.deepEqual(problems, []);
     await context.close();
   });
 
-  test("the stress self-check's start and first question use only rules of kizuki-questionnaire.css", async () => {
+  test("the stress self-check's start, a question and the result use only rules of kizuki-questionnaire.css", async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=questionnaire`);
     await widgetTitle(page, HOST);
     await assertCovered(page, 'questionnaire', 'questionnaire start');
+    await page.locator(`${HOST} label[for$="respondent-sex-male"]`).click();
+    await page.locator(`${HOST} [data-testid="start-button"]`).click();
+    await page.locator(`${HOST} [data-testid="item"]`).waitFor();
+    await assertCovered(page, 'questionnaire', 'questionnaire question');
+    // One person's whole answers (the record a finished self-check saves) open on the result.
+    const record = JSON.parse(stressExports(1)[0].text);
+    delete record.state.data.group;
+    await seedAndReload(page, `kizuki/${record.pack_id}/${record.pack_id}`, record);
+    await page.locator(`${HOST} [data-testid="result"]`).waitFor();
+    await assertCovered(page, 'questionnaire', 'questionnaire result');
     assert.deepEqual(problems, []);
     await context.close();
   });
