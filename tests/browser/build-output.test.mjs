@@ -355,10 +355,15 @@ test("each module's stylesheet carries the blocks of kizuki.css its marker names
     }
   }
   // A kit block is named after its module, and names it; the checklist's stylesheet is the
-  // shared layer, the frame, its own block and the print layer, nothing of another kit.
+  // shared layer, the frame, its own block and the print layer, nothing of another kit and
+  // no documents (only the planner shows an A4 sheet).
   for (const block of blocks.filter((b) => modules.includes(b.name))) assert.ok(block.modules.split(/\s+/).includes(block.name), `block "${block.name}"`);
-  const checklist = classesIn(readFileSync(join(dist, 'kizuki-checklist.css'), 'utf8'));
-  assert.deepEqual(owned.filter((b) => b.classes.some((c) => checklist.has(c))).map((b) => b.name), ['components', 'frame', 'checklist', 'print']);
+  const blocksIn = (module) => {
+    const has = classesIn(readFileSync(join(dist, `kizuki-${module}.css`), 'utf8'));
+    return owned.filter((b) => b.classes.some((c) => has.has(c))).map((b) => b.name);
+  };
+  assert.deepEqual(blocksIn('checklist'), ['components', 'frame', 'checklist', 'print']);
+  assert.deepEqual(blocksIn('plan'), ['components', 'documents', 'frame', 'plan', 'print']);
   // The offline cache keeps each module's stylesheet, not the whole one no page links.
   const worker = readFileSync(join(dist, 'sw.js'), 'utf8');
   for (const module of modules) assert.ok(worker.includes(`"./kizuki-${module}.css"`), `sw.js lists kizuki-${module}.css`);

@@ -181,7 +181,7 @@ describe("each widget's stylesheet", () => {
     await context.close();
   });
 
-  test("the planner's start and a case's first step use only rules of kizuki-plan.css", { timeout: 120_000 }, async () => {
+  test("the planner's start, a case's first step and a document use only rules of kizuki-plan.css", { timeout: 120_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(page, HOST);
     await assertCovered(page, 'plan', 'plan start');
@@ -193,6 +193,12 @@ describe("each widget's stylesheet", () => {
     await page.getByRole('button', { name: 'ケースを作成する' }).click();
     await page.locator(`${HOST} .kizuki-plan-step .kizuki-plan-task`).first().waitFor();
     await assertCovered(page, 'plan', 'plan case, first step');
+    // A paper on its A4 sheet: the documents block, which only the planner's stylesheet has.
+    await page.getByRole('button', { name: /^「.+」を表示$/ }).first().click();
+    await page.locator(`${HOST} article.kizuki-plan-doc`).waitFor();
+    await assertCovered(page, 'plan', 'plan document');
+    const withoutDocuments = await coverage(page, '/kizuki-checklist.css');
+    assert.ok(withoutDocuments.missing.some((selector) => selector.includes('.kizuki-doc')), withoutDocuments.missing.join('\n'));
     assert.deepEqual(problems, []);
     await context.close();
   });
