@@ -25,6 +25,9 @@ async function coverage(page, against = null) {
     async ([host, againstUrl]) => {
       const root = document.querySelector(host).shadowRoot;
       const link = [...root.children].find((child) => child.matches('link[rel="stylesheet"]'));
+      // The widget's own <link> may still be loading when its title shows.
+      if (!link.sheet) await new Promise((resolve) => ['load', 'error'].forEach((type) => link.addEventListener(type, resolve, { once: true })));
+      if (!link.sheet && !againstUrl) return { stylesheet: new URL(link.href).pathname, used: 0, missing: ['the stylesheet did not load'] };
       const sheetOf = async (url) => {
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(await (await fetch(url)).text());
@@ -221,7 +224,7 @@ describe("each widget's stylesheet", () => {
     await context.close();
   });
 
-  test("the aggregation page's stress group analysis and the my-data page use only rules of kizuki-tools.css", async () => {
+  test("the aggregation page's stress, checklist and course figures and the my-data page use only rules of kizuki-tools.css", async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/aggregate.html?pack=bjsq-57`);
     await page.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
     await assertCovered(page, 'tools', 'aggregation start');
@@ -237,6 +240,28 @@ describe("each widget's stylesheet", () => {
     assert.ok(figures.used > 0);
     const withoutQuestionnaire = await coverage(page, '/kizuki-checklist.css');
     assert.ok(withoutQuestionnaire.missing.some((selector) => selector.includes('.kizuki-qn-')), withoutQuestionnaire.missing.join('\n'));
+    // The checklist's and the course's figures, drawn by their own aggregate views.
+    const write = (name, record) => {
+      const path = join(scratch, name);
+      writeFileSync(path, JSON.stringify(record));
+      return path;
+    };
+    for (const [kit, query, make] of [
+      ['checklist', '', completeChecklistRecord],
+      ['course', '?pack=linecare', completedCourseRecord],
+    ]) {
+      const ready = '.kizuki-tools-report';
+      const pack = readPack(kit);
+      const paths = Array.from({ length: 12 }, (_, n) =>
+        write(`${kit}-${n + 1}.json`, { ...make(pack), saved_at: `2026-11-${String(n + 1).padStart(2, '0')}T09:00:00.000Z`, revision: n + 1 }),
+      );
+      await page.goto(`${server.origin}/aggregate.html${query}`);
+      await page.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
+      await page.locator(`${HOST} input[type="file"]`).first().setInputFiles(paths);
+      await page.locator(`${HOST} ${ready}`).waitFor({ timeout: 30_000 });
+      assert.match(await page.locator(`${HOST} ${ready} h3`).first().textContent(), /有効なファイル 12 件/);
+      await assertCovered(page, 'tools', `${kit} figures`);
+    }
     // The "my data" page with one record to list.
     const pack = readPack('checklist');
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`kizuki/${pack.id}/${pack.id}`, JSON.stringify(completeChecklistRecord(pack))]);
