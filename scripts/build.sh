@@ -119,17 +119,14 @@ done
 
 step "assembling dist/"
 cp -R www/. "$staging/"
-# kizuki.css is documented for its readers; every visitor's browser gets it without the
+# One stylesheet per module from the one source, www/kizuki.css (issue 14): each block of it
+# names the modules that use it (`/* == checklist == checklist */`), and kizuki-<module>.css
+# holds those blocks only, in the source's order; kizuki.css keeps everything, for a page
+# that mounts a module without kizuki.js. Every visitor's browser gets them without the
 # comments (the shared layer's guide alone is about 8 KB).
-node -e '
-  const fs = require("fs");
-  const file = process.argv[1];
-  const css = fs.readFileSync(file, "utf8")
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/[ \t]+$/gm, "")
-    .replace(/\n{2,}/g, "\n");
-  fs.writeFileSync(file, css);
-' "$staging/kizuki.css" || die "could not strip kizuki.css"
+CSS_MODULES=()
+for kit in "${KITS[@]}"; do [ "$kit" = course_lms ] || CSS_MODULES+=("$kit"); done
+node scripts/split-css.mjs www/kizuki.css "$staging" "${CSS_MODULES[@]}" || die "could not split kizuki.css into one stylesheet per module"
 # kizuki.js draws its placeholder before any wasm runs, and the crash screen when a module
 # traps: its words come from the same locale files as the app's (web/locales/<lang>/ui.json
 # for the loading line; embed.json, the words only kizuki.js shows).
@@ -235,7 +232,8 @@ done
 [ "${#packs[@]}" -eq 0 ] || cargo run --quiet -p kizuki-cli --bin kizuki -- pack split --out "$staging/content" "${packs[@]}" >/dev/null || die "kizuki pack split failed"
 
 # The standalone site's service worker (www/sw.js) keeps this build's files for offline
-# use: their list, and a version that changes whenever any of them does, are filled in here.
+# use: their list (each module's stylesheet, not kizuki.css, which no page of the site links),
+# and a version that changes whenever any of them does, are filled in here.
 node -e '
   const fs = require("fs");
   const path = require("path");
@@ -248,7 +246,9 @@ node -e '
   });
   const files = walk(root)
     .map((file) => path.relative(root, file).split(path.sep).join("/"))
-    .filter((file) => file !== "sw.js" && !/\.(gz|br|d\.ts)$/.test(file) && !file.startsWith("pkg/kizuki_course_lms"))
+    // kizuki.css (the layout of every kit) is for pages that mount a module without kizuki.js:
+    // the site links the stylesheet of each module, kizuki-<module>.css, never it.
+    .filter((file) => file !== "sw.js" && file !== "kizuki.css" && !/\.(gz|br|d\.ts)$/.test(file) && !file.startsWith("pkg/kizuki_course_lms"))
     .sort();
   const hash = crypto.createHash("sha256");
   for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file)));
@@ -274,6 +274,10 @@ for kit in "${KITS[@]}"; do
   npm_files+=("kizuki_${kit}_bg.wasm" "kizuki_$kit.js" "kizuki_$kit.d.ts" "kizuki_${kit}_bg.wasm.d.ts")
 done
 cp "$staging/kizuki.css" www/kizuki.d.ts "$npm_dir/"
+for module in "${CSS_MODULES[@]}"; do
+  cp "$staging/kizuki-$module.css" "$npm_dir/"
+  npm_files+=("kizuki-$module.css")
+done
 sed 's#\./pkg/#./#g' "$staging/kizuki.js" >"$npm_dir/kizuki.js"
 version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
 node -e '
@@ -290,7 +294,7 @@ node -e '
     sideEffects: ["./kizuki.js", "./snippets/*"],
   };
   require("fs").writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
-' "$version" "$npm_dir/package.json"
+' "$version" "$npm_dir/package.json" "${npm_files[@]}"
 cat >"$npm_dir/README.md" <<'README'
 # kizuki-embed
 
@@ -304,7 +308,9 @@ Kizuki's embeddable widgets (WebAssembly). Serve these files from your own origi
 
 or `import { mount } from "kizuki-embed"; const handle = mount(element, { kit: "course" })`.
 Each kit is its own WebAssembly module (`kizuki_checklist`, `kizuki_plan`, `kizuki_course`,
-`kizuki_tools`); `kizuki.js` loads only the one a widget needs.
+`kizuki_tools`) with its own stylesheet (`kizuki-checklist.css`, …); `kizuki.js` loads only
+the ones a widget needs (`kizuki.css` holds every kit's layout, for a page that mounts a module
+without `kizuki.js`).
 A page with a Content-Security-Policy must allow `script-src 'wasm-unsafe-eval'`.
 README
 

@@ -20,8 +20,9 @@ while IFS= read -r file; do
 done < <(find . -path ./npm -prune -o -type f ! -name '*.gz' ! -name '*.br' -print | sed 's#^\./##' | LC_ALL=C sort)
 printf '%-40s %10d %10d\n' "TOTAL (site, without npm/)" "$total_raw" "$total_gz"
 
-# One widget per pack the site ships: its kit's module (wasm + glue), kizuki.js, kizuki.css and
-# the pack file it fetches (the kit is the pack's `kit.type`; each kit is its own module). A
+# One widget per pack the site ships: its kit's module (wasm + glue), kizuki.js, the module's
+# stylesheet (kizuki-<module>.css; kizuki.css in a build from before the split) and the pack
+# file it fetches (the kit is the pack's `kit.type`; each kit is its own module). A
 # shipped pack comes as one file per language (`<pack>.ja.json`, `<pack>.en.json`, issue 14):
 # a widget fetches the one of the language it shows; without them (an older build) the
 # bilingual `<pack>.json`. Issue 14's bar is 250 KB (256,000 bytes) gzip for every one; the
@@ -37,7 +38,9 @@ for pack in content/*.json; do
   [ -n "$kind" ] && [ -f "$wasm" ] || continue
   wasm_gz=$(gz "$wasm")
   rest_gz=0
-  for file in "pkg/kizuki_$kind.js" kizuki.js kizuki.css; do
+  stylesheet="kizuki-$kind.css"
+  [ -f "$stylesheet" ] || stylesheet=kizuki.css
+  for file in "pkg/kizuki_$kind.js" kizuki.js "$stylesheet"; do
     [ -f "$file" ] && rest_gz=$((rest_gz + $(gz "$file")))
   done
   both_gz=$(gz "$pack")

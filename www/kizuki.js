@@ -11,8 +11,11 @@
 // Each kit is its own WebAssembly module (pkg/kizuki_<module>.js and _bg.wasm): a widget
 // loads only the one its kit needs, and at the same time its content pack, in the widget's
 // language only (content/<pack>.<lang>.json). Until both are there the widget shows a
-// loading line in its language, in a box of reserved height; if loading fails it says so. Everything (wasm, stylesheet, content packs) loads from the
-// directory of this file, on the page's own origin. A host page with a
+// loading line in its language, in a box of reserved height; if loading fails it says so.
+// Each module has its own stylesheet too (kizuki-<module>.css, cut by scripts/build.sh from
+// www/kizuki.css): the placeholder, the widget and the crash screen link only their
+// module's. Everything (wasm, stylesheet, content packs) loads from the directory of this
+// file, on the page's own origin. A host page with a
 // Content-Security-Policy must allow script-src 'wasm-unsafe-eval' for the WebAssembly.
 
 const baseUrl = new URL('./', import.meta.url).href;
@@ -38,6 +41,14 @@ function moduleFor(kit) {
   const byPack = Object.keys(KINDS).find((kind) => KINDS[kind] === kit);
   if (byPack) return byPack;
   return TOOLS.includes(kit) ? 'tools' : null;
+}
+
+/**
+ * The stylesheet of a module, relative to this file's directory: the shared layer, the frame
+ * and the blocks of www/kizuki.css that the module's screens use (scripts/split-css.mjs).
+ */
+function stylesheetOf(name) {
+  return `kizuki-${name}.css`;
 }
 
 /** Module name → its initialised exports, once loaded. */
@@ -187,21 +198,21 @@ class Handle {
   /** @internal The module trapped: the crash screen replaces the widget. */
   crashed() {
     this.#inner = null;
-    if (!this.#destroyed) showCrash(this.#element, this.#lang, this.#namespace);
+    if (!this.#destroyed) showCrash(this.#element, this.#module, this.#lang, this.#namespace);
   }
 }
 
 /** A loading line in the widget's language, in a box of reserved height, at once. */
-function showPlaceholder(element, lang) {
+function showPlaceholder(element, module, lang) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';
-  link.href = new URL('kizuki.css', baseUrl).href;
+  link.href = new URL(stylesheetOf(module), baseUrl).href;
   const box = document.createElement('div');
   box.className = 'kizuki-placeholder';
   box.lang = lang;
   // Set through the CSSOM (allowed under a strict style-src), so the room is kept even
-  // before kizuki.css arrives.
+  // before the stylesheet arrives.
   box.style.minHeight = '16rem';
   const line = document.createElement('p');
   line.className = 'kizuki-status';
@@ -245,7 +256,7 @@ function showStartError(element, lang, error) {
  * then a `kizuki-error` event on the host element. Drawn here, never by the module: after
  * a trap nothing may call into it.
  */
-function showCrash(element, mountLang, namespace) {
+function showCrash(element, module, mountLang, namespace) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   // The language shown at the time (the person may have switched), else the one mounted in.
   const shown = root.querySelector('.kizuki[lang], .kizuki-placeholder[lang]')?.lang;
@@ -291,7 +302,7 @@ function showCrash(element, mountLang, namespace) {
   } else {
     const link = make('link');
     link.rel = 'stylesheet';
-    link.href = new URL('kizuki.css', baseUrl).href;
+    link.href = new URL(stylesheetOf(module), baseUrl).href;
     root.replaceChildren(link, container);
   }
   element.dispatchEvent(new CustomEvent('kizuki-error', { bubbles: true, composed: true }));
@@ -353,7 +364,7 @@ export function mount(element, options = {}) {
     // The module checks every option (and a widget already there) and throws at once.
     let inner;
     try {
-      inner = loaded.mount(element, { baseUrl, ...options });
+      inner = loaded.mount(element, { baseUrl, ...options, stylesheetUrl: stylesheetOf(name) });
     } catch (error) {
       if (!stopped.has(name)) throw error;
       // The call trapped: the crash screen, not an exception for the page.
@@ -372,13 +383,13 @@ export function mount(element, options = {}) {
     throw new Error('this element already holds a Kizuki widget: call destroy() on its handle first');
   }
   held.add(element);
-  showPlaceholder(element, lang);
+  showPlaceholder(element, name, lang);
   const early = stopped.has(name) ? {} : prefetchPack(name, { ...options, kit }, lang);
   handle.ready = loadModule(name)
     .then((module) => {
       if (!handle.isMounted) return handle;
       if (stopped.has(name)) throw new Error(`the ${name} module stopped after an error`);
-      handle.attach(module.mount(element, { baseUrl, ...options, ...early }));
+      handle.attach(module.mount(element, { baseUrl, ...options, ...early, stylesheetUrl: stylesheetOf(name) }));
       return handle;
     })
     .catch((error) => {

@@ -96,9 +96,9 @@ function render({ run, browser, engine, profiles }) {
   push('');
 
   // Sizes
-  push('### Bytes', '', `Each file compressed on its own (${sizes.compression}); a widget is the wasm, its JS glue, kizuki.js, kizuki.css and its kit's pack.`, '');
+  push('### Bytes', '', `Each file compressed on its own (${sizes.compression}); a widget is the wasm, its JS glue, its module's stylesheet (kizuki-<module>.css), kizuki.js and its kit's pack.`, '');
   push('| what | raw | gzip -9 | brotli |', '|---|---:|---:|---:|');
-  push(`| engine of a checklist widget: its wasm + glue + kizuki.js + kizuki.css | ${n(sizes.engine.raw)} | ${n(sizes.engine.gzip)} | ${n(sizes.engine.brotli)} |`);
+  push(`| engine of a checklist widget: its wasm + glue + kizuki-checklist.css + kizuki.js | ${n(sizes.engine.raw)} | ${n(sizes.engine.gzip)} | ${n(sizes.engine.brotli)} |`);
   for (const [kit, w] of widgets) push(`| widget **${kit}** (${w.kind}; + ${w.files[4]}) | ${n(w.raw)} | ${n(w.gzip)} | ${n(w.brotli)} |`);
   push(`| **whole site** (every file of dist/ but npm/: ${sizes.site.files} files, all kits) | ${n(sizes.site.raw)} | ${n(sizes.site.gzip)} | ${n(sizes.site.brotli)} |`);
   push(`| SurveyJS page for the same checklist (${Object.keys(sizes.surveyjs.files).length} files) | ${n(sizes.surveyjs.total.raw)} | ${n(sizes.surveyjs.total.gzip)} | ${n(sizes.surveyjs.total.brotli)} |`);

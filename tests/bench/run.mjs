@@ -129,9 +129,10 @@ function measureSizes(dist, surveyDir) {
   const skip = (rel) => rel === 'npm' || rel.endsWith('.gz') || rel.endsWith('.br');
   for (const rel of listFiles(dist, skip)) files[rel] = fileSizes(join(dist, rel));
   // Each kit is its own wasm module: a widget loads its kind's module, its glue,
-  // kizuki.js, kizuki.css and its pack, and nothing of another kit.
-  const moduleOf = (kind) => [`pkg/kizuki_${kind}_bg.wasm`, `pkg/kizuki_${kind}.js`];
-  const shared = ['kizuki.js', 'kizuki.css'];
+  // kizuki.js, the module's stylesheet (kizuki-<module>.css) and its pack, and nothing of
+  // another kit.
+  const moduleOf = (kind) => [`pkg/kizuki_${kind}_bg.wasm`, `pkg/kizuki_${kind}.js`, `kizuki-${kind}.css`];
+  const shared = ['kizuki.js'];
   const engine = [...moduleOf('checklist'), ...shared];
   for (const file of [...engine, ...moduleOf('plan'), ...moduleOf('course'), ...moduleOf('tools')]) {
     if (!files[file]) throw new Error(`${dist}/${file} is missing: is dist/ built?`);

@@ -310,3 +310,62 @@ test('kit modules carry no Rust float parser (its 10 KB table of powers of five)
     assert.equal(readFileSync(join(pkg, file)).indexOf(table), -1, `${file} carries the float parser's table`);
   }
 });
+
+test("each module's stylesheet carries the blocks of kizuki.css its marker names, in order, and no other kit's", (t) => {
+  const dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'kizuki-checklist.css'))) {
+    t.skip('dist/ is not built with one stylesheet per module');
+    return;
+  }
+  // The source's blocks (`/* == <block> == <module> … */ … /* == end <block> == */`) and the
+  // classes each defines that no other block does: what tells a block apart once shipped.
+  const source = readFileSync(join(ROOT, 'www/kizuki.css'), 'utf8');
+  const blocks = [...source.matchAll(/\/\* == ([a-z]+) == ([^*]*)\*\/([\s\S]*?)\/\* == end \1 == \*\//g)].map(([, name, modules, text]) => ({
+    name,
+    modules: modules.trim(),
+    classes: new Set(text.replace(/\/\*[\s\S]*?\*\//g, '').match(/\.kizuki-[a-z0-9_-]+/g) ?? []),
+  }));
+  const owned = blocks.map((block) => ({
+    ...block,
+    classes: [...block.classes].filter((c) => blocks.every((other) => other === block || !other.classes.has(c))),
+  }));
+  const modules = readdirSync(dist).map((f) => f.match(/^kizuki-([a-z_]+)\.css$/)?.[1]).filter(Boolean).sort();
+  assert.deepEqual(modules, readdirSync(join(dist, 'pkg')).map((f) => f.match(/^kizuki_([a-z]+)_bg\.wasm$/)?.[1]).filter(Boolean).sort(), 'one stylesheet per module');
+  const classesIn = (css) => new Set(css.match(/\.kizuki-[a-z0-9_-]+/g) ?? []);
+  for (const module of modules) {
+    const css = readFileSync(join(dist, `kizuki-${module}.css`), 'utf8');
+    assert.doesNotMatch(css, /\/\*/, `kizuki-${module}.css ships without comments`);
+    const has = classesIn(css);
+    let last = -1;
+    for (const block of owned) {
+      const wanted = block.modules === 'every module' || block.modules.split(/\s+/).includes(module);
+      const present = block.classes.filter((c) => has.has(c));
+      if (!wanted) {
+        assert.deepEqual(present, [], `kizuki-${module}.css carries block "${block.name}"`);
+        continue;
+      }
+      assert.deepEqual(block.classes.filter((c) => !has.has(c)), [], `kizuki-${module}.css lacks some of block "${block.name}"`);
+      // In the source's order: the cascade is the whole file's.
+      const at = Math.min(...block.classes.map((c) => css.search(new RegExp(`${c.replace(/[.-]/g, '\\$&')}(?![a-z0-9_-])`))));
+      assert.ok(at > last, `kizuki-${module}.css: block "${block.name}" comes before the one above it in kizuki.css`);
+      last = at;
+    }
+    for (const copy of [`kizuki-${module}.css.gz`, `kizuki-${module}.css.br`, `npm/kizuki-${module}.css`]) {
+      assert.ok(existsSync(join(dist, copy)), `dist/${copy}`);
+    }
+  }
+  // A kit block is named after its module, and names it; the checklist's stylesheet is the
+  // shared layer, the frame, its own block and the print layer, nothing of another kit and
+  // no documents (only the planner shows an A4 sheet).
+  for (const block of blocks.filter((b) => modules.includes(b.name))) assert.ok(block.modules.split(/\s+/).includes(block.name), `block "${block.name}"`);
+  const blocksIn = (module) => {
+    const has = classesIn(readFileSync(join(dist, `kizuki-${module}.css`), 'utf8'));
+    return owned.filter((b) => b.classes.some((c) => has.has(c))).map((b) => b.name);
+  };
+  assert.deepEqual(blocksIn('checklist'), ['components', 'frame', 'checklist', 'print']);
+  assert.deepEqual(blocksIn('plan'), ['components', 'documents', 'frame', 'plan', 'print']);
+  // The offline cache keeps each module's stylesheet, not the whole one no page links.
+  const worker = readFileSync(join(dist, 'sw.js'), 'utf8');
+  for (const module of modules) assert.ok(worker.includes(`"./kizuki-${module}.css"`), `sw.js lists kizuki-${module}.css`);
+  assert.ok(!worker.includes('"./kizuki.css"'), 'sw.js lists kizuki.css');
+});

@@ -63,6 +63,16 @@ describe('crash safety', () => {
     assert.match(await alert.textContent(), /問題が発生しました|Something went wrong|予期しない/);
     assert.equal(await page.locator('kizuki-kit .kizuki-cl').count(), 0, 'the broken view is gone');
     assert.equal(await page.evaluate(() => window.kizukiErrors), 1);
+    // Styled by the checklist module's own stylesheet, the one link in the widget, loaded.
+    const sheets = await page.evaluate(async () => {
+      const links = [...document.querySelector('kizuki-kit').shadowRoot.querySelectorAll('link[rel="stylesheet"]')];
+      // A link put in by the crash screen may still be loading (from the browser's cache).
+      await Promise.all(links.filter((l) => !l.sheet).map((l) => new Promise((resolve) => ['load', 'error'].forEach((t) => l.addEventListener(t, resolve, { once: true })))));
+      return links.map((l) => [new URL(l.href).pathname, l.sheet !== null]);
+    });
+    assert.deepEqual(sheets, [['/kizuki-checklist.css', true]]);
+    // A link drawn as a button: `inline` (a link's own display) were the stylesheet missing.
+    assert.match(await alert.locator('a.kizuki-button').first().evaluate((b) => getComputedStyle(b).display), /flex/);
 
     const link = alert.locator(`a[download][data-key="${key}"]`);
     assert.equal(await link.getAttribute('download'), 'kizuki_mh-checklist_mh-checklist.json', 'named as the my-data page names it');

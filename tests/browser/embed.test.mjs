@@ -38,8 +38,9 @@ describe('embed page', () => {
       assert.equal(root.shadow, true);
       assert.equal(root.lightChildren, 0);
       assert.equal(root.titleInShadow, true);
-      assert.equal(root.stylesheet, `${server.origin}/kizuki.css`);
     }
+    // Each widget links its own module's stylesheet (issue 14), not the whole kizuki.css.
+    assert.deepEqual(roots.map((root) => root.stylesheet), [`${server.origin}/kizuki-checklist.css`, `${server.origin}/kizuki-course.css`]);
     // The page itself has no .kizuki-title: everything sits behind the shadow boundary.
     assert.equal(await page.evaluate(() => document.querySelectorAll('.kizuki-title').length), 0);
     assert.deepEqual(problems, []);
@@ -61,7 +62,7 @@ describe('embed page', () => {
     await context.close();
   });
 
-  test("a checklist widget loads only the checklist's module and its pack's Japanese file, and shows a loading line before it", async () => {
+  test("a checklist widget loads only the checklist's module, its stylesheet and its pack's Japanese file, and shows a loading line before it", async () => {
     const { page, problems, requests, context } = await openPage(browser, 'about:blank');
     // Hold the wasm back so the placeholder can be seen before the kit replaces it.
     let release;
@@ -83,6 +84,13 @@ describe('embed page', () => {
       .filter((path) => path.startsWith('/pkg/'))
       .sort();
     assert.deepEqual(modules, ['/pkg/kizuki_checklist.js', '/pkg/kizuki_checklist_bg.wasm']);
+    // Its module's stylesheet only (issue 14): the placeholder links it, then the widget (asked
+    // for again, from the browser's cache); no other kit's, nor the whole kizuki.css.
+    // (site.css is the page's own.)
+    const stylesheets = [...new Set(requests.map((url) => new URL(url).pathname).filter((path) => path.endsWith('.css')))].sort();
+    assert.deepEqual(stylesheets, ['/kizuki-checklist.css', '/site.css']);
+    const linked = await page.evaluate(() => [...document.querySelector('kizuki-kit').shadowRoot.querySelectorAll('link')].map((link) => new URL(link.href).pathname));
+    assert.deepEqual(linked, ['/kizuki-checklist.css']);
     // Only the language shown: neither the English file nor the bilingual pack (issue 14).
     const packs = requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/content/'));
     assert.deepEqual(packs, ['/content/mh-checklist.ja.json']);

@@ -49,7 +49,7 @@ async function pressAndDownload(page) {
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
-const SITE_FILES = ['kizuki.css', 'kizuki.js', 'lms.js', 'pkg/kizuki_course.js', 'pkg/kizuki_course_bg.wasm'];
+const SITE_FILES = ['kizuki-course.css', 'kizuki.js', 'lms.js', 'pkg/kizuki_course.js', 'pkg/kizuki_course_bg.wasm'];
 
 describe("the guide's LMS package button", () => {
   let server;

@@ -18,7 +18,7 @@ fn fake_dist(name: &str) -> PathBuf {
     std::fs::create_dir_all(dir.join("dist/content")).unwrap();
     for file in [
         "kizuki.js",
-        "kizuki.css",
+        "kizuki-course.css",
         "lms.js",
         "pkg/kizuki_course.js",
         "pkg/kizuki_course_lms.js",
@@ -113,7 +113,7 @@ fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
             "imsmanifest.xml",
             "imsmd_rootv1p2p1.xsd",
             "index.html",
-            "kizuki.css",
+            "kizuki-course.css",
             "kizuki.js",
             "lms.js",
             "pkg/kizuki_course.js",

@@ -64,8 +64,10 @@ impl Handle {
 /// page and on the page's origin), `pack` (a pack shipped in `content/` instead of the kit's
 /// default: the widget fetches its file of the language shown, `content/<pack>.<lang>.json`;
 /// for `aggregate`, `mh-checklist`, `linecare`, `provider-checklist`, `bjsq-57` or
-/// `bjsq-23`, one file with both languages) and `baseUrl`
-/// (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory), `chrome`
+/// `bjsq-23`, one file with both languages), `baseUrl` (where `content/` and the
+/// stylesheets live; `kizuki.js` passes its own directory), `stylesheetUrl` (the widget's
+/// stylesheet, relative to `baseUrl`: `kizuki.js` passes its module's own,
+/// `kizuki-<module>.css`; default `kizuki.css`, which holds every kit's layout) and `chrome`
 /// (`none` when the page shows the brand and privacy line itself; default `full`).
 #[wasm_bindgen]
 pub fn mount(
@@ -176,7 +178,11 @@ pub fn mount(
         }
         None => None,
     };
-    let stylesheet_url = resolve_url("kizuki.css", &script_base)?.href();
+    let stylesheet_url = resolve_url(
+        options.stylesheet_url.as_deref().unwrap_or("kizuki.css"),
+        &script_base,
+    )?
+    .href();
 
     let center = options.center();
     let config = WidgetConfig {
@@ -277,6 +283,8 @@ export interface MountOptions {
     packUrl?: string;
     directoryUrl?: string;
     baseUrl?: string;
+    /** The widget's stylesheet, relative to baseUrl (kizuki.js passes its module's own, kizuki-<module>.css; default kizuki.css, every kit's). */
+    stylesheetUrl?: string;
     /** A pack shipped in content/ instead of the kit's default (for "aggregate": mh-checklist, linecare, provider-checklist, bjsq-57 or bjsq-23). */
     pack?: "mh-checklist" | "return-to-work" | "linecare" | "provider-checklist" | "workplace-improvement" | "bjsq-57" | "bjsq-23";
     /** "none" when the page itself shows the brand and the privacy line (default "full"). */
@@ -298,6 +306,8 @@ struct MountOptions {
     pack_url: Option<String>,
     directory_url: Option<String>,
     base_url: Option<String>,
+    /// The widget's stylesheet, relative to `base_url` (`kizuki.js` passes its module's own).
+    stylesheet_url: Option<String>,
     pack: Option<String>,
     chrome: Option<String>,
     /// The LMS adapter object of a package's launch page (`www/lms.js`), if given.
@@ -338,6 +348,7 @@ impl MountOptions {
             pack_url: field("packUrl")?,
             directory_url: field("directoryUrl")?,
             base_url: field("baseUrl")?,
+            stylesheet_url: field("stylesheetUrl")?,
             pack: field("pack")?,
             chrome: field("chrome")?,
             prefetch: {

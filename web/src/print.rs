@@ -10,7 +10,8 @@
 //!    DOM root of its own holding copies of the widget's stylesheets;
 //! 2. inside it, the element to print, cloned deep, wrapped in shallow copies of its
 //!    ancestors up to the widget's root (same classes and attributes, none of their other
-//!    children), so every rule of `kizuki.css` — screen and print — applies as in the widget;
+//!    children), so every rule of the widget's stylesheet (`kizuki-<module>.css`) — screen and
+//!    print — applies as in the widget;
 //!    form values (`value`, `checked`) are copied over, since cloning keeps only attributes;
 //! 3. one constructed stylesheet adopted by the host document: on screen the copy is never
 //!    shown; in print every other child of `<body>` is hidden and the host's `html`

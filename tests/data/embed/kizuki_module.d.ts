@@ -13,6 +13,8 @@ export interface MountOptions {
     packUrl?: string;
     directoryUrl?: string;
     baseUrl?: string;
+    /** The widget's stylesheet, relative to baseUrl (kizuki.js passes its module's own, kizuki-<module>.css; default kizuki.css, every kit's). */
+    stylesheetUrl?: string;
     /** A pack shipped in content/ instead of the kit's default (for "aggregate": mh-checklist, linecare, provider-checklist, bjsq-57 or bjsq-23). */
     pack?: "mh-checklist" | "return-to-work" | "linecare" | "provider-checklist" | "workplace-improvement" | "bjsq-57" | "bjsq-23";
     /** "none" when the page itself shows the brand and the privacy line (default "full"). */
@@ -55,8 +57,10 @@ export class Handle {
  * page and on the page's origin), `pack` (a pack shipped in `content/` instead of the kit's
  * default: the widget fetches its file of the language shown, `content/<pack>.<lang>.json`;
  * for `aggregate`, `mh-checklist`, `linecare`, `provider-checklist`, `bjsq-57` or
- * `bjsq-23`, one file with both languages) and `baseUrl`
- * (where `kizuki.css` and `content/` live; `kizuki.js` passes its own directory), `chrome`
+ * `bjsq-23`, one file with both languages), `baseUrl` (where `content/` and the
+ * stylesheets live; `kizuki.js` passes its own directory), `stylesheetUrl` (the widget's
+ * stylesheet, relative to `baseUrl`: `kizuki.js` passes its module's own,
+ * `kizuki-<module>.css`; default `kizuki.css`, which holds every kit's layout) and `chrome`
  * (`none` when the page shows the brand and privacy line itself; default `full`).
  */
 export function mount(element: Element, options: MountOptions): Handle;

@@ -46,10 +46,11 @@ impl LmsStandard {
 
 /// The built site's files every package carries, as paths in the zip (and under `dist/`,
 /// except the course module: see [`built_file`]). The launch page loads `lms.js`, which
-/// mounts the course through `kizuki.js`.
+/// mounts the course through `kizuki.js`, which links the course module's stylesheet,
+/// `kizuki-course.css` (cut from `www/kizuki.css` by `scripts/build.sh`).
 pub const SITE_FILES: [&str; 5] = [
     "kizuki.js",
-    "kizuki.css",
+    "kizuki-course.css",
     "lms.js",
     "pkg/kizuki_course.js",
     "pkg/kizuki_course_bg.wasm",
