@@ -202,6 +202,15 @@ class Handle {
   }
 }
 
+/**
+ * Whether a module's widget root is a child of the element's shadow root. (A query with
+ * `:scope >` matches nothing on a shadow root, which is not an element.)
+ */
+function holdsWidget(element) {
+  const root = element.shadowRoot;
+  return !!root && [...root.children].some((child) => child.classList.contains('kizuki-root'));
+}
+
 /** A loading line in the widget's language, in a box of reserved height, at once. */
 function showPlaceholder(element, module, lang) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
@@ -295,7 +304,7 @@ function showCrash(element, module, mountLang, namespace) {
   container.append(wrapper);
   // The stylesheet stays where it is: a <link> taken out and put back loads again, and
   // the screen would show unstyled meanwhile.
-  const stylesheet = root.querySelector(':scope > link[rel="stylesheet"]');
+  const stylesheet = [...root.children].find((child) => child.matches('link[rel="stylesheet"]'));
   if (stylesheet) {
     for (const child of [...root.childNodes]) if (child !== stylesheet) child.remove();
     root.append(container);
@@ -359,7 +368,7 @@ export function mount(element, options = {}) {
   const lang = languageOf(options);
   const handle = new Handle(element, name, lang);
   const loaded = ready.get(name);
-  const waiting = held.has(element) && !element.shadowRoot?.querySelector(':scope > .kizuki-root');
+  const waiting = held.has(element) && !holdsWidget(element);
   if (loaded && !waiting && !stopped.has(name)) {
     // The module checks every option (and a widget already there) and throws at once.
     let inner;
@@ -379,7 +388,7 @@ export function mount(element, options = {}) {
     handle.ready = Promise.resolve(handle);
     return handle;
   }
-  if (held.has(element) || element.shadowRoot?.querySelector(':scope > .kizuki-root')) {
+  if (held.has(element) || holdsWidget(element)) {
     throw new Error('this element already holds a Kizuki widget: call destroy() on its handle first');
   }
   held.add(element);

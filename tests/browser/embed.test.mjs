@@ -168,6 +168,27 @@ describe('embed page', () => {
     await context.close();
   });
 
+  test("a kit's module refuses an element that holds another module's widget (the root is a child of the shadow root)", async () => {
+    const { page, context } = await openPage(browser, `${server.origin}/embed/`);
+    const result = await page.evaluate(async () => {
+      const { mount } = await import('/kizuki.js');
+      const element = document.createElement('div');
+      document.body.append(element);
+      await mount(element, { kit: 'checklist', pack: 'workplace-improvement' }).ready;
+      // The course's module, loaded as a page that skips kizuki.js would load it.
+      const course = await import('/pkg/kizuki_course.js');
+      await course.default();
+      try {
+        course.mount(element, { kit: 'course', baseUrl: `${location.origin}/` });
+        return 'mounted';
+      } catch (error) {
+        return error.message;
+      }
+    });
+    assert.match(result, /already holds a Kizuki widget/);
+    await context.close();
+  });
+
   test("a host page whose CSP forbids WebAssembly gets a message in each widget, not a blank box", async () => {
     const { page, context } = await openPage(browser, 'about:blank');
     await page.route('**/embed/', async (route) => {

@@ -209,16 +209,20 @@ pub fn mount(
         lms: options.lms.clone(),
     };
 
-    // Every kit's module marks its widget's root, so a second module sees it too.
-    let held = element
-        .shadow_root()
-        .and_then(|shadow| {
-            shadow
-                .query_selector(":scope > .kizuki-root")
-                .ok()
-                .flatten()
-        })
-        .is_some();
+    // Every kit's module marks its widget's root, so a second module sees it too. (The
+    // shadow root's children are looked at: `:scope >` matches nothing on a shadow root.)
+    let held = element.shadow_root().is_some_and(|shadow| {
+        let children = shadow.child_nodes();
+        (0..children.length())
+            .filter_map(|index| children.item(index))
+            .filter_map(|child| child.dyn_into::<Element>().ok())
+            .any(|child| {
+                child
+                    .class_name()
+                    .split_whitespace()
+                    .any(|name| name == "kizuki-root")
+            })
+    });
     if held || LIVE_WIDGETS.with(|live| live.borrow().iter().any(|w| w.host == element)) {
         return Err(JsError::new(
             "this element already holds a Kizuki widget: call destroy() on its handle first",
