@@ -718,7 +718,7 @@ async function main() {
   log(`wrote ${args.out}`);
 }
 
-export { assembleSite, interaction, loadRun, startServer };
+export { assembleSite, firstControlProbe, interaction, loadRun, startServer, withFreshBrowser };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error) => {
