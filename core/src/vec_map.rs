@@ -54,6 +54,13 @@ impl<V> VecMap<V> {
         search(&self.keys, key).ok().map(|at| &self.values[at])
     }
 
+    /// The stored key equal to `key`, and its value.
+    pub fn get_key_value(&self, key: &str) -> Option<(&String, &V)> {
+        search(&self.keys, key)
+            .ok()
+            .map(|at| (&self.keys[at], &self.values[at]))
+    }
+
     /// The value of `key`, to change it.
     pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
         search(&self.keys, key).ok().map(|at| &mut self.values[at])
