@@ -1,7 +1,7 @@
 //! Unit tests of course progress against the committed course: lessons, scenarios,
 //! quiz pass and fail, retake, feedback and completion.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::*;
 use crate::error::Error;
@@ -588,7 +588,7 @@ fn the_follow_up_is_due_weeks_after_completion_and_answered_once_due() {
             date: "2026-11-20".into(),
             at: None,
             shown: Vec::new(),
-            answers: BTreeMap::new(),
+            answers: crate::vec_map::VecMap::new(),
             correct: 1,
             total: 1,
             percent: 100,
