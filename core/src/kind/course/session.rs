@@ -749,7 +749,7 @@ impl Course {
 /// The shown questions the module has, each once, with only the option ids its question has
 /// (and every one of them: missing ones are added in the pack's order).
 fn known_shown(module: &Module, shown: &[ShownQuestion]) -> Vec<ShownQuestion> {
-    let mut seen = BTreeSet::new();
+    let mut seen = crate::validate::IdSet::new();
     shown
         .iter()
         .filter_map(|item| {
