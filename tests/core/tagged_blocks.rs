@@ -218,3 +218,35 @@ fn a_privacy_note_is_a_bare_text_or_a_text_with_sources_and_nothing_between() {
         );
     }
 }
+
+/// serde's buffer hid the inside of a block from the authors' diagnostics (the path stopped
+/// at the block); the blocks read by hand name the key.
+#[test]
+fn an_authors_diagnostic_points_inside_a_broken_block() {
+    let read = |path: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(repo_root().join(path)).unwrap()).unwrap()
+    };
+    let mut course = read("content/linecare.json");
+    let blocks = &mut course["kit"]["modules"][0]["lessons"][0]["blocks"];
+    let at = (0..blocks.as_array().unwrap().len())
+        .find(|i| blocks[*i].get("text").is_some())
+        .unwrap();
+    blocks[at]["text"] = serde_json::json!(5);
+    let mut plan = read("content/return-to-work.json");
+    let document = &mut plan["kit"]["documents"][0]["blocks"];
+    let heading = (0..document.as_array().unwrap().len())
+        .find(|i| document[*i]["type"] == "heading")
+        .unwrap();
+    document[heading]["text"] = serde_json::json!({ "ja": 1 });
+    for (pack, pointer) in [
+        (course, format!("/kit/modules/0/lessons/0/blocks/{at}/text")),
+        (plan, format!("/kit/documents/0/blocks/{heading}/text/ja")),
+    ] {
+        let diagnostics = load_pack(&serde_json::to_vec(&pack).unwrap()).unwrap_err();
+        assert!(
+            diagnostics.iter().any(|d| d.path == pointer),
+            "{pointer} in {:?}",
+            diagnostics.iter().map(|d| &d.path).collect::<Vec<_>>()
+        );
+    }
+}
