@@ -144,6 +144,21 @@ fn a_multiple_choice_answer_must_be_exactly_the_correct_options() {
     );
     assert!(!is_correct(question, &too_many));
     assert!(!is_correct(question, &Default::default()));
+    // As many as the correct ones, but one of them swapped for a wrong or an unknown id.
+    let first_correct = correct.iter().next().unwrap().clone();
+    for stranger in [
+        too_many.difference(&correct).next().unwrap().clone(),
+        "nope".into(),
+    ] {
+        let mut swapped = correct.clone();
+        swapped.remove(&first_correct);
+        swapped.insert(stranger);
+        assert_eq!(swapped.len(), correct.len());
+        assert!(!is_correct(question, &swapped));
+    }
+    let mut one_short = correct.clone();
+    one_short.remove(&first_correct);
+    assert!(!is_correct(question, &one_short));
 }
 
 #[test]
