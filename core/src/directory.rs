@@ -2,8 +2,6 @@
 //! its own services and local resources. Validated like a pack; without one, Kizuki shows
 //! the built-in list of public services by type (`content/directory/default.json`).
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -290,7 +288,7 @@ fn check_parts<'a>(
         texts.push(("/maintained_by".to_string(), maintained_by));
     }
     let sources_required = format >= 2;
-    let mut ids = BTreeSet::new();
+    let mut ids = crate::validate::IdSet::new();
     for (index, resource) in resources {
         let path = format!("/resources/{index}");
         if !ids.insert(resource.id.as_str()) {

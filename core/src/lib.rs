@@ -67,6 +67,8 @@ pub mod report;
 pub mod schema;
 #[cfg(feature = "all-kinds")]
 pub mod stats;
+#[cfg(any(feature = "course", feature = "plan"))]
+pub(crate) mod tagged;
 pub mod text;
 pub mod validate;
 #[cfg(feature = "plan")]

@@ -1,6 +1,7 @@
 //! Semantic validation of a parsed pack: every finding, each with a path and a code.
 //! The shared checks live here; each kind's own are `kind/<kind>/validate.rs`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -25,14 +26,57 @@ pub fn is_valid_date(value: &str) -> bool {
 pub struct Validator<'pack> {
     /// The language of a one-language pack file: its texts need only that one.
     lang: Option<Lang>,
-    source_ids: BTreeSet<&'pack str>,
-    update_ids: BTreeSet<&'pack str>,
+    source_ids: IdSet<'pack>,
+    update_ids: IdSet<'pack>,
     pack_ids: BTreeMap<String, String>,
     diagnostics: Vec<Diagnostic>,
 }
 
+/// Ids borrowed from a pack. Every id set of validation has this one type, a set of
+/// `Cow<str>` like `json_keys.rs`'s set of keys, so the wasm carries one B-tree set's code
+/// for all of them, where `BTreeSet<&str>` brought a second (issue 14, BENCHMARKS.md).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IdSet<'a>(BTreeSet<Cow<'a, str>>);
+
+impl<'a> IdSet<'a> {
+    /// An empty set.
+    pub(crate) fn new() -> IdSet<'a> {
+        IdSet::default()
+    }
+
+    /// Adds `id`; `false` when it was there already.
+    pub(crate) fn insert(&mut self, id: &'a str) -> bool {
+        self.0.insert(Cow::Borrowed(id))
+    }
+
+    /// Whether it holds no id.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether it holds `id`.
+    pub(crate) fn contains(&self, id: &str) -> bool {
+        self.0.contains(id)
+    }
+
+    /// The ids in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|id| id.as_ref())
+    }
+}
+
+impl<'a> FromIterator<&'a str> for IdSet<'a> {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(ids: I) -> IdSet<'a> {
+        let mut set = IdSet::new();
+        for id in ids {
+            set.insert(id);
+        }
+        set
+    }
+}
+
 /// Choice questions a condition may name: question id → its choice ids.
-pub(crate) type ChoiceQuestions<'pack> = BTreeMap<&'pack str, BTreeSet<&'pack str>>;
+pub(crate) type ChoiceQuestions<'pack> = BTreeMap<&'pack str, IdSet<'pack>>;
 
 impl<'pack> Validator<'pack> {
     fn new(pack: &'pack Pack) -> Validator<'pack> {
@@ -86,7 +130,7 @@ impl<'pack> Validator<'pack> {
         if pack.sources.is_empty() {
             self.push(Code::EmptyList, "/sources", "a pack must list its sources");
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = IdSet::new();
         for (index, source) in pack.sources.iter().enumerate() {
             let path = format!("/sources/{index}");
             self.id_format(&source.id, &format!("{path}/id"));
@@ -111,7 +155,7 @@ impl<'pack> Validator<'pack> {
                 }
             }
         }
-        let mut seen = BTreeSet::new();
+        let mut seen = IdSet::new();
         for (index, update) in pack.updates.iter().enumerate() {
             let path = format!("/updates/{index}");
             self.id_format(&update.id, &format!("{path}/id"));
@@ -148,7 +192,7 @@ impl<'pack> Validator<'pack> {
 
     /// Checks ids that must be unique only among their siblings (options of one question).
     pub(crate) fn local_ids<'a>(&mut self, ids: impl IntoIterator<Item = (&'a str, String)>) {
-        let mut seen = BTreeSet::new();
+        let mut seen = IdSet::new();
         for (id, path) in ids {
             self.id_format(id, &path);
             if !seen.insert(id) {
@@ -348,7 +392,7 @@ impl<'pack> Validator<'pack> {
         options: &'o [O],
         path: &str,
         id_and_label: impl Fn(&'o O) -> (&'o str, &'o Text),
-    ) -> BTreeSet<&'o str> {
+    ) -> IdSet<'o> {
         self.non_empty(options, path, "option");
         self.local_ids(
             options
@@ -405,7 +449,7 @@ impl<'pack> Validator<'pack> {
     pub(crate) fn refs<'a>(
         &mut self,
         refs: impl IntoIterator<Item = &'a String>,
-        known: &BTreeSet<&str>,
+        known: &IdSet<'_>,
         path: &str,
         what: &str,
     ) {

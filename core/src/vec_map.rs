@@ -54,6 +54,13 @@ impl<V> VecMap<V> {
         search(&self.keys, key).ok().map(|at| &self.values[at])
     }
 
+    /// The stored key equal to `key`, and its value.
+    pub fn get_key_value(&self, key: &str) -> Option<(&String, &V)> {
+        search(&self.keys, key)
+            .ok()
+            .map(|at| (&self.keys[at], &self.values[at]))
+    }
+
     /// The value of `key`, to change it.
     pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
         search(&self.keys, key).ok().map(|at| &mut self.values[at])
@@ -94,6 +101,17 @@ impl<V> VecMap<V> {
         self.keys.iter().zip(self.values.iter())
     }
 
+    /// The keys and values in key order, the values to change them.
+    pub fn iter_mut(&mut self) -> IterMut<'_, V> {
+        self.keys.iter().zip(self.values.iter_mut())
+    }
+
+    /// Removes every key and value.
+    pub fn clear(&mut self) {
+        self.keys.clear();
+        self.values.clear();
+    }
+
     /// The keys in order.
     pub fn keys(&self) -> std::slice::Iter<'_, String> {
         self.keys.iter()
@@ -126,6 +144,9 @@ impl<V> VecMap<V> {
 
 /// [`VecMap::iter`]'s iterator: `(&key, &value)` in key order.
 pub type Iter<'a, V> = std::iter::Zip<std::slice::Iter<'a, String>, std::slice::Iter<'a, V>>;
+
+/// [`VecMap::iter_mut`]'s iterator: `(&key, &mut value)` in key order.
+pub type IterMut<'a, V> = std::iter::Zip<std::slice::Iter<'a, String>, std::slice::IterMut<'a, V>>;
 
 /// A key's place in a [`VecMap`], held or not ([`VecMap::entry`]).
 pub struct Entry<'a, V> {
@@ -175,6 +196,15 @@ impl<'a, V> IntoIterator for &'a VecMap<V> {
 
     fn into_iter(self) -> Iter<'a, V> {
         self.iter()
+    }
+}
+
+impl<'a, V> IntoIterator for &'a mut VecMap<V> {
+    type Item = (&'a String, &'a mut V);
+    type IntoIter = IterMut<'a, V>;
+
+    fn into_iter(self) -> IterMut<'a, V> {
+        self.iter_mut()
     }
 }
 

@@ -21,6 +21,7 @@ mod report;
 mod roundtrip;
 mod schema;
 mod stress_groups;
+mod tagged_blocks;
 mod tidy;
 mod xapi;
 

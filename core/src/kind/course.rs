@@ -77,8 +77,9 @@ pub struct Lesson {
     pub sources: Vec<SourceRef>,
 }
 
+// Read by `block_reader.rs` (its `type` anywhere among its keys, in one pass).
 /// A block of lesson text. Texts may use `**strong**` and `[label](https://…)`; never HTML.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
@@ -264,6 +265,7 @@ pub struct QuizOption {
 
 #[cfg(feature = "aggregate")]
 pub mod aggregate;
+mod block_reader;
 pub mod cmi5;
 pub mod csv;
 mod draw;

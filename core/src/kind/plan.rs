@@ -116,9 +116,10 @@ pub struct Step {
     pub sources: Vec<SourceRef>,
 }
 
+// Read by `plan/readers.rs` (in one pass, without serde's buffer for untagged enums).
 /// A privacy rule shown at a step: a bare text (older packs; the step's `sources` cover
 /// it), or a text with the sources of its own facts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged, deny_unknown_fields)]
 pub enum PrivacyNote {
@@ -228,8 +229,9 @@ pub struct DocumentTemplate {
     pub sources: Vec<SourceRef>,
 }
 
+// Read by `plan/readers.rs` (its `type` anywhere among its keys, in one pass).
 /// One block of a document template.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DocBlock {
@@ -328,6 +330,7 @@ pub enum DocAlign {
 pub mod csv;
 pub mod ics;
 mod kind_impl;
+mod readers;
 pub mod report;
 mod session;
 #[cfg(feature = "all-kinds")]

@@ -1,8 +1,6 @@
 //! The checklist report: profile, overall score and level, a table and a chart per area,
 //! the prioritised action plan with owners and helpers, and the "not a diagnosis" line.
 
-use std::collections::BTreeSet;
-
 use crate::error::{Error, Result};
 use crate::kind::checklist::{
     AreaResult, Checklist, ChecklistAnswers, ChecklistResult, ItemAnswer, ItemDuty,
@@ -361,7 +359,7 @@ fn helpers_section(
     result: &ChecklistResult,
     lang: Lang,
 ) {
-    let named: BTreeSet<&str> = result
+    let named: crate::validate::IdSet<'_> = result
         .recommendations
         .iter()
         .flat_map(|r| r.helpers.iter().map(String::as_str))

@@ -1,10 +1,8 @@
 //! Validation of the checklist kind.
 
-use std::collections::BTreeSet;
-
 use crate::diagnostic::Code;
 use crate::kind::checklist::{Checklist, Item, ItemDependency};
-use crate::validate::{ChoiceQuestions, Validator};
+use crate::validate::{ChoiceQuestions, IdSet, Validator};
 
 pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
     let base = "/kit";
@@ -109,7 +107,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
         v.text(&level.description, &format!("{path}/description"));
     }
 
-    let mut helper_ids = BTreeSet::new();
+    let mut helper_ids = IdSet::new();
     for (index, helper) in checklist.helpers.iter().enumerate() {
         let path = format!("{base}/helpers/{index}");
         v.pack_id(&helper.id, &format!("{path}/id"));

@@ -21,6 +21,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::vec_map::VecMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Course, CourseProgress, ModuleProgress, QuizAttempt};
@@ -262,7 +264,7 @@ fn compact(pack: &ValidPack, progress: &CourseProgress, saved_at: &str, revision
                 return CompactModule::default();
             };
             let question = |id: &str| place(&module.quiz.questions, id, |q| &q.id);
-            let answers = |answers: &BTreeMap<String, std::collections::BTreeSet<String>>| {
+            let answers = |answers: &VecMap<std::collections::BTreeSet<String>>| {
                 answers
                     .iter()
                     .filter_map(|(q, chosen)| {
@@ -395,7 +397,7 @@ fn expand(pack: &ValidPack, compact: Compact) -> Result<String> {
             Err(unknown(what, index))
         }
     };
-    let mut modules = BTreeMap::new();
+    let mut modules = VecMap::new();
     if compact.m.len() > course.modules.len() {
         return Err(unknown("module", compact.m.len() - 1));
     }
@@ -415,13 +417,12 @@ fn expand(pack: &ValidPack, compact: Compact) -> Result<String> {
                 .collect::<Result<Vec<String>>>()?;
             Ok((question.id.clone(), ids))
         };
-        let answers =
-            |places: &[Places]| -> Result<BTreeMap<String, std::collections::BTreeSet<String>>> {
-                places
-                    .iter()
-                    .map(|p| option_ids(p).map(|(q, o)| (q, o.into_iter().collect())))
-                    .collect()
-            };
+        let answers = |places: &[Places]| -> Result<VecMap<std::collections::BTreeSet<String>>> {
+            places
+                .iter()
+                .map(|p| option_ids(p).map(|(q, o)| (q, o.into_iter().collect())))
+                .collect()
+        };
         let shown = |places: &[Places]| -> Result<Vec<ShownQuestion>> {
             places
                 .iter()

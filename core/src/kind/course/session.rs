@@ -1,7 +1,9 @@
 //! A learner's progress through a course: lessons read, scenario paths, quiz attempts,
 //! feedback, and whether each module and the course are complete.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use crate::vec_map::VecMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +27,7 @@ pub struct CourseProgress {
     pub position: Option<Position>,
     /// Progress per module id.
     #[serde(default)]
-    pub modules: BTreeMap<String, ModuleProgress>,
+    pub modules: VecMap<ModuleProgress>,
     /// The answer to the follow-up offered a few weeks after completion
     /// ([`FOLLOW_UP_AFTER_DAYS`]): did the learner make a concrete improvement, and which.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -99,10 +101,10 @@ pub struct ModuleProgress {
     pub lessons_read: BTreeSet<String>,
     /// Choices made in each scenario, in order: (node id, choice id).
     #[serde(default)]
-    pub scenarios: BTreeMap<String, Vec<ScenarioStep>>,
+    pub scenarios: VecMap<Vec<ScenarioStep>>,
     /// Answers of the quiz being taken: question id → chosen option ids.
     #[serde(default)]
-    pub quiz_answers: BTreeMap<String, BTreeSet<String>>,
+    pub quiz_answers: VecMap<BTreeSet<String>>,
     /// Questions of the quiz being taken whose answer was checked (the review was shown):
     /// their answer can no longer change until the quiz is submitted or retaken.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
@@ -116,7 +118,7 @@ pub struct ModuleProgress {
     pub attempts: Vec<QuizAttempt>,
     /// Closing feedback: feedback question id → option id.
     #[serde(default)]
-    pub feedback: BTreeMap<String, String>,
+    pub feedback: VecMap<String>,
     /// Active time spent in the module, in seconds: counted only while its page is shown
     /// and the learner is not idle.
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -161,7 +163,7 @@ pub struct QuizAttempt {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shown: Vec<ShownQuestion>,
     /// The answers given.
-    pub answers: BTreeMap<String, BTreeSet<String>>,
+    pub answers: VecMap<BTreeSet<String>>,
     /// Questions answered correctly.
     pub correct: usize,
     /// Questions in the quiz.
@@ -747,7 +749,7 @@ impl Course {
 /// The shown questions the module has, each once, with only the option ids its question has
 /// (and every one of them: missing ones are added in the pack's order).
 fn known_shown(module: &Module, shown: &[ShownQuestion]) -> Vec<ShownQuestion> {
-    let mut seen = BTreeSet::new();
+    let mut seen = crate::validate::IdSet::new();
     shown
         .iter()
         .filter_map(|item| {
@@ -782,7 +784,7 @@ fn known_shown(module: &Module, shown: &[ShownQuestion]) -> Vec<ShownQuestion> {
 fn score(
     module: &Module,
     shown: &[ShownQuestion],
-    answers: &BTreeMap<String, BTreeSet<String>>,
+    answers: &VecMap<BTreeSet<String>>,
 ) -> (usize, usize) {
     let correct = shown
         .iter()

@@ -1,7 +1,7 @@
 //! Unit tests of course progress against the committed course: lessons, scenarios,
 //! quiz pass and fail, retake, feedback and completion.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::*;
 use crate::error::Error;
@@ -144,6 +144,21 @@ fn a_multiple_choice_answer_must_be_exactly_the_correct_options() {
     );
     assert!(!is_correct(question, &too_many));
     assert!(!is_correct(question, &Default::default()));
+    // As many as the correct ones, but one of them swapped for a wrong or an unknown id.
+    let first_correct = correct.iter().next().unwrap().clone();
+    for stranger in [
+        too_many.difference(&correct).next().unwrap().clone(),
+        "nope".into(),
+    ] {
+        let mut swapped = correct.clone();
+        swapped.remove(&first_correct);
+        swapped.insert(stranger);
+        assert_eq!(swapped.len(), correct.len());
+        assert!(!is_correct(question, &swapped));
+    }
+    let mut one_short = correct.clone();
+    one_short.remove(&first_correct);
+    assert!(!is_correct(question, &one_short));
 }
 
 #[test]
@@ -588,7 +603,7 @@ fn the_follow_up_is_due_weeks_after_completion_and_answered_once_due() {
             date: "2026-11-20".into(),
             at: None,
             shown: Vec::new(),
-            answers: BTreeMap::new(),
+            answers: crate::vec_map::VecMap::new(),
             correct: 1,
             total: 1,
             percent: 100,

@@ -6,8 +6,7 @@
 //! values escape `\`, `;`, `,` and line breaks. The stamp is passed in, so the same case
 //! and stamp always give the same bytes.
 
-use time::format_description::well_known::Rfc3339;
-use time::{OffsetDateTime, UtcOffset};
+use time::Duration;
 
 use crate::date::parse_date;
 use crate::error::{Error, Result};
@@ -84,19 +83,72 @@ pub fn case_ics(
 }
 
 /// An RFC 3339 time written as an iCalendar UTC date-time (`20261122T000000Z`).
+///
+/// Read by hand — `YYYY-MM-DD`, `T` (or `t` or a space, as `time` reads it),
+/// `HH:MM:SS`, an optional fraction, then `Z` or `±HH:MM` — where `time`'s RFC 3339
+/// parser weighed about 9 KB of the planner's wasm (issue 14; a property test holds the
+/// two equal). A leap second (`:60`) is refused: browsers never write one.
 pub fn utc_stamp(rfc3339: &str) -> Result<String> {
-    let time = OffsetDateTime::parse(rfc3339.trim(), &Rfc3339)
-        .map_err(|_| Error::InvalidDate(rfc3339.to_string()))?
-        .to_offset(UtcOffset::UTC);
+    let invalid = || Error::InvalidDate(rfc3339.to_string());
+    let text = rfc3339.trim();
+    let bytes = text.as_bytes();
+    let date = text.get(..10).and_then(parse_date).ok_or_else(invalid)?;
+    let (Some(b'T' | b't' | b' '), Some(b':'), Some(b':')) =
+        (bytes.get(10), bytes.get(13), bytes.get(16))
+    else {
+        return Err(invalid());
+    };
+    let field = |at: usize, max: u32| bytes.get(at..at + 2).and_then(|d| two_digits(d, max));
+    let (Some(hour), Some(minute), Some(second)) = (field(11, 23), field(14, 59), field(17, 59))
+    else {
+        return Err(invalid());
+    };
+    let mut rest = &bytes[19..];
+    if let Some((b'.', fraction)) = rest.split_first() {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return Err(invalid());
+        }
+        rest = &fraction[digits..];
+    }
+    let offset_minutes = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), hours @ .., b':', m1, m2] if hours.len() == 2 => {
+            let (Some(hours), Some(minutes)) = (two_digits(hours, 23), two_digits(&[*m1, *m2], 59))
+            else {
+                return Err(invalid());
+            };
+            let minutes = i64::from(hours * 60 + minutes);
+            if *sign == b'-' {
+                -minutes
+            } else {
+                minutes
+            }
+        }
+        _ => return Err(invalid()),
+    };
+    let seconds = i64::from(hour * 3600 + minute * 60 + second) - offset_minutes * 60;
+    let date = date
+        .checked_add(Duration::days(seconds.div_euclid(86_400)))
+        .ok_or_else(invalid)?;
+    let in_day = seconds.rem_euclid(86_400);
     Ok(format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        time.year(),
-        u8::from(time.month()),
-        time.day(),
-        time.hour(),
-        time.minute(),
-        time.second()
+        "{}T{:02}{:02}{:02}Z",
+        basic_date(date),
+        in_day / 3600,
+        in_day % 3600 / 60,
+        in_day % 60
     ))
+}
+
+/// Two ASCII digits as a number, if it is at most `max`.
+fn two_digits(digits: &[u8], max: u32) -> Option<u32> {
+    match digits {
+        [tens @ b'0'..=b'9', ones @ b'0'..=b'9'] => {
+            Some(u32::from(tens - b'0') * 10 + u32::from(ones - b'0')).filter(|n| *n <= max)
+        }
+        _ => None,
+    }
 }
 
 fn basic_date(date: time::Date) -> String {
@@ -190,5 +242,57 @@ mod tests {
             Ok("20261122T003000Z")
         );
         assert!(utc_stamp("yesterday").is_err());
+    }
+
+    #[test]
+    fn stamps_cross_midnight_and_the_year_by_the_offset() {
+        let stamp = |text: &str| utc_stamp(text).ok();
+        assert_eq!(
+            stamp("2026-01-01T05:00:00+09:00").as_deref(),
+            Some("20251231T200000Z")
+        );
+        assert_eq!(
+            stamp("2026-12-31T20:30:00-05:00").as_deref(),
+            Some("20270101T013000Z")
+        );
+        assert_eq!(
+            stamp(" 2026-12-06T16:40:12.345Z ").as_deref(),
+            Some("20261206T164012Z")
+        );
+        for bad in [
+            "2026-12-06T24:00:00Z",
+            "2026-12-06T16:40:12",
+            "2026-12-06T16:40:12.Z",
+            "2026-02-30T10:00:00Z",
+            "2026-12-06T16:40:60Z",
+            "2026-12-06T16:40:12+0900",
+            "2026-12-06T16:40:12+24:00",
+        ] {
+            assert_eq!(stamp(bad), None, "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The hand-written reader gives what `time`'s RFC 3339 parser gives, for well-formed
+        /// times and for near misses alike.
+        #[test]
+        fn stamps_read_as_times_rfc_3339_parser_reads_them(
+            text in "(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-4]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{0,4})?([Zz]|[+-]([01][0-9]|2[0-4]):[0-5][0-9]|)"
+        ) {
+            use time::format_description::well_known::Rfc3339;
+            let theirs = time::OffsetDateTime::parse(&text, &Rfc3339).ok().map(|time| {
+                let time = time.to_offset(time::UtcOffset::UTC);
+                format!(
+                    "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+                    time.year(),
+                    u8::from(time.month()),
+                    time.day(),
+                    time.hour(),
+                    time.minute(),
+                    time.second()
+                )
+            });
+            proptest::prop_assert_eq!(utc_stamp(&text).ok(), theirs, "{}", text);
+        }
     }
 }

@@ -1,8 +1,6 @@
 //! Return-to-work cases: several per person, each moving through the plan's steps, with
 //! tasks, fields, notes, decisions, a kept history, and a computed follow-up schedule.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::{FieldKind, Plan, Step, Task};
@@ -17,7 +15,7 @@ use crate::vec_map::VecMap;
 pub struct PlanCases {
     /// Cases by id.
     #[serde(default)]
-    pub cases: BTreeMap<String, Case>,
+    pub cases: VecMap<Case>,
 }
 
 impl PlanCases {

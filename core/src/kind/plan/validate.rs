@@ -1,14 +1,12 @@
 //! Validation of the plan kind.
 
-use std::collections::BTreeSet;
-
 use crate::diagnostic::Code;
 use crate::kind::plan::{DocBlock, FieldKind, Plan, PrivacyNote};
-use crate::validate::{ChoiceQuestions, Validator};
+use crate::validate::{ChoiceQuestions, IdSet, Validator};
 
 pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
     let base = "/kit";
-    let mut role_ids = BTreeSet::new();
+    let mut role_ids = IdSet::new();
     v.non_empty(&plan.roles, &format!("{base}/roles"), "role");
     for (index, role) in plan.roles.iter().enumerate() {
         let path = format!("{base}/roles/{index}");
@@ -17,7 +15,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         v.text(&role.label, &format!("{path}/label"));
     }
 
-    let mut field_ids = BTreeSet::new();
+    let mut field_ids = IdSet::new();
     let mut choice_fields = ChoiceQuestions::new();
     for (index, field) in plan.fields.iter().enumerate() {
         let path = format!("{base}/fields/{index}");
@@ -62,7 +60,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         }
     }
 
-    let mut document_ids = BTreeSet::new();
+    let mut document_ids = IdSet::new();
     for (index, document) in plan.documents.iter().enumerate() {
         let path = format!("{base}/documents/{index}");
         v.pack_id(&document.id, &format!("{path}/id"));
@@ -147,7 +145,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         v.sources(&document.sources, &format!("{path}/sources"));
     }
 
-    let step_ids: BTreeSet<&str> = plan.steps.iter().map(|s| s.id.as_str()).collect();
+    let step_ids: IdSet<'_> = plan.steps.iter().map(|s| s.id.as_str()).collect();
     v.non_empty(&plan.steps, &format!("{base}/steps"), "step");
     for (index, step) in plan.steps.iter().enumerate() {
         let path = format!("{base}/steps/{index}");

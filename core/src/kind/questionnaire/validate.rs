@@ -2,11 +2,11 @@
 //! (scales, items, sections, measures, sums, rules, routes, respondent answers) resolved,
 //! and every conversion table covering each raw value its measure can take exactly once.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::diagnostic::Code;
 use crate::kind::questionnaire::{Questionnaire, SumOf};
-use crate::validate::Validator;
+use crate::validate::{IdSet, Validator};
 
 pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
     let base = "/kit";
@@ -18,7 +18,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
     v.sources(&q.instrument.sources, &format!("{base}/instrument/sources"));
     v.texts(&q.instrument.notes, &format!("{base}/instrument/notes"));
 
-    let mut respondent: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut respondent: BTreeMap<&str, IdSet<'_>> = BTreeMap::new();
     for (index, question) in q.respondent.iter().enumerate() {
         let path = format!("{base}/respondent/{index}");
         v.pack_id(&question.id, &format!("{path}/id"));
@@ -44,7 +44,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
     }
 
     v.non_empty(&q.sections, &format!("{base}/sections"), "section");
-    let scale_ids: BTreeSet<&str> = q.answer_scales.iter().map(|s| s.id.as_str()).collect();
+    let scale_ids: IdSet<'_> = q.answer_scales.iter().map(|s| s.id.as_str()).collect();
     for (index, section) in q.sections.iter().enumerate() {
         let path = format!("{base}/sections/{index}");
         v.pack_id(&section.id, &format!("{path}/id"));
@@ -71,10 +71,10 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
             }
         }
     }
-    let item_ids: BTreeSet<&str> = q.items().map(|(_, i)| i.id.as_str()).collect();
-    let section_ids: BTreeSet<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
+    let item_ids: IdSet<'_> = q.items().map(|(_, i)| i.id.as_str()).collect();
+    let section_ids: IdSet<'_> = q.sections.iter().map(|s| s.id.as_str()).collect();
 
-    let mut converted = BTreeSet::new();
+    let mut converted = IdSet::new();
     for (index, measure) in q.measures.iter().enumerate() {
         let path = format!("{base}/measures/{index}");
         v.pack_id(&measure.id, &format!("{path}/id"));
@@ -118,7 +118,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
             &format!("{conversion_path}/tables"),
             "table",
         );
-        let mut covered = BTreeSet::new();
+        let mut covered = IdSet::new();
         for (t, table) in conversion.tables.iter().enumerate() {
             let table_path = format!("{conversion_path}/tables/{t}");
             match (choices, &table.when) {
@@ -188,7 +188,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
             }
         }
         if let Some(choices) = choices {
-            for choice in choices {
+            for choice in choices.iter() {
                 if !covered.contains(choice) {
                     v.push(
                         Code::EmptyList,
@@ -200,7 +200,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
         }
     }
 
-    let mut sum_ids = BTreeSet::new();
+    let mut sum_ids = IdSet::new();
     for (index, sum) in q.sums.iter().enumerate() {
         let path = format!("{base}/sums/{index}");
         v.pack_id(&sum.id, &format!("{path}/id"));
@@ -208,7 +208,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
         v.non_empty(&sum.of, &format!("{path}/of"), "part");
         match sum.sum_of {
             SumOf::ItemPoints => {
-                let known: BTreeSet<&str> = item_ids.union(&section_ids).copied().collect();
+                let known: IdSet<'_> = item_ids.iter().chain(section_ids.iter()).collect();
                 v.refs(&sum.of, &known, &format!("{path}/of"), "item or section");
             }
             SumOf::ConvertedMeasures => {
@@ -223,7 +223,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
         sum_ids.insert(sum.id.as_str());
     }
 
-    let mut rule_ids = BTreeSet::new();
+    let mut rule_ids = IdSet::new();
     for (index, rule) in q.rules.iter().enumerate() {
         let path = format!("{base}/rules/{index}");
         v.pack_id(&rule.id, &format!("{path}/id"));
@@ -263,7 +263,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
 
     if let Some(analysis) = &q.group_analysis {
         let path = format!("{base}/group_analysis");
-        let measure_ids: BTreeSet<&str> = q.measures.iter().map(|m| m.id.as_str()).collect();
+        let measure_ids: IdSet<'_> = q.measures.iter().map(|m| m.id.as_str()).collect();
         let choices = analysis.by.as_deref().map(|by| {
             let found = respondent.get(by);
             if found.is_none() {
@@ -314,7 +314,7 @@ pub(crate) fn validate(v: &mut Validator<'_>, q: &Questionnaire) {
         }
     }
 
-    let route_ids: BTreeSet<&str> = q.routes.iter().map(|r| r.id.as_str()).collect();
+    let route_ids: IdSet<'_> = q.routes.iter().map(|r| r.id.as_str()).collect();
     v.non_empty(&q.outcomes, &format!("{base}/outcomes"), "outcome");
     let last = q.outcomes.len().saturating_sub(1);
     for (index, outcome) in q.outcomes.iter().enumerate() {
