@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { holds, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOST = 'kizuki-kit';
@@ -24,16 +24,6 @@ const ID = 'kizuki-mh-checklist-';
 /** A 30-person workplace without committee, physician, staff or EAP; a 120-person one with all. */
 const SMALL = { size: '10to49', sangyoi: 'no', committee: 'no', oh_staff: 'no', eap: 'no' };
 const LARGE = { size: '50plus', sangyoi: 'yes', committee: 'yes', oh_staff: 'yes', eap: 'yes' };
-
-/** The test's own reading of a pack condition (the oracle the UI is checked against). */
-function holds(condition, profile) {
-  if (!condition) return true;
-  if (condition.is) return condition.is.any_of.includes(profile[condition.is.question]);
-  if (condition.all) return condition.all.every((c) => holds(c, profile));
-  if (condition.any) return condition.any.some((c) => holds(c, profile));
-  if (condition.not) return !holds(condition.not, profile);
-  throw new Error(`unknown condition ${JSON.stringify(condition)}`);
-}
 
 /** The profile the pack asks, filled from `wanted` (first option where the pack differs). */
 function profileFor(pack, wanted) {

@@ -206,3 +206,16 @@ export function completedCourseRecord(pack, { count = pack.kit.modules.length, c
     state: { kind: 'course', data: { modules } },
   };
 }
+
+/**
+ * The tests' own reading of a pack's profile condition (`is`, `all`, `any`, `not`): the oracle
+ * a kit's screens are checked against, written apart from the core's.
+ */
+export function holds(condition, profile) {
+  if (!condition) return true;
+  if (condition.is) return condition.is.any_of.includes(profile[condition.is.question]);
+  if (condition.all) return condition.all.every((c) => holds(c, profile));
+  if (condition.any) return condition.any.some((c) => holds(c, profile));
+  if (condition.not) return !holds(condition.not, profile);
+  throw new Error(`unknown condition ${JSON.stringify(condition)}`);
+}

@@ -5,22 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { holds, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
 const HOST = 'kizuki-kit';
 const RECORD_KEY = 'kizuki/mh-checklist/mh-checklist';
 const ID = 'kizuki-mh-checklist-';
 const PATH = '/app.html?kit=checklist';
-
-/** The test's own reading of a pack condition. */
-function holds(condition, profile) {
-  if (!condition) return true;
-  if (condition.is) return condition.is.any_of.includes(profile[condition.is.question]);
-  if (condition.all) return condition.all.every((c) => holds(c, profile));
-  if (condition.any) return condition.any.some((c) => holds(c, profile));
-  if (condition.not) return !holds(condition.not, profile);
-  throw new Error(`unknown condition ${JSON.stringify(condition)}`);
-}
 
 /** Every profile question answered with its first option. */
 function firstProfile(pack) {

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, completedCourseRecord, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { ROOT, completedCourseRecord, holds, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
 const HOST = 'kizuki-kit';
 
@@ -73,16 +73,6 @@ async function assertCovered(page, module, screen) {
   assert.ok(result.used > 20, `${screen}: only ${result.used} rules of kizuki.css match; is the screen drawn?`);
   assert.deepEqual(result.missing, [], `${screen}: rules of kizuki.css the screen uses are missing from kizuki-${module}.css`);
   return result;
-}
-
-/** The checklist pack's profile conditions, read as the pack says (enough for SMALL below). */
-function holds(condition, profile) {
-  if (!condition) return true;
-  if (condition.is) return condition.is.any_of.includes(profile[condition.is.question]);
-  if (condition.all) return condition.all.every((c) => holds(c, profile));
-  if (condition.any) return condition.any.some((c) => holds(c, profile));
-  if (condition.not) return !holds(condition.not, profile);
-  throw new Error(`unknown condition ${JSON.stringify(condition)}`);
 }
 
 /** A 30-person workplace's record with every item that applies answered (in place, partly, not). */
