@@ -84,4 +84,4 @@ pub use error::{Error, Result};
 pub use load::{load_pack, parse_pack, ValidPack};
 pub use pack::{Kit, Pack, FORMAT_VERSION};
 pub use text::{Lang, Text};
-pub use vec_map::VecMap;
+pub use vec_map::{VecMap, VecSet};

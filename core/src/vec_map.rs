@@ -350,6 +350,97 @@ impl<V: schemars::JsonSchema> schemars::JsonSchema for VecMap<V> {
     }
 }
 
+/// A set of texts in one sorted vector: [`VecMap`]'s set, for the course's chosen options,
+/// lessons read and questions checked (issue 14: each `BTreeSet<String>` brought its own
+/// node code). Its JSON is a `BTreeSet`'s: a sorted array; reading sorts once and drops a
+/// repeat, as a `BTreeSet` does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VecSet(Vec<String>);
+
+impl VecSet {
+    /// An empty set.
+    pub fn new() -> VecSet {
+        VecSet::default()
+    }
+
+    /// How many texts it holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether it holds `text`.
+    pub fn contains(&self, text: &str) -> bool {
+        search(&self.0, text).is_ok()
+    }
+
+    /// Adds `text`; `false` when it was there already.
+    pub fn insert(&mut self, text: String) -> bool {
+        match search(&self.0, &text) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, text);
+                true
+            }
+        }
+    }
+
+    /// Removes `text`; `false` when it was not there.
+    pub fn remove(&mut self, text: &str) -> bool {
+        match search(&self.0, text) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Removes every text.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// The texts in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+}
+
+impl FromIterator<String> for VecSet {
+    fn from_iter<I: IntoIterator<Item = String>>(texts: I) -> VecSet {
+        let mut texts: Vec<String> = texts.into_iter().collect();
+        texts.sort_unstable();
+        texts.dedup();
+        VecSet(texts)
+    }
+}
+
+impl<'a> IntoIterator for &'a VecSet {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl Serialize for VecSet {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for VecSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<VecSet, D::Error> {
+        Vec::<String>::deserialize(deserializer).map(VecSet::from_iter)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,5 +576,25 @@ mod tests {
             serde_json::to_string(&read.sections_en).unwrap(),
             r#"{"第1":"Part 1","第2":"Part 2"}"#
         );
+    }
+    #[test]
+    fn a_vec_set_reads_and_writes_what_a_btree_set_does() {
+        use std::collections::BTreeSet;
+        for json in [r#"["b","a","c"]"#, r#"["a","a","b"]"#, "[]", r#"["z"]"#] {
+            let ours: VecSet = serde_json::from_str(json).unwrap();
+            let theirs: BTreeSet<String> = serde_json::from_str(json).unwrap();
+            assert_eq!(
+                serde_json::to_string(&ours).unwrap(),
+                serde_json::to_string(&theirs).unwrap(),
+                "{json}"
+            );
+            assert_eq!(ours.len(), theirs.len());
+        }
+        assert!(serde_json::from_str::<VecSet>(r#"{"a":1}"#).is_err());
+        let mut set = VecSet::new();
+        assert!(set.insert("b".into()) && set.insert("a".into()) && !set.insert("b".into()));
+        assert!(set.contains("a") && !set.contains("c"));
+        assert!(set.remove("a") && !set.remove("a"));
+        assert_eq!(set.iter().collect::<Vec<_>>(), ["b"]);
     }
 }

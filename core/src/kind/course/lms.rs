@@ -264,7 +264,7 @@ fn compact(pack: &ValidPack, progress: &CourseProgress, saved_at: &str, revision
                 return CompactModule::default();
             };
             let question = |id: &str| place(&module.quiz.questions, id, |q| &q.id);
-            let answers = |answers: &VecMap<std::collections::BTreeSet<String>>| {
+            let answers = |answers: &VecMap<crate::vec_map::VecSet>| {
                 answers
                     .iter()
                     .filter_map(|(q, chosen)| {
@@ -417,7 +417,7 @@ fn expand(pack: &ValidPack, compact: Compact) -> Result<String> {
                 .collect::<Result<Vec<String>>>()?;
             Ok((question.id.clone(), ids))
         };
-        let answers = |places: &[Places]| -> Result<VecMap<std::collections::BTreeSet<String>>> {
+        let answers = |places: &[Places]| -> Result<VecMap<crate::vec_map::VecSet>> {
             places
                 .iter()
                 .map(|p| option_ids(p).map(|(q, o)| (q, o.into_iter().collect())))

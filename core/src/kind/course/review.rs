@@ -2,8 +2,6 @@
 //! were right, the right answer, the sources) and a scenario's path with the quality of each
 //! choice. Read from the pack and the learner's progress, so the UI never decides.
 
-use std::collections::BTreeSet;
-
 use super::{
     ChoiceQuality, Course, CourseProgress, Question, QuizOption, Scenario, ScenarioChoice,
     ScenarioNode,
@@ -28,7 +26,7 @@ pub struct QuestionReview<'a> {
 /// Reviews the options chosen for a question. Unknown option ids are ignored.
 pub fn review_question<'a>(
     question: &'a Question,
-    chosen: &BTreeSet<String>,
+    chosen: &crate::vec_map::VecSet,
 ) -> QuestionReview<'a> {
     let chosen_options: Vec<&QuizOption> = question
         .options
@@ -169,7 +167,7 @@ impl Course {
             .filter(|q| {
                 answers
                     .and_then(|a| a.get(&q.id))
-                    .is_none_or(BTreeSet::is_empty)
+                    .is_none_or(crate::vec_map::VecSet::is_empty)
             })
             .map(|q| q.id.as_str())
             .collect()
@@ -279,7 +277,7 @@ mod tests {
         }
     }
 
-    fn set(ids: &[&str]) -> BTreeSet<String> {
+    fn set(ids: &[&str]) -> crate::vec_map::VecSet {
         ids.iter().map(|s| s.to_string()).collect()
     }
 

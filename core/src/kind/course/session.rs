@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::vec_map::VecMap;
+use crate::vec_map::{VecMap, VecSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -98,17 +98,17 @@ pub struct Position {
 pub struct ModuleProgress {
     /// Lesson ids read.
     #[serde(default)]
-    pub lessons_read: BTreeSet<String>,
+    pub lessons_read: VecSet,
     /// Choices made in each scenario, in order: (node id, choice id).
     #[serde(default)]
     pub scenarios: VecMap<Vec<ScenarioStep>>,
     /// Answers of the quiz being taken: question id → chosen option ids.
     #[serde(default)]
-    pub quiz_answers: VecMap<BTreeSet<String>>,
+    pub quiz_answers: VecMap<VecSet>,
     /// Questions of the quiz being taken whose answer was checked (the review was shown):
     /// their answer can no longer change until the quiz is submitted or retaken.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub quiz_checked: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "VecSet::is_empty")]
+    pub quiz_checked: VecSet,
     /// The quiz being taken as drawn: its questions and their options, in the order shown.
     /// Empty when nothing was drawn (the first questions, in the pack's order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -163,7 +163,7 @@ pub struct QuizAttempt {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shown: Vec<ShownQuestion>,
     /// The answers given.
-    pub answers: VecMap<BTreeSet<String>>,
+    pub answers: VecMap<VecSet>,
     /// Questions answered correctly.
     pub correct: usize,
     /// Questions in the quiz.
@@ -781,11 +781,7 @@ fn known_shown(module: &Module, shown: &[ShownQuestion]) -> Vec<ShownQuestion> {
 
 /// (correct, total) of answers to the questions shown; the total is never below what the
 /// quiz asks, so a record that names fewer questions cannot score higher.
-fn score(
-    module: &Module,
-    shown: &[ShownQuestion],
-    answers: &VecMap<BTreeSet<String>>,
-) -> (usize, usize) {
+fn score(module: &Module, shown: &[ShownQuestion], answers: &VecMap<VecSet>) -> (usize, usize) {
     let correct = shown
         .iter()
         .filter_map(|s| module.quiz.questions.iter().find(|q| q.id == s.question))
@@ -841,7 +837,7 @@ fn entry<'a>(progress: &'a mut CourseProgress, module: &str) -> &'a mut ModulePr
 }
 
 /// Whether the chosen options answer the question correctly: exactly the correct ones.
-pub fn is_correct(question: &Question, chosen: &BTreeSet<String>) -> bool {
+pub fn is_correct(question: &Question, chosen: &VecSet) -> bool {
     let correct: BTreeSet<&String> = question
         .options
         .iter()

@@ -125,31 +125,27 @@ fn a_multiple_choice_answer_must_be_exactly_the_correct_options() {
         .flat_map(|m| &m.quiz.questions)
         .find(|q| q.kind == QuestionKind::Multiple && q.options.iter().any(|o| !o.correct))
         .expect("the course has a multiple-choice question with a wrong option");
-    let correct: std::collections::BTreeSet<String> = question
+    let correct: crate::vec_map::VecSet = question
         .options
         .iter()
         .filter(|o| o.correct)
         .map(|o| o.id.clone())
         .collect();
     assert!(is_correct(question, &correct));
+    let wrong = question
+        .options
+        .iter()
+        .find(|o| !o.correct)
+        .unwrap()
+        .id
+        .clone();
     let mut too_many = correct.clone();
-    too_many.insert(
-        question
-            .options
-            .iter()
-            .find(|o| !o.correct)
-            .unwrap()
-            .id
-            .clone(),
-    );
+    too_many.insert(wrong.clone());
     assert!(!is_correct(question, &too_many));
     assert!(!is_correct(question, &Default::default()));
     // As many as the correct ones, but one of them swapped for a wrong or an unknown id.
     let first_correct = correct.iter().next().unwrap().clone();
-    for stranger in [
-        too_many.difference(&correct).next().unwrap().clone(),
-        "nope".into(),
-    ] {
+    for stranger in [wrong, "nope".into()] {
         let mut swapped = correct.clone();
         swapped.remove(&first_correct);
         swapped.insert(stranger);
@@ -478,7 +474,7 @@ fn an_attempt_that_names_fewer_questions_than_the_quiz_asks_scores_over_the_full
     let course = pooled_course();
     let module = &course.modules[0];
     let question = &module.quiz.questions[0];
-    let right: BTreeSet<String> = question
+    let right: crate::vec_map::VecSet = question
         .options
         .iter()
         .filter(|o| o.correct)

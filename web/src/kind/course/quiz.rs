@@ -3,8 +3,6 @@
 //! current rule where the law changed, the sources), submit, the score against the pass mark
 //! and retake. Correctness and scores come from the core.
 
-use std::collections::BTreeSet;
-
 use kizuki_core::kind::course::{
     review_question, CourseAction, Module, Question, QuestionKind, QuizAttempt, ShownQuestion,
 };
@@ -46,7 +44,7 @@ fn shown_questions<'a>(
 pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
     let text = ctx.text;
     let progress = ctx.state.progress.modules.get(&module.id);
-    let empty = BTreeSet::new();
+    let empty = kizuki_core::VecSet::new();
     let answering =
         progress.is_some_and(|p| !p.quiz_answers.is_empty() || !p.quiz_shown.is_empty());
     let shown = ctx.course.quiz_shown(&ctx.state.progress, module);
@@ -135,7 +133,7 @@ fn question_form(
     index: usize,
     question: &Question,
     shown_options: &[&kizuki_core::kind::course::QuizOption],
-    chosen: &BTreeSet<String>,
+    chosen: &kizuki_core::VecSet,
 ) -> Html {
     let text = ctx.text;
     let lang = ctx.lang;
@@ -189,7 +187,7 @@ fn question_form(
 
 /// The explanation of an answer: verdict, each chosen option's feedback, the right
 /// answer's, the current rule where it changed, and the sources.
-fn review(ctx: &Ctx<'_>, question: &Question, chosen: &BTreeSet<String>) -> Html {
+fn review(ctx: &Ctx<'_>, question: &Question, chosen: &kizuki_core::VecSet) -> Html {
     let text = ctx.text;
     let lang = ctx.lang;
     let review = review_question(question, chosen);
@@ -240,7 +238,7 @@ fn review(ctx: &Ctx<'_>, question: &Question, chosen: &BTreeSet<String>) -> Html
 fn result(ctx: &Ctx<'_>, module: &Module, attempt: &QuizAttempt) -> Html {
     let text = ctx.text;
     let lang = ctx.lang;
-    let empty = BTreeSet::new();
+    let empty = kizuki_core::VecSet::new();
     let attempts = ctx
         .state
         .progress
