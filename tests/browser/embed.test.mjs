@@ -168,6 +168,30 @@ describe('embed page', () => {
     await context.close();
   });
 
+  test('the widget keeps the loading placeholder\'s stylesheet link instead of linking the file again', async () => {
+    const { page, context } = await openPage(browser, `${server.origin}/embed/`);
+    const result = await page.evaluate(async () => {
+      const { mount } = await import('/kizuki.js');
+      const element = document.createElement('div');
+      document.body.append(element);
+      const handle = mount(element, { kit: 'checklist', pack: 'workplace-improvement' });
+      const placeholderLink = element.shadowRoot.querySelector('link[rel="stylesheet"]');
+      await handle.ready;
+      const links = [...element.shadowRoot.querySelectorAll('link[rel="stylesheet"]')];
+      return {
+        placeholder: placeholderLink?.getAttribute('href') ?? null,
+        count: links.length,
+        same: links[0] === placeholderLink,
+        root: !!element.shadowRoot.querySelector('.kizuki-root'),
+      };
+    });
+    assert.match(result.placeholder, /kizuki-checklist\.css$/);
+    assert.equal(result.root, true);
+    assert.equal(result.count, 1);
+    assert.equal(result.same, true, 'the link the placeholder made is the one the widget uses');
+    await context.close();
+  });
+
   test("a kit's module refuses an element that holds another module's widget (the root is a child of the shadow root)", async () => {
     const { page, context } = await openPage(browser, `${server.origin}/embed/`);
     const result = await page.evaluate(async () => {

@@ -284,6 +284,22 @@ describe('tools pages', () => {
     assert.equal(await page.locator(`${host} .kizuki-tools-course-useful`).getAttribute('data-meets-target'), null);
     assert.equal((await row.locator('td[data-question="usefulness"]').textContent()).trim(), '表示なし（n < 15）');
     assert.doesNotMatch(await page.locator(`${host} .kizuki-tools-report`).textContent(), /78\.6/);
+    // On a phone each module is a block of labelled figures, not a table to scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = await page.locator(`${host} .kizuki-tools-modules`).evaluate((table) => {
+      const row = table.querySelector(`tr[data-module]`);
+      const cell = row.querySelector('td[data-label]');
+      return {
+        overflow: table.scrollWidth - table.clientWidth,
+        display: getComputedStyle(row).display,
+        label: getComputedStyle(cell, '::before').content,
+        headVisible: table.querySelector('thead').getBoundingClientRect().height > 1,
+      };
+    });
+    assert.ok(phone.overflow <= 0, `the modules table is wider than the phone by ${phone.overflow}px`);
+    assert.equal(phone.display, 'grid');
+    assert.match(phone.label, /開始/);
+    assert.equal(phone.headVisible, false);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -240,11 +240,16 @@ pub fn mount(
                 ))
             })?,
     };
-    remove_children(&shadow);
-    let link = create_element(&document, "link")?;
-    set_attribute(&link, "rel", "stylesheet")?;
-    set_attribute(&link, "href", &stylesheet_url)?;
-    append(&shadow, &link)?;
+    // The loading placeholder's stylesheet (`kizuki.js` links the same file while the module
+    // loads) stays where it is: a new `<link>` would fetch it again, and the widget would be
+    // drawn unstyled until it arrived.
+    let kept = remove_children_but_stylesheet(&shadow, &stylesheet_url);
+    if !kept {
+        let link = create_element(&document, "link")?;
+        set_attribute(&link, "rel", "stylesheet")?;
+        set_attribute(&link, "href", &stylesheet_url)?;
+        append(&shadow, &link)?;
+    }
     let container = create_element(&document, "div")?;
     set_attribute(&container, "class", "kizuki-root")?;
     append(&shadow, &container)?;
@@ -440,6 +445,25 @@ fn append(parent: &Node, child: &Node) -> Result<(), JsError> {
         .append_child(child)
         .map(|_| ())
         .map_err(|error| JsError::new(&js_error_text(&error)))
+}
+
+/// Removes every child of `parent` but a stylesheet `<link>` to `href` (an absolute URL);
+/// says whether one was kept.
+fn remove_children_but_stylesheet(parent: &Node, href: &str) -> bool {
+    let mut kept = false;
+    let mut child = parent.first_child();
+    while let Some(node) = child {
+        child = node.next_sibling();
+        let is_the_stylesheet = node
+            .dyn_ref::<web_sys::HtmlLinkElement>()
+            .is_some_and(|link| link.rel() == "stylesheet" && link.href() == href);
+        if is_the_stylesheet && !kept {
+            kept = true;
+        } else if parent.remove_child(&node).is_err() {
+            break;
+        }
+    }
+    kept
 }
 
 fn remove_children(parent: &Node) {

@@ -88,18 +88,19 @@ fn course_figures(
                                     { match module.figures.shown() {
                                         Some(n) => html! {
                                             <>
-                                                <td>{ n.started }</td>
-                                                <td>{ format!("{}（{}）", n.completed, format_rate(n.completion_rate_percent)) }</td>
-                                                <td>{ match n.quiz.shown() {
+                                                <td data-label={text.agg_started}>{ n.started }</td>
+                                                <td data-label={text.agg_completed}>{ format!("{}（{}）", n.completed, format_rate(n.completion_rate_percent)) }</td>
+                                                <td data-label={text.agg_quiz_pass}>{ match n.quiz.shown() {
                                                     Some(q) => format!("{}/{}（{}）", q.passed, q.attempted, format_rate(q.pass_rate_percent)),
                                                     None => hidden.clone(),
                                                 } }</td>
-                                                <td>{ n.mean_active_minutes.map_or_else(|| "—".to_string(), |m| format!("{m:.1}")) }</td>
+                                                <td data-label={text.agg_mean_minutes}>{ n.mean_active_minutes.map_or_else(|| "—".to_string(), |m| format!("{m:.1}")) }</td>
                                                 { for course.feedback_questions.iter().map(|q| {
                                                     let value = n.feedback.iter().find(|f| f.question == q.id)
                                                         .and_then(|f| f.figures.shown())
                                                         .map_or_else(|| hidden.clone(), |f| format!("{}（{}/{}）", format_rate(f.positive_percent), f.positive, f.answered));
-                                                    html! { <td data-question={q.id.clone()}>{ value }</td> }
+                                                    let label = fill(text.agg_feedback_positive, &[("question", q.prompt.get(lang))]);
+                                                    html! { <td data-question={q.id.clone()} data-label={label}>{ value }</td> }
                                                 }) }
                                             </>
                                         },
@@ -116,12 +117,13 @@ fn course_figures(
                     <tfoot>
                         <tr class="kizuki-tools-course-row">
                             <th scope="row">{ &text.agg_course_row }</th>
-                            <td colspan="4">{ "—" }</td>
+                            <td colspan="4" class="kizuki-tools-none">{ "—" }</td>
                             { for course.feedback_questions.iter().map(|q| {
                                 let value = figures.course_feedback.iter().find(|f| f.question == q.id)
                                     .and_then(|f| f.figures.shown())
                                     .map_or_else(|| hidden.clone(), |f| format!("{}（{}/{}）", format_rate(f.positive_percent), f.positive, f.answered));
-                                html! { <td data-question={q.id.clone()}>{ value }</td> }
+                                let label = fill(text.agg_feedback_positive, &[("question", q.prompt.get(lang))]);
+                                html! { <td data-question={q.id.clone()} data-label={label}>{ value }</td> }
                             }) }
                         </tr>
                     </tfoot>
