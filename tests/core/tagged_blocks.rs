@@ -183,15 +183,22 @@ fn a_wrong_document_block_is_refused_with_serdes_words() {
     assert!(doc_refusal(r#"{"type":"heading","level":1}"#).starts_with("missing field `text`"));
     assert!(doc_refusal(r#"{"type":"field","field":"a","field":"b"}"#)
         .starts_with("duplicate field `field`"));
-    // A heading's level defaults to 2; a follow-up schedule ignores any other key, as serde's
-    // derive did.
+    // A heading's level defaults to 2. A follow-up schedule has no key but its type: any
+    // other, before or after the type, is refused (serde's derive ignored them).
     let heading: DocBlock =
         serde_json::from_str(r#"{"text":{"ja":"見出し"},"type":"heading"}"#).unwrap();
     assert!(matches!(heading, DocBlock::Heading { level: 2, .. }));
-    let schedule = r#"{"type":"follow_up_schedule","note":[1,{"x":null}]}"#;
     assert_eq!(
-        serde_json::from_str::<DocBlock>(schedule).unwrap(),
+        serde_json::from_str::<DocBlock>(r#"{"type":"follow_up_schedule"}"#).unwrap(),
         DocBlock::FollowUpSchedule
+    );
+    assert!(
+        doc_refusal(r#"{"type":"follow_up_schedule","note":[1,{"x":null}]}"#)
+            .starts_with("unknown field `note`")
+    );
+    assert!(
+        doc_refusal(r#"{"text":{"ja":"x"},"type":"follow_up_schedule"}"#)
+            .starts_with("unknown field `text`")
     );
 }
 

@@ -3,15 +3,13 @@
 //! `type` anywhere among its keys, and a step's [`PrivacyNote`], a bare text or a text
 //! with sources.
 //!
-//! As with serde's derive, a `follow_up_schedule` block ignores any other key (serde reads
-//! a unit variant of an internally tagged enum that way, `deny_unknown_fields` or not);
-//! here only the keys after its `type` are skipped unread.
+//! A `follow_up_schedule` block has no key but its `type`, and any other is refused (serde's
+//! derive ignored them in a unit variant of an internally tagged enum, `deny_unknown_fields`
+//! or not, so an author's misspelt key went unseen).
 
 use std::borrow::Cow;
 
-use serde::de::{
-    Deserialize, Deserializer, Error, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor,
-};
+use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Unexpected, Visitor};
 
 use super::{DocAlign, DocBlock, DocLine, PrivacyNote};
 use crate::pack::SourceRef;
@@ -106,10 +104,6 @@ impl<'de> Visitor<'de> for DocBlockVisitor {
         let mut lines: Option<LinesValue> = None;
         let mut align: Option<DocAlign> = None;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key != "type" && fields.is_some_and(<[_]>::is_empty) {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
             match &*key {
                 "type" => {
                     fill(&mut map, &mut kind, "type")?;
@@ -155,10 +149,10 @@ impl<'de> Visitor<'de> for DocBlockVisitor {
         }
         let kind = required(kind, "type")?;
         let fields = fields.unwrap_or_default();
+        keys.check(fields)?;
         if fields.is_empty() {
             return Ok(DocBlock::FollowUpSchedule);
         }
-        keys.check(fields)?;
         Ok(match &*kind {
             "heading" => DocBlock::Heading {
                 level: level.unwrap_or(2),
