@@ -3,7 +3,7 @@
 //! the 有用度 line and each module's figures. The core computed and hid every figure; this
 //! file lays them out.
 
-use kizuki_core::aggregate::CourseFigures;
+use kizuki_core::aggregate::{CourseFigures, FeedbackNumbers, Group};
 use kizuki_core::kind::course::Course;
 use kizuki_core::Lang;
 use yew::prelude::*;
@@ -30,6 +30,17 @@ fn course_figures(
     files: usize,
 ) -> Html {
     let hidden = hidden.to_string();
+    // Each feedback question's label: the column heading, and each figure's label on a phone.
+    let feedback_labels: Vec<String> = course
+        .feedback_questions
+        .iter()
+        .map(|q| {
+            fill(
+                text.agg_feedback_positive,
+                &[("question", q.prompt.get(lang))],
+            )
+        })
+        .collect();
     html! {
         <>
             <h4>{ &text.agg_course_heading }</h4>
@@ -74,9 +85,7 @@ fn course_figures(
                         <th scope="col">{ &text.agg_completed }</th>
                         <th scope="col">{ &text.agg_quiz_pass }</th>
                         <th scope="col">{ &text.agg_mean_minutes }</th>
-                        { for course.feedback_questions.iter().map(|q| html! {
-                            <th scope="col">{ fill(text.agg_feedback_positive, &[("question", q.prompt.get(lang))]) }</th>
-                        }) }
+                        { for feedback_labels.iter().map(|label| html! { <th scope="col">{ label }</th> }) }
                     </tr></thead>
                     <tbody>
                         { for figures.modules.iter().map(|module| {
@@ -95,12 +104,9 @@ fn course_figures(
                                                     None => hidden.clone(),
                                                 } }</td>
                                                 <td data-label={text.agg_mean_minutes}>{ n.mean_active_minutes.map_or_else(|| "—".to_string(), |m| format!("{m:.1}")) }</td>
-                                                { for course.feedback_questions.iter().map(|q| {
-                                                    let value = n.feedback.iter().find(|f| f.question == q.id)
-                                                        .and_then(|f| f.figures.shown())
-                                                        .map_or_else(|| hidden.clone(), |f| format!("{}（{}/{}）", format_rate(f.positive_percent), f.positive, f.answered));
-                                                    let label = fill(text.agg_feedback_positive, &[("question", q.prompt.get(lang))]);
-                                                    html! { <td data-question={q.id.clone()} data-label={label}>{ value }</td> }
+                                                { for course.feedback_questions.iter().zip(&feedback_labels).map(|(q, label)| {
+                                                    let group = n.feedback.iter().find(|f| f.question == q.id).map(|f| &f.figures);
+                                                    feedback_cell(&q.id, label, group, &hidden)
                                                 }) }
                                             </>
                                         },
@@ -118,12 +124,9 @@ fn course_figures(
                         <tr class="kizuki-tools-course-row">
                             <th scope="row">{ &text.agg_course_row }</th>
                             <td colspan="4" class="kizuki-tools-none">{ "—" }</td>
-                            { for course.feedback_questions.iter().map(|q| {
-                                let value = figures.course_feedback.iter().find(|f| f.question == q.id)
-                                    .and_then(|f| f.figures.shown())
-                                    .map_or_else(|| hidden.clone(), |f| format!("{}（{}/{}）", format_rate(f.positive_percent), f.positive, f.answered));
-                                let label = fill(text.agg_feedback_positive, &[("question", q.prompt.get(lang))]);
-                                html! { <td data-question={q.id.clone()} data-label={label}>{ value }</td> }
+                            { for course.feedback_questions.iter().zip(&feedback_labels).map(|(q, label)| {
+                                let group = figures.course_feedback.iter().find(|f| f.question == q.id).map(|f| &f.figures);
+                                feedback_cell(&q.id, label, group, &hidden)
                             }) }
                         </tr>
                     </tfoot>
@@ -131,4 +134,26 @@ fn course_figures(
             </div>
         </>
     }
+}
+
+/// One feedback question's cell, in a module's row or the whole course's: the share of
+/// positive answers with its counts, or the hidden mark for a group under the minimum.
+fn feedback_cell(
+    question: &str,
+    label: &str,
+    group: Option<&Group<FeedbackNumbers>>,
+    hidden: &str,
+) -> Html {
+    let value = group.and_then(Group::shown).map_or_else(
+        || hidden.to_string(),
+        |f| {
+            format!(
+                "{}（{}/{}）",
+                format_rate(f.positive_percent),
+                f.positive,
+                f.answered
+            )
+        },
+    );
+    html! { <td data-question={question.to_string()} data-label={label.to_string()}>{ value }</td> }
 }
