@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { holds, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { checklistRecord, holds, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOST = 'kizuki-kit';
@@ -60,16 +60,6 @@ function walkedItems(pack, profile) {
   return walked;
 }
 
-function record(pack, profile, items, actions = {}) {
-  return {
-    kizuki_export: 2,
-    pack_id: pack.id,
-    pack_version: pack.version,
-    saved_at: '2025-04-01T00:00:00.000Z',
-    revision: 1,
-    state: { kind: 'checklist', data: { profile, items, actions } },
-  };
-}
 
 async function storedRecord(page) {
   const text = await page.evaluate((key) => localStorage.getItem(key), RECORD_KEY);
@@ -335,14 +325,14 @@ describe('checklist kit', () => {
       const choice = choices[n % choices.length];
       items[id] = choice === 'yes' ? { choice } : { choice, why_not: ['no_time'] };
     });
-    return record(pack, profile, items);
+    return checklistRecord(pack, profile, items);
   }
 
   test('1 of 56 answered shows coverage and no stage', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const profile = profileFor(pack, LARGE);
     const applicable = applicableItems(pack, profile);
-    await seed(page, record(pack, profile, { [applicable[0]]: { choice: 'yes' } }));
+    await seed(page, checklistRecord(pack, profile, { [applicable[0]]: { choice: 'yes' } }));
     await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
     assert.equal(await screen(page), 'results');
     const overall = page.locator(`${HOST} [data-testid="overall"]`);
@@ -367,7 +357,7 @@ describe('checklist kit', () => {
   test('a stress check answered 未実施 hides its consent, interview and group-analysis items', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const profile = profileFor(pack, SMALL);
-    await seed(page, record(pack, profile, { 'policy-statement': { choice: 'yes' } }));
+    await seed(page, checklistRecord(pack, profile, { 'policy-statement': { choice: 'yes' } }));
     const area = pack.kit.areas.find((a) => a.id === 'stresscheck');
     const title = area.title.ja;
     await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: title }).click();
@@ -389,7 +379,7 @@ describe('checklist kit', () => {
   test('50+ workers without a 産業医 or 衛生委員会 are told both are legal duties, in the results and the plan', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const profile = profileFor(pack, { ...LARGE, sangyoi: 'no', committee: 'no' });
-    await seed(page, record(pack, profile, { 'policy-statement': { choice: 'yes' } }));
+    await seed(page, checklistRecord(pack, profile, { 'policy-statement': { choice: 'yes' } }));
     await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
     const findings = page.locator(`${HOST} [data-testid="legal-findings"]`);
     await findings.waitFor();
@@ -416,7 +406,7 @@ describe('checklist kit', () => {
     for (const [name, wanted] of [['small', SMALL], ['large', LARGE]]) {
       const { page, problems, context } = await openChecklist(browser, server);
       const profile = profileFor(pack, wanted);
-      await seed(page, record(pack, profile, Object.fromEntries(asked.map((id) => [id, { choice: 'no' }]))));
+      await seed(page, checklistRecord(pack, profile, Object.fromEntries(asked.map((id) => [id, { choice: 'no' }]))));
       await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
       seen[name] = {};
       for (const id of asked) {

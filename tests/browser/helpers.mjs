@@ -219,3 +219,15 @@ export function holds(condition, profile) {
   if (condition.not) return !holds(condition.not, profile);
   throw new Error(`unknown condition ${JSON.stringify(condition)}`);
 }
+
+/** A checklist record (the export envelope, format 2) of `pack` holding these answers. */
+export function checklistRecord(pack, profile, items, actions = {}) {
+  return {
+    kizuki_export: 2,
+    pack_id: pack.id,
+    pack_version: pack.version,
+    saved_at: '2025-04-01T00:00:00.000Z',
+    revision: 1,
+    state: { kind: 'checklist', data: { profile, items, actions } },
+  };
+}

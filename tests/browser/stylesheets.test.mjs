@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, completedCourseRecord, holds, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { ROOT, checklistRecord, completedCourseRecord, holds, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
 const HOST = 'kizuki-kit';
 
@@ -89,14 +89,7 @@ function completeChecklistRecord(pack) {
     const choice = ['yes', 'partly', 'no'][n % 3];
     items[id] = choice === 'yes' ? { choice } : { choice, why_not: ['no_time'] };
   });
-  return {
-    kizuki_export: 2,
-    pack_id: pack.id,
-    pack_version: pack.version,
-    saved_at: '2025-04-01T00:00:00.000Z',
-    revision: 1,
-    state: { kind: 'checklist', data: { profile, items, actions: {} } },
-  };
+  return checklistRecord(pack, profile, items);
 }
 
 /** Stress self-check exports, one per person, in one group, answers varied. */
