@@ -7,28 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, openPage, startServer, widgetTitle } from './helpers.mjs';
+import { STORAGE_KEY, id, setPassphrase, settled, unlock } from './plan-helpers.mjs';
 
-const NS = 'return-to-work';
-const STORAGE_KEY = `kizuki/${NS}/return-to-work`;
 const PASSPHRASE = 'correct horse battery staple';
 const NEW_PASSPHRASE = 'a brand new passphrase';
 const LABEL = 'ケースツグミ二号';
 
-const id = (suffix) => `#kizuki-${NS}-plan-${suffix}`;
 const tasks = (page) => page.locator('.kizuki-plan-step .kizuki-plan-task input[type="checkbox"]');
-
-/** Waits until the key derivation (Argon2id) has finished. */
-async function settled(page) {
-  await page.waitForFunction(
-    () => {
-      const host = document.querySelector('kizuki-kit');
-      const busy = [...(host?.shadowRoot?.querySelectorAll('.kizuki-plan-busy') ?? [])];
-      return busy.every((el) => el.textContent.trim() === '');
-    },
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 /** The stored sealed record as it is now (its text: the revision is sealed inside). */
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
@@ -50,10 +35,7 @@ describe('return-to-work planner in two tabs', () => {
   test('newer in another tab: said at once, loaded on request, saved on from; a passphrase changed there locks; erased there closes', { timeout: 180_000 }, async () => {
     const { page: a, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(a, 'kizuki-kit');
-    await a.locator(id('setup-new')).fill(PASSPHRASE);
-    await a.locator(id('setup-again')).fill(PASSPHRASE);
-    await a.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
-    await a.locator('.kizuki-plan-cases h3').waitFor({ timeout: 30_000 });
+    await setPassphrase(a, PASSPHRASE);
     await a.locator(id('new-case-label')).fill(LABEL);
     await a.getByRole('button', { name: 'ケースを作成する' }).click();
     await tasks(a).first().waitFor();
@@ -62,9 +44,7 @@ describe('return-to-work planner in two tabs', () => {
     const b = await context.newPage();
     await b.goto(a.url());
     await widgetTitle(b, 'kizuki-kit');
-    await b.locator(id('unlock-passphrase')).fill(PASSPHRASE);
-    await b.getByRole('button', { name: 'ロックを解除する' }).click();
-    await settled(b);
+    await unlock(b, PASSPHRASE);
     await tasks(b).first().waitFor();
     const otherTab = b.locator('kizuki-kit [data-notice="other-tab"]');
     assert.equal(await otherTab.count(), 0, 'nothing to say before the other tab saves');
@@ -103,9 +83,7 @@ describe('return-to-work planner in two tabs', () => {
     await b.locator(id('unlock-passphrase')).waitFor();
     await b.locator('.kizuki-notice', { hasText: 'もう一度ロックを解除してください' }).waitFor();
     assert.equal(await b.locator('.kizuki-plan-case-card').count(), 0, 'the cases are gone from the locked tab');
-    await b.locator(id('unlock-passphrase')).fill(NEW_PASSPHRASE);
-    await b.getByRole('button', { name: 'ロックを解除する' }).click();
-    await settled(b);
+    await unlock(b, NEW_PASSPHRASE);
     assert.equal(await tasks(b).nth(1).isChecked(), true, 'the new passphrase opens the same cases');
 
     // A erases everything: B closes its cases at once (its next save would write them back).
