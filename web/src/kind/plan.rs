@@ -289,7 +289,7 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
                                 onclick={flows::on_download_stored(ctx)}>
                             { &text.damaged_download }
                         </button>
-                        <button type="button" class="kizuki-button" onclick={ctx.send(Msg::KeepAsideDamaged)}>
+                        <button type="button" class="kizuki-button" onclick={flows::on_keep_aside(ctx)}>
                             { &text.damaged_keep_aside }
                         </button>
                     </div>
@@ -301,7 +301,7 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
                 <ConfirmAction lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
                                question={text.data_panel.erase_confirm_text.to_string()}
                                yes_label={text.data_panel.erase_confirm.to_string()}
-                               on_confirm={ctx.send(Msg::Erase)} />
+                               on_confirm={flows::on_erase(ctx)} />
             </details>
         </section>
     }

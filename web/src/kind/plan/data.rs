@@ -98,7 +98,7 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                 <ConfirmAction lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
                                question={text.data_panel.erase_confirm_text.to_string()}
                                yes_label={text.data_panel.erase_confirm.to_string()}
-                               on_confirm={ctx.send::<()>(Msg::Erase)} />
+                               on_confirm={flows::on_erase::<()>(ctx)} />
             </div>
         </section>
     }

@@ -197,6 +197,28 @@ pub fn on_load_newer(ctx: &Ctx<'_>) -> Callback<MouseEvent> {
     })
 }
 
+/// Erasing everything (confirmed): the record and anything kept aside from it go; the
+/// reducer then starts again, or says why not.
+pub fn on_erase<E: 'static>(ctx: &Ctx<'_>) -> Callback<E> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let namespace = ctx.state.namespace.clone();
+    Callback::from(move |_: E| {
+        let done = vault_store::erase(&pack, &namespace).map_err(|error| error.code());
+        dispatch.dispatch(Msg::Erased(done));
+    })
+}
+
+/// A damaged stored record moved aside, byte for byte, to start again.
+pub fn on_keep_aside(ctx: &Ctx<'_>) -> Callback<MouseEvent> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let namespace = ctx.state.namespace.clone();
+    Callback::from(move |_: MouseEvent| {
+        dispatch.dispatch(Msg::KeptAside(vault_store::keep_aside(&pack, &namespace)));
+    })
+}
+
 /// What an export holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {

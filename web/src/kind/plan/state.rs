@@ -265,10 +265,12 @@ pub enum Msg {
     CancelImport,
     /// Cases read from a file, to merge in.
     Import(PlanCases),
-    /// Erase everything stored.
-    Erase,
-    /// Move the damaged stored record aside (kept byte for byte) and start again.
-    KeepAsideDamaged,
+    /// Everything stored was erased (`flows::on_erase`, outside the reducer), or why not
+    /// (the storage error's code).
+    Erased(Result<(), &'static str>),
+    /// The damaged stored record was moved aside to this key (`flows::on_keep_aside`), kept
+    /// byte for byte, to start again; `None`: it could not be moved and stays in place.
+    KeptAside(Option<String>),
     /// Another tab wrote the record (its text; `None`: removed): when it is newer than what
     /// this page continues, say so and offer to load it.
     StoredElsewhere(Option<String>),
@@ -618,7 +620,7 @@ impl Reducible for PlanState {
                 }
                 next.persist(None);
             }
-            Msg::KeepAsideDamaged => match vault_store::keep_aside(&next.pack, &next.namespace) {
+            Msg::KeptAside(aside) => match aside {
                 Some(aside) => {
                     next.forget(Phase::Setup);
                     next.notice = Some(Placed::top(Notice::KeptAside(aside)));
@@ -630,15 +632,13 @@ impl Reducible for PlanState {
                     );
                 }
             },
-            Msg::Erase => match vault_store::erase(&next.pack, &next.namespace) {
+            Msg::Erased(done) => match done {
                 Ok(()) => {
                     next.forget(Phase::Setup);
                     next.pending_plain = None;
                     next.notice = Some(Placed::top(Notice::Erased));
                 }
-                Err(error) => {
-                    next.notice = Some(Placed::top(Notice::Storage(error.code())));
-                }
+                Err(code) => next.notice = Some(Placed::top(Notice::Storage(code))),
             },
             Msg::StoredElsewhere(text) => next.stored_elsewhere(text.as_deref()),
             Msg::Loaded { cases, revision } => {
