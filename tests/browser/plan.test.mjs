@@ -11,11 +11,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { STORAGE_KEY, id, setPassphrase, settled, unlock } from './plan-helpers.mjs';
 
 const SHOTS = process.env.KIZUKI_SHOTS ?? '/tmp/shots';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const NS = 'return-to-work';
-const STORAGE_KEY = `kizuki/${NS}/return-to-work`;
 const PASSPHRASE = 'correct horse battery staple';
 const WRONG = 'incorrect horse battery';
 
@@ -28,21 +27,7 @@ const DOCTOR = 'さくら心療クリニック 佐藤医師';
 const ACCOMMODATIONS = '残業禁止・深夜勤務なし（3か月）';
 const QUESTIONS = '1. 就業上の配慮について\n2. 通院の頻度';
 
-const id = (suffix) => `#kizuki-${NS}-plan-${suffix}`;
 const field = (name) => id(`field-${name}`);
-
-/** Waits until the key derivation (Argon2id) has finished. */
-async function settled(page) {
-  await page.waitForFunction(
-    () => {
-      const host = document.querySelector('kizuki-kit');
-      const busy = [...(host?.shadowRoot?.querySelectorAll('.kizuki-plan-busy') ?? [])];
-      return busy.every((el) => el.textContent.trim() === '');
-    },
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 /** WCAG 2.1 A/AA violations on the page as it is now (axe looks into open shadow roots). */
 async function axeViolations(page, problems) {
@@ -81,19 +66,6 @@ async function storageValues(page) {
       .filter((key) => key.startsWith('kizuki/'))
       .map((key) => [key, localStorage.getItem(key)]),
   );
-}
-
-async function setPassphrase(page, passphrase) {
-  await page.locator(id('setup-new')).fill(passphrase);
-  await page.locator(id('setup-again')).fill(passphrase);
-  await page.getByRole('button', { name: 'パスフレーズを設定して始める' }).click();
-  await page.locator('.kizuki-plan-cases h3').waitFor({ timeout: 30_000 });
-}
-
-async function unlock(page, passphrase) {
-  await page.locator(id('unlock-passphrase')).fill(passphrase);
-  await page.getByRole('button', { name: 'ロックを解除する' }).click();
-  await settled(page);
 }
 
 async function tickAllTasks(page) {

@@ -9,12 +9,15 @@
 //! - [`notice`] — the one notice type over the core's errors and storage errors, worded from
 //!   the shared `ui` table and the kit's own words.
 //! - [`other_tab`] — "newer in another tab": the `storage` event for the kit's record.
+//! - [`kit`] — a kit's model on the shell (`ShellKit`): the shell's messages taken once for
+//!   every kit, and `use_shell`, which runs the queued effects and listens for other tabs.
 //!
-//! Used by the checklist, the course and the stress self-check; the planner
-//! (`kind/plan/data.rs`) still has its own sealed store and panel (ARCHITECTURE.md says what
-//! moving it takes).
+//! Used by the checklist, the course and the stress self-check; the planner uses its notices
+//! and `other_tab` (its sealed store, saves and panel are still its own: ARCHITECTURE.md says
+//! what moving them takes).
 
 pub mod data_panel;
+pub mod kit;
 pub mod notice;
 pub mod other_tab;
 pub mod record;

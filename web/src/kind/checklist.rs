@@ -23,11 +23,10 @@ use yew::prelude::*;
 
 use self::files::ComparePanel;
 use self::state::{Ctx, Model, Msg, Notice, Screen};
-use self::text::ChecklistText;
 use super::KitProps;
 use crate::print;
 use crate::shell;
-use crate::shell::notice::NoticeWords;
+use crate::shell::kit::ShellMsg;
 
 /// Where a notice is shown: what the files panel did in its status line; an import or
 /// erasing above the screens (the screen changes with it); problems with storage or
@@ -53,34 +52,6 @@ fn place(notice: &Notice) -> Place {
     }
 }
 
-/// The checklist's words for what its files panel did.
-fn notice_words(text: &ChecklistText) -> NoticeWords {
-    NoticeWords {
-        exported: text.exported,
-        export_failed: text.export_failed,
-        imported: text.imported,
-        import_refused: text.import_refused,
-        erased: text.erased,
-    }
-}
-
-/// The notice's kind for tests and styles (`data-notice`).
-fn notice_kind(notice: &Notice) -> &'static str {
-    match notice {
-        Notice::Storage(_) => "storage",
-        Notice::KeptAside(_) => "kept-aside",
-        Notice::OtherTab => "other-tab",
-        Notice::Exported(_) => "exported",
-        Notice::ExportFailed(_) => "export-failed",
-        Notice::Imported(_) => "imported",
-        Notice::ImportRefused { .. } => "import-refused",
-        Notice::CopyFailed => "copy-failed",
-        Notice::Restored => "restored",
-        Notice::Erased => "erased",
-        Notice::Kit(_) => "refused",
-    }
-}
-
 /// The checklist kit.
 #[function_component(ChecklistView)]
 pub fn view(props: &KitProps) -> Html {
@@ -93,17 +64,8 @@ pub fn view(props: &KitProps) -> Html {
     let earlier = use_state(|| None::<files::Earlier>);
     let heading = use_node_ref();
 
-    {
-        // Effects the reducer queued (saving, downloads, the undo copy, erasing) run here,
-        // after rendering; what each came to goes back to the reducer.
-        let record = model.record.clone();
-        let dispatcher = model.dispatcher();
-        use_effect(move || record.run(|outcome| dispatcher.dispatch(Msg::Outcome(outcome))));
-    }
-    shell::other_tab::use_record_changes(model.record.key().to_string(), {
-        let dispatcher = model.dispatcher();
-        Callback::from(move |revision| dispatcher.dispatch(Msg::SavedElsewhere(revision)))
-    });
+    // The effects the reducer queued run after rendering; another tab's save is heard.
+    shell::kit::use_shell(&model);
 
     // Draft-plan edits kept under the old separate key move into the record, once.
     {
@@ -147,14 +109,7 @@ pub fn view(props: &KitProps) -> Html {
     let checklist = ctx.checklist();
     let result = checklist.scores(&ctx.answers);
     let go = model.dispatcher().to_callback().reform(Msg::Go);
-    let dismiss = {
-        let dispatcher = model.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Msg::Dismiss))
-    };
-    let reload = {
-        let dispatcher = model.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Msg::Reload))
-    };
+    let dismiss = shell::kit::send(model.dispatcher(), ShellMsg::Dismiss);
 
     let current = match model.screen {
         Screen::Area(index) if !checklist.areas_to_ask(&ctx.answers).contains(&index) => {
@@ -167,12 +122,12 @@ pub fn view(props: &KitProps) -> Html {
         }
         other => other,
     };
-    let words = notice_words(text);
-    let files_status = model
-        .notice
+    let words = &text.data_panel;
+    let notice = model.shell.notice.as_ref();
+    let files_status = notice
         .as_ref()
         .filter(|notice| place(notice) == Place::Files)
-        .map(|notice| (notice.is_problem(), notice.message(&words, ctx.lang)));
+        .map(|notice| (notice.is_problem(), notice.message(words, ctx.lang)));
     let files = files::files_panel(&ctx, &model, files_status);
     let body = match current {
         Screen::Profile => html! {
@@ -259,20 +214,19 @@ pub fn view(props: &KitProps) -> Html {
                 <p class="kizuki-hint">{ &text.autosave_note }</p>
             }
             <div role="status" data-testid="notice">
-                if let Some(done) = model.notice.as_ref().filter(|n| place(n) == Place::Top) {
-                    <div class="kizuki-notice kizuki-notice--success kizuki-no-print" data-notice={notice_kind(done)}>
-                        <p>{ done.message(&words, ctx.lang) }</p>
+                if let Some(done) = notice.filter(|n| place(n) == Place::Top) {
+                    <div class="kizuki-notice kizuki-notice--success kizuki-no-print" data-notice={done.kind()}>
+                        <p>{ done.message(words, ctx.lang) }</p>
                         <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss.clone()}>{ &text.dismiss }</button>
                     </div>
                 }
             </div>
-            if let Some(problem) = model.notice.as_ref().filter(|n| place(n) == Place::Problem) {
+            if let Some(problem) = notice.filter(|n| place(n) == Place::Problem) {
                 <div class="kizuki-notice kizuki-notice--error" role="alert" data-testid="problem"
-                     data-notice={notice_kind(problem)}>
-                    <p>{ problem.message(&words, ctx.lang) }</p>
+                     data-notice={problem.kind()}>
+                    <p>{ problem.message(words, ctx.lang) }</p>
                     if matches!(problem, Notice::OtherTab) {
-                        <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
-                                onclick={reload}>{ crate::locale::ui_text(ctx.lang).other_tab_reload }</button>
+                        { shell::notice::reload_button(ctx.lang, shell::kit::send(model.dispatcher(), ShellMsg::Reload)) }
                     }
                     <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss}>{ &text.dismiss }</button>
                 </div>

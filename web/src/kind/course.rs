@@ -47,7 +47,8 @@ use super::{KitProps, PackRef};
 use crate::help::DirectoryState;
 use crate::platform;
 use crate::shell::data_panel::PanelChoice;
-use crate::shell::record::{Checked, Effect, Outcome, PanelTask, PendingImport, Record};
+use crate::shell::kit::{OnShell, ShellKit, ShellMsg, Shown};
+use crate::shell::record::{Effect, Record};
 
 /// The course view's state.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,13 +66,9 @@ pub struct CourseState {
     retaking: bool,
     /// After a scenario choice, its feedback is shown before the next node.
     scenario_feedback: bool,
-    notice: Option<Notice>,
-    /// The record's effects (export, import, undo, erase, reload), run by the view.
-    record: Record,
-    /// An imported file waiting for the learner's "replace?" answer.
-    pending_import: Option<PendingImport>,
-    /// A record replaced by an import is kept (for "undo import").
-    undo_kept: bool,
+    /// The record (its effects run by the view), the notice, an imported file waiting for
+    /// the learner's "replace?" answer, whether the record an import replaced is kept.
+    shell: OnShell<CourseNotice>,
     /// The learner chose "later" for the follow-up in this visit.
     follow_up_later: bool,
     /// Bumped when focus should move; `focus_id` names the element (else the screen heading).
@@ -94,17 +91,8 @@ pub enum Msg {
     Submit(String),
     /// Leave the feedback of the last scenario choice and show the next node.
     ContinueScenario,
-    /// The record panel (`shell::data_panel`): a download (its words in this language),
-    /// replace, keep, undo, erase.
-    Panel(PanelChoice, Lang),
-    /// A chosen file as the core read it (`shell::record::Record::check_import`).
-    Checked(Checked),
-    /// What a queued effect came to.
-    Outcome(Outcome),
-    /// Another tab saved the record at this revision.
-    SavedElsewhere(u64),
-    /// Load what another tab saved.
-    Reload,
+    /// The shell's: the record panel, a chosen file, what an effect came to, another tab.
+    Shell(Box<ShellMsg>),
     /// Active time on a module (module id, seconds), from `active_time`: applied and saved
     /// without touching notices or focus.
     ActiveTime(String, u32),
@@ -112,6 +100,12 @@ pub enum Msg {
     FollowUp(bool, String),
     /// Answer the follow-up with "later": saved, and hidden until a week later.
     FollowUpLater,
+}
+
+impl From<ShellMsg> for Msg {
+    fn from(msg: ShellMsg) -> Msg {
+        Msg::Shell(Box::new(msg))
+    }
 }
 
 impl CourseState {
@@ -123,6 +117,7 @@ impl CourseState {
         adapter: Option<crate::lms::LmsAdapter>,
     ) -> CourseState {
         let (record, opened) = Record::open(pack.clone(), &namespace);
+        let shell = OnShell::new(record, &opened);
         let progress = opened.state.into_state::<Course>().unwrap_or_default();
         CourseState {
             pack,
@@ -133,10 +128,7 @@ impl CourseState {
             screen: Screen::Map,
             retaking: false,
             scenario_feedback: false,
-            notice: opened.notice.map(|n| n.lift()),
-            record,
-            pending_import: None,
-            undo_kept: opened.undo_kept,
+            shell,
             follow_up_later: false,
             focus_token: 0,
             focus_id: None,
@@ -156,7 +148,7 @@ impl CourseState {
             adapter,
             &self.pack,
             self.progress.clone(),
-            self.record.revision(),
+            self.shell.record.revision(),
         );
         self.lms = Some(session);
         if progress != self.progress {
@@ -189,7 +181,7 @@ impl CourseState {
                 true
             }
             Err(error) => {
-                self.notice = Some(Notice::Kit(CourseNotice::Refused(error.to_string())));
+                self.shell.notice = Some(Notice::Kit(CourseNotice::Refused(error.to_string())));
                 false
             }
         }
@@ -199,7 +191,8 @@ impl CourseState {
     /// a save that meets a newer record from another tab loads it instead). The LMS, if
     /// any, is told when the save has run (`report_to_lms`).
     fn save(&mut self) {
-        self.record
+        self.shell
+            .record
             .queue(Effect::Save(KitState::from(self.progress.clone())));
     }
 
@@ -207,7 +200,7 @@ impl CourseState {
     /// newer record).
     fn report_to_lms(&self) {
         if let Some(session) = &self.lms {
-            session.report(&self.progress, self.record.revision());
+            session.report(&self.progress, self.shell.record.revision());
         }
     }
 
@@ -230,25 +223,6 @@ impl CourseState {
 }
 
 impl CourseState {
-    /// What the record panel asked for: the shell queues the effects (`Record::on_panel`),
-    /// run by the view after rendering; the xAPI statements are the course's own.
-    fn panel(&mut self, choice: PanelChoice, lang: Lang) {
-        if choice == PanelChoice::Export(FileFormat::Record) {
-            self.set_issuer();
-        }
-        let progress = &self.progress;
-        let task = self.record.on_panel(
-            choice,
-            || KitState::from(progress.clone()),
-            &mut self.pending_import,
-        );
-        match task {
-            PanelTask::Export(FileFormat::Xapi) => self.export_xapi(lang),
-            // Not offered for a course (`Kit::file_formats`): `kizuki export-csv` writes it.
-            PanelTask::Export(FileFormat::Csv | FileFormat::Record) | PanelTask::Done => {}
-        }
-    }
-
     /// The exported record names the center whose page it is exported from (self-declared).
     fn set_issuer(&mut self) {
         let issuer = self.center.clone().map_or(
@@ -284,60 +258,78 @@ impl CourseState {
         }
         match course_statements(&self.pack, &self.progress, &self.xapi_base, lang) {
             Err(_) if self.progress.learner_name.trim().is_empty() => {
-                self.notice = Some(Notice::Kit(CourseNotice::XapiNeedsName));
+                self.shell.notice = Some(Notice::Kit(CourseNotice::XapiNeedsName));
             }
-            Err(error) => self.notice = Some(Notice::ExportFailed(error.to_string())),
+            Err(error) => self.shell.notice = Some(Notice::ExportFailed(error.to_string())),
             Ok(statements) if statements.is_empty() => {
-                self.notice = Some(Notice::Kit(CourseNotice::XapiNothingYet));
+                self.shell.notice = Some(Notice::Kit(CourseNotice::XapiNothingYet));
             }
-            Ok(statements) => self.record.queue(Effect::Download {
+            Ok(statements) => self.shell.record.queue(Effect::Download {
                 file: format!("{}-xapi-{}.json", self.pack.pack().id, platform::today()),
                 mime: "application/json",
                 contents: statements_json(&statements),
             }),
         }
     }
+}
 
-    /// What an effect came to.
-    fn outcome(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Saved => self.report_to_lms(),
-            Outcome::Replace {
-                state,
-                notice,
-                undo_kept,
-            } => {
-                if let Some(progress) = state.into_state::<Course>() {
-                    self.progress = progress;
-                    self.save();
-                }
-                // Once the restored record is saved, the copy has done its work (the shell
-                // keeps it when that save fails, whose notice then replaces this one).
-                if notice == crate::shell::notice::Notice::Restored {
-                    self.record.queue(Effect::RemoveUndoCopy);
-                }
-                self.notice = Some(notice.lift());
-                self.undo_kept = undo_kept;
-            }
-            Outcome::Loaded { state, notice, .. } => {
-                self.progress = state.into_state::<Course>().unwrap_or_default();
-                self.notice = notice.map(|n| n.lift());
-                self.report_to_lms();
-            }
-            Outcome::Erased => {
-                self.progress = CourseProgress::default();
-                self.undo_kept = false;
-                self.notice = Some(Notice::Erased);
-                self.focus(Some(self.id("record-status")));
-            }
-            Outcome::UndoKept(kept) => self.undo_kept = kept,
-            Outcome::Notice(notice) => {
-                // A save that failed: the LMS still hears of the progress.
-                if matches!(notice, crate::shell::notice::Notice::Storage(_)) {
-                    self.report_to_lms();
-                }
-                self.notice = Some(notice.lift());
-            }
+impl ShellKit for CourseState {
+    type Own = CourseNotice;
+
+    fn shell(&self) -> &OnShell<CourseNotice> {
+        &self.shell
+    }
+
+    fn shell_mut(&mut self) -> &mut OnShell<CourseNotice> {
+        &mut self.shell
+    }
+
+    fn state(&self) -> KitState {
+        KitState::from(self.progress.clone())
+    }
+
+    fn show(&mut self, state: KitState, why: Shown) {
+        match state.into_state::<Course>() {
+            Some(progress) => self.progress = progress,
+            None if why == Shown::Loaded => self.progress = CourseProgress::default(),
+            None => {}
+        }
+        if why == Shown::Loaded {
+            self.report_to_lms();
+        }
+    }
+
+    fn erased(&mut self) {
+        self.progress = CourseProgress::default();
+        self.focus(Some(self.id("record-status")));
+    }
+
+    /// The xAPI statements are the course's own.
+    fn export(&mut self, format: FileFormat, lang: Lang) {
+        if format == FileFormat::Xapi {
+            self.export_xapi(lang);
+        }
+    }
+
+    fn saved(&mut self) {
+        self.report_to_lms();
+    }
+
+    /// A save that failed: the LMS still hears of the progress.
+    fn failed(&mut self) {
+        self.report_to_lms();
+    }
+
+    /// The dialog takes focus itself; the list of changed results comes first when there is
+    /// one.
+    fn asking(&mut self) {
+        if self
+            .shell
+            .pending
+            .as_ref()
+            .is_some_and(|pending| !pending.changed.is_empty())
+        {
+            self.focus(Some(self.id("import-question")));
         }
     }
 }
@@ -359,11 +351,12 @@ impl Reducible for CourseState {
         match msg {
             Msg::Apply(action) => {
                 let keep_notice = next
+                    .shell
                     .notice
                     .as_ref()
                     .is_some_and(Notice::is_about_the_record);
                 if !keep_notice {
-                    next.notice = None;
+                    next.shell.notice = None;
                 }
                 if next.apply(&action) {
                     match &action {
@@ -384,7 +377,11 @@ impl Reducible for CourseState {
                 }
             }
             Msg::Go(screen) => {
-                next.notice = next.notice.filter(|n| matches!(n, Notice::Storage(_)));
+                next.shell.notice = next
+                    .shell
+                    .notice
+                    .take()
+                    .filter(|n| matches!(n, Notice::Storage(_)));
                 next.retaking = false;
                 next.scenario_feedback = false;
                 if let Screen::Module { module, step } = &screen {
@@ -414,10 +411,10 @@ impl Reducible for CourseState {
                     .course()
                     .map_or(0, |c| c.unanswered_questions(&next.progress, &module).len());
                 if unanswered > 0 {
-                    next.notice = Some(Notice::Kit(CourseNotice::Unanswered(unanswered)));
+                    next.shell.notice = Some(Notice::Kit(CourseNotice::Unanswered(unanswered)));
                     next.focus(Some(next.id("quiz-notice")));
                 } else {
-                    next.notice = None;
+                    next.shell.notice = None;
                     let action = CourseAction::SubmitQuiz {
                         module,
                         date: platform::today(),
@@ -433,30 +430,16 @@ impl Reducible for CourseState {
                 next.scenario_feedback = false;
                 next.focus(Some(next.id("scenario-node")));
             }
-            Msg::Panel(choice, lang) => next.panel(choice, lang),
-            Msg::Checked(Checked::Replace(name, state)) => {
-                next.pending_import = None;
-                next.outcome(Outcome::Replace {
-                    state,
-                    notice: crate::shell::notice::Notice::Imported(name),
-                    undo_kept: next.undo_kept,
-                });
-            }
-            Msg::Checked(Checked::Ask(pending)) => {
-                next.notice = None;
-                // The dialog takes focus itself; the list of changed results comes first
-                // when there is one.
-                if !pending.changed.is_empty() {
-                    next.focus(Some(next.id("import-question")));
+            Msg::Shell(msg) => {
+                // The exported record names the center it is exported from.
+                if matches!(
+                    *msg,
+                    ShellMsg::Panel(PanelChoice::Export(FileFormat::Record), _)
+                ) {
+                    next.set_issuer();
                 }
-                next.pending_import = Some(pending);
+                crate::shell::kit::take(&mut next, *msg);
             }
-            Msg::Checked(Checked::Refused(notice)) => next.notice = Some(notice.lift()),
-            Msg::Outcome(outcome) => next.outcome(outcome),
-            Msg::SavedElsewhere(revision) => {
-                next.record.saved_elsewhere(revision, &mut next.notice)
-            }
-            Msg::Reload => next.record.load_newer(&mut next.notice),
             Msg::ActiveTime(module, seconds) => {
                 if let Some(course) = course_of(&next.pack) {
                     let action = CourseAction::AddActiveTime { module, seconds };
@@ -472,7 +455,7 @@ impl Reducible for CourseState {
                     improvement,
                 };
                 if next.apply(&action) {
-                    next.notice = Some(Notice::Kit(CourseNotice::FollowUpThanks));
+                    next.shell.notice = Some(Notice::Kit(CourseNotice::FollowUpThanks));
                     next.focus(Some(next.id("follow-up")));
                 }
             }
@@ -526,15 +509,11 @@ impl Ctx<'_> {
     /// The notice, if it belongs where `record` says (the record panel or elsewhere).
     fn notice(&self, record: bool) -> Option<(String, bool)> {
         self.state
+            .shell
             .notice
             .as_ref()
             .filter(|n| n.is_about_the_record() == record)
-            .map(|n| {
-                (
-                    n.message(&notice::notice_words(self.text), self.lang),
-                    n.is_problem(),
-                )
-            })
+            .map(|n| (n.message(&self.text.data_panel, self.lang), n.is_problem()))
     }
 }
 
@@ -555,16 +534,9 @@ pub fn view(props: &KitProps) -> Html {
         _ => None,
     };
     active_time::use_active_time(container.clone(), active_module, state.dispatcher());
-    {
-        // The record panel's effects (downloads, the undo copy, erasing) run after rendering.
-        let record = state.record.clone();
-        let dispatcher = state.dispatcher();
-        use_effect(move || record.run(|outcome| dispatcher.dispatch(Msg::Outcome(outcome))));
-    }
-    crate::shell::other_tab::use_record_changes(state.record.key().to_string(), {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |revision| dispatcher.dispatch(Msg::SavedElsewhere(revision)))
-    });
+    // The record's effects (saves, downloads, the undo copy, erasing) run after rendering;
+    // another tab's save is heard.
+    crate::shell::kit::use_shell(&state);
 
     {
         let container = container.clone();
@@ -589,9 +561,12 @@ pub fn view(props: &KitProps) -> Html {
         directory: &props.directory,
         center: props.center.as_ref(),
     };
-    let top_notice = ctx
-        .notice(false)
-        .filter(|_| !matches!(state.notice, Some(Notice::Kit(CourseNotice::Unanswered(_)))));
+    let top_notice = ctx.notice(false).filter(|_| {
+        !matches!(
+            state.shell.notice,
+            Some(Notice::Kit(CourseNotice::Unanswered(_)))
+        )
+    });
     let body = match &state.screen {
         Screen::Map => map::map(&ctx),
         Screen::Certificate => certificate::certificate(&ctx),
@@ -609,11 +584,8 @@ pub fn view(props: &KitProps) -> Html {
                         { message }
                     </p>
                 }
-                if matches!(state.notice, Some(Notice::OtherTab)) {
-                    <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
-                            onclick={ctx.send(Msg::Reload)}>
-                        { crate::locale::ui_text(ctx.lang).other_tab_reload }
-                    </button>
+                if matches!(state.shell.notice, Some(Notice::OtherTab)) {
+                    { crate::shell::notice::reload_button(ctx.lang, ctx.send(ShellMsg::Reload.into())) }
                 }
                 { lms::status(state.lms.as_ref(), ctx.lang) }
             </div>

@@ -25,8 +25,8 @@ use kizuki_core::kind::plan::Plan;
 use kizuki_core::Lang;
 use yew::prelude::*;
 
-use self::state::{Message, Msg, Notice, Phase, Place, PlanState, Tone};
-use self::text::{fill, plan_text, PlanText};
+use self::state::{Msg, Notice, Phase, Place, Placed, PlanNotice, PlanState};
+use self::text::{plan_text, PlanText};
 use self::widgets::{ConfirmAction, NewPassphraseForm, PassphraseEntry};
 use super::KitProps;
 
@@ -80,6 +80,14 @@ pub fn view(props: &KitProps) -> Html {
         use_reducer(move || PlanState::start(pack, namespace))
     };
     let last_touch = use_mut_ref(|| 0.0_f64);
+    // Another tab's save of the record: announced when newer than what this page continues.
+    crate::shell::other_tab::use_record_text_changes(
+        vault_store::key_for(&props.pack, &props.namespace),
+        state
+            .dispatcher()
+            .to_callback()
+            .reform(Msg::StoredElsewhere),
+    );
     let document_heading = use_node_ref();
 
     // Auto-lock: every action restarts the ten-minute timer; locking cancels it.
@@ -170,80 +178,17 @@ pub fn view(props: &KitProps) -> Html {
 /// empty live region stays in the page so that later news is read out.
 pub(crate) fn notice_view(ctx: &Ctx<'_>, place: Place) -> Html {
     let text = ctx.text;
-    let Some(Notice {
-        tone,
-        message,
-        place: at,
-    }) = &ctx.state.notice
-    else {
+    let Some(Placed { notice, place: at }) = &ctx.state.notice else {
         return empty_notice_slot(place);
     };
     if *at != place {
         return empty_notice_slot(place);
     }
-    let words = match message {
-        Message::WrongPassphrase if place == Place::Import => {
-            text.wrong_passphrase_file.to_string()
-        }
-        Message::WrongPassphrase => text.wrong_passphrase.to_string(),
-        Message::DamagedRecord => {
-            crate::locale::error_message(ctx.lang, "damaged_record").to_string()
-        }
-        Message::Weak(problem) => text.passphrase_problem(*problem),
-        Message::Locked => text.locked.to_string(),
-        Message::AutoLocked => text.auto_locked.to_string(),
-        Message::Core(code) => crate::locale::error_message(ctx.lang, code).to_string(),
-        Message::Storage(code) => match *code {
-            "full" => text.storage_full.to_string(),
-            "unavailable" => text.storage_unavailable.to_string(),
-            "newer_elsewhere" => text.storage_newer_elsewhere.to_string(),
-            "newer_version" => text.storage_newer_version.to_string(),
-            "kept_in_place" => text.storage_kept_in_place.to_string(),
-            _ => text.storage_other.to_string(),
-        },
-        Message::KeptAside(key) => fill(text.storage_kept_aside, &[("key", key)]),
-        Message::PlainFound => text.storage_plain_found.to_string(),
-        Message::NewerElsewhere => text.storage_newer_elsewhere.to_string(),
-        Message::ChangedElsewhere => text.storage_changed_elsewhere.to_string(),
-        Message::RandomUnavailable => text.random_unavailable.to_string(),
-        Message::Exported => text.exported.to_string(),
-        Message::ExportedPlain => text.exported_plain.to_string(),
-        Message::ExportedCalendar => text.exported_calendar.to_string(),
-        Message::Imported {
-            brought_in,
-            kept_newer,
-            kept_differs,
-        } => {
-            let mut words = fill(text.imported, &[("n", &brought_in.to_string())]);
-            let list =
-                |labels: &[String]| labels.join(if ctx.lang == Lang::Ja { "、" } else { ", " });
-            if !kept_newer.is_empty() {
-                words.push(' ');
-                words.push_str(&fill(
-                    text.import_kept_newer,
-                    &[
-                        ("n", &kept_newer.len().to_string()),
-                        ("cases", &list(kept_newer)),
-                    ],
-                ));
-            }
-            if !kept_differs.is_empty() {
-                words.push(' ');
-                words.push_str(&fill(
-                    text.import_kept_differs,
-                    &[
-                        ("n", &kept_differs.len().to_string()),
-                        ("cases", &list(kept_differs)),
-                    ],
-                ));
-            }
-            words
-        }
-        Message::PassphraseChanged => text.changed.to_string(),
-        Message::Erased => text.erased.to_string(),
-    };
+    let reload = matches!(notice, Notice::OtherTab)
+        .then(|| crate::shell::notice::reload_button(ctx.lang, flows::on_load_newer(ctx)));
     html! {
-        <NoticeBox words={words} problem={*tone == Tone::Problem} take_focus={place != Place::Top}
+        <NoticeBox words={notice.message(&text.data_panel, ctx.lang)} problem={notice.is_problem()}
+                   kind={notice.kind()} take_focus={place != Place::Top} reload={reload}
                    dismiss={text.dismiss} on_dismiss={ctx.send::<MouseEvent>(Msg::Dismiss)} />
     }
 }
@@ -261,6 +206,11 @@ fn empty_notice_slot(place: Place) -> Html {
 struct NoticeBoxProps {
     words: AttrValue,
     problem: bool,
+    /// `data-notice`: the notice's kind (`Notice::kind`).
+    kind: &'static str,
+    /// "Load the newer one", with a notice that another tab saved.
+    #[prop_or_default]
+    reload: Option<Html>,
     /// Move focus to the notice when it appears or changes (a phone scrolls to it; a
     /// screen reader reads it).
     take_focus: bool,
@@ -292,8 +242,9 @@ fn notice_box(props: &NoticeBoxProps) -> Html {
     };
     html! {
         <div class="kizuki-plan-notice-slot" role={role} aria-live={live}>
-            <div class={class} ref={node} tabindex="-1" data-notice="">
+            <div class={class} ref={node} tabindex="-1" data-notice={props.kind}>
                 <p class="kizuki-plan-notice-text">{ props.words.clone() }</p>
+                { for props.reload.clone() }
                 <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={props.on_dismiss.clone()}>
                     { props.dismiss }
                 </button>
@@ -328,7 +279,7 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
             <PassphraseEntry id={ctx.id("unlock")} lang={ctx.lang} busy={ctx.state.busy}
                              button={text.unlock_button.to_string()} on_submit={flows::on_unlock(ctx)} />
             { notice_view(ctx, Place::Unlock) }
-            if matches!(&ctx.state.notice, Some(Notice { message: Message::DamagedRecord, .. })) {
+            if matches!(&ctx.state.notice, Some(Placed { notice: Notice::Kit(PlanNotice::DamagedRecord), .. })) {
                 <div class="kizuki-card kizuki-card--current kizuki-plan-damaged" role="group"
                      aria-labelledby={ctx.id("damaged-heading")}>
                     <p id={ctx.id("damaged-heading")}><strong>{ &text.damaged_heading }</strong></p>
@@ -338,7 +289,7 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
                                 onclick={flows::on_download_stored(ctx)}>
                             { &text.damaged_download }
                         </button>
-                        <button type="button" class="kizuki-button" onclick={ctx.send(Msg::KeepAsideDamaged)}>
+                        <button type="button" class="kizuki-button" onclick={flows::on_keep_aside(ctx)}>
                             { &text.damaged_keep_aside }
                         </button>
                     </div>
@@ -347,9 +298,10 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
             <details class="kizuki-disclosure kizuki-plan-forgot">
                 <summary>{ &text.forgot_heading }</summary>
                 <p>{ &text.forgot_text }</p>
-                <ConfirmAction lang={ctx.lang} danger=true open_label={text.erase_open.to_string()}
-                               question={text.erase_confirm.to_string()} yes_label={text.erase_yes.to_string()}
-                               on_confirm={ctx.send(Msg::Erase)} />
+                <ConfirmAction lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
+                               question={text.data_panel.erase_confirm_text.to_string()}
+                               yes_label={text.data_panel.erase_confirm.to_string()}
+                               on_confirm={flows::on_erase(ctx)} />
             </details>
         </section>
     }

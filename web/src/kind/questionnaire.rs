@@ -27,11 +27,10 @@ use super::{KitProps, PackRef};
 use crate::help::HelpList;
 use crate::locale::fill;
 use crate::shell;
-use crate::shell::data_panel::{DataPanel, PanelChoice, PanelWords};
-use crate::shell::notice::{KitNotice, NoticeWords};
-use crate::shell::record::{
-    Checked, Effect, Outcome, PanelTask, PendingImport, Record, ShellNotice,
-};
+use crate::shell::data_panel::{DataPanel, PanelWords};
+use crate::shell::kit::{OnShell, ShellKit, ShellMsg, Shown};
+use crate::shell::notice::KitNotice;
+use crate::shell::record::{Effect, Record};
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +62,10 @@ impl KitNotice for OwnNotice {
     fn is_problem(&self) -> bool {
         true
     }
+
+    fn kind(&self) -> &'static str {
+        "answer"
+    }
 }
 
 type Notice = shell::notice::Notice<OwnNotice>;
@@ -72,12 +75,10 @@ type Notice = shell::notice::Notice<OwnNotice>;
 #[derive(Debug, Clone, PartialEq)]
 struct Model {
     pack: PackRef,
-    record: Record,
+    /// The record, the notice, a file waiting for "replace?", the undo copy.
+    shell: OnShell<OwnNotice>,
     answers: QuestionnaireAnswers,
     screen: Screen,
-    notice: Option<Notice>,
-    pending: Option<PendingImport>,
-    undo_kept: bool,
     /// Bumped when the screen changes, so focus moves to its heading.
     focus: u32,
 }
@@ -88,17 +89,14 @@ enum Msg {
     /// Answers the item at this index and goes to the next screen.
     AnswerAndNext(usize, String),
     Go(Screen),
-    /// The data panel: a download (its CSV in this language), replace, undo, erase.
-    Panel(PanelChoice, Lang),
-    /// A chosen file as the core read it.
-    Checked(Checked),
-    /// What an effect came to.
-    Outcome(Outcome),
-    /// Another tab saved the record at this revision.
-    SavedElsewhere(u64),
-    /// Load what another tab saved.
-    Reload,
-    Dismiss,
+    /// The shell's: the data panel, a chosen file, what an effect came to, another tab.
+    Shell(Box<ShellMsg>),
+}
+
+impl From<ShellMsg> for Msg {
+    fn from(msg: ShellMsg) -> Msg {
+        Msg::Shell(Box::new(msg))
+    }
 }
 
 fn questionnaire_of(pack: &PackRef) -> &Questionnaire {
@@ -113,15 +111,13 @@ fn answers_of(state: KitState) -> Option<QuestionnaireAnswers> {
 impl Model {
     fn new(pack: PackRef, namespace: String) -> Model {
         let (record, opened) = Record::open(pack.clone(), &namespace);
+        let shell = OnShell::new(record, &opened);
         let answers = answers_of(opened.state).unwrap_or_default();
         let mut model = Model {
             pack,
-            record,
+            shell,
             answers,
             screen: Screen::Start,
-            notice: opened.notice.map(ShellNotice::lift),
-            pending: None,
-            undo_kept: opened.undo_kept,
             focus: 0,
         };
         model.screen = model.resume_screen();
@@ -158,20 +154,16 @@ impl Model {
             .position(|(_, item)| !self.answers.items.contains_key(&item.id))
     }
 
-    fn state(&self) -> KitState {
-        KitState::from(self.answers.clone())
-    }
-
     fn apply(&mut self, action: &QuestionnaireAction) -> bool {
         let mut answers = self.answers.clone();
         match self.questionnaire().apply(&mut answers, action) {
             Ok(()) => {
                 self.answers = answers;
-                self.record.queue(Effect::Save(self.state()));
+                self.shell.record.queue(Effect::Save(self.state()));
                 true
             }
             Err(error) => {
-                self.notice = Some(Notice::Kit(match action {
+                self.shell.notice = Some(Notice::Kit(match action {
                     QuestionnaireAction::SetGroup { .. } => OwnNotice::GroupRefused,
                     _ => OwnNotice::Refused(error.code().to_string()),
                 }));
@@ -184,9 +176,26 @@ impl Model {
         self.screen = screen;
         self.focus = self.focus.wrapping_add(1);
     }
+}
 
-    /// Shows a state that replaced the answers (an import, an undo, another tab's).
-    fn show(&mut self, state: KitState) {
+impl ShellKit for Model {
+    type Own = OwnNotice;
+
+    fn shell(&self) -> &OnShell<OwnNotice> {
+        &self.shell
+    }
+
+    fn shell_mut(&mut self) -> &mut OnShell<OwnNotice> {
+        &mut self.shell
+    }
+
+    fn state(&self) -> KitState {
+        KitState::from(self.answers.clone())
+    }
+
+    /// Shows answers that replaced these (an import, an undo, another tab's), where a
+    /// returning person would pick up.
+    fn show(&mut self, state: KitState, _why: Shown) {
         if let Some(answers) = answers_of(state) {
             self.answers = answers;
         }
@@ -194,61 +203,14 @@ impl Model {
         self.go(screen);
     }
 
-    /// What the data panel asked for: the shell queues the effects (`Record::on_panel`);
-    /// the CSV is written here, so only a kit that offers it carries its writer.
-    fn panel(&mut self, choice: PanelChoice, lang: Lang) {
-        let answers = &self.answers;
-        let task = self.record.on_panel(
-            choice,
-            || KitState::from(answers.clone()),
-            &mut self.pending,
-        );
-        match task {
-            PanelTask::Export(FileFormat::Csv) => shell::record::queue_csv_download(
-                &self.record,
-                &self.state(),
-                lang,
-                &mut self.notice,
-            ),
-            // Not offered for a questionnaire (`Kit::file_formats`).
-            PanelTask::Export(FileFormat::Xapi | FileFormat::Record) | PanelTask::Done => {}
-        }
+    fn erased(&mut self) {
+        self.answers = QuestionnaireAnswers::default();
+        self.go(Screen::Start);
     }
 
-    fn outcome(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Saved => {
-                if matches!(self.notice, Some(Notice::Storage(_))) {
-                    self.notice = None;
-                }
-            }
-            Outcome::Replace {
-                state,
-                notice,
-                undo_kept,
-            } => {
-                self.show(state);
-                self.record.queue(Effect::Save(self.state()));
-                if notice == ShellNotice::Restored {
-                    // Once the restored answers are saved, the copy has done its work.
-                    self.record.queue(Effect::RemoveUndoCopy);
-                }
-                self.undo_kept = undo_kept;
-                self.notice = Some(notice.lift());
-            }
-            Outcome::Loaded { state, notice, .. } => {
-                self.show(state);
-                self.notice = notice.map(ShellNotice::lift);
-            }
-            Outcome::Erased => {
-                self.answers = QuestionnaireAnswers::default();
-                self.undo_kept = false;
-                self.notice = Some(Notice::Erased);
-                self.go(Screen::Start);
-            }
-            Outcome::UndoKept(kept) => self.undo_kept = kept,
-            Outcome::Notice(notice) => self.notice = Some(notice.lift()),
-        }
+    /// Its CSV, written here, so only a kit that offers it carries the writer.
+    fn export(&mut self, format: FileFormat, lang: Lang) {
+        shell::kit::export_csv(self, format, lang);
     }
 }
 
@@ -284,48 +246,18 @@ impl Reducible for Model {
                 }
             }
             Msg::Go(screen) => {
-                if next.notice.as_ref().is_some_and(|n| !n.is_problem()) {
-                    next.notice = None;
+                if next.shell.notice.as_ref().is_some_and(|n| !n.is_problem()) {
+                    next.shell.notice = None;
                 }
                 next.go(screen);
             }
-            Msg::Panel(choice, lang) => next.panel(choice, lang),
-            Msg::Checked(Checked::Replace(name, state)) => {
-                next.pending = None;
-                next.outcome(Outcome::Replace {
-                    state,
-                    notice: shell::notice::Notice::Imported(name),
-                    undo_kept: next.undo_kept,
-                });
-            }
-            Msg::Checked(Checked::Ask(pending)) => {
-                next.notice = None;
-                next.pending = Some(pending);
-            }
-            Msg::Checked(Checked::Refused(notice)) => next.notice = Some(notice.lift()),
-            Msg::Outcome(outcome) => next.outcome(outcome),
-            Msg::SavedElsewhere(revision) => {
-                next.record.saved_elsewhere(revision, &mut next.notice)
-            }
-            Msg::Reload => next.record.load_newer(&mut next.notice),
-            Msg::Dismiss => next.notice = None,
+            Msg::Shell(msg) => shell::kit::take(&mut next, *msg),
         }
         Rc::new(next)
     }
 }
 
 use crate::markup::inline as rich;
-
-/// The questionnaire's words for what its data panel did.
-fn notice_words(text: &QuestionnaireText) -> NoticeWords {
-    NoticeWords {
-        exported: text.exported,
-        export_failed: text.export_failed,
-        imported: text.imported,
-        import_refused: text.import_refused,
-        erased: text.erased,
-    }
-}
 
 /// The stress self-check kit.
 #[function_component(QuestionnaireView)]
@@ -335,17 +267,8 @@ pub fn view(props: &KitProps) -> Html {
         let namespace = props.namespace.clone();
         use_reducer(move || Model::new(pack, namespace))
     };
-    {
-        // Effects the reducer queued (saving, downloads, the undo copy, erasing) run here,
-        // after rendering; what each came to goes back to the reducer.
-        let record = model.record.clone();
-        let dispatcher = model.dispatcher();
-        use_effect(move || record.run(|outcome| dispatcher.dispatch(Msg::Outcome(outcome))));
-    }
-    shell::other_tab::use_record_changes(model.record.key().to_string(), {
-        let dispatcher = model.dispatcher();
-        Callback::from(move |revision| dispatcher.dispatch(Msg::SavedElsewhere(revision)))
-    });
+    // The effects the reducer queued run after rendering; another tab's save is heard.
+    shell::kit::use_shell(&model);
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -362,11 +285,6 @@ pub fn view(props: &KitProps) -> Html {
     let questionnaire = questionnaire_of(&props.pack);
     let result = questionnaire.result(&model.answers);
     let id = |suffix: &str| format!("kizuki-{}-qn-{suffix}", props.namespace);
-    let send = |msg: fn() -> Msg| {
-        let model = model.clone();
-        Callback::from(move |_: MouseEvent| model.dispatch(msg()))
-    };
-
     let body = match model.screen {
         Screen::Start => start_screen(&model, questionnaire, &result, text, lang, &heading, &id),
         Screen::Item(index) => item_screen(
@@ -382,26 +300,21 @@ pub fn view(props: &KitProps) -> Html {
         Screen::Result => result_screen(&model, props, questionnaire, &result, text, &heading, &id),
     };
     let files = files_panel(&model, &props.pack, text, lang, &id);
-    let notice = model.notice.as_ref().map(|notice| {
+    let notice = model.shell.notice.as_ref().map(|notice| {
         let class = if notice.is_problem() {
             "kizuki-notice kizuki-notice--error"
         } else {
             "kizuki-notice kizuki-notice--success"
         };
         let reload = matches!(notice, Notice::OtherTab).then(|| {
-            let model = model.clone();
-            let onclick = Callback::from(move |_: MouseEvent| model.dispatch(Msg::Reload));
-            html! {
-                <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
-                        onclick={onclick}>{ crate::locale::ui_text(lang).other_tab_reload }</button>
-            }
+            shell::notice::reload_button(lang, shell::kit::send(model.dispatcher(), ShellMsg::Reload))
         });
         html! {
-            <div class={class} data-testid="notice" data-notice={notice_kind(notice)}>
-                <p>{ notice.message(&notice_words(text), lang) }</p>
+            <div class={class} data-testid="notice" data-notice={notice.kind()}>
+                <p>{ notice.message(&text.data_panel, lang) }</p>
                 { for reload }
                 <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
-                        onclick={send(|| Msg::Dismiss)}>{ &text.dismiss }</button>
+                        onclick={shell::kit::send(model.dispatcher(), ShellMsg::Dismiss)}>{ &text.dismiss }</button>
             </div>
         }
     });
@@ -777,52 +690,21 @@ fn result_screen(
     }
 }
 
-/// A name for the notice shown, for tests and styles (`data-notice`).
-fn notice_kind(notice: &Notice) -> &'static str {
-    match notice {
-        Notice::Storage(_) | Notice::KeptAside(_) => "storage",
-        Notice::OtherTab => "other-tab",
-        Notice::Exported(_) | Notice::ExportFailed(_) => "export",
-        Notice::Imported(_)
-        | Notice::ImportRefused { .. }
-        | Notice::CopyFailed
-        | Notice::Restored => "import",
-        Notice::Erased => "erase",
-        Notice::Kit(_) => "answer",
-    }
-}
-
 fn files_panel(
     model: &UseReducerHandle<Model>,
     pack: &PackRef,
-    text: &QuestionnaireText,
+    text: &'static QuestionnaireText,
     lang: Lang,
     id: &dyn Fn(&str) -> String,
 ) -> Html {
     let words = PanelWords {
-        export_record: text.export_json,
-        export_csv: text.export_csv,
-        export_xapi: text.export_json,
-        xapi_hint: None,
-        import_label: text.import_label,
         import_hint: Some(text.import_hint),
-        import_recomputed_yes: crate::locale::ui_text(lang).import_replace,
-        import_recomputed_no: crate::locale::ui_text(lang).import_cancel,
-        erase: text.erase,
-        erase_question: text.erase_confirm_text,
-        erase_yes: text.erase_confirm,
-        erase_no: text.erase_cancel,
+        ..text.data_panel.panel_words(lang)
     };
-    let on_choice = {
-        let dispatcher = model.dispatcher().to_callback();
-        model.record.on_choice(
-            dispatcher.reform(Msg::Checked),
-            dispatcher.reform(move |choice| Msg::Panel(choice, lang)),
-        )
-    };
+    let on_choice = shell::kit::panel_choice(&model.shell.record, model.dispatcher(), lang);
     html! {
         <DataPanel lang={lang} id_prefix={id("")} formats={pack.pack().kit.file_formats()} words={words}
-                   pending={model.pending.clone()} undo_kept={model.undo_kept} on_choice={on_choice}>
+                   pending={model.shell.pending.clone()} undo_kept={model.shell.undo_kept} on_choice={on_choice}>
             <p class="kizuki-hint">{ &text.autosave_note }</p>
             <p>{ &text.files_intro }</p>
         </DataPanel>

@@ -13,33 +13,70 @@ use crate::file_button::FileButton;
 use crate::import_confirm::{ImportConfirm, UndoImport};
 use crate::platform;
 
-/// The kit's words on its data panel (a course speaks of its 記録, the stress check of 答え).
+/// The words every kit's data panel and its notices share, in the kit's own voice (a course
+/// speaks of its 記録, the stress check of 答え): the nested object `"data_panel"` of each
+/// kit's locale table (`web/locales/<lang>/<kit>.json`), compiled into this one struct by
+/// `web/build.rs`, so the compiler checks each kit's keys against it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PanelWords {
+pub struct DataPanelText {
     /// The label of the JSON export button.
-    pub export_record: &'static str,
+    pub export_json: &'static str,
     /// The label of the CSV export button.
     pub export_csv: &'static str,
+    /// `{file}`: a file was downloaded.
+    pub exported: &'static str,
+    /// `{detail}`: a download failed.
+    pub export_failed: &'static str,
+    /// The label of the file input.
+    pub import_label: &'static str,
+    /// `{file}`: a file replaced the record.
+    pub imported: &'static str,
+    /// `{file}`, `{reason}`: a file was refused; says that nothing changed.
+    pub import_refused: &'static str,
+    /// The erase button.
+    pub erase: &'static str,
+    /// The question before erasing.
+    pub erase_confirm_text: &'static str,
+    /// Erase (confirmed).
+    pub erase_confirm: &'static str,
+    /// Do not erase.
+    pub erase_cancel: &'static str,
+    /// The record was erased.
+    pub erased: &'static str,
+}
+
+impl DataPanelText {
+    /// The panel's words: these, with the shared "replace?" answers (`ui`), no xAPI and no
+    /// hint under the file input (a kit adds its own with `..`).
+    pub fn panel_words(&'static self, lang: Lang) -> PanelWords {
+        let ui = crate::locale::ui_text(lang);
+        PanelWords {
+            text: self,
+            export_xapi: "",
+            xapi_hint: None,
+            import_hint: None,
+            import_recomputed_yes: ui.import_replace,
+            import_recomputed_no: ui.import_cancel,
+        }
+    }
+}
+
+/// The kit's words on its data panel: the shared ones ([`DataPanelText`]) and what only
+/// some kits say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelWords {
+    /// The words every kit has.
+    pub text: &'static DataPanelText,
     /// The label of the xAPI export button (a kit whose core offers xAPI).
     pub export_xapi: &'static str,
     /// Said under the xAPI button, if anything.
     pub xapi_hint: Option<&'static str>,
-    /// The label of the file input.
-    pub import_label: &'static str,
-    /// Said under the label, if anything.
+    /// Said under the file input's label, if anything.
     pub import_hint: Option<&'static str>,
     /// When nothing is saved but the file's results were recomputed: load it anyway.
     pub import_recomputed_yes: &'static str,
     /// … or not.
     pub import_recomputed_no: &'static str,
-    /// The erase button.
-    pub erase: &'static str,
-    /// The question before erasing.
-    pub erase_question: &'static str,
-    /// Erase (confirmed).
-    pub erase_yes: &'static str,
-    /// Do not erase.
-    pub erase_no: &'static str,
 }
 
 /// What the person chose on the panel.
@@ -116,8 +153,8 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
     };
     let buttons = props.formats.iter().map(|format| {
         let (label, testid) = match format {
-            FileFormat::Record => (words.export_record, "export-json"),
-            FileFormat::Csv => (words.export_csv, "export-csv"),
+            FileFormat::Record => (words.text.export_json, "export-json"),
+            FileFormat::Csv => (words.text.export_csv, "export-csv"),
             FileFormat::Xapi => (words.export_xapi, "export-xapi"),
         };
         let described = (*format == FileFormat::Xapi && words.xapi_hint.is_some())
@@ -185,11 +222,11 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
         };
         html! {
             <div class="kizuki-confirm kizuki-confirm--danger" role="alertdialog" aria-labelledby={id("erase-question")}>
-                <p id={id("erase-question")} tabindex="-1" ref={question}>{ words.erase_question }</p>
+                <p id={id("erase-question")} tabindex="-1" ref={question}>{ words.text.erase_confirm_text }</p>
                 <button type="button" class="kizuki-button kizuki-button--danger" data-testid="erase-confirm"
-                        onclick={yes}>{ words.erase_yes }</button>
+                        onclick={yes}>{ words.text.erase_confirm }</button>
                 <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="erase-cancel"
-                        onclick={no}>{ words.erase_no }</button>
+                        onclick={no}>{ words.text.erase_cancel }</button>
             </div>
         }
     } else {
@@ -199,7 +236,7 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
         };
         html! {
             <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--danger"
-                    id={id("erase")} data-testid="erase" onclick={ask}>{ words.erase }</button>
+                    id={id("erase")} data-testid="erase" onclick={ask}>{ words.text.erase }</button>
         }
     };
     let import_id = id("import");
@@ -215,7 +252,7 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
             }
             <div class="kizuki-field">
                 { for import_hint }
-                <FileButton id={import_id} label={words.import_label} test_id={AttrValue::Static("import")}
+                <FileButton id={import_id} label={words.text.import_label} test_id={AttrValue::Static("import")}
                             hint_id={words.import_hint.map(|_| AttrValue::from(id("import-hint")))}
                             onchange={on_file} />
             </div>

@@ -5,6 +5,9 @@
 
 use kizuki_core::Lang;
 
+use yew::prelude::*;
+
+use super::data_panel::DataPanelText;
 use crate::locale::{error_message, fill, ui_text};
 
 /// A kit's own notices (a quiz left unanswered, …): worded by the kit.
@@ -16,6 +19,10 @@ pub trait KitNotice: Clone + PartialEq + std::fmt::Debug {
     /// Whether it belongs next to the data panel rather than at the top of the kit.
     fn is_about_the_record(&self) -> bool {
         false
+    }
+    /// Its name for tests and styles (`data-notice`).
+    fn kind(&self) -> &'static str {
+        "kit"
     }
 }
 
@@ -65,21 +72,6 @@ pub enum Notice<K> {
     Kit(K),
 }
 
-/// The kit's words for what its data panel did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NoticeWords {
-    /// `{file}`: a file was downloaded.
-    pub exported: &'static str,
-    /// `{detail}`: a download failed.
-    pub export_failed: &'static str,
-    /// `{file}`: a file replaced the record.
-    pub imported: &'static str,
-    /// `{file}`, `{reason}`: a file was refused; says that nothing changed.
-    pub import_refused: &'static str,
-    /// The record was erased.
-    pub erased: &'static str,
-}
-
 impl<K: KitNotice> Notice<K> {
     /// Whether it reports a problem.
     pub fn is_problem(&self) -> bool {
@@ -100,8 +92,25 @@ impl<K: KitNotice> Notice<K> {
         }
     }
 
+    /// Its name for tests and styles (`data-notice`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Notice::Storage(_) => "storage",
+            Notice::KeptAside(_) => "kept-aside",
+            Notice::OtherTab => "other-tab",
+            Notice::Exported(_) => "exported",
+            Notice::ExportFailed(_) => "export-failed",
+            Notice::Imported(_) => "imported",
+            Notice::ImportRefused { .. } => "import-refused",
+            Notice::CopyFailed => "copy-failed",
+            Notice::Restored => "restored",
+            Notice::Erased => "erased",
+            Notice::Kit(own) => own.kind(),
+        }
+    }
+
     /// The message in `lang`.
-    pub fn message(&self, words: &NoticeWords, lang: Lang) -> String {
+    pub fn message(&self, words: &DataPanelText, lang: Lang) -> String {
         let ui = ui_text(lang);
         match self {
             Notice::Storage(code) => storage_message(code, lang).to_string(),
@@ -122,6 +131,14 @@ impl<K: KitNotice> Notice<K> {
     }
 }
 
+/// The button shown with [`Notice::OtherTab`]: load what the other tab saved.
+pub fn reload_button(lang: Lang, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
+                onclick={onclick}>{ ui_text(lang).other_tab_reload }</button>
+    }
+}
+
 /// The message for a storage problem (`StorageError::code`), the same in every kit.
 pub fn storage_message(code: &str, lang: Lang) -> &'static str {
     let ui = ui_text(lang);
@@ -139,11 +156,18 @@ pub fn storage_message(code: &str, lang: Lang) -> &'static str {
 mod tests {
     use super::*;
 
-    const WORDS: NoticeWords = NoticeWords {
+    const WORDS: DataPanelText = DataPanelText {
+        export_json: "JSON",
+        export_csv: "CSV",
         exported: "exported {file}",
         export_failed: "failed {detail}",
+        import_label: "open",
         imported: "imported {file}",
         import_refused: "refused {file}: {reason}",
+        erase: "erase",
+        erase_confirm_text: "erase?",
+        erase_confirm: "yes",
+        erase_cancel: "no",
         erased: "erased",
     };
 

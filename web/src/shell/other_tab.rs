@@ -18,12 +18,25 @@ pub fn revision_of(text: &str) -> u64 {
 /// the record or wrote something unreadable), for as long as the component is mounted.
 #[hook]
 pub fn use_record_changes(key: String, on_change: Callback<u64>) {
+    use_record_text_changes(
+        key,
+        Callback::from(move |text: Option<String>| {
+            on_change.emit(text.as_deref().map_or(0, revision_of))
+        }),
+    );
+}
+
+/// Calls `on_change` with what another page wrote under `key` (`None` when it removed the
+/// record), for as long as the component is mounted: for a record whose revision is not
+/// readable from outside (the planner's, sealed with its revision inside).
+#[hook]
+pub fn use_record_text_changes(key: String, on_change: Callback<Option<String>>) {
     use_effect_with(key, move |key| {
         let key = key.clone();
         let listener =
             Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
                 if event.key().as_deref() == Some(key.as_str()) {
-                    on_change.emit(event.new_value().as_deref().map_or(0, revision_of));
+                    on_change.emit(event.new_value());
                 }
             });
         let window = web_sys::window();

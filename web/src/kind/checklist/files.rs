@@ -8,7 +8,7 @@ use kizuki_core::kind::checklist::{Checklist, ChecklistAnswers};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::{Ctx, Model, Msg};
+use super::state::{Ctx, Model};
 use super::text::fill;
 use crate::file_button::FileButton;
 use crate::platform;
@@ -71,28 +71,11 @@ pub fn files_panel(
 ) -> Html {
     let text = ctx.text();
     let lang = ctx.lang;
-    let ui = crate::locale::ui_text(lang);
     let words = PanelWords {
-        export_record: text.export_json,
-        export_csv: text.export_csv,
-        export_xapi: text.export_json,
-        xapi_hint: None,
-        import_label: text.import_label,
         import_hint: Some(text.import_hint),
-        import_recomputed_yes: ui.import_replace,
-        import_recomputed_no: ui.import_cancel,
-        erase: text.erase,
-        erase_question: text.erase_confirm_text,
-        erase_yes: text.erase_confirm,
-        erase_no: text.erase_cancel,
+        ..text.data_panel.panel_words(lang)
     };
-    let on_choice = {
-        let dispatcher = model.dispatcher().to_callback();
-        model.record.on_choice(
-            dispatcher.reform(Msg::Checked),
-            dispatcher.reform(move |choice| Msg::Panel(choice, lang)),
-        )
-    };
+    let on_choice = crate::shell::kit::panel_choice(&model.shell.record, model.dispatcher(), lang);
     let status = html! {
         <div class="kizuki-cl-status" role="status" data-testid="files-status">
             if let Some((problem, message)) = status {
@@ -104,7 +87,7 @@ pub fn files_panel(
         <section class="kizuki-cl-files" aria-labelledby={ctx.id(&["files-heading"])}>
             <h4 id={ctx.id(&["files-heading"])}>{ &text.files_heading }</h4>
             <DataPanel lang={lang} id_prefix={ctx.id(&[""])} formats={ctx.pack.pack().kit.file_formats()}
-                       words={words} pending={model.pending.clone()} undo_kept={model.undo_kept}
+                       words={words} pending={model.shell.pending.clone()} undo_kept={model.shell.undo_kept}
                        on_choice={on_choice} status={status}>
                 <p class="kizuki-cl-files-note">{ &text.autosave_note }</p>
                 <p class="kizuki-cl-intro">{ &text.files_intro }</p>
@@ -207,7 +190,7 @@ pub fn compare_panel(props: &CompareProps) -> Html {
             <div role="status">
                 if let Some((file, code)) = &*refused {
                     <p class="kizuki-notice kizuki-notice--error">
-                        { fill(text.import_refused, &[("file", file), ("reason", &error_message(ctx.lang, code))]) }
+                        { fill(text.data_panel.import_refused, &[("file", file), ("reason", &error_message(ctx.lang, code))]) }
                     </p>
                 }
             </div>

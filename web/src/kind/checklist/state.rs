@@ -17,11 +17,9 @@ use super::text::{checklist_text, ChecklistText};
 use crate::help::DirectoryState;
 use crate::kind::PackRef;
 use crate::shell;
-use crate::shell::data_panel::PanelChoice;
+use crate::shell::kit::{OnShell, ShellKit, ShellMsg, Shown};
 use crate::shell::notice::KitNotice;
-use crate::shell::record::{
-    Checked, Effect, Outcome, PanelTask, PendingImport, Record, ShellNotice,
-};
+use crate::shell::record::{Effect, Record};
 use crate::CenterContact;
 
 /// The pack's checklist. The frame only renders this view for checklist packs; any other
@@ -61,6 +59,10 @@ impl KitNotice for ChecklistNotice {
     fn is_problem(&self) -> bool {
         true
     }
+
+    fn kind(&self) -> &'static str {
+        "refused"
+    }
 }
 
 /// Something the person should know: the shell's notices and the checklist's own.
@@ -72,18 +74,13 @@ pub type Notice = shell::notice::Notice<ChecklistNotice>;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pack: PackRef,
-    /// The saved record and the effects queued on it.
-    pub record: Record,
+    /// The saved record and the effects queued on it, what to tell the person, a chosen
+    /// file waiting for "replace what is saved?", whether an undo copy is kept.
+    pub shell: OnShell<ChecklistNotice>,
     /// The person's answers (with the draft plan and its conflict copies).
     pub answers: Rc<ChecklistAnswers>,
     /// The screen shown.
     pub screen: Screen,
-    /// What to tell the person.
-    pub notice: Option<Notice>,
-    /// A chosen file waiting for "replace what is saved?".
-    pub pending: Option<PendingImport>,
-    /// Whether the record an import replaced is kept for "undo import".
-    pub undo_kept: bool,
     /// Bumped when every answer is replaced (import, undo, erase), so the draft plan is
     /// drawn afresh.
     pub epoch: u32,
@@ -98,18 +95,14 @@ pub enum Msg {
     Apply(ChecklistAction),
     /// Show another screen.
     Go(Screen),
-    /// The data panel: a download (its CSV in this language), replace, keep, undo, erase.
-    Panel(PanelChoice, Lang),
-    /// A chosen file as the core read it (`Record::check_import`).
-    Checked(Checked),
-    /// What a queued effect came to.
-    Outcome(Outcome),
-    /// Another tab saved the record at this revision.
-    SavedElsewhere(u64),
-    /// Load what another tab saved.
-    Reload,
-    /// Hide the notice.
-    Dismiss,
+    /// The shell's: the data panel, a chosen file, what an effect came to, another tab.
+    Shell(Box<ShellMsg>),
+}
+
+impl From<ShellMsg> for Msg {
+    fn from(msg: ShellMsg) -> Msg {
+        Msg::Shell(Box::new(msg))
+    }
 }
 
 impl Model {
@@ -119,23 +112,17 @@ impl Model {
         let old_draft = old_draft_key(namespace, &pack);
         let (record, opened) = Record::open(pack.clone(), namespace);
         let record = record.also_erases(old_draft.clone());
+        let shell = OnShell::new(record, &opened);
         let answers = opened.state.into_state::<Checklist>().unwrap_or_default();
         let screen = Screen::start(checklist_of(&pack), &answers);
         Model {
             pack,
-            record,
+            shell,
             answers: Rc::new(answers),
             screen,
-            notice: opened.notice.map(ShellNotice::lift),
-            pending: None,
-            undo_kept: opened.undo_kept,
             epoch: 0,
             old_draft: Some(old_draft),
         }
-    }
-
-    fn state(&self) -> KitState {
-        KitState::from((*self.answers).clone())
     }
 
     /// Shows answers that replaced every answer (an import, an undo, erasing).
@@ -143,79 +130,65 @@ impl Model {
         self.answers = Rc::new(answers);
         self.epoch = self.epoch.wrapping_add(1);
     }
+}
 
-    fn panel(&mut self, choice: PanelChoice, lang: Lang) {
-        let answers = &self.answers;
-        let task = self.record.on_panel(
-            choice,
-            || KitState::from((**answers).clone()),
-            &mut self.pending,
-        );
-        match task {
-            PanelTask::Export(FileFormat::Csv) => shell::record::queue_csv_download(
-                &self.record,
-                &self.state(),
-                lang,
-                &mut self.notice,
-            ),
-            // Not offered for a checklist (`Kit::file_formats`).
-            PanelTask::Export(FileFormat::Xapi | FileFormat::Record) | PanelTask::Done => {}
+impl ShellKit for Model {
+    type Own = ChecklistNotice;
+
+    fn shell(&self) -> &OnShell<ChecklistNotice> {
+        &self.shell
+    }
+
+    fn shell_mut(&mut self) -> &mut OnShell<ChecklistNotice> {
+        &mut self.shell
+    }
+
+    fn state(&self) -> KitState {
+        KitState::from((*self.answers).clone())
+    }
+
+    fn show(&mut self, state: KitState, why: Shown) {
+        let Some(answers) = state.into_state::<Checklist>() else {
+            return;
+        };
+        match why {
+            // Another tab's answers: the screen and the draft plan's editors stay.
+            Shown::Loaded => self.answers = Rc::new(answers),
+            Shown::Restored => self.replace(answers),
+            Shown::Imported => {
+                self.replace(answers);
+                // A file read in goes to its results (or to the quick scan it was on), the
+                // message above them.
+                self.screen = if self.answers.mode == AuditMode::Quick {
+                    Screen::start(checklist_of(&self.pack), &self.answers)
+                } else {
+                    Screen::Results
+                };
+            }
         }
     }
 
-    fn outcome(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Saved => {
-                if matches!(self.notice, Some(Notice::Storage(_) | Notice::Erased)) {
-                    self.notice = None;
-                }
-                // The draft plan now lives in the record: the old separate key goes once a
-                // record holding a plan is saved.
-                if !self.answers.plan.is_empty() {
-                    if let Some(key) = self.old_draft.take() {
-                        self.record.queue(Effect::RemoveOldKey(key));
-                    }
-                }
+    fn erased(&mut self) {
+        self.replace(ChecklistAnswers::default());
+        self.old_draft = None;
+        self.screen = Screen::Profile;
+    }
+
+    /// Its CSV, written here, so only a kit that offers it carries the writer.
+    fn export(&mut self, format: FileFormat, lang: Lang) {
+        shell::kit::export_csv(self, format, lang);
+    }
+
+    fn saved(&mut self) {
+        if matches!(self.shell.notice, Some(Notice::Erased)) {
+            self.shell.notice = None;
+        }
+        // The draft plan now lives in the record: the old separate key goes once a record
+        // holding a plan is saved.
+        if !self.answers.plan.is_empty() {
+            if let Some(key) = self.old_draft.take() {
+                self.shell.record.queue(Effect::RemoveOldKey(key));
             }
-            Outcome::Replace {
-                state,
-                notice,
-                undo_kept,
-            } => {
-                if let Some(answers) = state.into_state::<Checklist>() {
-                    self.replace(answers);
-                }
-                self.record.queue(Effect::Save(self.state()));
-                if notice == ShellNotice::Restored {
-                    // Once the restored answers are saved, the copy has done its work.
-                    self.record.queue(Effect::RemoveUndoCopy);
-                } else if matches!(notice, ShellNotice::Imported(_)) {
-                    // A file read in goes to its results (or to the quick scan it was on),
-                    // the message above them.
-                    self.screen = if self.answers.mode == AuditMode::Quick {
-                        Screen::start(checklist_of(&self.pack), &self.answers)
-                    } else {
-                        Screen::Results
-                    };
-                }
-                self.undo_kept = undo_kept;
-                self.notice = Some(notice.lift());
-            }
-            Outcome::Loaded { state, notice, .. } => {
-                if let Some(answers) = state.into_state::<Checklist>() {
-                    self.answers = Rc::new(answers);
-                }
-                self.notice = notice.map(ShellNotice::lift);
-            }
-            Outcome::Erased => {
-                self.replace(ChecklistAnswers::default());
-                self.old_draft = None;
-                self.undo_kept = false;
-                self.notice = Some(Notice::Erased);
-                self.screen = Screen::Profile;
-            }
-            Outcome::UndoKept(kept) => self.undo_kept = kept,
-            Outcome::Notice(notice) => self.notice = Some(notice.lift()),
         }
     }
 }
@@ -241,42 +214,17 @@ impl Reducible for Model {
                     Ok(()) if answers == *self.answers => return self,
                     Ok(()) => {
                         next.answers = Rc::new(answers);
-                        next.record.queue(Effect::Save(next.state()));
+                        next.shell.record.queue(Effect::Save(next.state()));
                     }
                     Err(error) => {
-                        next.notice = Some(Notice::Kit(ChecklistNotice::Refused(
+                        next.shell.notice = Some(Notice::Kit(ChecklistNotice::Refused(
                             error.code().to_string(),
                         )));
                     }
                 }
             }
             Msg::Go(screen) => next.screen = screen,
-            Msg::Panel(choice, lang) => next.panel(choice, lang),
-            Msg::Checked(Checked::Replace(name, state)) => {
-                next.pending = None;
-                next.outcome(Outcome::Replace {
-                    state,
-                    notice: ShellNotice::Imported(name),
-                    undo_kept: next.undo_kept,
-                });
-            }
-            Msg::Checked(Checked::Ask(pending)) => {
-                if next
-                    .notice
-                    .as_ref()
-                    .is_some_and(Notice::is_about_the_record)
-                {
-                    next.notice = None;
-                }
-                next.pending = Some(pending);
-            }
-            Msg::Checked(Checked::Refused(notice)) => next.notice = Some(notice.lift()),
-            Msg::Outcome(outcome) => next.outcome(outcome),
-            Msg::SavedElsewhere(revision) => {
-                next.record.saved_elsewhere(revision, &mut next.notice)
-            }
-            Msg::Reload => next.record.load_newer(&mut next.notice),
-            Msg::Dismiss => next.notice = None,
+            Msg::Shell(msg) => shell::kit::take(&mut next, *msg),
         }
         Rc::new(next)
     }

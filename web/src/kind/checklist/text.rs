@@ -5,6 +5,8 @@
 
 use kizuki_core::Lang;
 
+pub use crate::shell::data_panel::DataPanelText;
+
 /// Every string of the checklist's UI, in one language (English shown in the docs).
 #[derive(Debug, PartialEq, Eq)]
 pub struct ChecklistText {
@@ -200,32 +202,10 @@ pub struct ChecklistText {
     pub files_heading: &'static str,
     /// To continue on another device, or to keep a record, save your answers to a file.
     pub files_intro: &'static str,
-    /// Save as a JSON file
-    pub export_json: &'static str,
-    /// Save as a CSV file (for spreadsheets)
-    pub export_csv: &'static str,
-    /// Saved the file “{file}”.
-    pub exported: &'static str,
-    /// Could not save the file ({detail}).
-    pub export_failed: &'static str,
-    /// Load from a saved file
-    pub import_label: &'static str,
+    /// The words of the data panel and its notices (the nested `data_panel` object).
+    pub data_panel: DataPanelText,
     /// Loading replaces the answers here with the file's.
     pub import_hint: &'static str,
-    /// Loaded the file “{file}”.
-    pub imported: &'static str,
-    /// Could not load “{file}”: {reason} Your answers are unchanged.
-    pub import_refused: &'static str,
-    /// Erase the answers in this browser
-    pub erase: &'static str,
-    /// This erases the answers stored in this browser, the action plan's owners and dates, and …
-    pub erase_confirm_text: &'static str,
-    /// Erase
-    pub erase_confirm: &'static str,
-    /// Cancel
-    pub erase_cancel: &'static str,
-    /// The answers were erased.
-    pub erased: &'static str,
     /// Compare with an earlier record
     pub compare_heading: &'static str,
     /// Choose a file you saved earlier (for example last year's check) to compare it with the a…

@@ -4,8 +4,8 @@
 
 use kizuki_core::Lang;
 
-use super::text::{course_text, fill, CourseText};
-use crate::shell::notice::{KitNotice, NoticeWords};
+use super::text::{course_text, fill};
+use crate::shell::notice::KitNotice;
 
 /// Something to tell the learner, shown until the next one.
 pub type Notice = crate::shell::notice::Notice<CourseNotice>;
@@ -46,16 +46,5 @@ impl KitNotice for CourseNotice {
             self,
             CourseNotice::XapiNeedsName | CourseNotice::XapiNothingYet
         )
-    }
-}
-
-/// The course's words for what its record panel did.
-pub(super) fn notice_words(text: &CourseText) -> NoticeWords {
-    NoticeWords {
-        exported: text.export_done,
-        export_failed: text.export_failed,
-        imported: text.import_done,
-        import_refused: text.import_refused,
-        erased: text.erase_done,
     }
 }

@@ -89,7 +89,7 @@ pub fn quiz(ctx: &Ctx<'_>, module: &Module) -> Html {
                     question_form(ctx, module, index, question, &options, chosen)
                 },
             );
-            let unanswered = match &ctx.state.notice {
+            let unanswered = match &ctx.state.shell.notice {
                 Some(Notice::Kit(notice @ CourseNotice::Unanswered(_))) => html! {
                     <p class="kizuki-notice kizuki-notice--error" id={ctx.id("quiz-notice")}
                        tabindex="-1" role="alert">

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::rich::display_date;
 use super::text::fill;
-use super::{Ctx, Msg};
+use super::Ctx;
 use crate::shell::data_panel::{DataPanel, PanelWords};
 
 /// What an edited file claimed and what its answers give, one line per attempt: shown
@@ -55,29 +55,18 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
     let text = ctx.text;
     let lang = ctx.lang;
     let words = PanelWords {
-        export_record: text.export_json,
-        export_csv: text.export_csv,
         export_xapi: text.export_xapi,
         xapi_hint: Some(text.xapi_hint),
-        import_label: text.import_label,
-        import_hint: None,
         import_recomputed_yes: text.import_recomputed_yes,
         import_recomputed_no: text.import_recomputed_no,
-        erase: text.erase,
-        erase_question: text.erase_confirm,
-        erase_yes: text.erase_yes,
-        erase_no: text.erase_no,
+        ..text.data_panel.panel_words(lang)
     };
-    let on_choice = {
-        let dispatch = ctx.dispatch.to_callback();
-        ctx.state.record.on_choice(
-            dispatch.reform(Msg::Checked),
-            dispatch.reform(move |choice| Msg::Panel(choice, lang)),
-        )
-    };
+    let on_choice =
+        crate::shell::kit::panel_choice(&ctx.state.shell.record, ctx.dispatch.clone(), lang);
     let changed = ctx
         .state
-        .pending_import
+        .shell
+        .pending
         .as_ref()
         .map(|pending| changed_claims(ctx, &pending.changed))
         .unwrap_or_default();
@@ -95,8 +84,8 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
         <section class="kizuki-card kizuki-card--tint kizuki-no-print kizuki-course-record" aria-labelledby={ctx.id("record-heading")}>
             <h3 id={ctx.id("record-heading")}>{ &text.record_panel_heading }</h3>
             <DataPanel lang={lang} id_prefix={ctx.id("")} formats={ctx.pack.pack().kit.file_formats()}
-                       words={words} pending={ctx.state.pending_import.clone()} pending_note={changed}
-                       undo_kept={ctx.state.undo_kept} on_choice={on_choice} status={status}>
+                       words={words} pending={ctx.state.shell.pending.clone()} pending_note={changed}
+                       undo_kept={ctx.state.shell.undo_kept} on_choice={on_choice} status={status}>
                 <p class="kizuki-hint">{ &text.record_where }</p>
             </DataPanel>
         </section>

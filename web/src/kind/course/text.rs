@@ -5,6 +5,8 @@
 
 use kizuki_core::Lang;
 
+pub use crate::shell::data_panel::DataPanelText;
+
 /// Every string of the course view, in one language. The JSON files must have exactly these
 /// keys (the field names say where each is used; the Japanese file is the reference).
 #[derive(Debug, PartialEq, Eq)]
@@ -111,23 +113,10 @@ pub struct CourseText {
     pub print: &'static str,
     pub record_panel_heading: &'static str,
     pub record_where: &'static str,
-    pub export_json: &'static str,
-    pub export_csv: &'static str,
-    pub export_done: &'static str,
-    pub export_failed: &'static str,
     pub export_xapi: &'static str,
     pub xapi_hint: &'static str,
     pub xapi_needs_name: &'static str,
     pub xapi_nothing_yet: &'static str,
-    pub import_label: &'static str,
-    pub import_done: &'static str,
-    /// `{reason}`: the core's message for a refused file.
-    pub import_refused: &'static str,
-    pub erase: &'static str,
-    pub erase_confirm: &'static str,
-    pub erase_yes: &'static str,
-    pub erase_no: &'static str,
-    pub erase_done: &'static str,
     pub action_refused: &'static str,
     pub updates_summary: &'static str,
     pub scenario_recommended_heading: &'static str,
@@ -160,6 +149,8 @@ pub struct CourseText {
     pub import_claim_failed: &'static str,
     pub import_recomputed_yes: &'static str,
     pub import_recomputed_no: &'static str,
+    /// The words of the data panel and its notices (the nested `data_panel` object).
+    pub data_panel: DataPanelText,
     pub follow_up_heading: &'static str,
     pub follow_up_intro: &'static str,
     pub follow_up_question: &'static str,

@@ -32,7 +32,7 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                 <div class="kizuki-actions">
                     <button type="button" class="kizuki-button" disabled={!has_cases} data-export="sealed-all"
                             onclick={flows::on_export_encrypted(ctx, Scope::All)}>
-                        { &text.export_all }
+                        { &text.data_panel.export_json }
                     </button>
                     if let Some(id) = &selected {
                         <button type="button" class="kizuki-button kizuki-button--secondary" data-export="sealed-case"
@@ -75,7 +75,7 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                     </div>
                 } else {
                     <div class="kizuki-actions kizuki-no-print">
-                        <FileButton id={import_id.clone()} label={text.import_label}
+                        <FileButton id={import_id.clone()} label={text.data_panel.import_label}
                                     hint_id={format!("{import_id}-hint")}
                                     onchange={flows::on_import_file(ctx)} />
                         <p class="kizuki-hint" id={format!("{import_id}-hint")}>{ &text.import_hint }</p>
@@ -95,9 +95,10 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
             <div class="kizuki-plan-data-part">
                 <h4>{ &text.erase_heading }</h4>
                 <p>{ &text.erase_text }</p>
-                <ConfirmAction lang={ctx.lang} danger=true open_label={text.erase_open.to_string()}
-                               question={text.erase_confirm.to_string()} yes_label={text.erase_yes.to_string()}
-                               on_confirm={ctx.send::<()>(Msg::Erase)} />
+                <ConfirmAction lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
+                               question={text.data_panel.erase_confirm_text.to_string()}
+                               yes_label={text.data_panel.erase_confirm.to_string()}
+                               on_confirm={flows::on_erase::<()>(ctx)} />
             </div>
         </section>
     }

@@ -13,7 +13,7 @@ use kizuki_core::Error;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::{Message, Msg, Notice, Place, PlanState};
+use super::state::{Msg, Notice, Place, Placed, PlanNotice, PlanState};
 use super::vault_store;
 use super::Ctx;
 use crate::platform;
@@ -33,11 +33,12 @@ fn derive_later(dispatch: UseReducerDispatcher<PlanState>, work: impl FnOnce() -
 fn refused(error: &Error, place: Place) -> Msg {
     Msg::Refused(
         match error {
-            Error::DecryptionFailed => Message::WrongPassphrase,
-            Error::DamagedRecord if place == Place::Unlock => Message::DamagedRecord,
-            Error::WeakPassphrase(problem) => Message::Weak(*problem),
-            Error::BrokenRandomness => Message::RandomUnavailable,
-            other => Message::Core(other.code()),
+            Error::DecryptionFailed if place == Place::Import => PlanNotice::WrongPassphraseFile,
+            Error::DecryptionFailed => PlanNotice::WrongPassphrase,
+            Error::DamagedRecord if place == Place::Unlock => PlanNotice::DamagedRecord,
+            Error::WeakPassphrase(problem) => PlanNotice::Weak(*problem),
+            Error::BrokenRandomness => PlanNotice::RandomUnavailable,
+            other => PlanNotice::Core(other.code()),
         },
         place,
     )
@@ -49,7 +50,7 @@ pub fn on_setup(ctx: &Ctx<'_>) -> Callback<(String, String)> {
     Callback::from(move |(_, passphrase): (String, String)| {
         derive_later(dispatch.clone(), move || {
             match vault_store::new_key(&passphrase) {
-                None => Msg::Refused(Message::RandomUnavailable, Place::Top),
+                None => Msg::Refused(PlanNotice::RandomUnavailable, Place::Top),
                 Some(Ok(key)) => Msg::Created(key),
                 Some(Err(error)) => refused(&error, Place::Top),
             }
@@ -66,7 +67,7 @@ pub fn on_unlock(ctx: &Ctx<'_>) -> Callback<String> {
         let (pack, namespace) = (pack.clone(), namespace.clone());
         derive_later(dispatch.clone(), move || {
             let Some(record) = vault_store::stored_record(&pack, &namespace) else {
-                return Msg::Refused(Message::ChangedElsewhere, Place::Unlock);
+                return Msg::Refused(PlanNotice::ChangedElsewhere, Place::Unlock);
             };
             match vault_store::unlock(&pack, &passphrase, &record) {
                 Ok((key, cases, revision)) => Msg::Opened {
@@ -92,15 +93,15 @@ pub fn on_change_passphrase(ctx: &Ctx<'_>) -> Callback<(String, String)> {
         let (pack, namespace, current_key) = (pack.clone(), namespace.clone(), current_key.clone());
         derive_later(dispatch.clone(), move || {
             let Some(record) = vault_store::stored_record(&pack, &namespace) else {
-                return Msg::Refused(Message::ChangedElsewhere, Place::Change);
+                return Msg::Refused(PlanNotice::ChangedElsewhere, Place::Change);
             };
             match VaultKey::for_record(&current, &record) {
                 Ok(key) if Some(&key) == current_key.as_ref() => {}
-                Ok(_) => return Msg::Refused(Message::WrongPassphrase, Place::Change),
+                Ok(_) => return Msg::Refused(PlanNotice::WrongPassphrase, Place::Change),
                 Err(error) => return refused(&error, Place::Change),
             }
             match vault_store::new_key(&new) {
-                None => Msg::Refused(Message::RandomUnavailable, Place::Change),
+                None => Msg::Refused(PlanNotice::RandomUnavailable, Place::Change),
                 Some(Ok(key)) => Msg::Rekey(key),
                 Some(Err(error)) => refused(&error, Place::Change),
             }
@@ -120,12 +121,10 @@ pub fn on_import_file(ctx: &Ctx<'_>) -> Callback<Event> {
         yew::platform::spawn_local(async move {
             let read = platform::read_chosen_file(&input).await;
             input.set_value("");
-            let text = match read {
-                Ok((_, text)) => text,
+            let (file, text) = match read {
+                Ok(read) => read,
                 Err(reason) if reason == "too_large" => {
-                    dispatch.dispatch(Msg::Notify(
-                        Notice::problem(Message::Core("too_large")).at(Place::Import),
-                    ));
+                    dispatch.dispatch(refused_file(String::new(), "too_large"));
                     return;
                 }
                 Err(_) => return,
@@ -133,23 +132,30 @@ pub fn on_import_file(ctx: &Ctx<'_>) -> Callback<Event> {
             let msg = match SealedRecord::from_json(&text) {
                 Ok(record) => Msg::AwaitImport(record),
                 Err(error @ (Error::FutureVersion { .. } | Error::TooLarge { .. })) => {
-                    Msg::Notify(Notice::problem(Message::Core(error.code())).at(Place::Import))
+                    refused_file(file, error.code())
                 }
                 Err(_) => match import(&pack, text.as_bytes()) {
                     Ok(export) => match export.state.into_state::<Plan>() {
                         Some(cases) => Msg::Import(cases),
-                        None => Msg::Notify(
-                            Notice::problem(Message::Core("does_not_fit")).at(Place::Import),
-                        ),
+                        None => refused_file(file, "does_not_fit"),
                     },
-                    Err(error) => {
-                        Msg::Notify(Notice::problem(Message::Core(error.code())).at(Place::Import))
-                    }
+                    Err(error) => refused_file(file, error.code()),
                 },
             };
             dispatch.dispatch(msg);
         });
     })
+}
+
+/// A chosen file refused (the shell's notice, with the core's reason), under the import.
+fn refused_file(file: String, code: &str) -> Msg {
+    Msg::Notify(
+        Placed::top(Notice::ImportRefused {
+            file,
+            code: code.to_string(),
+        })
+        .at(Place::Import),
+    )
 }
 
 /// The passphrase of an encrypted file: open it and merge its cases.
@@ -168,6 +174,48 @@ pub fn on_import_passphrase(ctx: &Ctx<'_>) -> Callback<String> {
                 Err(error) => refused(&error, Place::Import),
             }
         });
+    })
+}
+
+/// "Load the newer one": the record another tab saved, opened with the key in memory (no
+/// key derivation: quick). One that no longer opens with it locks the page, as a save would.
+pub fn on_load_newer(ctx: &Ctx<'_>) -> Callback<MouseEvent> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let namespace = ctx.state.namespace.clone();
+    let key = ctx.state.key().cloned();
+    Callback::from(move |_: MouseEvent| {
+        let Some(key) = &key else {
+            return;
+        };
+        let opened = vault_store::stored_record(&pack, &namespace)
+            .and_then(|record| vault_store::open(&pack, key, &record).ok());
+        dispatch.dispatch(match opened {
+            Some((cases, revision)) => Msg::Loaded { cases, revision },
+            None => Msg::Refused(PlanNotice::ChangedElsewhere, Place::Top),
+        });
+    })
+}
+
+/// Erasing everything (confirmed): the record and anything kept aside from it go; the
+/// reducer then starts again, or says why not.
+pub fn on_erase<E: 'static>(ctx: &Ctx<'_>) -> Callback<E> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let namespace = ctx.state.namespace.clone();
+    Callback::from(move |_: E| {
+        let done = vault_store::erase(&pack, &namespace).map_err(|error| error.code());
+        dispatch.dispatch(Msg::Erased(done));
+    })
+}
+
+/// A damaged stored record moved aside, byte for byte, to start again.
+pub fn on_keep_aside(ctx: &Ctx<'_>) -> Callback<MouseEvent> {
+    let dispatch = ctx.dispatch.clone();
+    let pack = ctx.state.pack.clone();
+    let namespace = ctx.state.namespace.clone();
+    Callback::from(move |_: MouseEvent| {
+        dispatch.dispatch(Msg::KeptAside(vault_store::keep_aside(&pack, &namespace)));
     })
 }
 
@@ -211,10 +259,10 @@ pub fn on_export_encrypted(ctx: &Ctx<'_>, scope: Scope) -> Callback<MouseEvent> 
                 &file_name(&pack.pack().id, &scope, ".encrypted.json"),
                 "application/json",
                 &json,
-                Message::Exported,
+                PlanNotice::Exported,
                 Place::Export,
             ),
-            Err(_) => Msg::Notify(Notice::problem(Message::RandomUnavailable).at(Place::Export)),
+            Err(_) => Msg::Notify(Placed::top(PlanNotice::RandomUnavailable).at(Place::Export)),
         };
         dispatch.dispatch(msg);
     })
@@ -235,7 +283,7 @@ pub fn on_export_plain(ctx: &Ctx<'_>, scope: Scope) -> Callback<()> {
             &file_name(&pack.pack().id, &scope, ".json"),
             "application/json",
             &json,
-            Message::ExportedPlain,
+            PlanNotice::ExportedPlain,
             Place::Export,
         ));
     })
@@ -258,22 +306,25 @@ pub fn on_export_ics(ctx: &Ctx<'_>, case_id: &str) -> Callback<MouseEvent> {
                     &format!("{}-follow-up-{}.ics", pack.pack().id, platform::today()),
                     "text/calendar",
                     &ics,
-                    Message::ExportedCalendar,
+                    PlanNotice::ExportedCalendar,
                     Place::Calendar,
                 ),
                 Err(error) => {
-                    Msg::Notify(Notice::problem(Message::Core(error.code())).at(Place::Calendar))
+                    Msg::Notify(Placed::top(PlanNotice::Core(error.code())).at(Place::Calendar))
                 }
             };
         dispatch.dispatch(msg);
     })
 }
 
-fn deliver(name: &str, mime: &str, contents: &str, done: Message, place: Place) -> Msg {
-    match platform::download(name, mime, contents) {
-        Ok(()) => Msg::Notify(Notice::info(done).at(place)),
-        Err(_) => Msg::Notify(Notice::problem(Message::Storage("other")).at(place)),
-    }
+fn deliver(name: &str, mime: &str, contents: &str, done: PlanNotice, place: Place) -> Msg {
+    Msg::Notify(
+        match platform::download(name, mime, contents) {
+            Ok(()) => Placed::top(done),
+            Err(detail) => Placed::top(Notice::ExportFailed(detail)),
+        }
+        .at(place),
+    )
 }
 
 /// Downloads the stored record exactly as it is (a damaged one, to keep).

@@ -7,9 +7,15 @@ use kizuki_core::kind::plan::{Plan, PlanAction, PlanCases};
 use kizuki_core::vault::{SealedRecord, VaultKey};
 use yew::prelude::*;
 
+use kizuki_core::Lang;
+
+use super::text::{fill, plan_text};
 use super::vault_store::{self, SaveError, Stored};
 use crate::kind::PackRef;
+use crate::locale::error_message;
 use crate::platform::{LoadProblem, StorageError};
+use crate::shell;
+use crate::shell::notice::KitNotice;
 
 /// Where the person stands with the vault.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,21 +28,15 @@ pub enum Phase {
     Unlocked(VaultKey),
 }
 
-/// How a message reads: news, or a problem that needs attention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    /// Something went as asked.
-    Info,
-    /// Something did not happen.
-    Problem,
-}
-
-/// A message for the person (localised when shown).
+/// The planner's own notices; storage problems, another tab, a refused file, a failed
+/// download and erasing are the shell's (`shell::notice::Notice`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
+pub enum PlanNotice {
     /// Unlocking failed: wrong passphrase (or, for a record without a key check, a damaged
     /// record).
     WrongPassphrase,
+    /// An encrypted file did not open with the passphrase given.
+    WrongPassphraseFile,
     /// The passphrase is right but the record is damaged (its key check matched).
     DamagedRecord,
     /// A new passphrase refused by the core's check, and why.
@@ -47,16 +47,12 @@ pub enum Message {
     AutoLocked,
     /// A core error, by its code.
     Core(&'static str),
-    /// Storage refused, by the platform's code.
-    Storage(&'static str),
-    /// A damaged record was moved to this key.
-    KeptAside(String),
     /// An unencrypted record was found; it is sealed once a passphrase is set.
     PlainFound,
-    /// Another tab saved newer cases; they were loaded.
-    NewerElsewhere,
     /// Another tab changed the passphrase or erased: unlock again.
     ChangedElsewhere,
+    /// Another tab erased the record while this one was unlocked: set up again.
+    ErasedElsewhere,
     /// No secure random numbers.
     RandomUnavailable,
     /// An encrypted file was exported.
@@ -77,8 +73,78 @@ pub enum Message {
     },
     /// The passphrase was changed.
     PassphraseChanged,
-    /// Everything was erased.
-    Erased,
+}
+
+impl KitNotice for PlanNotice {
+    fn message(&self, lang: Lang) -> String {
+        let text = plan_text(lang);
+        match self {
+            PlanNotice::WrongPassphrase => text.wrong_passphrase.to_string(),
+            PlanNotice::WrongPassphraseFile => text.wrong_passphrase_file.to_string(),
+            PlanNotice::DamagedRecord => error_message(lang, "damaged_record").to_string(),
+            PlanNotice::Weak(problem) => text.passphrase_problem(*problem),
+            PlanNotice::Locked => text.locked.to_string(),
+            PlanNotice::AutoLocked => text.auto_locked.to_string(),
+            PlanNotice::Core(code) => error_message(lang, code).to_string(),
+            PlanNotice::PlainFound => text.storage_plain_found.to_string(),
+            PlanNotice::ChangedElsewhere => text.storage_changed_elsewhere.to_string(),
+            PlanNotice::ErasedElsewhere => text.storage_erased_elsewhere.to_string(),
+            PlanNotice::RandomUnavailable => text.random_unavailable.to_string(),
+            PlanNotice::Exported => text.exported.to_string(),
+            PlanNotice::ExportedPlain => text.exported_plain.to_string(),
+            PlanNotice::ExportedCalendar => text.exported_calendar.to_string(),
+            PlanNotice::Imported {
+                brought_in,
+                kept_newer,
+                kept_differs,
+            } => {
+                let mut words = fill(text.imported, &[("n", &brought_in.to_string())]);
+                let list =
+                    |labels: &[String]| labels.join(if lang == Lang::Ja { "、" } else { ", " });
+                for (kept, template) in [
+                    (kept_newer, text.import_kept_newer),
+                    (kept_differs, text.import_kept_differs),
+                ] {
+                    if !kept.is_empty() {
+                        words.push(' ');
+                        words.push_str(&fill(
+                            template,
+                            &[("n", &kept.len().to_string()), ("cases", &list(kept))],
+                        ));
+                    }
+                }
+                words
+            }
+            PlanNotice::PassphraseChanged => text.changed.to_string(),
+        }
+    }
+
+    fn is_problem(&self) -> bool {
+        match self {
+            PlanNotice::Locked
+            | PlanNotice::AutoLocked
+            | PlanNotice::PlainFound
+            | PlanNotice::Exported
+            | PlanNotice::ExportedPlain
+            | PlanNotice::ExportedCalendar
+            | PlanNotice::PassphraseChanged => false,
+            PlanNotice::Imported {
+                kept_newer,
+                kept_differs,
+                ..
+            } => !kept_newer.is_empty() || !kept_differs.is_empty(),
+            _ => true,
+        }
+    }
+}
+
+/// Something to tell the person: the shell's one notice type with the planner's own.
+pub type Notice = shell::notice::Notice<PlanNotice>;
+
+impl From<PlanNotice> for Notice {
+    fn from(own: PlanNotice) -> Notice {
+        Notice::Kit(own)
+    }
 }
 
 /// Where a notice shows: next to the action that caused it (and then it takes focus, so a
@@ -101,39 +167,27 @@ pub enum Place {
     Calendar,
 }
 
-/// A message with its tone and its place.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// News or problem.
-    pub tone: Tone,
+/// A notice and where it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
     /// What to say.
-    pub message: Message,
+    pub notice: Notice,
     /// Where it shows.
     pub place: Place,
 }
 
-impl Notice {
-    /// News.
-    pub fn info(message: Message) -> Notice {
-        Notice {
-            tone: Tone::Info,
-            message,
-            place: Place::Top,
-        }
-    }
-
-    /// A problem.
-    pub fn problem(message: Message) -> Notice {
-        Notice {
-            tone: Tone::Problem,
-            message,
+impl Placed {
+    /// A notice at the top.
+    pub fn top(notice: impl Into<Notice>) -> Placed {
+        Placed {
+            notice: notice.into(),
             place: Place::Top,
         }
     }
 
     /// The same notice, shown at `place`.
-    pub fn at(self, place: Place) -> Notice {
-        Notice { place, ..self }
+    pub fn at(self, place: Place) -> Placed {
+        Placed { place, ..self }
     }
 }
 
@@ -156,8 +210,8 @@ pub struct PlanState {
     pub viewing: Option<String>,
     /// The document shown full page (ready to print), if any.
     pub document: Option<String>,
-    /// The message shown at the top.
-    pub notice: Option<Notice>,
+    /// The notice shown, and where.
+    pub notice: Option<Placed>,
     /// A key is being derived (Argon2id is slow): forms wait.
     pub busy: bool,
     /// Counts the person's actions; the auto-lock timer restarts when it changes.
@@ -189,7 +243,7 @@ pub enum Msg {
     },
     /// A key derivation or a check failed: say why (next to the form that asked), change
     /// nothing else.
-    Refused(Message, Place),
+    Refused(PlanNotice, Place),
     /// A change to the cases, applied by the core.
     Plan(PlanAction),
     /// Show a case.
@@ -211,12 +265,25 @@ pub enum Msg {
     CancelImport,
     /// Cases read from a file, to merge in.
     Import(PlanCases),
-    /// Erase everything stored.
-    Erase,
-    /// Move the damaged stored record aside (kept byte for byte) and start again.
-    KeepAsideDamaged,
+    /// Everything stored was erased (`flows::on_erase`, outside the reducer), or why not
+    /// (the storage error's code).
+    Erased(Result<(), &'static str>),
+    /// The damaged stored record was moved aside to this key (`flows::on_keep_aside`), kept
+    /// byte for byte, to start again; `None`: it could not be moved and stays in place.
+    KeptAside(Option<String>),
+    /// Another tab wrote the record (its text; `None`: removed): when it is newer than what
+    /// this page continues, say so and offer to load it.
+    StoredElsewhere(Option<String>),
+    /// The newer record another tab saved, opened with the key in memory (read by
+    /// `flows::on_load_newer`, outside the reducer).
+    Loaded {
+        /// Its cases.
+        cases: PlanCases,
+        /// Its revision.
+        revision: u64,
+    },
     /// Show a message.
-    Notify(Notice),
+    Notify(Placed),
     /// Hide the message.
     Dismiss,
     /// The person did something (keeps the auto-lock away).
@@ -228,14 +295,14 @@ impl PlanState {
     pub fn start(pack: PackRef, namespace: String) -> PlanState {
         let found = vault_store::load(&pack, &namespace);
         let mut notice = found.problem.map(|problem| match problem {
-            LoadProblem::Storage(error) => Notice::problem(Message::Storage(error.code())),
-            LoadProblem::KeptAside { key, .. } => Notice::problem(Message::KeptAside(key)),
+            LoadProblem::Storage(error) => Placed::top(Notice::Storage(error.code())),
+            LoadProblem::KeptAside { key, .. } => Placed::top(Notice::KeptAside(key)),
         });
         let (phase, pending_plain) = match found.stored {
             Stored::Nothing => (Phase::Setup, None),
             Stored::Sealed(_) => (Phase::Locked, None),
             Stored::Plain(cases) => {
-                notice = Some(Notice::info(Message::PlainFound));
+                notice = Some(Placed::top(PlanNotice::PlainFound));
                 (Phase::Setup, Some(cases))
             }
         };
@@ -304,28 +371,69 @@ impl PlanState {
         ) {
             Ok(revision) => self.revision = revision,
             Err(SaveError::Storage(error)) => {
-                self.notice = Some(Notice::problem(Message::Storage(storage_code(&error))));
+                self.notice = Some(Placed::top(Notice::Storage(error.code())));
             }
             Err(SaveError::NewerElsewhere { cases, revision }) => {
-                self.cases = cases;
-                self.revision = revision;
-                if self
-                    .selected
-                    .as_ref()
-                    .is_some_and(|id| !self.cases.cases.contains_key(id))
-                {
-                    self.selected = None;
-                    self.viewing = None;
-                    self.document = None;
-                }
-                self.notice = Some(Notice::problem(Message::NewerElsewhere));
+                self.continue_from(cases, revision);
+                self.notice = Some(Placed::top(Notice::Storage(
+                    StorageError::NewerElsewhere.code(),
+                )));
             }
             Err(SaveError::ChangedElsewhere) => {
                 self.forget(Phase::Locked);
-                self.notice = Some(Notice::problem(Message::ChangedElsewhere));
+                self.notice = Some(Placed::top(PlanNotice::ChangedElsewhere));
             }
             Err(SaveError::NoRandom) => {
-                self.notice = Some(Notice::problem(Message::RandomUnavailable));
+                self.notice = Some(Placed::top(PlanNotice::RandomUnavailable));
+            }
+        }
+    }
+
+    /// Continues from the cases another tab saved (the ones here zeroed), on the case shown
+    /// if it is still there.
+    fn continue_from(&mut self, cases: PlanCases, revision: u64) {
+        self.cases.wipe();
+        self.cases = cases;
+        self.revision = revision;
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|id| !self.cases.cases.contains_key(id))
+        {
+            self.selected = None;
+            self.viewing = None;
+            self.document = None;
+        }
+    }
+
+    /// Another tab wrote the record: a sealed record that opens with the key in memory and
+    /// is newer than these cases is announced ("load the newer one"), nothing changes until
+    /// the person asks; one that does not open with it (the passphrase was changed there)
+    /// locks this page, as a save would; a record erased there closes the cases here too
+    /// (else this page's next save would write them back). Pure: the text comes with the
+    /// message.
+    fn stored_elsewhere(&mut self, text: Option<&str>) {
+        let Some(key) = self.key() else {
+            return;
+        };
+        let Some(text) = text else {
+            self.forget(Phase::Setup);
+            self.notice = Some(Placed::top(PlanNotice::ErasedElsewhere));
+            return;
+        };
+        let Ok(record) = SealedRecord::from_json(text) else {
+            return;
+        };
+        match vault_store::open(&self.pack, key, &record) {
+            Ok((mut cases, revision)) => {
+                cases.wipe();
+                if revision > self.revision {
+                    self.notice = Some(Placed::top(Notice::OtherTab));
+                }
+            }
+            Err(_) => {
+                self.forget(Phase::Locked);
+                self.notice = Some(Placed::top(PlanNotice::ChangedElsewhere));
             }
         }
     }
@@ -336,7 +444,7 @@ impl PlanState {
         };
         let mut cases = self.cases.clone();
         if let Err(error) = plan.apply(&mut cases, &action) {
-            self.notice = Some(Notice::problem(Message::Core(error.code())));
+            self.notice = Some(Placed::top(PlanNotice::Core(error.code())));
             return;
         }
         self.cases = cases;
@@ -356,8 +464,8 @@ impl PlanState {
         }
         if matches!(
             self.notice,
-            Some(Notice {
-                message: Message::Core(_),
+            Some(Placed {
+                notice: Notice::Kit(PlanNotice::Core(_)),
                 ..
             })
         ) {
@@ -373,16 +481,15 @@ impl PlanState {
         match msg {
             Msg::Created(_) => self.phase == Phase::Setup,
             Msg::Opened { .. } => self.phase == Phase::Locked,
-            Msg::Plan(_) | Msg::Rekey(_) | Msg::AwaitImport(_) | Msg::Import(_) => {
-                self.key().is_some()
-            }
+            Msg::Plan(_)
+            | Msg::Rekey(_)
+            | Msg::AwaitImport(_)
+            | Msg::Import(_)
+            | Msg::StoredElsewhere(_)
+            | Msg::Loaded { .. } => self.key().is_some(),
             _ => true,
         }
     }
-}
-
-fn storage_code(error: &StorageError) -> &'static str {
-    error.code()
 }
 
 impl Reducible for PlanState {
@@ -433,7 +540,11 @@ impl Reducible for PlanState {
             }
             Msg::Refused(message, place) => {
                 next.busy = false;
-                next.notice = Some(Notice::problem(message).at(place));
+                // The record no longer opens with the key here: unlock again, as a save would.
+                if message == PlanNotice::ChangedElsewhere && next.key().is_some() {
+                    next.forget(Phase::Locked);
+                }
+                next.notice = Some(Placed::top(message).at(place));
             }
             Msg::Plan(action) => {
                 next.activity += 1;
@@ -458,10 +569,10 @@ impl Reducible for PlanState {
                     return self;
                 }
                 next.forget(Phase::Locked);
-                next.notice = Some(Notice::info(if auto {
-                    Message::AutoLocked
+                next.notice = Some(Placed::top(if auto {
+                    PlanNotice::AutoLocked
                 } else {
-                    Message::Locked
+                    PlanNotice::Locked
                 }));
             }
             Msg::Rekey(key) => {
@@ -469,7 +580,7 @@ impl Reducible for PlanState {
                 let old = next.key().cloned();
                 next.phase = Phase::Unlocked(key);
                 next.activity += 1;
-                next.notice = Some(Notice::info(Message::PassphraseChanged).at(Place::Change));
+                next.notice = Some(Placed::top(PlanNotice::PassphraseChanged).at(Place::Change));
                 next.persist(old);
             }
             Msg::AwaitImport(record) => {
@@ -496,19 +607,12 @@ impl Reducible for PlanState {
                         })
                         .collect()
                 };
-                let message = Message::Imported {
+                let imported = PlanNotice::Imported {
                     brought_in: summary.total(),
                     kept_newer: labels(&summary.kept_newer),
                     kept_differs: labels(&summary.kept_differs),
                 };
-                next.notice = Some(
-                    if summary.kept_newer.is_empty() && summary.kept_differs.is_empty() {
-                        Notice::info(message)
-                    } else {
-                        Notice::problem(message)
-                    }
-                    .at(Place::Import),
-                );
+                next.notice = Some(Placed::top(imported).at(Place::Import));
                 if let Some(first) = summary.added.first().or(summary.replaced.first()) {
                     next.selected = Some(first.clone());
                     next.viewing = None;
@@ -516,26 +620,32 @@ impl Reducible for PlanState {
                 }
                 next.persist(None);
             }
-            Msg::KeepAsideDamaged => match vault_store::keep_aside(&next.pack, &next.namespace) {
+            Msg::KeptAside(aside) => match aside {
                 Some(aside) => {
                     next.forget(Phase::Setup);
-                    next.notice = Some(Notice::problem(Message::KeptAside(aside)));
+                    next.notice = Some(Placed::top(Notice::KeptAside(aside)));
                 }
                 None => {
-                    next.notice =
-                        Some(Notice::problem(Message::Storage("kept_in_place")).at(Place::Unlock));
+                    next.notice = Some(
+                        Placed::top(Notice::Storage(StorageError::KeptInPlace.code()))
+                            .at(Place::Unlock),
+                    );
                 }
             },
-            Msg::Erase => match vault_store::erase(&next.pack, &next.namespace) {
+            Msg::Erased(done) => match done {
                 Ok(()) => {
                     next.forget(Phase::Setup);
                     next.pending_plain = None;
-                    next.notice = Some(Notice::info(Message::Erased));
+                    next.notice = Some(Placed::top(Notice::Erased));
                 }
-                Err(error) => {
-                    next.notice = Some(Notice::problem(Message::Storage(error.code())));
-                }
+                Err(code) => next.notice = Some(Placed::top(Notice::Storage(code))),
             },
+            Msg::StoredElsewhere(text) => next.stored_elsewhere(text.as_deref()),
+            Msg::Loaded { cases, revision } => {
+                next.activity += 1;
+                next.continue_from(cases, revision);
+                next.notice = None;
+            }
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,
             Msg::Touch => next.activity += 1,

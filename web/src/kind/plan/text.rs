@@ -5,6 +5,8 @@
 
 use kizuki_core::Lang;
 
+pub use crate::shell::data_panel::DataPanelText;
+
 /// Every string of the planner's UI, in one language (English shown in the docs).
 #[derive(Debug, PartialEq, Eq)]
 pub struct PlanText {
@@ -224,8 +226,6 @@ pub struct PlanText {
     pub data_where: &'static str,
     /// Export
     pub export_heading: &'static str,
-    /// Export all cases (encrypted)
-    pub export_all: &'static str,
     /// Export this case (encrypted)
     pub export_case: &'static str,
     /// Exported files are encrypted under the current passphrase, which is needed to read them…
@@ -250,8 +250,6 @@ pub struct PlanText {
     pub exported_calendar: &'static str,
     /// Import
     pub import_heading: &'static str,
-    /// Choose an exported file (.json)
-    pub import_label: &'static str,
     /// A case you already have is replaced by the one in the file. Other cases stay as they are.
     pub import_hint: &'static str,
     /// Encrypted file
@@ -282,34 +280,16 @@ pub struct PlanText {
     pub erase_heading: &'static str,
     /// Erases every case stored in this browser. This cannot be undone.
     pub erase_text: &'static str,
-    /// Erase everything…
-    pub erase_open: &'static str,
-    /// Really erase every case? Unless you have an exported file, the contents are lost.
-    pub erase_confirm: &'static str,
-    /// Erase
-    pub erase_yes: &'static str,
-    /// The stored data was erased.
-    pub erased: &'static str,
-    /// The browser’s storage is full, so nothing was saved. Export your cases to a file.
-    pub storage_full: &'static str,
-    /// This browser cannot store data here (private mode, for example). Export your work to a f…
-    pub storage_unavailable: &'static str,
-    /// Saving failed. Export your cases to a file.
-    pub storage_other: &'static str,
-    /// Another tab had saved newer data, which is now loaded here. Please repeat your last chan…
-    pub storage_newer_elsewhere: &'static str,
     /// Another tab changed the passphrase or erased the data. Please unlock again.
     pub storage_changed_elsewhere: &'static str,
-    /// The stored data could not be read and was moved aside (to {key}).
-    /// The stored … were saved by a newer version of Kizuki. Update: reload this page once the…
-    pub storage_newer_version: &'static str,
-    /// The stored … could not be read, and storage is too full to set them aside. They stay …
-    pub storage_kept_in_place: &'static str,
-    pub storage_kept_aside: &'static str,
+    /// Another tab erased every stored case. This tab has closed what it showed too. To go on, set a new passphrase.
+    pub storage_erased_elsewhere: &'static str,
     /// An older record without encryption was found. Once you set a passphrase, it is stored ag…
     pub storage_plain_found: &'static str,
     /// This browser has no secure random numbers, so nothing can be encrypted.
     pub random_unavailable: &'static str,
+    /// The words of the data panel and its notices (the nested `data_panel` object).
+    pub data_panel: DataPanelText,
 }
 
 impl PlanText {

@@ -52,7 +52,8 @@ pub enum SaveError {
     NoRandom,
 }
 
-fn key_for(pack: &ValidPack, namespace: &str) -> String {
+/// The storage key of the planner's record (`kizuki/<namespace>/<pack id>`).
+pub fn key_for(pack: &ValidPack, namespace: &str) -> String {
     platform::record_key(namespace, &pack.pack().id)
 }
 

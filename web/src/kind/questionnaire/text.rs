@@ -4,6 +4,8 @@
 
 use kizuki_core::Lang;
 
+pub use crate::shell::data_panel::DataPanelText;
+
 /// Every string of the questionnaire's UI, in one language (English shown in the docs).
 #[derive(Debug, PartialEq, Eq)]
 pub struct QuestionnaireText {
@@ -93,32 +95,10 @@ pub struct QuestionnaireText {
     pub files_heading: &'static str,
     /// Export your answers to a file to open them on another device, or to hand them to a 実施者 o…
     pub files_intro: &'static str,
-    /// Export answers (JSON)
-    pub export_json: &'static str,
-    /// Export for spreadsheets (CSV)
-    pub export_csv: &'static str,
-    /// Exported “{file}”.
-    pub exported: &'static str,
-    /// Could not export ({detail}).
-    pub export_failed: &'static str,
-    /// Open an exported file
-    pub import_label: &'static str,
+    /// The words of the data panel and its notices (the nested `data_panel` object).
+    pub data_panel: DataPanelText,
     /// You will be asked before your current answers are replaced.
     pub import_hint: &'static str,
-    /// Opened “{file}”.
-    pub imported: &'static str,
-    /// “{file}” cannot be opened: {reason} Your current answers are unchanged.
-    pub import_refused: &'static str,
-    /// Erase the answers in this browser
-    pub erase: &'static str,
-    /// This erases every answer saved in this browser. It cannot be undone.
-    pub erase_confirm_text: &'static str,
-    /// Erase
-    pub erase_confirm: &'static str,
-    /// Cancel
-    pub erase_cancel: &'static str,
-    /// Your answers were erased.
-    pub erased: &'static str,
     /// Close
     pub dismiss: &'static str,
     /// Scales not used for the decision
