@@ -1,5 +1,6 @@
 //! Browser services the kits share: local storage with a versioned, revision-checked
-//! record per kit, file download and upload, the clock and random bytes.
+//! record per kit, file download and upload, the clock and random bytes. Downloads go
+//! through gloo-file; storage and file reading stay on web-sys (ARCHITECTURE.md says why).
 //!
 //! Every storage key starts with `kizuki/` and the widget's namespace, so two widgets on
 //! one page never share a record. A record that cannot be read is kept aside under
@@ -300,34 +301,33 @@ pub fn random_seed() -> u64 {
     )
 }
 
-/// A `blob:` URL holding `contents`, for a link or a download.
+/// A `blob:` URL holding `contents`, for a link or a download. The caller owns it (it is
+/// not revoked here).
 pub fn object_url(mime: &str, contents: &str) -> Result<String, String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| js_text(&e))?;
-    web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_text(&e))
+    let blob = gloo_file::Blob::new_with_options(contents, Some(mime));
+    web_sys::Url::create_object_url_with_blob(blob.as_ref()).map_err(|e| js_text(&e))
 }
 
-/// Offers `contents` as a file download named `file_name`.
+/// Offers `contents` as a file download named `file_name`. The text goes into the `Blob` as
+/// its UTF-8 bytes (gloo-file), with no round trip through a JavaScript string.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    click_download(file_name, &object_url(mime, contents)?)
+    click_download(
+        file_name,
+        gloo_file::Blob::new_with_options(contents, Some(mime)),
+    )
 }
 
 /// Offers bytes (a `.docx`) as a file download named `file_name`.
 pub fn download_bytes(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
-    let bytes = js_sys::Uint8Array::from(contents);
-    let parts = js_sys::Array::of1(&bytes);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|e| js_text(&e))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_text(&e))?;
-    click_download(file_name, &url)
+    click_download(
+        file_name,
+        gloo_file::Blob::new_with_options(contents, Some(mime)),
+    )
 }
 
-fn click_download(file_name: &str, url: &str) -> Result<(), String> {
+/// Clicks a temporary link to `blob`; its `blob:` URL is revoked when `url` is dropped, once
+/// the click has started the download.
+fn click_download(file_name: &str, blob: gloo_file::Blob) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -336,10 +336,10 @@ fn click_download(file_name: &str, url: &str) -> Result<(), String> {
         .map_err(|e| js_text(&e))?
         .dyn_into()
         .map_err(|_| "not an anchor")?;
-    anchor.set_href(url);
+    let url = gloo_file::ObjectUrl::from(blob);
+    anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(url);
     Ok(())
 }
 

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Builds the npm package kizuki-embed with wasm-pack, for a developer whose Rust is rustup's
+# with the wasm32 target (issue 14). The same package as scripts/build.sh writes to
+# dist/npm/, file for file:
+#
+#   scripts/wasm-pack.sh                  every kit; the package in target-wasm/wasm-pack/npm/
+#   scripts/wasm-pack.sh --out DIR        the package in DIR (emptied first)
+#   scripts/wasm-pack.sh checklist        only these kits' modules (a quicker turn; the
+#                                         package then lists only them)
+#
+# Each kit is one `wasm-pack build web --release --target web --mode no-install --no-pack
+# -- --no-default-features --features <kit>` (target-wasm/wasm-pack/<kit>/), with:
+#   - the pinned wasm-bindgen from PATH (`--mode no-install`: wasm-pack never downloads one;
+#     it stops if the version on PATH is not the one Cargo.lock pins);
+#   - wasm-pack's own wasm-opt off ([package.metadata.wasm-pack] in web/Cargo.toml: its
+#     binaryen would be downloaded from GitHub, at -O, which grows the gzipped module); the
+#     project's steps after it instead, as in scripts/build.sh: the glue's guard
+#     (scripts/guard-glue.mjs), the functions grouped by name (scripts/wasm-order.mjs), then
+#     wasm-opt -O1 from node_modules (binaryen, pinned in package-lock.json);
+#   - the release size levers of scripts/lib.sh (wasm_release_env) and the same target
+#     directory, target-wasm/: cargo reuses the dependencies build.sh compiled (kizuki-web
+#     itself is compiled again for each kit, as in build.sh).
+# wasm-pack also asks crates.io's API whether it is the newest wasm-pack; where that is not
+# reachable it warns "failed to get wasm-pack version" and goes on.
+# Then the package is laid out as scripts/build.sh lays out dist/npm/ (kizuki.js with its
+# words and kinds, one stylesheet per module, kizuki.d.ts, package.json, README.md).
+# tests/browser/wasm-pack.test.mjs (KIZUKI_WASM_PACK=1) compares the two packages.
+#
+# scripts/build.sh keeps its direct path (cargo, wasm-bindgen): the Debian rustc-web fallback
+# has no rustup, so wasm-pack is never required.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
+cd "$KIZUKI_ROOT"
+
+out="$KIZUKI_WASM_TARGET_DIR/wasm-pack/npm"
+wanted=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out)
+      [ $# -ge 2 ] || die "usage: scripts/wasm-pack.sh [--out DIR] [KIT ...]"
+      out="$(mkdir -p "$2" && cd "$2" && pwd)"
+      shift 2
+      ;;
+    -h | --help)
+      sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    -*) die "usage: scripts/wasm-pack.sh [--out DIR] [KIT ...]" ;;
+    *)
+      wanted+=("$1")
+      shift
+      ;;
+  esac
+done
+
+command -v wasm-pack >/dev/null ||
+  die "wasm-pack not found: cargo install wasm-pack --locked (or use scripts/build.sh, which needs no wasm-pack)"
+mode="$(cat "$KIZUKI_WASM_MODE_FILE" 2>/dev/null || true)"
+[ "$mode" = rustup ] ||
+  die "wasm-pack needs rustup's wasm32-unknown-unknown target; target-wasm/mode says '${mode:-nothing}' (run scripts/toolchain.sh; on the Debian rustc-web fallback build with scripts/build.sh)"
+pinned="$(pinned_wasm_bindgen_version)"
+command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/toolchain.sh (it installs wasm-bindgen-cli $pinned)"
+found="$(wasm-bindgen --version | sed -n 's/^wasm-bindgen \([0-9.]*\).*/\1/p')"
+[ "$found" = "$pinned" ] ||
+  die "wasm-bindgen on PATH is $found, Cargo.toml pins $pinned: run scripts/toolchain.sh"
+[ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt not found: run scripts/toolchain.sh"
+
+# The kits, as scripts/build.sh finds them: the features of kizuki-web but `default` and
+# `lms` (the LMS course module is for `kizuki package` zips, never in the npm package).
+mapfile -t KITS < <(sed -n '/^\[features\]/,/^\[/p' web/Cargo.toml | sed -n 's/^\([a-z][a-z0-9_]*\) *=.*/\1/p' | grep -vx 'default\|lms')
+[ "${#KITS[@]}" -gt 0 ] || die "no kit features found in web/Cargo.toml"
+if [ "${#wanted[@]}" -gt 0 ]; then
+  for kit in "${wanted[@]}"; do
+    [[ " ${KITS[*]} " == *" $kit "* ]] || die "no kit '$kit' (kits: ${KITS[*]})"
+  done
+  BUILD=("${wanted[@]}")
+else
+  BUILD=("${KITS[@]}")
+fi
+
+mapfile -t features < <(wasm_opt_feature_flags)
+# The same flags as scripts/build.sh's release build: -O1, the functions ordered by their
+# (grouping) names, every custom section dropped.
+opt_flags=(-O1 "${features[@]}" --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features)
+
+rm -rf "$out"
+mkdir -p "$out"
+npm_files=()
+for kit in "${BUILD[@]}"; do
+  pkg="$KIZUKI_WASM_TARGET_DIR/wasm-pack/$kit"
+  rm -rf "$pkg"
+  step "wasm-pack build web --target web ($kit)"
+  (
+    # The release size levers, as scripts/build.sh applies them (wasm_cargo_release); the
+    # name section kept for wasm-order.mjs (wasm-opt strips it below).
+    while IFS= read -r assignment; do
+      export "${assignment?}"
+    done < <(wasm_release_env)
+    export CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR="$KIZUKI_WASM_TARGET_DIR"
+    wasm-pack build web --release --target web --mode no-install --no-pack \
+      --out-dir "$pkg" --out-name "kizuki_$kit" -- --no-default-features --features "$kit"
+  ) || die "wasm-pack build failed for kit '$kit'"
+  [ -f "$pkg/kizuki_${kit}_bg.wasm" ] || die "wasm-pack did not write $pkg/kizuki_${kit}_bg.wasm"
+  step "the project's steps after wasm-bindgen ($kit): guard, order, wasm-opt ${opt_flags[*]}"
+  node scripts/guard-glue.mjs "$pkg/kizuki_$kit.js" || die "could not guard the glue of $kit"
+  node scripts/wasm-order.mjs "$pkg/kizuki_${kit}_bg.wasm" "$pkg/ordered.wasm" ||
+    die "could not order the functions of $kit's module"
+  node_modules/.bin/wasm-opt "${opt_flags[@]}" "$pkg/ordered.wasm" -o "$out/kizuki_${kit}_bg.wasm" ||
+    die "wasm-opt failed"
+  rm -f "$pkg/ordered.wasm"
+  cp "$pkg/kizuki_$kit.js" "$pkg/kizuki_$kit.d.ts" "$pkg/kizuki_${kit}_bg.wasm.d.ts" "$out/"
+  npm_files+=("kizuki_${kit}_bg.wasm" "kizuki_$kit.js" "kizuki_$kit.d.ts" "kizuki_${kit}_bg.wasm.d.ts")
+done
+
+step "assembling the package in ${out#"$KIZUKI_ROOT"/}"
+# What follows is scripts/build.sh's layout of dist/npm/ (its site steps for kizuki.js and
+# the stylesheets, then its npm steps), for the same files.
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# Every module's stylesheet comes from the one source; split-css.mjs needs every module the
+# source names, whichever kits were built.
+node scripts/split-css.mjs www/kizuki.css "$work" "${KITS[@]}" || die "could not split kizuki.css into one stylesheet per module"
+cp "$work/kizuki.css" "$out/"
+for kit in "${BUILD[@]}"; do
+  cp "$work/kizuki-$kit.css" "$out/"
+  npm_files+=("kizuki-$kit.css")
+done
+cp www/kizuki.d.ts "$out/"
+cp www/kizuki.js "$work/kizuki.js"
+node -e '
+  const fs = require("fs");
+  const [script, locales] = process.argv.slice(1);
+  const words = {};
+  for (const lang of fs.readdirSync(locales).sort()) {
+    const ui = JSON.parse(fs.readFileSync(`${locales}/${lang}/ui.json`, "utf8"));
+    const embed = JSON.parse(fs.readFileSync(`${locales}/${lang}/embed.json`, "utf8"));
+    words[lang] = { loading: ui.loading, start_failed: ui.start_failed, ...embed };
+  }
+  const source = fs.readFileSync(script, "utf8");
+  const registry = fs.readFileSync("web/src/kind.rs", "utf8");
+  const kinds = {};
+  for (const [, name, pack] of registry.matchAll(/name: "([a-z0-9_]+)",\s*default_pack: "([a-z0-9-]+)"/g)) kinds[name] = pack;
+  if (!Object.keys(kinds).length) { console.error("web/src/kind.rs: no kinds found"); process.exit(1); }
+  let filled = source.replace(/\/\* KIZUKI_WORDS \*\/[\s\S]*?\/\* END_KIZUKI_WORDS \*\//, JSON.stringify(words));
+  filled = filled.replace(/\/\* KIZUKI_KINDS \*\/[\s\S]*?\/\* END_KIZUKI_KINDS \*\//, JSON.stringify(kinds));
+  if (!filled.includes("const KINDS = {")) { console.error("kizuki.js: no KIZUKI_KINDS block"); process.exit(1); }
+  if (filled.includes("KIZUKI_WORDS")) { console.error("kizuki.js: no KIZUKI_WORDS block"); process.exit(1); }
+  fs.writeFileSync(script, filled);
+' "$work/kizuki.js" web/locales || die "could not fill kizuki.js with the locale words and kinds"
+node scripts/strip-js.mjs "$work/kizuki.js" >/dev/null || die "could not strip kizuki.js"
+sed 's#\./pkg/#./#g' "$work/kizuki.js" >"$out/kizuki.js"
+version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+node -e '
+  const [version, out, ...modules] = process.argv.slice(1);
+  const pkg = {
+    name: "kizuki-embed",
+    type: "module",
+    description: "Kizuki: workplace mental-health checklists, plans and courses that run in the browser (WebAssembly).",
+    version,
+    license: "MIT OR Apache-2.0",
+    files: [...modules, "kizuki.js", "kizuki.d.ts", "kizuki.css"],
+    main: "kizuki.js",
+    types: "kizuki.d.ts",
+    sideEffects: ["./kizuki.js", "./snippets/*"],
+  };
+  require("fs").writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
+' "$version" "$out/package.json" "${npm_files[@]}"
+cat >"$out/README.md" <<'README'
+# kizuki-embed
+
+Kizuki's embeddable widgets (WebAssembly). Serve these files from your own origin, next to a
+`content/` folder holding the kit packs, then either
+
+```html
+<script type="module" src="/kizuki/kizuki.js"></script>
+<kizuki-kit kit="checklist" lang="ja"></kizuki-kit>
+```
+
+or `import { mount } from "kizuki-embed"; const handle = mount(element, { kit: "course" })`.
+Each kit is its own WebAssembly module (`kizuki_checklist`, `kizuki_plan`, `kizuki_course`,
+`kizuki_tools`) with its own stylesheet (`kizuki-checklist.css`, …); `kizuki.js` loads only
+the ones a widget needs (`kizuki.css` holds every kit's layout, for a page that mounts a module
+without `kizuki.js`).
+A page with a Content-Security-Policy must allow `script-src 'wasm-unsafe-eval'`.
+README
+note "kizuki-embed ${version}: ${#BUILD[@]} module(s) built with wasm-pack, in ${out#"$KIZUKI_ROOT"/}"

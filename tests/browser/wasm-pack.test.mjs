@@ -1,0 +1,106 @@
+// wasm-pack builds the same npm package as scripts/build.sh (issue 14): scripts/wasm-pack.sh
+// runs `wasm-pack build web --target web` per kit with the pinned wasm-bindgen and the
+// project's wasm-opt step, then lays the package out as build.sh lays out dist/npm/.
+//
+// The build itself is opt-in, minutes on two cores: KIZUKI_WASM_PACK=1 builds every kit with
+// wasm-pack and compares the package with dist/npm/ file for file (the list, package.json's
+// fields, the typings, the glue, the stylesheets and the modules byte for byte); it needs
+// wasm-pack (`cargo install wasm-pack --locked`), rustup's wasm32 target and a dist/ that
+// scripts/build.sh built from the same sources. Without them it is skipped, saying which is
+// missing. The checks below it always run: the two scripts' copies of what they share say
+// the same, so a change to one that the other misses fails here without any build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DIST_NPM = join(ROOT, 'dist/npm');
+const OUT = join(ROOT, 'target-wasm/wasm-pack/npm-test');
+const BUILD_SH = readFileSync(join(ROOT, 'scripts/build.sh'), 'utf8');
+const WASM_PACK_SH = readFileSync(join(ROOT, 'scripts/wasm-pack.sh'), 'utf8');
+
+/** The one line of `script` that starts (after indentation) with `start`, or a failure. */
+function lineStarting(script, start, name) {
+  const lines = script.split('\n').map((line) => line.trim()).filter((line) => line.startsWith(start));
+  assert.equal(lines.length, 1, `${name}: one line starting with ${start}, found ${lines.length}`);
+  return lines[0];
+}
+
+/** The text between the first `from` and the next `to` after it. */
+function between(script, from, to, name) {
+  const start = script.indexOf(from);
+  assert.ok(start >= 0, `${name}: ${from} not found`);
+  const end = script.indexOf(to, start + from.length);
+  assert.ok(end > start, `${name}: ${to} not found after ${from}`);
+  return script.slice(start, end + to.length);
+}
+
+test('wasm-pack.sh runs wasm-opt with the flags of build.sh', () => {
+  const flags = (script, name) => lineStarting(script, 'opt_flags=(-', name);
+  assert.equal(flags(WASM_PACK_SH, 'wasm-pack.sh'), flags(BUILD_SH, 'build.sh'));
+});
+
+test("wasm-pack.sh writes the package's package.json, README and kizuki.js as build.sh does", () => {
+  const packageJson = (script, name) => between(script, 'const pkg = {', '};', name);
+  assert.equal(packageJson(WASM_PACK_SH, 'wasm-pack.sh'), packageJson(BUILD_SH, 'build.sh'));
+  const readme = (script, name) => between(script, "<<'README'", '\nREADME\n', name);
+  assert.equal(readme(WASM_PACK_SH, 'wasm-pack.sh'), readme(BUILD_SH, 'build.sh'));
+  // kizuki.js: its words and kinds filled in the same way (the comment lines aside).
+  const fill = (script, name) =>
+    between(script, 'const words = {};', 'fs.writeFileSync(script, filled);', name)
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('//'))
+      .join('\n');
+  assert.equal(fill(WASM_PACK_SH, 'wasm-pack.sh'), fill(BUILD_SH, 'build.sh'));
+  const pkgPaths = (script, name) => lineStarting(script, "sed 's#\\./pkg/#./#g'", name).replace(/"[^"]*"/g, '');
+  assert.equal(pkgPaths(WASM_PACK_SH, 'wasm-pack.sh'), pkgPaths(BUILD_SH, 'build.sh'));
+});
+
+test("wasm-pack's own wasm-opt is off in every profile of web/Cargo.toml", () => {
+  // On: wasm-pack would download binaryen from GitHub and run it at -O (larger gzipped).
+  const manifest = readFileSync(join(ROOT, 'web/Cargo.toml'), 'utf8');
+  for (const profile of ['dev', 'release', 'profiling']) {
+    // The profile's table, up to the next table; in it, `wasm-opt = false`.
+    const table = new RegExp(`^\\[package\\.metadata\\.wasm-pack\\.profile\\.${profile}\\]\\n((?:(?!\\[).*\\n)*)`, 'm').exec(manifest);
+    assert.ok(table, `web/Cargo.toml has [package.metadata.wasm-pack.profile.${profile}]`);
+    assert.match(table[1], /^wasm-opt = false$/m, `${profile}: wasm-opt = false`);
+  }
+});
+
+function whyNotBuild() {
+  if (process.env.KIZUKI_WASM_PACK !== '1') {
+    return 'set KIZUKI_WASM_PACK=1 to build every kit with wasm-pack and compare the package with dist/npm/ (minutes)';
+  }
+  if (spawnSync('wasm-pack', ['--version']).status !== 0) return 'wasm-pack is not installed: cargo install wasm-pack --locked';
+  const mode = existsSync(join(ROOT, 'target-wasm/mode')) ? readFileSync(join(ROOT, 'target-wasm/mode'), 'utf8').trim() : '';
+  if (mode !== 'rustup') return `wasm-pack needs rustup's wasm32 target; target-wasm/mode says '${mode}'`;
+  if (!existsSync(join(DIST_NPM, 'package.json'))) return 'dist/ is not built: run scripts/build.sh first';
+  return null;
+}
+
+test('wasm-pack builds the same npm package as scripts/build.sh', { timeout: 3_600_000 }, (t) => {
+  const why = whyNotBuild();
+  if (why) return t.skip(why);
+  const run = spawnSync('bash', [join(ROOT, 'scripts/wasm-pack.sh'), '--out', OUT], { cwd: ROOT, stdio: 'inherit' });
+  assert.equal(run.status, 0, 'scripts/wasm-pack.sh failed');
+  try {
+    const files = (dir) => readdirSync(dir).sort();
+    assert.deepEqual(files(OUT), files(DIST_NPM), 'the same files');
+    const json = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    assert.deepEqual(json(OUT), json(DIST_NPM), "package.json's fields");
+    // The typings first (the embedding API), then everything else, byte for byte.
+    const names = files(DIST_NPM).sort((a, b) => Number(!a.endsWith('.d.ts')) - Number(!b.endsWith('.d.ts')));
+    for (const name of names) {
+      const ours = readFileSync(join(OUT, name));
+      const theirs = readFileSync(join(DIST_NPM, name));
+      assert.ok(
+        ours.equals(theirs),
+        `${name} differs (wasm-pack ${ours.length} bytes, dist/npm ${theirs.length}); if web/ changed since dist/ was built, run scripts/build.sh again`,
+      );
+    }
+  } finally {
+    rmSync(OUT, { recursive: true, force: true });
+  }
+});
