@@ -1,8 +1,9 @@
 // The return-to-work planner with two tabs on one vault (the web shell's "newer in another
 // tab", issue 14): the older tab says so at once (its revision is inside the sealed record,
 // so the planner opens the other tab's record with the key it holds), changes nothing until
-// asked, loads the newer cases on request and saves on from them; a passphrase changed in
-// the other tab locks it; everything erased there closes its cases.
+// asked, loads the newer cases on request and saves on from them (a save before that is
+// refused as older and continues from the other tab's cases); a passphrase changed in the
+// other tab locks it; everything erased there closes its cases.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -57,10 +58,26 @@ describe('return-to-work planner in two tabs', () => {
     assert.match(await otherTab.textContent(), /別のタブ/);
     assert.equal(await tasks(b).first().isChecked(), false, 'the older tab shows what it had');
 
-    // "Load the newer one": the other tab's cases, opened with the key B holds.
+    // B works on regardless: its save is refused as older (nothing of A's is overwritten),
+    // and B continues from A's cases, saying so.
+    const afterA = await stored(a);
+    await tasks(b).nth(2).click();
+    const refused = b.locator('kizuki-kit [data-notice="storage"]');
+    await refused.waitFor();
+    assert.match(await refused.textContent(), /別のタブで新しい内容が保存されていた/);
+    assert.equal(await tasks(b).first().isChecked(), true, "A's work is shown");
+    assert.equal(await tasks(b).nth(2).isChecked(), false, "B's refused change is not kept");
+    assert.equal(await stored(b), afterA, 'the stored record is still the one A saved');
+
+    // A saves again; "load the newer one": the other tab's cases, opened with the key B holds.
+    await tasks(a).nth(3).check();
+    await a.waitForFunction(([key, was]) => localStorage.getItem(key) !== was, [STORAGE_KEY, afterA]);
+    await otherTab.waitFor();
+    assert.equal(await tasks(b).nth(3).isChecked(), false, 'the older tab shows what it had');
     await b.locator('kizuki-kit [data-testid="other-tab-reload"]').click();
     await otherTab.waitFor({ state: 'detached' });
     assert.equal(await tasks(b).first().isChecked(), true);
+    assert.equal(await tasks(b).nth(3).isChecked(), true);
     assert.equal(await b.locator('.kizuki-plan-case-card', { hasText: LABEL }).count(), 1);
 
     // B saves on from the newer record (not refused as older); now A is the older tab.

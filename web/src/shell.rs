@@ -12,9 +12,9 @@
 //! - [`kit`] — a kit's model on the shell (`ShellKit`): the shell's messages taken once for
 //!   every kit, and `use_shell`, which runs the queued effects and listens for other tabs.
 //!
-//! Used by the checklist, the course and the stress self-check; the planner uses its notices
-//! and `other_tab` (its sealed store, saves and panel are still its own: ARCHITECTURE.md says
-//! what moving them takes).
+//! Used by the checklist, the course and the stress self-check; the planner keeps its sealed
+//! record in a `Record` over its vault (`record::Store`) and uses the notices and `other_tab`
+//! (its panel is still its own: ARCHITECTURE.md says why).
 
 pub mod data_panel;
 pub mod kit;

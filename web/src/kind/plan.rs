@@ -80,6 +80,17 @@ pub fn view(props: &KitProps) -> Html {
         use_reducer(move || PlanState::start(pack, namespace))
     };
     let last_touch = use_mut_ref(|| 0.0_f64);
+    // The saves the reducer queued on the vault's record run after rendering; what each came
+    // to goes back to the reducer.
+    {
+        let record = state.record.clone();
+        let dispatch = state.dispatcher();
+        use_effect(move || {
+            if let Some(record) = record {
+                record.run(|outcome| dispatch.dispatch(Msg::Outcome(Box::new(outcome))));
+            }
+        });
+    }
     // Another tab's save of the record: announced when newer than what this page continues.
     crate::shell::other_tab::use_record_text_changes(
         vault_store::key_for(&props.pack, &props.namespace),
@@ -185,7 +196,7 @@ pub(crate) fn notice_view(ctx: &Ctx<'_>, place: Place) -> Html {
         return empty_notice_slot(place);
     }
     let reload = matches!(notice, Notice::OtherTab)
-        .then(|| crate::shell::notice::reload_button(ctx.lang, flows::on_load_newer(ctx)));
+        .then(|| crate::shell::notice::reload_button(ctx.lang, ctx.send(Msg::LoadNewer)));
     html! {
         <NoticeBox words={notice.message(&text.data_panel, ctx.lang)} problem={notice.is_problem()}
                    kind={notice.kind()} take_focus={place != Place::Top} reload={reload}

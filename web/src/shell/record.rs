@@ -2,7 +2,8 @@
 //! wants done ([`Effect`]: save, download, keep the undo copy before an import, undo,
 //! erase, reload) on its [`Record`], and the component runs the queue after rendering
 //! ([`Record::run`]), sending each [`Outcome`] back to the reducer as a message. Storage is
-//! touched here and in `platform`, never inside `reduce`.
+//! touched here and in `platform`, never inside `reduce`. Where the record is kept is a
+//! [`Store`]: plain in the browser's storage, or sealed (the planner's vault).
 //!
 //! The record's revision lives in the handle, shared by every clone of the kit's state, so
 //! two saves queued before a render both continue the latest revision (a save that finds a
@@ -17,6 +18,7 @@ use kizuki_core::imported::ChangedClaim;
 use kizuki_core::Lang;
 
 use kizuki_core::kind::FileFormat;
+use kizuki_core::ValidPack;
 use yew::Callback;
 
 use super::data_panel::PanelChoice;
@@ -24,6 +26,62 @@ use super::notice::{NoOwnNotice, Notice};
 use crate::import_confirm;
 use crate::kind::PackRef;
 use crate::platform::{self, LoadProblem, StorageError};
+
+/// Why a [`Store`] did not write the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// Another tab saved a newer record: the page continues from it
+    /// (`Kit::after_refused_save`).
+    NewerElsewhere,
+    /// Anything else, by its code (`StorageError::code`, or the store's own): the notice.
+    Code(&'static str),
+}
+
+/// Where a kit's record is kept: plain in the browser's storage ([`Plain`], every kit but
+/// the planner), or sealed under a key (the planner's vault, `kind/plan/vault_store.rs`).
+/// The [`Record`] keeps the revision and the queue; the store only reads and writes.
+pub trait Store {
+    /// Reads the record: its state (empty when none), revision and a problem; `Err` with a
+    /// code when it cannot be read at all (the vault's record no longer opens with the key).
+    fn load(&self, pack: &ValidPack, namespace: &str) -> Result<platform::Loaded, &'static str>;
+    /// Writes `state` as the revision after `revision`, unless a newer one is stored.
+    fn save(
+        &self,
+        pack: &ValidPack,
+        namespace: &str,
+        state: &KitState,
+        revision: u64,
+    ) -> Result<u64, Refused>;
+    /// A stored text (the undo copy; what is saved, when a file is checked against it).
+    fn read(&self, pack: &ValidPack, text: &str) -> Option<Export>;
+}
+
+/// The plain record: the export envelope as JSON in `localStorage` (`platform`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plain;
+
+impl Store for Plain {
+    fn load(&self, pack: &ValidPack, namespace: &str) -> Result<platform::Loaded, &'static str> {
+        Ok(platform::load_plain(pack, namespace))
+    }
+
+    fn save(
+        &self,
+        pack: &ValidPack,
+        namespace: &str,
+        state: &KitState,
+        revision: u64,
+    ) -> Result<u64, Refused> {
+        platform::save_plain(pack, namespace, state, revision).map_err(|error| match error {
+            StorageError::NewerElsewhere => Refused::NewerElsewhere,
+            error => Refused::Code(error.code()),
+        })
+    }
+
+    fn read(&self, pack: &ValidPack, text: &str) -> Option<Export> {
+        import(pack, text.as_bytes()).ok()
+    }
+}
 
 /// A notice from the shell itself (no kit's own notices).
 pub type ShellNotice = Notice<NoOwnNotice>;
@@ -130,6 +188,8 @@ pub enum PanelTask {
 #[derive(Clone)]
 pub struct Record {
     pack: PackRef,
+    /// Where the record is kept.
+    store: Rc<dyn Store>,
     namespace: String,
     key: String,
     revision: Rc<Cell<u64>>,
@@ -174,6 +234,7 @@ impl Record {
     pub fn open(pack: PackRef, namespace: &str) -> (Record, Opened) {
         let loaded = platform::load_plain(&pack, namespace);
         let key = platform::record_key(namespace, &pack.pack().id);
+        let store: Rc<dyn Store> = Rc::new(Plain);
         let notice = loaded.problem.map(|problem| match problem {
             LoadProblem::Storage(error) => Notice::Storage(error.code()),
             LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
@@ -181,6 +242,7 @@ impl Record {
         let undo_kept = import_confirm::undo_copy(&key).is_some();
         let record = Record {
             pack,
+            store,
             namespace: namespace.to_string(),
             key,
             revision: Rc::new(Cell::new(loaded.revision)),
@@ -194,6 +256,27 @@ impl Record {
             notice,
         };
         (record, opened)
+    }
+
+    /// A record read already, kept in `store` from now on (the planner's vault, opened with
+    /// the key its passphrase gave): continues `state` at `revision`.
+    pub fn continuing(
+        pack: PackRef,
+        namespace: &str,
+        store: Rc<dyn Store>,
+        state: KitState,
+        revision: u64,
+    ) -> Record {
+        Record {
+            key: platform::record_key(namespace, &pack.pack().id),
+            pack,
+            store,
+            namespace: namespace.to_string(),
+            revision: Rc::new(Cell::new(revision)),
+            base: Rc::new(RefCell::new(state)),
+            erased_with: Vec::new(),
+            queue: Rc::default(),
+        }
     }
 
     /// Erasing the record removes `key` too (something of the record kept apart from it).
@@ -254,7 +337,7 @@ impl Record {
         let saved = platform::read(&self.key)
             .ok()
             .flatten()
-            .and_then(|text| import(&self.pack, text.as_bytes()).ok());
+            .and_then(|text| self.store.read(&self.pack, &text));
         let ask = needs_confirmation(&export, saved.as_ref());
         // An edited file is always questioned, saved record or not.
         let compared = saved.filter(|_| ask).map(|saved| preview(&export, &saved));
@@ -372,7 +455,7 @@ impl Record {
             // then `RemoveUndoCopy` (skipped when that save fails).
             Effect::Undo => {
                 let kept = import_confirm::undo_copy(&self.key)
-                    .and_then(|text| import(&self.pack, text.as_bytes()).ok())?;
+                    .and_then(|text| self.store.read(&self.pack, &text))?;
                 Some(Outcome::Replace {
                     state: kept.state,
                     notice: Notice::Restored,
@@ -407,14 +490,17 @@ impl Record {
     }
 
     fn save(&self, state: &KitState) -> Outcome {
-        match platform::save_plain(&self.pack, &self.namespace, state, self.revision.get()) {
+        let saved = self
+            .store
+            .save(&self.pack, &self.namespace, state, self.revision.get());
+        match saved {
             Ok(revision) => {
                 self.revision.set(revision);
                 *self.base.borrow_mut() = state.clone();
                 Outcome::Saved
             }
-            Err(StorageError::NewerElsewhere) => self.after_refused_save(state),
-            Err(error) => Outcome::Notice(Notice::Storage(error.code())),
+            Err(Refused::NewerElsewhere) => self.after_refused_save(state),
+            Err(Refused::Code(code)) => Outcome::Notice(Notice::Storage(code)),
         }
     }
 
@@ -427,7 +513,10 @@ impl Record {
         // The record as this page last had it, taken before loading makes the newer one the
         // base.
         let base = self.base.borrow().clone();
-        let (theirs, revision, notice) = self.load();
+        let (theirs, revision, notice) = match self.load() {
+            Ok(loaded) => loaded,
+            Err(code) => return Outcome::Notice(Notice::Storage(code)),
+        };
         let notice = notice.or(Some(refused));
         let merged = self
             .pack
@@ -445,24 +534,27 @@ impl Record {
     }
 
     fn reload(&self) -> Outcome {
-        let (state, revision, notice) = self.load();
-        Outcome::Loaded {
-            state,
-            revision,
-            notice,
+        match self.load() {
+            Ok((state, revision, notice)) => Outcome::Loaded {
+                state,
+                revision,
+                notice,
+            },
+            Err(code) => Outcome::Notice(Notice::Storage(code)),
         }
     }
 
-    /// Reads the record again: its state, revision and a problem to tell.
-    fn load(&self) -> (KitState, u64, Option<ShellNotice>) {
-        let loaded = platform::load_plain(&self.pack, &self.namespace);
+    /// Reads the record again: its state, revision and a problem to tell (`Err`: the
+    /// store's code, nothing read).
+    fn load(&self) -> Result<(KitState, u64, Option<ShellNotice>), &'static str> {
+        let loaded = self.store.load(&self.pack, &self.namespace)?;
         self.revision.set(loaded.revision);
         *self.base.borrow_mut() = loaded.state.clone();
         let problem = loaded.problem.map(|problem| match problem {
             LoadProblem::Storage(error) => Notice::Storage(error.code()),
             LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
         });
-        (loaded.state, loaded.revision, problem)
+        Ok((loaded.state, loaded.revision, problem))
     }
 
     /// The name of a file of `format` downloaded for `state` (the core's

@@ -177,26 +177,6 @@ pub fn on_import_passphrase(ctx: &Ctx<'_>) -> Callback<String> {
     })
 }
 
-/// "Load the newer one": the record another tab saved, opened with the key in memory (no
-/// key derivation: quick). One that no longer opens with it locks the page, as a save would.
-pub fn on_load_newer(ctx: &Ctx<'_>) -> Callback<MouseEvent> {
-    let dispatch = ctx.dispatch.clone();
-    let pack = ctx.state.pack.clone();
-    let namespace = ctx.state.namespace.clone();
-    let key = ctx.state.key().cloned();
-    Callback::from(move |_: MouseEvent| {
-        let Some(key) = &key else {
-            return;
-        };
-        let opened = vault_store::stored_record(&pack, &namespace)
-            .and_then(|record| vault_store::open(&pack, key, &record).ok());
-        dispatch.dispatch(match opened {
-            Some((cases, revision)) => Msg::Loaded { cases, revision },
-            None => Msg::Refused(PlanNotice::ChangedElsewhere, Place::Top),
-        });
-    })
-}
-
 /// Erasing everything (confirmed): the record and anything kept aside from it go; the
 /// reducer then starts again, or says why not.
 pub fn on_erase<E: 'static>(ctx: &Ctx<'_>) -> Callback<E> {
@@ -249,7 +229,7 @@ pub fn on_export_encrypted(ctx: &Ctx<'_>, scope: Scope) -> Callback<MouseEvent> 
     let pack = ctx.state.pack.clone();
     let key = ctx.state.key().cloned();
     let cases = cases_in(ctx, &scope);
-    let revision = ctx.state.revision;
+    let revision = ctx.state.revision();
     Callback::from(move |_: MouseEvent| {
         let (Some(key), Some(cases)) = (&key, &cases) else {
             return;
@@ -273,7 +253,7 @@ pub fn on_export_plain(ctx: &Ctx<'_>, scope: Scope) -> Callback<()> {
     let dispatch = ctx.dispatch.clone();
     let pack = ctx.state.pack.clone();
     let cases = cases_in(ctx, &scope);
-    let revision = ctx.state.revision;
+    let revision = ctx.state.revision();
     Callback::from(move |()| {
         let Some(cases) = &cases else {
             return;

@@ -1,8 +1,11 @@
 //! The planner's state and its reducer. Case changes are [`PlanAction`]s applied by the
-//! core (`Plan::apply`); after every change the cases are sealed and stored again.
+//! core (`Plan::apply`); after every change the reducer queues the save of the cases on the
+//! shell's `Record` over the vault, which the view runs after rendering (sealed under the key
+//! in memory): the reducer writes nothing.
 
 use std::rc::Rc;
 
+use kizuki_core::export::KitState;
 use kizuki_core::kind::plan::{Plan, PlanAction, PlanCases};
 use kizuki_core::vault::{SealedRecord, VaultKey};
 use yew::prelude::*;
@@ -10,12 +13,13 @@ use yew::prelude::*;
 use kizuki_core::Lang;
 
 use super::text::{fill, plan_text};
-use super::vault_store::{self, SaveError, Stored};
+use super::vault_store::{self, Stored, VaultStore};
 use crate::kind::PackRef;
 use crate::locale::error_message;
 use crate::platform::{LoadProblem, StorageError};
 use crate::shell;
 use crate::shell::notice::KitNotice;
+use crate::shell::record::{Effect, Outcome, Record, ShellNotice};
 
 /// Where the person stands with the vault.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,8 +206,10 @@ pub struct PlanState {
     pub phase: Phase,
     /// The cases (empty while locked).
     pub cases: PlanCases,
-    /// The revision of the stored record these cases were loaded from or saved as.
-    pub revision: u64,
+    /// The sealed record while unlocked (the shell's `Record` kept in the vault, its
+    /// revision and its queue of saves, run by the view after rendering); `None` while
+    /// locked or not set up.
+    pub record: Option<Record>,
     /// The case shown.
     pub selected: Option<String>,
     /// The step shown in that case; `None` shows the case's current step.
@@ -274,14 +280,11 @@ pub enum Msg {
     /// Another tab wrote the record (its text; `None`: removed): when it is newer than what
     /// this page continues, say so and offer to load it.
     StoredElsewhere(Option<String>),
-    /// The newer record another tab saved, opened with the key in memory (read by
-    /// `flows::on_load_newer`, outside the reducer).
-    Loaded {
-        /// Its cases.
-        cases: PlanCases,
-        /// Its revision.
-        revision: u64,
-    },
+    /// Load the newer record another tab saved (opened with the key in memory, by the
+    /// record's `Effect::Reload`).
+    LoadNewer,
+    /// What a queued save or reload came to.
+    Outcome(Box<Outcome>),
     /// Show a message.
     Notify(Placed),
     /// Hide the message.
@@ -311,7 +314,7 @@ impl PlanState {
             namespace,
             phase,
             cases: PlanCases::default(),
-            revision: 0,
+            record: None,
             selected: None,
             viewing: None,
             document: None,
@@ -347,7 +350,7 @@ impl PlanState {
         {
             plain.wipe();
         }
-        self.revision = 0;
+        self.record = None;
         self.selected = None;
         self.viewing = None;
         self.document = None;
@@ -355,46 +358,68 @@ impl PlanState {
         self.busy = false;
     }
 
-    /// Seals and stores the cases; a failure becomes the notice (and may lock or reload).
-    fn persist(&mut self, check_with: Option<VaultKey>) {
-        let Some(key) = self.key().cloned() else {
-            return;
+    /// The vault's record of `key`, continuing `cases` at `revision` (its saves sealed under
+    /// `key`, after opening the stored record with `check_with` when that is another key).
+    fn keep_in_vault(&mut self, key: &VaultKey, check_with: Option<VaultKey>, revision: u64) {
+        let store: Rc<dyn shell::record::Store> = match check_with {
+            Some(old) => Rc::new(VaultStore::rekeyed(key.clone(), old)),
+            None => Rc::new(VaultStore::new(key.clone())),
         };
-        let check_with = check_with.unwrap_or_else(|| key.clone());
-        match vault_store::save(
-            &self.pack,
+        self.record = Some(Record::continuing(
+            self.pack.clone(),
             &self.namespace,
-            &check_with,
-            &key,
-            &self.cases,
-            self.revision,
-        ) {
-            Ok(revision) => self.revision = revision,
-            Err(SaveError::Storage(error)) => {
-                self.notice = Some(Placed::top(Notice::Storage(error.code())));
+            store,
+            KitState::from(self.cases.clone()),
+            revision,
+        ));
+    }
+
+    /// Queues the save of the cases, sealed (run by the view after rendering; what it came
+    /// to returns as `Msg::Outcome`).
+    fn persist(&mut self) {
+        if let Some(record) = &self.record {
+            record.queue(Effect::Save(KitState::from(self.cases.clone())));
+        }
+    }
+
+    /// The revision of the record these cases continue (0 while locked).
+    pub fn revision(&self) -> u64 {
+        self.record.as_ref().map_or(0, Record::revision)
+    }
+
+    /// What a queued save or reload came to: another tab's newer cases continued from, the
+    /// vault's refusals as the planner's notices (a record that no longer opens with the key
+    /// locks the page), storage problems as the shell's.
+    fn outcome(&mut self, outcome: Outcome) {
+        // Locked meanwhile: nothing comes back into the page.
+        if self.key().is_none() {
+            return;
+        }
+        match outcome {
+            Outcome::Loaded { state, notice, .. } => {
+                if let Some(cases) = state.into_state::<Plan>() {
+                    self.continue_from(cases);
+                }
+                self.notice = notice.map(|notice| Placed::top(notice.lift()));
             }
-            Err(SaveError::NewerElsewhere { cases, revision }) => {
-                self.continue_from(cases, revision);
-                self.notice = Some(Placed::top(Notice::Storage(
-                    StorageError::NewerElsewhere.code(),
-                )));
-            }
-            Err(SaveError::ChangedElsewhere) => {
+            Outcome::Notice(ShellNotice::Storage(vault_store::CHANGED_ELSEWHERE)) => {
                 self.forget(Phase::Locked);
                 self.notice = Some(Placed::top(PlanNotice::ChangedElsewhere));
             }
-            Err(SaveError::NoRandom) => {
+            Outcome::Notice(ShellNotice::Storage(vault_store::NO_RANDOM)) => {
                 self.notice = Some(Placed::top(PlanNotice::RandomUnavailable));
             }
+            Outcome::Notice(notice) => self.notice = Some(Placed::top(notice.lift())),
+            // The planner's record is not replaced by an import, nor erased through it.
+            Outcome::Saved | Outcome::Replace { .. } | Outcome::Erased | Outcome::UndoKept(_) => {}
         }
     }
 
     /// Continues from the cases another tab saved (the ones here zeroed), on the case shown
     /// if it is still there.
-    fn continue_from(&mut self, cases: PlanCases, revision: u64) {
+    fn continue_from(&mut self, cases: PlanCases) {
         self.cases.wipe();
         self.cases = cases;
-        self.revision = revision;
         if self
             .selected
             .as_ref()
@@ -427,7 +452,7 @@ impl PlanState {
         match vault_store::open(&self.pack, key, &record) {
             Ok((mut cases, revision)) => {
                 cases.wipe();
-                if revision > self.revision {
+                if revision > self.revision() {
                     self.notice = Some(Placed::top(Notice::OtherTab));
                 }
             }
@@ -471,7 +496,7 @@ impl PlanState {
         ) {
             self.notice = None;
         }
-        self.persist(None);
+        self.persist();
     }
 }
 
@@ -486,7 +511,7 @@ impl PlanState {
             | Msg::AwaitImport(_)
             | Msg::Import(_)
             | Msg::StoredElsewhere(_)
-            | Msg::Loaded { .. } => self.key().is_some(),
+            | Msg::LoadNewer => self.key().is_some(),
             _ => true,
         }
     }
@@ -512,12 +537,12 @@ impl Reducible for PlanState {
             }
             Msg::Created(key) => {
                 next.busy = false;
-                next.phase = Phase::Unlocked(key);
                 next.cases = next.pending_plain.take().unwrap_or_default();
-                next.revision = 0;
+                next.keep_in_vault(&key, None, 0);
+                next.phase = Phase::Unlocked(key);
                 next.notice = None;
                 next.activity += 1;
-                next.persist(None);
+                next.persist();
             }
             Msg::Opened {
                 key,
@@ -526,16 +551,16 @@ impl Reducible for PlanState {
                 reseal,
             } => {
                 next.busy = false;
-                next.phase = Phase::Unlocked(key);
                 next.cases = cases;
-                next.revision = revision;
+                next.keep_in_vault(&key, None, revision);
+                next.phase = Phase::Unlocked(key);
                 next.notice = None;
                 next.activity += 1;
                 if next.cases.cases.len() == 1 {
                     next.selected = next.cases.cases.keys().next().cloned();
                 }
                 if reseal {
-                    next.persist(None);
+                    next.persist();
                 }
             }
             Msg::Refused(message, place) => {
@@ -578,10 +603,12 @@ impl Reducible for PlanState {
             Msg::Rekey(key) => {
                 next.busy = false;
                 let old = next.key().cloned();
+                let revision = next.revision();
+                next.keep_in_vault(&key, old, revision);
                 next.phase = Phase::Unlocked(key);
                 next.activity += 1;
                 next.notice = Some(Placed::top(PlanNotice::PassphraseChanged).at(Place::Change));
-                next.persist(old);
+                next.persist();
             }
             Msg::AwaitImport(record) => {
                 next.activity += 1;
@@ -618,7 +645,7 @@ impl Reducible for PlanState {
                     next.viewing = None;
                     next.document = None;
                 }
-                next.persist(None);
+                next.persist();
             }
             Msg::KeptAside(aside) => match aside {
                 Some(aside) => {
@@ -641,11 +668,14 @@ impl Reducible for PlanState {
                 Err(code) => next.notice = Some(Placed::top(Notice::Storage(code))),
             },
             Msg::StoredElsewhere(text) => next.stored_elsewhere(text.as_deref()),
-            Msg::Loaded { cases, revision } => {
+            Msg::LoadNewer => {
                 next.activity += 1;
-                next.continue_from(cases, revision);
                 next.notice = None;
+                if let Some(record) = &next.record {
+                    record.queue(Effect::Reload);
+                }
             }
+            Msg::Outcome(outcome) => next.outcome(*outcome),
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,
             Msg::Touch => next.activity += 1,

@@ -4,7 +4,8 @@
 //! The sealed plaintext is the ordinary export envelope (`Export` JSON), so opening a record
 //! goes through the same `export::import` checks as a file. The envelope's revision lives
 //! inside the ciphertext: before writing, the stored record is opened with the key in memory
-//! to refuse overwriting newer cases saved by another tab.
+//! to refuse overwriting newer cases saved by another tab. [`VaultStore`] is the vault as the
+//! shell's record store: the planner's saves run through `shell::record::Record`.
 
 use kizuki_core::export::{import, Export, KitState};
 use kizuki_core::kind::plan::{Plan, PlanCases};
@@ -12,6 +13,7 @@ use kizuki_core::vault::{SealedRecord, VaultKey, NONCE_BYTES, SALT_BYTES};
 use kizuki_core::{Error, ValidPack};
 
 use crate::platform::{self, StorageError};
+use crate::shell::record::{Refused, Store};
 
 /// What storage holds for the planner when the widget starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,4 +243,80 @@ pub fn keep_aside(pack: &ValidPack, namespace: &str) -> Option<String> {
     let key = key_for(pack, namespace);
     let text = platform::read(&key).ok().flatten()?;
     platform::keep_aside(&key, &text)
+}
+
+/// The code of a save or read refused because the stored record no longer opens with the
+/// key in memory (the passphrase was changed, or everything erased, in another tab).
+pub const CHANGED_ELSEWHERE: &str = "vault_changed_elsewhere";
+/// The code of a save refused for want of secure random numbers (no nonce).
+pub const NO_RANDOM: &str = "vault_no_random";
+
+/// The vault as the shell's record store (`shell::record::Store`): every save sealed under
+/// `key` after the stored record was opened with `check_with` (the same key, except for
+/// the first save after the passphrase changed), every read opened with `key`.
+pub struct VaultStore {
+    key: VaultKey,
+    check_with: std::cell::RefCell<VaultKey>,
+}
+
+impl VaultStore {
+    /// The store of a vault unlocked with `key`.
+    pub fn new(key: VaultKey) -> VaultStore {
+        VaultStore {
+            check_with: std::cell::RefCell::new(key.clone()),
+            key,
+        }
+    }
+
+    /// The store after the passphrase changed: the stored record is still sealed under
+    /// `old` until the first save seals it under `key`.
+    pub fn rekeyed(key: VaultKey, old: VaultKey) -> VaultStore {
+        VaultStore {
+            key,
+            check_with: std::cell::RefCell::new(old),
+        }
+    }
+}
+
+impl Store for VaultStore {
+    fn load(&self, pack: &ValidPack, namespace: &str) -> Result<platform::Loaded, &'static str> {
+        let record = stored_record(pack, namespace).ok_or(CHANGED_ELSEWHERE)?;
+        let (cases, revision) = open(pack, &self.key, &record).map_err(|_| CHANGED_ELSEWHERE)?;
+        Ok(platform::Loaded {
+            state: KitState::from(cases),
+            revision,
+            problem: None,
+        })
+    }
+
+    fn save(
+        &self,
+        pack: &ValidPack,
+        namespace: &str,
+        state: &KitState,
+        revision: u64,
+    ) -> Result<u64, Refused> {
+        let cases = state.get::<Plan>().ok_or(Refused::Code("does_not_fit"))?;
+        let check_with = self.check_with.borrow().clone();
+        match save(pack, namespace, &check_with, &self.key, cases, revision) {
+            Ok(revision) => {
+                *self.check_with.borrow_mut() = self.key.clone();
+                Ok(revision)
+            }
+            Err(SaveError::NewerElsewhere { mut cases, .. }) => {
+                // Read again by the record (`Store::load`): this copy is zeroed now.
+                cases.wipe();
+                Err(Refused::NewerElsewhere)
+            }
+            Err(SaveError::Storage(error)) => Err(Refused::Code(error.code())),
+            Err(SaveError::ChangedElsewhere) => Err(Refused::Code(CHANGED_ELSEWHERE)),
+            Err(SaveError::NoRandom) => Err(Refused::Code(NO_RANDOM)),
+        }
+    }
+
+    fn read(&self, pack: &ValidPack, text: &str) -> Option<Export> {
+        let record = SealedRecord::from_json(text).ok()?;
+        let bytes = self.key.open(&record).ok()?;
+        import(pack, &bytes).ok()
+    }
 }
