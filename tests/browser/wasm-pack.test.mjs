@@ -10,7 +10,8 @@
 // missing. The other checks always run, without any build: the two scripts' copies of what
 // they share say the same (a change to one that the other misses fails here), wasm-pack's own
 // wasm-opt is off, and the script stops with a clear message, before building, without
-// wasm-pack or with a wasm-bindgen other than the pinned one.
+// wasm-pack, with a wasm-bindgen other than the pinned one, or at an `--out` folder that
+// holds something other than an earlier package (left as it was).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -73,14 +74,14 @@ test("wasm-pack's own wasm-opt is off in every profile of web/Cargo.toml", () =>
 });
 
 /** Runs scripts/wasm-pack.sh with PATH holding only `tools` (name → shell script body) and the system's. */
-function runWithTools(tools) {
+function runWithTools(tools, args = ['checklist']) {
   const bin = mkdtempSync(join(tmpdir(), 'kizuki-wasm-pack-'));
   try {
     for (const [name, body] of Object.entries(tools)) {
       writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
       chmodSync(join(bin, name), 0o755);
     }
-    const run = spawnSync('bash', [join(ROOT, 'scripts/wasm-pack.sh'), 'checklist'], {
+    const run = spawnSync('bash', [join(ROOT, 'scripts/wasm-pack.sh'), ...args], {
       cwd: ROOT,
       env: { ...process.env, PATH: `${bin}:/usr/bin:/bin` },
       encoding: 'utf8',
@@ -106,6 +107,22 @@ test('wasm-pack.sh refuses a wasm-bindgen other than the pinned one, naming both
   assert.notEqual(run.status, 0);
   assert.match(run.stderr, new RegExp(`wasm-bindgen on PATH is 0\\.2\\.1, Cargo.toml pins ${pinned.replace(/\./g, '\\.')}`));
   assert.doesNotMatch(run.stderr, /==> wasm-pack build/);
+});
+
+test('wasm-pack.sh leaves a folder that holds something else alone', (t) => {
+  const mode = existsSync(join(ROOT, 'target-wasm/mode')) ? readFileSync(join(ROOT, 'target-wasm/mode'), 'utf8').trim() : '';
+  if (mode !== 'rustup') return t.skip(`the folder check comes after the rustup check; target-wasm/mode says '${mode}'`);
+  const pinned = /^wasm-bindgen = "=([0-9.]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
+  const folder = mkdtempSync(join(tmpdir(), 'kizuki-not-a-package-'));
+  try {
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    const run = runWithTools({ 'wasm-pack': 'exit 0', 'wasm-bindgen': `echo "wasm-bindgen ${pinned}"` }, ['--out', folder, 'checklist']);
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /is not empty and holds no kizuki-embed package/);
+    assert.equal(readFileSync(join(folder, 'notes.txt'), 'utf8'), 'mine');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 function whyNotBuild() {
