@@ -4,7 +4,8 @@
 # dist/npm/, file for file:
 #
 #   scripts/wasm-pack.sh                  every kit; the package in target-wasm/wasm-pack/npm/
-#   scripts/wasm-pack.sh --out DIR        the package in DIR (emptied first)
+#   scripts/wasm-pack.sh --out DIR        the package in DIR (a new or empty folder, or an
+#                                         earlier package there, which it replaces)
 #   scripts/wasm-pack.sh checklist        only these kits' modules (a quicker turn; the
 #                                         package then lists only them)
 #
@@ -43,7 +44,7 @@ while [ $# -gt 0 ]; do
       shift 2
       ;;
     -h | --help)
-      sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'
+      awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"
       exit 0
       ;;
     -*) die "usage: scripts/wasm-pack.sh [--out DIR] [KIT ...]" ;;
@@ -84,6 +85,12 @@ mapfile -t features < <(wasm_opt_feature_flags)
 # (grouping) names, every custom section dropped.
 opt_flags=(-O1 "${features[@]}" --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features)
 
+# The folder is emptied only when it is empty already or holds an earlier kizuki-embed
+# package: `--out` at any other folder would delete what is in it.
+if [ -d "$out" ] && [ -n "$(ls -A "$out")" ] &&
+  ! grep -qs '"name": "kizuki-embed"' "$out/package.json"; then
+  die "$out is not empty and holds no kizuki-embed package: give --out an empty or new folder"
+fi
 rm -rf "$out"
 mkdir -p "$out"
 npm_files=()

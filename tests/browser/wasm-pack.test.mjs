@@ -7,12 +7,16 @@
 // fields, the typings, the glue, the stylesheets and the modules byte for byte); it needs
 // wasm-pack (`cargo install wasm-pack --locked`), rustup's wasm32 target and a dist/ that
 // scripts/build.sh built from the same sources. Without them it is skipped, saying which is
-// missing. The checks below it always run: the two scripts' copies of what they share say
-// the same, so a change to one that the other misses fails here without any build.
+// missing. The other checks always run, without any build: the two scripts' copies of what
+// they share say the same (a change to one that the other misses fails here), wasm-pack's own
+// wasm-opt is off, and the script stops with a clear message, before building, without
+// wasm-pack, with a wasm-bindgen other than the pinned one, or at an `--out` folder that
+// holds something other than an earlier package (left as it was).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -66,6 +70,58 @@ test("wasm-pack's own wasm-opt is off in every profile of web/Cargo.toml", () =>
     const table = new RegExp(`^\\[package\\.metadata\\.wasm-pack\\.profile\\.${profile}\\]\\n((?:(?!\\[).*\\n)*)`, 'm').exec(manifest);
     assert.ok(table, `web/Cargo.toml has [package.metadata.wasm-pack.profile.${profile}]`);
     assert.match(table[1], /^wasm-opt = false$/m, `${profile}: wasm-opt = false`);
+  }
+});
+
+/** Runs scripts/wasm-pack.sh with PATH holding only `tools` (name → shell script body) and the system's. */
+function runWithTools(tools, args = ['checklist']) {
+  const bin = mkdtempSync(join(tmpdir(), 'kizuki-wasm-pack-'));
+  try {
+    for (const [name, body] of Object.entries(tools)) {
+      writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
+      chmodSync(join(bin, name), 0o755);
+    }
+    const run = spawnSync('bash', [join(ROOT, 'scripts/wasm-pack.sh'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, PATH: `${bin}:/usr/bin:/bin` },
+      encoding: 'utf8',
+    });
+    return { status: run.status, stderr: run.stderr };
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+}
+
+test('wasm-pack.sh without wasm-pack stops before building and says how to get it', () => {
+  const run = runWithTools({});
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /wasm-pack not found: cargo install wasm-pack --locked/);
+  assert.doesNotMatch(run.stderr, /==> wasm-pack build/);
+});
+
+test('wasm-pack.sh refuses a wasm-bindgen other than the pinned one, naming both versions', (t) => {
+  const mode = existsSync(join(ROOT, 'target-wasm/mode')) ? readFileSync(join(ROOT, 'target-wasm/mode'), 'utf8').trim() : '';
+  if (mode !== 'rustup') return t.skip(`the version check comes after the rustup check; target-wasm/mode says '${mode}'`);
+  const pinned = /^wasm-bindgen = "=([0-9.]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
+  const run = runWithTools({ 'wasm-pack': 'exit 0', 'wasm-bindgen': 'echo "wasm-bindgen 0.2.1"' });
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, new RegExp(`wasm-bindgen on PATH is 0\\.2\\.1, Cargo.toml pins ${pinned.replace(/\./g, '\\.')}`));
+  assert.doesNotMatch(run.stderr, /==> wasm-pack build/);
+});
+
+test('wasm-pack.sh leaves a folder that holds something else alone', (t) => {
+  const mode = existsSync(join(ROOT, 'target-wasm/mode')) ? readFileSync(join(ROOT, 'target-wasm/mode'), 'utf8').trim() : '';
+  if (mode !== 'rustup') return t.skip(`the folder check comes after the rustup check; target-wasm/mode says '${mode}'`);
+  const pinned = /^wasm-bindgen = "=([0-9.]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
+  const folder = mkdtempSync(join(tmpdir(), 'kizuki-not-a-package-'));
+  try {
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    const run = runWithTools({ 'wasm-pack': 'exit 0', 'wasm-bindgen': `echo "wasm-bindgen ${pinned}"` }, ['--out', folder, 'checklist']);
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /is not empty and holds no kizuki-embed package/);
+    assert.equal(readFileSync(join(folder, 'notes.txt'), 'utf8'), 'mine');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });
 
