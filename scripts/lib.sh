@@ -178,3 +178,81 @@ wasm_opt_feature_flags() {
       esac
     done
 }
+
+# The wasm-opt flags of a release module (scripts/build.sh, scripts/wasm-pack.sh): -O1, then
+# the functions ordered by their (grouping) names, then every custom section dropped: names,
+# producers, target_features. One flag a line.
+wasm_opt_release_flags() {
+  local features
+  mapfile -t features < <(wasm_opt_feature_flags)
+  printf '%s\n' -O1 "${features[@]}" --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features
+}
+
+# Fills a copy of www/kizuki.js with the words it shows itself (web/locales/<lang>/ui.json's
+# loading line and start failure, embed.json) and the kinds with their default packs (the web
+# list of kinds, web/src/kind.rs). Run from the project's root.
+fill_kizuki_js() {
+  node -e '
+  const fs = require("fs");
+  const [script, locales] = process.argv.slice(1);
+  const words = {};
+  for (const lang of fs.readdirSync(locales).sort()) {
+    const ui = JSON.parse(fs.readFileSync(`${locales}/${lang}/ui.json`, "utf8"));
+    const embed = JSON.parse(fs.readFileSync(`${locales}/${lang}/embed.json`, "utf8"));
+    words[lang] = { loading: ui.loading, start_failed: ui.start_failed, ...embed };
+  }
+  const source = fs.readFileSync(script, "utf8");
+  // The kinds and their default packs, from the web list of kinds (web/src/kind.rs).
+  const registry = fs.readFileSync("web/src/kind.rs", "utf8");
+  const kinds = {};
+  for (const [, name, pack] of registry.matchAll(/name: "([a-z0-9_]+)",\s*default_pack: "([a-z0-9-]+)"/g)) kinds[name] = pack;
+  if (!Object.keys(kinds).length) { console.error("web/src/kind.rs: no kinds found"); process.exit(1); }
+  let filled = source.replace(/\/\* KIZUKI_WORDS \*\/[\s\S]*?\/\* END_KIZUKI_WORDS \*\//, JSON.stringify(words));
+  filled = filled.replace(/\/\* KIZUKI_KINDS \*\/[\s\S]*?\/\* END_KIZUKI_KINDS \*\//, JSON.stringify(kinds));
+  if (!filled.includes("const KINDS = {")) { console.error("kizuki.js: no KIZUKI_KINDS block"); process.exit(1); }
+  if (filled.includes("KIZUKI_WORDS")) { console.error("kizuki.js: no KIZUKI_WORDS block"); process.exit(1); }
+  fs.writeFileSync(script, filled);
+' "$1" web/locales || die "could not fill kizuki.js with the locale words and kinds"
+}
+
+# Writes the npm package's package.json (listing the files given after the folder) and README
+# into a folder (dist/npm/ by scripts/build.sh, wasm-pack.sh's --out).
+write_npm_meta() {
+  local out="$1"
+  shift
+  local version
+  version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+  node -e '
+    const [version, out, ...modules] = process.argv.slice(1);
+    const pkg = {
+      name: "kizuki-embed",
+      type: "module",
+      description: "Kizuki: workplace mental-health checklists, plans and courses that run in the browser (WebAssembly).",
+      version,
+      license: "MIT OR Apache-2.0",
+      files: [...modules, "kizuki.js", "kizuki.d.ts", "kizuki.css"],
+      main: "kizuki.js",
+      types: "kizuki.d.ts",
+      sideEffects: ["./kizuki.js", "./snippets/*"],
+    };
+    require("fs").writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
+  ' "$version" "$out/package.json" "$@"
+  cat >"$out/README.md" <<'README'
+# kizuki-embed
+
+Kizuki's embeddable widgets (WebAssembly). Serve these files from your own origin, next to a
+`content/` folder holding the kit packs, then either
+
+```html
+<script type="module" src="/kizuki/kizuki.js"></script>
+<kizuki-kit kit="checklist" lang="ja"></kizuki-kit>
+```
+
+or `import { mount } from "kizuki-embed"; const handle = mount(element, { kit: "course" })`.
+Each kit is its own WebAssembly module (`kizuki_checklist`, `kizuki_plan`, `kizuki_course`,
+`kizuki_tools`) with its own stylesheet (`kizuki-checklist.css`, …); `kizuki.js` loads only
+the ones a widget needs (`kizuki.css` holds every kit's layout, for a page that mounts a module
+without `kizuki.js`).
+A page with a Content-Security-Policy must allow `script-src 'wasm-unsafe-eval'`.
+README
+}

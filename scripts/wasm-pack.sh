@@ -80,10 +80,7 @@ else
   BUILD=("${KITS[@]}")
 fi
 
-mapfile -t features < <(wasm_opt_feature_flags)
-# The same flags as scripts/build.sh's release build: -O1, the functions ordered by their
-# (grouping) names, every custom section dropped.
-opt_flags=(-O1 "${features[@]}" --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features)
+mapfile -t opt_flags < <(wasm_opt_release_flags)
 
 # The folder is emptied only when it is empty already or holds an earlier kizuki-embed
 # package: `--out` at any other folder would delete what is in it.
@@ -135,60 +132,8 @@ for kit in "${BUILD[@]}"; do
 done
 cp www/kizuki.d.ts "$out/"
 cp www/kizuki.js "$work/kizuki.js"
-node -e '
-  const fs = require("fs");
-  const [script, locales] = process.argv.slice(1);
-  const words = {};
-  for (const lang of fs.readdirSync(locales).sort()) {
-    const ui = JSON.parse(fs.readFileSync(`${locales}/${lang}/ui.json`, "utf8"));
-    const embed = JSON.parse(fs.readFileSync(`${locales}/${lang}/embed.json`, "utf8"));
-    words[lang] = { loading: ui.loading, start_failed: ui.start_failed, ...embed };
-  }
-  const source = fs.readFileSync(script, "utf8");
-  const registry = fs.readFileSync("web/src/kind.rs", "utf8");
-  const kinds = {};
-  for (const [, name, pack] of registry.matchAll(/name: "([a-z0-9_]+)",\s*default_pack: "([a-z0-9-]+)"/g)) kinds[name] = pack;
-  if (!Object.keys(kinds).length) { console.error("web/src/kind.rs: no kinds found"); process.exit(1); }
-  let filled = source.replace(/\/\* KIZUKI_WORDS \*\/[\s\S]*?\/\* END_KIZUKI_WORDS \*\//, JSON.stringify(words));
-  filled = filled.replace(/\/\* KIZUKI_KINDS \*\/[\s\S]*?\/\* END_KIZUKI_KINDS \*\//, JSON.stringify(kinds));
-  if (!filled.includes("const KINDS = {")) { console.error("kizuki.js: no KIZUKI_KINDS block"); process.exit(1); }
-  if (filled.includes("KIZUKI_WORDS")) { console.error("kizuki.js: no KIZUKI_WORDS block"); process.exit(1); }
-  fs.writeFileSync(script, filled);
-' "$work/kizuki.js" web/locales || die "could not fill kizuki.js with the locale words and kinds"
+fill_kizuki_js "$work/kizuki.js"
 node scripts/strip-js.mjs "$work/kizuki.js" >/dev/null || die "could not strip kizuki.js"
 sed 's#\./pkg/#./#g' "$work/kizuki.js" >"$out/kizuki.js"
-version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
-node -e '
-  const [version, out, ...modules] = process.argv.slice(1);
-  const pkg = {
-    name: "kizuki-embed",
-    type: "module",
-    description: "Kizuki: workplace mental-health checklists, plans and courses that run in the browser (WebAssembly).",
-    version,
-    license: "MIT OR Apache-2.0",
-    files: [...modules, "kizuki.js", "kizuki.d.ts", "kizuki.css"],
-    main: "kizuki.js",
-    types: "kizuki.d.ts",
-    sideEffects: ["./kizuki.js", "./snippets/*"],
-  };
-  require("fs").writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
-' "$version" "$out/package.json" "${npm_files[@]}"
-cat >"$out/README.md" <<'README'
-# kizuki-embed
-
-Kizuki's embeddable widgets (WebAssembly). Serve these files from your own origin, next to a
-`content/` folder holding the kit packs, then either
-
-```html
-<script type="module" src="/kizuki/kizuki.js"></script>
-<kizuki-kit kit="checklist" lang="ja"></kizuki-kit>
-```
-
-or `import { mount } from "kizuki-embed"; const handle = mount(element, { kit: "course" })`.
-Each kit is its own WebAssembly module (`kizuki_checklist`, `kizuki_plan`, `kizuki_course`,
-`kizuki_tools`) with its own stylesheet (`kizuki-checklist.css`, …); `kizuki.js` loads only
-the ones a widget needs (`kizuki.css` holds every kit's layout, for a page that mounts a module
-without `kizuki.js`).
-A page with a Content-Security-Policy must allow `script-src 'wasm-unsafe-eval'`.
-README
+write_npm_meta "$out" "${npm_files[@]}"
 note "kizuki-embed ${version}: ${#BUILD[@]} module(s) built with wasm-pack, in ${out#"$KIZUKI_ROOT"/}"

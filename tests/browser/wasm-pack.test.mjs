@@ -7,8 +7,9 @@
 // fields, the typings, the glue, the stylesheets and the modules byte for byte); it needs
 // wasm-pack (`cargo install wasm-pack --locked`), rustup's wasm32 target and a dist/ that
 // scripts/build.sh built from the same sources. Without them it is skipped, saying which is
-// missing. The other checks always run, without any build: the two scripts' copies of what
-// they share say the same (a change to one that the other misses fails here), wasm-pack's own
+// missing. The other checks always run, without any build: the two scripts share one copy of
+// the package steps (scripts/lib.sh: the release wasm-opt flags, kizuki.js filled in,
+// package.json and README), and those steps write what the package needs; wasm-pack's own
 // wasm-opt is off, and the script stops with a clear message, before building, without
 // wasm-pack, with a wasm-bindgen other than the pinned one, or at an `--out` folder that
 // holds something other than an earlier package (left as it was).
@@ -32,34 +33,53 @@ function lineStarting(script, start, name) {
   return lines[0];
 }
 
-/** The text between the first `from` and the next `to` after it. */
-function between(script, from, to, name) {
-  const start = script.indexOf(from);
-  assert.ok(start >= 0, `${name}: ${from} not found`);
-  const end = script.indexOf(to, start + from.length);
-  assert.ok(end > start, `${name}: ${to} not found after ${from}`);
-  return script.slice(start, end + to.length);
+/** Runs `body` in bash with scripts/lib.sh sourced, from the project's root. */
+function withLib(body, ...args) {
+  const run = spawnSync('bash', ['-c', `source scripts/lib.sh; ${body}`, 'lib', ...args], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(run.status, 0, `${body}: ${run.stderr}`);
+  return run.stdout;
 }
 
-test('wasm-pack.sh runs wasm-opt with the flags of build.sh', () => {
-  const flags = (script, name) => lineStarting(script, 'opt_flags=(-', name);
-  assert.equal(flags(WASM_PACK_SH, 'wasm-pack.sh'), flags(BUILD_SH, 'build.sh'));
-});
-
-test("wasm-pack.sh writes the package's package.json, README and kizuki.js as build.sh does", () => {
-  const packageJson = (script, name) => between(script, 'const pkg = {', '};', name);
-  assert.equal(packageJson(WASM_PACK_SH, 'wasm-pack.sh'), packageJson(BUILD_SH, 'build.sh'));
-  const readme = (script, name) => between(script, "<<'README'", '\nREADME\n', name);
-  assert.equal(readme(WASM_PACK_SH, 'wasm-pack.sh'), readme(BUILD_SH, 'build.sh'));
-  // kizuki.js: its words and kinds filled in the same way (the comment lines aside).
-  const fill = (script, name) =>
-    between(script, 'const words = {};', 'fs.writeFileSync(script, filled);', name)
-      .split('\n')
-      .filter((line) => !line.trim().startsWith('//'))
-      .join('\n');
-  assert.equal(fill(WASM_PACK_SH, 'wasm-pack.sh'), fill(BUILD_SH, 'build.sh'));
+test('build.sh and wasm-pack.sh share one copy of the package steps (scripts/lib.sh)', () => {
+  for (const [name, script] of [['build.sh', BUILD_SH], ['wasm-pack.sh', WASM_PACK_SH]]) {
+    for (const call of ['mapfile -t opt_flags < <(wasm_opt_release_flags)', 'fill_kizuki_js ', 'write_npm_meta ']) {
+      assert.ok(script.includes(call), `${name} calls ${call.trim()}`);
+    }
+    for (const copy of ['const pkg = {', "<<'README'", 'KIZUKI_WORDS', '--reorder-functions-by-name']) {
+      assert.ok(!script.includes(copy), `${name} has its own copy of ${copy}`);
+    }
+  }
   const pkgPaths = (script, name) => lineStarting(script, "sed 's#\\./pkg/#./#g'", name).replace(/"[^"]*"/g, '');
   assert.equal(pkgPaths(WASM_PACK_SH, 'wasm-pack.sh'), pkgPaths(BUILD_SH, 'build.sh'));
+});
+
+test('the shared steps: release flags, kizuki.js filled from the locales and the kinds, package.json and README', () => {
+  const flags = withLib('wasm_opt_release_flags').trim().split('\n');
+  assert.equal(flags[0], '-O1');
+  for (const flag of ['--reorder-functions-by-name', '--strip-debug', '--strip-producers', '--strip-target-features', '--enable-bulk-memory']) {
+    assert.ok(flags.includes(flag), `${flag} in ${flags.join(' ')}`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kizuki-npm-meta-'));
+  try {
+    writeFileSync(join(dir, 'kizuki.js'), readFileSync(join(ROOT, 'www/kizuki.js')));
+    withLib('fill_kizuki_js "$1"', join(dir, 'kizuki.js'));
+    const filled = readFileSync(join(dir, 'kizuki.js'), 'utf8');
+    const ui = JSON.parse(readFileSync(join(ROOT, 'web/locales/ja/ui.json'), 'utf8'));
+    assert.ok(filled.includes(JSON.stringify(ui.loading)), 'the Japanese loading line is filled in');
+    assert.match(filled, /const KINDS = \{"checklist":"mh-checklist"/);
+    assert.ok(!filled.includes('KIZUKI_WORDS'), 'no placeholder left');
+    withLib('write_npm_meta "$1" kizuki_checklist_bg.wasm kizuki-checklist.css', dir);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const version = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version *= *"(.*)"/m)[1];
+    assert.equal(pkg.name, 'kizuki-embed');
+    assert.equal(pkg.version, version);
+    assert.deepEqual(pkg.files, ['kizuki_checklist_bg.wasm', 'kizuki-checklist.css', 'kizuki.js', 'kizuki.d.ts', 'kizuki.css']);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    assert.ok(readme.startsWith('# kizuki-embed\n'), 'README starts at its title, not indented');
+    assert.ok(readme.includes("script-src 'wasm-unsafe-eval'"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("wasm-pack's own wasm-opt is off in every profile of web/Cargo.toml", () => {
