@@ -518,8 +518,9 @@ async function interaction(origin, clicks) {
     while (answered < clicks) {
       const area = await host.locator('.kizuki-cl-area').getAttribute('data-area');
       const items = host.locator('.kizuki-cl-area fieldset.kizuki-cl-item');
-      const n = await items.count();
-      for (let j = 0; j < n && answered < clicks; j += 1) {
+      // Counted again after each answer: an answer can hide the items that depend on it
+      // (the stress check's items when there is no stress check).
+      for (let j = 0; j < (await items.count()) && answered < clicks; j += 1) {
         const option = items.nth(j).locator('.kizuki-options--scale label').nth(answered % 4);
         await option.click();
         await page
