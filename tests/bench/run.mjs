@@ -618,7 +618,8 @@ async function aggregateInBrowser(origin, count) {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${origin}/aggregate.html`);
       const input = page.locator('kizuki-kit input[type=file]');
-      await input.waitFor({ timeout: 60_000 });
+      // The input is hidden behind the page's own chooser button (FileButton): attached is enough.
+      await input.waitFor({ state: 'attached', timeout: 60_000 });
       // Timed in the page: from the input's change event (the files are chosen) until the
       // summary heading exists. Playwright's setInputFiles itself takes many seconds for
       // 10,000 paths (CDP), which a person choosing files does not wait for.
