@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 const BEGIN = '<!-- bench:results:begin (scripts/bench.sh rewrites this section) -->';
 const END = '<!-- bench:results:end -->';
 const WIDGET_BUDGET = 120 * 1024;
+/** Issue 14's bar for a widget, on the way to the goal: 250 KB (KiB, as the goal's 120 KB). */
+const WIDGET_BAR = 250 * 1024;
 const SITE_BUDGET = 250 * 1024;
 
 function parseArgs(argv) {
@@ -81,7 +83,7 @@ function render({ run, browser, engine, profiles }) {
   const outside = load.kizuki.outsideRequests.max;
   push('### Goals', '', '| goal | measured | verdict |', '|---|---|---|');
   for (const [kit, w] of widgets) {
-    push(`| one widget (${kit}, ${w.kind}) ≤ 120 KB gzip | ${kb(w.gzip)} (${n(w.gzip)} B) | ${verdict(w.gzip <= WIDGET_BUDGET)} |`);
+    push(`| one widget (${kit}, ${w.kind}) ≤ 120 KB gzip (bar on the way: 250 KB) | ${kb(w.gzip)} (${n(w.gzip)} B) | ${verdict(w.gzip <= WIDGET_BUDGET)}; bar ${verdict(w.gzip <= WIDGET_BAR)} |`);
   }
   push(`| whole site, every kit ≤ 250 KB gzip | ${kb(sizes.site.gzip)} (${n(sizes.site.gzip)} B) | ${verdict(sizes.site.gzip <= SITE_BUDGET)} |`);
   push(`| bytes ≤ 1/3 of SurveyJS's (transferred, checklist) | ${bytesRatio.toFixed(3)} × (${n(load.kizuki.transferredBytes.median)} / ${n(load.surveyjs.transferredBytes.median)} B) | ${verdict(bytesRatio <= 1 / 3)} |`);
@@ -96,7 +98,7 @@ function render({ run, browser, engine, profiles }) {
   push('');
 
   // Sizes
-  push('### Bytes', '', `Each file compressed on its own (${sizes.compression}); a widget is the wasm, its JS glue, its module's stylesheet (kizuki-<module>.css), kizuki.js and its kit's pack.`, '');
+  push('### Bytes', '', `Each file compressed on its own (${sizes.compression}); a widget is the wasm, its JS glue, its module's stylesheet (kizuki-<module>.css), kizuki.js and its kit's pack in the widget's language (Japanese: content/<pack>.ja.json, the one file a Japanese widget fetches).`, '');
   push('| what | raw | gzip -9 | brotli |', '|---|---:|---:|---:|');
   push(`| engine of a checklist widget: its wasm + glue + kizuki-checklist.css + kizuki.js | ${n(sizes.engine.raw)} | ${n(sizes.engine.gzip)} | ${n(sizes.engine.brotli)} |`);
   for (const [kit, w] of widgets) push(`| widget **${kit}** (${w.kind}; + ${w.files[4]}) | ${n(w.raw)} | ${n(w.gzip)} | ${n(w.brotli)} |`);

@@ -140,10 +140,15 @@ function measureSizes(dist, surveyDir) {
   // One widget per pack the site ships: the three kits' default packs and any other
   // (e.g. the provider checklist, which the checklist kit loads with pack-url).
   const widgets = {};
-  for (const pack of Object.keys(files).filter((file) => /^content\/[^/]+\.json$/.test(file))) {
+  // A shipped pack is fetched in the widget's language only (`content/<pack>.ja.json`,
+  // written by `kizuki pack split`): a Japanese widget counts that file, not the pack with
+  // both languages.
+  const packs = Object.keys(files).filter((file) => /^content\/[^/.]+\.json$/.test(file));
+  for (const pack of packs) {
     const { id, kit } = JSON.parse(readFileSync(join(dist, pack), 'utf8'));
     const kind = kit?.type ?? '?';
-    const parts = [...moduleOf(kind), ...shared, pack];
+    const japanese = pack.replace(/\.json$/, '.ja.json');
+    const parts = [...moduleOf(kind), ...shared, files[japanese] ? japanese : pack];
     widgets[id] = { kind, files: parts, ...sum(parts.map((file) => files[file])) };
   }
   const site = Object.keys(files);
