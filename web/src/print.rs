@@ -28,6 +28,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, ShadowRoot};
@@ -37,7 +39,7 @@ use yew::{Callback, MouseEvent, NodeRef};
 pub const PRINT_ROOT_ATTRIBUTE: &str = "data-kizuki-print-root";
 
 /// How long to wait for the copied stylesheets before printing anyway, in milliseconds.
-pub const STYLE_WAIT_MS: i32 = 1500;
+pub const STYLE_WAIT_MS: u32 = 1500;
 
 /// The host-page rules: the copy hidden on screen; in print, only the copy, unshrunk, on A4.
 const PAGE_RULES: &str = "\
@@ -198,6 +200,11 @@ fn copy_form_values(source: &Element, copy: &Node) -> Result<(), JsValue> {
 
 /// Calls `window.print()` once every copied stylesheet has loaded (or failed), or after
 /// [`STYLE_WAIT_MS`]; removes the copy on `afterprint`.
+///
+/// The listeners (`once`) and the timeout are handed over to the browser (`forget`): each
+/// runs at most once, and wasm-bindgen frees its closure when the browser drops the function
+/// (after it fired, or with the copy's links), as it did the `Closure::once_into_js` these
+/// replace.
 fn print_when_styled(document: &Document, stylesheets: Vec<Element>) {
     let Some(window) = web_sys::window() else {
         return;
@@ -206,23 +213,16 @@ fn print_when_styled(document: &Document, stylesheets: Vec<Element>) {
     let pending = Rc::new(Cell::new(stylesheets.len()));
     let go = {
         let printed = printed.clone();
-        let window = window.clone();
         let document = document.clone();
         Rc::new(move || {
             if printed.replace(true) {
                 return;
             }
-            let cleanup = {
-                let document = document.clone();
-                Closure::once_into_js(move || remove_print_copies(Some(&document)))
-            };
-            let options = web_sys::AddEventListenerOptions::new();
-            options.set_once(true);
-            let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
-                "afterprint",
-                cleanup.unchecked_ref(),
-                &options,
-            );
+            let document = document.clone();
+            EventListener::once(&window, "afterprint", move |_| {
+                remove_print_copies(Some(&document))
+            })
+            .forget();
             let _ = window.print();
         })
     };
@@ -234,18 +234,14 @@ fn print_when_styled(document: &Document, stylesheets: Vec<Element>) {
         for event in ["load", "error"] {
             let go = go.clone();
             let pending = pending.clone();
-            let listener = Closure::once_into_js(move || {
+            EventListener::once(link, event, move |_| {
                 pending.set(pending.get().saturating_sub(1));
                 if pending.get() == 0 {
                     go();
                 }
-            });
-            let _ = link.add_event_listener_with_callback(event, listener.unchecked_ref());
+            })
+            .forget();
         }
     }
-    let fallback = Closure::once_into_js(move || go());
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        fallback.unchecked_ref(),
-        STYLE_WAIT_MS,
-    );
+    Timeout::new(STYLE_WAIT_MS, move || go()).forget();
 }

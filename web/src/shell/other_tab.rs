@@ -5,7 +5,7 @@
 //! (the revision check on save already refuses to write over it; this tells the person
 //! before they go on working on the older page).
 
-use wasm_bindgen::closure::Closure;
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -33,26 +33,18 @@ pub fn use_record_changes(key: String, on_change: Callback<u64>) {
 pub fn use_record_text_changes(key: String, on_change: Callback<Option<String>>) {
     use_effect_with(key, move |key| {
         let key = key.clone();
-        let listener =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+        // Removed from the window when dropped: when the component goes or the key changes.
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
                 if event.key().as_deref() == Some(key.as_str()) {
                     on_change.emit(event.new_value());
                 }
-            });
-        let window = web_sys::window();
-        if let Some(window) = &window {
-            let _ = window
-                .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(window) = window {
-                let _ = window.remove_event_listener_with_callback(
-                    "storage",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            drop(listener);
-        }
+            })
+        });
+        move || drop(listener)
     });
 }
 

@@ -162,10 +162,13 @@ const READ_BATCH: usize = 250;
 
 /// Waits for the next paint (a timeout of one frame), so the page shows its progress.
 async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16);
-        }
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |resolved, _| resolve = Some(resolved));
+    // Cancelled if dropped before it fires: held until the promise has settled.
+    let _timeout = resolve.map(|resolve| {
+        gloo_timers::callback::Timeout::new(16, move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        })
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

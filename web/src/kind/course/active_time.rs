@@ -6,8 +6,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
 use super::{CourseState, Msg};
@@ -28,30 +28,30 @@ pub fn use_active_time(
     dispatch: UseReducerDispatcher<CourseState>,
 ) {
     use_effect_with(module, move |module| {
-        let mut cleanup: Option<Box<dyn FnOnce()>> = None;
-        if let (Some(module), Some(window), Some(root)) = (
+        // The interval and the listeners, cancelled and removed when dropped: when the
+        // learner leaves the module or the course goes.
+        let mut counting: Option<(Interval, Vec<EventListener>)> = None;
+        if let (Some(module), Some(root)) = (
             module.clone(),
-            web_sys::window(),
             container
                 .cast::<web_sys::Element>()
                 .map(web_sys::EventTarget::from),
         ) {
             let last_input = Rc::new(Cell::new(js_sys::Date::now()));
-            let on_input = {
-                let last_input = last_input.clone();
-                Closure::<dyn Fn()>::new(move || last_input.set(js_sys::Date::now()))
+            let options = EventListenerOptions {
+                phase: EventListenerPhase::Capture,
+                passive: true,
             };
-            for event in ACTIVITY_EVENTS {
-                let options = web_sys::AddEventListenerOptions::new();
-                options.set_capture(true);
-                options.set_passive(true);
-                let _ = root.add_event_listener_with_callback_and_add_event_listener_options(
-                    event,
-                    on_input.as_ref().unchecked_ref(),
-                    &options,
-                );
-            }
-            let tick = Closure::<dyn Fn()>::new(move || {
+            let listeners = ACTIVITY_EVENTS
+                .into_iter()
+                .map(|event| {
+                    let last_input = last_input.clone();
+                    EventListener::new_with_options(&root, event, options, move |_| {
+                        last_input.set(js_sys::Date::now())
+                    })
+                })
+                .collect();
+            let tick = Interval::new(TICK_SECONDS * 1000, move || {
                 let hidden = web_sys::window()
                     .and_then(|w| w.document())
                     .is_none_or(|d| d.hidden());
@@ -60,31 +60,8 @@ pub fn use_active_time(
                     dispatch.dispatch(Msg::ActiveTime(module.clone(), TICK_SECONDS));
                 }
             });
-            let handle = window
-                .set_interval_with_callback_and_timeout_and_arguments_0(
-                    tick.as_ref().unchecked_ref(),
-                    i32::try_from(TICK_SECONDS * 1000).unwrap_or(5000),
-                )
-                .ok();
-            cleanup = Some(Box::new(move || {
-                if let Some(handle) = handle {
-                    window.clear_interval_with_handle(handle);
-                }
-                for event in ACTIVITY_EVENTS {
-                    let _ = root.remove_event_listener_with_callback_and_bool(
-                        event,
-                        on_input.as_ref().unchecked_ref(),
-                        true,
-                    );
-                }
-                drop(tick);
-                drop(on_input);
-            }));
+            counting = Some((tick, listeners));
         }
-        move || {
-            if let Some(cleanup) = cleanup {
-                cleanup();
-            }
-        }
+        move || drop(counting)
     });
 }

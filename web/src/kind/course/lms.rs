@@ -12,12 +12,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use js_sys::{Array, Function, Reflect};
 use kizuki_core::cmi5::{self, Cmi5Launch, Cmi5Record, Cmi5Verb};
 use kizuki_core::kind::course::{Course, CourseProgress};
 use kizuki_core::lms::{self, ResumeFrom, SuspendData, SCORM12_SUSPEND_LIMIT};
 use kizuki_core::{Lang, ValidPack};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -460,14 +460,13 @@ fn listen_for_leave(cell: &Rc<RefCell<Inner>>) {
         return;
     };
     let weak = Rc::downgrade(cell);
-    let on_leave = Closure::<dyn Fn()>::new(move || {
+    // The listener lives as long as the page: the session is the page's.
+    EventListener::new(&window, "pagehide", move |_| {
         if let Some(cell) = weak.upgrade() {
             send(&cell, true);
         }
-    });
-    let _ = window.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
-    // The listener lives as long as the page: the session is the page's.
-    on_leave.forget();
+    })
+    .forget();
 }
 
 /// What the top of the course says about the LMS: a problem, or (connected) where the
