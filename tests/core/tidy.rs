@@ -458,7 +458,9 @@ fn the_debug_rule_finds_debug_formatting_outside_tests() {
 /// The web kits on the shell (`web/src/shell/record.rs`: checklist, course, stress
 /// self-check) read, save and erase their record only through its `Record`, whose effects
 /// the view runs after rendering: none of their files calls storage itself, so no reducer of
-/// theirs can (issue 14: reducers are pure). The planner keeps its sealed store for now.
+/// theirs can (issue 14: reducers are pure). The planner's record is sealed by its vault
+/// (`kind/plan/vault_store.rs`, the shell's `Record` over a `VaultStore`): its reducer is held
+/// apart, below.
 const KITS_ON_THE_SHELL: [&str; 3] = ["checklist", "course", "questionnaire"];
 
 /// What only the shell's record may call for those kits.
@@ -469,6 +471,32 @@ const RECORD_STORAGE_CALLS: [&str; 5] = [
     "keep_before_import",
     "platform::write",
 ];
+
+/// The planner's reducer (`kind/plan/state.rs`) writes nothing: its saves are the shell's
+/// `Record` effects over the vault, erasing and keeping a damaged record aside run in
+/// `flows.rs`. It may read (the record when the page opens, another tab's sealed text).
+#[test]
+fn the_planners_reducer_writes_no_storage() {
+    let state = std::fs::read_to_string(repo_root().join("web/src/kind/plan/state.rs")).unwrap();
+    let writes = [
+        "vault_store::save",
+        "vault_store::erase",
+        "vault_store::keep_aside",
+        "platform::write",
+        "platform::remove",
+        "save_plain",
+    ];
+    let found: Vec<_> = writes.iter().filter(|call| state.contains(*call)).collect();
+    assert!(
+        found.is_empty(),
+        "the planner's reducer writes storage: {found:?}"
+    );
+    // The calls exist where they belong.
+    let flows = std::fs::read_to_string(repo_root().join("web/src/kind/plan/flows.rs")).unwrap();
+    for call in ["vault_store::erase", "vault_store::keep_aside"] {
+        assert!(flows.contains(call), "flows.rs no longer calls {call}");
+    }
+}
 
 #[test]
 fn the_kits_on_the_shell_touch_their_record_only_through_it() {
