@@ -136,7 +136,7 @@ fi
 # The home page's "about this content" panel: each pack's maker, reviews (or that there are
 # none yet), versions, content-as-of date, licence and how to report an error, in both
 # languages, worded as the widgets' panel (web/src/about.rs, kizuki_core::about).
-version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+version="$(kizuki_version)"
 # The operator's address for error reports: its one place is [workspace.metadata.kizuki] in
 # Cargo.toml (web/build.rs reads the same line for the widgets).
 report_url="$(sed -n '/^\[workspace.metadata.kizuki\]/,/^\[/s/^report_errors_url *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"

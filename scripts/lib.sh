@@ -179,6 +179,12 @@ wasm_opt_feature_flags() {
     done
 }
 
+# The workspace's version (Cargo.toml's first `version = "…"`): the site's about panel and the
+# npm package.
+kizuki_version() {
+  sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1
+}
+
 # The wasm-opt flags of a release module (scripts/build.sh, scripts/wasm-pack.sh): -O1, then
 # the functions ordered by their (grouping) names, then every custom section dropped: names,
 # producers, target_features. One flag a line.
@@ -221,7 +227,7 @@ write_npm_meta() {
   local out="$1"
   shift
   local version
-  version="$(sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+  version="$(kizuki_version)"
   node -e '
     const [version, out, ...modules] = process.argv.slice(1);
     const pkg = {
