@@ -445,6 +445,7 @@ describe('line-care course', () => {
     const reload = older.locator(`${HOST} [data-testid="other-tab-reload"]`);
     await reload.waitFor();
     assert.match(await older.locator(`${HOST} .kizuki-course-live`).textContent(), /別のタブ/);
+    assert.equal(await older.locator(`${HOST} .kizuki-notice [data-testid="other-tab-reload"]`).count(), 1, 'the button is in the notice it belongs to');
     assert.equal(await older.locator(`${HOST} button`, { hasText: '続きから' }).count(), 0, 'unchanged until asked');
     await reload.click();
     await older.locator(`${HOST} button`, { hasText: '続きから' }).waitFor();

@@ -580,12 +580,13 @@ pub fn view(props: &KitProps) -> Html {
         <div class="kizuki-kit kizuki-course" ref={container}>
             <div class="kizuki-course-live" role="status" aria-live="polite">
                 if let Some((message, problem)) = top_notice {
-                    <p class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}>
-                        { message }
-                    </p>
-                }
-                if matches!(state.shell.notice, Some(Notice::OtherTab)) {
-                    { crate::shell::notice::reload_button(ctx.lang, ctx.send(ShellMsg::Reload.into())) }
+                    // "Newer in another tab" holds its reload button, as in every kit.
+                    <div class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}>
+                        <p>{ message }</p>
+                        if matches!(state.shell.notice, Some(Notice::OtherTab)) {
+                            { crate::shell::notice::reload_button(ctx.lang, ctx.send(ShellMsg::Reload.into())) }
+                        }
+                    </div>
                 }
                 { lms::status(state.lms.as_ref(), ctx.lang) }
             </div>
