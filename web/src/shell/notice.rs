@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::data_panel::DataPanelText;
 use crate::locale::{error_message, fill, ui_text};
+use crate::platform::LoadProblem;
 
 /// A kit's own notices (a quiz left unanswered, …): worded by the kit.
 pub trait KitNotice: Clone + PartialEq + std::fmt::Debug {
@@ -73,6 +74,15 @@ pub enum Notice<K> {
 }
 
 impl<K: KitNotice> Notice<K> {
+    /// What to tell about a record read with a problem: storage in the shared words, or
+    /// that a damaged record was kept aside (the same for every kit and the planner).
+    pub fn of_load_problem(problem: LoadProblem) -> Notice<K> {
+        match problem {
+            LoadProblem::Storage(error) => Notice::Storage(error.code()),
+            LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
+        }
+    }
+
     /// Whether it reports a problem.
     pub fn is_problem(&self) -> bool {
         match self {

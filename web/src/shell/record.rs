@@ -25,7 +25,7 @@ use super::data_panel::PanelChoice;
 use super::notice::{NoOwnNotice, Notice};
 use crate::import_confirm;
 use crate::kind::PackRef;
-use crate::platform::{self, LoadProblem, StorageError};
+use crate::platform::{self, StorageError};
 
 /// Why a [`Store`] did not write the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,10 +235,7 @@ impl Record {
         let loaded = platform::load_plain(&pack, namespace);
         let key = platform::record_key(namespace, &pack.pack().id);
         let store: Rc<dyn Store> = Rc::new(Plain);
-        let notice = loaded.problem.map(|problem| match problem {
-            LoadProblem::Storage(error) => Notice::Storage(error.code()),
-            LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
-        });
+        let notice = loaded.problem.map(Notice::of_load_problem);
         let undo_kept = import_confirm::undo_copy(&key).is_some();
         let record = Record {
             pack,
@@ -550,10 +547,7 @@ impl Record {
         let loaded = self.store.load(&self.pack, &self.namespace)?;
         self.revision.set(loaded.revision);
         *self.base.borrow_mut() = loaded.state.clone();
-        let problem = loaded.problem.map(|problem| match problem {
-            LoadProblem::Storage(error) => Notice::Storage(error.code()),
-            LoadProblem::KeptAside { key, .. } => Notice::KeptAside(key),
-        });
+        let problem = loaded.problem.map(Notice::of_load_problem);
         Ok((loaded.state, loaded.revision, problem))
     }
 

@@ -16,7 +16,7 @@ use super::text::{fill, plan_text};
 use super::vault_store::{self, Stored, VaultStore};
 use crate::kind::PackRef;
 use crate::locale::error_message;
-use crate::platform::{LoadProblem, StorageError};
+use crate::platform::StorageError;
 use crate::shell;
 use crate::shell::notice::KitNotice;
 use crate::shell::record::{Effect, Outcome, Record, ShellNotice};
@@ -297,10 +297,9 @@ impl PlanState {
     /// The state a widget starts in, from what storage holds.
     pub fn start(pack: PackRef, namespace: String) -> PlanState {
         let found = vault_store::load(&pack, &namespace);
-        let mut notice = found.problem.map(|problem| match problem {
-            LoadProblem::Storage(error) => Placed::top(Notice::Storage(error.code())),
-            LoadProblem::KeptAside { key, .. } => Placed::top(Notice::KeptAside(key)),
-        });
+        let mut notice = found
+            .problem
+            .map(|problem| Placed::top(Notice::of_load_problem(problem)));
         let (phase, pending_plain) = match found.stored {
             Stored::Nothing => (Phase::Setup, None),
             Stored::Sealed(_) => (Phase::Locked, None),
