@@ -392,9 +392,12 @@ export function mount(element, options = {}) {
     throw new Error('this element already holds a Kizuki widget: call destroy() on its handle first');
   }
   held.add(element);
-  showPlaceholder(element, name, lang);
+  // The pack, the wasm and its glue are asked for before the placeholder is drawn: drawing
+  // it computes the page's styles, which would hold the requests back by a few milliseconds.
   const early = stopped.has(name) ? {} : prefetchPack(name, { ...options, kit }, lang);
-  handle.ready = loadModule(name)
+  const loading = loadModule(name);
+  showPlaceholder(element, name, lang);
+  handle.ready = loading
     .then((module) => {
       if (!handle.isMounted) return handle;
       if (stopped.has(name)) throw new Error(`the ${name} module stopped after an error`);

@@ -50,4 +50,30 @@ describe('offline use', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('the copy for offline use waits until the widget is shown: it would take the line and the processor from it', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    // The kit's wasm is held back: the page has loaded, the widget is still on its way.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/pkg/kizuki_checklist_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+    await page.goto(`${server.origin}/app.html?kit=checklist`);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(3000);
+    assert.equal(await page.evaluate(() => document.readyState), 'complete');
+    assert.ok(await page.locator('kizuki-kit .kizuki-placeholder').isVisible(), 'the widget is still loading');
+    assert.equal(await registrations(), 0, 'no service worker while the widget loads');
+    assert.ok(await page.locator('#offline-status').isHidden());
+
+    release();
+    assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack('checklist').title.ja);
+    await page.locator('#offline-status[data-ready="true"]').waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await registrations(), 1, 'registered once the widget is shown');
+    await context.close();
+  });
 });
