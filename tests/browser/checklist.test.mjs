@@ -783,6 +783,8 @@ describe('checklist kit', () => {
     await widgetTitle(b, HOST);
     const otherTab = b.locator(`${HOST} [data-notice="other-tab"]`);
     assert.equal(await otherTab.count(), 0, 'nothing to say before the other tab saves');
+    // Tab B's reader is down at the plan, far below the top of the kit where notices show.
+    await b.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
 
     // Tab A writes; tab B, open on the same record, hears of it at once.
     await byId(a, 'draft-policy').fill('Aの方針');
@@ -791,6 +793,10 @@ describe('checklist kit', () => {
     await otherTab.waitFor();
     assert.match(await otherTab.textContent(), /別のタブ/);
     assert.equal(await otherTab.getAttribute('role'), 'alert');
+    // …and sees it where they are: the notice stays in sight at the top of the screen.
+    assert.ok((await b.evaluate(() => window.scrollY)) > 1000, 'tab B is scrolled far down');
+    const box = await otherTab.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= b.viewportSize().height, `the notice is in sight (top at ${box.y} px)`);
     assert.notEqual(await byId(b, 'draft-policy').inputValue(), 'Aの方針', 'nothing changes on the older page until asked');
 
     // Loading the newer record shows it; the older page then saves on from that record.
