@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { checklistRecord, holds, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { checklistRecord, holds, launchBrowser, onScreen, openPage, readPack, scrollToBottom, startServer, widgetTitle } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOST = 'kizuki-kit';
@@ -784,7 +784,7 @@ describe('checklist kit', () => {
     const otherTab = b.locator(`${HOST} [data-notice="other-tab"]`);
     assert.equal(await otherTab.count(), 0, 'nothing to say before the other tab saves');
     // Tab B's reader is down at the plan, far below the top of the kit where notices show.
-    await b.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    assert.ok((await scrollToBottom(b)) > 1000, 'tab B is scrolled far down');
 
     // Tab A writes; tab B, open on the same record, hears of it at once.
     await byId(a, 'draft-policy').fill('Aの方針');
@@ -794,9 +794,7 @@ describe('checklist kit', () => {
     assert.match(await otherTab.textContent(), /別のタブ/);
     assert.equal(await otherTab.getAttribute('role'), 'alert');
     // …and sees it where they are: the notice stays in sight at the top of the screen.
-    assert.ok((await b.evaluate(() => window.scrollY)) > 1000, 'tab B is scrolled far down');
-    const box = await otherTab.boundingBox();
-    assert.ok(box.y >= 0 && box.y + box.height <= b.viewportSize().height, `the notice is in sight (top at ${box.y} px)`);
+    assert.ok(await onScreen(b, otherTab), 'the notice is on screen, far down the page');
     assert.notEqual(await byId(b, 'draft-policy').inputValue(), 'Aの方針', 'nothing changes on the older page until asked');
 
     // Loading the newer record shows it; the older page then saves on from that record.

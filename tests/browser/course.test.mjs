@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { completedCourseRecord, launchBrowser, openPage, readPack, rightAnswer, startServer, widgetTitle } from './helpers.mjs';
+import { completedCourseRecord, launchBrowser, onScreen, openPage, readPack, rightAnswer, scrollToBottom, startServer, widgetTitle } from './helpers.mjs';
 
 const RECORD_KEY = 'kizuki/linecare/linecare';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -440,11 +440,14 @@ describe('line-care course', () => {
     await older.goto(`${server.origin}/app.html?kit=course`);
     await widgetTitle(older, HOST);
     const module = pack.kit.modules[0];
+    // The older tab's reader is down the course map, below the top of the kit where notices show.
+    assert.ok((await scrollToBottom(older)) > 300, 'the older tab is scrolled down');
     await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).click();
     await page.locator(`${HOST} button`, { hasText: '読みました' }).click();
     const reload = older.locator(`${HOST} [data-testid="other-tab-reload"]`);
     await reload.waitFor();
     assert.match(await older.locator(`${HOST} .kizuki-course-live`).textContent(), /別のタブ/);
+    assert.ok(await onScreen(older, older.locator(`${HOST} [data-notice="other-tab"]`)), 'the notice is on screen, down the page');
     assert.equal(await older.locator(`${HOST} .kizuki-notice [data-testid="other-tab-reload"]`).count(), 1, 'the button is in the notice it belongs to');
     assert.equal(await older.locator(`${HOST} button`, { hasText: '続きから' }).count(), 0, 'unchanged until asked');
     await reload.click();

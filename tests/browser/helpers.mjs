@@ -231,3 +231,20 @@ export function checklistRecord(pack, profile, items, actions = {}) {
     state: { kind: 'checklist', data: { profile, items, actions } },
   };
 }
+
+/**
+ * Scrolls `page` to its bottom (a reader far down a kit) and returns how far it scrolled, so
+ * a test can check that it did.
+ */
+export async function scrollToBottom(page) {
+  return page.evaluate(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    return window.scrollY;
+  });
+}
+
+/** Whether `locator`'s box lies wholly on the screen (the part of the page in view). */
+export async function onScreen(page, locator) {
+  const box = await locator.boundingBox();
+  return box !== null && box.y >= 0 && box.y + box.height <= page.viewportSize().height;
+}

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, startServer, widgetTitle } from './helpers.mjs';
+import { launchBrowser, onScreen, openPage, scrollToBottom, startServer, widgetTitle } from './helpers.mjs';
 import { STORAGE_KEY, id, setPassphrase, settled, unlock } from './plan-helpers.mjs';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -50,12 +50,15 @@ describe('return-to-work planner in two tabs', () => {
     const otherTab = b.locator('kizuki-kit [data-notice="other-tab"]');
     assert.equal(await otherTab.count(), 0, 'nothing to say before the other tab saves');
 
-    // Tab A saves; tab B hears of it at once, and changes nothing until asked.
+    // Tab A saves; tab B, whose reader is down the page, hears of it at once, sees it where
+    // they are, and changes nothing until asked.
+    assert.ok((await scrollToBottom(b)) > 300, 'tab B is scrolled down');
     const before = await stored(a);
     await tasks(a).first().check();
     await a.waitForFunction(([key, was]) => localStorage.getItem(key) !== was, [STORAGE_KEY, before]);
     await otherTab.waitFor();
     assert.match(await otherTab.textContent(), /別のタブ/);
+    assert.ok(await onScreen(b, otherTab), 'the notice is on screen, down the page');
     assert.equal(await tasks(b).first().isChecked(), false, 'the older tab shows what it had');
 
     // B works on regardless: its save is refused as older (nothing of A's is overwritten),
@@ -65,6 +68,7 @@ describe('return-to-work planner in two tabs', () => {
     const refused = b.locator('kizuki-kit [data-notice="storage"]');
     await refused.waitFor();
     assert.match(await refused.textContent(), /別のタブで新しい内容が保存されていた/);
+    assert.ok(await onScreen(b, refused), 'the refused save is told where the person clicked');
     assert.equal(await tasks(b).first().isChecked(), true, "A's work is shown");
     assert.equal(await tasks(b).nth(2).isChecked(), false, "B's refused change is not kept");
     assert.equal(await stored(b), afterA, 'the stored record is still the one A saved');

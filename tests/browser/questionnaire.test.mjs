@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, launchBrowser, openPage, startServer, widgetTitle } from './helpers.mjs';
+import { ROOT, launchBrowser, onScreen, openPage, scrollToBottom, startServer, widgetTitle } from './helpers.mjs';
 
 const HOST = 'kizuki-kit';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -256,6 +256,8 @@ describe('stress self-check', () => {
       await widgetTitle(older, HOST);
       const otherTab = older.locator(`${HOST} [data-notice="other-tab"]`);
       assert.equal(await otherTab.count(), 0, 'nothing to say before the other tab saves');
+      // The older tab's reader is down the page, below the top of the kit where notices show.
+      assert.ok((await scrollToBottom(older)) > 300, 'the older tab is scrolled down');
 
       // The first tab answers: the second, open on the same kit, hears of it at once.
       await page.locator(`${HOST} label[for$="respondent-sex-male"]`).click();
@@ -263,6 +265,7 @@ describe('stress self-check', () => {
       await page.locator(`${HOST} [data-testid="answer-${DIGITS[0]}"]`).click();
       await otherTab.waitFor();
       assert.match(await otherTab.textContent(), /別のタブ/);
+      assert.ok(await onScreen(older, otherTab), 'the notice is on screen, down the page');
       const saved = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('kizuki/'))?.[1]);
       assert.equal(JSON.parse(saved).state.data.items.a1, DIGITS[0]);
       assert.equal(

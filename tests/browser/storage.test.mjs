@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { holds, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { holds, launchBrowser, onScreen, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
 const HOST = 'kizuki-kit';
 const RECORD_KEY = 'kizuki/mh-checklist/mh-checklist';
@@ -131,7 +131,7 @@ describe('checklist storage', () => {
     const profile = firstProfile(pack);
     const [x, y] = firstAreaItems(pack, profile);
     assert.ok(y, 'the first area has two items');
-    const context = await browser.newContext({ locale: 'ja-JP' });
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
     await seedBeforeLoad(context, JSON.stringify(record(pack, profile)));
     await context.addInitScript((key) => {
       const original = Storage.prototype.setItem;
@@ -158,13 +158,21 @@ describe('checklist storage', () => {
       [RECORD_KEY, x],
     );
     const before = await stored(page);
-    await byId(page, `item-${y}-no`).check();
+    // The answer that cannot be saved is the area's last: the person is far down the page,
+    // and is told there (the notice stays in sight at the top of the screen).
+    const last = page.locator(`${HOST} .kizuki-cl-item`).last();
+    const lastId = await last.getAttribute('data-item');
+    assert.notEqual(lastId, x);
+    await byId(page, `item-${lastId}-no`).check();
     await problem(page).waitFor();
     const message = (await problem(page).textContent()).trim();
     assert.match(message, /いっぱい/, `tells the storage is full: ${message}`);
     assert.match(message, /書き出/, `tells to export: ${message}`);
+    const kitTop = (await page.locator(`${HOST} .kizuki-cl`).boundingBox()).y;
+    assert.ok(kitTop < -200, `the top of the kit is scrolled out of sight (${kitTop} px)`);
+    assert.ok(await onScreen(page, problem(page)), 'the notice is on screen where the person answered');
     assert.equal(await stored(page), before, 'the earlier saved record is unchanged');
-    assert.equal(JSON.parse(before).state.data.items[y], undefined);
+    assert.equal(JSON.parse(before).state.data.items[lastId], undefined);
     await context.close();
   });
 

@@ -506,14 +506,21 @@ impl Ctx<'_> {
         self.state.id(suffix)
     }
 
-    /// The notice, if it belongs where `record` says (the record panel or elsewhere).
-    fn notice(&self, record: bool) -> Option<(String, bool)> {
+    /// The notice, if it belongs where `record` says (the record panel or elsewhere): its
+    /// message, whether it is a problem, and its kind (`data-notice`).
+    fn notice(&self, record: bool) -> Option<(String, bool, &'static str)> {
         self.state
             .shell
             .notice
             .as_ref()
             .filter(|n| n.is_about_the_record() == record)
-            .map(|n| (n.message(&self.text.data_panel, self.lang), n.is_problem()))
+            .map(|n| {
+                (
+                    n.message(&self.text.data_panel, self.lang),
+                    n.is_problem(),
+                    n.kind(),
+                )
+            })
     }
 }
 
@@ -579,9 +586,10 @@ pub fn view(props: &KitProps) -> Html {
     html! {
         <div class="kizuki-kit kizuki-course" ref={container}>
             <div class="kizuki-course-live" role="status" aria-live="polite">
-                if let Some((message, problem)) = top_notice {
+                if let Some((message, problem, kind)) = top_notice {
                     // "Newer in another tab" holds its reload button, as in every kit.
-                    <div class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}>
+                    <div class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}
+                         data-notice={kind}>
                         <p>{ message }</p>
                         if matches!(state.shell.notice, Some(Notice::OtherTab)) {
                             { crate::shell::notice::reload_button(ctx.lang, ctx.send(ShellMsg::Reload.into())) }

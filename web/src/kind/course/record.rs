@@ -73,8 +73,9 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
     let status = ctx.notice(true);
     let status = html! {
         <div id={ctx.id("record-status")} tabindex="-1" role="status" aria-live="polite">
-            if let Some((message, problem)) = status {
-                <p class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}>
+            if let Some((message, problem, kind)) = status {
+                <p class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}
+                   data-notice={kind}>
                     { message }
                 </p>
             }
