@@ -434,6 +434,35 @@ describe('line-care course', () => {
     await context.close();
   });
 
+  test('with storage turned off the course says progress cannot be kept, and the notice can be put away', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('The user has disabled storage.', 'SecurityError');
+        },
+      });
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.origin}/app.html?kit=course`);
+    await widgetTitle(page, HOST);
+    const notice = page.locator(`${HOST} [data-notice="storage"]`);
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /保存できません/);
+    // It stays in sight down the page (nothing the learner does is kept), until put away.
+    assert.ok((await scrollToBottom(page)) > 300, 'scrolled down the course map');
+    assert.ok(await onScreen(page, notice), 'the notice is on screen, down the page');
+    await notice.locator('[data-testid="dismiss"]').click();
+    await notice.waitFor({ state: 'detached' });
+    await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).click();
+    await page.locator(`${HOST} button`, { hasText: '読みました' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('newer in another tab: the course open in a second tab says so and loads the newer progress on request', async () => {
     const { page, problems, context } = await openCourse(browser, server);
     const older = await context.newPage();
@@ -447,7 +476,9 @@ describe('line-care course', () => {
     const reload = older.locator(`${HOST} [data-testid="other-tab-reload"]`);
     await reload.waitFor();
     assert.match(await older.locator(`${HOST} .kizuki-course-live`).textContent(), /別のタブ/);
-    assert.ok(await onScreen(older, older.locator(`${HOST} [data-notice="other-tab"]`)), 'the notice is on screen, down the page');
+    const notice = older.locator(`${HOST} [data-notice="other-tab"]`);
+    assert.ok(await onScreen(older, notice), 'the notice is on screen, down the page');
+    assert.equal(await notice.locator('[data-testid="dismiss"]').count(), 1, 'the notice can be put away');
     assert.equal(await older.locator(`${HOST} .kizuki-notice [data-testid="other-tab-reload"]`).count(), 1, 'the button is in the notice it belongs to');
     assert.equal(await older.locator(`${HOST} button`, { hasText: '続きから' }).count(), 0, 'unchanged until asked');
     await reload.click();

@@ -594,6 +594,12 @@ pub fn view(props: &KitProps) -> Html {
                         if matches!(state.shell.notice, Some(Notice::OtherTab)) {
                             { crate::shell::notice::reload_button(ctx.lang, ctx.send(ShellMsg::Reload.into())) }
                         }
+                        // It stays in sight while the course scrolls (a storage problem, another
+                        // tab): the learner can put it away, as in every kit.
+                        <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
+                                data-testid="dismiss" onclick={ctx.send(ShellMsg::Dismiss.into())}>
+                            { crate::locale::ui_text(ctx.lang).dismiss }
+                        </button>
                     </div>
                 }
                 { lms::status(state.lms.as_ref(), ctx.lang) }
