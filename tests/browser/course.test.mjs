@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { completedCourseRecord, launchBrowser, onScreen, openPage, readPack, rightAnswer, scrollToBottom, startServer, widgetTitle } from './helpers.mjs';
+import { completedCourseRecord, launchBrowser, onScreen, openPage, readPack, rightAnswer, scrollToBottom, startServer, storageTurnedOff, widgetTitle } from './helpers.mjs';
 
 const RECORD_KEY = 'kizuki/linecare/linecare';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -436,14 +436,7 @@ describe('line-care course', () => {
 
   test('with storage turned off the course says progress cannot be kept, and the notice can be put away', async () => {
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
-        configurable: true,
-        get() {
-          throw new DOMException('The user has disabled storage.', 'SecurityError');
-        },
-      });
-    });
+    await storageTurnedOff(context);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));

@@ -248,3 +248,15 @@ export async function onScreen(page, locator) {
   const box = await locator.boundingBox();
   return box !== null && box.y >= 0 && box.y + box.height <= page.viewportSize().height;
 }
+
+/** Every page of `context` finds storage turned off (the browser's setting): reading `localStorage` throws. */
+export function storageTurnedOff(context) {
+  return context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The user has disabled storage.', 'SecurityError');
+      },
+    });
+  });
+}

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { holds, launchBrowser, onScreen, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { holds, launchBrowser, onScreen, openPage, readPack, startServer, storageTurnedOff, widgetTitle } from './helpers.mjs';
 
 const HOST = 'kizuki-kit';
 const RECORD_KEY = 'kizuki/mh-checklist/mh-checklist';
@@ -178,14 +178,7 @@ describe('checklist storage', () => {
 
   test('with storage turned off the kit still works and says answers cannot be saved', async () => {
     const context = await browser.newContext({ locale: 'ja-JP' });
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
-        configurable: true,
-        get() {
-          throw new DOMException('The user has disabled storage.', 'SecurityError');
-        },
-      });
-    });
+    await storageTurnedOff(context);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
