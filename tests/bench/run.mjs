@@ -725,7 +725,7 @@ async function main() {
   log(`wrote ${args.out}`);
 }
 
-export { assembleSite, firstControlProbe, interaction, loadRun, startServer, withFreshBrowser };
+export { CHROMIUM, CHROMIUM_ARGS, assembleSite, firstControlProbe, interaction, loadRun, startServer, withFreshBrowser };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error) => {

@@ -1,19 +1,21 @@
 // One checklist load, traced: where the first answer's time goes. Records a Chromium
 // performance trace of `app.html?kit=checklist` (a fresh browser, 390 px) and prints the
 // page's main-thread tasks of at least --min ms with what they did, the requests (asked,
-// response, finished), the first contentful paint and the moment the first radio button is
-// laid out. BENCHMARKS.md's "The load traced" was read off such traces.
+// response, finished), the first contentful paint and the moment the first answer control is
+// visible (the bench's own probe, `firstControlProbe` in run.mjs). BENCHMARKS.md's "The load
+// traced" was read off such traces.
 //
 //   node tests/bench/trace-load.mjs --dist dist --serve-bin target/bench-serve/release/kizuki-serve
 //        [--min 3] [--out /tmp/kizuki-trace.json]
 //
 // The trace file opens in Chromium's DevTools (Performance, "Load profile…") for the rest.
 
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+
+import { CHROMIUM, CHROMIUM_ARGS, firstControlProbe, startServer } from './run.mjs';
 
 const args = { dist: 'dist', serveBin: null, min: 3, out: join(tmpdir(), 'kizuki-trace.json') };
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -26,45 +28,25 @@ for (let i = 2; i < process.argv.length; i += 2) {
 }
 if (!args.serveBin) throw new Error('--serve-bin PATH (kizuki-serve) is required');
 
-const server = spawn(args.serveBin, ['--dir', args.dist, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const origin = await new Promise((done, fail) => {
-  let out = '';
-  server.stdout.on('data', (chunk) => {
-    out += chunk;
-    const match = out.match(/http:\/\/(127\.0\.0\.1:\d+)\//);
-    if (match) done(`http://${match[1]}`);
-  });
-  server.on('exit', (code) => fail(new Error(`kizuki-serve exited with ${code}`)));
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.KIZUKI_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const server = await startServer(args.serveBin, args.dist);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 let control;
 try {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
-  // The first radio button laid out, marked in the page (and so in the trace).
-  await page.addInitScript(() => {
-    const look = () => {
-      const input = document.querySelector('kizuki-kit')?.shadowRoot?.querySelector('input[type="radio"]');
-      if (input && input.getBoundingClientRect().height > 0) performance.mark('first-control');
-      else requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-  });
+  // The bench's own probe: the first radio button visible with a non-empty box.
+  await page.addInitScript(firstControlProbe);
   const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink', 'loading', 'toplevel', 'blink.user_timing'];
   await browser.startTracing(page, { path: args.out, categories });
-  await page.goto(`${origin}/app.html?kit=checklist`);
+  await page.goto(`${server.origin}/app.html?kit=checklist`);
   // Read with a poll of our own: waitForFunction would inject Playwright's script mid-load.
   for (let i = 0; i < 200 && control === undefined; i += 1) {
     await new Promise((done) => setTimeout(done, 100));
-    control = await page.evaluate(() => performance.getEntriesByName('first-control')[0]?.startTime);
+    control = await page.evaluate(() => window.__bench.firstControl ?? undefined);
   }
   await browser.stopTracing();
 } finally {
   await browser.close();
-  server.kill();
+  await server.stop();
 }
 
 const events = JSON.parse(readFileSync(args.out, 'utf8')).traceEvents;
@@ -75,7 +57,7 @@ const main = new Set([...threads].filter(([, name]) => name === 'CrRendererMain'
 const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur && e.ts >= start.ts);
 const urls = new Map();
 
-console.log(`first radio button laid out at ${control?.toFixed(1) ?? '(not seen)'} ms; trace in ${args.out}`);
+console.log(`first answer control visible at ${control?.toFixed(1) ?? '(not seen)'} ms; trace in ${args.out}`);
 console.log('\nrequests (ms from navigation start):');
 for (const e of events) {
   const data = e.args?.data;
