@@ -634,7 +634,7 @@ describe('return-to-work planner', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(backup),
     });
-    const notice = page.locator('.kizuki-plan-notice-slot .kizuki-notice', { hasText: '置き換えていません' });
+    const notice = page.locator('.kizuki-notice-slot .kizuki-notice', { hasText: '置き換えていません' });
     await notice.waitFor();
     assert.match(await notice.textContent(), new RegExp(LABEL), 'names the case that was kept');
     assert.equal(await firstTask.isChecked(), true, 'the newer work is still there');

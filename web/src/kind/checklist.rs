@@ -27,6 +27,7 @@ use super::KitProps;
 use crate::print;
 use crate::shell;
 use crate::shell::kit::ShellMsg;
+use crate::shell::notice::NoticeSlot;
 
 /// Where a notice is shown: what the files panel did in its status line; an import or
 /// erasing above the screens (the screen changes with it); problems with storage or
@@ -124,11 +125,13 @@ pub fn view(props: &KitProps) -> Html {
     };
     let words = &text.data_panel;
     let notice = model.shell.notice.as_ref();
-    let files_status = notice
-        .as_ref()
-        .filter(|notice| place(notice) == Place::Files)
-        .map(|notice| (notice.is_problem(), notice.message(words, ctx.lang)));
-    let files = files::files_panel(&ctx, &model, files_status);
+    let shown = |at: Place| {
+        notice
+            .filter(|notice| place(notice) == at)
+            .map(|notice| notice.shown(words, ctx.lang))
+    };
+    let reload = shell::kit::send(model.dispatcher(), ShellMsg::Reload);
+    let files = files::files_panel(&ctx, &model, shown(Place::Files), reload.clone());
     let body = match current {
         Screen::Profile => html! {
             <>
@@ -213,24 +216,10 @@ pub fn view(props: &KitProps) -> Html {
                 <p class="kizuki-description">{ &text.intro }</p>
                 <p class="kizuki-hint">{ &text.autosave_note }</p>
             }
-            <div role="status" data-testid="notice">
-                if let Some(done) = notice.filter(|n| place(n) == Place::Top) {
-                    <div class="kizuki-notice kizuki-notice--success kizuki-no-print" data-notice={done.kind()}>
-                        <p>{ done.message(words, ctx.lang) }</p>
-                        <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss.clone()}>{ &text.dismiss }</button>
-                    </div>
-                }
-            </div>
-            if let Some(problem) = notice.filter(|n| place(n) == Place::Problem) {
-                <div class="kizuki-notice kizuki-notice--error" role="alert" data-testid="problem"
-                     data-notice={problem.kind()}>
-                    <p>{ problem.message(words, ctx.lang) }</p>
-                    if matches!(problem, Notice::OtherTab) {
-                        { shell::notice::reload_button(ctx.lang, shell::kit::send(model.dispatcher(), ShellMsg::Reload)) }
-                    }
-                    <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={dismiss}>{ &text.dismiss }</button>
-                </div>
-            }
+            <NoticeSlot lang={ctx.lang} shown={shown(Place::Top)} testid="notice" class="kizuki-no-print"
+                        on_reload={reload.clone()} on_dismiss={dismiss.clone()} />
+            <NoticeSlot lang={ctx.lang} shown={shown(Place::Problem)} testid="problem"
+                        on_reload={reload} on_dismiss={dismiss} />
             { body }
         </div>
     }

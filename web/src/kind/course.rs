@@ -48,6 +48,7 @@ use crate::help::DirectoryState;
 use crate::platform;
 use crate::shell::data_panel::PanelChoice;
 use crate::shell::kit::{OnShell, ShellKit, ShellMsg, Shown};
+use crate::shell::notice::{NoticeShown, NoticeSlot};
 use crate::shell::record::{Effect, Record};
 
 /// The course view's state.
@@ -506,21 +507,14 @@ impl Ctx<'_> {
         self.state.id(suffix)
     }
 
-    /// The notice, if it belongs where `record` says (the record panel or elsewhere): its
-    /// message, whether it is a problem, and its kind (`data-notice`).
-    fn notice(&self, record: bool) -> Option<(String, bool, &'static str)> {
+    /// The notice in words, if it belongs where `record` says (the record panel or elsewhere).
+    fn notice(&self, record: bool) -> Option<NoticeShown> {
         self.state
             .shell
             .notice
             .as_ref()
             .filter(|n| n.is_about_the_record() == record)
-            .map(|n| {
-                (
-                    n.message(&self.text.data_panel, self.lang),
-                    n.is_problem(),
-                    n.kind(),
-                )
-            })
+            .map(|n| n.shown(&self.text.data_panel, self.lang))
     }
 }
 
@@ -585,23 +579,9 @@ pub fn view(props: &KitProps) -> Html {
     };
     html! {
         <div class="kizuki-kit kizuki-course" ref={container}>
+            <NoticeSlot lang={ctx.lang} shown={top_notice} on_reload={ctx.send(ShellMsg::Reload.into())}
+                        on_dismiss={ctx.send(ShellMsg::Dismiss.into())} />
             <div class="kizuki-course-live" role="status" aria-live="polite">
-                if let Some((message, problem, kind)) = top_notice {
-                    // "Newer in another tab" holds its reload button, as in every kit.
-                    <div class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}
-                         data-notice={kind}>
-                        <p>{ message }</p>
-                        if matches!(state.shell.notice, Some(Notice::OtherTab)) {
-                            { crate::shell::notice::reload_button(ctx.lang, ctx.send(ShellMsg::Reload.into())) }
-                        }
-                        // It stays in sight while the course scrolls (a storage problem, another
-                        // tab): the learner can put it away, as in every kit.
-                        <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
-                                data-testid="dismiss" onclick={ctx.send(ShellMsg::Dismiss.into())}>
-                            { crate::locale::ui_text(ctx.lang).dismiss }
-                        </button>
-                    </div>
-                }
                 { lms::status(state.lms.as_ref(), ctx.lang) }
             </div>
             { body }

@@ -29,6 +29,7 @@ use self::state::{Msg, Notice, Phase, Place, Placed, PlanNotice, PlanState};
 use self::text::{plan_text, PlanText};
 use self::widgets::{ConfirmAction, NewPassphraseForm, PassphraseEntry};
 use super::KitProps;
+use crate::shell::notice::NoticeSlot;
 
 /// The planner's module zeroes every block of its wasm memory as it frees it: the
 /// reducer's copies of the state (one per action), the serialised export sealed on each
@@ -185,82 +186,20 @@ pub fn view(props: &KitProps) -> Html {
     }
 }
 
-/// The notice shown at `place`, if the current one belongs there. At [`Place::Top`] an
-/// empty live region stays in the page so that later news is read out.
+/// The notice shown at `place`, if the current one belongs there; an empty live region
+/// otherwise, so that later news there is read out. Away from the top, the notice takes focus
+/// (it answers what the person just did there).
 pub(crate) fn notice_view(ctx: &Ctx<'_>, place: Place) -> Html {
-    let text = ctx.text;
-    let Some(Placed { notice, place: at }) = &ctx.state.notice else {
-        return empty_notice_slot(place);
-    };
-    if *at != place {
-        return empty_notice_slot(place);
-    }
-    let reload = matches!(notice, Notice::OtherTab)
-        .then(|| crate::shell::notice::reload_button(ctx.lang, ctx.send(Msg::LoadNewer)));
+    let shown = ctx
+        .state
+        .notice
+        .as_ref()
+        .filter(|placed| placed.place == place)
+        .map(|placed| placed.notice.shown(&ctx.text.data_panel, ctx.lang));
     html! {
-        <NoticeBox words={notice.message(&text.data_panel, ctx.lang)} problem={notice.is_problem()}
-                   kind={notice.kind()} take_focus={place != Place::Top} reload={reload}
-                   dismiss={text.dismiss} on_dismiss={ctx.send::<MouseEvent>(Msg::Dismiss)} />
-    }
-}
-
-fn empty_notice_slot(place: Place) -> Html {
-    if place == Place::Top {
-        html! { <div class="kizuki-plan-notice-slot" role="status" aria-live="polite"></div> }
-    } else {
-        html! {}
-    }
-}
-
-/// Properties of [`NoticeBox`].
-#[derive(Properties, PartialEq)]
-struct NoticeBoxProps {
-    words: AttrValue,
-    problem: bool,
-    /// `data-notice`: the notice's kind (`Notice::kind`).
-    kind: &'static str,
-    /// "Load the newer one", with a notice that another tab saved.
-    #[prop_or_default]
-    reload: Option<Html>,
-    /// Move focus to the notice when it appears or changes (a phone scrolls to it; a
-    /// screen reader reads it).
-    take_focus: bool,
-    dismiss: &'static str,
-    on_dismiss: Callback<MouseEvent>,
-}
-
-/// One notice, in a live region; focused when it is the answer to what the person just did.
-#[function_component(NoticeBox)]
-fn notice_box(props: &NoticeBoxProps) -> Html {
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(
-            (props.words.clone(), props.take_focus),
-            move |(_, take_focus)| {
-                if *take_focus {
-                    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-                        let _ = element.focus();
-                    }
-                }
-            },
-        );
-    }
-    let (class, role, live) = if props.problem {
-        ("kizuki-notice kizuki-notice--error", "alert", "assertive")
-    } else {
-        ("kizuki-notice", "status", "polite")
-    };
-    html! {
-        <div class="kizuki-plan-notice-slot" role={role} aria-live={live}>
-            <div class={class} ref={node} tabindex="-1" data-notice={props.kind}>
-                <p class="kizuki-plan-notice-text">{ props.words.clone() }</p>
-                { for props.reload.clone() }
-                <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small" onclick={props.on_dismiss.clone()}>
-                    { props.dismiss }
-                </button>
-            </div>
-        </div>
+        <NoticeSlot lang={ctx.lang} shown={shown} take_focus={place != Place::Top}
+                    on_reload={ctx.send::<MouseEvent>(Msg::LoadNewer)}
+                    on_dismiss={ctx.send::<MouseEvent>(Msg::Dismiss)} />
     }
 }
 

@@ -29,7 +29,7 @@ use crate::locale::fill;
 use crate::shell;
 use crate::shell::data_panel::{DataPanel, PanelWords};
 use crate::shell::kit::{OnShell, ShellKit, ShellMsg, Shown};
-use crate::shell::notice::KitNotice;
+use crate::shell::notice::{KitNotice, NoticeSlot};
 use crate::shell::record::{Effect, Record};
 
 /// Which screen is shown.
@@ -300,24 +300,11 @@ pub fn view(props: &KitProps) -> Html {
         Screen::Result => result_screen(&model, props, questionnaire, &result, text, &heading, &id),
     };
     let files = files_panel(&model, &props.pack, text, lang, &id);
-    let notice = model.shell.notice.as_ref().map(|notice| {
-        let class = if notice.is_problem() {
-            "kizuki-notice kizuki-notice--error"
-        } else {
-            "kizuki-notice kizuki-notice--success"
-        };
-        let reload = matches!(notice, Notice::OtherTab).then(|| {
-            shell::notice::reload_button(lang, shell::kit::send(model.dispatcher(), ShellMsg::Reload))
-        });
-        html! {
-            <div class={class} data-testid="notice" data-notice={notice.kind()}>
-                <p>{ notice.message(&text.data_panel, lang) }</p>
-                { for reload }
-                <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
-                        onclick={shell::kit::send(model.dispatcher(), ShellMsg::Dismiss)}>{ &text.dismiss }</button>
-            </div>
-        }
-    });
+    let notice = model
+        .shell
+        .notice
+        .as_ref()
+        .map(|notice| notice.shown(&text.data_panel, lang));
     html! {
         <div class="kizuki-kit kizuki-qn" data-screen={match model.screen {
             Screen::Start => "start",
@@ -325,7 +312,9 @@ pub fn view(props: &KitProps) -> Html {
             Screen::Result => "result",
         }}>
             <h2 class="kizuki-title">{ props.pack.pack().title.get(lang) }</h2>
-            <div role="status">{ for notice }</div>
+            <NoticeSlot lang={lang} shown={notice} testid="notice"
+                        on_reload={shell::kit::send(model.dispatcher(), ShellMsg::Reload)}
+                        on_dismiss={shell::kit::send(model.dispatcher(), ShellMsg::Dismiss)} />
             { body }
             <details class="kizuki-card kizuki-disclosure kizuki-qn-files" open={model.screen == Screen::Result}>
                 <summary>{ &text.files_heading }</summary>

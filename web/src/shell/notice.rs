@@ -85,11 +85,7 @@ impl<K: KitNotice> Notice<K> {
 
     /// Whether it reports a problem.
     pub fn is_problem(&self) -> bool {
-        match self {
-            Notice::Exported(_) | Notice::Imported(_) | Notice::Restored | Notice::Erased => false,
-            Notice::Kit(own) => own.is_problem(),
-            _ => true,
-        }
+        self.tone() == Tone::Problem
     }
 
     /// Whether it belongs next to the data panel (what the panel did) rather than at the
@@ -141,11 +137,147 @@ impl<K: KitNotice> Notice<K> {
     }
 }
 
-/// The button shown with [`Notice::OtherTab`]: load what the other tab saved.
-pub fn reload_button(lang: Lang, onclick: Callback<MouseEvent>) -> Html {
+impl<K: KitNotice> Notice<K> {
+    /// How it looks: what a done task says (✓), a kit's own news, or a problem (an alert).
+    pub fn tone(&self) -> Tone {
+        match self {
+            Notice::Exported(_) | Notice::Imported(_) | Notice::Restored | Notice::Erased => {
+                Tone::Done
+            }
+            Notice::Kit(own) if !own.is_problem() => Tone::Info,
+            _ => Tone::Problem,
+        }
+    }
+
+    /// Whether it stays in sight while the kit scrolls: the person has to know it wherever
+    /// they are (storage cannot be used; another tab saved something newer).
+    pub fn stays_in_sight(&self) -> bool {
+        matches!(self, Notice::Storage(_) | Notice::OtherTab)
+    }
+
+    /// The notice in words, as [`NoticeSlot`] shows it.
+    pub fn shown(&self, words: &DataPanelText, lang: Lang) -> NoticeShown {
+        NoticeShown {
+            message: self.message(words, lang).into(),
+            tone: self.tone(),
+            kind: self.kind(),
+            reload: matches!(self, Notice::OtherTab),
+            in_sight: self.stays_in_sight(),
+        }
+    }
+}
+
+/// How a notice looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// A task done (a file written or read, the record erased).
+    Done,
+    /// News that is not a problem.
+    Info,
+    /// A problem.
+    Problem,
+}
+
+/// A notice in words: everything [`NoticeSlot`] needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeShown {
+    /// The message.
+    pub message: AttrValue,
+    /// How it looks.
+    pub tone: Tone,
+    /// `data-notice` (`Notice::kind`).
+    pub kind: &'static str,
+    /// Whether it offers to load what another tab saved.
+    pub reload: bool,
+    /// Whether it stays in sight while the kit scrolls.
+    pub in_sight: bool,
+}
+
+/// Properties of [`NoticeSlot`].
+#[derive(Properties, PartialEq)]
+pub struct NoticeSlotProps {
+    /// The page's language (the buttons' words).
+    pub lang: Lang,
+    /// The notice shown here, if any.
+    pub shown: Option<NoticeShown>,
+    /// "Load the newer one" (shown with a notice that another tab saved).
+    pub on_reload: Callback<MouseEvent>,
+    /// Put the notice away; without it, no button.
+    #[prop_or_default]
+    pub on_dismiss: Option<Callback<MouseEvent>>,
+    /// Move focus to the notice when it appears or changes (a phone scrolls to it, a screen
+    /// reader reads it): for a notice that answers what the person just did, where they did it.
+    #[prop_or_default]
+    pub take_focus: bool,
+    /// The slot's id, for a kit that moves focus to the slot itself (it is then focusable).
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+    /// `data-testid` of the notice.
+    #[prop_or_default]
+    pub testid: Option<&'static str>,
+    /// `data-testid` of the slot.
+    #[prop_or_default]
+    pub slot_testid: Option<&'static str>,
+    /// More classes on the slot.
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// Where a kit shows its notice: a live region that stays in the page (so that later news is
+/// read out), holding the notice, if any, with its buttons. Every kit shows every notice so.
+#[function_component(NoticeSlot)]
+pub fn notice_slot(props: &NoticeSlotProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let message = props.shown.as_ref().map(|shown| shown.message.clone());
+        use_effect_with((message, props.take_focus), move |(message, take_focus)| {
+            if *take_focus && message.is_some() {
+                if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    let ui = ui_text(props.lang);
+    let problem = props
+        .shown
+        .as_ref()
+        .is_some_and(|s| s.tone == Tone::Problem);
+    let (role, live) = if problem {
+        ("alert", "assertive")
+    } else {
+        ("status", "polite")
+    };
+    let in_sight = props.shown.as_ref().is_some_and(|s| s.in_sight);
+    let notice = props.shown.as_ref().map(|shown| {
+        let tone = match shown.tone {
+            Tone::Done => Some("kizuki-notice--success"),
+            Tone::Info => None,
+            Tone::Problem => Some("kizuki-notice--error"),
+        };
+        html! {
+            <div class={classes!("kizuki-notice", tone)} ref={node.clone()} tabindex="-1"
+                 data-notice={shown.kind} data-testid={props.testid}>
+                <p>{ shown.message.clone() }</p>
+                if shown.reload {
+                    <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
+                            onclick={props.on_reload.clone()}>{ ui.other_tab_reload }</button>
+                }
+                if let Some(on_dismiss) = &props.on_dismiss {
+                    <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
+                            data-testid="dismiss" onclick={on_dismiss.clone()}>{ ui.dismiss }</button>
+                }
+            </div>
+        }
+    });
     html! {
-        <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
-                onclick={onclick}>{ ui_text(lang).other_tab_reload }</button>
+        <div class={classes!("kizuki-notice-slot", props.class.clone())} id={props.id.clone()}
+             tabindex={props.id.is_some().then_some("-1")}
+             role={role} aria-live={live} data-in-sight={in_sight.then_some("")}
+             data-testid={props.slot_testid}>
+            { for notice }
+        </div>
     }
 }
 
@@ -211,5 +343,53 @@ mod tests {
         let storage: Notice<NoOwnNotice> = Notice::Storage("full");
         assert!(storage.is_problem() && !storage.is_about_the_record());
         assert!(!Notice::<NoOwnNotice>::Erased.is_problem());
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct News(bool);
+
+    impl KitNotice for News {
+        fn message(&self, _lang: Lang) -> String {
+            "news".into()
+        }
+        fn is_problem(&self) -> bool {
+            self.0
+        }
+    }
+
+    #[test]
+    fn how_each_notice_shows_is_decided_once() {
+        let shown = |notice: Notice<News>| notice.shown(&WORDS, Lang::Ja);
+        let other_tab = shown(Notice::OtherTab);
+        assert!(other_tab.reload && other_tab.in_sight);
+        assert_eq!(
+            (other_tab.tone, other_tab.kind),
+            (Tone::Problem, "other-tab")
+        );
+        let storage = shown(Notice::Storage("full"));
+        assert!(storage.in_sight && !storage.reload);
+        assert_eq!(
+            storage.message,
+            AttrValue::from(storage_message("full", Lang::Ja))
+        );
+        let kept = shown(Notice::KeptAside("k".into()));
+        assert!(
+            !kept.in_sight,
+            "a record kept aside is said once, where it happened"
+        );
+        for done in [
+            Notice::Exported("a.csv".into()),
+            Notice::Imported("a.json".into()),
+            Notice::Restored,
+            Notice::Erased,
+        ] {
+            let done = shown(done);
+            assert_eq!(done.tone, Tone::Done, "{}", done.kind);
+            assert!(!done.reload && !done.in_sight);
+        }
+        assert_eq!(shown(Notice::Kit(News(false))).tone, Tone::Info);
+        assert_eq!(shown(Notice::Kit(News(true))).tone, Tone::Problem);
+        assert_eq!(shown(Notice::CopyFailed).tone, Tone::Problem);
+        assert_eq!(shown(Notice::ExportFailed("x".into())).tone, Tone::Problem);
     }
 }

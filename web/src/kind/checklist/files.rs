@@ -13,6 +13,7 @@ use super::text::fill;
 use crate::file_button::FileButton;
 use crate::platform;
 use crate::shell::data_panel::{DataPanel, PanelWords};
+use crate::shell::notice::{NoticeShown, NoticeSlot};
 
 /// The message for a core error code (`Error::code`) or a file-reading failure: the one
 /// wording every kit uses.
@@ -62,12 +63,12 @@ fn answers_of(export: Export) -> Result<ChecklistAnswers, String> {
 
 /// Export, import and erase: the shell's data panel (its downloads the formats the core
 /// offers for a checklist, JSON and CSV, named with the workplace's name), in the
-/// checklist's words. `status` is what the panel last did, if anything (a problem or not,
-/// and the message).
+/// checklist's words. `status` is what the panel last did, if anything.
 pub fn files_panel(
     ctx: &Ctx,
     model: &UseReducerHandle<Model>,
-    status: Option<(bool, String)>,
+    status: Option<NoticeShown>,
+    on_reload: Callback<MouseEvent>,
 ) -> Html {
     let text = ctx.text();
     let lang = ctx.lang;
@@ -77,11 +78,7 @@ pub fn files_panel(
     };
     let on_choice = crate::shell::kit::panel_choice(&model.shell.record, model.dispatcher(), lang);
     let status = html! {
-        <div class="kizuki-cl-status" role="status" data-testid="files-status">
-            if let Some((problem, message)) = status {
-                <p class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}>{ message }</p>
-            }
-        </div>
+        <NoticeSlot lang={lang} shown={status} on_reload={on_reload} slot_testid="files-status" />
     };
     html! {
         <section class="kizuki-cl-files" aria-labelledby={ctx.id(&["files-heading"])}>

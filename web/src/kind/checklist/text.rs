@@ -240,8 +240,6 @@ pub struct ChecklistText {
     pub change_down: &'static str,
     /// ±0
     pub change_same: &'static str,
-    /// Close
-    pub dismiss: &'static str,
     /// Start with the quick check
     pub start_quick: &'static str,
     /// Start with the quick check ({n} items, about {minutes} min)

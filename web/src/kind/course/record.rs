@@ -8,6 +8,8 @@ use super::rich::display_date;
 use super::text::fill;
 use super::Ctx;
 use crate::shell::data_panel::{DataPanel, PanelWords};
+use crate::shell::kit::ShellMsg;
+use crate::shell::notice::NoticeSlot;
 
 /// What an edited file claimed and what its answers give, one line per attempt: shown
 /// before the file replaces anything.
@@ -70,16 +72,9 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
         .as_ref()
         .map(|pending| changed_claims(ctx, &pending.changed))
         .unwrap_or_default();
-    let status = ctx.notice(true);
     let status = html! {
-        <div id={ctx.id("record-status")} tabindex="-1" role="status" aria-live="polite">
-            if let Some((message, problem, kind)) = status {
-                <p class={classes!("kizuki-notice", problem.then_some("kizuki-notice--error"))}
-                   data-notice={kind}>
-                    { message }
-                </p>
-            }
-        </div>
+        <NoticeSlot lang={lang} shown={ctx.notice(true)} id={ctx.id("record-status")}
+                    on_reload={ctx.send(ShellMsg::Reload.into())} />
     };
     html! {
         <section class="kizuki-card kizuki-card--tint kizuki-no-print kizuki-course-record" aria-labelledby={ctx.id("record-heading")}>

@@ -99,8 +99,6 @@ pub struct QuestionnaireText {
     pub data_panel: DataPanelText,
     /// You will be asked before your current answers are replaced.
     pub import_hint: &'static str,
-    /// Close
-    pub dismiss: &'static str,
     /// Scales not used for the decision
     pub profile_other: &'static str,
     /// Your group (optional)
