@@ -143,6 +143,8 @@ pub struct UiText {
     pub other_tab_newer: &'static str,
     /// The button that loads the other tab's record.
     pub other_tab_reload: &'static str,
+    /// Takes back a question (answers "no" to "are you sure?").
+    pub cancel: &'static str,
     /// Closes a notice.
     pub dismiss: &'static str,
     /// The name of each kind of place, as group headings.

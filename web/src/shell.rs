@@ -6,6 +6,8 @@
 //! - [`data_panel`] — the one export / import / erase panel, its buttons from the formats the
 //!   core offers for the pack's kind (`Kit::file_formats`), the "replace?" question and
 //!   "undo import" of `import_confirm`.
+//! - [`confirm`] — "are you sure?": the one button that asks before it acts (erasing, plain
+//!   exports, deleting a case).
 //! - [`notice`] — the one notice type over the core's errors and storage errors, worded from
 //!   the shared `ui` table and the kit's own words.
 //! - [`other_tab`] — "newer in another tab": the `storage` event for the kit's record.
@@ -16,6 +18,7 @@
 //! record in a `Record` over its vault (`record::Store`) and uses the notices and `other_tab`
 //! (its panel is still its own: ARCHITECTURE.md says why).
 
+pub mod confirm;
 pub mod data_panel;
 pub mod kit;
 pub mod notice;

@@ -134,7 +134,6 @@ pub struct ToolsText {
     pub data_erase: &'static str,
     pub data_confirm: &'static str,
     pub data_confirm_yes: &'static str,
-    pub data_cancel: &'static str,
     pub data_erased: &'static str,
     pub data_failed: &'static str,
     pub data_refresh: &'static str,

@@ -27,8 +27,9 @@ use yew::prelude::*;
 
 use self::state::{Msg, Notice, Phase, Place, Placed, PlanNotice, PlanState};
 use self::text::{plan_text, PlanText};
-use self::widgets::{ConfirmAction, NewPassphraseForm, PassphraseEntry};
+use self::widgets::{NewPassphraseForm, PassphraseEntry};
 use super::KitProps;
+use crate::shell::confirm::Confirm;
 use crate::shell::notice::NoticeSlot;
 
 /// The planner's module zeroes every block of its wasm memory as it frees it: the
@@ -248,7 +249,7 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
             <details class="kizuki-disclosure kizuki-plan-forgot">
                 <summary>{ &text.forgot_heading }</summary>
                 <p>{ &text.forgot_text }</p>
-                <ConfirmAction lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
+                <Confirm lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
                                question={text.data_panel.erase_confirm_text.to_string()}
                                yes_label={text.data_panel.erase_confirm.to_string()}
                                on_confirm={flows::on_erase(ctx)} />

@@ -1,13 +1,14 @@
 //! The one export / import / erase panel. Its download buttons are the formats the core
 //! offers for the pack's kind (`Kit::file_formats`), labelled in the kit's words; a chosen
 //! file is read and checked by the core before anything changes; "replace what is saved?"
-//! and "undo import" are `import_confirm`'s; erasing asks once more. The panel only sends
+//! and "undo import" are `import_confirm`'s; erasing asks once more (`confirm`). The panel only sends
 //! what the person chose: the kit's reducer queues the effects (`shell::record`).
 
 use kizuki_core::kind::FileFormat;
 use kizuki_core::Lang;
 use yew::prelude::*;
 
+use super::confirm::Confirm;
 use super::record::PendingImport;
 use crate::file_button::FileButton;
 use crate::import_confirm::{ImportConfirm, UndoImport};
@@ -39,8 +40,6 @@ pub struct DataPanelText {
     pub erase_confirm_text: &'static str,
     /// Erase (confirmed).
     pub erase_confirm: &'static str,
-    /// Do not erase.
-    pub erase_cancel: &'static str,
     /// The record was erased.
     pub erased: &'static str,
 }
@@ -133,18 +132,6 @@ pub struct DataPanelProps {
 /// The data panel.
 #[function_component(DataPanel)]
 pub fn data_panel(props: &DataPanelProps) -> Html {
-    let asking_erase = use_state(|| false);
-    let question = use_node_ref();
-    {
-        let question = question.clone();
-        use_effect_with(*asking_erase, move |asking| {
-            if *asking {
-                if let Some(element) = question.cast::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
     let words = &props.words;
     let id = |suffix: &str| format!("{}{suffix}", props.id_prefix);
     let choose = |choice: PanelChoice| {
@@ -207,37 +194,11 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
             </div>
         },
     });
-    let erase = if *asking_erase {
-        let yes = {
-            let asking_erase = asking_erase.clone();
-            let on_choice = props.on_choice.clone();
-            Callback::from(move |_: MouseEvent| {
-                asking_erase.set(false);
-                on_choice.emit(PanelChoice::Erase);
-            })
-        };
-        let no = {
-            let asking_erase = asking_erase.clone();
-            Callback::from(move |_: MouseEvent| asking_erase.set(false))
-        };
-        html! {
-            <div class="kizuki-confirm kizuki-confirm--danger" role="alertdialog" aria-labelledby={id("erase-question")}>
-                <p id={id("erase-question")} tabindex="-1" ref={question}>{ words.text.erase_confirm_text }</p>
-                <button type="button" class="kizuki-button kizuki-button--danger" data-testid="erase-confirm"
-                        onclick={yes}>{ words.text.erase_confirm }</button>
-                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="erase-cancel"
-                        onclick={no}>{ words.text.erase_cancel }</button>
-            </div>
-        }
-    } else {
-        let ask = {
-            let asking_erase = asking_erase.clone();
-            Callback::from(move |_: MouseEvent| asking_erase.set(true))
-        };
-        html! {
-            <button type="button" class="kizuki-button kizuki-button--secondary kizuki-button--danger"
-                    id={id("erase")} data-testid="erase" onclick={ask}>{ words.text.erase }</button>
-        }
+    let erase = html! {
+        <Confirm lang={props.lang} danger=true id={AttrValue::from(id("erase"))} testid="erase"
+                 open_label={words.text.erase} question={words.text.erase_confirm_text}
+                 yes_label={words.text.erase_confirm}
+                 on_confirm={props.on_choice.reform(|()| PanelChoice::Erase)} />
     };
     let import_id = id("import");
     let import_hint = words.import_hint.map(|hint| {

@@ -309,7 +309,6 @@ mod tests {
         erase: "erase",
         erase_confirm_text: "erase?",
         erase_confirm: "yes",
-        erase_cancel: "no",
         erased: "erased",
     };
 

@@ -266,7 +266,7 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
                         <button type="button" class="kizuki-button kizuki-button--danger kizuki-tools-erase-yes"
                                 onclick={erase}>{ &text.data_confirm_yes }</button>
                         <button type="button" class="kizuki-button kizuki-button--secondary"
-                                onclick={cancel}>{ &text.data_cancel }</button>
+                                onclick={cancel}>{ crate::locale::ui_text(props.lang).cancel }</button>
                     } else {
                         <button type="button" class="kizuki-button kizuki-button--secondary kizuki-tools-erase"
                                 onclick={ask}>{ &text.data_erase }</button>

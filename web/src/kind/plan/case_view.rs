@@ -10,9 +10,10 @@ use super::flows;
 use super::state::{Msg, Place};
 use super::step;
 use super::text::fill;
-use super::widgets::{ConfirmAction, LineForm};
+use super::widgets::LineForm;
 use super::Ctx;
 use crate::platform;
+use crate::shell::confirm::Confirm;
 
 /// The first free pseudonym (`ケースA`, `ケースB`, …, then `ケースA2`) from the template.
 pub fn suggest_pseudonym(template: &str, cases: &PlanCases) -> String {
@@ -195,7 +196,7 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
                 <summary>{ &text.rename_label }{ " / " }{ &text.delete_case }</summary>
                 <LineForm key={format!("{id}-{}", case.label)} id={ctx.id("rename")} label={text.rename_label.to_string()}
                           initial={case.label.clone()} button={text.rename_button.to_string()} on_submit={rename} />
-                <ConfirmAction lang={ctx.lang} danger=true open_label={text.delete_case.to_string()}
+                <Confirm lang={ctx.lang} danger=true open_label={text.delete_case.to_string()}
                                question={fill(text.delete_case_confirm, &[("label", &case.label)])}
                                yes_label={text.delete_case_yes.to_string()}
                                on_confirm={ctx.send(Msg::Plan(PlanAction::DeleteCase { case: id.to_string() }))} />

@@ -7,9 +7,10 @@ use yew::prelude::*;
 
 use super::flows::{self, Scope};
 use super::state::{Msg, Place};
-use super::widgets::{ConfirmAction, NewPassphraseForm, PassphraseEntry};
+use super::widgets::{NewPassphraseForm, PassphraseEntry};
 use super::{notice_view, Ctx};
 use crate::file_button::FileButton;
+use crate::shell::confirm::Confirm;
 
 /// The panel under the cases.
 pub fn data_panel(ctx: &Ctx<'_>) -> Html {
@@ -44,12 +45,12 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                 if has_cases {
                     <div class="kizuki-plan-plain-exports">
                         <p class="kizuki-plan-plain-heading"><strong>{ &text.export_plain_heading }</strong></p>
-                        <ConfirmAction lang={ctx.lang} danger=true open_label={text.export_plain_open.to_string()}
+                        <Confirm lang={ctx.lang} danger=true open_label={text.export_plain_open.to_string()}
                                        question={text.export_plain_warning.to_string()}
                                        yes_label={text.export_plain_all.to_string()}
                                        on_confirm={flows::on_export_plain(ctx, Scope::All)} />
                         if let Some(id) = &selected {
-                            <ConfirmAction key={id.clone()} lang={ctx.lang} danger=true
+                            <Confirm key={id.clone()} lang={ctx.lang} danger=true
                                            class={classes!("kizuki-plan-plain-case")}
                                            open_label={text.export_plain_case_open.to_string()}
                                            question={text.export_plain_warning.to_string()}
@@ -95,7 +96,7 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
             <div class="kizuki-plan-data-part">
                 <h4>{ &text.erase_heading }</h4>
                 <p>{ &text.erase_text }</p>
-                <ConfirmAction lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
+                <Confirm lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
                                question={text.data_panel.erase_confirm_text.to_string()}
                                yes_label={text.data_panel.erase_confirm.to_string()}
                                on_confirm={flows::on_erase::<()>(ctx)} />

@@ -82,8 +82,6 @@ pub struct PlanText {
     pub lock_button: &'static str,
     /// Unlocked (locks itself after 10 minutes without activity)
     pub unlocked_status: &'static str,
-    /// Cancel
-    pub cancel: &'static str,
     /// Cases
     pub cases_heading: &'static str,
     /// No cases yet. Create one under “New case” below.

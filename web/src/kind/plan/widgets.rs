@@ -214,7 +214,7 @@ pub fn passphrase_entry(props: &PassphraseEntryProps) -> Html {
                 if let Some(on_cancel) = &props.on_cancel {
                     <button type="button" class="kizuki-button kizuki-button--secondary" disabled={props.busy}
                             onclick={{ let on_cancel = on_cancel.clone(); Callback::from(move |_: MouseEvent| on_cancel.emit(())) }}>
-                        { &text.cancel }
+                        { crate::locale::ui_text(props.lang).cancel }
                     </button>
                 }
             </div>
@@ -222,79 +222,6 @@ pub fn passphrase_entry(props: &PassphraseEntryProps) -> Html {
                 { if props.busy { text.deriving } else { "" } }
             </p>
         </form>
-    }
-}
-
-/// Properties of [`ConfirmAction`].
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct ConfirmActionProps {
-    /// UI language.
-    pub lang: Lang,
-    /// The first button, which only opens the question.
-    pub open_label: AttrValue,
-    /// What will happen, asked as a question.
-    pub question: AttrValue,
-    /// The button that does it.
-    pub yes_label: AttrValue,
-    /// Called when confirmed.
-    pub on_confirm: Callback<()>,
-    /// A destructive action (styled as a warning, with words saying so).
-    #[prop_or_default]
-    pub danger: bool,
-    /// Class of the opening button.
-    #[prop_or_default]
-    pub class: Classes,
-}
-
-/// A button that asks before acting: nothing happens until the second button is pressed.
-#[function_component(ConfirmAction)]
-pub fn confirm_action(props: &ConfirmActionProps) -> Html {
-    let text = plan_text(props.lang);
-    let open = use_state(|| false);
-    let yes_ref = use_node_ref();
-    {
-        let yes_ref = yes_ref.clone();
-        use_effect_with(*open, move |open| {
-            if *open {
-                if let Some(button) = yes_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
-    if !*open {
-        let open = open.clone();
-        return html! {
-            <button type="button" class={classes!("kizuki-button", "kizuki-button--secondary", props.class.clone())}
-                    onclick={Callback::from(move |_: MouseEvent| open.set(true))}>
-                { props.open_label.clone() }
-            </button>
-        };
-    }
-    let on_yes = {
-        let open = open.clone();
-        let on_confirm = props.on_confirm.clone();
-        Callback::from(move |_: MouseEvent| {
-            open.set(false);
-            on_confirm.emit(());
-        })
-    };
-    html! {
-        <div class={classes!("kizuki-confirm", props.danger.then_some("kizuki-confirm--danger"))}
-             role="group">
-            <p>{ props.question.clone() }</p>
-            <div class="kizuki-actions">
-                <button type="button" ref={yes_ref}
-                        class={if props.danger { "kizuki-button kizuki-button--danger" } else { "kizuki-button" }}
-                        onclick={on_yes}>
-                    { props.yes_label.clone() }
-                </button>
-                <button type="button" class="kizuki-button kizuki-button--secondary"
-                        onclick={{ let open = open.clone(); Callback::from(move |_: MouseEvent| open.set(false)) }}>
-                    { &text.cancel }
-                </button>
-            </div>
-        </div>
     }
 }
 
