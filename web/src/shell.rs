@@ -16,7 +16,8 @@
 //!
 //! Used by the checklist, the course and the stress self-check; the planner keeps its sealed
 //! record in a `Record` over its vault (`record::Store`) and uses the notices and `other_tab`
-//! (its panel is still its own: ARCHITECTURE.md says why).
+//! (its panel is its own, reading files with `data_panel::on_file_chosen` and asking with
+//! `confirm::Confirm`: ARCHITECTURE.md says why).
 
 pub mod confirm;
 pub mod data_panel;

@@ -156,28 +156,7 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
     let xapi_hint = words
         .xapi_hint
         .filter(|_| props.formats.contains(&FileFormat::Xapi));
-    let on_file = {
-        let on_choice = props.on_choice.clone();
-        Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let on_choice = on_choice.clone();
-            yew::platform::spawn_local(async move {
-                let read = platform::read_chosen_file(&input).await;
-                // Cleared, so choosing the same file again still fires `change`.
-                input.set_value("");
-                match read {
-                    Ok((name, contents)) => on_choice.emit(PanelChoice::File(name, contents)),
-                    Err(code) if code == "no file" => {}
-                    Err(code) if code == "too_large" => {
-                        on_choice.emit(PanelChoice::Unreadable(code))
-                    }
-                    Err(_) => on_choice.emit(PanelChoice::Unreadable("read_failed".into())),
-                }
-            });
-        })
-    };
+    let on_file = on_file_chosen(props.on_choice.clone());
     let pending = props.pending.as_ref().map(|pending| match &pending.preview {
         Some(preview) => html! {
             <ImportConfirm lang={props.lang} id_prefix={props.id_prefix.clone()} file_name={pending.name.clone()}
@@ -230,4 +209,27 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
             { props.status.clone() }
         </div>
     }
+}
+
+/// A file input's `change`, for every kit's import: the chosen file read as text
+/// ([`PanelChoice::File`]), or why it could not be ([`PanelChoice::Unreadable`]: `too_large`,
+/// `read_failed`); nothing when no file was chosen. The input is cleared, so choosing the
+/// same file again still fires `change`.
+pub fn on_file_chosen(on_choice: Callback<PanelChoice>) -> Callback<Event> {
+    Callback::from(move |event: Event| {
+        let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+            return;
+        };
+        let on_choice = on_choice.clone();
+        yew::platform::spawn_local(async move {
+            let read = platform::read_chosen_file(&input).await;
+            input.set_value("");
+            match read {
+                Ok((name, contents)) => on_choice.emit(PanelChoice::File(name, contents)),
+                Err(code) if code == "no file" => {}
+                Err(code) if code == "too_large" => on_choice.emit(PanelChoice::Unreadable(code)),
+                Err(_) => on_choice.emit(PanelChoice::Unreadable("read_failed".into())),
+            }
+        });
+    })
 }

@@ -10,13 +10,13 @@ use kizuki_core::export::import;
 use kizuki_core::kind::plan::{Plan, PlanCases};
 use kizuki_core::vault::{SealedRecord, VaultKey};
 use kizuki_core::Error;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::state::{Msg, Notice, Place, Placed, PlanNotice, PlanState};
 use super::vault_store;
 use super::Ctx;
 use crate::platform;
+use crate::shell::data_panel::{on_file_chosen, PanelChoice};
 
 /// Long enough for the browser to paint the "checking the key" status before Argon2 runs.
 const PAINT_FIRST: Duration = Duration::from_millis(40);
@@ -114,22 +114,9 @@ pub fn on_change_passphrase(ctx: &Ctx<'_>) -> Callback<(String, String)> {
 pub fn on_import_file(ctx: &Ctx<'_>) -> Callback<Event> {
     let dispatch = ctx.dispatch.clone();
     let pack = ctx.state.pack.clone();
-    Callback::from(move |event: Event| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        let dispatch = dispatch.clone();
-        let pack = pack.clone();
-        yew::platform::spawn_local(async move {
-            let read = platform::read_chosen_file(&input).await;
-            input.set_value("");
-            let (file, text) = match read {
-                Ok(read) => read,
-                Err(reason) if reason == "too_large" => {
-                    dispatch.dispatch(refused_file(String::new(), "too_large"));
-                    return;
-                }
-                Err(_) => return,
-            };
-            let msg = match SealedRecord::from_json(&text) {
+    on_file_chosen(Callback::from(move |choice: PanelChoice| {
+        let msg = match choice {
+            PanelChoice::File(file, text) => match SealedRecord::from_json(&text) {
                 Ok(record) => Msg::AwaitImport(record),
                 Err(error @ (Error::FutureVersion { .. } | Error::TooLarge { .. })) => {
                     refused_file(file, error.code())
@@ -141,10 +128,12 @@ pub fn on_import_file(ctx: &Ctx<'_>) -> Callback<Event> {
                     },
                     Err(error) => refused_file(file, error.code()),
                 },
-            };
-            dispatch.dispatch(msg);
-        });
-    })
+            },
+            PanelChoice::Unreadable(code) => refused_file(String::new(), &code),
+            _ => return,
+        };
+        dispatch.dispatch(msg);
+    }))
 }
 
 /// A chosen file refused (the shell's notice, with the core's reason), under the import.
