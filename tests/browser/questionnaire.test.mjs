@@ -223,6 +223,15 @@ describe('stress self-check', () => {
       await input.setInputFiles(notJson);
       await page.locator(`${HOST} [data-testid="notice"]`, { hasText: 'JSON形式' }).waitFor();
       await page.locator(`${HOST} [data-testid="start"]`).waitFor();
+      // A file over the import limit (5 MB) is not read at all; the refusal names it.
+      const huge = join(dir, 'huge-answers.json');
+      writeFileSync(huge, Buffer.alloc(5 * 1024 * 1024 + 1, 0x20));
+      await input.setInputFiles(huge);
+      const tooLarge = page.locator(`${HOST} [data-testid="notice"]`, { hasText: '大きすぎます' });
+      await tooLarge.waitFor();
+      assert.match(await tooLarge.textContent(), /「huge-answers\.json」は読み込めませんでした/, 'the file is named');
+      assert.equal(await tooLarge.getAttribute('data-notice'), 'import-refused');
+      await page.locator(`${HOST} [data-testid="start"]`).waitFor();
 
       await input.setInputFiles(exported);
       await page.locator(`${HOST} [data-testid="result"]`).waitFor();

@@ -343,21 +343,34 @@ fn click_download(file_name: &str, blob: gloo_file::Blob) -> Result<(), String> 
     Ok(())
 }
 
-/// Reads the first file chosen in an `<input type="file">` as text.
-pub async fn read_chosen_file(
-    input: &web_sys::HtmlInputElement,
-) -> Result<(String, String), String> {
-    let file = input
-        .files()
-        .and_then(|files| files.get(0))
-        .ok_or("no file")?;
-    if file.size() > kizuki_core::export::MAX_IMPORT_BYTES as f64 {
-        return Err("too_large".into());
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|e| js_text(&e))?;
-    Ok((file.name(), text.as_string().unwrap_or_default()))
+/// What a person chose in an `<input type="file">`, read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChosenFile {
+    /// The file's name and text.
+    Read(String, String),
+    /// The file's name and why it could not be read: `too_large` (over the core's import
+    /// limit, not read at all) or `read_failed`.
+    Unreadable(String, &'static str),
+    /// Nothing was chosen.
+    Nothing,
+}
+
+/// Reads the first file chosen in an `<input type="file">` as text, then clears the input,
+/// so that choosing the same file again still fires `change`.
+pub async fn take_chosen_file(input: &web_sys::HtmlInputElement) -> ChosenFile {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return ChosenFile::Nothing;
+    };
+    let chosen = if file.size() > kizuki_core::export::MAX_IMPORT_BYTES as f64 {
+        ChosenFile::Unreadable(file.name(), "too_large")
+    } else {
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => ChosenFile::Read(file.name(), text.as_string().unwrap_or_default()),
+            Err(_) => ChosenFile::Unreadable(file.name(), "read_failed"),
+        }
+    };
+    input.set_value("");
+    chosen
 }
 
 fn js_text(value: &wasm_bindgen::JsValue) -> String {

@@ -12,7 +12,7 @@ use super::confirm::Confirm;
 use super::record::PendingImport;
 use crate::file_button::FileButton;
 use crate::import_confirm::{ImportConfirm, UndoImport};
-use crate::platform;
+use crate::platform::{self, ChosenFile};
 
 /// The words every kit's data panel and its notices share, in the kit's own voice (a course
 /// speaks of its 記録, the stress check of 答え): the nested object `"data_panel"` of each
@@ -85,8 +85,8 @@ pub enum PanelChoice {
     Export(FileFormat),
     /// A file was chosen and read (name, text).
     File(String, String),
-    /// A file was chosen and could not be read (`too_large`, `read_failed`).
-    Unreadable(String),
+    /// A file (this name) was chosen and could not be read (`too_large`, `read_failed`).
+    Unreadable(String, &'static str),
     /// Replace what is saved with the pending file.
     Replace,
     /// Keep what is saved.
@@ -212,9 +212,8 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
 }
 
 /// A file input's `change`, for every kit's import: the chosen file read as text
-/// ([`PanelChoice::File`]), or why it could not be ([`PanelChoice::Unreadable`]: `too_large`,
-/// `read_failed`); nothing when no file was chosen. The input is cleared, so choosing the
-/// same file again still fires `change`.
+/// ([`PanelChoice::File`]), or why it could not be ([`PanelChoice::Unreadable`]); nothing
+/// when no file was chosen (`platform::take_chosen_file`).
 pub fn on_file_chosen(on_choice: Callback<PanelChoice>) -> Callback<Event> {
     Callback::from(move |event: Event| {
         let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
@@ -222,13 +221,12 @@ pub fn on_file_chosen(on_choice: Callback<PanelChoice>) -> Callback<Event> {
         };
         let on_choice = on_choice.clone();
         yew::platform::spawn_local(async move {
-            let read = platform::read_chosen_file(&input).await;
-            input.set_value("");
-            match read {
-                Ok((name, contents)) => on_choice.emit(PanelChoice::File(name, contents)),
-                Err(code) if code == "no file" => {}
-                Err(code) if code == "too_large" => on_choice.emit(PanelChoice::Unreadable(code)),
-                Err(_) => on_choice.emit(PanelChoice::Unreadable("read_failed".into())),
+            match platform::take_chosen_file(&input).await {
+                ChosenFile::Read(name, text) => on_choice.emit(PanelChoice::File(name, text)),
+                ChosenFile::Unreadable(name, code) => {
+                    on_choice.emit(PanelChoice::Unreadable(name, code))
+                }
+                ChosenFile::Nothing => {}
             }
         });
     })

@@ -364,7 +364,7 @@ impl Record {
         match choice {
             PanelChoice::Export(FileFormat::Record) => self.queue(Effect::ExportRecord(state())),
             PanelChoice::Export(format) => return PanelTask::Export(format),
-            PanelChoice::File(..) | PanelChoice::Unreadable(_) => {}
+            PanelChoice::File(..) | PanelChoice::Unreadable(..) => {}
             PanelChoice::Replace => {
                 if let Some(pending) = pending.take() {
                     self.queue(Effect::Replace(pending.name, pending.state));
@@ -390,10 +390,10 @@ impl Record {
         let record = self.clone();
         Callback::from(move |choice: PanelChoice| match choice {
             PanelChoice::File(name, contents) => checked.emit(record.check_import(name, &contents)),
-            PanelChoice::Unreadable(code) => {
+            PanelChoice::Unreadable(file, code) => {
                 checked.emit(Checked::Refused(Notice::ImportRefused {
-                    file: String::new(),
-                    code,
+                    file,
+                    code: code.to_string(),
                 }))
             }
             choice => choose.emit(choice),

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::state::{Ctx, Model};
 use super::text::fill;
 use crate::file_button::FileButton;
-use crate::platform;
+use crate::platform::{self, ChosenFile};
 use crate::shell::data_panel::{DataPanel, PanelWords};
 use crate::shell::notice::{NoticeShown, NoticeSlot};
 
@@ -36,18 +36,16 @@ fn on_file_chosen(ctx: &Ctx, done: Callback<Chosen>) -> Callback<Event> {
         let pack = pack.clone();
         let done = done.clone();
         yew::platform::spawn_local(async move {
-            let read = platform::read_chosen_file(&input).await;
-            input.set_value("");
-            let chosen = match read {
-                Ok((name, contents)) => Chosen {
+            let chosen = match platform::take_chosen_file(&input).await {
+                ChosenFile::Read(name, contents) => Chosen {
                     name,
                     result: import(&pack, contents.as_bytes()).map_err(|e| e.code().to_string()),
                 },
-                Err(code) if code == "no file" => return,
-                Err(code) => Chosen {
-                    name: String::new(),
-                    result: Err(code),
+                ChosenFile::Unreadable(name, code) => Chosen {
+                    name,
+                    result: Err(code.to_string()),
                 },
+                ChosenFile::Nothing => return,
             };
             done.emit(chosen);
         });

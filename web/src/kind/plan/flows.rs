@@ -129,7 +129,7 @@ pub fn on_import_file(ctx: &Ctx<'_>) -> Callback<Event> {
                     Err(error) => refused_file(file, error.code()),
                 },
             },
-            PanelChoice::Unreadable(code) => refused_file(String::new(), &code),
+            PanelChoice::Unreadable(file, code) => refused_file(file, code),
             _ => return,
         };
         dispatch.dispatch(msg);
