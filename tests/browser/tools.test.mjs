@@ -521,7 +521,7 @@ describe('tools pages', () => {
     assert.equal((await record.locator('.kizuki-tools-record-saved').textContent()).trim(), local, 'in the reader\'s time zone');
 
     await record.locator('.kizuki-tools-erase').click();
-    await record.locator('.kizuki-tools-erase-yes').click();
+    await record.locator('[data-testid="erase-confirm"]').click();
     await page.locator(`kizuki-kit .kizuki-tools-record[data-key="${keys[0]}"]`).waitFor({ state: 'detached' });
     const left = await page.evaluate((key) => localStorage.getItem(key), keys[0]);
     assert.equal(left, null);

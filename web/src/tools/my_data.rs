@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{fill, tools_text};
 use crate::platform;
+use crate::shell::confirm::Confirm;
 
 /// Properties of [`MyDataView`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -190,7 +191,6 @@ pub fn file_name(key: &str) -> String {
 pub fn my_data_view(props: &MyDataProps) -> Html {
     let text = tools_text(props.lang);
     let list = use_state(records);
-    let confirming = use_state(|| None::<String>);
     let status = use_state(String::new);
     let id = |name: &str| format!("kizuki-{}-data-{name}", props.namespace);
 
@@ -212,18 +212,8 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
                 }
             })
         };
-        let ask = {
-            let key = key.clone();
-            let confirming = confirming.clone();
-            Callback::from(move |_: MouseEvent| confirming.set(Some(key.clone())))
-        };
-        let cancel = {
-            let confirming = confirming.clone();
-            Callback::from(move |_: MouseEvent| confirming.set(None))
-        };
         let erase = {
             let key = key.clone();
-            let confirming = confirming.clone();
             let list = list.clone();
             let status = status.clone();
             let erased = fill(
@@ -234,12 +224,11 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
                 ],
             );
             let failed = text.data_failed.to_string();
-            Callback::from(move |_: MouseEvent| {
+            Callback::from(move |()| {
                 match platform::remove(&key) {
                     Ok(()) => status.set(erased.clone()),
                     Err(_) => status.set(failed.clone()),
                 }
-                confirming.set(None);
                 list.set(records());
             })
         };
@@ -248,7 +237,6 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
             RecordInfo::Sealed => text.data_sealed.to_string(),
             RecordInfo::Unreadable => text.data_unreadable.to_string(),
         };
-        let is_confirming = confirming.as_deref() == Some(key.as_str());
         html! {
             <li class={classes!("kizuki-card", "kizuki-tools-record", record.corrupt().then_some("kizuki-tools-record-corrupt"))}
                 data-key={key.clone()}>
@@ -261,16 +249,9 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
                 </dl>
                 <div class="kizuki-actions">
                     <button type="button" class="kizuki-button" onclick={download}>{ &text.data_download }</button>
-                    if is_confirming {
-                        <p class="kizuki-tools-confirm" role="alert">{ &text.data_confirm }</p>
-                        <button type="button" class="kizuki-button kizuki-button--danger kizuki-tools-erase-yes"
-                                onclick={erase}>{ &text.data_confirm_yes }</button>
-                        <button type="button" class="kizuki-button kizuki-button--secondary"
-                                onclick={cancel}>{ crate::locale::ui_text(props.lang).cancel }</button>
-                    } else {
-                        <button type="button" class="kizuki-button kizuki-button--secondary kizuki-tools-erase"
-                                onclick={ask}>{ &text.data_erase }</button>
-                    }
+                    <Confirm lang={props.lang} danger=true class="kizuki-tools-erase" testid="erase"
+                             open_label={text.data_erase} question={text.data_confirm}
+                             yes_label={text.data_confirm_yes} on_confirm={erase} />
                 </div>
             </li>
         }
