@@ -792,7 +792,7 @@ describe('checklist kit', () => {
     const saved = await storedRecord(a);
     await otherTab.waitFor();
     assert.match(await otherTab.textContent(), /別のタブ/);
-    assert.equal(await otherTab.getAttribute('role'), 'alert');
+    assert.equal(await otherTab.evaluate((el) => el.closest('[role]')?.getAttribute('role')), 'alert', 'announced as an alert');
     // …and sees it where they are: the notice stays in sight at the top of the screen.
     assert.ok(await onScreen(b, otherTab), 'the notice is on screen, far down the page');
     assert.notEqual(await byId(b, 'draft-policy').inputValue(), 'Aの方針', 'nothing changes on the older page until asked');

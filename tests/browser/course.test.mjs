@@ -468,8 +468,9 @@ describe('line-care course', () => {
     await page.locator(`${HOST} button`, { hasText: '読みました' }).click();
     const reload = older.locator(`${HOST} [data-testid="other-tab-reload"]`);
     await reload.waitFor();
-    assert.match(await older.locator(`${HOST} .kizuki-course-live`).textContent(), /別のタブ/);
     const notice = older.locator(`${HOST} [data-notice="other-tab"]`);
+    assert.match(await notice.textContent(), /別のタブ/);
+    assert.equal(await notice.evaluate((el) => el.closest('[aria-live]') !== null), true, 'in a live region: read out');
     assert.ok(await onScreen(older, notice), 'the notice is on screen, down the page');
     assert.equal(await notice.locator('[data-testid="dismiss"]').count(), 1, 'the notice can be put away');
     assert.equal(await older.locator(`${HOST} .kizuki-notice [data-testid="other-tab-reload"]`).count(), 1, 'the button is in the notice it belongs to');
