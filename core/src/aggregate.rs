@@ -437,16 +437,34 @@ impl<'a> Aggregation<'a> {
 /// A 128-bit fingerprint of an export's canonical JSON (saved state is written
 /// deterministically, so equal exports have equal JSON).
 fn fingerprint(export: &Export) -> u128 {
-    fingerprint_of(&export.to_json())
+    fingerprint_serialized(export)
 }
 
-/// A 128-bit fingerprint of a text.
-pub(crate) fn fingerprint_of(json: &str) -> u128 {
-    use std::hash::{Hash, Hasher};
+/// A 128-bit fingerprint of a value's compact JSON, written into a buffer kept from one
+/// file to the next (a new pretty-printed text per file was a quarter of an aggregation's
+/// time) and hashed once.
+pub(crate) fn fingerprint_serialized<T: serde::Serialize + ?Sized>(value: &T) -> u128 {
+    thread_local!(static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
+    BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        // Writing into memory cannot fail, and the state types serialize without errors.
+        let _ = serde_json::to_writer(&mut *buffer, value);
+        let fingerprint = fingerprint_of(buffer);
+        // A rare huge file does not keep its buffer.
+        if buffer.capacity() > 1 << 20 {
+            *buffer = Vec::new();
+        }
+        fingerprint
+    })
+}
+
+/// A 128-bit fingerprint of bytes: two SipHash states, seeded differently.
+fn fingerprint_of(bytes: &[u8]) -> u128 {
+    use std::hash::Hasher;
     let half = |seed: u8| {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        seed.hash(&mut hasher);
-        json.hash(&mut hasher);
+        hasher.write_u8(seed);
+        hasher.write(bytes);
         hasher.finish()
     };
     (u128::from(half(1)) << 64) | u128::from(half(2))

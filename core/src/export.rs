@@ -77,7 +77,9 @@ impl Export {
 /// follows from the answers (quiz scores, passes) is recomputed, never trusted, with every
 /// date checked ([`crate::imported::recompute`]).
 pub fn import(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
-    import_checked(pack, bytes).map(|(export, _)| export)
+    let mut export = read_export(pack, bytes)?;
+    crate::imported::recompute(pack, &mut export.state)?;
+    Ok(export)
 }
 
 /// [`import`], also saying which results the file claimed that its answers do not give
@@ -92,6 +94,15 @@ pub fn import_checked(
     pack: &ValidPack,
     bytes: &[u8],
 ) -> Result<(Export, Vec<crate::imported::ChangedClaim>)> {
+    let mut export = read_export(pack, bytes)?;
+    let claimed = export.state.clone();
+    crate::imported::recompute(pack, &mut export.state)?;
+    let changed = crate::imported::changed_claims(&claimed, &export.state);
+    Ok((export, changed))
+}
+
+/// An export read and checked, its results as the file claims them (not yet recomputed).
+fn read_export(pack: &ValidPack, bytes: &[u8]) -> Result<Export> {
     let json = checked_text(bytes)?;
     let mut export = match crate::json::from_slice::<Export>(json) {
         Ok(export) => export,
@@ -103,10 +114,7 @@ pub fn import_checked(
     // Formats 1 and 2 read as this one (see EXPORT_FORMAT): only the number changes.
     export.kizuki_export = EXPORT_FORMAT;
     check_fits(pack, &export.state)?;
-    let claimed = export.state.clone();
-    crate::imported::recompute(pack, &mut export.state)?;
-    let changed = crate::imported::changed_claims(&claimed, &export.state);
-    Ok((export, changed))
+    Ok(export)
 }
 
 /// The bytes of a file within the size limit, as UTF-8 JSON text without its BOM.

@@ -206,6 +206,31 @@ fn small_groups_are_hidden_invalid_files_listed_and_large_groups_shown() {
 }
 
 #[test]
+fn the_same_export_written_another_way_is_counted_once() {
+    let pack = test_pack("checklist");
+    let first = checklist_file(&pack, 0, "50plus");
+    // One line, keys in another order: the fingerprint is of what the file says, not of its
+    // bytes.
+    let value: serde_json::Value = serde_json::from_slice(&first).unwrap();
+    let reformatted = serde_json::to_vec(&value).unwrap();
+    assert_ne!(reformatted, first);
+    let other = checklist_file(&pack, 1, "50plus");
+    let contents = vec![
+        ("first.json".to_string(), first),
+        ("other.json".to_string(), other),
+        ("first-reformatted.json".to_string(), reformatted),
+    ];
+    let report = aggregate(&pack, &files(&contents), Some(1)).unwrap();
+    assert_eq!((report.files_read, report.files_valid), (3, 2));
+    let invalid: Vec<(&str, &str)> = report
+        .invalid
+        .iter()
+        .map(|f| (f.name.as_str(), f.code))
+        .collect();
+    assert_eq!(invalid, [("first-reformatted.json", "duplicate")]);
+}
+
+#[test]
 fn an_item_asked_of_too_few_files_is_hidden_even_when_the_report_is_shown() {
     let pack = test_pack("checklist");
     let contents = checklist_set(&pack, &[("50plus", 9), ("10to49", 4)]);

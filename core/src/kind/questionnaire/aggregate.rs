@@ -470,7 +470,7 @@ pub fn figures(
 /// A 128-bit fingerprint of one person's answers: the same answers exported twice (at
 /// another time, another revision) have the same fingerprint.
 pub(crate) fn answers_fingerprint(answers: &QuestionnaireAnswers) -> u128 {
-    crate::aggregate::fingerprint_of(&serde_json::to_string(answers).unwrap_or_default())
+    crate::aggregate::fingerprint_serialized(answers)
 }
 
 /// The report as CSV for spreadsheets (UTF-8 with a byte-order mark, CRLF): one row per
