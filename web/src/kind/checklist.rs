@@ -105,6 +105,7 @@ pub fn view(props: &KitProps) -> Html {
             Rc::new(state::checklist_of(&props.pack).compare(&earlier.answers, &model.answers))
         }),
         apply: model.dispatcher().to_callback().reform(Msg::Apply),
+        dispatcher: model.dispatcher(),
     };
     let text = ctx.text();
     let checklist = ctx.checklist();

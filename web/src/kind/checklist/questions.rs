@@ -1,13 +1,19 @@
 //! The question screens: the workplace profile, and one screen per area with its items,
 //! each answered on the pack's scale, with "why not" reasons when not fully in place.
 
-use kizuki_core::kind::checklist::{Area, AuditMode, ChecklistAction, ChecklistResult, Item};
+use std::rc::Rc;
+
+use kizuki_core::kind::checklist::{
+    Area, AuditMode, Checklist, ChecklistAction, ChecklistResult, Item, ItemAnswer, ItemDuty,
+};
+use kizuki_core::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::{Ctx, Screen};
-use super::text::fill;
+use super::state::{checklist_of, Ctx, Model, Msg, Screen};
+use super::text::{checklist_text, fill, ChecklistText};
 use super::widgets::{obligation_badge, planned_badge, rich};
+use crate::kind::PackRef;
 
 /// The profile questions as radio groups, and the button to start.
 pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html {
@@ -215,19 +221,74 @@ pub fn area_screen(
 }
 
 /// One item: its wording for this workplace, the scale, why it matters, and the reasons.
+/// A component of its own, given only what it shows, so that an answer re-renders the item
+/// answered and not every item of the screen.
 pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
-    let text = ctx.text();
     let checklist = ctx.checklist();
     let lang = ctx.lang;
-    let pack = ctx.pack.pack();
-    let answer = ctx.answers.items.get(&item.id);
-    let chosen = answer.and_then(|a| a.choice.as_deref());
-    let legend_id = ctx.id(&["item", &item.id, "text"]);
     let number = area
         .items
         .iter()
         .position(|i| i.id == item.id)
         .map_or(0, |p| p + 1);
+    let area_index = checklist
+        .areas
+        .iter()
+        .position(|a| a.id == area.id)
+        .unwrap_or_default();
+    html! {
+        <ItemView pack={ctx.pack.clone()} lang={lang} ids={ctx.ids.clone()}
+                  area={area_index} number={number}
+                  text={AttrValue::from(checklist.item_text(item, &ctx.answers).get(lang).to_string())}
+                  why={AttrValue::from(checklist.item_why(item, &ctx.answers).get(lang).to_string())}
+                  evidence={AttrValue::from(checklist.item_evidence(item, &ctx.answers).get(lang).to_string())}
+                  duty={checklist.item_duty(item, &ctx.answers, &crate::platform::today())}
+                  answer={ctx.answers.items.get(&item.id).cloned()}
+                  dispatcher={ctx.dispatcher.clone()} />
+    }
+}
+
+/// Properties of [`ItemView`]: everything an item shows, so that it renders again only when
+/// one of them changes.
+#[derive(Properties, PartialEq)]
+pub(super) struct ItemProps {
+    pack: PackRef,
+    lang: Lang,
+    /// Prefix of every element id in this widget.
+    ids: Rc<str>,
+    /// The item's area, by position in the checklist.
+    area: usize,
+    /// The item's number in its area (1-based).
+    number: usize,
+    /// Its wording for this workplace.
+    text: AttrValue,
+    /// Why it matters, for this workplace.
+    why: AttrValue,
+    /// What shows it is in place, for this workplace.
+    evidence: AttrValue,
+    /// Its obligation today, and a stricter one ahead.
+    duty: ItemDuty,
+    /// The answer given, if any.
+    answer: Option<ItemAnswer>,
+    dispatcher: UseReducerDispatcher<Model>,
+}
+
+#[function_component(ItemView)]
+fn item_component(props: &ItemProps) -> Html {
+    let checklist = checklist_of(&props.pack);
+    let Some(item) = checklist
+        .areas
+        .get(props.area)
+        .and_then(|area| area.items.get(props.number.wrapping_sub(1)))
+    else {
+        return Html::default();
+    };
+    let text = checklist_text(props.lang);
+    let lang = props.lang;
+    let pack = props.pack.pack();
+    let id = |parts: &[&str]| format!("{}{}", props.ids, parts.join("-"));
+    let chosen = props.answer.as_ref().and_then(|a| a.choice.as_deref());
+    let legend_id = id(&["item", &item.id, "text"]);
     let updates: Vec<_> = item
         .updates
         .iter()
@@ -242,42 +303,49 @@ pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
         format!("{title} {section}")
     };
     let today = crate::platform::today();
-    let duty = checklist.item_duty(item, &ctx.answers, &today);
+    let apply = {
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |action: ChecklistAction| dispatcher.dispatch(Msg::Apply(action)))
+    };
+    let asks_why_not = props
+        .answer
+        .as_ref()
+        .is_some_and(|answer| checklist.answer_asks_why_not(answer));
     html! {
-        <fieldset class="kizuki-question kizuki-cl-item" data-item={item.id.clone()} id={ctx.id(&["item", &item.id])}>
+        <fieldset class="kizuki-question kizuki-cl-item" data-item={item.id.clone()} id={id(&["item", &item.id])}>
             <legend class="kizuki-cl-item-text" id={legend_id}>
-                <span class="kizuki-cl-item-number">{ format!("{number}. ") }</span>
-                { checklist.item_text(item, &ctx.answers).get(lang) }
+                <span class="kizuki-cl-item-number">{ format!("{}. ", props.number) }</span>
+                { props.text.clone() }
             </legend>
-            <p class="kizuki-cl-badges">{ obligation_badge(text, duty.level) }{ planned_badge(duty.planned.as_ref(), lang) }</p>
+            <p class="kizuki-cl-badges">{ obligation_badge(text, props.duty.level) }{ planned_badge(props.duty.planned.as_ref(), lang) }</p>
             <div class={classes!("kizuki-options", "kizuki-options--scale",
                                  (checklist.scale.len() == 5).then_some("kizuki-options--five"))}>
                 { for checklist.scale.iter().map(|option| {
-                    let id = ctx.id(&["item", &item.id, &option.id]);
-                    let apply = ctx.apply.clone();
+                    let option_id = id(&["item", &item.id, &option.id]);
+                    let apply = apply.clone();
                     let action = ChecklistAction::Answer {
                         item: item.id.clone(),
                         choice: Some(option.id.clone()),
                     };
                     html! {
                         <div class="kizuki-option">
-                            <input type="radio" id={id.clone()} name={ctx.id(&["item", &item.id])}
+                            <input type="radio" id={option_id.clone()} name={id(&["item", &item.id])}
                                    value={option.id.clone()} checked={chosen == Some(option.id.as_str())}
                                    onchange={Callback::from(move |_: Event| apply.emit(action.clone()))} />
-                            <label for={id}>{ option.label.get(lang) }</label>
+                            <label for={option_id}>{ option.label.get(lang) }</label>
                         </div>
                     }
                 }) }
             </div>
-            if checklist.asks_why_not(&ctx.answers, &item.id) {
-                { why_not_view(ctx, item) }
+            if asks_why_not {
+                { why_not_view(checklist, text, lang, &id, item, props.answer.clone().unwrap_or_default(), &apply) }
             }
             <details class="kizuki-cl-details">
                 <summary>{ &text.item_details }</summary>
                 <h4 class="kizuki-cl-detail-heading">{ &text.why_heading }</h4>
-                <p>{ rich(checklist.item_why(item, &ctx.answers).get(lang)) }</p>
+                <p>{ rich(&props.why) }</p>
                 <h4 class="kizuki-cl-detail-heading">{ &text.evidence_heading }</h4>
-                <p>{ rich(checklist.item_evidence(item, &ctx.answers).get(lang)) }</p>
+                <p>{ rich(&props.evidence) }</p>
                 if !updates.is_empty() {
                     <h4 class="kizuki-cl-detail-heading">{ &text.updates_heading }</h4>
                     <ul class="kizuki-cl-updates">
@@ -304,18 +372,22 @@ pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
 }
 
 /// The "why not" reasons as checkboxes, with a text field for the free-text reason.
-fn why_not_view(ctx: &Ctx, item: &Item) -> Html {
-    let text = ctx.text();
-    let checklist = ctx.checklist();
-    let lang = ctx.lang;
-    let answer = ctx.answers.items.get(&item.id).cloned().unwrap_or_default();
+fn why_not_view(
+    checklist: &Checklist,
+    text: &ChecklistText,
+    lang: Lang,
+    id: &dyn Fn(&[&str]) -> String,
+    item: &Item,
+    answer: ItemAnswer,
+    apply: &Callback<ChecklistAction>,
+) -> Html {
     let free_text_ticked = checklist
         .why_not
         .iter()
         .any(|r| r.free_text && answer.why_not.contains(&r.id));
-    let other_id = ctx.id(&["item", &item.id, "why-text"]);
+    let other_id = id(&["item", &item.id, "why-text"]);
     let set_text = {
-        let apply = ctx.apply.clone();
+        let apply = apply.clone();
         let item = item.id.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
@@ -330,18 +402,18 @@ fn why_not_view(ctx: &Ctx, item: &Item) -> Html {
             <legend>{ &text.why_not_legend }</legend>
             <div class="kizuki-options kizuki-options--grid">
                 { for checklist.why_not.iter().map(|reason| {
-                    let id = ctx.id(&["item", &item.id, "why", &reason.id]);
-                    let apply = ctx.apply.clone();
+                    let reason_id = id(&["item", &item.id, "why", &reason.id]);
+                    let apply = apply.clone();
                     let action = ChecklistAction::ToggleWhyNot {
                         item: item.id.clone(),
                         reason: reason.id.clone(),
                     };
                     html! {
                         <div class="kizuki-option kizuki-option--plain">
-                            <input type="checkbox" id={id.clone()} value={reason.id.clone()}
+                            <input type="checkbox" id={reason_id.clone()} value={reason.id.clone()}
                                    checked={answer.why_not.contains(&reason.id)}
                                    onchange={Callback::from(move |_: Event| apply.emit(action.clone()))} />
-                            <label for={id}>{ reason.label.get(lang) }</label>
+                            <label for={reason_id}>{ reason.label.get(lang) }</label>
                         </div>
                     }
                 }) }

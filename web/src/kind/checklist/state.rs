@@ -304,6 +304,9 @@ pub struct Ctx {
     pub comparison: Option<Rc<Comparison>>,
     /// Sends one core action.
     pub apply: Callback<ChecklistAction>,
+    /// The model's dispatcher: the same from one render to the next, so a component given
+    /// it (an item) is not rendered again for it.
+    pub dispatcher: UseReducerDispatcher<Model>,
 }
 
 impl Ctx {
