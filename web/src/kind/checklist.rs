@@ -27,7 +27,7 @@ use super::KitProps;
 use crate::print;
 use crate::shell;
 use crate::shell::kit::ShellMsg;
-use crate::shell::notice::NoticeSlot;
+use crate::shell::notice::{notice_slot, NoticeSlotProps};
 
 /// Where a notice is shown: what the files panel did in its status line; an import or
 /// erasing above the screens (the screen changes with it); problems with storage or
@@ -217,10 +217,17 @@ pub fn view(props: &KitProps) -> Html {
                 <p class="kizuki-description">{ &text.intro }</p>
                 <p class="kizuki-hint">{ &text.autosave_note }</p>
             }
-            <NoticeSlot lang={ctx.lang} shown={shown(Place::Top)} testid="notice" class="kizuki-no-print"
-                        on_reload={reload.clone()} on_dismiss={dismiss.clone()} />
-            <NoticeSlot lang={ctx.lang} shown={shown(Place::Problem)} testid="problem"
-                        on_reload={reload} on_dismiss={dismiss} />
+            { notice_slot(NoticeSlotProps {
+                testid: Some("notice"),
+                class: classes!("kizuki-no-print"),
+                on_dismiss: Some(dismiss.clone()),
+                ..NoticeSlotProps::new(ctx.lang, shown(Place::Top), reload.clone())
+            }) }
+            { notice_slot(NoticeSlotProps {
+                testid: Some("problem"),
+                on_dismiss: Some(dismiss),
+                ..NoticeSlotProps::new(ctx.lang, shown(Place::Problem), reload)
+            }) }
             { body }
         </div>
     }

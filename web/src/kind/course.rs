@@ -48,7 +48,7 @@ use crate::help::DirectoryState;
 use crate::platform;
 use crate::shell::data_panel::PanelChoice;
 use crate::shell::kit::{OnShell, ShellKit, ShellMsg, Shown};
-use crate::shell::notice::{NoticeShown, NoticeSlot};
+use crate::shell::notice::{notice_slot, NoticeShown, NoticeSlotProps};
 use crate::shell::record::{Effect, Record};
 
 /// The course view's state.
@@ -579,8 +579,10 @@ pub fn view(props: &KitProps) -> Html {
     };
     html! {
         <div class="kizuki-kit kizuki-course" ref={container}>
-            <NoticeSlot lang={ctx.lang} shown={top_notice} on_reload={ctx.send(ShellMsg::Reload.into())}
-                        on_dismiss={ctx.send(ShellMsg::Dismiss.into())} />
+            { notice_slot(NoticeSlotProps {
+                on_dismiss: Some(ctx.send(ShellMsg::Dismiss.into())),
+                ..NoticeSlotProps::new(ctx.lang, top_notice, ctx.send(ShellMsg::Reload.into()))
+            }) }
             <div class="kizuki-course-live" role="status" aria-live="polite">
                 { lms::status(state.lms.as_ref(), ctx.lang) }
             </div>

@@ -30,7 +30,7 @@ use self::text::{plan_text, PlanText};
 use self::widgets::{NewPassphraseForm, PassphraseEntry};
 use super::KitProps;
 use crate::shell::confirm::Confirm;
-use crate::shell::notice::NoticeSlot;
+use crate::shell::notice::{notice_slot, FocusedNotice, NoticeSlotProps};
 
 /// The planner's module zeroes every block of its wasm memory as it frees it: the
 /// reducer's copies of the state (one per action), the serialised export sealed on each
@@ -198,9 +198,15 @@ pub(crate) fn notice_view(ctx: &Ctx<'_>, place: Place) -> Html {
         .filter(|placed| placed.place == place)
         .map(|placed| placed.notice.shown(&ctx.text.data_panel, ctx.lang));
     html! {
-        <NoticeSlot lang={ctx.lang} shown={shown} take_focus={place != Place::Top}
-                    on_reload={ctx.send::<MouseEvent>(Msg::LoadNewer)}
-                    on_dismiss={ctx.send::<MouseEvent>(Msg::Dismiss)} />
+        if place == Place::Top {
+            { notice_slot(NoticeSlotProps {
+                on_dismiss: Some(ctx.send::<MouseEvent>(Msg::Dismiss)),
+                ..NoticeSlotProps::new(ctx.lang, shown, ctx.send::<MouseEvent>(Msg::LoadNewer))
+            }) }
+        } else {
+            <FocusedNotice lang={ctx.lang} shown={shown} on_reload={ctx.send::<MouseEvent>(Msg::LoadNewer)}
+                           on_dismiss={ctx.send::<MouseEvent>(Msg::Dismiss)} />
+        }
     }
 }
 

@@ -29,7 +29,7 @@ use crate::locale::fill;
 use crate::shell;
 use crate::shell::data_panel::{DataPanel, PanelWords};
 use crate::shell::kit::{OnShell, ShellKit, ShellMsg, Shown};
-use crate::shell::notice::{KitNotice, NoticeSlot};
+use crate::shell::notice::{notice_slot, KitNotice, NoticeSlotProps};
 use crate::shell::record::{Effect, Record};
 
 /// Which screen is shown.
@@ -312,9 +312,11 @@ pub fn view(props: &KitProps) -> Html {
             Screen::Result => "result",
         }}>
             <h2 class="kizuki-title">{ props.pack.pack().title.get(lang) }</h2>
-            <NoticeSlot lang={lang} shown={notice} testid="notice"
-                        on_reload={shell::kit::send(model.dispatcher(), ShellMsg::Reload)}
-                        on_dismiss={shell::kit::send(model.dispatcher(), ShellMsg::Dismiss)} />
+            { notice_slot(NoticeSlotProps {
+                testid: Some("notice"),
+                on_dismiss: Some(shell::kit::send(model.dispatcher(), ShellMsg::Dismiss)),
+                ..NoticeSlotProps::new(lang, notice, shell::kit::send(model.dispatcher(), ShellMsg::Reload))
+            }) }
             { body }
             <details class="kizuki-card kizuki-disclosure kizuki-qn-files" open={model.screen == Screen::Result}>
                 <summary>{ &text.files_heading }</summary>

@@ -155,7 +155,7 @@ impl<K: KitNotice> Notice<K> {
         matches!(self, Notice::Storage(_) | Notice::OtherTab)
     }
 
-    /// The notice in words, as [`NoticeSlot`] shows it.
+    /// The notice in words, as [`notice_slot`] shows it.
     pub fn shown(&self, words: &DataPanelText, lang: Lang) -> NoticeShown {
         NoticeShown {
             message: self.message(words, lang).into(),
@@ -178,7 +178,7 @@ pub enum Tone {
     Problem,
 }
 
-/// A notice in words: everything [`NoticeSlot`] needs.
+/// A notice in words: everything [`notice_slot`] needs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoticeShown {
     /// The message.
@@ -193,8 +193,7 @@ pub struct NoticeShown {
     pub in_sight: bool,
 }
 
-/// Properties of [`NoticeSlot`].
-#[derive(Properties, PartialEq)]
+/// Where a kit shows its notice, and how: [`notice_slot`]'s arguments.
 pub struct NoticeSlotProps {
     /// The page's language (the buttons' words).
     pub lang: Lang,
@@ -203,42 +202,45 @@ pub struct NoticeSlotProps {
     /// "Load the newer one" (shown with a notice that another tab saved).
     pub on_reload: Callback<MouseEvent>,
     /// Put the notice away; without it, no button.
-    #[prop_or_default]
     pub on_dismiss: Option<Callback<MouseEvent>>,
-    /// Move focus to the notice when it appears or changes (a phone scrolls to it, a screen
-    /// reader reads it): for a notice that answers what the person just did, where they did it.
-    #[prop_or_default]
-    pub take_focus: bool,
     /// The slot's id, for a kit that moves focus to the slot itself (it is then focusable).
-    #[prop_or_default]
     pub id: Option<AttrValue>,
     /// `data-testid` of the notice.
-    #[prop_or_default]
     pub testid: Option<&'static str>,
     /// `data-testid` of the slot.
-    #[prop_or_default]
     pub slot_testid: Option<&'static str>,
     /// More classes on the slot.
-    #[prop_or_default]
     pub class: Classes,
+    /// The notice's element, for [`FocusedNotice`].
+    pub node: NodeRef,
+}
+
+impl NoticeSlotProps {
+    /// A slot for `shown` with nothing more (no 閉じる, no ids).
+    pub fn new(
+        lang: Lang,
+        shown: Option<NoticeShown>,
+        on_reload: Callback<MouseEvent>,
+    ) -> NoticeSlotProps {
+        NoticeSlotProps {
+            lang,
+            shown,
+            on_reload,
+            on_dismiss: None,
+            id: None,
+            testid: None,
+            slot_testid: None,
+            class: Classes::new(),
+            node: NodeRef::default(),
+        }
+    }
 }
 
 /// Where a kit shows its notice: a live region that stays in the page (so that later news is
 /// read out), holding the notice, if any, with its buttons. Every kit shows every notice so.
-#[function_component(NoticeSlot)]
-pub fn notice_slot(props: &NoticeSlotProps) -> Html {
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        let message = props.shown.as_ref().map(|shown| shown.message.clone());
-        use_effect_with((message, props.take_focus), move |(message, take_focus)| {
-            if *take_focus && message.is_some() {
-                if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
+/// A plain function, not a component: a notice keeps no state of its own (each component
+/// type costs a module about 1 KB gzip of Yew's machinery).
+pub fn notice_slot(props: NoticeSlotProps) -> Html {
     let ui = ui_text(props.lang);
     let problem = props
         .shown
@@ -250,35 +252,73 @@ pub fn notice_slot(props: &NoticeSlotProps) -> Html {
         ("status", "polite")
     };
     let in_sight = props.shown.as_ref().is_some_and(|s| s.in_sight);
-    let notice = props.shown.as_ref().map(|shown| {
+    let focusable = props.id.is_some().then_some("-1");
+    let notice = props.shown.map(|shown| {
         let tone = match shown.tone {
             Tone::Done => Some("kizuki-notice--success"),
             Tone::Info => None,
             Tone::Problem => Some("kizuki-notice--error"),
         };
         html! {
-            <div class={classes!("kizuki-notice", tone)} ref={node.clone()} tabindex="-1"
+            <div class={classes!("kizuki-notice", tone)} ref={props.node} tabindex="-1"
                  data-notice={shown.kind} data-testid={props.testid}>
-                <p>{ shown.message.clone() }</p>
+                <p>{ shown.message }</p>
                 if shown.reload {
                     <button type="button" class="kizuki-button kizuki-button--small" data-testid="other-tab-reload"
-                            onclick={props.on_reload.clone()}>{ ui.other_tab_reload }</button>
+                            onclick={props.on_reload}>{ ui.other_tab_reload }</button>
                 }
-                if let Some(on_dismiss) = &props.on_dismiss {
+                if let Some(on_dismiss) = props.on_dismiss {
                     <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small"
-                            data-testid="dismiss" onclick={on_dismiss.clone()}>{ ui.dismiss }</button>
+                            data-testid="dismiss" onclick={on_dismiss}>{ ui.dismiss }</button>
                 }
             </div>
         }
     });
     html! {
-        <div class={classes!("kizuki-notice-slot", props.class.clone())} id={props.id.clone()}
-             tabindex={props.id.is_some().then_some("-1")}
+        <div class={classes!("kizuki-notice-slot", props.class)} id={props.id}
+             tabindex={focusable}
              role={role} aria-live={live} data-in-sight={in_sight.then_some("")}
              data-testid={props.slot_testid}>
             { for notice }
         </div>
     }
+}
+
+/// Properties of [`FocusedNotice`].
+#[derive(Properties, PartialEq)]
+pub struct FocusedNoticeProps {
+    /// The page's language.
+    pub lang: Lang,
+    /// The notice shown here, if any.
+    pub shown: Option<NoticeShown>,
+    /// "Load the newer one".
+    pub on_reload: Callback<MouseEvent>,
+    /// Put the notice away.
+    pub on_dismiss: Callback<MouseEvent>,
+}
+
+/// A [`notice_slot`] whose notice takes focus when it appears or changes (a phone scrolls to
+/// it, a screen reader reads it): for a notice that answers what the person just did, where
+/// they did it (the planner's places).
+#[function_component(FocusedNotice)]
+pub fn focused_notice(props: &FocusedNoticeProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let message = props.shown.as_ref().map(|shown| shown.message.clone());
+        use_effect_with(message, move |message| {
+            if message.is_some() {
+                if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    notice_slot(NoticeSlotProps {
+        on_dismiss: Some(props.on_dismiss.clone()),
+        node,
+        ..NoticeSlotProps::new(props.lang, props.shown.clone(), props.on_reload.clone())
+    })
 }
 
 /// The message for a storage problem (`StorageError::code`), the same in every kit.

@@ -13,7 +13,7 @@ use super::text::fill;
 use crate::file_button::FileButton;
 use crate::platform::{self, ChosenFile};
 use crate::shell::data_panel::{DataPanel, PanelWords};
-use crate::shell::notice::{NoticeShown, NoticeSlot};
+use crate::shell::notice::{notice_slot, NoticeShown, NoticeSlotProps};
 
 /// The message for a core error code (`Error::code`) or a file-reading failure: the one
 /// wording every kit uses.
@@ -76,7 +76,10 @@ pub fn files_panel(
     };
     let on_choice = crate::shell::kit::panel_choice(&model.shell.record, model.dispatcher(), lang);
     let status = html! {
-        <NoticeSlot lang={lang} shown={status} on_reload={on_reload} slot_testid="files-status" />
+        { notice_slot(NoticeSlotProps {
+            slot_testid: Some("files-status"),
+            ..NoticeSlotProps::new(lang, status, on_reload)
+        }) }
     };
     html! {
         <section class="kizuki-cl-files" aria-labelledby={ctx.id(&["files-heading"])}>

@@ -9,7 +9,7 @@ use super::text::fill;
 use super::Ctx;
 use crate::shell::data_panel::{DataPanel, PanelWords};
 use crate::shell::kit::ShellMsg;
-use crate::shell::notice::NoticeSlot;
+use crate::shell::notice::{notice_slot, NoticeSlotProps};
 
 /// What an edited file claimed and what its answers give, one line per attempt: shown
 /// before the file replaces anything.
@@ -73,8 +73,10 @@ pub fn panel(ctx: &Ctx<'_>) -> Html {
         .map(|pending| changed_claims(ctx, &pending.changed))
         .unwrap_or_default();
     let status = html! {
-        <NoticeSlot lang={lang} shown={ctx.notice(true)} id={ctx.id("record-status")}
-                    on_reload={ctx.send(ShellMsg::Reload.into())} />
+        { notice_slot(NoticeSlotProps {
+            id: Some(ctx.id("record-status").into()),
+            ..NoticeSlotProps::new(lang, ctx.notice(true), ctx.send(ShellMsg::Reload.into()))
+        }) }
     };
     html! {
         <section class="kizuki-card kizuki-card--tint kizuki-no-print kizuki-course-record" aria-labelledby={ctx.id("record-heading")}>
