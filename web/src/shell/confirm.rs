@@ -36,11 +36,31 @@ pub struct ConfirmProps {
     pub testid: Option<&'static str>,
 }
 
-/// A button that asks before acting. When the question opens, focus moves to it (a phone
-/// scrolls to it, a screen reader reads it; not to the button that acts, so that a second
-/// Enter does not act); taking it back returns focus to the opening button.
+/// A button that asks before acting, as a component (for places that ask in a list or
+/// keyed by what they act on: the planner, "my data"). When the question opens, focus moves to
+/// it (a phone scrolls to it, a screen reader reads it; not to the button that acts, so that
+/// a second Enter does not act); taking it back returns focus to the opening button.
 #[function_component(Confirm)]
 pub fn confirm(props: &ConfirmProps) -> Html {
+    let state = use_confirm();
+    confirm_view(&state, props)
+}
+
+/// The state of one "are you sure?" in the component that shows it: whether the question is
+/// open, and the elements focus moves between. A component that asks once (the data panel)
+/// holds it itself and draws with [`confirm_view`], so that its module carries no `Confirm`
+/// component (each component type costs a module about 1 KB gzip).
+#[derive(Clone)]
+pub struct ConfirmState {
+    open: UseStateHandle<bool>,
+    question: NodeRef,
+    opener: NodeRef,
+    question_id: std::rc::Rc<String>,
+}
+
+/// [`ConfirmState`]'s hook.
+#[hook]
+pub fn use_confirm() -> ConfirmState {
     let open = use_state(|| false);
     let question = use_node_ref();
     let opener = use_node_ref();
@@ -63,11 +83,21 @@ pub fn confirm(props: &ConfirmProps) -> Html {
             }
         });
     }
+    ConfirmState {
+        open,
+        question,
+        opener,
+        question_id,
+    }
+}
+
+/// The opening button, or the question with its two answers.
+pub fn confirm_view(state: &ConfirmState, props: &ConfirmProps) -> Html {
+    let open = state.open.clone();
     let testid = |suffix: &str| props.testid.map(|id| format!("{id}{suffix}"));
     if !*open {
-        let open = open.clone();
         return html! {
-            <button type="button" ref={opener} id={props.id.clone()} data-testid={props.testid}
+            <button type="button" ref={state.opener.clone()} id={props.id.clone()} data-testid={props.testid}
                     class={classes!("kizuki-button", "kizuki-button--secondary",
                                     props.danger.then_some("kizuki-button--danger"), props.class.clone())}
                     onclick={Callback::from(move |_: MouseEvent| open.set(true))}>
@@ -84,11 +114,12 @@ pub fn confirm(props: &ConfirmProps) -> Html {
         })
     };
     let on_no = Callback::from(move |_: MouseEvent| open.set(false));
+    let question_id = (*state.question_id).clone();
     html! {
         <div class={classes!("kizuki-confirm", props.danger.then_some("kizuki-confirm--danger"))}
              role={if props.danger { "alertdialog" } else { "group" }}
-             aria-labelledby={(*question_id).clone()}>
-            <p id={(*question_id).clone()} tabindex="-1" ref={question}>{ props.question.clone() }</p>
+             aria-labelledby={question_id.clone()}>
+            <p id={question_id} tabindex="-1" ref={state.question.clone()}>{ props.question.clone() }</p>
             <div class="kizuki-actions">
                 <button type="button" data-testid={testid("-confirm")}
                         class={classes!("kizuki-button", props.danger.then_some("kizuki-button--danger"))}

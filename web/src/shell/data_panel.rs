@@ -8,7 +8,7 @@ use kizuki_core::kind::FileFormat;
 use kizuki_core::Lang;
 use yew::prelude::*;
 
-use super::confirm::Confirm;
+use super::confirm::{confirm_view, use_confirm, ConfirmProps};
 use super::record::PendingImport;
 use crate::file_button::FileButton;
 use crate::import_confirm::{ImportConfirm, UndoImport};
@@ -132,6 +132,7 @@ pub struct DataPanelProps {
 /// The data panel.
 #[function_component(DataPanel)]
 pub fn data_panel(props: &DataPanelProps) -> Html {
+    let erase_question = use_confirm();
     let words = &props.words;
     let id = |suffix: &str| format!("{}{suffix}", props.id_prefix);
     let choose = |choice: PanelChoice| {
@@ -173,12 +174,20 @@ pub fn data_panel(props: &DataPanelProps) -> Html {
             </div>
         },
     });
-    let erase = html! {
-        <Confirm lang={props.lang} danger=true id={AttrValue::from(id("erase"))} testid="erase"
-                 open_label={words.text.erase} question={words.text.erase_confirm_text}
-                 yes_label={words.text.erase_confirm}
-                 on_confirm={props.on_choice.reform(|()| PanelChoice::Erase)} />
-    };
+    let erase = confirm_view(
+        &erase_question,
+        &ConfirmProps {
+            lang: props.lang,
+            open_label: words.text.erase.into(),
+            question: words.text.erase_confirm_text.into(),
+            yes_label: words.text.erase_confirm.into(),
+            on_confirm: props.on_choice.reform(|()| PanelChoice::Erase),
+            danger: true,
+            class: Classes::new(),
+            id: Some(id("erase").into()),
+            testid: Some("erase"),
+        },
+    );
     let import_id = id("import");
     let import_hint = words.import_hint.map(|hint| {
         html! { <p class="kizuki-hint" id={id("import-hint")}>{ hint }</p> }
