@@ -536,6 +536,39 @@ fn the_kits_on_the_shell_touch_their_record_only_through_it() {
     }
 }
 
+/// One notice view and one "are you sure?" (issue 14's web shell): no file of the web crate
+/// but `shell/notice.rs` draws an element with `data-notice` (the kind of a shell notice),
+/// and none but `shell/confirm.rs` writes the reload button's test id or a `kizuki-confirm`
+/// box. A kit decides where a notice shows; it does not draw one.
+#[test]
+fn the_shells_notices_and_questions_are_drawn_in_one_place_each() {
+    let web = repo_root().join("web/src");
+    let mut found = Vec::new();
+    visit(&web, &mut |path, text| {
+        let name = path
+            .strip_prefix(&web)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let rules: [(&str, &str); 3] = [
+            ("data-notice=", "shell/notice.rs"),
+            ("\"other-tab-reload\"", "shell/notice.rs"),
+            ("\"kizuki-confirm", "shell/confirm.rs"),
+        ];
+        for (needle, home) in rules {
+            if name != home && text.contains(needle) {
+                found.push(format!("{name}: {needle}"));
+            }
+        }
+    });
+    assert!(found.is_empty(), "drawn outside the shell: {found:#?}");
+    // The rule looks for what the shell writes.
+    let notice = std::fs::read_to_string(web.join("shell/notice.rs")).unwrap();
+    assert!(notice.contains("data-notice=") && notice.contains("\"other-tab-reload\""));
+    let confirm = std::fs::read_to_string(web.join("shell/confirm.rs")).unwrap();
+    assert!(confirm.contains("\"kizuki-confirm"));
+}
+
 /// The web crate's words live in `web/locales/<lang>/*.json` (a third language is one more
 /// folder): no code the widgets ship holds a Japanese word. Punctuation used to join lists
 /// (「、」「・」) is not a word; tests and comments may say anything.
