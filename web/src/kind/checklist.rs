@@ -225,6 +225,7 @@ pub fn view(props: &KitProps) -> Html {
             }) }
             { notice_slot(NoticeSlotProps {
                 testid: Some("problem"),
+                urgent: true,
                 on_dismiss: Some(dismiss),
                 ..NoticeSlotProps::new(ctx.lang, shown(Place::Problem), reload)
             }) }

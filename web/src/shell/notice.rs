@@ -211,6 +211,10 @@ pub struct NoticeSlotProps {
     pub slot_testid: Option<&'static str>,
     /// More classes on the slot.
     pub class: Classes,
+    /// An `alert` region (assertive) for a slot that shows only problems; else a `status`
+    /// region (polite). Fixed for the slot, whatever it shows: a live region is announced
+    /// reliably when it is in the page before its content and keeps its politeness.
+    pub urgent: bool,
     /// The notice's element, for [`FocusedNotice`].
     pub node: NodeRef,
 }
@@ -231,22 +235,20 @@ impl NoticeSlotProps {
             testid: None,
             slot_testid: None,
             class: Classes::new(),
+            urgent: false,
             node: NodeRef::default(),
         }
     }
 }
 
 /// Where a kit shows its notice: a live region that stays in the page (so that later news is
-/// read out), holding the notice, if any, with its buttons. Every kit shows every notice so.
+/// read out; `status`, or `alert` for a slot of problems), holding the notice, if any, with
+/// its buttons. Every kit shows every notice so.
 /// A plain function, not a component: a notice keeps no state of its own (each component
 /// type costs a module about 1 KB gzip of Yew's machinery).
 pub fn notice_slot(props: NoticeSlotProps) -> Html {
     let ui = ui_text(props.lang);
-    let problem = props
-        .shown
-        .as_ref()
-        .is_some_and(|s| s.tone == Tone::Problem);
-    let (role, live) = if problem {
+    let (role, live) = if props.urgent {
         ("alert", "assertive")
     } else {
         ("status", "polite")
