@@ -226,19 +226,17 @@ pub fn area_screen(
 pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
     let checklist = ctx.checklist();
     let lang = ctx.lang;
-    let number = area
-        .items
-        .iter()
-        .position(|i| i.id == item.id)
-        .map_or(0, |p| p + 1);
-    let area_index = checklist
+    let found = checklist
         .areas
         .iter()
         .position(|a| a.id == area.id)
-        .unwrap_or_default();
+        .zip(area.items.iter().position(|i| i.id == item.id));
+    let Some((area_index, item_index)) = found else {
+        return Html::default();
+    };
     html! {
         <ItemView pack={ctx.pack.clone()} lang={lang} ids={ctx.ids.clone()}
-                  area={area_index} number={number}
+                  area={area_index} item={item_index}
                   text={AttrValue::from(checklist.item_text(item, &ctx.answers).get(lang).to_string())}
                   why={AttrValue::from(checklist.item_why(item, &ctx.answers).get(lang).to_string())}
                   evidence={AttrValue::from(checklist.item_evidence(item, &ctx.answers).get(lang).to_string())}
@@ -258,8 +256,8 @@ pub(super) struct ItemProps {
     ids: Rc<str>,
     /// The item's area, by position in the checklist.
     area: usize,
-    /// The item's number in its area (1-based).
-    number: usize,
+    /// The item, by position in its area (shown numbered from 1).
+    item: usize,
     /// Its wording for this workplace.
     text: AttrValue,
     /// Why it matters, for this workplace.
@@ -279,7 +277,7 @@ fn item_component(props: &ItemProps) -> Html {
     let Some(item) = checklist
         .areas
         .get(props.area)
-        .and_then(|area| area.items.get(props.number.wrapping_sub(1)))
+        .and_then(|area| area.items.get(props.item))
     else {
         return Html::default();
     };
@@ -314,7 +312,7 @@ fn item_component(props: &ItemProps) -> Html {
     html! {
         <fieldset class="kizuki-question kizuki-cl-item" data-item={item.id.clone()} id={id(&["item", &item.id])}>
             <legend class="kizuki-cl-item-text" id={legend_id}>
-                <span class="kizuki-cl-item-number">{ format!("{}. ", props.number) }</span>
+                <span class="kizuki-cl-item-number">{ format!("{}. ", props.item + 1) }</span>
                 { props.text.clone() }
             </legend>
             <p class="kizuki-cl-badges">{ obligation_badge(text, props.duty.level) }{ planned_badge(props.duty.planned.as_ref(), lang) }</p>
