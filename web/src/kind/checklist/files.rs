@@ -5,14 +5,12 @@
 
 use kizuki_core::export::{import, Export};
 use kizuki_core::kind::checklist::{Checklist, ChecklistAnswers};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::state::{Ctx, Model};
 use super::text::fill;
 use crate::file_button::FileButton;
-use crate::platform::{self, ChosenFile};
-use crate::shell::data_panel::{DataPanel, PanelWords};
+use crate::shell::data_panel::{DataPanel, PanelChoice, PanelWords};
 use crate::shell::notice::{notice_slot, NoticeShown, NoticeSlotProps};
 
 /// The message for a core error code (`Error::code`) or a file-reading failure: the one
@@ -27,29 +25,24 @@ struct Chosen {
     result: Result<Export, String>,
 }
 
-/// Reads the chosen file, checks it with `kizuki_core::export::import`, clears the input so
-/// the same file can be chosen again, and hands the outcome on.
+/// Reads the chosen file (the shell's `data_panel::on_file_chosen`, as every import does),
+/// checks it with `kizuki_core::export::import`, and hands the outcome on.
 fn on_file_chosen(ctx: &Ctx, done: Callback<Chosen>) -> Callback<Event> {
     let pack = ctx.pack.clone();
-    Callback::from(move |event: Event| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        let pack = pack.clone();
-        let done = done.clone();
-        yew::platform::spawn_local(async move {
-            let chosen = match platform::take_chosen_file(&input).await {
-                ChosenFile::Read(name, contents) => Chosen {
-                    name,
-                    result: import(&pack, contents.as_bytes()).map_err(|e| e.code().to_string()),
-                },
-                ChosenFile::Unreadable(name, code) => Chosen {
-                    name,
-                    result: Err(code.to_string()),
-                },
-                ChosenFile::Nothing => return,
-            };
-            done.emit(chosen);
-        });
-    })
+    crate::shell::data_panel::on_file_chosen(Callback::from(move |choice: PanelChoice| {
+        let chosen = match choice {
+            PanelChoice::File(name, contents) => Chosen {
+                name,
+                result: import(&pack, contents.as_bytes()).map_err(|e| e.code().to_string()),
+            },
+            PanelChoice::Unreadable(name, code) => Chosen {
+                name,
+                result: Err(code.to_string()),
+            },
+            _ => return,
+        };
+        done.emit(chosen);
+    }))
 }
 
 fn answers_of(export: Export) -> Result<ChecklistAnswers, String> {
