@@ -396,7 +396,7 @@ impl<'a> Aggregation<'a> {
         let fingerprint = export
             .state
             .same_export()
-            .unwrap_or_else(|| fingerprint(&export));
+            .unwrap_or_else(|| fingerprint_serialized(&export));
         if let Some(first) = self.seen.get(&fingerprint) {
             self.invalid.push(InvalidFile {
                 name: name.to_string(),
@@ -434,13 +434,8 @@ impl<'a> Aggregation<'a> {
     }
 }
 
-/// A 128-bit fingerprint of an export's canonical JSON (saved state is written
-/// deterministically, so equal exports have equal JSON).
-fn fingerprint(export: &Export) -> u128 {
-    fingerprint_serialized(export)
-}
-
-/// A 128-bit fingerprint of a value's compact JSON, written into a buffer kept from one
+/// A 128-bit fingerprint of a value's compact JSON (state is written deterministically, so
+/// equal exports have equal JSON), written into a buffer kept from one
 /// file to the next (a new pretty-printed text per file was a quarter of an aggregation's
 /// time) and hashed once.
 pub(crate) fn fingerprint_serialized<T: serde::Serialize + ?Sized>(value: &T) -> u128 {

@@ -256,9 +256,9 @@ fn unlock_screen(ctx: &Ctx<'_>) -> Html {
                 <summary>{ &text.forgot_heading }</summary>
                 <p>{ &text.forgot_text }</p>
                 <Confirm lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
-                               question={text.data_panel.erase_confirm_text.to_string()}
-                               yes_label={text.data_panel.erase_confirm.to_string()}
-                               on_confirm={flows::on_erase(ctx)} />
+                         question={text.data_panel.erase_confirm_text.to_string()}
+                         yes_label={text.data_panel.erase_confirm.to_string()}
+                         on_confirm={flows::on_erase(ctx)} />
             </details>
         </section>
     }

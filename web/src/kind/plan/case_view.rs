@@ -197,9 +197,9 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
                 <LineForm key={format!("{id}-{}", case.label)} id={ctx.id("rename")} label={text.rename_label.to_string()}
                           initial={case.label.clone()} button={text.rename_button.to_string()} on_submit={rename} />
                 <Confirm lang={ctx.lang} danger=true open_label={text.delete_case.to_string()}
-                               question={fill(text.delete_case_confirm, &[("label", &case.label)])}
-                               yes_label={text.delete_case_yes.to_string()}
-                               on_confirm={ctx.send(Msg::Plan(PlanAction::DeleteCase { case: id.to_string() }))} />
+                         question={fill(text.delete_case_confirm, &[("label", &case.label)])}
+                         yes_label={text.delete_case_yes.to_string()}
+                         on_confirm={ctx.send(Msg::Plan(PlanAction::DeleteCase { case: id.to_string() }))} />
             </details>
         </section>
     }

@@ -46,16 +46,16 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                     <div class="kizuki-plan-plain-exports">
                         <p class="kizuki-plan-plain-heading"><strong>{ &text.export_plain_heading }</strong></p>
                         <Confirm lang={ctx.lang} danger=true open_label={text.export_plain_open.to_string()}
-                                       question={text.export_plain_warning.to_string()}
-                                       yes_label={text.export_plain_all.to_string()}
-                                       on_confirm={flows::on_export_plain(ctx, Scope::All)} />
+                                 question={text.export_plain_warning.to_string()}
+                                 yes_label={text.export_plain_all.to_string()}
+                                 on_confirm={flows::on_export_plain(ctx, Scope::All)} />
                         if let Some(id) = &selected {
                             <Confirm key={id.clone()} lang={ctx.lang} danger=true
-                                           class={classes!("kizuki-plan-plain-case")}
-                                           open_label={text.export_plain_case_open.to_string()}
-                                           question={text.export_plain_warning.to_string()}
-                                           yes_label={text.export_plain_case.to_string()}
-                                           on_confirm={flows::on_export_plain(ctx, Scope::Case(id.clone()))} />
+                                     class={classes!("kizuki-plan-plain-case")}
+                                     open_label={text.export_plain_case_open.to_string()}
+                                     question={text.export_plain_warning.to_string()}
+                                     yes_label={text.export_plain_case.to_string()}
+                                     on_confirm={flows::on_export_plain(ctx, Scope::Case(id.clone()))} />
                         }
                     </div>
                 }
@@ -97,9 +97,9 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                 <h4>{ &text.erase_heading }</h4>
                 <p>{ &text.erase_text }</p>
                 <Confirm lang={ctx.lang} danger=true open_label={text.data_panel.erase.to_string()}
-                               question={text.data_panel.erase_confirm_text.to_string()}
-                               yes_label={text.data_panel.erase_confirm.to_string()}
-                               on_confirm={flows::on_erase::<()>(ctx)} />
+                         question={text.data_panel.erase_confirm_text.to_string()}
+                         yes_label={text.data_panel.erase_confirm.to_string()}
+                         on_confirm={flows::on_erase::<()>(ctx)} />
             </div>
         </section>
     }
