@@ -10,7 +10,7 @@
 #                             rebuilds only those kits' wasm; the others keep their last built
 #                             module (for a quick turn while working on one kit; CI builds all)
 #
-# dist/            = www/ + pkg/ (one JS glue + wasm per kit: checklist, plan, course, tools)
+# dist/            = www/ + pkg/ (one JS glue + wasm per kit: checklist, plan, course, questionnaire, aggregate, tools)
 #                    + content/*.json (top-level packs only, and each one's .ja.json and
 #                      .en.json: one language per file, written by `kizuki pack split`)
 # dist/npm/        = kizuki-embed, laid out as wasm-pack lays out a --target web package
@@ -31,13 +31,17 @@ command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/t
 [ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt not found: run scripts/toolchain.sh"
 
 # One wasm module per kit: a widget loads only its kit's code (kizuki.js picks the module).
-# The modules are the features of kizuki-web (one per kind, and `tools`).
+# The modules are the features of kizuki-web (one per kind, `aggregate` and `tools`).
 mapfile -t KITS < <(sed -n '/^\[features\]/,/^\[/p' web/Cargo.toml | sed -n 's/^\([a-z][a-z0-9_]*\) *=.*/\1/p' | grep -vx 'default\|lms')
 [ "${#KITS[@]}" -gt 0 ] || die "no kit features found in web/Cargo.toml"
 # The course once more with its LMS runtime (feature `lms`), for SCORM 1.2 / cmi5 packages
 # only (`kizuki package` copies it); the plain course widget goes without (about 33 KB gzip).
 KITS+=(course_lms)
 declare -A KIT_FEATURES=([course_lms]=lms)
+# The aggregation page's module is built for speed, not size (wasm_release_env in
+# scripts/lib.sh): it reads thousands of exports, and it is no widget (BENCHMARKS.md,
+# aggregation: twice as fast, half as large again).
+declare -A KIT_FOR_SPEED=([aggregate]=1)
 staging="$KIZUKI_ROOT/dist.tmp"
 rm -rf "$staging"
 mkdir -p "$staging/pkg" "$staging/content"
@@ -55,7 +59,7 @@ for kit in "${KITS[@]}"; do
       # for `node tests/bench/wasm-crates.mjs` (which crates the bytes come from) at no cost.
       # The compiler's size levers (std built for size, no panic locations, no Debug
       # text): wasm_release_env in scripts/lib.sh.
-      CARGO_PROFILE_RELEASE_STRIP=false \
+      CARGO_PROFILE_RELEASE_STRIP=false KIZUKI_WASM_FOR_SPEED="${KIT_FOR_SPEED[$kit]:-0}" \
         wasm_cargo_release build --release -p kizuki-web --no-default-features --features "${KIT_FEATURES[$kit]:-$kit}"
       wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
     else
@@ -75,7 +79,7 @@ for kit in "${KITS[@]}"; do
   [ "$profile" = dev ] && bindgen_flags+=(--debug --keep-debug)
   opt_flags=()
   if [ "$profile" = release ]; then
-    mapfile -t opt_flags < <(wasm_opt_release_flags)
+    mapfile -t opt_flags < <(KIZUKI_WASM_FOR_SPEED="${KIT_FOR_SPEED[$kit]:-0}" wasm_opt_release_flags)
   fi
   key="$({
     sha256sum "$wasm_in" | cut -d' ' -f1
@@ -128,10 +132,11 @@ node scripts/split-css.mjs www/kizuki.css "$staging" "${CSS_MODULES[@]}" || die 
 # traps: its words come from the same locale files as the app's (web/locales/<lang>/ui.json
 # for the loading line; embed.json, the words only kizuki.js shows).
 fill_kizuki_js "$staging/kizuki.js"
+fill_kizuki_js "$staging/app-early.js"
 # The glue and kizuki.js without their comments and indentation (about 3.5 KB gzip less per
 # widget); the readable sources stay in www/ and target-wasm/post-<profile>/.
 if [ "$profile" = release ]; then
-  node scripts/strip-js.mjs "$staging/kizuki.js" "$staging"/pkg/kizuki_*.js >/dev/null || die "could not strip the JS"
+  node scripts/strip-js.mjs "$staging/kizuki.js" "$staging/app-early.js" "$staging"/pkg/kizuki_*.js >/dev/null || die "could not strip the JS"
 fi
 # The home page's "about this content" panel: each pack's maker, reviews (or that there are
 # none yet), versions, content-as-of date, licence and how to report an error, in both

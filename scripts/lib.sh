@@ -111,7 +111,11 @@ wasm_std_source() {
 # debian mode has always needed it for -Zbuild-std). What it risks: an unstable switch may
 # change or go in a newer compiler, and the build then fails with rustc's or cargo's message
 # naming it; it changes nothing else in the compiler. KIZUKI_SIZE_LEVERS=0 turns them off.
+# With KIZUKI_WASM_FOR_SPEED=1 (the aggregation page's module, which reads thousands of files:
+# scripts/build.sh) the code is built for speed instead: opt-level 3 and std without
+# `optimize_for_size`; the panic and formatting switches stay.
 wasm_release_env() {
+  [ "${KIZUKI_WASM_FOR_SPEED:-0}" = 1 ] && echo "CARGO_PROFILE_RELEASE_OPT_LEVEL=3"
   [ "${KIZUKI_SIZE_LEVERS:-1}" = 0 ] && return 0
   local source
   source="$(wasm_std_source)"
@@ -122,7 +126,7 @@ wasm_release_env() {
       echo "CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true"
       echo "CARGO_PROFILE_RELEASE_PANIC=immediate-abort"
       # A std too old for the strategy to lack the strategy may lack this feature too: both or neither.
-      echo "CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size"
+      [ "${KIZUKI_WASM_FOR_SPEED:-0}" = 1 ] || echo "CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size"
     else
       note "$(wasm_rustc) has no immediate-abort panic strategy: panics go through the panic machinery and std is not built for size, a larger wasm (the crash screen is the same)"
     fi
@@ -188,15 +192,18 @@ kizuki_version() {
 # The wasm-opt flags of a release module (scripts/build.sh, scripts/wasm-pack.sh): -O1, then
 # the functions ordered by their (grouping) names, then every custom section dropped: names,
 # producers, target_features. One flag a line.
+# With KIZUKI_WASM_FOR_SPEED=1, -O2 instead of -O1 (the aggregation's module: wasm_release_env).
 wasm_opt_release_flags() {
-  local features
+  local features level=-O1
+  [ "${KIZUKI_WASM_FOR_SPEED:-0}" = 1 ] && level=-O2
   mapfile -t features < <(wasm_opt_feature_flags)
-  printf '%s\n' -O1 "${features[@]}" --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features
+  printf '%s\n' "$level" "${features[@]}" --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features
 }
 
 # Fills a copy of www/kizuki.js with the words it shows itself (web/locales/<lang>/ui.json's
 # loading line and start failure, embed.json) and the kinds with their default packs (the web
-# list of kinds, web/src/kind.rs). Run from the project's root.
+# list of kinds, web/src/kind.rs); a copy of www/app-early.js with the kinds. Run from the
+# project's root.
 fill_kizuki_js() {
   node -e '
   const fs = require("fs");
@@ -215,10 +222,10 @@ fill_kizuki_js() {
   if (!Object.keys(kinds).length) { console.error("web/src/kind.rs: no kinds found"); process.exit(1); }
   let filled = source.replace(/\/\* KIZUKI_WORDS \*\/[\s\S]*?\/\* END_KIZUKI_WORDS \*\//, JSON.stringify(words));
   filled = filled.replace(/\/\* KIZUKI_KINDS \*\/[\s\S]*?\/\* END_KIZUKI_KINDS \*\//, JSON.stringify(kinds));
-  if (!filled.includes("const KINDS = {")) { console.error("kizuki.js: no KIZUKI_KINDS block"); process.exit(1); }
-  if (filled.includes("KIZUKI_WORDS")) { console.error("kizuki.js: no KIZUKI_WORDS block"); process.exit(1); }
+  if (!filled.includes("const KINDS = {")) { console.error(`${script}: no KIZUKI_KINDS block`); process.exit(1); }
+  if (filled.includes("KIZUKI_WORDS")) { console.error(`${script}: no KIZUKI_WORDS block`); process.exit(1); }
   fs.writeFileSync(script, filled);
-' "$1" web/locales || die "could not fill kizuki.js with the locale words and kinds"
+' "$1" web/locales || die "could not fill $1 with the locale words and kinds"
 }
 
 # Writes the npm package's package.json (listing the files given after the folder) and README

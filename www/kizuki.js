@@ -30,17 +30,18 @@ const WORDS = /* KIZUKI_WORDS */ { ja: {}, en: {} } /* END_KIZUKI_WORDS */;
 /**
  * Every kind's kit → the pack it loads by default: filled by scripts/build.sh from the web's
  * list of kinds (web/src/kind.rs). Each kind is its own module, pkg/kizuki_<kind>.js; the
- * tools (aggregation, "my data") share pkg/kizuki_tools.js.
+ * aggregation page is pkg/kizuki_aggregate.js (built for speed); the other tools ("my data",
+ * the guide's checker and LMS package button) share pkg/kizuki_tools.js.
  */
 const KINDS = /* KIZUKI_KINDS */ { checklist: 'mh-checklist', plan: 'return-to-work', course: 'linecare' } /* END_KIZUKI_KINDS */;
-const TOOLS = ['aggregate', 'mydata', 'dircheck', 'lmspackage'];
+const TOOLS = { aggregate: 'aggregate', mydata: 'tools', dircheck: 'tools', lmspackage: 'tools' };
 
 /** The module that carries `kit` (a kind, its default pack's id, or a tool), or null. */
 function moduleFor(kit) {
   if (Object.hasOwn(KINDS, kit)) return kit;
   const byPack = Object.keys(KINDS).find((kind) => KINDS[kind] === kit);
   if (byPack) return byPack;
-  return TOOLS.includes(kit) ? 'tools' : null;
+  return Object.hasOwn(TOOLS, kit) ? TOOLS[kit] : null;
 }
 
 /**
@@ -66,8 +67,12 @@ const stopped = new Set();
 function loadModule(name) {
   if (!starting.has(name)) {
     const promise = (async () => {
-      // The wasm is asked for at once, beside its glue, not after the glue has arrived.
-      const wasm = fetch(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url));
+      // The wasm is asked for at once, beside its glue, not after the glue has arrived;
+      // or it is already compiling (app.html's app-early.js), and asked for again only if
+      // that failed.
+      const ask = () => fetch(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url));
+      const early = takeEarlyModule(name);
+      const wasm = early ? early.catch(ask) : ask();
       wasm.catch(() => {}); // a failed fetch is reported by init below
       const module = await import(`./pkg/kizuki_${name}.js`);
       // The glue's guard (scripts/guard-glue.mjs) calls this when a call into the module
@@ -81,6 +86,17 @@ function loadModule(name) {
     starting.set(name, promise);
   }
   return starting.get(name);
+}
+
+/**
+ * The module app-early.js began to compile for `name` (a promise of a WebAssembly.Module),
+ * once (the first widget of that module takes it); null when there is none.
+ */
+function takeEarlyModule(name) {
+  const early = window.kizukiEarlyModule;
+  if (!early || early.name !== name || !(early.compiled instanceof Promise)) return null;
+  delete window.kizukiEarlyModule;
+  return early.compiled;
 }
 
 /**

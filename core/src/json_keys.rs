@@ -4,7 +4,6 @@
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 /// The first key found twice in one object of `bytes` (a BOM allowed before the JSON), or
 /// `None` when there is none, and also when the bytes are not JSON at all (the ordinary
@@ -19,25 +18,33 @@ pub fn first_duplicate_key(bytes: &[u8]) -> Option<String> {
 pub fn walk(bytes: &[u8]) -> Result<Option<String>, serde_json::Error> {
     let bytes = crate::load::without_bom(bytes);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let found = Check.deserialize(&mut deserializer)?;
+    let mut keys = Vec::new();
+    let found = Check { keys: &mut keys }.deserialize(&mut deserializer)?;
     deserializer.end()?;
     Ok(found)
 }
 
-/// Walks any JSON value; yields the first duplicate key found.
-struct Check;
+/// Objects with at most this many keys are checked as each key is read, against the keys
+/// before it; larger ones once they end, sorted (an export's answers: dozens of keys).
+const SCANNED_KEYS: usize = 16;
 
-impl<'de> DeserializeSeed<'de> for Check {
+/// Walks any JSON value; yields the first duplicate key found. `keys` is one stack for the
+/// whole walk: each object pushes its keys on it and takes them off when it ends, so the
+/// check allocates once per file, not once per object (this check runs on every import,
+/// and the aggregation imports thousands of files).
+struct Check<'a, 'de> {
+    keys: &'a mut Vec<Cow<'de, str>>,
+}
+
+impl<'de> DeserializeSeed<'de> for Check<'_, 'de> {
     type Value = Option<String>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(CheckVisitor)
+        deserializer.deserialize_any(self)
     }
 }
 
-struct CheckVisitor;
-
-impl<'de> Visitor<'de> for CheckVisitor {
+impl<'de> Visitor<'de> for Check<'_, 'de> {
     type Value = Option<String>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -65,30 +72,48 @@ impl<'de> Visitor<'de> for CheckVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut found = None;
-        while let Some(inner) = seq.next_element_seed(Check)? {
+        while let Some(inner) = seq.next_element_seed(Check {
+            keys: &mut *self.keys,
+        })? {
             found = found.or(inner);
         }
         Ok(found)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        // Keys borrowed from the input where they can be (no escapes): this check runs on
-        // every import, and the aggregation imports thousands of files.
-        let mut keys: BTreeSet<Cow<'de, str>> = BTreeSet::new();
+        let keys = self.keys;
+        let start = keys.len();
         let mut found = None;
+        // Keys borrowed from the input where they can be (no escapes).
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-            let inner = map.next_value_seed(Check)?;
-            if found.is_none() {
-                if keys.contains(&key) {
-                    found = Some(key.into_owned());
-                } else {
-                    keys.insert(key);
-                }
+            let mine = &keys[start..];
+            if found.is_none() && mine.len() < SCANNED_KEYS && mine.contains(&key) {
+                found = Some(key.clone().into_owned());
             }
+            keys.push(key);
+            let inner = map.next_value_seed(Check { keys: &mut *keys })?;
             found = found.or(inner);
         }
+        if found.is_none() && keys.len() - start > SCANNED_KEYS {
+            found = first_repeated(&keys[start..]);
+        }
+        keys.truncate(start);
         Ok(found)
     }
+}
+
+/// The first key of a large object that repeats one before it, in the object's order.
+fn first_repeated(keys: &[Cow<'_, str>]) -> Option<String> {
+    let mut sorted: Vec<&str> = keys.iter().map(|key| key.as_ref()).collect();
+    sorted.sort_unstable();
+    if sorted.windows(2).all(|pair| pair[0] != pair[1]) {
+        return None;
+    }
+    // A repeat exists (rare: a forged or broken file): find the first in the object's order.
+    keys.iter()
+        .enumerate()
+        .find(|(at, key)| keys[..*at].contains(key))
+        .map(|(_, key)| key.to_string())
 }
 
 /// An object key, borrowed from the input when it has no escapes.
@@ -140,5 +165,47 @@ mod tests {
             "nesting deeper than serde_json reads"
         );
         assert_eq!(walk(br#"[{"a": 1}, {"a": 2}]"#).ok(), Some(None));
+        assert_eq!(
+            first_duplicate_key(br#"{"a":1,"b":{"c":1,"c":2},"d":{"b":1,"d":2}}"#),
+            Some("c".into()),
+            "the first in the file's order, nested or not; the keys of one object are not another's"
+        );
+    }
+
+    /// An object of `count` keys `k0`, `k1`, …, then `extra` keys after them.
+    fn object(count: usize, extra: &[&str]) -> String {
+        let keys = (0..count).map(|n| format!("k{n}"));
+        let fields: Vec<String> = keys
+            .chain(extra.iter().map(|key| key.to_string()))
+            .map(|key| format!("\"{key}\":{{\"k0\":1}}"))
+            .collect();
+        format!("{{{}}}", fields.join(","))
+    }
+
+    #[test]
+    fn large_objects_are_checked_as_small_ones_are() {
+        for count in [SCANNED_KEYS - 1, SCANNED_KEYS, SCANNED_KEYS + 1, 80] {
+            assert_eq!(
+                first_duplicate_key(object(count, &[]).as_bytes()),
+                None,
+                "{count} keys"
+            );
+            assert_eq!(
+                first_duplicate_key(object(count, &["k0"]).as_bytes()),
+                Some("k0".into()),
+                "{count} keys and the first again"
+            );
+            let last = format!("k{}", count - 1);
+            assert_eq!(
+                first_duplicate_key(object(count, &["x", &last, "x"]).as_bytes()),
+                Some(last.clone()),
+                "{count} keys: the repeat that comes first in the file is named"
+            );
+        }
+        // Escaped keys (not borrowed from the input) are compared by what they say.
+        assert_eq!(
+            first_duplicate_key(object(40, &["k\\u0031"]).as_bytes()),
+            Some("k1".into())
+        );
     }
 }

@@ -207,10 +207,10 @@ describe("each widget's stylesheet", () => {
     await context.close();
   });
 
-  test("the aggregation page's stress, checklist and course figures and the my-data page use only rules of kizuki-tools.css", async () => {
+  test("the aggregation page's stress, checklist and course figures use only rules of kizuki-aggregate.css, and the my-data page only kizuki-tools.css's", async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/aggregate.html?pack=bjsq-57`);
     await page.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
-    await assertCovered(page, 'tools', 'aggregation start');
+    await assertCovered(page, 'aggregate', 'aggregation start');
     const paths = stressExports(12).map((file) => {
       const path = join(scratch, file.name);
       writeFileSync(path, file.text);
@@ -219,7 +219,7 @@ describe("each widget's stylesheet", () => {
     await page.locator(`${HOST} input[type="file"]`).first().setInputFiles(paths);
     await page.locator(`${HOST} [data-testid="stress-groups"]`).waitFor({ timeout: 30_000 });
     // The 判定図 is drawn by the questionnaire's view (groups.rs), styled by its block.
-    const figures = await assertCovered(page, 'tools', 'stress group analysis');
+    const figures = await assertCovered(page, 'aggregate', 'stress group analysis');
     assert.ok(figures.used > 0);
     const withoutQuestionnaire = await coverage(page, '/kizuki-checklist.css');
     assert.ok(withoutQuestionnaire.missing.some((selector) => selector.includes('.kizuki-qn-')), withoutQuestionnaire.missing.join('\n'));
@@ -243,7 +243,7 @@ describe("each widget's stylesheet", () => {
       await page.locator(`${HOST} input[type="file"]`).first().setInputFiles(paths);
       await page.locator(`${HOST} ${ready}`).waitFor({ timeout: 30_000 });
       assert.match(await page.locator(`${HOST} ${ready} h3`).first().textContent(), /有効なファイル 12 件/);
-      await assertCovered(page, 'tools', `${kit} figures`);
+      await assertCovered(page, 'aggregate', `${kit} figures`);
     }
     // The "my data" page with one record to list.
     const pack = readPack('checklist');

@@ -13,18 +13,18 @@ pub mod course;
 pub mod plan;
 #[cfg(feature = "questionnaire")]
 pub mod questionnaire;
-// Each aggregated kind's figures on the aggregation page, compiled into the tools module
+// Each aggregated kind's figures on the aggregation page, compiled into the aggregate module
 // without the rest of the kind's views; the files live with the kinds' views.
 /// The checklist's figures on the aggregation page.
-#[cfg(feature = "tools")]
+#[cfg(feature = "aggregate")]
 #[path = "kind/checklist/aggregate_view.rs"]
 pub mod checklist_aggregate;
 /// The course's figures on the aggregation page.
-#[cfg(feature = "tools")]
+#[cfg(feature = "aggregate")]
 #[path = "kind/course/aggregate_view.rs"]
 pub mod course_aggregate;
 /// The stress group analysis (判定図) on the aggregation page.
-#[cfg(feature = "tools")]
+#[cfg(feature = "aggregate")]
 #[path = "kind/questionnaire/groups.rs"]
 pub mod questionnaire_groups;
 
@@ -113,10 +113,10 @@ pub fn kit_view(props: &KitProps) -> Html {
 /// The pack's kind as the aggregation page shows it: the view of its figures (in the kind's
 /// folder, an `impl FiguresView`) and the words of its minimum group. Written once, over
 /// every kind and with no catch-all arm, so a new kind is a compile error here until it
-/// says what the page shows (`AggregateKind::NOT_AGGREGATED` for none). The tools module
+/// says what the page shows (`AggregateKind::NOT_AGGREGATED` for none). The aggregate module
 /// carries the core's checklist, course and questionnaire; the plan only where the build
 /// has the planner.
-#[cfg(feature = "tools")]
+#[cfg(feature = "aggregate")]
 pub fn aggregate_kind(kit: &kizuki_core::Kit) -> crate::tools::aggregate::AggregateKind {
     use crate::tools::aggregate::AggregateKind;
     use kizuki_core::kind::{checklist::Checklist, course::Course, questionnaire::Questionnaire};

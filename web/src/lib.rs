@@ -55,7 +55,7 @@ impl KitChoice {
     pub fn parse(name: &str) -> Option<KitChoice> {
         let name = name.trim().to_ascii_lowercase();
         match name.as_str() {
-            "aggregate" if cfg!(feature = "tools") => Some(KitChoice::Aggregate),
+            "aggregate" if cfg!(feature = "aggregate") => Some(KitChoice::Aggregate),
             "mydata" if cfg!(feature = "tools") => Some(KitChoice::MyData),
             "dircheck" if cfg!(feature = "tools") => Some(KitChoice::DirectoryCheck),
             "lmspackage" if cfg!(feature = "tools") => Some(KitChoice::LmsPackage),
@@ -75,15 +75,14 @@ impl KitChoice {
         }
     }
 
-    /// The wasm module that carries this kit (`scripts/build.sh` builds one per kind and one
-    /// for the tools, as `pkg/kizuki_<name>.js`; `kizuki.js` loads only the one needed).
+    /// The wasm module that carries this kit (`scripts/build.sh` builds one per kind, one for
+    /// the aggregation page and one for the other tools, as `pkg/kizuki_<name>.js`; `kizuki.js`
+    /// loads only the one needed).
     pub fn module_name(self) -> &'static str {
         match self {
             KitChoice::Kind(name) => name,
-            KitChoice::Aggregate
-            | KitChoice::MyData
-            | KitChoice::DirectoryCheck
-            | KitChoice::LmsPackage => "tools",
+            KitChoice::Aggregate => "aggregate",
+            KitChoice::MyData | KitChoice::DirectoryCheck | KitChoice::LmsPackage => "tools",
         }
     }
 
@@ -268,7 +267,7 @@ pub fn app(props: &AppProps) -> Html {
                         KitChoice::MyData | KitChoice::DirectoryCheck | KitChoice::LmsPackage => {
                             return
                         }
-                        #[cfg(feature = "tools")]
+                        #[cfg(feature = "aggregate")]
                         KitChoice::Aggregate => tools::fetch_any_pack(&pack_url, prefetched).await,
                         _ => load::fetch_pack(&pack_url, &[kit.kind_name()], prefetched).await,
                     };
@@ -353,7 +352,7 @@ pub fn app(props: &AppProps) -> Html {
                                        .map(|url| url.href())
                                        .unwrap_or_default()} />
         },
-        #[cfg(feature = "tools")]
+        #[cfg(feature = "aggregate")]
         PackState::Ready(pack) if config.kit == KitChoice::Aggregate => html! {
             <tools::AggregateView pack={pack.clone()} lang={lang}
                                   namespace={config.namespace.clone()} center={config.center.clone()} />
@@ -593,7 +592,8 @@ mod tests {
         assert_eq!(KitChoice::parse("mydata"), Some(KitChoice::MyData));
         assert_eq!(KitChoice::parse("survey"), None);
         assert_eq!(KitChoice::Kind("plan").default_pack_id(), "return-to-work");
-        assert_eq!(KitChoice::Aggregate.module_name(), "tools");
+        assert_eq!(KitChoice::Aggregate.module_name(), "aggregate");
+        assert_eq!(KitChoice::MyData.module_name(), "tools");
     }
 
     #[test]

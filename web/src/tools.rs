@@ -4,7 +4,7 @@
 //! Both run entirely in the browser: the aggregation reads the files the center drops and
 //! calls `kizuki_core::aggregate`; the data page lists this browser's `kizuki/` records.
 
-#[cfg(feature = "tools")]
+#[cfg(feature = "aggregate")]
 pub mod aggregate;
 #[cfg(feature = "tools")]
 pub mod dir_check;
@@ -16,7 +16,7 @@ pub mod my_data;
 
 use kizuki_core::Lang;
 
-#[cfg(feature = "tools")]
+#[cfg(feature = "aggregate")]
 pub use aggregate::AggregateView;
 #[cfg(feature = "tools")]
 pub use dir_check::DirectoryCheckView;
@@ -179,7 +179,7 @@ pub use crate::locale::fill;
 /// Loads a pack for aggregation, fetched once: a pack of any kind this module carries (the
 /// `tools` feature takes the kinds whose exports it aggregates; the core's list of kinds
 /// says which those are, so nothing here names them).
-#[cfg(feature = "tools")]
+#[cfg(feature = "aggregate")]
 pub(crate) async fn fetch_any_pack(
     url: &str,
     prefetched: Option<crate::load::Prefetched>,
