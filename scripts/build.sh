@@ -38,16 +38,16 @@ mapfile -t KITS < <(sed -n '/^\[features\]/,/^\[/p' web/Cargo.toml | sed -n 's/^
 # only (`kizuki package` copies it); the plain course widget goes without (about 33 KB gzip).
 KITS+=(course_lms)
 declare -A KIT_FEATURES=([course_lms]=lms)
-# The aggregation page's module is built for speed, not size (wasm_release_env in
-# scripts/lib.sh): it reads thousands of exports, and it is no widget (BENCHMARKS.md,
-# aggregation: twice as fast, half as large again).
-declare -A KIT_FOR_SPEED=([aggregate]=1)
 staging="$KIZUKI_ROOT/dist.tmp"
 rm -rf "$staging"
 mkdir -p "$staging/pkg" "$staging/content"
 built="$KIZUKI_WASM_TARGET_DIR/kits-$profile"
 mkdir -p "$built"
 for kit in "${KITS[@]}"; do
+  # For size, or for speed (the aggregation's module): read by wasm_release_env and
+  # wasm_opt_release_flags (scripts/lib.sh).
+  export KIZUKI_WASM_FOR_SPEED
+  KIZUKI_WASM_FOR_SPEED="$(wasm_kit_for_speed "$kit")"
   if [ -n "${KIZUKI_KITS:-}" ] && [[ " $KIZUKI_KITS " != *" $kit "* ]] && [ -f "$built/kizuki_$kit.wasm" ]; then
     note "kit '$kit': not in KIZUKI_KITS, keeping its last built module"
     wasm_in="$built/kizuki_$kit.wasm"
@@ -59,7 +59,7 @@ for kit in "${KITS[@]}"; do
       # for `node tests/bench/wasm-crates.mjs` (which crates the bytes come from) at no cost.
       # The compiler's size levers (std built for size, no panic locations, no Debug
       # text): wasm_release_env in scripts/lib.sh.
-      CARGO_PROFILE_RELEASE_STRIP=false KIZUKI_WASM_FOR_SPEED="${KIT_FOR_SPEED[$kit]:-0}" \
+      CARGO_PROFILE_RELEASE_STRIP=false \
         wasm_cargo_release build --release -p kizuki-web --no-default-features --features "${KIT_FEATURES[$kit]:-$kit}"
       wasm_in="$KIZUKI_WASM_TARGET_DIR/$KIZUKI_WASM_TRIPLE/release/kizuki_web.wasm"
     else
@@ -79,7 +79,7 @@ for kit in "${KITS[@]}"; do
   [ "$profile" = dev ] && bindgen_flags+=(--debug --keep-debug)
   opt_flags=()
   if [ "$profile" = release ]; then
-    mapfile -t opt_flags < <(KIZUKI_WASM_FOR_SPEED="${KIT_FOR_SPEED[$kit]:-0}" wasm_opt_release_flags)
+    mapfile -t opt_flags < <(wasm_opt_release_flags)
   fi
   key="$({
     sha256sum "$wasm_in" | cut -d' ' -f1

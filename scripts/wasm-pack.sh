@@ -80,8 +80,6 @@ else
   BUILD=("${KITS[@]}")
 fi
 
-mapfile -t opt_flags < <(wasm_opt_release_flags)
-
 # The folder is emptied only when it is empty already or holds an earlier kizuki-embed
 # package: `--out` at any other folder would delete what is in it.
 if [ -d "$out" ] && [ -n "$(ls -A "$out")" ] &&
@@ -92,6 +90,10 @@ rm -rf "$out"
 mkdir -p "$out"
 npm_files=()
 for kit in "${BUILD[@]}"; do
+  # For size, or for speed (the aggregation's module), as scripts/build.sh builds it.
+  export KIZUKI_WASM_FOR_SPEED
+  KIZUKI_WASM_FOR_SPEED="$(wasm_kit_for_speed "$kit")"
+  mapfile -t opt_flags < <(wasm_opt_release_flags)
   pkg="$KIZUKI_WASM_TARGET_DIR/wasm-pack/$kit"
   rm -rf "$pkg"
   step "wasm-pack build web --target web ($kit)"

@@ -216,7 +216,7 @@ test('the guard refuses a glue without its one line, and a glue guarded already'
 function releaseEnv(env) {
   const run = spawnSync('bash', ['-c', 'source scripts/lib.sh; wasm_release_env'], {
     cwd: ROOT,
-    env: { ...process.env, KIZUKI_SIZE_LEVERS: '', ...env },
+    env: { ...process.env, KIZUKI_SIZE_LEVERS: '', KIZUKI_WASM_FOR_SPEED: '', ...env },
     encoding: 'utf8',
   });
   assert.equal(run.status, 0, run.stderr);
@@ -251,6 +251,12 @@ test('release builds compile std for size and abort at once on a panic when they
     assert.match(olderCompiler.notes, /has no immediate-abort panic strategy/);
 
     assert.deepEqual(releaseEnv({ KIZUKI_STD_SOURCE: sysroot, KIZUKI_SIZE_LEVERS: '0' }).lines, [], 'KIZUKI_SIZE_LEVERS=0 turns them off');
+
+    // The aggregation's module: built for speed, std without optimize_for_size, the panic
+    // and formatting switches kept.
+    const speed = releaseEnv({ KIZUKI_STD_SOURCE: sysroot, KIZUKI_WASM_RUSTC: withAbort, KIZUKI_WASM_FOR_SPEED: '1' });
+    assert.deepEqual(speed.lines, ['CARGO_PROFILE_RELEASE_OPT_LEVEL=3', 'RUSTC_BOOTSTRAP=1', 'CARGO_UNSTABLE_BUILD_STD=std,panic_abort', ...abort.slice(0, 2), flags]);
+    assert.deepEqual(releaseEnv({ KIZUKI_STD_SOURCE: sysroot, KIZUKI_SIZE_LEVERS: '0', KIZUKI_WASM_FOR_SPEED: '1' }).lines, ['CARGO_PROFILE_RELEASE_OPT_LEVEL=3']);
   } finally {
     rmSync(sysroot, { recursive: true, force: true });
   }

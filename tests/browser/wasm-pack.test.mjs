@@ -56,6 +56,13 @@ test('build.sh and wasm-pack.sh share one copy of the package steps (scripts/lib
 test('the shared steps: release flags, kizuki.js filled from the locales and the kinds, package.json and README', () => {
   const flags = withLib('wasm_opt_release_flags').trim().split('\n');
   assert.equal(flags[0], '-O1');
+  // The aggregation's module, built for speed (scripts/lib.sh's wasm_kit_for_speed, for build.sh and wasm-pack.sh alike).
+  const speed = withLib('KIZUKI_WASM_FOR_SPEED=1 wasm_opt_release_flags').trim().split('\n');
+  assert.deepEqual(speed, ['-O2', ...flags.slice(1)]);
+  assert.deepEqual(['aggregate', 'checklist', 'tools'].map((kit) => withLib(`wasm_kit_for_speed ${kit}`).trim()), ['1', '0', '0']);
+  for (const [name, script] of [['build.sh', BUILD_SH], ['wasm-pack.sh', WASM_PACK_SH]]) {
+    assert.ok(script.includes('KIZUKI_WASM_FOR_SPEED="$(wasm_kit_for_speed "$kit")"'), `${name} builds each kit as wasm_kit_for_speed says`);
+  }
   for (const flag of ['--reorder-functions-by-name', '--strip-debug', '--strip-producers', '--strip-target-features', '--enable-bulk-memory']) {
     assert.ok(flags.includes(flag), `${flag} in ${flags.join(' ')}`);
   }
