@@ -132,11 +132,10 @@ node scripts/split-css.mjs www/kizuki.css "$staging" "${CSS_MODULES[@]}" || die 
 # traps: its words come from the same locale files as the app's (web/locales/<lang>/ui.json
 # for the loading line; embed.json, the words only kizuki.js shows).
 fill_kizuki_js "$staging/kizuki.js"
-fill_kizuki_js "$staging/app-early.js"
 # The glue and kizuki.js without their comments and indentation (about 3.5 KB gzip less per
 # widget); the readable sources stay in www/ and target-wasm/post-<profile>/.
 if [ "$profile" = release ]; then
-  node scripts/strip-js.mjs "$staging/kizuki.js" "$staging/app-early.js" "$staging"/pkg/kizuki_*.js >/dev/null || die "could not strip the JS"
+  node scripts/strip-js.mjs "$staging/kizuki.js" "$staging"/pkg/kizuki_*.js >/dev/null || die "could not strip the JS"
 fi
 # The home page's "about this content" panel: each pack's maker, reviews (or that there are
 # none yet), versions, content-as-of date, licence and how to report an error, in both

@@ -212,8 +212,7 @@ wasm_opt_release_flags() {
 
 # Fills a copy of www/kizuki.js with the words it shows itself (web/locales/<lang>/ui.json's
 # loading line and start failure, embed.json) and the kinds with their default packs (the web
-# list of kinds, web/src/kind.rs); a copy of www/app-early.js with the kinds. Run from the
-# project's root.
+# list of kinds, web/src/kind.rs). Run from the project's root.
 fill_kizuki_js() {
   node -e '
   const fs = require("fs");

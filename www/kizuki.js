@@ -67,12 +67,8 @@ const stopped = new Set();
 function loadModule(name) {
   if (!starting.has(name)) {
     const promise = (async () => {
-      // The wasm is asked for at once, beside its glue, not after the glue has arrived;
-      // or it is already compiling (app.html's app-early.js), and asked for again only if
-      // that failed.
-      const ask = () => fetch(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url));
-      const early = takeEarlyModule(name);
-      const wasm = early ? early.catch(ask) : ask();
+      // The wasm is asked for at once, beside its glue, not after the glue has arrived.
+      const wasm = fetch(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url));
       wasm.catch(() => {}); // a failed fetch is reported by init below
       const module = await import(`./pkg/kizuki_${name}.js`);
       // The glue's guard (scripts/guard-glue.mjs) calls this when a call into the module
@@ -86,17 +82,6 @@ function loadModule(name) {
     starting.set(name, promise);
   }
   return starting.get(name);
-}
-
-/**
- * The module app-early.js began to compile for `name` (a promise of a WebAssembly.Module),
- * once (the first widget of that module takes it); null when there is none.
- */
-function takeEarlyModule(name) {
-  const early = window.kizukiEarlyModule;
-  if (!early || early.name !== name || !(early.compiled instanceof Promise)) return null;
-  delete window.kizukiEarlyModule;
-  return early.compiled;
 }
 
 /**

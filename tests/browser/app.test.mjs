@@ -31,47 +31,6 @@ describe('standalone app page', () => {
     });
   }
 
-  test("the page's head start compiles the kit's wasm once, and kizuki.js takes it instead of asking again", async () => {
-    const { page, problems, requests, context } = await openPage(browser, `${server.origin}/app.html?kit=course`);
-    await widgetTitle(page, 'kizuki-kit');
-    const asked = requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/pkg/'));
-    assert.deepEqual(asked.sort(), ['/pkg/kizuki_course.js', '/pkg/kizuki_course_bg.wasm']);
-    // app-early.js left its module for kizuki.js, which took it.
-    assert.equal(await page.evaluate(() => 'kizukiEarlyModule' in window), false);
-    assert.deepEqual(problems, []);
-    await context.close();
-  });
-
-  test('when the head start fails (the wasm served as text), kizuki.js asks for the wasm itself and the kit still shows', async () => {
-    const { page, problems, requests, context } = await openPage(browser, 'about:blank');
-    let served = 0;
-    await page.route('**/pkg/kizuki_checklist_bg.wasm', async (route) => {
-      served += 1;
-      // The first answer is what a plain host that does not know `.wasm` sends.
-      if (served === 1) {
-        const response = await route.fetch();
-        await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'text/plain' } });
-      } else {
-        await route.continue();
-      }
-    });
-    await page.goto(`${server.origin}/app.html?kit=checklist`);
-    assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack('checklist').title.ja);
-    assert.equal(served, 2, 'asked for once by the head start, once more by kizuki.js');
-    assert.equal(requests.filter((url) => url.endsWith('/pkg/kizuki_checklist_bg.wasm')).length, 2);
-    assert.deepEqual(problems, []);
-    await context.close();
-  });
-
-  test('an address with a kit that is not a kind starts nothing early', async () => {
-    const { page, requests, context } = await openPage(browser, `${server.origin}/app.html?kit=nonsense`);
-    await page.locator('kizuki-kit').waitFor({ state: 'attached' });
-    await page.waitForLoadState('load');
-    assert.equal(await page.evaluate(() => 'kizukiEarlyModule' in window), false);
-    assert.deepEqual(requests.filter((url) => new URL(url).pathname.startsWith('/pkg/')), []);
-    await context.close();
-  });
-
   test('the language switch shows the English title, and lang=en starts in English', async () => {
     const pack = readPack('checklist');
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
