@@ -3,11 +3,24 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { ROOT, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+
+test("every page of the site names the same kits in its header as the app page", () => {
+  const navOf = (file) => {
+    const html = readFileSync(join(ROOT, 'www', file), 'utf8');
+    const list = html.match(/<ul class="site-nav">([\s\S]*?)<\/ul>/);
+    return list && [...list[1].matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map(([, href, name]) => `${href} ${name}`);
+  };
+  const kits = navOf('app.html');
+  assert.ok(kits.length >= 4, kits.join('\n'));
+  const pages = readdirSync(join(ROOT, 'www')).filter((file) => file.endsWith('.html') && navOf(file));
+  assert.ok(pages.length >= 3, pages.join(' '));
+  for (const file of pages) assert.deepEqual(navOf(file), kits, file);
+});
 
 describe('standalone app page', () => {
   let server;
