@@ -189,9 +189,6 @@ kizuki_version() {
   sed -n 's/^version *= *"\(.*\)"/\1/p' Cargo.toml | head -n 1
 }
 
-# The wasm-opt flags of a release module (scripts/build.sh, scripts/wasm-pack.sh): -O1, then
-# the functions ordered by their (grouping) names, then every custom section dropped: names,
-# producers, target_features. One flag a line.
 # The modules built for speed rather than size, one decision for scripts/build.sh and
 # scripts/wasm-pack.sh: 1 for the aggregation page's (it reads thousands of exports and is
 # no widget: twice as fast, half as large again; BENCHMARKS.md), 0 for every other.
@@ -202,7 +199,10 @@ wasm_kit_for_speed() {
   esac
 }
 
-# With KIZUKI_WASM_FOR_SPEED=1, -O2 instead of -O1 (the aggregation's module: wasm_release_env).
+# The wasm-opt flags of a release module (scripts/build.sh, scripts/wasm-pack.sh): -O1, then
+# the functions ordered by their (grouping) names, then every custom section dropped: names,
+# producers, target_features. One flag a line. With KIZUKI_WASM_FOR_SPEED=1, -O2 instead of
+# -O1 (the aggregation's module: wasm_kit_for_speed).
 wasm_opt_release_flags() {
   local features level=-O1
   [ "${KIZUKI_WASM_FOR_SPEED:-0}" = 1 ] && level=-O2
