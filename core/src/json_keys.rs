@@ -24,8 +24,9 @@ pub fn walk(bytes: &[u8]) -> Result<Option<String>, serde_json::Error> {
     Ok(found)
 }
 
-/// Objects with at most this many keys are checked as each key is read, against the keys
-/// before it; larger ones once they end, sorted (an export's answers: dozens of keys).
+/// Objects with at most this many keys are checked against the keys before each one by
+/// scanning them; larger ones (an export's answers: dozens of keys) also keep their keys'
+/// places in key order, and each key is looked up by halving.
 const SCANNED_KEYS: usize = 16;
 
 /// Walks any JSON value; yields the first duplicate key found. `keys` is one stack for the
@@ -83,37 +84,46 @@ impl<'de> Visitor<'de> for Check<'_, 'de> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let keys = self.keys;
         let start = keys.len();
+        // Past SCANNED_KEYS: this object's keys, as places on the stack, in key order.
+        let mut sorted: Vec<usize> = Vec::new();
         let mut found = None;
         // Keys borrowed from the input where they can be (no escapes).
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-            let mine = &keys[start..];
-            if found.is_none() && mine.len() < SCANNED_KEYS && mine.contains(&key) {
-                found = Some(key.clone().into_owned());
+            if found.is_none() && repeats(keys, start, &mut sorted, &key) {
+                found = Some(key.to_string());
             }
             keys.push(key);
             let inner = map.next_value_seed(Check { keys: &mut *keys })?;
             found = found.or(inner);
-        }
-        if found.is_none() && keys.len() - start > SCANNED_KEYS {
-            found = first_repeated(&keys[start..]);
         }
         keys.truncate(start);
         Ok(found)
     }
 }
 
-/// The first key of a large object that repeats one before it, in the object's order.
-fn first_repeated(keys: &[Cow<'_, str>]) -> Option<String> {
-    let mut sorted: Vec<&str> = keys.iter().map(|key| key.as_ref()).collect();
-    sorted.sort_unstable();
-    if sorted.windows(2).all(|pair| pair[0] != pair[1]) {
-        return None;
+/// Whether `key` is one of the object's keys so far (`keys[start..]`, all different); if
+/// not, and the object is large, its place (`keys.len()`, where it is pushed next) goes into
+/// `sorted`.
+fn repeats(keys: &[Cow<'_, str>], start: usize, sorted: &mut Vec<usize>, key: &str) -> bool {
+    if keys.len() - start < SCANNED_KEYS {
+        return keys[start..].iter().any(|earlier| earlier == key);
     }
-    // A repeat exists (rare: a forged or broken file): find the first in the object's order.
-    keys.iter()
-        .enumerate()
-        .find(|(at, key)| keys[..*at].contains(key))
-        .map(|(_, key)| key.to_string())
+    let place =
+        |sorted: &[usize], key: &str| sorted.binary_search_by(|&at| keys[at].as_ref().cmp(key));
+    if sorted.is_empty() {
+        for (at, earlier) in keys.iter().enumerate().skip(start) {
+            if let Err(slot) = place(sorted, earlier) {
+                sorted.insert(slot, at);
+            }
+        }
+    }
+    match place(sorted, key) {
+        Ok(_) => true,
+        Err(slot) => {
+            sorted.insert(slot, keys.len());
+            false
+        }
+    }
 }
 
 /// An object key, borrowed from the input when it has no escapes.
@@ -202,6 +212,15 @@ mod tests {
                 "{count} keys: the repeat that comes first in the file is named"
             );
         }
+        // Whichever comes first in the file: a repeat inside a value, or the large object's
+        // own key named again.
+        let nested_first = object(40, &[r#"x":{"y":1,"y":2},"k0"#]);
+        assert_eq!(
+            first_duplicate_key(nested_first.as_bytes()),
+            Some("y".into())
+        );
+        let key_first = object(40, &[r#"k0":1,"x":{"y":1,"y":2},"z"#]);
+        assert_eq!(first_duplicate_key(key_first.as_bytes()), Some("k0".into()));
         // Escaped keys (not borrowed from the input) are compared by what they say.
         assert_eq!(
             first_duplicate_key(object(40, &["k\\u0031"]).as_bytes()),
