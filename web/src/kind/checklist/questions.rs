@@ -301,10 +301,7 @@ fn item_component(props: &ItemProps) -> Html {
         format!("{title} {section}")
     };
     let today = crate::platform::today();
-    let apply = {
-        let dispatcher = props.dispatcher.clone();
-        Callback::from(move |action: ChecklistAction| dispatcher.dispatch(Msg::Apply(action)))
-    };
+    let apply = props.dispatcher.to_callback().reform(Msg::Apply);
     let asks_why_not = props
         .answer
         .as_ref()
