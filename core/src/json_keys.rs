@@ -9,7 +9,98 @@ use std::borrow::Cow;
 /// `None` when there is none, and also when the bytes are not JSON at all (the ordinary
 /// parse then reports that). Nesting is limited as serde_json limits it.
 pub fn first_duplicate_key(bytes: &[u8]) -> Option<String> {
+    if !may_repeat_a_key(crate::load::without_bom(bytes)) {
+        return None;
+    }
     walk(bytes).unwrap_or_default()
+}
+
+/// Whether some object of `bytes` may name a key twice: `false` only when none does. A
+/// quick look at the bytes, without parsing them, to spare the full [`walk`] on the files
+/// that need none (every file Kizuki wrote; an aggregation reads thousands): each object's
+/// keys are hashed as they stand between their quotes and compared when it closes. Anything
+/// it cannot decide that way says "may" and leaves the answer to the walk: a key written
+/// with escapes (`"k\u0031"` is `"k1"`), two keys of one hash, brackets that do not pair
+/// up, a string or a container left open (bytes that are not JSON).
+fn may_repeat_a_key(bytes: &[u8]) -> bool {
+    // The containers open at this point: whether each is an object, and where its keys
+    // start on `hashes`.
+    let mut open: Vec<(bool, usize)> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::new();
+    let mut sorted: Vec<u64> = Vec::new();
+    // After `{`, or after `,` in an object: the next string is a key.
+    let mut key_next = false;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => {
+                let start = at + 1;
+                let mut end = start;
+                let mut escaped = false;
+                loop {
+                    match bytes.get(end) {
+                        None => return true,
+                        Some(b'"') => break,
+                        Some(b'\\') => {
+                            escaped = true;
+                            end += 2;
+                        }
+                        Some(_) => end += 1,
+                    }
+                }
+                if key_next {
+                    if escaped {
+                        return true;
+                    }
+                    hashes.push(fnv1a(&bytes[start..end]));
+                    key_next = false;
+                }
+                at = end;
+            }
+            b'{' | b'[' => {
+                open.push((byte == b'{', hashes.len()));
+                key_next = byte == b'{';
+            }
+            b'}' | b']' => {
+                match open.pop() {
+                    Some((object, start)) if object == (byte == b'}') => {
+                        if object && hashes_repeat(&hashes[start..], &mut sorted) {
+                            return true;
+                        }
+                        hashes.truncate(start);
+                    }
+                    _ => return true,
+                }
+                key_next = false;
+            }
+            b',' => key_next = matches!(open.last(), Some((true, _))),
+            _ => {}
+        }
+        at += 1;
+    }
+    !open.is_empty()
+}
+
+/// Whether two of one object's key hashes are equal: compared pairwise for a few keys,
+/// sorted (into `sorted`, kept from one object to the next) for more.
+fn hashes_repeat(hashes: &[u64], sorted: &mut Vec<u64>) -> bool {
+    if hashes.len() <= SCANNED_KEYS {
+        return hashes
+            .iter()
+            .enumerate()
+            .any(|(at, hash)| hashes[..at].contains(hash));
+    }
+    sorted.clear();
+    sorted.extend_from_slice(hashes);
+    sorted.sort_unstable();
+    sorted.windows(2).any(|pair| pair[0] == pair[1])
+}
+
+/// The 64-bit FNV-1a hash of a key's bytes.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// [`first_duplicate_key`], or why the bytes are not JSON: the walk reads the whole of
@@ -180,6 +271,78 @@ mod tests {
             Some("c".into()),
             "the first in the file's order, nested or not; the keys of one object are not another's"
         );
+    }
+
+    #[test]
+    fn the_quick_look_spares_the_walk_only_when_no_key_repeats() {
+        // Files with no repeated key, strings full of JSON's own characters included: the
+        // quick look says so, and the walk is not needed.
+        for json in [
+            r#"{"a":1,"b":[{"a":1},{"a":2}],"c":{"a":{"a":[]}}}"#,
+            r#"{"a":"}{,\"a\":[","b":"\\","c":["a","a"]}"#,
+            r#"[{"x":1},{"x":2},[],{}]"#,
+            r#"{"キー":"値","key":"キー"}"#,
+            "\"a\"",
+            "17",
+        ] {
+            assert!(!may_repeat_a_key(json.as_bytes()), "{json}");
+            assert_eq!(walk(json.as_bytes()).ok(), Some(None), "{json}");
+        }
+        let many = object(80, &[]);
+        assert!(!may_repeat_a_key(many.as_bytes()), "80 keys, none twice");
+        // What it cannot rule out it leaves to the walk, which decides.
+        for (json, walked) in [
+            (r#"{"a":1,"a":2}"#, Some("a")),
+            (r#"{"x":{"y":1},"z":[{"q":1,"q":2}]}"#, Some("q")),
+            (r#"{"k1":1,"k\u0031":2}"#, Some("k1")),
+            (r#"{"k\u0031":1,"k2":2}"#, None),
+            (r#"{"a":1,"b":2"#, None),
+            (r#"{"a":[1}"#, None),
+            (r#"{"a":"open"#, None),
+            ("}", None),
+        ] {
+            assert!(may_repeat_a_key(json.as_bytes()), "{json}");
+            assert_eq!(
+                first_duplicate_key(json.as_bytes()).as_deref(),
+                walked,
+                "{json}"
+            );
+        }
+        assert!(may_repeat_a_key(object(80, &["k79"]).as_bytes()));
+    }
+
+    #[test]
+    fn the_quick_look_and_the_walk_agree_on_every_file_shape() {
+        // Every object of 1 to 3 keys drawn from two names, nested in every way two levels
+        // deep: the quick look never clears a file the walk finds a repeat in.
+        let keys = ["a", "b"];
+        let mut objects = vec![String::from("{}")];
+        for first in keys {
+            objects.push(format!(r#"{{"{first}":0}}"#));
+            for second in keys {
+                objects.push(format!(r#"{{"{first}":0,"{second}":[]}}"#));
+                for third in keys {
+                    objects.push(format!(r#"{{"{first}":0,"{second}":1,"{third}":"x"}}"#));
+                }
+            }
+        }
+        let mut files = objects.clone();
+        for outer in &objects {
+            for inner in &objects {
+                if let Some(body) = outer.strip_suffix('}') {
+                    let comma = if body.len() > 1 { "," } else { "" };
+                    files.push(format!(r#"{body}{comma}"n":{inner}}}"#));
+                    files.push(format!(r#"[{outer},{inner}]"#));
+                }
+            }
+        }
+        for file in &files {
+            let walked = walk(file.as_bytes()).expect(file);
+            if walked.is_some() {
+                assert!(may_repeat_a_key(file.as_bytes()), "{file}");
+            }
+            assert_eq!(first_duplicate_key(file.as_bytes()), walked, "{file}");
+        }
     }
 
     /// An object of `count` keys `k0`, `k1`, …, then `extra` keys after them.

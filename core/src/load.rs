@@ -48,6 +48,21 @@ impl ValidPack {
             .is_ok()
     }
 
+    /// The first of `ids` that is not an item of the pack (a checklist's), if any. Ids in
+    /// key order (a `VecMap`'s keys: a file's answers) are checked in one walk along the
+    /// pack's sorted ids, which an aggregation of thousands of files does for every file;
+    /// an id not met on the walk is looked up, so any order gives the same answer.
+    pub fn unknown_checklist_item<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a String>,
+    ) -> Option<&'a String> {
+        let mut known = self.item_ids.iter().peekable();
+        ids.into_iter().find(|id| {
+            while known.next_if(|known| known < id).is_some() {}
+            known.next_if(|known| known == id).is_none() && !self.has_checklist_item(id)
+        })
+    }
+
     /// Validates an already parsed pack.
     pub fn new(pack: Pack) -> Result<ValidPack, Vec<Diagnostic>> {
         let diagnostics = validate(&pack);

@@ -127,6 +127,14 @@ impl<V> VecMap<V> {
         self.values.iter_mut()
     }
 
+    /// The same keys, each value changed by `change` (the keys stay in place: no search).
+    pub fn map_values<W>(self, change: impl FnMut(V) -> W) -> VecMap<W> {
+        VecMap {
+            keys: self.keys,
+            values: self.values.into_iter().map(change).collect(),
+        }
+    }
+
     /// Keeps only the keys and values for which `keep` says yes.
     pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut V) -> bool) {
         let mut kept = 0;
@@ -500,6 +508,16 @@ mod tests {
             map.values().collect::<Vec<_>>(),
             model.values().collect::<Vec<_>>()
         );
+        let doubled = map.map_values(|value| u64::from(value) * 2);
+        let model: BTreeMap<String, u64> = model
+            .into_iter()
+            .map(|(key, value)| (key, u64::from(value) * 2))
+            .collect();
+        assert_eq!(
+            doubled.iter().collect::<Vec<_>>(),
+            model.iter().collect::<Vec<_>>()
+        );
+        assert_eq!(doubled.get("c"), model.get("c"));
     }
 
     #[test]

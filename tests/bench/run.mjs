@@ -569,7 +569,10 @@ async function interaction(origin, clicks) {
 
 // ---------------------------------------------------------------- aggregation in the browser
 
-/** `count` valid mh-checklist exports, varied like a center's real intake (xorshift, fixed seed). */
+/**
+ * `count` valid mh-checklist exports, varied like a center's real intake (xorshift, fixed
+ * seed), written as Kizuki writes an export: each map's keys in key order.
+ */
 function writeExports(dir, pack, count) {
   let state = 0x2545f4914f6cdd1dn;
   const next = () => {
@@ -592,13 +595,14 @@ function writeExports(dir, pack, count) {
       const choice = scale[next() % scale.length];
       answers[item] = choice === 'partly' || choice === 'no' ? { choice, why_not: [reasons[next() % reasons.length]] } : { choice };
     }
+    const inOrder = (map) => Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const envelope = {
       kizuki_export: 2,
       pack_id: pack.id,
       pack_version: pack.version,
       saved_at: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
       revision: 1 + (n % 7),
-      state: { kind: 'checklist', data: { profile, items: answers, actions: {} } },
+      state: { kind: 'checklist', data: { profile: inOrder(profile), items: inOrder(answers), actions: {} } },
     };
     const path = join(dir, `export-${String(n).padStart(5, '0')}.json`);
     writeFileSync(path, `${JSON.stringify(envelope, null, 2)}\n`);

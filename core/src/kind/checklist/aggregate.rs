@@ -1,7 +1,7 @@
 //! Checklist aggregates: the mean score, answers per item, mean score per area, and file
 //! counts and "why not" tallies per size band, each hidden below the minimum group.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -120,15 +120,14 @@ pub struct ItemDistribution {
     pub unanswered: Option<usize>,
 }
 
-fn band_of(checklist: &Checklist, answers: &ChecklistAnswers) -> String {
+fn band_of<'a>(checklist: &Checklist, answers: &'a ChecklistAnswers) -> &'a str {
     if !checklist.profile.iter().any(|q| q.id == SIZE_QUESTION) {
-        return BAND_ALL.to_string();
+        return BAND_ALL;
     }
     answers
         .profile
         .get(SIZE_QUESTION)
-        .cloned()
-        .unwrap_or_else(|| BAND_UNANSWERED.to_string())
+        .map_or(BAND_UNANSWERED, String::as_str)
 }
 
 /// The band ids in order: the size options, then `unanswered` if any file is in it.
@@ -197,7 +196,7 @@ pub fn file_rows(checklist: &Checklist, answers: &ChecklistAnswers) -> FileRows 
         })
         .collect();
     FileRows {
-        band: band_of(checklist, answers),
+        band: band_of(checklist, answers).to_string(),
         complete: result.coverage_reached,
         percent: result.percent.filter(|_| result.coverage_reached),
         items,
@@ -210,7 +209,9 @@ pub fn file_rows(checklist: &Checklist, answers: &ChecklistAnswers) -> FileRows 
 pub struct ChecklistTally<'a> {
     checklist: &'a Checklist,
     pack_items: Vec<&'a Item>,
-    position: HashMap<&'a str, usize>,
+    /// The pack's items by id, in key order (the order of a file's answers): each id and
+    /// its place in `pack_items`.
+    by_id: Vec<(&'a str, usize)>,
     tallies: Vec<ItemTally>,
     bands: BTreeMap<String, BandFigures>,
     overall: BandFigures,
@@ -227,11 +228,12 @@ impl<'a> ChecklistTally<'a> {
     /// No files yet.
     pub fn new(checklist: &'a Checklist) -> ChecklistTally<'a> {
         let pack_items: Vec<&Item> = checklist.items().map(|(_, item)| item).collect();
-        let position: HashMap<&str, usize> = pack_items
+        let mut by_id: Vec<(&str, usize)> = pack_items
             .iter()
             .enumerate()
             .map(|(index, item)| (item.id.as_str(), index))
             .collect();
+        by_id.sort_unstable();
         let tallies = pack_items
             .iter()
             .map(|_| ItemTally {
@@ -243,7 +245,7 @@ impl<'a> ChecklistTally<'a> {
         ChecklistTally {
             checklist,
             pack_items,
-            position,
+            by_id,
             tallies,
             bands: BTreeMap::new(),
             overall: BandFigures::empty(checklist),
@@ -275,21 +277,29 @@ impl<'a> ChecklistTally<'a> {
             self.incomplete += 1;
         }
         // The file's answers placed in the pack's item order (looking every item up by id in
-        // every file was most of the time), then per item the distribution and per size band
-        // the "why not" tallies.
+        // every file was most of the time): the answers and `by_id` are both in key order,
+        // so one walk along the two places them. Then per item the distribution and per
+        // size band the "why not" tallies.
         let mut slots: Vec<Option<&ItemAnswer>> = vec![None; self.pack_items.len()];
+        let mut known = self.by_id.iter().peekable();
         for (id, answer) in &answers.items {
-            if let Some(&index) = self.position.get(id.as_str()) {
-                slots[index] = Some(answer);
+            while known.next_if(|(known, _)| *known < id.as_str()).is_some() {}
+            if let Some((_, index)) = known.next_if(|(known, _)| *known == id.as_str()) {
+                slots[*index] = Some(answer);
             }
         }
         self.overall.files += 1;
-        let band = self
-            .bands
-            .entry(band_of(checklist, answers))
-            .or_insert_with(|| BandFigures::empty(checklist));
+        let band_id = band_of(checklist, answers);
+        if !self.bands.contains_key(band_id) {
+            let empty = BandFigures::empty(checklist);
+            self.bands.insert(band_id.to_string(), empty);
+        }
+        let Some(band) = self.bands.get_mut(band_id) else {
+            return;
+        };
         band.files += 1;
-        let mut in_file: BTreeMap<&str, usize> = BTreeMap::new();
+        // Per reason of the pack, in its order: how many of this file's items give it.
+        let mut in_file = vec![0_usize; checklist.why_not.len()];
         for ((item, slot), tally) in self.pack_items.iter().zip(&slots).zip(&mut self.tallies) {
             if !checklist.item_applies(item, answers) {
                 continue;
@@ -308,12 +318,19 @@ impl<'a> ChecklistTally<'a> {
                 .iter()
                 .flat_map(|answer| checklist.reasons_in_effect(answer))
             {
-                *in_file.entry(reason.as_str()).or_default() += 1;
+                // An import gives only the pack's reasons (`check_fits`).
+                if let Some(at) = checklist.why_not.iter().position(|r| &r.id == reason) {
+                    in_file[at] += 1;
+                }
             }
         }
-        for (reason, count) in in_file {
+        let given = checklist.why_not.iter().zip(in_file);
+        for (reason, count) in given.filter(|&(_, count)| count > 0) {
             for figures in [&mut *band, &mut self.overall] {
-                let tally = figures.why_not.entry(reason.to_string()).or_default();
+                let tally = match figures.why_not.get_mut(&reason.id) {
+                    Some(tally) => tally,
+                    None => figures.why_not.entry(reason.id.clone()).or_default(),
+                };
                 tally.answers = Some(tally.answers.unwrap_or(0) + count);
                 tally.files = Some(tally.files.unwrap_or(0) + 1);
             }

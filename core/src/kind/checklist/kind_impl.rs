@@ -109,10 +109,10 @@ fn checklist_fits(
             return Err(missing("profile choice", choice));
         }
     }
-    for (item, answer) in &answers.items {
-        if !pack.has_checklist_item(item) {
-            return Err(missing("item", item));
-        }
+    if let Some(item) = pack.unknown_checklist_item(answers.items.keys()) {
+        return Err(missing("item", item));
+    }
+    for answer in answers.items.values() {
         if let Some(choice) = &answer.choice {
             if !checklist.scale.iter().any(|o| &o.id == choice) {
                 return Err(missing("answer", choice));
@@ -140,10 +140,10 @@ fn checklist_fits(
             });
         }
     }
-    for (item, action) in &answers.actions {
-        if !pack.has_checklist_item(item) {
-            return Err(missing("item", item));
-        }
+    if let Some(item) = pack.unknown_checklist_item(answers.actions.keys()) {
+        return Err(missing("item", item));
+    }
+    for action in answers.actions.values() {
         if !action.due.is_empty() && crate::date::parse_date(&action.due).is_none() {
             return Err(Error::InvalidDate(action.due.clone()));
         }

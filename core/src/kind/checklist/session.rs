@@ -67,10 +67,7 @@ fn item_answers_of_any_format<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> std::result::Result<VecMap<ItemAnswer>, D::Error> {
     let answers = VecMap::<ItemAnswerOfAnyFormat>::deserialize(deserializer)?;
-    Ok(answers
-        .into_iter()
-        .map(|(item, answer)| (item, answer.0))
-        .collect())
+    Ok(answers.map_values(|answer| answer.0))
 }
 
 /// An [`ItemAnswer`] read from an object or from a choice's id alone.

@@ -335,6 +335,29 @@ fn a_valid_pack_knows_its_item_ids() {
     }
     assert!(!pack.has_checklist_item("no-such-item"));
     assert!(!pack.has_checklist_item(""));
+    // The first unknown id of a list, whatever its order (a file's answers come in key
+    // order, walked once; any other order is looked up id by id).
+    let mut ids: Vec<String> = checklist.items().map(|(_, item)| item.id.clone()).collect();
+    ids.sort();
+    assert_eq!(pack.unknown_checklist_item(&ids), None, "sorted");
+    ids.reverse();
+    assert_eq!(pack.unknown_checklist_item(&ids), None, "reversed");
+    for unknown in ["", "zzz", "no-such-item", "a"] {
+        let mut with: Vec<String> = ids.clone();
+        with.push(unknown.to_string());
+        with.sort();
+        assert_eq!(
+            pack.unknown_checklist_item(&with).map(String::as_str),
+            Some(unknown),
+            "{unknown} among the sorted ids"
+        );
+        with.reverse();
+        assert_eq!(
+            pack.unknown_checklist_item(&with).map(String::as_str),
+            Some(unknown),
+            "{unknown} among the reversed ids"
+        );
+    }
 }
 
 #[test]
