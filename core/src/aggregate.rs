@@ -34,6 +34,9 @@ pub use crate::kind::course::aggregate::{
 };
 pub use crate::kind::KindFigures;
 
+mod fingerprint;
+pub(crate) use fingerprint::fingerprint_serialized;
+
 use crate::csv_export::write_csv;
 use crate::error::{Error, Result};
 use crate::export::{import, Export};
@@ -65,7 +68,7 @@ pub trait KindAggregate: Kind {
 
     /// What makes two exports one for counting: `Some` fingerprint of what they share (a
     /// person's answers, exported twice at different times); `None` compares the whole
-    /// export's canonical JSON.
+    /// export (its fingerprint: `aggregate/fingerprint.rs`).
     fn same_export(_state: &Self::State) -> Option<u128> {
         None
     }
@@ -432,37 +435,6 @@ impl<'a> Aggregation<'a> {
                 .map(|tally| tally.into_figures(min_group)),
         }
     }
-}
-
-/// A 128-bit fingerprint of a value's compact JSON (state is written deterministically, so
-/// equal exports have equal JSON), written into a buffer kept from one
-/// file to the next (a new pretty-printed text per file was a quarter of an aggregation's
-/// time) and hashed once.
-pub(crate) fn fingerprint_serialized<T: serde::Serialize + ?Sized>(value: &T) -> u128 {
-    thread_local!(static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) });
-    BUFFER.with_borrow_mut(|buffer| {
-        buffer.clear();
-        // Writing into memory cannot fail, and the state types serialize without errors.
-        let _ = serde_json::to_writer(&mut *buffer, value);
-        let fingerprint = fingerprint_of(buffer);
-        // A rare huge file does not keep its buffer.
-        if buffer.capacity() > 1 << 20 {
-            *buffer = Vec::new();
-        }
-        fingerprint
-    })
-}
-
-/// A 128-bit fingerprint of bytes: two SipHash states, seeded differently.
-fn fingerprint_of(bytes: &[u8]) -> u128 {
-    use std::hash::Hasher;
-    let half = |seed: u8| {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        hasher.write_u8(seed);
-        hasher.write(bytes);
-        hasher.finish()
-    };
-    (u128::from(half(1)) << 64) | u128::from(half(2))
 }
 
 /// `part` of `whole` in percent with one decimal, as every figure of the report is rounded.
