@@ -9,6 +9,9 @@ use std::borrow::Cow;
 /// `None` when there is none, and also when the bytes are not JSON at all (the ordinary
 /// parse then reports that). Nesting is limited as serde_json limits it.
 pub fn first_duplicate_key(bytes: &[u8]) -> Option<String> {
+    // Where thousands of files are read (a center's aggregation), a quick look first; a
+    // widget reads one file at a time and carries only the walk.
+    #[cfg(feature = "aggregate")]
     if !may_repeat_a_key(crate::load::without_bom(bytes)) {
         return None;
     }
@@ -22,6 +25,7 @@ pub fn first_duplicate_key(bytes: &[u8]) -> Option<String> {
 /// it cannot decide that way says "may" and leaves the answer to the walk: a key written
 /// with escapes (`"k\u0031"` is `"k1"`), two keys of one hash, brackets that do not pair
 /// up, a string or a container left open (bytes that are not JSON).
+#[cfg(feature = "aggregate")]
 fn may_repeat_a_key(bytes: &[u8]) -> bool {
     // The containers open at this point: whether each is an object, and where its keys
     // start on `hashes`.
@@ -83,6 +87,7 @@ fn may_repeat_a_key(bytes: &[u8]) -> bool {
 
 /// Whether two of one object's key hashes are equal: compared pairwise for a few keys,
 /// sorted (into `sorted`, kept from one object to the next) for more.
+#[cfg(feature = "aggregate")]
 fn hashes_repeat(hashes: &[u64], sorted: &mut Vec<u64>) -> bool {
     if hashes.len() <= SCANNED_KEYS {
         return hashes
@@ -97,6 +102,7 @@ fn hashes_repeat(hashes: &[u64], sorted: &mut Vec<u64>) -> bool {
 }
 
 /// The 64-bit FNV-1a hash of a key's bytes.
+#[cfg(feature = "aggregate")]
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
@@ -273,6 +279,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "aggregate")]
     #[test]
     fn the_quick_look_spares_the_walk_only_when_no_key_repeats() {
         // Files with no repeated key, strings full of JSON's own characters included: the
@@ -311,6 +318,7 @@ mod tests {
         assert!(may_repeat_a_key(object(80, &["k79"]).as_bytes()));
     }
 
+    #[cfg(feature = "aggregate")]
     #[test]
     fn the_quick_look_and_the_walk_agree_on_every_file_shape() {
         // Every object of 1 to 3 keys drawn from two names, nested in every way two levels
