@@ -99,6 +99,17 @@ impl Writer<'_> {
 
 type Done = Result<(), fmt::Error>;
 
+/// Numbers: each kind (signed, unsigned, floating) widened to its largest type, so that a
+/// value reads the same whatever width a field has.
+macro_rules! numbers {
+    ($($($method:ident($narrow:ty)),* => $tag:ident as $wide:ty;)*) => {$($(
+        fn $method(self, value: $narrow) -> Done {
+            self.number(Tag::$tag, &<$wide>::from(value).to_le_bytes());
+            Ok(())
+        }
+    )*)*};
+}
+
 impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
     type Ok = ();
     type Error = fmt::Error;
@@ -114,38 +125,12 @@ impl<'a, 'b> ser::Serializer for &'a mut Writer<'b> {
         self.number(Tag::Bool, &[u8::from(value)]);
         Ok(())
     }
-    fn serialize_i8(self, value: i8) -> Done {
-        self.serialize_i64(value.into())
-    }
-    fn serialize_i16(self, value: i16) -> Done {
-        self.serialize_i64(value.into())
-    }
-    fn serialize_i32(self, value: i32) -> Done {
-        self.serialize_i64(value.into())
-    }
-    fn serialize_i64(self, value: i64) -> Done {
-        self.number(Tag::Signed, &value.to_le_bytes());
-        Ok(())
-    }
-    fn serialize_u8(self, value: u8) -> Done {
-        self.serialize_u64(value.into())
-    }
-    fn serialize_u16(self, value: u16) -> Done {
-        self.serialize_u64(value.into())
-    }
-    fn serialize_u32(self, value: u32) -> Done {
-        self.serialize_u64(value.into())
-    }
-    fn serialize_u64(self, value: u64) -> Done {
-        self.number(Tag::Unsigned, &value.to_le_bytes());
-        Ok(())
-    }
-    fn serialize_f32(self, value: f32) -> Done {
-        self.serialize_f64(value.into())
-    }
-    fn serialize_f64(self, value: f64) -> Done {
-        self.number(Tag::Float, &value.to_le_bytes());
-        Ok(())
+    numbers! {
+        serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64)
+            => Signed as i64;
+        serialize_u8(u8), serialize_u16(u16), serialize_u32(u32), serialize_u64(u64)
+            => Unsigned as u64;
+        serialize_f32(f32), serialize_f64(f64) => Float as f64;
     }
     fn serialize_char(self, value: char) -> Done {
         self.number(Tag::Char, &u32::from(value).to_le_bytes());
