@@ -5,6 +5,14 @@
 //! `kizuki_core`, and renders it. The UI never decides anything: what to show comes from
 //! the pack and, later, from core calls.
 
+/// The allocator of the modules built for size: talc, smaller than Rust's default (dlmalloc)
+/// by about 2 KB gzip per widget (BENCHMARKS.md). The planner's module wraps it to zero what
+/// it frees (`kind/plan.rs`); the aggregation's, built for speed, keeps dlmalloc, which is
+/// as fast there and smaller.
+#[cfg(all(target_arch = "wasm32", not(feature = "plan"), not(feature = "aggregate")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod about;
 pub mod document_view;
 pub mod embed;

@@ -40,8 +40,8 @@ use crate::shell::notice::{notice_slot, FocusedNotice, NoticeSlotProps};
 /// a case label). Only in the planner's wasm, which is the one that decrypts.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ZEROING_ALLOCATOR: zeroizing_alloc::ZeroAlloc<std::alloc::System> =
-    zeroizing_alloc::ZeroAlloc(std::alloc::System);
+static ZEROING_ALLOCATOR: zeroizing_alloc::ZeroAlloc<talc::wasm::WasmDynamicTalc> =
+    zeroizing_alloc::ZeroAlloc(talc::wasm::new_wasm_dynamic_allocator());
 
 /// Lock after this long without any action.
 const AUTO_LOCK_AFTER: Duration = Duration::from_secs(10 * 60);
