@@ -202,6 +202,49 @@ describe('tools pages', () => {
     await context.close();
   });
 
+  test('a long list of files not used is counted per reason, every name folded away beneath it', async () => {
+    const pack = JSON.parse(readFileSync(join(DIST, 'content', 'mh-checklist.json'), 'utf8'));
+    const [one] = makeExports(pack);
+    const broken = invalidFiles(pack).filter((file) => file.code === 'invalid_json' || file.code === 'wrong_pack');
+    // The same export chosen 12 times (11 counted once), a broken file and another kit's.
+    const files = [
+      ...Array.from({ length: 12 }, (_, n) => ({ name: `copy-${String(n).padStart(2, '0')}.json`, text: one.text })),
+      ...broken,
+    ];
+    const sub = join(dir, 'long-list');
+    mkdirSync(sub, { recursive: true });
+    const paths = files.map((file) => {
+      const path = join(sub, file.name);
+      writeFileSync(path, file.text);
+      return path;
+    });
+    const { context, page, problems } = await openPage(browser, `${server.origin}/aggregate.html`);
+    const host = 'kizuki-kit';
+    const input = page.locator(`${host} input[type=file]`);
+    await input.waitFor({ state: 'attached', timeout: 30_000 });
+    await input.setInputFiles(paths);
+    await page.locator(`${host} .kizuki-tools-report`).waitFor({ timeout: 30_000 });
+    assert.match(await page.locator(`${host} .kizuki-tools-report h3`).textContent(), /有効なファイル 1 件（読み込んだファイル 14 件）/);
+
+    const counts = page.locator(`${host} .kizuki-tools-invalid-counts li`);
+    assert.deepEqual(await counts.evaluateAll((items) => items.map((li) => li.dataset.code)), ['duplicate', 'invalid_json', 'wrong_pack']);
+    assert.match(await counts.nth(0).textContent(), /^11 件：/);
+    assert.match(await counts.nth(1).textContent(), /^1 件：/);
+    // The names are there, folded: closed at first, all 13 once opened.
+    const folded = page.locator(`${host} details.kizuki-tools-invalid-files`);
+    assert.equal(await folded.evaluate((details) => details.open), false);
+    assert.equal(await folded.locator('summary').textContent(), 'ファイル名をすべて見る（13 件）');
+    const names = folded.locator('li');
+    assert.equal(await names.count(), 13);
+    assert.equal(await names.first().isVisible(), false);
+    await folded.locator('summary').click();
+    assert.equal(await names.first().isVisible(), true);
+    assert.equal(await folded.locator('li[data-code=duplicate]').count(), 11);
+    assert.equal(await folded.locator('li', { hasText: 'copy-00.json' }).count(), 0, 'the first copy is counted, not listed');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('course records show the whole course\'s 有益度 once per person against the 90% line, next to the modules, and hide it under the minimum (issue 19)', async () => {
     const pack = JSON.parse(readFileSync(join(DIST, 'content', 'linecare.json'), 'utf8'));
     const modules = pack.kit.modules.map((m) => m.id);

@@ -9,7 +9,11 @@
 /// by about 2 KB gzip per widget (BENCHMARKS.md). The planner's module wraps it to zero what
 /// it frees (`kind/plan.rs`); the aggregation's, built for speed, keeps dlmalloc, which is
 /// as fast there and smaller.
-#[cfg(all(target_arch = "wasm32", not(feature = "plan"), not(feature = "aggregate")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    not(feature = "plan"),
+    not(feature = "aggregate")
+))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 

@@ -38,6 +38,10 @@ pub struct ToolsText {
     pub agg_reading: &'static str,
     pub agg_summary: &'static str,
     pub agg_invalid_heading: &'static str,
+    /// How many files were not used for one reason: {n}, {reason}.
+    pub agg_invalid_count: &'static str,
+    /// The unfolding of a long list of files not used: {n}.
+    pub agg_invalid_show_all: &'static str,
     pub agg_hidden_all: &'static str,
     pub agg_hidden: &'static str,
     pub agg_mean: &'static str,

@@ -164,6 +164,9 @@ async fn aggregate_in_slices(
 /// not read (`over_limit`), so a drop of thousands of large files cannot exhaust the tab.
 const MAX_HELD_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 
+/// Files not used listed one by one; more are counted per reason, their names folded away.
+const INVALID_LISTED: usize = 10;
+
 /// Files read between two updates of the progress bar.
 const READ_BATCH: usize = 250;
 
@@ -449,22 +452,59 @@ fn invalid_list(
     report: &AggregateReport,
     unreadable: &[(String, String)],
 ) -> Html {
-    if report.invalid.is_empty() && unreadable.is_empty() {
+    let files: Vec<(&str, &str)> = unreadable
+        .iter()
+        .map(|(name, code)| (name.as_str(), code.as_str()))
+        .chain(
+            report
+                .invalid
+                .iter()
+                .map(|file| (file.name.as_str(), file.code)),
+        )
+        .collect();
+    if files.is_empty() {
         return html! {};
+    }
+    let list = html! {
+        <ul>
+            { for files.iter().map(|&(name, code)| html! {
+                <li data-code={code.to_string()}><span class="kizuki-tools-file-name">{ name }</span>
+                    { "：" }{ text.error(lang, code) }</li>
+            }) }
+        </ul>
+    };
+    if files.len() <= INVALID_LISTED {
+        return html! {
+            <div class="kizuki-tools-invalid">
+                <h4>{ &text.agg_invalid_heading }</h4>
+                { list }
+            </div>
+        };
+    }
+    // Many files (the same folder chosen twice, another kit's files): how many for each
+    // reason, in the order the reasons first came, and every name folded away beneath.
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    for &(_, code) in &files {
+        match reasons.iter_mut().find(|(seen, _)| *seen == code) {
+            Some((_, count)) => *count += 1,
+            None => reasons.push((code, 1)),
+        }
     }
     html! {
         <div class="kizuki-tools-invalid">
             <h4>{ &text.agg_invalid_heading }</h4>
-            <ul>
-                { for unreadable.iter().map(|(name, code)| html! {
-                    <li data-code={code.clone()}><span class="kizuki-tools-file-name">{ name }</span>
-                        { "：" }{ text.error(lang, code) }</li>
-                }) }
-                { for report.invalid.iter().map(|file| html! {
-                    <li data-code={file.code}><span class="kizuki-tools-file-name">{ &file.name }</span>
-                        { "：" }{ text.error(lang, file.code) }</li>
+            <ul class="kizuki-tools-invalid-counts">
+                { for reasons.iter().map(|&(code, count)| html! {
+                    <li data-code={code.to_string()}>{ fill(text.agg_invalid_count, &[
+                        ("reason", text.error(lang, code)),
+                        ("n", &count.to_string()),
+                    ]) }</li>
                 }) }
             </ul>
+            <details class="kizuki-disclosure kizuki-tools-invalid-files">
+                <summary>{ fill(text.agg_invalid_show_all, &[("n", &files.len().to_string())]) }</summary>
+                { list }
+            </details>
         </div>
     }
 }
