@@ -290,12 +290,12 @@ impl<'a> ChecklistTally<'a> {
         }
         self.overall.files += 1;
         let band_id = band_of(checklist, answers);
-        if !self.bands.contains_key(band_id) {
-            let empty = BandFigures::empty(checklist);
-            self.bands.insert(band_id.to_string(), empty);
-        }
-        let Some(band) = self.bands.get_mut(band_id) else {
-            return;
+        let band = match self.bands.get_mut(band_id) {
+            Some(band) => band,
+            None => self
+                .bands
+                .entry(band_id.to_string())
+                .or_insert_with(|| BandFigures::empty(checklist)),
         };
         band.files += 1;
         // Per reason of the pack, in its order: how many of this file's items give it.
