@@ -473,38 +473,40 @@ fn invalid_list(
             }) }
         </ul>
     };
-    if files.len() <= INVALID_LISTED {
-        return html! {
-            <div class="kizuki-tools-invalid">
-                <h4>{ &text.agg_invalid_heading }</h4>
-                { list }
-            </div>
-        };
-    }
-    // Many files (the same folder chosen twice, another kit's files): how many for each
-    // reason, in the order the reasons first came, and every name folded away beneath.
-    let mut reasons: Vec<(&str, usize)> = Vec::new();
-    for &(_, code) in &files {
-        match reasons.iter_mut().find(|(seen, _)| *seen == code) {
-            Some((_, count)) => *count += 1,
-            None => reasons.push((code, 1)),
-        }
-    }
     html! {
         <div class="kizuki-tools-invalid">
             <h4>{ &text.agg_invalid_heading }</h4>
-            <ul class="kizuki-tools-invalid-counts">
-                { for reasons.iter().map(|&(code, count)| html! {
-                    <li data-code={code.to_string()}>{ fill(text.agg_invalid_count, &[
-                        ("reason", text.error(lang, code)),
-                        ("n", &count.to_string()),
-                    ]) }</li>
-                }) }
-            </ul>
-            <details class="kizuki-disclosure kizuki-tools-invalid-files">
-                <summary>{ fill(text.agg_invalid_show_all, &[("n", &files.len().to_string())]) }</summary>
+            if files.len() <= INVALID_LISTED {
                 { list }
-            </details>
+            } else {
+                // Many files (the same folder chosen twice, another kit's files): how many
+                // for each reason, in the order the reasons first came, and every name
+                // folded away beneath.
+                <ul class="kizuki-tools-invalid-counts">
+                    { for counts_per_reason(&files).into_iter().map(|(code, count)| html! {
+                        <li data-code={code.to_string()}>{ fill(text.agg_invalid_count, &[
+                            ("reason", text.error(lang, code)),
+                            ("n", &count.to_string()),
+                        ]) }</li>
+                    }) }
+                </ul>
+                <details class="kizuki-disclosure kizuki-tools-invalid-files">
+                    <summary>{ fill(text.agg_invalid_show_all, &[("n", &files.len().to_string())]) }</summary>
+                    { list }
+                </details>
+            }
         </div>
     }
+}
+
+/// How many files there are of each reason code, in the order the codes first come.
+fn counts_per_reason<'a>(files: &[(&str, &'a str)]) -> Vec<(&'a str, usize)> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for &(_, code) in files {
+        match counts.iter_mut().find(|(seen, _)| *seen == code) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    counts
 }
