@@ -132,6 +132,9 @@ node scripts/split-css.mjs www/kizuki.css "$staging" "${CSS_MODULES[@]}" || die 
 # traps: its words come from the same locale files as the app's (web/locales/<lang>/ui.json
 # for the loading line; embed.json, the words only kizuki.js shows).
 fill_kizuki_js "$staging/kizuki.js"
+# One page per kind (checklist.html, …): the app page with its widget in the markup and the
+# widget's files named in its head, so the browser fetches them at once (scripts/kit-pages.mjs).
+node scripts/kit-pages.mjs "$staging" || die "could not write the kits' pages"
 # The glue and kizuki.js without their comments and indentation (about 3.5 KB gzip less per
 # widget); the readable sources stay in www/ and target-wasm/post-<profile>/.
 if [ "$profile" = release ]; then

@@ -1,4 +1,5 @@
-// The standalone page: mounts the kit named in the address (?kit=checklist&lang=en).
+// The standalone page: mounts the kit named in the address (?kit=checklist&lang=en). The
+// site links each kind's own page instead (checklist.html, …), which names its files in advance.
 import './kizuki.js';
 
 const params = new URLSearchParams(window.location.search);
@@ -14,7 +15,8 @@ if (lang) widget.setAttribute('lang', lang);
 const pack = params.get('pack');
 if (pack && /^[a-z0-9-]{1,64}$/.test(pack)) widget.setAttribute('pack', pack);
 
+// The header links each kind's own page (checklist.html, …: scripts/kit-pages.mjs).
 for (const link of document.querySelectorAll('.site-nav a')) {
-  if (new URL(link.href).searchParams.get('kit') === kit) link.setAttribute('aria-current', 'page');
+  if (new URL(link.href).pathname.endsWith(`/${kit}.html`)) link.setAttribute('aria-current', 'page');
 }
 document.getElementById('kit-container').append(widget);

@@ -80,14 +80,17 @@ function render({ run, browser, engine, profiles }) {
   // Goals
   const bytesRatio = load.ratios.transferredBytes;
   const timeRatio = load.ratios.firstControlFrameMs;
-  const outside = load.kizuki.outsideRequests.max;
+  const outside = Math.max(load.kizuki.outsideRequests.max, load.kizukiApp?.outsideRequests.max ?? 0);
   push('### Goals', '', '| goal | measured | verdict |', '|---|---|---|');
   for (const [kit, w] of widgets) {
     push(`| one widget (${kit}, ${w.kind}) ≤ 120 KB gzip (bar on the way: 250 KB) | ${kb(w.gzip)} (${n(w.gzip)} B) | ${verdict(w.gzip <= WIDGET_BUDGET)}; bar ${verdict(w.gzip <= WIDGET_BAR)} |`);
   }
   push(`| whole site, every kit ≤ 250 KB gzip | ${kb(sizes.site.gzip)} (${n(sizes.site.gzip)} B) | ${verdict(sizes.site.gzip <= SITE_BUDGET)} |`);
   push(`| bytes ≤ 1/3 of SurveyJS's (transferred, checklist) | ${bytesRatio.toFixed(3)} × (${n(load.kizuki.transferredBytes.median)} / ${n(load.surveyjs.transferredBytes.median)} B) | ${verdict(bytesRatio <= 1 / 3)} |`);
-  push(`| first answer control ≤ 1/2 of SurveyJS's time | ${timeRatio.toFixed(3)} × (${ms(load.kizuki.firstControlFrameMs.median)} / ${ms(load.surveyjs.firstControlFrameMs.median)}, medians of ${load.kizuki.runs}) | ${verdict(timeRatio <= 0.5)} |`);
+  const appTime = load.kizukiApp
+    ? `; \`${load.pages.kizukiApp.path}\`: ${load.appRatios.firstControlFrameMs.toFixed(3)} × (${ms(load.kizukiApp.firstControlFrameMs.median)})`
+    : '';
+  push(`| first answer control ≤ 1/2 of SurveyJS's time | \`${load.pages.kizuki.path}\`: ${timeRatio.toFixed(3)} × (${ms(load.kizuki.firstControlFrameMs.median)} / ${ms(load.surveyjs.firstControlFrameMs.median)}, medians of ${load.kizuki.runs})${appTime} | ${verdict(timeRatio <= 0.5)} |`);
   push(`| zero requests outside the origin | ${outside} in every one of ${load.kizuki.runs} runs${load.kizuki.outsideRequests.min === outside ? '' : ` (max; min ${load.kizuki.outsideRequests.min})`}; SurveyJS ${load.surveyjs.outsideRequests.median} | ${verdict(outside === 0)} |`);
   if (browser.aggregate) {
     const agg = browser.aggregate;
@@ -112,17 +115,23 @@ function render({ run, browser, engine, profiles }) {
   // Side by side
   const k = load.kizuki;
   const s = load.surveyjs;
-  const row = (label, f, fmt, ratio) => push(`| ${label} | ${fmt(f(k))} | ${fmt(f(s))} | ${ratio ?? (f(k) / f(s)).toFixed(3)} |`);
+  // app.html?kit=checklist beside the kit's own page (results written before it have none).
+  const a = load.kizukiApp;
+  const appCell = (f, fmt) => (a ? ` ${fmt(f(a))} |` : '');
+  const row = (label, f, fmt, ratio) =>
+    push(`| ${label} | ${fmt(f(k))} |${appCell(f, fmt)} ${fmt(f(s))} | ${ratio ?? (f(k) / f(s)).toFixed(3)} |${a ? ` ${ratio ?? (f(a) / f(s)).toFixed(3)} |` : ''}`);
   push('### Load, side by side with SurveyJS', '',
-    `${k.runs} runs each, alternating Kizuki and SurveyJS, each in a new headless Chromium with a fresh profile, over loopback from one kizuki-serve` +
+    `${k.runs} runs each, ${a ? 'Kizuki\'s two pages and SurveyJS taking turns' : 'alternating Kizuki and SurveyJS'}, each in a new headless Chromium with a fresh profile, over loopback from one kizuki-serve` +
     ` (release build; it compresses on the fly with ${[...new Set(k.firstRunRequests.map((r) => r.encoding).filter(Boolean))].join('/') || 'nothing'}).` +
-    ` Kizuki: \`${load.pages.kizuki.path}\` with the server's CSP enforced. SurveyJS: \`${load.pages.surveyjs.path}\` with the CSP bypassed, as on a page without one.` +
+    ` Kizuki: \`${load.pages.kizuki.path}\`${a ? ` (the goal figures: the page names the widget's files in its head) and \`${load.pages.kizukiApp.path}\` (learns its kit from the address when its script runs)` : ''}, with the server's CSP enforced. SurveyJS: \`${load.pages.surveyjs.path}\` with the CSP bypassed, as on a page without one.` +
     ' Times are medians, from navigation start, read in the page.', '');
-  push('| | Kizuki | SurveyJS | Kizuki / SurveyJS |', '|---|---:|---:|---:|');
+  if (a) push(`| | Kizuki \`${load.pages.kizuki.path}\` | Kizuki \`${load.pages.kizukiApp.path}\` | SurveyJS | Kizuki / SurveyJS | app page / SurveyJS |`, '|---|---:|---:|---:|---:|---:|');
+  else push('| | Kizuki | SurveyJS | Kizuki / SurveyJS |', '|---|---:|---:|---:|');
   row('first answer control visible, next frame (goal figure)', (x) => x.firstControlFrameMs.median, ms);
   row('first answer control in the DOM and laid out', (x) => x.firstControlMs.median, ms);
   row('first contentful paint', (x) => x.firstContentfulPaintMs.median, ms);
-  push(`| fastest – slowest run (next frame) | ${ms(k.firstControlFrameMs.min)} – ${ms(k.firstControlFrameMs.max)} | ${ms(s.firstControlFrameMs.min)} – ${ms(s.firstControlFrameMs.max)} | |`);
+  const span = (x) => `${ms(x.firstControlFrameMs.min)} – ${ms(x.firstControlFrameMs.max)}`;
+  push(`| fastest – slowest run (next frame) | ${span(k)} |${a ? ` ${span(a)} |` : ''} ${span(s)} | |${a ? ' |' : ''}`);
   row('bytes transferred (bodies + headers)', (x) => x.transferredBytes.median, n);
   row('requests', (x) => x.requests.median, n);
   row('requests outside the origin (attempts)', (x) => x.outsideRequests.median, n, '–');

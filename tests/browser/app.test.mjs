@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { PACK_IDS, ROOT, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
 test("every page of the site names the same kits in its header as the app page", () => {
   const navOf = (file) => {
@@ -39,6 +39,31 @@ describe('standalone app page', () => {
       const pack = readPack(kit);
       const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=${kit}`);
       assert.equal(await widgetTitle(page, 'kizuki-kit'), pack.title.ja);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  // Each kind's own page (scripts/kit-pages.mjs) names its widget's files in its head, so the
+  // browser asks for them while it reads the head; kizuki.js's own requests must then be
+  // answered by those (one fetch each), and no other kit's module may come.
+  for (const [kit, packId] of Object.entries({ ...PACK_IDS, questionnaire: 'bjsq-57' })) {
+    test(`${kit}.html shows the kit with its files named in its head, each fetched once, and no other kit's module`, async () => {
+      const { page, problems, requests, context } = await openPage(browser, `${server.origin}/${kit}.html`);
+      const title = await widgetTitle(page, 'kizuki-kit');
+      if (PACK_IDS[kit]) assert.equal(title, readPack(kit).title.ja);
+      const hints = await page.evaluate(() =>
+        [...document.head.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')].map((link) => new URL(link.href).pathname),
+      );
+      assert.deepEqual(hints, ['/kizuki.js', `/pkg/kizuki_${kit}.js`, `/pkg/kizuki_${kit}_bg.wasm`, `/content/${packId}.ja.json`, `/kizuki-${kit}.css`]);
+      const paths = requests.map((url) => new URL(url).pathname);
+      for (const file of [`/pkg/kizuki_${kit}.js`, `/pkg/kizuki_${kit}_bg.wasm`, `/content/${packId}.ja.json`]) {
+        assert.equal(paths.filter((path) => path === file).length, 1, `${file} once: ${paths.join(' ')}`);
+      }
+      assert.deepEqual(paths.filter((path) => path.startsWith('/pkg/')).sort(), [`/pkg/kizuki_${kit}.js`, `/pkg/kizuki_${kit}_bg.wasm`]);
+      assert.ok(!paths.includes('/app.js'), 'the kit page needs no app.js');
+      assert.equal(await page.locator('.site-nav a[aria-current="page"]').getAttribute('href'), `${kit}.html`);
+      assert.match(await page.title(), / — 気づき Kizuki$/);
       assert.deepEqual(problems, []);
       await context.close();
     });

@@ -37,6 +37,8 @@ export function readPack(kit) {
  */
 export const SITE_PAGES = [
   { path: '/', ready: (page) => page.locator('.kit-list').waitFor() },
+  // The checklist's own page (scripts/kit-pages.mjs), the one the site links.
+  { path: '/checklist.html', ready: (page) => widgetTitle(page, 'kizuki-kit') },
   { path: '/app.html?kit=checklist', ready: (page) => widgetTitle(page, 'kizuki-kit') },
   { path: '/app.html?kit=plan', ready: (page) => widgetTitle(page, 'kizuki-kit') },
   { path: '/app.html?kit=course', ready: (page) => widgetTitle(page, 'kizuki-kit') },
