@@ -63,19 +63,33 @@ const live = new Map();
 /** Modules that trapped: no call goes into them again (their glue refuses it too). */
 const stopped = new Set();
 
+/**
+ * A `WebAssembly.Module` from a fetched response: streamed when the server says
+ * `application/wasm`, else (a host that labels it otherwise) from its bytes, as the glue
+ * would. A failed response is refused in the glue's words.
+ */
+function compileWasm(response) {
+  if (!response.ok) throw new Error(`failed to fetch Wasm: ${response.status} ${response.statusText} fetching '${response.url}'`);
+  const type = response.headers.get('Content-Type') ?? '';
+  if (typeof WebAssembly.compileStreaming === 'function' && type.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+  return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+}
+
 /** Loads and initialises one kit's module, once per page. */
 function loadModule(name) {
   if (!starting.has(name)) {
     const promise = (async () => {
-      // The wasm is asked for at once, beside its glue, not after the glue has arrived.
-      const wasm = fetch(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url));
-      wasm.catch(() => {}); // a failed fetch is reported by init below
+      // The wasm is asked for at once, beside its glue, not after the glue has arrived, and
+      // compiled as it arrives, while the glue is imported (a page that names both in its
+      // head has them already: scripts/kit-pages.mjs).
+      const compiled = fetch(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url)).then(compileWasm);
+      compiled.catch(() => {}); // a failed fetch or compile is reported by init below
       const module = await import(`./pkg/kizuki_${name}.js`);
       // The glue's guard (scripts/guard-glue.mjs) calls this when a call into the module
       // traps: from `mount`, an event listener, a promise callback or a timer alike. (A glue
       // built without scripts/build.sh has no guard: a trap then leaves the widget as it was.)
       module.onTrap?.((error) => moduleTrapped(name, error));
-      await module.default({ module_or_path: wasm });
+      await module.default({ module_or_path: await compiled });
       ready.set(name, module);
       return module;
     })();

@@ -9,7 +9,7 @@
 //   interaction  a 200-item checklist: time from an answer click to the updated progress
 //
 //   node run.mjs --dist ../../dist --serve-bin PATH [--runs 15] [--clicks 200] [--out results/browser.json]
-//                [--parts load,interaction]
+//                [--parts load,interaction] [--app-page /other.html]
 //
 // Everything is served by kizuki-serve on 127.0.0.1 from one temporary directory: a copy of
 // dist/, plus bench/ (the 200-item pack and its page) and surveyjs/ (SurveyJS's page and files).
@@ -56,6 +56,7 @@ function parseArgs(argv) {
     serveBin: null,
     parts: ['load', 'interaction', 'aggregate'],
     aggregateFiles: 10000,
+    appPage: '/app.html?kit=checklist',
   };
   for (let i = 0; i < argv.length; i += 1) {
     const value = () => argv[++i];
@@ -67,6 +68,8 @@ function parseArgs(argv) {
       case '--serve-bin': args.serveBin = resolve(value()); break;
       case '--parts': args.parts = value().split(','); break;
       case '--aggregate-files': args.aggregateFiles = Number(value()); break;
+      // The second Kizuki page of the load runs (an A/B of two pages of one dist/).
+      case '--app-page': args.appPage = value(); break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -432,13 +435,13 @@ function summarise(runs) {
   };
 }
 
-async function sideBySide(origin, count) {
+async function sideBySide(origin, count, appPage = '/app.html?kit=checklist') {
   // The goal figures are the checklist's own page (its files named in its head, as the
   // guide asks centers to write theirs); app.html?kit=checklist, which learns its kit from
   // the address when app.js runs, is measured in the same runs beside it.
   const pages = {
     kizuki: { path: '/checklist.html', bypassCSP: false },
-    kizukiApp: { path: '/app.html?kit=checklist', bypassCSP: false },
+    kizukiApp: { path: appPage, bypassCSP: false },
     surveyjs: { path: '/surveyjs/index.html', bypassCSP: true },
   };
   const names = Object.keys(pages);
@@ -721,7 +724,7 @@ async function main() {
   const server = await startServer(args.serveBin, site);
   log(`serving at ${server.origin}`);
   try {
-    if (args.parts.includes('load')) results.load = await sideBySide(server.origin, args.runs);
+    if (args.parts.includes('load')) results.load = await sideBySide(server.origin, args.runs, args.appPage);
     if (args.parts.includes('interaction')) {
       results.interaction = await interaction(server.origin, args.clicks);
       log(`interaction: median ${results.interaction.toProgressLaidOut.median} ms, worst ${results.interaction.toProgressLaidOut.worst} ms`);

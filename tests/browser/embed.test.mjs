@@ -213,6 +213,28 @@ describe('embed page', () => {
     await context.close();
   });
 
+  // kizuki.js compiles the wasm as it arrives (WebAssembly.compileStreaming), which needs
+  // `application/wasm`: a host that labels it otherwise still gets its widget, and a missing
+  // file a message in the widget.
+  test("a host that serves the wasm under another type still shows the kit; a missing wasm says so in the widget", async () => {
+    // Routed requests only: the site's service worker would answer the second page itself.
+    const { page, problems, context } = await openPage(browser, 'about:blank', { serviceWorkers: 'block' });
+    await page.route('**/pkg/kizuki_checklist_bg.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await page.goto(`${server.origin}/checklist.html`);
+    assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack('checklist').title.ja);
+    assert.deepEqual(problems, []);
+    await page.unroute('**/pkg/kizuki_checklist_bg.wasm');
+    await page.route('**/pkg/kizuki_checklist_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(`${server.origin}/app.html?kit=checklist`);
+    const alert = page.locator('kizuki-kit p[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /開始できませんでした.*404/);
+    await context.close();
+  });
+
   test("a host page whose CSP forbids WebAssembly gets a message in each widget, not a blank box", async () => {
     const { page, context } = await openPage(browser, 'about:blank');
     await page.route('**/embed/', async (route) => {

@@ -92,12 +92,16 @@ pub fn log_for_developers(what: &str, detail: &str) {
 /// Reads pack JSON for `kit` through the core ([`read_pack_for`]: size, format version,
 /// kind, structure, validation) and names the first problem. Pure, so it is tested natively.
 pub fn parse_pack(json: &str, kit: KitChoice) -> Result<ValidPack, LoadError> {
-    parse_pack_of(json, &[kit.kind_name()])
+    parse_pack_bytes(json.as_bytes(), &[kit.kind_name()])
 }
 
-/// [`parse_pack`] for a widget that takes a pack of any of `kinds` (the aggregation page).
-pub(crate) fn parse_pack_of(json: &str, kinds: &[&'static str]) -> Result<ValidPack, LoadError> {
-    read_pack_for(json.as_bytes(), kinds).map_err(|refusal| match refusal {
+/// [`parse_pack`] of a file's bytes, for a widget that takes a pack of any of `kinds` (the
+/// aggregation page takes every kind).
+pub(crate) fn parse_pack_bytes(
+    bytes: &[u8],
+    kinds: &[&'static str],
+) -> Result<ValidPack, LoadError> {
+    read_pack_for(bytes, kinds).map_err(|refusal| match refusal {
         PackRefusal::TooLarge { size } => LoadError::NotAPack {
             detail: format!("{size} bytes; at most {MAX_PACK_BYTES}"),
         },
@@ -128,70 +132,36 @@ impl PartialEq for Prefetched {
 impl Eq for Prefetched {}
 
 /// Fetches `url` (same origin, checked by the caller), or reads the response `kizuki.js`
-/// already asked for, and reads it as a pack of one of `kinds`.
+/// already asked for, and reads it as a pack of one of `kinds`. The body is read as bytes and
+/// handed to the core as they are (its UTF-8 check, its BOM rule): no decoding to a
+/// JavaScript string and back.
 pub(crate) async fn fetch_pack(
     url: &str,
     kinds: &[&'static str],
     prefetched: Option<Prefetched>,
 ) -> Result<ValidPack, LoadError> {
-    let json = match prefetched {
-        Some(Prefetched(promise)) => {
-            read_response(
-                JsFuture::from(promise).await,
-                kizuki_core::load::MAX_PACK_BYTES,
-            )
-            .await?
-        }
-        None => fetch_text(url, kizuki_core::load::MAX_PACK_BYTES).await?,
+    let response = match prefetched {
+        Some(Prefetched(promise)) => promise,
+        None => request(url)?,
     };
-    parse_pack_of(&json, kinds)
+    let response = checked_response(
+        JsFuture::from(response).await,
+        kizuki_core::load::MAX_PACK_BYTES,
+    )?;
+    let body = response
+        .array_buffer()
+        .map_err(|error| LoadError::Network(js_error_text(&error)))?;
+    let body = JsFuture::from(body)
+        .await
+        .map_err(|error| LoadError::Network(js_error_text(&error)))?;
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+    parse_pack_bytes(&bytes, kinds)
 }
 
 /// Fetches `url` as text, refusing a body over `limit` bytes (by its Content-Length before
 /// reading it, and by its length after).
 pub(crate) async fn fetch_text(url: &str, limit: usize) -> Result<String, LoadError> {
-    let window =
-        web_sys::window().ok_or_else(|| LoadError::Network("no window object".to_string()))?;
-    let init = web_sys::RequestInit::new();
-    init.set_method("GET");
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    init.set_cache(web_sys::RequestCache::NoCache);
-    read_response(
-        JsFuture::from(window.fetch_with_str_and_init(url, &init)).await,
-        limit,
-    )
-    .await
-}
-
-/// The refusal of a file over `limit` bytes, in the words of the core's size check.
-fn too_large(size: u64, limit: usize) -> LoadError {
-    LoadError::NotAPack {
-        detail: format!("the file is {size} bytes; the limit is {limit}"),
-    }
-}
-
-/// The body of a fetched response, or why there is none.
-async fn read_response(
-    response: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>,
-    limit: usize,
-) -> Result<String, LoadError> {
-    let response: web_sys::Response = response
-        .map_err(|error| LoadError::Network(js_error_text(&error)))?
-        .dyn_into()
-        .map_err(|value| LoadError::Network(js_error_text(&value)))?;
-    if !response.ok() {
-        return Err(LoadError::Http(response.status()));
-    }
-    // Refused before reading when the server says how large it is.
-    let declared = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|value| value.trim().parse::<u64>().ok());
-    if let Some(size) = declared.filter(|&size| size > limit as u64) {
-        return Err(too_large(size, limit));
-    }
+    let response = checked_response(JsFuture::from(request(url)?).await, limit)?;
     let body = response
         .text()
         .map_err(|error| LoadError::Network(js_error_text(&error)))?;
@@ -203,6 +173,50 @@ async fn read_response(
         return Err(too_large(text.len() as u64, limit));
     }
     Ok(text)
+}
+
+/// A GET of `url` with this origin's credentials, revalidated with the server (a pack or
+/// directory replaced on the site shows at once).
+fn request(url: &str) -> Result<js_sys::Promise, LoadError> {
+    let window =
+        web_sys::window().ok_or_else(|| LoadError::Network("no window object".to_string()))?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    init.set_cache(web_sys::RequestCache::NoCache);
+    Ok(window.fetch_with_str_and_init(url, &init))
+}
+
+/// The refusal of a file over `limit` bytes, in the words of the core's size check.
+fn too_large(size: u64, limit: usize) -> LoadError {
+    LoadError::NotAPack {
+        detail: format!("the file is {size} bytes; the limit is {limit}"),
+    }
+}
+
+/// A fetched response whose body may be read: its status is a success, and a size it
+/// declares is within `limit` (refused before reading; the core checks the bytes again).
+fn checked_response(
+    response: Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>,
+    limit: usize,
+) -> Result<web_sys::Response, LoadError> {
+    let response: web_sys::Response = response
+        .map_err(|error| LoadError::Network(js_error_text(&error)))?
+        .dyn_into()
+        .map_err(|value| LoadError::Network(js_error_text(&value)))?;
+    if !response.ok() {
+        return Err(LoadError::Http(response.status()));
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    if let Some(size) = declared.filter(|&size| size > limit as u64) {
+        return Err(too_large(size, limit));
+    }
+    Ok(response)
 }
 
 /// A short description of a thrown JavaScript value (an `Error`'s message, the string or
