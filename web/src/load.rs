@@ -148,12 +148,7 @@ pub(crate) async fn fetch_pack(
         JsFuture::from(response).await,
         kizuki_core::load::MAX_PACK_BYTES,
     )?;
-    let body = response
-        .array_buffer()
-        .map_err(|error| LoadError::Network(js_error_text(&error)))?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|error| LoadError::Network(js_error_text(&error)))?;
+    let body = body_of(response.array_buffer()).await?;
     let bytes = js_sys::Uint8Array::new(&body).to_vec();
     parse_pack_bytes(&bytes, kinds)
 }
@@ -162,17 +157,24 @@ pub(crate) async fn fetch_pack(
 /// reading it, and by its length after).
 pub(crate) async fn fetch_text(url: &str, limit: usize) -> Result<String, LoadError> {
     let response = checked_response(JsFuture::from(request(url)?).await, limit)?;
-    let body = response
-        .text()
-        .map_err(|error| LoadError::Network(js_error_text(&error)))?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|error| LoadError::Network(js_error_text(&error)))?;
-    let text = body.as_string().unwrap_or_default();
+    let text = body_of(response.text())
+        .await?
+        .as_string()
+        .unwrap_or_default();
     if text.len() > limit {
         return Err(too_large(text.len() as u64, limit));
     }
     Ok(text)
+}
+
+/// The body a response's reader (`text()`, `arrayBuffer()`) resolves to, or why it failed.
+async fn body_of(
+    reading: Result<js_sys::Promise, wasm_bindgen::JsValue>,
+) -> Result<wasm_bindgen::JsValue, LoadError> {
+    let reading = reading.map_err(|error| LoadError::Network(js_error_text(&error)))?;
+    JsFuture::from(reading)
+        .await
+        .map_err(|error| LoadError::Network(js_error_text(&error)))
 }
 
 /// A GET of `url` with this origin's credentials, revalidated with the server (a pack or
