@@ -189,6 +189,29 @@ describe('standalone app page', () => {
     await context.close();
   });
 
+  // The widget hands the pack's bytes to the core as they are: a pack saved in Shift_JIS (as
+  // Japanese editors on Windows may) is refused with the same short message, where reading it
+  // as text would have shown its Japanese as replacement characters.
+  test('a pack that is not UTF-8 (Shift_JIS) is refused, not shown garbled', async () => {
+    const { page, context } = await openPage(browser, 'about:blank', { serviceWorkers: 'block' });
+    const pack = readFileSync(join(ROOT, 'dist/content/mh-checklist.ja.json'));
+    const title = Buffer.from(JSON.stringify(readPack('checklist').title.ja).slice(1, -1), 'utf8');
+    const at = pack.indexOf(title);
+    assert.ok(at > 0, 'the title is in the file');
+    // メンタル in Shift_JIS, in place of the title's first characters.
+    const shiftJis = Buffer.concat([pack.subarray(0, at), Buffer.from([0x83, 0x81, 0x83, 0x93, 0x83, 0x5e, 0x83, 0x8b]), pack.subarray(at + 12)]);
+    await page.route('**/content/mh-checklist.ja.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: shiftJis }),
+    );
+    await page.goto(`${server.origin}/checklist.html`);
+    const error = page.locator('kizuki-kit .kizuki-error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /表示できません|cannot be shown/);
+    assert.equal(await page.locator('kizuki-kit .kizuki-title').count(), 0);
+    assert.doesNotMatch(await page.locator('kizuki-kit').evaluate((host) => host.shadowRoot.textContent), /\uFFFD/);
+    await context.close();
+  });
+
   /** A checklist record with the profile answered (first option each) and six items. */
   function checklistWithAnswers(pack) {
     const profile = Object.fromEntries(pack.kit.profile.map((q) => [q.id, q.options[0].id]));
