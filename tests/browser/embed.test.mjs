@@ -2,7 +2,7 @@
 // isolated from the host's styles, and destroy() that leaves the other widget working.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
@@ -23,6 +23,22 @@ test("the embed guide's attribute table names every attribute of <kizuki-kit> an
   const kinds = [...readFileSync(new URL('../../web/src/kind.rs', import.meta.url), 'utf8').matchAll(/name: "([a-z0-9_]+)",\s*default_pack/g)].map(([, name]) => name);
   assert.ok(kinds.length >= 4, kinds.join(' '));
   for (const kit of [...kinds, 'aggregate', 'mydata']) assert.match(kitRow, new RegExp(`<code>${kit}</code>`), `the kit ${kit}`);
+});
+
+// The guide's preload lines and its table of each kit's files name files of the built site:
+// a name that drifts (a module or pack renamed) would make a center preload nothing and fetch
+// twice.
+test("every file the embed guide names for a kit's head is in the built site", () => {
+  const guide = readFileSync(new URL('../../www/embed/guide.html', import.meta.url), 'utf8');
+  const section = guide.match(/id="snippet-heading"[\s\S]*?<\/section>/)[0];
+  const named = [
+    ...[...section.matchAll(/href="\/kizuki\/([^"]+)"/g)].map(([, file]) => file),
+    ...[...section.matchAll(/<code>(kizuki_[a-z_]+(?:_bg\.wasm|\.js))<\/code>/g)].map(([, file]) => `pkg/${file}`),
+    ...[...section.matchAll(/<code>([a-z0-9-]+\.(?:ja|en)\.json)<\/code>/g)].map(([, file]) => `content/${file}`),
+    ...[...section.matchAll(/<code>(kizuki-[a-z]+\.css)<\/code>/g)].map(([, file]) => file),
+  ];
+  assert.ok(named.length >= 20, named.join(' '));
+  for (const file of named) assert.ok(existsSync(new URL(`../../dist/${file}`, import.meta.url)), `dist/${file}`);
 });
 
 describe('embed page', () => {
