@@ -135,7 +135,8 @@ async fn serve(listener: TcpListener, root: PathBuf, limits: Limits) {
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder
                 .timer(TokioTimer::new())
-                .header_read_timeout(limits.header);
+                .header_read_timeout(limits.header)
+                .max_buf_size(MAX_HEAD_BYTES);
             let connection = builder.serve_connection(io, service);
             let _ = tokio::time::timeout(limits.lifetime, connection).await;
         });
@@ -227,6 +228,13 @@ fn percent_decode(path: &str) -> Option<Vec<u8>> {
     }
     Some(out)
 }
+
+/// The most a request's head may take, in bytes, before hyper answers 431 itself. hyper's
+/// default (about 400 KB) is not a hard bound: a read fills the buffer's whole spare room, so
+/// a 500 KB head sent at once could arrive in one read and be served (seen once in CI, under
+/// load). At 128 KiB the buffer cannot grow enough to hold such a head, and a 70,000-byte
+/// address still fits to get its 414. Browsers send heads of a few kilobytes.
+const MAX_HEAD_BYTES: usize = 128 * 1024;
 
 /// The security headers added to the responses hyper writes by itself (400, 414, 431 for
 /// malformed requests), which never pass through the router's layers.
