@@ -69,6 +69,24 @@ describe('standalone app page', () => {
     });
   }
 
+  // The site's links moved from app.html?kit=… to the kinds' own pages: both keep their
+  // answers under the same key, so a person who answered on one finds them on the other.
+  test('answers given on app.html?kit=checklist are there on checklist.html', async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
+    await widgetTitle(page, 'kizuki-kit');
+    const first = page.locator('kizuki-kit fieldset input[type="radio"]').first();
+    await first.check();
+    const id = await first.getAttribute('value');
+    await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('kizuki/mh-checklist/')));
+    await page.goto(`${server.origin}/checklist.html`);
+    await widgetTitle(page, 'kizuki-kit');
+    const again = page.locator('kizuki-kit fieldset input[type="radio"]').first();
+    assert.equal(await again.getAttribute('value'), id);
+    assert.ok(await again.isChecked(), 'the answer is kept');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the language switch shows the English title, and lang=en starts in English', async () => {
     const pack = readPack('checklist');
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
