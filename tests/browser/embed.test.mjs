@@ -128,6 +128,20 @@ describe('embed page', () => {
     await context.close();
   });
 
+  test("the sample page's preloads are what its two widgets ask for: each file fetched once", async () => {
+    const { page, problems, requests, context } = await openPage(browser, `${server.origin}/embed/`);
+    await widgetTitle(page, 'kizuki-kit[kit="checklist"]');
+    await widgetTitle(page, 'kizuki-kit[kit="course"]');
+    const hints = await page.evaluate(() =>
+      [...document.head.querySelectorAll('link[rel="preload"][as="fetch"], link[rel="modulepreload"]')].map((link) => new URL(link.href).pathname),
+    );
+    assert.deepEqual(hints.filter((path) => path.startsWith('/content/')).sort(), ['/content/linecare.en.json', '/content/mh-checklist.ja.json']);
+    const paths = requests.map((url) => new URL(url).pathname);
+    for (const file of hints) assert.equal(paths.filter((path) => path === file).length, 1, `${file} once: ${paths.join(' ')}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('destroy() empties its element and the other widget still works', async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/embed/`);
     await widgetTitle(page, 'kizuki-kit[kit="checklist"]');
