@@ -1,12 +1,13 @@
 // One checklist load, traced: where the first answer's time goes. Records a Chromium
-// performance trace of `app.html?kit=checklist` (a fresh browser, 390 px) and prints the
+// performance trace of `checklist.html` (or `--page /app.html?kit=checklist`; a fresh
+// browser, 390 px) and prints the
 // page's main-thread tasks of at least --min ms with what they did, the requests (asked,
 // response, finished), the first contentful paint and the moment the first answer control is
 // visible (the bench's own probe, `firstControlProbe` in run.mjs). BENCHMARKS.md's "The load
 // traced" was read off such traces.
 //
 //   node tests/bench/trace-load.mjs --dist dist --serve-bin target/bench-serve/release/kizuki-serve
-//        [--min 3] [--out /tmp/kizuki-trace.json]
+//        [--min 3] [--out /tmp/kizuki-trace.json] [--page /checklist.html]
 //
 // The trace file opens in Chromium's DevTools (Performance, "Load profile…") for the rest.
 
@@ -17,13 +18,14 @@ import { chromium } from 'playwright-core';
 
 import { CHROMIUM, CHROMIUM_ARGS, firstControlProbe, startServer } from './run.mjs';
 
-const args = { dist: 'dist', serveBin: null, min: 3, out: join(tmpdir(), 'kizuki-trace.json') };
+const args = { dist: 'dist', serveBin: null, min: 3, out: join(tmpdir(), 'kizuki-trace.json'), page: '/checklist.html' };
 for (let i = 2; i < process.argv.length; i += 2) {
   const [flag, value] = [process.argv[i], process.argv[i + 1]];
   if (flag === '--dist') args.dist = resolve(value);
   else if (flag === '--serve-bin') args.serveBin = resolve(value);
   else if (flag === '--min') args.min = Number(value);
   else if (flag === '--out') args.out = resolve(value);
+  else if (flag === '--page') args.page = value;
   else throw new Error(`unknown option ${flag}`);
 }
 if (!args.serveBin) throw new Error('--serve-bin PATH (kizuki-serve) is required');
@@ -37,7 +39,7 @@ try {
   await page.addInitScript(firstControlProbe);
   const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink', 'loading', 'toplevel', 'blink.user_timing'];
   await browser.startTracing(page, { path: args.out, categories });
-  await page.goto(`${server.origin}/app.html?kit=checklist`);
+  await page.goto(`${server.origin}${args.page}`);
   // Read with a poll of our own: waitForFunction would inject Playwright's script mid-load.
   for (let i = 0; i < 200 && control === undefined; i += 1) {
     await new Promise((done) => setTimeout(done, 100));
