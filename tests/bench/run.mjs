@@ -435,7 +435,7 @@ function summarise(runs) {
   };
 }
 
-async function sideBySide(origin, count, appPage = '/app.html?kit=checklist') {
+async function sideBySide(origin, count, appPage) {
   // The goal figures are the checklist's own page (its files named in its head, as the
   // guide asks centers to write theirs); app.html?kit=checklist, which learns its kit from
   // the address when app.js runs, is measured in the same runs beside it.
@@ -458,15 +458,16 @@ async function sideBySide(origin, count, appPage = '/app.html?kit=checklist') {
   const kizuki = summarise(runs.kizuki);
   const kizukiApp = summarise(runs.kizukiApp);
   const surveyjs = summarise(runs.surveyjs);
-  const ratio = (f) => round(f(kizuki) / f(surveyjs), 3);
+  const ratioOf = (page, f) => round(f(page) / f(surveyjs), 3);
+  const ratio = (f) => ratioOf(kizuki, f);
   return {
     pages: Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, { ...v, csp: v.bypassCSP ? 'bypassed (as on a page without one)' : "kizuki-serve's, enforced" }])),
     kizuki,
     kizukiApp,
     surveyjs,
     appRatios: {
-      transferredBytes: round(kizukiApp.transferredBytes.median / surveyjs.transferredBytes.median, 3),
-      firstControlFrameMs: round(kizukiApp.firstControlFrameMs.median / surveyjs.firstControlFrameMs.median, 3),
+      transferredBytes: ratioOf(kizukiApp, (s) => s.transferredBytes.median),
+      firstControlFrameMs: ratioOf(kizukiApp, (s) => s.firstControlFrameMs.median),
     },
     ratios: {
       transferredBytes: ratio((s) => s.transferredBytes.median),

@@ -4,14 +4,16 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { kindsOf } from '../../scripts/kit-pages.mjs';
+import { DIST, launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // A center's web person reads the guide's table, not kizuki.js: every attribute the element
-// takes has its row, and the kit row names every kind (web/src/kind.rs) and the tools a page
-// may hold.
+// takes has its row, and the kit row names every kind (the list the build wrote into
+// kizuki.js from web/src/kind.rs) and the tools a page may hold.
 test("the embed guide's attribute table names every attribute of <kizuki-kit> and every kit", () => {
   const source = readFileSync(new URL('../../www/kizuki.js', import.meta.url), 'utf8');
   const attributes = [...source.match(/const ATTRIBUTES = \{([\s\S]*?)\};/)[1].matchAll(/^\s*'?([a-z-]+)'?:/gm)].map(([, name]) => name);
@@ -20,7 +22,7 @@ test("the embed guide's attribute table names every attribute of <kizuki-kit> an
   const table = guide.match(/id="attributes-heading"[\s\S]*?<\/table>/)[0];
   for (const name of attributes) assert.match(table, new RegExp(`<tr><td><code>${name}</code>`), `the row of ${name}`);
   const kitRow = table.match(/<tr><td><code>kit<\/code>[\s\S]*?<\/tr>/)[0];
-  const kinds = [...readFileSync(new URL('../../web/src/kind.rs', import.meta.url), 'utf8').matchAll(/name: "([a-z0-9_]+)",\s*default_pack/g)].map(([, name]) => name);
+  const kinds = Object.keys(kindsOf(readFileSync(join(DIST, 'kizuki.js'), 'utf8')));
   assert.ok(kinds.length >= 4, kinds.join(' '));
   for (const kit of [...kinds, 'aggregate', 'mydata']) assert.match(kitRow, new RegExp(`<code>${kit}</code>`), `the kit ${kit}`);
 });
