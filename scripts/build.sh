@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the deployable static site into dist/ and the npm package of the embed into dist/npm/.
 #
-#   scripts/build.sh          release: wasm32 release build, wasm-bindgen, wasm-opt -O1 with
-#                             the functions grouped by name (scripts/wasm-order.mjs: ~3% less
-#                             gzip); -Os and -Oz make the wasm smaller raw but ~8% larger
-#                             gzipped (BENCHMARKS.md, issue 14's size levers)
+#   scripts/build.sh          release: wasm32 release build, wasm-bindgen, wasm-opt -O3
+#                             without binaryen's inlining (scripts/lib.sh) with the functions
+#                             grouped by name (scripts/wasm-order.mjs: ~3% less gzip); -Os
+#                             and -Oz make the wasm smaller raw but ~8% larger gzipped
+#                             (BENCHMARKS.md, issue 14's size levers)
 #   scripts/build.sh --dev    debug wasm, no wasm-opt (faster to build, much larger)
 #   KIZUKI_KITS="course tools" scripts/build.sh
 #                             rebuilds only those kits' wasm; the others keep their last built

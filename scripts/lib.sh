@@ -199,15 +199,31 @@ wasm_kit_for_speed() {
   esac
 }
 
-# The wasm-opt flags of a release module (scripts/build.sh, scripts/wasm-pack.sh): -O1, then
-# the functions ordered by their (grouping) names, then every custom section dropped: names,
-# producers, target_features. One flag a line. With KIZUKI_WASM_FOR_SPEED=1, -O2 instead of
-# -O1 (the aggregation's module: wasm_kit_for_speed).
+# The wasm-opt level of a release module, one flag a line. For size (every kit's module):
+# -O3 with binaryen's own inlining off (the four limits at 0) and without its local-cse pass:
+# gzip -9 and brotli 1.2 % smaller than -O1 on every module (BENCHMARKS.md, "wasm-opt -O3
+# without its inlining"); the levels with inlining, and local-cse, grow the gzipped wasm
+# (rustc has inlined for size already). For speed (KIZUKI_WASM_FOR_SPEED=1: the aggregation's
+# module, wasm_kit_for_speed), -O2 with its inlining.
+wasm_opt_level_flags() {
+  if [ "${KIZUKI_WASM_FOR_SPEED:-0}" = 1 ]; then
+    echo -O2
+    return
+  fi
+  printf '%s\n' -O3 \
+    --always-inline-max-function-size 0 --flexible-inline-max-function-size 0 \
+    --one-caller-inline-max-function-size 0 --partial-inlining-ifs 0 \
+    --skip-pass local-cse
+}
+
+# The wasm-opt flags of a release module (scripts/build.sh, scripts/wasm-pack.sh): its level
+# (wasm_opt_level_flags), then the functions ordered by their (grouping) names, then every
+# custom section dropped: names, producers, target_features. One flag a line.
 wasm_opt_release_flags() {
-  local features level=-O1
-  [ "${KIZUKI_WASM_FOR_SPEED:-0}" = 1 ] && level=-O2
+  local features level
+  mapfile -t level < <(wasm_opt_level_flags)
   mapfile -t features < <(wasm_opt_feature_flags)
-  printf '%s\n' "$level" "${features[@]}" --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features
+  printf '%s\n' "${level[@]}" "${features[@]}" --reorder-functions-by-name --strip-debug --strip-producers --strip-target-features
 }
 
 # Fills a copy of www/kizuki.js with the words it shows itself (web/locales/<lang>/ui.json's

@@ -11,8 +11,9 @@
 # without the compiler levers) and any variant +LEVER… (below) on request. Every variant keeps its function names (`strip =
 # false`), as scripts/build.sh does, so that wasm-opt can order the functions the shipped way
 # (scripts/wasm-order.mjs, then --reorder-functions-by-name) and strip the names after.
-# wasm-opt: none (custom sections stripped only) and -O1 (the shipped level) on every
-# variant; on the shipped variant also -O2 and -Oz, ordered the same way.
+# wasm-opt: none (custom sections stripped only) and the shipped level (wasm_opt_level_flags in
+# scripts/lib.sh: -O3 without binaryen's inlining and local-cse) on every variant; on the
+# shipped variant also -O1, -O2 and -Oz, ordered the same way.
 # The shipped variant's names also give tests/bench/wasm-crates.mjs's table: which crates
 # the code bytes come from. `names` alone does only that (no size row).
 # KIZUKI_BENCH_SHIPPED_WASM=PATH: use this wasm (scripts/build.sh's, just built) for the
@@ -86,22 +87,25 @@ lever_env() { # variant -> lines NAME=VALUE
 KIZUKI_WASM_TARGET_DIR="${KIZUKI_BENCH_TARGET_DIR:-$KIZUKI_ROOT/target/bench-wasm}"
 mkdir -p "$KIZUKI_WASM_TARGET_DIR"
 mapfile -t features < <(wasm_opt_feature_flags)
+# The level every kit module ships with (the speed level is the aggregation page's only).
+mapfile -t shipped_level < <(KIZUKI_WASM_FOR_SPEED=0 wasm_opt_level_flags)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 lines="$work/lines.jsonl"
 : >"$lines"
 
-record() { # variant opt lto cgu wasm_opt seconds file
+record() { # variant opt lto cgu wasm_opt seconds file [shipped_level]
   node -e '
     const fs = require("fs"), zlib = require("zlib"), { execFileSync } = require("child_process");
-    const [variant, opt, lto, cgu, wasmOpt, buildSeconds, file] = process.argv.slice(1);
+    const [variant, opt, lto, cgu, wasmOpt, buildSeconds, file, shippedLevel] = process.argv.slice(1);
     const bytes = fs.readFileSync(file);
     const gzip = execFileSync("gzip", ["-9", "-n", "-c"], { input: bytes, maxBuffer: 1 << 28 }).length;
     const brotli = zlib.brotliCompressSync(bytes, { params: {
       [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
     console.log(JSON.stringify({ variant, optLevel: opt, lto, codegenUnits: Number(cgu), wasmOpt,
-      buildSeconds: buildSeconds === "null" ? null : Number(buildSeconds), raw: bytes.length, gzip, brotli }));
+      buildSeconds: buildSeconds === "null" ? null : Number(buildSeconds), shippedLevel: shippedLevel === "shipped",
+      raw: bytes.length, gzip, brotli }));
   ' "$@" >>"$lines"
 }
 
@@ -151,12 +155,17 @@ for variant in "${variants[@]}"; do
   record "$variant" "$opt" "$lto" "$cgu" none "$seconds" "$work/bare.wasm"
   node scripts/wasm-order.mjs "$bindgen/kizuki_checklist_bg.wasm" "$work/ordered.wasm"
   # binaryen's npm wasm-opt runs in Node and takes minutes a pass here: few levels.
-  levels=(-O1)
-  [ "$variant" = shipped ] && levels=(-O1 -O2 -Oz)
+  levels=(shipped)
+  [ "$variant" = shipped ] && levels=(shipped -O1 -O2 -Oz)
   for level in "${levels[@]}"; do
-    node_modules/.bin/wasm-opt "$level" "${features[@]}" --reorder-functions-by-name "${strip_flags[@]}" \
+    if [ "$level" = shipped ]; then
+      level_flags=("${shipped_level[@]}")
+    else
+      level_flags=("$level")
+    fi
+    node_modules/.bin/wasm-opt "${level_flags[@]}" "${features[@]}" --reorder-functions-by-name "${strip_flags[@]}" \
       "$work/ordered.wasm" -o "$work/opt.wasm"
-    record "$variant" "$opt" "$lto" "$cgu" "$level" "$seconds" "$work/opt.wasm"
+    record "$variant" "$opt" "$lto" "$cgu" "${level_flags[*]}" "$seconds" "$work/opt.wasm" "$level"
   done
   note "$(tail -n 1 "$lines")"
 done

@@ -55,10 +55,18 @@ test('build.sh and wasm-pack.sh share one copy of the package steps (scripts/lib
 
 test('the shared steps: release flags, kizuki.js filled from the locales and the kinds, package.json and README', () => {
   const flags = withLib('wasm_opt_release_flags').trim().split('\n');
-  assert.equal(flags[0], '-O1');
+  // A kit's module: -O3 without binaryen's inlining and its local-cse (the gzipped wasm's
+  // smallest level, BENCHMARKS.md), the level's flags first.
+  const level = withLib('wasm_opt_level_flags').trim().split('\n');
+  assert.deepEqual(flags.slice(0, level.length), level);
+  assert.equal(level[0], '-O3');
+  for (const limit of ['--always-inline-max-function-size', '--flexible-inline-max-function-size', '--one-caller-inline-max-function-size', '--partial-inlining-ifs']) {
+    assert.equal(level[level.indexOf(limit) + 1], '0', `${limit} 0 in ${level.join(' ')}`);
+  }
+  assert.equal(level[level.indexOf('--skip-pass') + 1], 'local-cse');
   // The aggregation's module, built for speed (scripts/lib.sh's wasm_kit_for_speed, for build.sh and wasm-pack.sh alike).
   const speed = withLib('KIZUKI_WASM_FOR_SPEED=1 wasm_opt_release_flags').trim().split('\n');
-  assert.deepEqual(speed, ['-O2', ...flags.slice(1)]);
+  assert.deepEqual(speed, ['-O2', ...flags.slice(level.length)]);
   assert.deepEqual(['aggregate', 'checklist', 'tools'].map((kit) => withLib(`wasm_kit_for_speed ${kit}`).trim()), ['1', '0', '0']);
   for (const [name, script] of [['build.sh', BUILD_SH], ['wasm-pack.sh', WASM_PACK_SH]]) {
     assert.ok(script.includes('KIZUKI_WASM_FOR_SPEED="$(wasm_kit_for_speed "$kit")"'), `${name} builds each kit as wasm_kit_for_speed says`);
