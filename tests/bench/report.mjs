@@ -203,7 +203,7 @@ function render({ run, browser, engine, profiles }) {
   if (!profiles) {
     push('Not measured in this run.', '');
   } else {
-    push('`kizuki_checklist_bg.wasm` (the checklist kit\'s module) after wasm-bindgen, built by tests/bench/wasm-profiles.sh into target/bench-wasm (the shipped profile is opt-level "z", fat LTO, 1 codegen unit, then the functions ordered by name (scripts/wasm-order.mjs) and wasm-opt at the shipped level, -O3 without binaryen's inlining and its local-cse (scripts/lib.sh, wasm_opt_level_flags): the levels with inlining shrink the raw wasm but grow it gzipped; every level here is ordered the same way).', '');
+    push('`kizuki_checklist_bg.wasm` (the checklist kit\'s module) after wasm-bindgen, built by tests/bench/wasm-profiles.sh into target/bench-wasm (the shipped profile is opt-level "z", fat LTO, 1 codegen unit, then the functions ordered by name (scripts/wasm-order.mjs) and wasm-opt at the shipped level, -O3 without binaryen\'s inlining and its local-cse (scripts/lib.sh, wasm_opt_level_flags): the levels with inlining shrink the raw wasm but grow it gzipped; every level here is ordered the same way).', '');
     push('| opt-level | LTO | codegen-units | wasm-opt | raw | gzip -9 | brotli | build |', '|---|---|---:|---|---:|---:|---:|---:|');
     for (const r of profiles.rows) {
       // The shipped level's row (runs recorded before 2026-12-07 have no flag: theirs was -O1).
