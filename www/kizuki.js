@@ -63,6 +63,47 @@ const live = new Map();
 /** Modules that trapped: no call goes into them again (their glue refuses it too). */
 const stopped = new Set();
 
+/** Below this size a file is read as the host sends it: the second request would cost more than it saves. */
+const UNPACK_FROM = 64 * 1024;
+
+/**
+ * A large file (the wasm, a kit's pack) as small as the host lets it travel. A host that
+ * compresses (a Content-Encoding) sends it small already. A plain host sends the file as it is
+ * on disk: the checklist's wasm is then 790 KB instead of 270 KB, seconds on a phone line. So
+ * when a large same-origin file comes uncompressed, the gzip copy the build writes beside it
+ * (`<file>.gz`) is asked for, the plain download is stopped, and the copy is unpacked here
+ * (DecompressionStream). The copy is used only when it unpacks to the very size the host gave
+ * for the file (a copy left from another version is not); without one (a host without the
+ * `.gz` files: one 404) the file is read as sent, or asked for again if it was stopped.
+ */
+async function fetchSmall(url, init) {
+  const response = await fetch(url, init);
+  const size = Number(response.headers.get('Content-Length'));
+  if (!response.ok || response.type !== 'basic' || response.headers.has('Content-Encoding') || !(size >= UNPACK_FROM) || typeof DecompressionStream !== 'function') return response;
+  let packed;
+  try {
+    packed = await fetch(`${url}.gz`, init);
+  } catch {
+    return response;
+  }
+  if (!packed.ok) return response;
+  response.body?.cancel().catch(() => {});
+  try {
+    const bytes = await unpacked(packed);
+    if (bytes.byteLength !== size) throw new Error('the .gz file is not a copy of this one');
+    return new Response(bytes, { headers: { 'Content-Type': response.headers.get('Content-Type') ?? '', 'Content-Length': String(size) } });
+  } catch {
+    return fetch(url, init);
+  }
+}
+
+/** A `.gz` response's bytes, unpacked (unless the host sent it with a Content-Encoding and the browser has unpacked it). */
+async function unpacked(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+}
+
 /**
  * A `WebAssembly.Module` from a fetched response: streamed when the server says
  * `application/wasm`, else (a host that labels it otherwise) from its bytes, as the glue
@@ -82,7 +123,7 @@ function loadModule(name) {
       // The wasm is asked for at once, beside its glue, not after the glue has arrived, and
       // compiled as it arrives, while the glue is imported (a page that names both in its
       // head has them already: scripts/kit-pages.mjs).
-      const compiled = fetch(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url)).then(compileWasm);
+      const compiled = fetchSmall(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url).href).then(compileWasm);
       compiled.catch(() => {}); // a failed fetch or compile is reported by init below
       const module = await import(`./pkg/kizuki_${name}.js`);
       // The glue's guard (scripts/guard-glue.mjs) calls this when a call into the module
@@ -157,7 +198,7 @@ function prefetchPack(name, options, lang) {
     return {};
   }
   if (url.origin !== window.location.origin) return {};
-  const prefetch = fetch(url.href, { credentials: 'same-origin', cache: 'no-cache' });
+  const prefetch = fetchSmall(url.href, { credentials: 'same-origin', cache: 'no-cache' });
   prefetch.catch(() => {}); // the module reports a failed fetch in the widget
   return { prefetch, prefetchUrl: url.href };
 }

@@ -1,6 +1,7 @@
 // What a widget costs on a slow phone line, served as `scripts/build.sh` leaves dist/ (the
 // precompressed .br beside each file, as kizuki-serve or a center's server configured by the
-// embed guide returns them) and from a plain static host that compresses nothing.
+// embed guide returns them) and from a plain static host that compresses nothing, with the
+// build's .gz copies beside the files (kizuki.js takes those of the large files) and without.
 //
 //   node tests/bench/slow-phone.mjs [--runs N] [--out FILE]
 //
@@ -9,9 +10,11 @@
 // to the first answer control visible (the same probe as run.mjs). Needs dist/ and
 // target/debug/kizuki-serve. Writes a JSON file and prints a Markdown table.
 
-import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { plainHost } from '../browser/helpers.mjs';
 import { firstControlProbe, startServer, withFreshBrowser } from './run.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -25,27 +28,6 @@ const PAGES = [
 ];
 const LINE = { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 const CPU_SLOWDOWN = 4;
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-};
-
-/** A static host that sends every file as it is on disk: no compression, no precompressed files. */
-function plainHost(dir) {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    let file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => done({ origin: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((closed) => server.close(closed)) }));
-  });
-}
 
 async function load(origin, path) {
   return withFreshBrowser({}, async (context, page) => {
@@ -68,9 +50,14 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : join(ROOT, 'tests/bench/results/slow-phone.json');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+// The same files without the build's .br and .gz copies: a plain host where they were not
+// uploaded (kizuki.js then reads the large files as they are; with them it takes the .gz).
+const bare = mkdtempSync(join(tmpdir(), 'kizuki-slow-phone-'));
+cpSync(DIST, bare, { recursive: true, filter: (source) => !/\.(br|gz)$/.test(source) });
 const hosts = [
   ['precompressed (brotli)', await startServer(join(ROOT, 'target/debug/kizuki-serve'), DIST)],
-  ['plain host, no compression', await plainHost(DIST)],
+  ['plain host, no compression, the .gz files beside', await plainHost(DIST)],
+  ['plain host, no compression, no .gz files', await plainHost(bare)],
 ];
 const results = [];
 try {
@@ -85,6 +72,7 @@ try {
   }
 } finally {
   for (const [, server] of hosts) await server.stop();
+  rmSync(bare, { recursive: true, force: true });
 }
 writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), line: LINE, cpuSlowdown: CPU_SLOWDOWN, results }, null, 2)}\n`);
 console.log('| widget | served | first answer control (median) | bytes transferred |');

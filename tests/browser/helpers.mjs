@@ -2,8 +2,9 @@
 // Chromium through playwright-core, and watch a page for requests, errors and CSP violations.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -110,6 +111,33 @@ export async function startServer(dir = DIST) {
         child.kill('SIGTERM');
       }),
   };
+}
+
+const PLAIN_TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+};
+
+/**
+ * A plain static host (the embed guide's): each file of `dir` sent as it is on disk, with its
+ * length, no compression and no precompressed files. `swap` maps a path to another file's
+ * (a copy left from another version). Resolves to `{ origin, stop }`.
+ */
+export function plainHost(dir, swap = {}) {
+  const server = createServer((request, response) => {
+    let path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    path = swap[path] ?? path;
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': PLAIN_TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => done({ origin: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((closed) => server.close(closed)) }));
+  });
 }
 
 /** Launches headless Chromium (playwright gives each launch a fresh, temporary profile). */

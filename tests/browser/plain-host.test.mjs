@@ -1,0 +1,113 @@
+// A plain static host: every file sent as it is on disk, no compression (the embed guide's
+// "plain host"). kizuki.js then asks for the build's gzip copy of the large files (the wasm,
+// the pack) and unpacks it itself (fetchSmall in www/kizuki.js); these tests hold that it
+// does, that a host without the copies or with a copy of another file still shows the kit,
+// and that a host which compresses is never asked for a copy.
+
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { DIST, launchBrowser, plainHost, readPack, startServer, widgetTitle } from './helpers.mjs';
+
+/** Opens the checklist's own page on `origin`; returns the paths asked for, with their bytes on the wire. */
+async function openChecklist(browser, origin) {
+  const context = await browser.newContext({ locale: 'ja-JP', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const asked = [];
+  const errors = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${origin}/checklist.html`);
+  const title = await widgetTitle(page, 'kizuki-kit');
+  const count = (path) => asked.filter((p) => p === path).length;
+  return { context, page, asked, count, errors, title };
+}
+
+const WASM = '/pkg/kizuki_checklist_bg.wasm';
+const PACK = '/content/mh-checklist.ja.json';
+
+describe('a plain host', () => {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser.close();
+  });
+
+  test("the widget takes the build's gzip copies of its wasm and pack and shows the kit", async () => {
+    const host = await plainHost(DIST);
+    try {
+      const { context, page, count, errors, title } = await openChecklist(browser, host.origin);
+      assert.equal(title, readPack('checklist').title.ja);
+      assert.deepEqual(errors, []);
+      assert.equal(count(`${WASM}.gz`), 1, 'the wasm asked for as its .gz copy');
+      assert.equal(count(`${PACK}.gz`), 1, 'the pack asked for as its .gz copy');
+      // The copies were used: the plain files were not asked for a second time.
+      assert.equal(count(WASM), 1);
+      assert.equal(count(PACK), 1);
+      // A small file is read as sent.
+      assert.equal(count('/kizuki.js.gz'), 0);
+      // And the kit works: an answer is kept.
+      await page.locator('kizuki-kit input[type="radio"]').first().check();
+      await context.close();
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test('without the .gz copies the plain files are read, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-plain-'));
+    try {
+      cpSync(DIST, dir, { recursive: true, filter: (source) => !source.endsWith('.gz') && !source.endsWith('.br') });
+      const host = await plainHost(dir);
+      try {
+        const { context, count, errors, title } = await openChecklist(browser, host.origin);
+        assert.equal(title, readPack('checklist').title.ja);
+        assert.deepEqual(errors, []);
+        assert.equal(count(`${WASM}.gz`), 1, 'the copy is asked for once (a 404)');
+        assert.equal(count(WASM), 1, 'the plain wasm, kept while the copy was asked for, is the one read');
+        await context.close();
+      } finally {
+        await host.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a .gz copy of another file (left from another version) is not used: the plain file is read", async () => {
+    const host = await plainHost(DIST, {
+      [`${WASM}.gz`]: '/pkg/kizuki_questionnaire_bg.wasm.gz',
+      [`${PACK}.gz`]: '/content/mh-checklist.en.json.gz',
+    });
+    try {
+      const { context, count, errors, title } = await openChecklist(browser, host.origin);
+      assert.equal(title, readPack('checklist').title.ja);
+      assert.deepEqual(errors, []);
+      assert.equal(count(`${WASM}.gz`), 1);
+      assert.equal(count(WASM), 2, 'the plain wasm asked for again after the copy was refused');
+      assert.equal(count(PACK), 2, 'the plain pack asked for again after the copy was refused');
+      await context.close();
+    } finally {
+      await host.stop();
+    }
+  });
+});
+
+test('a host that compresses is never asked for a .gz copy', async () => {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    const { context, asked, title } = await openChecklist(browser, server.origin);
+    assert.equal(title, readPack('checklist').title.ja);
+    assert.deepEqual(asked.filter((path) => path.endsWith('.gz')), []);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
