@@ -80,6 +80,9 @@ async function fetchSmall(url, init) {
   const response = await fetch(url, init);
   const size = Number(response.headers.get('Content-Length'));
   if (!response.ok || response.type !== 'basic' || response.headers.has('Content-Encoding') || !(size >= UNPACK_FROM) || typeof DecompressionStream !== 'function') return response;
+  // A page under a service worker (the site's offline cache, sw.js) has its files from that
+  // cache, on the device: nothing to save by asking the host for a copy.
+  if (navigator.serviceWorker?.controller) return response;
   let packed;
   try {
     packed = await fetch(`${url}.gz`, init);
