@@ -98,6 +98,30 @@ describe('a plain host', () => {
   });
 });
 
+test('on a plain host, a page under the site\'s service worker reads its files from the worker\'s cache, not the .gz copies', async () => {
+  const host = await plainHost(DIST);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/checklist.html`);
+    await widgetTitle(page, 'kizuki-kit');
+    // offline.js has the worker keep the site (every file, as the host sends them).
+    await page.locator('#offline-status[data-ready="true"]').waitFor({ state: 'visible', timeout: 60_000 });
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.reload();
+    assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack('checklist').title.ja);
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page is controlled');
+    assert.ok(asked.includes(WASM), asked.join(' '));
+    assert.deepEqual(asked.filter((path) => path.endsWith('.gz')), []);
+    await context.close();
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+});
+
 test('a host that compresses is never asked for a .gz copy', async () => {
   const server = await startServer();
   const browser = await launchBrowser();
