@@ -70,7 +70,8 @@ const UNPACK_FROM = 64 * 1024;
  * A large file (the wasm, a kit's pack) as small as the host lets it travel. A host that
  * compresses (a Content-Encoding) sends it small already. A plain host sends the file as it is
  * on disk: the checklist's wasm is then 790 KB instead of 270 KB, seconds on a phone line. So
- * when a large same-origin file comes uncompressed, the gzip copy the build writes beside it
+ * when a large same-origin file the build made (the wasm, a shipped pack; not a center's own
+ * pack) comes uncompressed, the gzip copy the build writes beside it
  * (`<file>.gz`) is asked for, the plain download is stopped, and the copy is unpacked here
  * (DecompressionStream). The copy is used only when it unpacks to the very size the host gave
  * for the file (a copy left from another version is not); without one (a host without the
@@ -201,7 +202,9 @@ function prefetchPack(name, options, lang) {
     return {};
   }
   if (url.origin !== window.location.origin) return {};
-  const prefetch = fetchSmall(url.href, { credentials: 'same-origin', cache: 'no-cache' });
+  const init = { credentials: 'same-origin', cache: 'no-cache' };
+  // The build wrote a .gz copy of its own packs; a center's own (`packUrl`) has none.
+  const prefetch = options.packUrl ? fetch(url.href, init) : fetchSmall(url.href, init);
   prefetch.catch(() => {}); // the module reports a failed fetch in the widget
   return { prefetch, prefetchUrl: url.href };
 }

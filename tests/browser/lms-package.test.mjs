@@ -49,7 +49,7 @@ async function pressAndDownload(page) {
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
-const SITE_FILES = ['kizuki-course.css', 'kizuki.js', 'lms.js', 'pkg/kizuki_course.js', 'pkg/kizuki_course_bg.wasm'];
+const SITE_FILES = ['kizuki-course.css', 'kizuki.js', 'lms.js', 'pkg/kizuki_course.js', 'pkg/kizuki_course_bg.wasm', 'pkg/kizuki_course_bg.wasm.gz'];
 
 describe("the guide's LMS package button", () => {
   let server;
@@ -101,7 +101,7 @@ describe("the guide's LMS package button", () => {
     );
     for (const file of [...SITE_FILES, 'content/linecare.json']) {
       // The course module is the one with the LMS runtime, under the plain module's name.
-      const built = file.replace(/^pkg\/kizuki_course(_bg\.wasm|\.js)$/, 'pkg/kizuki_course_lms$1');
+      const built = file.replace(/^pkg\/kizuki_course(_bg\.wasm|_bg\.wasm\.gz|\.js)$/, 'pkg/kizuki_course_lms$1');
       assert.ok(readFileSync(join(unpacked, file)).equals(readFileSync(join(DIST, built))), `${file} is the site's ${built}`);
     }
     copyFileSync(join(ROOT, 'cli/schema/scorm12-validate.xsd'), join(unpacked, 'validate.xsd'));

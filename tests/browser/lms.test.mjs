@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DIST, ROOT, completedCourseRecord, launchBrowser, openPage, readPack, rightAnswer, startServer } from './helpers.mjs';
+import { DIST, ROOT, completedCourseRecord, launchBrowser, openPage, plainHost, readPack, rightAnswer, startServer } from './helpers.mjs';
 
 const HOST = '#kizuki-course';
 const COURSE_IRI = 'https://center.example.jp/kizuki/linecare';
@@ -128,10 +128,11 @@ describe('the course in an LMS (SCORM 1.2 and cmi5)', () => {
   let browser;
   let pack;
   let scratch;
+  let site;
   before(async () => {
     pack = readPack('course');
     scratch = mkdtempSync(join(tmpdir(), 'kizuki-lms-'));
-    const site = join(scratch, 'site');
+    site = join(scratch, 'site');
     mkdirSync(join(site, 'course'), { recursive: true });
     const zip = join(scratch, 'course-scorm12.zip');
     kizuki(['package', '--scorm12', '--dist', DIST, '-o', zip]);
@@ -267,6 +268,27 @@ describe('the course in an LMS (SCORM 1.2 and cmi5)', () => {
     assert.equal(resumed['cmi.interactions.2.id'], undefined, 'no rating is sent again on resume');
     assert.deepEqual(second.problems, []);
     await second.context.close();
+  });
+
+  // An LMS that sends the package's files as they are (many do: the module is 0.9 MB): the
+  // package carries the module's gzip copy, and kizuki.js takes it (fetchSmall).
+  test("from an LMS that does not compress, the course takes the package's gzip copy of its module", async () => {
+    const host = await plainHost(site);
+    try {
+      const { page, problems, context } = await openPage(browser, `${host.origin}/course/index.html`, { serviceWorkers: 'block' });
+      const asked = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await page.reload();
+      await page.locator(`${HOST} [data-kizuki-lms="problem"]`).waitFor({ timeout: 30_000 });
+      await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).waitFor();
+      const count = (path) => asked.filter((p) => p === path).length;
+      assert.equal(count('/course/pkg/kizuki_course_bg.wasm.gz'), 1, asked.join(' '));
+      assert.equal(count('/course/pkg/kizuki_course_bg.wasm'), 1, 'the plain module is not read again: the copy was used');
+      assert.deepEqual(problems, []);
+      await context.close();
+    } finally {
+      await host.stop();
+    }
   });
 
   test('without an LMS the widget says so, and saves in this browser', async () => {

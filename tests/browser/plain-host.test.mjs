@@ -59,6 +59,31 @@ describe('a plain host', () => {
     }
   });
 
+  test("a center's own pack (pack-url) is read as sent: no copy is asked for", async () => {
+    const host = await plainHost(DIST);
+    try {
+      const context = await browser.newContext({ locale: 'ja-JP', serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const asked = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      // A center's page (routed: the host has no such file), its own pack beside it.
+      await page.route(`${host.origin}/own-pack.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><html lang="ja"><title>own pack</title><script type="module" src="kizuki.js"></script><kizuki-kit kit="checklist" pack-url="content/mh-checklist.json"></kizuki-kit></html>',
+        }),
+      );
+      await page.goto(`${host.origin}/own-pack.html`);
+      assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack('checklist').title.ja);
+      assert.equal(asked.filter((path) => path === '/content/mh-checklist.json').length, 1);
+      assert.deepEqual(asked.filter((path) => path.endsWith('.json.gz')), []);
+      assert.equal(asked.filter((path) => path === `${WASM}.gz`).length, 1, 'the wasm still comes as its copy');
+      await context.close();
+    } finally {
+      await host.stop();
+    }
+  });
+
   test('without the .gz copies the plain files are read, once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kizuki-plain-'));
     try {

@@ -32,6 +32,13 @@ fn fake_dist(name: &str) -> PathBuf {
     )
     .unwrap();
     std::fs::write(dir.join("dist/pkg/kizuki_course_lms_bg.wasm"), LMS_MODULE).unwrap();
+    // Their gzip copies (scripts/build.sh writes one beside each file): stand-ins too.
+    std::fs::write(dir.join("dist/pkg/kizuki_course_bg.wasm.gz"), b"plain.gz").unwrap();
+    std::fs::write(
+        dir.join("dist/pkg/kizuki_course_lms_bg.wasm.gz"),
+        LMS_MODULE_GZ,
+    )
+    .unwrap();
     std::fs::copy(
         repo_root().join("content/linecare.json"),
         dir.join("dist/content/linecare.json"),
@@ -42,6 +49,8 @@ fn fake_dist(name: &str) -> PathBuf {
 
 /// The stand-in bytes of the course module with the LMS runtime.
 const LMS_MODULE: &[u8] = b"\0asm\x01\0\0\0lms";
+/// The stand-in bytes of that module's gzip copy.
+const LMS_MODULE_GZ: &[u8] = b"\x1f\x8blms.gz";
 
 fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
@@ -118,6 +127,7 @@ fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
             "lms.js",
             "pkg/kizuki_course.js",
             "pkg/kizuki_course_bg.wasm",
+            "pkg/kizuki_course_bg.wasm.gz",
         ]
     );
     assert_eq!(
@@ -126,6 +136,7 @@ fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
     );
     // The course module is the one with the LMS runtime, under the name kizuki.js loads.
     assert_eq!(files["pkg/kizuki_course_bg.wasm"], LMS_MODULE);
+    assert_eq!(files["pkg/kizuki_course_bg.wasm.gz"], LMS_MODULE_GZ);
     assert_eq!(
         files["pkg/kizuki_course.js"],
         b"/* pkg/kizuki_course_lms.js */"

@@ -4,8 +4,8 @@
 //! the embed guide's button runs in the browser, so both give the same bytes): the
 //! manifest (`imsmanifest.xml` with the SCORM 1.2 schema files beside it, or `cmi5.xml`),
 //! `index.html` (the launch page: it names the standard, language, pack and center for
-//! `lms.js`), `lms.js`, `kizuki.js`, `kizuki-course.css`, the course's wasm module and glue
-//! (`pkg/`) and the pack (`content/<pack id>.json`). This command reads the files from a
+//! `lms.js`), `lms.js`, `kizuki.js`, `kizuki-course.css`, the course's wasm module, its gzip
+//! copy and glue (`pkg/`) and the pack (`content/<pack id>.json`). This command reads the files from a
 //! built `dist/` and writes the zip (stored entries) beside the output, then renames it into
 //! place, so a failed run leaves no half file; an existing file is replaced only with
 //! `--force`.
