@@ -202,11 +202,21 @@ function prefetchPack(name, options, lang) {
     return {};
   }
   if (url.origin !== window.location.origin) return {};
-  const init = { credentials: 'same-origin', cache: 'no-cache' };
   // The build wrote a .gz copy of its own packs; a center's own (`packUrl`) has none.
-  const prefetch = options.packUrl ? fetch(url.href, init) : fetchSmall(url.href, init);
+  const prefetch = options.packUrl ? fetch(url.href, PACK_INIT) : fetchPackFile(url.href);
   prefetch.catch(() => {}); // the module reports a failed fetch in the widget
   return { prefetch, prefetchUrl: url.href };
+}
+
+/** A pack's file is revalidated with the server: a pack replaced on the site shows at once. */
+const PACK_INIT = { credentials: 'same-origin', cache: 'no-cache' };
+
+/**
+ * A shipped pack's file, through fetchSmall: the first file here, the other language's by
+ * the module when the person switches (the mount option `fetchFile`).
+ */
+function fetchPackFile(url) {
+  return fetchSmall(url, PACK_INIT);
 }
 
 /** A widget's handle: the same object before and after its module has loaded. */
@@ -435,7 +445,7 @@ export function mount(element, options = {}) {
     // The module checks every option (and a widget already there) and throws at once.
     let inner;
     try {
-      inner = loaded.mount(element, { baseUrl, ...options, stylesheetUrl: stylesheetOf(name) });
+      inner = loaded.mount(element, { baseUrl, ...options, fetchFile: fetchPackFile, stylesheetUrl: stylesheetOf(name) });
     } catch (error) {
       if (!stopped.has(name)) throw error;
       // The call trapped: the crash screen, not an exception for the page.
@@ -463,7 +473,7 @@ export function mount(element, options = {}) {
     .then((module) => {
       if (!handle.isMounted) return handle;
       if (stopped.has(name)) throw new Error(`the ${name} module stopped after an error`);
-      handle.attach(module.mount(element, { baseUrl, ...options, ...early, stylesheetUrl: stylesheetOf(name) }));
+      handle.attach(module.mount(element, { baseUrl, ...options, ...early, fetchFile: fetchPackFile, stylesheetUrl: stylesheetOf(name) }));
       return handle;
     })
     .catch((error) => {

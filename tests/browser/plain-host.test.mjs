@@ -59,6 +59,21 @@ describe('a plain host', () => {
     }
   });
 
+  test("switching language takes the other file's copy too", async () => {
+    const host = await plainHost(DIST);
+    try {
+      const { context, page, count, errors } = await openChecklist(browser, host.origin);
+      await page.locator('kizuki-kit .kizuki-lang-button[lang="en"]').click();
+      await page.locator('kizuki-kit .kizuki-title').filter({ hasText: readPack('checklist').title.en }).waitFor();
+      assert.deepEqual(errors, []);
+      assert.equal(count('/content/mh-checklist.en.json.gz'), 1, 'the English file asked for as its copy');
+      assert.equal(count('/content/mh-checklist.en.json'), 1, 'the plain English file not read again');
+      await context.close();
+    } finally {
+      await host.stop();
+    }
+  });
+
   test("a center's own pack (pack-url) is read as sent: no copy is asked for", async () => {
     const host = await plainHost(DIST);
     try {

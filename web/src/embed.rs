@@ -147,6 +147,7 @@ pub fn mount(
             match kit {
                 KitChoice::Kind(_) => PackSource::PerLanguage {
                     stem: resolve_url(&format!("content/{id}"), &script_base)?.href(),
+                    fetch_file: options.fetch_file.clone().map(crate::load::FetchFile),
                 },
                 _ => PackSource::Bilingual(
                     resolve_url(&format!("content/{id}.json"), &script_base)?.href(),
@@ -324,6 +325,9 @@ struct MountOptions {
     /// `kizuki.js` starts fetching the pack while the wasm loads: the `Promise<Response>`
     /// and the URL it asked for. Used only when that URL is the pack's.
     prefetch: Option<(String, js_sys::Promise)>,
+    /// `kizuki.js`'s way of fetching a shipped pack's file (`fetchFile`): for the other
+    /// language's file when the person switches.
+    fetch_file: Option<js_sys::Function>,
 }
 
 impl MountOptions {
@@ -366,6 +370,9 @@ impl MountOptions {
                     .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
                 field("prefetchUrl")?.zip(promise)
             },
+            fetch_file: js_sys::Reflect::get(options, &JsValue::from_str("fetchFile"))
+                .ok()
+                .and_then(|value| value.dyn_into::<js_sys::Function>().ok()),
             lms: js_sys::Reflect::get(options, &JsValue::from_str("lms"))
                 .ok()
                 .filter(JsValue::is_object)

@@ -131,6 +131,36 @@ impl PartialEq for Prefetched {
 
 impl Eq for Prefetched {}
 
+/// `kizuki.js`'s `fetchSmall`, given to the module for the shipped packs' files: on a host
+/// that sends files uncompressed it takes the build's `.gz` copy (www/kizuki.js says how).
+/// Used for the other language's file when the person switches; the first file comes
+/// through it already ([`Prefetched`]).
+#[derive(Debug, Clone)]
+pub struct FetchFile(pub js_sys::Function);
+
+impl FetchFile {
+    /// Its `Promise<Response>` for `url`, or None if it throws or answers with something else
+    /// (the widget then fetches the file itself).
+    fn start(&self, url: &str) -> Option<Prefetched> {
+        self.0
+            .call1(
+                &wasm_bindgen::JsValue::NULL,
+                &wasm_bindgen::JsValue::from_str(url),
+            )
+            .ok()
+            .and_then(|value| value.dyn_into::<js_sys::Promise>().ok())
+            .map(Prefetched)
+    }
+}
+
+impl PartialEq for FetchFile {
+    fn eq(&self, other: &Self) -> bool {
+        wasm_bindgen::JsValue::from(&self.0) == wasm_bindgen::JsValue::from(&other.0)
+    }
+}
+
+impl Eq for FetchFile {}
+
 /// Fetches `url` (same origin, checked by the caller), or reads the response `kizuki.js`
 /// already asked for, and reads it as a pack of one of `kinds`. The body is read as bytes and
 /// handed to the core as they are (its UTF-8 check, its BOM rule): no decoding to a
@@ -249,6 +279,8 @@ pub enum PackSource {
     PerLanguage {
         /// The pack's address without `.<lang>.json`, e.g. `…/content/mh-checklist`.
         stem: String,
+        /// How `kizuki.js` fetches such files (its `.gz` path on a plain host), if it said.
+        fetch_file: Option<FetchFile>,
     },
     /// One file holding both languages: a center's own pack (`packUrl`), the tools' packs.
     Bilingual(String),
@@ -258,7 +290,7 @@ impl PackSource {
     /// The file a reader of `lang` needs.
     pub fn url(&self, lang: Lang) -> String {
         match self {
-            PackSource::PerLanguage { stem } => format!("{stem}.{}.json", lang.code()),
+            PackSource::PerLanguage { stem, .. } => format!("{stem}.{}.json", lang.code()),
             PackSource::Bilingual(url) => url.clone(),
         }
     }
@@ -355,7 +387,15 @@ pub(crate) async fn fetch_other_language(
     shown: &ValidPack,
 ) -> Result<ValidPack, LoadError> {
     let kind = shown.pack().kit.kind_name();
-    let file = fetch_pack(&source.url(lang), &[kind], None).await?;
+    let url = source.url(lang);
+    let started = match source {
+        PackSource::PerLanguage {
+            fetch_file: Some(fetch_file),
+            ..
+        } => fetch_file.start(&url),
+        _ => None,
+    };
+    let file = fetch_pack(&url, &[kind], started).await?;
     check_same_pack(shown, file, lang)
 }
 
@@ -495,6 +535,7 @@ mod tests {
     fn a_shipped_pack_has_a_file_per_language_and_a_centers_pack_one() {
         let shipped = PackSource::PerLanguage {
             stem: "https://c.jp/kizuki/content/mh-checklist".into(),
+            fetch_file: None,
         };
         assert_eq!(
             shipped.url(Lang::En),
