@@ -441,11 +441,13 @@ export function mount(element, options = {}) {
   const handle = new Handle(element, name, lang);
   const loaded = ready.get(name);
   const waiting = held.has(element) && !holdsWidget(element);
+  /** What the module's `mount` is given: the options, and what kizuki.js adds to them. */
+  const moduleOptions = (early = {}) => ({ baseUrl, ...options, ...early, fetchFile: fetchPackFile, stylesheetUrl: stylesheetOf(name) });
   if (loaded && !waiting && !stopped.has(name)) {
     // The module checks every option (and a widget already there) and throws at once.
     let inner;
     try {
-      inner = loaded.mount(element, { baseUrl, ...options, fetchFile: fetchPackFile, stylesheetUrl: stylesheetOf(name) });
+      inner = loaded.mount(element, moduleOptions());
     } catch (error) {
       if (!stopped.has(name)) throw error;
       // The call trapped: the crash screen, not an exception for the page.
@@ -473,7 +475,7 @@ export function mount(element, options = {}) {
     .then((module) => {
       if (!handle.isMounted) return handle;
       if (stopped.has(name)) throw new Error(`the ${name} module stopped after an error`);
-      handle.attach(module.mount(element, { baseUrl, ...options, ...early, fetchFile: fetchPackFile, stylesheetUrl: stylesheetOf(name) }));
+      handle.attach(module.mount(element, moduleOptions(early)));
       return handle;
     })
     .catch((error) => {

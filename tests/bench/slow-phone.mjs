@@ -10,11 +10,10 @@
 // to the first answer control visible (the same probe as run.mjs). Needs dist/ and
 // target/debug/kizuki-serve. Writes a JSON file and prints a Markdown table.
 
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { plainHost } from '../browser/helpers.mjs';
+import { copyWithoutCompressed, plainHost } from '../browser/helpers.mjs';
 import { firstControlProbe, startServer, withFreshBrowser } from './run.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -52,8 +51,7 @@ const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : join(ROOT
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 // The same files without the build's .br and .gz copies: a plain host where they were not
 // uploaded (kizuki.js then reads the large files as they are; with them it takes the .gz).
-const bare = mkdtempSync(join(tmpdir(), 'kizuki-slow-phone-'));
-cpSync(DIST, bare, { recursive: true, filter: (source) => !/\.(br|gz)$/.test(source) });
+const bare = copyWithoutCompressed(DIST);
 const hosts = [
   ['precompressed (brotli)', await startServer(join(ROOT, 'target/debug/kizuki-serve'), DIST)],
   ['plain host, no compression, the .gz files beside', await plainHost(DIST)],

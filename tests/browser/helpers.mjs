@@ -2,8 +2,9 @@
 // Chromium through playwright-core, and watch a page for requests, errors and CSP violations.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -138,6 +139,26 @@ export function plainHost(dir, swap = {}) {
   return new Promise((done) => {
     server.listen(0, '127.0.0.1', () => done({ origin: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((closed) => server.close(closed)) }));
   });
+}
+
+/** Runs `body(host)` with a plain host of `dir` (plainHost, with `swap`), stopped after it. */
+export async function withPlainHost(dir, body, swap = {}) {
+  const host = await plainHost(dir, swap);
+  try {
+    return await body(host);
+  } finally {
+    await host.stop();
+  }
+}
+
+/**
+ * A copy of `dir` without the build's `.br` and `.gz` files (a host where they were not
+ * uploaded), in a new temporary folder: the caller removes it.
+ */
+export function copyWithoutCompressed(dir) {
+  const copy = mkdtempSync(join(tmpdir(), 'kizuki-plain-'));
+  cpSync(dir, copy, { recursive: true, filter: (source) => !/\.(br|gz)$/.test(source) });
+  return copy;
 }
 
 /** Launches headless Chromium (playwright gives each launch a fresh, temporary profile). */

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DIST, ROOT, completedCourseRecord, launchBrowser, openPage, plainHost, readPack, rightAnswer, startServer } from './helpers.mjs';
+import { DIST, ROOT, completedCourseRecord, launchBrowser, openPage, readPack, rightAnswer, startServer, withPlainHost } from './helpers.mjs';
 
 const HOST = '#kizuki-course';
 const COURSE_IRI = 'https://center.example.jp/kizuki/linecare';
@@ -273,23 +273,20 @@ describe('the course in an LMS (SCORM 1.2 and cmi5)', () => {
   // An LMS that sends the package's files as they are (many do: the module is 0.9 MB): the
   // package carries the module's gzip copy, and kizuki.js takes it (fetchSmall).
   test("from an LMS that does not compress, the course takes the package's gzip copy of its module", async () => {
-    const host = await plainHost(site);
-    try {
-      // Every request from the start: the widget's own fetches go on after the page's load event.
-      const { page, problems, context } = await openPage(browser, 'about:blank', { serviceWorkers: 'block' });
-      const asked = [];
-      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await withPlainHost(site, async (host) => {
+      // openPage's list holds every request from the start: the widget's own fetches go on
+      // after the page's load event.
+      const { page, problems, requests, context } = await openPage(browser, 'about:blank', { serviceWorkers: 'block' });
       await page.goto(`${host.origin}/course/index.html`);
       await page.locator(`${HOST} [data-kizuki-lms="problem"]`).waitFor({ timeout: 30_000 });
       await page.locator(`${HOST} button`, { hasText: '最初の単元から始める' }).waitFor();
+      const asked = requests.map((url) => new URL(url).pathname);
       const count = (path) => asked.filter((p) => p === path).length;
       assert.equal(count('/course/pkg/kizuki_course_bg.wasm.gz'), 1, asked.join(' '));
       assert.equal(count('/course/pkg/kizuki_course_bg.wasm'), 1, 'the plain module is not read again: the copy was used');
       assert.deepEqual(problems, []);
       await context.close();
-    } finally {
-      await host.stop();
-    }
+    });
   });
 
   test('without an LMS the widget says so, and saves in this browser', async () => {

@@ -5,22 +5,24 @@
 // and that a host which compresses is never asked for a copy.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST, launchBrowser, plainHost, readPack, startServer, widgetTitle } from './helpers.mjs';
+import { DIST, copyWithoutCompressed, launchBrowser, readPack, startServer, widgetTitle, withPlainHost } from './helpers.mjs';
 
-/** Opens the checklist's own page on `origin`; returns the paths asked for, with their bytes on the wire. */
-async function openChecklist(browser, origin) {
+/**
+ * Opens a checklist page on `origin` (its own page, or `path`, answered with `html` when the
+ * host has no such file); returns the paths asked for from the start, and its title.
+ */
+async function openChecklist(browser, origin, { path = '/checklist.html', html = null } = {}) {
   const context = await browser.newContext({ locale: 'ja-JP', serviceWorkers: 'block' });
   const page = await context.newPage();
   const asked = [];
   const errors = [];
   page.on('request', (request) => asked.push(new URL(request.url()).pathname));
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${origin}/checklist.html`);
+  if (html) await page.route(`${origin}${path}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(`${origin}${path}`);
   const title = await widgetTitle(page, 'kizuki-kit');
   const count = (path) => asked.filter((p) => p === path).length;
   return { context, page, asked, count, errors, title };
@@ -39,8 +41,7 @@ describe('a plain host', () => {
   });
 
   test("the widget takes the build's gzip copies of its wasm and pack and shows the kit", async () => {
-    const host = await plainHost(DIST);
-    try {
+    await withPlainHost(DIST, async (host) => {
       const { context, page, count, errors, title } = await openChecklist(browser, host.origin);
       assert.equal(title, readPack('checklist').title.ja);
       assert.deepEqual(errors, []);
@@ -54,14 +55,11 @@ describe('a plain host', () => {
       // And the kit works: an answer is kept.
       await page.locator('kizuki-kit input[type="radio"]').first().check();
       await context.close();
-    } finally {
-      await host.stop();
-    }
+    });
   });
 
   test("switching language takes the other file's copy too", async () => {
-    const host = await plainHost(DIST);
-    try {
+    await withPlainHost(DIST, async (host) => {
       const { context, page, count, errors } = await openChecklist(browser, host.origin);
       await page.locator('kizuki-kit .kizuki-lang-button[lang="en"]').click();
       await page.locator('kizuki-kit .kizuki-title').filter({ hasText: readPack('checklist').title.en }).waitFor();
@@ -69,62 +67,46 @@ describe('a plain host', () => {
       assert.equal(count('/content/mh-checklist.en.json.gz'), 1, 'the English file asked for as its copy');
       assert.equal(count('/content/mh-checklist.en.json'), 1, 'the plain English file not read again');
       await context.close();
-    } finally {
-      await host.stop();
-    }
+    });
   });
 
   test("a center's own pack (pack-url) is read as sent: no copy is asked for", async () => {
-    const host = await plainHost(DIST);
-    try {
-      const context = await browser.newContext({ locale: 'ja-JP', serviceWorkers: 'block' });
-      const page = await context.newPage();
-      const asked = [];
-      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await withPlainHost(DIST, async (host) => {
       // A center's page (routed: the host has no such file), its own pack beside it.
-      await page.route(`${host.origin}/own-pack.html`, (route) =>
-        route.fulfill({
-          contentType: 'text/html',
-          body: '<!doctype html><html lang="ja"><title>own pack</title><script type="module" src="kizuki.js"></script><kizuki-kit kit="checklist" pack-url="content/mh-checklist.json"></kizuki-kit></html>',
-        }),
-      );
-      await page.goto(`${host.origin}/own-pack.html`);
-      assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack('checklist').title.ja);
-      assert.equal(asked.filter((path) => path === '/content/mh-checklist.json').length, 1);
+      const { context, asked, count, title } = await openChecklist(browser, host.origin, {
+        path: '/own-pack.html',
+        html: '<!doctype html><html lang="ja"><title>own pack</title><script type="module" src="kizuki.js"></script><kizuki-kit kit="checklist" pack-url="content/mh-checklist.json"></kizuki-kit></html>',
+      });
+      assert.equal(title, readPack('checklist').title.ja);
+      assert.equal(count('/content/mh-checklist.json'), 1);
       assert.deepEqual(asked.filter((path) => path.endsWith('.json.gz')), []);
-      assert.equal(asked.filter((path) => path === `${WASM}.gz`).length, 1, 'the wasm still comes as its copy');
+      assert.equal(count(`${WASM}.gz`), 1, 'the wasm still comes as its copy');
       await context.close();
-    } finally {
-      await host.stop();
-    }
+    });
   });
 
   test('without the .gz copies the plain files are read, once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kizuki-plain-'));
+    const dir = copyWithoutCompressed(DIST);
     try {
-      cpSync(DIST, dir, { recursive: true, filter: (source) => !source.endsWith('.gz') && !source.endsWith('.br') });
-      const host = await plainHost(dir);
-      try {
+      await withPlainHost(dir, async (host) => {
         const { context, count, errors, title } = await openChecklist(browser, host.origin);
         assert.equal(title, readPack('checklist').title.ja);
         assert.deepEqual(errors, []);
         assert.equal(count(`${WASM}.gz`), 1, 'the copy is asked for once (a 404)');
         assert.equal(count(WASM), 1, 'the plain wasm, kept while the copy was asked for, is the one read');
         await context.close();
-      } finally {
-        await host.stop();
-      }
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   test("a .gz copy of another file (left from another version) is not used: the plain file is read", async () => {
-    const host = await plainHost(DIST, {
+    const swap = {
       [`${WASM}.gz`]: '/pkg/kizuki_questionnaire_bg.wasm.gz',
       [`${PACK}.gz`]: '/content/mh-checklist.en.json.gz',
-    });
-    try {
+    };
+    await withPlainHost(DIST, async (host) => {
       const { context, count, errors, title } = await openChecklist(browser, host.origin);
       assert.equal(title, readPack('checklist').title.ja);
       assert.deepEqual(errors, []);
@@ -132,16 +114,13 @@ describe('a plain host', () => {
       assert.equal(count(WASM), 2, 'the plain wasm asked for again after the copy was refused');
       assert.equal(count(PACK), 2, 'the plain pack asked for again after the copy was refused');
       await context.close();
-    } finally {
-      await host.stop();
-    }
+    }, swap);
   });
 });
 
 test('on a plain host, a page under the site\'s service worker reads its files from the worker\'s cache, not the .gz copies', async () => {
-  const host = await plainHost(DIST);
   const browser = await launchBrowser();
-  try {
+  await withPlainHost(DIST, async (host) => {
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
     await page.goto(`${host.origin}/checklist.html`);
@@ -156,10 +135,7 @@ test('on a plain host, a page under the site\'s service worker reads its files f
     assert.ok(asked.includes(WASM), asked.join(' '));
     assert.deepEqual(asked.filter((path) => path.endsWith('.gz')), []);
     await context.close();
-  } finally {
-    await browser.close();
-    await host.stop();
-  }
+  }).finally(() => browser.close());
 });
 
 test('a host that compresses is never asked for a .gz copy', async () => {
