@@ -4,7 +4,7 @@
 // and how the record is encoded is decided by the course (kizuki_core::lms and ::cmi5).
 //
 //   <div id="kizuki-course" data-standard="scorm12" data-lang="ja"
-//        data-pack="content/linecare.json" data-course-iri="urn:kizuki:course:linecare"></div>
+//        data-pack="linecare" data-course-iri="urn:kizuki:course:linecare"></div>
 //   <script type="module" src="lms.js"></script>
 //
 // SCORM 1.2: the `API` object is looked for on this window's parents, then on the
@@ -178,7 +178,9 @@ async function start() {
   const options = { kit: 'course', lms };
   for (const [option, key] of [
     ['lang', 'lang'],
-    ['packUrl', 'pack'],
+    // The pack's id: its files are content/<id>.<lang>.json beside kizuki.js, one per
+    // language, fetched as the site's own packs are (the other language only on a switch).
+    ['pack', 'pack'],
     ['centerName', 'centerName'],
     ['centerPhone', 'centerPhone'],
     ['centerUrl', 'centerUrl'],

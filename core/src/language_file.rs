@@ -12,7 +12,8 @@
 //! A kind may need Japanese whatever the reader reads (the planner drafts its documents in
 //! Japanese, [`crate::kind::Kind::ALSO_NEEDS`]): its English file keeps both languages.
 
-use serde_json::Value;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value};
 
 use crate::pack::Pack;
 use crate::text::{Lang, Text};
@@ -34,7 +35,10 @@ impl Pack {
         if self.lang.is_some() || self.kit.also_needs().iter().any(|needed| *needed != lang) {
             return Some(self.clone());
         }
-        let mut value = serde_json::to_value(self).ok()?;
+        // Through the pack's JSON text rather than `to_value`: the text writer is compiled for
+        // the file anyway, and a second serializer for every pack type is not (12 KB gzip of
+        // the tools module).
+        let mut value = crate::json::from_slice::<Value>(&serde_json::to_vec(self).ok()?).ok()?;
         // The sections' English names are a map keyed by section: set apart, so that no
         // section happens to be read as a text, and kept only in the English file.
         let mut sections_en = Vec::new();
@@ -58,9 +62,44 @@ impl Pack {
         }
         let object = value.as_object_mut()?;
         object.insert("lang".into(), serde_json::to_value(lang).ok()?);
-        // A value's keys are sorted, so the kit's `type` is no longer its first key: the
-        // general reading takes any order.
-        crate::load::parse_pack(&serde_json::to_vec(&value).ok()?).ok()
+        // A value's keys are sorted: written with the kit's `type` first again, the file is
+        // read by the typed reader alone (the general one, with its error paths, is 30 KB
+        // gzip of the tools module, which makes LMS packages in the browser with this).
+        let bytes = serde_json::to_vec(&KitTypeFirst(object)).ok()?;
+        crate::json::from_slice::<Pack>(&bytes).ok()
+    }
+}
+
+/// A pack's object written with its kit's `type` key first, as [`crate::kind::Kit`]'s
+/// reader asks (the other keys in the map's order).
+struct KitTypeFirst<'a>(&'a Map<String, Value>);
+
+/// An object written with its `type` key first.
+struct TypeFirst<'a>(&'a Map<String, Value>);
+
+impl Serialize for KitTypeFirst<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in self.0 {
+            match value {
+                Value::Object(kit) if key == "kit" => map.serialize_entry(key, &TypeFirst(kit))?,
+                _ => map.serialize_entry(key, value)?,
+            }
+        }
+        map.end()
+    }
+}
+
+impl Serialize for TypeFirst<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        if let Some(kind) = self.0.get("type") {
+            map.serialize_entry("type", kind)?;
+        }
+        for (key, value) in self.0.iter().filter(|(key, _)| *key != "type") {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
     }
 }
 

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { DIST, ROOT, launchBrowser, openPage, startServer } from './helpers.mjs';
 
 const WIDGET = 'kizuki-kit[kit="lmspackage"]';
@@ -90,7 +91,10 @@ describe("the guide's LMS package button", () => {
       files,
       [
         'adlcp_rootv1p2.xsd',
-        'content/linecare.json',
+        'content/linecare.en.json',
+        'content/linecare.en.json.gz',
+        'content/linecare.ja.json',
+        'content/linecare.ja.json.gz',
         'ims_xml.xsd',
         'imscp_rootv1p1p2.xsd',
         'imsmanifest.xml',
@@ -99,7 +103,12 @@ describe("the guide's LMS package button", () => {
         ...SITE_FILES,
       ].sort(),
     );
-    for (const file of [...SITE_FILES, 'content/linecare.json']) {
+    // The pack's one-language files are the site's own (scripts/build.sh's `kizuki pack split`),
+    // each with a gzip copy that unpacks to it.
+    for (const file of ['content/linecare.ja.json', 'content/linecare.en.json']) {
+      assert.ok(gunzipSync(readFileSync(join(unpacked, `${file}.gz`))).equals(readFileSync(join(unpacked, file))), `${file}.gz`);
+    }
+    for (const file of [...SITE_FILES, 'content/linecare.ja.json', 'content/linecare.en.json']) {
       // The course module is the one with the LMS runtime, under the plain module's name.
       const built = file.replace(/^pkg\/kizuki_course(_bg\.wasm|_bg\.wasm\.gz|\.js)$/, 'pkg/kizuki_course_lms$1');
       assert.ok(readFileSync(join(unpacked, file)).equals(readFileSync(join(DIST, built))), `${file} is the site's ${built}`);

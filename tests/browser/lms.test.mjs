@@ -271,8 +271,9 @@ describe('the course in an LMS (SCORM 1.2 and cmi5)', () => {
   });
 
   // An LMS that sends the package's files as they are (many do: the module is 0.9 MB): the
-  // package carries the module's gzip copy, and kizuki.js takes it (fetchSmall).
-  test("from an LMS that does not compress, the course takes the package's gzip copy of its module", async () => {
+  // package carries gzip copies of the module and of the pack's files, and kizuki.js takes
+  // them (fetchSmall).
+  test("from an LMS that does not compress, the course takes the package's gzip copies of its module and pack", async () => {
     await withPlainHost(site, async (host) => {
       // openPage's list holds every request from the start: the widget's own fetches go on
       // after the page's load event.
@@ -284,6 +285,14 @@ describe('the course in an LMS (SCORM 1.2 and cmi5)', () => {
       const count = (path) => asked.filter((p) => p === path).length;
       assert.equal(count('/course/pkg/kizuki_course_bg.wasm.gz'), 1, asked.join(' '));
       assert.equal(count('/course/pkg/kizuki_course_bg.wasm'), 1, 'the plain module is not read again: the copy was used');
+      // The pack as the site ships its own: the file of the language shown, and only that.
+      const packFiles = () => requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/course/content/') && !path.endsWith('.gz'));
+      assert.deepEqual(packFiles(), ['/course/content/linecare.ja.json']);
+      assert.equal(count('/course/content/linecare.ja.json.gz'), 1, 'the pack too comes as its copy');
+      // The learner switches to English: the English file comes then, beside the Japanese.
+      await page.locator(`${HOST} .kizuki-lang-button[lang="en"]`).click();
+      await page.locator(`${HOST} .kizuki-title`).filter({ hasText: pack.title.en }).waitFor();
+      assert.deepEqual(packFiles(), ['/course/content/linecare.ja.json', '/course/content/linecare.en.json']);
       assert.deepEqual(problems, []);
       await context.close();
     });

@@ -116,7 +116,10 @@ fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
         names,
         [
             "adlcp_rootv1p2.xsd",
-            "content/linecare.json",
+            "content/linecare.en.json",
+            "content/linecare.en.json.gz",
+            "content/linecare.ja.json",
+            "content/linecare.ja.json.gz",
             "ims_xml.xsd",
             "imscp_rootv1p1p2.xsd",
             "imsmanifest.xml",
@@ -130,10 +133,26 @@ fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
             "pkg/kizuki_course_bg.wasm.gz",
         ]
     );
-    assert_eq!(
-        files["content/linecare.json"],
-        std::fs::read(repo_root().join("content/linecare.json")).unwrap()
-    );
+    // The pack's one-language files are the ones the site ships (`kizuki pack split`, as
+    // scripts/build.sh runs it), byte for byte.
+    let split = dir.join("split");
+    std::fs::create_dir_all(&split).unwrap();
+    let output = kizuki(&[
+        "pack",
+        "split",
+        dir.join("dist/content/linecare.json").to_str().unwrap(),
+        "--out",
+        split.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    for lang in ["ja", "en"] {
+        let file = format!("linecare.{lang}.json");
+        assert_eq!(
+            files[&format!("content/{file}")],
+            std::fs::read(split.join(&file)).unwrap(),
+            "{file}"
+        );
+    }
     // The course module is the one with the LMS runtime, under the name kizuki.js loads.
     assert_eq!(files["pkg/kizuki_course_bg.wasm"], LMS_MODULE);
     assert_eq!(files["pkg/kizuki_course_bg.wasm.gz"], LMS_MODULE_GZ);
@@ -152,7 +171,7 @@ fn a_scorm12_package_lists_every_file_and_its_manifest_validates() {
     }
     let page = text(&files, "index.html");
     assert!(page.contains(r#"data-standard="scorm12""#));
-    assert!(page.contains(r#"data-pack="content/linecare.json""#));
+    assert!(page.contains(r#"data-pack="linecare""#));
     assert!(
         page.contains("東京産業保健総合支援センター &lt;test&gt;"),
         "{page}"
@@ -320,8 +339,8 @@ fn the_cli_writes_the_cores_package_byte_for_byte_every_time() {
     let written = std::fs::read(dir.join("a.zip")).unwrap();
     assert_eq!(written, std::fs::read(dir.join("b.zip")).unwrap());
     // What the embed guide's button builds from the same files (kizuki_core::lms_package).
-    let pack_bytes = std::fs::read(dist.join("content/linecare.json")).unwrap();
-    let pack = kizuki_core::load_pack(&pack_bytes).unwrap();
+    let pack = kizuki_core::load_pack(&std::fs::read(dist.join("content/linecare.json")).unwrap())
+        .unwrap();
     let site = SITE_FILES
         .iter()
         .map(|name| {
@@ -333,7 +352,7 @@ fn the_cli_writes_the_cores_package_byte_for_byte_every_time() {
         center_name: Some("センター".into()),
         ..PackageOptions::new(LmsStandard::Scorm12, kizuki_core::Lang::Ja)
     };
-    let core = build_package(&pack, &pack_bytes, &site, &options).unwrap();
+    let core = build_package(&pack, &site, &options).unwrap();
     assert_eq!(written, core.zip());
     let _ = std::fs::remove_dir_all(&dir);
 }

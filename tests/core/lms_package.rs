@@ -3,7 +3,9 @@
 //! refusal.
 
 use std::collections::BTreeMap;
+use std::io::Read as _;
 
+use kizuki_core::kind::course::Course;
 use kizuki_core::lms_package::{
     build_package, escape, LmsStandard, PackageError, PackageOptions, SCORM12_SCHEMAS, SITE_FILES,
 };
@@ -20,9 +22,9 @@ fn site() -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-fn course_pack() -> (ValidPack, Vec<u8>) {
+fn course_pack() -> ValidPack {
     let bytes = std::fs::read(data_dir("course").join("pack.json")).unwrap();
-    (load_pack(&bytes).unwrap(), bytes)
+    load_pack(&bytes).unwrap()
 }
 
 fn text(files: &[(String, Vec<u8>)], name: &str) -> String {
@@ -35,24 +37,84 @@ fn text(files: &[(String, Vec<u8>)], name: &str) -> String {
 
 #[test]
 fn the_scorm12_manifest_and_launch_page_match_their_golden_files() {
-    let (pack, bytes) = course_pack();
+    let pack = course_pack();
     let options = PackageOptions {
         center_name: Some("  ○○産業保健総合支援センター <b>&\u{7}  ".into()),
         center_phone: Some("000-000-0000".into()),
         center_url: Some("https://www.example.jp/".into()),
         ..PackageOptions::new(LmsStandard::Scorm12, Lang::Ja)
     };
-    let package = build_package(&pack, &bytes, &site(), &options).unwrap();
+    let package = build_package(&pack, &site(), &options).unwrap();
     let names: Vec<&str> = package.files.iter().map(|(n, _)| n.as_str()).collect();
-    let pack_file = format!("content/{}.json", pack.pack().id);
+    let id = &pack.pack().id;
+    let (ja_file, en_file) = (
+        format!("content/{id}.ja.json"),
+        format!("content/{id}.en.json"),
+    );
     let mut expected = vec!["imsmanifest.xml"];
     expected.extend(SITE_FILES);
-    expected.extend([pack_file.as_str(), "index.html"]);
+    let (ja_gz, en_gz) = (format!("{ja_file}.gz"), format!("{en_file}.gz"));
+    expected.extend([
+        ja_file.as_str(),
+        ja_gz.as_str(),
+        en_file.as_str(),
+        en_gz.as_str(),
+        "index.html",
+    ]);
     expected.extend(SCORM12_SCHEMAS.iter().map(|(name, _)| *name));
     assert_eq!(names, expected);
-    assert_eq!(package.file_name, format!("{}-scorm12.zip", pack.pack().id));
-    // The pack is carried as it was given, not re-serialised.
-    assert_eq!(package.files[SITE_FILES.len() + 1].1, bytes);
+    assert_eq!(package.file_name, format!("{id}-scorm12.zip"));
+    // One file per language, as the site ships its packs: each a valid pack of that language
+    // only, the same course (id, version, lessons) as the pack given.
+    for (file, lang, other) in [
+        (&ja_file, Lang::Ja, Lang::En),
+        (&en_file, Lang::En, Lang::Ja),
+    ] {
+        let read = load_pack(text(&package.files, file).as_bytes()).unwrap();
+        assert_eq!(read.pack().lang, Some(lang), "{file}");
+        assert!(
+            read.pack().serves(lang) && !read.pack().serves(other),
+            "{file}"
+        );
+        assert_eq!(
+            (&read.pack().id, &read.pack().version),
+            (id, &pack.pack().version)
+        );
+        assert_eq!(
+            read.pack().title.get(lang),
+            pack.pack().title.get(lang),
+            "{file}"
+        );
+        let modules = |pack: &ValidPack| -> Vec<String> {
+            let course = pack.content::<Course>().unwrap();
+            course
+                .modules
+                .iter()
+                .map(|module| module.id.clone())
+                .collect()
+        };
+        assert_eq!(modules(&read), modules(&pack), "{file}: the same modules");
+    }
+    // Each with its gzip copy (for an LMS that sends files as they are): a gzip file that
+    // unpacks, by another reader, to the file it stands beside, and much smaller.
+    for (file, copy) in [(&ja_file, &ja_gz), (&en_file, &en_gz)] {
+        let packed = &package.files.iter().find(|(n, _)| n == copy).unwrap().1;
+        let mut unpacked = Vec::new();
+        flate2::read::GzDecoder::new(packed.as_slice())
+            .read_to_end(&mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, text(&package.files, file).into_bytes(), "{copy}");
+        assert!(
+            packed.len() * 2 < unpacked.len(),
+            "{copy}: {} bytes",
+            packed.len()
+        );
+    }
+    // The Japanese file has no English in it (the learner fetches only the language shown).
+    let en_title = pack.pack().title.get(Lang::En);
+    assert_ne!(en_title, pack.pack().title.get(Lang::Ja));
+    assert!(!text(&package.files, &ja_file).contains(en_title));
+    assert!(text(&package.files, &en_file).contains(en_title));
     let dir = data_dir("course");
     check(
         &dir.join("package.expected.imsmanifest.xml"),
@@ -68,12 +130,12 @@ fn the_scorm12_manifest_and_launch_page_match_their_golden_files() {
 
 #[test]
 fn the_cmi5_structure_matches_its_golden_file() {
-    let (pack, bytes) = course_pack();
+    let pack = course_pack();
     let options = PackageOptions {
         iri: Some(" https://center.example.jp/kizuki/course/ ".into()),
         ..PackageOptions::new(LmsStandard::Cmi5, Lang::En)
     };
-    let package = build_package(&pack, &bytes, &site(), &options).unwrap();
+    let package = build_package(&pack, &site(), &options).unwrap();
     assert_eq!(package.files[0].0, "cmi5.xml");
     assert!(!package.files.iter().any(|(n, _)| n.ends_with(".xsd")));
     let structure = text(&package.files, "cmi5.xml");
@@ -88,7 +150,6 @@ fn the_cmi5_structure_matches_its_golden_file() {
     // Without an IRI, the pack's id makes one.
     let package = build_package(
         &pack,
-        &bytes,
         &site(),
         &PackageOptions::new(LmsStandard::Cmi5, Lang::Ja),
     )
@@ -100,16 +161,11 @@ fn the_cmi5_structure_matches_its_golden_file() {
 
 #[test]
 fn the_zip_holds_every_file_stored_in_order_and_is_the_same_every_time() {
-    let (pack, bytes) = course_pack();
+    let pack = course_pack();
     let options = PackageOptions::new(LmsStandard::Scorm12, Lang::Ja);
-    let package = build_package(&pack, &bytes, &site(), &options).unwrap();
+    let package = build_package(&pack, &site(), &options).unwrap();
     let zip = package.zip();
-    assert_eq!(
-        zip,
-        build_package(&pack, &bytes, &site(), &options)
-            .unwrap()
-            .zip()
-    );
+    assert_eq!(zip, build_package(&pack, &site(), &options).unwrap().zip());
     // Every entry's local header, in order, each stored (method 0) with its name and bytes.
     let mut at = 0;
     for (name, data) in &package.files {
@@ -130,18 +186,18 @@ fn the_zip_holds_every_file_stored_in_order_and_is_the_same_every_time() {
 
 #[test]
 fn a_package_is_refused_for_another_kind_a_missing_file_or_a_bad_address() {
-    let (pack, bytes) = course_pack();
+    let pack = course_pack();
     let scorm = PackageOptions::new(LmsStandard::Scorm12, Lang::Ja);
-    let checklist_bytes = std::fs::read(repo_root().join("content/mh-checklist.json")).unwrap();
-    let checklist = load_pack(&checklist_bytes).unwrap();
+    let checklist =
+        load_pack(&std::fs::read(repo_root().join("content/mh-checklist.json")).unwrap()).unwrap();
     assert_eq!(
-        build_package(&checklist, &checklist_bytes, &site(), &scorm),
+        build_package(&checklist, &site(), &scorm),
         Err(PackageError::NotACourse("checklist"))
     );
     let mut without_lms = site();
     without_lms.remove("lms.js");
     assert_eq!(
-        build_package(&pack, &bytes, &without_lms, &scorm),
+        build_package(&pack, &without_lms, &scorm),
         Err(PackageError::MissingSiteFile("lms.js"))
     );
     for iri in [
@@ -155,7 +211,7 @@ fn a_package_is_refused_for_another_kind_a_missing_file_or_a_bad_address() {
             ..PackageOptions::new(LmsStandard::Cmi5, Lang::Ja)
         };
         assert_eq!(
-            build_package(&pack, &bytes, &site(), &options),
+            build_package(&pack, &site(), &options),
             Err(PackageError::BadIri(iri.into())),
             "{iri}"
         );
@@ -165,7 +221,7 @@ fn a_package_is_refused_for_another_kind_a_missing_file_or_a_bad_address() {
         ..scorm.clone()
     };
     assert!(matches!(
-        build_package(&pack, &bytes, &site(), &options),
+        build_package(&pack, &site(), &options),
         Err(PackageError::BadCenterUrl(_))
     ));
     // Blank options are as good as none.
@@ -175,7 +231,7 @@ fn a_package_is_refused_for_another_kind_a_missing_file_or_a_bad_address() {
         center_url: Some("".into()),
         ..scorm.clone()
     };
-    let package = build_package(&pack, &bytes, &site(), &options).unwrap();
+    let package = build_package(&pack, &site(), &options).unwrap();
     assert!(!text(&package.files, "index.html").contains("data-center"));
 }
 

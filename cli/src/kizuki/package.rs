@@ -5,7 +5,8 @@
 //! manifest (`imsmanifest.xml` with the SCORM 1.2 schema files beside it, or `cmi5.xml`),
 //! `index.html` (the launch page: it names the standard, language, pack and center for
 //! `lms.js`), `lms.js`, `kizuki.js`, `kizuki-course.css`, the course's wasm module, its gzip
-//! copy and glue (`pkg/`) and the pack (`content/<pack id>.json`). This command reads the files from a
+//! copy and glue (`pkg/`) and the pack's one-language files (`content/<pack id>.<lang>.json`,
+//! as `kizuki pack split` writes the site's). This command reads the files from a
 //! built `dist/` and writes the zip (stored entries) beside the output, then renames it into
 //! place, so a failed run leaves no half file; an existing file is replaced only with
 //! `--force`.
@@ -43,7 +44,6 @@ pub fn package(args: &PackageArgs<'_>) -> Result<ExitCode> {
         Path::to_path_buf,
     );
     let pack = load_valid_pack(&pack_path)?;
-    let pack_bytes = crate::input::read(&pack_path)?;
     if args.out.exists() && !args.force {
         return Err(usage(format!(
             "{} exists: pass --force to replace it",
@@ -69,7 +69,7 @@ pub fn package(args: &PackageArgs<'_>) -> Result<ExitCode> {
         center_phone: args.center_phone.map(str::to_string),
         center_url: args.center_url.map(str::to_string),
     };
-    let built = build_package(&pack, &pack_bytes, &site, &options)
+    let built = build_package(&pack, &site, &options)
         .map_err(|error| usage(format!("{} ({})", error, pack_path.display())))?;
     let zip = built.zip();
     write_atomically(args.out, &zip)?;

@@ -72,6 +72,8 @@ pub struct LmsPackageText {
     pub bad_iri: &'static str,
     pub bad_center_url: &'static str,
     pub download_failed: &'static str,
+    /// The core could not make the pack's file of one language (`{lang}`): a fault of Kizuki's.
+    pub language_file: &'static str,
     /// What a pack finding means, by the core's code (`other` for the rest).
     pub problems: &'static [(&'static str, &'static str)],
 }
@@ -104,10 +106,7 @@ pub struct PackFinding {
 #[derive(Debug, Clone, PartialEq)]
 pub enum OwnPack {
     /// A course pack: usable.
-    Usable {
-        pack: Rc<ValidPack>,
-        bytes: Rc<Vec<u8>>,
-    },
+    Usable(Rc<ValidPack>),
     /// The file could not be read, or is over the size limit (`read_failed`, `too_large`).
     Unreadable(String),
     /// Another kind's pack.
@@ -123,12 +122,7 @@ pub enum OwnPack {
 pub fn check_own_pack(lang: Lang, bytes: Vec<u8>) -> OwnPack {
     let text = lms_package_text(lang);
     let diagnostics = match check_pack_for(&bytes, &["course"]) {
-        Ok(pack) => {
-            return OwnPack::Usable {
-                pack: Rc::new(pack),
-                bytes: Rc::new(bytes),
-            }
-        }
+        Ok(pack) => return OwnPack::Usable(Rc::new(pack)),
         Err(PackCheckFailure::Refused(refusal)) => match refusal {
             PackRefusal::TooLarge { .. } => return OwnPack::Unreadable("too_large".into()),
             PackRefusal::WrongKind { found } => return OwnPack::WrongKind(found),
@@ -208,6 +202,9 @@ impl BuildProblem {
             BuildProblem::Package(PackageError::MissingSiteFile(file)) => {
                 fill(text.missing_file, &[("file", file), ("status", "—")])
             }
+            BuildProblem::Package(PackageError::LanguageFile(lang)) => {
+                fill(text.language_file, &[("lang", lang.code())])
+            }
             BuildProblem::Download => text.download_failed.to_string(),
         }
     }
@@ -267,13 +264,13 @@ async fn fetch_bytes(base: &str, file: &str) -> Result<Vec<u8>, BuildProblem> {
 #[derive(Debug, Clone)]
 struct Order {
     base: String,
-    own: Option<(Rc<ValidPack>, Rc<Vec<u8>>)>,
+    own: Option<Rc<ValidPack>>,
     options: PackageOptions,
 }
 
 /// Reads every file, builds the package with the core and starts the download.
 async fn make(order: Order) -> Result<(String, usize), BuildProblem> {
-    let (pack, pack_bytes) = match order.own {
+    let pack = match order.own {
         Some(own) => own,
         None => {
             let file = "content/linecare.json";
@@ -282,7 +279,7 @@ async fn make(order: Order) -> Result<(String, usize), BuildProblem> {
                 read_pack_for(&bytes, &["course"]).map_err(|_| BuildProblem::ShippedBroken {
                     file: file.to_string(),
                 })?;
-            (Rc::new(pack), Rc::new(bytes))
+            Rc::new(pack)
         }
     };
     let mut site = BTreeMap::new();
@@ -292,8 +289,7 @@ async fn make(order: Order) -> Result<(String, usize), BuildProblem> {
             fetch_bytes(&order.base, built_file(file)).await?,
         );
     }
-    let package =
-        build_package(&pack, &pack_bytes, &site, &order.options).map_err(BuildProblem::Package)?;
+    let package = build_package(&pack, &site, &order.options).map_err(BuildProblem::Package)?;
     let zip = package.zip();
     platform::download_bytes(&package.file_name, "application/zip", &zip)
         .map_err(|_| BuildProblem::Download)?;
@@ -377,7 +373,7 @@ pub fn lms_package_view(props: &LmsPackageProps) -> Html {
     };
 
     let usable_own = match &*checked {
-        Some((_, OwnPack::Usable { pack, bytes })) => Some((pack.clone(), bytes.clone())),
+        Some((_, OwnPack::Usable(pack))) => Some(pack.clone()),
         _ => None,
     };
     let ready = !*use_own || usable_own.is_some();
@@ -443,7 +439,7 @@ pub fn lms_package_view(props: &LmsPackageProps) -> Html {
     let own_result = match &*checked {
         _ if !*use_own => html! {},
         None => html! { <p class="kizuki-hint" data-testid="lms-pack-none">{ text.pack_none }</p> },
-        Some((_, OwnPack::Usable { pack, .. })) => html! {
+        Some((_, OwnPack::Usable(pack))) => html! {
             <p class="kizuki-notice kizuki-notice--success" data-testid="lms-pack-ok">
                 { fill(text.pack_ok, &[("title", pack.pack().title.get(props.lang)), ("version", &pack.pack().version)]) }
                 if !pack.warnings().is_empty() {
@@ -602,7 +598,7 @@ mod tests {
     fn a_course_pack_is_usable_and_another_kind_is_named() {
         assert!(matches!(
             check_own_pack(Lang::Ja, linecare()),
-            OwnPack::Usable { .. }
+            OwnPack::Usable(_)
         ));
         let checklist = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),

@@ -137,6 +137,9 @@ pub enum PackageError {
     BadCenterUrl(String),
     /// A file of the built site was not given (its path under `dist/`).
     MissingSiteFile(&'static str),
+    /// The pack's file in this language did not validate (a fault of Kizuki's, not of the pack:
+    /// the file is made from the validated pack).
+    LanguageFile(Lang),
 }
 
 impl std::fmt::Display for PackageError {
@@ -153,6 +156,11 @@ impl std::fmt::Display for PackageError {
                 write!(f, "the center's address must start with http:// or https:// (got `{url}`)")
             }
             PackageError::MissingSiteFile(name) => write!(f, "{name} of the built site is missing"),
+            PackageError::LanguageFile(lang) => write!(
+                f,
+                "the pack's {} file could not be made from it (please report this)",
+                lang.code()
+            ),
         }
     }
 }
@@ -160,7 +168,7 @@ impl std::fmt::Display for PackageError {
 impl std::error::Error for PackageError {}
 
 /// A package's files, in the zip's order: the manifest first, then the site's files, the
-/// pack, the launch page and (SCORM 1.2) the schema files.
+/// pack's one-language files, the launch page and (SCORM 1.2) the schema files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LmsPackage {
     /// (path in the zip, bytes).
@@ -176,11 +184,12 @@ impl LmsPackage {
     }
 }
 
-/// Builds the package of `pack` (whose file is `pack_bytes`, carried as it is) from the
-/// built site's files `site` (path under `dist/` → bytes; every one of [`SITE_FILES`]).
+/// Builds the package of `pack` from the built site's files `site` (path under `dist/` →
+/// bytes; every one of [`SITE_FILES`]). The pack goes in as one file per language, as the
+/// site ships its own: the learner's browser fetches the language the course starts in, and
+/// the other only on a switch (the course pack is the largest file after the module).
 pub fn build_package(
     pack: &ValidPack,
-    pack_bytes: &[u8],
     site: &BTreeMap<String, Vec<u8>>,
     options: &PackageOptions,
 ) -> Result<LmsPackage, PackageError> {
@@ -197,11 +206,16 @@ pub fn build_package(
         let bytes = site.get(name).ok_or(PackageError::MissingSiteFile(name))?;
         files.push((name.to_string(), bytes.clone()));
     }
-    let pack_file = format!("content/{}.json", pack.pack().id);
-    files.push((pack_file.clone(), pack_bytes.to_vec()));
+    for (name, bytes) in language_files(pack)? {
+        // Its gzip copy beside it, as `scripts/build.sh` writes one beside the site's: on an
+        // LMS that sends files as they are, `kizuki.js` takes the copy (a fifth of the bytes).
+        let packed = gzip(&bytes);
+        files.push((name.clone(), bytes));
+        files.push((format!("{name}.gz"), packed));
+    }
     files.push((
         "index.html".to_string(),
-        launch_page(pack, &pack_file, &iri, options).into_bytes(),
+        launch_page(pack, &iri, options).into_bytes(),
     ));
     match options.standard {
         LmsStandard::Scorm12 => {
@@ -221,6 +235,39 @@ pub fn build_package(
         files,
         file_name: format!("{}-{}.zip", pack.pack().id, options.standard.name()),
     })
+}
+
+/// The pack's one-language files as the package carries them: `content/<id>.<lang>.json`
+/// (compact JSON), each validated again, as `kizuki pack split` writes the site's.
+pub fn language_files(pack: &ValidPack) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let file = pack
+                .pack()
+                .one_language(lang)
+                .and_then(|file| ValidPack::new(file).ok())
+                .ok_or(PackageError::LanguageFile(lang))?;
+            let bytes =
+                serde_json::to_vec(file.pack()).map_err(|_| PackageError::LanguageFile(lang))?;
+            Ok((
+                format!("content/{}.{}.json", pack.pack().id, lang.code()),
+                bytes,
+            ))
+        })
+        .collect()
+}
+
+/// `bytes` as a gzip file (RFC 1952): one deflate stream (miniz_oxide, level 9), no name and
+/// no time in the header, so the same bytes give the same file everywhere.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    // ID1 ID2, deflate, no flags, no time, maximum compression, OS unknown.
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255];
+    out.extend(miniz_oxide::deflate::compress_to_vec(bytes, 9));
+    out.extend(crate::document::crc32(bytes).to_le_bytes());
+    // ISIZE: the length modulo 2^32 (a pack is far below it: `MAX_PACK_BYTES`).
+    out.extend((bytes.len() as u32).to_le_bytes());
+    out
 }
 
 /// A trimmed, non-empty option.
@@ -258,18 +305,14 @@ pub fn escape(text: &str) -> String {
 
 /// The launch page: no words of its own (the widget shows its loading line and every
 /// message) and no inline style or script, so a strict Content-Security-Policy works;
-/// `lms.js` reads the `data-` attributes.
-pub fn launch_page(
-    pack: &ValidPack,
-    pack_file: &str,
-    iri: &str,
-    options: &PackageOptions,
-) -> String {
+/// `lms.js` reads the `data-` attributes (`data-pack`: the pack's id, whose files are
+/// `content/<id>.<lang>.json` beside `kizuki.js`).
+pub fn launch_page(pack: &ValidPack, iri: &str, options: &PackageOptions) -> String {
     let mut data = format!(
         r#"data-standard="{}" data-lang="{}" data-pack="{}" data-course-iri="{}""#,
         options.standard.name(),
         options.lang.code(),
-        escape(pack_file),
+        escape(&pack.pack().id),
         escape(iri)
     );
     for (attribute, value) in [
