@@ -35,7 +35,7 @@ mod docx;
 mod zip;
 
 pub use docx::to_docx;
-pub(crate) use zip::{crc32, stored_archive};
+pub(crate) use zip::{archive, crc32};
 
 /// The deepest heading level a document uses (1 is the document's own title).
 pub const MAX_HEADING_LEVEL: u8 = 3;

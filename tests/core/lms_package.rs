@@ -160,23 +160,54 @@ fn the_cmi5_structure_matches_its_golden_file() {
 }
 
 #[test]
-fn the_zip_holds_every_file_stored_in_order_and_is_the_same_every_time() {
+fn the_zip_holds_every_file_in_order_deflated_where_it_helps_and_is_the_same_every_time() {
     let pack = course_pack();
     let options = PackageOptions::new(LmsStandard::Scorm12, Lang::Ja);
     let package = build_package(&pack, &site(), &options).unwrap();
     let zip = package.zip();
     assert_eq!(zip, build_package(&pack, &site(), &options).unwrap().zip());
-    // Every entry's local header, in order, each stored (method 0) with its name and bytes.
+    // Every entry's local header, in order, with its name, CRC and sizes: deflated (method 8)
+    // where that is smaller, the gzip copies stored (method 0); each read back by another
+    // inflater to the file's bytes.
+    let u16_at = |at: usize| u16::from_le_bytes([zip[at], zip[at + 1]]);
+    let u32_at = |at: usize| u32::from_le_bytes([zip[at], zip[at + 1], zip[at + 2], zip[at + 3]]);
     let mut at = 0;
+    let mut deflated = 0;
     for (name, data) in &package.files {
         assert_eq!(&zip[at..at + 4], b"PK\x03\x04", "{name}");
-        assert_eq!(u16::from_le_bytes([zip[at + 8], zip[at + 9]]), 0, "{name}");
-        let name_len = usize::from(u16::from_le_bytes([zip[at + 26], zip[at + 27]]));
+        let method = u16_at(at + 8);
+        let (packed_len, plain_len) = (u32_at(at + 18) as usize, u32_at(at + 22) as usize);
+        assert_eq!(plain_len, data.len(), "{name}");
+        let name_len = usize::from(u16_at(at + 26));
         assert_eq!(&zip[at + 30..at + 30 + name_len], name.as_bytes());
         let start = at + 30 + name_len;
-        assert_eq!(&zip[start..start + data.len()], data.as_slice(), "{name}");
-        at = start + data.len();
+        let body = &zip[start..start + packed_len];
+        let read = match method {
+            0 => body.to_vec(),
+            8 => {
+                deflated += 1;
+                assert!(
+                    packed_len < data.len(),
+                    "{name}: deflated only when smaller"
+                );
+                let mut out = Vec::new();
+                flate2::read::DeflateDecoder::new(body)
+                    .read_to_end(&mut out)
+                    .unwrap();
+                out
+            }
+            other => panic!("{name}: method {other}"),
+        };
+        assert_eq!(&read, data, "{name}");
+        if name.ends_with(".gz") {
+            assert_eq!(method, 0, "{name}: a gzip copy is stored as it is");
+        }
+        at = start + packed_len;
     }
+    assert!(
+        deflated >= 5,
+        "the manifest, the page, the packs and the schemas are deflated"
+    );
     assert_eq!(
         &zip[at..at + 4],
         b"PK\x01\x02",

@@ -36,11 +36,21 @@ const DOS_TIME: u16 = 0;
 const DOS_DATE: u16 = (1 << 5) | 1;
 
 /// The archive of `entries` (name, content), in that order, every entry stored.
+pub(crate) fn stored_archive<N: AsRef<str>, B: AsRef<[u8]>>(entries: &[(N, B)]) -> Vec<u8> {
+    archive(entries, |_, _| None)
+}
+
+/// The archive of `entries` (name, content), in that order: an entry is deflated (method 8)
+/// when `deflate` gives its raw deflate stream for it, else stored (method 0). The writer
+/// knows no compression itself: a caller that never deflates links none.
 ///
 /// Entries stay far below 4 GiB (documents of a few KB, packages of a few MB), so no ZIP64
 /// is needed; a larger size saturates, which no caller can reach with the input limits in
 /// place.
-pub(crate) fn stored_archive<N: AsRef<str>, B: AsRef<[u8]>>(entries: &[(N, B)]) -> Vec<u8> {
+pub(crate) fn archive<N: AsRef<str>, B: AsRef<[u8]>>(
+    entries: &[(N, B)],
+    deflate: impl Fn(&str, &[u8]) -> Option<Vec<u8>>,
+) -> Vec<u8> {
     fn u16le(out: &mut Vec<u8>, v: u16) {
         out.extend_from_slice(&v.to_le_bytes());
     }
@@ -54,30 +64,35 @@ pub(crate) fn stored_archive<N: AsRef<str>, B: AsRef<[u8]>>(entries: &[(N, B)]) 
         let (name, data) = (name.as_ref(), data.as_ref());
         let offset = size(out.len());
         let crc = crc32(data);
+        let deflated = deflate(name, data);
+        let (method, stored) = match &deflated {
+            Some(deflated) => (8, deflated.as_slice()),
+            None => (0, data),
+        };
         // Local file header.
         u32le(&mut out, 0x0403_4b50);
         u16le(&mut out, 20); // version needed: 2.0
         u16le(&mut out, 0x0800); // names are UTF-8
-        u16le(&mut out, 0); // stored
+        u16le(&mut out, method); // 0 stored, 8 deflated
         u16le(&mut out, DOS_TIME);
         u16le(&mut out, DOS_DATE);
         u32le(&mut out, crc);
-        u32le(&mut out, size(data.len()));
+        u32le(&mut out, size(stored.len()));
         u32le(&mut out, size(data.len()));
         u16le(&mut out, name.len() as u16);
         u16le(&mut out, 0);
         out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(data);
+        out.extend_from_slice(stored);
         // Its central directory entry.
         u32le(&mut central, 0x0201_4b50);
         u16le(&mut central, 20); // made by: 2.0, MS-DOS
         u16le(&mut central, 20);
         u16le(&mut central, 0x0800);
-        u16le(&mut central, 0);
+        u16le(&mut central, method);
         u16le(&mut central, DOS_TIME);
         u16le(&mut central, DOS_DATE);
         u32le(&mut central, crc);
-        u32le(&mut central, size(data.len()));
+        u32le(&mut central, size(stored.len()));
         u32le(&mut central, size(data.len()));
         u16le(&mut central, name.len() as u16);
         u16le(&mut central, 0); // extra

@@ -1,9 +1,11 @@
 //! What an LMS package of a course holds, decided once for the `kizuki package` command and
 //! for the embed guide's button: the manifest (`imsmanifest.xml`, with the SCORM 1.2 schema
 //! files beside it, or `cmi5.xml`), the launch page `index.html`, the built site's files a
-//! course widget needs ([`SITE_FILES`]), the pack as it was given, and the zip around them
-//! (stored entries, [`crate::document::stored_archive`]): the same inputs give the same
-//! bytes on the command line and in the browser.
+//! course widget needs ([`SITE_FILES`]), the pack's one-language files
+//! (`content/<id>.<lang>.json`, [`crate::Pack::one_language`], as the site ships its own packs)
+//! with their gzip copies, and the zip around them (entries deflated where it helps,
+//! [`crate::document::archive`]): the same inputs give the same bytes on the command line and
+//! in the browser.
 //!
 //! The whole course is one SCO / one AU ([`super::lms`]). The caller reads the files (the
 //! CLI from `dist/`, the browser from its own origin) and says which it could not read; the
@@ -178,9 +180,17 @@ pub struct LmsPackage {
 }
 
 impl LmsPackage {
-    /// The zip, byte for byte the same for the same inputs.
+    /// The zip, byte for byte the same for the same inputs: each file deflated (level 9)
+    /// where that makes it smaller, the gzip copies stored as they are. About half the
+    /// size of the files stored: LMSs on PHP's default settings refuse uploads over 2 MB.
     pub fn zip(&self) -> Vec<u8> {
-        crate::document::stored_archive(&self.files)
+        crate::document::archive(&self.files, |name, data| {
+            if name.ends_with(".gz") {
+                return None;
+            }
+            let deflated = miniz_oxide::deflate::compress_to_vec(data, 9);
+            (deflated.len() < data.len()).then_some(deflated)
+        })
     }
 }
 
