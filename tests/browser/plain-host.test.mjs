@@ -58,6 +58,31 @@ describe('a plain host', () => {
     });
   });
 
+  test("after a failed first load, 「もう一度読み込む」 takes the pack's copy too", async () => {
+    await withPlainHost(DIST, async (host) => {
+      const context = await browser.newContext({ locale: 'ja-JP', serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const asked = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      // The first request of the pack fails (the line dropped), the rest go through.
+      let failed = false;
+      await page.route(`${host.origin}${PACK}`, (route) => {
+        if (failed) return route.continue();
+        failed = true;
+        return route.abort('internetdisconnected');
+      });
+      await page.goto(`${host.origin}/checklist.html`);
+      const error = page.locator('kizuki-kit .kizuki-error[role="alert"]');
+      await error.waitFor();
+      assert.equal(asked.filter((p) => p === `${PACK}.gz`).length, 0, 'the failed load asked for no copy');
+      await page.locator('kizuki-kit .kizuki-error button').click();
+      assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack('checklist').title.ja);
+      assert.equal(asked.filter((p) => p === `${PACK}.gz`).length, 1, `the retry took the copy: ${asked.join(' ')}`);
+      assert.equal(asked.filter((p) => p === PACK).length, 2, 'the failed request and the retry\'s, whose copy was used');
+      await context.close();
+    });
+  });
+
   test("switching language takes the other file's copy too", async () => {
     await withPlainHost(DIST, async (host) => {
       const { context, page, count, errors } = await openChecklist(browser, host.origin);

@@ -272,8 +272,11 @@ pub fn app(props: &AppProps) -> Html {
                 let cancelled_in_task = cancelled.clone();
                 let pack_url = source.url(lang);
                 let kit = *kit;
-                // A response can be read once: a retry fetches again.
-                let prefetched = prefetched.filter(|_| *attempt == 0);
+                // A response can be read once: a retry fetches again (through `kizuki.js`'s
+                // fetchSmall for a shipped pack, as a first load without a prefetch does).
+                let prefetched = prefetched
+                    .filter(|_| *attempt == 0)
+                    .or_else(|| source.start_fetch(lang));
                 yew::platform::spawn_local(async move {
                     let result = match kit {
                         KitChoice::MyData | KitChoice::DirectoryCheck | KitChoice::LmsPackage => {

@@ -294,6 +294,19 @@ impl PackSource {
             PackSource::Bilingual(url) => url.clone(),
         }
     }
+
+    /// The fetch of `lang`'s file through `kizuki.js`'s `fetchSmall`, when the module was
+    /// given it (a shipped pack's files): every fetch of a file the response `kizuki.js`
+    /// started does not answer (the other language, a retry, a prefetch of another file).
+    pub(crate) fn start_fetch(&self, lang: Lang) -> Option<Prefetched> {
+        match self {
+            PackSource::PerLanguage {
+                fetch_file: Some(fetch_file),
+                ..
+            } => fetch_file.start(&self.url(lang)),
+            _ => None,
+        }
+    }
 }
 
 /// A widget's validated pack, shared by its views; compared by pointer, so re-renders stay
@@ -387,15 +400,7 @@ pub(crate) async fn fetch_other_language(
     shown: &ValidPack,
 ) -> Result<ValidPack, LoadError> {
     let kind = shown.pack().kit.kind_name();
-    let url = source.url(lang);
-    let started = match source {
-        PackSource::PerLanguage {
-            fetch_file: Some(fetch_file),
-            ..
-        } => fetch_file.start(&url),
-        _ => None,
-    };
-    let file = fetch_pack(&url, &[kind], started).await?;
+    let file = fetch_pack(&source.url(lang), &[kind], source.start_fetch(lang)).await?;
     check_same_pack(shown, file, lang)
 }
 
