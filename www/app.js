@@ -13,7 +13,7 @@ if (lang) widget.setAttribute('lang', lang);
 // ?pack=workplace-improvement (a committed pack of the kit's kind) instead of its default,
 // fetched one language at a time as the default is.
 const pack = params.get('pack');
-if (pack && /^[a-z0-9-]{1,64}$/.test(pack)) widget.setAttribute('pack', pack);
+if (pack && /^[a-z0-9_-]{1,64}$/.test(pack)) widget.setAttribute('pack', pack);
 
 // The header links each kind's own page (checklist.html, …: scripts/kit-pages.mjs).
 for (const link of document.querySelectorAll('.site-nav a')) {

@@ -206,12 +206,7 @@ impl<'pack> Validator<'pack> {
     }
 
     pub(crate) fn id_format(&mut self, id: &str, path: &str) {
-        let well_formed = !id.is_empty()
-            && id.len() <= 64
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !well_formed {
+        if !well_formed_id(id) {
             self.push(
                 Code::InvalidId,
                 path,
@@ -467,3 +462,12 @@ impl<'pack> Validator<'pack> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `id` is a well-formed id (a pack's, an item's, …): 1–64 lowercase ASCII letters,
+/// digits, `-` or `_`. The one rule, for validation and for the web's `pack` option.
+pub fn well_formed_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}

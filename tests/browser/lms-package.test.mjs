@@ -155,7 +155,7 @@ describe("the guide's LMS package button", () => {
     await context.close();
   });
 
-  test("a center's own pack is checked first: errors in Japanese with their place, then it is packaged as given", async () => {
+  test("a center's own pack is checked first: errors in Japanese with their place, the site's one-language file refused, then it is packaged", async () => {
     const { page, context } = await openPage(browser, `${server.origin}/embed/guide.html`);
     const button = page.locator(`${WIDGET} [data-testid="lms-build"]`);
     await button.waitFor({ timeout: 30_000 });
@@ -185,9 +185,18 @@ describe("the guide's LMS package button", () => {
     assert.doesNotMatch(text, /must be|expected/, 'no developer text');
     assert.equal(await button.isDisabled(), true);
 
-    // The center's own course: its title shown, then packaged with its bytes as they are.
+    // The site's file of one language (what a center may find beside the bilingual one): a
+    // package makes both languages' files itself, so the bilingual file is asked for.
+    await input.setInputFiles(join(DIST, 'content/linecare.ja.json'));
+    const oneLanguage = page.locator(`${WIDGET} [data-testid="lms-pack-error"]`);
+    await oneLanguage.filter({ hasText: '1つの言語（ja）だけ' }).waitFor();
+    assert.match(await oneLanguage.textContent(), /linecare\.json/);
+    assert.equal(await button.isDisabled(), true);
+
+    // The center's own course (an id with an underscore, as ids may have): its title shown,
+    // then packaged, the same bytes as the CLI's.
     const own = structuredClone(pack);
-    own.id = 'center-linecare';
+    own.id = 'center_linecare';
     own.title.ja = '○○センターのラインケア研修';
     const ownBytes = Buffer.from(JSON.stringify(own, null, 1));
     const ownFile = join(scratch, 'center-linecare.json');
@@ -198,7 +207,7 @@ describe("the guide's LMS package button", () => {
     await ok.waitFor();
     assert.match(await ok.textContent(), /○○センターのラインケア研修/);
     const zip = await pressAndDownload(page);
-    assert.equal(zip.name, 'center-linecare-scorm12.zip');
+    assert.equal(zip.name, 'center_linecare-scorm12.zip');
     const cli = join(scratch, 'cli-own.zip');
     kizuki(['package', '--scorm12', '--dist', DIST, '--pack', ownFile, '-o', cli]);
     assert.ok(zip.bytes.equals(readFileSync(cli)), 'the same bytes as `kizuki package --pack`');

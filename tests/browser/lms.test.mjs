@@ -142,6 +142,16 @@ describe('the course in an LMS (SCORM 1.2 and cmi5)', () => {
     kizuki(['package', '--cmi5', '--dist', DIST, '-o', zip5, '--iri', COURSE_IRI]);
     const unzip5 = spawnSync('unzip', ['-q', zip5, '-d', join(site, 'course5')], { encoding: 'utf8' });
     assert.equal(unzip5.status, 0, unzip5.stderr);
+    // A center's own course (an id with an underscore, as ids may have), packaged the same way.
+    const own = structuredClone(pack);
+    own.id = 'center_course';
+    own.title.ja = '○○センターのラインケア研修';
+    const ownFile = join(scratch, 'center_course.json');
+    writeFileSync(ownFile, JSON.stringify(own));
+    const zipOwn = join(scratch, 'own-scorm12.zip');
+    kizuki(['package', '--scorm12', '--dist', DIST, '--pack', ownFile, '-o', zipOwn]);
+    const unzipOwn = spawnSync('unzip', ['-q', zipOwn, '-d', join(site, 'own')], { encoding: 'utf8' });
+    assert.equal(unzipOwn.status, 0, unzipOwn.stderr);
     writeFileSync(join(site, 'lms.html'), FAKE_LMS_PAGE);
     // kizuki-serve serves a directory with an index page.
     writeFileSync(join(site, 'index.html'), '<!doctype html><html lang="en"><title>LMS test</title><a href="lms.html">LMS</a></html>\n');
@@ -296,6 +306,16 @@ describe('the course in an LMS (SCORM 1.2 and cmi5)', () => {
       assert.deepEqual(problems, []);
       await context.close();
     });
+  });
+
+  test("a package of a center's own course starts with that course's own files", async () => {
+    const { page, problems, requests, context } = await openPage(browser, `${server.origin}/own/index.html`);
+    await page.locator(`${HOST} [data-kizuki-lms="problem"]`).waitFor({ timeout: 30_000 });
+    await page.locator(`${HOST} .kizuki-title`).filter({ hasText: '○○センターのラインケア研修' }).waitFor();
+    const packs = requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/own/content/'));
+    assert.deepEqual(packs, ['/own/content/center_course.ja.json']);
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('without an LMS the widget says so, and saves in this browser', async () => {

@@ -61,8 +61,9 @@ impl Handle {
 /// first, then this, then the browser's languages, the page's `lang`, `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
 /// `centerPhone`, `centerUrl`, `centerHours`, `packUrl` (a center's own pack, both languages
 /// in one file) and `directoryUrl` (the center's resource directory; both relative to the
-/// page and on the page's origin), `pack` (a pack shipped in `content/` instead of the kit's
-/// default: the widget fetches its file of the language shown, `content/<pack>.<lang>.json`;
+/// page and on the page's origin), `pack` (the id of a pack whose one-language files are in
+/// `content/` beside `kizuki.js`, instead of the kit's default: a shipped pack, or the pack of
+/// an LMS package; the widget fetches its file of the language shown, `content/<pack>.<lang>.json`;
 /// for `aggregate`, `mh-checklist`, `linecare`, `provider-checklist`, `bjsq-57` or
 /// `bjsq-23`, one file with both languages), `baseUrl` (where `content/` and the
 /// stylesheets live; `kizuki.js` passes its own directory), `stylesheetUrl` (the widget's
@@ -137,10 +138,10 @@ pub fn mount(
                     ),
                     KitChoice::Aggregate,
                 ) => id,
-                (Some(id), KitChoice::Kind(_)) if is_pack_id(id) => id,
+                (Some(id), KitChoice::Kind(_)) if kizuki_core::validate::well_formed_id(id) => id,
                 (Some(other), _) => {
                     return Err(JsError::new(&format!(
-                        "unknown pack `{other}` for kit `{kit_name}`: the option `pack` names a pack shipped in content/ (kit=\"aggregate\": mh-checklist, linecare, provider-checklist, bjsq-57 or bjsq-23)"
+                        "unknown pack `{other}` for kit `{kit_name}`: the option `pack` is the id of a pack in content/ (kit=\"aggregate\": mh-checklist, linecare, provider-checklist, bjsq-57 or bjsq-23)"
                     )));
                 }
             };
@@ -411,14 +412,6 @@ fn lms_namespace(lms: Option<&crate::lms::LmsAdapter>) -> Option<String> {
     }
 }
 
-/// A pack id as packs write it (`provider-checklist`): lowercase letters, digits and `-`.
-fn is_pack_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 fn is_valid_namespace(namespace: &str) -> bool {
     (1..=64).contains(&namespace.len())
         && namespace
@@ -507,11 +500,16 @@ mod tests {
 
     #[test]
     fn a_pack_option_names_a_file_in_content_and_nothing_else() {
+        use kizuki_core::validate::well_formed_id as is_pack_id;
         assert!(is_pack_id("provider-checklist"));
         assert!(is_pack_id("bjsq-23"));
+        // Any id a pack may have (an LMS package of a center's own course mounts with it).
+        assert!(is_pack_id("center_course-2"));
         assert!(!is_pack_id("../secret"));
+        assert!(!is_pack_id("a/b"));
         assert!(!is_pack_id("Pack"));
         assert!(!is_pack_id(""));
+        assert!(!is_pack_id(&"a".repeat(65)));
     }
 
     #[test]

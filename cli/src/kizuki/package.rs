@@ -7,7 +7,7 @@
 //! `lms.js`), `lms.js`, `kizuki.js`, `kizuki-course.css`, the course's wasm module, its gzip
 //! copy and glue (`pkg/`) and the pack's one-language files (`content/<pack id>.<lang>.json`,
 //! as `kizuki pack split` writes the site's). This command reads the files from a
-//! built `dist/` and writes the zip (stored entries) beside the output, then renames it into
+//! built `dist/` and writes the zip (entries deflated where that is smaller) beside the output, then renames it into
 //! place, so a failed run leaves no half file; an existing file is replaced only with
 //! `--force`.
 

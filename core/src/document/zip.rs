@@ -1,7 +1,8 @@
-//! A ZIP archive of stored (uncompressed) entries, byte for byte deterministic: what a
-//! `.docx` needs, in 80 lines instead of a compression library in the planner's wasm
-//! (BENCHMARKS.md, the lever table, compares it with the `zip` and `docx-rs` crates), and
-//! the one writer of LMS packages (`kind/course/package.rs`), in the CLI and the browser.
+//! A ZIP archive, byte for byte deterministic: what a `.docx` needs, its entries stored, in
+//! 80 lines instead of a compression library in the planner's wasm (BENCHMARKS.md, the lever
+//! table, compares it with the `zip` and `docx-rs` crates), and the one writer of LMS
+//! packages (`kind/course/package.rs`), in the CLI and the browser, whose entries it deflates
+//! with the compressor the package gives it ([`archive`]).
 
 /// CRC-32 (IEEE 802.3, reflected, as ZIP uses it), table built at compile time.
 const CRC_TABLE: [u32; 256] = {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use kizuki_core::lms_package::{
-    build_package, built_file, LmsStandard, PackageError, PackageOptions, SITE_FILES,
+    build_package, built_file, check_course, LmsStandard, PackageError, PackageOptions, SITE_FILES,
 };
 use kizuki_core::load::{check_pack_for, read_pack_for, PackCheckFailure, PackRefusal};
 use kizuki_core::{Diagnostic, Lang, ValidPack, FORMAT_VERSION};
@@ -38,6 +38,8 @@ pub struct LmsPackageText {
     pub pack_too_large: &'static str,
     /// `{found}`: the kind the file declares.
     pub pack_wrong_kind: &'static str,
+    /// The center's file is a course's file of one language (`{lang}`, its code).
+    pub pack_one_language: &'static str,
     /// `{found}`, `{supported}`.
     pub pack_format: &'static str,
     /// `{errors}`.
@@ -111,6 +113,8 @@ pub enum OwnPack {
     Unreadable(String),
     /// Another kind's pack.
     WrongKind(String),
+    /// A course's file of one language only (its language's code).
+    OneLanguage(&'static str),
     /// A format version this build does not read.
     Format(u64),
     /// Every error the core found.
@@ -122,7 +126,12 @@ pub enum OwnPack {
 pub fn check_own_pack(lang: Lang, bytes: Vec<u8>) -> OwnPack {
     let text = lms_package_text(lang);
     let diagnostics = match check_pack_for(&bytes, &["course"]) {
-        Ok(pack) => return OwnPack::Usable(Rc::new(pack)),
+        Ok(pack) => {
+            return match check_course(&pack) {
+                Err(PackageError::OneLanguage(lang)) => OwnPack::OneLanguage(lang.code()),
+                _ => OwnPack::Usable(Rc::new(pack)),
+            }
+        }
         Err(PackCheckFailure::Refused(refusal)) => match refusal {
             PackRefusal::TooLarge { .. } => return OwnPack::Unreadable("too_large".into()),
             PackRefusal::WrongKind { found } => return OwnPack::WrongKind(found),
@@ -201,6 +210,9 @@ impl BuildProblem {
             }
             BuildProblem::Package(PackageError::MissingSiteFile(file)) => {
                 fill(text.missing_file, &[("file", file), ("status", "—")])
+            }
+            BuildProblem::Package(PackageError::OneLanguage(lang)) => {
+                fill(text.pack_one_language, &[("lang", lang.code())])
             }
             BuildProblem::Package(PackageError::LanguageFile(lang)) => {
                 fill(text.language_file, &[("lang", lang.code())])
@@ -457,6 +469,11 @@ pub fn lms_package_view(props: &LmsPackageProps) -> Html {
                 { fill(text.pack_wrong_kind, &[("found", found)]) }
             </p>
         },
+        Some((_, OwnPack::OneLanguage(lang))) => html! {
+            <p class="kizuki-notice kizuki-notice--error" data-testid="lms-pack-error">
+                { fill(text.pack_one_language, &[("lang", lang)]) }
+            </p>
+        },
         Some((_, OwnPack::Format(found))) => html! {
             <p class="kizuki-notice kizuki-notice--error" data-testid="lms-pack-error">
                 { fill(text.pack_format, &[("found", &found.to_string()), ("supported", &FORMAT_VERSION.to_string())]) }
@@ -608,6 +625,13 @@ mod tests {
         assert_eq!(
             check_own_pack(Lang::Ja, checklist),
             OwnPack::WrongKind("checklist".into())
+        );
+        // The site's file of one language (content/linecare.ja.json): the bilingual file is asked for.
+        let bilingual = kizuki_core::load_pack(&linecare()).unwrap();
+        let japanese = bilingual.pack().one_language(Lang::Ja).unwrap();
+        assert_eq!(
+            check_own_pack(Lang::Ja, serde_json::to_vec(&japanese).unwrap()),
+            OwnPack::OneLanguage("ja")
         );
     }
 

@@ -139,6 +139,9 @@ pub enum PackageError {
     BadCenterUrl(String),
     /// A file of the built site was not given (its path under `dist/`).
     MissingSiteFile(&'static str),
+    /// The pack is a file of one language only (`content/<id>.<lang>.json`, as the site
+    /// serves it): a package carries both languages and makes their files itself.
+    OneLanguage(Lang),
     /// The pack's file in this language did not validate (a fault of Kizuki's, not of the pack:
     /// the file is made from the validated pack).
     LanguageFile(Lang),
@@ -158,6 +161,11 @@ impl std::fmt::Display for PackageError {
                 write!(f, "the center's address must start with http:// or https:// (got `{url}`)")
             }
             PackageError::MissingSiteFile(name) => write!(f, "{name} of the built site is missing"),
+            PackageError::OneLanguage(lang) => write!(
+                f,
+                "this is the pack's file of one language ({}): give the pack with both languages",
+                lang.code()
+            ),
             PackageError::LanguageFile(lang) => write!(
                 f,
                 "the pack's {} file could not be made from it (please report this)",
@@ -203,9 +211,7 @@ pub fn build_package(
     site: &BTreeMap<String, Vec<u8>>,
     options: &PackageOptions,
 ) -> Result<LmsPackage, PackageError> {
-    if pack.content::<Course>().is_none() {
-        return Err(PackageError::NotACourse(pack.pack().kit.kind_name()));
-    }
+    check_course(pack)?;
     let iri = course_iri(pack, options.iri.as_deref())?;
     let center_url = clean(options.center_url.as_deref());
     if let Some(url) = center_url.filter(|url| !is_safe_href(url)) {
@@ -278,6 +284,18 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     // ISIZE: the length modulo 2^32 (a pack is far below it: `MAX_PACK_BYTES`).
     out.extend((bytes.len() as u32).to_le_bytes());
     out
+}
+
+/// Whether a package can be made of `pack`: a course, with both languages (not one of the
+/// one-language files the site serves). The embed guide's button asks before it offers to build.
+pub fn check_course(pack: &ValidPack) -> Result<(), PackageError> {
+    if pack.content::<Course>().is_none() {
+        return Err(PackageError::NotACourse(pack.pack().kit.kind_name()));
+    }
+    match pack.pack().lang {
+        Some(lang) => Err(PackageError::OneLanguage(lang)),
+        None => Ok(()),
+    }
 }
 
 /// A trimmed, non-empty option.
