@@ -54,8 +54,9 @@ export class Handle {
  * first, then this, then the browser's languages, the page's `lang`, `ja`), `namespace` (prefix of storage keys; default: the pack id), `centerName`,
  * `centerPhone`, `centerUrl`, `centerHours`, `packUrl` (a center's own pack, both languages
  * in one file) and `directoryUrl` (the center's resource directory; both relative to the
- * page and on the page's origin), `pack` (a pack shipped in `content/` instead of the kit's
- * default: the widget fetches its file of the language shown, `content/<pack>.<lang>.json`;
+ * page and on the page's origin), `pack` (the id of a pack whose one-language files are in
+ * `content/` beside `kizuki.js`, instead of the kit's default: a shipped pack, or the pack of
+ * an LMS package; the widget fetches its file of the language shown, `content/<pack>.<lang>.json`;
  * for `aggregate`, `mh-checklist`, `linecare`, `provider-checklist`, `bjsq-57` or
  * `bjsq-23`, one file with both languages), `baseUrl` (where `content/` and the
  * stylesheets live; `kizuki.js` passes its own directory), `stylesheetUrl` (the widget's
