@@ -189,7 +189,7 @@ describe("the guide's LMS package button", () => {
     // package makes both languages' files itself, so the bilingual file is asked for.
     await input.setInputFiles(join(DIST, 'content/linecare.ja.json'));
     const oneLanguage = page.locator(`${WIDGET} [data-testid="lms-pack-error"]`);
-    await oneLanguage.filter({ hasText: '1つの言語（ja）だけ' }).waitFor();
+    await oneLanguage.filter({ hasText: '1つの言語（日本語）だけ' }).waitFor();
     assert.match(await oneLanguage.textContent(), /linecare\.json/);
     assert.equal(await button.isDisabled(), true);
 

@@ -18,6 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::fill;
+use crate::locale::ui_text;
 use crate::platform;
 
 /// Every string of the package builder, in one language.
@@ -38,7 +39,7 @@ pub struct LmsPackageText {
     pub pack_too_large: &'static str,
     /// `{found}`: the kind the file declares.
     pub pack_wrong_kind: &'static str,
-    /// The center's file is a course's file of one language (`{lang}`, its code).
+    /// The center's file is a course's file of one language (`{lang}`, its name in itself).
     pub pack_one_language: &'static str,
     /// `{found}`, `{supported}`.
     pub pack_format: &'static str,
@@ -113,8 +114,8 @@ pub enum OwnPack {
     Unreadable(String),
     /// Another kind's pack.
     WrongKind(String),
-    /// A course's file of one language only (its language's code).
-    OneLanguage(&'static str),
+    /// A course's file of one language only (that language).
+    OneLanguage(Lang),
     /// A format version this build does not read.
     Format(u64),
     /// Every error the core found.
@@ -128,7 +129,7 @@ pub fn check_own_pack(lang: Lang, bytes: Vec<u8>) -> OwnPack {
     let diagnostics = match check_pack_for(&bytes, &["course"]) {
         Ok(pack) => {
             return match check_course(&pack) {
-                Err(PackageError::OneLanguage(lang)) => OwnPack::OneLanguage(lang.code()),
+                Err(PackageError::OneLanguage(lang)) => OwnPack::OneLanguage(lang),
                 _ => OwnPack::Usable(Rc::new(pack)),
             }
         }
@@ -211,9 +212,10 @@ impl BuildProblem {
             BuildProblem::Package(PackageError::MissingSiteFile(file)) => {
                 fill(text.missing_file, &[("file", file), ("status", "—")])
             }
-            BuildProblem::Package(PackageError::OneLanguage(lang)) => {
-                fill(text.pack_one_language, &[("lang", lang.code())])
-            }
+            BuildProblem::Package(PackageError::OneLanguage(lang)) => fill(
+                text.pack_one_language,
+                &[("lang", ui_text(*lang).language_name)],
+            ),
             BuildProblem::Package(PackageError::LanguageFile(lang)) => {
                 fill(text.language_file, &[("lang", lang.code())])
             }
@@ -471,7 +473,7 @@ pub fn lms_package_view(props: &LmsPackageProps) -> Html {
         },
         Some((_, OwnPack::OneLanguage(lang))) => html! {
             <p class="kizuki-notice kizuki-notice--error" data-testid="lms-pack-error">
-                { fill(text.pack_one_language, &[("lang", lang)]) }
+                { fill(text.pack_one_language, &[("lang", ui_text(*lang).language_name)]) }
             </p>
         },
         Some((_, OwnPack::Format(found))) => html! {
@@ -631,7 +633,7 @@ mod tests {
         let japanese = bilingual.pack().one_language(Lang::Ja).unwrap();
         assert_eq!(
             check_own_pack(Lang::Ja, serde_json::to_vec(&japanese).unwrap()),
-            OwnPack::OneLanguage("ja")
+            OwnPack::OneLanguage(Lang::Ja)
         );
     }
 
