@@ -208,7 +208,7 @@ enum Command {
         /// The built site (scripts/build.sh writes it).
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
-        /// The course pack; defaults to the built site's content/linecare.json.
+        /// The course pack, the file with both languages (the site's content/<id>.<lang>.json files are made from it); defaults to the built site's content/linecare.json.
         #[arg(long)]
         pack: Option<PathBuf>,
         /// The zip to write.
