@@ -15,6 +15,8 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 
+use crate::diagnostic::Diagnostic;
+use crate::load::ValidPack;
 use crate::pack::Pack;
 use crate::text::{Lang, Text};
 
@@ -67,6 +69,30 @@ impl Pack {
         // gzip of the tools module, which makes LMS packages in the browser with this).
         let bytes = serde_json::to_vec(&KitTypeFirst(object)).ok()?;
         crate::json::from_slice::<Pack>(&bytes).ok()
+    }
+}
+
+/// Why [`ValidPack::language_file`] made no file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LanguageFileError {
+    /// The pack is itself a file of one language (of the other one, or a kind that keeps
+    /// both): only the pack with both languages is split.
+    OneLanguage,
+    /// The file made does not validate (a fault of Kizuki's, not of the pack): its diagnostics.
+    Invalid(Vec<Diagnostic>),
+}
+
+impl ValidPack {
+    /// The file a reader of `lang` fetches, as its bytes (compact JSON): [`Pack::one_language`],
+    /// validated again. What `kizuki pack split` writes for the site and what an LMS package
+    /// carries, so the two are the same bytes.
+    pub fn language_file(&self, lang: Lang) -> Result<Vec<u8>, LanguageFileError> {
+        let file = self
+            .pack()
+            .one_language(lang)
+            .ok_or(LanguageFileError::OneLanguage)?;
+        let file = ValidPack::new(file).map_err(LanguageFileError::Invalid)?;
+        serde_json::to_vec(file.pack()).map_err(|_| LanguageFileError::Invalid(Vec::new()))
     }
 }
 

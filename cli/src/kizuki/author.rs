@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use kizuki_core::{load_pack, parse_pack, Lang, ValidPack};
+use kizuki_core::language_file::LanguageFileError;
+use kizuki_core::{load_pack, parse_pack, Lang};
 
 use crate::input::{emit, invalid, print_diagnostics, read};
 use crate::Format;
@@ -106,8 +107,9 @@ pub fn schema() -> Result<ExitCode> {
 }
 
 /// Writes, for each pack, one file per language beside it in `out`: `<id>.<lang>.json`
-/// (minified), made by the core ([`kizuki_core::Pack::one_language`]) and validated again.
-/// A pack with errors stops the command (exit 1) before anything of it is written.
+/// (minified), made and validated again by the core ([`kizuki_core::ValidPack::language_file`], which
+/// makes an LMS package's too). A pack with errors stops the command (exit 1) before
+/// anything of it is written.
 pub fn pack_split(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
     let mut written = String::new();
     for path in paths {
@@ -119,22 +121,22 @@ pub fn pack_split(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
             }
         };
         for lang in Lang::ALL {
-            let file = pack.pack().one_language(lang).ok_or_else(|| {
-                invalid(format!(
+            let bytes = pack.language_file(lang).map_err(|error| match error {
+                LanguageFileError::OneLanguage => invalid(format!(
                     "{} is a file of one language already: split the bilingual pack",
                     path.display()
-                ))
+                )),
+                LanguageFileError::Invalid(diagnostics) => {
+                    print_diagnostics(path, &diagnostics);
+                    invalid(format!(
+                        "{}: its {} file does not validate",
+                        path.display(),
+                        lang.code()
+                    ))
+                }
             })?;
-            let file = ValidPack::new(file).map_err(|diagnostics| {
-                print_diagnostics(path, &diagnostics);
-                invalid(format!(
-                    "{}: its {} file does not validate",
-                    path.display(),
-                    lang.code()
-                ))
-            })?;
-            let target = out.join(format!("{}.{}.json", file.pack().id, lang.code()));
-            std::fs::write(&target, serde_json::to_vec(file.pack())?)
+            let target = out.join(format!("{}.{}.json", pack.pack().id, lang.code()));
+            std::fs::write(&target, bytes)
                 .with_context(|| format!("cannot write {}", target.display()))?;
             written.push_str(&format!("{}\n", target.display()));
         }

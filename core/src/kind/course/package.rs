@@ -253,19 +253,15 @@ pub fn build_package(
     })
 }
 
-/// The pack's one-language files as the package carries them: `content/<id>.<lang>.json`
-/// (compact JSON), each validated again, as `kizuki pack split` writes the site's.
+/// The pack's one-language files as the package carries them: `content/<id>.<lang>.json`,
+/// [`ValidPack::language_file`], the bytes `kizuki pack split` writes for the site.
 pub fn language_files(pack: &ValidPack) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
     Lang::ALL
         .into_iter()
         .map(|lang| {
-            let file = pack
-                .pack()
-                .one_language(lang)
-                .and_then(|file| ValidPack::new(file).ok())
-                .ok_or(PackageError::LanguageFile(lang))?;
-            let bytes =
-                serde_json::to_vec(file.pack()).map_err(|_| PackageError::LanguageFile(lang))?;
+            let bytes = pack
+                .language_file(lang)
+                .map_err(|_| PackageError::LanguageFile(lang))?;
             Ok((
                 format!("content/{}.{}.json", pack.pack().id, lang.code()),
                 bytes,
