@@ -11,7 +11,7 @@
 #                             rebuilds only those kits' wasm; the others keep their last built
 #                             module (for a quick turn while working on one kit; CI builds all)
 #
-# dist/            = www/ + pkg/ (one JS glue + wasm per kit: checklist, plan, course, questionnaire, aggregate, tools)
+# dist/            = www/ + pkg/ (one JS glue + wasm per kit: checklist, plan, course, questionnaire, aggregate, tools, mydata)
 #                    + content/*.json (top-level packs only, and each one's .ja.json and
 #                      .en.json: one language per file, written by `kizuki pack split`)
 # dist/npm/        = kizuki-embed, laid out as wasm-pack lays out a --target web package
@@ -32,7 +32,7 @@ command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/t
 [ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt not found: run scripts/toolchain.sh"
 
 # One wasm module per kit: a widget loads only its kit's code (kizuki.js picks the module).
-# The modules are the features of kizuki-web (one per kind, `aggregate` and `tools`).
+# The modules are the features of kizuki-web (one per kind, `aggregate`, `tools` and `mydata`).
 mapfile -t KITS < <(sed -n '/^\[features\]/,/^\[/p' web/Cargo.toml | sed -n 's/^\([a-z][a-z0-9_]*\) *=.*/\1/p' | grep -vx 'default\|lms')
 [ "${#KITS[@]}" -gt 0 ] || die "no kit features found in web/Cargo.toml"
 # The course once more with its LMS runtime (feature `lms`), for SCORM 1.2 / cmi5 packages

@@ -288,7 +288,7 @@ Kizuki's embeddable widgets (WebAssembly). Serve these files from your own origi
 
 or `import { mount } from "kizuki-embed"; const handle = mount(element, { kit: "course" })`.
 Each kit is its own WebAssembly module (`kizuki_checklist`, `kizuki_plan`, `kizuki_course`,
-`kizuki_tools`) with its own stylesheet (`kizuki-checklist.css`, …); `kizuki.js` loads only
+`kizuki_questionnaire`, `kizuki_aggregate`, `kizuki_mydata`, `kizuki_tools`) with its own stylesheet (`kizuki-checklist.css`, …); `kizuki.js` loads only
 the ones a widget needs (`kizuki.css` holds every kit's layout, for a page that mounts a module
 without `kizuki.js`).
 A page with a Content-Security-Policy must allow `script-src 'wasm-unsafe-eval'`.

@@ -30,11 +30,12 @@ const WORDS = /* KIZUKI_WORDS */ { ja: {}, en: {} } /* END_KIZUKI_WORDS */;
 /**
  * Every kind's kit → the pack it loads by default: filled by scripts/build.sh from the web's
  * list of kinds (web/src/kind.rs). Each kind is its own module, pkg/kizuki_<kind>.js; the
- * aggregation page is pkg/kizuki_aggregate.js (built for speed); the other tools ("my data",
- * the guide's checker and LMS package button) share pkg/kizuki_tools.js.
+ * aggregation page is pkg/kizuki_aggregate.js (built for speed); the "my data" page is
+ * pkg/kizuki_mydata.js (no kind, no pack); the guide's checker and LMS package button share
+ * pkg/kizuki_tools.js.
  */
 const KINDS = /* KIZUKI_KINDS */ { checklist: 'mh-checklist', plan: 'return-to-work', course: 'linecare' } /* END_KIZUKI_KINDS */;
-const TOOLS = { aggregate: 'aggregate', mydata: 'tools', dircheck: 'tools', lmspackage: 'tools' };
+const TOOLS = { aggregate: 'aggregate', mydata: 'mydata', dircheck: 'tools', lmspackage: 'tools' };
 
 /** The module that carries `kit` (a kind, its default pack's id, or a tool), or null. */
 function moduleFor(kit) {
@@ -189,14 +190,14 @@ function languageOf(options) {
  * shipped pack comes as one file per language (`content/<pack>.<lang>.json`, written by
  * `kizuki pack split` in scripts/build.sh): only the language the widget starts in is
  * fetched; the module fetches the other if the person switches. A center's own pack
- * (`packUrl`) and the tools' packs are one file holding both languages.
+ * (`packUrl`) and the aggregation page's are one file holding both languages.
  */
 function prefetchPack(name, options, lang) {
   let url;
   try {
     if (options.packUrl) url = new URL(options.packUrl, document.baseURI);
     else if (['mydata', 'dircheck', 'lmspackage'].includes(options.kit)) return {}; // they read no pack on start
-    else if (name === 'tools') url = new URL(`content/${options.pack || 'mh-checklist'}.json`, baseUrl);
+    else if (name === 'aggregate') url = new URL(`content/${options.pack || 'mh-checklist'}.json`, baseUrl);
     else url = new URL(`content/${options.pack || KINDS[name]}.${lang}.json`, baseUrl);
   } catch {
     return {};

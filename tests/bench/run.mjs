@@ -137,7 +137,7 @@ function measureSizes(dist, surveyDir) {
   const moduleOf = (kind) => [`pkg/kizuki_${kind}_bg.wasm`, `pkg/kizuki_${kind}.js`, `kizuki-${kind}.css`];
   const shared = ['kizuki.js'];
   const engine = [...moduleOf('checklist'), ...shared];
-  for (const file of [...engine, ...moduleOf('plan'), ...moduleOf('course'), ...moduleOf('tools')]) {
+  for (const file of [...engine, ...moduleOf('plan'), ...moduleOf('course'), ...moduleOf('tools'), ...moduleOf('mydata')]) {
     if (!files[file]) throw new Error(`${dist}/${file} is missing: is dist/ built?`);
   }
   // One widget per pack the site ships: the three kits' default packs and any other

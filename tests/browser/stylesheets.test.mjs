@@ -207,7 +207,7 @@ describe("each widget's stylesheet", () => {
     await context.close();
   });
 
-  test("the aggregation page's stress, checklist and course figures use only rules of kizuki-aggregate.css, and the my-data page only kizuki-tools.css's", async () => {
+  test("the aggregation page's stress, checklist and course figures use only rules of kizuki-aggregate.css, and the my-data page only kizuki-mydata.css's", async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/aggregate.html?pack=bjsq-57`);
     await page.locator(`${HOST} input[type="file"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
     await assertCovered(page, 'aggregate', 'aggregation start');
@@ -250,7 +250,7 @@ describe("each widget's stylesheet", () => {
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`kizuki/${pack.id}/${pack.id}`, JSON.stringify(completeChecklistRecord(pack))]);
     await page.goto(`${server.origin}/mydata.html`);
     await page.locator(`${HOST} .kizuki-tools-record`).first().waitFor({ timeout: 30_000 });
-    await assertCovered(page, 'tools', 'my data');
+    await assertCovered(page, 'mydata', 'my data');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -536,6 +536,19 @@ describe('tools pages', () => {
     await context.close();
   });
 
+  test('an aggregation widget without a pack-url fetches its default pack once, the file the module reads', async () => {
+    const { context, page, problems } = await openPage(browser, `${server.origin}/app.html?kit=aggregate`, { serviceWorkers: 'block' });
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.reload();
+    await page.locator('kizuki-kit input[type=file]').waitFor({ state: 'attached', timeout: 30_000 });
+    // kizuki.js's prefetch is the bilingual file the module asks for (it once asked for
+    // content/undefined.ja.json, a 404, and the module then fetched the pack itself).
+    assert.deepEqual(asked.filter((path) => path.startsWith('/content/')), ['/content/mh-checklist.json']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the my-data page lists a saved checklist record and erases it', async () => {
     const { context, page, problems } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
     const radio = page.locator('kizuki-kit input[type=radio]').first();
@@ -544,10 +557,14 @@ describe('tools pages', () => {
     await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('kizuki/')));
     const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kizuki/')));
 
+    const asked = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await page.goto(`${server.origin}/mydata.html`);
     const records = page.locator('kizuki-kit .kizuki-tools-record');
     await records.first().waitFor({ timeout: 30_000 });
     assert.equal(await records.count(), keys.length);
+    // Its own module (no kind, no pack reader) and no pack.
+    assert.deepEqual(asked.filter((path) => path.startsWith('/pkg/') || path.startsWith('/content/')).sort(), ['/pkg/kizuki_mydata.js', '/pkg/kizuki_mydata_bg.wasm']);
     const record = page.locator(`kizuki-kit .kizuki-tools-record[data-key="${keys[0]}"]`);
     // In plain words (issue 16): the kit's name, what the record is, the local date, KB;
     // no ids, character counts or UTC stamps.

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { DIST, ROOT } from './helpers.mjs';
 
 const GOLDEN = join(ROOT, 'tests/data/embed/kizuki_module.d.ts');
-const MODULES = ['checklist', 'plan', 'course', 'questionnaire', 'aggregate', 'tools'];
+const MODULES = ['checklist', 'plan', 'course', 'questionnaire', 'aggregate', 'tools', 'mydata'];
 
 // wasm-bindgen's internal closure shims are named after the module's function indices
 // (`__wasm_bindgen_func_elem_4956`) or, since scripts/build.sh keeps the function names for

@@ -68,7 +68,7 @@ impl KitChoice {
         let name = name.trim().to_ascii_lowercase();
         match name.as_str() {
             "aggregate" if cfg!(feature = "aggregate") => Some(KitChoice::Aggregate),
-            "mydata" if cfg!(feature = "tools") => Some(KitChoice::MyData),
+            "mydata" if cfg!(feature = "mydata") => Some(KitChoice::MyData),
             "dircheck" if cfg!(feature = "tools") => Some(KitChoice::DirectoryCheck),
             "lmspackage" if cfg!(feature = "tools") => Some(KitChoice::LmsPackage),
             _ => kind::KINDS
@@ -88,13 +88,14 @@ impl KitChoice {
     }
 
     /// The wasm module that carries this kit (`scripts/build.sh` builds one per kind, one for
-    /// the aggregation page and one for the other tools, as `pkg/kizuki_<name>.js`; `kizuki.js`
-    /// loads only the one needed).
+    /// the aggregation page, one for the "my data" page and one for the embed guide's tools,
+    /// as `pkg/kizuki_<name>.js`; `kizuki.js` loads only the one needed).
     pub fn module_name(self) -> &'static str {
         match self {
             KitChoice::Kind(name) => name,
             KitChoice::Aggregate => "aggregate",
-            KitChoice::MyData | KitChoice::DirectoryCheck | KitChoice::LmsPackage => "tools",
+            KitChoice::MyData => "mydata",
+            KitChoice::DirectoryCheck | KitChoice::LmsPackage => "tools",
         }
     }
 
@@ -351,7 +352,7 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
     let body = match &state.pack {
-        #[cfg(feature = "tools")]
+        #[cfg(feature = "mydata")]
         _ if config.kit == KitChoice::MyData => html! {
             <tools::MyDataView lang={lang} namespace={config.namespace.clone()} />
         },
@@ -608,7 +609,8 @@ mod tests {
         assert_eq!(KitChoice::parse("survey"), None);
         assert_eq!(KitChoice::Kind("plan").default_pack_id(), "return-to-work");
         assert_eq!(KitChoice::Aggregate.module_name(), "aggregate");
-        assert_eq!(KitChoice::MyData.module_name(), "tools");
+        assert_eq!(KitChoice::MyData.module_name(), "mydata");
+        assert_eq!(KitChoice::LmsPackage.module_name(), "tools");
     }
 
     #[test]

@@ -89,6 +89,11 @@ pub fn log_for_developers(what: &str, detail: &str) {
     web_sys::console::warn_1(&format!("Kizuki: {what}: {detail}").into());
 }
 
+/// Whether this module shows a pack: every module but those of the tools that show none ("my
+/// data", the guide's checker and LMS button), which then link no pack reader (the core
+/// cannot be built without a kind, so theirs carries one).
+const SHOWS_PACKS: bool = !crate::kind::KINDS.is_empty() || cfg!(feature = "aggregate");
+
 /// Reads pack JSON for `kit` through the core ([`read_pack_for`]: size, format version,
 /// kind, structure, validation) and names the first problem. Pure, so it is tested natively.
 pub fn parse_pack(json: &str, kit: KitChoice) -> Result<ValidPack, LoadError> {
@@ -101,6 +106,11 @@ pub(crate) fn parse_pack_bytes(
     bytes: &[u8],
     kinds: &[&'static str],
 ) -> Result<ValidPack, LoadError> {
+    if !SHOWS_PACKS {
+        return Err(LoadError::NotAPack {
+            detail: "this module shows no pack".to_string(),
+        });
+    }
     read_pack_for(bytes, kinds).map_err(|refusal| match refusal {
         PackRefusal::TooLarge { size } => LoadError::NotAPack {
             detail: format!("{size} bytes; at most {MAX_PACK_BYTES}"),

@@ -11,7 +11,7 @@ pub mod dir_check;
 #[cfg(feature = "tools")]
 pub mod lms_package;
 // The crash screen names files as this page does, so the module is in every kit's build.
-#[cfg_attr(not(feature = "tools"), allow(dead_code))]
+#[cfg_attr(not(feature = "mydata"), allow(dead_code))]
 pub mod my_data;
 
 use kizuki_core::Lang;
@@ -22,7 +22,7 @@ pub use aggregate::AggregateView;
 pub use dir_check::DirectoryCheckView;
 #[cfg(feature = "tools")]
 pub use lms_package::LmsPackageView;
-#[cfg(feature = "tools")]
+#[cfg(feature = "mydata")]
 pub use my_data::MyDataView;
 
 /// Every string of the tools' UI, in one language.
