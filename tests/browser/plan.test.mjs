@@ -613,7 +613,7 @@ describe('return-to-work planner', () => {
     await fresh.context.close();
   });
 
-  test('an older backup does not replace a newer case silently', { timeout: 180_000 }, async () => {
+  test('an import asks, case by case, before a file replaces a case kept here; an older backup can be restored on purpose', { timeout: 180_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(page, 'kizuki-kit');
     await setPassphrase(page, PASSPHRASE);
@@ -634,10 +634,36 @@ describe('return-to-work planner', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(backup),
     });
-    const notice = page.locator('.kizuki-notice-slot .kizuki-notice', { hasText: '置き換えていません' });
-    await notice.waitFor();
-    assert.match(await notice.textContent(), new RegExp(LABEL), 'names the case that was kept');
-    assert.equal(await firstTask.isChecked(), true, 'the newer work is still there');
+    // Nothing is replaced yet: the question names the case, says which copy came further,
+    // and has "keep what is saved here" chosen; it takes focus.
+    const choose = page.locator('[data-testid="import-choose"]');
+    await choose.waitFor();
+    const asked = choose.locator('fieldset.kizuki-plan-import-case');
+    assert.equal(await asked.count(), 1);
+    assert.equal((await asked.locator('legend').textContent()).trim(), LABEL);
+    assert.match(await asked.textContent(), /記録はここに保存されている方が進んでいます/);
+    assert.match(await asked.textContent(), /完了した作業 1件/);
+    assert.match(await asked.textContent(), /完了した作業 0件/);
+    assert.equal(await asked.locator('input[value="kept"]').isChecked(), true);
+    assert.equal(await choose.evaluate((element) => element.getRootNode().activeElement === element), true);
+    assert.equal(await firstTask.isChecked(), true, 'the newer work is still there while asking');
+    // "Change nothing": the question goes, the case is as it was.
+    await page.getByRole('button', { name: 'やめる（何も変えない）' }).click();
+    await choose.waitFor({ state: 'detached' });
+    assert.equal(await firstTask.isChecked(), true);
+    // Keeping what is here: the file's other contents are not taken, and the notice says so.
+    await page.locator(id('import-file')).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await page.getByRole('button', { name: '選んだとおりに読み込む' }).click();
+    const kept = page.locator('.kizuki-notice-slot .kizuki-notice', { hasText: '選んだとおり、ここに保存されている内容を残しました' });
+    await kept.waitFor();
+    assert.match(await kept.textContent(), new RegExp(LABEL), 'names the case that was kept');
+    assert.equal(await firstTask.isChecked(), true);
+    // Choosing the file's copy restores the backup (the task not done again).
+    await page.locator(id('import-file')).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await choose.locator('input[value="file"]').check();
+    await page.getByRole('button', { name: '選んだとおりに読み込む' }).click();
+    await page.locator('.kizuki-notice-slot .kizuki-notice', { hasText: '1件のケースを読み込みました' }).waitFor();
+    assert.equal(await page.locator('.kizuki-plan-step .kizuki-plan-task input[type="checkbox"]').first().isChecked(), false, 'the backup replaced the case');
     assert.equal(await page.locator('.kizuki-plan-case-card').count(), 1);
     assert.deepEqual(problems, []);
     await context.close();

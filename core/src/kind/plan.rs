@@ -347,4 +347,4 @@ mod tests;
 
 mod transfer;
 
-pub use transfer::MergeSummary;
+pub use transfer::{CaseConflict, CaseProgress, Further, MergeSummary};

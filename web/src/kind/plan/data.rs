@@ -3,10 +3,14 @@
 //! changing the passphrase, and erasing everything. Each part shows the notice its own
 //! action caused, right under it, and moves focus there.
 
+use kizuki_core::kind::plan::{CaseConflict, CaseProgress, Further};
+use kizuki_core::report::display_date;
+use kizuki_core::Lang;
 use yew::prelude::*;
 
 use super::flows::{self, Scope};
 use super::state::{Msg, Place};
+use super::text::{fill, plan_text};
 use super::widgets::{NewPassphraseForm, PassphraseEntry};
 use super::{notice_view, Ctx};
 use crate::file_button::FileButton;
@@ -64,7 +68,13 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
 
             <div class="kizuki-plan-data-part">
                 <h4>{ &text.import_heading }</h4>
-                if ctx.state.pending_import.is_some() {
+                if let Some(pending) = &ctx.state.pending_merge {
+                    <ImportChoice lang={ctx.lang} id_prefix={ctx.id("import-choose")}
+                                  conflicts={pending.conflicts.clone()}
+                                  on_apply={{ let dispatch = ctx.dispatch.clone();
+                                              Callback::from(move |replace| dispatch.dispatch(Msg::ResolveImport(replace))) }}
+                                  on_cancel={ctx.send::<()>(Msg::CancelImport)} />
+                } else if ctx.state.pending_import.is_some() {
                     <div class="kizuki-card kizuki-card--current kizuki-plan-import-pass" role="group" aria-labelledby={ctx.id("import-pass-heading")}>
                         <p id={ctx.id("import-pass-heading")}><strong>{ &text.import_passphrase_heading }</strong></p>
                         <p>{ &text.import_passphrase_intro }</p>
@@ -102,5 +112,130 @@ pub fn data_panel(ctx: &Ctx<'_>) -> Html {
                          on_confirm={flows::on_erase::<()>(ctx)} />
             </div>
         </section>
+    }
+}
+
+/// Properties of [`ImportChoice`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct ImportChoiceProps {
+    /// The language shown.
+    pub lang: Lang,
+    /// A prefix for element ids unique to the widget.
+    pub id_prefix: AttrValue,
+    /// The file's cases kept here with other contents (the core's comparison).
+    pub conflicts: Vec<CaseConflict>,
+    /// Import, replacing the cases with these ids by the file's copies.
+    pub on_apply: Callback<Vec<String>>,
+    /// Change nothing.
+    pub on_cancel: Callback<()>,
+}
+
+/// Asks, for each case of an imported file kept here with other contents, which copy
+/// stays: how far each has come (dated entries, decisions, tasks done) and which is further,
+/// as the core tells; what is saved here is chosen until the person picks the file's. Like
+/// the other kits' import question (`import_confirm.rs`), it takes focus when it opens and
+/// answers Escape with "change nothing".
+#[function_component(ImportChoice)]
+pub fn import_choice(props: &ImportChoiceProps) -> Html {
+    let text = plan_text(props.lang);
+    let lang = props.lang;
+    let take_file = use_state(Vec::<String>::new);
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let on_keydown = {
+        let on_cancel = props.on_cancel.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                on_cancel.emit(());
+            }
+        })
+    };
+    let heading_id = format!("{}-heading", props.id_prefix);
+    let progress = |progress: &CaseProgress| {
+        fill(
+            text.import_progress,
+            &[
+                ("date", &display_date(&progress.latest, lang)),
+                ("decisions", &progress.decisions.to_string()),
+                ("tasks", &progress.tasks_done.to_string()),
+            ],
+        )
+    };
+    let cases = props.conflicts.iter().enumerate().map(|(index, conflict)| {
+        let name = format!("{}-{index}", props.id_prefix);
+        let taken = take_file.contains(&conflict.id);
+        let set = |file: bool| {
+            let (take_file, id) = (take_file.clone(), conflict.id.clone());
+            Callback::from(move |_: Event| {
+                let mut ids: Vec<String> = (*take_file).clone();
+                ids.retain(|other| *other != id);
+                if file {
+                    ids.push(id.clone());
+                }
+                take_file.set(ids);
+            })
+        };
+        let further = match conflict.further() {
+            Further::File => text.import_further_file,
+            Further::Kept => text.import_further_kept,
+            Further::Neither => text.import_further_neither,
+        };
+        html! {
+            <fieldset class="kizuki-field kizuki-plan-import-case" data-case={conflict.id.clone()}>
+                <legend>{ &conflict.label }</legend>
+                if conflict.file_label != conflict.label {
+                    <p class="kizuki-hint">{ fill(text.import_file_label, &[("label", &conflict.file_label)]) }</p>
+                }
+                <p class="kizuki-hint">{ further }</p>
+                <div class="kizuki-options">
+                    <div class="kizuki-option">
+                        <input id={format!("{name}-kept")} type="radio" name={name.clone()} value="kept"
+                               checked={!taken} onchange={set(false)} />
+                        <label for={format!("{name}-kept")}>
+                            { text.import_keep_here }<br />
+                            <span class="kizuki-hint">{ progress(&conflict.kept) }</span>
+                        </label>
+                    </div>
+                    <div class="kizuki-option">
+                        <input id={format!("{name}-file")} type="radio" name={name.clone()} value="file"
+                               checked={taken} onchange={set(true)} />
+                        <label for={format!("{name}-file")}>
+                            { text.import_take_file }<br />
+                            <span class="kizuki-hint">{ progress(&conflict.file) }</span>
+                        </label>
+                    </div>
+                </div>
+            </fieldset>
+        }
+    });
+    let apply = {
+        let (on_apply, take_file) = (props.on_apply.clone(), take_file.clone());
+        Callback::from(move |_: MouseEvent| on_apply.emit((*take_file).clone()))
+    };
+    let cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    html! {
+        <div class="kizuki-card kizuki-card--current kizuki-plan-import-choose" role="group"
+             aria-labelledby={heading_id.clone()} data-testid="import-choose"
+             tabindex="-1" ref={node} onkeydown={on_keydown}>
+            <p id={heading_id}><strong>{ text.import_choose_heading }</strong></p>
+            <p>{ text.import_choose_intro }</p>
+            { for cases }
+            <div class="kizuki-actions">
+                <button type="button" class="kizuki-button" data-testid="import-apply" onclick={apply}>
+                    { text.import_apply }
+                </button>
+                <button type="button" class="kizuki-button kizuki-button--secondary" onclick={cancel}>
+                    { text.import_choose_cancel }
+                </button>
+            </div>
+        </div>
     }
 }

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use kizuki_core::export::KitState;
-use kizuki_core::kind::plan::{Plan, PlanAction, PlanCases};
+use kizuki_core::kind::plan::{CaseConflict, Plan, PlanAction, PlanCases};
 use kizuki_core::vault::{SealedRecord, VaultKey};
 use yew::prelude::*;
 
@@ -65,15 +65,13 @@ pub enum PlanNotice {
     ExportedPlain,
     /// A calendar file was exported.
     ExportedCalendar,
-    /// What an import merged: added and replaced cases, and the kept cases it did not
-    /// replace (newer here, or differing with neither newer), by label.
+    /// What an import merged: the cases now here as the file has them, and the kept cases
+    /// whose file copy the person chose not to take, by label.
     Imported {
-        /// Cases added or replaced.
+        /// Cases added, replaced or already the same.
         brought_in: usize,
-        /// Labels of kept cases newer than the file's copies.
-        kept_newer: Vec<String>,
-        /// Labels of kept cases that differ from the file's with neither newer.
-        kept_differs: Vec<String>,
+        /// Labels of kept cases left as they were, as the person chose.
+        kept: Vec<String>,
     },
     /// The passphrase was changed.
     PassphraseChanged,
@@ -97,25 +95,15 @@ impl KitNotice for PlanNotice {
             PlanNotice::Exported => text.exported.to_string(),
             PlanNotice::ExportedPlain => text.exported_plain.to_string(),
             PlanNotice::ExportedCalendar => text.exported_calendar.to_string(),
-            PlanNotice::Imported {
-                brought_in,
-                kept_newer,
-                kept_differs,
-            } => {
+            PlanNotice::Imported { brought_in, kept } => {
                 let mut words = fill(text.imported, &[("n", &brought_in.to_string())]);
-                let list =
-                    |labels: &[String]| labels.join(if lang == Lang::Ja { "、" } else { ", " });
-                for (kept, template) in [
-                    (kept_newer, text.import_kept_newer),
-                    (kept_differs, text.import_kept_differs),
-                ] {
-                    if !kept.is_empty() {
-                        words.push(' ');
-                        words.push_str(&fill(
-                            template,
-                            &[("n", &kept.len().to_string()), ("cases", &list(kept))],
-                        ));
-                    }
+                if !kept.is_empty() {
+                    let list = kept.join(if lang == Lang::Ja { "、" } else { ", " });
+                    words.push(' ');
+                    words.push_str(&fill(
+                        text.import_kept,
+                        &[("n", &kept.len().to_string()), ("cases", &list)],
+                    ));
                 }
                 words
             }
@@ -124,21 +112,17 @@ impl KitNotice for PlanNotice {
     }
 
     fn is_problem(&self) -> bool {
-        match self {
+        !matches!(
+            self,
             PlanNotice::Locked
-            | PlanNotice::AutoLocked
-            | PlanNotice::PlainFound
-            | PlanNotice::Exported
-            | PlanNotice::ExportedPlain
-            | PlanNotice::ExportedCalendar
-            | PlanNotice::PassphraseChanged => false,
-            PlanNotice::Imported {
-                kept_newer,
-                kept_differs,
-                ..
-            } => !kept_newer.is_empty() || !kept_differs.is_empty(),
-            _ => true,
-        }
+                | PlanNotice::AutoLocked
+                | PlanNotice::PlainFound
+                | PlanNotice::Exported
+                | PlanNotice::ExportedPlain
+                | PlanNotice::ExportedCalendar
+                | PlanNotice::PassphraseChanged
+                | PlanNotice::Imported { .. }
+        )
     }
 }
 
@@ -226,6 +210,18 @@ pub struct PlanState {
     pub pending_plain: Option<PlanCases>,
     /// An encrypted file waiting for its passphrase.
     pub pending_import: Option<SealedRecord>,
+    /// A file's cases, some kept here with other contents: waiting for the person to say,
+    /// case by case, which copy stays (nothing is replaced unasked).
+    pub pending_merge: Option<PendingMerge>,
+}
+
+/// Cases read from a file and what in them differs from the cases kept here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingMerge {
+    /// The file's cases.
+    pub cases: PlanCases,
+    /// Its cases kept here with other contents, in id order (the core's comparison).
+    pub conflicts: Vec<CaseConflict>,
 }
 
 /// Everything that changes the state. `Plan` maps one-to-one to the core's `Plan::apply`.
@@ -267,10 +263,15 @@ pub enum Msg {
     Rekey(VaultKey),
     /// An encrypted file was chosen: ask for its passphrase.
     AwaitImport(SealedRecord),
-    /// The encrypted file is not imported after all.
+    /// The import is not done after all (an encrypted file's passphrase, or the choice
+    /// between two copies of a case, abandoned): nothing changes.
     CancelImport,
-    /// Cases read from a file, to merge in.
+    /// Cases read from a file, to merge in: at once when no case kept here differs, else
+    /// after the person has chosen ([`Msg::ResolveImport`]).
     Import(PlanCases),
+    /// The person's choice for the pending import: the ids of the cases whose file copy
+    /// replaces the one kept here (the others stay).
+    ResolveImport(Vec<String>),
     /// Everything stored was erased (`flows::on_erase`, outside the reducer), or why not
     /// (the storage error's code).
     Erased(Result<(), &'static str>),
@@ -322,6 +323,7 @@ impl PlanState {
             activity: 0,
             pending_plain,
             pending_import: None,
+            pending_merge: None,
         }
     }
 
@@ -336,6 +338,33 @@ impl PlanState {
             Phase::Unlocked(key) => Some(key),
             _ => None,
         }
+    }
+
+    /// Merges a file's cases (`replace`: the kept cases whose file copy the person chose),
+    /// says what came of it under the import, shows the first case brought in, and saves.
+    fn merge(&mut self, cases: PlanCases, replace: &[String]) {
+        let summary = self.cases.merge(cases, replace);
+        let kept = summary
+            .kept
+            .iter()
+            .map(|id| {
+                self.cases
+                    .cases
+                    .get(id)
+                    .map_or_else(|| id.clone(), |c| c.label.clone())
+            })
+            .collect();
+        let imported = PlanNotice::Imported {
+            brought_in: summary.total(),
+            kept,
+        };
+        self.notice = Some(Placed::top(imported).at(Place::Import));
+        if let Some(first) = summary.added.first().or(summary.replaced.first()) {
+            self.selected = Some(first.clone());
+            self.viewing = None;
+            self.document = None;
+        }
+        self.persist();
     }
 
     fn forget(&mut self, phase: Phase) {
@@ -354,6 +383,9 @@ impl PlanState {
         self.viewing = None;
         self.document = None;
         self.pending_import = None;
+        if let Some(mut pending) = self.pending_merge.take() {
+            pending.cases.wipe();
+        }
         self.busy = false;
     }
 
@@ -616,35 +648,28 @@ impl Reducible for PlanState {
             Msg::CancelImport => {
                 next.activity += 1;
                 next.pending_import = None;
+                if let Some(mut pending) = next.pending_merge.take() {
+                    pending.cases.wipe();
+                }
                 next.busy = false;
             }
             Msg::Import(cases) => {
                 next.activity += 1;
                 next.busy = false;
                 next.pending_import = None;
-                let summary = next.cases.merge(cases);
-                let labels = |ids: &[String]| -> Vec<String> {
-                    ids.iter()
-                        .map(|id| {
-                            next.cases
-                                .cases
-                                .get(id)
-                                .map_or_else(|| id.clone(), |c| c.label.clone())
-                        })
-                        .collect()
-                };
-                let imported = PlanNotice::Imported {
-                    brought_in: summary.total(),
-                    kept_newer: labels(&summary.kept_newer),
-                    kept_differs: labels(&summary.kept_differs),
-                };
-                next.notice = Some(Placed::top(imported).at(Place::Import));
-                if let Some(first) = summary.added.first().or(summary.replaced.first()) {
-                    next.selected = Some(first.clone());
-                    next.viewing = None;
-                    next.document = None;
+                let conflicts = next.cases.conflicts(&cases);
+                if conflicts.is_empty() {
+                    next.merge(cases, &[]);
+                } else {
+                    next.notice = None;
+                    next.pending_merge = Some(PendingMerge { cases, conflicts });
                 }
-                next.persist();
+            }
+            Msg::ResolveImport(replace) => {
+                next.activity += 1;
+                if let Some(pending) = next.pending_merge.take() {
+                    next.merge(pending.cases, &replace);
+                }
             }
             Msg::KeptAside(aside) => match aside {
                 Some(aside) => {

@@ -246,7 +246,7 @@ pub struct PlanText {
     pub exported_calendar: &'static str,
     /// Import
     pub import_heading: &'static str,
-    /// A case you already have is replaced by the one in the file. Other cases stay as they are.
+    /// When a case you already have differs in the file, you are asked which copy to keep. Ot…
     pub import_hint: &'static str,
     /// Encrypted file
     pub import_passphrase_heading: &'static str,
@@ -254,11 +254,31 @@ pub struct PlanText {
     pub import_passphrase_intro: &'static str,
     /// Open the file and import it
     pub import_button: &'static str,
+    /// {n} cases ({cases}) kept as saved here, as you chose.
+    pub import_kept: &'static str,
+    /// Some cases in the file differ from the ones saved here
+    pub import_choose_heading: &'static str,
+    /// For each, choose which to keep. …
+    pub import_choose_intro: &'static str,
+    /// Named "{label}" in the file.
+    pub import_file_label: &'static str,
+    /// Keep what is saved here
+    pub import_keep_here: &'static str,
+    /// Replace it with the file's
+    pub import_take_file: &'static str,
+    /// Last entry {date}, {decisions} decisions, {tasks} tasks done
+    pub import_progress: &'static str,
+    /// The file's copy has come further.
+    pub import_further_file: &'static str,
+    /// The copy saved here has come further; the file's is older.
+    pub import_further_kept: &'static str,
+    /// The same dates and counts: they differ in what carries no date (notes, fields).
+    pub import_further_neither: &'static str,
+    /// Import as chosen
+    pub import_apply: &'static str,
+    /// Cancel (change nothing)
+    pub import_choose_cancel: &'static str,
     /// {n} cases imported.
-    /// {n} cases ({cases}) were not replaced: what is saved here is newer than the file's o…
-    pub import_kept_newer: &'static str,
-    /// {n} cases ({cases}) differ between the file and here, and neither is newer, so what…
-    pub import_kept_differs: &'static str,
     pub imported: &'static str,
     /// Change the passphrase
     pub change_heading: &'static str,
