@@ -6,8 +6,10 @@
 // Screenshots go to /tmp/shots/ (KIZUKI_SHOTS to change) for a person to look at.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, openPage, readPack, startServer, widgetTitle } from './helpers.mjs';
@@ -309,6 +311,46 @@ describe('return-to-work planner', () => {
     await page.getByRole('button', { name: 'ロックする' }).click();
     await page.locator(id('unlock-passphrase')).waitFor();
     assert.equal(await page.locator('.kizuki-plan-case-card').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the printed letter keeps the consent with its signature, and the reply box with its signature line, however long the questions', { timeout: 180_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await setPassphrase(page, PASSPHRASE);
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    await tickAllTasks(page);
+    await page.getByRole('button', { name: '次のステップへ' }).click();
+    await page.locator(field('doctor_name')).fill(DOCTOR);
+    await page.locator(field('letter_date')).fill('2026-10-22');
+    await page.locator(field('requester_name')).fill('産業医 高橋');
+    await page.locator(field('consent_date')).fill('2026-10-23');
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-letter-'));
+    try {
+      // More questions push the end of the letter down: with 6 the consent's text ended one
+      // page and its signature line began the next; with 12 the reply box was cut from its
+      // signature line.
+      for (const count of [4, 6, 10, 12]) {
+        const questions = Array.from({ length: count }, (_, n) => `(${n + 5}) 追加の質問その${n + 1}について、できるだけ具体的にお教えください。`);
+        await page.locator(field('letter_questions')).fill(questions.join('\n'));
+        await page.getByRole('button', { name: '「主治医への情報提供依頼書」を表示' }).last().click();
+        await page.locator('article.kizuki-plan-doc[data-document="info-request-letter"]').waitFor();
+        const pdf = join(dir, `letter-${count}.pdf`);
+        await page.pdf({ path: pdf, format: 'A4' });
+        const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+        const texts = Array.from({ length: pages }, (_, n) =>
+          execFileSync('pdftotext', ['-f', `${n + 1}`, '-l', `${n + 1}`, pdf, '-'], { encoding: 'utf8' }).replace(/\s/g, ''));
+        const pageOf = (words) => texts.findIndex((text) => text.includes(words)) + 1;
+        assert.ok(pageOf('本人署名') > 0 && pageOf('ご回答日・医療機関名・医師名') > 0, `${count} questions: both signature lines print`);
+        assert.equal(pageOf('本人同意欄（本人記入）'), pageOf('本人署名'), `${count} questions: the consent's heading and its signature on one page`);
+        assert.equal(pageOf('私は、本情報提供依頼書について'), pageOf('本人署名'), `${count} questions: the consent's text and its signature on one page`);
+        assert.equal(pageOf('ご回答（上記'), pageOf('ご回答日・医療機関名・医師名'), `${count} questions: the reply box and its signature line on one page`);
+        await page.getByRole('button', { name: '書類を閉じる' }).click();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     assert.deepEqual(problems, []);
     await context.close();
   });
