@@ -51,6 +51,17 @@ pub fn dial_number(text: &str) -> Option<String> {
     DIGITS.contains(&digits).then_some(out)
 }
 
+/// A phone text that gives several numbers (`0570-783-556 / 0120-783-556`: a charged and a
+/// free line) in its parts, split at `/` (or `／`), so that each number is dialled on its
+/// own ([`dial_number`] of each) rather than the first one for all. A text with one number
+/// is one part.
+pub fn phone_parts(text: &str) -> Vec<&str> {
+    text.split(['/', '／'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
 /// Full-width digits, plus and hyphen-minus as their ASCII forms; the ideographic space as
 /// a space.
 fn half_width(c: char) -> char {
@@ -66,6 +77,27 @@ fn half_width(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_number_of_a_text_with_several_dials_itself() {
+        let dialled = |text| -> Vec<Option<String>> {
+            phone_parts(text).into_iter().map(dial_number).collect()
+        };
+        assert_eq!(
+            phone_parts("0570-783-556 / 0120-783-556"),
+            vec!["0570-783-556", "0120-783-556"]
+        );
+        assert_eq!(
+            dialled("0570-783-556 / 0120-783-556"),
+            vec![Some("0570783556".into()), Some("0120783556".into())]
+        );
+        assert_eq!(
+            dialled("0120-279-338（24時間）"),
+            vec![Some("0120279338".into())]
+        );
+        assert_eq!(dialled("03-1234-5678／03-1234-5679").len(), 2);
+        assert_eq!(dialled("受付で確認"), vec![None]);
+    }
 
     #[test]
     fn the_number_alone_is_dialled() {

@@ -545,6 +545,17 @@ describe('checklist kit', () => {
     await page.reload();
     await widgetTitle(page, HOST);
     assert.equal(await byId(page, 'draft-policy').inputValue(), draftText, 'draft edits are kept');
+
+    // Writing a section again from the answers asks first: taking it back keeps the words.
+    const policy = page.locator(`${HOST} [data-testid="draft"] [data-section="policy"]`);
+    await policy.getByRole('button', { name: 'この項目を回答から作り直す' }).click();
+    await policy.getByRole('button', { name: '作り直す（書き加えた内容を消す）' }).waitFor();
+    await policy.getByRole('button', { name: 'やめる', exact: true }).click();
+    assert.equal(await byId(page, 'draft-policy').inputValue(), draftText, 'kept when taken back');
+    await policy.getByRole('button', { name: 'この項目を回答から作り直す' }).click();
+    await policy.getByRole('button', { name: '作り直す（書き加えた内容を消す）' }).click();
+    await page.waitForFunction(([key]) => JSON.parse(localStorage.getItem(key)).state.data.plan?.policy === undefined, [RECORD_KEY]);
+    assert.notEqual(await byId(page, 'draft-policy').inputValue(), draftText);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -1022,6 +1033,13 @@ describe('checklist kit', () => {
     // The course widget on the same page has no directory-url: it shows the built-in list.
     const course = page.locator('kizuki-kit[kit="course"] .kizuki-course-help [data-testid="directory"]');
     assert.equal(await course.getAttribute('data-source'), 'built-in');
+    // An entry with two numbers (いのちの電話: the charged 0570 line and the free 0120 one)
+    // has a link for each, not one link dialling the first for both.
+    const lines = course.locator('[data-resource="inochi-no-denwa"] a[href^="tel:"]');
+    assert.deepEqual(await lines.evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')])), [
+      ['0570-783-556', 'tel:0570783556'],
+      ['0120-783-556', 'tel:0120783556'],
+    ]);
     assert.equal(await page.locator('[id="kizuki-minato-checklist-screen-heading"]').count(), 1, 'ids carry the namespace');
     assert.deepEqual(problems, []);
     await context.close();
@@ -1081,9 +1099,20 @@ describe('checklist kit', () => {
     await byId(page, `action-${first}-done`).click();
     await page.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key)).state.data.actions?.[id]?.done === true, [RECORD_KEY, first]);
     assert.ok(!(await priorities()).includes(goalFor(items[first], profile)), 'a completed action leaves the 重点取組');
+    // It stays where it is, marked done (not whisked away from under the finger to the end of
+    // a folded list); the open actions are ranked again from 1.
     const after = await cards.evaluateAll((l) => l.map((e) => e.dataset.item));
-    assert.equal(after.at(-1), first, 'and ranks after every open action');
-    assert.notEqual(after[0], first);
+    assert.deepEqual(after, planned, 'nothing moves while the plan is open');
+    const rank = (id) => page.locator(`${HOST} [data-testid="action-plan"] [data-item="${id}"] .kizuki-cl-rank`).textContent();
+    assert.equal((await rank(first)).trim(), '完了');
+    assert.equal((await rank(planned[1])).trim(), '優先 1');
+    assert.equal(await byId(page, `action-${first}-done`).isVisible(), true);
+    // Opened again, it ranks after every open action.
+    await page.reload();
+    await widgetTitle(page, HOST);
+    const reopened = await cards.evaluateAll((l) => l.map((e) => e.dataset.item));
+    assert.equal(reopened.at(-1), first, 'and ranks after every open action');
+    assert.notEqual(reopened[0], first);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -9,7 +9,7 @@ use kizuki_core::import_preview::{ImportPreview, Newer};
 use kizuki_core::Lang;
 use yew::prelude::*;
 
-use crate::locale::{fill, ui_text};
+use crate::locale::{fill, local_date_time, ui_text};
 use crate::platform::{self, StorageError};
 
 /// Where the record an import replaced is kept.
@@ -35,16 +35,6 @@ pub fn keep_before_import(record_key: &str) -> Result<(), StorageError> {
 /// The undo copy's text, if there is one.
 pub fn undo_copy(record_key: &str) -> Option<String> {
     platform::read(&undo_key(record_key)).ok().flatten()
-}
-
-/// `2026-12-06T01:02:03.456Z` as `2026-12-06 01:02 UTC`; anything else as written.
-fn when(saved_at: &str) -> String {
-    match saved_at.strip_suffix('Z').and_then(|t| t.get(..16)) {
-        Some(start) if start.as_bytes().get(10) == Some(&b'T') => {
-            format!("{} UTC", start.replacen('T', " ", 1))
-        }
-        _ => saved_at.to_string(),
-    }
 }
 
 /// Properties of [`ImportConfirm`].
@@ -118,19 +108,19 @@ pub fn import_confirm(props: &ImportConfirmProps) -> Html {
                     </tr>
                     <tr>
                         <th scope="row">{ &text.import_saved_at }</th>
-                        <td>{ when(&p.saved.saved_at) }</td>
-                        <td>{ when(&p.file.saved_at) }</td>
+                        <td>{ local_date_time(props.lang, &p.saved.saved_at) }</td>
+                        <td>{ local_date_time(props.lang, &p.file.saved_at) }</td>
                     </tr>
                 </tbody>
             </table>
             <p class={classes!((p.newer == Newer::Saved).then_some("kizuki-import-confirm-warning"))}
                data-testid="import-newer">{ newer }</p>
             <p>{ &text.import_undo_note }</p>
-            <div class="kizuki-import-confirm-buttons">
+            <div class="kizuki-actions kizuki-import-confirm-buttons">
                 <button type="button" class="kizuki-button" data-testid="import-replace" onclick={replace}>
                     { &text.import_replace }
                 </button>
-                <button type="button" class="kizuki-button" data-testid="import-cancel" onclick={cancel}>
+                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="import-cancel" onclick={cancel}>
                     { &text.import_cancel }
                 </button>
             </div>
@@ -156,10 +146,12 @@ pub fn undo_import(props: &UndoImportProps) -> Html {
     html! {
         <div class="kizuki-import-undo" data-testid="import-undo-panel">
             <p>{ &text.import_undo_kept }</p>
-            <button type="button" class="kizuki-button" data-testid="undo-import"
-                    onclick={props.on_undo.reform(|_: MouseEvent| ())}>{ &text.import_undo }</button>
-            <button type="button" class="kizuki-button" data-testid="remove-undo-copy"
-                    onclick={props.on_remove.reform(|_: MouseEvent| ())}>{ &text.import_undo_remove }</button>
+            <div class="kizuki-actions">
+                <button type="button" class="kizuki-button" data-testid="undo-import"
+                        onclick={props.on_undo.reform(|_: MouseEvent| ())}>{ &text.import_undo }</button>
+                <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="remove-undo-copy"
+                        onclick={props.on_remove.reform(|_: MouseEvent| ())}>{ &text.import_undo_remove }</button>
+            </div>
         </div>
     }
 }

@@ -563,12 +563,18 @@ pub fn contact_details(
         <dl class="kizuki-contact-details">
             if let Some(phone) = phone {
                 <dt>{ &text.center_phone }</dt>
+                // Each number its own link (a charged line and a free one: `0570-… / 0120-…`).
                 <dd>
-                    if let Some(href) = tel_href(phone) {
-                        <a href={href}>{ phone }</a>
-                    } else {
-                        { phone }
-                    }
+                    { for kizuki_core::phone::phone_parts(phone).into_iter().enumerate().map(|(n, part)| html! {
+                        <>
+                            if n > 0 { { " / " } }
+                            if let Some(href) = tel_href(part) {
+                                <a href={href}>{ part }</a>
+                            } else {
+                                { part }
+                            }
+                        </>
+                    }) }
                 </dd>
             }
             if let Some(hours) = hours {

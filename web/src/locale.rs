@@ -77,6 +77,11 @@ pub struct UiText {
     pub import_done: &'static str,
     /// Saved
     pub import_saved_at: &'static str,
+    /// `{y}`, `{month}` (from `months`), `{d}`, `{hh}`, `{mm}`: a moment in the reader's time
+    /// zone ([`local_date_time`]).
+    pub date_time: &'static str,
+    /// The months' names for `date_time`, January first, separated by spaces.
+    pub months: &'static str,
     /// The file was saved more recently.
     pub import_newer_file: &'static str,
     /// Careful: what is saved here is newer; the file is older. Replacing takes the work back t
@@ -251,6 +256,33 @@ macro_rules! locale_table {
             generated::text(lang)
         }
     };
+}
+
+/// An ISO 8601 moment (a record's `saved_at`, in UTC) in the reader's time zone, as the
+/// locale writes a date and time (「2026年12月6日 19:00」, "6 Dec 2026, 19:00"); the text as
+/// stored when it is not a date. The one format of saved times: the import question, the
+/// "my data" page.
+pub fn local_date_time(lang: Lang, iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let text = ui_text(lang);
+    let month = text
+        .months
+        .split(' ')
+        .nth(date.get_month() as usize)
+        .unwrap_or_default();
+    fill(
+        text.date_time,
+        &[
+            ("y", &date.get_full_year().to_string()),
+            ("month", month),
+            ("d", &date.get_date().to_string()),
+            ("hh", &format!("{:02}", date.get_hours())),
+            ("mm", &format!("{:02}", date.get_minutes())),
+        ],
+    )
 }
 
 /// Replaces each `{name}` in `template` with its value.

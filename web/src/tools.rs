@@ -128,10 +128,6 @@ pub struct ToolsText {
     pub data_size: &'static str,
     pub data_size_value: &'static str,
     pub data_saved: &'static str,
-    /// `{y}`, `{month}` (from `data_months`), `{d}`, `{hh}`, `{mm}`: a local date and time.
-    pub data_saved_value: &'static str,
-    /// The twelve month names, separated by spaces.
-    pub data_months: &'static str,
     pub data_sealed: &'static str,
     pub data_unreadable: &'static str,
     pub data_download: &'static str,

@@ -138,30 +138,6 @@ fn role_text(text: &super::ToolsText, role: RecordRole) -> &'static str {
     }
 }
 
-/// An ISO 8601 moment shown in the reader's time zone, as the locale writes dates
-/// (「2026年12月6日 19:00」, "6 Dec 2026, 19:00"); the stored text when it is not a date.
-fn local_time(text: &super::ToolsText, iso: &str) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
-    if date.get_time().is_nan() {
-        return iso.to_string();
-    }
-    let month = text
-        .data_months
-        .split(' ')
-        .nth(date.get_month() as usize)
-        .unwrap_or_default();
-    fill(
-        text.data_saved_value,
-        &[
-            ("y", &date.get_full_year().to_string()),
-            ("month", month),
-            ("d", &date.get_date().to_string()),
-            ("hh", &format!("{:02}", date.get_hours())),
-            ("mm", &format!("{:02}", date.get_minutes())),
-        ],
-    )
-}
-
 fn records() -> Vec<Record> {
     let mut records: Vec<Record> = platform::entries("kizuki/")
         .into_iter()
@@ -233,7 +209,7 @@ pub fn my_data_view(props: &MyDataProps) -> Html {
             })
         };
         let saved = match &record.info {
-            RecordInfo::Plain { saved_at } => local_time(text, saved_at),
+            RecordInfo::Plain { saved_at } => crate::locale::local_date_time(props.lang, saved_at),
             RecordInfo::Sealed => text.data_sealed.to_string(),
             RecordInfo::Unreadable => text.data_unreadable.to_string(),
         };

@@ -19,6 +19,7 @@ use super::state::Ctx;
 use super::text::{fill, ChecklistText};
 use super::widgets::plain;
 use crate::platform;
+use crate::shell::confirm::Confirm;
 
 /// How many action-plan items the draft lists when the person has not chosen any.
 const TOP_PRIORITIES: usize = 5;
@@ -293,7 +294,7 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
                 };
                 let on_reset = {
                     let apply = ctx.apply.clone();
-                    Callback::from(move |_: MouseEvent| {
+                    Callback::from(move |()| {
                         apply.emit(ChecklistAction::SetPlanSection {
                             section: section.to_string(),
                             text: None,
@@ -319,9 +320,11 @@ pub fn plan_draft_view(props: &DraftProps) -> Html {
                                           value={value.clone()} oninput={on_input} />
                                 <div class="kizuki-cl-draft-print">{ value }</div>
                                 if edited.is_some() {
-                                    <button type="button" class="kizuki-button kizuki-button--quiet kizuki-button--small kizuki-no-print" onclick={on_reset}>
-                                        { &text.draft_reset }
-                                    </button>
+                                    // Asks first: the section's own words go (no undo).
+                                    <Confirm lang={ctx.lang} danger=true
+                                             class={classes!("kizuki-button--quiet", "kizuki-button--small", "kizuki-no-print")}
+                                             open_label={text.draft_reset} question={text.draft_reset_question}
+                                             yes_label={text.draft_reset_confirm} on_confirm={on_reset} />
                                 }
                             </div>
                             { for copies.iter().enumerate().map(|(index, copy)| conflict_copy(ctx, section, &id, edited.map(String::as_str), index, copy)) }

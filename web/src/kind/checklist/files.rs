@@ -187,10 +187,8 @@ pub fn compare_panel(props: &CompareProps) -> Html {
             </div>
             if let (Some(earlier), Some(comparison)) = (&*earlier, &ctx.comparison) {
                 { {
-                    let date = kizuki_core::report::display_date(
-                        earlier.saved_at.get(..10).unwrap_or(&earlier.saved_at),
-                        lang,
-                    );
+                    // When it was saved, in the reader's time zone (the file says UTC).
+                    let date = crate::locale::local_date_time(lang, &earlier.saved_at);
                     html! {
                         <div class="kizuki-cl-comparison" data-testid="comparison">
                             <p>{ fill(text.compare_loaded, &[("file", &earlier.name), ("date", &date)]) }</p>

@@ -47,9 +47,11 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
         })
     };
     let workplace_id = ctx.id(&["workplace"]);
+    // Kept as it is typed (as the other text fields are), not only when the field is left:
+    // a reload or a closed tab right after typing keeps the name.
     let on_workplace = {
         let apply = ctx.apply.clone();
-        Callback::from(move |event: Event| {
+        Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             apply.emit(ChecklistAction::SetWorkplace {
                 name: input.value(),
@@ -68,7 +70,7 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
                 <input type="text" id={workplace_id} class="kizuki-input" data-testid="workplace"
                        value={ctx.answers.workplace.clone()} autocomplete="organization"
                        maxlength={kizuki_core::kind::checklist::MAX_WORKPLACE_CHARS.to_string()}
-                       aria-describedby={ctx.id(&["workplace-hint"])} onchange={on_workplace} />
+                       aria-describedby={ctx.id(&["workplace-hint"])} oninput={on_workplace} />
             </div>
             { for checklist.profile.iter().map(|question| {
                 let name = ctx.id(&["profile", &question.id]);
@@ -208,7 +210,7 @@ pub fn area_screen(
                 <p>{ &text.no_items }</p>
             }
             <ol class="kizuki-cl-items">
-                { for items.iter().map(|item| html! { <li key={item.id.clone()}>{ item_view(ctx, area, item) }</li> }) }
+                { for items.iter().enumerate().map(|(n, item)| html! { <li key={item.id.clone()}>{ item_view(ctx, area, item, n + 1) }</li> }) }
             </ol>
             <div class="kizuki-cl-pager">
                 { button(previous, if previous == Screen::Profile { text.nav_profile } else { text.previous_area },
@@ -222,8 +224,9 @@ pub fn area_screen(
 
 /// One item: its wording for this workplace, the scale, why it matters, and the reasons.
 /// A component of its own, given only what it shows, so that an answer re-renders the item
-/// answered and not every item of the screen.
-pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
+/// answered and not every item of the screen. `number` is its place among the items shown
+/// on the screen (from 1), not in the pack: items that do not apply are not counted.
+pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item, number: usize) -> Html {
     let checklist = ctx.checklist();
     let lang = ctx.lang;
     let found = checklist
@@ -236,7 +239,7 @@ pub(super) fn item_view(ctx: &Ctx, area: &Area, item: &Item) -> Html {
     };
     html! {
         <ItemView pack={ctx.pack.clone()} lang={lang} ids={ctx.ids.clone()}
-                  area={area_index} item={item_index}
+                  area={area_index} item={item_index} number={number}
                   text={AttrValue::from(checklist.item_text(item, &ctx.answers).get(lang).to_string())}
                   why={AttrValue::from(checklist.item_why(item, &ctx.answers).get(lang).to_string())}
                   evidence={AttrValue::from(checklist.item_evidence(item, &ctx.answers).get(lang).to_string())}
@@ -256,8 +259,10 @@ pub(super) struct ItemProps {
     ids: Rc<str>,
     /// The item's area, by position in the checklist.
     area: usize,
-    /// The item, by position in its area (shown numbered from 1).
+    /// The item, by position in its area.
     item: usize,
+    /// Its number on the screen (from 1, among the items shown).
+    number: usize,
     /// Its wording for this workplace.
     text: AttrValue,
     /// Why it matters, for this workplace.
@@ -309,7 +314,7 @@ fn item_component(props: &ItemProps) -> Html {
     html! {
         <fieldset class="kizuki-question kizuki-cl-item" data-item={item.id.clone()} id={id(&["item", &item.id])}>
             <legend class="kizuki-cl-item-text" id={legend_id}>
-                <span class="kizuki-cl-item-number">{ format!("{}. ", props.item + 1) }</span>
+                <span class="kizuki-cl-item-number">{ format!("{}. ", props.number) }</span>
                 { props.text.clone() }
             </legend>
             <p class="kizuki-cl-badges">{ obligation_badge(text, props.duty.level) }{ planned_badge(props.duty.planned.as_ref(), lang) }</p>

@@ -40,16 +40,15 @@ pub fn quick_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html
                 ]) }
             </p>
             <p class="kizuki-cl-area-count" data-testid="progress">
-                { fill(text.area_answered, &[
+                { fill(text.quick_answered, &[
                     ("answered", &answered.to_string()),
                     ("total", &items.len().to_string()),
                 ]) }
             </p>
             <ol class="kizuki-cl-items">
-                { for items.iter().filter_map(|item| {
-                    let (area, _) = checklist.items().find(|(_, i)| i.id == item.id)?;
-                    Some(html! { <li key={item.id.clone()}>{ item_view(ctx, area, item) }</li> })
-                }) }
+                { for items.iter().filter_map(|item| Some((checklist.items().find(|(_, i)| i.id == item.id)?.0, item)))
+                    .enumerate()
+                    .map(|(n, (area, item))| html! { <li key={item.id.clone()}>{ item_view(ctx, area, item, n + 1) }</li> }) }
             </ol>
             <div class="kizuki-cl-pager">
                 { button(Screen::Profile, text.nav_profile, "kizuki-button--secondary", "previous") }

@@ -156,6 +156,23 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
     let result = ctx
         .checklist()
         .result(&ctx.answers, &crate::platform::today());
+    // Shown in the order the core gave when the plan was first drawn, new actions after: an
+    // action ticked done stays where it is, marked done, instead of leaving from under the
+    // finger for the end of the list (folded away there); it ranks last the next time the
+    // results open.
+    let order = use_mut_ref(Vec::<String>::new);
+    let shown: Vec<&Recommendation> = {
+        let mut order = order.borrow_mut();
+        for r in &result.recommendations {
+            if !order.contains(&r.item) {
+                order.push(r.item.clone());
+            }
+        }
+        order
+            .iter()
+            .filter_map(|id| result.recommendations.iter().find(|r| r.item == *id))
+            .collect()
+    };
     let hidden = result.recommendations.len().saturating_sub(FIRST_ACTIONS);
     let toggle = {
         let show_all = show_all.clone();
@@ -170,7 +187,7 @@ pub fn action_plan(props: &ActionPlanProps) -> Html {
             } else {
                 <p class="kizuki-cl-intro">{ &text.plan_intro }</p>
                 <ol class="kizuki-cl-plan-list" id={list_id.clone()} data-testid="action-plan">
-                    { for result.recommendations.iter().enumerate().map(|(n, r)| {
+                    { for shown.iter().enumerate().map(|(n, r)| {
                         recommendation(ctx, r, n >= FIRST_ACTIONS && !*show_all)
                     }) }
                 </ol>
@@ -255,11 +272,16 @@ fn recommendation(ctx: &Ctx, r: &Recommendation, folded: bool) -> Html {
     let due_id = ctx.id(&["action", &r.item, "due"]);
     let done_id = ctx.id(&["action", &r.item, "done"]);
     html! {
-        // Keyed by item: an action marked done moves to the end with its own controls (focus
-        // stays on the box just ticked, not on the next action that takes its place).
+        // Keyed by item, so that its controls stay its own whatever the order.
         <li key={r.item.clone()} class={classes!("kizuki-card", "kizuki-cl-action", folded.then_some("kizuki-cl-folded"))} data-item={r.item.clone()}>
             <p class="kizuki-cl-action-meta">
-                <span class="kizuki-cl-rank">{ fill(text.rank, &[("rank", &r.rank.to_string())]) }</span>
+                <span class="kizuki-cl-rank">
+                    if entry.done {
+                        { text.rank_done }
+                    } else {
+                        { fill(text.rank, &[("rank", &r.rank.to_string())]) }
+                    }
+                </span>
                 { obligation_badge(text, r.obligation) }
                 { planned_badge(r.planned.as_ref(), lang) }
                 { change_badge(text, ctx.comparison.as_ref().and_then(|c| c.item_change(&r.item))) }

@@ -30,6 +30,8 @@ pub struct ChecklistText {
     pub area_step: &'static str,
     /// This area: {answered} / {total} answered
     pub area_answered: &'static str,
+    /// Quick check: {answered} / {total} answered
+    pub quick_answered: &'static str,
     /// Previous area
     pub previous_area: &'static str,
     /// Next area
@@ -120,6 +122,8 @@ pub struct ChecklistText {
     pub plan_show_fewer: &'static str,
     /// Priority {rank}
     pub rank: &'static str,
+    /// Done (in place of the priority, for an action ticked done)
+    pub rank_done: &'static str,
     /// Answer now: {answer}
     pub current_answer: &'static str,
     /// What you can do
@@ -182,6 +186,10 @@ pub struct ChecklistText {
     pub draft_edited: &'static str,
     /// Rebuild this section from the answers
     pub draft_reset: &'static str,
+    /// Erase what you wrote in this section and write it again from the answers?
+    pub draft_reset_question: &'static str,
+    /// Write it again (erase what I wrote)
+    pub draft_reset_confirm: &'static str,
     /// This section was also changed in another tab at the same time. Neither text was thrown…
     pub draft_conflict_intro: &'static str,
     /// The other text (that one)
