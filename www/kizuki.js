@@ -115,7 +115,7 @@ async function unpacked(response) {
  * would. A failed response is refused in the glue's words.
  */
 function compileWasm(response) {
-  if (!response.ok) throw new Error(`failed to fetch Wasm: ${response.status} ${response.statusText} fetching '${response.url}'`);
+  if (!response.ok) throw missingFile(new Error(`failed to fetch Wasm: ${response.status} ${response.statusText} fetching '${response.url}'`), response.url);
   const type = response.headers.get('Content-Type') ?? '';
   if (typeof WebAssembly.compileStreaming === 'function' && type.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
   return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
@@ -130,7 +130,10 @@ function loadModule(name) {
       // head has them already: scripts/kit-pages.mjs).
       const compiled = fetchSmall(new URL(`./pkg/kizuki_${name}_bg.wasm`, import.meta.url).href).then(compileWasm);
       compiled.catch(() => {}); // a failed fetch or compile is reported by init below
-      const module = await import(`./pkg/kizuki_${name}.js`);
+      const glue = `./pkg/kizuki_${name}.js`;
+      const module = await import(glue).catch((error) => {
+        throw missingFile(error, new URL(glue, import.meta.url).href);
+      });
       // The glue's guard (scripts/guard-glue.mjs) calls this when a call into the module
       // traps: from `mount`, an event listener, a promise callback or a timer alike. (A glue
       // built without scripts/build.sh has no guard: a trap then leaves the widget as it was.)
@@ -321,13 +324,34 @@ function setBaseSize(element, root) {
   if (size && size.endsWith('px')) element.style.setProperty('--k-rem', size);
 }
 
+/**
+ * A start that failed for a reason the page's maker can fix, named in the widget's words
+ * (`kizukiProblem`: the words' key and what fills them), not only in the console's English.
+ */
+function withProblem(error, words, values) {
+  error.kizukiProblem = { words, values };
+  return error;
+}
+
+/** A file of Kizuki's that did not load (not uploaded, or not where kizuki.js is): its path from kizuki.js's folder. */
+function missingFile(error, url) {
+  const base = new URL('./', import.meta.url).href;
+  return withProblem(error, 'file_missing', { file: url.startsWith(base) ? url.slice(base.length) : url });
+}
+
 /** Without its module there is no app: say so in plain text rather than stay blank. */
 function showStartError(element, lang, error) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
   message.lang = lang;
-  message.textContent = `${WORDS[lang].start_failed} (${error?.message ?? error})`;
+  // A long address must not widen a phone's page (set through the CSSOM: allowed under a strict style-src).
+  message.style.overflowWrap = 'anywhere';
+  const problem = error?.kizukiProblem;
+  const words = WORDS[lang];
+  message.textContent = problem
+    ? `${words.start_failed}${words[problem.words].replace(/\{(\w+)\}/g, (_, key) => problem.values[key] ?? '')}`
+    : `${words.start_failed} (${error?.message ?? error})`;
   root.replaceChildren(message);
 }
 
@@ -428,7 +452,10 @@ export function mount(element, options = {}) {
   const kit = String(options.kit ?? '').trim().toLowerCase();
   if (!kit) throw new Error('option `kit` is required: checklist, plan or course');
   const name = moduleFor(kit);
-  if (!name) throw new Error(`unknown kit \`${options.kit}\`: use checklist, plan or course`);
+  if (!name) {
+    const kits = [...Object.keys(KINDS), 'aggregate', 'mydata'].join(', ');
+    throw withProblem(new Error(`unknown kit \`${options.kit}\`: use ${kits}`), 'unknown_kit', { kit: options.kit, kits });
+  }
   // Checked here too (the module checks again), so a bad address fails at once even
   // before the kit's module has loaded.
   for (const [option, what] of [['packUrl', 'pack'], ['directoryUrl', 'directory']]) {

@@ -60,6 +60,20 @@ pub fn display_date(value: &str, lang: Lang) -> String {
     }
 }
 
+/// A date with its day of the week (`2027年3月6日（土）`, `Sat 6 March 2027`), where a weekend
+/// matters: meetings set a number of days after a date can fall on one. As written when it
+/// is not a date.
+pub fn display_date_weekday(value: &str, lang: Lang) -> String {
+    let Some(date) = parse_date(value) else {
+        return value.to_string();
+    };
+    let day = labels(lang).weekdays[usize::from(date.weekday().number_days_from_monday())];
+    match lang {
+        Lang::Ja => format!("{}（{day}）", display_date(value, lang)),
+        Lang::En => format!("{day} {}", display_date(value, lang)),
+    }
+}
+
 /// For a rule change (an update note) on `today`: "applies from … (planned)" while it is
 /// not in force yet, else nothing.
 pub fn update_planned_label(
@@ -305,6 +319,23 @@ dl.fields dd.tall { min-height: 20mm; }
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_with_its_weekday_shows_a_weekend() {
+        assert_eq!(
+            display_date_weekday("2027-03-06", Lang::Ja),
+            "2027年3月6日（土）"
+        );
+        assert_eq!(
+            display_date_weekday("2027-07-04", Lang::Ja),
+            "2027年7月4日（日）"
+        );
+        assert_eq!(
+            display_date_weekday("2027-01-05", Lang::En),
+            "Tue 5 January 2027"
+        );
+        assert_eq!(display_date_weekday("not a date", Lang::Ja), "not a date");
+    }
 
     #[test]
     fn escape_covers_markup_and_attribute_quotes() {

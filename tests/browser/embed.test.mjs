@@ -277,7 +277,22 @@ describe('embed page', () => {
     await page.goto(`${server.origin}/app.html?kit=checklist`);
     const alert = page.locator('kizuki-kit p[role="alert"]');
     await alert.waitFor();
-    assert.match(await alert.textContent(), /開始できませんでした.*404/);
+    // Said in the page's words with the file that is missing (its path from kizuki.js's
+    // folder), and what to check; the console keeps the details.
+    assert.match(await alert.textContent(), /開始できませんでした。必要なファイル（pkg\/kizuki_checklist_bg\.wasm）を読み込めませんでした。.*アップロード/);
+    // The glue missing (its folder not uploaded), on a phone: the message wraps in the page.
+    await page.unroute('**/pkg/kizuki_checklist_bg.wasm');
+    await page.route('**/pkg/kizuki_checklist.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.origin}/app.html?kit=checklist`);
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /必要なファイル（pkg\/kizuki_checklist\.js）/);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+    // A kit misspelt: the message names it and the kits there are, in Japanese.
+    await page.unroute('**/pkg/kizuki_checklist.js');
+    await page.goto(`${server.origin}/app.html?kit=chekclist`);
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /kit="chekclist" というキットはありません（使えるのは checklist, .*questionnaire.*mydata です）/);
     await context.close();
   });
 

@@ -204,6 +204,8 @@ describe('return-to-work planner', () => {
     assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 5);
     // The follow-up schedule counts from the return date (7 days after: 8 December).
     await page.locator('.kizuki-plan-followup-list time[datetime="2026-12-08"]').waitFor();
+    // With the day of the week: a meeting that falls on a weekend shows it.
+    assert.equal((await page.locator('.kizuki-plan-followup-list time[datetime="2026-12-08"]').textContent()).trim(), '2026年12月8日（火）');
     assert.equal(await page.locator('.kizuki-plan-followup-list li').count(), pack.kit.follow_up.offsets_days.length);
     const [calendar] = await Promise.all([
       page.waitForEvent('download'),

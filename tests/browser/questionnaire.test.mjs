@@ -143,6 +143,8 @@ describe('stress self-check', () => {
       const result = page.locator(`${HOST} [data-testid="result"]`);
       await result.waitFor();
       assert.equal(await page.locator(`${HOST} [data-testid="outcome"]`).getAttribute('data-outcome'), 'high-stress');
+      // Which questionnaire and which day, on screen and on paper.
+      assert.match(await page.locator(`${HOST} [data-testid="result-meta"]`).textContent(), /職業性ストレス簡易調査票 57項目）　\d{4}年\d{1,2}月\d{1,2}日 時点の結果/);
       const conversion = page.locator(`${HOST} [data-rule="conversion-method"]`);
       assert.equal(await conversion.getAttribute('data-holds'), 'true');
       assert.match(await conversion.textContent(), /素点換算表.*㋐.*㋑/s);

@@ -9,6 +9,8 @@ use crate::text::Lang;
 pub struct Labels {
     /// Month names, January first (English dates).
     pub months: [&'static str; 12],
+    /// Days of the week, Monday first, as a date with its weekday shows them.
+    pub weekdays: [&'static str; 7],
     /// Shown for a value that is absent.
     pub none: &'static str,
     /// Yes.
@@ -265,6 +267,7 @@ const JA: Labels = Labels {
     months: [
         "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
     ],
+    weekdays: ["月", "火", "水", "木", "金", "土", "日"],
     none: "—",
     yes: "はい",
     no: "いいえ",
@@ -391,6 +394,7 @@ const JA: Labels = Labels {
 };
 
 const EN: Labels = Labels {
+    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     months: [
         "January",
         "February",

@@ -615,6 +615,13 @@ fn result_screen(
         <section class="kizuki-qn-result" aria-labelledby={id("result-heading")} data-testid="result"
                  ref={sheet}>
             <h3 id={id("result-heading")} tabindex="-1" ref={heading.clone()}>{ &text.results_heading }</h3>
+            // Which questionnaire, and the day: a printout taken to a doctor says both.
+            <p class="kizuki-hint kizuki-qn-result-meta" data-testid="result-meta">
+                { fill(text.result_meta, &[
+                    ("title", props.pack.pack().title.get(lang)),
+                    ("date", &kizuki_core::report::display_date(&crate::platform::today(), lang)),
+                ]) }
+            </p>
             if let Some(outcome) = outcome {
                 <div class={classes!("kizuki-card", "kizuki-qn-outcome", (!outcome.when_any.is_empty()).then_some("kizuki-card--current"))}
                      data-testid="outcome" data-outcome={outcome.id.clone()}>

@@ -5,7 +5,9 @@ use crate::document::{Align, Block, Document, FieldRow};
 use crate::error::{Error, Result};
 use crate::kind::plan::{Case, DocAlign, DocBlock, DocumentTemplate, Field, FieldKind, Plan};
 use crate::load::ValidPack;
-use crate::report::{count, display_date, fill_number, labels, separator, t, HtmlWriter};
+use crate::report::{
+    count, display_date, display_date_weekday, fill_number, labels, separator, t, HtmlWriter,
+};
 use crate::text::Lang;
 
 fn plan_of(pack: &ValidPack) -> Result<&Plan> {
@@ -123,7 +125,7 @@ fn render_block(
                         .map(|f| {
                             vec![
                                 fill_number(labels(lang).days_after, f.offset_days),
-                                display_date(&f.date, lang),
+                                display_date_weekday(&f.date, lang),
                             ]
                         })
                         .collect(),

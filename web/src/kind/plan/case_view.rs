@@ -300,7 +300,7 @@ fn follow_up(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
             html! {
                 <li>
                     <span class="kizuki-plan-followup-offset">{ fill(text.followup_days, &[("n", &d.offset_days.to_string())]) }</span>
-                    <time datetime={d.date.clone()}>{ display_date(&d.date, ctx.lang) }</time>
+                    <time datetime={d.date.clone()}>{ kizuki_core::report::display_date_weekday(&d.date, ctx.lang) }</time>
                 </li>
             }
         })
