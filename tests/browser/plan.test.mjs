@@ -196,7 +196,17 @@ describe('return-to-work planner', () => {
     assert.equal(await currentStepTitle(page), steps[4].title.ja);
     await tickAllTasks(page);
     await page.locator(field('follow_up_notes')).fill('順調に勤務している');
+    // Closing the case asks first (nothing can be recorded in it after); taking it back
+    // leaves the case open at step 5.
     await decide(page, steps[4].decision.options[0].label.ja);
+    const question = page.locator('.kizuki-plan-decision [role="alertdialog"]');
+    await question.waitFor();
+    assert.match(await question.textContent(), /このケースを終了しますか？.*続きを記録することはできなくなります/);
+    await page.getByRole('button', { name: 'やめる（終了しない）' }).click();
+    await question.waitFor({ state: 'detached' });
+    assert.equal(await currentStepTitle(page), steps[4].title.ja, 'still open');
+    await page.getByRole('button', { name: '判断を記録する' }).click();
+    await page.getByRole('button', { name: 'ケースを終了する' }).click();
 
     // Closed: no current step; the history holds the advance and four decisions, with dates.
     await page.locator('.kizuki-plan-case-head', { hasText: '終了したケース' }).waitFor();

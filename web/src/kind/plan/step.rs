@@ -208,6 +208,14 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
                 .iter()
                 .map(|o| (o.id.clone(), o.label.get(lang).to_string()))
                 .collect();
+            // An outcome with no next step closes the case (the core's rule: nothing more can
+            // be recorded in it), so it is asked again before it is recorded.
+            let closing: Vec<String> = decision
+                .options
+                .iter()
+                .filter(|o| o.next.is_none())
+                .map(|o| o.id.clone())
+                .collect();
             let on_decide = {
                 let dispatch = ctx.dispatch.clone();
                 let case = case_id.to_string();
@@ -224,7 +232,7 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
                 <DecisionForm key={format!("{case_id}-{}-{}", step.id, case.history.len())}
                               id={ctx.id(&format!("decision-{}", step.id))} lang={lang}
                               question={decision.label.get(lang).to_string()} options={options}
-                              today={platform::today()} on_decide={on_decide} />
+                              closing={closing} today={platform::today()} on_decide={on_decide} />
             }
         }
         None => {
@@ -377,6 +385,8 @@ pub struct DecisionProps {
     pub question: String,
     /// The outcomes: (id, label).
     pub options: Vec<(String, String)>,
+    /// The outcomes that close the case: recorded only once the person confirms.
+    pub closing: Vec<String>,
     /// Today: the day recorded, and the default (and latest) day the decision was taken.
     pub today: String,
     /// Called with the chosen outcome's id and the day it was taken.
@@ -390,16 +400,27 @@ pub fn decision_form(props: &DecisionProps) -> Html {
     let chosen = use_state(|| None::<String>);
     let missing = use_state(|| false);
     let when = use_state(|| props.today.clone());
+    // Asking "close the case?" (an outcome that closes it was chosen and submitted once).
+    let confirming = use_state(|| false);
+    let closes = chosen
+        .as_ref()
+        .is_some_and(|outcome| props.closing.contains(outcome));
     let onsubmit = {
         let (chosen, missing, when) = (chosen.clone(), missing.clone(), when.clone());
+        let confirming = confirming.clone();
         let on_decide = props.on_decide.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match &*chosen {
+                Some(_) if closes && !*confirming => confirming.set(true),
                 Some(outcome) => on_decide.emit((outcome.clone(), (*when).clone())),
                 None => missing.set(true),
             }
         })
+    };
+    let take_back = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
     };
     let on_when = {
         let when = when.clone();
@@ -422,13 +443,13 @@ pub fn decision_form(props: &DecisionProps) -> Html {
         .iter()
         .map(|(option, label)| {
             let option_id = format!("{}-{option}", props.id);
-            let (chosen, missing) = (chosen.clone(), missing.clone());
+            let (chosen, missing, confirming) = (chosen.clone(), missing.clone(), confirming.clone());
             let value = option.clone();
             html! {
                 <div class="kizuki-option">
                     <input id={option_id.clone()} type="radio" name={props.id.clone()}
                            checked={chosen.as_deref() == Some(option.as_str())}
-                           onchange={Callback::from(move |_: Event| { chosen.set(Some(value.clone())); missing.set(false); })} />
+                           onchange={Callback::from(move |_: Event| { chosen.set(Some(value.clone())); missing.set(false); confirming.set(false); })} />
                     <label for={option_id}>{ label }</label>
                 </div>
             }
@@ -450,7 +471,17 @@ pub fn decision_form(props: &DecisionProps) -> Html {
                 <input id={when_id.clone()} type="date" class="kizuki-input--short" value={(*when).clone()}
                        max={props.today.clone()} aria-describedby={format!("{when_id}-hint")} onchange={on_when} />
             </div>
-            <button type="submit" class="kizuki-button">{ &text.decide_button }</button>
+            if *confirming && closes {
+                <div class="kizuki-confirm" role="alertdialog" aria-labelledby={format!("{}-close-question", props.id)}>
+                    <p id={format!("{}-close-question", props.id)}><strong>{ &text.close_question }</strong></p>
+                    <div class="kizuki-actions">
+                        <button type="submit" class="kizuki-button kizuki-button--danger">{ &text.close_confirm }</button>
+                        <button type="button" class="kizuki-button kizuki-button--secondary" onclick={take_back}>{ &text.close_cancel }</button>
+                    </div>
+                </div>
+            } else {
+                <button type="submit" class="kizuki-button">{ &text.decide_button }</button>
+            }
         </form>
     }
 }

@@ -156,6 +156,12 @@ pub struct PlanText {
     pub decision_heading: &'static str,
     /// Record the decision
     pub decide_button: &'static str,
+    /// Close this case? A closed case can still be read, but nothing more can be recorded in it…
+    pub close_question: &'static str,
+    /// Close the case
+    pub close_confirm: &'static str,
+    /// Cancel (keep it open)
+    pub close_cancel: &'static str,
     /// Choose one of the options.
     pub decide_pick: &'static str,
     /// Next
