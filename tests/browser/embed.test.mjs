@@ -41,6 +41,25 @@ test("every file the embed guide names for a kit's head is in the built site", (
   for (const file of named) assert.ok(existsSync(new URL(`../../dist/${file}`, import.meta.url)), `dist/${file}`);
 });
 
+// A center's web person copies the guide's snippets as they are: each element holds a line that
+// shows until the widget loads and stays if the script never runs (not an empty box), and the
+// "my data" snippet brings its script line (pasted alone, the element shows nothing).
+test("every <kizuki-kit> snippet of the guide and the sample page holds a fallback text, and the my-data snippet its script line", () => {
+  const snippets = ['guide.html', 'index.html'].flatMap((name) => {
+    const html = readFileSync(new URL(`../../www/embed/${name}`, import.meta.url), 'utf8');
+    return [...html.matchAll(/<pre><code>([\s\S]*?)<\/code><\/pre>/g)].map(([, code]) => ({ name, code })).filter(({ code }) => code.includes('&lt;kizuki-kit'));
+  });
+  assert.ok(snippets.length >= 4, `${snippets.length} snippets`);
+  for (const { name, code } of snippets) {
+    for (const [, inside] of code.matchAll(/&lt;kizuki-kit[^]*?&gt;([^]*?)&lt;\/kizuki-kit&gt;/g)) {
+      assert.match(inside.trim(), /を読み込んでいます。表示されない場合は/, `${name}: ${code}`);
+    }
+    assert.doesNotMatch(code, /="…"/, `${name}: no literal placeholder left to paste: ${code}`);
+  }
+  const mydata = snippets.find(({ code }) => code.includes('kit="mydata"'));
+  assert.match(mydata.code, /&lt;script type="module" src="\/kizuki\/kizuki\.js"&gt;&lt;\/script&gt;/);
+});
+
 describe('embed page', () => {
   let server;
   let browser;
@@ -60,7 +79,13 @@ describe('embed page', () => {
     const roots = await page.evaluate(() =>
       [...document.querySelectorAll('kizuki-kit')].map((host) => ({
         shadow: host.shadowRoot !== null,
-        lightChildren: host.childNodes.length,
+        // The fallback text stays in the light DOM, unrendered behind the shadow root.
+        lightChildren: [...host.childNodes].filter((node) => node.nodeType !== Node.TEXT_NODE).length,
+        fallbackRendered: (() => {
+          const range = document.createRange();
+          range.selectNodeContents(host);
+          return range.getClientRects().length > 0;
+        })(),
         titleInShadow: host.shadowRoot?.querySelector('.kizuki-title') !== null,
         stylesheet: host.shadowRoot?.querySelector('link[rel="stylesheet"]')?.href ?? null,
       })),
@@ -69,6 +94,7 @@ describe('embed page', () => {
     for (const root of roots) {
       assert.equal(root.shadow, true);
       assert.equal(root.lightChildren, 0);
+      assert.equal(root.fallbackRendered, false, 'the fallback text is not shown once the widget is');
       assert.equal(root.titleInShadow, true);
     }
     // Each widget links its own module's stylesheet (issue 14), not the whole kizuki.css.
@@ -76,6 +102,34 @@ describe('embed page', () => {
     // The page itself has no .kizuki-title: everything sits behind the shadow boundary.
     assert.equal(await page.evaluate(() => document.querySelectorAll('.kizuki-title').length), 0);
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("when kizuki.js cannot be loaded, each element shows its fallback text instead of an empty box", async () => {
+    const { page, context } = await openPage(browser, 'about:blank', { serviceWorkers: 'block' });
+    // Files uploaded one folder too deep: the script line's address answers 404.
+    await page.route('**/kizuki.js', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }));
+    await page.goto(`${server.origin}/embed/`);
+    await page.waitForLoadState('load');
+    const hosts = await page.evaluate(() =>
+      [...document.querySelectorAll('kizuki-kit')].map((host) => ({ shadow: host.shadowRoot !== null, text: host.innerText.trim(), height: host.getBoundingClientRect().height })),
+    );
+    assert.equal(hosts.length, 2);
+    for (const host of hosts) {
+      assert.equal(host.shadow, false);
+      assert.match(host.text, /を読み込んでいます。表示されない場合は|Loading the course/);
+      assert.ok(host.height > 0, `the text takes room (${host.height}px)`);
+    }
+    await context.close();
+  });
+
+  test("the sample page's leak-test h2 rule stays on the sample page: the guide's headings are plain", async () => {
+    const { page, context } = await openPage(browser, `${server.origin}/embed/guide.html`);
+    const guide = await page.evaluate(() => getComputedStyle(document.querySelector('main h2')).color);
+    await page.goto(`${server.origin}/embed/`);
+    const sample = await page.evaluate(() => getComputedStyle(document.querySelector('main h2')).color);
+    assert.equal(sample, 'rgb(138, 43, 226)', 'the sample page keeps the rule the widgets must not take');
+    assert.notEqual(guide, sample);
     await context.close();
   });
 
