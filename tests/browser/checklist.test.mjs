@@ -1026,7 +1026,7 @@ describe('checklist kit', () => {
     const shown = await directory.locator('[data-resource]').evaluateAll((l) => l.map((e) => e.dataset.resource));
     assert.deepEqual([...shown].sort(), [...expected].sort());
     assert.equal(await directory.locator('.kizuki-help-group').first().getAttribute('data-kind'), 'own_service');
-    assert.match(await directory.textContent(), /一覧の作成: みなと産業保健総合支援センター（架空のセンターの例）（2026-11-22 時点）/);
+    assert.match(await directory.textContent(), /一覧の作成: みなと産業保健総合支援センター（架空のセンターの例）（2026-12-06 時点）/);
     assert.equal(await directory.locator('[data-resource="sanpo-center"]').count(), 0, 'no built-in entry');
     const phone = directory.locator('[data-resource="minato-sanpo-consult"] a[href^="tel:"]');
     assert.equal(await phone.getAttribute('href'), 'tel:0300000000');
