@@ -531,6 +531,10 @@ describe('checklist kit', () => {
     assert.equal(await results.isVisible(), true);
     assert.equal(await page.locator(`${HOST} [data-testid="chart"]`).isVisible(), true);
     assert.equal(await page.locator(`${HOST} [data-testid="action-plan"]`).isVisible(), true);
+    // The printout says which checklist and which day.
+    const asOf = page.locator(`${HOST} [data-testid="result-as-of"]`);
+    assert.equal(await asOf.isVisible(), true);
+    assert.match(await asOf.textContent(), new RegExp(`${pack.title.ja.replace(/[()（）]/g, '.')}　\\d{4}年\\d{1,2}月\\d{1,2}日 時点の結果`));
     for (const hidden of ['.kizuki-cl-nav', '.kizuki-cl-files', '.kizuki-cl-compare', '[data-testid="print"]', '.kizuki-cl-draft-text']) {
       assert.equal(await page.locator(`${HOST} ${hidden}`).first().isVisible(), false, `${hidden} is hidden in print`);
     }

@@ -82,6 +82,8 @@ pub struct UiText {
     pub date_time: &'static str,
     /// The months' names for `date_time`, January first, separated by spaces.
     pub months: &'static str,
+    /// {title}: result as of {date} (under a result's heading: which content, which day).
+    pub result_as_of: &'static str,
     /// The file was saved more recently.
     pub import_newer_file: &'static str,
     /// Careful: what is saved here is newer; the file is older. Replacing takes the work back t

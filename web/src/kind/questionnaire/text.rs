@@ -45,8 +45,6 @@ pub struct QuestionnaireText {
     pub back_to_start: &'static str,
     /// Your result
     pub results_heading: &'static str,
-    /// {title}: result as of {date}
-    pub result_meta: &'static str,
     /// {left} questions are still unanswered. The result appears once every question is answere…
     pub incomplete: &'static str,
     /// Go to the first unanswered question
