@@ -268,8 +268,8 @@ fn the_letter_is_addressed_with_the_honorific_after_the_name_and_has_an_answer_b
 /// Issue 16: the letter and the plan follow the 手引き (心の健康問題により休業した労働者の
 /// 職場復帰支援の手引き): the letter field by field as its 様式例1 (title, the sender's address,
 /// company, requester and telephone, the worker, the four standard matters before any further
-/// question, the answer room, the consent), the plan with what 3(3)ウ says each part covers and
-/// when restrictions are next reviewed.
+/// question, 「以上」 closing the 記, the answer room, the consent), the plan with what 3(3)ウ
+/// says each part covers and when restrictions are next reviewed.
 #[test]
 fn the_letter_and_the_plan_follow_the_return_to_work_guide() {
     use kizuki_core::document::{self, Block};
@@ -310,8 +310,21 @@ fn the_letter_and_the_plan_follow_the_return_to_work_guide() {
     let positions: Vec<usize> = matters.iter().map(|m| at(m)).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     assert!(at("2　情報提供依頼事項") < positions[0]);
-    assert!(positions[4] < at("3　ご回答欄"));
-    assert!(at("3　ご回答欄") < at("本人同意欄"));
+    // 「以上」 closes the 記 at the end of its line, before the parts the doctor and the
+    // worker fill in.
+    assert!(positions[4] < at("\n以上\n"));
+    assert!(at("\n以上\n") < at("ご回答欄"));
+    assert!(at("ご回答欄") < at("本人同意欄"));
+    assert!(letter.blocks.iter().any(|b| matches!(
+        b,
+        Block::Paragraph { text, align: document::Align::End } if text == "以上"
+    )));
+    // The handling note is a polite request, fit for a letter to a doctor.
+    assert!(
+        matches!(&letter.blocks[0], Block::Notice { text } if text.starts_with("取扱注意（") && text.ends_with("お取り扱いください。）")),
+        "{:?}",
+        letter.blocks[0]
+    );
     let english = document::to_text(
         &report::render_document(&pack, &case, "info-request-letter", Lang::En).unwrap(),
     );

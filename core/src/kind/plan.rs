@@ -248,6 +248,10 @@ pub enum DocBlock {
     Paragraph {
         /// The paragraph.
         text: Text,
+        /// Where it sits: `start` (the default), `center` or `end` (a letter's closing
+        /// 「以上」).
+        #[serde(default, skip_serializing_if = "DocAlign::is_start")]
+        align: DocAlign,
         /// Where this block's facts come from.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         sources: Vec<SourceRef>,
@@ -325,6 +329,13 @@ pub enum DocAlign {
     Center,
     /// At the end of the line.
     End,
+}
+
+impl DocAlign {
+    /// Whether this is the default, `start` (left out when a pack is written).
+    pub fn is_start(&self) -> bool {
+        *self == DocAlign::Start
+    }
 }
 
 pub mod csv;

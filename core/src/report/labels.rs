@@ -318,7 +318,7 @@ const JA: Labels = Labels {
     no_actions: "改善が必要な項目はありません。",
 
     not_filled_in: "（未記入）",
-    confidential: "取扱注意：要配慮個人情報を含みます。必要な人だけが扱い、目的以外に使わないでください。",
+    confidential: "取扱注意（要配慮個人情報を含みます。必要な方のみで、利用目的の範囲内でお取り扱いください。）",
     date: "日付",
     signature: "署名",
     days_after: "{n}日後",
@@ -459,7 +459,7 @@ const EN: Labels = Labels {
     no_actions: "No item needs action.",
 
     not_filled_in: "(not filled in)",
-    confidential: "Confidential: contains sensitive personal information. Only those who need it may handle it, and only for its purpose.",
+    confidential: "Confidential (contains sensitive personal information; please limit its handling to those who need it and to its stated purpose).",
     date: "Date",
     signature: "Signature",
     days_after: "{n} days after",

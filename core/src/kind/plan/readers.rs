@@ -31,7 +31,7 @@ const VARIANTS: &[&str] = &[
 fn fields_of(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
         "heading" => &["level", "text"],
-        "paragraph" => &["text", "sources"],
+        "paragraph" => &["text", "align", "sources"],
         "list" => &["items", "sources"],
         "field" => &["field", "label"],
         "follow_up_schedule" => &[],
@@ -160,6 +160,7 @@ impl<'de> Visitor<'de> for DocBlockVisitor {
             },
             "paragraph" => DocBlock::Paragraph {
                 text: required(text, "text")?,
+                align: align.unwrap_or_default(),
                 sources: sources.unwrap_or_default(),
             },
             "list" => DocBlock::List {

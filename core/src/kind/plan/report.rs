@@ -69,9 +69,9 @@ fn render_block(
                 text: t(text, lang).to_string(),
             });
         }
-        DocBlock::Paragraph { text, .. } => out.push(Block::Paragraph {
+        DocBlock::Paragraph { text, align, .. } => out.push(Block::Paragraph {
             text: t(text, lang).to_string(),
-            align: Align::Start,
+            align: doc_align(*align),
         }),
         DocBlock::List { items, .. } => out.push(Block::List {
             items: items.iter().map(|i| t(i, lang).to_string()).collect(),
@@ -153,16 +153,21 @@ fn render_block(
                     )
                 })
                 .collect(),
-            align: match align {
-                DocAlign::Start => Align::Start,
-                DocAlign::Center => Align::Center,
-                DocAlign::End => Align::End,
-            },
+            align: doc_align(*align),
         }),
         DocBlock::AnswerBox { label, lines } => out.push(Block::AnswerBox {
             label: t(label, lang).to_string(),
             lines: *lines,
         }),
+    }
+}
+
+/// Where a template's block sits, as the document says it.
+fn doc_align(align: DocAlign) -> Align {
+    match align {
+        DocAlign::Start => Align::Start,
+        DocAlign::Center => Align::Center,
+        DocAlign::End => Align::End,
     }
 }
 
