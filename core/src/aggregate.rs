@@ -503,7 +503,7 @@ pub fn file_problem(lang: Lang, code: &str) -> &'static str {
     match (lang, code) {
         (Lang::Ja, "duplicate") => "前のファイルと同じ内容（1件として数えました）",
         (Lang::Ja, "invalid_json") => "JSON形式のファイルではありません",
-        (Lang::Ja, "not_an_export") => "気づきから書き出したファイルではありません",
+        (Lang::Ja, "not_an_export") => "気づき（Kizuki）で書き出したファイルではありません",
         (Lang::Ja, "wrong_pack") => "別のキットのファイルです",
         (Lang::Ja, "future_version") => "新しい版で作られたファイルです",
         (Lang::Ja, "does_not_fit") => "このキットの内容と合いません",

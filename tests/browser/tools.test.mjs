@@ -441,7 +441,7 @@ describe('tools pages', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     assert.ok(csv.startsWith('\ufeff'), 'BOM');
     assert.doesNotMatch(csv, /hidden|counted once|not valid|Size not|Mean score/);
-    assert.match(csv, /実施できていない理由,全体/);
+    assert.match(csv, /まだ十分でない理由,全体/);
     assert.deepEqual(problems, []);
     await context.close();
   });
