@@ -359,7 +359,7 @@ fn start_screen(
             <h3 id={id("start-heading")} tabindex="-1" ref={heading.clone()}>
                 { questionnaire.instrument.name.get(lang) }
             </h3>
-            <p class="kizuki-description">{ &text.intro }</p>
+            <p class="kizuki-description">{ fill(text.intro, &[("n", &result.total.to_string())]) }</p>
             <p class="kizuki-notice" data-testid="not-statutory">{ &text.not_statutory }</p>
             <p class="kizuki-hint">{ &text.not_diagnosis }{ " " }{ &text.autosave_note }</p>
             if !questionnaire.respondent.is_empty() {

@@ -9,7 +9,8 @@ pub use crate::shell::data_panel::DataPanelText;
 /// Every string of the questionnaire's UI, in one language (English shown in the docs).
 #[derive(Debug, PartialEq, Eq)]
 pub struct QuestionnaireText {
-    /// A self-check to notice your own stress. Answer one question per screen (about 5–10 minut…
+    /// A self-check to notice your own stress. Answer {n} questions, one per screen (about 5–1…
+    /// `{n}`: the questionnaire's item count (57 or 23).
     pub intro: &'static str,
     /// This is not the statutory stress check itself. A workplace stress check is run by a qual…
     pub not_statutory: &'static str,
@@ -71,7 +72,7 @@ pub struct QuestionnaireText {
     pub profile_points: &'static str,
     /// {label}: {points} points
     pub profile_sum: &'static str,
-    /// This version shows each scale's raw points.
+    /// This version shows each scale's raw points. After each scale's name it says whether a…
     pub profile_raw_note: &'static str,
     /// (higher is more stress)
     pub worse_higher: &'static str,
