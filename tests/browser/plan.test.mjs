@@ -199,10 +199,10 @@ describe('return-to-work planner', () => {
     // Closing the case asks first (nothing can be recorded in it after); taking it back
     // leaves the case open at step 5.
     await decide(page, steps[4].decision.options[0].label.ja);
-    const question = page.locator('.kizuki-plan-decision [role="alertdialog"]');
+    const question = page.locator('.kizuki-plan-decision .kizuki-confirm');
     await question.waitFor();
     assert.match(await question.textContent(), /このケースを終了しますか？.*続きを記録することはできなくなります/);
-    await page.getByRole('button', { name: 'やめる（終了しない）' }).click();
+    await question.getByRole('button', { name: 'やめる', exact: true }).click();
     await question.waitFor({ state: 'detached' });
     assert.equal(await currentStepTitle(page), steps[4].title.ja, 'still open');
     await page.getByRole('button', { name: '判断を記録する' }).click();

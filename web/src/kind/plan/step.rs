@@ -13,6 +13,7 @@ use super::state::Msg;
 use super::text::{fill, plan_text};
 use super::{inline, Ctx};
 use crate::platform;
+use crate::shell::confirm::Confirm;
 
 fn set_field(ctx: &Ctx<'_>, case: &str, field: &str) -> Callback<String> {
     let dispatch = ctx.dispatch.clone();
@@ -400,27 +401,33 @@ pub fn decision_form(props: &DecisionProps) -> Html {
     let chosen = use_state(|| None::<String>);
     let missing = use_state(|| false);
     let when = use_state(|| props.today.clone());
-    // Asking "close the case?" (an outcome that closes it was chosen and submitted once).
-    let confirming = use_state(|| false);
-    let closes = chosen
-        .as_ref()
-        .is_some_and(|outcome| props.closing.contains(outcome));
     let onsubmit = {
         let (chosen, missing, when) = (chosen.clone(), missing.clone(), when.clone());
-        let confirming = confirming.clone();
         let on_decide = props.on_decide.clone();
+        let closing = props.closing.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match &*chosen {
-                Some(_) if closes && !*confirming => confirming.set(true),
+                // Only through the question below (Enter in the date field submits too).
+                Some(outcome) if closing.contains(outcome) => {}
                 Some(outcome) => on_decide.emit((outcome.clone(), (*when).clone())),
                 None => missing.set(true),
             }
         })
     };
-    let take_back = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
+    // An outcome that closes the case is recorded only once the person confirms (the shell's
+    // "are you sure?" in place of the button).
+    let closes = chosen
+        .as_ref()
+        .is_some_and(|outcome| props.closing.contains(outcome));
+    let confirm_close = {
+        let (chosen, when) = (chosen.clone(), when.clone());
+        let on_decide = props.on_decide.clone();
+        Callback::from(move |()| {
+            if let Some(outcome) = &*chosen {
+                on_decide.emit((outcome.clone(), (*when).clone()));
+            }
+        })
     };
     let on_when = {
         let when = when.clone();
@@ -443,13 +450,13 @@ pub fn decision_form(props: &DecisionProps) -> Html {
         .iter()
         .map(|(option, label)| {
             let option_id = format!("{}-{option}", props.id);
-            let (chosen, missing, confirming) = (chosen.clone(), missing.clone(), confirming.clone());
+            let (chosen, missing) = (chosen.clone(), missing.clone());
             let value = option.clone();
             html! {
                 <div class="kizuki-option">
                     <input id={option_id.clone()} type="radio" name={props.id.clone()}
                            checked={chosen.as_deref() == Some(option.as_str())}
-                           onchange={Callback::from(move |_: Event| { chosen.set(Some(value.clone())); missing.set(false); confirming.set(false); })} />
+                           onchange={Callback::from(move |_: Event| { chosen.set(Some(value.clone())); missing.set(false); })} />
                     <label for={option_id}>{ label }</label>
                 </div>
             }
@@ -471,14 +478,10 @@ pub fn decision_form(props: &DecisionProps) -> Html {
                 <input id={when_id.clone()} type="date" class="kizuki-input--short" value={(*when).clone()}
                        max={props.today.clone()} aria-describedby={format!("{when_id}-hint")} onchange={on_when} />
             </div>
-            if *confirming && closes {
-                <div class="kizuki-confirm" role="alertdialog" aria-labelledby={format!("{}-close-question", props.id)}>
-                    <p id={format!("{}-close-question", props.id)}><strong>{ &text.close_question }</strong></p>
-                    <div class="kizuki-actions">
-                        <button type="submit" class="kizuki-button kizuki-button--danger">{ &text.close_confirm }</button>
-                        <button type="button" class="kizuki-button kizuki-button--secondary" onclick={take_back}>{ &text.close_cancel }</button>
-                    </div>
-                </div>
+            if closes {
+                <Confirm lang={props.lang} danger=true open_label={text.decide_button}
+                         question={text.close_question} yes_label={text.close_confirm}
+                         on_confirm={confirm_close} />
             } else {
                 <button type="submit" class="kizuki-button">{ &text.decide_button }</button>
             }

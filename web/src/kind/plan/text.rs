@@ -160,8 +160,6 @@ pub struct PlanText {
     pub close_question: &'static str,
     /// Close the case
     pub close_confirm: &'static str,
-    /// Cancel (keep it open)
-    pub close_cancel: &'static str,
     /// Choose one of the options.
     pub decide_pick: &'static str,
     /// Next
