@@ -38,7 +38,7 @@ pub struct DocumentSheetProps {
 pub fn document_sheet(props: &DocumentSheetProps) -> Html {
     let document = &props.document;
     let l = labels(document.lang);
-    let blocks = document.blocks.iter().map(|block| match block {
+    let html_of = |block: &Block| match block {
         Block::Notice { text } => html! { <p class="kizuki-doc-notice">{ text }</p> },
         Block::Heading { level, text } => {
             let tag = format!("h{}", (props.top_heading + level - 1).min(6));
@@ -109,11 +109,33 @@ pub fn document_sheet(props: &DocumentSheetProps) -> Html {
                 <div>{ l.date }</div>
             </div>
         },
+    };
+    // A part that ends in a signature (a heading and what follows it up to the next heading:
+    // a letter's consent, the doctor's reply box) is one piece on paper, so a page does not
+    // end between what is signed and its signature line.
+    let mut parts: Vec<&[Block]> = Vec::new();
+    let mut start = 0;
+    for (index, block) in document.blocks.iter().enumerate() {
+        if index > start && matches!(block, Block::Heading { .. }) {
+            parts.push(&document.blocks[start..index]);
+            start = index;
+        }
+    }
+    parts.push(&document.blocks[start..]);
+    let parts = parts.into_iter().map(|part| {
+        if part
+            .iter()
+            .any(|block| matches!(block, Block::Signature { .. }))
+        {
+            html! { <div class="kizuki-doc-signed">{ for part.iter().map(html_of) }</div> }
+        } else {
+            html! { <>{ for part.iter().map(html_of) }</> }
+        }
     });
     html! {
         <article ref={props.sheet.clone()} class={classes!("kizuki-doc", props.class.clone())}
                  lang={document.lang.code()} data-document={props.id.clone()}>
-            { for blocks }
+            { for parts }
         </article>
     }
 }
