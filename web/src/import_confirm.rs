@@ -54,12 +54,12 @@ pub struct ImportConfirmProps {
     pub on_cancel: Callback<()>,
 }
 
-/// The question asked before an import replaces saved work: a labelled, described dialog
-/// that takes focus when it opens, answers Escape with "keep what is saved", and sits next
-/// to the import control.
-#[function_component(ImportConfirm)]
-pub fn import_confirm(props: &ImportConfirmProps) -> Html {
-    let text = ui_text(props.lang);
+/// What every question before an import does (this one, and the planner's choice per case):
+/// it takes focus when it opens (a phone scrolls to it, a screen reader reads it) and answers
+/// Escape with `on_cancel` ("change nothing"). The node goes on the question's element, the
+/// callback on its `onkeydown`.
+#[hook]
+pub fn use_import_question(on_cancel: &Callback<()>) -> (NodeRef, Callback<KeyboardEvent>) {
     let node = use_node_ref();
     {
         let node = node.clone();
@@ -69,17 +69,25 @@ pub fn import_confirm(props: &ImportConfirmProps) -> Html {
             }
         });
     }
+    let on_cancel = on_cancel.clone();
+    let on_keydown = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            on_cancel.emit(());
+        }
+    });
+    (node, on_keydown)
+}
+
+/// The question asked before an import replaces saved work: a labelled, described dialog
+/// that takes focus when it opens, answers Escape with "keep what is saved", and sits next
+/// to the import control.
+#[function_component(ImportConfirm)]
+pub fn import_confirm(props: &ImportConfirmProps) -> Html {
+    let text = ui_text(props.lang);
+    let (node, on_keydown) = use_import_question(&props.on_cancel);
     let title = format!("{}import-confirm-title", props.id_prefix);
     let description = format!("{}import-confirm-text", props.id_prefix);
-    let on_keydown = {
-        let on_cancel = props.on_cancel.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                on_cancel.emit(());
-            }
-        })
-    };
     let replace = props.on_replace.reform(|_: MouseEvent| ());
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let p = &props.preview;

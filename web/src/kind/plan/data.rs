@@ -140,24 +140,7 @@ pub fn import_choice(props: &ImportChoiceProps) -> Html {
     let text = plan_text(props.lang);
     let lang = props.lang;
     let take_file = use_state(Vec::<String>::new);
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with((), move |_| {
-            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-    }
-    let on_keydown = {
-        let on_cancel = props.on_cancel.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                on_cancel.emit(());
-            }
-        })
-    };
+    let (node, on_keydown) = crate::import_confirm::use_import_question(&props.on_cancel);
     let heading_id = format!("{}-heading", props.id_prefix);
     let progress = |progress: &CaseProgress| {
         fill(
