@@ -182,17 +182,19 @@ pub fn import_choice(props: &ImportChoiceProps) -> Html {
                     <div class="kizuki-option">
                         <input id={format!("{name}-kept")} type="radio" name={name.clone()} value="kept"
                                checked={!taken} onchange={set(false)} />
+                        // One flex item (the option's label is a flex row): the choice, then how
+                        // far that copy has come, under it.
                         <label for={format!("{name}-kept")}>
-                            { text.import_keep_here }<br />
-                            <span class="kizuki-hint">{ progress(&conflict.kept) }</span>
+                            <span>{ text.import_keep_here }<br />
+                                <span class="kizuki-hint">{ progress(&conflict.kept) }</span></span>
                         </label>
                     </div>
                     <div class="kizuki-option">
                         <input id={format!("{name}-file")} type="radio" name={name.clone()} value="file"
                                checked={taken} onchange={set(true)} />
                         <label for={format!("{name}-file")}>
-                            { text.import_take_file }<br />
-                            <span class="kizuki-hint">{ progress(&conflict.file) }</span>
+                            <span>{ text.import_take_file }<br />
+                                <span class="kizuki-hint">{ progress(&conflict.file) }</span></span>
                         </label>
                     </div>
                 </div>
