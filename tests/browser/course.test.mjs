@@ -715,6 +715,12 @@ describe('line-care course', () => {
     const plain = await standalone.page.locator(`${HOST} .kizuki-course-certificate`).textContent();
     assert.match(plain, /発行元: 記載なし/);
     assert.match(plain, /自己申告による記録です/);
+    // No name typed (the seeded record has none): the paper will show 「（氏名）」, and the
+    // screen says so beside Print; typing a name takes the note away.
+    assert.equal((await standalone.page.locator(`${HOST} .kizuki-course-certificate-name`).textContent()).trim(), '（氏名）');
+    assert.match(await standalone.page.locator(`${HOST} [data-testid="name-blank-note"]`).textContent(), /「（氏名）」と印刷されます/);
+    await standalone.page.locator(`${HOST} [id$="learner-name"]`).fill('山田 花子');
+    await standalone.page.locator(`${HOST} [data-testid="name-blank-note"]`).waitFor({ state: 'detached' });
     assert.deepEqual(standalone.problems, []);
     await standalone.context.close();
     assert.deepEqual(problems, []);

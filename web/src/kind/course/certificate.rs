@@ -104,9 +104,10 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
         Some(date) => (&text.completed_on, date.clone()),
         None => (&text.made_on, platform::today()),
     };
+    // Kept as it is typed, as the other text fields are (a reload right after typing keeps it).
     let on_name = {
         let dispatch = ctx.dispatch.clone();
-        Callback::from(move |event: Event| {
+        Callback::from(move |event: InputEvent| {
             let value = platform::input_of(&event)
                 .map(|input| input.value())
                 .unwrap_or_default();
@@ -126,12 +127,15 @@ pub fn certificate(ctx: &Ctx<'_>) -> Html {
                     <label for={name_id.clone()}>{ &text.name_label }</label>
                     <p class="kizuki-hint" id={hint_id.clone()}>{ &text.name_hint }</p>
                     <input type="text" id={name_id} value={name.clone()} maxlength="100"
-                           autocomplete="name" aria-describedby={hint_id} onchange={on_name} />
+                           autocomplete="name" aria-describedby={hint_id} oninput={on_name} />
                 </div>
                 <div class="kizuki-actions">
                     <button type="button" class="kizuki-button" onclick={print::on_print(sheet.clone())}>
                         { &text.print }
                     </button>
+                    if name.is_empty() {
+                        <p class="kizuki-hint" data-testid="name-blank-note">{ &text.name_blank_note }</p>
+                    }
                 </div>
             </div>
             <article ref={sheet} class={classes!("kizuki-course-certificate", (!complete).then_some("kizuki-course-certificate-draft"))}

@@ -98,6 +98,8 @@ pub struct CourseText {
     pub name_label: &'static str,
     pub name_hint: &'static str,
     pub name_blank: &'static str,
+    /// With the name left empty, the paper shows "(name)", to be written in by hand.
+    pub name_blank_note: &'static str,
     pub certificate_statement: &'static str,
     pub record_statement: &'static str,
     pub completed_on: &'static str,
