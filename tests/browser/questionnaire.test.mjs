@@ -163,6 +163,11 @@ describe('stress self-check', () => {
       assert.deepEqual(headings, ['領域A 評価点の合計：21点', '領域B 評価点の合計：7点', '領域C 評価点の合計：4点', '判定に使わない尺度']);
       const tableHeadings = await page.locator(`${HOST} [data-testid="profile"] th[scope="colgroup"]`).allTextContents();
       assert.deepEqual(tableHeadings, headings);
+      // The table of the same figures opens on request (on a phone the two doubled the page).
+      const numbers = page.locator(`${HOST} [data-testid="profile"] .kizuki-qn-profile-table`);
+      assert.equal(await numbers.isVisible(), false);
+      await page.locator(`${HOST} [data-testid="profile"] summary`, { hasText: '点数を表で見る' }).click();
+      assert.equal(await numbers.isVisible(), true);
       const routes = await page.locator(`${HOST} [data-testid="routes"] li`).evaluateAll((li) => li.map((l) => l.dataset.route));
       assert.deepEqual(routes.slice(0, 3), ['crisis', 'sangyoi', 'chisanpo']);
       assert.ok((await storedKeys(page)).length >= 1, 'the answers are saved');

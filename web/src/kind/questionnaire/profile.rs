@@ -132,6 +132,10 @@ pub fn profile(
                 <g>{ for shapes }</g>
             </svg>
             <figcaption class="kizuki-hint">{ &text.profile_note }</figcaption>
+            // The same figures as a table, on request: on a phone the drawing and a table of the
+            // same 19 rows one after the other doubled the scrolling (not printed either way).
+            <details class="kizuki-disclosure kizuki-qn-profile-numbers">
+            <summary>{ &text.profile_table_summary }</summary>
             <div class="kizuki-table-wrap">
                 <table class="kizuki-table kizuki-qn-profile-table">
                     <tbody>
@@ -144,6 +148,7 @@ pub fn profile(
                     </tbody>
                 </table>
             </div>
+            </details>
         </figure>
     }
 }

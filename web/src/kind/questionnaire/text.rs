@@ -68,6 +68,8 @@ pub struct QuestionnaireText {
     pub profile_heading: &'static str,
     /// Each scale is shown as points from 1 to 5. Fewer points (a shorter bar) means more stres…
     pub profile_note: &'static str,
+    /// See the points as a table
+    pub profile_table_summary: &'static str,
     /// {points} / 5
     pub profile_points: &'static str,
     /// {label}: {points} points
