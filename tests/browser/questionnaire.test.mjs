@@ -116,6 +116,8 @@ describe('stress self-check', () => {
     });
     try {
       assert.match(await widgetTitle(page, HOST), /ストレスセルフチェック/);
+      // The questionnaire is named once (the title), the start screen's heading says what it is for.
+      assert.equal((await page.locator(`${HOST} [data-testid="start-heading"]`).textContent()).trim(), '答える前に');
       const statutory = await page.locator(`${HOST} [data-testid="not-statutory"]`).textContent();
       assert.match(statutory, /実施者/);
       assert.match(statutory, /5年間/);

@@ -356,8 +356,10 @@ fn start_screen(
     };
     html! {
         <section class="kizuki-qn-start" aria-labelledby={id("start-heading")} data-testid="start">
-            <h3 id={id("start-heading")} tabindex="-1" ref={heading.clone()}>
-                { questionnaire.instrument.name.get(lang) }
+            // The kit's title above names the questionnaire already (「…（職業性ストレス簡易調査票
+            // 57項目）」): this heading says what the screen is for.
+            <h3 id={id("start-heading")} tabindex="-1" ref={heading.clone()} data-testid="start-heading">
+                { &text.start_heading }
             </h3>
             <p class="kizuki-description">{ fill(text.intro, &[("n", &result.total.to_string())]) }</p>
             <p class="kizuki-notice" data-testid="not-statutory">{ &text.not_statutory }</p>

@@ -11,6 +11,8 @@ pub use crate::shell::data_panel::DataPanelText;
 pub struct QuestionnaireText {
     /// A self-check to notice your own stress. Answer {n} questions, one per screen (about 5–1…
     /// `{n}`: the questionnaire's item count (57 or 23).
+    /// Before you start (the start screen's heading, under the kit's title)
+    pub start_heading: &'static str,
     pub intro: &'static str,
     /// This is not the statutory stress check itself. A workplace stress check is run by a qual…
     pub not_statutory: &'static str,
