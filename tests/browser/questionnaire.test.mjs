@@ -116,8 +116,11 @@ describe('stress self-check', () => {
     });
     try {
       assert.match(await widgetTitle(page, HOST), /ストレスセルフチェック/);
-      // The questionnaire is named once (the title), the start screen's heading says what it is for.
-      assert.equal((await page.locator(`${HOST} [data-testid="start-heading"]`).textContent()).trim(), '答える前に');
+      // The questionnaire is named once (the title), the start screen's heading says what it
+      // is, and no other heading of the screen repeats it (the respondent part's is 「はじめに」).
+      assert.equal((await page.locator(`${HOST} [data-testid="start-heading"]`).textContent()).trim(), 'このセルフチェックについて');
+      const screenHeadings = await page.locator(`${HOST} [data-testid="start"] :is(h3, h4)`).allTextContents();
+      assert.equal(new Set(screenHeadings.map((h) => h.trim())).size, screenHeadings.length, screenHeadings.join(' / '));
       const statutory = await page.locator(`${HOST} [data-testid="not-statutory"]`).textContent();
       assert.match(statutory, /実施者/);
       assert.match(statutory, /5年間/);

@@ -9,10 +9,10 @@ pub use crate::shell::data_panel::DataPanelText;
 /// Every string of the questionnaire's UI, in one language (English shown in the docs).
 #[derive(Debug, PartialEq, Eq)]
 pub struct QuestionnaireText {
+    /// About this self-check (the start screen's heading, under the kit's title)
+    pub start_heading: &'static str,
     /// A self-check to notice your own stress. Answer {n} questions, one per screen (about 5–1…
     /// `{n}`: the questionnaire's item count (57 or 23).
-    /// Before you start (the start screen's heading, under the kit's title)
-    pub start_heading: &'static str,
     pub intro: &'static str,
     /// This is not the statutory stress check itself. A workplace stress check is run by a qual…
     pub not_statutory: &'static str,
