@@ -263,7 +263,7 @@ macro_rules! locale_table {
 /// An ISO 8601 moment (a record's `saved_at`, in UTC) in the reader's time zone, as the
 /// locale writes a date and time (「2026年12月6日 19:00」, "6 Dec 2026, 19:00"); the text as
 /// stored when it is not a date. The one format of saved times: the import question, the
-/// "my data" page.
+/// checklist's comparison, the "my data" page.
 pub fn local_date_time(lang: Lang, iso: &str) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
     if date.get_time().is_nan() {
@@ -283,6 +283,25 @@ pub fn local_date_time(lang: Lang, iso: &str) -> String {
             ("d", &date.get_date().to_string()),
             ("hh", &format!("{:02}", date.get_hours())),
             ("mm", &format!("{:02}", date.get_minutes())),
+        ],
+    )
+}
+
+/// The line under a result's heading: which content (the pack's title) and which day, so a
+/// printout says both (the checklist's results, the stress self-check's).
+#[cfg_attr(
+    not(any(feature = "checklist", feature = "questionnaire")),
+    allow(dead_code)
+)]
+pub fn result_as_of(lang: Lang, title: &str) -> String {
+    fill(
+        ui_text(lang).result_as_of,
+        &[
+            ("title", title),
+            (
+                "date",
+                &kizuki_core::report::display_date(&crate::platform::today(), lang),
+            ),
         ],
     )
 }

@@ -199,6 +199,14 @@ pub struct DecisionOption {
     pub next: Option<String>,
 }
 
+impl DecisionOption {
+    /// Whether this outcome closes the case (it has no next step: the case can then only be
+    /// read, nothing more recorded in it).
+    pub fn closes_case(&self) -> bool {
+        self.next.is_none()
+    }
+}
+
 /// Follow-up meetings scheduled from a date field (e.g. the return date).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -176,10 +176,7 @@ pub fn view(props: &KitProps) -> Html {
                         </h3>
                         // Which checklist and which day: a printout compared a year later says both.
                         <p class="kizuki-hint kizuki-cl-result-as-of" data-testid="result-as-of">
-                            { crate::locale::fill(crate::locale::ui_text(ctx.lang).result_as_of, &[
-                                ("title", ctx.pack.pack().title.get(ctx.lang)),
-                                ("date", &kizuki_core::report::display_date(&crate::platform::today(), ctx.lang)),
-                            ]) }
+                            { crate::locale::result_as_of(ctx.lang, ctx.pack.pack().title.get(ctx.lang)) }
                         </p>
                         { widgets::workplace_line(&ctx) }
                         <p class="kizuki-notice kizuki-cl-not-diagnosis">{ &text.not_a_diagnosis }</p>

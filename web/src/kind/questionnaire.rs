@@ -619,10 +619,7 @@ fn result_screen(
             <h3 id={id("result-heading")} tabindex="-1" ref={heading.clone()}>{ &text.results_heading }</h3>
             // Which questionnaire, and the day: a printout taken to a doctor says both.
             <p class="kizuki-hint kizuki-qn-result-meta" data-testid="result-meta">
-                { fill(crate::locale::ui_text(lang).result_as_of, &[
-                    ("title", props.pack.pack().title.get(lang)),
-                    ("date", &kizuki_core::report::display_date(&crate::platform::today(), lang)),
-                ]) }
+                { crate::locale::result_as_of(lang, props.pack.pack().title.get(lang)) }
             </p>
             if let Some(outcome) = outcome {
                 <div class={classes!("kizuki-card", "kizuki-qn-outcome", (!outcome.when_any.is_empty()).then_some("kizuki-card--current"))}

@@ -209,12 +209,12 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
                 .iter()
                 .map(|o| (o.id.clone(), o.label.get(lang).to_string()))
                 .collect();
-            // An outcome with no next step closes the case (the core's rule: nothing more can
-            // be recorded in it), so it is asked again before it is recorded.
+            // An outcome that closes the case (nothing more can be recorded in it) is asked
+            // again before it is recorded.
             let closing: Vec<String> = decision
                 .options
                 .iter()
-                .filter(|o| o.next.is_none())
+                .filter(|o| o.closes_case())
                 .map(|o| o.id.clone())
                 .collect();
             let on_decide = {
