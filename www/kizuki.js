@@ -304,8 +304,32 @@ function showPlaceholder(element, module, lang) {
   line.setAttribute('role', 'status');
   line.textContent = WORDS[lang].loading;
   box.append(line);
+  watchStylesheet(link, root, lang);
   root.replaceChildren(link, box);
   setBaseSize(element, root);
+}
+
+/**
+ * A stylesheet that does not load (not uploaded, or a host that refuses `.css`) leaves the
+ * widget working but unstyled: a line at its top says so in the widget's language, naming the
+ * file, and the console has the address. The line is drawn by a constructed stylesheet
+ * (CSSOM, allowed under a strict style-src), not by a node: the module's own rendering
+ * replaces the shadow root's children and would take a node away.
+ */
+function watchStylesheet(link, root, lang) {
+  link.addEventListener('error', () => {
+    console.error(`Kizuki: the stylesheet ${link.href} did not load`);
+    const base = new URL('./', import.meta.url).href;
+    const file = link.href.startsWith(base) ? link.href.slice(base.length) : link.href;
+    const words = WORDS[lang].style_missing.replace('{file}', file);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      ':host{display:block;font-family:sans-serif;line-height:1.6;overflow-wrap:anywhere}' +
+        `.kizuki-placeholder::before,.kizuki-root::before{content:${JSON.stringify(words)};display:block;` +
+        'padding:.75em 1em;margin-bottom:1em;border:2px solid #a00;color:#600;background:#fff4f4}',
+    );
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }, { once: true });
 }
 
 /**
@@ -409,6 +433,7 @@ function showCrash(element, module, mountLang, namespace) {
     const link = make('link');
     link.rel = 'stylesheet';
     link.href = new URL(stylesheetOf(module), baseUrl).href;
+    watchStylesheet(link, root, lang);
     root.replaceChildren(link, container);
   }
   element.dispatchEvent(new CustomEvent('kizuki-error', { bubbles: true, composed: true }));

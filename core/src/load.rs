@@ -131,8 +131,16 @@ pub fn read_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackRefu
     let pack: Pack = match crate::json::from_slice(bytes) {
         Ok(pack) => pack,
         Err(error) => {
-            return Err(why_not_read(bytes, kinds)
-                .unwrap_or_else(|| PackRefusal::NotAPack(error.to_string())))
+            return Err(why_not_read(bytes, kinds).unwrap_or_else(|| {
+                // The parser's line and column, and the place as a JSON pointer: a pack
+                // written on one line is found by the pointer, not the column.
+                let pointer = crate::json::pointer_of(bytes, &error);
+                PackRefusal::NotAPack(if pointer.is_empty() {
+                    error.to_string()
+                } else {
+                    format!("{error} (at {pointer})")
+                })
+            }));
         }
     };
     refuse_format_or_kind(
@@ -217,12 +225,19 @@ pub fn check_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackChe
             }
         }
         Err(PackRefusal::NotAPack(message)) => {
-            let code = match crate::json::from_slice::<Pack>(without_bom(bytes)) {
-                Err(error) if error.is_data() => Code::InvalidStructure,
-                _ => Code::InvalidJson,
+            let (code, path) = match crate::json::from_slice::<Pack>(without_bom(bytes)) {
+                Err(error) => (
+                    if error.is_data() {
+                        Code::InvalidStructure
+                    } else {
+                        Code::InvalidJson
+                    },
+                    crate::json::pointer_of(without_bom(bytes), &error),
+                ),
+                Ok(_) => (Code::InvalidJson, String::new()),
             };
             Err(PackCheckFailure::Findings(vec![Diagnostic::new(
-                code, "", message,
+                code, path, message,
             )]))
         }
         Err(refusal) => Err(PackCheckFailure::Refused(refusal)),
@@ -412,8 +427,13 @@ pub fn parse_json_value(bytes: &[u8], max_bytes: usize) -> Result<Value, Diagnos
         )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::json::from_slice(text.as_bytes())
-        .map_err(|error| Diagnostic::new(Code::InvalidJson, "", format!("not valid JSON: {error}")))
+    crate::json::from_slice(text.as_bytes()).map_err(|error| {
+        Diagnostic::new(
+            Code::InvalidJson,
+            crate::json::pointer_of(text.as_bytes(), &error),
+            format!("not valid JSON: {error}"),
+        )
+    })
 }
 
 fn segments_from_path(path: &serde_path_to_error::Path) -> Vec<String> {

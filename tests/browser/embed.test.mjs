@@ -313,6 +313,34 @@ describe('embed page', () => {
     await context.close();
   });
 
+  // A stylesheet not uploaded: the kit still works, unstyled, and says so at its top in the
+  // widget's words (a constructed stylesheet's ::before, which the module's rendering keeps).
+  test("a widget whose stylesheet did not load still works and names the missing file at its top", async () => {
+    const { page, context } = await openPage(browser, 'about:blank', { serviceWorkers: 'block' });
+    await page.route('**/kizuki-checklist.css', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(`${server.origin}/app.html?kit=checklist`);
+    assert.equal(await widgetTitle(page, 'kizuki-kit'), readPack('checklist').title.ja);
+    const note = await page.evaluate(() => {
+      const root = document.querySelector('kizuki-kit').shadowRoot.querySelector('.kizuki-root');
+      return getComputedStyle(root, '::before').content;
+    });
+    assert.match(note, /表示用のファイル（kizuki-checklist\.css）を読み込めませんでした。.*回答と保存はできます/);
+    // Answering still works: the first option of the first item can be chosen.
+    const radio = page.locator('kizuki-kit input[type="radio"]').first();
+    await radio.check();
+    assert.ok(await radio.isChecked());
+    // With the stylesheet there, no such line.
+    await page.unroute('**/kizuki-checklist.css');
+    await page.goto(`${server.origin}/app.html?kit=checklist`);
+    await widgetTitle(page, 'kizuki-kit');
+    const none = await page.evaluate(() => {
+      const root = document.querySelector('kizuki-kit').shadowRoot.querySelector('.kizuki-root');
+      return getComputedStyle(root, '::before').content;
+    });
+    assert.equal(none, 'none');
+    await context.close();
+  });
+
   // kizuki.js compiles the wasm as it arrives (WebAssembly.compileStreaming), which needs
   // `application/wasm`: a host that labels it otherwise still gets its widget, and a missing
   // file a message in the widget.

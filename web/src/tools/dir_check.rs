@@ -310,6 +310,25 @@ mod tests {
     }
 
     #[test]
+    fn broken_json_on_one_line_names_the_place_too() {
+        // A file written on one line: the column alone (「1 行目 96 文字目」) is hard to find
+        // by hand, so the place says which resource and field the break is in.
+        let file = br#"{"directory_format":2,"as_of":"2026-12-01","resources":[{"id":"a"},{"id":"b" "url":1}]}"#;
+        let findings = check(tools_text(Lang::Ja), file);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].place.starts_with("相談先の2件目 › "),
+            "{}",
+            findings[0].place
+        );
+        assert!(
+            findings[0].message.contains("1 行目"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
     fn every_code_a_directory_can_have_has_its_own_words() {
         let text = tools_text(Lang::En);
         let other = lookup(text.chk_problems, "other").unwrap();
