@@ -10,6 +10,8 @@ export interface MountOptions {
   centerPhone?: string;
   centerUrl?: string;
   centerHours?: string;
+  /** Where visitors report an error in the content (http or https): the center's own form or page, in place of the address the build carries. */
+  reportErrorsUrl?: string;
   /** A center's own pack (same origin): one file holding both languages. */
   packUrl?: string;
   directoryUrl?: string;

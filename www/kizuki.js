@@ -552,6 +552,7 @@ const ATTRIBUTES = {
   'center-phone': 'centerPhone',
   'center-url': 'centerUrl',
   'center-hours': 'centerHours',
+  'report-errors-url': 'reportErrorsUrl',
   'pack-url': 'packUrl',
   'directory-url': 'directoryUrl',
   pack: 'pack',

@@ -313,6 +313,37 @@ describe('embed page', () => {
     await context.close();
   });
 
+  // A center's own address for reports (`report-errors-url`) takes the build's place in the
+  // about panel; one that is not http(s) is dropped (the build's address stays).
+  test("report-errors-url puts the center's own address for reports in the about panel; a javascript: one is dropped", async () => {
+    const { page, context } = await openPage(browser, `${server.origin}/embed/`);
+    const about = async (url) => {
+      await page.evaluate((url) => {
+        document.querySelectorAll('kizuki-kit').forEach((old) => old.remove());
+        const element = document.createElement('kizuki-kit');
+        element.setAttribute('kit', 'checklist');
+        element.setAttribute('center-name', 'テスト産業保健総合支援センター');
+        element.setAttribute('report-errors-url', url);
+        document.body.append(element);
+      }, url);
+      await widgetTitle(page, 'kizuki-kit');
+      const panel = page.locator('kizuki-kit details.kizuki-about');
+      await panel.locator('summary').click();
+      return {
+        text: await panel.textContent(),
+        links: await panel.locator('.kizuki-about-report-url a').evaluateAll((links) => links.map((a) => a.href)),
+      };
+    };
+    const own = await about('https://www.test-sanpo.jp/otoiawase');
+    assert.match(own.text, /まず、このツールを置いているテスト産業保健総合支援センターにお知らせください。/);
+    assert.deepEqual(own.links, ['https://www.test-sanpo.jp/otoiawase']);
+    assert.doesNotMatch(own.text, /kizuki\.example/);
+    const hostile = await about('javascript:alert(1)');
+    assert.deepEqual(hostile.links, []);
+    assert.match(hostile.text, /連絡先：https:\/\/kizuki\.example\/issues（仮の宛先です。/);
+    await context.close();
+  });
+
   // A stylesheet not uploaded: the kit still works, unstyled, and says so at its top in the
   // widget's words (a constructed stylesheet's ::before, which the module's rendering keeps).
   test("a widget whose stylesheet did not load still works and names the missing file at its top", async () => {

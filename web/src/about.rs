@@ -25,6 +25,10 @@ pub struct AboutProps {
     pub center: Option<String>,
     /// The reader's language.
     pub lang: Lang,
+    /// The host page's own address for reports (`report-errors-url`), if it gave one: it
+    /// takes the place of the build's [`REPORT_ERRORS_URL`].
+    #[prop_or_default]
+    pub report_url: Option<String>,
 }
 
 /// A closed disclosure: "About this content", with the details inside.
@@ -35,7 +39,7 @@ pub fn about_panel(props: &AboutProps) -> Html {
         props.pack.pack(),
         BUILD_VERSION,
         props.center.as_deref(),
-        REPORT_ERRORS_URL,
+        props.report_url.as_deref().unwrap_or(REPORT_ERRORS_URL),
         props.lang,
     );
     let or_not_stated =

@@ -192,6 +192,10 @@ pub fn mount(
         lang,
         namespace,
         center,
+        report_errors_url: options
+            .report_errors_url
+            .clone()
+            .filter(|url| is_safe_href(url)),
         prefetched_pack: options
             .prefetch
             .as_ref()
@@ -291,6 +295,8 @@ export interface MountOptions {
     centerPhone?: string;
     centerUrl?: string;
     centerHours?: string;
+    /** Where visitors report an error in the content (http or https): the center's own form or page, in place of the address the build carries. */
+    reportErrorsUrl?: string;
     packUrl?: string;
     directoryUrl?: string;
     baseUrl?: string;
@@ -314,6 +320,7 @@ struct MountOptions {
     center_phone: Option<String>,
     center_url: Option<String>,
     center_hours: Option<String>,
+    report_errors_url: Option<String>,
     pack_url: Option<String>,
     directory_url: Option<String>,
     base_url: Option<String>,
@@ -359,6 +366,7 @@ impl MountOptions {
             center_phone: field("centerPhone")?,
             center_url: field("centerUrl")?,
             center_hours: field("centerHours")?,
+            report_errors_url: field("reportErrorsUrl")?,
             pack_url: field("packUrl")?,
             directory_url: field("directoryUrl")?,
             base_url: field("baseUrl")?,

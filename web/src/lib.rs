@@ -135,6 +135,10 @@ pub struct WidgetConfig {
     pub namespace: String,
     /// The support center to point to, if the host page named one.
     pub center: Option<CenterContact>,
+    /// Where people report an error in the content, when the host page gives its own
+    /// address (`report-errors-url`, `http(s)` only); else the build's
+    /// [`about::REPORT_ERRORS_URL`].
+    pub report_errors_url: Option<String>,
     /// Where the pack comes from: a shipped pack's file per language, or one bilingual file
     /// (absolute URLs on the page's own origin).
     pub pack_source: PackSource,
@@ -414,7 +418,8 @@ pub fn app(props: &AppProps) -> Html {
     let about = match &state.pack {
         PackState::Ready(pack) if config.kit != KitChoice::MyData => html! {
             <about::AboutPanel pack={pack.clone()} lang={lang}
-                               center={config.center.as_ref().map(|c| c.name.clone()).filter(|n| !n.is_empty())} />
+                               center={config.center.as_ref().map(|c| c.name.clone()).filter(|n| !n.is_empty())}
+                               report_url={config.report_errors_url.clone()} />
         },
         _ => html! {},
     };
