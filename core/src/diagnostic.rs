@@ -176,6 +176,9 @@ impl Diagnostic {
                     _ => StructureProblem::Other,
                 })
             }
+            Code::InvalidStructure if self.message == PACK_NOT_DIRECTORY => {
+                Some(StructureProblem::PackNotDirectory)
+            }
             Code::InvalidStructure => Some(if let Some(field) = quoted("missing field ") {
                 StructureProblem::MissingField(field)
             } else if let Some(field) = quoted("unknown field ") {
@@ -196,11 +199,18 @@ impl Diagnostic {
     }
 }
 
+/// What a directory check says of a content pack given in a directory's place (a center's
+/// web person checking the wrong file): read back as [`StructureProblem::PackNotDirectory`].
+pub const PACK_NOT_DIRECTORY: &str =
+    "a content pack (it has `kit`), not a directory file: a pack is checked by showing it";
+
 /// A finding about a file's form, as [`Diagnostic::structure_problem`] reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StructureProblem {
     /// The file is not text in UTF-8.
     NotText,
+    /// A content pack was given where a directory file belongs.
+    PackNotDirectory,
     /// The JSON is broken at this line and column.
     Syntax {
         /// Line, from 1.

@@ -169,6 +169,18 @@ fn read_directory(bytes: &[u8]) -> (Option<Directory>, Vec<Diagnostic>) {
         );
         return (None, vec![problem]);
     }
+    // A pack's every field would be "unknown" here: say what the file is instead.
+    if value
+        .as_object()
+        .is_some_and(|map| map.contains_key("kit") && !map.contains_key("directory_format"))
+    {
+        let problem = Diagnostic::new(
+            Code::InvalidStructure,
+            "",
+            crate::diagnostic::PACK_NOT_DIRECTORY,
+        );
+        return (None, vec![problem]);
+    }
     let mut diagnostics = Vec::new();
     let resources_value = value
         .as_object_mut()

@@ -445,11 +445,12 @@ describe('embed page', () => {
     const lines = await findings.allTextContents();
     assert.equal(lines.length, 5, lines.join('\n'));
     const ids = file.resources.map((r) => r.id);
+    // Errors in the file's order (the header, then the resources from the first).
     const expect = [
-      ['invalid_structure', `相談先の2件目（id: ${ids[1]}） › phne`, /「phne」という項目はありません/],
-      ['invalid_structure', `相談先の3件目（id: ${ids[2]}） › 種類（kind）`, /「helpline」は選べる値ではありません/],
       ['invalid_date', '確認日（as_of）', /年-月-日/],
       ['unsafe_link', `相談先の1件目（id: ${ids[0]}） › ウェブサイト（url）`, /https:\/\//],
+      ['invalid_structure', `相談先の2件目（id: ${ids[1]}） › phne`, /「phne」という項目はありません/],
+      ['invalid_structure', `相談先の3件目（id: ${ids[2]}） › 種類（kind）`, /「helpline」は選べる値ではありません/],
     ];
     for (const [i, [code, place, message]] of expect.entries()) {
       const finding = findings.nth(i);

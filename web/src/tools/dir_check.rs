@@ -98,6 +98,7 @@ pub fn message(text: &ToolsText, diagnostic: &Diagnostic) -> String {
     if let Some(structure) = diagnostic.structure_problem() {
         return match structure {
             StructureProblem::NotText => problem("not_text").to_string(),
+            StructureProblem::PackNotDirectory => problem("pack_not_directory").to_string(),
             StructureProblem::Syntax { line, column } => fill(
                 problem("syntax"),
                 &[("line", &line.to_string()), ("column", &column.to_string())],
@@ -130,10 +131,24 @@ pub fn message(text: &ToolsText, diagnostic: &Diagnostic) -> String {
     problem(key).to_string()
 }
 
-/// Every finding of a directory file, worded for the reader, errors first.
+/// Every finding of a directory file, worded for the reader: errors first, each group in
+/// the file's order (the header's fields, then the resources from the first), though the core
+/// finds problems of form before the rest.
 pub fn check(text: &ToolsText, bytes: &[u8]) -> Vec<Finding> {
     let json: Option<serde_json::Value> = kizuki_core::json::from_slice(bytes).ok();
-    let mut findings: Vec<Finding> = check_directory(bytes)
+    let mut diagnostics = check_directory(bytes);
+    diagnostics.sort_by_cached_key(|diagnostic| {
+        let segments = diagnostic.path_segments();
+        let resource = match segments.as_slice() {
+            [first, index, ..] if first == "resources" => index.parse::<usize>().ok(),
+            _ => None,
+        };
+        (
+            !diagnostic.is_error(),
+            resource.map_or(0, |index| index + 1),
+        )
+    });
+    diagnostics
         .iter()
         .map(|diagnostic| Finding {
             error: diagnostic.is_error(),
@@ -141,9 +156,7 @@ pub fn check(text: &ToolsText, bytes: &[u8]) -> Vec<Finding> {
             message: message(text, diagnostic),
             code: diagnostic.code.as_str(),
         })
-        .collect();
-    findings.sort_by_key(|finding| !finding.error);
-    findings
+        .collect()
 }
 
 /// A file field (and drop zone) and the list of what the chosen file has wrong.
@@ -269,18 +282,19 @@ mod tests {
             .map(|f| format!("{} | {}", f.place, f.message))
             .collect();
         assert_eq!(findings.len(), 5, "{lines:#?}");
+        // Errors in the file's order (the header before the resources), then the warning.
         assert!(
-            lines[0].starts_with("相談先の1件目（id: a） › phne | 「phne」という項目はありません"),
+            lines[0].starts_with("確認日（as_of） | 日付は"),
             "{lines:#?}"
         );
         assert!(
-            lines[1].starts_with(
+            lines[1].starts_with("相談先の1件目（id: a） › phne | 「phne」という項目はありません"),
+            "{lines:#?}"
+        );
+        assert!(
+            lines[2].starts_with(
                 "相談先の2件目（id: b） › 種類（kind） | 「helpline」は選べる値ではありません"
             ),
-            "{lines:#?}"
-        );
-        assert!(
-            lines[2].starts_with("確認日（as_of） | 日付は"),
             "{lines:#?}"
         );
         assert!(
@@ -304,6 +318,25 @@ mod tests {
         assert_eq!(findings[0].place, "ファイル全体");
         assert!(
             findings[0].message.contains("3 行目"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn a_pack_given_to_the_directory_checker_is_named_as_one() {
+        let pack = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../content/workplace-improvement.json"
+        ))
+        .unwrap();
+        let findings = check(tools_text(Lang::Ja), &pack);
+        assert_eq!(findings.len(), 1, "one finding, not every field unknown");
+        assert_eq!(findings[0].place, "ファイル全体");
+        assert!(
+            findings[0]
+                .message
+                .starts_with("これは相談先の一覧ではなく"),
             "{}",
             findings[0].message
         );
