@@ -218,7 +218,12 @@ describe('stress self-check', () => {
       const csv = readFileSync(csvPath, 'utf8');
       assert.ok(csv.startsWith('\ufeff'), 'UTF-8 with a byte-order mark');
       assert.match(csv, /非常にたくさんの仕事をしなければならない/);
-      assert.match(csv, /conversion-method,,,yes,b12 ac26-b17/);
+      // Every row named in the person's language: the sex, a scale with its raw score and
+      // grade, a rule with the branches that hold in words (not ids).
+      assert.match(csv, /^\ufeff区分,項目ID,番号,内容,回答,/);
+      assert.match(csv, /\r\n回答者,sex,,性別,(男性|女性),,\r\n/);
+      assert.match(csv, /\r\n尺度,workload,,心理的な仕事の負担（量）,,\d+,[1-5]\r\n/);
+      assert.match(csv, /\r\n判定,conversion-method,,素点換算表を使う方法（評価基準の例その2）,はい（㋐ [^\r\n]*㋑ [^\r\n]*）,,\r\n/);
 
       await page.locator(`${HOST} [data-testid="erase"]`).click();
       await page.locator(`${HOST} [data-testid="erase-confirm"]`).click();

@@ -494,3 +494,67 @@ fn a_conversion_missing_the_womens_table_is_refused() {
         "{diagnostics:#?}"
     );
 }
+
+/// The person's CSV of the manual's worked example, read back as a spreadsheet would: every
+/// row says what it is and names its question, scale, total or rule in the person's
+/// language; the sex is there; a scale's raw score and grade sit in their own columns; the
+/// high-stress rules say which of their branches hold, in words.
+#[test]
+fn the_csv_names_every_row_in_the_persons_language() {
+    use kizuki_core::kind::Kind;
+    let case = cases()
+        .into_iter()
+        .find(|(name, _)| name == "bjsq57-manual-example-male")
+        .unwrap()
+        .1;
+    let pack = pack("bjsq-57");
+    let questionnaire = pack.content::<Questionnaire>().unwrap();
+    let answers = answer(questionnaire, &case);
+    let read = |lang| -> Vec<Vec<String>> {
+        let csv = questionnaire.csv(&answers, lang, "2026-12-07");
+        let body = csv.strip_prefix('\u{feff}').expect("a BOM");
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(body.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect()
+    };
+    let ja = read(kizuki_core::Lang::Ja);
+    let row = |rows: &[Vec<String>], kind: &str, id: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r[0] == kind && r[1] == id)
+            .unwrap_or_else(|| panic!("no {kind} {id}: {rows:#?}"))
+            .clone()
+    };
+    assert_eq!(ja[0][0], "区分");
+    assert_eq!(ja[0].len(), 7);
+    assert!(ja.iter().all(|r| r.len() == 7));
+    assert_eq!(row(&ja, "回答者", "sex")[4], "男性");
+    let a1 = row(&ja, "設問", "a1");
+    assert_eq!(a1[2], "A1");
+    assert_eq!(a1[3], "非常にたくさんの仕事をしなければならない");
+    assert_eq!(a1[4], "そうだ");
+    // 量: raw 11, grade 2 (the manual's own figures), named.
+    let workload = row(&ja, "尺度", "workload");
+    assert_eq!((workload[5].as_str(), workload[6].as_str()), ("11", "2"));
+    assert!(workload[3].contains("量"), "{workload:?}");
+    assert!(!row(&ja, "合計", "converted-a")[3].is_empty());
+    assert_eq!(row(&ja, "合計", "converted-a")[5], "21");
+    let rule = row(&ja, "判定", "conversion-method");
+    assert!(rule[4].starts_with("はい（"), "{rule:?}");
+    assert!(
+        !rule[4].contains("b12"),
+        "branches in words, not ids: {rule:?}"
+    );
+    assert!(!row(&ja, "結果", "high-stress")[3].is_empty());
+    // C's three parts are numbered as printed, C1–C9.
+    assert_eq!(row(&ja, "設問", "c9")[2], "C9");
+    // English: the same rows, no Japanese labels of ours.
+    let en = read(kizuki_core::Lang::En);
+    assert_eq!(en.len(), ja.len());
+    assert_eq!(en[0][0], "Row");
+    assert_eq!(row(&en, "Respondent", "sex")[0], "Respondent");
+    let en_rule = row(&en, "Rule", "conversion-method");
+    assert!(en_rule[4].starts_with("Yes: (a)"), "{en_rule:?}");
+}

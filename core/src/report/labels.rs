@@ -107,6 +107,29 @@ pub struct Labels {
     /// Shown when no item needs action.
     pub no_actions: &'static str,
 
+    /// Questionnaire CSV: the column saying what a row is.
+    pub q_row: &'static str,
+    /// Questionnaire CSV: the column of a row's name (a question, a scale, a total).
+    pub q_name: &'static str,
+    /// Questionnaire CSV: the column of points (an answer's points, a scale's raw score, a total).
+    pub q_points: &'static str,
+    /// Questionnaire CSV: the column of a scale's grade (評価点).
+    pub q_grade: &'static str,
+    /// Questionnaire CSV row: about the respondent.
+    pub q_respondent: &'static str,
+    /// Questionnaire CSV row: a question.
+    pub q_item: &'static str,
+    /// Questionnaire CSV row: a scale.
+    pub q_measure: &'static str,
+    /// Questionnaire CSV row: a total.
+    pub q_sum: &'static str,
+    /// Questionnaire CSV row: a rule (e.g. high stress by one method).
+    pub q_rule: &'static str,
+    /// Questionnaire CSV row: the result.
+    pub q_outcome: &'static str,
+    /// Questionnaire CSV column: the section and number of a question.
+    pub q_number: &'static str,
+
     /// A plan field left empty.
     pub not_filled_in: &'static str,
     /// Marks a plan document as holding sensitive personal information.
@@ -299,6 +322,17 @@ const JA: Labels = Labels {
     item_id: "項目ID",
     applies: "対象",
     answer: "回答",
+    q_row: "区分",
+    q_name: "内容",
+    q_points: "点（設問は選んだ答えの点、尺度は素点）",
+    q_grade: "評価点（1〜5）",
+    q_respondent: "回答者",
+    q_item: "設問",
+    q_measure: "尺度",
+    q_sum: "合計",
+    q_rule: "判定",
+    q_outcome: "結果",
+    q_number: "番号",
     credit: "得点率（%）",
     why_not: "まだ十分でない理由",
     why_not_other: "その他の理由",
@@ -440,6 +474,17 @@ const EN: Labels = Labels {
     item_id: "Item id",
     applies: "Applies",
     answer: "Answer",
+    q_row: "Row",
+    q_name: "What",
+    q_points: "Points (a question: the answer's points; a scale: its raw score)",
+    q_grade: "Grade (1–5)",
+    q_respondent: "Respondent",
+    q_item: "Question",
+    q_measure: "Scale",
+    q_sum: "Total",
+    q_rule: "Rule",
+    q_outcome: "Result",
+    q_number: "Number",
     credit: "Credit (%)",
     why_not: "Why not (fully) in place",
     why_not_other: "Other reason",

@@ -56,48 +56,98 @@ impl Kind for Questionnaire {
         super::stats::add_stats(self, stats);
     }
 
+    /// One row per respondent answer, question, scale, total and rule, then the result,
+    /// each named in `lang` (a person opens it in a spreadsheet): what the row is, its id,
+    /// the question's number, its name, the answer, the points (an answer's, a scale's raw
+    /// score, a total) and a scale's grade.
     fn csv(&self, state: &QuestionnaireAnswers, lang: Lang, _today: &str) -> String {
+        let l = crate::report::labels(lang);
+        let cell = |text: &crate::text::Text| neutralise_cell(text.get(lang)).into_owned();
         let mut writer = crate::csv_export::CsvText::with_bom();
-        writer.record(["id", "number", "text", "answer", "points"]);
+        writer.record([
+            l.q_row, l.item_id, l.q_number, l.q_name, l.answer, l.q_points, l.q_grade,
+        ]);
+        for question in &self.respondent {
+            let answer = state
+                .respondent
+                .get(&question.id)
+                .and_then(|choice| question.options.iter().find(|o| &o.id == choice))
+                .map(|o| cell(&o.label))
+                .unwrap_or_default();
+            let label = cell(&question.label);
+            writer.record([l.q_respondent, &question.id, "", &label, &answer, "", ""]);
+        }
         for (section, item) in self.items() {
-            let choice = state.items.get(&item.id);
-            let option = choice.and_then(|choice| {
+            let option = state.items.get(&item.id).and_then(|choice| {
                 self.answer_scale(&section.scale)
                     .and_then(|scale| scale.options.iter().find(|o| &o.id == choice))
             });
-            let record = [
+            writer.record([
+                l.q_item.to_string(),
                 item.id.clone(),
-                format!("{}{}", section.id.to_uppercase(), item.number),
-                neutralise_cell(item.text.get(lang)).into_owned(),
-                option
-                    .map(|o| neutralise_cell(o.label.get(lang)).into_owned())
-                    .unwrap_or_default(),
+                format!("{}{}", section.label.get(lang), item.number),
+                cell(&item.text),
+                option.map(|o| cell(&o.label)).unwrap_or_default(),
                 option.map(|o| o.points.to_string()).unwrap_or_default(),
-            ];
-            writer.record(&record);
+                String::new(),
+            ]);
         }
         let result = self.result(state);
         for measure in &result.measures {
-            let points = measure.points.map(|p| p.to_string()).unwrap_or_default();
-            writer.record([
-                measure.id.as_str(),
-                "",
-                "",
-                &measure.raw.to_string(),
-                &points,
-            ]);
+            let label = self
+                .measures
+                .iter()
+                .find(|m| m.id == measure.id)
+                .map(|m| cell(&m.label))
+                .unwrap_or_default();
+            let grade = measure.points.map(|p| p.to_string()).unwrap_or_default();
+            let raw = measure.raw.to_string();
+            writer.record([l.q_measure, &measure.id, "", &label, "", &raw, &grade]);
         }
         for sum in &result.sums {
-            writer.record([sum.id.as_str(), "", "", "", &sum.value.to_string()]);
+            let label = self
+                .sums
+                .iter()
+                .find(|s| s.id == sum.id)
+                .map(|s| cell(&s.label))
+                .unwrap_or_default();
+            let value = sum.value.to_string();
+            writer.record([l.q_sum, &sum.id, "", &label, "", &value, ""]);
         }
-        for rule in &result.rules {
-            writer.record([
-                rule.id.as_str(),
-                "",
-                "",
-                if rule.holds { "yes" } else { "no" },
-                &rule.branches.join(" "),
-            ]);
+        for rule_result in &result.rules {
+            let Some(rule) = self.rules.iter().find(|r| r.id == rule_result.id) else {
+                continue;
+            };
+            // The answer says whether the rule holds, and by which of its branches.
+            let branches: Vec<String> = rule
+                .branches
+                .iter()
+                .filter(|b| rule_result.branches.contains(&b.id))
+                .map(|b| cell(&b.label))
+                .collect();
+            let answer = if rule_result.holds {
+                if branches.is_empty() {
+                    l.yes.to_string()
+                } else {
+                    let branches = branches.join(crate::csv_export::list_separator(lang));
+                    match lang {
+                        Lang::Ja => format!("{}（{branches}）", l.yes),
+                        Lang::En => format!("Yes: {branches}"),
+                    }
+                }
+            } else {
+                l.no.to_string()
+            };
+            let label = cell(&rule.label);
+            writer.record([l.q_rule, &rule.id, "", &label, &answer, "", ""]);
+        }
+        if let Some(outcome) = result
+            .outcome
+            .as_ref()
+            .and_then(|id| self.outcomes.iter().find(|o| &o.id == id))
+        {
+            let title = cell(&outcome.title);
+            writer.record([l.q_outcome, &outcome.id, "", &title, "", "", ""]);
         }
         writer.finish()
     }
