@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::pack::{Pack, Review};
+use crate::report::display_date;
 use crate::text::{Lang, Text};
 
 /// What the panel shows for one pack, in one language.
@@ -20,9 +21,10 @@ pub struct About {
     pub pack_version: String,
     /// The version of the program showing it.
     pub build_version: String,
-    /// The day the content was checked against the law.
+    /// The day the content was checked against the law, as the reader's dates read
+    /// (2026年12月6日, 6 December 2026).
     pub content_as_of: String,
-    /// The day the whole pack was last reviewed by its makers, when recorded.
+    /// The day the whole pack was last reviewed by its makers, when recorded (as above).
     pub last_checked: Option<String>,
     /// The licence; `None` when the pack does not say.
     pub licence: Option<String>,
@@ -74,7 +76,7 @@ pub struct ReviewLine {
     pub name: String,
     /// In what capacity.
     pub role: String,
-    /// When (`YYYY-MM-DD`).
+    /// When, as the reader's dates read.
     pub date: String,
 }
 
@@ -101,8 +103,11 @@ pub fn about(
             .unwrap_or_default(),
         pack_version: pack.version.clone(),
         build_version: build_version.to_string(),
-        content_as_of: pack.content_as_of.clone(),
-        last_checked: pack.last_reviewed.clone(),
+        content_as_of: display_date(&pack.content_as_of, lang),
+        last_checked: pack
+            .last_reviewed
+            .as_deref()
+            .map(|day| display_date(day, lang)),
         licence: meta
             .map(|m| m.licence.trim().to_string())
             .filter(|l| !l.is_empty()),
@@ -124,6 +129,6 @@ fn review(review: &Review, lang: Lang) -> ReviewLine {
     ReviewLine {
         name: review.name.get(lang).to_string(),
         role: review.role.get(lang).to_string(),
-        date: review.date.clone(),
+        date: display_date(&review.date, lang),
     }
 }

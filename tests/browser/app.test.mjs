@@ -155,7 +155,11 @@ describe('standalone app page', () => {
     assert.ok(text.includes(pack.about.made_by.ja), text);
     assert.match(text, /まだ監修を受けていません/);
     assert.ok(text.includes(`内容 ${pack.version}`), text);
-    assert.ok(text.includes(pack.content_as_of), text);
+    // Dates as the reader's dates read (2026年12月6日), on the widget's line and in the panel.
+    const [year, month, day] = pack.content_as_of.split('-').map(Number);
+    assert.ok(text.includes(`${year}年${month}月${day}日`), text);
+    assert.ok(!text.includes(pack.content_as_of), text);
+    assert.equal((await page.locator('kizuki-kit .kizuki-as-of').textContent()).trim(), `内容の時点: ${year}年${month}月${day}日`);
     assert.ok(text.includes(pack.about.licence), text);
     // The licence in words, and the operator's address (still the placeholder, said so).
     assert.ok(text.includes(pack.about.licence_note.ja), text);

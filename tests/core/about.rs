@@ -33,7 +33,7 @@ fn the_panel_shows_maker_reviews_versions_licence_in_the_readers_language() {
     assert_eq!(panel.reviews.len(), 1);
     assert_eq!(panel.reviews[0].name, "Dr Yamada");
     assert_eq!(panel.reviews[0].role, "Occupational physician");
-    assert_eq!(panel.reviews[0].date, "2026-11-30");
+    assert_eq!(panel.reviews[0].date, "30 November 2026");
     assert_eq!(panel.licence.as_deref(), Some("CC-BY-4.0"));
     assert_eq!(panel.build_version, "1.2.3");
     assert_eq!(panel.pack_version, pack.pack().version);

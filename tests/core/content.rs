@@ -429,7 +429,10 @@ fn every_committed_pack_says_who_made_it_its_licence_and_how_to_report_an_error(
             assert!(panel.licence.is_some(), "{name}");
             assert!(panel.report_errors.is_some(), "{name}");
             assert_eq!(panel.build_version, "0.1.0");
-            assert_eq!(panel.content_as_of, pack.pack().content_as_of);
+            assert_eq!(
+                panel.content_as_of,
+                kizuki_core::report::display_date(&pack.pack().content_as_of, lang)
+            );
         }
     }
 }

@@ -383,7 +383,10 @@ pub fn app(props: &AppProps) -> Html {
         PackState::Ready(pack) => html! {
             <>
                 <p class="kizuki-as-of">
-                    { text.content_as_of.replace("{date}", &pack.pack().content_as_of) }
+                    { text.content_as_of.replace(
+                        "{date}",
+                        &kizuki_core::report::display_date(&pack.pack().content_as_of, lang),
+                    ) }
                 </p>
                 <KitView pack={pack.clone()} lang={lang} namespace={config.namespace.clone()}
                          center={config.center.clone()} directory={state.directory.clone()}
