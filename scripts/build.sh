@@ -169,6 +169,14 @@ node -e '
   // (example, example.com/.net/.org and below) reaches nobody and is said to be a placeholder.
   const host = (() => { try { return new URL(reportUrl).hostname.replace(/\.$/, "").toLowerCase(); } catch { return ""; } })();
   const placeholder = ["example", "example.com", "example.net", "example.org"].some((r) => host === r || host.endsWith(`.${r}`));
+  // The same format as kizuki_core::report::display_date (as the widgets show it): 2026年12月6日,
+  // 6 December 2026.
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const day = (iso, lang) => {
+    const [y, m, d] = String(iso).split("-").map(Number);
+    if (!y || !m || !d) return String(iso);
+    return lang === "ja" ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
+  };
   const reportLine = !/^https?:\/\//.test(reportUrl) ? "" : placeholder
     ? `<br>${esc(ui.ja.about_report_url)}${esc(reportUrl)}${esc(ui.ja.about_report_placeholder)}<br><span lang="en">${esc(ui.en.about_report_url)}${esc(reportUrl)}${esc(ui.en.about_report_placeholder)}</span>`
     : `<br>${esc(ui.ja.about_report_url)}<a href="${esc(reportUrl)}" rel="noopener noreferrer">${esc(reportUrl)}</a>`;
@@ -180,13 +188,13 @@ node -e '
     const text = (lang, t) => pick(t, lang) ?? ui[lang].about_not_stated;
     const reviews = (about.reviewed_by ?? []);
     const reviewed = (lang) => reviews.length
-      ? reviews.map((r) => fill(ui[lang].about_review_line, { name: pick(r.name, lang), role: pick(r.role, lang), date: r.date })).join(lang === "ja" ? "、" : "; ")
+      ? reviews.map((r) => fill(ui[lang].about_review_line, { name: pick(r.name, lang), role: pick(r.role, lang), date: day(r.date, lang) })).join(lang === "ja" ? "、" : "; ")
       : ui[lang].about_not_reviewed;
     html += `<h3>${esc(pack.title.ja)} <span lang="en">${esc(pack.title.en ?? "")}</span></h3><dl>`
       + row("about_made_by", both(text("ja", about.made_by), text("en", about.made_by)))
       + row("about_reviewed_by", both(reviewed("ja"), reviewed("en")))
       + row("about_version", both(fill(ui.ja.about_version_value, { pack: pack.version, build }), fill(ui.en.about_version_value, { pack: pack.version, build })))
-      + row("about_as_of", both(fill(ui.ja.about_as_of_value, { date: pack.content_as_of }), fill(ui.en.about_as_of_value, { date: pack.content_as_of })))
+      + row("about_as_of", both(fill(ui.ja.about_as_of_value, { date: day(pack.content_as_of, "ja") }), fill(ui.en.about_as_of_value, { date: day(pack.content_as_of, "en") })))
       + row("about_licence", esc(about.licence ?? ui.ja.about_not_stated)
         + (about.licence_note ? `<br>${both(text("ja", about.licence_note), text("en", about.licence_note))}` : ""))
       + row("about_report", both(text("ja", about.report_errors), text("en", about.report_errors)) + reportLine)

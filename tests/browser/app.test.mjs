@@ -173,7 +173,11 @@ describe('standalone app page', () => {
     for (const kit of ['checklist', 'plan', 'course']) {
       const kitPack = readPack(kit);
       assert.ok(homeText.includes(kitPack.title.ja), kit);
-      assert.ok(homeText.includes(kitPack.content_as_of), kit);
+      // The widgets' date format, in both languages.
+      const [y, m, d] = kitPack.content_as_of.split('-').map(Number);
+      const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+      assert.ok(homeText.includes(`${y}年${m}月${d}日`), kit);
+      assert.ok(homeText.includes(`${d} ${months[m - 1]} ${y}`), kit);
     }
     assert.match(homeText, /まだ監修を受けていません/);
     assert.match(homeText, /Not reviewed by an outside expert yet/);
