@@ -167,6 +167,8 @@ describe('standalone app page', () => {
     assert.match(address, /^連絡先：https:\/\/kizuki\.example\/issues（仮の宛先です。/);
     assert.equal(await panel.locator('.kizuki-about-report-url a').count(), 0, 'a placeholder is not offered as a link');
     await page.goto(`${server.origin}/`);
+    // The 23-item short version has a way in from the home page.
+    assert.equal(await page.locator('[data-testid="bjsq-23-link"]').getAttribute('href'), 'app.html?kit=questionnaire&pack=bjsq-23');
     const home = page.locator('details.site-about');
     await home.locator('summary').click();
     const homeText = await home.textContent();
