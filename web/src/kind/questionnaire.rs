@@ -605,7 +605,7 @@ fn result_screen(
             kizuki_core::kind::questionnaire::Direction::HigherIsBetter => text.better_higher,
         };
         Some(html! {
-            <tr><th scope="row">{ measure.label.get(lang) }{ " " }<span class="kizuki-hint">{ direction }</span></th><td>{ got.raw }</td></tr>
+            <tr><th scope="row">{ measure.label.get(lang) }{ " " }<span class="kizuki-hint">{ direction }</span></th><td class="kizuki-num">{ got.raw }</td></tr>
         })
     });
     let routes = outcome
