@@ -9,7 +9,8 @@ use kizuki_core::{csv_export, Lang};
 use crate::golden::TODAY;
 use crate::golden::{cases, kinds_with_cases, test_pack, text_places, with_text_at};
 
-fn records(csv: &str) -> Vec<Vec<String>> {
+/// A CSV file's records, read by the `csv` crate (an independent reader), after its BOM.
+pub fn records(csv: &str) -> Vec<Vec<String>> {
     let body = csv
         .strip_prefix('\u{feff}')
         .expect("the CSV starts with a BOM");

@@ -58,6 +58,15 @@ fn answer(questionnaire: &Questionnaire, case: &Case) -> QuestionnaireAnswers {
     answers
 }
 
+/// The manual's worked example (a man), answered.
+fn manual_example(questionnaire: &Questionnaire) -> QuestionnaireAnswers {
+    let (_, case) = cases()
+        .into_iter()
+        .find(|(name, _)| name == "bjsq57-manual-example-male")
+        .unwrap();
+    answer(questionnaire, &case)
+}
+
 fn sum(result: &QuestionnaireResult, id: &str) -> i32 {
     result.sums.iter().find(|s| s.id == id).unwrap().value
 }
@@ -114,14 +123,9 @@ fn every_case_meets_the_branches_it_expects_and_its_golden_result() {
 /// 4 points; B ≤ 12 meets ㋐, and A + C = 25 ≤ 26 with B ≤ 17 meets ㋑: high stress.
 #[test]
 fn the_manual_example_a21_b7_c4_is_high_stress_by_both_branches_of_the_conversion_method() {
-    let case = cases()
-        .into_iter()
-        .find(|(name, _)| name == "bjsq57-manual-example-male")
-        .unwrap()
-        .1;
     let pack = pack("bjsq-57");
     let questionnaire = pack.content::<Questionnaire>().unwrap();
-    let result = questionnaire.result(&answer(questionnaire, &case));
+    let result = questionnaire.result(&manual_example(questionnaire));
     let converted = [
         sum(&result, "converted-a"),
         sum(&result, "converted-b"),
@@ -502,24 +506,10 @@ fn a_conversion_missing_the_womens_table_is_refused() {
 #[test]
 fn the_csv_names_every_row_in_the_persons_language() {
     use kizuki_core::kind::Kind;
-    let case = cases()
-        .into_iter()
-        .find(|(name, _)| name == "bjsq57-manual-example-male")
-        .unwrap()
-        .1;
     let pack = pack("bjsq-57");
     let questionnaire = pack.content::<Questionnaire>().unwrap();
-    let answers = answer(questionnaire, &case);
-    let read = |lang| -> Vec<Vec<String>> {
-        let csv = questionnaire.csv(&answers, lang, "2026-12-07");
-        let body = csv.strip_prefix('\u{feff}').expect("a BOM");
-        csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(body.as_bytes())
-            .records()
-            .map(|r| r.unwrap().iter().map(str::to_string).collect())
-            .collect()
-    };
+    let answers = manual_example(questionnaire);
+    let read = |lang| crate::csv_export::records(&questionnaire.csv(&answers, lang, "2026-12-07"));
     let ja = read(kizuki_core::Lang::Ja);
     let row = |rows: &[Vec<String>], kind: &str, id: &str| -> Vec<String> {
         rows.iter()
