@@ -88,6 +88,14 @@ pub enum Block {
         /// Where it sits.
         align: Align,
     },
+    /// A note for whoever drafts the document (what a section should cover, what to fill in
+    /// for a part to appear): shown beside the draft on screen, never on paper. The writers
+    /// of paper and files ([`to_html`], [`to_text`], [`to_docx`]) leave it out, and a screen
+    /// that shows it hides it in print.
+    Guidance {
+        /// The note (markup).
+        text: String,
+    },
     /// Short lines of typed text (a letter's date, addressee, sender).
     Lines {
         /// The lines (plain); an empty value is a blank to fill in on paper.
@@ -197,6 +205,7 @@ pub fn to_text(document: &Document) -> String {
                 out.push_str(&plain(text));
                 out.push('\n');
             }
+            Block::Guidance { .. } => {}
             Block::Lines { lines, .. } => {
                 blank_line(&mut out);
                 for line in lines {
@@ -275,6 +284,7 @@ pub fn to_html(document: &Document) -> String {
             Block::Paragraph { text, align } => {
                 w.markup(align_open(*align)).inline(text).markup("</p>\n");
             }
+            Block::Guidance { .. } => {}
             Block::Lines { lines, align } => {
                 w.markup(align_open(*align));
                 for (index, line) in lines.iter().enumerate() {

@@ -6,6 +6,8 @@
 // - the letter is addressed 「高橋 一郎 先生 御机下」 (the honorific after the name) and has an
 //   answer area for the doctor; its headings never skip a level; axe finds nothing, moderate
 //   included, on the document view;
+// - the plan's notes for whoever drafts (「記載する事項：…」) are on screen, and neither in its
+//   print nor in its .docx and .txt;
 // - the .docx download parses back (unzip, read word/document.xml) with the letter's fields,
 //   and the .txt download holds them too;
 // - the course certificate on the same page prints alone as well;
@@ -234,6 +236,35 @@ describe('documents and print isolation', () => {
     assert.equal(planLevels[0], 4);
     for (let i = 1; i < planLevels.length; i += 1) assert.ok(planLevels[i] <= planLevels[i - 1] + 1, `plan heading levels: ${planLevels}`);
     assert.deepEqual(await axeViolations(page, PLAN, problems), [], 'axe (every impact) on the plan');
+
+    // Notes for whoever drafts (「記載する事項：…」, what to fill in for the follow-up dates to
+    // appear) help on screen; the paper and the files are the document alone.
+    assert.ok((await planSheet.locator('.kizuki-doc-guidance').count()) >= 5, 'the notes are on screen');
+    assert.match(await planSheet.innerText(), /記載する事項：/);
+    await stubPrint(page);
+    await plan.getByRole('button', { name: 'この書類を印刷する' }).click();
+    await page.waitForFunction(() => window.__kizukiPrints === 1);
+    await page.emulateMedia({ media: 'print' });
+    const printedPlan = await printedText(page, dir, 'plan');
+    writeFileSync(join(SHOTS, 'plan-print-390.pdf'), readFileSync(printedPlan.pdf));
+    execFileSync('pdftoppm', ['-png', '-r', '40', printedPlan.pdf, join(SHOTS, 'plan-print-390')]);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    const [planDocx] = await Promise.all([page.waitForEvent('download'), plan.locator('[data-download="docx"]').click()]);
+    const planDocxPath = join(dir, 'plan.docx');
+    await planDocx.saveAs(planDocxPath);
+    const planXml = execFileSync('unzip', ['-p', planDocxPath, 'word/document.xml'], { encoding: 'utf8' });
+    const [planTxt] = await Promise.all([page.waitForEvent('download'), plan.locator('[data-download="text"]').click()]);
+    const planTxtPath = join(dir, 'plan.txt');
+    await planTxt.saveAs(planTxtPath);
+    const papers = { print: printedPlan.text, docx: planXml, txt: readFileSync(planTxtPath, 'utf8') };
+    for (const [what, paper] of Object.entries(papers)) {
+      assert.ok(paper.includes('職場復帰支援プラン'), `${what}: the plan`);
+      assert.ok(paper.includes('7日後'), `${what}: the follow-up days, each with a blank for its date`);
+      for (const absent of ['記載する事項', '日程が表示されます']) {
+        assert.ok(!paper.includes(absent), `${what}: no note meant for the screen (${absent})`);
+      }
+    }
 
     assert.deepEqual(problems, []);
     await context.close();

@@ -48,6 +48,15 @@ fn crc32_bitwise(bytes: &[u8]) -> u32 {
     !crc
 }
 
+/// The main document part (`word/document.xml`) of a `.docx`, as text.
+pub(crate) fn document_xml(docx: &[u8]) -> String {
+    let entry = read_zip(docx)
+        .into_iter()
+        .find(|e| e.name == "word/document.xml")
+        .expect("a main document part");
+    String::from_utf8(entry.data).expect("UTF-8")
+}
+
 /// Reads an archive the way a word processor does: from the end-of-central-directory record,
 /// through the central directory, to each local header; checks what both say agree.
 fn read_zip(bytes: &[u8]) -> Vec<Entry> {
@@ -720,9 +729,16 @@ fn the_checklist_draft_plan_and_a_document_of_every_block_are_well_formed_word_p
             Block::Signature {
                 label: HOSTILE.into(),
             },
+            Block::Guidance {
+                text: "A note for the screen only".into(),
+            },
         ],
     };
     let paragraphs = check_docx("every block", &to_docx(&every_block));
+    assert!(
+        !paragraphs.iter().any(|p| p.contains("for the screen only")),
+        "a note for whoever drafts is not written into the file"
+    );
     for line in expected_lines(HOSTILE).iter().filter(|l| !l.is_empty()) {
         assert!(
             paragraphs.iter().any(|p| p.contains(line.as_str())),

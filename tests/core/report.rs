@@ -337,8 +337,18 @@ fn the_letter_and_the_plan_follow_the_return_to_work_guide() {
         "{english}"
     );
 
-    let plan =
-        document::to_text(&report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap());
+    let plan_document = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
+    let plan = document::to_text(&plan_document);
+    // What each part covers is a note for whoever drafts: in the document, on screen, after
+    // its heading.
+    let drafted: String = plan_document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text, .. } | Block::Guidance { text } => Some(format!("{text}\n")),
+            _ => None,
+        })
+        .collect();
     for (heading, covers) in [
         (
             "3　管理監督者による就業上の配慮",
@@ -351,18 +361,67 @@ fn the_letter_and_the_plan_follow_the_return_to_work_guide() {
         ),
         ("6　フォローアップ", "就業制限等を見直す時期"),
     ] {
-        let heading_at = plan
+        let heading_at = drafted
             .find(heading)
-            .unwrap_or_else(|| panic!("{heading}: {plan}"));
-        let covers_at = plan
+            .unwrap_or_else(|| panic!("{heading}: {drafted}"));
+        let covers_at = drafted
             .find(covers)
-            .unwrap_or_else(|| panic!("{covers}: {plan}"));
+            .unwrap_or_else(|| panic!("{covers}: {drafted}"));
         assert!(heading_at < covers_at, "{covers} under {heading}");
     }
     assert!(
         plan.contains("2027年1月15日"),
         "the next review of restrictions: {plan}"
     );
+}
+
+/// What a part of the plan should cover (「記載する事項：…」) and the schedule's 「「職場復帰日」を
+/// 入力すると…」 are for whoever drafts: they were printed, and written into the .docx and
+/// .txt. Now they are notes on screen only, and the paper has the meetings' days with a blank
+/// for each date instead.
+#[test]
+fn the_plan_on_paper_and_in_files_carries_no_note_meant_for_the_screen() {
+    use kizuki_core::document::{self, Block};
+    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let case = Case {
+        label: "X".into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    };
+    let plan = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
+    let notes: Vec<&str> = plan
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Guidance { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with("記載する事項：")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("を入力すると日程が表示されます")),
+        "{notes:?}"
+    );
+    let docx = document::to_docx(&plan);
+    let xml = crate::docx::document_xml(&docx);
+    for paper in [document::to_text(&plan), document::to_html(&plan), xml] {
+        assert!(!paper.contains("記載する事項"), "{paper}");
+        assert!(!paper.contains("日程が表示されます"), "{paper}");
+        assert!(
+            paper.contains("7日後"),
+            "the meetings' days are on paper: {paper}"
+        );
+    }
+    // The same days as the schedule, each with a blank for its date.
+    assert!(plan.blocks.iter().any(|b| matches!(
+        b,
+        Block::Table { rows, .. } if rows.len() == 6 && rows.iter().all(|r| r[1].starts_with('＿'))
+    )));
 }
 
 #[test]

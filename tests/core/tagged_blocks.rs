@@ -148,7 +148,7 @@ fn doc_refusal(json: &str) -> String {
 fn a_wrong_document_block_is_refused_with_serdes_words() {
     let label = r#"{"ja":"回答欄"}"#;
     assert!(doc_refusal(r#"{"type":"table"}"#).starts_with(
-        "unknown variant `table`, expected one of `heading`, `paragraph`, `list`, `field`, \
+        "unknown variant `table`, expected one of `heading`, `paragraph`, `guidance`, `list`, `field`, \
          `follow_up_schedule`, `signature`, `lines`, `answer_box`"
     ));
     for json in [

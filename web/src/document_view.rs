@@ -52,6 +52,10 @@ pub fn document_sheet(props: &DocumentSheetProps) -> Html {
         Block::Paragraph { text, align } => html! {
             <p class={align_class("kizuki-doc-p", *align)}>{ inline(text) }</p>
         },
+        // A note for whoever drafts: on screen only (hidden in print by `.kizuki-doc-guidance`).
+        Block::Guidance { text } => html! {
+            <p class="kizuki-doc-guidance" data-screen-only="">{ inline(text) }</p>
+        },
         Block::Lines { lines, align } => html! {
             <p class={align_class("kizuki-doc-lines", *align)}>
                 { for lines.iter().enumerate().map(|(i, line)| html! {

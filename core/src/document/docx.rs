@@ -75,6 +75,7 @@ fn block_xml(out: &mut String, block: &Block, lang: Lang) {
             markup_runs(out, text);
             out.push_str("</w:p>");
         }
+        Block::Guidance { .. } => {}
         Block::Lines { lines, align } => {
             for line in lines {
                 paragraph_open(out, *align);

@@ -264,6 +264,15 @@ pub enum DocBlock {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         sources: Vec<SourceRef>,
     },
+    /// A note for whoever drafts the document (what a section should cover, 「記載する事項：…」):
+    /// shown beside the draft on screen, never printed nor written into a downloaded file.
+    Guidance {
+        /// The note.
+        text: Text,
+        /// Where this block's facts come from.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceRef>,
+    },
     /// A fixed list.
     List {
         /// The list's entries.

@@ -19,6 +19,7 @@ use crate::Text;
 const VARIANTS: &[&str] = &[
     "heading",
     "paragraph",
+    "guidance",
     "list",
     "field",
     "follow_up_schedule",
@@ -32,6 +33,7 @@ fn fields_of(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
         "heading" => &["level", "text"],
         "paragraph" => &["text", "align", "sources"],
+        "guidance" => &["text", "sources"],
         "list" => &["items", "sources"],
         "field" => &["field", "label"],
         "follow_up_schedule" => &[],
@@ -161,6 +163,10 @@ impl<'de> Visitor<'de> for DocBlockVisitor {
             "paragraph" => DocBlock::Paragraph {
                 text: required(text, "text")?,
                 align: align.unwrap_or_default(),
+                sources: sources.unwrap_or_default(),
+            },
+            "guidance" => DocBlock::Guidance {
+                text: required(text, "text")?,
                 sources: sources.unwrap_or_default(),
             },
             "list" => DocBlock::List {

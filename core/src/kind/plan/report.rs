@@ -73,6 +73,9 @@ fn render_block(
             text: t(text, lang).to_string(),
             align: doc_align(*align),
         }),
+        DocBlock::Guidance { text, .. } => out.push(Block::Guidance {
+            text: t(text, lang).to_string(),
+        }),
         DocBlock::List { items, .. } => out.push(Block::List {
             items: items.iter().map(|i| t(i, lang).to_string()).collect(),
         }),
@@ -104,6 +107,8 @@ fn render_block(
                 align: Align::Start,
             });
             if dates.is_empty() {
+                // No anchor date yet: on screen, what to fill in for the dates to appear; on
+                // paper, the meetings' days with a blank to write each date in.
                 let anchor = plan
                     .fields
                     .iter()
@@ -111,11 +116,24 @@ fn render_block(
                     .map_or(plan.follow_up.anchor_field.clone(), |f| {
                         t(&f.label, lang).to_string()
                     });
-                out.push(Block::Lines {
-                    lines: vec![labels(lang)
+                out.push(Block::Guidance {
+                    text: labels(lang)
                         .schedule_needs_anchor
-                        .replace("{field}", &anchor)],
-                    align: Align::Start,
+                        .replace("{field}", &anchor),
+                });
+                out.push(Block::Table {
+                    header: Vec::new(),
+                    rows: plan
+                        .follow_up
+                        .offsets_days
+                        .iter()
+                        .map(|&days| {
+                            vec![
+                                fill_number(labels(lang).days_after, days),
+                                BLANK.to_string(),
+                            ]
+                        })
+                        .collect(),
                 });
             } else {
                 out.push(Block::Table {

@@ -15,9 +15,9 @@ pub(super) fn add_stats(plan: &Plan, stats: &mut PackStats) {
     for block in plan.documents.iter().flat_map(|d| &d.blocks) {
         stats.document_blocks += 1;
         let sourced = match block {
-            DocBlock::Paragraph { sources, .. } | DocBlock::List { sources, .. } => {
-                !sources.is_empty()
-            }
+            DocBlock::Paragraph { sources, .. }
+            | DocBlock::Guidance { sources, .. }
+            | DocBlock::List { sources, .. } => !sources.is_empty(),
             _ => false,
         };
         stats.document_blocks_sourced += usize::from(sourced);

@@ -118,7 +118,8 @@ pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
                         );
                     }
                 }
-                DocBlock::Paragraph { text, sources, .. } => {
+                DocBlock::Paragraph { text, sources, .. }
+                | DocBlock::Guidance { text, sources } => {
                     v.text(text, &format!("{block_path}/text"));
                     v.source_refs(sources, &format!("{block_path}/sources"));
                 }

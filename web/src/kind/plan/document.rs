@@ -6,6 +6,7 @@
 //! Documents are always in Japanese: they go to the attending doctor and into the
 //! workplace's files, whatever language the person reads the planner in.
 
+use kizuki_core::document::Block;
 use kizuki_core::report::render_document;
 use kizuki_core::Lang;
 use yew::prelude::*;
@@ -65,6 +66,9 @@ pub fn document_page(ctx: &Ctx<'_>, doc_id: &str, heading: NodeRef) -> Html {
                     </button>
                 </div>
                 <p class="kizuki-hint">{ &text.document_print_hint }</p>
+                if document.blocks.iter().any(|block| matches!(block, Block::Guidance { .. })) {
+                    <p class="kizuki-hint">{ &text.document_guidance_hint }</p>
+                }
                 <div class="kizuki-actions">
                     <button type="button" class="kizuki-button kizuki-button--secondary" data-download="docx"
                             aria-describedby={hint_id.clone()} onclick={on_docx}>

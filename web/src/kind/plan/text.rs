@@ -214,6 +214,8 @@ pub struct PlanText {
     pub document_print: &'static str,
     /// Choose “Save as PDF” in the print dialog to make a PDF (A4).
     pub document_print_hint: &'static str,
+    /// Notes in dotted frames (what a section should cover) are there to help you write. They are not printed and not in the downloaded files.
+    pub document_guidance_hint: &'static str,
     /// Save as Word (.docx)
     pub document_download_docx: &'static str,
     /// Save as text (.txt)
