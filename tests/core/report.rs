@@ -424,6 +424,57 @@ fn the_plan_on_paper_and_in_files_carries_no_note_meant_for_the_screen() {
     )));
 }
 
+/// A plan whose case does not use 試し出勤 printed its row 「試し出勤等（利用する場合）」 with
+/// nothing in it: the row is left out then, and kept (to fill in) while nobody has said.
+#[test]
+fn the_trial_return_row_is_left_out_of_a_plan_that_does_not_use_it() {
+    use kizuki_core::document::Block;
+    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let rows_of = |trial: Option<&str>| {
+        let mut case = Case {
+            label: "X".into(),
+            opened: "2026-01-01".into(),
+            ..Case::default()
+        };
+        if let Some(trial) = trial {
+            case.fields.insert("trial_commuting".into(), trial.into());
+        }
+        let plan = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
+        plan.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Fields { rows } => Some(rows.iter().map(|r| r.id.clone())),
+                _ => None,
+            })
+            .flatten()
+            .collect::<Vec<String>>()
+    };
+    assert!(!rows_of(Some("no")).contains(&"trial_plan".to_string()));
+    assert!(rows_of(Some("yes")).contains(&"trial_plan".to_string()));
+    assert!(rows_of(None).contains(&"trial_plan".to_string()));
+    assert!(rows_of(Some("no")).contains(&"plan_stages".to_string()));
+}
+
+#[test]
+fn a_document_field_shown_only_for_an_unknown_choice_is_refused() {
+    let mut pack: serde_json::Value =
+        serde_json::from_slice(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let blocks = pack["kit"]["documents"][0]["blocks"]
+        .as_array_mut()
+        .unwrap();
+    blocks.push(serde_json::json!({"type": "field", "field": "trial_plan",
+        "applies_if": {"is": {"question": "trial_commuting", "any_of": ["perhaps"]}}}));
+    let at = blocks.len() - 1;
+    let bytes = serde_json::to_vec(&pack).unwrap();
+    let diagnostics = kizuki_core::load_pack(&bytes).unwrap_err();
+    assert!(
+        diagnostics.iter().any(|d| d
+            .path
+            .starts_with(&format!("/kit/documents/0/blocks/{at}/applies_if"))),
+        "{diagnostics:?}"
+    );
+}
+
 #[test]
 fn a_heading_that_skips_a_level_is_refused() {
     let mut pack: serde_json::Value =

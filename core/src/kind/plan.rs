@@ -288,6 +288,10 @@ pub enum DocBlock {
         /// A label to use instead of the field's own.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<Text>,
+        /// Shown only when this holds for the case's choice fields: the 試し出勤 row is left
+        /// out of a plan whose case does not use the scheme (it printed 「（未記入）」).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        applies_if: Option<Condition>,
     },
     /// The computed follow-up dates.
     FollowUpSchedule,

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Unexpected, Visitor};
 
 use super::{DocAlign, DocBlock, DocLine, PrivacyNote};
-use crate::pack::SourceRef;
+use crate::pack::{Condition, SourceRef};
 use crate::tagged::{fill, required, Keys};
 use crate::Text;
 
@@ -35,7 +35,7 @@ fn fields_of(kind: &str) -> Option<&'static [&'static str]> {
         "paragraph" => &["text", "align", "sources"],
         "guidance" => &["text", "sources"],
         "list" => &["items", "sources"],
-        "field" => &["field", "label"],
+        "field" => &["field", "label", "applies_if"],
         "follow_up_schedule" => &[],
         "signature" => &["label"],
         "lines" => &["lines", "align"],
@@ -105,6 +105,7 @@ impl<'de> Visitor<'de> for DocBlockVisitor {
         let mut label: Option<Option<Text>> = None;
         let mut lines: Option<LinesValue> = None;
         let mut align: Option<DocAlign> = None;
+        let mut applies_if: Option<Option<Condition>> = None;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match &*key {
                 "type" => {
@@ -146,6 +147,10 @@ impl<'de> Visitor<'de> for DocBlockVisitor {
                     keys.seen("align", fields)?;
                     fill(&mut map, &mut align, "align")?;
                 }
+                "applies_if" => {
+                    keys.seen("applies_if", fields)?;
+                    fill(&mut map, &mut applies_if, "applies_if")?;
+                }
                 _ => keys.unknown(&mut map, key, fields)?,
             }
         }
@@ -176,6 +181,7 @@ impl<'de> Visitor<'de> for DocBlockVisitor {
             "field" => DocBlock::Field {
                 field: required(field, "field")?,
                 label: label.flatten(),
+                applies_if: applies_if.flatten(),
             },
             "signature" => DocBlock::Signature {
                 label: required(label.flatten(), "label")?,

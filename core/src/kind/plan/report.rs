@@ -79,7 +79,11 @@ fn render_block(
         DocBlock::List { items, .. } => out.push(Block::List {
             items: items.iter().map(|i| t(i, lang).to_string()).collect(),
         }),
-        DocBlock::Field { field, label } => {
+        DocBlock::Field {
+            applies_if: Some(condition),
+            ..
+        } if !condition.holds(&case.fields) => {}
+        DocBlock::Field { field, label, .. } => {
             let definition = plan.fields.iter().find(|f| &f.id == field);
             let label = label
                 .as_ref()

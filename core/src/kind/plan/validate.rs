@@ -128,7 +128,18 @@ pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
                     v.texts(items, &format!("{block_path}/items"));
                     v.source_refs(sources, &format!("{block_path}/sources"));
                 }
-                DocBlock::Field { field, label } => {
+                DocBlock::Field {
+                    field,
+                    label,
+                    applies_if,
+                } => {
+                    if let Some(condition) = applies_if {
+                        v.condition(
+                            condition,
+                            &format!("{block_path}/applies_if"),
+                            &choice_fields,
+                        );
+                    }
                     if !field_ids.contains(field.as_str()) {
                         v.push(
                             Code::UnknownRef,
