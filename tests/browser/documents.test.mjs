@@ -261,6 +261,7 @@ describe('documents and print isolation', () => {
     for (const [what, paper] of Object.entries(papers)) {
       assert.ok(paper.includes('職場復帰支援プラン'), `${what}: the plan`);
       assert.ok(paper.includes('7日後'), `${what}: the follow-up days, each with a blank for its date`);
+      assert.ok(paper.includes('作成日'), `${what}: the day the plan was drawn up, or a blank for it`);
       for (const absent of ['記載する事項', '日程が表示されます']) {
         assert.ok(!paper.includes(absent), `${what}: no note meant for the screen (${absent})`);
       }

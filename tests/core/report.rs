@@ -475,6 +475,34 @@ fn a_document_field_shown_only_for_an_unknown_choice_is_refused() {
     );
 }
 
+/// The plan had no date: it carries the day it was drawn up at its top right, above its
+/// title, or a blank to write it in.
+#[test]
+fn the_plan_says_when_it_was_drawn_up() {
+    use kizuki_core::document::{self, Align, Block};
+    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let mut case = Case {
+        label: "X".into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    };
+    case.fields.insert("plan_date".into(), "2026-11-25".into());
+    let plan = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
+    let title_at = plan
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { level: 1, .. }))
+        .unwrap();
+    assert!(plan.blocks[..title_at].iter().any(|b| matches!(
+        b,
+        Block::Lines { lines, align: Align::End } if lines == &["作成日　2026年11月25日".to_string()]
+    )), "{:?}", plan.blocks);
+    case.fields.remove("plan_date");
+    let text =
+        document::to_text(&report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap());
+    assert!(text.contains("作成日　＿"), "{text}");
+}
+
 #[test]
 fn a_heading_that_skips_a_level_is_refused() {
     let mut pack: serde_json::Value =
