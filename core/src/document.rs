@@ -134,6 +134,12 @@ pub enum Block {
     },
 }
 
+/// A value nobody filled in, as every document writes it (print, `.docx`, `.txt`, the screen's
+/// sheet): a line to write it in by hand, in a field row, in a letter's lines (「＿＿＿ 先生
+/// 御机下」) and for a follow-up date alike. The one rule: a document handed to someone never
+/// says 「（未記入）」.
+pub const FILL_IN: &str = "＿＿＿＿＿＿＿＿";
+
 /// One labelled value of a [`Block::Fields`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldRow {
@@ -148,6 +154,14 @@ pub struct FieldRow {
 }
 
 impl FieldRow {
+    /// The value as a document writes it: as read, or when empty the line to write it in by
+    /// hand ([`FILL_IN`]; one line for a multiline field too: the row is the room to write
+    /// in, and more lines pushed the letter's consent onto a third page). Every writer asks
+    /// here.
+    pub fn shown(&self) -> &str {
+        self.value.as_deref().unwrap_or(FILL_IN)
+    }
+
     /// A row.
     pub fn new(id: &str, label: &str, value: Option<String>, multiline: bool) -> FieldRow {
         FieldRow {
@@ -222,7 +236,7 @@ pub fn to_text(document: &Document) -> String {
             Block::Fields { rows } => {
                 blank_line(&mut out);
                 for row in rows {
-                    let value = row.value.as_deref().unwrap_or(l.not_filled_in);
+                    let value = row.shown();
                     if row.multiline && value.contains('\n') {
                         out.push_str(&format!("{}{colon}\n", row.label));
                         for line in value.lines() {
@@ -314,10 +328,10 @@ pub fn to_html(document: &Document) -> String {
                             w.element("<dd>", value, "</dd>\n");
                         }
                         (None, true) => {
-                            w.element("<dd class=\"blank tall\">", l.not_filled_in, "</dd>\n");
+                            w.element("<dd class=\"blank tall\">", row.shown(), "</dd>\n");
                         }
                         (None, false) => {
-                            w.element("<dd class=\"blank\">", l.not_filled_in, "</dd>\n");
+                            w.element("<dd class=\"blank\">", row.shown(), "</dd>\n");
                         }
                     }
                 }
@@ -449,7 +463,8 @@ mod tests {
         let text = to_text(&sample());
         assert!(text.contains("氏名：山田 <花子>\n"));
         assert!(text.contains("依頼事項：\n  1. 症状\n  2. 配慮\n"));
-        assert!(text.contains("生年月日：（未記入）\n"));
+        assert!(text.contains("生年月日：＿＿＿＿＿＿＿＿\n"));
+        assert!(!text.contains("未記入"));
         assert!(text.contains("下記のとおり 手引き (https://example.jp/) <b>"));
         assert!(text.contains("7日後 | 2026年12月8日\n"));
         assert!(text.contains("┌ ご回答欄\n│\n│\n│\n└"));

@@ -191,6 +191,9 @@ describe('documents and print isolation', () => {
       assert.ok(!text.includes(absent), `the print holds nothing of the host page or the other widget: ${absent}`);
     }
     assert.ok(text.indexOf(DOCTOR) < text.indexOf('御机下'), '御机下 follows the name');
+    // An empty field (the worker's date of birth here) is a line to write in, as in the files.
+    assert.ok(!text.includes('未記入'), 'no 「（未記入）」 on the printed letter');
+    assert.ok(text.includes('＿＿＿＿'), 'a line to write in');
     // Two A4 sheets, the consent and its signature on the second (a third page held only
     // the 本人署名 line once the form's four standard matters were added).
     const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);

@@ -1,6 +1,7 @@
 //! HTML reports: content is always escaped, documents are self-contained, and the pieces
 //! a reader relies on (the not-a-diagnosis line, dates, blanks, the certificate rule) are there.
 
+use kizuki_core::document::FILL_IN;
 use kizuki_core::export::KitState;
 use kizuki_core::kind::checklist::{Checklist, ChecklistAction, ChecklistAnswers};
 use kizuki_core::kind::course::Course;
@@ -200,7 +201,8 @@ fn plan_documents_write_dates_in_japanese_and_leave_blanks_to_fill_in() {
     assert_eq!(value("worker_name"), Some(None));
     let html = report::document_html(&pack, &case, "return-plan", Lang::Ja).unwrap();
     assert!(html.contains("2026年4月8日"), "the follow-up dates");
-    assert!(html.contains("（未記入）"));
+    assert!(html.contains(&format!("<dd class=\"blank\">{FILL_IN}</dd>")));
+    assert!(!html.contains("未記入"));
     assert!(html.contains("要配慮個人情報"));
     assert_eq!(
         report::render_document(&pack, &case, "no-such-document", Lang::Ja),
@@ -501,6 +503,45 @@ fn the_plan_says_when_it_was_drawn_up() {
     let text =
         document::to_text(&report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap());
     assert!(text.contains("作成日　＿"), "{text}");
+}
+
+/// Empty fields were written three ways: 「（未記入）」 in print and in the .txt, an empty cell in
+/// the .docx, 「＿＿＿」 in the letter's lines. One rule now (`document::FILL_IN`, asked through
+/// `FieldRow::shown`): a line to write in by hand, in every writer and every block, and
+/// 「（未記入）」 on no document.
+#[test]
+fn an_empty_field_is_a_line_to_write_in_on_every_document_and_in_every_file() {
+    use kizuki_core::document::{self, Block};
+    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let case = Case {
+        label: "X".into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    };
+    for doc_id in ["return-plan", "info-request-letter"] {
+        let drafted = report::render_document(&pack, &case, doc_id, Lang::Ja).unwrap();
+        let rows = drafted
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Fields { rows } => Some(rows.len()),
+                _ => None,
+            })
+            .sum::<usize>();
+        assert!(rows > 0, "{doc_id}");
+        let text = document::to_text(&drafted);
+        let html = document::to_html(&drafted);
+        let xml = crate::docx::document_xml(&document::to_docx(&drafted));
+        for (what, paper) in [("txt", &text), ("html", &html), ("docx", &xml)] {
+            assert!(!paper.contains("未記入"), "{doc_id} {what}");
+            // Every empty row (and the letter's empty lines) shows the fill-in line.
+            assert!(
+                paper.matches(FILL_IN).count() >= rows,
+                "{doc_id} {what}: {} fill-in lines for {rows} empty rows",
+                paper.matches(FILL_IN).count()
+            );
+        }
+    }
 }
 
 #[test]

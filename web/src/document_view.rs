@@ -74,11 +74,11 @@ pub fn document_sheet(props: &DocumentSheetProps) -> Html {
                 { for rows.iter().map(|row| html! {
                     <div class="kizuki-doc-field" data-field={row.id.clone()}>
                         <dt>{ &row.label }</dt>
-                        if let Some(value) = &row.value {
-                            <dd class={classes!(row.multiline.then_some("kizuki-doc-multiline"))}>{ value }</dd>
-                        } else {
-                            <dd class="kizuki-doc-blank">{ l.not_filled_in }</dd>
-                        }
+                        // The value, or the line(s) to write it in by hand (the core's rule).
+                        <dd class={classes!(
+                            row.multiline.then_some("kizuki-doc-multiline"),
+                            row.value.is_none().then_some("kizuki-doc-blank"),
+                        )}>{ row.shown() }</dd>
                     </div>
                 }) }
             </dl>

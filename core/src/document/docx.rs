@@ -96,12 +96,13 @@ fn block_xml(out: &mut String, block: &Block, lang: Lang) {
             for row in rows {
                 out.push_str("<w:tr>");
                 cell(out, LABEL_WIDTH, &row.label, true, 1);
-                let (value, blank) = match &row.value {
-                    Some(value) => (value.as_str(), false),
-                    None => ("", true),
+                // An empty multiline field keeps room to write in below its fill-in line.
+                let lines = if row.value.is_none() && row.multiline {
+                    4
+                } else {
+                    1
                 };
-                let lines = if blank && row.multiline { 4 } else { 1 };
-                cell(out, TEXT_WIDTH - LABEL_WIDTH, value, false, lines);
+                cell(out, TEXT_WIDTH - LABEL_WIDTH, row.shown(), false, lines);
                 out.push_str("</w:tr>");
             }
             out.push_str("</w:tbl>");

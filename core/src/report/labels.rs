@@ -130,8 +130,6 @@ pub struct Labels {
     /// Questionnaire CSV column: the section and number of a question.
     pub q_number: &'static str,
 
-    /// A plan field left empty.
-    pub not_filled_in: &'static str,
     /// Marks a plan document as holding sensitive personal information.
     pub confidential: &'static str,
     /// "Date" (next to a signature).
@@ -351,7 +349,6 @@ const JA: Labels = Labels {
     helpers: "相談先",
     no_actions: "改善が必要な項目はありません。",
 
-    not_filled_in: "（未記入）",
     confidential: "取扱注意（要配慮個人情報を含みます。必要な方のみで、利用目的の範囲内でお取り扱いください。）",
     date: "日付",
     signature: "署名",
@@ -503,7 +500,6 @@ const EN: Labels = Labels {
     helpers: "Who can help",
     no_actions: "No item needs action.",
 
-    not_filled_in: "(not filled in)",
     confidential: "Confidential (contains sensitive personal information; please limit its handling to those who need it and to its stated purpose).",
     date: "Date",
     signature: "Signature",

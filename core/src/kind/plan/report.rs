@@ -1,7 +1,7 @@
 //! Plan documents (the 職場復帰支援プラン, the 情報提供依頼書) rendered for one case: first as
 //! data with every field resolved, then as a printable A4 page; and a case overview page.
 
-use crate::document::{Align, Block, Document, FieldRow};
+use crate::document::{Align, Block, Document, FieldRow, FILL_IN};
 use crate::error::{Error, Result};
 use crate::kind::plan::{Case, DocAlign, DocBlock, DocumentTemplate, Field, FieldKind, Plan};
 use crate::load::ValidPack;
@@ -134,7 +134,7 @@ fn render_block(
                         .map(|&days| {
                             vec![
                                 fill_number(labels(lang).days_after, days),
-                                BLANK.to_string(),
+                                FILL_IN.to_string(),
                             ]
                         })
                         .collect(),
@@ -166,7 +166,7 @@ fn render_block(
                         .iter()
                         .find(|f| f.id == line.field)
                         .and_then(|d| field_value(d, case, lang))
-                        .unwrap_or_else(|| BLANK.to_string());
+                        .unwrap_or_else(|| FILL_IN.to_string());
                     format!(
                         "{}{}{}",
                         line.before.as_ref().map_or("", |b| t(b, lang)),
@@ -192,9 +192,6 @@ fn doc_align(align: DocAlign) -> Align {
         DocAlign::End => Align::End,
     }
 }
-
-/// An empty field in a line of a letter: room to write the value by hand.
-const BLANK: &str = "＿＿＿＿＿＿＿＿";
 
 /// A field's value as read, or `None` when empty.
 fn field_value(field: &Field, case: &Case, lang: Lang) -> Option<String> {
