@@ -191,6 +191,10 @@ describe('documents and print isolation', () => {
       assert.ok(!text.includes(absent), `the print holds nothing of the host page or the other widget: ${absent}`);
     }
     assert.ok(text.indexOf(DOCTOR) < text.indexOf('御机下'), '御机下 follows the name');
+    // The worker is asked for the date once, beside the signature; 「記」 is centred.
+    assert.ok(!text.includes('同意日'), 'no 同意日 row besides the signature line\'s date');
+    const ki = letter.getByText('記', { exact: true });
+    assert.equal(await ki.evaluate((el) => getComputedStyle(el).textAlign), 'center');
     // An empty field (the worker's date of birth here) is a line to write in, as in the files.
     assert.ok(!text.includes('未記入'), 'no 「（未記入）」 on the printed letter');
     assert.ok(text.includes('＿＿＿＿'), 'a line to write in');
@@ -218,6 +222,10 @@ describe('documents and print isolation', () => {
     }
     assert.ok(words.some((w) => w.startsWith('ご回答')), 'the answer box');
     assert.match(xml, /<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">職場復帰支援に関する情報提供依頼書<\/w:t>/);
+    // 「記」 centred, as on paper (it was a left-aligned heading in the .docx).
+    assert.match(xml, /<w:p><w:pPr><w:jc w:val="center"\/><\/w:pPr><w:r><w:t xml:space="preserve">記<\/w:t><\/w:r><\/w:p>/);
+    // The issuer's name is followed by room for a seal or signature.
+    assert.ok(words.includes('産業医 鈴木　印'), 'the issuer seals or signs after the name');
     // Well-formed: every element opened is closed (a cheap check without an XML library).
     const opened = (xml.match(/<w:(tbl|tr|tc|p)[ >]/g) ?? []).length;
     const closed = (xml.match(/<\/w:(tbl|tr|tc|p)>/g) ?? []).length;

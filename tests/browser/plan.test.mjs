@@ -312,9 +312,12 @@ describe('return-to-work planner', () => {
     await letter.waitFor();
     await page.emulateMedia({ media: 'print' });
     const letterText = await letter.innerText();
-    for (const expected of ['情報提供依頼書', DOCTOR, WORKER, '1988年4月12日', '就業上の配慮について', '2026年10月23日', '本人同意欄']) {
+    for (const expected of ['情報提供依頼書', DOCTOR, WORKER, '1988年4月12日', '就業上の配慮について', '2026年10月22日', '本人同意欄']) {
       assert.ok(letterText.includes(expected), `the printed letter shows ${expected}`);
     }
+    // The worker dates the consent once, by hand beside the signature: the 同意日 kept in the
+    // case is not printed as a second date.
+    assert.ok(!letterText.includes('同意日'), 'the consent asks for its date once');
     await page.screenshot({ path: join(SHOTS, 'plan-letter-print-1280.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: '書類を閉じる' }).click();
@@ -354,10 +357,10 @@ describe('return-to-work planner', () => {
         const texts = Array.from({ length: pages }, (_, n) =>
           execFileSync('pdftotext', ['-f', `${n + 1}`, '-l', `${n + 1}`, pdf, '-'], { encoding: 'utf8' }).replace(/\s/g, ''));
         const pageOf = (words) => texts.findIndex((text) => text.includes(words)) + 1;
-        assert.ok(pageOf('本人署名') > 0 && pageOf('ご回答日・医療機関名・医師名') > 0, `${count} questions: both signature lines print`);
+        assert.ok(pageOf('本人署名') > 0 && pageOf('医療機関名・医師名') > 0, `${count} questions: both signature lines print`);
         assert.equal(pageOf('本人同意欄（本人記入）'), pageOf('本人署名'), `${count} questions: the consent's heading and its signature on one page`);
         assert.equal(pageOf('私は、本情報提供依頼書について'), pageOf('本人署名'), `${count} questions: the consent's text and its signature on one page`);
-        assert.equal(pageOf('ご回答（上記'), pageOf('ご回答日・医療機関名・医師名'), `${count} questions: the reply box and its signature line on one page`);
+        assert.equal(pageOf('ご回答（上記'), pageOf('医療機関名・医師名'), `${count} questions: the reply box and its signature line on one page`);
         await page.getByRole('button', { name: '書類を閉じる' }).click();
       }
     } finally {

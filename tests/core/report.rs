@@ -299,7 +299,7 @@ fn the_letter_and_the_plan_follow_the_return_to_work_guide() {
     };
     assert!(letter.blocks.iter().any(|b| matches!(b, Block::Heading { level: 1, text } if text == "職場復帰支援に関する情報提供依頼書")));
     // The sender's block, in the form's order.
-    assert!(text.contains("〒100-0000 東京都千代田区1-1\n株式会社ミズナラ工業\n産業医 鈴木\n連絡先：03-0000-0000\n"), "{text}");
+    assert!(text.contains("〒100-0000 東京都千代田区1-1\n株式会社ミズナラ工業\n産業医 鈴木　印\n連絡先：03-0000-0000\n"), "{text}");
     assert!(at("任意の書式の文書により") < at("2　情報提供依頼事項"));
     // The four standard matters, in order, before the further questions.
     let matters = [
@@ -542,6 +542,73 @@ fn an_empty_field_is_a_line_to_write_in_on_every_document_and_in_every_file() {
             );
         }
     }
+}
+
+/// The doctor and the HR officer found three faults in the letter: the worker was asked for
+/// the date twice (a 同意日 row and the signature's 日付), and so was the doctor (「ご回答日・
+/// 医療機関名・医師名」 and 日付); the 産業医 who issues it had no room for a seal or signature;
+/// 「記」 was a left-aligned heading in the .docx (only the screen centred it). Each date is
+/// asked once, beside its signature; the issuer's name is followed by 「印」; 「記」 is a
+/// centred paragraph in every writer.
+#[test]
+fn the_letter_asks_each_date_once_leaves_room_for_the_seal_and_centres_ki() {
+    use kizuki_core::document::{self, Align, Block};
+    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let mut case = Case {
+        label: "X".into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    };
+    case.fields
+        .insert("requester_name".into(), "産業医 鈴木".into());
+    let letter = report::render_document(&pack, &case, "info-request-letter", Lang::Ja).unwrap();
+    // Each signature part asks for one date: its signature line's own.
+    let consent_at = letter
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { text, .. } if text.starts_with("本人同意欄")))
+        .unwrap();
+    let consent = &letter.blocks[consent_at..];
+    assert!(consent.iter().any(|b| matches!(b, Block::Signature { .. })));
+    assert!(
+        !consent.iter().any(
+            |b| matches!(b, Block::Fields { rows } if rows.iter().any(|r| r.label.contains('日')))
+        ),
+        "no date row besides the signature's: {consent:?}"
+    );
+    for block in &letter.blocks {
+        if let Block::Signature { label } = block {
+            assert!(
+                !label.contains("日"),
+                "the signature line has its own date: {label}"
+            );
+        }
+    }
+    // The issuer signs or seals after the name, in the sender's block.
+    assert!(letter.blocks.iter().any(|b| matches!(
+        b,
+        Block::Lines { lines, align: Align::End } if lines.contains(&"産業医 鈴木　印".to_string())
+    )));
+    case.fields.remove("requester_name");
+    let blank = document::to_text(
+        &report::render_document(&pack, &case, "info-request-letter", Lang::Ja).unwrap(),
+    );
+    assert!(blank.contains(&format!("\n{FILL_IN}　印\n")), "{blank}");
+    // 「記」 is centred: a centred paragraph, never a heading.
+    assert!(letter
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text, align: Align::Center } if text == "記")));
+    assert!(!letter
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Heading { text, .. } if text == "記")));
+    let xml = crate::docx::document_xml(&document::to_docx(&letter));
+    assert!(
+        xml.contains("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:t xml:space=\"preserve\">記</w:t></w:r></w:p>"),
+        "{xml}"
+    );
+    assert!(document::to_html(&letter).contains("<p class=\"center\">記</p>"));
 }
 
 #[test]

@@ -42,12 +42,7 @@ pub fn document_sheet(props: &DocumentSheetProps) -> Html {
         Block::Notice { text } => html! { <p class="kizuki-doc-notice">{ text }</p> },
         Block::Heading { level, text } => {
             let tag = format!("h{}", (props.top_heading + level - 1).min(6));
-            let mut class = classes!(format!("kizuki-doc-h{level}"));
-            if text.chars().count() == 1 {
-                // 「記」: the centred word that opens the particulars of a Japanese letter.
-                class.push("kizuki-doc-centre");
-            }
-            html! { <@{tag} class={class}>{ inline(text) }</@> }
+            html! { <@{tag} class={format!("kizuki-doc-h{level}")}>{ inline(text) }</@> }
         }
         Block::Paragraph { text, align } => html! {
             <p class={align_class("kizuki-doc-p", *align)}>{ inline(text) }</p>
