@@ -50,6 +50,7 @@ pub mod directory;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod file_name;
 #[cfg(feature = "plan")]
 pub use kind::plan::ics;
 pub mod import_preview;

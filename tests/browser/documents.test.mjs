@@ -210,7 +210,8 @@ describe('documents and print isolation', () => {
 
     // .docx: unzip, read word/document.xml.
     const [docx] = await Promise.all([page.waitForEvent('download'), plan.locator('[data-download="docx"]').click()]);
-    assert.match(docx.suggestedFilename(), /^主治医への情報提供依頼書-\d{4}-\d{2}-\d{2}\.docx$/);
+    // What the document is and which case (its label), so two cases' letters are told apart.
+    assert.match(docx.suggestedFilename(), /^主治医への情報提供依頼書-ケースA-\d{4}-\d{2}-\d{2}\.docx$/);
     const docxPath = join(dir, 'letter.docx');
     await docx.saveAs(docxPath);
     const listing = execFileSync('unzip', ['-l', docxPath], { encoding: 'utf8' });
@@ -266,6 +267,7 @@ describe('documents and print isolation', () => {
     await planDocx.saveAs(planDocxPath);
     const planXml = execFileSync('unzip', ['-p', planDocxPath, 'word/document.xml'], { encoding: 'utf8' });
     const [planTxt] = await Promise.all([page.waitForEvent('download'), plan.locator('[data-download="text"]').click()]);
+    assert.match(planTxt.suggestedFilename(), /^職場復帰支援プラン-ケースA-\d{4}-\d{2}-\d{2}\.txt$/);
     const planTxtPath = join(dir, 'plan.txt');
     await planTxt.saveAs(planTxtPath);
     const papers = { print: printedPlan.text, docx: planXml, txt: readFileSync(planTxtPath, 'utf8') };

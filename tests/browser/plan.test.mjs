@@ -221,7 +221,7 @@ describe('return-to-work planner', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '日程をカレンダー（.ics）に書き出す' }).click(),
     ]);
-    assert.match(calendar.suggestedFilename(), /\.ics$/);
+    assert.match(calendar.suggestedFilename(), new RegExp(`^return-to-work-follow-up-${LABEL}-\\d{4}-\\d{2}-\\d{2}\\.ics$`), 'the calendar names its case');
     // Its notice shows under the button that caused it.
     await page.locator('.kizuki-plan-followup .kizuki-notice', { hasText: 'カレンダーのファイル（.ics）を書き出しました' }).waitFor();
     const ics = readFileSync(await calendar.path(), 'utf8');
@@ -597,6 +597,12 @@ describe('return-to-work planner', () => {
     const exported = page.locator('.kizuki-plan-data-part .kizuki-notice', { hasText: '暗号化したファイルを書き出しました' });
     await exported.waitFor();
     assert.equal(await exported.evaluate((el) => el.getRootNode().activeElement === el), true, 'the notice is focused');
+    // One case's file says which case (its label), so two cases' files do not look alike.
+    const [oneCase] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'このケースだけを、暗号化したファイルに書き出す' }).click(),
+    ]);
+    assert.match(oneCase.suggestedFilename(), new RegExp(`^return-to-work-case-${LABEL}-\\d{4}-\\d{2}-\\d{2}\\.encrypted\\.json$`));
     const sealedText = readFileSync(await encrypted.path(), 'utf8');
     assert.equal(JSON.parse(sealedText).kizuki_vault, 1);
     assert.ok(!sealedText.includes(NOTE) && !sealedText.includes(LABEL));

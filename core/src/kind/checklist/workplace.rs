@@ -7,9 +7,6 @@ use serde::{Deserialize, Serialize};
 /// Longest workplace name kept, in characters; longer input is cut.
 pub const MAX_WORKPLACE_CHARS: usize = 100;
 
-/// Longest workplace name put into a file name, in characters.
-const MAX_NAME_IN_FILE: usize = 40;
-
 /// Which pass of the checklist the person is on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,36 +43,12 @@ pub fn clean_workplace(name: &str) -> String {
 }
 
 /// The name of a downloaded file without its extension: `<pack>-<workplace>-<date>`, or
-/// `<pack>-<date>` when the name is empty or nothing of it is safe in a file name.
-///
-/// The workplace part keeps letters and digits of any script (株式会社みなと), turns
-/// spaces, path separators and the characters Windows refuses (`\ / : * ? " < > |`) into
-/// single dashes, drops leading dots and dashes (no hidden files, no `..`), and is cut to
-/// 40 characters.
+/// `<pack>-<date>` when the name is empty or nothing of it is safe in a file name
+/// ([`crate::file_name::stem`]: letters and digits of any script kept, spaces, path
+/// separators and the characters Windows refuses turned into single dashes, no leading dot,
+/// at most 40 characters).
 pub fn file_stem(pack_id: &str, workplace: &str, date: &str) -> String {
-    let mut name = String::new();
-    for c in workplace.chars() {
-        let unsafe_char = c.is_control()
-            || c.is_whitespace()
-            || matches!(
-                c,
-                '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\u{3000}'
-            );
-        if unsafe_char || c == '-' {
-            if !name.is_empty() && !name.ends_with('-') {
-                name.push('-');
-            }
-        } else if !(name.is_empty() && c == '.') {
-            name.push(c);
-        }
-    }
-    let name: String = name.chars().take(MAX_NAME_IN_FILE).collect();
-    let name = name.trim_matches(|c| c == '-' || c == '.');
-    if name.is_empty() {
-        format!("{pack_id}-{date}")
-    } else {
-        format!("{pack_id}-{name}-{date}")
-    }
+    crate::file_name::stem(pack_id, workplace, date)
 }
 
 #[cfg(test)]

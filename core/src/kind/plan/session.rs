@@ -84,6 +84,16 @@ pub struct Case {
     pub history: Vec<HistoryEntry>,
 }
 
+impl Case {
+    /// The name of a file downloaded for this case (a document, its calendar, its export)
+    /// without its extension: `<what>-<label>-<date>`, the label made safe in a file name
+    /// (`file_name::stem`), so two cases' files are told apart; `<what>-<date>` when nothing
+    /// of the label is safe. The label is the pseudonym the user chose for the case.
+    pub fn file_stem(&self, what: &str, today: &str) -> String {
+        crate::file_name::stem(what, &self.label, today)
+    }
+}
+
 /// A decision taken on a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -278,3 +278,27 @@ fn wiping_empties_the_cases() {
     cases.wipe();
     assert_eq!(cases, PlanCases::default());
 }
+
+/// Downloads carried only the day: two cases' letters, plans and calendars had the same
+/// names. A case's files carry its label, made safe in a file name.
+#[test]
+fn a_case_files_carry_its_label_made_safe() {
+    let case = |label: &str| Case {
+        label: label.into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    };
+    assert_eq!(
+        case("ケースA").file_stem("職場復帰支援プラン", "2026-12-07"),
+        "職場復帰支援プラン-ケースA-2026-12-07"
+    );
+    assert_ne!(
+        case("ケースA").file_stem("x", "2026-12-07"),
+        case("ケースB").file_stem("x", "2026-12-07")
+    );
+    assert_eq!(
+        case("営業部/A: 2").file_stem("x", "2026-12-07"),
+        "x-営業部-A-2-2026-12-07"
+    );
+    assert_eq!(case("..").file_stem("x", "2026-12-07"), "x-2026-12-07");
+}

@@ -38,8 +38,9 @@ pub fn document_page(ctx: &Ctx<'_>, doc_id: &str, heading: NodeRef) -> Html {
     };
     let sheet = NodeRef::default();
     let print = print::on_print(sheet.clone());
-    // The file name says what the document is, never who it is about (the label may be a name).
-    let file_stem = format!("{}-{}", document.title, crate::platform::today());
+    // The file name says what the document is and which case it belongs to (its label, made
+    // safe by the core), so two cases' files are told apart.
+    let file_stem = case.file_stem(&document.title, &crate::platform::today());
     let on_docx = {
         let document = document.clone();
         let file_stem = file_stem.clone();

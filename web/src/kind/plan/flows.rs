@@ -204,12 +204,20 @@ fn cases_in(ctx: &Ctx<'_>, scope: &Scope) -> Option<PlanCases> {
     }
 }
 
-fn file_name(pack_id: &str, scope: &Scope, suffix: &str) -> String {
-    let what = match scope {
-        Scope::All => "",
-        Scope::Case(_) => "-case",
-    };
-    format!("{pack_id}{what}-{}{suffix}", platform::today())
+/// `<pack>-<date><suffix>` for every case; for one, `<pack>-case-<label>-<date><suffix>`
+/// (the label made safe by the core: `Case::file_stem`).
+fn file_name(pack_id: &str, scope: &Scope, cases: &PlanCases, suffix: &str) -> String {
+    let today = platform::today();
+    match scope {
+        Scope::All => format!("{pack_id}-{today}{suffix}"),
+        Scope::Case(id) => {
+            let what = format!("{pack_id}-case");
+            match cases.cases.get(id) {
+                Some(case) => format!("{}{suffix}", case.file_stem(&what, &today)),
+                None => format!("{what}-{today}{suffix}"),
+            }
+        }
+    }
 }
 
 /// Exports the cases sealed under the current key (the default).
@@ -225,7 +233,7 @@ pub fn on_export_encrypted(ctx: &Ctx<'_>, scope: Scope) -> Callback<MouseEvent> 
         };
         let msg = match vault_store::seal(&pack, key, cases, revision) {
             Ok(json) => deliver(
-                &file_name(&pack.pack().id, &scope, ".encrypted.json"),
+                &file_name(&pack.pack().id, &scope, cases, ".encrypted.json"),
                 "application/json",
                 &json,
                 PlanNotice::Exported,
@@ -249,7 +257,7 @@ pub fn on_export_plain(ctx: &Ctx<'_>, scope: Scope) -> Callback<()> {
         };
         let json = vault_store::plain_json(&pack, cases, revision);
         dispatch.dispatch(deliver(
-            &file_name(&pack.pack().id, &scope, ".json"),
+            &file_name(&pack.pack().id, &scope, cases, ".json"),
             "application/json",
             &json,
             PlanNotice::ExportedPlain,
@@ -272,7 +280,13 @@ pub fn on_export_ics(ctx: &Ctx<'_>, case_id: &str) -> Callback<MouseEvent> {
         let msg =
             match kizuki_core::ics::case_ics(&pack, &case_id, case, lang, &platform::now_iso()) {
                 Ok(ics) => deliver(
-                    &format!("{}-follow-up-{}.ics", pack.pack().id, platform::today()),
+                    &format!(
+                        "{}.ics",
+                        case.file_stem(
+                            &format!("{}-follow-up", pack.pack().id),
+                            &platform::today()
+                        )
+                    ),
                     "text/calendar",
                     &ics,
                     PlanNotice::ExportedCalendar,
