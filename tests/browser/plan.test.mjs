@@ -243,6 +243,10 @@ describe('return-to-work planner', () => {
     await unlock(page, PASSPHRASE);
     await page.locator('.kizuki-plan-cases h3').waitFor();
     assert.equal(await page.locator('.kizuki-plan-case-card').count(), 2);
+    // A card says when the leave began once it is known, else the day the record was made.
+    const card = (label) => page.locator('.kizuki-plan-case-card', { has: page.locator('.kizuki-plan-case-name', { hasText: label }) });
+    assert.match(await card(LABEL).innerText(), /休業開始日：2026年6月1日/);
+    assert.match(await card('ケースB').innerText(), /記録の作成日：\d{4}年/);
     await page.getByRole('button', { name: `${LABEL}：このケースを開く` }).click();
     assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 5);
     await page.locator('.kizuki-plan-tracker-button').first().click();

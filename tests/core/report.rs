@@ -612,6 +612,18 @@ fn the_letter_asks_each_date_once_leaves_room_for_the_seal_and_centres_ki() {
 }
 
 #[test]
+fn a_start_field_that_is_not_a_date_is_refused() {
+    let mut pack: serde_json::Value =
+        serde_json::from_slice(include_bytes!("../../content/return-to-work.json")).unwrap();
+    pack["kit"]["start_field"] = serde_json::json!("worker_name");
+    let diagnostics = kizuki_core::load_pack(&serde_json::to_vec(&pack).unwrap()).unwrap_err();
+    assert!(
+        diagnostics.iter().any(|d| d.path == "/kit/start_field"),
+        "{diagnostics:?}"
+    );
+}
+
+#[test]
 fn a_heading_that_skips_a_level_is_refused() {
     let mut pack: serde_json::Value =
         serde_json::from_slice(include_bytes!("../../content/return-to-work.json")).unwrap();

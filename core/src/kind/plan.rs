@@ -19,6 +19,11 @@ pub struct Plan {
     pub steps: Vec<Step>,
     /// The follow-up schedule computed from a date field.
     pub follow_up: FollowUp,
+    /// The id of the `date` field a case's start is read from (the first day of leave): the
+    /// case's card and overview show it, under its label, once it is filled in; until then,
+    /// or without this key, they show the day the case's record was made, saying so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_field: Option<String>,
     /// Documents drafted from the case (the plan, the letter to the doctor).
     pub documents: Vec<DocumentTemplate>,
 }
@@ -371,7 +376,8 @@ mod validate;
 
 pub(crate) use session::check_event_date;
 pub use session::{
-    Case, FollowUpDate, HistoryEntry, PlanAction, PlanCases, StepProgress, MAX_CASE_TEXT_CHARS,
+    Case, CaseStart, FollowUpDate, HistoryEntry, PlanAction, PlanCases, StepProgress,
+    MAX_CASE_TEXT_CHARS,
 };
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 
 use crate::document::{Align, Block, Document, FieldRow, FILL_IN};
 use crate::error::{Error, Result};
-use crate::kind::plan::{Case, DocAlign, DocBlock, DocumentTemplate, Field, FieldKind, Plan};
+use crate::kind::plan::{
+    Case, CaseStart, DocAlign, DocBlock, DocumentTemplate, Field, FieldKind, Plan,
+};
 use crate::load::ValidPack;
 use crate::report::{
     count, display_date, display_date_weekday, fill_number, labels, separator, t, HtmlWriter,
@@ -226,10 +228,15 @@ pub fn case_overview_html(pack: &ValidPack, case: &Case, lang: Lang) -> Result<S
     let mut w = HtmlWriter::default();
     w.element("<p class=\"notice\">", l.confidential, "</p>\n")
         .element("<h1>", &title, "</h1>\n")
-        .markup("<p class=\"meta\">")
-        .text(l.opened)
+        .markup("<p class=\"meta\">");
+    // The leave's first day when the case has it; else the day the record was made, said so.
+    let (started, date) = match plan.case_start(case) {
+        CaseStart::Field { label, date } => (t(label, lang), date),
+        CaseStart::Recorded(date) => (l.opened, date),
+    };
+    w.text(started)
         .markup(": ")
-        .text(&display_date(&case.opened, lang))
+        .text(&display_date(date, lang))
         .markup("</p>\n");
     match case.step.as_deref().and_then(|id| plan.step(id)) {
         Some(step) => {

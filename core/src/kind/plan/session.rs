@@ -7,6 +7,7 @@ use super::{FieldKind, Plan, Step, Task};
 use crate::date::{add_days, parse_date};
 use crate::error::{Error, Result};
 use crate::pack::applies;
+use crate::text::Text;
 use crate::vec_map::VecMap;
 
 /// All cases kept by one person. Serialised (then encrypted) into saved state and exports.
@@ -92,6 +93,20 @@ impl Case {
     pub fn file_stem(&self, what: &str, today: &str) -> String {
         crate::file_name::stem(what, &self.label, today)
     }
+}
+
+/// What a case started on ([`Plan::case_start`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseStart<'a> {
+    /// The pack's start field, filled in: its label and its date, `YYYY-MM-DD`.
+    Field {
+        /// The field's label (e.g. 休業開始日).
+        label: &'a Text,
+        /// The date.
+        date: &'a str,
+    },
+    /// No start field, or not filled in yet: the day the case's record was made.
+    Recorded(&'a str),
 }
 
 /// A decision taken on a case.
@@ -441,6 +456,22 @@ impl Plan {
             reopened_tasks: reopened,
         });
         case.step = next;
+    }
+
+    /// What a case started on, as its card and overview say it: the pack's start field (the
+    /// first day of leave) once filled in, or else the day the record was made.
+    pub fn case_start<'a>(&'a self, case: &'a Case) -> CaseStart<'a> {
+        self.start_field
+            .as_ref()
+            .and_then(|id| {
+                let field = self.fields.iter().find(|f| &f.id == id)?;
+                let date = case.fields.get(id).filter(|d| !d.trim().is_empty())?;
+                Some(CaseStart::Field {
+                    label: &field.label,
+                    date,
+                })
+            })
+            .unwrap_or(CaseStart::Recorded(&case.opened))
     }
 
     /// The follow-up dates, once the anchor date is set.

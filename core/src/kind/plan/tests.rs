@@ -302,3 +302,33 @@ fn a_case_files_carry_its_label_made_safe() {
     );
     assert_eq!(case("..").file_stem("x", "2026-12-07"), "x-2026-12-07");
 }
+
+/// The case card's 「開始日」 was the day the record was made, not the leave's: the pack names
+/// the field a case starts on (休業開始日), shown once filled in; until then the card says the
+/// record's day under its own name.
+#[test]
+fn a_case_starts_on_the_first_day_of_leave_once_known() {
+    let plan = plan();
+    let mut case = Case {
+        label: "A".into(),
+        opened: "2026-07-01".into(),
+        ..Case::default()
+    };
+    assert_eq!(plan.case_start(&case), CaseStart::Recorded("2026-07-01"));
+    case.fields
+        .insert("leave_start".into(), "2026-06-01".into());
+    match plan.case_start(&case) {
+        CaseStart::Field { label, date } => {
+            assert_eq!(date, "2026-06-01");
+            assert_eq!(label.ja, "休業開始日");
+        }
+        other => panic!("{other:?}"),
+    }
+    let overview = super::report::case_overview_html(
+        &load_pack(include_bytes!("../../../../content/return-to-work.json")).unwrap(),
+        &case,
+        crate::text::Lang::Ja,
+    )
+    .unwrap();
+    assert!(overview.contains("休業開始日: 2026年6月1日"), "{overview}");
+}

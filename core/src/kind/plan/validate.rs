@@ -237,6 +237,22 @@ pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         v.sources(&step.sources, &format!("{path}/sources"));
     }
 
+    if let Some(start) = &plan.start_field {
+        match plan.fields.iter().find(|f| &f.id == start) {
+            None => v.push(
+                Code::UnknownRef,
+                format!("{base}/start_field"),
+                format!("no field with id `{start}`"),
+            ),
+            Some(field) if field.kind != FieldKind::Date => v.push(
+                Code::WrongFieldKind,
+                format!("{base}/start_field"),
+                "a case's start is read from a date field",
+            ),
+            Some(_) => {}
+        }
+    }
+
     let follow_up = &plan.follow_up;
     let path = format!("{base}/follow_up");
     v.text(&follow_up.title, &format!("{path}/title"));

@@ -2,7 +2,7 @@
 //! its header, the five-step tracker, the step shown, its history, the follow-up schedule
 //! and the documents drafted from it.
 
-use kizuki_core::kind::plan::{Case, PlanAction, PlanCases};
+use kizuki_core::kind::plan::{Case, CaseStart, PlanAction, PlanCases};
 use kizuki_core::report::display_date;
 use yew::prelude::*;
 
@@ -65,7 +65,7 @@ pub fn case_list(ctx: &Ctx<'_>) -> Html {
             html! {
                 <li class={classes!("kizuki-card", "kizuki-plan-case-card", selected.then_some("kizuki-plan-case-card--selected"))}>
                     <p class="kizuki-plan-case-name">{ &case.label }</p>
-                    <p class="kizuki-plan-case-meta">{ fill(text.case_opened, &[("date", &display_date(&case.opened, ctx.lang))]) }</p>
+                    <p class="kizuki-plan-case-meta">{ started_line(ctx, case) }</p>
                     <p class="kizuki-plan-case-meta">{ at }</p>
                     <p class="kizuki-plan-case-meta">
                         { fill(text.case_tasks, &[("done", &done.to_string()), ("total", &total.to_string())]) }
@@ -176,7 +176,7 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
             <div class="kizuki-plan-case-head">
                 <h3 id={ctx.id("case-heading")}>{ fill(text.case_heading, &[("label", &case.label)]) }</h3>
                 <p class="kizuki-plan-case-meta">
-                    { fill(text.case_opened, &[("date", &display_date(&case.opened, ctx.lang))]) }
+                    { started_line(ctx, case) }
                     if case.step.is_none() {
                         { " · " }{ &text.case_closed }
                     }
@@ -353,6 +353,24 @@ fn documents(ctx: &Ctx<'_>) -> Html {
             }
             <ul class="kizuki-plan-document-list">{ buttons }</ul>
         </section>
+    }
+}
+
+/// What the case started on, as the core says: the leave's first day under its label, or the
+/// day the record was made, labelled as such.
+fn started_line(ctx: &Ctx<'_>, case: &Case) -> String {
+    match ctx.plan.case_start(case) {
+        CaseStart::Field { label, date } => fill(
+            ctx.text.case_started,
+            &[
+                ("label", label.get(ctx.lang)),
+                ("date", &display_date(date, ctx.lang)),
+            ],
+        ),
+        CaseStart::Recorded(date) => fill(
+            ctx.text.case_opened,
+            &[("date", &display_date(date, ctx.lang))],
+        ),
     }
 }
 

@@ -86,8 +86,10 @@ pub struct PlanText {
     pub cases_heading: &'static str,
     /// No cases yet. Create one under “New case” below.
     pub no_cases: &'static str,
-    /// Opened: {date}
+    /// Record made: {date} (a case whose leave has no start date yet)
     pub case_opened: &'static str,
+    /// {label}: {date} (the leave's first day, under the pack's label for it)
+    pub case_started: &'static str,
     /// Now: {step}
     pub case_at_step: &'static str,
     /// Closed case
