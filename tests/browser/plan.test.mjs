@@ -186,6 +186,8 @@ describe('return-to-work planner', () => {
     await page.locator(field('hr_measures')).fill('配置転換なし');
     await page.locator(field('ohs_opinion')).fill('段階的な復帰が望ましい');
     await page.locator(field('plan_explained_date')).fill('2026-11-25');
+    // The next review of restrictions is set where the plan is drafted (手引き 3(3)ウ(オ)).
+    await page.locator(field('plan_review_date')).fill('2027-01-15');
     await decide(page, steps[2].decision.options[0].label.ja);
 
     // Step 4 and step 5.
@@ -296,6 +298,7 @@ describe('return-to-work planner', () => {
       '段階的な復帰が望ましい',
       '2026年12月8日',
       '2027年5月30日',
+      '2027年1月15日',
       '本人署名',
     ]) {
       assert.ok(planText.includes(expected), `the printed plan shows ${expected}`);

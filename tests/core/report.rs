@@ -611,6 +611,46 @@ fn the_letter_asks_each_date_once_leaves_room_for_the_seal_and_centres_ki() {
     assert!(document::to_html(&letter).contains("<p class=\"center\">記</p>"));
 }
 
+/// 見直し日 was a field of step 5 only, so a plan drafted at step 3 printed it blank, while
+/// the 手引き (3(3)ウ(オ)) wants the plan to say when restrictions are next reviewed: every field
+/// the plan prints is drafted at a step that prepares the plan, the review date at the
+/// plan's own step (3) among them; it stays at step 5 too, where it is revised.
+#[test]
+fn every_field_the_plan_prints_is_drafted_where_the_plan_is() {
+    use kizuki_core::kind::plan::DocBlock;
+    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let plan = pack.content::<Plan>().unwrap();
+    let template = plan
+        .documents
+        .iter()
+        .find(|d| d.id == "return-plan")
+        .unwrap();
+    let drafting = plan
+        .steps
+        .iter()
+        .find(|s| s.documents.first().map(String::as_str) == Some("return-plan"))
+        .expect("the step that drafts the plan");
+    assert_eq!(drafting.id, "step3");
+    let earlier: Vec<&String> = plan
+        .steps
+        .iter()
+        .take_while(|s| s.id != drafting.id)
+        .chain([drafting])
+        .flat_map(|s| &s.fields)
+        .collect();
+    for block in &template.blocks {
+        if let DocBlock::Field { field, .. } = block {
+            assert!(
+                earlier.contains(&field),
+                "{field} is printed on the plan but only asked after step 3"
+            );
+        }
+    }
+    assert!(plan.steps[4]
+        .fields
+        .contains(&"plan_review_date".to_string()));
+}
+
 #[test]
 fn a_start_field_that_is_not_a_date_is_refused() {
     let mut pack: serde_json::Value =
