@@ -5,6 +5,7 @@
 // export → erase → import giving the same result back, the "replace?" question and undo.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -157,9 +158,12 @@ describe('stress self-check', () => {
         Object.fromEntries(rows.map((r) => [r.dataset.sum, r.querySelector('td').textContent.trim()])),
       );
       assert.deepEqual([sums['converted-a'], sums['converted-b'], sums['converted-c']], ['21', '7', '4']);
-      // The profile: an SVG with one bar per scale, each with its points written beside it.
-      const profile = page.locator(`${HOST} [data-testid="profile"] svg`);
-      assert.equal(await profile.getAttribute('role'), 'img');
+      // The profile: one SVG per 領域 (so a printout can break between them), each a described
+      // image named by its heading, one bar per scale with its points written beside it.
+      const parts = page.locator(`${HOST} [data-testid="profile"] svg`);
+      assert.equal(await parts.count(), 4);
+      assert.deepEqual(await parts.evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute('role'))), ['img', 'img', 'img', 'img']);
+      assert.equal(await page.locator(`${HOST} [data-testid="profile-heading"]`).textContent(), 'あなたのストレスプロフィール');
       assert.equal(await page.locator(`${HOST} [data-testid="profile"] svg rect`).count(), 19);
       assert.equal(await page.locator(`${HOST} [data-testid="profile"] .kizuki-qn-svg-value`).count(), 19);
       // Each area's heading gives its total (the manual's example: 21, 7 and 4 points), in
@@ -179,6 +183,68 @@ describe('stress self-check', () => {
       assert.deepEqual(problems, []);
       const origin = new URL(server.origin).origin;
       assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the printed 57-item result: at most three A4 pages, the profile on the first, the totals printed while their disclosure is closed', async () => {
+    // Users printed six pages: the profile, one tall drawing, moved whole to page 2 and left
+    // page 1 mostly blank; the directory took four; the totals printed only when opened.
+    const pack = JSON.parse(readFileSync(join(ROOT, 'content/bjsq-57.json'), 'utf8'));
+    const ids = pack.kit.sections.flatMap((s) => s.items.map((i) => i.id));
+    assert.equal(ids.length, DIGITS.length);
+    const record = {
+      kizuki_export: 2,
+      pack_id: pack.id,
+      pack_version: pack.version,
+      saved_at: '2026-12-01T09:00:00.000Z',
+      revision: 1,
+      state: { kind: 'questionnaire', data: { respondent: { sex: 'male' }, items: Object.fromEntries(ids.map((id, n) => [id, DIGITS[n]])) } },
+    };
+    const { context, page, problems } = await openPage(browser, `${server.origin}/app.html?kit=questionnaire`, {
+      viewport: { width: 1280, height: 900 },
+    });
+    try {
+      await widgetTitle(page, HOST);
+      await page.evaluate(([key, text]) => localStorage.setItem(key, text), [`kizuki/${pack.id}/${pack.id}`, JSON.stringify(record)]);
+      await page.reload();
+      await widgetTitle(page, HOST);
+      await page.locator(`${HOST} [data-testid="result"]`).waitFor();
+      const sums = page.locator(`${HOST} details.kizuki-qn-sums`);
+      assert.equal(await sums.evaluate((d) => d.open), false, 'closed on screen');
+      await page.evaluate(() => {
+        window.__kizukiPrints = 0;
+        window.print = () => {
+          window.__kizukiPrints += 1;
+        };
+      });
+      await page.locator(`${HOST} [data-testid="print"]`).click();
+      await page.waitForFunction(() => window.__kizukiPrints === 1);
+      const pdf = join(mkdtempSync(join(tmpdir(), 'kizuki-qn-print-')), 'result.pdf');
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+      const text = (from, to = from) =>
+        execFileSync('pdftotext', ['-raw', '-f', `${from}`, '-l', `${to}`, pdf, '-'], { encoding: 'utf8' }).replace(/\s/g, '');
+      assert.ok(pages <= 3, `the result prints on ${pages} pages`);
+      const first = text(1);
+      assert.ok(first.includes('高ストレスの基準に当たりました'), 'the outcome on page 1');
+      assert.ok(first.includes('あなたのストレスプロフィール'), 'the profile starts on page 1');
+      assert.ok(first.includes('領域A評価点の合計：21点'), 'with its first 領域 drawn there');
+      const all = text(1, pages);
+      // The totals, with their disclosure closed: raw sums (the sum method) and converted ones.
+      for (const row of ['領域A（仕事のストレス要因）合計点51', '領域B（心身のストレス反応）合計点95', '領域C（周囲のサポート）合計点31', '領域A評価点の合計21', '領域B評価点の合計7', '領域C評価点の合計4']) {
+        assert.ok(all.includes(row), `printed: ${row}`);
+      }
+      // Everything else a worker takes along: the advice, the routes, the whole directory.
+      for (const line of ['これからのこと', '相談先', '相談窓口の一覧', 'よりそいホットライン', '0120-279-338', '命に危険があるとき', 'これは法律に基づくストレスチェックそのものではありません']) {
+        assert.ok(all.includes(line), `printed: ${line}`);
+      }
+      // …and not the screen's controls nor the table that repeats the drawings.
+      for (const absent of ['結果を印刷する', '答えを見直す', '点数を表で見る', '答えの保存と削除']) {
+        assert.ok(!all.includes(absent), `not printed: ${absent}`);
+      }
+      assert.deepEqual(problems, []);
     } finally {
       await context.close();
     }

@@ -636,7 +636,9 @@ fn result_screen(
                 <p class="kizuki-hint">{ &text.profile_raw_note }</p>
                 <div class="kizuki-table-wrap"><table class="kizuki-table"><tbody>{ for raw_rows }</tbody></table></div>
             }
-            <details class="kizuki-disclosure">
+            // Closed on screen, printed either way (the print rules of its block): the totals
+            // the two methods above compare with their lines.
+            <details class="kizuki-disclosure kizuki-qn-sums">
                 <summary>{ &text.sums_heading }</summary>
                 <div class="kizuki-table-wrap">
                     <table class="kizuki-table" data-testid="sums">
