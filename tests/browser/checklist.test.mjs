@@ -221,6 +221,35 @@ describe('checklist kit', () => {
     });
   }
 
+  test('on a phone the two start buttons are one width; 「該当しない」 is hinted at the question, not in the plan', async () => {
+    const { page, problems, context } = await openChecklist(browser, server, { width: 390, height: 844 });
+    const widths = () =>
+      page.locator(`${HOST} .kizuki-cl-profile .kizuki-actions > button`).evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().width));
+    await answerProfile(page, profileFor(pack, SMALL));
+    const [quick, full] = await widths();
+    assert.ok(quick > 0 && Math.abs(quick - full) < 1, `start buttons ${quick} and ${full} px wide`);
+    await page.locator(`${HOST} [data-testid="start"]`).click();
+    const item = page.locator(`${HOST} fieldset[data-item="har-job-seekers"]`);
+    for (let n = 0; n < pack.kit.areas.length && !(await item.count()); n += 1) {
+      const area = await page.locator(`${HOST} .kizuki-cl-area`).getAttribute('data-area');
+      await page.locator(`${HOST} [data-testid="next"]`).click();
+      await page.waitForFunction(
+        ([host, before]) => document.querySelector(host)?.shadowRoot?.querySelector('.kizuki-cl-area')?.dataset.area !== before,
+        [HOST, area],
+      );
+    }
+    const hint = item.locator('[data-testid="answer-hint"]');
+    assert.equal((await hint.textContent()).trim(), '採用をしていない場合は「該当しない」を選んでください。');
+    assert.equal(await item.getAttribute('aria-describedby'), await hint.getAttribute('id'));
+    await byId(page, 'item-har-job-seekers-no').check();
+    await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
+    const plan = await page.locator(`${HOST} [data-testid="results"]`).textContent();
+    assert.ok(plan.includes('求職者に相談先を伝えましょう'), 'the recommendation is in the action plan');
+    assert.ok(!plan.includes('を選んでください'), 'without the hint');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('answers are still there after a reload mid-way', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const profile = profileFor(pack, SMALL);

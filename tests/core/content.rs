@@ -335,6 +335,52 @@ fn goals_checked(checklist: &kizuki_core::kind::checklist::Checklist) -> usize {
     checked
 }
 
+/// A recommendation says what to do: the action plan and the draft 心の健康づくり計画 list it.
+/// Which answer to choose (「該当しない」) is the question's hint (`answer_hint`), shown only
+/// while answering: two recommendations told the person to answer 「該当しない」, and that read
+/// oddly in the draft plan.
+#[test]
+fn no_checklist_recommendation_tells_which_answer_to_choose() {
+    for name in ["mh-checklist.json", "provider-checklist.json"] {
+        let pack = load(name);
+        let Some(checklist) = pack.content::<Checklist>() else {
+            panic!("{name}: not a checklist")
+        };
+        // The answers that take an item out of the score (「該当しない」).
+        let answers: Vec<String> = checklist
+            .scale
+            .iter()
+            .filter(|o| o.credit.is_none())
+            .flat_map(|o| [Some(o.label.ja.clone()), o.label.en.clone()])
+            .flatten()
+            .collect();
+        let mut hints = 0;
+        for (_, item) in checklist.items() {
+            let recommendations = std::iter::once(&item.recommendation)
+                .chain(item.advice.iter().filter_map(|a| a.recommendation.as_ref()));
+            for text in recommendations {
+                for said in [Some(&text.ja), text.en.as_ref()].into_iter().flatten() {
+                    for answer in &answers {
+                        let quoted = [format!("「{answer}」"), format!("'{answer}'")];
+                        assert!(
+                            !quoted
+                                .iter()
+                                .any(|q| said.to_lowercase().contains(&q.to_lowercase())),
+                            "{name}: {}: the recommendation names the answer {answer}: {said}",
+                            item.id
+                        );
+                    }
+                }
+            }
+            hints += usize::from(item.answer_hint.is_some());
+        }
+        if name == "mh-checklist.json" {
+            assert!(!answers.is_empty(), "{name} has a 「該当しない」");
+            assert!(hints >= 2, "the hints moved to the questions");
+        }
+    }
+}
+
 /// The tailored texts of the committed checklist for the two walk-throughs: every item whose
 /// wording, why, evidence, recommendation or helpers differ between them, golden in
 /// `tests/data/checklist/tailored-content.expected.json`.

@@ -304,8 +304,14 @@ pub struct Item {
     pub why: Text,
     /// What shows it is in place (documents, minutes, notices).
     pub evidence: Text,
-    /// What to do when it is not in place.
+    /// What to do when it is not in place: an action, as the action plan and the draft plan
+    /// list it.
     pub recommendation: Text,
+    /// A hint shown under the statement while answering, e.g. when the scale's
+    /// 「該当しない」 is the right answer (「採用をしていない場合は「該当しない」を選んでください。」).
+    /// Only the question shows it, never the action plan, the draft plan or the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_hint: Option<Text>,
     /// Importance, 1 (nice to have) to 5 (essential).
     pub weight: u8,
     /// How much work it takes.

@@ -155,6 +155,9 @@ pub(crate) fn validate(v: &mut Validator<'_>, checklist: &Checklist) {
             v.text(&item.why, &format!("{path}/why"));
             v.text(&item.evidence, &format!("{path}/evidence"));
             v.text(&item.recommendation, &format!("{path}/recommendation"));
+            if let Some(hint) = &item.answer_hint {
+                v.text(hint, &format!("{path}/answer_hint"));
+            }
             if !(1..=5).contains(&item.weight) {
                 v.push(
                     Code::OutOfRange,

@@ -292,6 +292,7 @@ fn item_component(props: &ItemProps) -> Html {
     let id = |parts: &[&str]| format!("{}{}", props.ids, parts.join("-"));
     let chosen = props.answer.as_ref().and_then(|a| a.choice.as_deref());
     let legend_id = id(&["item", &item.id, "text"]);
+    let hint_id = id(&["item", &item.id, "hint"]);
     let updates: Vec<_> = item
         .updates
         .iter()
@@ -312,12 +313,17 @@ fn item_component(props: &ItemProps) -> Html {
         .as_ref()
         .is_some_and(|answer| checklist.answer_asks_why_not(answer));
     html! {
-        <fieldset class="kizuki-question kizuki-cl-item" data-item={item.id.clone()} id={id(&["item", &item.id])}>
+        <fieldset class="kizuki-question kizuki-cl-item" data-item={item.id.clone()} id={id(&["item", &item.id])}
+                  aria-describedby={item.answer_hint.is_some().then(|| hint_id.clone())}>
             <legend class="kizuki-cl-item-text" id={legend_id}>
                 <span class="kizuki-cl-item-number">{ format!("{}. ", props.number) }</span>
                 { props.text.clone() }
             </legend>
             <p class="kizuki-cl-badges">{ obligation_badge(text, props.duty.level) }{ planned_badge(props.duty.planned.as_ref(), lang) }</p>
+            // When 「該当しない」 is the answer, said here where it helps, not in the plan.
+            if let Some(hint) = &item.answer_hint {
+                <p class="kizuki-hint kizuki-cl-answer-hint" id={hint_id.clone()} data-testid="answer-hint">{ rich(hint.get(lang)) }</p>
+            }
             <div class={classes!("kizuki-options", "kizuki-options--scale",
                                  (checklist.scale.len() == 5).then_some("kizuki-options--five"))}>
                 { for checklist.scale.iter().map(|option| {
