@@ -18,11 +18,14 @@ use crate::load::ValidPack;
 ///   quick scan's mode (`mode`), the draft plan (`plan`) and its conflict copies
 ///   (`plan_conflicts`). Builds of format 2 before this date already wrote them, so a
 ///   format-2 file is read as format 3 unchanged.
+/// - 4 (2026-12-07): a checklist record may hold the area of the full audit the person was
+///   on (`area`), so a reload goes back there; a file without it goes on at the first area
+///   with an unanswered item.
 ///
 /// Older formats are read by the same typed read as this one ([`import_checked`]): what a
 /// format wrote that this one writes differently is accepted by the kind's own state type
 /// (a format-1 checklist answer, the choice's id alone, reads as an answer with that choice).
-pub const EXPORT_FORMAT: u32 = 3;
+pub const EXPORT_FORMAT: u32 = 4;
 
 /// The largest export or saved record accepted, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
@@ -293,7 +296,7 @@ mod tests {
             (
                 small.replacen(
                     "\"kizuki_export\": 2",
-                    "\"kizuki_export\": 4, \"extra\": 1",
+                    &format!("\"kizuki_export\": {}, \"extra\": 1", EXPORT_FORMAT + 1),
                     1,
                 ),
                 "future_version",

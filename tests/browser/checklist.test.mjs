@@ -277,6 +277,46 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('a reload goes back to the area the person was on; a record from an older version goes on at the first open area', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const profile = profileFor(pack, SMALL);
+    await answerProfile(page, profile);
+    await page.locator(`${HOST} [data-testid="start"]`).click();
+    const area = () => page.locator(`${HOST} .kizuki-cl-area`).getAttribute('data-area');
+    const first = await area();
+    const [a] = pack.kit.areas.find((x) => x.id === first).items.filter((i) => holds(i.applies_if, profile));
+    await byId(page, `item-${a.id}-yes`).check();
+    // On to the next two areas, the first still open.
+    for (let n = 0; n < 2; n += 1) {
+      const before = await area();
+      await page.locator(`${HOST} [data-testid="next"]`).click();
+      await page.waitForFunction(
+        ([host, was]) => document.querySelector(host)?.shadowRoot?.querySelector('.kizuki-cl-area')?.dataset.area !== was,
+        [HOST, before],
+      );
+    }
+    const third = await area();
+    assert.notEqual(third, first);
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').state?.data?.area !== undefined, RECORD_KEY);
+    assert.equal((await storedRecord(page)).state.data.area, third, 'the area is part of the record');
+
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'area');
+    assert.equal(await area(), third, 'back on the area the person was on, not the first open one');
+    assert.equal(await byId(page, `item-${a.id}-yes`).count(), 0);
+
+    // A record saved by an older version (format 3, no area) still loads, at the first open area.
+    const older = await storedRecord(page);
+    delete older.state.data.area;
+    older.kizuki_export = 3;
+    await seed(page, older);
+    assert.equal(await area(), first);
+    assert.equal(await byId(page, `item-${a.id}-yes`).isChecked(), true, 'its answers kept');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('switching to English fetches the English file only then, and keeps the answers and the place', async () => {
     const { page, problems, requests, context } = await openChecklist(browser, server);
     const profile = profileFor(pack, SMALL);
@@ -1024,7 +1064,7 @@ describe('checklist kit', () => {
     await load.focus();
     assert.deepEqual(await keyOpensPicker(`${ID}import`, 'Space'), [true]);
     const newer = join(dir, 'newer.json');
-    writeFileSync(newer, JSON.stringify({ ...completeRecord(['no']), kizuki_export: 4 }));
+    writeFileSync(newer, JSON.stringify({ ...completeRecord(['no']), kizuki_export: 99 }));
     await byId(page, 'import').setInputFiles(newer);
     // A file of a later format than this build's is named as newer, in Japanese.
     await page.locator(`${HOST} [data-testid="files-status"] .kizuki-notice--error`, { hasText: '新しい版' }).waitFor();

@@ -166,17 +166,22 @@ fn format_one_exports_are_migrated() {
 /// Format 3 was the first to say that a checklist record may carry the workplace, the
 /// quick scan's mode and the draft plan with its conflict copies; builds of format 2 wrote
 /// them already (the file below is one). Such a file imports with every field kept, takes
-/// the one-pass read like a current file, and is written back as format 3.
+/// the one-pass read like a current file, and is written back at this build's format.
 #[test]
-fn a_format_two_file_with_the_checklist_fields_of_december_2026_imports_as_format_three() {
+fn a_format_two_file_with_the_checklist_fields_of_december_2026_imports_at_the_current_format() {
     let checklist = pack("content/mh-checklist.json");
     let bytes =
         std::fs::read(repo_root().join("tests/data/checklist/format-2-with-workplace.export.json"))
             .unwrap();
     assert!(String::from_utf8_lossy(&bytes).contains("\"kizuki_export\": 2,"));
     let export = import(&checklist, &bytes).unwrap();
-    assert_eq!(export.kizuki_export, 3);
-    assert_eq!(EXPORT_FORMAT, 3);
+    assert_eq!(export.kizuki_export, EXPORT_FORMAT);
+    assert_eq!(EXPORT_FORMAT, 4);
+    assert_eq!(
+        answers_area(&export),
+        None,
+        "no area: the audit goes on at the first open one"
+    );
     assert_eq!(export.revision, 12);
     let Some(answers) = export.state.get::<Checklist>() else {
         panic!("not a checklist state")
@@ -189,8 +194,35 @@ fn a_format_two_file_with_the_checklist_fields_of_december_2026_imports_as_forma
     assert_eq!(answers.actions["mh-plan"].due, "2027-03-31");
 
     let written = export.to_json();
-    assert!(written.contains("\"kizuki_export\": 3,"), "{written}");
+    assert!(written.contains("\"kizuki_export\": 4,"), "{written}");
     assert_eq!(import(&checklist, written.as_bytes()).unwrap(), export);
+}
+
+fn answers_area(export: &Export) -> Option<String> {
+    export.state.get::<Checklist>().and_then(|a| a.area.clone())
+}
+
+/// Format 4: a checklist record keeps the area of the full audit the person was on; it
+/// survives export and import, and an area the pack does not have (a file from another
+/// version of it) is forgotten on import rather than refusing the file.
+#[test]
+fn a_checklist_record_keeps_the_area_the_person_was_on() {
+    let checklist = pack("content/mh-checklist.json");
+    let Some(content) = checklist.content::<Checklist>() else {
+        panic!("not a checklist")
+    };
+    let area = content.areas[2].id.clone();
+    let mut export = export_of(&checklist);
+    export["state"]["data"]["area"] = area.clone().into();
+    let imported = import(&checklist, export.to_string().as_bytes()).unwrap();
+    assert_eq!(answers_area(&imported), Some(area));
+    assert_eq!(
+        import(&checklist, imported.to_json().as_bytes()).unwrap(),
+        imported
+    );
+    export["state"]["data"]["area"] = "an-area-of-another-version".into();
+    let imported = import(&checklist, export.to_string().as_bytes()).unwrap();
+    assert_eq!(answers_area(&imported), None);
 }
 
 /// A file of a format after this build's is named as such (`future_version`: "made by a

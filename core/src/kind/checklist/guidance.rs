@@ -1,6 +1,6 @@
 //! Small questions the checklist's screens ask of the answers: whether an item's answer
 //! calls for "why not" reasons, which helpers apply to this workplace, whether it is a small
-//! workplace, and which areas have anything to ask.
+//! workplace, which areas have anything to ask, and which area the full audit goes on at.
 
 use super::{Checklist, ChecklistAnswers, Helper, ItemAnswer};
 use crate::pack::applies;
@@ -81,6 +81,33 @@ impl Checklist {
             .filter(|(_, area)| area.items.iter().any(|i| self.item_applies(i, answers)))
             .map(|(index, _)| index)
             .collect()
+    }
+
+    /// The first area asked with an item that applies and is not answered: where the full
+    /// audit goes on; `None` when every one is answered (the results).
+    pub fn first_open_area(&self, answers: &ChecklistAnswers) -> Option<usize> {
+        let result = self.scores(answers);
+        self.areas_to_ask(answers).into_iter().find(|&index| {
+            result
+                .areas
+                .get(index)
+                .is_some_and(|a| a.answered < a.applicable)
+        })
+    }
+
+    /// Where the full audit picks up after a reload: the area the person was on
+    /// ([`ChecklistAnswers::area`]) while it is still asked for this workplace, else the
+    /// first area with an unanswered item ([`Checklist::first_open_area`]); `None`: the
+    /// results.
+    pub fn resume_area(&self, answers: &ChecklistAnswers) -> Option<usize> {
+        let asked = self.areas_to_ask(answers);
+        let was_on = answers.area.as_deref().and_then(|id| {
+            asked
+                .iter()
+                .copied()
+                .find(|&index| self.areas.get(index).is_some_and(|a| a.id == id))
+        });
+        was_on.or_else(|| self.first_open_area(answers))
     }
 }
 
@@ -165,5 +192,50 @@ mod tests {
         assert_eq!(checklist.areas_to_ask(&answers), [0]);
         let large = answered(&checklist, "50plus", "policy-plan", "yes");
         assert_eq!(checklist.areas_to_ask(&large), [0, 1]);
+    }
+
+    /// A reload went to the first area with an unanswered item, not to the area the person
+    /// was on: the record keeps that area, and the audit resumes there while it is asked.
+    #[test]
+    fn the_audit_resumes_at_the_area_the_person_was_on() {
+        let mut checklist = checklist();
+        // The first area is left unanswered in part; the person moved on to the second.
+        let mut answers = answered(&checklist, "50plus", "policy-plan", "yes");
+        assert_eq!(checklist.first_open_area(&answers), Some(0));
+        assert_eq!(
+            checklist.resume_area(&answers),
+            Some(0),
+            "a record without an area"
+        );
+        let on = |area: Option<&str>| ChecklistAction::SetArea {
+            area: area.map(str::to_string),
+        };
+        checklist
+            .apply(&mut answers, &on(Some("committee")))
+            .expect("a known area");
+        assert_eq!(answers.area.as_deref(), Some("committee"));
+        assert_eq!(checklist.resume_area(&answers), Some(1));
+        // Back on the results: the first area with an unanswered item, as before.
+        checklist.apply(&mut answers, &on(None)).expect("no area");
+        assert_eq!(checklist.resume_area(&answers), Some(0));
+        // An unknown area is refused and changes nothing.
+        let before = answers.clone();
+        assert!(checklist
+            .apply(&mut answers, &on(Some("no-such-area")))
+            .is_err());
+        assert_eq!(answers, before);
+        // An area no longer asked for this workplace (its items do not apply) is passed over.
+        checklist
+            .apply(&mut answers, &on(Some("committee")))
+            .expect("a known area");
+        checklist.areas[1]
+            .items
+            .retain(|i| i.id == "committee-large-only");
+        let small = ChecklistAnswers {
+            profile: answered(&checklist, "10to49", "policy-plan", "yes").profile,
+            ..answers.clone()
+        };
+        assert_eq!(checklist.areas_to_ask(&small), [0]);
+        assert_eq!(checklist.resume_area(&small), Some(0));
     }
 }

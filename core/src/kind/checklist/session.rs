@@ -41,6 +41,11 @@ pub struct ChecklistAnswers {
     /// person chooses ([`ChecklistAction::ResolvePlanConflict`]). Part of the record.
     #[serde(default, skip_serializing_if = "VecMap::is_empty")]
     pub plan_conflicts: VecMap<Vec<String>>,
+    /// The area of the full audit the person was on (its id), so a reload goes back there
+    /// ([`Checklist::resume_area`]). None on the results, and in a record saved before it
+    /// was kept (format 3), which goes on at the first area with an unanswered item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
 }
 
 /// The answer to one item.
@@ -173,6 +178,12 @@ pub enum ChecklistAction {
         /// The name as typed; kept on one line, at most
         /// [`MAX_WORKPLACE_CHARS`](super::MAX_WORKPLACE_CHARS) characters.
         name: String,
+    },
+    /// Say which area of the full audit the person is on (`None`: no area, e.g. the
+    /// results), so a reload goes back there.
+    SetArea {
+        /// Area id.
+        area: Option<String>,
     },
     /// Switch between the quick scan and the full audit (answers are shared).
     SetMode {
@@ -322,6 +333,14 @@ impl Checklist {
                 answers.workplace = super::clean_workplace(name);
             }
             ChecklistAction::SetMode { mode } => answers.mode = *mode,
+            ChecklistAction::SetArea { area } => {
+                if let Some(id) = area {
+                    if !self.areas.iter().any(|a| &a.id == id) {
+                        return Err(Error::UnknownId(id.clone()));
+                    }
+                }
+                answers.area = area.clone();
+            }
             ChecklistAction::ResolvePlanConflict {
                 section,
                 copy,

@@ -125,6 +125,26 @@ impl Model {
         }
     }
 
+    /// Applies one of the core's actions and queues the save; a refusal becomes the notice.
+    /// False when nothing changed (nothing to draw or save).
+    fn apply(&mut self, action: &ChecklistAction) -> bool {
+        let mut answers = (*self.answers).clone();
+        match checklist_of(&self.pack).apply(&mut answers, action) {
+            Ok(()) if answers == *self.answers => false,
+            Ok(()) => {
+                self.answers = Rc::new(answers);
+                self.shell.record.queue(Effect::Save(self.state()));
+                true
+            }
+            Err(error) => {
+                self.shell.notice = Some(Notice::Kit(ChecklistNotice::Refused(
+                    error.code().to_string(),
+                )));
+                true
+            }
+        }
+    }
+
     /// Shows answers that replaced every answer (an import, an undo, erasing).
     fn replace(&mut self, answers: ChecklistAnswers) {
         self.answers = Rc::new(answers);
@@ -208,22 +228,27 @@ impl Reducible for Model {
         let mut next = (*self).clone();
         match msg {
             Msg::Apply(action) => {
-                let mut answers = (*self.answers).clone();
-                match checklist_of(&self.pack).apply(&mut answers, &action) {
-                    // Nothing changed: nothing to draw or save.
-                    Ok(()) if answers == *self.answers => return self,
-                    Ok(()) => {
-                        next.answers = Rc::new(answers);
-                        next.shell.record.queue(Effect::Save(next.state()));
-                    }
-                    Err(error) => {
-                        next.shell.notice = Some(Notice::Kit(ChecklistNotice::Refused(
-                            error.code().to_string(),
-                        )));
-                    }
+                // Nothing changed: nothing to draw or save.
+                if !next.apply(&action) {
+                    return self;
                 }
             }
-            Msg::Go(screen) => next.screen = screen,
+            Msg::Go(screen) => {
+                next.screen = screen;
+                // The area the person is on is part of the record, so a reload goes back
+                // there (the core's `resume_area`); the results are no area.
+                let area = match screen {
+                    Screen::Area(index) => checklist_of(&self.pack)
+                        .areas
+                        .get(index)
+                        .map(|a| Some(a.id.clone())),
+                    Screen::Results => Some(None),
+                    Screen::Profile | Screen::Quick | Screen::QuickResults => None,
+                };
+                if let Some(area) = area {
+                    next.apply(&ChecklistAction::SetArea { area });
+                }
+            }
             Msg::Shell(msg) => shell::kit::take(&mut next, *msg),
         }
         Rc::new(next)
@@ -248,7 +273,8 @@ pub enum Screen {
 impl Screen {
     /// Where to start: the profile until it is complete; in the quick scan (the record's
     /// mode), the scan until its items are answered, then its result; in the full audit,
-    /// the first area with an unanswered item, else the results.
+    /// where the core says it picks up (`resume_area`: the area the person was on, else the
+    /// first area with an unanswered item), else the results.
     pub fn start(checklist: &Checklist, answers: &ChecklistAnswers) -> Screen {
         if !checklist.profile_complete(answers) {
             return Screen::Profile;
@@ -263,22 +289,16 @@ impl Screen {
                 };
             }
         }
-        Screen::full_audit(checklist, answers)
+        checklist
+            .resume_area(answers)
+            .map_or(Screen::Results, Screen::Area)
     }
 
     /// Where the full audit goes on: the first area with an unanswered item, else the
     /// results.
     pub fn full_audit(checklist: &Checklist, answers: &ChecklistAnswers) -> Screen {
-        let result = checklist.scores(answers);
         checklist
-            .areas_to_ask(answers)
-            .into_iter()
-            .find(|&index| {
-                result
-                    .areas
-                    .get(index)
-                    .is_some_and(|a| a.answered < a.applicable)
-            })
+            .first_open_area(answers)
             .map_or(Screen::Results, Screen::Area)
     }
 }
