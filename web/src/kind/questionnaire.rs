@@ -318,7 +318,7 @@ pub fn view(props: &KitProps) -> Html {
                 ..NoticeSlotProps::new(lang, notice, shell::kit::send(model.dispatcher(), ShellMsg::Reload))
             }) }
             { body }
-            <details class="kizuki-card kizuki-disclosure kizuki-qn-files" open={model.screen == Screen::Result}>
+            <details class="kizuki-card kizuki-disclosure kizuki-qn-files kizuki-no-print" open={model.screen == Screen::Result}>
                 <summary>{ &text.files_heading }</summary>
                 { files }
             </details>
