@@ -140,6 +140,15 @@ pub enum Block {
 /// says 「（未記入）」.
 pub const FILL_IN: &str = "＿＿＿＿＿＿＿＿";
 
+/// An empty date on a Japanese document: the form's own blank, 「　　　　年　　月　　日」, to
+/// write the year, month and day in (a line, [`FILL_IN`], in English).
+pub fn fill_in_date(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "　　　　年　　月　　日",
+        Lang::En => FILL_IN,
+    }
+}
+
 /// One labelled value of a [`Block::Fields`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldRow {
@@ -151,6 +160,9 @@ pub struct FieldRow {
     pub value: Option<String>,
     /// Whether the value may span several lines.
     pub multiline: bool,
+    /// What an empty value shows: [`FILL_IN`], or a date's blank ([`fill_in_date`]).
+    #[serde(skip)]
+    pub blank: &'static str,
 }
 
 impl FieldRow {
@@ -159,7 +171,13 @@ impl FieldRow {
     /// in, and more lines pushed the letter's consent onto a third page). Every writer asks
     /// here.
     pub fn shown(&self) -> &str {
-        self.value.as_deref().unwrap_or(FILL_IN)
+        self.value.as_deref().unwrap_or(self.blank)
+    }
+
+    /// The row of a date: empty, it shows the date's blank in `lang` ([`fill_in_date`]).
+    pub fn date(mut self, lang: Lang) -> FieldRow {
+        self.blank = fill_in_date(lang);
+        self
     }
 
     /// A row.
@@ -169,6 +187,7 @@ impl FieldRow {
             label: label.to_string(),
             value,
             multiline,
+            blank: FILL_IN,
         }
     }
 }

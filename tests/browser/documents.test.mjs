@@ -198,6 +198,8 @@ describe('documents and print isolation', () => {
     // An empty field (the worker's date of birth here) is a line to write in, as in the files.
     assert.ok(!text.includes('未記入'), 'no 「（未記入）」 on the printed letter');
     assert.ok(text.includes('＿＿＿＿'), 'a line to write in');
+    // …and an empty date the form's own blank, to write the year, month and day in.
+    assert.match(text, /生年月日[\s\u3000]*年[\s\u3000]+月[\s\u3000]+日/, 'the date of birth is 「　　年　　月　　日」');
     // Two A4 sheets, the consent and its signature on the second (a third page held only
     // the 本人署名 line once the form's four standard matters were added).
     const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);

@@ -419,10 +419,11 @@ fn the_plan_on_paper_and_in_files_carries_no_note_meant_for_the_screen() {
             "the meetings' days are on paper: {paper}"
         );
     }
-    // The same days as the schedule, each with a blank for its date.
+    // The same days as the schedule, each with a date's blank (「　　年　　月　　日」).
+    let blank = document::fill_in_date(Lang::Ja);
     assert!(plan.blocks.iter().any(|b| matches!(
         b,
-        Block::Table { rows, .. } if rows.len() == 6 && rows.iter().all(|r| r[1].starts_with('＿'))
+        Block::Table { rows, .. } if rows.len() == 6 && rows.iter().all(|r| r[1] == blank)
     )));
 }
 
@@ -502,7 +503,8 @@ fn the_plan_says_when_it_was_drawn_up() {
     case.fields.remove("plan_date");
     let text =
         document::to_text(&report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap());
-    assert!(text.contains("作成日　＿"), "{text}");
+    // An empty date is the form's own blank, to write the year, month and day in.
+    assert!(text.contains("作成日　　　　　年　　月　　日"), "{text}");
 }
 
 /// Empty fields were written three ways: 「（未記入）」 in print and in the .txt, an empty cell in
@@ -534,11 +536,17 @@ fn an_empty_field_is_a_line_to_write_in_on_every_document_and_in_every_file() {
         let xml = crate::docx::document_xml(&document::to_docx(&drafted));
         for (what, paper) in [("txt", &text), ("html", &html), ("docx", &xml)] {
             assert!(!paper.contains("未記入"), "{doc_id} {what}");
-            // Every empty row (and the letter's empty lines) shows the fill-in line.
+            // Every empty row (and the letter's empty lines) shows the fill-in line, or a
+            // date's blank (「　　年　　月　　日」) for a date.
+            let blanks = paper.matches(FILL_IN).count()
+                + paper.matches(document::fill_in_date(Lang::Ja)).count();
             assert!(
-                paper.matches(FILL_IN).count() >= rows,
-                "{doc_id} {what}: {} fill-in lines for {rows} empty rows",
-                paper.matches(FILL_IN).count()
+                blanks >= rows,
+                "{doc_id} {what}: {blanks} blanks for {rows} empty rows"
+            );
+            assert!(
+                paper.contains(document::fill_in_date(Lang::Ja)),
+                "{doc_id} {what}: an empty date is the date's blank"
             );
         }
     }

@@ -1,7 +1,7 @@
 //! Plan documents (the 職場復帰支援プラン, the 情報提供依頼書) rendered for one case: first as
 //! data with every field resolved, then as a printable A4 page; and a case overview page.
 
-use crate::document::{Align, Block, Document, FieldRow, FILL_IN};
+use crate::document::{fill_in_date, Align, Block, Document, FieldRow, FILL_IN};
 use crate::error::{Error, Result};
 use crate::kind::plan::{
     Case, CaseStart, DocAlign, DocBlock, DocumentTemplate, Field, FieldKind, Plan,
@@ -91,12 +91,15 @@ fn render_block(
                 .as_ref()
                 .or(definition.map(|d| &d.label))
                 .map_or(field.as_str(), |l| t(l, lang));
-            let row = FieldRow::new(
+            let mut row = FieldRow::new(
                 field,
                 label,
                 definition.and_then(|d| field_value(d, case, lang)),
                 definition.is_some_and(|d| d.kind == FieldKind::LongText),
             );
+            if definition.is_some_and(|d| d.kind == FieldKind::Date) {
+                row = row.date(lang);
+            }
             match out.last_mut() {
                 Some(Block::Fields { rows }) => rows.push(row),
                 _ => out.push(Block::Fields { rows: vec![row] }),
@@ -136,7 +139,7 @@ fn render_block(
                         .map(|&days| {
                             vec![
                                 fill_number(labels(lang).days_after, days),
-                                FILL_IN.to_string(),
+                                fill_in_date(lang).to_string(),
                             ]
                         })
                         .collect(),
@@ -163,12 +166,13 @@ fn render_block(
             lines: lines
                 .iter()
                 .map(|line| {
-                    let value = plan
-                        .fields
-                        .iter()
-                        .find(|f| f.id == line.field)
+                    let definition = plan.fields.iter().find(|f| f.id == line.field);
+                    let value = definition
                         .and_then(|d| field_value(d, case, lang))
-                        .unwrap_or_else(|| FILL_IN.to_string());
+                        .unwrap_or_else(|| match definition.map(|d| &d.kind) {
+                            Some(FieldKind::Date) => fill_in_date(lang).to_string(),
+                            _ => FILL_IN.to_string(),
+                        });
                     format!(
                         "{}{}{}",
                         line.before.as_ref().map_or("", |b| t(b, lang)),
