@@ -319,9 +319,7 @@ function showPlaceholder(element, module, lang) {
 function watchStylesheet(link, root, lang) {
   link.addEventListener('error', () => {
     console.error(`Kizuki: the stylesheet ${link.href} did not load`);
-    const base = new URL('./', import.meta.url).href;
-    const file = link.href.startsWith(base) ? link.href.slice(base.length) : link.href;
-    const words = WORDS[lang].style_missing.replace('{file}', file);
+    const words = WORDS[lang].style_missing.replace('{file}', fromBase(link.href));
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
       ':host{display:block;font-family:sans-serif;line-height:1.6;overflow-wrap:anywhere}' +
@@ -357,10 +355,14 @@ function withProblem(error, words, values) {
   return error;
 }
 
+/** A file's address as a page's maker finds it: its path from kizuki.js's folder (or the whole address, elsewhere). */
+function fromBase(url) {
+  return url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
+}
+
 /** A file of Kizuki's that did not load (not uploaded, or not where kizuki.js is): its path from kizuki.js's folder. */
 function missingFile(error, url) {
-  const base = new URL('./', import.meta.url).href;
-  return withProblem(error, 'file_missing', { file: url.startsWith(base) ? url.slice(base.length) : url });
+  return withProblem(error, 'file_missing', { file: fromBase(url) });
 }
 
 /** Without its module there is no app: say so in plain text rather than stay blank. */

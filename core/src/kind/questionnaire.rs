@@ -385,6 +385,16 @@ pub struct Route {
     pub sources: Vec<SourceRef>,
 }
 
+impl Rule {
+    /// The branches of this rule that `got` (its result) met, in the order it met them: what
+    /// the result screen and the CSV say in words.
+    pub fn met_branches<'a>(&'a self, got: &'a RuleResult) -> impl Iterator<Item = &'a Branch> {
+        got.branches
+            .iter()
+            .filter_map(|id| self.branches.iter().find(|branch| &branch.id == id))
+    }
+}
+
 impl Questionnaire {
     /// Every item with its section, in the order asked.
     pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
@@ -406,6 +416,16 @@ impl Questionnaire {
     /// The measure called `id`.
     pub fn measure(&self, id: &str) -> Option<&Measure> {
         self.measures.iter().find(|measure| measure.id == id)
+    }
+
+    /// The sum called `id`.
+    pub fn sum(&self, id: &str) -> Option<&Sum> {
+        self.sums.iter().find(|sum| sum.id == id)
+    }
+
+    /// The rule called `id`.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|rule| rule.id == id)
     }
 
     /// The route called `id`.

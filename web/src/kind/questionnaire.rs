@@ -574,12 +574,7 @@ fn result_screen(
     let print = crate::print::on_print(sheet.clone());
     let rules = questionnaire.rules.iter().filter_map(|rule| {
         let got = result.rules.iter().find(|r| r.id == rule.id)?;
-        let branches: Vec<&str> = got
-            .branches
-            .iter()
-            .filter_map(|b| rule.branches.iter().find(|x| &x.id == b))
-            .map(|b| b.label.get(lang))
-            .collect();
+        let branches: Vec<&str> = rule.met_branches(got).map(|b| b.label.get(lang)).collect();
         Some(html! {
             <li data-rule={rule.id.clone()} data-holds={got.holds.to_string()}>
                 <strong>{ rule.label.get(lang) }{ "：" }</strong>

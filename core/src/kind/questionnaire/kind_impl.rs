@@ -95,9 +95,7 @@ impl Kind for Questionnaire {
         let result = self.result(state);
         for measure in &result.measures {
             let label = self
-                .measures
-                .iter()
-                .find(|m| m.id == measure.id)
+                .measure(&measure.id)
                 .map(|m| cell(&m.label))
                 .unwrap_or_default();
             let grade = measure.points.map(|p| p.to_string()).unwrap_or_default();
@@ -106,23 +104,19 @@ impl Kind for Questionnaire {
         }
         for sum in &result.sums {
             let label = self
-                .sums
-                .iter()
-                .find(|s| s.id == sum.id)
+                .sum(&sum.id)
                 .map(|s| cell(&s.label))
                 .unwrap_or_default();
             let value = sum.value.to_string();
             writer.record([l.q_sum, &sum.id, "", &label, "", &value, ""]);
         }
         for rule_result in &result.rules {
-            let Some(rule) = self.rules.iter().find(|r| r.id == rule_result.id) else {
+            let Some(rule) = self.rule(&rule_result.id) else {
                 continue;
             };
             // The answer says whether the rule holds, and by which of its branches.
             let branches: Vec<String> = rule
-                .branches
-                .iter()
-                .filter(|b| rule_result.branches.contains(&b.id))
+                .met_branches(rule_result)
                 .map(|b| cell(&b.label))
                 .collect();
             let answer = if rule_result.holds {
@@ -141,11 +135,7 @@ impl Kind for Questionnaire {
             let label = cell(&rule.label);
             writer.record([l.q_rule, &rule.id, "", &label, &answer, "", ""]);
         }
-        if let Some(outcome) = result
-            .outcome
-            .as_ref()
-            .and_then(|id| self.outcomes.iter().find(|o| &o.id == id))
-        {
+        if let Some(outcome) = result.outcome.as_deref().and_then(|id| self.outcome(id)) {
             let title = cell(&outcome.title);
             writer.record([l.q_outcome, &outcome.id, "", &title, "", "", ""]);
         }
