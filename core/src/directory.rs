@@ -135,13 +135,31 @@ pub fn read_directory_quickly(bytes: &[u8]) -> Result<Directory, Diagnostic> {
 }
 
 /// Every finding about a directory file, errors and warnings, as `kizuki validate` prints
-/// them (a file with only warnings still loads).
+/// them and the embed guide's checker lists them (a file with only warnings still loads), in
+/// [`read_directory`]'s order.
 pub fn check_directory(bytes: &[u8]) -> Vec<Diagnostic> {
     read_directory(bytes).1
 }
 
 /// The most structural problems listed for one directory file.
 const MAX_STRUCTURE_PROBLEMS: usize = 200;
+
+/// Puts findings in the order a reader meets their places: errors first, each group in the
+/// file's order (the header's fields, then the resources from the first), though problems of
+/// form are found before the rest. The sort is stable: one place's findings keep their order.
+fn in_file_order(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_cached_key(|diagnostic| {
+        let segments = diagnostic.path_segments();
+        let resource = match segments.as_slice() {
+            [first, index, ..] if first == "resources" => index.parse::<usize>().ok(),
+            _ => None,
+        };
+        (
+            !diagnostic.is_error(),
+            resource.map_or(0, |index| index + 1),
+        )
+    });
+}
 
 /// A [`Directory`] without its resources: the header is read apart from them, so a bad
 /// resource does not hide a bad header or another bad resource.
@@ -155,7 +173,8 @@ struct DirectoryHeader {
 
 /// Reads a directory file collecting every problem: the header and each resource are read
 /// on their own (each with every structural problem, its place kept), then every resource
-/// that could be read is checked at its own place in the file.
+/// that could be read is checked at its own place in the file; the findings come in the
+/// file's order ([`in_file_order`]).
 fn read_directory(bytes: &[u8]) -> (Option<Directory>, Vec<Diagnostic>) {
     let mut value = match parse_json_value(bytes, MAX_DIRECTORY_BYTES) {
         Ok(value) => value,
@@ -244,6 +263,7 @@ fn read_directory(bytes: &[u8]) -> (Option<Directory>, Vec<Diagnostic>) {
         resources.iter().map(|(index, resource)| (*index, resource)),
     );
     diagnostics.extend(checked);
+    in_file_order(&mut diagnostics);
     let directory = match header {
         Some(header) if resources_complete => Some(Directory {
             directory_format: header.directory_format,
@@ -450,10 +470,11 @@ mod tests {
             .collect();
         assert_eq!(
             found,
+            // In the file's order: the header, then the resources from the first.
             [
+                (Code::InvalidDate, "/as_of".to_string()),
                 (Code::InvalidStructure, "/resources/0/phne".to_string()),
                 (Code::InvalidStructure, "/resources/1/kind".to_string()),
-                (Code::InvalidDate, "/as_of".to_string()),
                 (Code::UnsafeLink, "/resources/2/url".to_string()),
             ]
         );

@@ -101,8 +101,10 @@ pub enum PackRefusal {
         /// The file's size in bytes.
         size: usize,
     },
-    /// Not JSON, or not a pack's structure: the parser's message, with line and column.
-    NotAPack(String),
+    /// Not JSON (`invalid_json`), or not a pack's structure (`invalid_structure`): the
+    /// parser's message, with line and column, placed by a JSON pointer (a pack written on
+    /// one line is found by the pointer, not the column).
+    NotAPack(Diagnostic),
     /// A `format_version` this build does not read.
     UnsupportedFormat(u64),
     /// A pack of another kind than the ones asked for.
@@ -132,14 +134,13 @@ pub fn read_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackRefu
         Ok(pack) => pack,
         Err(error) => {
             return Err(why_not_read(bytes, kinds).unwrap_or_else(|| {
-                // The parser's line and column, and the place as a JSON pointer: a pack
-                // written on one line is found by the pointer, not the column.
-                let pointer = crate::json::pointer_of(bytes, &error);
-                PackRefusal::NotAPack(if pointer.is_empty() {
-                    error.to_string()
+                let code = if error.is_data() {
+                    Code::InvalidStructure
                 } else {
-                    format!("{error} (at {pointer})")
-                })
+                    Code::InvalidJson
+                };
+                let pointer = crate::json::pointer_of(bytes, &error);
+                PackRefusal::NotAPack(Diagnostic::new(code, pointer, error.to_string()))
             }));
         }
     };
@@ -224,22 +225,7 @@ pub fn check_pack_for(bytes: &[u8], kinds: &[&str]) -> Result<ValidPack, PackChe
                 None => Err(PackCheckFailure::Refused(refusal)),
             }
         }
-        Err(PackRefusal::NotAPack(message)) => {
-            let (code, path) = match crate::json::from_slice::<Pack>(without_bom(bytes)) {
-                Err(error) => (
-                    if error.is_data() {
-                        Code::InvalidStructure
-                    } else {
-                        Code::InvalidJson
-                    },
-                    crate::json::pointer_of(without_bom(bytes), &error),
-                ),
-                Ok(_) => (Code::InvalidJson, String::new()),
-            };
-            Err(PackCheckFailure::Findings(vec![Diagnostic::new(
-                code, path, message,
-            )]))
-        }
+        Err(PackRefusal::NotAPack(diagnostic)) => Err(PackCheckFailure::Findings(vec![diagnostic])),
         Err(refusal) => Err(PackCheckFailure::Refused(refusal)),
     }
 }
@@ -745,7 +731,8 @@ mod read_pack_for_tests {
     fn broken_bytes_are_not_a_pack_with_the_parsers_words() {
         let (refused, passes) = read(b"<!doctype html><p>404", &["checklist"]);
         assert!(
-            matches!(&refused, Err(PackRefusal::NotAPack(words)) if words.contains("line 1")),
+            matches!(&refused, Err(PackRefusal::NotAPack(found))
+                if found.code == crate::Code::InvalidJson && found.message.contains("line 1")),
             "{refused:?}"
         );
         assert_eq!(passes, 2);
@@ -754,6 +741,19 @@ mod read_pack_for_tests {
             read(truncated, &["checklist"]).0,
             Err(PackRefusal::NotAPack(_))
         ));
+        // JSON of the wrong shape: a structure problem placed by its pointer.
+        let wrong_type = edited(CHECKLIST, "\"id\": \"mh-plan\"", "\"id\": 5");
+        match read(&wrong_type, &["checklist"]).0 {
+            Err(PackRefusal::NotAPack(found)) => {
+                assert_eq!(found.code, crate::Code::InvalidStructure);
+                assert!(
+                    found.path.starts_with("/kit/areas/") && found.path.ends_with("/id"),
+                    "{found:?}"
+                );
+                assert!(found.message.contains("invalid type"), "{found:?}");
+            }
+            other => panic!("{other:?}"),
+        }
         let too_large = vec![b' '; super::MAX_PACK_BYTES + 1];
         assert_eq!(
             read(&too_large, &["checklist"]),

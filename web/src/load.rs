@@ -115,7 +115,9 @@ pub(crate) fn parse_pack_bytes(
         PackRefusal::TooLarge { size } => LoadError::NotAPack {
             detail: format!("{size} bytes; at most {MAX_PACK_BYTES}"),
         },
-        PackRefusal::NotAPack(detail) => LoadError::NotAPack { detail },
+        PackRefusal::NotAPack(diagnostic) => LoadError::NotAPack {
+            detail: diagnostic.to_string(),
+        },
         PackRefusal::UnsupportedFormat(found) => {
             LoadError::UnsupportedFormat(u32::try_from(found).unwrap_or(u32::MAX))
         }

@@ -131,23 +131,10 @@ pub fn message(text: &ToolsText, diagnostic: &Diagnostic) -> String {
     problem(key).to_string()
 }
 
-/// Every finding of a directory file, worded for the reader: errors first, each group in
-/// the file's order (the header's fields, then the resources from the first), though the core
-/// finds problems of form before the rest.
+/// Every finding of a directory file, worded for the reader, in the core's order.
 pub fn check(text: &ToolsText, bytes: &[u8]) -> Vec<Finding> {
     let json: Option<serde_json::Value> = kizuki_core::json::from_slice(bytes).ok();
-    let mut diagnostics = check_directory(bytes);
-    diagnostics.sort_by_cached_key(|diagnostic| {
-        let segments = diagnostic.path_segments();
-        let resource = match segments.as_slice() {
-            [first, index, ..] if first == "resources" => index.parse::<usize>().ok(),
-            _ => None,
-        };
-        (
-            !diagnostic.is_error(),
-            resource.map_or(0, |index| index + 1),
-        )
-    });
+    let diagnostics = check_directory(bytes);
     diagnostics
         .iter()
         .map(|diagnostic| Finding {
