@@ -153,62 +153,59 @@ case "$report_url" in
   *.example/*|*.example|*://example.*|*.example.com*|*.example.org*|*.example.net*)
     note "report_errors_url is still the placeholder $report_url: the about panels say so; set the real address in Cargo.toml" ;;
 esac
+shopt -s nullglob
+packs=(content/*.json)
+shopt -u nullglob
+[ "${#packs[@]}" -gt 0 ] || note "no content/*.json yet: the kits will show their load error"
+# What each pack's about panel says, in each language, as the core words it for the widgets
+# (kizuki_core::about: dates written out, the report address checked): the page only lays it out.
+about_json="$staging/.about.json"
+if [ "${#packs[@]}" -gt 0 ]; then
+  cargo run --quiet -p kizuki-cli --bin kizuki -- pack about --build "$version" --report-url "$report_url" "${packs[@]}" > "$about_json" \
+    || die "kizuki pack about failed"
+else
+  echo "[]" > "$about_json"
+fi
 node -e '
   const fs = require("fs");
-  const [page, locales, build, reportUrl] = process.argv.slice(1);
+  const [page, locales, aboutFile] = process.argv.slice(1);
   const ui = {};
   for (const lang of ["ja", "en"]) ui[lang] = JSON.parse(fs.readFileSync(`${locales}/${lang}/ui.json`, "utf8"));
   const esc = (text) => String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" })[c]);
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
   const both = (ja, en) => `${esc(ja)}<br><span lang="en">${esc(en)}</span>`;
-  const pick = (text, lang) => (text ? (lang === "en" ? text.en ?? text.ja : text.ja) : null);
   const order = ["mh-checklist", "return-to-work", "linecare", "provider-checklist"];
-  const files = fs.readdirSync("content").filter((f) => f.endsWith(".json"))
-    .sort((a, b) => (order.indexOf(a.slice(0, -5)) + 99) % 99 - (order.indexOf(b.slice(0, -5)) + 99) % 99 || a.localeCompare(b));
-  // The same decision as kizuki_core::about::is_placeholder_address: a reserved host
-  // (example, example.com/.net/.org and below) reaches nobody and is said to be a placeholder.
-  const host = (() => { try { return new URL(reportUrl).hostname.replace(/\.$/, "").toLowerCase(); } catch { return ""; } })();
-  const placeholder = ["example", "example.com", "example.net", "example.org"].some((r) => host === r || host.endsWith(`.${r}`));
-  // The same format as kizuki_core::report::display_date (as the widgets show it): 2026年12月6日,
-  // 6 December 2026.
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  const day = (iso, lang) => {
-    const [y, m, d] = String(iso).split("-").map(Number);
-    if (!y || !m || !d) return String(iso);
-    return lang === "ja" ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
-  };
-  const reportLine = !/^https?:\/\//.test(reportUrl) ? "" : placeholder
-    ? `<br>${esc(ui.ja.about_report_url)}${esc(reportUrl)}${esc(ui.ja.about_report_placeholder)}<br><span lang="en">${esc(ui.en.about_report_url)}${esc(reportUrl)}${esc(ui.en.about_report_placeholder)}</span>`
-    : `<br>${esc(ui.ja.about_report_url)}<a href="${esc(reportUrl)}" rel="noopener noreferrer">${esc(reportUrl)}</a>`;
+  const abouts = JSON.parse(fs.readFileSync(aboutFile, "utf8"))
+    .sort((a, b) => (order.indexOf(a.id) + 99) % 99 - (order.indexOf(b.id) + 99) % 99 || a.id.localeCompare(b.id));
   let html = "";
-  for (const file of files) {
-    const pack = JSON.parse(fs.readFileSync(`content/${file}`, "utf8"));
-    const about = pack.about ?? {};
+  for (const pack of abouts) {
+    const [ja, en] = [pack.ja, pack.en];
     const row = (key, value) => `<dt>${both(ui.ja[key], ui.en[key])}</dt><dd>${value}</dd>`;
-    const text = (lang, t) => pick(t, lang) ?? ui[lang].about_not_stated;
-    const reviews = (about.reviewed_by ?? []);
-    const reviewed = (lang) => reviews.length
-      ? reviews.map((r) => fill(ui[lang].about_review_line, { name: pick(r.name, lang), role: pick(r.role, lang), date: day(r.date, lang) })).join(lang === "ja" ? "、" : "; ")
+    const stated = (lang, value) => value ?? ui[lang].about_not_stated;
+    const reviewed = (lang) => pack[lang].reviews.length
+      ? pack[lang].reviews.map((r) => fill(ui[lang].about_review_line, r)).join(lang === "ja" ? "、" : "; ")
       : ui[lang].about_not_reviewed;
-    html += `<h3>${esc(pack.title.ja)} <span lang="en">${esc(pack.title.en ?? "")}</span></h3><dl>`
-      + row("about_made_by", both(text("ja", about.made_by), text("en", about.made_by)))
+    const version = (lang) => fill(ui[lang].about_version_value, { pack: pack[lang].pack_version, build: pack[lang].build_version });
+    const url = ja.report_url;
+    const reportLine = !url ? "" : ja.report_url_is_placeholder
+      ? `<br>${esc(ui.ja.about_report_url)}${esc(url)}${esc(ui.ja.about_report_placeholder)}<br><span lang="en">${esc(ui.en.about_report_url)}${esc(url)}${esc(ui.en.about_report_placeholder)}</span>`
+      : `<br>${esc(ui.ja.about_report_url)}<a href="${esc(url)}" rel="noopener noreferrer">${esc(url)}</a>`;
+    html += `<h3>${esc(ja.title)} <span lang="en">${esc(en.title)}</span></h3><dl>`
+      + row("about_made_by", both(stated("ja", ja.made_by), stated("en", en.made_by)))
       + row("about_reviewed_by", both(reviewed("ja"), reviewed("en")))
-      + row("about_version", both(fill(ui.ja.about_version_value, { pack: pack.version, build }), fill(ui.en.about_version_value, { pack: pack.version, build })))
-      + row("about_as_of", both(fill(ui.ja.about_as_of_value, { date: day(pack.content_as_of, "ja") }), fill(ui.en.about_as_of_value, { date: day(pack.content_as_of, "en") })))
-      + row("about_licence", esc(about.licence ?? ui.ja.about_not_stated)
-        + (about.licence_note ? `<br>${both(text("ja", about.licence_note), text("en", about.licence_note))}` : ""))
-      + row("about_report", both(text("ja", about.report_errors), text("en", about.report_errors)) + reportLine)
+      + row("about_version", both(version("ja"), version("en")))
+      + row("about_as_of", both(fill(ui.ja.about_as_of_value, { date: ja.content_as_of }), fill(ui.en.about_as_of_value, { date: en.content_as_of })))
+      + row("about_licence", esc(ja.licence ?? ui.ja.about_not_stated)
+        + (ja.licence_note ? `<br>${both(ja.licence_note, en.licence_note ?? ja.licence_note)}` : ""))
+      + row("about_report", both(stated("ja", ja.report_errors), stated("en", en.report_errors)) + reportLine)
       + "</dl>";
   }
   const source = fs.readFileSync(page, "utf8");
   const filled = source.replace(/<!-- KIZUKI_ABOUT:[\s\S]*?-->/, html);
   if (filled === source) { console.error("index.html: no KIZUKI_ABOUT marker"); process.exit(1); }
   fs.writeFileSync(page, filled);
-' "$staging/index.html" web/locales "$version" "$report_url" || die "could not fill the home page's about panel"
-shopt -s nullglob
-packs=(content/*.json)
-shopt -u nullglob
-[ "${#packs[@]}" -gt 0 ] || note "no content/*.json yet: the kits will show their load error"
+' "$staging/index.html" web/locales "$about_json" || die "could not fill the home page's about panel"
+rm -f "$about_json"
 # Packs are copied minified: same data, fewer bytes. A pack that is not JSON stops the build.
 for pack in "${packs[@]}"; do
   node -e '

@@ -816,6 +816,73 @@ fn pack_split_writes_a_valid_file_per_language_and_refuses_a_broken_pack() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `kizuki pack about`: each pack's about panel in each language, as the core words it for
+/// the widgets (the site's home page is laid out from it): dates written out per language,
+/// a reserved `.example` address said to be a placeholder; a pack with errors stops it.
+#[test]
+fn pack_about_gives_each_packs_panel_in_each_language() {
+    let output = kizuki(&[
+        "pack",
+        "about",
+        "--build",
+        "9.8.7",
+        "--report-url",
+        "https://errors.example.org/kizuki",
+        &pack("checklist"),
+    ]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let about: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let bilingual: serde_json::Value =
+        serde_json::from_slice(&read(data_dir("checklist").join("pack.json"))).unwrap();
+    let [entry] = about.as_array().unwrap().as_slice() else {
+        panic!("one entry per pack: {about}");
+    };
+    assert_eq!(entry["id"], bilingual["id"]);
+    let (year, month, day) = {
+        let date = bilingual["content_as_of"].as_str().unwrap();
+        let parts: Vec<u32> = date.split('-').map(|p| p.parse().unwrap()).collect();
+        (parts[0], parts[1], parts[2])
+    };
+    assert_eq!(
+        entry["ja"]["content_as_of"],
+        format!("{year}年{month}月{day}日")
+    );
+    let en = entry["en"]["content_as_of"].as_str().unwrap();
+    assert!(
+        en.starts_with(&format!("{day} ")) && en.ends_with(&format!(" {year}")),
+        "{en}"
+    );
+    for lang in ["ja", "en"] {
+        assert_eq!(entry[lang]["title"], bilingual["title"][lang]);
+        assert_eq!(entry[lang]["build_version"], "9.8.7");
+        assert_eq!(entry[lang]["pack_version"], bilingual["version"]);
+        assert_eq!(entry[lang]["report_url_is_placeholder"], true);
+    }
+    let real = kizuki(&[
+        "pack",
+        "about",
+        "--build",
+        "1",
+        "--report-url",
+        "https://www.mhlw.go.jp/",
+        &pack("checklist"),
+    ]);
+    let real: serde_json::Value = serde_json::from_slice(&real.stdout).unwrap();
+    assert_eq!(real[0]["ja"]["report_url_is_placeholder"], false);
+    let broken = path("checklist", "bad-dates.pack.json");
+    let output = kizuki(&[
+        "pack",
+        "about",
+        "--build",
+        "1",
+        "--report-url",
+        "https://x.jp/",
+        &broken,
+    ]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+}
+
 /// README shows the DuckDB queries of `aggregate --rows` whole, from the files that
 /// `tests/bench/duckdb-check.sh` runs against the report: one source, so a query fixed in
 /// the file cannot stay wrong in README (and none is shown that the check does not run).

@@ -1,4 +1,4 @@
-//! The authors' commands: `validate`, `stats`, `schema` and `pack split`.
+//! The authors' commands: `validate`, `stats`, `schema`, `pack split` and `pack about`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -142,5 +142,30 @@ pub fn pack_split(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
         }
     }
     emit(&written)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints, for each pack, its about panel in every language as JSON (the core's
+/// [`kizuki_core::about::About`], as the widgets show it): `scripts/build.sh` fills the
+/// site's home page from it. A pack with errors stops the command (exit 1).
+pub fn pack_about(paths: &[PathBuf], build: &str, report_url: &str) -> Result<ExitCode> {
+    let mut all = Vec::new();
+    for path in paths {
+        let pack = match load_pack(&read(path)?) {
+            Ok(pack) => pack,
+            Err(diagnostics) => {
+                print_diagnostics(path, &diagnostics);
+                return Err(invalid(format!("{} has errors", path.display())));
+            }
+        };
+        let mut entry = serde_json::Map::new();
+        entry.insert("id".into(), pack.pack().id.clone().into());
+        for lang in Lang::ALL {
+            let about = kizuki_core::about::about(pack.pack(), build, None, report_url, lang);
+            entry.insert(lang.code().into(), serde_json::to_value(about)?);
+        }
+        all.push(serde_json::Value::Object(entry));
+    }
+    emit(&format!("{}\n", serde_json::to_string_pretty(&all)?))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -234,7 +234,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Work on pack files: `pack split` writes a pack's one-language files.
+    /// Work on pack files: `pack split` writes a pack's one-language files, `pack about`
+    /// prints what the about panels say of each pack.
     Pack {
         #[command(subcommand)]
         command: PackCommand,
@@ -268,6 +269,20 @@ enum PackCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Print, as JSON, what a widget's "about this content" panel says of each pack, in
+    /// each language (`[{"id", "ja": {…}, "en": {…}}]`, the core's `about::About`: dates
+    /// written out, the report address checked): the site's home page is filled from it.
+    About {
+        /// Pack files.
+        #[arg(required = true)]
+        packs: Vec<PathBuf>,
+        /// The build's version, as the panels show it.
+        #[arg(long)]
+        build: String,
+        /// The operator's address for error reports.
+        #[arg(long)]
+        report_url: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -292,6 +307,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Pack {
             command: PackCommand::Split { packs, out },
         } => author::pack_split(&packs, &out),
+        Command::Pack {
+            command:
+                PackCommand::About {
+                    packs,
+                    build,
+                    report_url,
+                },
+        } => author::pack_about(&packs, &build, &report_url),
         Command::Score {
             pack,
             answers,
