@@ -1220,6 +1220,47 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('a reload on the results opened early, or on the quick result opened early, shows them again', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    const profile = profileFor(pack, SMALL);
+    await answerProfile(page, profile);
+    // The profile filled in, no way chosen yet: a reload shows the profile, not the first area.
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').state?.data?.profile?.size, RECORD_KEY);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'profile');
+    await page.locator(`${HOST} [data-testid="start"]`).click();
+    const first = await page.locator(`${HOST} .kizuki-cl-area`).getAttribute('data-area');
+    const [a] = pack.kit.areas.find((x) => x.id === first).items.filter((i) => holds(i.applies_if, profile));
+    await byId(page, `item-${a.id}-yes`).check();
+    // The contents list leads to the results from any area, most items still open.
+    await page.locator(`${HOST} .kizuki-cl-nav-button`, { hasText: '結果' }).click();
+    assert.equal(await screen(page), 'results');
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.area === '#results', RECORD_KEY);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'results', 'back on the results, not the first open area');
+    // Back on the profile: a reload shows the profile.
+    await page.locator(`${HOST} .kizuki-cl-nav-button`).first().click();
+    assert.equal(await screen(page), 'profile');
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.area === '#profile', RECORD_KEY);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'profile');
+
+    // The quick check's result opened with key items left.
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    assert.equal(await screen(page), 'quick');
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    assert.equal(await screen(page), 'quick-results');
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.area === '#results', RECORD_KEY);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    assert.equal(await screen(page), 'quick-results', 'back on the quick result, not its items');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an optional workplace name goes into the file names, the draft plan, the print and the .docx', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const name = 'みなと商事 本社/第2工場';

@@ -369,11 +369,14 @@ pub mod guidance;
 mod plan_draft;
 mod plan_merge;
 mod quick_scan;
+mod resume;
 mod workplace;
 
 pub use workplace::{clean_workplace, file_stem, AuditMode, MAX_WORKPLACE_CHARS};
 
 pub use quick_scan::{QuickScanResult, QUICK_SCAN_MAX_ITEMS};
+
+pub use resume::ChecklistScreen;
 
 pub use plan_draft::{plan_document, DraftArea, DraftPriority, PlanDraft, PLAN_SECTIONS};
 pub use plan_merge::{both_fit, merge_plan, PlanConflictChoice, BOTH_SEPARATOR};

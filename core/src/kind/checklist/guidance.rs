@@ -113,7 +113,7 @@ impl Checklist {
 
 #[cfg(test)]
 mod tests {
-    use super::super::ChecklistAction;
+    use super::super::{ChecklistAction, ChecklistScreen};
     use super::*;
     use crate::load::load_pack;
 
@@ -207,26 +207,27 @@ mod tests {
             Some(0),
             "a record without an area"
         );
-        let on = |area: Option<&str>| ChecklistAction::SetArea {
-            area: area.map(str::to_string),
-        };
+        let on = |screen: ChecklistScreen| ChecklistAction::SetScreen { screen };
         checklist
-            .apply(&mut answers, &on(Some("committee")))
+            .apply(&mut answers, &on(ChecklistScreen::Area(1)))
             .expect("a known area");
         assert_eq!(answers.area.as_deref(), Some("committee"));
         assert_eq!(checklist.resume_area(&answers), Some(1));
-        // Back on the results: the first area with an unanswered item, as before.
-        checklist.apply(&mut answers, &on(None)).expect("no area");
+        // On the results: no area of the audit; the first with an unanswered item, as before
+        // (the results themselves are `resume`'s).
+        checklist
+            .apply(&mut answers, &on(ChecklistScreen::Results))
+            .expect("no area");
         assert_eq!(checklist.resume_area(&answers), Some(0));
         // An unknown area is refused and changes nothing.
         let before = answers.clone();
         assert!(checklist
-            .apply(&mut answers, &on(Some("no-such-area")))
+            .apply(&mut answers, &on(ChecklistScreen::Area(9)))
             .is_err());
         assert_eq!(answers, before);
         // An area no longer asked for this workplace (its items do not apply) is passed over.
         checklist
-            .apply(&mut answers, &on(Some("committee")))
+            .apply(&mut answers, &on(ChecklistScreen::Area(1)))
             .expect("a known area");
         checklist.areas[1]
             .items

@@ -24,11 +24,12 @@ impl Kind for Checklist {
     /// A workplace name read from a file is kept as one typed here would be: on one line,
     /// trimmed, bounded (a file edited by hand cannot put a line break into a file name or
     /// a heading). An area the pack does not have (a file from another version of it) is forgotten: the
-    /// audit then goes on at the first area with an unanswered item.
+    /// audit then goes on at the first area with an unanswered item. The marks of the profile
+    /// and the results stay.
     fn recompute_imported(&self, state: &mut Self::State) -> Result<()> {
         state.workplace = super::clean_workplace(&state.workplace);
         if let Some(area) = &state.area {
-            if !self.areas.iter().any(|a| &a.id == area) {
+            if !super::resume::is_mark(area) && !self.areas.iter().any(|a| &a.id == area) {
                 state.area = None;
             }
         }

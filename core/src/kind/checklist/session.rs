@@ -41,9 +41,12 @@ pub struct ChecklistAnswers {
     /// person chooses ([`ChecklistAction::ResolvePlanConflict`]). Part of the record.
     #[serde(default, skip_serializing_if = "VecMap::is_empty")]
     pub plan_conflicts: VecMap<Vec<String>>,
-    /// The area of the full audit the person was on (its id), so a reload goes back there
-    /// ([`Checklist::resume_area`]). None on the results, and in a record saved before it
-    /// was kept (format 3), which goes on at the first area with an unanswered item.
+    /// Where the person was, so a reload goes back there ([`Checklist::resume`]): the id of
+    /// the area of the full audit they were on, or a mark that is not an id, `#profile`
+    /// (the profile) or `#results` (the results of the pass they are on, [`Self::mode`]).
+    /// None on the quick scan's items, and in a record saved before it was kept (format 3),
+    /// which goes on at the first area with an unanswered item. A build that knows no marks
+    /// (format 4 before them) forgets one on import, as an area the pack does not have.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
 }
@@ -179,11 +182,12 @@ pub enum ChecklistAction {
         /// [`MAX_WORKPLACE_CHARS`](super::MAX_WORKPLACE_CHARS) characters.
         name: String,
     },
-    /// Say which area of the full audit the person is on (`None`: no area, e.g. the
-    /// results), so a reload goes back there.
-    SetArea {
-        /// Area id.
-        area: Option<String>,
+    /// Say which screen the person is on, so a reload goes back there
+    /// ([`Checklist::resume`]); an area or a results screen also sets the pass it belongs
+    /// to ([`ChecklistAnswers::mode`]).
+    SetScreen {
+        /// The screen shown.
+        screen: super::ChecklistScreen,
     },
     /// Switch between the quick scan and the full audit (answers are shared).
     SetMode {
@@ -333,13 +337,12 @@ impl Checklist {
                 answers.workplace = super::clean_workplace(name);
             }
             ChecklistAction::SetMode { mode } => answers.mode = *mode,
-            ChecklistAction::SetArea { area } => {
-                if let Some(id) = area {
-                    if !self.areas.iter().any(|a| &a.id == id) {
-                        return Err(Error::UnknownId(id.clone()));
-                    }
+            ChecklistAction::SetScreen { screen } => {
+                let (area, mode) = super::resume::kept_for(self, *screen)?;
+                answers.area = area;
+                if let Some(mode) = mode {
+                    answers.mode = mode;
                 }
-                answers.area = area.clone();
             }
             ChecklistAction::ResolvePlanConflict {
                 section,

@@ -75,7 +75,7 @@ pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Htm
             apply.emit(ChecklistAction::SetMode {
                 mode: AuditMode::Full,
             });
-            go.emit(Screen::full_audit(
+            go.emit(super::state::full_audit(
                 super::state::checklist_of(&pack),
                 &answers,
             ))

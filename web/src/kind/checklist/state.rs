@@ -6,9 +6,7 @@
 use std::rc::Rc;
 
 use kizuki_core::export::KitState;
-use kizuki_core::kind::checklist::{
-    AuditMode, Checklist, ChecklistAction, ChecklistAnswers, Comparison,
-};
+use kizuki_core::kind::checklist::{Checklist, ChecklistAction, ChecklistAnswers, Comparison};
 use kizuki_core::kind::FileFormat;
 use kizuki_core::Lang;
 use yew::prelude::*;
@@ -114,7 +112,7 @@ impl Model {
         let record = record.also_erases(old_draft.clone());
         let shell = OnShell::new(record, &opened);
         let answers = opened.state.into_state::<Checklist>().unwrap_or_default();
-        let screen = Screen::start(checklist_of(&pack), &answers);
+        let screen = start(checklist_of(&pack), &answers);
         Model {
             pack,
             shell,
@@ -179,10 +177,9 @@ impl ShellKit for Model {
                 self.replace(answers);
                 // A file read in goes to its results (or to the quick scan it was on), the
                 // message above them.
-                self.screen = if self.answers.mode == AuditMode::Quick {
-                    Screen::start(checklist_of(&self.pack), &self.answers)
-                } else {
-                    Screen::Results
+                self.screen = match start(checklist_of(&self.pack), &self.answers) {
+                    quick @ (Screen::Quick | Screen::QuickResults) => quick,
+                    _ => Screen::Results,
                 };
             }
         }
@@ -235,19 +232,9 @@ impl Reducible for Model {
             }
             Msg::Go(screen) => {
                 next.screen = screen;
-                // The area the person is on is part of the record, so a reload goes back
-                // there (the core's `resume_area`); the results are no area.
-                let area = match screen {
-                    Screen::Area(index) => checklist_of(&self.pack)
-                        .areas
-                        .get(index)
-                        .map(|a| Some(a.id.clone())),
-                    Screen::Results => Some(None),
-                    Screen::Profile | Screen::Quick | Screen::QuickResults => None,
-                };
-                if let Some(area) = area {
-                    next.apply(&ChecklistAction::SetArea { area });
-                }
+                // The screen the person is on is part of the record, so a reload goes back
+                // there (the core's `resume`).
+                next.apply(&ChecklistAction::SetScreen { screen });
             }
             Msg::Shell(msg) => shell::kit::take(&mut next, *msg),
         }
@@ -255,52 +242,21 @@ impl Reducible for Model {
     }
 }
 
-/// Which screen is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The profile questions.
-    Profile,
-    /// One area, by its index in the pack.
-    Area(usize),
-    /// Results, action plan, draft plan, files.
-    Results,
-    /// The quick scan's key items on one screen.
-    Quick,
-    /// The quick scan's result: its first actions, a one-page summary.
-    QuickResults,
+/// Which screen is shown: the core's screens, whose record keeps the one shown.
+pub use kizuki_core::kind::checklist::ChecklistScreen as Screen;
+
+/// Where to start: where the core says a reload picks up (`Checklist::resume`: the screen
+/// the person was on, results included; the profile until it is complete).
+pub fn start(checklist: &Checklist, answers: &ChecklistAnswers) -> Screen {
+    checklist.resume(answers, &crate::platform::today())
 }
 
-impl Screen {
-    /// Where to start: the profile until it is complete; in the quick scan (the record's
-    /// mode), the scan until its items are answered, then its result; in the full audit,
-    /// where the core says it picks up (`resume_area`: the area the person was on, else the
-    /// first area with an unanswered item), else the results.
-    pub fn start(checklist: &Checklist, answers: &ChecklistAnswers) -> Screen {
-        if !checklist.profile_complete(answers) {
-            return Screen::Profile;
-        }
-        if answers.mode == AuditMode::Quick {
-            let quick = checklist.quick_scan_result(answers, &crate::platform::today());
-            if !quick.items.is_empty() {
-                return if quick.answered < quick.items.len() {
-                    Screen::Quick
-                } else {
-                    Screen::QuickResults
-                };
-            }
-        }
-        checklist
-            .resume_area(answers)
-            .map_or(Screen::Results, Screen::Area)
-    }
-
-    /// Where the full audit goes on: the first area with an unanswered item, else the
-    /// results.
-    pub fn full_audit(checklist: &Checklist, answers: &ChecklistAnswers) -> Screen {
-        checklist
-            .first_open_area(answers)
-            .map_or(Screen::Results, Screen::Area)
-    }
+/// Where the full audit goes on: the first area with an unanswered item, else the
+/// results.
+pub fn full_audit(checklist: &Checklist, answers: &ChecklistAnswers) -> Screen {
+    checklist
+        .first_open_area(answers)
+        .map_or(Screen::Results, Screen::Area)
 }
 
 /// What every part of the view needs: the pack, the language, the answers and the way to
