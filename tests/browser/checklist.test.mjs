@@ -250,6 +250,37 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('on a phone the two start buttons are one height too, their length and time on a second line, in Japanese and English', async () => {
+    const { page, problems, context } = await openChecklist(browser, server, { width: 390, height: 844 });
+    const boxes = () =>
+      page.locator(`${HOST} .kizuki-cl-profile .kizuki-actions > button`).evaluateAll((buttons) =>
+        buttons.map((b) => {
+          const { width, height } = b.getBoundingClientRect();
+          const spans = [...b.children].map((s) => s.getBoundingClientRect());
+          return { width, height, lines: spans.map((r) => Math.round(r.height / parseFloat(getComputedStyle(b).lineHeight))) };
+        }),
+      );
+    // Not started: each button its way alone, one line.
+    const [quickFirst, fullFirst] = await boxes();
+    assert.ok(Math.abs(quickFirst.height - fullFirst.height) < 1, `heights ${quickFirst.height} and ${fullFirst.height} before the profile`);
+    await answerProfile(page, profileFor(pack, SMALL));
+    for (const lang of ['ja', 'en']) {
+      if (lang === 'en') {
+        await page.locator(`${HOST} .kizuki-lang-button[lang="en"]`).click();
+        await page.locator(`${HOST} .kizuki-title`).filter({ hasText: pack.title.en }).waitFor();
+      }
+      const [quick, full] = await boxes();
+      assert.ok(Math.abs(quick.width - full.width) < 1, `${lang}: widths ${quick.width} and ${full.width}`);
+      assert.ok(Math.abs(quick.height - full.height) < 1, `${lang}: heights ${quick.height} and ${full.height}`);
+      assert.deepEqual(quick.lines, [1, 1], `${lang}: the quick button's way and its length, a line each`);
+      assert.deepEqual(full.lines, [1, 1], `${lang}: the other button's way and its length, a line each`);
+    }
+    const label = await page.locator(`${HOST} [data-testid="start-quick"]`).textContent();
+    assert.match(label, /^Start with the quick check \(\d+ items, about \d+ min\)$/, 'read as one phrase');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('answers are still there after a reload mid-way', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const profile = profileFor(pack, SMALL);

@@ -114,14 +114,7 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
                             disabled={!complete}
                             aria-describedby={ctx.id(&["start-quick-hint"])}
                             onclick={start_quick}>
-                        { if complete {
-                            fill(text.start_quick_timed, &[
-                                ("n", &quick_count.to_string()),
-                                ("minutes", &checklist.expected_minutes(quick_count).to_string()),
-                            ])
-                        } else {
-                            text.start_quick.to_string()
-                        } }
+                        { start_label(ctx, text.start_quick, complete.then_some(quick_count)) }
                     </button>
                 }
                 <button type="button" class={classes!("kizuki-button", (quick_count > 0).then_some("kizuki-button--secondary"))}
@@ -129,20 +122,32 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
                         disabled={!complete}
                         aria-describedby={(!complete).then(|| ctx.id(&["start-hint"]))}
                         onclick={start}>
-                    { if complete {
-                        fill(text.start_full_timed, &[
-                            ("n", &full_count.to_string()),
-                            ("minutes", &checklist.expected_minutes(full_count).to_string()),
-                        ])
-                    } else {
-                        text.start.to_string()
-                    } }
+                    { start_label(ctx, if complete { text.start_full } else { text.start }, complete.then_some(full_count)) }
                 </button>
                 if quick_count > 0 {
                     <p class="kizuki-hint" id={ctx.id(&["start-quick-hint"])}>{ &text.start_quick_hint }</p>
                 }
             </div>
         </section>
+    }
+}
+
+/// A start button's label: the way, and under it, once the profile says how many items
+/// there are, their number and the expected time (「（12問・約4分）」), so that the two buttons
+/// are two lines each, one height, on a phone as side by side.
+fn start_label(ctx: &Ctx, label: &str, items: Option<usize>) -> Html {
+    html! {
+        <>
+            <span>{ label.to_string() }</span>
+            if let Some(n) = items {
+                <span class="kizuki-cl-start-length">
+                    { fill(ctx.text().start_length, &[
+                        ("n", &n.to_string()),
+                        ("minutes", &ctx.checklist().expected_minutes(n).to_string()),
+                    ]) }
+                </span>
+            }
+        </>
     }
 }
 

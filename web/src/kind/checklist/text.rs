@@ -250,10 +250,11 @@ pub struct ChecklistText {
     pub change_same: &'static str,
     /// Start with the quick check
     pub start_quick: &'static str,
-    /// Start with the quick check ({n} items, about {minutes} min)
-    pub start_quick_timed: &'static str,
-    /// Answer every item ({n} items, about {minutes} min)
-    pub start_full_timed: &'static str,
+    /// Answer every item
+    pub start_full: &'static str,
+    ///  ({n} items, about {minutes} min): under a start button's label, once the profile
+    /// says how many items there are
+    pub start_length: &'static str,
     /// The quick check asks only the key items, legal duties at your workplace's size first, an
     pub start_quick_hint: &'static str,
     /// Quick check
