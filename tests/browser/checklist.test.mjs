@@ -1292,6 +1292,24 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('the quick check shows the progress bar of the full check', async () => {
+    const { page, problems, context } = await openChecklist(browser, server, { width: 390, height: 844 });
+    await answerProfile(page, profileFor(pack, SMALL));
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    assert.equal(await screen(page), 'quick');
+    const bar = page.locator(`${HOST} .kizuki-progress progress`);
+    const ids = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
+    assert.equal(await bar.getAttribute('max'), String(ids.length));
+    assert.equal(await bar.getAttribute('value'), '0');
+    assert.equal((await page.locator(`${HOST} [data-testid="progress"]`).textContent()).trim(), `0 / ${ids.length} 回答済み`);
+    await byId(page, `item-${ids[0]}-yes`).check();
+    await page.locator(`${HOST} [data-testid="progress"]`).filter({ hasText: `1 / ${ids.length} 回答済み` }).waitFor();
+    assert.equal(await bar.getAttribute('value'), '1');
+    assert.equal(await page.locator(`${HOST} .kizuki-progress`).count(), 1, 'one progress, no second line of counts');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an optional workplace name goes into the file names, the draft plan, the print and the .docx', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const name = 'みなと商事 本社/第2工場';

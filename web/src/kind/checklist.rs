@@ -146,7 +146,7 @@ pub fn view(props: &KitProps) -> Html {
         Screen::Area(index) => html! {
             <div class="kizuki-cl-with-nav">
                 <div class="kizuki-cl-main">
-                    { widgets::progress(&ctx, &result) }
+                    { widgets::progress(&ctx, result.answered, result.applicable) }
                     { questions::area_screen(&ctx, &result, index, &heading, &go) }
                 </div>
                 { widgets::contents(&ctx, &result, current, &go) }

@@ -9,7 +9,7 @@ use super::questions::item_view;
 use super::results::findings;
 use super::state::{Ctx, Screen};
 use super::text::fill;
-use super::widgets::{obligation_badge, planned_badge, rich};
+use super::widgets::{obligation_badge, planned_badge, progress, rich};
 
 /// The quick scan's items, answered like any area's, and the button to its result.
 pub fn quick_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html {
@@ -28,6 +28,9 @@ pub fn quick_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html
         }
     };
     html! {
+        <>
+        // The full audit's progress component, over the key items.
+        { progress(ctx, answered, items.len()) }
         <section class="kizuki-cl-screen kizuki-cl-area kizuki-cl-quick" data-area="quick-scan"
                  aria-labelledby={ctx.id(&["screen-heading"])}>
             <h3 class="kizuki-cl-screen-heading" id={ctx.id(&["screen-heading"])} tabindex="-1" ref={heading.clone()}>
@@ -37,12 +40,6 @@ pub fn quick_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html
                 { fill(text.quick_intro, &[
                     ("n", &items.len().to_string()),
                     ("minutes", &checklist.expected_minutes(items.len()).to_string()),
-                ]) }
-            </p>
-            <p class="kizuki-cl-area-count" data-testid="progress">
-                { fill(text.quick_answered, &[
-                    ("answered", &answered.to_string()),
-                    ("total", &items.len().to_string()),
                 ]) }
             </p>
             <ol class="kizuki-cl-items">
@@ -55,6 +52,7 @@ pub fn quick_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html
                 { button(Screen::QuickResults, text.quick_to_results, "kizuki-cl-next", "next") }
             </div>
         </section>
+        </>
     }
 }
 

@@ -30,8 +30,6 @@ pub struct ChecklistText {
     pub area_step: &'static str,
     /// This area: {answered} / {total} answered
     pub area_answered: &'static str,
-    /// Quick check: {answered} / {total} answered
-    pub quick_answered: &'static str,
     /// Previous area
     pub previous_area: &'static str,
     /// Next area

@@ -1,5 +1,6 @@
 //! Small pieces the checklist's screens share: pack text with inline markup, the
-//! obligation badge, the progress bar and the table of contents.
+//! obligation badge, the progress bar (of the full audit and of the quick scan) and the
+//! table of contents.
 
 use kizuki_core::kind::checklist::{Change, ChecklistResult, Obligation, PlannedDuty};
 use kizuki_core::text::{parse_inline, Inline};
@@ -88,19 +89,19 @@ pub fn workplace_line(ctx: &Ctx) -> Html {
     }
 }
 
-/// The overall progress: a bar and "n / m answered", announced politely when it changes.
-pub fn progress(ctx: &Ctx, result: &ChecklistResult) -> Html {
+/// The progress of a pass, the full audit's (every item that applies) or the quick scan's
+/// (its key items): a bar and "n / m answered", announced politely when it changes.
+pub fn progress(ctx: &Ctx, answered: usize, total: usize) -> Html {
     let text = ctx.text();
     let id = ctx.id(&["progress"]);
     html! {
         <div class="kizuki-progress">
             <label class="kizuki-visually-hidden" for={id.clone()}>{ &text.progress_label }</label>
-            <progress id={id} max={result.applicable.max(1).to_string()}
-                      value={result.answered.to_string()}></progress>
+            <progress id={id} max={total.max(1).to_string()} value={answered.to_string()}></progress>
             <p class="kizuki-progress-text" aria-live="polite" data-testid="progress">
                 { fill(text.progress, &[
-                    ("answered", &result.answered.to_string()),
-                    ("total", &result.applicable.to_string()),
+                    ("answered", &answered.to_string()),
+                    ("total", &total.to_string()),
                 ]) }
             </p>
         </div>
