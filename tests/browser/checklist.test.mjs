@@ -1310,6 +1310,45 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('the files panel is at the bottom of the quick result, open, and closed under the questions', async () => {
+    const { page, problems, context } = await openChecklist(browser, server, { width: 390, height: 844 });
+    await answerProfile(page, profileFor(pack, SMALL));
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    assert.equal(await screen(page), 'quick');
+    const ids = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
+    await byId(page, `item-${ids[0]}-yes`).check();
+
+    // Under the questions: the panel, closed, after the way on.
+    const closed = page.locator(`${HOST} [data-testid="files-disclosure"]`);
+    assert.equal(await closed.count(), 1);
+    assert.equal(await closed.evaluate((d) => d.open), false);
+    assert.ok(await closed.evaluate((d, host) => {
+      const pager = document.querySelector(host).shadowRoot.querySelector('.kizuki-cl-pager');
+      return Boolean(pager.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }, HOST), 'below the questions and their buttons');
+
+    // The result: the panel at its bottom, open, and a download from it.
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    assert.equal(await screen(page), 'quick-results');
+    const result = page.locator(`${HOST} [data-testid="quick-results"]`);
+    assert.equal(await result.locator('.kizuki-data-panel').count(), 1);
+    assert.equal(await page.locator(`${HOST} [data-testid="files-disclosure"]`).count(), 0);
+    const last = await result.evaluate((section) => section.lastElementChild.className);
+    assert.match(last, /kizuki-cl-files/, 'the last thing on the result');
+    const [file] = await Promise.all([page.waitForEvent('download'), result.locator('[data-testid="export-json"]').click()]);
+    assert.match(file.suggestedFilename(), /^mh-checklist-\d{4}-\d{2}-\d{2}\.json$/);
+    const envelope = JSON.parse(readFileSync(await file.path(), 'utf8'));
+    assert.equal(envelope.state.data.items[ids[0]].choice, 'yes');
+    assert.equal(envelope.state.data.mode, 'quick');
+
+    // An area of the full check: the panel closed under it, as on the profile.
+    await page.locator(`${HOST} [data-testid="full-audit"]`).click();
+    assert.equal(await screen(page), 'area');
+    assert.equal(await page.locator(`${HOST} .kizuki-cl-main [data-testid="files-disclosure"]`).count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an optional workplace name goes into the file names, the draft plan, the print and the .docx', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const name = 'みなと商事 本社/第2工場';

@@ -53,6 +53,16 @@ fn place(notice: &Notice) -> Place {
     }
 }
 
+/// The files panel closed under a screen of questions, its heading the summary.
+fn files_disclosure(text: &text::ChecklistText, files: Html) -> Html {
+    html! {
+        <details class="kizuki-card kizuki-disclosure kizuki-cl-files-disclosure" data-testid="files-disclosure">
+            <summary>{ &text.files_heading }</summary>
+            { files }
+        </details>
+    }
+}
+
 /// The checklist kit.
 #[function_component(ChecklistView)]
 pub fn view(props: &KitProps) -> Html {
@@ -134,13 +144,12 @@ pub fn view(props: &KitProps) -> Html {
     let reload = shell::kit::send(model.dispatcher(), ShellMsg::Reload);
     let files = files::files_panel(&ctx, &model, shown(Place::Files), reload.clone());
     let body = match current {
+        // The files panel: closed under the questions (a person stopping half-way, to go on
+        // on another device or keep a copy, finds it where they stopped), open on the results.
         Screen::Profile => html! {
             <>
                 { questions::profile_screen(&ctx, &heading, &go) }
-                <details class="kizuki-card kizuki-disclosure kizuki-cl-files-disclosure">
-                    <summary>{ &text.files_heading }</summary>
-                    { files }
-                </details>
+                { files_disclosure(text, files) }
             </>
         },
         Screen::Area(index) => html! {
@@ -148,14 +157,18 @@ pub fn view(props: &KitProps) -> Html {
                 <div class="kizuki-cl-main">
                     { widgets::progress(&ctx, result.answered, result.applicable) }
                     { questions::area_screen(&ctx, &result, index, &heading, &go) }
+                    { files_disclosure(text, files) }
                 </div>
                 { widgets::contents(&ctx, &result, current, &go) }
             </div>
         },
         Screen::Quick => html! {
-            <div class="kizuki-cl-main">{ quick::quick_screen(&ctx, &heading, &go) }</div>
+            <div class="kizuki-cl-main">
+                { quick::quick_screen(&ctx, &heading, &go) }
+                { files_disclosure(text, files) }
+            </div>
         },
-        Screen::QuickResults => quick::quick_results(&ctx, &heading, &go),
+        Screen::QuickResults => quick::quick_results(&ctx, &heading, &go, files),
         Screen::Results => {
             let results_sheet = NodeRef::default();
             let print = print::on_print(results_sheet.clone());

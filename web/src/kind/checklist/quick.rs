@@ -57,8 +57,10 @@ pub fn quick_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html
 }
 
 /// The quick scan's one-page summary: how much of it is answered, legal-duty findings, the
-/// first actions, and the way on to the full audit with its remaining count and time.
-pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html {
+/// first actions, and the way on to the full audit with its remaining count and time; at
+/// its bottom (not printed) the files panel, `files`, as on the full results: a person who
+/// stops after the quick check keeps the record as a file from here.
+pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>, files: Html) -> Html {
     let text = ctx.text();
     let checklist = ctx.checklist();
     let today = crate::platform::today();
@@ -130,6 +132,7 @@ pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Htm
                     { &text.quick_back }
                 </button>
             </div>
+            { files }
         </section>
     }
 }
