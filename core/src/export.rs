@@ -20,7 +20,10 @@ use crate::load::ValidPack;
 ///   format-2 file is read as format 3 unchanged.
 /// - 4 (2026-12-07): a checklist record may hold the area of the full audit the person was
 ///   on (`area`), so a reload goes back there; a file without it goes on at the first area
-///   with an unanswered item.
+///   with an unanswered item. Since 2026-12-08 `area` may also hold a mark that is no area's
+///   id, `#profile` or `#results` (the screen the person was on): the same shape, so no new
+///   format; a format-4 build from before forgets the mark on import, as an area the pack
+///   does not have, and goes on at the first open area.
 ///
 /// Older formats are read by the same typed read as this one ([`import_checked`]): what a
 /// format wrote that this one writes differently is accepted by the kind's own state type
