@@ -1349,6 +1349,30 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('a quick check file saved on the profile opens in the quick check when read in, not on the full results', async () => {
+    const { page, problems, context } = await openChecklist(browser, server);
+    await answerProfile(page, profileFor(pack, SMALL));
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    const [first] = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
+    await byId(page, `item-${first}-yes`).check();
+    await page.locator(`${HOST} [data-testid="previous"]`).click();
+    assert.equal(await screen(page), 'profile');
+    await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).state.data.area === '#profile', RECORD_KEY);
+    const dir = mkdtempSync(join(tmpdir(), 'kizuki-checklist-'));
+    const file = join(dir, 'quick.json');
+    writeFileSync(file, JSON.stringify(await storedRecord(page)));
+    await page.evaluate((key) => localStorage.removeItem(key), RECORD_KEY);
+    await page.reload();
+    await widgetTitle(page, HOST);
+    await page.locator(`${HOST} .kizuki-cl-files-disclosure summary`).click();
+    await page.locator(`[id="${ID}import"]`).setInputFiles(file);
+    await page.locator(`${HOST} [data-testid="notice"]`).filter({ hasText: /読み込みました/ }).waitFor();
+    assert.equal(await screen(page), 'quick', 'in the quick check it was on, its items still open');
+    assert.equal(await byId(page, `item-${first}-yes`).isChecked(), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an optional workplace name goes into the file names, the draft plan, the print and the .docx', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const name = 'みなと商事 本社/第2工場';

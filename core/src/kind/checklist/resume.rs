@@ -81,15 +81,8 @@ impl Checklist {
         if kept == Some(PROFILE_MARK) {
             return ChecklistScreen::Profile;
         }
-        if answers.mode == AuditMode::Quick {
-            let quick = self.quick_scan_result(answers, today);
-            if !quick.items.is_empty() {
-                return if kept == Some(RESULTS_MARK) || quick.answered == quick.items.len() {
-                    ChecklistScreen::QuickResults
-                } else {
-                    ChecklistScreen::Quick
-                };
-            }
+        if let Some(quick) = self.quick_scan_screen(answers, today) {
+            return quick;
         }
         if kept == Some(RESULTS_MARK) {
             return ChecklistScreen::Results;
@@ -100,6 +93,37 @@ impl Checklist {
         }
         self.resume_area(answers)
             .map_or(ChecklistScreen::Results, ChecklistScreen::Area)
+    }
+
+    /// The screen a file read in opens on: its results, the quick scan's for a record of
+    /// the quick scan (its items while some are open and the person was not on its result),
+    /// else the full audit's; the message of the import above them. Wherever else the file
+    /// was (the profile, an area), the person who reads a file in wants to see what it holds.
+    pub fn imported_screen(&self, answers: &ChecklistAnswers, today: &str) -> ChecklistScreen {
+        self.quick_scan_screen(answers, today)
+            .unwrap_or(ChecklistScreen::Results)
+    }
+
+    /// In the quick scan (the record's mode, and the pack asks key items of this workplace):
+    /// its result when the person was on it or every key item is answered, else its items.
+    fn quick_scan_screen(
+        &self,
+        answers: &ChecklistAnswers,
+        today: &str,
+    ) -> Option<ChecklistScreen> {
+        if answers.mode != AuditMode::Quick {
+            return None;
+        }
+        let quick = self.quick_scan_result(answers, today);
+        if quick.items.is_empty() {
+            return None;
+        }
+        let on_result = answers.area.as_deref() == Some(RESULTS_MARK);
+        Some(if on_result || quick.answered == quick.items.len() {
+            ChecklistScreen::QuickResults
+        } else {
+            ChecklistScreen::Quick
+        })
     }
 }
 
@@ -232,6 +256,53 @@ mod tests {
         on(checklist, &mut answers, ChecklistScreen::Area(1));
         assert_eq!(answers.mode, AuditMode::Full);
         assert_eq!(checklist.resume(&answers, TODAY), ChecklistScreen::Area(1));
+    }
+
+    /// A file read in opens on the results of its pass, wherever it was saved: one of the
+    /// quick scan saved on the profile (its mark is no result) opens in the quick scan, not
+    /// on the full audit's results.
+    #[test]
+    fn a_file_read_in_opens_on_the_results_of_its_pass() {
+        let pack = pack();
+        let checklist = checklist(&pack);
+        let mut answers = started(checklist);
+        // The screen the file was saved on; what it opens on; and the same once the person
+        // went back to the profile before saving (the quick result no longer the place).
+        for (screen, opens, from_profile) in [
+            (
+                ChecklistScreen::Area(1),
+                ChecklistScreen::Results,
+                ChecklistScreen::Results,
+            ),
+            (
+                ChecklistScreen::Results,
+                ChecklistScreen::Results,
+                ChecklistScreen::Results,
+            ),
+            (
+                ChecklistScreen::Quick,
+                ChecklistScreen::Quick,
+                ChecklistScreen::Quick,
+            ),
+            (
+                ChecklistScreen::QuickResults,
+                ChecklistScreen::QuickResults,
+                ChecklistScreen::Quick,
+            ),
+        ] {
+            on(checklist, &mut answers, screen);
+            assert_eq!(
+                checklist.imported_screen(&answers, TODAY),
+                opens,
+                "{screen:?}"
+            );
+            on(checklist, &mut answers, ChecklistScreen::Profile);
+            assert_eq!(
+                checklist.imported_screen(&answers, TODAY),
+                from_profile,
+                "{screen:?}, then the profile"
+            );
+        }
     }
 
     #[test]

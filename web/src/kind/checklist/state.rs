@@ -177,10 +177,8 @@ impl ShellKit for Model {
                 self.replace(answers);
                 // A file read in goes to its results (or to the quick scan it was on), the
                 // message above them.
-                self.screen = match start(checklist_of(&self.pack), &self.answers) {
-                    quick @ (Screen::Quick | Screen::QuickResults) => quick,
-                    _ => Screen::Results,
-                };
+                self.screen = checklist_of(&self.pack)
+                    .imported_screen(&self.answers, &crate::platform::today());
             }
         }
     }
