@@ -138,11 +138,21 @@ describe("each widget's stylesheet", () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  test("the checklist's start and results use only rules of kizuki-checklist.css, which kizuki-plan.css would not cover", async () => {
+  test("the checklist's start, quick check and results use only rules of kizuki-checklist.css, which kizuki-plan.css would not cover", async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=checklist`);
     await widgetTitle(page, HOST);
     await assertCovered(page, 'checklist', 'checklist start');
     const pack = readPack('checklist');
+    for (const question of pack.kit.profile) {
+      await page.locator(`[id="kizuki-${pack.id}-profile-${question.id}-${question.options[0].id}"]`).check();
+    }
+    await assertCovered(page, 'checklist', 'checklist start, the two ways with their lengths');
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    await page.locator(`${HOST} .kizuki-cl-quick`).waitFor();
+    await assertCovered(page, 'checklist', 'checklist quick check');
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    await page.locator(`${HOST} [data-testid="quick-results"]`).waitFor();
+    await assertCovered(page, 'checklist', 'checklist quick result');
     await seedAndReload(page, `kizuki/${pack.id}/${pack.id}`, completeChecklistRecord(pack));
     await page.locator(`${HOST} [data-testid="results"]`).waitFor();
     await assertCovered(page, 'checklist', 'checklist results');
