@@ -1448,7 +1448,7 @@ describe('checklist kit', () => {
     await context.close();
   });
 
-  test('axe finds no WCAG 2.1 A/AA violations on an area screen and on the results', async () => {
+  test('axe finds no WCAG 2.1 A/AA violations on an area screen, the results, the quick check and its result', async () => {
     const { page, context } = await openChecklist(browser, server);
     const scan = async () => {
       await page.evaluate(AXE_SOURCE);
@@ -1473,6 +1473,15 @@ describe('checklist kit', () => {
     await page.locator(`${HOST} .kizuki-cl-nav-button`).last().click();
     assert.equal(await screen(page), 'results');
     assert.deepEqual(await scan(), [], 'results screen');
+    // The quick check with its progress bar and files panel (opened), then its result.
+    await page.locator(`${HOST} .kizuki-cl-nav-button`).first().click();
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    assert.equal(await screen(page), 'quick');
+    await page.locator(`${HOST} [data-testid="files-disclosure"] summary`).click();
+    assert.deepEqual(await scan(), [], 'quick check');
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    assert.equal(await screen(page), 'quick-results');
+    assert.deepEqual(await scan(), [], 'quick result');
     await context.close();
   });
 
