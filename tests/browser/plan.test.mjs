@@ -303,6 +303,9 @@ describe('return-to-work planner', () => {
     ]) {
       assert.ok(planText.includes(expected), `the printed plan shows ${expected}`);
     }
+    // The worker dates the confirmation once, by hand beside the signature: the day kept in
+    // the case (plan_explained_date) is not printed as a second 確認日.
+    assert.ok(!planText.includes('確認日'), 'the plan asks for the confirmation date once');
     await page.screenshot({ path: join(SHOTS, 'plan-print-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
     await page.emulateMedia({ media: 'screen' });

@@ -619,6 +619,39 @@ fn the_letter_asks_each_date_once_leaves_room_for_the_seal_and_centres_ki() {
     assert!(document::to_html(&letter).contains("<p class=\"center\">記</p>"));
 }
 
+/// The plan asked the worker for the day of confirming twice, as the letter did: a 確認日
+/// row above the 本人署名 line and the line's own 日付. Each signature's date is asked once,
+/// beside it; the case keeps plan_explained_date, which no longer prints.
+#[test]
+fn the_plan_asks_each_date_once_beside_its_signature() {
+    use kizuki_core::document::Block;
+    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let mut case = Case {
+        label: "X".into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    };
+    case.fields
+        .insert("plan_explained_date".into(), "2026-11-25".into());
+    let plan = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
+    let confirmed_at = plan
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Paragraph { text, .. } if text.contains("説明を受け、確認しました")))
+        .unwrap();
+    let signatures = &plan.blocks[confirmed_at..];
+    assert!(signatures
+        .iter()
+        .any(|b| matches!(b, Block::Signature { label } if label == "本人署名")));
+    assert!(
+        !signatures.iter().any(|b| matches!(b, Block::Fields { .. })),
+        "no date row besides the signatures' own: {signatures:?}"
+    );
+    let text = kizuki_core::document::to_text(&plan);
+    assert!(!text.contains("確認日"), "{text}");
+    assert!(!text.contains("2026年11月25日"), "{text}");
+}
+
 /// 見直し日 was a field of step 5 only, so a plan drafted at step 3 printed it blank, while
 /// the 手引き (3(3)ウ(オ)) wants the plan to say when restrictions are next reviewed: every field
 /// the plan prints is drafted at a step that prepares the plan, the review date at the
