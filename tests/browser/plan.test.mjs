@@ -585,6 +585,72 @@ describe('return-to-work planner', () => {
     await context.close();
   });
 
+  test('the last decision can be undone: the case goes back with its tasks done again, a reload keeps it, and a closed case reopens', { timeout: 180_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await setPassphrase(page, PASSPHRASE);
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    const [step1, step2, step3, step4, step5] = pack.kit.steps;
+    const task = page.locator(id(`task-${step1.tasks[0].id}`));
+    await task.check();
+    await page.getByRole('button', { name: '次のステップへ' }).click();
+    // A decision that goes back opens step 1's done task again.
+    const notYet = step2.decision.options.find((o) => o.next === step1.id);
+    await decide(page, notYet.label.ja);
+    assert.equal(await currentStepTitle(page), step1.title.ja);
+    assert.equal(await task.isChecked(), false, 'opened again by going back');
+    // Undone: asked first, naming the decision, its day, the step it goes back to, the tasks.
+    await page.getByRole('button', { name: '直前の決定を取り消す' }).click();
+    const question = page.locator('.kizuki-plan-history .kizuki-confirm');
+    await question.waitFor();
+    const asked = await question.textContent();
+    assert.ok(asked.includes(`「${notYet.label.ja}」`), asked);
+    assert.ok(asked.includes(`「${step2.title.ja}」に戻しますか？`), asked);
+    assert.match(asked, /\d{4}年\d{1,2}月\d{1,2}日の判断/);
+    assert.match(asked, /作業1件は、元の完了日で完了に戻ります/);
+    await question.getByRole('button', { name: '取り消す', exact: true }).click();
+    await page.locator('.kizuki-plan-tracker-step--current', { hasText: step2.title.ja }).waitFor();
+    assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 1);
+    await page.locator('.kizuki-plan-tracker-button', { hasText: step1.title.ja }).click();
+    assert.equal(await task.isChecked(), true, 'done again');
+    // Saved, sealed: a reload keeps it.
+    await page.reload();
+    await widgetTitle(page, 'kizuki-kit');
+    await unlock(page, PASSPHRASE);
+    await page.locator('.kizuki-plan-tracker-step--current').waitFor();
+    assert.equal(await currentStepTitle(page), step2.title.ja, 'kept after a reload');
+    assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 1);
+
+    // Closed, then reopened at the step it closed from.
+    const forward = (step) => step.decision.options.find((o) => o.next && o.next > step.id).label.ja;
+    await decide(page, forward(step2));
+    await decide(page, forward(step3));
+    await decide(page, forward(step4));
+    const closing = step5.decision.options.find((o) => !o.next);
+    await decide(page, closing.label.ja);
+    await page.getByRole('button', { name: 'ケースを終了する' }).click();
+    await page.locator('.kizuki-plan-case-head', { hasText: '終了したケース' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: '直前の決定を取り消す' }).count(), 0, 'worded as reopening on a closed case');
+    await page.getByRole('button', { name: '終了を取り消して再開する' }).click();
+    const reopen = page.locator('.kizuki-plan-step .kizuki-confirm');
+    await reopen.waitFor();
+    const reopenAsked = await reopen.textContent();
+    assert.ok(reopenAsked.includes(`判断「${closing.label.ja}」で終了しました`), reopenAsked);
+    assert.ok(reopenAsked.includes(`「${step5.title.ja}」から再開しますか？`), reopenAsked);
+    await page.screenshot({ path: join(SHOTS, 'plan-reopen-question-1280.png'), fullPage: true });
+    await reopen.getByRole('button', { name: '再開する', exact: true }).click();
+    await page.locator('.kizuki-plan-tracker-step--current', { hasText: step5.title.ja }).waitFor();
+    assert.equal(await page.locator('.kizuki-plan-case-head', { hasText: '終了したケース' }).count(), 0);
+    assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 4);
+    await page.reload();
+    await widgetTitle(page, 'kizuki-kit');
+    await unlock(page, PASSPHRASE);
+    await page.locator('.kizuki-plan-tracker-step--current').waitFor();
+    assert.equal(await currentStepTitle(page), step5.title.ja, 'still open after a reload');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('exports are encrypted by default, plain only after a warning, and both import', { timeout: 180_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(page, 'kizuki-kit');

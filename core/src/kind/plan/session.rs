@@ -212,6 +212,13 @@ pub enum PlanAction {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         event_date: Option<String>,
     },
+    /// Take back the last entry of the history (a decision, a move on, or the decision that
+    /// closed the case): the case is at that entry's step again, and the tasks it opened
+    /// again are done again, on their dates. Refused when the history is empty.
+    UndoDecision {
+        /// Case id.
+        case: String,
+    },
     /// Correct the day an entry of the history happened (not after the day it was recorded).
     SetEventDate {
         /// Case id.
@@ -399,6 +406,20 @@ impl Plan {
                     .map(|s| s.id.clone());
                 self.move_case(entry, &current.id, "advance", next, date);
                 set_last_event_date(entry, event_date);
+            }
+            PlanAction::UndoDecision { case } => {
+                let entry = known_case(cases, case)?;
+                let last = entry.history.last().ok_or_else(|| {
+                    Error::NotAllowed("the case has no decision to take back".into())
+                })?;
+                self.step(&last.step)
+                    .ok_or_else(|| Error::UnknownId(last.step.clone()))?;
+                if let Some(last) = entry.history.pop() {
+                    entry.step = Some(last.step);
+                    for (task, done) in last.reopened_tasks {
+                        entry.tasks_done.insert(task, done);
+                    }
+                }
             }
             PlanAction::SetEventDate {
                 case,

@@ -332,3 +332,95 @@ fn a_case_starts_on_the_first_day_of_leave_once_known() {
     .unwrap();
     assert!(overview.contains("休業開始日: 2026年6月1日"), "{overview}");
 }
+
+fn advance(plan: &Plan, cases: &mut PlanCases, date: &str) {
+    act(
+        plan,
+        cases,
+        PlanAction::Advance {
+            case: "c1".into(),
+            date: date.into(),
+            event_date: None,
+        },
+    );
+}
+
+fn undo(plan: &Plan, cases: &mut PlanCases) -> crate::error::Result<()> {
+    plan.apply(cases, &PlanAction::UndoDecision { case: "c1".into() })
+}
+
+#[test]
+fn undoing_a_decision_puts_the_case_back_at_its_step() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    advance(&plan, &mut cases, "2026-05-01");
+    let at_step2 = cases.clone();
+    decide(&plan, &mut cases, "yes", "2026-06-01");
+    assert_eq!(cases.cases["c1"].step.as_deref(), Some("step3"));
+    undo(&plan, &mut cases).unwrap();
+    assert_eq!(cases, at_step2, "as before the decision, history and all");
+    // The move on from step 1 is taken back the same way.
+    undo(&plan, &mut cases).unwrap();
+    let case = &cases.cases["c1"];
+    assert_eq!(case.step.as_deref(), Some("step1"));
+    assert!(case.history.is_empty());
+}
+
+#[test]
+fn undoing_a_decision_that_went_back_marks_its_reopened_tasks_done_again_on_their_dates() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    let first_task = plan.steps[0].tasks[0].id.clone();
+    act(
+        &plan,
+        &mut cases,
+        PlanAction::SetTask {
+            case: "c1".into(),
+            task: first_task.clone(),
+            done: Some("2026-04-02".into()),
+        },
+    );
+    advance(&plan, &mut cases, "2026-05-01");
+    let before = cases.clone();
+    decide(&plan, &mut cases, "not_yet", "2026-05-15");
+    assert!(!cases.cases["c1"].tasks_done.contains_key(&first_task));
+    undo(&plan, &mut cases).unwrap();
+    let case = &cases.cases["c1"];
+    assert_eq!(case.step.as_deref(), Some("step2"));
+    assert_eq!(case.tasks_done[&first_task], "2026-04-02");
+    assert_eq!(cases, before);
+}
+
+#[test]
+fn undoing_the_decision_that_closed_a_case_reopens_it_at_the_step_it_closed_from() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    advance(&plan, &mut cases, "2026-05-01");
+    decide(&plan, &mut cases, "yes", "2026-06-01");
+    decide(&plan, &mut cases, "possible", "2026-06-10");
+    decide(&plan, &mut cases, "return", "2026-06-20");
+    decide(&plan, &mut cases, "stable", "2026-12-20");
+    assert_eq!(cases.cases["c1"].step, None);
+    undo(&plan, &mut cases).unwrap();
+    let case = &cases.cases["c1"];
+    assert_eq!(case.step.as_deref(), Some("step5"));
+    assert_eq!(case.history.len(), 4);
+    // Open again: the case records and decides as before.
+    decide(&plan, &mut cases, "stable", "2026-12-21");
+    assert_eq!(cases.cases["c1"].step, None);
+    assert_eq!(cases.cases["c1"].history[4].date, "2026-12-21");
+}
+
+#[test]
+fn undoing_without_a_decision_is_refused_and_changes_nothing() {
+    let plan = plan();
+    let mut cases = opened(&plan);
+    let before = cases.clone();
+    assert!(matches!(undo(&plan, &mut cases), Err(Error::NotAllowed(_))));
+    assert_eq!(cases, before);
+    assert!(matches!(
+        plan.apply(&mut cases, &PlanAction::UndoDecision { case: "c9".into() }),
+        Err(Error::UnknownId(_))
+    ));
+    assert_eq!(cases, before);
+}

@@ -2,7 +2,7 @@
 //! its header, the five-step tracker, the step shown, its history, the follow-up schedule
 //! and the documents drafted from it.
 
-use kizuki_core::kind::plan::{Case, CaseStart, PlanAction, PlanCases};
+use kizuki_core::kind::plan::{Case, CaseStart, HistoryEntry, PlanAction, PlanCases};
 use kizuki_core::report::display_date;
 use yew::prelude::*;
 
@@ -189,7 +189,7 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
             if let Some(shown) = shown {
                 { step::step_view(ctx, id, case, shown) }
             }
-            { history(ctx, case) }
+            { history(ctx, id, case) }
             { follow_up(ctx, id, case) }
             { documents(ctx) }
             <details class="kizuki-disclosure kizuki-plan-case-settings">
@@ -205,14 +205,73 @@ pub fn case_view(ctx: &Ctx<'_>, id: &str, case: &Case) -> Html {
     }
 }
 
-fn history(ctx: &Ctx<'_>, case: &Case) -> Html {
+/// A step's title in the reader's language (its id, for a step the pack does not have).
+fn step_title(ctx: &Ctx<'_>, id: &str) -> String {
+    ctx.plan
+        .step(id)
+        .map_or_else(|| id.to_string(), |s| s.title.get(ctx.lang).to_string())
+}
+
+/// The outcome an entry of the history records, as the person chose it (or "went on to the
+/// next step" for a move without a decision).
+fn entry_outcome(ctx: &Ctx<'_>, entry: &HistoryEntry) -> String {
+    ctx.plan
+        .step(&entry.step)
+        .and_then(|s| s.decision.as_ref())
+        .and_then(|d| d.options.iter().find(|o| o.id == entry.outcome))
+        .map_or_else(
+            || ctx.text.history_advanced.to_string(),
+            |o| o.label.get(ctx.lang).to_string(),
+        )
+}
+
+/// "Undo the last decision" (the core's `UndoDecision`), asked first with what will happen:
+/// which decision of which day, the step the case goes back to, the tasks done again. On a
+/// closed case it says that it reopens the case. Nothing without a history.
+pub fn undo_last(ctx: &Ctx<'_>, case_id: &str, case: &Case) -> Html {
     let text = ctx.text;
-    let step_title = |id: &str| {
-        ctx.plan
-            .step(id)
-            .map_or_else(|| id.to_string(), |s| s.title.get(ctx.lang).to_string())
+    let Some(last) = case.history.last() else {
+        return html! {};
     };
-    let case_id = ctx.state.selected.clone().unwrap_or_default();
+    let closed = case.step.is_none();
+    let words = [
+        ("date", display_date(last.event_day(), ctx.lang)),
+        ("outcome", entry_outcome(ctx, last)),
+        ("step", step_title(ctx, &last.step)),
+    ];
+    let words: Vec<(&str, &str)> = words.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut question = fill(
+        if closed {
+            text.reopen_question
+        } else {
+            text.undo_question
+        },
+        &words,
+    );
+    if !last.reopened_tasks.is_empty() {
+        question.push_str(&fill(
+            text.undo_reopened,
+            &[("n", &last.reopened_tasks.len().to_string())],
+        ));
+    }
+    let (open_label, yes_label) = if closed {
+        (text.reopen_button, text.reopen_confirm)
+    } else {
+        (text.undo_button, text.undo_confirm)
+    };
+    html! {
+        <div class="kizuki-actions kizuki-plan-undo">
+            <Confirm key={format!("{case_id}-undo-{}", case.history.len())} lang={ctx.lang}
+                     open_label={open_label} question={question} yes_label={yes_label}
+                     on_confirm={ctx.send(Msg::Plan(PlanAction::UndoDecision { case: case_id.to_string() }))} />
+        </div>
+    }
+}
+
+fn history(ctx: &Ctx<'_>, case_id: &str, case: &Case) -> Html {
+    let text = ctx.text;
+    let step_title = |id: &str| step_title(ctx, id);
+    let case_id = case_id.to_string();
     let hint_id = ctx.id("history-event-hint");
     let entries: Html = case
         .history
@@ -235,10 +294,7 @@ fn history(ctx: &Ctx<'_>, case: &Case) -> Html {
                 })
             };
             let step = ctx.plan.step(&entry.step);
-            let outcome = step
-                .and_then(|s| s.decision.as_ref())
-                .and_then(|d| d.options.iter().find(|o| o.id == entry.outcome))
-                .map_or_else(|| text.history_advanced.to_string(), |o| o.label.get(ctx.lang).to_string());
+            let outcome = entry_outcome(ctx, entry);
             let question = step
                 .and_then(|s| s.decision.as_ref())
                 .map(|d| d.label.get(ctx.lang).to_string());
@@ -279,6 +335,10 @@ fn history(ctx: &Ctx<'_>, case: &Case) -> Html {
             } else {
                 <p class="kizuki-hint" id={hint_id}>{ &text.history_event_hint }</p>
                 <ol class="kizuki-plan-history-list">{ entries }</ol>
+                // A closed case offers it where it says it is closed, worded as reopening.
+                if case.step.is_some() {
+                    { undo_last(ctx, &case_id, case) }
+                }
             }
         </section>
     }

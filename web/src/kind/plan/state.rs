@@ -515,7 +515,9 @@ impl PlanState {
                 self.viewing = None;
                 self.document = None;
             }
-            PlanAction::Decide { .. } | PlanAction::Advance { .. } => self.viewing = None,
+            PlanAction::Decide { .. }
+            | PlanAction::Advance { .. }
+            | PlanAction::UndoDecision { .. } => self.viewing = None,
             _ => {}
         }
         if matches!(

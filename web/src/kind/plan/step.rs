@@ -199,7 +199,12 @@ fn ending(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step, is_current: bo
                     </button>
                 </div>
             },
-            None => html! { <p class="kizuki-plan-elsewhere">{ &text.closed_text }</p> },
+            None => html! {
+                <div class="kizuki-plan-elsewhere">
+                    <p>{ &text.closed_text }</p>
+                    { super::case_view::undo_last(ctx, case_id, case) }
+                </div>
+            },
         };
     }
     match &step.decision {

@@ -158,7 +158,8 @@ pub struct PlanText {
     pub decision_heading: &'static str,
     /// Record the decision
     pub decide_button: &'static str,
-    /// Close this case? A closed case can still be read, but nothing more can be recorded in it…
+    /// Close this case? A closed case can still be read, but nothing more can be recorded in it
+    /// (until it is reopened…)
     pub close_question: &'static str,
     /// Close the case
     pub close_confirm: &'static str,
@@ -194,6 +195,20 @@ pub struct PlanText {
     pub history_recorded: &'static str,
     /// The day the decision or event happened (not after the day it was recorded). …
     pub history_event_hint: &'static str,
+    /// Undo the last decision
+    pub undo_button: &'static str,
+    /// Undo the decision “{outcome}” of {date} and put the case back at “{step}”? …
+    pub undo_question: &'static str,
+    /// The {n} tasks it opened again are marked done again, on their old dates.
+    pub undo_reopened: &'static str,
+    /// Undo it
+    pub undo_confirm: &'static str,
+    /// Undo the closing and reopen the case
+    pub reopen_button: &'static str,
+    /// This case was closed on {date} by the decision “{outcome}”. Undo the closing and reopen…
+    pub reopen_question: &'static str,
+    /// Reopen the case
+    pub reopen_confirm: &'static str,
     /// {n} days after
     pub followup_days: &'static str,
     /// The meeting dates appear once “{field}” is filled in.
