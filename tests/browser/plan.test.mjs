@@ -585,6 +585,47 @@ describe('return-to-work planner', () => {
     await context.close();
   });
 
+  test('a date that contradicts another is named beside its field, and kept as entered', { timeout: 120_000 }, async () => {
+    const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
+    await widgetTitle(page, 'kizuki-kit');
+    await setPassphrase(page, PASSPHRASE);
+    await page.getByRole('button', { name: 'ケースを作成する' }).click();
+    await page.locator(field('leave_start')).fill('2026-04-01');
+    await page.getByRole('button', { name: '次のステップへ' }).click();
+    // Step 2: the letter dated before the leave began, a birth date in the future.
+    const letterDate = page.locator(field('letter_date'));
+    await letterDate.fill('2026-03-20');
+    const letterWarning = page.locator(id('field-letter_date-warning'));
+    await letterWarning.locator('.kizuki-plan-date-warning').waitFor();
+    assert.equal(
+      (await letterWarning.textContent()).trim(),
+      '情報提供依頼書の日付が休業開始日（2026年4月1日）より前になっています。日付を確かめてください。',
+    );
+    assert.equal(await letterWarning.getAttribute('role'), 'status');
+    assert.ok((await letterDate.getAttribute('aria-describedby')).split(' ').includes(`kizuki-return-to-work-plan-field-letter_date-warning`));
+    assert.equal(await letterDate.inputValue(), '2026-03-20', 'the date stays as entered');
+    await page.locator(field('worker_birthdate')).fill('2099-01-01');
+    await page.locator(id('field-worker_birthdate-warning'), { hasText: '労働者の生年月日が今日より後の日付になっています。' }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator(field('letter_date')).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'plan-date-warning-390.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Saved with its warning: a reload shows both.
+    await page.reload();
+    await widgetTitle(page, 'kizuki-kit');
+    await unlock(page, PASSPHRASE);
+    await page.locator(field('letter_date')).waitFor();
+    assert.equal(await page.locator(field('letter_date')).inputValue(), '2026-03-20', 'kept after a reload');
+    await page.locator(id('field-letter_date-warning'), { hasText: '休業開始日（2026年4月1日）より前' }).waitFor();
+    // Corrected: the warning goes, its live region stays for the next one.
+    await page.locator(field('letter_date')).fill('2026-04-10');
+    await page.locator(id('field-letter_date-warning')).locator('.kizuki-plan-date-warning').waitFor({ state: 'detached' });
+    assert.equal(await page.locator(id('field-letter_date-warning')).count(), 1);
+    assert.equal(await page.locator(field('letter_date')).getAttribute('aria-describedby'), null, 'described by no warning');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the last decision can be undone: the case goes back with its tasks done again, a reload keeps it, and a closed case reopens', { timeout: 180_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(page, 'kizuki-kit');

@@ -76,6 +76,17 @@ pub struct Field {
     /// The choices, for `choice` fields.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<FieldOption>,
+    /// For a `date` field: the date fields whose dates it never comes before (a return date
+    /// is not before the first day of leave). A case where it does is warned about beside the
+    /// field, and kept as entered ([`Plan::date_warnings`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_before: Vec<String>,
+    /// For a `date` field that is a birth date: the youngest age, in whole years, it may give
+    /// today (15: 労働基準法 第56条 lets no one be employed before the March after their
+    /// fifteenth birthday). A birth
+    /// date after today, or giving a younger age, is warned about ([`Plan::date_warnings`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age: Option<u8>,
 }
 
 /// One choice of a `choice` field.
@@ -365,6 +376,7 @@ impl DocAlign {
 }
 
 pub mod csv;
+mod dates;
 pub mod ics;
 mod kind_impl;
 mod readers;
@@ -374,6 +386,7 @@ mod session;
 mod stats;
 mod validate;
 
+pub use dates::{DateProblem, DateWarning};
 pub(crate) use session::check_event_date;
 pub use session::{
     Case, CaseStart, FollowUpDate, HistoryEntry, PlanAction, PlanCases, StepProgress,

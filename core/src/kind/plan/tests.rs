@@ -424,3 +424,150 @@ fn undoing_without_a_decision_is_refused_and_changes_nothing() {
     ));
     assert_eq!(cases, before);
 }
+
+fn with_dates(plan: &Plan, dates: &[(&str, &str)]) -> PlanCases {
+    let mut cases = opened(plan);
+    for (field, value) in dates {
+        act(
+            plan,
+            &mut cases,
+            PlanAction::SetField {
+                case: "c1".into(),
+                field: (*field).into(),
+                value: (*value).into(),
+            },
+        );
+    }
+    cases
+}
+
+#[test]
+fn a_return_date_before_the_leave_began_is_warned_about_and_kept() {
+    let plan = plan();
+    let cases = with_dates(
+        &plan,
+        &[("leave_start", "2026-04-01"), ("return_date", "2026-03-20")],
+    );
+    let case = &cases.cases["c1"];
+    assert_eq!(case.fields["return_date"], "2026-03-20", "kept as entered");
+    assert_eq!(
+        plan.date_warnings(case, "2026-12-08"),
+        [DateWarning {
+            field: "return_date",
+            problem: DateProblem::BeforeOther {
+                other: "leave_start",
+                date: "2026-04-01",
+            },
+        }]
+    );
+    // The same day, or later, is no contradiction; nor is a date compared with an empty field.
+    for value in ["2026-04-01", "2026-10-01"] {
+        let cases = with_dates(
+            &plan,
+            &[("leave_start", "2026-04-01"), ("return_date", value)],
+        );
+        assert!(plan
+            .date_warnings(&cases.cases["c1"], "2026-12-08")
+            .is_empty());
+    }
+    let cases = with_dates(&plan, &[("return_date", "2026-03-20")]);
+    assert!(plan
+        .date_warnings(&cases.cases["c1"], "2026-12-08")
+        .is_empty());
+}
+
+#[test]
+fn dates_of_the_letter_the_plan_and_the_return_are_checked_against_the_ones_before_them() {
+    let plan = plan();
+    let cases = with_dates(
+        &plan,
+        &[
+            ("leave_start", "2026-04-01"),
+            ("letter_date", "2026-03-31"),
+            ("doctor_judgement_date", "2026-09-01"),
+            ("plan_date", "2026-09-10"),
+            ("plan_explained_date", "2026-09-09"),
+            ("final_decision_date", "2026-09-20"),
+            ("return_date", "2026-09-15"),
+            ("closure_date", "2026-09-14"),
+        ],
+    );
+    let found: Vec<(&str, &str)> = plan
+        .date_warnings(&cases.cases["c1"], "2026-12-08")
+        .iter()
+        .map(|w| match w.problem {
+            DateProblem::BeforeOther { other, .. } => (w.field, other),
+            _ => (w.field, "?"),
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("letter_date", "leave_start"),
+            ("return_date", "final_decision_date"),
+            ("plan_explained_date", "plan_date"),
+            ("closure_date", "return_date"),
+        ]
+    );
+}
+
+#[test]
+fn a_birth_date_in_the_future_or_under_fifteen_years_ago_is_warned_about() {
+    let plan = plan();
+    let warnings = |birth: &str| {
+        let cases = with_dates(&plan, &[("worker_birthdate", birth)]);
+        plan.date_warnings(&cases.cases["c1"], "2026-12-08")
+            .iter()
+            .map(|w| format!("{} {:?}", w.field, w.problem))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(warnings("2027-01-01"), ["worker_birthdate InTheFuture"]);
+    assert_eq!(
+        warnings("2011-12-09"),
+        ["worker_birthdate YoungerThan { min_age: 15 }"]
+    );
+    assert!(warnings("2011-12-08").is_empty(), "fifteen today");
+    assert!(warnings("1988-04-12").is_empty());
+}
+
+#[test]
+fn a_date_rule_names_date_fields_only() {
+    let mut pack: serde_json::Value =
+        serde_json::from_slice(include_bytes!("../../../../content/return-to-work.json")).unwrap();
+    let fields = pack["kit"]["fields"].as_array_mut().unwrap();
+    let index =
+        |fields: &[serde_json::Value], id: &str| fields.iter().position(|f| f["id"] == id).unwrap();
+    let return_date = index(fields, "return_date");
+    let worker_name = index(fields, "worker_name");
+    fields[return_date]["not_before"] =
+        serde_json::json!(["nowhere", "worker_name", "return_date"]);
+    fields[worker_name]["min_age"] = serde_json::json!(15);
+    let bytes = serde_json::to_vec(&pack).unwrap();
+    let Err(diagnostics) = load_pack(&bytes) else {
+        panic!("refused")
+    };
+    let found: Vec<(&str, String)> = diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.path.clone()))
+        .collect();
+    for expected in [
+        (
+            "unknown_ref",
+            format!("/kit/fields/{return_date}/not_before/0"),
+        ),
+        (
+            "wrong_field_kind",
+            format!("/kit/fields/{return_date}/not_before/1"),
+        ),
+        (
+            "wrong_field_kind",
+            format!("/kit/fields/{return_date}/not_before/2"),
+        ),
+        ("wrong_field_kind", format!("/kit/fields/{worker_name}")),
+    ] {
+        assert!(
+            found.contains(&(expected.0, expected.1.clone())),
+            "{expected:?} in {found:?}"
+        );
+    }
+}

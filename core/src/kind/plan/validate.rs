@@ -60,6 +60,32 @@ pub(crate) fn validate(v: &mut Validator<'_>, plan: &Plan) {
         }
     }
 
+    // The dates a date field is checked against: date fields, other than itself.
+    for (index, field) in plan.fields.iter().enumerate() {
+        let path = format!("{base}/fields/{index}");
+        if field.kind != FieldKind::Date
+            && (!field.not_before.is_empty() || field.min_age.is_some())
+        {
+            v.push(
+                Code::WrongFieldKind,
+                path.clone(),
+                "only date fields have not_before or min_age",
+            );
+        }
+        for (i, other) in field.not_before.iter().enumerate() {
+            let at = format!("{path}/not_before/{i}");
+            match plan.fields.iter().find(|f| &f.id == other) {
+                None => v.push(Code::UnknownRef, at, format!("no field with id `{other}`")),
+                Some(found) if found.kind != FieldKind::Date || found.id == field.id => v.push(
+                    Code::WrongFieldKind,
+                    at,
+                    "a date is checked against another date field",
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
     let mut document_ids = IdSet::new();
     for (index, document) in plan.documents.iter().enumerate() {
         let path = format!("{base}/documents/{index}");

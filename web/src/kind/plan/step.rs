@@ -2,7 +2,7 @@
 //! (checkboxes with roles and help), the fields it records, a note, and the decision that
 //! ends it (or "next step" when it has none).
 
-use kizuki_core::kind::plan::{Case, Field, FieldKind, PlanAction, Step};
+use kizuki_core::kind::plan::{Case, DateProblem, DateWarning, Field, FieldKind, PlanAction, Step};
 use kizuki_core::pack::SourceRef;
 use kizuki_core::report::display_date;
 use kizuki_core::Lang;
@@ -91,11 +91,15 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
             }
         })
         .collect();
+    // Dates that contradict each other or today, as the core finds them: shown beside the
+    // field, the value kept as entered.
+    let today = platform::today();
+    let warnings = ctx.plan.date_warnings(case, &today);
     let fields: Html = step
         .fields
         .iter()
         .filter_map(|id| ctx.plan.fields.iter().find(|f| &f.id == id))
-        .map(|field| field_input(ctx, case_id, case, field))
+        .map(|field| field_input(ctx, case_id, case, field, &warnings))
         .collect();
     let notes_id = ctx.id(&format!("notes-{}", step.id));
     let on_note = {
@@ -285,8 +289,44 @@ fn source_lines(ctx: &Ctx<'_>, sources: &[&SourceRef]) -> Vec<String> {
         .collect()
 }
 
-/// One field of the case, as the input its kind asks for.
-fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html {
+/// A date warning of the core in the reader's words: which date, what it contradicts.
+fn date_warning_text(ctx: &Ctx<'_>, field: &Field, warning: &DateWarning<'_>) -> String {
+    let text = ctx.text;
+    let label = field.label.get(ctx.lang);
+    match warning.problem {
+        DateProblem::BeforeOther { other, date } => {
+            let other = ctx
+                .plan
+                .fields
+                .iter()
+                .find(|f| f.id == other)
+                .map_or(other, |f| f.label.get(ctx.lang));
+            fill(
+                text.date_before_other,
+                &[
+                    ("field", label),
+                    ("other", other),
+                    ("date", &display_date(date, ctx.lang)),
+                ],
+            )
+        }
+        DateProblem::InTheFuture => fill(text.date_in_future, &[("field", label)]),
+        DateProblem::YoungerThan { min_age } => fill(
+            text.date_younger_than,
+            &[("field", label), ("age", &min_age.to_string())],
+        ),
+    }
+}
+
+/// One field of the case, as the input its kind asks for; a date with the core's warnings
+/// about it (`warnings`, of the whole case) beside it.
+fn field_input(
+    ctx: &Ctx<'_>,
+    case_id: &str,
+    case: &Case,
+    field: &Field,
+    warnings: &[DateWarning<'_>],
+) -> Html {
     let lang = ctx.lang;
     let id = ctx.id(&format!("field-{}", field.id));
     let hint_id = format!("{id}-hint");
@@ -355,6 +395,18 @@ fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html
         }
         FieldKind::Text | FieldKind::Date => {
             let is_date = field.kind == FieldKind::Date;
+            let warned: Vec<String> = warnings
+                .iter()
+                .filter(|w| w.field == field.id)
+                .map(|w| date_warning_text(ctx, field, w))
+                .collect();
+            // A live region that stays in the page, so a warning that appears is read out.
+            let warning_id = format!("{id}-warning");
+            let described = match (described, warned.is_empty()) {
+                (described, true) => described,
+                (Some(hint), false) => Some(format!("{hint} {warning_id}")),
+                (None, false) => Some(warning_id.clone()),
+            };
             let input = Callback::from(move |e: Event| {
                 set.emit(e.target_unchecked_into::<HtmlInputElement>().value())
             });
@@ -374,6 +426,13 @@ fn field_input(ctx: &Ctx<'_>, case_id: &str, case: &Case, field: &Field) -> Html
                     { hint.unwrap_or_default() }
                     <input id={id} type={if is_date { "date" } else { "text" }} autocomplete="off"
                            aria-describedby={described} value={value} {oninput} {onchange} />
+                    if is_date {
+                        <div class="kizuki-plan-date-warnings" id={warning_id} role="status">
+                            { for warned.iter().map(|w| html! {
+                                <p class="kizuki-notice kizuki-notice--warning kizuki-plan-date-warning">{ w }</p>
+                            }) }
+                        </div>
+                    }
                 </div>
             }
         }

@@ -150,6 +150,12 @@ pub struct PlanText {
     pub notes_hint: &'static str,
     /// Clear the choice
     pub choice_clear: &'static str,
+    /// {field} is before {other} ({date}). Please check the dates.
+    pub date_before_other: &'static str,
+    /// {field} is after today. Please check the date.
+    pub date_in_future: &'static str,
+    /// {field} gives an age under {age} today. Please check the date.
+    pub date_younger_than: &'static str,
     /// Documents prepared at this step
     pub step_documents: &'static str,
     /// Sources: {sources}
