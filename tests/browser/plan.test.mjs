@@ -606,6 +606,7 @@ describe('return-to-work planner', () => {
     assert.equal(await letterDate.inputValue(), '2026-03-20', 'the date stays as entered');
     await page.locator(field('worker_birthdate')).fill('2099-01-01');
     await page.locator(id('field-worker_birthdate-warning'), { hasText: '労働者の生年月日が今日より後の日付になっています。' }).waitFor();
+    assert.deepEqual(await axeViolations(page, problems), [], 'the step with its warnings passes axe');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator(field('letter_date')).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'plan-date-warning-390.png') });
@@ -649,6 +650,7 @@ describe('return-to-work planner', () => {
     assert.ok(asked.includes(`「${step2.title.ja}」に戻しますか？`), asked);
     assert.match(asked, /\d{4}年\d{1,2}月\d{1,2}日の判断/);
     assert.match(asked, /作業1件は、元の完了日で完了に戻ります/);
+    assert.deepEqual(await axeViolations(page, problems), [], 'the question passes axe');
     await question.getByRole('button', { name: '取り消す', exact: true }).click();
     await page.locator('.kizuki-plan-tracker-step--current', { hasText: step2.title.ja }).waitFor();
     assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 1);
