@@ -604,6 +604,13 @@ describe('return-to-work planner', () => {
     assert.equal(await letterWarning.getAttribute('role'), 'status');
     assert.ok((await letterDate.getAttribute('aria-describedby')).split(' ').includes(`kizuki-return-to-work-plan-field-letter_date-warning`));
     assert.equal(await letterDate.inputValue(), '2026-03-20', 'the date stays as entered');
+    // The same contradiction beside the other date, in step 1: either may be the mistyped one.
+    await page.locator('.kizuki-plan-tracker-button', { hasText: pack.kit.steps[0].title.ja }).click();
+    assert.equal(
+      (await page.locator(id('field-leave_start-warning')).textContent()).trim(),
+      '休業開始日が情報提供依頼書の日付（2026年3月20日）より後になっています。日付を確かめてください。',
+    );
+    await page.getByRole('button', { name: '現在のステップを表示' }).click();
     await page.locator(field('worker_birthdate')).fill('2099-01-01');
     await page.locator(id('field-worker_birthdate-warning'), { hasText: '労働者の生年月日が今日より後の日付になっています。' }).waitFor();
     assert.deepEqual(await axeViolations(page, problems), [], 'the step with its warnings passes axe');

@@ -289,33 +289,56 @@ fn source_lines(ctx: &Ctx<'_>, sources: &[&SourceRef]) -> Vec<String> {
         .collect()
 }
 
-/// A date warning of the core in the reader's words: which date, what it contradicts.
-fn date_warning_text(ctx: &Ctx<'_>, field: &Field, warning: &DateWarning<'_>) -> String {
+/// The core's date warnings about `field` in the reader's words: which date, what it
+/// contradicts. A date before another is said beside both: beside the other field as being
+/// after it (either may be the one mistyped).
+fn date_warning_texts(
+    ctx: &Ctx<'_>,
+    case: &Case,
+    field: &Field,
+    warnings: &[DateWarning<'_>],
+) -> Vec<String> {
     let text = ctx.text;
     let label = field.label.get(ctx.lang);
-    match warning.problem {
-        DateProblem::BeforeOther { other, date } => {
-            let other = ctx
-                .plan
-                .fields
-                .iter()
-                .find(|f| f.id == other)
-                .map_or(other, |f| f.label.get(ctx.lang));
-            fill(
+    let label_of = |id: &str| {
+        ctx.plan
+            .fields
+            .iter()
+            .find(|f| f.id == id)
+            .map_or(id.to_string(), |f| f.label.get(ctx.lang).to_string())
+    };
+    warnings
+        .iter()
+        .filter_map(|warning| match warning.problem {
+            DateProblem::BeforeOther { other, date } if warning.field == field.id => Some(fill(
                 text.date_before_other,
                 &[
                     ("field", label),
-                    ("other", other),
+                    ("other", &label_of(other)),
                     ("date", &display_date(date, ctx.lang)),
                 ],
-            )
-        }
-        DateProblem::InTheFuture => fill(text.date_in_future, &[("field", label)]),
-        DateProblem::YoungerThan { min_age } => fill(
-            text.date_younger_than,
-            &[("field", label), ("age", &min_age.to_string())],
-        ),
-    }
+            )),
+            DateProblem::BeforeOther { other, .. } if other == field.id => {
+                let date = case.fields.get(warning.field)?;
+                Some(fill(
+                    text.date_after_other,
+                    &[
+                        ("field", label),
+                        ("other", &label_of(warning.field)),
+                        ("date", &display_date(date, ctx.lang)),
+                    ],
+                ))
+            }
+            DateProblem::InTheFuture if warning.field == field.id => {
+                Some(fill(text.date_in_future, &[("field", label)]))
+            }
+            DateProblem::YoungerThan { min_age } if warning.field == field.id => Some(fill(
+                text.date_younger_than,
+                &[("field", label), ("age", &min_age.to_string())],
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// One field of the case, as the input its kind asks for; a date with the core's warnings
@@ -395,11 +418,7 @@ fn field_input(
         }
         FieldKind::Text | FieldKind::Date => {
             let is_date = field.kind == FieldKind::Date;
-            let warned: Vec<String> = warnings
-                .iter()
-                .filter(|w| w.field == field.id)
-                .map(|w| date_warning_text(ctx, field, w))
-                .collect();
+            let warned = date_warning_texts(ctx, case, field, warnings);
             // A live region that stays in the page, so a warning that appears is read out.
             let warning_id = format!("{id}-warning");
             let described = match (described, warned.is_empty()) {

@@ -152,6 +152,9 @@ pub struct PlanText {
     pub choice_clear: &'static str,
     /// {field} is before {other} ({date}). Please check the dates.
     pub date_before_other: &'static str,
+    /// {field} is after {other} ({date}). Please check the dates. (The same contradiction,
+    /// beside the other field.)
+    pub date_after_other: &'static str,
     /// {field} is after today. Please check the date.
     pub date_in_future: &'static str,
     /// {field} gives an age under {age} today. Please check the date.
