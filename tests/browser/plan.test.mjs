@@ -643,6 +643,12 @@ describe('return-to-work planner', () => {
     const task = page.locator(id(`task-${step1.tasks[0].id}`));
     await task.check();
     await page.getByRole('button', { name: '次のステップへ' }).click();
+    // A move on without a decision is named as the move; taken back with やめる, nothing changes.
+    await page.getByRole('button', { name: '直前の決定を取り消す' }).click();
+    const moveQuestion = page.locator('.kizuki-plan-history .kizuki-confirm');
+    assert.match(await moveQuestion.textContent(), new RegExp(`\\d日に次のステップへ進んだ記録を取り消して、ケースを「${step1.title.ja}」に戻しますか？`));
+    await moveQuestion.getByRole('button', { name: 'やめる', exact: true }).click();
+    assert.equal(await currentStepTitle(page), step2.title.ja);
     // A decision that goes back opens step 1's done task again.
     const notYet = step2.decision.options.find((o) => o.next === step1.id);
     await decide(page, notYet.label.ja);

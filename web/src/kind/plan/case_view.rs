@@ -240,9 +240,16 @@ pub fn undo_last(ctx: &Ctx<'_>, case_id: &str, case: &Case) -> Html {
         ("step", step_title(ctx, &last.step)),
     ];
     let words: Vec<(&str, &str)> = words.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // A move on from a step without a decision is no decision: it is named as the move.
+    let moved_on = ctx
+        .plan
+        .step(&last.step)
+        .is_some_and(|s| s.decision.is_none());
     let mut question = fill(
         if closed {
             text.reopen_question
+        } else if moved_on {
+            text.undo_advance_question
         } else {
             text.undo_question
         },

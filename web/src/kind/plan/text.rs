@@ -208,6 +208,8 @@ pub struct PlanText {
     pub undo_button: &'static str,
     /// Undo the decision “{outcome}” of {date} and put the case back at “{step}”? …
     pub undo_question: &'static str,
+    /// Undo moving on to the next step on {date} and put the case back at “{step}”? …
+    pub undo_advance_question: &'static str,
     /// The {n} tasks it opened again are marked done again, on their old dates.
     pub undo_reopened: &'static str,
     /// Undo it
