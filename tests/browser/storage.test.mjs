@@ -18,22 +18,32 @@ function firstProfile(pack) {
 }
 
 /** The applicable items of the first area that has any, in order. */
-function firstAreaItems(pack, profile) {
+/** The first area with an item that applies to `profile`: its id and those items. */
+function firstArea(pack, profile) {
   for (const area of pack.kit.areas) {
     const items = area.items.filter((i) => holds(i.applies_if, profile)).map((i) => i.id);
-    if (items.length > 0) return items;
+    if (items.length > 0) return { id: area.id, items };
   }
   throw new Error('no applicable item');
 }
 
-function record(pack, profile, items = {}, revision = 1) {
+const firstAreaItems = (pack, profile) => firstArea(pack, profile).items;
+
+/**
+ * A saved record of `profile` and `items`. With `area`, the person was on that area of the
+ * full audit (the record keeps the screen: without it, a profile with nothing answered yet
+ * opens on the profile, where the two ways to start are).
+ */
+function record(pack, profile, items = {}, revision = 1, area = undefined) {
+  const data = { profile, items, actions: {} };
+  if (area) data.area = area;
   return {
     kizuki_export: 2,
     pack_id: pack.id,
     pack_version: pack.version,
     saved_at: '2025-04-01T00:00:00.000Z',
     revision,
-    state: { kind: 'checklist', data: { profile, items, actions: {} } },
+    state: { kind: 'checklist', data },
   };
 }
 
@@ -132,7 +142,7 @@ describe('checklist storage', () => {
     const [x, y] = firstAreaItems(pack, profile);
     assert.ok(y, 'the first area has two items');
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
-    await seedBeforeLoad(context, JSON.stringify(record(pack, profile)));
+    await seedBeforeLoad(context, JSON.stringify(record(pack, profile, {}, 1, firstArea(pack, profile).id)));
     await context.addInitScript((key) => {
       const original = Storage.prototype.setItem;
       let saves = 0;
@@ -204,7 +214,7 @@ describe('checklist storage', () => {
   test('a second tab does not overwrite newer answers saved by the first', async () => {
     const profile = firstProfile(pack);
     const [x, y] = firstAreaItems(pack, profile);
-    const { page: a, context } = await openSeeded(browser, server, JSON.stringify(record(pack, profile)));
+    const { page: a, context } = await openSeeded(browser, server, JSON.stringify(record(pack, profile, {}, 1, firstArea(pack, profile).id)));
     const b = await context.newPage();
     await b.goto(`${server.origin}${PATH}`);
     await widgetTitle(b, HOST);
