@@ -11,6 +11,20 @@ use kizuki_core::{report, Error, Lang};
 use crate::golden::TODAY;
 use crate::golden::{cases, kinds_with_cases, test_pack, text_places, with_text_at};
 
+/// The shipped return-to-work pack (`content/return-to-work.json`).
+fn shipped_plan() -> kizuki_core::ValidPack {
+    kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap()
+}
+
+/// A case with nothing filled in yet.
+fn blank_case() -> Case {
+    Case {
+        label: "X".into(),
+        opened: "2026-01-01".into(),
+        ..Case::default()
+    }
+}
+
 fn small_answers_with(free_text: &str) -> ChecklistAnswers {
     let pack = test_pack("checklist");
     let Some(checklist) = pack.content::<Checklist>() else {
@@ -178,11 +192,7 @@ fn helpers_that_do_not_apply_to_the_profile_are_not_named() {
 #[test]
 fn plan_documents_write_dates_in_japanese_and_leave_blanks_to_fill_in() {
     let pack = test_pack("plan");
-    let mut case = Case {
-        label: "X".into(),
-        opened: "2026-01-01".into(),
-        ..Case::default()
-    };
+    let mut case = blank_case();
     case.fields
         .insert("return_date".into(), "2026-04-01".into());
     case.fields.insert("trial_commuting".into(), "no".into());
@@ -213,12 +223,8 @@ fn plan_documents_write_dates_in_japanese_and_leave_blanks_to_fill_in() {
 #[test]
 fn the_letter_is_addressed_with_the_honorific_after_the_name_and_has_an_answer_box() {
     use kizuki_core::document::{self, Align, Block};
-    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
-    let mut case = Case {
-        label: "X".into(),
-        opened: "2026-01-01".into(),
-        ..Case::default()
-    };
+    let pack = shipped_plan();
+    let mut case = blank_case();
     for (field, value) in [
         ("doctor_institution", "さくら心療クリニック"),
         ("doctor_name", "高橋 一郎"),
@@ -275,12 +281,8 @@ fn the_letter_is_addressed_with_the_honorific_after_the_name_and_has_an_answer_b
 #[test]
 fn the_letter_and_the_plan_follow_the_return_to_work_guide() {
     use kizuki_core::document::{self, Block};
-    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
-    let mut case = Case {
-        label: "X".into(),
-        opened: "2026-01-01".into(),
-        ..Case::default()
-    };
+    let pack = shipped_plan();
+    let mut case = blank_case();
     for (field, value) in [
         ("company_address", "〒100-0000 東京都千代田区1-1"),
         ("company_name", "株式会社ミズナラ工業"),
@@ -384,12 +386,8 @@ fn the_letter_and_the_plan_follow_the_return_to_work_guide() {
 #[test]
 fn the_plan_on_paper_and_in_files_carries_no_note_meant_for_the_screen() {
     use kizuki_core::document::{self, Block};
-    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
-    let case = Case {
-        label: "X".into(),
-        opened: "2026-01-01".into(),
-        ..Case::default()
-    };
+    let pack = shipped_plan();
+    let case = blank_case();
     let plan = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
     let notes: Vec<&str> = plan
         .blocks
@@ -432,13 +430,9 @@ fn the_plan_on_paper_and_in_files_carries_no_note_meant_for_the_screen() {
 #[test]
 fn the_trial_return_row_is_left_out_of_a_plan_that_does_not_use_it() {
     use kizuki_core::document::Block;
-    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let pack = shipped_plan();
     let rows_of = |trial: Option<&str>| {
-        let mut case = Case {
-            label: "X".into(),
-            opened: "2026-01-01".into(),
-            ..Case::default()
-        };
+        let mut case = blank_case();
         if let Some(trial) = trial {
             case.fields.insert("trial_commuting".into(), trial.into());
         }
@@ -483,12 +477,8 @@ fn a_document_field_shown_only_for_an_unknown_choice_is_refused() {
 #[test]
 fn the_plan_says_when_it_was_drawn_up() {
     use kizuki_core::document::{self, Align, Block};
-    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
-    let mut case = Case {
-        label: "X".into(),
-        opened: "2026-01-01".into(),
-        ..Case::default()
-    };
+    let pack = shipped_plan();
+    let mut case = blank_case();
     case.fields.insert("plan_date".into(), "2026-11-25".into());
     let plan = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
     let title_at = plan
@@ -514,12 +504,8 @@ fn the_plan_says_when_it_was_drawn_up() {
 #[test]
 fn an_empty_field_is_a_line_to_write_in_on_every_document_and_in_every_file() {
     use kizuki_core::document::{self, Block};
-    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
-    let case = Case {
-        label: "X".into(),
-        opened: "2026-01-01".into(),
-        ..Case::default()
-    };
+    let pack = shipped_plan();
+    let case = blank_case();
     for doc_id in ["return-plan", "info-request-letter"] {
         let drafted = report::render_document(&pack, &case, doc_id, Lang::Ja).unwrap();
         let rows = drafted
@@ -561,12 +547,8 @@ fn an_empty_field_is_a_line_to_write_in_on_every_document_and_in_every_file() {
 #[test]
 fn the_letter_asks_each_date_once_leaves_room_for_the_seal_and_centres_ki() {
     use kizuki_core::document::{self, Align, Block};
-    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
-    let mut case = Case {
-        label: "X".into(),
-        opened: "2026-01-01".into(),
-        ..Case::default()
-    };
+    let pack = shipped_plan();
+    let mut case = blank_case();
     case.fields
         .insert("requester_name".into(), "産業医 鈴木".into());
     let letter = report::render_document(&pack, &case, "info-request-letter", Lang::Ja).unwrap();
@@ -625,12 +607,8 @@ fn the_letter_asks_each_date_once_leaves_room_for_the_seal_and_centres_ki() {
 #[test]
 fn the_plan_asks_each_date_once_beside_its_signature() {
     use kizuki_core::document::Block;
-    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
-    let mut case = Case {
-        label: "X".into(),
-        opened: "2026-01-01".into(),
-        ..Case::default()
-    };
+    let pack = shipped_plan();
+    let mut case = blank_case();
     case.fields
         .insert("plan_explained_date".into(), "2026-11-25".into());
     let plan = report::render_document(&pack, &case, "return-plan", Lang::Ja).unwrap();
@@ -659,7 +637,7 @@ fn the_plan_asks_each_date_once_beside_its_signature() {
 #[test]
 fn every_field_the_plan_prints_is_drafted_where_the_plan_is() {
     use kizuki_core::kind::plan::DocBlock;
-    let pack = kizuki_core::load_pack(include_bytes!("../../content/return-to-work.json")).unwrap();
+    let pack = shipped_plan();
     let plan = pack.content::<Plan>().unwrap();
     let template = plan
         .documents
