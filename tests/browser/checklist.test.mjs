@@ -281,6 +281,44 @@ describe('checklist kit', () => {
     await context.close();
   });
 
+  test('on a phone the quick result\'s way on to every item is two lines too, its count on its own line and not split, in Japanese and English', async () => {
+    const { page, problems, context } = await openChecklist(browser, server, { width: 390, height: 844 });
+    await answerProfile(page, profileFor(pack, SMALL));
+    await page.locator(`${HOST} [data-testid="start-quick"]`).click();
+    const ids = await page.locator(`${HOST} .kizuki-cl-item`).evaluateAll((items) => items.map((i) => i.dataset.item));
+    for (const id of ids) await byId(page, `item-${id}-yes`).check();
+    await page.locator(`${HOST} [data-testid="next"]`).click();
+    assert.equal(await screen(page), 'quick-results');
+    const button = page.locator(`${HOST} [data-testid="full-audit"]`);
+    // Each line of the label in its own span, counted in the span's own line height.
+    const lines = () =>
+      button.evaluate((b) =>
+        [...b.children].map((span) => ({
+          text: span.textContent,
+          lines: Math.round(span.getBoundingClientRect().height / parseFloat(getComputedStyle(span).lineHeight)),
+        })),
+      );
+    for (const [lang, way, length, phrase] of [
+      ['ja', '続けてすべての項目に答える', /^（残り\d+問・約\d+分）$/, /^続けてすべての項目に答える（残り\d+問・約\d+分）$/],
+      ['en', 'Go on to every item', /^ \(\d+ left, about \d+ min\)$/, /^Go on to every item \(\d+ left, about \d+ min\)$/],
+    ]) {
+      if (lang === 'en') {
+        await page.locator(`${HOST} .kizuki-lang-button[lang="en"]`).click();
+        await page.locator(`${HOST} .kizuki-title`).filter({ hasText: pack.title.en }).waitFor();
+      }
+      const [first, second] = await lines();
+      assert.equal(first.text, way, `${lang}: the way on the first line`);
+      assert.equal(first.lines, 1, `${lang}: the way on one line`);
+      assert.match(second.text, length, `${lang}: the count and time on a line of their own`);
+      assert.equal(second.lines, 1, `${lang}: the count and time not split`);
+      assert.match(await button.textContent(), phrase, `${lang}: read as one phrase`);
+      const box = await button.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 390, `${lang}: the button fits the phone's width: ${JSON.stringify(box)}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('answers are still there after a reload mid-way', async () => {
     const { page, problems, context } = await openChecklist(browser, server);
     const profile = profileFor(pack, SMALL);

@@ -110,14 +110,14 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
                     <p class="kizuki-hint" id={ctx.id(&["start-hint"])}>{ &text.profile_incomplete }</p>
                 }
                 if quick_count > 0 {
-                    <button type="button" class="kizuki-button" data-testid="start-quick"
+                    <button type="button" class="kizuki-button kizuki-cl-two-line" data-testid="start-quick"
                             disabled={!complete}
                             aria-describedby={ctx.id(&["start-quick-hint"])}
                             onclick={start_quick}>
                         { start_label(ctx, text.start_quick, complete.then_some(quick_count)) }
                     </button>
                 }
-                <button type="button" class={classes!("kizuki-button", (quick_count > 0).then_some("kizuki-button--secondary"))}
+                <button type="button" class={classes!("kizuki-button", "kizuki-cl-two-line", (quick_count > 0).then_some("kizuki-button--secondary"))}
                         data-testid="start"
                         disabled={!complete}
                         aria-describedby={(!complete).then(|| ctx.id(&["start-hint"]))}
@@ -133,22 +133,19 @@ pub fn profile_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Ht
 }
 
 /// A start button's label: the way, and under it, once the profile says how many items
-/// there are, their number and the expected time (「（12問・約4分）」), so that the two buttons
-/// are two lines each, one height, on a phone as side by side.
+/// there are, their number and the expected time (「（12問・約4分）」): the shared two-line
+/// label, so that the two buttons are one height on a phone as side by side.
 fn start_label(ctx: &Ctx, label: &str, items: Option<usize>) -> Html {
-    html! {
-        <>
-            <span>{ label.to_string() }</span>
-            if let Some(n) = items {
-                <span class="kizuki-cl-start-length">
-                    { fill(ctx.text().start_length, &[
-                        ("n", &n.to_string()),
-                        ("minutes", &ctx.checklist().expected_minutes(n).to_string()),
-                    ]) }
-                </span>
-            }
-        </>
-    }
+    let length = items.map(|n| {
+        fill(
+            ctx.text().start_length,
+            &[
+                ("n", &n.to_string()),
+                ("minutes", &ctx.checklist().expected_minutes(n).to_string()),
+            ],
+        )
+    });
+    super::widgets::two_line_label(label, length)
 }
 
 /// One area: its title and intro, its items for this workplace, and previous / next.

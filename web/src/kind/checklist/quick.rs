@@ -9,7 +9,7 @@ use super::questions::item_view;
 use super::results::findings;
 use super::state::{Ctx, Screen};
 use super::text::fill;
-use super::widgets::{obligation_badge, planned_badge, progress, rich};
+use super::widgets::{obligation_badge, planned_badge, progress, rich, two_line_label};
 
 /// The quick scan's items, answered like any area's, and the button to its result.
 pub fn quick_screen(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>) -> Html {
@@ -118,11 +118,11 @@ pub fn quick_results(ctx: &Ctx, heading: &NodeRef, go: &Callback<Screen>, files:
             </section>
             <div class="kizuki-actions kizuki-no-print">
                 if quick.remaining > 0 {
-                    <button type="button" class="kizuki-button" data-testid="full-audit" onclick={full_audit}>
-                        { fill(text.quick_continue, &[
+                    <button type="button" class="kizuki-button kizuki-cl-two-line" data-testid="full-audit" onclick={full_audit}>
+                        { two_line_label(text.quick_continue, Some(fill(text.quick_continue_length, &[
                             ("n", &quick.remaining.to_string()),
                             ("minutes", &quick.remaining_minutes.to_string()),
-                        ]) }
+                        ]))) }
                     </button>
                 }
                 <button type="button" class="kizuki-button kizuki-button--secondary" data-testid="print-quick" onclick={print}>

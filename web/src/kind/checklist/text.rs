@@ -271,8 +271,10 @@ pub struct ChecklistText {
     pub quick_actions_heading: &'static str,
     /// Every item of the quick check is in place.
     pub quick_no_actions: &'static str,
-    /// Go on to every item ({n} left, about {minutes} min)
+    /// Go on to every item
     pub quick_continue: &'static str,
+    ///  ({n} left, about {minutes} min): under the way on to every item, on a line of its own
+    pub quick_continue_length: &'static str,
     /// Back to the quick check's answers
     pub quick_back: &'static str,
     /// Print this summary (one page)

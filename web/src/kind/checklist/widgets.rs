@@ -1,6 +1,6 @@
-//! Small pieces the checklist's screens share: pack text with inline markup, the
-//! obligation badge, the progress bar (of the full audit and of the quick scan) and the
-//! table of contents.
+//! Small pieces the checklist's screens share: pack text with inline markup, a button's
+//! two-line label (its way, then its length and time), the obligation badge, the progress
+//! bar (of the full audit and of the quick scan) and the table of contents.
 
 use kizuki_core::kind::checklist::{Change, ChecklistResult, Obligation, PlannedDuty};
 use kizuki_core::text::{parse_inline, Inline};
@@ -21,6 +21,21 @@ pub fn plain(source: &str) -> String {
             Inline::Link { label, href } => format!("{label} ({href})"),
         })
         .collect()
+}
+
+/// A button's label on two lines (the button has the class `kizuki-cl-two-line`): its way
+/// on the first, and on a second, smaller line how long it is (「（12問・約4分）」), when it
+/// is known. On a 390 px phone a single label wrapped in the middle of its count; the
+/// count now starts a line of its own. Read as one phrase, as the single label was.
+pub fn two_line_label(way: &str, length: Option<String>) -> Html {
+    html! {
+        <>
+            <span>{ way.to_string() }</span>
+            if let Some(length) = length {
+                <span class="kizuki-cl-button-length">{ length }</span>
+            }
+        </>
+    }
 }
 
 /// The label of an obligation level.
