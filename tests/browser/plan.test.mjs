@@ -634,9 +634,20 @@ describe('return-to-work planner', () => {
     await context.close();
   });
 
-  test('the last decision can be undone: the case goes back with its tasks done again, a reload keeps it, and a closed case reopens', { timeout: 180_000 }, async () => {
+  test('the last decision can be undone: the case goes back with its tasks done again, a reload keeps it, and a closed case reopens; focus goes to the heading of the step it is at', { timeout: 180_000 }, async () => {
     const { page, problems, context } = await openPage(browser, `${server.origin}/app.html?kit=plan`);
     await widgetTitle(page, 'kizuki-kit');
+    // The confirming button goes with the question: focus is then on the heading of the step
+    // shown (inside the widget's shadow root), not left on the page's body.
+    const headingFocused = async (step) => {
+      const heading = page.locator(id(`step-${step.id}`));
+      await heading.waitFor();
+      await page.waitForFunction((selector) => {
+        const root = document.querySelector('kizuki-kit').shadowRoot;
+        return root.activeElement !== null && root.activeElement === root.querySelector(selector);
+      }, id(`step-${step.id}`), { timeout: 5_000 }).catch(() => {});
+      return heading.evaluate((el) => el.getRootNode().activeElement === el);
+    };
     await setPassphrase(page, PASSPHRASE);
     await page.getByRole('button', { name: 'ケースを作成する' }).click();
     const [step1, step2, step3, step4, step5] = pack.kit.steps;
@@ -666,6 +677,7 @@ describe('return-to-work planner', () => {
     assert.deepEqual(await axeViolations(page, problems), [], 'the question passes axe');
     await question.getByRole('button', { name: '取り消す', exact: true }).click();
     await page.locator('.kizuki-plan-tracker-step--current', { hasText: step2.title.ja }).waitFor();
+    assert.equal(await headingFocused(step2), true, 'after the undo, focus is on the heading of the step the case is back at');
     assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 1);
     await page.locator('.kizuki-plan-tracker-button', { hasText: step1.title.ja }).click();
     assert.equal(await task.isChecked(), true, 'done again');
@@ -686,6 +698,7 @@ describe('return-to-work planner', () => {
     await decide(page, closing.label.ja);
     await page.getByRole('button', { name: 'ケースを終了する' }).click();
     await page.locator('.kizuki-plan-case-head', { hasText: '終了したケース' }).waitFor();
+    assert.equal(await headingFocused(step5), true, 'after closing, focus is on the heading of the step it closed at');
     assert.equal(await page.getByRole('button', { name: '直前の決定を取り消す' }).count(), 0, 'worded as reopening on a closed case');
     await page.getByRole('button', { name: '終了を取り消して再開する' }).click();
     const reopen = page.locator('.kizuki-plan-step .kizuki-confirm');
@@ -696,6 +709,7 @@ describe('return-to-work planner', () => {
     await page.screenshot({ path: join(SHOTS, 'plan-reopen-question-1280.png'), fullPage: true });
     await reopen.getByRole('button', { name: '再開する', exact: true }).click();
     await page.locator('.kizuki-plan-tracker-step--current', { hasText: step5.title.ja }).waitFor();
+    assert.equal(await headingFocused(step5), true, 'after reopening, focus is on the heading of the step the case is at again');
     assert.equal(await page.locator('.kizuki-plan-case-head', { hasText: '終了したケース' }).count(), 0);
     assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 4);
     await page.reload();

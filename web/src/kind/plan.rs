@@ -56,6 +56,8 @@ pub(crate) struct Ctx<'a> {
     lang: Lang,
     text: &'static PlanText,
     dispatch: UseReducerDispatcher<PlanState>,
+    /// The heading of the step shown, focused when the case moves to another step.
+    step_heading: NodeRef,
 }
 
 impl Ctx<'_> {
@@ -102,6 +104,7 @@ pub fn view(props: &KitProps) -> Html {
             .reform(Msg::StoredElsewhere),
     );
     let document_heading = use_node_ref();
+    let step_heading = use_node_ref();
 
     // Auto-lock: every action restarts the ten-minute timer; locking cancels it.
     {
@@ -132,6 +135,19 @@ pub fn view(props: &KitProps) -> Html {
             }
         });
     }
+    // A case moved to another step (decided, closed, moved on, its last decision undone, or
+    // reopened): the button pressed went with the step it was in, so focus goes to the
+    // heading of the step shown now, where the person goes on, not to the page's body.
+    {
+        let heading = step_heading.clone();
+        use_effect_with(state.step_moves, move |moves| {
+            if *moves > 0 {
+                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
 
     let lang = props.lang;
     let text = plan_text(lang);
@@ -144,6 +160,7 @@ pub fn view(props: &KitProps) -> Html {
         lang,
         text,
         dispatch: state.dispatcher(),
+        step_heading,
     };
 
     let touch = {

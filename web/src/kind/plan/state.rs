@@ -206,6 +206,11 @@ pub struct PlanState {
     pub busy: bool,
     /// Counts the person's actions; the auto-lock timer restarts when it changes.
     pub activity: u64,
+    /// Counts the moves of a case from one step to another (a decision, closing the case
+    /// included, a move on, an undone decision or a reopened case): when it changes, the view
+    /// moves focus to the heading of the step now shown, where the person goes on (the
+    /// button they pressed is gone with the step it was in).
+    pub step_moves: u64,
     /// Cases from an unencrypted record, sealed when the passphrase is set.
     pub pending_plain: Option<PlanCases>,
     /// An encrypted file waiting for its passphrase.
@@ -321,6 +326,7 @@ impl PlanState {
             notice,
             busy: false,
             activity: 0,
+            step_moves: 0,
             pending_plain,
             pending_import: None,
             pending_merge: None,
@@ -517,7 +523,10 @@ impl PlanState {
             }
             PlanAction::Decide { .. }
             | PlanAction::Advance { .. }
-            | PlanAction::UndoDecision { .. } => self.viewing = None,
+            | PlanAction::UndoDecision { .. } => {
+                self.viewing = None;
+                self.step_moves += 1;
+            }
             _ => {}
         }
         if matches!(

@@ -144,7 +144,7 @@ pub fn step_view(ctx: &Ctx<'_>, case_id: &str, case: &Case, step: &Step) -> Html
     html! {
         <section class={classes!("kizuki-card", "kizuki-plan-step", is_current.then_some("kizuki-card--current"))}
                  aria-labelledby={heading_id.clone()}>
-            <h4 id={heading_id}>{ step.title.get(lang) }</h4>
+            <h4 id={heading_id} tabindex="-1" ref={ctx.step_heading.clone()}>{ step.title.get(lang) }</h4>
             if is_current {
                 <p class="kizuki-badge kizuki-badge--primary kizuki-plan-badge">{ &text.tracker_current }</p>
             }
