@@ -681,6 +681,10 @@ describe('return-to-work planner', () => {
     assert.equal(await page.locator('.kizuki-plan-history-list li').count(), 1);
     await page.locator('.kizuki-plan-tracker-button', { hasText: step1.title.ja }).click();
     assert.equal(await task.isChecked(), true, 'done again');
+    // Back to the current step from the earlier one shown: its button goes with the earlier
+    // step, so focus goes to the current step's heading.
+    await page.getByRole('button', { name: '現在のステップを表示' }).click();
+    assert.equal(await headingFocused(step2), true, 'after going back to the current step, focus is on its heading');
     // Saved, sealed: a reload keeps it.
     await page.reload();
     await widgetTitle(page, 'kizuki-kit');

@@ -207,9 +207,10 @@ pub struct PlanState {
     /// Counts the person's actions; the auto-lock timer restarts when it changes.
     pub activity: u64,
     /// Counts the moves of a case from one step to another (a decision, closing the case
-    /// included, a move on, an undone decision or a reopened case): when it changes, the view
-    /// moves focus to the heading of the step now shown, where the person goes on (the
-    /// button they pressed is gone with the step it was in).
+    /// included, a move on, an undone decision or a reopened case) and the returns from an
+    /// earlier step to the current one: when it changes, the view moves focus to the heading
+    /// of the step now shown, where the person goes on (the button they pressed is gone with
+    /// the step it was in).
     pub step_moves: u64,
     /// Cases from an unencrypted record, sealed when the passphrase is set.
     pub pending_plain: Option<PlanCases>,
@@ -625,6 +626,12 @@ impl Reducible for PlanState {
             }
             Msg::View(step) => {
                 next.activity += 1;
+                // Back to the current step from an earlier one (「現在のステップを表示」, which
+                // goes with the step it was in): focus to the heading shown, as after a move.
+                // The tracker's buttons name a step and stay where they are.
+                if step.is_none() && next.viewing.is_some() {
+                    next.step_moves += 1;
+                }
                 next.viewing = step;
             }
             Msg::ShowDocument(document) => {

@@ -210,7 +210,7 @@ pub struct PlanText {
     pub undo_question: &'static str,
     /// Undo moving on to the next step on {date} and put the case back at “{step}”? …
     pub undo_advance_question: &'static str,
-    /// The {n} tasks it opened again are marked done again, on their old dates.
+    /// The tasks it opened again ({n}) are marked done again, on their old dates.
     pub undo_reopened: &'static str,
     /// Undo it
     pub undo_confirm: &'static str,
