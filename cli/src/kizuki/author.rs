@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 use kizuki_core::language_file::LanguageFileError;
 use kizuki_core::{load_pack, parse_pack, Lang};
 
-use crate::input::{emit, invalid, print_diagnostics, read};
+use crate::input::{emit, invalid, load_valid_pack, print_diagnostics, read};
 use crate::Format;
 
 /// Checks packs and lists every problem; exit 1 on any error.
@@ -151,13 +151,7 @@ pub fn pack_split(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
 pub fn pack_about(paths: &[PathBuf], build: &str, report_url: &str) -> Result<ExitCode> {
     let mut all = Vec::new();
     for path in paths {
-        let pack = match load_pack(&read(path)?) {
-            Ok(pack) => pack,
-            Err(diagnostics) => {
-                print_diagnostics(path, &diagnostics);
-                return Err(invalid(format!("{} has errors", path.display())));
-            }
-        };
+        let pack = load_valid_pack(path)?;
         let mut entry = serde_json::Map::new();
         entry.insert("id".into(), pack.pack().id.clone().into());
         for lang in Lang::ALL {
